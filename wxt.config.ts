@@ -1,0 +1,14 @@
+import { defineConfig } from 'wxt';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  srcDir: '.',
+  manifest: {
+    name: 'Regulars',
+    description: 'A memory of your buyers beside the marketplace chat: tier, value, history, tags and notes.',
+    permissions: ['storage'],
+  },
+  // Vite 8 can emit raw U+FFFF (from Dexie) and Chromium then refuses the extension silently.
+  vite: () => ({ build: { rollupOptions: { output: { charset: 'ascii' } } } }),
+});
