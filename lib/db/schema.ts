@@ -1,0 +1,34 @@
+// Schema versions as dated constants. Never edit a released version: add the next one with its
+// upgrade and a test that opens the previous version with data and checks it after migration.
+import type { Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  version: number;
+  /** The day this version was introduced. */
+  date: string;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_V1: SchemaVersion = {
+  version: 1,
+  date: '2026-11-23',
+  stores: {
+    members: 'id, displayName, tierId, *tags, orderCount, spendMinor, lastOrderAt, updatedAt',
+    identities: 'id, memberId, value',
+    orders: 'id, memberId, [memberId+placedAt], placedAt, status, platform',
+    notes: 'id, memberId, [memberId+createdAt]',
+    tags: 'name',
+    reminders: 'id, memberId, dueAt, [state+dueAt]',
+    contacts: 'id, memberId, [memberId+at], at',
+    tierChanges: 'id, memberId, at',
+    segments: 'id, name',
+    siteRules: 'id, host',
+    settings: 'key',
+  },
+};
+
+/** Every version, oldest first. The last is the current one. */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_V1];
+
+export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

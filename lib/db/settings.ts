@@ -1,0 +1,65 @@
+// Settings: one row per key in the `settings` table, each validated by its own schema.
+import { z } from 'zod';
+import { DEFAULT_LAPSE_DAYS } from '../domain/lapse';
+import { DEFAULT_TIER_LADDER, tierLadderSchema } from '../domain/tiers';
+import type { RegularsDb } from './database';
+import { currencyCode, epochMs } from './rows';
+
+export const LOCALES = ['auto', 'en', 'zh-CN', 'zh-TW'] as const;
+
+export const rfmBreaksSchema = z.object({
+  recencyDays: z.array(z.number()),
+  frequency: z.array(z.number()),
+  monetary: z.array(z.number()),
+  computedAt: epochMs,
+  members: z.number().int().nonnegative(),
+});
+
+export const settingsSchema = z.object({
+  shopCurrency: currencyCode,
+  timeZone: z.string().min(1),
+  lapseDays: z.number().int().min(1).max(3650),
+  tierLadder: tierLadderSchema,
+  authorName: z.string().max(100),
+  locale: z.enum(LOCALES),
+  rfmBreaks: rfmBreaksSchema.nullable(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingKey = keyof Settings;
+
+export function defaultSettings(): Settings {
+  return {
+    shopCurrency: 'USD',
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+    lapseDays: DEFAULT_LAPSE_DAYS,
+    tierLadder: DEFAULT_TIER_LADDER,
+    authorName: '',
+    locale: 'auto',
+    rfmBreaks: null,
+  };
+}
+
+/** Reads every setting; a stored value that no longer validates falls back to its default (and is reported). */
+export async function readSettings(db: RegularsDb): Promise<Settings> {
+  const defaults = defaultSettings();
+  const rows = await db.settings.toArray();
+  const merged: Record<string, unknown> = { ...defaults };
+  for (const row of rows) {
+    if (!(row.key in defaults)) continue;
+    const field = settingsSchema.shape[row.key as SettingKey];
+    const parsed = field.safeParse(row.value);
+    if (parsed.success) merged[row.key] = parsed.data;
+    else console.warn(`Regulars: setting "${row.key}" is invalid and was ignored`, parsed.error.issues);
+  }
+  return merged as Settings;
+}
+
+export const settingsPatchSchema = settingsSchema.partial();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export async function writeSettings(db: RegularsDb, patch: SettingsPatch): Promise<void> {
+  const rows = Object.entries(settingsPatchSchema.parse(patch))
+    .filter(([, v]) => v !== undefined)
+    .map(([key, value]) => ({ key, value }));
+  await db.settings.bulkPut(rows);
+}

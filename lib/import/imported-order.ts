@@ -1,0 +1,29 @@
+// One order as every import preset (and order capture) hands it to the store.
+import { z } from 'zod';
+import { currencyCode, epochMs, minor, orderItemSchema, orderStatusSchema, platformSchema } from '../db/rows';
+
+export const importedBuyerSchema = z
+  .object({
+    handle: z.string().trim().min(1).max(200).optional(),
+    name: z.string().trim().max(200).optional(),
+    phone: z.string().trim().max(40).optional(),
+    email: z.string().trim().max(200).optional(),
+  })
+  .refine((b) => Boolean(b.handle || b.phone || b.email), {
+    message: 'a buyer needs a handle, a phone or an e-mail',
+  });
+
+export const importedOrderSchema = z.object({
+  platform: platformSchema,
+  orderNo: z.string().trim().min(1).max(100),
+  buyer: importedBuyerSchema,
+  amountMinor: minor,
+  currency: currencyCode,
+  status: orderStatusSchema,
+  placedAt: epochMs,
+  paidAt: epochMs.optional(),
+  shippedAt: epochMs.optional(),
+  deliveredAt: epochMs.optional(),
+  items: z.array(orderItemSchema).max(500),
+});
+export type ImportedOrder = z.infer<typeof importedOrderSchema>;

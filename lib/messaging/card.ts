@@ -1,0 +1,42 @@
+// What the panel shows of one member: everything in one answer, so one round trip paints it.
+import { z } from 'zod';
+import { RFM_SEGMENTS } from '../domain/types';
+import {
+  epochMs,
+  identityRowSchema,
+  memberRowSchema,
+  noteRowSchema,
+  orderRowSchema,
+} from '../db/rows';
+
+export const tierSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  color: z.string(),
+});
+
+export const memberCardSchema = z.object({
+  member: memberRowSchema,
+  tier: tierSummarySchema,
+  nextTier: tierSummarySchema.optional(),
+  spendToNextMinor: z.number().int().optional(),
+  ordersToNext: z.number().int().optional(),
+  buyerKind: z.enum(['prospect', 'new', 'returning']),
+  rfm: z
+    .object({ r: z.number(), f: z.number(), m: z.number(), segment: z.enum(RFM_SEGMENTS) })
+    .nullable(),
+  lapse: z.discriminatedUnion('state', [
+    z.object({ state: z.literal('none') }),
+    z.object({ state: z.literal('active'), daysLeft: z.number() }),
+    z.object({ state: z.literal('lapsed'), daysSince: z.number() }),
+  ]),
+  identities: z.array(identityRowSchema.pick({ platform: true, kind: true, value: true, display: true, linkedBy: true })),
+  recentOrders: z.array(orderRowSchema),
+  orderTotal: z.number().int().nonnegative(),
+  notes: z.array(noteRowSchema),
+  noteTotal: z.number().int().nonnegative(),
+  /** The identity this card was looked up by. */
+  matchedBy: z.object({ platform: z.string(), handle: z.string() }).optional(),
+  computedAt: epochMs,
+});
+export type MemberCard = z.infer<typeof memberCardSchema>;
