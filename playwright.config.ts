@@ -1,0 +1,18 @@
+import { defineConfig } from '@playwright/test';
+
+// Tests launch Chromium themselves (tests/support/extension.ts) with the built extension, and
+// start the demo site themselves on a random port, so there is no `projects` browser and no webServer.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  // Each worker runs its own Chromium; the machines we run on have two cores.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  reporter: 'list',
+  // Gitignored, and Playwright empties it at the start of every run.
+  outputDir: 'test-results',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: { headless: true },
+});

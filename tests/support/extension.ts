@@ -1,0 +1,140 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { findChromium } from './chromium';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The unpacked build that `npx wxt build` writes. */
+export const EXTENSION_DIR = path.join(ROOT, '.output', 'chrome-mv3');
+
+export interface LaunchOptions {
+  /** A profile to keep; when absent a temporary one is made and removed on close. */
+  userDataDir?: string;
+  headless?: boolean;
+  /** null lets the page follow the window (headed use); default 1400×900. */
+  viewport?: { width: number; height: number } | null;
+  extraArgs?: string[];
+}
+
+export interface LaunchedExtension {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  executablePath: string;
+  close(): Promise<void>;
+}
+
+const SERVICE_WORKER_TIMEOUT_MS = 20_000;
+
+/** Chromium with the built extension loaded, and the extension's id read from its service worker. */
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
+  const { headless = true, extraArgs = [] } = options;
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}. Run \`npx wxt build\` first.`);
+  }
+  const executablePath = findChromium();
+  const ownsProfile = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'regulars-profile-')));
+  const viewport = options.viewport === undefined ? { width: 1400, height: 900 } : options.viewport;
+
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath,
+      headless,
+      viewport,
+      args: [
+        `--disable-extensions-except=${EXTENSION_DIR}`,
+        `--load-extension=${EXTENSION_DIR}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        ...extraArgs,
+      ],
+    });
+  } catch (error) {
+    if (ownsProfile) await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+
+  const close = async (): Promise<void> => {
+    await context.close().catch(() => undefined);
+    if (ownsProfile) await rm(userDataDir, { recursive: true, force: true });
+  };
+
+  try {
+    const serviceWorker =
+      context.serviceWorkers().find(isOurs) ??
+      (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: SERVICE_WORKER_TIMEOUT_MS }));
+    const extensionId = new URL(serviceWorker.url()).host;
+    return { context, extensionId, serviceWorker, executablePath, close };
+  } catch (error) {
+    await close();
+    throw new Error(
+      `The extension's service worker did not start within ${SERVICE_WORKER_TIMEOUT_MS / 1000} s in ${executablePath}. ` +
+        'Chromium refuses an extension with a bad manifest or non-UTF-8 files, and branded Google Chrome ignores ' +
+        `--load-extension altogether. (${(error as Error).message})`,
+    );
+  }
+}
+
+function isOurs(worker: Worker): boolean {
+  return worker.url().startsWith('chrome-extension://') && worker.url().endsWith('/background.js');
+}
+
+/**
+ * Imports an order export the way a person does: options page → "Import order export" → Platform → Import.
+ * Returns the status text ("Imported N orders for M members"); throws with the alert text on failure.
+ */
+export async function importOrdersThroughOptions(
+  context: BrowserContext,
+  extensionId: string,
+  filePath: string,
+  platform: string,
+): Promise<string> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await page.getByLabel('Import order export', { exact: true }).setInputFiles(filePath);
+    await page.getByLabel('Platform', { exact: true }).selectOption(platform);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+
+    const status = page.getByRole('status').filter({ hasText: /^\s*Imported\b/ });
+    const alert = page.getByRole('alert').filter({ hasText: /\S/ });
+    const timeout = 60_000;
+    const outcome = await Promise.race([
+      status.first().waitFor({ timeout }).then(() => 'imported' as const),
+      alert.first().waitFor({ timeout }).then(() => 'failed' as const),
+    ]).catch((error: Error) => {
+      throw new Error(`No "Imported ..." status or alert within ${timeout / 1000} s on the options page. (${error.message})`);
+    });
+    if (outcome === 'failed') {
+      throw new Error(`Import of ${path.basename(filePath)} failed: ${(await alert.first().innerText()).trim()}`);
+    }
+    return (await status.first().innerText()).trim();
+  } finally {
+    await page.close();
+  }
+}
+
+/** Saves the demo store's orders export (/export/orders.csv) into destDir and returns the file's path. */
+export async function downloadDemoExport(demoUrl: string, destDir: string): Promise<string> {
+  const url = new URL('/export/orders.csv', demoUrl);
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+    throw new Error(`The demo export is fetched over loopback only, not from ${url.host}.`);
+  }
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`GET ${url.href} answered ${response.status} ${response.statusText}.`);
+  await mkdir(destDir, { recursive: true });
+  const file = path.join(destDir, 'orders.csv');
+  await writeFile(file, Buffer.from(await response.arrayBuffer()));
+  return file;
+}
