@@ -18,6 +18,8 @@ export interface LaunchOptions {
   /** null lets the page follow the window (headed use); default 1400×900. */
   viewport?: { width: number; height: number } | null;
   extraArgs?: string[];
+  /** false leaves Ctrl-C / SIGTERM to the caller (Playwright otherwise closes the browser and exits 130). */
+  handleSignals?: boolean;
 }
 
 export interface LaunchedExtension {
@@ -32,7 +34,7 @@ const SERVICE_WORKER_TIMEOUT_MS = 20_000;
 
 /** Chromium with the built extension loaded, and the extension's id read from its service worker. */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
-  const { headless = true, extraArgs = [] } = options;
+  const { headless = true, extraArgs = [], handleSignals = true } = options;
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}. Run \`npx wxt build\` first.`);
   }
@@ -47,6 +49,9 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       executablePath,
       headless,
       viewport,
+      handleSIGINT: handleSignals,
+      handleSIGTERM: handleSignals,
+      handleSIGHUP: handleSignals,
       args: [
         `--disable-extensions-except=${EXTENSION_DIR}`,
         `--load-extension=${EXTENSION_DIR}`,
