@@ -1,3 +1,17 @@
+import { RegularsDb } from '@/lib/db/database';
+import { createHandlers, rfmRefresher } from '@/lib/db/handlers';
+import { fail, createRouter } from '@/lib/messaging/router';
+
 export default defineBackground(() => {
-  console.log('Regulars background');
+  const db = new RegularsDb();
+  const now = () => Date.now();
+  const rfm = rfmRefresher(db, now);
+  const route = createRouter(createHandlers({ db, now, onOrdersChanged: () => rfm.schedule() }), {
+    id: browser.runtime.id,
+    origin: browser.runtime.getURL('/'),
+  });
+
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  // No web page is allowed to talk to us; answer with the typed refusal rather than silence.
+  browser.runtime.onMessageExternal?.addListener(() => Promise.resolve(fail('forbidden', 'Messages are accepted only from Regulars itself')));
 });

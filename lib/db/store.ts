@@ -146,6 +146,7 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
     const existingOrders = await db.orders.bulkGet(orderIds);
     const toPut = new Map<string, OrderRow>();
     const touched = new Set<string>();
+    const counted = new Set<string>(); // an order repeated within one batch counts once
     rows.forEach((row, i) => {
       const id = orderIds[i]!;
       const before = toPut.get(id) ?? existingOrders[i];
@@ -165,17 +166,20 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
         items: row.items,
         updatedAt: now,
       };
+      const firstSight = !counted.has(id);
+      counted.add(id);
       if (before && sameOrder(before, incoming)) {
-        if (!toPut.has(id)) result.orders.unchanged++;
+        if (firstSight) result.orders.unchanged++;
         return;
       }
-      if (!before) result.orders.added++;
-      else if (!toPut.has(id) || existingOrders[i]) result.orders.updated++;
+      if (firstSight) {
+        if (existingOrders[i]) result.orders.updated++;
+        else result.orders.added++;
+      }
       toPut.set(id, incoming);
       touched.add(incoming.memberId);
       if (before && before.memberId !== incoming.memberId) touched.add(before.memberId);
     });
-    // Clean the counts for an order added and then changed again within one batch.
     const putRows = [...toPut.values()];
     if (putRows.length) await db.orders.bulkPut(putRows);
     if (newIdentities.length) await db.identities.bulkPut(newIdentities);

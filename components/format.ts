@@ -1,0 +1,31 @@
+// Display helpers shared by panel, popup and options: everything through Intl in the user's locale.
+import { formatMoney } from '@/lib/domain/money';
+import type { Translate, UiLocale } from '@/lib/i18n';
+
+export const money = (minor: number, currency: string, locale: UiLocale) => formatMoney(minor, currency, locale);
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+export function shortDate(ts: number | undefined, locale: UiLocale, timeZone?: string): string {
+  if (ts === undefined) return '—';
+  const key = `${locale}|${timeZone ?? ''}`;
+  let f = dateFormats.get(key);
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone })));
+  return f.format(ts);
+}
+
+export function dateTime(ts: number, locale: UiLocale, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(ts);
+}
+
+export function daysAgo(ts: number | undefined, now: number, t: Translate): string {
+  if (ts === undefined) return '';
+  const days = Math.floor((now - ts) / 86_400_000);
+  return days <= 0 ? t('time.today') : t('time.daysAgo', { days });
+}
+
+/** Default ladder names are translated; a shop's own names are shown as the shop wrote them. */
+export function tierName(tier: { id: string; name: string }, t: Translate): string {
+  const key = `tierName.${tier.id}` as Parameters<Translate>[0];
+  const defaults: Record<string, string> = { regular: 'Regular', silver: 'Silver', gold: 'Gold', diamond: 'Diamond' };
+  return defaults[tier.id] === tier.name ? t(key) : tier.name;
+}

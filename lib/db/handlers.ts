@@ -1,0 +1,60 @@
+// The background's answers to each protocol message, over the member store.
+import type { Handlers } from '../messaging/router';
+import type { RegularsDb } from './database';
+import { readSettings, writeSettings } from './settings';
+import { addNote, addTag, importOrders, lookupByHandle, memberCard, refreshRfmBreaks, removeTag, storeCounts } from './store';
+
+export interface HandlerDeps {
+  db: RegularsDb;
+  now: () => number;
+  /** Called after orders changed, so derived figures (RFM cut points) get refreshed off the hot path. */
+  onOrdersChanged?: () => void;
+}
+
+export function createHandlers({ db, now, onOrdersChanged }: HandlerDeps): Handlers {
+  return {
+    'member.lookup': ({ platform, handle }) => lookupByHandle(db, platform, handle, now()),
+    'member.card': ({ memberId }) => memberCard(db, memberId, now()),
+    'member.addTag': async ({ memberId, tag }) => ({ tags: await addTag(db, memberId, tag, now()) }),
+    'member.removeTag': async ({ memberId, tag }) => ({ tags: await removeTag(db, memberId, tag, now()) }),
+    'member.addNote': async ({ memberId, text }) => {
+      const { authorName } = await readSettings(db);
+      return addNote(db, memberId, text, authorName, now());
+    },
+    'orders.import': async ({ rows }) => {
+      const result = await importOrders(db, rows, now());
+      if (result.orders.added || result.orders.updated) onOrdersChanged?.();
+      return result;
+    },
+    'store.counts': () => storeCounts(db),
+    'settings.get': () => readSettings(db),
+    'settings.update': async (patch) => {
+      await writeSettings(db, patch);
+      return readSettings(db);
+    },
+  };
+}
+
+/** Debounces the RFM refresh: an import arrives in many batches; recompute once after the last. */
+export function rfmRefresher(db: RegularsDb, now: () => number, delayMs = 300) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  return {
+    schedule() {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        running = running.then(() => refreshRfmBreaks(db, now())).catch((e) => console.error('Regulars: RFM refresh failed', e));
+      }, delayMs);
+    },
+    /** Resolves once any scheduled refresh has run (tests, and the import's final batch). */
+    async flush() {
+      if (timer) {
+        clearTimeout(timer);
+        timer = undefined;
+        running = running.then(() => refreshRfmBreaks(db, now()));
+      }
+      await running;
+    },
+  };
+}
