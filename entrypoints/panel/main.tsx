@@ -20,7 +20,7 @@ function stateOf(view: PanelView): PanelState {
 function App() {
   const [settings, setSettings] = useState<Settings>();
   const [view, setView] = useState<PanelView>({ kind: 'waiting' });
-  const current = useRef<PanelInbound>();
+  const current = useRef<PanelInbound | undefined>(undefined);
   const seq = useRef(0);
 
   const load = useCallback(async (message: PanelInbound) => {

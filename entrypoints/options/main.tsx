@@ -1,0 +1,49 @@
+import { StrictMode, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ImportSection } from '@/components/import-section';
+import { ProfileSection } from '@/components/profile-section';
+import '@/components/theme.css';
+import '@/components/options.css';
+import type { Settings, SettingsPatch } from '@/lib/db/settings';
+import { resolveLocale, translator } from '@/lib/i18n';
+import { send } from '@/lib/messaging/browser-client';
+
+function App() {
+  const [settings, setSettings] = useState<Settings>();
+  const [counts, setCounts] = useState<{ members: number; orders: number }>();
+  const refreshCounts = () => send('store.counts', {}).then(setCounts, () => undefined);
+  useEffect(() => {
+    send('settings.get', {}).then(setSettings, () => undefined);
+    void refreshCounts();
+  }, []);
+  const locale = resolveLocale(settings?.locale, navigator.language);
+  const t = translator(locale);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t('options.title');
+  }, [locale, t]);
+  const save = async (patch: SettingsPatch) => setSettings(await send('settings.update', patch));
+
+  return (
+    <main className="page">
+      <header>
+        <span className="logo" aria-hidden="true">R</span>
+        <h1>{t('options.title')}</h1>
+      </header>
+      <ImportSection
+        t={t}
+        counts={counts}
+        settings={settings}
+        importBatch={(rows) => send('orders.import', { rows })}
+        onImported={refreshCounts}
+      />
+      {settings && <ProfileSection t={t} settings={settings} onSave={save} />}
+    </main>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

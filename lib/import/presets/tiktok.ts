@@ -1,0 +1,124 @@
+// TikTok Shop Seller Center "Export orders" CSV: UTF-8 with BOM, one row per SKU, the order's
+// fields repeated, ID columns padded with a trailing tab so spreadsheets keep them as text.
+import { parseAmountToMinor } from '../../domain/money';
+import type { OrderStatus } from '../../domain/types';
+import { parseExportDate } from '../dates';
+import type { ImportedOrder } from '../imported-order';
+import { columnOf } from '../table';
+import type { ImportPreset, ImportProblem } from './types';
+
+const STATUS: Record<string, OrderStatus> = {
+  unpaid: 'unpaid',
+  'awaiting payment': 'unpaid',
+  'to ship': 'paid',
+  'awaiting shipment': 'paid',
+  'awaiting collection': 'paid',
+  processing: 'paid',
+  shipped: 'shipped',
+  'in transit': 'shipped',
+  delivered: 'delivered',
+  completed: 'delivered',
+  canceled: 'cancelled',
+  cancelled: 'cancelled',
+};
+
+export const tiktokPreset: ImportPreset = {
+  id: 'tiktok-orders',
+  platform: 'tiktok',
+  label: 'TikTok Shop order export',
+  signature: ['Order ID', 'Order Status', 'Buyer Username', 'Created Time'],
+  read(table, ctx) {
+    const h = table.headers;
+    const col = {
+      orderId: columnOf(h, 'Order ID'),
+      status: columnOf(h, 'Order Status'),
+      substatus: columnOf(h, 'Order Substatus'),
+      cancelType: columnOf(h, 'Cancelation/Return Type', 'Cancellation/Return Type'),
+      sku: columnOf(h, 'Seller SKU', 'SKU ID'),
+      product: columnOf(h, 'Product Name'),
+      variation: columnOf(h, 'Variation'),
+      quantity: columnOf(h, 'Quantity'),
+      unitPrice: columnOf(h, 'SKU Unit Original Price'),
+      amount: columnOf(h, 'Order Amount'),
+      refund: columnOf(h, 'Order Refund Amount'),
+      created: columnOf(h, 'Created Time'),
+      paid: columnOf(h, 'Paid Time'),
+      shipped: columnOf(h, 'Shipped Time'),
+      delivered: columnOf(h, 'Delivered Time'),
+      buyer: columnOf(h, 'Buyer Username'),
+      recipient: columnOf(h, 'Recipient'),
+      phone: columnOf(h, 'Phone #', 'Phone'),
+      email: columnOf(h, 'Email', 'Buyer Email'),
+      currency: columnOf(h, 'Currency'),
+    };
+    const problems: ImportProblem[] = [];
+    const orders = new Map<string, ImportedOrder>();
+    const cell = (cells: string[], i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '');
+    const date = (cells: string[], i: number) => {
+      const raw = cell(cells, i);
+      return raw ? parseExportDate(raw, ctx.timeZone, 'mdy') : undefined;
+    };
+
+    for (const { line, cells } of table.rows) {
+      if (cells.length < Math.min(h.length, col.created + 1)) {
+        problems.push({ line, message: `has ${cells.length} fields where the header has ${h.length}; the row looks cut short — check the file was exported whole` });
+        continue;
+      }
+      const orderNo = cell(cells, col.orderId);
+      if (!orderNo) {
+        problems.push({ line, column: 'Order ID', message: 'is empty; every row needs its order number' });
+        continue;
+      }
+      const quantity = Number(cell(cells, col.quantity) || '1');
+      const title = [cell(cells, col.product), cell(cells, col.variation)].filter(Boolean).join(' · ');
+      const unit = parseAmountToMinor(cell(cells, col.unitPrice), ctx.currency);
+      const item = { title: title || orderNo, sku: cell(cells, col.sku) || undefined, quantity: Number.isFinite(quantity) ? quantity : 1, priceMinor: unit };
+      const existing = orders.get(orderNo);
+      if (existing) {
+        existing.items.push(item);
+        continue;
+      }
+      const currency = (cell(cells, col.currency) || ctx.currency).toUpperCase();
+      const amountMinor = parseAmountToMinor(cell(cells, col.amount), currency);
+      if (amountMinor === undefined) {
+        problems.push({ line, column: 'Order Amount', message: `"${cell(cells, col.amount)}" is not an amount; write it as a number such as 12.90` });
+        continue;
+      }
+      const placedAt = date(cells, col.created);
+      if (placedAt === undefined) {
+        problems.push({ line, column: 'Created Time', message: `"${cell(cells, col.created)}" is not a date this importer can read (expected MM/DD/YYYY hh:mm:ss AM)` });
+        continue;
+      }
+      const rawStatus = cell(cells, col.status).toLowerCase();
+      let status = STATUS[rawStatus];
+      if (!status) {
+        problems.push({ line, column: 'Order Status', message: `"${cell(cells, col.status)}" is not a TikTok Shop order status this importer knows` });
+        continue;
+      }
+      const refund = parseAmountToMinor(cell(cells, col.refund), currency) ?? 0;
+      const returnish = /refund|return/i.test(`${cell(cells, col.substatus)} ${cell(cells, col.cancelType)}`);
+      if ((status === 'cancelled' || status === 'delivered') && (refund > 0 || returnish) && (status === 'cancelled' || refund >= amountMinor)) status = 'refunded';
+      const handle = cell(cells, col.buyer);
+      const phone = cell(cells, col.phone);
+      const email = cell(cells, col.email);
+      if (!handle && !phone && !email) {
+        problems.push({ line, column: 'Buyer Username', message: 'is empty and the row has no phone or e-mail either; the order cannot be tied to a buyer' });
+        continue;
+      }
+      orders.set(orderNo, {
+        platform: ctx.platform,
+        orderNo,
+        buyer: { handle: handle || undefined, name: cell(cells, col.recipient) || undefined, phone: phone || undefined, email: email || undefined },
+        amountMinor,
+        currency,
+        status,
+        placedAt,
+        paidAt: date(cells, col.paid),
+        shippedAt: date(cells, col.shipped),
+        deliveredAt: date(cells, col.delivered),
+        items: [item],
+      });
+    }
+    return { orders: [...orders.values()], problems };
+  },
+};
