@@ -1,0 +1,59 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '../db/handlers';
+import type { RegularsDb } from '../db/database';
+import { memoryDb, NOW, order } from '../db/test-helpers';
+import { createRouter, senderAllowed } from './router';
+
+const OWN = { id: 'ourextensionid', origin: 'chrome-extension://ourextensionid/' };
+const contentScript = { id: OWN.id, url: 'http://127.0.0.1:5273/chat/c1', tab: { id: 7 } };
+const optionsPage = { id: OWN.id, url: 'chrome-extension://ourextensionid/options.html' };
+
+let db: RegularsDb;
+let route: ReturnType<typeof createRouter>;
+beforeEach(async () => {
+  db = memoryDb();
+  route = createRouter(createHandlers({ db, now: () => NOW }), OWN);
+  await route({ regulars: 1, name: 'orders.import', payload: { rows: [order()] } }, optionsPage);
+});
+
+describe('the background answers only Regulars, and only well-formed requests', () => {
+  it.each([
+    ['another extension', { id: 'someoneelse', url: 'chrome-extension://someoneelse/page.html' }],
+    ['a web page (no extension id)', { url: 'https://evil.example/', tab: { id: 3 } }],
+    ['our id from a non-extension page without a tab', { id: OWN.id, url: 'https://evil.example/' }],
+  ])('a message from %s is refused as forbidden', async (_name, sender) => {
+    expect(senderAllowed(sender, OWN.id, OWN.origin)).toBe(false);
+    const reply = await route({ regulars: 1, name: 'member.addTag', payload: { memberId: 'x', tag: 'gift' } }, sender);
+    expect(reply).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+  });
+
+  it.each([
+    ['not an envelope', 'hello', 'invalid_request'],
+    ['no name', { regulars: 1 }, 'invalid_request'],
+    ['an unknown name', { regulars: 1, name: 'db.drop', payload: {} }, 'unknown_message'],
+    ['a tag that is not a string', { regulars: 1, name: 'member.addTag', payload: { memberId: 'm', tag: 42 } }, 'invalid_request'],
+    ['an empty handle', { regulars: 1, name: 'member.lookup', payload: { platform: 'demo', handle: '' } }, 'invalid_request'],
+    ['an unknown platform', { regulars: 1, name: 'member.lookup', payload: { platform: 'myspace', handle: 'x' } }, 'invalid_request'],
+    ['an order without a buyer', { regulars: 1, name: 'orders.import', payload: { rows: [{ ...order(), buyer: {} }] } }, 'invalid_request'],
+    ['an order with a fractional amount', { regulars: 1, name: 'orders.import', payload: { rows: [{ ...order(), amountMinor: 10.5 }] } }, 'invalid_request'],
+  ])('a malformed request (%s) gets a typed error and changes nothing', async (_name, raw, code) => {
+    const before = { members: await db.members.toArray(), orders: await db.orders.toArray() };
+    const reply = await route(raw, contentScript);
+    expect(reply.ok).toBe(false);
+    if (!reply.ok) expect(reply.error.code).toBe(code);
+    expect({ members: await db.members.toArray(), orders: await db.orders.toArray() }).toEqual(before);
+  });
+
+  it('a content script looks up a buyer and tags them', async () => {
+    const lookup = await route({ regulars: 1, name: 'member.lookup', payload: { platform: 'demo', handle: 'lily_chen' } }, contentScript);
+    expect(lookup.ok).toBe(true);
+    const memberId = lookup.ok ? (lookup.data as { member: { id: string } }).member.id : '';
+    const tagged = await route({ regulars: 1, name: 'member.addTag', payload: { memberId, tag: 'gift' } }, contentScript);
+    expect(tagged).toEqual({ ok: true, data: { tags: ['gift'] } });
+  });
+
+  it('a store error comes back typed, not thrown', async () => {
+    const reply = await route({ regulars: 1, name: 'member.addTag', payload: { memberId: 'm_missing', tag: 'gift' } }, contentScript);
+    expect(reply).toEqual({ ok: false, error: { code: 'not_found', message: 'No member with id m_missing' } });
+  });
+});
