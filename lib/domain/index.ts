@@ -1,0 +1,8 @@
+// The pure domain core: import from '@/lib/domain' rather than from the single files.
+export * from './types';
+export * from './time';
+export * from './money';
+export * from './stats';
+export * from './tiers';
+export * from './rfm';
+export * from './lapse';
