@@ -17,7 +17,8 @@ export function normaliseEmail(raw: string): string | undefined {
  * ("+65****4567") or pad them; anything with fewer than 7 digits or a mask is no phone.
  */
 export function normalisePhone(raw: string): string | undefined {
-  const t = raw.trim();
+  // TikTok writes "(+65)91234567"; others "+65 9123 4567" or "0065…".
+  const t = raw.trim().replace(/^\((\+\d{1,3})\)/, '$1');
   if (/[*xX•]/.test(t.replace(/^\+/, '').replace(/ext.*$/i, ''))) return undefined;
   const digits = t.replace(/[^\d]/g, '');
   if (digits.length < 7 || digits.length > 15) return undefined;

@@ -22,6 +22,19 @@ const STATUS: Record<string, OrderStatus> = {
   cancelled: 'cancelled',
 };
 
+/**
+ * Status and substatus together: a delivered order reads "Shipped / Delivered" until its
+ * after-sales window closes ("Completed"); a refund is "Cancelled" with type "Return/Refund".
+ */
+function orderStatus(status: string, substatus: string, cancelType: string): OrderStatus | undefined {
+  const s = status.toLowerCase();
+  const sub = substatus.toLowerCase();
+  if (s === 'cancelled' || s === 'canceled') return /return|refund/i.test(cancelType) || /refund/.test(sub) ? 'refunded' : 'cancelled';
+  const main = STATUS[s];
+  if (main && (sub === 'delivered' || sub === 'completed')) return 'delivered';
+  return main;
+}
+
 export const tiktokPreset: ImportPreset = {
   id: 'tiktok-orders',
   platform: 'tiktok',
@@ -40,7 +53,6 @@ export const tiktokPreset: ImportPreset = {
       quantity: columnOf(h, 'Quantity'),
       unitPrice: columnOf(h, 'SKU Unit Original Price'),
       amount: columnOf(h, 'Order Amount'),
-      refund: columnOf(h, 'Order Refund Amount'),
       created: columnOf(h, 'Created Time'),
       paid: columnOf(h, 'Paid Time'),
       shipped: columnOf(h, 'Shipped Time'),
@@ -60,6 +72,8 @@ export const tiktokPreset: ImportPreset = {
     };
 
     for (const { line, cells } of table.rows) {
+      // Some exports carry a second header row describing each field; it is no order.
+      if (line === 2 && /\s/.test(cell(cells, col.orderId)) && !parseExportDate(cell(cells, col.created), ctx.timeZone, 'mdy')) continue;
       if (cells.length < Math.min(h.length, col.created + 1)) {
         problems.push({ line, message: `has ${cells.length} fields where the header has ${h.length}; the row looks cut short — check the file was exported whole` });
         continue;
@@ -89,15 +103,11 @@ export const tiktokPreset: ImportPreset = {
         problems.push({ line, column: 'Created Time', message: `"${cell(cells, col.created)}" is not a date this importer can read (expected MM/DD/YYYY hh:mm:ss AM)` });
         continue;
       }
-      const rawStatus = cell(cells, col.status).toLowerCase();
-      let status = STATUS[rawStatus];
+      const status = orderStatus(cell(cells, col.status), cell(cells, col.substatus), cell(cells, col.cancelType));
       if (!status) {
         problems.push({ line, column: 'Order Status', message: `"${cell(cells, col.status)}" is not a TikTok Shop order status this importer knows` });
         continue;
       }
-      const refund = parseAmountToMinor(cell(cells, col.refund), currency) ?? 0;
-      const returnish = /refund|return/i.test(`${cell(cells, col.substatus)} ${cell(cells, col.cancelType)}`);
-      if ((status === 'cancelled' || status === 'delivered') && (refund > 0 || returnish) && (status === 'cancelled' || refund >= amountMinor)) status = 'refunded';
       const handle = cell(cells, col.buyer);
       const phone = cell(cells, col.phone);
       const email = cell(cells, col.email);
