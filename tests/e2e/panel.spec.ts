@@ -1,0 +1,128 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expectedStats } from '../../demo/seed';
+import { DEFAULT_TIER_LADDER, tierForStats } from '../../lib/domain/tiers';
+import { downloadDemoExport, importOrdersThroughOptions, launchWithExtension } from '../support/extension';
+import { expect, test } from '../support/fixtures';
+import { conversationOf, panelFrame, usd } from '../support/panel';
+
+// Extension pages' global, as far as these tests use it (evaluated inside an extension page).
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+test.describe('the buyer panel beside the demo chat', () => {
+  test.beforeEach(async ({ demoImported }) => {
+    expect(demoImported).toMatch(/^Imported \d+ orders for \d+ members/);
+  });
+
+  test('shows the right tier, spend, orders and segment for a seeded buyer', async ({ page, demo }) => {
+    const handle = demo.seed.known.champion;
+    const want = expectedStats(demo.seed, [handle]);
+    await page.goto(`${demo.url}/chat/${conversationOf(demo.seed, handle)}`);
+    const panel = await panelFrame(page);
+    await expect(panel.getByTestId('stat-spend')).toHaveText(usd(want.spendMinor));
+    await expect(panel.getByTestId('stat-orders')).toHaveText(String(want.orderCount));
+    await expect(panel.getByTestId('stat-aov')).toHaveText(usd(Math.round(want.spendMinor / want.orderCount)));
+    const tier = tierForStats(DEFAULT_TIER_LADDER, { orderCount: want.orderCount, spendMinor: want.spendMinor });
+    await expect(panel.getByTestId('tier')).toHaveText(tier.name);
+    await expect(panel.getByTestId('stat-segment')).not.toHaveText(/Not scored/);
+    await expect(panel.getByTestId('recent-orders').locator('li')).toHaveCount(Math.min(5, demo.seed.orders.filter((o: { handle: string }) => o.handle === handle).length));
+  });
+
+  test('switching conversation switches the panel without reloading the page', async ({ page, demo }) => {
+    const { champion, oneTime } = demo.seed.known;
+    await page.goto(`${demo.url}/chat/${conversationOf(demo.seed, champion)}`);
+    const panel = await panelFrame(page);
+    await expect(panel.getByTestId('stat-spend')).toHaveText(usd(expectedStats(demo.seed, [champion]).spendMinor));
+    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+    await page.locator(`[data-testid="conversation-item"][data-conversation-id="${conversationOf(demo.seed, oneTime)}"]`).click();
+    await expect(page).toHaveURL(new RegExp(`/chat/${conversationOf(demo.seed, oneTime)}$`));
+    await expect(panel.getByTestId('stat-spend')).toHaveText(usd(expectedStats(demo.seed, [oneTime]).spendMinor));
+    await expect(panel.getByTestId('stat-orders')).toHaveText('1');
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+
+    await page.goBack();
+    await expect(panel.getByTestId('stat-spend')).toHaveText(usd(expectedStats(demo.seed, [champion]).spendMinor));
+  });
+
+  test('the two handles with one phone show one member', async ({ page, demo }) => {
+    const [a, b] = demo.seed.known.twoHandles;
+    const both = expectedStats(demo.seed, [a, b]);
+    await page.goto(`${demo.url}/chat/${conversationOf(demo.seed, a)}`);
+    const panel = await panelFrame(page);
+    await expect(panel.getByTestId('stat-orders')).toHaveText(String(both.orderCount));
+    const memberA = await panel.getByTestId('member-card').getAttribute('data-member-id');
+    await expect(panel.getByTestId('identities')).toContainText(a);
+    await expect(panel.getByTestId('identities')).toContainText(b);
+
+    await page.locator(`[data-testid="conversation-item"][data-conversation-id="${conversationOf(demo.seed, b)}"]`).click();
+    await expect(panel.getByTestId('stat-spend')).toHaveText(usd(both.spendMinor));
+    await expect(panel.getByTestId('member-card')).toHaveAttribute('data-member-id', memberA!);
+  });
+
+  test('a buyer with no orders shows as a new buyer', async ({ page, demo }) => {
+    await page.goto(`${demo.url}/chat/${conversationOf(demo.seed, demo.seed.known.unknown)}`);
+    const panel = await panelFrame(page);
+    await expect(panel.getByTestId('unknown-buyer')).toContainText(demo.seed.known.unknown);
+  });
+});
+
+test.describe('the background refuses what is not ours', () => {
+  test('a web page cannot message the background, and a malformed message gets a typed error', async ({ page, demo, ext, demoImported }) => {
+    expect(demoImported).toBeTruthy();
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const counts = () => options.evaluate(() => chrome.runtime.sendMessage({ regulars: 1, name: 'store.counts', payload: {} }));
+    const before = await counts();
+
+    // From the seller page's own scripts (main world): there is no channel to us at all.
+    await page.goto(`${demo.url}/chat`);
+    const fromPage = await page.evaluate(async (id) => {
+      const runtime = (window as unknown as { chrome?: { runtime?: { sendMessage?: (id: string, m: unknown) => Promise<unknown> } } }).chrome?.runtime;
+      if (!runtime?.sendMessage) return 'no runtime';
+      try {
+        return await runtime.sendMessage(id, { regulars: 1, name: 'member.addNote', payload: { memberId: 'x', text: 'pwned' } });
+      } catch (e) {
+        return `refused: ${String(e)}`;
+      }
+    }, ext.extensionId);
+    expect(fromPage === 'no runtime' || String(fromPage).startsWith('refused') || (fromPage as { error?: { code?: string } }).error?.code === 'forbidden').toBe(true);
+
+    // From our own page, but malformed.
+    const malformed = await options.evaluate(() => chrome.runtime.sendMessage({ regulars: 1, name: 'member.addTag', payload: { memberId: 42 } }));
+    expect(malformed).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    const unknown = await options.evaluate(() => chrome.runtime.sendMessage({ regulars: 1, name: 'db.wipe', payload: {} }));
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_message' } });
+    expect(await counts()).toEqual(before);
+    await options.close();
+  });
+});
+
+test('a tag added from the panel survives a browser restart', async ({ demo }) => {
+  const profile = await mkdtemp(path.join(tmpdir(), 'regulars-restart-'));
+  const exportDir = await mkdtemp(path.join(tmpdir(), 'regulars-export-'));
+  try {
+    const handle = demo.seed.known.lapsedGold;
+    const url = `${demo.url}/chat/${conversationOf(demo.seed, handle)}`;
+    let ext = await launchWithExtension({ userDataDir: profile });
+    await importOrdersThroughOptions(ext.context, ext.extensionId, await downloadDemoExport(demo.url, exportDir), 'demo');
+    let page = await ext.context.newPage();
+    await page.goto(url);
+    let panel = await panelFrame(page);
+    await panel.getByLabel('Add tag', { exact: true }).fill('gift');
+    await panel.getByRole('button', { name: 'Add tag' }).click();
+    await expect(panel.getByRole('list', { name: 'Tags' })).toContainText('gift');
+    await ext.close();
+
+    ext = await launchWithExtension({ userDataDir: profile });
+    page = await ext.context.newPage();
+    await page.goto(url);
+    panel = await panelFrame(page);
+    await expect(panel.getByRole('list', { name: 'Tags' })).toContainText('gift');
+    await ext.close();
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+    await rm(exportDir, { recursive: true, force: true });
+  }
+});
