@@ -17,32 +17,40 @@ import {
   launchWithExtension,
   type LaunchedExtension,
 } from '../tests/support/extension';
-import { startDemoServer } from './server';
+import { startDemoServer, type DemoServer } from './server';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PROFILE_DIR = path.join(ROOT, '.regulars-profile');
+const DEFAULT_PROFILE_DIR = path.join(ROOT, '.regulars-profile');
 const HOST = '127.0.0.1';
 const FIRST_PORT = 5273;
 const PORTS_TO_TRY = 20;
 const VIEWPORT = { width: 1400, height: 900 };
 
-const USAGE = `Usage: npm start [-- [--headless] [--screenshot FILE]]
+const USAGE = `Usage: npm start [-- [--headless] [--screenshot FILE] [--profile DIR]]
   --headless          run Chromium without a window
-  --screenshot FILE   once the panel is ready, save the chat page (1400x900) to FILE and exit`;
+  --screenshot FILE   once the panel is ready, save the chat page (1400x900) to FILE and exit
+  --profile DIR       the browser profile to use and keep (default .regulars-profile/)`;
 
 interface Options {
   headless: boolean;
   screenshot: string | null;
+  profileDir: string;
 }
 
+/** Paths on the command line are the caller's, not the package root's (npm start runs in the root). */
+const fromCaller = (file: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { headless: false, screenshot: null };
+  const options: Options = { headless: false, screenshot: null, profileDir: DEFAULT_PROFILE_DIR };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--headless') options.headless = true;
     else if (arg === '--screenshot' && argv[i + 1] && !argv[i + 1]!.startsWith('--')) options.screenshot = argv[++i]!;
     else if (arg.startsWith('--screenshot=') && arg.length > '--screenshot='.length)
       options.screenshot = arg.slice('--screenshot='.length);
+    else if (arg === '--profile' && argv[i + 1] && !argv[i + 1]!.startsWith('--')) options.profileDir = fromCaller(argv[++i]!);
+    else if (arg.startsWith('--profile=') && arg.length > '--profile='.length)
+      options.profileDir = fromCaller(arg.slice('--profile='.length));
     else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
       process.exit(0);
@@ -52,6 +60,12 @@ function parseArgs(argv: readonly string[]): Options {
     }
   }
   return options;
+}
+
+/** A path as short as it reads well: relative inside the repository, absolute outside it. */
+function shown(file: string): string {
+  const relative = path.relative(ROOT, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
 function log(label: string, text: string): void {
@@ -68,7 +82,7 @@ function portIsFree(port: number): Promise<boolean> {
 }
 
 /** The demo server on 5273, or the next free port after it. */
-async function startDemoOnFreePort(): Promise<Awaited<ReturnType<typeof startDemoServer>>> {
+async function startDemoOnFreePort(): Promise<DemoServer> {
   for (let port = FIRST_PORT; port < FIRST_PORT + PORTS_TO_TRY; port++) {
     if (!(await portIsFree(port))) continue;
     try {
@@ -84,7 +98,7 @@ async function startDemoOnFreePort(): Promise<Awaited<ReturnType<typeof startDem
 async function launch(options: Options): Promise<LaunchedExtension> {
   try {
     return await launchWithExtension({
-      userDataDir: PROFILE_DIR,
+      userDataDir: options.profileDir,
       headless: options.headless,
       // A screenshot has a fixed size; a window a person uses follows its own size.
       viewport: options.headless || options.screenshot ? VIEWPORT : null,
@@ -92,12 +106,14 @@ async function launch(options: Options): Promise<LaunchedExtension> {
       handleSignals: false,
     });
   } catch (error) {
+    const message = (error as Error).message;
+    const firstLine = message.split('\n')[0];
+    if (/ProcessSingleton|SingletonLock/.test(message)) {
+      throw new Error(`${shown(options.profileDir)}/ is in use by another Chromium (another npm start?): close it, or pass --profile DIR.\n${firstLine}`);
+    }
     const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
     if (!options.headless && noDisplay) {
-      throw new Error(`Chromium needs a display to open a window and there is none here; try \`npm start -- --headless\`.\n${(error as Error).message}`);
-    }
-    if (/ProcessSingleton|profile.*in use|SingletonLock/i.test((error as Error).message)) {
-      throw new Error(`${path.relative(ROOT, PROFILE_DIR)}/ is in use by another Chromium; close it first.\n${(error as Error).message}`);
+      throw new Error(`Chromium needs a display to open a window and there is none here; try \`npm start -- --headless\`.\n${firstLine}`);
     }
     throw error;
   }
@@ -114,9 +130,10 @@ async function importDemoOrders(ext: LaunchedExtension, demoUrl: string): Promis
   }
 }
 
-/** Opens the seller chat with a conversation showing, so the content script has a buyer to find. */
-async function openChat(page: Page, demoUrl: string): Promise<void> {
-  await page.goto(new URL('/chat', demoUrl).href);
+/** Opens the seller chat on the demo's best buyer, so the panel has something to show. */
+async function openChat(page: Page, demo: DemoServer): Promise<void> {
+  const champion = demo.seed.conversations.find((c) => c.handle === demo.seed.known.champion);
+  await page.goto(new URL(champion ? `/chat/${encodeURIComponent(champion.id)}` : '/chat', demo.url).href);
   await page.locator('main[data-testid=chat-layout]').waitFor();
   const buyer = page.locator('[data-testid=buyer-handle][data-handle]');
   if (!(await buyer.first().isVisible())) {
@@ -177,19 +194,21 @@ async function main(): Promise<number> {
   try {
     ext = await launch(options);
     log('Browser', `${ext.executablePath} (${options.headless ? 'headless' : 'window'})`);
-    log('Extension', `${path.relative(ROOT, EXTENSION_DIR)} as chrome-extension://${ext.extensionId}`);
-    log('Profile', `${path.relative(ROOT, PROFILE_DIR)}/ (kept between runs)`);
+    log('Extension', `${shown(EXTENSION_DIR)} as chrome-extension://${ext.extensionId}`);
+    log('Profile', `${shown(options.profileDir)}/ (kept between runs)`);
 
     const status = await importDemoOrders(ext, demo.url);
-    log('Demo orders', `${status} (Demo Market export, through the options page)`);
+    const [headline, ...details] = status.split('\n').map((line) => line.trim()).filter(Boolean);
+    log('Demo orders', `${headline} (the Demo Market export, through the options page)`);
+    for (const line of details) log('', line);
 
     const page = ext.context.pages()[0] ?? (await ext.context.newPage());
-    await openChat(page, demo.url);
+    await openChat(page, demo);
     log('Chat page', page.url());
 
     if (options.screenshot) {
       const state = await waitForPanel(page);
-      const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), options.screenshot);
+      const file = fromCaller(options.screenshot);
       await page.screenshot({ path: file });
       log('Screenshot', `${file} (panel ${state})`);
       await shutdown();

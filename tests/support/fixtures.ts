@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
-import type { DemoSeed } from '../../demo/server';
+import type { DemoSeed } from '../../demo/seed';
 import { downloadDemoExport, importOrdersThroughOptions, launchWithExtension, type LaunchedExtension } from './extension';
 
 export { expect } from '@playwright/test';
