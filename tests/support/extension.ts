@@ -12,6 +12,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const EXTENSION_DIR = path.join(ROOT, '.output', 'chrome-mv3');
 
 export interface LaunchOptions {
+  /** An unpacked build to load instead of EXTENSION_DIR (e.g. a bench build). */
+  extensionDir?: string;
   /** A profile to keep; when absent a temporary one is made and removed on close. */
   userDataDir?: string;
   headless?: boolean;
@@ -35,8 +37,10 @@ const SERVICE_WORKER_TIMEOUT_MS = 20_000;
 /** Chromium with the built extension loaded, and the extension's id read from its service worker. */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
   const { headless = true, extraArgs = [], handleSignals = true } = options;
-  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}. Run \`npx wxt build\` first.`);
+  // Chromium resolves a relative --load-extension against its own working directory, not ours.
+  const extensionDir = path.resolve(options.extensionDir ?? EXTENSION_DIR);
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}. Run \`npx wxt build\` first.`);
   }
   const executablePath = findChromium();
   const ownsProfile = options.userDataDir === undefined;
@@ -53,8 +57,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       handleSIGTERM: handleSignals,
       handleSIGHUP: handleSignals,
       args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
         '--no-sandbox',
         '--disable-gpu',
         '--disable-quic',
