@@ -871,6 +871,8 @@ interface TopicContext {
   carrier: string;
   /** When the chat starts: the topic speaks of the order as it stood then. */
   asOf: number;
+  /** Picks between a topic's scripts. */
+  variant: 0 | 1;
 }
 
 const b = (text: string): Script => ({ from: 'buyer', text });
@@ -940,20 +942,36 @@ const TOPICS = {
     b('Already did ⭐⭐⭐⭐⭐'),
     s("Thank you! Here's 10% off your next order: THANKYOU10"),
   ],
-  unpaid: (c: TopicContext): Script[] => [
-    b(`Hi, I placed order ${c.order?.orderNo ?? ''} but the payment didn't go through`),
-    s(`Hi ${c.first}! The order is still reserved for you. You can retry the payment from My Orders.`),
-    b('Can I pay with a different card?'),
-    s('Yes, just pick another payment method when you tap Pay now. The order stays open for 48 hours.'),
-    b('Ok will do tonight'),
-  ],
-  presale: (c: TopicContext): Script[] => [
-    b(`Hi, do you ship to ${c.city}? How long does it take?`),
-    s(`Hi! Yes, we ship to ${c.city}. It usually takes ${c.transit} working days.`),
-    b('Is the Leather Tote Bag real leather?'),
-    s("Yes, it's full-grain cowhide with a cotton lining."),
-    b("Nice, I'm thinking about it 🤔"),
-  ],
+  unpaid: (c: TopicContext): Script[] =>
+    c.variant === 0
+      ? [
+          b(`Hi, I placed order ${c.order?.orderNo ?? ''} but the payment didn't go through`),
+          s(`Hi ${c.first}! The order is still reserved for you. You can retry the payment from My Orders.`),
+          b('Can I pay with a different card?'),
+          s('Yes, just pick another payment method when you tap Pay now. The order stays open for 48 hours.'),
+          b('Ok will do tonight'),
+        ]
+      : [
+          b(`Hello! Before I pay for my order, can I still change the ${c.product} to another colour?`),
+          s(`Hi ${c.first}, yes as long as it's unpaid. Which colour would you like?`),
+          b("Hmm let me think, I'll decide later today"),
+        ],
+  presale: (c: TopicContext): Script[] =>
+    c.variant === 0
+      ? [
+          b(`Hi, do you ship to ${c.city}? How long does it take?`),
+          s(`Hi! Yes, we ship to ${c.city}. It usually takes ${c.transit} working days.`),
+          b('Is the Leather Tote Bag real leather?'),
+          s("Yes, it's full-grain cowhide with a cotton lining."),
+          b("Nice, I'm thinking about it 🤔"),
+        ]
+      : [
+          b('Hi! Is the Satin Slip Midi Dress see-through in champagne?'),
+          s("Hi! It's fully lined, so not see-through at all."),
+          b('And is it ok to machine wash?'),
+          s('Hand wash or the delicate cycle in a laundry bag, cold water.'),
+          b('Thanks, will order after payday 😅'),
+        ],
   champion: (c: TopicContext): Script[] => [
     b('Hi again! Any new arrivals this week?'),
     s(`Hi ${c.first}! Always lovely to hear from you 😊 The Belted Trench Coat just landed, and new silk scarves.`),
@@ -999,6 +1017,7 @@ function makeConversations(ctx: Ctx, people: readonly Person[], orders: readonly
     city: string,
     topic: Topic,
     wantedEndAt: number,
+    variant?: 0 | 1,
   ): DemoConversation => {
     const order = latestOrder(orders, handle);
     // Chats end by wantedEndAt, start after the order they talk about, and never run past the anchor.
@@ -1018,6 +1037,7 @@ function makeConversations(ctx: Ctx, people: readonly Person[], orders: readonly
       transit: `${region.transitDays[0]}–${region.transitDays[1]}`,
       carrier: region.carrier,
       asOf: endAt - MAX_SPAN,
+      variant: variant ?? (r.chance(0.5) ? 1 : 0),
     });
     // Messages a few minutes apart (at most ~8 × 15 min < MAX_SPAN), laid out backwards from endAt.
     const gaps = script.map(() => r.int(1, 14) * MINUTE_MS + r.int(0, 59) * 1000);
@@ -1045,9 +1065,9 @@ function makeConversations(ctx: Ctx, people: readonly Person[], orders: readonly
     if (!p) throw new Error(`no person ${handle}`);
     return p;
   };
-  const conv = (handle: string, topic: Topic, endAt: number) => {
+  const conv = (handle: string, topic: Topic, endAt: number, variant?: 0 | 1) => {
     const p = person(handle);
-    return build(p.handle, p.name, p.region, p.size, p.city, topic, endAt);
+    return build(p.handle, p.name, p.region, p.size, p.city, topic, endAt, variant);
   };
 
   const deliveredOf = (handle: string) => latestOrder(orders, handle)?.deliveredAt ?? anchor - 10 * DAY_MS;
@@ -1056,11 +1076,11 @@ function makeConversations(ctx: Ctx, people: readonly Person[], orders: readonly
   // Known buyers first, most recent at the top; lily_chen is the conversation /chat opens.
   out.push(conv(KNOWN.twoHandles[0], 'twoHandles', anchor - 18 * MINUTE_MS));
   out.push(conv(KNOWN.champion, 'champion', anchor - 52 * MINUTE_MS));
-  out.push(conv(KNOWN.unpaid, 'unpaid', anchor - 95 * MINUTE_MS));
+  out.push(conv(KNOWN.unpaid, 'unpaid', anchor - 95 * MINUTE_MS, 0));
   const sg = regionByCode('SG');
   for (const [i, p] of PROSPECTS.entries()) {
     const region = REGIONS.find((g) => g.places.some((pl) => pl.city === p.city)) ?? sg;
-    out.push(build(p.handle, p.name, region, 'M', p.city, 'presale', anchor - (140 + i * 190) * MINUTE_MS));
+    out.push(build(p.handle, p.name, region, 'M', p.city, 'presale', anchor - (140 + i * 190) * MINUTE_MS, i === 1 ? 1 : 0));
   }
   out.push(conv(KNOWN.twoHandles[1], 'thanks', deliveredOf(KNOWN.twoHandles[1]) + 5 * HOUR_MS));
   out.push(conv(KNOWN.lapsedGold, 'lapsed', anchor - 7 * HOUR_MS));

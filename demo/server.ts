@@ -123,15 +123,17 @@ main.chat > * { min-height: 0; }
 .convlist .head h2 { margin: 0 0 8px; }
 .convlist .search { width: 100%; height: 32px; border: 1px solid var(--line); border-radius: 7px; padding: 0 10px; font: inherit; background: var(--bg); }
 .convlist .items { overflow-y: auto; flex: 1; }
-.conv { display: grid; grid-template-columns: 36px 1fr auto; gap: 2px 10px; padding: 10px 14px; border-bottom: 1px solid #f0f1f3; color: var(--ink); }
+.conv { display: grid; grid-template-columns: 36px minmax(0, 1fr) auto; gap: 0 10px; padding: 10px 14px; border-bottom: 1px solid #f0f1f3; color: var(--ink); }
 .conv:hover { background: #f8f9fa; text-decoration: none; }
+.conv[hidden] { display: none; }
 .conv[aria-current="page"] { background: var(--accent-soft); box-shadow: inset 3px 0 0 var(--accent); }
-.avatar { width: 36px; height: 36px; border-radius: 50%; display: grid; place-items: center; font-weight: 650; font-size: 13px; color: #fff; grid-row: span 2; }
+.avatar { width: 36px; height: 36px; border-radius: 50%; display: grid; place-items: center; font-weight: 650; font-size: 13px; color: #fff; flex: none; }
+.conv .avatar { grid-row: 1 / span 3; margin-top: 2px; }
 .conv .who { font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .conv .time { font-size: 12px; color: var(--muted); }
 .conv .preview { grid-column: 2 / 4; font-size: 13px; color: var(--muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; display: flex; gap: 6px; }
 .conv .preview .text { overflow: hidden; text-overflow: ellipsis; }
-.conv .handle { font-weight: 400; color: var(--muted); font-size: 12px; }
+.conv .handle { grid-column: 2 / 4; color: var(--muted); font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .conv .unread { margin-left: auto; background: #e5484d; color: #fff; border-radius: 999px; font-size: 11px; padding: 0 6px; font-weight: 700; line-height: 18px; }
 .pane { flex: 1 1 auto; min-width: 360px; display: flex; flex-direction: column; background: var(--bg); }
 .pane header { min-height: 60px; display: flex; align-items: center; gap: 12px; padding: 10px 20px; background: #fff; border-bottom: 1px solid var(--line); }
@@ -226,9 +228,10 @@ function chatViews(seed: DemoSeed): ChatView[] {
 function convItemHtml(v: ChatView, selected: boolean): string {
   return `<a href="/chat/${esc(v.id)}" class="conv" data-testid="conversation-item" data-conversation-id="${esc(v.id)}"${selected ? ' aria-current="page"' : ''}>
 <span class="avatar" style="background:${v.color}" aria-hidden="true">${esc(v.initials)}</span>
-<span class="who">${esc(v.name)} <span class="handle">@${esc(v.handle)}</span></span>
+<span class="who">${esc(v.name)}</span>
 <span class="time">${esc(v.time)}</span>
-<span class="preview"><span class="text">${esc(v.preview)}</span>${v.unread ? `<span class="unread">${v.unread}</span>` : ''}</span>
+<span class="handle">@${esc(v.handle)}</span>
+<span class="preview"><span class="text">${esc(v.preview)}</span>${v.unread && !selected ? `<span class="unread" aria-label="unread messages">${v.unread}</span>` : ''}</span>
 </a>`;
 }
 
@@ -304,8 +307,11 @@ const CHAT_SCRIPT = `
   }
   function markCurrent(id) {
     list.querySelectorAll('[data-testid="conversation-item"]').forEach(function (a) {
-      if (a.getAttribute('data-conversation-id') === id) a.setAttribute('aria-current', 'page');
-      else a.removeAttribute('aria-current');
+      if (a.getAttribute('data-conversation-id') === id) {
+        a.setAttribute('aria-current', 'page');
+        var badge = a.querySelector('.unread');
+        if (badge) badge.remove();
+      } else a.removeAttribute('aria-current');
     });
   }
   function renderHeader(c) {
