@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RegularsDb } from './database';
-import { addNote, addTag, importOrders, lookupByHandle, memberCard, refreshRfmBreaks, removeTag, StoreError } from './store';
+import { addNote, addTag, deleteOrders, importOrders, lookupByHandle, memberCard, refreshRfmBreaks, removeTag, StoreError } from './store';
 import { DAY, memoryDb, NOW, order } from './test-helpers';
 
 let db: RegularsDb;
@@ -79,6 +79,15 @@ describe('importing orders builds one member per person', () => {
     await importOrders(db, [o, order({ amountMinor: 1000 })], NOW);
     await importOrders(db, [{ ...o, status: 'refunded' }], NOW);
     expect((await lookupByHandle(db, 'demo', 'lily_chen', NOW))?.member.spendMinor).toBe(1000);
+  });
+
+  it('removing an order takes it out of the member stats', async () => {
+    const big = order({ amountMinor: 60000, placedAt: NOW - DAY });
+    await importOrders(db, [order({ amountMinor: 1000, placedAt: NOW - 5 * DAY }), big], NOW);
+    expect(await deleteOrders(db, [`demo:${big.orderNo}`, 'demo:nope'], NOW)).toBe(1);
+    const card = await lookupByHandle(db, 'demo', 'lily_chen', NOW);
+    expect(card?.member).toMatchObject({ orderCount: 1, spendMinor: 1000, lastOrderAt: NOW - 5 * DAY });
+    expect(card?.orderTotal).toBe(1);
   });
 
   it('a tier upgrade is recorded when orders lift a member', async () => {

@@ -186,52 +186,77 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
 
     // Members: recompute stats and tier for everyone whose orders changed.
     const touchedIds = [...touched, ...[...newMembers.keys()].filter((id) => !touched.has(id))];
-    const existingMembers = await db.members.bulkGet(touchedIds);
-    const ordersByMember = new Map<string, OrderRow[]>();
-    const needQuery = touchedIds.filter((id, i) => existingMembers[i] !== undefined);
-    if (needQuery.length) {
-      const rowsOfExisting = await db.orders.where('memberId').anyOf(needQuery).toArray();
-      for (const o of rowsOfExisting) (ordersByMember.get(o.memberId) ?? ordersByMember.set(o.memberId, []).get(o.memberId)!).push(o);
-    }
-    // New members' orders are all in this batch: no need to read them back.
-    for (const o of putRows) {
-      if (!newMembers.has(o.memberId)) continue;
-      (ordersByMember.get(o.memberId) ?? ordersByMember.set(o.memberId, []).get(o.memberId)!).push(o);
-    }
-
-    const memberRows: MemberRow[] = [];
-    const tierChanges: TierChangeRow[] = [];
-    touchedIds.forEach((id, i) => {
-      const before = existingMembers[i];
-      const orders = ordersByMember.get(id) ?? [];
-      const stats = memberStats(orders, settings.shopCurrency);
-      const tier = tierForMember(settings.tierLadder, orders, stats, now, settings.shopCurrency);
-      const row: MemberRow = {
-        id,
-        displayName: before?.displayName || newMembers.get(id)?.name || '',
-        tierId: tier.id,
-        tags: before?.tags ?? [],
-        profile: before?.profile ?? {},
-        doNotContact: before?.doNotContact ?? false,
-        createdAt: before?.createdAt ?? now,
-        updatedAt: now,
-        orderCount: stats.orderCount,
-        spendMinor: stats.spendMinor,
-        currency: stats.currency,
-        averageOrderMinor: stats.averageOrderMinor,
-        firstOrderAt: stats.firstOrderAt,
-        lastOrderAt: stats.lastOrderAt,
-      };
-      if (before) result.members.updated++;
-      else result.members.created++;
-      memberRows.push(row);
-      if (before && before.tierId !== tier.id) {
-        tierChanges.push({ id: newId('tc'), memberId: id, from: before.tierId, to: tier.id, direction: tierDirection(settings.tierLadder, before.tierId, tier.id), at: now });
-      }
-    });
-    await db.members.bulkPut(memberRows);
-    if (tierChanges.length) await db.tierChanges.bulkAdd(tierChanges);
+    const counts = await refreshMembers(db, settings, touchedIds, now, { newMembers, newOrders: putRows });
+    result.members.created += counts.created;
+    result.members.updated += counts.updated;
     return result;
+  });
+}
+
+/**
+ * Recomputes stats and tier of these members from their orders and records tier changes.
+ * New members (created by this import) have all their orders in `newOrders`: no read-back.
+ * Call inside a rw transaction over members, orders and tierChanges.
+ */
+async function refreshMembers(
+  db: RegularsDb,
+  settings: Settings,
+  memberIds: readonly string[],
+  now: number,
+  fresh: { newMembers: ReadonlyMap<string, { name: string }>; newOrders: readonly OrderRow[] } = { newMembers: new Map(), newOrders: [] },
+): Promise<{ created: number; updated: number }> {
+  const existingMembers = await db.members.bulkGet([...memberIds]);
+  const ordersByMember = new Map<string, OrderRow[]>();
+  const push = (o: OrderRow) => (ordersByMember.get(o.memberId) ?? ordersByMember.set(o.memberId, []).get(o.memberId)!).push(o);
+  const needQuery = memberIds.filter((_id, i) => existingMembers[i] !== undefined);
+  if (needQuery.length) (await db.orders.where('memberId').anyOf(needQuery).toArray()).forEach(push);
+  for (const o of fresh.newOrders) if (fresh.newMembers.has(o.memberId)) push(o);
+
+  const counts = { created: 0, updated: 0 };
+  const memberRows: MemberRow[] = [];
+  const tierChanges: TierChangeRow[] = [];
+  memberIds.forEach((id, i) => {
+    const before = existingMembers[i];
+    if (!before && !fresh.newMembers.has(id)) return; // gone meanwhile: nothing to refresh
+    const orders = ordersByMember.get(id) ?? [];
+    const stats = memberStats(orders, settings.shopCurrency);
+    const tier = tierForMember(settings.tierLadder, orders, stats, now, settings.shopCurrency);
+    memberRows.push({
+      id,
+      displayName: before?.displayName || fresh.newMembers.get(id)?.name || '',
+      tierId: tier.id,
+      tags: before?.tags ?? [],
+      profile: before?.profile ?? {},
+      doNotContact: before?.doNotContact ?? false,
+      createdAt: before?.createdAt ?? now,
+      updatedAt: now,
+      orderCount: stats.orderCount,
+      spendMinor: stats.spendMinor,
+      currency: stats.currency,
+      averageOrderMinor: stats.averageOrderMinor,
+      firstOrderAt: stats.firstOrderAt,
+      lastOrderAt: stats.lastOrderAt,
+    });
+    if (before) counts.updated++;
+    else counts.created++;
+    if (before && before.tierId !== tier.id) {
+      tierChanges.push({ id: newId('tc'), memberId: id, from: before.tierId, to: tier.id, direction: tierDirection(settings.tierLadder, before.tierId, tier.id), at: now });
+    }
+  });
+  await db.members.bulkPut(memberRows);
+  if (tierChanges.length) await db.tierChanges.bulkAdd(tierChanges);
+  return counts;
+}
+
+/** Removes orders (e.g. recorded by mistake) and brings their members' stats and tiers up to date. */
+export async function deleteOrders(db: RegularsDb, orderIds: readonly string[], now: number): Promise<number> {
+  const settings = await readSettings(db);
+  return db.transaction('rw', [db.members, db.orders, db.tierChanges], async () => {
+    const found = (await db.orders.bulkGet([...orderIds])).filter((o): o is OrderRow => o !== undefined);
+    if (!found.length) return 0;
+    await db.orders.bulkDelete(found.map((o) => o.id));
+    await refreshMembers(db, settings, [...new Set(found.map((o) => o.memberId))], now);
+    return found.length;
   });
 }
 
