@@ -7,7 +7,7 @@ import type { ImportedOrder } from '@/lib/import/imported-order';
 import type { ImportProblem } from '@/lib/import/presets/types';
 import { readOrderExport } from '@/lib/import/read-export';
 
-const BATCH = 2000;
+const BATCH = 5000; // MAX_IMPORT_BATCH: fewer, larger transactions rewrite each member less often
 
 interface BatchResult {
   orders: { added: number; updated: number; unchanged: number };
@@ -19,7 +19,8 @@ export interface ImportSectionProps {
   t: Translate;
   settings: Settings | undefined;
   counts: { members: number; orders: number } | undefined;
-  importBatch(rows: ImportedOrder[]): Promise<BatchResult>;
+  importBatch(rows: ImportedOrder[], session: string): Promise<BatchResult>;
+  endImport(session: string): Promise<unknown>;
   onImported(): void;
 }
 
@@ -29,7 +30,7 @@ type Outcome =
   | { kind: 'done'; orders: number; members: number; added: number; updated: number; unchanged: number; merges: number; problems: { file: string; p: ImportProblem }[] }
   | { kind: 'failed'; message: string };
 
-export function ImportSection({ t, settings, counts, importBatch, onImported }: ImportSectionProps) {
+export function ImportSection({ t, settings, counts, importBatch, endImport, onImported }: ImportSectionProps) {
   const [files, setFiles] = useState<File[]>([]);
   const [platform, setPlatform] = useState<'' | Platform>('');
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
@@ -49,9 +50,10 @@ export function ImportSection({ t, settings, counts, importBatch, onImported }: 
     const all = reads.flatMap((r) => r.orders);
     const total = { added: 0, updated: 0, unchanged: 0, merges: 0, members: new Set<string>() };
     setOutcome({ kind: 'working', done: 0, total: all.length });
+    const session = crypto.randomUUID();
     try {
       for (let i = 0; i < all.length; i += BATCH) {
-        const result = await importBatch(all.slice(i, i + BATCH));
+        const result = await importBatch(all.slice(i, i + BATCH), session);
         total.added += result.orders.added;
         total.updated += result.orders.updated;
         total.unchanged += result.orders.unchanged;
@@ -60,6 +62,8 @@ export function ImportSection({ t, settings, counts, importBatch, onImported }: 
       }
     } catch (e) {
       return setOutcome({ kind: 'failed', message: t('options.import.failed', { message: (e as Error).message }) });
+    } finally {
+      void endImport(session).catch(() => undefined);
     }
     const buyers = new Set(all.map((o) => `${o.buyer.handle ?? ''}|${o.buyer.phone ?? ''}|${o.buyer.email ?? ''}`));
     setOutcome({

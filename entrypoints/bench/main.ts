@@ -2,12 +2,13 @@
 // real browser. Playwright calls the functions on window.regularsBench.
 import { RegularsDb } from '@/lib/db/database';
 import { SCHEMA_V1 } from '@/lib/db/schema';
-import { importOrders } from '@/lib/db/store';
+import { importOrders, onImportPhase, preloadedCache, releaseCache } from '@/lib/db/import-orders';
 import type { ImportedOrder } from '@/lib/import/imported-order';
 import { send } from '@/lib/messaging/browser-client';
+import { lookupByHandle } from '@/lib/db/store';
 import { benchHandle, benchOrders } from '@/tests/bench/generate';
 
-const BATCH = 2000;
+const BATCH = 5000; // as the options page sends them (MAX_IMPORT_BATCH)
 
 function deleteDb(name: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -18,16 +19,20 @@ function deleteDb(name: string): Promise<void> {
   });
 }
 
-/** An object store shaped like ours (key path and indexes of `orders`), without Dexie. */
-function openRaw(name: string): Promise<IDBDatabase> {
+/** Object stores shaped like ours (key paths and indexes from the schema), without Dexie. */
+function openRaw(name: string, tables: readonly string[]): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(name, 1);
     req.onupgradeneeded = () => {
-      const store = req.result.createObjectStore('orders', { keyPath: 'id' });
-      for (const spec of SCHEMA_V1.stores.orders!.split(',').slice(1).map((s) => s.trim())) {
-        const compound = spec.startsWith('[');
-        const keyPath = compound ? spec.slice(1, -1).split('+') : spec;
-        store.createIndex(spec, keyPath);
+      for (const table of tables) {
+        const [primary, ...indexes] = SCHEMA_V1.stores[table]!.split(',').map((x) => x.trim());
+        const store = req.result.createObjectStore(table, { keyPath: primary });
+        for (const spec of indexes) {
+          const multiEntry = spec.startsWith('*');
+          const bare = spec.replace(/^\*/, '');
+          const keyPath = bare.startsWith('[') ? bare.slice(1, -1).split('+') : bare;
+          store.createIndex(spec, keyPath, { multiEntry });
+        }
       }
     };
     req.onsuccess = () => resolve(req.result);
@@ -35,10 +40,10 @@ function openRaw(name: string): Promise<IDBDatabase> {
   });
 }
 
-function rawPut(db: IDBDatabase, rows: object[]): Promise<void> {
+function rawPut(db: IDBDatabase, table: string, rows: object[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const tx = db.transaction('orders', 'readwrite');
-    const store = tx.objectStore('orders');
+    const tx = db.transaction(table, 'readwrite');
+    const store = tx.objectStore(table);
     for (const row of rows) store.put(row);
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
@@ -59,30 +64,59 @@ const bench = {
   async insertRatio(count: number, now: number) {
     const rows = generated.slice(0, count);
     await deleteDb('regulars-bench-store');
-    await deleteDb('regulars-bench-raw');
     const db = new RegularsDb('regulars-bench-store');
     await db.open();
-    let t = performance.now();
-    for (let i = 0; i < rows.length; i += BATCH) await importOrders(db, rows.slice(i, i + BATCH), now);
+    const phases: Record<string, number> = {};
+    onImportPhase((phase, ms) => (phases[phase] = (phases[phase] ?? 0) + ms));
+    const t = performance.now();
+    const cache = await preloadedCache(db);
+    for (let i = 0; i < rows.length; i += BATCH) await importOrders(db, rows.slice(i, i + BATCH), now, cache);
+    releaseCache(cache);
     const storeMs = performance.now() - t;
-    // The raw side stores the very rows our store wrote, so both write the same bytes.
-    const stored = await db.orders.toArray();
+    onImportPhase(undefined);
+    // The raw side stores the very rows our store wrote: first the orders alone (the rows of the
+    // file), then everything the store holds after the import (orders, members, identities).
+    const stored = { orders: await db.orders.toArray(), members: await db.members.toArray(), identities: await db.identities.toArray() };
     db.close();
-    const raw = await openRaw('regulars-bench-raw');
-    t = performance.now();
-    for (let i = 0; i < stored.length; i += BATCH) await rawPut(raw, stored.slice(i, i + BATCH));
-    const rawMs = performance.now() - t;
-    raw.close();
+    const timeRaw = async (tables: (keyof typeof stored)[]) => {
+      const name = `regulars-bench-raw-${tables.join('-')}`;
+      await deleteDb(name);
+      const raw = await openRaw(name, tables);
+      const t0 = performance.now();
+      for (const table of tables) for (let i = 0; i < stored[table].length; i += BATCH) await rawPut(raw, table, stored[table].slice(i, i + BATCH));
+      const ms = performance.now() - t0;
+      raw.close();
+      await deleteDb(name);
+      return ms;
+    };
+    const rawMs = await timeRaw(['orders']);
+    const rawAllMs = await timeRaw(['orders', 'members', 'identities']);
     await deleteDb('regulars-bench-store');
-    await deleteDb('regulars-bench-raw');
-    return { rows: rows.length, storeMs, rawMs, ratio: storeMs / rawMs };
+    return { rows: rows.length, members: stored.members.length, identities: stored.identities.length, storeMs, rawMs, rawAllMs, phases };
   },
 
   /** Fills the real store through the protocol, as an import from the options page does. */
   async seedThroughProtocol() {
     const t = performance.now();
-    for (let i = 0; i < generated.length; i += BATCH) await send('orders.import', { rows: generated.slice(i, i + BATCH) });
+    const session = crypto.randomUUID();
+    for (let i = 0; i < generated.length; i += BATCH) await send('orders.import', { rows: generated.slice(i, i + BATCH), session });
+    await send('orders.importEnd', { session });
     return { ms: performance.now() - t, counts: await send('store.counts', {}) };
+  },
+
+  /** The same lookups straight on the database from this page: the protocol's share is the difference. */
+  async directLookups(samples: number, members: number) {
+    const db = new RegularsDb();
+    const times: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const handle = benchHandle(Math.floor((i * 7919) % members));
+      const t = performance.now();
+      await lookupByHandle(db, 'demo', handle, Date.now());
+      times.push(performance.now() - t);
+    }
+    db.close();
+    times.sort((a, b) => a - b);
+    return { samples, medianMs: percentile(times, 0.5), p95Ms: percentile(times, 0.95), maxMs: times[times.length - 1]! };
   },
 
   async lookups(samples: number, members: number) {

@@ -34,7 +34,8 @@ function App() {
         t={t}
         counts={counts}
         settings={settings}
-        importBatch={(rows) => send('orders.import', { rows })}
+        importBatch={(rows, session) => send('orders.import', { rows, session })}
+        endImport={(session) => send('orders.importEnd', { session })}
         onImported={refreshCounts}
       />
       {settings && <ProfileSection t={t} settings={settings} onSave={save} />}

@@ -1,6 +1,7 @@
 // The background's answers to each protocol message, over the member store.
 import type { Handlers } from '../messaging/router';
 import type { RegularsDb } from './database';
+import { lazyCache, preloadedCache, releaseCache, type ImportCache } from './import-orders';
 import { readSettings, writeSettings } from './settings';
 import { addNote, addTag, importOrders, lookupByHandle, memberCard, refreshRfmBreaks, removeTag, storeCounts } from './store';
 
@@ -11,7 +12,31 @@ export interface HandlerDeps {
   onOrdersChanged?: () => void;
 }
 
+/** An import session idle this long is dropped (the options page was closed mid-import). */
+const SESSION_IDLE_MS = 120_000;
+
 export function createHandlers({ db, now, onOrdersChanged }: HandlerDeps): Handlers {
+  const sessions = new Map<string, { cache: Promise<ImportCache>; timer: ReturnType<typeof setTimeout> }>();
+  const endSession = async (id: string) => {
+    const session = sessions.get(id);
+    if (!session) return false;
+    sessions.delete(id);
+    clearTimeout(session.timer);
+    releaseCache(await session.cache.catch(() => lazyCache()));
+    return true;
+  };
+  const sessionCache = (id: string | undefined): Promise<ImportCache> => {
+    if (!id) return Promise.resolve(lazyCache());
+    let session = sessions.get(id);
+    if (session) clearTimeout(session.timer);
+    else {
+      session = { cache: preloadedCache(db), timer: setTimeout(() => undefined) };
+      sessions.set(id, session);
+    }
+    session.timer = setTimeout(() => void endSession(id), SESSION_IDLE_MS);
+    return session.cache;
+  };
+
   return {
     'member.lookup': ({ platform, handle }) => lookupByHandle(db, platform, handle, now()),
     'member.card': ({ memberId }) => memberCard(db, memberId, now()),
@@ -21,11 +46,12 @@ export function createHandlers({ db, now, onOrdersChanged }: HandlerDeps): Handl
       const { authorName } = await readSettings(db);
       return addNote(db, memberId, text, authorName, now());
     },
-    'orders.import': async ({ rows }) => {
-      const result = await importOrders(db, rows, now());
+    'orders.import': async ({ rows, session }) => {
+      const result = await importOrders(db, rows, now(), await sessionCache(session));
       if (result.orders.added || result.orders.updated) onOrdersChanged?.();
       return result;
     },
+    'orders.importEnd': async ({ session }) => ({ ended: await endSession(session) }),
     'store.counts': () => storeCounts(db),
     'settings.get': () => readSettings(db),
     'settings.update': async (patch) => {

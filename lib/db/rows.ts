@@ -55,6 +55,8 @@ export const memberRowSchema = z.object({
   orderCount: z.number().int().nonnegative(),
   spendMinor: minor,
   currency: currencyCode,
+  /** Counted orders in `currency`: equal to orderCount unless the member pays in several currencies. */
+  spendOrderCount: z.number().int().nonnegative(),
   averageOrderMinor: minor,
   firstOrderAt: epochMs.optional(),
   lastOrderAt: epochMs.optional(),

@@ -14,9 +14,11 @@ export const SCHEMA_V1: SchemaVersion = {
   version: 1,
   date: '2026-11-23',
   stores: {
-    members: 'id, displayName, tierId, *tags, orderCount, spendMinor, lastOrderAt, updatedAt',
+    // Few indexes on purpose: each costs every import a write per row. Segments and searches over
+    // members scan them in memory (tests/bench); indexes serve the per-member reads of the panel.
+    members: 'id, *tags, lastOrderAt',
     identities: 'id, memberId, value',
-    orders: 'id, memberId, [memberId+placedAt], placedAt, status, platform',
+    orders: 'id, [memberId+placedAt], placedAt, status',
     notes: 'id, memberId, [memberId+createdAt]',
     tags: 'name',
     reminders: 'id, memberId, dueAt, [state+dueAt]',

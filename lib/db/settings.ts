@@ -39,8 +39,21 @@ export function defaultSettings(): Settings {
   };
 }
 
+// The background is the only writer of settings, through writeSettings: it can keep them in memory.
+const cached = new WeakMap<RegularsDb, Promise<Settings>>();
+
 /** Reads every setting; a stored value that no longer validates falls back to its default (and is reported). */
-export async function readSettings(db: RegularsDb): Promise<Settings> {
+export function readSettings(db: RegularsDb): Promise<Settings> {
+  let settings = cached.get(db);
+  if (!settings) {
+    settings = readSettingsFromStore(db);
+    cached.set(db, settings);
+    settings.catch(() => cached.delete(db));
+  }
+  return settings;
+}
+
+async function readSettingsFromStore(db: RegularsDb): Promise<Settings> {
   const defaults = defaultSettings();
   const rows = await db.settings.toArray();
   const merged: Record<string, unknown> = { ...defaults };
@@ -61,5 +74,10 @@ export async function writeSettings(db: RegularsDb, patch: SettingsPatch): Promi
   const rows = Object.entries(settingsPatchSchema.parse(patch))
     .filter(([, v]) => v !== undefined)
     .map(([key, value]) => ({ key, value }));
-  await db.settings.bulkPut(rows);
+  cached.delete(db);
+  try {
+    await db.settings.bulkPut(rows);
+  } finally {
+    cached.delete(db);
+  }
 }

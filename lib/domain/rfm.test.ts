@@ -14,6 +14,7 @@ const stats = (m: RfmMemberFacts): MemberStats => ({
   orderCount: m.orderCount,
   spendMinor: m.spendMinor,
   currency: 'CNY',
+  spendOrderCount: m.orderCount,
   averageOrderMinor: 0,
   lastOrderAt: m.lastOrderAt,
 });

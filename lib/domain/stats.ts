@@ -57,6 +57,7 @@ export function memberStats(orders: readonly OrderFacts[], shopCurrency: string)
     orderCount,
     spendMinor,
     currency,
+    spendOrderCount: best?.orders ?? 0,
     averageOrderMinor: best === undefined ? 0 : Math.round(spendMinor / best.orders),
     firstOrderAt,
     lastOrderAt,

@@ -33,6 +33,8 @@ export interface MemberStats {
   spendMinor: number;
   /** The currency most of the member's counted orders are in (ties: the first seen); shop currency when none. */
   currency: string;
+  /** Counted orders in `currency` (the ones spend and average are over); equals orderCount unless currencies are mixed. */
+  spendOrderCount: number;
   /** Rounded average of counted orders; 0 when none. */
   averageOrderMinor: number;
   /** Placed time of the first / last counted order; undefined when none. */

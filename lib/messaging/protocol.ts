@@ -34,12 +34,20 @@ export const protocol = {
     response: noteRowSchema,
   },
   'orders.import': {
-    request: z.object({ rows: z.array(importedOrderSchema).max(MAX_IMPORT_BATCH) }),
+    request: z.object({
+      rows: z.array(importedOrderSchema).max(MAX_IMPORT_BATCH),
+      /** Batches of one file share a session, so the store is not read again for every batch. */
+      session: z.string().min(8).max(64).optional(),
+    }),
     response: z.object({
       orders: z.object({ added: z.number(), updated: z.number(), unchanged: z.number() }),
       members: z.object({ created: z.number(), updated: z.number() }),
       merges: z.array(z.object({ memberId: z.string(), identity: z.string(), by: z.enum(['phone', 'email']) })),
     }),
+  },
+  'orders.importEnd': {
+    request: z.object({ session: z.string().min(8).max(64) }),
+    response: z.object({ ended: z.boolean() }),
   },
   'store.counts': {
     request: z.object({}),
