@@ -41,3 +41,21 @@ describe('the demo marketplace adapter', () => {
     expect(demoAdapter.anchor?.(d, new URL('http://127.0.0.1/chat/c1'))?.parent).toBe(d.querySelector('[data-testid="chat-layout"]'));
   });
 });
+
+describe('order capture on the demo order page', () => {
+  it('reads number, buyer, amount, currency, date and status', () => {
+    expect(demoAdapter.readOrder?.(doc('order.html'), new URL('http://127.0.0.1/orders/577123456789012345'))).toEqual({
+      orderNo: '577123456789012345',
+      buyer: { handle: 'mei.lin88' },
+      amountText: '$123.45',
+      currency: 'USD',
+      placedAtText: '2025-11-23T12:13:20.000Z',
+      statusText: 'Shipped',
+      status: 'shipped',
+    });
+  });
+
+  it('reads no order on a chat page', () => {
+    expect(demoAdapter.readOrder?.(doc('chat.html'), new URL('http://127.0.0.1/chat/c1'))).toBeUndefined();
+  });
+});
