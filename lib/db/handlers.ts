@@ -2,7 +2,9 @@
 import type { Handlers } from '../messaging/router';
 import type { RegularsDb } from './database';
 import { lazyCache, preloadedCache, releaseCache, type ImportCache } from './import-orders';
+import { addReminder, createMember, editNote, linkHandle, memberOrders, searchMembers, tagVocabulary, updateMember } from './members';
 import { readSettings, writeSettings } from './settings';
+import { deleteSiteRule, listSiteRules, saveSiteRule, siteRulesFor } from './site-rules';
 import { addNote, addTag, importOrders, lookupByHandle, memberCard, refreshRfmBreaks, removeTag, storeCounts } from './store';
 
 export interface HandlerDeps {
@@ -46,6 +48,21 @@ export function createHandlers({ db, now, onOrdersChanged }: HandlerDeps): Handl
       const { authorName } = await readSettings(db);
       return addNote(db, memberId, text, authorName, now());
     },
+    'member.create': async (input) => ({ memberId: await createMember(db, input, now()) }),
+    'member.link': async ({ memberId, platform, handle }) => {
+      await linkHandle(db, memberId, platform, handle, now());
+      return { linked: true as const };
+    },
+    'member.search': ({ query }) => searchMembers(db, query),
+    'member.update': ({ memberId, ...patch }) => updateMember(db, memberId, patch, now()),
+    'member.orders': ({ memberId }) => memberOrders(db, memberId),
+    'note.edit': async ({ noteId, text }) => editNote(db, noteId, text, (await readSettings(db)).authorName, now()),
+    'tags.vocabulary': () => tagVocabulary(db),
+    'reminder.add': (input) => addReminder(db, input, now()),
+    'siteRule.save': (input) => saveSiteRule(db, input, now()),
+    'siteRule.forHost': ({ host }) => siteRulesFor(db, host),
+    'siteRule.list': () => listSiteRules(db),
+    'siteRule.delete': async ({ id }) => ({ deleted: await deleteSiteRule(db, id) }),
     'orders.import': async ({ rows, session }) => {
       const result = await importOrders(db, rows, now(), await sessionCache(session));
       if (result.orders.added || result.orders.updated) onOrdersChanged?.();

@@ -16,7 +16,7 @@ export const SCHEMA_V1: SchemaVersion = {
   stores: {
     // Few indexes on purpose: each costs every import a write per row. Segments and searches over
     // members scan them in memory (tests/bench); indexes serve the per-member reads of the panel.
-    members: 'id, *tags, lastOrderAt',
+    members: 'id, displayName, *tags, lastOrderAt',
     identities: 'id, memberId, value',
     orders: 'id, [memberId+placedAt], placedAt, status',
     notes: 'id, memberId, [memberId+createdAt]',

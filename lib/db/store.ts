@@ -13,14 +13,8 @@ import { readSettings, writeSettings, type Settings } from './settings';
 
 export { deleteOrders, importOrders, type ImportResult } from './import-orders';
 
-export class StoreError extends Error {
-  constructor(
-    readonly code: 'not_found' | 'conflict' | 'invalid',
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { StoreError } from './store-error';
+import { StoreError } from './store-error';
 
 // ---------------------------------------------------------------------------------------------
 // RFM cut points: quintiles of the shop's own members, recomputed after imports
@@ -54,11 +48,12 @@ const ofMember = (memberId: string) => [[memberId, Dexie.minKey], [memberId, Dex
  * reverse cursor stepping row by row, and members rarely have more than a few dozen.
  */
 async function readCard(db: RegularsDb, memberId: string, now: number, s: Settings): Promise<MemberCard | null> {
-  const [member, orders, notes, identities] = await Promise.all([
+  const [member, orders, notes, identities, reminders] = await Promise.all([
     db.members.get(memberId),
     db.orders.where('[memberId+placedAt]').between(...ofMember(memberId)).toArray(),
     db.notes.where('[memberId+createdAt]').between(...ofMember(memberId)).toArray(),
     db.identities.where('memberId').equals(memberId).toArray(),
+    db.reminders.where('memberId').equals(memberId).toArray(),
   ]);
   if (!member) return null;
   const progress = tierProgress(s.tierLadder, member);
@@ -78,11 +73,12 @@ async function readCard(db: RegularsDb, memberId: string, now: number, s: Settin
     orderTotal: orders.length,
     notes: notes.slice(-RECENT_NOTES).reverse(),
     noteTotal: notes.length,
+    reminders: reminders.filter((r) => r.state === 'open' || r.state === 'snoozed').sort((a, b) => a.dueAt - b.dueAt),
     computedAt: now,
   };
 }
 
-const CARD_TABLES = (db: RegularsDb) => [db.members, db.orders, db.notes, db.identities];
+const CARD_TABLES = (db: RegularsDb) => [db.members, db.orders, db.notes, db.identities, db.reminders];
 
 export async function memberCard(db: RegularsDb, memberId: string, now: number): Promise<MemberCard | null> {
   const s = await readSettings(db);

@@ -7,6 +7,7 @@ import {
   memberRowSchema,
   noteRowSchema,
   orderRowSchema,
+  reminderRowSchema,
 } from '../db/rows';
 
 export const tierSummarySchema = z.object({
@@ -35,6 +36,8 @@ export const memberCardSchema = z.object({
   orderTotal: z.number().int().nonnegative(),
   notes: z.array(noteRowSchema),
   noteTotal: z.number().int().nonnegative(),
+  /** Open and snoozed reminders, soonest first. */
+  reminders: z.array(reminderRowSchema),
   /** The identity this card was looked up by. */
   matchedBy: z.object({ platform: z.string(), handle: z.string() }).optional(),
   computedAt: epochMs,

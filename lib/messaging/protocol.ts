@@ -1,7 +1,7 @@
 // The typed protocol between content scripts / extension pages and the background.
 // One map from message name to zod request and response schemas; nothing else crosses.
 import { z } from 'zod';
-import { noteRowSchema, platformSchema } from '../db/rows';
+import { memberRowSchema, noteRowSchema, orderRowSchema, platformSchema, profileSchema, reminderRowSchema, siteRuleRowSchema } from '../db/rows';
 import { settingsPatchSchema, settingsSchema } from '../db/settings';
 import { importedOrderSchema } from '../import/imported-order';
 import { memberCardSchema } from './card';
@@ -32,6 +32,71 @@ export const protocol = {
   'member.addNote': {
     request: z.object({ memberId: memberIdSchema, text: z.string().trim().min(1).max(5000) }),
     response: noteRowSchema,
+  },
+  'member.create': {
+    request: z.object({ platform: platformSchema, handle: handleSchema, name: z.string().trim().max(200).optional() }),
+    response: z.object({ memberId: z.string() }),
+  },
+  'member.link': {
+    request: z.object({ memberId: memberIdSchema, platform: platformSchema, handle: handleSchema }),
+    response: z.object({ linked: z.literal(true) }),
+  },
+  'member.search': {
+    request: z.object({ query: z.string().trim().max(200) }),
+    response: z.array(
+      z.object({
+        memberId: z.string(),
+        displayName: z.string(),
+        tierId: z.string(),
+        orderCount: z.number(),
+        spendMinor: z.number(),
+        currency: z.string(),
+        handles: z.array(z.string()),
+        matched: z.string(),
+      }),
+    ),
+  },
+  'member.update': {
+    request: z.object({
+      memberId: memberIdSchema,
+      displayName: z.string().trim().max(200).optional(),
+      // Empty strings clear a field, so the profile's own format rules apply only to filled ones.
+      profile: z.object(Object.fromEntries(Object.keys(profileSchema.shape).map((k) => [k, z.string().max(1000).optional()]))).optional(),
+      doNotContact: z.boolean().optional(),
+    }),
+    response: memberRowSchema,
+  },
+  'member.orders': {
+    request: z.object({ memberId: memberIdSchema }),
+    response: z.array(orderRowSchema),
+  },
+  'note.edit': {
+    request: z.object({ noteId: z.string().min(1).max(64), text: z.string().trim().min(1).max(5000) }),
+    response: noteRowSchema,
+  },
+  'tags.vocabulary': {
+    request: z.object({}),
+    response: z.array(z.object({ name: z.string(), count: z.number(), lastUsedAt: z.number() })),
+  },
+  'reminder.add': {
+    request: z.object({ memberId: memberIdSchema, dueAt: z.number().int().positive(), reason: z.string().trim().min(1).max(200), orderId: z.string().max(120).optional() }),
+    response: reminderRowSchema,
+  },
+  'siteRule.save': {
+    request: z.object({ host: z.string().trim().min(1).max(253), selector: z.string().trim().min(1).max(500), pathPrefix: z.string().max(200).optional() }),
+    response: siteRuleRowSchema,
+  },
+  'siteRule.forHost': {
+    request: z.object({ host: z.string().trim().min(1).max(253) }),
+    response: z.array(siteRuleRowSchema),
+  },
+  'siteRule.list': {
+    request: z.object({}),
+    response: z.array(siteRuleRowSchema),
+  },
+  'siteRule.delete': {
+    request: z.object({ id: z.string().min(1).max(64) }),
+    response: z.object({ deleted: z.boolean() }),
   },
   'orders.import': {
     request: z.object({
