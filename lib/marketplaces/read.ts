@@ -7,6 +7,23 @@ export function textOf(el: Element | null | undefined): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * An element's text with a space between elements, for pages whose labelled fields run together in
+ * textContent ("订单编号:123复制成交时间:…"). Scripts and styles are skipped.
+ */
+export function spacedText(el: Node | null | undefined): string {
+  if (!el) return '';
+  const parts: string[] = [];
+  const walk = (node: Node): void => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) parts.push(child.textContent ?? '');
+      else if (child.nodeType === 1 && !/^(SCRIPT|STYLE|TEMPLATE)$/.test((child as Element).tagName)) walk(child);
+    }
+  };
+  walk(el);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
 /** The first element matched by the first selector that matches anything (selectors most stable first). */
 export function firstElement(root: ParentNode, selectors: readonly string[]): Element | undefined {
   for (const selector of selectors) {
