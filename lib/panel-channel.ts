@@ -1,10 +1,17 @@
 // Messages between the content script and the panel frame (window.postMessage, origin-checked).
 import type { Platform } from './db/rows';
+import type { CapturedOrder } from './marketplaces/types';
 
 export type PanelInbound =
-  | { type: 'regulars:buyer'; platform: Platform; handle: string; name?: string | undefined }
-  | { type: 'regulars:no-buyer'; platform: Platform };
+  | { type: 'regulars:buyer'; platform: Platform; handle: string; name?: string | undefined; order?: CapturedOrder | undefined }
+  | { type: 'regulars:no-buyer'; platform: Platform; order?: CapturedOrder | undefined }
+  | { type: 'regulars:shortcut'; n: number }
+  | { type: 'regulars:pointing'; active: boolean; savedHost?: string | undefined };
 
 export type PanelState = 'loading' | 'ready' | 'unknown' | 'waiting' | 'error';
 
-export type PanelOutbound = { type: 'regulars:ready' } | { type: 'regulars:state'; state: PanelState };
+export type PanelOutbound =
+  | { type: 'regulars:ready' }
+  | { type: 'regulars:state'; state: PanelState }
+  | { type: 'regulars:collapse' }
+  | { type: 'regulars:point' };

@@ -8,13 +8,15 @@ const PANEL_WIDTH = 340;
 
 export interface PanelHost {
   element: HTMLElement;
-  show(message: PanelInbound): void;
+  /** Sends to the frame; buyer messages are remembered and replayed once the frame is ready. */
+  post(message: PanelInbound): void;
   /** Re-insert the host where the page wants it (SPAs re-render and drop foreign nodes). */
   place(anchor: PanelAnchor | undefined): void;
+  setCollapsed(collapsed: boolean): void;
   destroy(): void;
 }
 
-export function createPanelHost(): PanelHost {
+export function createPanelHost(onRequest: (message: PanelOutbound) => void, tabLabel: string): PanelHost {
   const element = document.createElement(HOST_TAG);
   element.setAttribute('data-state', 'loading');
   const shadow = element.attachShadow({ mode: 'closed' });
@@ -22,39 +24,52 @@ export function createPanelHost(): PanelHost {
   style.textContent = `
     :host { all: initial; display: block; box-sizing: border-box; }
     :host([data-mode="column"]) { flex: 0 0 ${PANEL_WIDTH}px; width: ${PANEL_WIDTH}px; height: 100%; min-height: 0; align-self: stretch; }
-    :host([data-mode="float"]) { position: fixed; top: 72px; right: 12px; width: ${PANEL_WIDTH}px; height: min(640px, calc(100vh - 96px)); z-index: 2147483000; box-shadow: 0 8px 28px rgba(0,0,0,.18); border-radius: 10px; overflow: hidden; }
+    /* Floating: top right, short enough never to cover a chat's input box at the bottom. */
+    :host([data-mode="float"]) { position: fixed; top: 72px; right: 12px; width: ${PANEL_WIDTH}px; height: min(620px, calc(100vh - 200px)); z-index: 2147483000; box-shadow: 0 8px 28px rgba(0,0,0,.18); border-radius: 10px; overflow: hidden; }
+    :host([data-collapsed]) { flex-basis: 32px; width: 32px; box-shadow: none; background: transparent; }
+    :host([data-collapsed][data-mode="float"]) { height: 120px; }
     iframe { border: 0; width: 100%; height: 100%; display: block; color-scheme: normal; }
+    :host([data-collapsed]) iframe { display: none; }
+    button { all: unset; display: none; }
+    :host([data-collapsed]) button { display: flex; flex-direction: column; align-items: center; gap: 6px; box-sizing: border-box; width: 32px; height: 120px; padding: 8px 0;
+      background: #0e7c66; color: #fff; border-radius: 8px 0 0 8px; cursor: pointer; font: 600 12px/1 system-ui, sans-serif; writing-mode: vertical-rl; }
+    :host([data-collapsed]) button:focus-visible { outline: 2px solid #0e7c66; outline-offset: 2px; }
   `;
   const frame = document.createElement('iframe');
   const origin = new URL(browser.runtime.getURL('/')).origin;
   frame.src = browser.runtime.getURL('/panel.html');
   frame.title = 'Regulars';
-  frame.setAttribute('allow', 'clipboard-write');
-  shadow.append(style, frame);
+  const tab = document.createElement('button');
+  tab.type = 'button';
+  tab.textContent = tabLabel;
+  tab.setAttribute('aria-label', tabLabel);
+  shadow.append(style, frame, tab);
 
   let ready = false;
-  let pending: PanelInbound | undefined;
-  const post = (message: PanelInbound) => frame.contentWindow?.postMessage(message, origin);
+  let lastBuyer: PanelInbound | undefined;
+  const send = (message: PanelInbound) => frame.contentWindow?.postMessage(message, origin);
 
   const onMessage = (event: MessageEvent) => {
     if (event.origin !== origin || event.source !== frame.contentWindow) return;
     const data = event.data as PanelOutbound;
     if (data?.type === 'regulars:ready') {
       ready = true;
-      if (pending) post(pending);
+      if (lastBuyer) send(lastBuyer);
     } else if (data?.type === 'regulars:state') {
       // Only the state crosses into the page's DOM, never data.
       element.setAttribute('data-state', data.state);
-    }
+    } else if (data) onRequest(data);
   };
   window.addEventListener('message', onMessage);
 
-  return {
+  const host: PanelHost = {
     element,
-    show(message) {
-      pending = message;
-      element.setAttribute('data-state', 'loading');
-      if (ready) post(message);
+    post(message) {
+      if (message.type === 'regulars:buyer' || message.type === 'regulars:no-buyer') {
+        lastBuyer = message;
+        element.setAttribute('data-state', 'loading');
+      }
+      if (ready) send(message);
     },
     place(anchor) {
       if (anchor) {
@@ -65,9 +80,14 @@ export function createPanelHost(): PanelHost {
         if (!element.isConnected) document.body.append(element);
       }
     },
+    setCollapsed(collapsed) {
+      element.toggleAttribute('data-collapsed', collapsed);
+    },
     destroy() {
       window.removeEventListener('message', onMessage);
       element.remove();
     },
   };
+  tab.addEventListener('click', () => onRequest({ type: 'regulars:collapse' }));
+  return host;
 }

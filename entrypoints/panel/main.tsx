@@ -1,15 +1,23 @@
-import { StrictMode, useCallback, useEffect, useRef, useState } from 'react';
+import { StrictMode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BuyerPanel, type PanelView } from '@/components/buyer-panel';
+import type { PanelApi } from '@/components/panel/api';
+import type { CaptureState } from '@/components/panel/capture';
 import '@/components/theme.css';
 import '@/components/panel.css';
+import type { Platform } from '@/lib/db/rows';
 import type { Settings } from '@/lib/db/settings';
+import { parseAmountToMinor } from '@/lib/domain/money';
+import { presetForShortcut } from '@/lib/domain/preset-tags';
 import { resolveLocale, translator } from '@/lib/i18n';
+import { parseExportDate } from '@/lib/import/dates';
+import type { ImportedOrder } from '@/lib/import/imported-order';
+import type { CapturedOrder } from '@/lib/marketplaces/types';
 import { send } from '@/lib/messaging/browser-client';
 import type { PanelInbound, PanelOutbound, PanelState } from '@/lib/panel-channel';
 
 function tell(message: PanelOutbound) {
-  // Only readiness and state go to the host page: never member data.
+  // Only readiness, state and requests go to the host page: never member data.
   window.parent.postMessage(message, '*');
 }
 
@@ -17,37 +25,174 @@ function stateOf(view: PanelView): PanelState {
   return view.kind === 'card' ? 'ready' : view.kind;
 }
 
+type Buyer = { platform: Platform; handle: string; name?: string | undefined };
+
+/** The order as the page shows it, in our terms; undefined when amount or date can't be read. */
+function capturedToImported(c: CapturedOrder, platform: Platform, s: Settings): ImportedOrder | undefined {
+  const currency = (c.currency ?? s.shopCurrency).toUpperCase();
+  const amountMinor = c.amountText ? parseAmountToMinor(c.amountText, currency) : undefined;
+  const placedAt = c.placedAtText ? parseExportDate(c.placedAtText, s.timeZone, 'mdy') : undefined;
+  if (amountMinor === undefined || placedAt === undefined || !c.buyer) return undefined;
+  return { platform, orderNo: c.orderNo, buyer: { handle: c.buyer.handle, name: c.buyer.name }, amountMinor, currency, status: c.status ?? 'paid', placedAt, items: [] };
+}
+
+const draftKey = (memberId: string) => `draft:${memberId}`;
+
 function App() {
   const [settings, setSettings] = useState<Settings>();
   const [view, setView] = useState<PanelView>({ kind: 'waiting' });
-  const current = useRef<PanelInbound | undefined>(undefined);
+  const [vocabulary, setVocabulary] = useState<string[]>([]);
+  const [capture, setCapture] = useState<CaptureState>();
+  const [pointing, setPointing] = useState(false);
+  const [savedHost, setSavedHost] = useState<string>();
+  const buyer = useRef<Buyer | undefined>(undefined);
+  const pageOrder = useRef<CapturedOrder | undefined>(undefined);
   const seq = useRef(0);
+  const settingsRef = useRef<Settings | undefined>(undefined);
+  settingsRef.current = settings;
+  const viewRef = useRef(view);
+  viewRef.current = view;
 
-  const load = useCallback(async (message: PanelInbound) => {
-    current.current = message;
+  const load = useCallback(async (next: Buyer | undefined) => {
+    buyer.current = next;
     const mine = ++seq.current;
-    if (message.type === 'regulars:no-buyer') return setView({ kind: 'waiting' });
-    setView({ kind: 'loading', handle: message.handle });
+    if (!next) return setView({ kind: 'waiting' });
+    setView({ kind: 'loading', handle: next.handle });
     try {
-      const card = await send('member.lookup', { platform: message.platform, handle: message.handle });
+      const card = await send('member.lookup', { platform: next.platform, handle: next.handle });
       if (mine !== seq.current) return; // the agent moved on to another conversation
-      setView(card ? { kind: 'card', card, handle: message.handle } : { kind: 'unknown', handle: message.handle, platform: message.platform });
+      setView(card ? { kind: 'card', card, handle: next.handle } : { kind: 'unknown', handle: next.handle, platform: next.platform });
     } catch (e) {
       if (mine === seq.current) setView({ kind: 'error', message: (e as Error).message });
     }
   }, []);
 
+  const reloadCard = useCallback(async () => {
+    const v = viewRef.current;
+    if (v.kind !== 'card') return load(buyer.current);
+    const card = await send('member.card', { memberId: v.card.member.id });
+    if (card) setView((cur) => (cur.kind === 'card' && cur.card.member.id === card.member.id ? { ...cur, card: { ...card, matchedBy: cur.card.matchedBy } } : cur));
+  }, [load]);
+
+  const checkCapture = useCallback(async (order: CapturedOrder | undefined, platform: Platform | undefined) => {
+    pageOrder.current = order;
+    const s = settingsRef.current;
+    if (!order || !platform || !s) return setCapture(undefined);
+    const imported = capturedToImported(order, platform, s);
+    if (!imported) return setCapture({ kind: 'unreadable' });
+    const known = await send('order.get', { platform, orderNo: imported.orderNo });
+    const changed = known && (known.status !== imported.status || known.amountMinor !== imported.amountMinor);
+    const kind = !known ? 'new' : changed ? 'changed' : 'known';
+    if (kind !== 'known' && s.captureOrders === 'auto') {
+      await send('orders.import', { rows: [imported] });
+      setCapture({ kind: 'recorded', order: imported });
+      return;
+    }
+    setCapture({ kind, order: imported });
+  }, []);
+
+  const memberId = view.kind === 'card' ? view.card.member.id : undefined;
+  const withMember = useCallback(
+    async (f: (id: string) => Promise<unknown>) => {
+      const v = viewRef.current;
+      if (v.kind !== 'card') return;
+      await f(v.card.member.id);
+      await reloadCard();
+    },
+    [reloadCard],
+  );
+
+  const api: PanelApi = useMemo(
+    () => ({
+      addTag: (tag) => withMember((id) => send('member.addTag', { memberId: id, tag })).then(() => void send('tags.vocabulary', {}).then((v) => setVocabulary(v.map((x) => x.name)))),
+      removeTag: (tag) => withMember((id) => send('member.removeTag', { memberId: id, tag })),
+      addNote: (text) => withMember((id) => send('member.addNote', { memberId: id, text })),
+      editNote: (noteId, text) => withMember(() => send('note.edit', { noteId, text })),
+      updateMember: (patch) => withMember((id) => send('member.update', { memberId: id, ...patch })),
+      addReminder: (dueAt, reason) => withMember((id) => send('reminder.add', { memberId: id, dueAt, reason })),
+      loadOrders: async () => {
+        const v = viewRef.current;
+        return v.kind === 'card' ? send('member.orders', { memberId: v.card.member.id }) : [];
+      },
+      search: (query) => send('member.search', { query }),
+      createMember: async () => {
+        const b = buyer.current;
+        if (!b) return;
+        await send('member.create', { platform: b.platform, handle: b.handle, name: b.name });
+        await load(b);
+      },
+      linkTo: async (id) => {
+        const b = buyer.current;
+        if (!b) return;
+        await send('member.link', { memberId: id, platform: b.platform, handle: b.handle });
+        await load(b);
+      },
+      showHandle: (handle) => {
+        const platform = buyer.current?.platform ?? lastPlatform.current;
+        if (platform) void load({ platform, handle });
+      },
+      pointAtName: () => tell({ type: 'regulars:point' }),
+      saveDraft: (id, text) => void browser.storage.local.set({ [draftKey(id)]: text }),
+      readDraft: async (id) => {
+        const stored = await browser.storage.local.get(draftKey(id));
+        const text = stored[draftKey(id)];
+        return typeof text === 'string' ? text : '';
+      },
+      collapse: () => tell({ type: 'regulars:collapse' }),
+      retry: () => void load(buyer.current),
+    }),
+    [withMember, load],
+  );
+  const lastPlatform = useRef<Platform | undefined>(undefined);
+
   useEffect(() => {
     send('settings.get', {}).then(setSettings, () => undefined);
+    send('tags.vocabulary', {}).then((v) => setVocabulary(v.map((x) => x.name)), () => undefined);
+  }, []);
+
+  // Once settings are here, an order on the page can be read in the shop's zone and currency.
+  useEffect(() => {
+    if (settings && pageOrder.current) void checkCapture(pageOrder.current, lastPlatform.current);
+  }, [settings, checkCapture]);
+
+  useEffect(() => {
+    const toggleShortcut = (n: number) => {
+      const preset = presetForShortcut(n);
+      const v = viewRef.current;
+      if (!preset || v.kind !== 'card') return;
+      const has = v.card.member.tags.some((x) => x.toLowerCase() === preset.id);
+      void (has ? api.removeTag(preset.id) : api.addTag(preset.id));
+    };
     const onMessage = (event: MessageEvent) => {
       if (event.source !== window.parent) return;
       const data = event.data as PanelInbound;
-      if (data?.type === 'regulars:buyer' || data?.type === 'regulars:no-buyer') void load(data);
+      if (data?.type === 'regulars:buyer' || data?.type === 'regulars:no-buyer') {
+        lastPlatform.current = data.platform;
+        void load(data.type === 'regulars:buyer' ? { platform: data.platform, handle: data.handle, name: data.name } : undefined);
+        void checkCapture(data.order, data.platform);
+      } else if (data?.type === 'regulars:shortcut') toggleShortcut(data.n);
+      else if (data?.type === 'regulars:pointing') {
+        setPointing(data.active);
+        if (data.savedHost) setSavedHost(data.savedHost);
+      }
+    };
+    // Alt+1…8 toggles a preset tag when the panel has focus (the content script forwards it from the page).
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const n = Number(e.code.replace(/^Digit/, ''));
+      if (n >= 1 && n <= 8) {
+        e.preventDefault();
+        toggleShortcut(n);
+      }
     };
     window.addEventListener('message', onMessage);
+    window.addEventListener('keydown', onKey);
     tell({ type: 'regulars:ready' });
-    return () => window.removeEventListener('message', onMessage);
-  }, [load]);
+    return () => {
+      window.removeEventListener('message', onMessage);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [load, checkCapture, api]);
 
   useEffect(() => {
     document.documentElement.dataset.state = stateOf(view);
@@ -59,35 +204,27 @@ function App() {
     document.documentElement.lang = locale;
   }, [locale]);
   const t = translator(locale);
-  const memberId = view.kind === 'card' ? view.card.member.id : undefined;
-  const refresh = async () => {
-    if (!memberId) return;
-    const card = await send('member.card', { memberId });
-    if (card) setView((v) => (v.kind === 'card' && v.card.member.id === memberId ? { ...v, card: { ...card, matchedBy: v.card.matchedBy } } : v));
-  };
 
   return (
     <BuyerPanel
+      key={memberId ?? view.kind}
       view={view}
       t={t}
       locale={locale}
       now={Date.now()}
       timeZone={settings?.timeZone}
-      onRetry={() => current.current && void load(current.current)}
-      onAddTag={async (tag) => {
-        if (!memberId) return;
-        const { tags } = await send('member.addTag', { memberId, tag });
-        setView((v) => (v.kind === 'card' && v.card.member.id === memberId ? { ...v, card: { ...v.card, member: { ...v.card.member, tags } } } : v));
-      }}
-      onRemoveTag={async (tag) => {
-        if (!memberId) return;
-        const { tags } = await send('member.removeTag', { memberId, tag });
-        setView((v) => (v.kind === 'card' && v.card.member.id === memberId ? { ...v, card: { ...v.card, member: { ...v.card.member, tags } } } : v));
-      }}
-      onAddNote={async (text) => {
-        if (!memberId) return;
-        await send('member.addNote', { memberId, text });
-        await refresh();
+      author={settings?.authorName ?? ''}
+      vocabulary={vocabulary}
+      capture={capture}
+      pointing={pointing}
+      savedHost={savedHost}
+      api={api}
+      onRecordOrder={async () => {
+        if (capture && capture.kind !== 'unreadable') {
+          await send('orders.import', { rows: [capture.order] });
+          setCapture({ kind: 'recorded', order: capture.order });
+          await load(buyer.current);
+        }
       }}
     />
   );

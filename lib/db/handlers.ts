@@ -63,6 +63,7 @@ export function createHandlers({ db, now, onOrdersChanged }: HandlerDeps): Handl
     'siteRule.forHost': ({ host }) => siteRulesFor(db, host),
     'siteRule.list': () => listSiteRules(db),
     'siteRule.delete': async ({ id }) => ({ deleted: await deleteSiteRule(db, id) }),
+    'order.get': async ({ platform, orderNo }) => (await db.orders.get(`${platform}:${orderNo.trim()}`)) ?? null,
     'orders.import': async ({ rows, session }) => {
       const result = await importOrders(db, rows, now(), await sessionCache(session));
       if (result.orders.added || result.orders.updated) onOrdersChanged?.();

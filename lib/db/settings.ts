@@ -23,6 +23,8 @@ export const settingsSchema = z.object({
   authorName: z.string().max(100),
   locale: z.enum(LOCALES),
   rfmBreaks: rfmBreaksSchema.nullable(),
+  /** On an order page: offer to record the order ('ask') or record it straight away ('auto'). */
+  captureOrders: z.enum(['ask', 'auto']),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
@@ -36,6 +38,7 @@ export function defaultSettings(): Settings {
     authorName: '',
     locale: 'auto',
     rfmBreaks: null,
+    captureOrders: 'ask',
   };
 }
 

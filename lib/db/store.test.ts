@@ -152,3 +152,20 @@ describe('tags and notes', () => {
     await expect(act()).rejects.toSatisfy((e) => e instanceof StoreError && e.code === code);
   });
 });
+
+describe('spend over time', () => {
+  it('the sparkline sums counted spend per calendar month, oldest first', async () => {
+    const { spendByMonth } = await import('./store');
+    const now = Date.UTC(2026, 10, 23);
+    const at = (y: number, m: number) => Date.UTC(y, m - 1, 15);
+    const rows = [
+      { amountMinor: 100, currency: 'USD', status: 'delivered', placedAt: at(2026, 11) },
+      { amountMinor: 50, currency: 'USD', status: 'paid', placedAt: at(2026, 11) },
+      { amountMinor: 999, currency: 'USD', status: 'refunded', placedAt: at(2026, 10) },
+      { amountMinor: 70, currency: 'USD', status: 'delivered', placedAt: at(2025, 12) },
+      { amountMinor: 5, currency: 'USD', status: 'delivered', placedAt: at(2025, 11) },
+      { amountMinor: 30, currency: 'EUR', status: 'delivered', placedAt: at(2026, 11) },
+    ] as const;
+    expect(spendByMonth(rows, 'USD', now, 'UTC')).toEqual([70, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 150]);
+  });
+});

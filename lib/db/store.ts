@@ -2,13 +2,14 @@
 import Dexie from 'dexie';
 import { lapseStatus } from '../domain/lapse';
 import { rfmBreaks, rfmScore } from '../domain/rfm';
-import { buyerKind } from '../domain/stats';
+import { buyerKind, isCountedOrder } from '../domain/stats';
+import { localDateParts } from '../domain/time';
 import { tierProgress } from '../domain/tiers';
 import { identityId, normaliseHandle } from '../import/identity';
 import type { MemberCard } from '../messaging/card';
 import { newId, type RegularsDb } from './database';
 import { forgetMember } from './import-orders';
-import type { MemberRow, NoteRow, Platform } from './rows';
+import type { MemberRow, NoteRow, OrderRow, Platform } from './rows';
 import { readSettings, writeSettings, type Settings } from './settings';
 
 export { deleteOrders, importOrders, type ImportResult } from './import-orders';
@@ -71,11 +72,25 @@ async function readCard(db: RegularsDb, memberId: string, now: number, s: Settin
     identities: identities.map(({ platform, kind, value, display, linkedBy }) => ({ platform, kind, value, display, linkedBy })),
     recentOrders: orders.slice(-RECENT_ORDERS).reverse(),
     orderTotal: orders.length,
+    spendByMonth: spendByMonth(orders, member.currency, now, s.timeZone),
     notes: notes.slice(-RECENT_NOTES).reverse(),
     noteTotal: notes.length,
     reminders: reminders.filter((r) => r.state === 'open' || r.state === 'snoozed').sort((a, b) => a.dueAt - b.dueAt),
     computedAt: now,
   };
+}
+
+/** The last 12 calendar months' counted spend in one currency, oldest first (the panel's sparkline). */
+export function spendByMonth(orders: readonly Pick<OrderRow, 'amountMinor' | 'currency' | 'status' | 'placedAt'>[], currency: string, now: number, timeZone: string): number[] {
+  const { year, month } = localDateParts(now, timeZone);
+  const months = new Array<number>(12).fill(0);
+  for (const o of orders) {
+    if (!isCountedOrder(o) || o.currency !== currency) continue;
+    const p = localDateParts(o.placedAt, timeZone);
+    const back = (year - p.year) * 12 + (month - p.month);
+    if (back >= 0 && back < 12) months[11 - back]! += o.amountMinor;
+  }
+  return months;
 }
 
 const CARD_TABLES = (db: RegularsDb) => [db.members, db.orders, db.notes, db.identities, db.reminders];

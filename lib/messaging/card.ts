@@ -34,6 +34,8 @@ export const memberCardSchema = z.object({
   identities: z.array(identityRowSchema.pick({ platform: true, kind: true, value: true, display: true, linkedBy: true })),
   recentOrders: z.array(orderRowSchema),
   orderTotal: z.number().int().nonnegative(),
+  /** Counted spend in the member's currency per calendar month, the last 12 months, oldest first. */
+  spendByMonth: z.array(z.number()),
   notes: z.array(noteRowSchema),
   noteTotal: z.number().int().nonnegative(),
   /** Open and snoozed reminders, soonest first. */

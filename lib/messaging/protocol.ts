@@ -98,6 +98,10 @@ export const protocol = {
     request: z.object({ id: z.string().min(1).max(64) }),
     response: z.object({ deleted: z.boolean() }),
   },
+  'order.get': {
+    request: z.object({ platform: platformSchema, orderNo: z.string().trim().min(1).max(100) }),
+    response: orderRowSchema.nullable(),
+  },
   'orders.import': {
     request: z.object({
       rows: z.array(importedOrderSchema).max(MAX_IMPORT_BATCH),

@@ -99,27 +99,53 @@ test.describe('the background refuses what is not ours', () => {
   });
 });
 
-test('a tag added from the panel survives a browser restart', async ({ demo }) => {
+test("an agent's task end to end: tag, note and follow-up survive switching and a browser restart", async ({ demo }) => {
   const profile = await mkdtemp(path.join(tmpdir(), 'regulars-restart-'));
   const exportDir = await mkdtemp(path.join(tmpdir(), 'regulars-export-'));
   try {
     const handle = demo.seed.known.lapsedGold;
+    const other = demo.seed.known.champion;
     const url = `${demo.url}/chat/${conversationOf(demo.seed, handle)}`;
+    const want = expectedStats(demo.seed, [handle]);
     let ext = await launchWithExtension({ userDataDir: profile });
     await importOrdersThroughOptions(ext.context, ext.extensionId, await downloadDemoExport(demo.url, exportDir), 'demo');
     let page = await ext.context.newPage();
     await page.goto(url);
     let panel = await panelFrame(page);
-    await panel.getByLabel('Add tag', { exact: true }).fill('gift');
-    await panel.getByRole('button', { name: 'Add tag' }).click();
-    await expect(panel.getByRole('list', { name: 'Tags' })).toContainText('gift');
+    // Who is this: tier, value, history.
+    await expect(panel.getByTestId('stat-spend')).toHaveText(usd(want.spendMinor));
+    await expect(panel.getByTestId('recent-orders').locator('li').first()).toBeVisible();
+    // Alt+1 while typing in the chat tags the buyer "gift" without leaving the chat.
+    await page.getByTestId('chat-input').click();
+    await page.keyboard.press('Alt+1');
+    await expect(panel.getByRole('group', { name: 'Quick tags' }).getByRole('button', { name: /Gift/ })).toHaveAttribute('aria-pressed', 'true');
+    await expect(panel.getByRole('list', { name: 'Tags' })).toContainText('Gift');
+    // A note, and a follow-up in three days.
+    await panel.getByRole('textbox', { name: 'Notes' }).fill('Buying a birthday present for her sister; prefers silver.');
+    await panel.getByRole('button', { name: 'Save note' }).click();
+    await expect(panel.getByTestId('notes')).toContainText('prefers silver');
+    await panel.getByRole('textbox', { name: 'Reason' }).fill('Ask how the present went');
+    await panel.getByRole('button', { name: 'In 3 days' }).click();
+    await expect(panel.getByTestId('member-reminders')).toContainText('Ask how the present went');
+
+    // Switch conversation and back: everything is still there.
+    await page.locator(`[data-testid="conversation-item"][data-conversation-id="${conversationOf(demo.seed, other)}"]`).click();
+    await expect(panel.getByTestId('stat-spend')).toHaveText(usd(expectedStats(demo.seed, [other]).spendMinor));
+    await page.goBack();
+    await expect(panel.getByTestId('stat-spend')).toHaveText(usd(want.spendMinor));
+    await expect(panel.getByRole('list', { name: 'Tags' })).toContainText('Gift');
+    await expect(panel.getByTestId('notes')).toContainText('prefers silver');
+    await expect(panel.getByTestId('member-reminders')).toContainText('Ask how the present went');
     await ext.close();
 
+    // A browser restart on the same profile: still there.
     ext = await launchWithExtension({ userDataDir: profile });
     page = await ext.context.newPage();
     await page.goto(url);
     panel = await panelFrame(page);
-    await expect(panel.getByRole('list', { name: 'Tags' })).toContainText('gift');
+    await expect(panel.getByRole('list', { name: 'Tags' })).toContainText('Gift');
+    await expect(panel.getByTestId('notes')).toContainText('prefers silver');
+    await expect(panel.getByTestId('member-reminders')).toContainText('Ask how the present went');
     await ext.close();
   } finally {
     await rm(profile, { recursive: true, force: true });

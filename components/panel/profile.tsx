@@ -1,0 +1,74 @@
+import { useId, useState } from 'react';
+import type { Profile } from '@/lib/db/rows';
+import type { MemberCard } from '@/lib/messaging/card';
+import type { MessageKey, Translate } from '@/lib/i18n';
+import type { PanelApi } from './api';
+
+const FIELDS: readonly { key: keyof Profile; type?: string; hint?: MessageKey }[] = [
+  { key: 'birthday', hint: 'profile.birthdayHint' },
+  { key: 'size' },
+  { key: 'style' },
+  { key: 'preferences' },
+  { key: 'phone', type: 'tel' },
+  { key: 'email', type: 'email' },
+];
+
+export function ProfileEditor({ card, t, api }: { card: MemberCard; t: Translate; api: PanelApi }) {
+  const id = useId();
+  const initial = () => Object.fromEntries(FIELDS.map((f) => [f.key, card.member.profile[f.key] ?? ''])) as Record<keyof Profile, string>;
+  const [values, setValues] = useState(initial);
+  const [dnc, setDnc] = useState(card.member.doNotContact);
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; message: string }>({ kind: 'idle' });
+  const filled = FIELDS.filter((f) => card.member.profile[f.key]).length;
+  return (
+    <details className="block profile" open={filled > 0 ? undefined : undefined}>
+      <summary>
+        <h3>{t('profile.title')}</h3>
+        {filled > 0 && (
+          <span className="muted small">
+            {FIELDS.filter((f) => card.member.profile[f.key])
+              .map((f) => card.member.profile[f.key])
+              .slice(0, 3)
+              .join(' · ')}
+          </span>
+        )}
+      </summary>
+      <form
+        className="profile-form"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          try {
+            await api.updateMember({ profile: values, doNotContact: dnc });
+            setState({ kind: 'saved' });
+          } catch (err) {
+            setState({ kind: 'error', message: (err as Error).message });
+          }
+        }}
+      >
+        {FIELDS.map((f) => (
+          <label key={f.key} className="pf" htmlFor={`${id}-${f.key}`}>
+            <span>{t(`profile.${f.key}` as MessageKey)}</span>
+            <input
+              id={`${id}-${f.key}`}
+              type={f.type ?? 'text'}
+              value={values[f.key]}
+              placeholder={f.hint ? t(f.hint) : undefined}
+              onChange={(e) => {
+                setValues({ ...values, [f.key]: e.target.value });
+                setState({ kind: 'idle' });
+              }}
+            />
+          </label>
+        ))}
+        <label className="check">
+          <input type="checkbox" checked={dnc} onChange={(e) => (setDnc(e.target.checked), setState({ kind: 'idle' }))} /> {t('profile.dnc')}
+        </label>
+        <div className="note-actions">
+          {state.kind === 'saved' && <span className="muted small" role="status">{t('profile.saved')}</span>}
+          {state.kind === 'error' && <span className="error-text small" role="alert">{state.message}</span>}
+          <button type="submit">{t('profile.save')}</button>
+        </div>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,64 @@
+import { useId, useState } from 'react';
+import type { MemberCard } from '@/lib/messaging/card';
+import type { Translate, UiLocale } from '@/lib/i18n';
+import { shortDate } from '../format';
+import type { PanelApi } from './api';
+
+const DAY = 86_400_000;
+
+/** "Follow up in 3 days / next week / on a date", one click from the panel. Due at 10:00 local. */
+export function QuickReminder({ t, locale, now, api }: { t: Translate; locale: UiLocale; now: number; api: PanelApi }) {
+  const id = useId();
+  const [reason, setReason] = useState('');
+  const [date, setDate] = useState('');
+  const [saved, setSaved] = useState<number>();
+  const at10 = (ts: number) => {
+    const d = new Date(ts);
+    d.setHours(10, 0, 0, 0);
+    return d.getTime();
+  };
+  const set = async (dueAt: number) => {
+    await api.addReminder(dueAt, reason.trim() || t('reminder.reasonDefault'));
+    setSaved(dueAt);
+    setReason('');
+    setDate('');
+  };
+  return (
+    <section className="block">
+      <h3 id={`${id}-h`}>{t('reminder.title')}</h3>
+      <div className="reminder" role="group" aria-labelledby={`${id}-h`}>
+        <input aria-label={t('reminder.reason')} placeholder={t('reminder.reasonDefault')} value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
+        <div className="chips">
+          <button type="button" onClick={() => void set(at10(now + 3 * DAY))}>
+            {t('reminder.in3days')}
+          </button>
+          <button type="button" onClick={() => void set(at10(now + 7 * DAY))}>
+            {t('reminder.nextWeek')}
+          </button>
+          <input type="date" aria-label={t('reminder.onDate')} value={date} onChange={(e) => setDate(e.target.value)} />
+          <button type="button" disabled={!date} onClick={() => void set(at10(new Date(`${date}T00:00:00`).getTime()))}>
+            {t('reminder.set')}
+          </button>
+        </div>
+        {saved !== undefined && (
+          <p className="muted small" role="status">
+            {t('reminder.saved', { date: shortDate(saved, locale) })}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+export function DueReminders({ card, t, locale, now }: { card: MemberCard; t: Translate; locale: UiLocale; now: number }) {
+  if (card.reminders.length === 0) return null;
+  return (
+    <ul className="due" data-testid="member-reminders">
+      {card.reminders.map((r) => (
+        <li key={r.id} className={r.dueAt <= now ? 'overdue' : undefined}>
+          {t(r.dueAt <= now ? 'reminder.overdue' : 'reminder.due', { reason: r.reason, date: shortDate(r.dueAt, locale) })}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,81 @@
+import type { MemberCard } from '@/lib/messaging/card';
+import type { Translate, UiLocale } from '@/lib/i18n';
+import { daysAgo, money, shortDate, tierName } from '../format';
+
+export function Summary({ card, t, locale, now, timeZone }: { card: MemberCard; t: Translate; locale: UiLocale; now: number; timeZone?: string | undefined }) {
+  const m = card.member;
+  const name = m.displayName || card.identities.find((i) => i.kind === 'handle')?.display || '';
+  const segment = card.rfm ? t(`segment.${card.rfm.segment}`) : t('segment.none');
+  return (
+    <>
+      <section className="who">
+        <div className="who-line">
+          <h2 className="name" title={name}>
+            {name}
+          </h2>
+          <span className="tier" style={{ ['--tier' as string]: card.tier.color }} data-testid="tier">
+            {tierName(card.tier, t)}
+          </span>
+        </div>
+        <p className="muted small">
+          {t(`kind.${card.buyerKind}`)}
+          {' · '}
+          <span data-testid="lapse" className={card.lapse.state === 'lapsed' ? 'warn' : undefined}>
+            {card.lapse.state === 'active' && t('lapse.active', { days: card.lapse.daysLeft })}
+            {card.lapse.state === 'lapsed' && t('lapse.lapsed', { days: card.lapse.daysSince })}
+            {card.lapse.state === 'none' && t('lapse.none')}
+          </span>
+        </p>
+        {m.doNotContact && (
+          <p className="dnc" data-testid="dnc">
+            {t('dnc')}
+          </p>
+        )}
+        <NextTier card={card} t={t} locale={locale} />
+      </section>
+      <dl className="stats">
+        <Stat label={t('stat.spend')} value={money(m.spendMinor, m.currency, locale)} id="spend" />
+        <Stat label={t('stat.orders')} value={String(m.orderCount)} id="orders" />
+        <Stat label={t('stat.aov')} value={m.orderCount ? money(m.averageOrderMinor, m.currency, locale) : t('stat.never')} id="aov" />
+        <Stat label={t('stat.lastOrder')} value={shortDate(m.lastOrderAt, locale, timeZone)} hint={daysAgo(m.lastOrderAt, now, t)} id="last-order" />
+        <Stat label={t('stat.firstOrder')} value={shortDate(m.firstOrderAt, locale, timeZone)} id="first-order" />
+        <Stat label={t('stat.segment')} value={segment} id="segment" />
+      </dl>
+    </>
+  );
+}
+
+function Stat({ label, value, hint, id }: { label: string; value: string; hint?: string; id: string }) {
+  return (
+    <div className="stat">
+      <dt>{label}</dt>
+      <dd data-testid={`stat-${id}`}>{value}</dd>
+      {hint && <dd className="hint">{hint}</dd>}
+    </div>
+  );
+}
+
+function NextTier({ card, t, locale }: { card: MemberCard; t: Translate; locale: UiLocale }) {
+  if (!card.nextTier) return <p className="muted small">{t('tier.top')}</p>;
+  const tier = tierName(card.nextTier, t);
+  const amount = card.spendToNextMinor ? money(card.spendToNextMinor, card.member.currency, locale) : undefined;
+  const orders = card.ordersToNext || undefined;
+  const text =
+    amount !== undefined && orders !== undefined
+      ? t('tier.next', { amount, orders, tier })
+      : amount !== undefined
+        ? t('tier.nextSpend', { amount, tier })
+        : t('tier.nextOrders', { orders: orders ?? 0, tier });
+  // Progress: the better of the two ways up (spend or orders), as far as the ladder says.
+  const spendGoal = card.spendToNextMinor !== undefined ? card.member.spendMinor + card.spendToNextMinor : undefined;
+  const ordersGoal = card.ordersToNext !== undefined ? card.member.orderCount + card.ordersToNext : undefined;
+  const ratio = Math.max(spendGoal ? card.member.spendMinor / spendGoal : 0, ordersGoal ? card.member.orderCount / ordersGoal : 0);
+  return (
+    <div className="next-tier">
+      <div className="bar" role="progressbar" aria-label={t('tier.progress', { tier })} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(ratio * 100)}>
+        <span style={{ width: `${Math.min(100, Math.round(ratio * 100))}%`, background: card.nextTier.color }} />
+      </div>
+      <p className="small">{text}</p>
+    </div>
+  );
+}

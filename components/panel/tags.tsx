@@ -1,0 +1,89 @@
+import { useId, useState, type FormEvent } from 'react';
+import { isPresetTag, PRESET_TAGS } from '@/lib/domain/preset-tags';
+import type { MemberCard } from '@/lib/messaging/card';
+import type { MessageKey, Translate } from '@/lib/i18n';
+import { tierName } from '../format';
+import type { PanelApi } from './api';
+
+export function tagLabel(tag: string, t: Translate): string {
+  return isPresetTag(tag) ? t(`tag.${tag}` as MessageKey) : tag;
+}
+
+export function Tags({ card, t, api, vocabulary }: { card: MemberCard; t: Translate; api: PanelApi; vocabulary: readonly string[] }) {
+  const tags = card.member.tags;
+  const [draft, setDraft] = useState('');
+  const [busy, setBusy] = useState(false);
+  const listId = useId();
+  const has = (tag: string) => tags.some((x) => x.toLowerCase() === tag.toLowerCase());
+  const toggle = async (tag: string) => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      await (has(tag) ? api.removeTag(tag) : api.addTag(tag));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const tag = draft.trim();
+    if (!tag || busy) return;
+    setBusy(true);
+    try {
+      await api.addTag(tag);
+      setDraft('');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="block" aria-labelledby={`${listId}-h`}>
+      <h3 id={`${listId}-h`}>{t('tags.title')}</h3>
+      <ul className="tags" aria-label={t('tags.title')}>
+        <li className="tag system" title={t('tags.system')}>
+          {tierName(card.tier, t)}
+        </li>
+        {card.rfm && (
+          <li className="tag system" title={t('tags.system')}>
+            {t(`segment.${card.rfm.segment}`)}
+          </li>
+        )}
+        {tags.map((tag) => (
+          <li key={tag} className="tag" data-tag={tag}>
+            {tagLabel(tag, t)}
+            <button type="button" className="x" aria-label={t('tags.remove', { tag: tagLabel(tag, t) })} onClick={() => void toggle(tag)}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="presets" role="group" aria-label={t('tags.presets')}>
+        {PRESET_TAGS.map((p, i) => (
+          <button
+            key={p.id}
+            type="button"
+            className={`preset ${p.group}`}
+            aria-pressed={has(p.id)}
+            aria-keyshortcuts={`Alt+${i + 1}`}
+            title={`${t(`tags.group.${p.group}`)} · ${t('tags.shortcut', { n: i + 1 })}`}
+            onClick={() => void toggle(p.id)}
+          >
+            <kbd>{i + 1}</kbd>
+            {t(`tag.${p.id}` as MessageKey)}
+          </button>
+        ))}
+      </div>
+      <form className="inline" onSubmit={submit}>
+        <input aria-label={t('tags.add')} placeholder={t('tags.placeholder')} value={draft} maxLength={60} list={listId} onChange={(e) => setDraft(e.target.value)} />
+        <datalist id={listId}>
+          {vocabulary.filter((v) => !has(v) && !isPresetTag(v)).map((v) => (
+            <option key={v} value={v} />
+          ))}
+        </datalist>
+        <button type="submit" disabled={busy || !draft.trim()}>
+          {t('tags.add')}
+        </button>
+      </form>
+    </section>
+  );
+}
