@@ -1,0 +1,9 @@
+import type { PanelAnchor } from '../types';
+
+// The edit screen's side column of meta boxes (#postbox-container-1, WordPress core's edit-form
+// layout, used by WooCommerce's order screen in both HPOS and legacy modes). H.
+export function woocommerceAnchor(root: ParentNode): PanelAnchor | undefined {
+  if (!root.querySelector('#order_data')) return undefined;
+  const parent = root.querySelector('#postbox-container-1');
+  return parent ? { parent } : undefined;
+}
