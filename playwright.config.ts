@@ -4,6 +4,9 @@ import { defineConfig } from '@playwright/test';
 // start the demo site themselves on a random port, so there is no `projects` browser and no webServer.
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Screenshots for people to look at run only on request: npm run screenshots.
+  grepInvert: process.env.SCREENSHOTS ? undefined : /@screenshots/,
+  grep: process.env.SCREENSHOTS ? /@screenshots/ : undefined,
   // Each worker runs its own Chromium; the machines we run on have two cores.
   workers: 1,
   fullyParallel: false,
