@@ -19,6 +19,7 @@ const SESSION_IDLE_MS = 120_000;
 
 export function createHandlers({ db, now, onOrdersChanged }: HandlerDeps): Handlers {
   const sessions = new Map<string, { cache: Promise<ImportCache>; timer: ReturnType<typeof setTimeout> }>();
+  const changedInSession = new Set<string>();
   const endSession = async (id: string) => {
     const session = sessions.get(id);
     if (!session) return false;
@@ -35,7 +36,10 @@ export function createHandlers({ db, now, onOrdersChanged }: HandlerDeps): Handl
       session = { cache: preloadedCache(db), timer: setTimeout(() => undefined) };
       sessions.set(id, session);
     }
-    session.timer = setTimeout(() => void endSession(id), SESSION_IDLE_MS);
+    session.timer = setTimeout(() => {
+      void endSession(id);
+      if (changedInSession.delete(id)) onOrdersChanged?.();
+    }, SESSION_IDLE_MS);
     return session.cache;
   };
 
@@ -66,10 +70,17 @@ export function createHandlers({ db, now, onOrdersChanged }: HandlerDeps): Handl
     'order.get': async ({ platform, orderNo }) => (await db.orders.get(`${platform}:${orderNo.trim()}`)) ?? null,
     'orders.import': async ({ rows, session }) => {
       const result = await importOrders(db, rows, now(), await sessionCache(session));
-      if (result.orders.added || result.orders.updated) onOrdersChanged?.();
+      // Within a session, derived figures wait for its end: refreshing them between batches
+      // would re-read every member dozens of times during one file.
+      if (session && (result.orders.added || result.orders.updated)) changedInSession.add(session);
+      else if (result.orders.added || result.orders.updated) onOrdersChanged?.();
       return result;
     },
-    'orders.importEnd': async ({ session }) => ({ ended: await endSession(session) }),
+    'orders.importEnd': async ({ session }) => {
+      const ended = await endSession(session);
+      if (changedInSession.delete(session)) onOrdersChanged?.();
+      return { ended };
+    },
     'store.counts': () => storeCounts(db),
     'settings.get': () => readSettings(db),
     'settings.update': async (patch) => {

@@ -57,3 +57,21 @@ describe('the background answers only Regulars, and only well-formed requests', 
     expect(reply).toEqual({ ok: false, error: { code: 'not_found', message: 'No member with id m_missing' } });
   });
 });
+
+describe('import sessions', () => {
+  it('derived figures are refreshed once at the end of a session, not after every batch', async () => {
+    const db2 = memoryDb(undefined, undefined, 'sessions');
+    let refreshes = 0;
+    const r = createRouter(createHandlers({ db: db2, now: () => NOW, onOrdersChanged: () => refreshes++ }), OWN);
+    const session = 'session-123456';
+    for (let i = 0; i < 3; i++) {
+      const reply = await r({ regulars: 1, name: 'orders.import', payload: { rows: [order({ buyer: { handle: `s${i}` } })], session } }, optionsPage);
+      expect(reply.ok).toBe(true);
+    }
+    expect(refreshes).toBe(0);
+    expect(await r({ regulars: 1, name: 'orders.importEnd', payload: { session } }, optionsPage)).toEqual({ ok: true, data: { ended: true } });
+    expect(refreshes).toBe(1);
+    await r({ regulars: 1, name: 'orders.import', payload: { rows: [order({ buyer: { handle: 'solo' } })] } }, optionsPage);
+    expect(refreshes).toBe(2);
+  });
+});
