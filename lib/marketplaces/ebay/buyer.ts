@@ -27,7 +27,8 @@ export function findEbayOrderBuyer(root: ParentNode): DetectedBuyer | undefined 
   const profile = firstElement(root, PROFILE_LINKS);
   const fromProfile = /\/usr\/([^/?#]+)/.exec(profile?.getAttribute('href') ?? '')?.[1];
   if (fromProfile) return { handle: decodeURIComponent(fromProfile), name: textOf(profile) || undefined };
-  // The label's value can carry a feedback score, "jdoe_42 (1234 ★)": the user id is the first word.
-  const labelled = labelledValue(root, BUYER_LABELS)?.split(/\s/)[0];
+  // A user id has no spaces; the label's value may add a feedback score, "jdoe_42 (1234 ★)". A value
+  // with spaces is a person's name, not a user id, and is not taken.
+  const labelled = /^([\w.*-]+)(\s*\(.*\))?$/.exec(labelledValue(root, BUYER_LABELS) ?? '')?.[1];
   return labelled ? { handle: labelled } : undefined;
 }

@@ -44,6 +44,10 @@ describe('the eBay Seller Hub adapter', () => {
     expect(ebayAdapter.findBuyer(doc(fixture), url)).toEqual(buyer);
   });
 
+  it('takes the user id after the Buyer label, without its feedback score, and never a name with spaces', () => {
+    expect(ebayAdapter.findBuyer(doc('order-label-only.html'), ORDER)).toEqual({ handle: 'jdoe_42' });
+  });
+
   it('names no buyer in the messages inbox, where eBay shows a list and no hook for the open member', () => {
     expect(ebayAdapter.findBuyer(doc('chat.html'), INBOX)).toBeUndefined();
   });
