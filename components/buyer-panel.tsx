@@ -66,6 +66,11 @@ export function BuyerPanel(props: BuyerPanelProps) {
         </div>
       )}
       {showManual && <ManualEntry t={t} api={api} pointing={props.pointing} savedHost={props.savedHost} />}
+      {!showManual && props.savedHost && (
+        <p className="ok small" role="status">
+          {t('panel.manual.saved', { host: props.savedHost })}
+        </p>
+      )}
       {view.kind === 'unknown' && <UnknownBuyer handle={view.handle} t={t} locale={props.locale} api={api} />}
       {view.kind === 'card' && <Card {...props} card={view.card} />}
       {props.capture && <Capture state={props.capture} t={t} locale={props.locale} onRecord={props.onRecordOrder} />}

@@ -117,7 +117,8 @@ export function MarketplacesSection<M extends SwitchableMarketplace>({
                 <span className="site-name" id={`${ids}-${m.id}`}>
                   {name}
                 </span>
-                <span className="site-hosts">{hosts.join(' · ')}</span>
+                {/* A no-break space before each dot, so a wrapped line never starts with one. */}
+                <span className="site-hosts">{hosts.join('\u00a0· ')}</span>
               </div>
               <span className="switch-state" aria-hidden="true">
                 {t(on ? 'options.marketplaces.on' : 'options.marketplaces.off')}
@@ -144,9 +145,8 @@ export function MarketplacesSection<M extends SwitchableMarketplace>({
               {access.shops.map((s) => (
                 <li key={s.address} data-testid="woo-shop">
                   <span className="shop-address">{s.address}</span>
-                  {s.enabled ? (
-                    <span className="switch-state">{t('options.marketplaces.on')}</span>
-                  ) : (
+                  <span className="switch-state">{t(s.enabled ? 'options.marketplaces.on' : 'options.marketplaces.off')}</span>
+                  {!s.enabled && (
                     <button type="button" disabled={busy !== undefined} onClick={() => allowShop(s.address, false)}>
                       {t('options.woo.allow')}
                     </button>

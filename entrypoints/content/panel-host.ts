@@ -37,7 +37,10 @@ export function createPanelHost(onRequest: (message: PanelOutbound) => void, tab
   `;
   const frame = document.createElement('iframe');
   const origin = new URL(browser.runtime.getURL('/')).origin;
-  frame.src = browser.runtime.getURL('/panel.html');
+  // A secret in the frame's URL (unreadable to the page: the frame sits in a closed shadow root and
+  // is cross-origin) so the frame accepts our message port and nobody else's.
+  const token = crypto.randomUUID();
+  frame.src = `${browser.runtime.getURL('/panel.html')}#${token}`;
   frame.title = 'Regulars';
   const tab = document.createElement('button');
   tab.type = 'button';
@@ -45,20 +48,26 @@ export function createPanelHost(onRequest: (message: PanelOutbound) => void, tab
   tab.setAttribute('aria-label', tabLabel);
   shadow.append(style, frame, tab);
 
-  let ready = false;
+  let port: MessagePort | undefined;
   let lastBuyer: PanelInbound | undefined;
-  const send = (message: PanelInbound) => frame.contentWindow?.postMessage(message, origin);
+  const send = (message: PanelInbound) => port?.postMessage(message);
 
+  const fromFrame = (data: PanelOutbound) => {
+    if (data?.type === 'regulars:state') {
+      // Only a coarse state crosses into the page's DOM (for people and tests), never data.
+      element.setAttribute('data-state', data.state === 'unknown' ? 'ready' : data.state);
+    } else if (data && data.type !== 'regulars:ready') onRequest(data);
+  };
+  // The frame says hello on load; it gets a private channel that the page cannot listen to.
   const onMessage = (event: MessageEvent) => {
     if (event.origin !== origin || event.source !== frame.contentWindow) return;
-    const data = event.data as PanelOutbound;
-    if (data?.type === 'regulars:ready') {
-      ready = true;
-      if (lastBuyer) send(lastBuyer);
-    } else if (data?.type === 'regulars:state') {
-      // Only the state crosses into the page's DOM, never data.
-      element.setAttribute('data-state', data.state);
-    } else if (data) onRequest(data);
+    if ((event.data as PanelOutbound)?.type !== 'regulars:ready') return;
+    port?.close();
+    const channel = new MessageChannel();
+    port = channel.port1;
+    port.onmessage = (e) => fromFrame(e.data as PanelOutbound);
+    frame.contentWindow?.postMessage({ type: 'regulars:port', token }, origin, [channel.port2]);
+    if (lastBuyer) send(lastBuyer);
   };
   window.addEventListener('message', onMessage);
 
@@ -69,7 +78,7 @@ export function createPanelHost(onRequest: (message: PanelOutbound) => void, tab
         lastBuyer = message;
         element.setAttribute('data-state', 'loading');
       }
-      if (ready) send(message);
+      send(message);
     },
     place(anchor) {
       if (anchor) {
@@ -85,6 +94,7 @@ export function createPanelHost(onRequest: (message: PanelOutbound) => void, tab
     },
     destroy() {
       window.removeEventListener('message', onMessage);
+      port?.close();
       element.remove();
     },
   };

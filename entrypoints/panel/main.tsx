@@ -16,9 +16,12 @@ import type { CapturedOrder } from '@/lib/marketplaces/types';
 import { send } from '@/lib/messaging/browser-client';
 import type { PanelInbound, PanelOutbound, PanelState } from '@/lib/panel-channel';
 
+// The content script hands us a private MessagePort; until then only "ready" goes out, to anyone.
+let port: MessagePort | undefined;
+const token = location.hash.slice(1);
 function tell(message: PanelOutbound) {
-  // Only readiness, state and requests go to the host page: never member data.
-  window.parent.postMessage(message, '*');
+  if (message.type === 'regulars:ready') window.parent.postMessage(message, '*');
+  else port?.postMessage(message);
 }
 
 function stateOf(view: PanelView): PanelState {
@@ -163,9 +166,7 @@ function App() {
       const has = v.card.member.tags.some((x) => x.toLowerCase() === preset.id);
       void (has ? api.removeTag(preset.id) : api.addTag(preset.id));
     };
-    const onMessage = (event: MessageEvent) => {
-      if (event.source !== window.parent) return;
-      const data = event.data as PanelInbound;
+    const onInbound = (data: PanelInbound) => {
       if (data?.type === 'regulars:buyer' || data?.type === 'regulars:no-buyer') {
         lastPlatform.current = data.platform;
         void load(data.type === 'regulars:buyer' ? { platform: data.platform, handle: data.handle, name: data.name } : undefined);
@@ -184,6 +185,15 @@ function App() {
         e.preventDefault();
         toggleShortcut(n);
       }
+    };
+    // Only the port that carries our secret is listened to: the page's own postMessages are ignored.
+    const onMessage = (event: MessageEvent) => {
+      const data = event.data as { type?: string; token?: string };
+      if (event.source !== window.parent || data?.type !== 'regulars:port' || !token || data.token !== token || !event.ports[0]) return;
+      port?.close();
+      port = event.ports[0];
+      port.onmessage = (e) => onInbound(e.data as PanelInbound);
+      tell({ type: 'regulars:state', state: stateOf(viewRef.current) });
     };
     window.addEventListener('message', onMessage);
     window.addEventListener('keydown', onKey);

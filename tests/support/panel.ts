@@ -7,7 +7,7 @@ import { expect, type Frame, type Page } from '@playwright/test';
 export async function panelFrame(page: Page): Promise<Frame> {
   let frame: Frame | undefined;
   await expect
-    .poll(() => (frame = page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().endsWith('/panel.html'))), {
+    .poll(() => (frame = page.frames().find((f) => f.url().startsWith('chrome-extension://') && new URL(f.url()).pathname === '/panel.html')), {
       message: 'the Regulars panel frame appears on the page',
     })
     .toBeTruthy();
