@@ -72,7 +72,7 @@ export function BuyerPanel(props: BuyerPanelProps) {
         </p>
       )}
       {view.kind === 'unknown' && <UnknownBuyer handle={view.handle} t={t} locale={props.locale} api={api} />}
-      {view.kind === 'card' && <Card {...props} card={view.card} />}
+      {view.kind === 'card' && <Card key={view.card.member.id} {...props} card={view.card} />}
       {props.capture && <Capture state={props.capture} t={t} locale={props.locale} onRecord={props.onRecordOrder} />}
     </aside>
   );

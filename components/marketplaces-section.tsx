@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useId, useState, type FormEvent } from 'react';
 import type { Platform } from '@/lib/db/rows';
 import type { MarketplaceAccess } from '@/lib/hosts/access';
 import { wooShopAddress } from '@/lib/hosts/woo';
@@ -78,7 +78,7 @@ export function MarketplacesSection<M extends SwitchableMarketplace>({
   const submitShop = (e: FormEvent) => {
     e.preventDefault();
     const address = wooShopAddress(shopText);
-    if (!address) return setNote({ kind: 'alert', text: t('options.woo.invalid') });
+    if (!address) return setNote({ kind: 'alert', text: t(/^\s*http:/i.test(shopText) ? 'options.woo.https' : 'options.woo.invalid') });
     allowShop(address, true);
   };
 
@@ -117,8 +117,15 @@ export function MarketplacesSection<M extends SwitchableMarketplace>({
                 <span className="site-name" id={`${ids}-${m.id}`}>
                   {name}
                 </span>
-                {/* A no-break space before each dot, so a wrapped line never starts with one. */}
-                <span className="site-hosts">{hosts.join('\u00a0· ')}</span>
+                <span className="site-hosts">
+                  {/* Lines break between hosts, never inside one, and never just before a dot. */}
+                  {hosts.map((host, i) => (
+                    <Fragment key={host}>
+                      {i > 0 && '\u00a0· '}
+                      <span className="host">{host}</span>
+                    </Fragment>
+                  ))}
+                </span>
               </div>
               <span className="switch-state" aria-hidden="true">
                 {t(on ? 'options.marketplaces.on' : 'options.marketplaces.off')}

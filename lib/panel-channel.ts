@@ -3,7 +3,15 @@ import type { Platform } from './db/rows';
 import type { CapturedOrder } from './marketplaces/types';
 
 export type PanelInbound =
-  | { type: 'regulars:buyer'; platform: Platform; handle: string; name?: string | undefined; order?: CapturedOrder | undefined }
+  | {
+      type: 'regulars:buyer';
+      platform: Platform;
+      handle: string;
+      name?: string | undefined;
+      order?: CapturedOrder | undefined;
+      /** When the content script saw this buyer (epoch ms, sub-ms): the panel measures detection → painted. */
+      detectedAt?: number | undefined;
+    }
   | { type: 'regulars:no-buyer'; platform: Platform; order?: CapturedOrder | undefined }
   | { type: 'regulars:shortcut'; n: number }
   | { type: 'regulars:pointing'; active: boolean; savedHost?: string | undefined };

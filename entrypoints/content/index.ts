@@ -45,6 +45,16 @@ export default defineContentScript({
     };
 
     const check = () => {
+      const started = performance.now();
+      try {
+        inspect();
+      } finally {
+        // On the page's own timeline (timing only, no data): what this script costs per navigation.
+        performance.measure('regulars:check', { start: started });
+      }
+    };
+
+    const inspect = () => {
       const url = new URL(location.href);
       const adapter = adapterFor(url);
       let buyer: DetectedBuyer | undefined;
@@ -77,7 +87,8 @@ export default defineContentScript({
       if (key === shown) return;
       shown = key;
       buyerShown = Boolean(buyer);
-      host.post(buyer ? { type: 'regulars:buyer', platform, handle: buyer.handle, name: buyer.name, order } : { type: 'regulars:no-buyer', platform, order });
+      const detectedAt = performance.timeOrigin + performance.now();
+      host.post(buyer ? { type: 'regulars:buyer', platform, handle: buyer.handle, name: buyer.name, order, detectedAt } : { type: 'regulars:no-buyer', platform, order });
     };
 
     // Alt+1…8 from the chat page tags the buyer without leaving the chat.

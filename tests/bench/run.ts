@@ -1,8 +1,14 @@
 // `npm run bench`: one JSON line per figure, each with its baseline measured in the same run.
 // Built with REGULARS_BENCH=1 (adds bench.html to a separate .output-bench build).
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type Frame, type Page } from '@playwright/test';
+import { findChromium } from '../support/chromium';
 import { fileURLToPath } from 'node:url';
 import { launchWithExtension } from '../support/extension';
+import { benchHandle } from './generate';
+import { startBenchSite } from './pages';
 
 declare const regularsBench: {
   generate(members: number, orders: number, now: number): number;
@@ -16,10 +22,78 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 300_000);
 const round = (n: number) => Math.round(n * 100) / 100;
+const pct = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+};
+const BENCH_DIR = path.join(ROOT, '.output-bench', 'chrome-mv3');
+
+async function panelFrameOf(page: Page): Promise<Frame> {
+  for (let i = 0; i < 200; i++) {
+    const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://') && new URL(f.url()).pathname === '/panel.html');
+    if (frame) return frame;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('The panel frame never appeared on the bench chat page');
+}
+
+/** Detection → panel painted with data, per buyer, at the seeded store's size. */
+async function panelPaint(context: BrowserContext, site: string, members: number) {
+  const page = await context.newPage();
+  await page.goto(`${site}/chat`);
+  const frame = await panelFrameOf(page);
+  const count = () => frame.evaluate(() => (globalThis as { regularsPaintTimings?: number[] }).regularsPaintTimings?.length ?? 0);
+  for (let i = 0; i < 230; i++) {
+    const before = await count();
+    await page.evaluate((h) => (window as unknown as { showBuyer(h: string): void }).showBuyer(h), benchHandle((i * 104729) % members));
+    for (let w = 0; w < 400 && (await count()) === before; w++) await page.waitForTimeout(5);
+  }
+  const timings = await frame.evaluate(() => (globalThis as { regularsPaintTimings?: number[] }).regularsPaintTimings ?? []);
+  await page.close();
+  return timings.slice(30); // the first ones wake the worker and warm caches
+}
+
+/** Main-thread time of Regulars on a page where no buyer is shown. */
+async function contentScriptCost(context: BrowserContext, site: string) {
+  const page = await context.newPage();
+  const checks: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    await page.goto(`${site}/orders?load=${i}`);
+    await page.waitForTimeout(150);
+    for (let n = 0; n < 5; n++) {
+      await page.evaluate((k) => (window as unknown as { goPlain(n: number): void }).goPlain(k), n);
+      await page.waitForTimeout(120);
+    }
+    checks.push(...(await page.evaluate(() => performance.getEntriesByName('regulars:check').map((e) => e.duration))));
+  }
+  await page.close();
+  return checks;
+}
+
+/** Script time per page load, from Chromium's own metrics: with our content script and without. */
+async function scriptTimePerLoad(context: BrowserContext, site: string, loads = 20) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const per: number[] = [];
+  for (let i = 0; i < loads; i++) {
+    const before = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0;
+    await page.goto(`${site}/orders?cost=${i}`);
+    await page.waitForTimeout(200);
+    const after = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0;
+    per.push((after - before) * 1000);
+  }
+  await page.close();
+  return per;
+}
 const emit = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
 
 async function main() {
-  const ext = await launchWithExtension({ extensionDir: path.join(ROOT, '.output-bench', 'chrome-mv3') });
+  const contentJs = readFileSync(path.join(BENCH_DIR, 'content-scripts', 'content.js'));
+  emit({ bench: 'content-script-size', bytes: contentJs.length, gzip_bytes: gzipSync(contentJs, { level: 9 }).length });
+
+  const site = await startBenchSite();
+  const ext = await launchWithExtension({ extensionDir: BENCH_DIR });
   try {
     const page = await ext.context.newPage();
     await page.goto(`chrome-extension://${ext.extensionId}/bench.html`);
@@ -53,8 +127,23 @@ async function main() {
     const direct = await page.evaluate(([m]) => regularsBench.directLookups(2000, m!), [MEMBERS]);
     emit({ bench: 'member-lookup-direct', note: 'same lookups on the database from an extension page, no messaging', samples: direct.samples, median_ms: round(direct.medianMs), p95_ms: round(direct.p95Ms), max_ms: round(direct.maxMs) });
     emit({ bench: 'member-lookup', members: seeded.counts.members, orders: seeded.counts.orders, samples: lookup.samples, found: lookup.found, median_ms: round(lookup.medianMs), p95_ms: round(lookup.p95Ms), max_ms: round(lookup.maxMs), target_p95_ms: 5 });
+
+    const paint = await panelPaint(ext.context, site.url, MEMBERS);
+    emit({ bench: 'panel-paint', members: seeded.counts.members, orders: seeded.counts.orders, samples: paint.length, median_ms: round(pct(paint, 0.5)), p95_ms: round(pct(paint, 0.95)), max_ms: round(Math.max(...paint)), target_p95_ms: 50 });
+
+    const checks = await contentScriptCost(ext.context, site.url);
+    emit({ bench: 'content-script-check', page: 'no buyer shown (loads + SPA navigations)', samples: checks.length, median_ms: round(pct(checks, 0.5)), p95_ms: round(pct(checks, 0.95)), max_ms: round(Math.max(...checks)), target_ms: 2 });
+
+    // Baseline in the same run: the same page loads in the same Chromium without the extension.
+    const withExt = await scriptTimePerLoad(ext.context, site.url);
+    const plain = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    const plainContext = await plain.newContext();
+    const without = await scriptTimePerLoad(plainContext, site.url);
+    await plain.close();
+    emit({ bench: 'page-script-time', page: 'no buyer shown', with_extension_median_ms: round(pct(withExt, 0.5)), without_median_ms: round(pct(without, 0.5)), regulars_share_ms: round(pct(withExt, 0.5) - pct(without, 0.5)), target_ms: 2 });
   } finally {
     await ext.close();
+    await site.close();
   }
 }
 
