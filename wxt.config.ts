@@ -12,9 +12,20 @@ export default defineConfig({
   manifest: {
     name: 'Regulars',
     description: 'A memory of your buyers beside the marketplace chat: tier, value, history, tags and notes.',
-    permissions: ['storage'],
-    // The panel is an extension frame inside the seller page; only these pages may embed it.
-    web_accessible_resources: [{ resources: ['panel.html'], matches: ['http://127.0.0.1/*', 'http://localhost/*'] }],
+    // 'scripting' registers the content script on the marketplaces the user enables (lib/hosts).
+    permissions: ['storage', 'scripting'],
+    // Nothing is granted at install: each marketplace, and each self-hosted WooCommerce shop, is
+    // asked for (its own hosts only) when the user turns it on in the options page. Every marketplace
+    // and the WooCommerce adapter serve https only, so plain http is never asked for.
+    optional_host_permissions: ['https://*/*'],
+    // The panel is an extension frame the content script puts in the seller page. `matches` is fixed
+    // at build time while the sites the user enables are not, so it covers everywhere the content
+    // script may run: any https host, and the loopback demo. use_dynamic_url keeps other sites from
+    // framing the panel themselves (and asking it whether a handle is one of your members): only our
+    // content script can.
+    web_accessible_resources: [
+      { resources: ['panel.html'], matches: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'], use_dynamic_url: true },
+    ],
   },
   // Vite 8 can emit raw U+FFFF (from Dexie) and Chromium then refuses the extension silently.
   vite: () => ({ build: { rollupOptions: { output: { charset: 'ascii' } } } }),

@@ -1,8 +1,11 @@
 import { RegularsDb } from '@/lib/db/database';
 import { createHandlers, rfmRefresher } from '@/lib/db/handlers';
+import { keepContentScriptsInSync } from '@/lib/hosts/registration';
 import { fail, createRouter } from '@/lib/messaging/router';
 
 export default defineBackground(() => {
+  // Listeners first and synchronously: a permission event may be what woke this worker.
+  keepContentScriptsInSync();
   const db = new RegularsDb();
   const now = () => Date.now();
   const rfm = rfmRefresher(db, now);

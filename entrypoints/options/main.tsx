@@ -1,12 +1,16 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ImportSection } from '@/components/import-section';
+import { MarketplacesSection } from '@/components/marketplaces-section';
 import { ProfileSection } from '@/components/profile-section';
 import '@/components/theme.css';
 import '@/components/options.css';
 import type { Settings, SettingsPatch } from '@/lib/db/settings';
+import { addWooShop, readMarketplaceAccess, removeHosts, removeWooShop, requestHosts, switchableMarketplaces, watchMarketplaceAccess } from '@/lib/hosts/access';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { send } from '@/lib/messaging/browser-client';
+
+const MARKETPLACES = switchableMarketplaces();
 
 function App() {
   const [settings, setSettings] = useState<Settings>();
@@ -37,6 +41,16 @@ function App() {
         importBatch={(rows, session) => send('orders.import', { rows, session })}
         endImport={(session) => send('orders.importEnd', { session })}
         onImported={refreshCounts}
+      />
+      <MarketplacesSection
+        t={t}
+        marketplaces={MARKETPLACES}
+        readAccess={readMarketplaceAccess}
+        watchAccess={watchMarketplaceAccess}
+        enable={(m) => requestHosts(m.hostPatterns)}
+        disable={(m) => removeHosts(m.hostPatterns)}
+        addShop={addWooShop}
+        removeShop={removeWooShop}
       />
       {settings && <ProfileSection t={t} settings={settings} onSave={save} />}
     </main>
