@@ -152,3 +152,29 @@ test("an agent's task end to end: tag, note and follow-up survive switching and 
     await rm(exportDir, { recursive: true, force: true });
   }
 });
+
+test('a background that was asleep still answers: the panel waits, then shows the data', async ({ page, demo, ext, demoImported }) => {
+  expect(demoImported).toBeTruthy();
+  const { champion, oneTime } = demo.seed.known;
+  await page.goto(`${demo.url}/chat/${conversationOf(demo.seed, champion)}`);
+  const panel = await panelFrame(page);
+  await expect(panel.getByTestId('stat-spend')).toHaveText(usd(expectedStats(demo.seed, [champion]).spendMinor));
+
+  // Put the service worker to sleep, as Chromium does after 30 s idle.
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  const cdp = await ext.context.newCDPSession(options);
+  const status = new Map<string, string>();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) status.set(v.versionId, v.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  await expect.poll(() => [...status.values()].includes('running'), { message: 'the worker is seen running' }).toBe(true);
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await expect.poll(() => [...status.values()].every((s) => s === 'stopped'), { message: 'the worker has stopped' }).toBe(true);
+  await options.close();
+
+  await page.locator(`[data-testid="conversation-item"][data-conversation-id="${conversationOf(demo.seed, oneTime)}"]`).click();
+  await expect(panel.getByTestId('stat-spend')).toHaveText(usd(expectedStats(demo.seed, [oneTime]).spendMinor));
+  await expect(page.locator('regulars-panel')).toHaveAttribute('data-state', 'ready');
+});
