@@ -3,8 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { ImportSection } from '@/components/import-section';
 import { MarketplacesSection } from '@/components/marketplaces-section';
 import { ProfileSection } from '@/components/profile-section';
+import { PagesSection } from '@/components/site-rules-section';
 import '@/components/theme.css';
 import '@/components/options.css';
+import type { SiteRuleRow } from '@/lib/db/rows';
 import type { Settings, SettingsPatch } from '@/lib/db/settings';
 import { addWooShop, readMarketplaceAccess, removeHosts, removeWooShop, requestHosts, switchableMarketplaces, watchMarketplaceAccess } from '@/lib/hosts/access';
 import { resolveLocale, translator } from '@/lib/i18n';
@@ -15,10 +17,13 @@ const MARKETPLACES = switchableMarketplaces();
 function App() {
   const [settings, setSettings] = useState<Settings>();
   const [counts, setCounts] = useState<{ members: number; orders: number }>();
+  const [rules, setRules] = useState<SiteRuleRow[]>([]);
   const refreshCounts = () => send('store.counts', {}).then(setCounts, () => undefined);
+  const refreshRules = () => send('siteRule.list', {}).then(setRules, () => undefined);
   useEffect(() => {
     send('settings.get', {}).then(setSettings, () => undefined);
     void refreshCounts();
+    void refreshRules();
   }, []);
   const locale = resolveLocale(settings?.locale, navigator.language);
   const t = translator(locale);
@@ -52,6 +57,16 @@ function App() {
         addShop={addWooShop}
         removeShop={removeWooShop}
       />
+      {settings && (
+        <PagesSection
+          t={t}
+          locale={locale}
+          rules={rules}
+          settings={settings}
+          onSave={(patch) => void save(patch)}
+          onDelete={(id) => void send('siteRule.delete', { id }).then(refreshRules)}
+        />
+      )}
       {settings && <ProfileSection t={t} settings={settings} onSave={save} />}
     </main>
   );

@@ -1,6 +1,18 @@
 // The English catalogue is the source of keys: every other catalogue must have the same keys.
 export const en = {
   'app.name': 'Regulars',
+  'options.pages': "Seller pages",
+  'options.pages.lead': "Where Regulars reads buyers and orders on the pages you work in.",
+  'options.capture': "On an order page",
+  'options.capture.ask': "Offer to record the order",
+  'options.capture.auto': "Record it straight away",
+  'options.rules': "Buyer names you pointed at",
+  'options.rules.none': "None yet. On a page where the panel can't tell the buyer, use “Point at the buyer's name”.",
+  'options.rules.site': "Site",
+  'options.rules.where': "Where the name is",
+  'options.rules.since': "Since",
+  'options.rules.remove': "Forget the rule for {host}",
+  'options.rules.removeShort': "Forget",
   'panel.menu.notThisBuyer': "Not this buyer?",
   'panel.manual.title': "Find the buyer",
   'panel.manual.handle': "Buyer's handle",

@@ -2,6 +2,18 @@ import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': '熟客',
+  'options.pages': "卖家页面",
+  'options.pages.lead': "熟客在你工作的页面上读取买家和订单的方式。",
+  'options.capture': "在订单页面上",
+  'options.capture.ask': "询问是否记录订单",
+  'options.capture.auto': "直接记录",
+  'options.rules': "你指出过的买家名字位置",
+  'options.rules.none': "还没有。在面板认不出买家的页面上，使用“指出买家名字”。",
+  'options.rules.site': "网站",
+  'options.rules.where': "名字所在位置",
+  'options.rules.since': "设置于",
+  'options.rules.remove': "忘记 {host} 的规则",
+  'options.rules.removeShort': "忘记",
   'panel.menu.notThisBuyer': "不是这位买家？",
   'panel.manual.title': "查找买家",
   'panel.manual.handle': "买家账号",

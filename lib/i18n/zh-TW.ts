@@ -2,6 +2,18 @@ import type { MessageKey } from './en';
 
 export const zhTW: Record<MessageKey, string> = {
   'app.name': '熟客',
+  'options.pages': "賣家頁面",
+  'options.pages.lead': "熟客在你工作的頁面上讀取買家和訂單的方式。",
+  'options.capture': "在訂單頁面上",
+  'options.capture.ask': "詢問是否記錄訂單",
+  'options.capture.auto': "直接記錄",
+  'options.rules': "你指出過的買家名字位置",
+  'options.rules.none': "還沒有。在面板認不出買家的頁面上，使用「指出買家名字」。",
+  'options.rules.site': "網站",
+  'options.rules.where': "名字所在位置",
+  'options.rules.since': "設定於",
+  'options.rules.remove': "忘記 {host} 的規則",
+  'options.rules.removeShort': "忘記",
   'panel.menu.notThisBuyer': "不是這位買家？",
   'panel.manual.title': "查找買家",
   'panel.manual.handle': "買家帳號",
