@@ -13,7 +13,12 @@ export default defineConfig({
     name: 'Regulars',
     description: 'A memory of your buyers beside the marketplace chat: tier, value, history, tags and notes.',
     // 'scripting' registers the content script on the marketplaces the user enables (lib/hosts).
-    permissions: ['storage', 'scripting'],
+    // 'activeTab': "Show Regulars here" (popup or Alt+Shift+R) on a site the user has not enabled,
+    // for that one tab only.
+    permissions: ['storage', 'scripting', 'activeTab'],
+    commands: {
+      'show-panel': { suggested_key: { default: 'Alt+Shift+R' }, description: 'Show Regulars on this page' },
+    },
     // Nothing is granted at install: each marketplace, and each self-hosted WooCommerce shop, is
     // asked for (its own hosts only) when the user turns it on in the options page. Every marketplace
     // and the WooCommerce adapter serve https only, so plain http is never asked for.

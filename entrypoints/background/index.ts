@@ -1,11 +1,15 @@
 import { RegularsDb } from '@/lib/db/database';
 import { createHandlers, rfmRefresher } from '@/lib/db/handlers';
 import { keepContentScriptsInSync } from '@/lib/hosts/registration';
+import { chromeTabApis, showOnTab } from '@/lib/hosts/show-here';
 import { fail, createRouter } from '@/lib/messaging/router';
 
 export default defineBackground(() => {
   // Listeners first and synchronously: a permission event may be what woke this worker.
   keepContentScriptsInSync();
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command === 'show-panel') void showOnTab(tab?.id, tab?.url, chromeTabApis);
+  });
   const db = new RegularsDb();
   const now = () => Date.now();
   const rfm = rfmRefresher(db, now);

@@ -1,6 +1,13 @@
 // The English catalogue is the source of keys: every other catalogue must have the same keys.
 export const en = {
   'app.name': 'Regulars',
+  'popup.thisPage': "This page",
+  'popup.show': "Show Regulars here",
+  'popup.showHelp': "For a seller page where the panel didn't open by itself. Keyboard: Alt+Shift+R.",
+  'popup.settings': "Settings and import",
+  'popup.outcome.shown': "Shown.",
+  'popup.outcome.injected': "Shown on this tab.",
+  'popup.outcome.unavailable': "Regulars can't run on this page (a browser page, or the site doesn't allow it).",
   'options.pages': "Seller pages",
   'options.pages.lead': "Where Regulars reads buyers and orders on the pages you work in.",
   'options.capture': "On an order page",

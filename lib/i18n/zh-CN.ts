@@ -2,6 +2,13 @@ import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': '熟客',
+  'popup.thisPage': "当前页面",
+  'popup.show': "在此页面显示熟客",
+  'popup.showHelp': "用于面板没有自动打开的卖家页面。快捷键：Alt+Shift+R。",
+  'popup.settings': "设置与导入",
+  'popup.outcome.shown': "已显示。",
+  'popup.outcome.injected': "已在此标签页显示。",
+  'popup.outcome.unavailable': "熟客无法在此页面运行（浏览器页面，或网站不允许）。",
   'options.pages': "卖家页面",
   'options.pages.lead': "熟客在你工作的页面上读取买家和订单的方式。",
   'options.capture': "在订单页面上",

@@ -2,6 +2,13 @@ import type { MessageKey } from './en';
 
 export const zhTW: Record<MessageKey, string> = {
   'app.name': '熟客',
+  'popup.thisPage': "目前頁面",
+  'popup.show': "在此頁面顯示熟客",
+  'popup.showHelp': "用於面板沒有自動開啟的賣家頁面。快捷鍵：Alt+Shift+R。",
+  'popup.settings': "設定與匯入",
+  'popup.outcome.shown': "已顯示。",
+  'popup.outcome.injected': "已在此分頁顯示。",
+  'popup.outcome.unavailable': "熟客無法在此頁面執行（瀏覽器頁面，或網站不允許）。",
   'options.pages': "賣家頁面",
   'options.pages.lead': "熟客在你工作的頁面上讀取買家和訂單的方式。",
   'options.capture': "在訂單頁面上",
