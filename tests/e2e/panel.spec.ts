@@ -178,3 +178,22 @@ test('a background that was asleep still answers: the panel waits, then shows th
   await expect(panel.getByTestId('stat-spend')).toHaveText(usd(expectedStats(demo.seed, [oneTime]).spendMinor));
   await expect(page.locator('regulars-panel')).toHaveAttribute('data-state', 'ready');
 });
+
+test('the panel folds to a slim tab, and stays folded on that site after a reload', async ({ page, demo, demoImported }) => {
+  expect(demoImported).toBeTruthy();
+  await page.goto(`${demo.url}/chat/${conversationOf(demo.seed, demo.seed.known.champion)}`);
+  const panel = await panelFrame(page);
+  const host = page.locator('regulars-panel');
+  const width = async () => (await host.boundingBox())?.width ?? 0;
+  await expect(panel.getByTestId('member-card')).toBeVisible();
+  expect(await width()).toBeGreaterThan(300);
+  await panel.getByRole('button', { name: 'Collapse panel' }).click();
+  await expect.poll(width).toBeLessThan(40);
+  // The chat input keeps its room.
+  await expect(page.getByTestId('chat-input')).toBeVisible();
+  await page.reload();
+  await expect(host).toHaveAttribute('data-collapsed', '');
+  // The tab is a real button: click it (or focus + Enter) to unfold.
+  await page.mouse.click((await host.boundingBox())!.x + 16, (await host.boundingBox())!.y + 40);
+  await expect.poll(width).toBeGreaterThan(300);
+});
