@@ -1,11 +1,12 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Platform } from '@/lib/db/rows';
 import { PLATFORMS } from '@/lib/db/rows';
 import type { Settings } from '@/lib/db/settings';
 import type { Translate } from '@/lib/i18n';
 import type { ImportedOrder } from '@/lib/import/imported-order';
 import type { ImportProblem } from '@/lib/import/presets/types';
-import { readOrderExport } from '@/lib/import/read-export';
+import type { ReadOptions } from '@/lib/import/read-export';
+import type { WorkerRead } from './read-in-worker';
 
 const BATCH = 5000; // MAX_IMPORT_BATCH: fewer, larger transactions rewrite each member less often
 
@@ -19,66 +20,95 @@ export interface ImportSectionProps {
   t: Translate;
   settings: Settings | undefined;
   counts: { members: number; orders: number } | undefined;
+  readFile(file: File, options: ReadOptions): Promise<WorkerRead>;
   importBatch(rows: ImportedOrder[], session: string): Promise<BatchResult>;
   endImport(session: string): Promise<unknown>;
+  cancelImport(session: string): Promise<unknown>;
   onImported(): void;
+  now?: () => number;
 }
+
+type Problem = { file: string; p: ImportProblem };
 
 type Outcome =
   | { kind: 'idle' }
-  | { kind: 'working'; done: number; total: number }
-  | { kind: 'done'; orders: number; members: number; added: number; updated: number; unchanged: number; merges: number; problems: { file: string; p: ImportProblem }[] }
-  | { kind: 'failed'; message: string };
+  | { kind: 'reading' }
+  | { kind: 'working'; done: number; total: number; perSecond: number; secondsLeft: number | undefined }
+  | { kind: 'done'; orders: number; members: number; added: number; updated: number; unchanged: number; merges: number; presets: string; problems: Problem[] }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; message: string; problems?: Problem[] };
 
-export function ImportSection({ t, settings, counts, importBatch, endImport, onImported }: ImportSectionProps) {
+/** The problems as a CSV the user can open next to the file: which file, row, column and what to do. */
+function problemReport(problems: readonly Problem[]): string {
+  const q = (v: string) => `"${v.replace(/"/g, '""')}"`;
+  return '\uFEFF' + ['file,row,column,problem', ...problems.map(({ file, p }) => [q(file), p.line, q(p.column ?? ''), q(p.message)].join(','))].join('\r\n');
+}
+
+export function ImportSection({ t, settings, counts, readFile, importBatch, endImport, cancelImport, onImported, now = () => performance.now() }: ImportSectionProps) {
   const [files, setFiles] = useState<File[]>([]);
   const [platform, setPlatform] = useState<'' | Platform>('');
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const cancelled = useRef(false);
   const fileId = useId();
   const platformId = useId();
 
   const run = async () => {
     if (!files.length) return setOutcome({ kind: 'failed', message: t('options.import.nothing') });
-    const timeZone = settings?.timeZone ?? 'UTC';
-    const currency = settings?.shopCurrency ?? 'USD';
+    const options = { timeZone: settings?.timeZone ?? 'UTC', currency: settings?.shopCurrency ?? 'USD', platform: platform || undefined };
+    setOutcome({ kind: 'reading' });
     const reads = [];
     for (const file of files) {
-      const read = readOrderExport(new Uint8Array(await file.arrayBuffer()), file.name, { timeZone, currency, platform: platform || undefined });
+      const read = await readFile(file, options);
+      // A file that can't be read at all is refused whole: nothing from it is written.
       if (!read.ok) return setOutcome({ kind: 'failed', message: read.message });
       reads.push(read);
     }
+    const problems = reads.flatMap((r) => r.problems.map((p) => ({ file: r.fileName, p })));
     const all = reads.flatMap((r) => r.orders);
-    const total = { added: 0, updated: 0, unchanged: 0, merges: 0, members: new Set<string>() };
-    setOutcome({ kind: 'working', done: 0, total: all.length });
+    if (all.length === 0) return setOutcome({ kind: 'failed', message: t('options.import.noRows'), problems });
+    const total = { added: 0, updated: 0, unchanged: 0, merges: 0 };
     const session = crypto.randomUUID();
+    const started = now();
+    cancelled.current = false;
+    setOutcome({ kind: 'working', done: 0, total: all.length, perSecond: 0, secondsLeft: undefined });
     try {
       for (let i = 0; i < all.length; i += BATCH) {
+        if (cancelled.current) {
+          await cancelImport(session);
+          return setOutcome({ kind: 'cancelled' });
+        }
         const result = await importBatch(all.slice(i, i + BATCH), session);
         total.added += result.orders.added;
         total.updated += result.orders.updated;
         total.unchanged += result.orders.unchanged;
         total.merges += result.merges.length;
-        setOutcome({ kind: 'working', done: Math.min(all.length, i + BATCH), total: all.length });
+        const done = Math.min(all.length, i + BATCH);
+        const perSecond = done / Math.max(0.001, (now() - started) / 1000);
+        setOutcome({ kind: 'working', done, total: all.length, perSecond, secondsLeft: (all.length - done) / perSecond });
       }
+      await endImport(session);
     } catch (e) {
-      return setOutcome({ kind: 'failed', message: t('options.import.failed', { message: (e as Error).message }) });
-    } finally {
-      void endImport(session).catch(() => undefined);
+      // A batch failed: put back what the earlier batches of this import wrote.
+      await cancelImport(session).catch(() => undefined);
+      return setOutcome({ kind: 'failed', message: t('options.import.failed', { message: (e as Error).message }), problems });
     }
     const buyers = new Set(all.map((o) => `${o.buyer.handle ?? ''}|${o.buyer.phone ?? ''}|${o.buyer.email ?? ''}`));
     setOutcome({
       kind: 'done',
-      orders: all.length,
+      orders: new Set(all.map((o) => `${o.platform}:${o.orderNo}`)).size,
       members: buyers.size,
-      added: total.added,
-      updated: total.updated,
-      unchanged: total.unchanged,
-      merges: total.merges,
-      problems: reads.flatMap((r) => r.problems.map((p) => ({ file: r.fileName, p }))),
+      ...total,
+      presets: [...new Set(reads.map((r) => r.preset.label))].join(', '),
+      problems,
     });
     onImported();
   };
 
+  const problemsOf = useMemo(() => (outcome.kind === 'done' || outcome.kind === 'failed' ? (outcome.problems ?? []) : []), [outcome]);
+  const reportUrl = useMemo(() => (problemsOf.length ? URL.createObjectURL(new Blob([problemReport(problemsOf)], { type: 'text/csv' })) : undefined), [problemsOf]);
+  useEffect(() => () => {
+    if (reportUrl) URL.revokeObjectURL(reportUrl);
+  }, [reportUrl]);
   return (
     <section className="section" aria-labelledby="data-h">
       <h2 id="data-h">{t('options.data')}</h2>
@@ -98,7 +128,7 @@ export function ImportSection({ t, settings, counts, importBatch, endImport, onI
         <label className="field" htmlFor={platformId}>
           <span>{t('options.import.platform')}</span>
           <select id={platformId} aria-label="Platform" value={platform} onChange={(e) => setPlatform(e.target.value as Platform | '')}>
-            <option value="">{t('platform.*')} — auto</option>
+            <option value="">{t('options.import.detect')}</option>
             {PLATFORMS.map((p) => (
               <option key={p} value={p}>
                 {t(`platform.${p}`)}
@@ -106,37 +136,53 @@ export function ImportSection({ t, settings, counts, importBatch, endImport, onI
             ))}
           </select>
         </label>
-        <button type="button" className="primary" onClick={() => void run()} disabled={outcome.kind === 'working'}>
+        <button type="button" className="primary" onClick={() => void run()} disabled={outcome.kind === 'working' || outcome.kind === 'reading'}>
           {t('options.import.button')}
         </button>
       </div>
+      {outcome.kind === 'reading' && <p className="counts">{t('options.import.reading')}</p>}
       {outcome.kind === 'working' && (
-        <>
-          <progress max={outcome.total} value={outcome.done} />
-          <p className="counts">{t('options.import.working', { done: outcome.done, total: outcome.total })}</p>
-        </>
+        <div className="progress">
+          <progress max={outcome.total} value={outcome.done} aria-label={t('options.import.label')} />
+          <p className="counts">
+            {t('options.import.working', { done: outcome.done, total: outcome.total })}
+            {outcome.perSecond > 0 && ` · ${t('options.import.rate', { rate: Math.round(outcome.perSecond) })}`}
+            {outcome.secondsLeft !== undefined && outcome.done < outcome.total && ` · ${t('options.import.left', { seconds: Math.ceil(outcome.secondsLeft) })}`}
+          </p>
+          <button type="button" onClick={() => (cancelled.current = true)}>
+            {t('options.import.cancel')}
+          </button>
+        </div>
       )}
       {outcome.kind === 'done' && (
         <div className="status" role="status">
           <strong>{t('options.import.done', { orders: outcome.orders, members: outcome.members })}</strong>
           <div className="small">
-            {t('options.import.doneDetail', { added: outcome.added, updated: outcome.updated, unchanged: outcome.unchanged, merges: outcome.merges })}
+            {outcome.presets} · {t('options.import.doneDetail', { added: outcome.added, updated: outcome.updated, unchanged: outcome.unchanged, merges: outcome.merges })}
           </div>
-          {outcome.problems.length > 0 && (
-            <ul className="problems">
-              {outcome.problems.slice(0, 20).map(({ file, p }, i) => (
-                <li key={i}>
-                  {file}, row {p.line}
-                  {p.column ? `, column "${p.column}"` : ''}: {p.message}
-                </li>
-              ))}
-            </ul>
-          )}
+        </div>
+      )}
+      {outcome.kind === 'cancelled' && (
+        <div className="status" role="status">
+          {t('options.import.cancelled')}
         </div>
       )}
       {outcome.kind === 'failed' && (
         <div className="alert" role="alert">
           {outcome.message}
+        </div>
+      )}
+      {problemsOf.length > 0 && (
+        <div className="problems-box">
+          <p className="small">{t('options.import.problems', { count: problemsOf.length })}</p>
+          <ul className="problems">
+            {problemsOf.slice(0, 10).map(({ file, p }, i) => (
+              <li key={i}>{t('options.import.problem', { file, line: p.line, column: p.column ?? '—', message: p.message })}</li>
+            ))}
+          </ul>
+          <a className="btn-link" download="regulars-import-problems.csv" href={reportUrl}>
+            {t('options.import.report')}
+          </a>
         </div>
       )}
       {counts && <p className="counts">{t('options.store', { members: counts.members, orders: counts.orders })}</p>}

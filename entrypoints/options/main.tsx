@@ -1,6 +1,7 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ImportSection } from '@/components/import-section';
+import { readInWorker } from '@/components/read-in-worker';
 import { MarketplacesSection } from '@/components/marketplaces-section';
 import { ProfileSection } from '@/components/profile-section';
 import { PagesSection } from '@/components/site-rules-section';
@@ -45,6 +46,8 @@ function App() {
         settings={settings}
         importBatch={(rows, session) => send('orders.import', { rows, session })}
         endImport={(session) => send('orders.importEnd', { session })}
+        cancelImport={(session) => send('orders.importCancel', { session })}
+        readFile={(file, options) => readInWorker(() => new Worker(new URL('../../lib/import/import-worker.ts', import.meta.url), { type: 'module' }), file, options)}
         onImported={refreshCounts}
       />
       <MarketplacesSection

@@ -1,7 +1,7 @@
 // The background's answers to each protocol message, over the member store.
 import type { Handlers } from '../messaging/router';
 import type { RegularsDb } from './database';
-import { lazyCache, preloadedCache, releaseCache, type ImportCache } from './import-orders';
+import { emptyUndoLog, lazyCache, preloadedCache, releaseCache, revertImport, type ImportCache } from './import-orders';
 import { addReminder, createMember, editNote, linkHandle, memberOrders, searchMembers, tagVocabulary, updateMember } from './members';
 import { readSettings, writeSettings } from './settings';
 import { deleteSiteRule, listSiteRules, saveSiteRule, siteRulesFor } from './site-rules';
@@ -33,7 +33,8 @@ export function createHandlers({ db, now, onOrdersChanged }: HandlerDeps): Handl
     let session = sessions.get(id);
     if (session) clearTimeout(session.timer);
     else {
-      session = { cache: preloadedCache(db), timer: setTimeout(() => undefined) };
+      // A session remembers what it changed, so the user can cancel the whole import.
+      session = { cache: preloadedCache(db).then((cache) => Object.assign(cache, { undo: emptyUndoLog() })), timer: setTimeout(() => undefined) };
       sessions.set(id, session);
     }
     session.timer = setTimeout(() => {
@@ -75,6 +76,14 @@ export function createHandlers({ db, now, onOrdersChanged }: HandlerDeps): Handl
       if (session && (result.orders.added || result.orders.updated)) changedInSession.add(session);
       else if (result.orders.added || result.orders.updated) onOrdersChanged?.();
       return result;
+    },
+    'orders.importCancel': async ({ session }) => {
+      const open = sessions.get(session);
+      const cache = open ? await open.cache : undefined;
+      const reverted = cache?.undo ? await revertImport(db, cache.undo) : { orders: 0, members: 0 };
+      await endSession(session);
+      if (changedInSession.delete(session)) onOrdersChanged?.();
+      return reverted;
     },
     'orders.importEnd': async ({ session }) => {
       const ended = await endSession(session);

@@ -84,3 +84,32 @@ describe('importing a file in batches', () => {
     releaseCache(cache);
   });
 });
+
+describe('cancelling an import', () => {
+  it('leaves the store exactly as it was before the import began', async () => {
+    const { emptyUndoLog, revertImport } = await import('./import-orders');
+    const db = memoryDb(undefined, undefined, 'cancel');
+    // Before: one member with one order, tagged.
+    await importOrders(db, [order({ orderNo: 'old', buyer: { handle: 'lily_chen', phone: '+6591234567' }, status: 'paid' })], NOW);
+    await db.members.toCollection().modify({ tags: ['gift'] });
+    const snapshot = async () => ({
+      members: await db.members.toArray(),
+      orders: await db.orders.toArray(),
+      identities: await db.identities.toArray(),
+      tierChanges: await db.tierChanges.toArray(),
+    });
+    const before = await snapshot();
+
+    const cache = await preloadedCache(db);
+    cache.undo = emptyUndoLog();
+    // Two batches: the old order moves forward, new orders lift the tier, new buyers and a merge by phone.
+    await importOrders(db, [order({ orderNo: 'old', buyer: { handle: 'lily_chen' }, status: 'delivered' }), order({ orderNo: 'n1', amountMinor: 90000 })], NOW, cache);
+    await importOrders(db, [order({ orderNo: 'n2', buyer: { handle: 'lilychen.shop', phone: '+65 9123 4567' } }), order({ orderNo: 'n3', buyer: { handle: 'mei' } })], NOW, cache);
+    expect(await db.orders.count()).toBe(4);
+    expect(await db.tierChanges.count()).toBeGreaterThan(0);
+
+    await revertImport(db, cache.undo);
+    releaseCache(cache);
+    expect(await snapshot()).toEqual(before);
+  });
+});

@@ -31,6 +31,39 @@ export interface ImportCache {
   orderIds: Set<string> | undefined;
   /** Member rows as last written by this import. */
   members: Map<string, MemberRow>;
+  /** What the store held before this import touched it, so the whole import can be cancelled. */
+  undo?: UndoLog | undefined;
+}
+
+/** First-touch snapshots: the state before the session, whatever later batches did. */
+export interface UndoLog {
+  orders: Map<string, OrderRow | null>;
+  members: Map<string, MemberRow | null>;
+  identities: Set<string>;
+  tierChanges: Set<string>;
+}
+
+export function emptyUndoLog(): UndoLog {
+  return { orders: new Map(), members: new Map(), identities: new Set(), tierChanges: new Set() };
+}
+
+/** Puts the store back as it was before the import whose undo log this is: one transaction. */
+export async function revertImport(db: RegularsDb, undo: UndoLog): Promise<{ orders: number; members: number }> {
+  await db.transaction('rw', [db.members, db.identities, db.orders, db.tierChanges], async () => {
+    const restore = async <T,>(table: { bulkDelete(keys: string[]): Promise<void>; bulkPut(rows: T[]): Promise<unknown> }, log: Map<string, T | null>) => {
+      const gone = [...log].filter(([, row]) => row === null).map(([id]) => id);
+      const back = [...log.values()].filter((row): row is T => row !== null);
+      if (gone.length) await table.bulkDelete(gone);
+      if (back.length) await table.bulkPut(back);
+    };
+    await restore(db.orders, undo.orders);
+    await restore(db.members, undo.members);
+    if (undo.identities.size) await db.identities.bulkDelete([...undo.identities]);
+    if (undo.tierChanges.size) await db.tierChanges.bulkDelete([...undo.tierChanges]);
+  });
+  forgetIdentities();
+  for (const id of undo.members.keys()) forgetMember(id);
+  return { orders: undo.orders.size, members: undo.members.size };
 }
 
 const liveCaches = new Set<ImportCache>();
@@ -277,12 +310,19 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
       const counts = await refreshMembers(db, settings, changes, newMembers, now, cache, mark);
       result.members.created += counts.created;
       result.members.updated += counts.updated;
-      return { changes, memberRows: counts.rows };
+      return { changes, memberRows: counts.rows, membersBefore: counts.before, tierChanges: counts.tierChanges };
     });
     // Committed: now the cache may learn what was stored.
     for (const [id, memberId] of identities) cache.identities.set(id, memberId);
     for (const { after } of outcome.changes) cache.orderIds?.add(after.id);
     for (const row of outcome.memberRows) cache.members.set(row.id, row);
+    const undo = cache.undo;
+    if (undo) {
+      for (const { before, after } of outcome.changes) if (!undo.orders.has(after.id)) undo.orders.set(after.id, before ?? null);
+      for (const row of outcome.memberRows) if (!undo.members.has(row.id)) undo.members.set(row.id, outcome.membersBefore.get(row.id) ?? null);
+      for (const identity of newIdentities) undo.identities.add(identity.id);
+      for (const id of outcome.tierChanges) undo.tierChanges.add(id);
+    }
     return result;
   } catch (e) {
     for (const id of newMembers.keys()) cache.members.delete(id);
@@ -299,7 +339,7 @@ async function refreshMembers(
   now: number,
   cache: ImportCache,
   mark: (phase: string) => void,
-): Promise<{ created: number; updated: number; rows: MemberRow[] }> {
+): Promise<{ created: number; updated: number; rows: MemberRow[]; before: Map<string, MemberRow>; tierChanges: string[] }> {
   const byMember = new Map<string, OrderChange[]>();
   const add = (id: string, c: OrderChange) => (byMember.get(id) ?? byMember.set(id, []).get(id)!).push(c);
   for (const c of changes) {
@@ -374,7 +414,7 @@ async function refreshMembers(
   await db.members.bulkPut(rows);
   if (tierChanges.length) await db.tierChanges.bulkAdd(tierChanges);
   mark('members.write');
-  return { created, updated, rows };
+  return { created, updated, rows, before, tierChanges: tierChanges.map((c) => c.id) };
 }
 
 /** Removes orders (e.g. recorded by mistake) and brings their members' stats and tiers up to date. */

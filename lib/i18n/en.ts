@@ -1,6 +1,16 @@
 // The English catalogue is the source of keys: every other catalogue must have the same keys.
 export const en = {
   'app.name': 'Regulars',
+  'options.import.detect': "Detect from the file",
+  'options.import.reading': "Reading the file…",
+  'options.import.rate': "{rate} orders/s",
+  'options.import.left': "about {seconds} s left",
+  'options.import.cancel': "Cancel",
+  'options.import.cancelled': "Import cancelled: your master file is as it was before.",
+  'options.import.noRows': "No order in these files could be imported; see the problems below.",
+  'options.import.problems': "{count} rows were skipped. Fix them in the file and import it again: rows already imported are not duplicated.",
+  'options.import.problem': "{file}, row {line}, column {column}: {message}",
+  'options.import.report': "Download the problem report (CSV)",
   'popup.thisPage': "This page",
   'popup.show': "Show Regulars here",
   'popup.showHelp': "For a seller page where the panel didn't open by itself. Keyboard: Alt+Shift+R.",

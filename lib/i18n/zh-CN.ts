@@ -2,6 +2,16 @@ import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': '熟客',
+  'options.import.detect': "从文件识别",
+  'options.import.reading': "正在读取文件…",
+  'options.import.rate': "每秒 {rate} 单",
+  'options.import.left': "约剩 {seconds} 秒",
+  'options.import.cancel': "取消",
+  'options.import.cancelled': "已取消导入：会员总档保持导入前的样子。",
+  'options.import.noRows': "这些文件中没有可导入的订单，请查看下方的问题。",
+  'options.import.problems': "跳过了 {count} 行。请在文件中修正后重新导入：已导入的行不会重复。",
+  'options.import.problem': "{file}，第 {line} 行，{column} 列：{message}",
+  'options.import.report': "下载问题报告（CSV）",
   'popup.thisPage': "当前页面",
   'popup.show': "在此页面显示熟客",
   'popup.showHelp': "用于面板没有自动打开的卖家页面。快捷键：Alt+Shift+R。",

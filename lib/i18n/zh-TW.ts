@@ -2,6 +2,16 @@ import type { MessageKey } from './en';
 
 export const zhTW: Record<MessageKey, string> = {
   'app.name': '熟客',
+  'options.import.detect': "從檔案辨識",
+  'options.import.reading': "正在讀取檔案…",
+  'options.import.rate': "每秒 {rate} 單",
+  'options.import.left': "約剩 {seconds} 秒",
+  'options.import.cancel': "取消",
+  'options.import.cancelled': "已取消匯入：會員總檔維持匯入前的樣子。",
+  'options.import.noRows': "這些檔案中沒有可匯入的訂單，請查看下方的問題。",
+  'options.import.problems': "略過了 {count} 列。請在檔案中修正後重新匯入：已匯入的列不會重複。",
+  'options.import.problem': "{file}，第 {line} 列，{column} 欄：{message}",
+  'options.import.report': "下載問題報告（CSV）",
   'popup.thisPage': "目前頁面",
   'popup.show': "在此頁面顯示熟客",
   'popup.showHelp': "用於面板沒有自動開啟的賣家頁面。快捷鍵：Alt+Shift+R。",

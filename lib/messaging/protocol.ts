@@ -114,6 +114,10 @@ export const protocol = {
       merges: z.array(z.object({ memberId: z.string(), identity: z.string(), by: z.enum(['phone', 'email']) })),
     }),
   },
+  'orders.importCancel': {
+    request: z.object({ session: z.string().min(8).max(64) }),
+    response: z.object({ orders: z.number(), members: z.number() }),
+  },
   'orders.importEnd': {
     request: z.object({ session: z.string().min(8).max(64) }),
     response: z.object({ ended: z.boolean() }),
