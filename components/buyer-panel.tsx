@@ -109,6 +109,11 @@ function Card(props: BuyerPanelProps & { card: MemberCard }) {
               <li key={`${i.platform}:${i.value}`}>
                 <span className="platform">{t(`platform.${i.platform}` as Parameters<Translate>[0])}</span> @{i.display || i.value}
                 {(i.linkedBy === 'phone' || i.linkedBy === 'email') && <span className="muted small"> · {t(`identities.mergedBy.${i.linkedBy}`)}</span>}
+                {i.linkedBy !== 'created' && (
+                  <button type="button" className="link small" aria-label={t('identities.unmergeLabel', { handle: i.display || i.value })} onClick={() => void api.unmerge(i.id)}>
+                    {t('identities.unmerge')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>

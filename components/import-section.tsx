@@ -13,7 +13,7 @@ const BATCH = 5000; // MAX_IMPORT_BATCH: fewer, larger transactions rewrite each
 interface BatchResult {
   orders: { added: number; updated: number; unchanged: number };
   members: { created: number; updated: number };
-  merges: unknown[];
+  merges: { memberId: string; identity: string; by: 'phone' | 'email' }[];
 }
 
 export interface ImportSectionProps {
@@ -34,7 +34,7 @@ type Outcome =
   | { kind: 'idle' }
   | { kind: 'reading' }
   | { kind: 'working'; done: number; total: number; perSecond: number; secondsLeft: number | undefined }
-  | { kind: 'done'; orders: number; members: number; added: number; updated: number; unchanged: number; merges: number; presets: string; problems: Problem[] }
+  | { kind: 'done'; orders: number; members: number; added: number; updated: number; unchanged: number; merges: number; mergeList: BatchResult['merges']; presets: string; problems: Problem[] }
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string; problems?: Problem[] };
 
@@ -67,6 +67,7 @@ export function ImportSection({ t, settings, counts, readFile, importBatch, endI
     const all = reads.flatMap((r) => r.orders);
     if (all.length === 0) return setOutcome({ kind: 'failed', message: t('options.import.noRows'), problems });
     const total = { added: 0, updated: 0, unchanged: 0, merges: 0 };
+    const mergeList: BatchResult['merges'] = [];
     const session = crypto.randomUUID();
     const started = now();
     cancelled.current = false;
@@ -82,6 +83,7 @@ export function ImportSection({ t, settings, counts, readFile, importBatch, endI
         total.updated += result.orders.updated;
         total.unchanged += result.orders.unchanged;
         total.merges += result.merges.length;
+        mergeList.push(...result.merges);
         const done = Math.min(all.length, i + BATCH);
         const perSecond = done / Math.max(0.001, (now() - started) / 1000);
         setOutcome({ kind: 'working', done, total: all.length, perSecond, secondsLeft: (all.length - done) / perSecond });
@@ -98,6 +100,7 @@ export function ImportSection({ t, settings, counts, readFile, importBatch, endI
       orders: new Set(all.map((o) => `${o.platform}:${o.orderNo}`)).size,
       members: buyers.size,
       ...total,
+      mergeList,
       presets: [...new Set(reads.map((r) => r.preset.label))].join(', '),
       problems,
     });
@@ -160,6 +163,13 @@ export function ImportSection({ t, settings, counts, readFile, importBatch, endI
           <div className="small">
             {outcome.presets} · {t('options.import.doneDetail', { added: outcome.added, updated: outcome.updated, unchanged: outcome.unchanged, merges: outcome.merges })}
           </div>
+          {outcome.mergeList.length > 0 && (
+            <ul className="problems" data-testid="import-merges">
+              {outcome.mergeList.slice(0, 20).map((m) => (
+                <li key={m.identity}>{t('options.import.merged', { identity: m.identity.split(':').slice(2).join(':'), by: t(m.by === 'phone' ? 'profile.phone' : 'profile.email').toLowerCase() })}</li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
       {outcome.kind === 'cancelled' && (

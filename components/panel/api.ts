@@ -15,6 +15,7 @@ export interface PanelApi {
   search(query: string): Promise<MemberHit[]>;
   createMember(): Promise<void>;
   linkTo(memberId: string): Promise<void>;
+  unmerge(identityId: string): Promise<void>;
   showHandle(handle: string): void;
   pointAtName(): void;
   saveDraft(memberId: string, text: string): void;

@@ -139,6 +139,10 @@ function App() {
         await send('member.link', { memberId: id, platform: b.platform, handle: b.handle });
         await load(b);
       },
+      unmerge: async (identityId) => {
+        await send('member.unmerge', { identityId });
+        await load(buyer.current);
+      },
       showHandle: (handle) => {
         const platform = buyer.current?.platform ?? lastPlatform.current;
         if (platform) void load({ platform, handle });

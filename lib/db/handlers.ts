@@ -3,6 +3,7 @@ import type { Handlers } from '../messaging/router';
 import type { RegularsDb } from './database';
 import { emptyUndoLog, lazyCache, preloadedCache, releaseCache, revertImport, type ImportCache } from './import-orders';
 import { addReminder, createMember, editNote, linkHandle, memberOrders, searchMembers, tagVocabulary, updateMember } from './members';
+import { mergeMembers, unmergeIdentity } from './merge';
 import { readSettings, writeSettings } from './settings';
 import { deleteSiteRule, listSiteRules, saveSiteRule, siteRulesFor } from './site-rules';
 import { addNote, addTag, importOrders, lookupByHandle, memberCard, refreshRfmBreaks, removeTag, storeCounts } from './store';
@@ -61,6 +62,8 @@ export function createHandlers({ db, now, onOrdersChanged }: HandlerDeps): Handl
     'member.search': ({ query }) => searchMembers(db, query),
     'member.update': ({ memberId, ...patch }) => updateMember(db, memberId, patch, now()),
     'member.orders': ({ memberId }) => memberOrders(db, memberId),
+    'member.unmerge': ({ identityId }) => unmergeIdentity(db, identityId, now()),
+    'member.merge': ({ keepId, mergeId }) => mergeMembers(db, keepId, mergeId, now()),
     'note.edit': async ({ noteId, text }) => editNote(db, noteId, text, (await readSettings(db)).authorName, now()),
     'tags.vocabulary': () => tagVocabulary(db),
     'reminder.add': (input) => addReminder(db, input, now()),

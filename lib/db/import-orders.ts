@@ -430,3 +430,27 @@ export async function deleteOrders(db: RegularsDb, orderIds: readonly string[], 
     return found.length;
   });
 }
+
+/**
+ * Recomputes stats and tier of these members from all their orders (after a merge or unmerge
+ * moved orders between members). Call inside a rw transaction over members, orders, tierChanges.
+ */
+export async function recomputeMembers(db: RegularsDb, memberIds: readonly string[], now: number): Promise<void> {
+  const settings = await readSettings(db);
+  const members = await db.members.bulkGet([...memberIds]);
+  const rows: MemberRow[] = [];
+  const tierChanges: TierChangeRow[] = [];
+  await Promise.all(
+    members.map(async (m) => {
+      if (!m) return;
+      const orders = await db.orders.where('[memberId+placedAt]').between([m.id, Dexie.minKey], [m.id, Dexie.maxKey]).toArray();
+      const s = memberStats(orders, settings.shopCurrency);
+      const tier = tierForMember(settings.tierLadder, orders, s, now, settings.shopCurrency);
+      rows.push({ ...m, ...s, tierId: tier.id, updatedAt: now });
+      if (m.tierId !== tier.id) tierChanges.push({ id: newId('tc'), memberId: m.id, from: m.tierId, to: tier.id, direction: tierDirection(settings.tierLadder, m.tierId, tier.id), at: now });
+    }),
+  );
+  await db.members.bulkPut(rows);
+  if (tierChanges.length) await db.tierChanges.bulkAdd(tierChanges);
+  for (const id of memberIds) forgetMember(id);
+}

@@ -69,7 +69,7 @@ async function readCard(db: RegularsDb, memberId: string, now: number, s: Settin
     buyerKind: buyerKind(member),
     rfm: rfm ?? null,
     lapse: lapseStatus(member.lastOrderAt, s.lapseDays, now, s.timeZone),
-    identities: identities.map(({ platform, kind, value, display, linkedBy }) => ({ platform, kind, value, display, linkedBy })),
+    identities: identities.map(({ id, platform, kind, value, display, linkedBy }) => ({ id, platform, kind, value, display, linkedBy })),
     recentOrders: orders.slice(-RECENT_ORDERS).reverse(),
     orderTotal: orders.length,
     spendByMonth: spendByMonth(orders, member.currency, now, s.timeZone),

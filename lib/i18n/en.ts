@@ -1,6 +1,9 @@
 // The English catalogue is the source of keys: every other catalogue must have the same keys.
 export const en = {
   'app.name': 'Regulars',
+  'identities.unmerge': "Separate",
+  'identities.unmergeLabel': "Separate @{handle} into a member of its own",
+  'options.import.merged': "{identity} joined an existing member (same {by}); undo it with “Separate” in the panel.",
   'options.import.detect': "Detect from the file",
   'options.import.reading': "Reading the file…",
   'options.import.rate': "{rate} orders/s",

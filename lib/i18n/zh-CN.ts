@@ -2,6 +2,9 @@ import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': '熟客',
+  'identities.unmerge': "拆分",
+  'identities.unmergeLabel': "把 @{handle} 拆分为独立会员",
+  'options.import.merged': "{identity} 已并入已有会员（相同{by}）；可在面板中点“拆分”撤销。",
   'options.import.detect': "从文件识别",
   'options.import.reading': "正在读取文件…",
   'options.import.rate': "每秒 {rate} 单",

@@ -2,6 +2,9 @@ import type { MessageKey } from './en';
 
 export const zhTW: Record<MessageKey, string> = {
   'app.name': '熟客',
+  'identities.unmerge': "拆分",
+  'identities.unmergeLabel': "把 @{handle} 拆分為獨立會員",
+  'options.import.merged': "{identity} 已併入既有會員（相同{by}）；可在面板中點「拆分」復原。",
   'options.import.detect': "從檔案辨識",
   'options.import.reading': "正在讀取檔案…",
   'options.import.rate': "每秒 {rate} 單",

@@ -31,7 +31,7 @@ export const memberCardSchema = z.object({
     z.object({ state: z.literal('active'), daysLeft: z.number() }),
     z.object({ state: z.literal('lapsed'), daysSince: z.number() }),
   ]),
-  identities: z.array(identityRowSchema.pick({ platform: true, kind: true, value: true, display: true, linkedBy: true })),
+  identities: z.array(identityRowSchema.pick({ id: true, platform: true, kind: true, value: true, display: true, linkedBy: true })),
   recentOrders: z.array(orderRowSchema),
   orderTotal: z.number().int().nonnegative(),
   /** Counted spend in the member's currency per calendar month, the last 12 months, oldest first. */

@@ -66,6 +66,14 @@ export const protocol = {
     }),
     response: memberRowSchema,
   },
+  'member.unmerge': {
+    request: z.object({ identityId: z.string().min(3).max(300) }),
+    response: z.object({ memberId: z.string(), orders: z.number() }),
+  },
+  'member.merge': {
+    request: z.object({ keepId: memberIdSchema, mergeId: memberIdSchema }),
+    response: memberRowSchema,
+  },
   'member.orders': {
     request: z.object({ memberId: memberIdSchema }),
     response: z.array(orderRowSchema),

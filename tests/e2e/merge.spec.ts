@@ -1,0 +1,34 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expectedStats } from '../../demo/seed';
+import { downloadDemoExport } from '../support/extension';
+import { expect, test } from '../support/fixtures';
+import { conversationOf, panelFrame, usd } from '../support/panel';
+
+test('an automatic merge by phone is listed by the import and undone from the panel', async ({ freshExt, demo }) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'regulars-merge-'));
+  try {
+    const options = await freshExt.context.newPage();
+    await options.goto(`chrome-extension://${freshExt.extensionId}/options.html`);
+    await options.getByLabel('Import order export', { exact: true }).setInputFiles(await downloadDemoExport(demo.url, dir));
+    await options.getByLabel('Platform', { exact: true }).selectOption('demo');
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    const [a, b] = demo.seed.known.twoHandles;
+    await expect(options.getByTestId('import-merges')).toContainText(/same phone/);
+    await options.close();
+
+    const page = await freshExt.context.newPage();
+    await page.goto(`${demo.url}/chat/${conversationOf(demo.seed, a)}`);
+    const panel = await panelFrame(page);
+    await expect(panel.getByTestId('stat-spend')).toHaveText(usd(expectedStats(demo.seed, [a, b]).spendMinor));
+    const merged = (await panel.getByTestId('identities').innerText()).includes(b) ? b : a;
+    await panel.getByRole('button', { name: `Separate @${merged} into a member of its own` }).click();
+    await expect(panel.getByTestId('stat-spend')).toHaveText(usd(expectedStats(demo.seed, [a]).spendMinor));
+    await page.goto(`${demo.url}/chat/${conversationOf(demo.seed, b)}`);
+    const other = await panelFrame(page);
+    await expect(other.getByTestId('stat-spend')).toHaveText(usd(expectedStats(demo.seed, [b]).spendMinor));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
