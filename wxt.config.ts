@@ -33,5 +33,9 @@ export default defineConfig({
     ],
   },
   // Vite 8 can emit raw U+FFFF (from Dexie) and Chromium then refuses the extension silently.
-  vite: () => ({ build: { rollupOptions: { output: { charset: 'ascii' } } } }),
+  // Web Workers are bundled separately: the same rule applies to them.
+  vite: () => ({
+    build: { rollupOptions: { output: { charset: 'ascii' } } },
+    worker: { format: 'es', rollupOptions: { output: { charset: 'ascii' } } },
+  }),
 });

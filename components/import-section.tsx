@@ -2,7 +2,9 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Platform } from '@/lib/db/rows';
 import { PLATFORMS } from '@/lib/db/rows';
 import type { Settings } from '@/lib/db/settings';
-import type { Translate } from '@/lib/i18n';
+import type { Translate, UiLocale } from '@/lib/i18n';
+import { ENCODINGS, type Encoding } from '@/lib/import/decode';
+import { money, shortDate } from './format';
 import type { ImportedOrder } from '@/lib/import/imported-order';
 import type { ImportProblem } from '@/lib/import/presets/types';
 import type { ReadOptions } from '@/lib/import/read-export';
@@ -18,6 +20,7 @@ interface BatchResult {
 
 export interface ImportSectionProps {
   t: Translate;
+  locale: UiLocale;
   settings: Settings | undefined;
   counts: { members: number; orders: number } | undefined;
   readFile(file: File, options: ReadOptions): Promise<WorkerRead>;
@@ -44,21 +47,37 @@ function problemReport(problems: readonly Problem[]): string {
   return '\uFEFF' + ['file,row,column,problem', ...problems.map(({ file, p }) => [q(file), p.line, q(p.column ?? ''), q(p.message)].join(','))].join('\r\n');
 }
 
-export function ImportSection({ t, settings, counts, readFile, importBatch, endImport, cancelImport, onImported, now = () => performance.now() }: ImportSectionProps) {
+export function ImportSection({ t, locale, settings, counts, readFile, importBatch, endImport, cancelImport, onImported, now = () => performance.now() }: ImportSectionProps) {
   const [files, setFiles] = useState<File[]>([]);
   const [platform, setPlatform] = useState<'' | Platform>('');
+  const [encoding, setEncoding] = useState<'' | Encoding>('');
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const [preview, setPreview] = useState<{ key: string; reads: WorkerRead[] }>();
   const cancelled = useRef(false);
+  const optionsFor = () => ({ timeZone: settings?.timeZone ?? 'UTC', currency: settings?.shopCurrency ?? 'USD', platform: platform || undefined, encoding: encoding || undefined });
+  const keyOf = () => JSON.stringify([files.map((f) => [f.name, f.size, f.lastModified]), platform, encoding, settings?.timeZone, settings?.shopCurrency]);
+  const readAll = async (): Promise<WorkerRead[]> => {
+    const key = keyOf();
+    if (preview?.key === key) return preview.reads;
+    const reads: WorkerRead[] = [];
+    for (const file of files) reads.push(await readFile(file, optionsFor()));
+    setPreview({ key, reads });
+    return reads;
+  };
+  // Choosing a file shows what it will become before anything is written.
+  useEffect(() => {
+    if (files.length && settings) void readAll();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [files, platform, encoding, settings]);
   const fileId = useId();
   const platformId = useId();
 
   const run = async () => {
     if (!files.length) return setOutcome({ kind: 'failed', message: t('options.import.nothing') });
-    const options = { timeZone: settings?.timeZone ?? 'UTC', currency: settings?.shopCurrency ?? 'USD', platform: platform || undefined };
     setOutcome({ kind: 'reading' });
+    const fileReads = await readAll();
     const reads = [];
-    for (const file of files) {
-      const read = await readFile(file, options);
+    for (const read of fileReads) {
       // A file that can't be read at all is refused whole: nothing from it is written.
       if (!read.ok) return setOutcome({ kind: 'failed', message: read.message });
       reads.push(read);
@@ -139,11 +158,62 @@ export function ImportSection({ t, settings, counts, readFile, importBatch, endI
             ))}
           </select>
         </label>
+        <label className="field">
+          <span>{t('options.import.encoding')}</span>
+          <select value={encoding} onChange={(e) => setEncoding(e.target.value as Encoding | '')}>
+            <option value="">{t('options.import.detect')}</option>
+            {ENCODINGS.map((enc) => (
+              <option key={enc} value={enc}>
+                {enc === 'gb18030' ? 'GBK / GB18030' : enc.toUpperCase()}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="button" className="primary" onClick={() => void run()} disabled={outcome.kind === 'working' || outcome.kind === 'reading'}>
           {t('options.import.button')}
         </button>
       </div>
       {outcome.kind === 'reading' && <p className="counts">{t('options.import.reading')}</p>}
+      {preview && outcome.kind === 'idle' && (
+        <div className="preview" data-testid="import-preview">
+          {preview.reads.map((r) =>
+            r.ok ? (
+              <div key={r.fileName} className="preview-file">
+                <p className="small">
+                  <strong>{r.fileName}</strong> · {r.preset.label} · {r.encoding.toUpperCase()} ·{' '}
+                  {t('options.import.previewCounts', { orders: r.orders.length, rows: r.rowCount, buyers: new Set(r.orders.map((o) => o.buyer.handle ?? o.buyer.email ?? o.buyer.phone)).size, problems: r.problems.length })}
+                </p>
+                <table className="rules">
+                  <thead>
+                    <tr>
+                      <th>{t('options.import.col.order')}</th>
+                      <th>{t('options.import.col.buyer')}</th>
+                      <th>{t('options.import.col.amount')}</th>
+                      <th>{t('options.import.col.status')}</th>
+                      <th>{t('options.import.col.placed')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {r.orders.slice(0, 5).map((o) => (
+                      <tr key={o.orderNo}>
+                        <td>{o.orderNo}</td>
+                        <td>{o.buyer.handle ?? o.buyer.email ?? o.buyer.phone}</td>
+                        <td>{money(o.amountMinor, o.currency, locale)}</td>
+                        <td>{t(`status.${o.status}`)}</td>
+                        <td>{shortDate(o.placedAt, locale, settings?.timeZone)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : (
+              <p key={r.fileName} className="alert small">
+                {r.message}
+              </p>
+            ),
+          )}
+        </div>
+      )}
       {outcome.kind === 'working' && (
         <div className="progress">
           <progress max={outcome.total} value={outcome.done} aria-label={t('options.import.label')} />

@@ -42,6 +42,7 @@ function App() {
       </header>
       <ImportSection
         t={t}
+        locale={locale}
         counts={counts}
         settings={settings}
         importBatch={(rows, session) => send('orders.import', { rows, session })}

@@ -1,6 +1,13 @@
 // The English catalogue is the source of keys: every other catalogue must have the same keys.
 export const en = {
   'app.name': 'Regulars',
+  'options.import.encoding': "Encoding",
+  'options.import.previewCounts': "{orders} orders from {rows} rows, {buyers} buyers, {problems} rows with problems",
+  'options.import.col.order': "Order",
+  'options.import.col.buyer': "Buyer",
+  'options.import.col.amount': "Amount",
+  'options.import.col.status': "Status",
+  'options.import.col.placed': "Placed",
   'identities.unmerge': "Separate",
   'identities.unmergeLabel': "Separate @{handle} into a member of its own",
   'options.import.merged': "{identity} joined an existing member (same {by}); undo it with “Separate” in the panel.",

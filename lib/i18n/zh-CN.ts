@@ -2,6 +2,13 @@ import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': '熟客',
+  'options.import.encoding': "编码",
+  'options.import.previewCounts': "{rows} 行中有 {orders} 笔订单、{buyers} 位买家，{problems} 行有问题",
+  'options.import.col.order': "订单",
+  'options.import.col.buyer': "买家",
+  'options.import.col.amount': "金额",
+  'options.import.col.status': "状态",
+  'options.import.col.placed': "下单时间",
   'identities.unmerge': "拆分",
   'identities.unmergeLabel': "把 @{handle} 拆分为独立会员",
   'options.import.merged': "{identity} 已并入已有会员（相同{by}）；可在面板中点“拆分”撤销。",

@@ -2,6 +2,13 @@ import type { MessageKey } from './en';
 
 export const zhTW: Record<MessageKey, string> = {
   'app.name': '熟客',
+  'options.import.encoding': "編碼",
+  'options.import.previewCounts': "{rows} 列中有 {orders} 筆訂單、{buyers} 位買家，{problems} 列有問題",
+  'options.import.col.order': "訂單",
+  'options.import.col.buyer': "買家",
+  'options.import.col.amount': "金額",
+  'options.import.col.status': "狀態",
+  'options.import.col.placed': "下單時間",
   'identities.unmerge': "拆分",
   'identities.unmergeLabel': "把 @{handle} 拆分為獨立會員",
   'options.import.merged': "{identity} 已併入既有會員（相同{by}）；可在面板中點「拆分」復原。",
