@@ -1,0 +1,16 @@
+// Pictures of the options page for a person to check (npm run screenshots).
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { downloadDemoExport } from '../support/extension';
+import { expect, test } from '../support/fixtures';
+
+test('options page with an import preview @screenshots', async ({ ext, demo }) => {
+  const out = path.resolve('screenshots');
+  mkdirSync(out, { recursive: true });
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 1200, height: 1400 });
+  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await page.getByLabel('Import order export', { exact: true }).setInputFiles(await downloadDemoExport(demo.url, path.join(out, 'tmp')));
+  await expect(page.getByTestId('import-preview')).toContainText('orders from');
+  await page.screenshot({ path: path.join(out, 'options-en.png'), fullPage: true });
+});
