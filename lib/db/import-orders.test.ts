@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../demo/seed';
 import { memberStats } from '../domain/stats';
 import type { OrderStatus } from '../domain/types';
 import { importOrders, preloadedCache, releaseCache, statsAfter } from './import-orders';
 import type { OrderRow } from './rows';
 import { DAY, memoryDb, NOW, order } from './test-helpers';
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STATUSES: OrderStatus[] = ['unpaid', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded'];
 

@@ -5,7 +5,7 @@ import { identityId, normaliseEmail, normaliseHandle, normalisePhone } from '../
 import { newId, type RegularsDb, type TagRow } from './database';
 import { forgetIdentities, forgetMember } from './import-orders';
 import { profileSchema, type MemberRow, type NoteRow, type OrderRow, type Platform, type Profile, type ReminderRow } from './rows';
-import { readSettings } from './settings';
+import { readSettings, type Settings } from './settings';
 import { StoreError } from './store-error';
 
 const ofMember = (memberId: string) => [[memberId, Dexie.minKey], [memberId, Dexie.maxKey]] as const;
@@ -16,9 +16,28 @@ async function requireMember(db: RegularsDb, memberId: string): Promise<MemberRo
   return member;
 }
 
+/** A member with no orders yet, on the ladder's first step. */
+export function emptyMember(id: string, displayName: string, settings: Pick<Settings, 'tierLadder' | 'shopCurrency'>, now: number): MemberRow {
+  return {
+    id,
+    displayName,
+    tierId: settings.tierLadder.steps[0]!.id,
+    tags: [],
+    profile: {},
+    doNotContact: false,
+    createdAt: now,
+    updatedAt: now,
+    orderCount: 0,
+    spendMinor: 0,
+    currency: settings.shopCurrency,
+    spendOrderCount: 0,
+    averageOrderMinor: 0,
+  };
+}
+
 /** A first-contact buyer becomes a member with one click: no orders yet, the handle as identity. */
 export async function createMember(db: RegularsDb, input: { platform: Platform; handle: string; name?: string | undefined }, now: number): Promise<string> {
-  const { tierLadder, shopCurrency } = await readSettings(db);
+  const settings = await readSettings(db);
   const handle = normaliseHandle(input.handle);
   if (!handle) throw new StoreError('invalid', 'A handle cannot be empty');
   const key = identityId(input.platform, 'handle', handle);
@@ -26,21 +45,7 @@ export async function createMember(db: RegularsDb, input: { platform: Platform; 
     const existing = await db.identities.get(key);
     if (existing) throw new StoreError('conflict', `@${handle} already belongs to a member`);
     const id = newId('m');
-    await db.members.add({
-      id,
-      displayName: input.name?.trim() || input.handle.trim().replace(/^@+/, ''),
-      tierId: tierLadder.steps[0]!.id,
-      tags: [],
-      profile: {},
-      doNotContact: false,
-      createdAt: now,
-      updatedAt: now,
-      orderCount: 0,
-      spendMinor: 0,
-      currency: shopCurrency,
-      spendOrderCount: 0,
-      averageOrderMinor: 0,
-    });
+    await db.members.add(emptyMember(id, input.name?.trim() || input.handle.trim().replace(/^@+/, ''), settings, now));
     await db.identities.add({ id: key, platform: input.platform, kind: 'handle', value: handle, display: input.handle.trim().replace(/^@+/, ''), memberId: id, linkedBy: 'created', createdAt: now });
     return id;
   });

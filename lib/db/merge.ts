@@ -2,6 +2,7 @@
 import { normaliseEmail, normaliseHandle, normalisePhone } from '../import/identity';
 import { newId, type RegularsDb } from './database';
 import { forgetIdentities, recomputeMembers } from './import-orders';
+import { emptyMember } from './members';
 import type { IdentityRow, MemberRow, OrderRow } from './rows';
 import { readSettings } from './settings';
 import { StoreError } from './store-error';
@@ -18,7 +19,7 @@ function orderOf(identity: IdentityRow, order: OrderRow): boolean {
  * the undo of an automatic merge by phone or e-mail, or of a manual link.
  */
 export async function unmergeIdentity(db: RegularsDb, identityId: string, now: number): Promise<{ memberId: string; orders: number }> {
-  const { tierLadder, shopCurrency } = await readSettings(db);
+  const settings = await readSettings(db);
   const result = await db.transaction('rw', [db.members, db.identities, db.orders, db.tierChanges], async () => {
     const identity = await db.identities.get(identityId);
     if (!identity) throw new StoreError('not_found', `No identity ${identityId}`);
@@ -26,21 +27,7 @@ export async function unmergeIdentity(db: RegularsDb, identityId: string, now: n
     if (siblings < 2) throw new StoreError('invalid', 'This is the member’s only identity: there is nothing to separate');
     const from = identity.memberId;
     const id = newId('m');
-    const member: MemberRow = {
-      id,
-      displayName: identity.display || identity.value,
-      tierId: tierLadder.steps[0]!.id,
-      tags: [],
-      profile: {},
-      doNotContact: false,
-      createdAt: now,
-      updatedAt: now,
-      orderCount: 0,
-      spendMinor: 0,
-      currency: shopCurrency,
-      spendOrderCount: 0,
-      averageOrderMinor: 0,
-    };
+    const member = emptyMember(id, identity.display || identity.value, settings, now);
     await db.members.add(member);
     await db.identities.put({ ...identity, memberId: id, linkedBy: 'created' });
     const orders = (await db.orders.where('[memberId+placedAt]').between([from, -Infinity], [from, Infinity]).toArray()).filter((o) => orderOf(identity, o));

@@ -1,16 +1,6 @@
 // Deterministic synthetic shops for benchmarks: N members, M orders, realistic skew.
+import { mulberry32 } from '../../demo/seed';
 import type { ImportedOrder } from '../../lib/import/imported-order';
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY = 86_400_000;
 const STATUSES = ['delivered', 'delivered', 'delivered', 'delivered', 'shipped', 'paid', 'unpaid', 'cancelled', 'refunded'] as const;
