@@ -8,7 +8,8 @@ import { money, shortDate } from './format';
 import type { ImportedOrder } from '@/lib/import/imported-order';
 import type { ImportProblem } from '@/lib/import/presets/types';
 import type { ReadOptions } from '@/lib/import/read-export';
-import type { WorkerRead } from './read-in-worker';
+import type { StreamProgress } from '@/lib/import/stream-export';
+import type { StreamSummary, WorkerRead } from './read-in-worker';
 
 const BATCH = 5000; // MAX_IMPORT_BATCH: fewer, larger transactions rewrite each member less often
 
@@ -24,6 +25,9 @@ export interface ImportSectionProps {
   settings: Settings | undefined;
   counts: { members: number; orders: number } | undefined;
   readFile(file: File, options: ReadOptions): Promise<WorkerRead>;
+  streamFile(file: File, options: ReadOptions, onBatch: (orders: ImportedOrder[], problems: ImportProblem[], progress: StreamProgress) => Promise<void>): { done: Promise<StreamSummary>; stop(): void };
+  /** Files larger than this many bytes are streamed instead of previewed (default 16 MB). */
+  streamAbove?: number;
   importBatch(rows: ImportedOrder[], session: string): Promise<BatchResult>;
   endImport(session: string): Promise<unknown>;
   cancelImport(session: string): Promise<unknown>;
@@ -36,7 +40,7 @@ type Problem = { file: string; p: ImportProblem };
 type Outcome =
   | { kind: 'idle' }
   | { kind: 'reading' }
-  | { kind: 'working'; done: number; total: number; perSecond: number; secondsLeft: number | undefined }
+  | { kind: 'working'; done: number; total: number; orders: number; perSecond: number; secondsLeft: number | undefined }
   | { kind: 'done'; orders: number; members: number; added: number; updated: number; unchanged: number; merges: number; mergeList: BatchResult['merges']; presets: string; problems: Problem[] }
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string; problems?: Problem[] };
@@ -47,7 +51,9 @@ function problemReport(problems: readonly Problem[]): string {
   return '\uFEFF' + ['file,row,column,problem', ...problems.map(({ file, p }) => [q(file), p.line, q(p.column ?? ''), q(p.message)].join(','))].join('\r\n');
 }
 
-export function ImportSection({ t, locale, settings, counts, readFile, importBatch, endImport, cancelImport, onImported, now = () => performance.now() }: ImportSectionProps) {
+class Cancelled extends Error {}
+
+export function ImportSection({ t, locale, settings, counts, readFile, streamFile, streamAbove = 16_000_000, importBatch, endImport, cancelImport, onImported, now = () => performance.now() }: ImportSectionProps) {
   const [files, setFiles] = useState<File[]>([]);
   const [platform, setPlatform] = useState<'' | Platform>('');
   const [encoding, setEncoding] = useState<'' | Encoding>('');
@@ -56,11 +62,13 @@ export function ImportSection({ t, locale, settings, counts, readFile, importBat
   const cancelled = useRef(false);
   const optionsFor = () => ({ timeZone: settings?.timeZone ?? 'UTC', currency: settings?.shopCurrency ?? 'USD', platform: platform || undefined, encoding: encoding || undefined });
   const keyOf = () => JSON.stringify([files.map((f) => [f.name, f.size, f.lastModified]), platform, encoding, settings?.timeZone, settings?.shopCurrency]);
+  // Files above this are streamed (read and stored a chunk at a time) instead of previewed whole.
+  const isBig = (f: File) => f.size > streamAbove;
   const readAll = async (): Promise<WorkerRead[]> => {
     const key = keyOf();
     if (preview?.key === key) return preview.reads;
     const reads: WorkerRead[] = [];
-    for (const file of files) reads.push(await readFile(file, optionsFor()));
+    for (const file of files) if (!isBig(file)) reads.push(await readFile(file, optionsFor()));
     setPreview({ key, reads });
     return reads;
   };
@@ -75,54 +83,72 @@ export function ImportSection({ t, locale, settings, counts, readFile, importBat
   const run = async () => {
     if (!files.length) return setOutcome({ kind: 'failed', message: t('options.import.nothing') });
     setOutcome({ kind: 'reading' });
-    const fileReads = await readAll();
     const reads = [];
-    for (const read of fileReads) {
+    for (const read of await readAll()) {
       // A file that can't be read at all is refused whole: nothing from it is written.
       if (!read.ok) return setOutcome({ kind: 'failed', message: read.message });
       reads.push(read);
     }
-    const problems = reads.flatMap((r) => r.problems.map((p) => ({ file: r.fileName, p })));
-    const all = reads.flatMap((r) => r.orders);
-    if (all.length === 0) return setOutcome({ kind: 'failed', message: t('options.import.noRows'), problems });
-    const total = { added: 0, updated: 0, unchanged: 0, merges: 0 };
+    const big = files.filter(isBig);
+    const problems: Problem[] = reads.flatMap((r) => r.problems.map((p) => ({ file: r.fileName, p })));
+    const small = reads.flatMap((r) => r.orders);
+    if (small.length === 0 && big.length === 0) return setOutcome({ kind: 'failed', message: t('options.import.noRows'), problems });
+
+    const total = { added: 0, updated: 0, unchanged: 0, merges: 0, orders: 0 };
     const mergeList: BatchResult['merges'] = [];
+    const orderKeys = new Set<string>();
+    const buyers = new Set<string>();
+    const presets = new Set(reads.map((r) => r.preset.label));
     const session = crypto.randomUUID();
     const started = now();
+    const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+    let bytesDone = 0;
     cancelled.current = false;
-    setOutcome({ kind: 'working', done: 0, total: all.length, perSecond: 0, secondsLeft: undefined });
+    const store = async (rows: ImportedOrder[], fraction: number) => {
+      if (cancelled.current) throw new Cancelled();
+      const result = await importBatch(rows, session);
+      total.added += result.orders.added;
+      total.updated += result.orders.updated;
+      total.unchanged += result.orders.unchanged;
+      total.merges += result.merges.length;
+      total.orders += rows.length;
+      mergeList.push(...result.merges);
+      for (const o of rows) {
+        orderKeys.add(`${o.platform}:${o.orderNo}`);
+        buyers.add(`${o.buyer.handle ?? ''}|${o.buyer.phone ?? ''}|${o.buyer.email ?? ''}`);
+      }
+      const seconds = Math.max(0.001, (now() - started) / 1000);
+      const perSecond = total.orders / seconds;
+      setOutcome({ kind: 'working', done: Math.round(fraction * 1000), total: 1000, orders: total.orders, perSecond, secondsLeft: fraction > 0 ? (seconds / fraction) * (1 - fraction) : undefined });
+    };
+    setOutcome({ kind: 'working', done: 0, total: 1000, orders: 0, perSecond: 0, secondsLeft: undefined });
     try {
-      for (let i = 0; i < all.length; i += BATCH) {
-        if (cancelled.current) {
-          await cancelImport(session);
-          return setOutcome({ kind: 'cancelled' });
-        }
-        const result = await importBatch(all.slice(i, i + BATCH), session);
-        total.added += result.orders.added;
-        total.updated += result.orders.updated;
-        total.unchanged += result.orders.unchanged;
-        total.merges += result.merges.length;
-        mergeList.push(...result.merges);
-        const done = Math.min(all.length, i + BATCH);
-        const perSecond = done / Math.max(0.001, (now() - started) / 1000);
-        setOutcome({ kind: 'working', done, total: all.length, perSecond, secondsLeft: (all.length - done) / perSecond });
+      const smallBytes = totalBytes - big.reduce((sum, f) => sum + f.size, 0);
+      for (let i = 0; i < small.length; i += BATCH) {
+        const part = Math.min(small.length, i + BATCH) / small.length;
+        await store(small.slice(i, i + BATCH), (smallBytes * part) / totalBytes);
+      }
+      bytesDone = smallBytes;
+      for (const file of big) {
+        const before = bytesDone;
+        const stream = streamFile(file, optionsFor(), async (rows, fileProblems, progress) => {
+          problems.push(...fileProblems.map((p) => ({ file: file.name, p })));
+          await store(rows, (before + progress.bytes) / totalBytes);
+        });
+        const summary = await stream.done;
+        if (cancelled.current) throw new Cancelled();
+        if (!summary.ok) throw new Error(summary.message);
+        presets.add(summary.preset.label);
+        bytesDone += file.size;
       }
       await endImport(session);
     } catch (e) {
-      // A batch failed: put back what the earlier batches of this import wrote.
+      // Cancelled, or a batch failed: put back what the earlier batches of this import wrote.
       await cancelImport(session).catch(() => undefined);
+      if (e instanceof Cancelled) return setOutcome({ kind: 'cancelled' });
       return setOutcome({ kind: 'failed', message: t('options.import.failed', { message: (e as Error).message }), problems });
     }
-    const buyers = new Set(all.map((o) => `${o.buyer.handle ?? ''}|${o.buyer.phone ?? ''}|${o.buyer.email ?? ''}`));
-    setOutcome({
-      kind: 'done',
-      orders: new Set(all.map((o) => `${o.platform}:${o.orderNo}`)).size,
-      members: buyers.size,
-      ...total,
-      mergeList,
-      presets: [...new Set(reads.map((r) => r.preset.label))].join(', '),
-      problems,
-    });
+    setOutcome({ kind: 'done', ...total, orders: orderKeys.size, members: buyers.size, mergeList, presets: [...presets].join(', '), problems });
     onImported();
   };
 
@@ -218,7 +244,7 @@ export function ImportSection({ t, locale, settings, counts, readFile, importBat
         <div className="progress">
           <progress max={outcome.total} value={outcome.done} aria-label={t('options.import.label')} />
           <p className="counts">
-            {t('options.import.working', { done: outcome.done, total: outcome.total })}
+            {t('options.import.working', { done: outcome.orders, percent: Math.round((outcome.done / outcome.total) * 100) })}
             {outcome.perSecond > 0 && ` · ${t('options.import.rate', { rate: Math.round(outcome.perSecond) })}`}
             {outcome.secondsLeft !== undefined && outcome.done < outcome.total && ` · ${t('options.import.left', { seconds: Math.ceil(outcome.secondsLeft) })}`}
           </p>

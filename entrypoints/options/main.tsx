@@ -1,7 +1,7 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ImportSection } from '@/components/import-section';
-import { readInWorker } from '@/components/read-in-worker';
+import { readInWorker, streamInWorker } from '@/components/read-in-worker';
 import { MarketplacesSection } from '@/components/marketplaces-section';
 import { ProfileSection } from '@/components/profile-section';
 import { PagesSection } from '@/components/site-rules-section';
@@ -14,6 +14,10 @@ import { resolveLocale, translator } from '@/lib/i18n';
 import { send } from '@/lib/messaging/browser-client';
 
 const MARKETPLACES = switchableMarketplaces();
+
+// ?streamAbove=N (bytes) lets tests stream small files through the big-file path.
+const streamAbove = Number(new URLSearchParams(location.search).get('streamAbove') ?? '') || undefined;
+const importWorker = () => new Worker(new URL('../../lib/import/import-worker.ts', import.meta.url), { type: 'module' });
 
 function App() {
   const [settings, setSettings] = useState<Settings>();
@@ -48,7 +52,9 @@ function App() {
         importBatch={(rows, session) => send('orders.import', { rows, session })}
         endImport={(session) => send('orders.importEnd', { session })}
         cancelImport={(session) => send('orders.importCancel', { session })}
-        readFile={(file, options) => readInWorker(() => new Worker(new URL('../../lib/import/import-worker.ts', import.meta.url), { type: 'module' }), file, options)}
+        readFile={(file, options) => readInWorker(importWorker, file, options)}
+        streamFile={(file, options, onBatch) => streamInWorker(importWorker, file, options, onBatch)}
+        streamAbove={streamAbove}
         onImported={refreshCounts}
       />
       <MarketplacesSection

@@ -182,7 +182,7 @@ export const en = {
   'options.import.label': 'Import order export',
   'options.import.platform': 'Platform',
   'options.import.button': 'Import',
-  'options.import.working': 'Importing… {done} of {total} orders',
+  'options.import.working': "Importing… {done} orders ({percent}%)",
   'options.import.done': 'Imported {orders} orders for {members} members',
   'options.import.doneDetail': '{added} new, {updated} updated, {unchanged} unchanged orders; {merges} buyers merged by phone or e-mail.',
   'options.import.nothing': 'Choose an order export file first.',

@@ -183,7 +183,7 @@ export const zhTW: Record<MessageKey, string> = {
   'options.import.label': '匯入訂單匯出檔',
   'options.import.platform': '平台',
   'options.import.button': '匯入',
-  'options.import.working': '正在匯入… {done} / {total} 單',
+  'options.import.working': "正在匯入… 已 {done} 單（{percent}%）",
   'options.import.done': '已為 {members} 位會員匯入 {orders} 筆訂單',
   'options.import.doneDetail': '新增 {added}，更新 {updated}，未變 {unchanged}；依手機或電子郵件合併 {merges} 位買家。',
   'options.import.nothing': '請先選擇訂單匯出檔。',

@@ -1,0 +1,152 @@
+// Big exports, a chunk at a time: a 200 MB file never sits in memory whole. Text is decoded as a
+// stream, cut only at record boundaries (a newline outside quotes), parsed per chunk, mapped by the
+// preset, and handed over in batches; the next chunk is read only when the batch is stored.
+import Papa from 'papaparse';
+import type { Platform } from '../db/rows';
+import type { Encoding } from './decode';
+import type { ImportedOrder } from './imported-order';
+import { detectPreset } from './presets';
+import type { ImportPreset, ImportProblem } from './presets/types';
+import type { ReadOptions } from './read-export';
+import { parseTable, type Table } from './table';
+
+export interface StreamProgress {
+  bytes: number;
+  totalBytes: number;
+  rows: number;
+}
+
+export type StreamResult =
+  | { ok: true; preset: ImportPreset; platform: Platform; encoding: Encoding; rowCount: number; orderCount: number; problemCount: number }
+  | { ok: false; message: string };
+
+/** The encoding of a file from its first bytes (a multi-byte character cut at the end is fine). */
+export function sniffEncoding(head: Uint8Array): Encoding {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return 'utf-8';
+  } catch {
+    const bad = (enc: string) => (new TextDecoder(enc).decode(head).match(/\uFFFD/g) ?? []).length;
+    return bad('big5') < bad('gb18030') ? 'big5' : 'gb18030';
+  }
+}
+
+/**
+ * Splits text into complete records: returns [complete, rest]. A newline ends a record only
+ * outside double quotes (RFC 4180), so quoted multi-line fields are never cut.
+ */
+export function cutAtRecord(text: string, inQuotesAtStart = false): [string, string, boolean] {
+  let inQuotes = inQuotesAtStart;
+  let lastBoundary = -1;
+  let quotesAtBoundary = inQuotesAtStart;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    else if (c === 10 && !inQuotes) {
+      lastBoundary = i;
+      quotesAtBoundary = inQuotes;
+    }
+  }
+  return lastBoundary < 0 ? ['', text, inQuotesAtStart] : [text.slice(0, lastBoundary + 1), text.slice(lastBoundary + 1), quotesAtBoundary];
+}
+
+const CHUNK_CHARS = 4_000_000;
+const BATCH = 5000;
+
+/** Decoded text of a byte stream, with how many bytes were read so far. */
+export async function* decodedChunks(stream: ReadableStream<Uint8Array>, encoding: Encoding): AsyncIterable<{ text: string; bytes: number }> {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder(encoding);
+  let bytes = 0;
+  let first = true;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    bytes += value.length;
+    let text = decoder.decode(value, { stream: true });
+    if (first) text = text.replace(/^\uFEFF/, '');
+    first = false;
+    yield { text, bytes };
+  }
+  const tail = decoder.decode();
+  if (tail) yield { text: tail, bytes };
+}
+
+export async function streamOrderExport(
+  chunks: AsyncIterable<{ text: string; bytes: number }>,
+  fileName: string,
+  options: ReadOptions & { encoding: Encoding },
+  totalBytes: number,
+  onBatch: (orders: ImportedOrder[], problems: ImportProblem[], progress: StreamProgress) => Promise<void>,
+  chunkChars = CHUNK_CHARS,
+): Promise<StreamResult> {
+  let buffer = '';
+  let headers: string[] | undefined;
+  let delimiter = ',';
+  let preset: ImportPreset | undefined;
+  let platform: Platform | undefined;
+  let rowCount = 0;
+  let orderCount = 0;
+  let problemCount = 0;
+  let bytes = 0;
+  let pending: ImportedOrder | undefined; // the last order of a chunk may go on in the next one
+  const out: ImportedOrder[] = [];
+  const outProblems: ImportProblem[] = [];
+
+  const emit = async (all: boolean) => {
+    while (out.length >= BATCH || (all && (out.length > 0 || outProblems.length > 0))) {
+      const batch = out.splice(0, BATCH);
+      orderCount += batch.length;
+      await onBatch(batch, outProblems.splice(0), { bytes, totalBytes, rows: rowCount });
+    }
+  };
+
+  const take = async (text: string) => {
+    let table: Table;
+    if (!headers) {
+      table = parseTable(text);
+      headers = table.headers;
+      delimiter = table.delimiter;
+      preset = detectPreset(table);
+      if (!preset) throw new Error(`${fileName}: these columns don't match any export Regulars knows (${headers.slice(0, 6).join(', ')}…).`);
+      platform = options.platform ?? preset.platform;
+    } else {
+      const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
+      table = { headers, delimiter, rows: parsed.data.map((cells, i) => ({ line: rowCount + 2 + i, cells: cells.map((c) => c.trim()) })) };
+    }
+    rowCount += table.rows.length;
+    const { orders, problems } = preset!.read(table, { timeZone: options.timeZone, currency: options.currency, platform: platform! });
+    problemCount += problems.length;
+    outProblems.push(...problems);
+    if (orders.length === 0) return;
+    // An order split over two chunks: its item rows come together again here.
+    if (pending && orders[0]!.orderNo === pending.orderNo) orders[0] = { ...pending, items: [...pending.items, ...orders[0]!.items] };
+    else if (pending) out.push(pending);
+    pending = orders.pop();
+    out.push(...orders);
+    await emit(false);
+  };
+
+  try {
+    let inQuotes = false;
+    for await (const chunk of chunks) {
+      bytes = chunk.bytes;
+      buffer += chunk.text;
+      if (buffer.length < chunkChars) continue;
+      const [complete, rest, quotes] = cutAtRecord(buffer, inQuotes);
+      buffer = rest;
+      inQuotes = quotes;
+      if (complete) await take(complete);
+    }
+    if (buffer.trim()) await take(buffer);
+    if (!headers || !preset || !platform) return { ok: false, message: `${fileName} is empty. Export the orders again and choose the new file.` };
+    if (pending) out.push(pending);
+    await emit(true);
+    return { ok: true, preset, platform, encoding: options.encoding, rowCount, orderCount, problemCount };
+  } catch (e) {
+    return { ok: false, message: (e as Error).message };
+  }
+}
