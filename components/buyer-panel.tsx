@@ -4,6 +4,7 @@ import type { Translate, UiLocale } from '@/lib/i18n';
 import type { PanelApi } from './panel/api';
 import { Capture, type CaptureState } from './panel/capture';
 import { ManualEntry } from './panel/manual';
+import { MergeWith } from './panel/merge';
 import { Notes } from './panel/notes';
 import { Orders } from './panel/orders';
 import { ProfileEditor } from './panel/profile';
@@ -124,6 +125,7 @@ function Card(props: BuyerPanelProps & { card: MemberCard }) {
       <Orders card={card} t={t} locale={locale} timeZone={timeZone} api={api} />
       <Notes card={card} t={t} locale={locale} timeZone={timeZone} api={api} author={props.author} />
       <ProfileEditor key={card.member.id} card={card} t={t} api={api} />
+      <MergeWith card={card} t={t} locale={locale} api={api} />
     </div>
   );
 }

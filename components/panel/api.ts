@@ -16,6 +16,8 @@ export interface PanelApi {
   createMember(): Promise<void>;
   linkTo(memberId: string): Promise<void>;
   unmerge(identityId: string): Promise<void>;
+  /** Merge that member into the one shown. */
+  mergeInto(otherMemberId: string): Promise<void>;
   showHandle(handle: string): void;
   pointAtName(): void;
   saveDraft(memberId: string, text: string): void;

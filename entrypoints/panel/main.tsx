@@ -139,6 +139,7 @@ function App() {
         await send('member.link', { memberId: id, platform: b.platform, handle: b.handle });
         await load(b);
       },
+      mergeInto: (otherId) => withMember((id) => send('member.merge', { keepId: id, mergeId: otherId })),
       unmerge: async (identityId) => {
         await send('member.unmerge', { identityId });
         await load(buyer.current);

@@ -1,6 +1,9 @@
 // The English catalogue is the source of keys: every other catalogue must have the same keys.
 export const en = {
   'app.name': 'Regulars',
+  'merge.title': "Same person as…",
+  'merge.help': "Another member is this buyer too? Merge them: orders, notes, tags and handles come here. “Separate” undoes it, handle by handle.",
+  'merge.action': "Merge here",
   'options.import.encoding': "Encoding",
   'options.import.previewCounts': "{orders} orders from {rows} rows, {buyers} buyers, {problems} rows with problems",
   'options.import.col.order': "Order",

@@ -2,6 +2,9 @@ import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': '熟客',
+  'merge.title': "与…是同一人",
+  'merge.help': "另一位会员也是这位买家？合并后，订单、备注、标签和账号都会归到这里。可用“拆分”按账号撤销。",
+  'merge.action': "合并到此",
   'options.import.encoding': "编码",
   'options.import.previewCounts': "{rows} 行中有 {orders} 笔订单、{buyers} 位买家，{problems} 行有问题",
   'options.import.col.order': "订单",

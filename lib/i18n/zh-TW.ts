@@ -2,6 +2,9 @@ import type { MessageKey } from './en';
 
 export const zhTW: Record<MessageKey, string> = {
   'app.name': '熟客',
+  'merge.title': "與…是同一人",
+  'merge.help': "另一位會員也是這位買家？合併後，訂單、備註、標籤和帳號都會歸到這裡。可用「拆分」依帳號復原。",
+  'merge.action': "合併到此",
   'options.import.encoding': "編碼",
   'options.import.previewCounts': "{rows} 列中有 {orders} 筆訂單、{buyers} 位買家，{problems} 列有問題",
   'options.import.col.order': "訂單",

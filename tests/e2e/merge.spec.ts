@@ -6,7 +6,7 @@ import { downloadDemoExport } from '../support/extension';
 import { expect, test } from '../support/fixtures';
 import { conversationOf, panelFrame, usd } from '../support/panel';
 
-test('an automatic merge by phone is listed by the import and undone from the panel', async ({ freshExt, demo }) => {
+test("an automatic merge by phone is listed by the import, undone from the panel, and redone by hand", async ({ freshExt, demo }) => {
   const dir = await mkdtemp(path.join(tmpdir(), 'regulars-merge-'));
   try {
     const options = await freshExt.context.newPage();
@@ -28,6 +28,12 @@ test('an automatic merge by phone is listed by the import and undone from the pa
     await page.goto(`${demo.url}/chat/${conversationOf(demo.seed, b)}`);
     const other = await panelFrame(page);
     await expect(other.getByTestId('stat-spend')).toHaveText(usd(expectedStats(demo.seed, [b]).spendMinor));
+
+    // …and merged again by hand: "Same person as…" → find the other handle → Merge here.
+    await other.getByText('Same person as…').click();
+    await other.getByRole('searchbox', { name: 'Search by name, handle or phone' }).fill(a);
+    await other.getByRole('button', { name: 'Merge here' }).first().click();
+    await expect(other.getByTestId('stat-spend')).toHaveText(usd(expectedStats(demo.seed, [a, b]).spendMinor));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
