@@ -25,6 +25,8 @@ export const settingsSchema = z.object({
   rfmBreaks: rfmBreaksSchema.nullable(),
   /** On an order page: offer to record the order ('ask') or record it straight away ('auto'). */
   captureOrders: z.enum(['ask', 'auto']),
+  /** When the options page last saved a backup file (lib/db/backup.ts); null until the first. */
+  lastBackupAt: epochMs.nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
@@ -39,6 +41,7 @@ export function defaultSettings(): Settings {
     locale: 'auto',
     rfmBreaks: null,
     captureOrders: 'ask',
+    lastBackupAt: null,
   };
 }
 
@@ -54,6 +57,14 @@ export function readSettings(db: RegularsDb): Promise<Settings> {
     settings.catch(() => cached.delete(db));
   }
   return settings;
+}
+
+/**
+ * A restore (lib/db/backup.ts) rewrites the store from the options page's own connection, past
+ * writeSettings: the background must then drop what it remembers and read the settings again.
+ */
+export function forgetCachedSettings(db: RegularsDb): void {
+  cached.delete(db);
 }
 
 async function readSettingsFromStore(db: RegularsDb): Promise<Settings> {
