@@ -1,7 +1,9 @@
+import { IDBFactory } from 'fake-indexeddb';
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BACKUP_TABLES, backupDue, backupFile, backupFileName, readBackup, restoreBackup, tableCounts, writeBackup, type BackupRead, type ValidBackup } from './backup';
 import type { RegularsDb } from './database';
+import { createHandlers } from './handlers';
 import { addReminder } from './members';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import { writeSettings } from './settings';
@@ -176,6 +178,48 @@ describe('a restore refuses what it cannot restore whole, and changes nothing', 
     read.rows.settings.push([{ value: 1 }]);
     await expect(restoreBackup(db, read)).rejects.toThrow();
     expect(await dump(db)).toEqual(before);
+  });
+});
+
+describe('after a restore the background serves the restored store', () => {
+  it("'store.reloaded' drops cached settings and import sessions that remember the old store", async () => {
+    // The background and the options page each hold their own connection to the same database.
+    const factory = new IDBFactory();
+    const background = memoryDb(undefined, factory);
+    const page = memoryDb(undefined, factory);
+    const handlers = createHandlers({ db: background, now: () => NOW });
+    await writeSettings(page, { authorName: 'Bo' });
+    const backup = (await readBackup(await fileOf(page))) as ValidBackup;
+
+    await handlers['settings.update']({ authorName: 'Ana' }, {});
+    const session = 'session-1234';
+    await handlers['orders.import']({ rows: [order({ buyer: { handle: 'zoe' } })], session }, {});
+    await restoreBackup(page, backup);
+    expect((await handlers['settings.get']({}, {})).authorName).toBe('Ana'); // cached: stale until told
+
+    await handlers['store.reloaded']({}, {});
+    expect((await handlers['settings.get']({}, {})).authorName).toBe('Bo');
+    // The same import goes on: zoe's member went with the restore, so she must be created again.
+    await handlers['orders.import']({ rows: [order({ buyer: { handle: 'zoe' } })], session }, {});
+    const orders = await page.orders.toArray();
+    expect(orders).toHaveLength(1);
+    expect(await page.members.get(orders[0]!.memberId)).toMatchObject({ orderCount: 1 });
+    expect(await page.identities.count()).toBe(1);
+  });
+
+  it('cancelling an import begun before the restore does not undo into the restored store', async () => {
+    const factory = new IDBFactory();
+    const background = memoryDb(undefined, factory);
+    const page = memoryDb(undefined, factory);
+    const handlers = createHandlers({ db: background, now: () => NOW });
+    const session = 'session-5678';
+    await handlers['orders.import']({ rows: [order({ buyer: { handle: 'zoe' } })], session }, {});
+    const backup = (await readBackup(await fileOf(page))) as ValidBackup; // zoe is in it
+    await restoreBackup(page, backup);
+    await handlers['store.reloaded']({}, {});
+    expect(await handlers['orders.importCancel']({ session }, {})).toEqual({ orders: 0, members: 0 });
+    expect(await page.orders.count()).toBe(1);
+    expect(await page.members.count()).toBe(1);
   });
 });
 

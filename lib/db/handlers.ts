@@ -1,10 +1,10 @@
 // The background's answers to each protocol message, over the member store.
 import type { Handlers } from '../messaging/router';
 import type { RegularsDb } from './database';
-import { emptyUndoLog, lazyCache, preloadedCache, releaseCache, revertImport, type ImportCache } from './import-orders';
+import { emptyUndoLog, forgetIdentities, lazyCache, preloadedCache, releaseCache, revertImport, type ImportCache } from './import-orders';
 import { addReminder, createMember, editNote, linkHandle, memberOrders, searchMembers, tagVocabulary, updateMember } from './members';
 import { mergeMembers, unmergeIdentity } from './merge';
-import { readSettings, writeSettings } from './settings';
+import { forgetCachedSettings, readSettings, writeSettings } from './settings';
 import { deleteSiteRule, listSiteRules, saveSiteRule, siteRulesFor } from './site-rules';
 import { addNote, addTag, importOrders, lookupByHandle, memberCard, refreshRfmBreaks, removeTag, storeCounts } from './store';
 
@@ -98,6 +98,16 @@ export function createHandlers({ db, now, onOrdersChanged }: HandlerDeps): Handl
     'settings.update': async (patch) => {
       await writeSettings(db, patch);
       return readSettings(db);
+    },
+    // A restore replaces the store from the options page's own connection (a message can't carry
+    // 300k rows), past this worker: forget cached settings, and end import sessions, whose caches
+    // know identities, order ids and members of the store as it was.
+    'store.reloaded': async () => {
+      forgetCachedSettings(db);
+      for (const id of [...sessions.keys()]) await endSession(id);
+      changedInSession.clear();
+      forgetIdentities();
+      return { reloaded: true as const };
     },
   };
 }

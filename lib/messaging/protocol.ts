@@ -142,6 +142,11 @@ export const protocol = {
     request: settingsPatchSchema,
     response: settingsSchema,
   },
+  // Backup restore: the options page rewrote the store itself (lib/db/backup.ts); drop cached state.
+  'store.reloaded': {
+    request: z.object({}),
+    response: z.object({ reloaded: z.literal(true) }),
+  },
 } as const;
 
 export type MessageName = keyof typeof protocol;
