@@ -1,10 +1,12 @@
 // One order export file → orders ready for the store, and every problem with its row and column.
 import type { Platform } from '../db/rows';
 import { decodeBytes, type Encoding } from './decode';
+import { genericPreset, type GenericMapping } from './generic';
 import type { ImportedOrder } from './imported-order';
 import { detectPreset } from './presets';
 import type { ImportProblem, ImportPreset } from './presets/types';
-import { parseTable } from './table';
+import { columnOf, parseTable, tableFromRows, type Table } from './table';
+import { isZip, readXlsx } from './xlsx';
 
 export interface ReadOptions {
   timeZone: string;
@@ -12,27 +14,48 @@ export interface ReadOptions {
   /** Record the orders under this platform instead of the preset's (e.g. Daraz files through Lazada's preset). */
   platform?: Platform | undefined;
   encoding?: Encoding | undefined;
+  /** The user's own column mapping, for a file no preset knows (plain data: it crosses to the worker). */
+  mapping?: GenericMapping | undefined;
 }
 
 export type ReadResult =
   | { ok: true; fileName: string; preset: ImportPreset; platform: Platform; encoding: Encoding; rowCount: number; orders: ImportedOrder[]; problems: ImportProblem[] }
-  | { ok: false; fileName: string; message: string };
+  | { ok: false; fileName: string; message: string; /** The header row found, so a mapping can be offered. */ headers?: string[] };
 
 export function readOrderExport(bytes: Uint8Array, fileName: string, options: ReadOptions): ReadResult {
   if (bytes.length === 0) return { ok: false, fileName, message: `${fileName} is empty. Export the orders again and choose the new file.` };
-  if (bytes.includes(0) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) {
-    return { ok: false, fileName, message: `${fileName} is not a text table (it looks like a binary file). Choose the CSV your marketplace exported.` };
+  const chosen = options.mapping ? genericPreset(options.mapping) : undefined;
+  // Some exports put notes above the header (eBay): the header is the first row a preset knows.
+  const isHeader = (cells: string[]) => (options.mapping ? columnOf(cells, options.mapping.orderNo) >= 0 : detectPreset({ headers: cells, rows: [], delimiter: ',' }) !== undefined);
+  let table: Table;
+  let encoding: Encoding = 'utf-8';
+  if (isZip(bytes)) {
+    try {
+      table = tableFromRows(readXlsx(bytes), '', isHeader);
+    } catch (e) {
+      return { ok: false, fileName, message: `${fileName} is not an Excel workbook Regulars can read (${(e as Error).message}). Save it again as .xlsx or CSV and choose the new file.` };
+    }
+  } else {
+    if (bytes.includes(0) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) {
+      return { ok: false, fileName, message: `${fileName} is not a text table (it looks like a binary file). Choose the CSV your marketplace exported.` };
+    }
+    const decoded = decodeBytes(bytes, options.encoding);
+    encoding = decoded.encoding;
+    table = parseTable(decoded.text, isHeader);
   }
-  const decoded = decodeBytes(bytes, options.encoding);
-  const table = parseTable(decoded.text);
   if (table.headers.length < 2 || table.rows.length === 0) {
     return { ok: false, fileName, message: `${fileName} has no table of orders in it: expected a header row and at least one order row.` };
   }
-  const preset = detectPreset(table);
+  const preset = chosen ?? detectPreset(table);
   if (!preset) {
-    return { ok: false, fileName, message: `${fileName}: these columns don't match any export Regulars knows (${table.headers.slice(0, 6).join(', ')}…).` };
+    return { ok: false, fileName, headers: table.headers, message: `${fileName}: these columns don't match any export Regulars knows (${table.headers.slice(0, 6).join(', ')}…).` };
   }
   const platform = options.platform ?? preset.platform;
   const { orders, problems } = preset.read(table, { timeZone: options.timeZone, currency: options.currency, platform });
-  return { ok: true, fileName, preset, platform, encoding: decoded.encoding, rowCount: table.rows.length, orders, problems };
+  // A problem on line 0 with nothing read is about the file as a whole (no buyer column): refuse it.
+  const fileProblem = problems.find((p) => p.line === 0);
+  if (fileProblem && orders.length === 0) {
+    return { ok: false, fileName, headers: table.headers, message: `${fileName} (${preset.label}) ${fileProblem.message}.` };
+  }
+  return { ok: true, fileName, preset, platform, encoding, rowCount: table.rows.length, orders, problems };
 }

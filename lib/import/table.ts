@@ -13,12 +13,29 @@ export function headerKey(header: string): string {
   return header.replace(/^\uFEFF/, '').trim().replace(/:$/, '').toLowerCase();
 }
 
-export function parseTable(text: string): Table {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimitersToGuess: [',', '\t', ';', '|'] });
-  const data = parsed.data;
-  const headers = (data[0] ?? []).map((h) => h.replace(/^\uFEFF/, '').trim());
-  const rows = data.slice(1).map((cells, i) => ({ line: i + 2, cells: cells.map((c) => c.trim()) }));
-  return { headers, rows, delimiter: parsed.meta.delimiter };
+/** How far down a file the header row is looked for (eBay puts notes and blank rows above it). */
+const HEADER_SEARCH_ROWS = 30;
+
+/**
+ * Records (as a spreadsheet shows them, blank ones included so row numbers stay true) to a table.
+ * The header is the first non-blank record, or the first of the top ones `isHeader` accepts.
+ */
+export function tableFromRows(records: readonly string[][], delimiter: string, isHeader?: (cells: string[]) => boolean): Table {
+  const numbered = records
+    .map((cells, i) => ({ line: i + 1, cells: cells.map((c) => c.trim()) }))
+    .filter((r) => r.cells.some((c) => c !== ''));
+  let at = 0;
+  if (isHeader) {
+    const found = numbered.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => isHeader(r.cells.map((h) => h.replace(/^\uFEFF/, ''))));
+    if (found > 0) at = found;
+  }
+  const headers = (numbered[at]?.cells ?? []).map((h) => h.replace(/^\uFEFF/, '').trim());
+  return { headers, rows: numbered.slice(at + 1), delimiter };
+}
+
+export function parseTable(text: string, isHeader?: (cells: string[]) => boolean): Table {
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimitersToGuess: [',', '\t', ';', '|'] });
+  return tableFromRows(parsed.data, parsed.meta.delimiter, isHeader);
 }
 
 /** Finds the first of several header spellings; returns the column index or -1. */

@@ -1,9 +1,13 @@
 // Every import preset, one line each. The first whose signature the file's headers carry wins.
 import { columnOf, type Table } from '../table';
+import { shopifyPreset } from './shopify';
 import { tiktokPreset } from './tiktok';
 import type { ImportPreset } from './types';
 
-export const PRESETS: readonly ImportPreset[] = [tiktokPreset];
+export const PRESETS: readonly ImportPreset[] = [
+  tiktokPreset,
+  shopifyPreset,
+];
 
 export function detectPreset(table: Table): ImportPreset | undefined {
   return PRESETS.find((p) => p.signature.every((name) => columnOf(table.headers, name) >= 0));

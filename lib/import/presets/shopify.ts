@@ -1,0 +1,146 @@
+// Shopify admin "Export orders" (orders_export.csv): UTF-8, one row per line item. The order's own
+// fields (Email, Financial Status, Total, Created at…) sit on its first row; its further rows repeat
+// only Name and the Lineitem columns and leave the rest blank.
+// Columns as listed by public parsers of this file: laplace-live/shopify-csv-converter
+// src/types/index.d.ts, jadwro/allegro_csv_parser src/Shopify/types/ShopifyOrderTypeCSV.ts,
+// trollspank/shopify2woo app/fields.py (seen 2026-05). Financial statuses are Shopify's
+// financial_status values (pending, authorized, partially_paid, paid, partially_refunded, refunded,
+// voided, expired); "Created at" is "2026-03-04 13:05:00 +0800", with the shop's offset.
+import type { OrderStatus } from '../../domain/types';
+import { parseExportDate } from '../dates';
+import { amountOf, cellAt, column, cutShort, missingBuyer, OrderBook, quantityOf, refusal, statusKey, usableEmail, usablePhone } from './common';
+import type { ImportPreset } from './types';
+
+const FINANCIAL: Record<string, OrderStatus> = {
+  pending: 'unpaid',
+  authorized: 'paid',
+  partiallypaid: 'paid',
+  paid: 'paid',
+  partiallyrefunded: 'paid',
+  refunded: 'refunded',
+  voided: 'cancelled',
+  expired: 'cancelled',
+};
+
+/** Financial status first; a cancellation or a fulfilment then refines it. */
+function orderStatus(financial: string, fulfillment: string, cancelledAt: string): OrderStatus | undefined {
+  const status = FINANCIAL[statusKey(financial)];
+  if (!status) return undefined;
+  if (cancelledAt) return status === 'refunded' ? 'refunded' : 'cancelled';
+  const shipped = ['fulfilled', 'partial', 'shipped'].includes(statusKey(fulfillment));
+  return status === 'paid' && shipped ? 'shipped' : status;
+}
+
+export const shopifyPreset: ImportPreset = {
+  id: 'shopify-orders',
+  platform: 'shopify',
+  label: 'Shopify orders export',
+  // No buyer column in the signature: a file without one is still recognised, then refused by name.
+  signature: ['Name', 'Financial Status', 'Fulfillment Status', 'Lineitem name'],
+  read(table, ctx) {
+    const h = table.headers;
+    const col = {
+      name: column(h, 'Name'),
+      email: column(h, 'Email'),
+      financial: column(h, 'Financial Status'),
+      paidAt: column(h, 'Paid at'),
+      fulfillment: column(h, 'Fulfillment Status'),
+      fulfilledAt: column(h, 'Fulfilled at'),
+      currency: column(h, 'Currency'),
+      total: column(h, 'Total'),
+      refunded: column(h, 'Refunded Amount'),
+      created: column(h, 'Created at'),
+      cancelledAt: column(h, 'Cancelled at'),
+      quantity: column(h, 'Lineitem quantity'),
+      title: column(h, 'Lineitem name'),
+      price: column(h, 'Lineitem price'),
+      sku: column(h, 'Lineitem sku'),
+      billingName: column(h, 'Billing Name'),
+      shippingName: column(h, 'Shipping Name'),
+      phone: column(h, 'Phone'),
+      billingPhone: column(h, 'Billing Phone'),
+      shippingPhone: column(h, 'Shipping Phone'),
+    };
+    const missing = missingBuyer(table, { email: [col.email], phone: [col.phone, col.billingPhone, col.shippingPhone] });
+    if (missing) return refusal(missing);
+
+    const book = new OrderBook();
+    const date = (cells: string[], c: { index: number }) => {
+      const raw = cellAt(cells, c.index);
+      return raw ? parseExportDate(raw, ctx.timeZone, 'ymd') : undefined;
+    };
+
+    for (const { line, cells } of table.rows) {
+      const cut = cutShort(cells, h.length, Math.max(col.name.index, col.title.index));
+      if (cut) {
+        book.problem(line, cut);
+        continue;
+      }
+      const orderNo = cellAt(cells, col.name.index);
+      if (!orderNo) {
+        book.problem(line, { column: col.name.name, message: 'is empty; every row needs its order name (such as #1001)' });
+        continue;
+      }
+      if (book.isRejected(orderNo)) continue;
+      const quantity = quantityOf(cellAt(cells, col.quantity.index));
+      if (quantity === undefined) {
+        book.reject(orderNo, line, { column: col.quantity.name, message: `"${cellAt(cells, col.quantity.index)}" is not a quantity; write a whole number such as 1` });
+        continue;
+      }
+      const currency = (cellAt(cells, col.currency.index) || book.get(orderNo)?.currency || ctx.currency).toUpperCase();
+      const item = {
+        title: cellAt(cells, col.title.index) || orderNo,
+        sku: cellAt(cells, col.sku.index) || undefined,
+        quantity,
+        priceMinor: amountOf(cellAt(cells, col.price.index), currency),
+      };
+      if (book.has(orderNo)) {
+        book.addItem(orderNo, item);
+        continue;
+      }
+
+      const financial = cellAt(cells, col.financial.index);
+      if (!financial) {
+        book.reject(orderNo, line, { column: col.financial.name, message: `is empty on the first row of order ${orderNo}; Shopify writes the order's own fields on its first row — export the orders again without sorting or cutting rows` });
+        continue;
+      }
+      const status = orderStatus(financial, cellAt(cells, col.fulfillment.index), cellAt(cells, col.cancelledAt.index));
+      if (!status) {
+        book.reject(orderNo, line, { column: col.financial.name, message: `"${financial}" is not a Shopify financial status this importer knows (paid, pending, refunded, partially_refunded, voided…)` });
+        continue;
+      }
+      const total = amountOf(cellAt(cells, col.total.index), currency);
+      if (total === undefined) {
+        book.reject(orderNo, line, { column: col.total.name, message: `"${cellAt(cells, col.total.index)}" is not an amount; write it as a number such as 12.90` });
+        continue;
+      }
+      // A partial refund keeps the order but not all its money: spend is what the buyer kept paid.
+      const refunded = statusKey(financial) === 'partiallyrefunded' ? (amountOf(cellAt(cells, col.refunded.index), currency) ?? 0) : 0;
+      const placedAt = date(cells, col.created);
+      if (placedAt === undefined) {
+        book.reject(orderNo, line, { column: col.created.name, message: `"${cellAt(cells, col.created.index)}" is not a date this importer can read (expected 2026-03-04 13:05:00 +0800)` });
+        continue;
+      }
+      const email = usableEmail(cellAt(cells, col.email.index));
+      const phone = usablePhone(cellAt(cells, col.phone.index)) ?? usablePhone(cellAt(cells, col.billingPhone.index)) ?? usablePhone(cellAt(cells, col.shippingPhone.index));
+      if (!email && !phone) {
+        book.reject(orderNo, line, { column: col.email.name, message: 'is empty and the order has no phone either; the order cannot be tied to a buyer — add the e-mail or phone in Shopify and export again' });
+        continue;
+      }
+      const shippedAt = status === 'shipped' ? date(cells, col.fulfilledAt) : undefined;
+      book.open(orderNo, {
+        platform: ctx.platform,
+        orderNo,
+        buyer: { name: cellAt(cells, col.billingName.index) || cellAt(cells, col.shippingName.index) || undefined, phone, email },
+        amountMinor: total - refunded,
+        currency,
+        status,
+        placedAt,
+        paidAt: status === 'unpaid' || status === 'cancelled' ? undefined : date(cells, col.paidAt),
+        shippedAt,
+        items: [item],
+      });
+    }
+    return book.result();
+  },
+};
