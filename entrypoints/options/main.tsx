@@ -1,5 +1,6 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BackupSection } from '@/components/backup-section';
 import { ImportSection } from '@/components/import-section';
 import { readInWorker, streamInWorker } from '@/components/read-in-worker';
 import { MarketplacesSection } from '@/components/marketplaces-section';
@@ -12,8 +13,11 @@ import type { Settings, SettingsPatch } from '@/lib/db/settings';
 import { addWooShop, readMarketplaceAccess, removeHosts, removeWooShop, requestHosts, switchableMarketplaces, watchMarketplaceAccess } from '@/lib/hosts/access';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { send } from '@/lib/messaging/browser-client';
+import { storeFiles } from '@/lib/export/store-files';
 
 const MARKETPLACES = switchableMarketplaces();
+// Backup, restore and CSV export read and write the database from this page (lib/export/store-files).
+const STORE_FILES = storeFiles(send);
 
 // ?streamAbove=N (bytes) lets tests stream small files through the big-file path.
 const streamAbove = Number(new URLSearchParams(location.search).get('streamAbove') ?? '') || undefined;
@@ -56,6 +60,18 @@ function App() {
         streamFile={(file, options, onBatch) => streamInWorker(importWorker, file, options, onBatch)}
         streamAbove={streamAbove}
         onImported={refreshCounts}
+      />
+      <BackupSection
+        t={t}
+        locale={locale}
+        settings={settings}
+        members={counts?.members}
+        files={STORE_FILES}
+        onChanged={() => {
+          send('settings.get', {}).then(setSettings, () => undefined);
+          void refreshCounts();
+          void refreshRules();
+        }}
       />
       <MarketplacesSection
         t={t}

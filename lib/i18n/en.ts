@@ -1,6 +1,7 @@
 // The English catalogue is the source of keys: every other catalogue must have the same keys.
 export const en = {
   'app.name': 'Regulars',
+  'options.export': "Export to CSV",
   'options.backup': "Backup and export",
   'options.backup.lead': "Your master file lives only in this browser. Save a backup file now and then and keep it somewhere safe; restore it here, on this computer or another.",
   'options.backup.download': "Download backup",

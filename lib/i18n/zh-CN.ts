@@ -2,6 +2,7 @@ import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': '熟客',
+  'options.export': "导出 CSV",
   'options.backup': "备份与导出",
   'options.backup.lead': "会员总档只保存在这个浏览器里。请不时下载一份备份文件并妥善保管；可在这里恢复，本机或另一台电脑都可以。",
   'options.backup.download': "下载备份",

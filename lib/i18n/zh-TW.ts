@@ -2,6 +2,7 @@ import type { MessageKey } from './en';
 
 export const zhTW: Record<MessageKey, string> = {
   'app.name': '熟客',
+  'options.export': "匯出 CSV",
   'options.backup': "備份與匯出",
   'options.backup.lead': "會員總檔只保存在這個瀏覽器裡。請不時下載一份備份檔並妥善保管；可在這裡還原，本機或另一台電腦都可以。",
   'options.backup.download': "下載備份",
