@@ -1,12 +1,19 @@
 // Every import preset, one line each. The first whose signature the file's headers carry wins.
 import { columnOf, type Table } from '../table';
+import { etsyItemsPreset, etsyOrdersPreset } from './etsy';
 import { shopifyPreset } from './shopify';
 import { tiktokPreset } from './tiktok';
 import type { ImportPreset } from './types';
+import { woocommerceBillingPreset, woocommerceKeysPreset, woocommercePreset } from './woocommerce';
 
 export const PRESETS: readonly ImportPreset[] = [
   tiktokPreset,
   shopifyPreset,
+  woocommercePreset,
+  woocommerceBillingPreset,
+  woocommerceKeysPreset,
+  etsyOrdersPreset,
+  etsyItemsPreset,
 ];
 
 export function detectPreset(table: Table): ImportPreset | undefined {

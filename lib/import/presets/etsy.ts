@@ -1,0 +1,199 @@
+// Etsy Shop Manager → Settings → Options → Download Data: "Orders" (EtsySoldOrders*.csv, one row
+// per order) and "Order Items" (EtsySoldOrderItems*.csv, one row per item). Dates are MM/DD/YY.
+// Headers as parsed by public code: YitongM/Etsy2ParcelMonkeyCSV Models/EtsyImportModel.cs and a
+// Scala EtsyOrder decoder listing the UK spellings ("Date Posted", "Delivery City"…) for the orders
+// file; a data-structure table of EtsySoldOrderItems (Sale Date, Item Name, Buyer, Quantity, Price,
+// Order Shipping, Order Sales Tax, Item Total, Currency, Transaction ID, Listing ID, Date Paid, Date
+// Shipped, Order ID…) for the items file (seen 2026-05).
+// Etsy lists only paid orders. *Unconfirmed*: the words of the orders file's "Status" column (read
+// here: canceled/cancelled, refunded, else shipped when there is a ship date, paid otherwise), what
+// "Adjusted Order Total" holds when nothing was adjusted (0 or blank: read as "no adjustment"), and
+// whether "Buyer" writes "Name (username)"; when it does, the username is the handle in both files.
+import type { OrderStatus } from '../../domain/types';
+import { parseExportDate } from '../dates';
+import type { Table } from '../table';
+import { amountOf, cellAt, column, cutShort, missingBuyer, OrderBook, quantityOf, refusal, statusKey } from './common';
+import type { ImportPreset, PresetContext } from './types';
+
+/** "Jane Doe (janedoe12)" → the username; a bare value is taken as it is. */
+function buyerHandle(buyer: string): string {
+  return /\(([^()\s]+)\)\s*$/.exec(buyer)?.[1] ?? buyer;
+}
+
+function dateReader(ctx: PresetContext) {
+  return (raw: string) => (raw ? parseExportDate(raw, ctx.timeZone, 'mdy') : undefined);
+}
+
+const EXPLICIT: Record<string, OrderStatus> = { canceled: 'cancelled', cancelled: 'cancelled', refunded: 'refunded', fullyrefunded: 'refunded' };
+
+export const etsyOrdersPreset: ImportPreset = {
+  id: 'etsy-sold-orders',
+  platform: 'etsy',
+  label: 'Etsy sold orders (EtsySoldOrders)',
+  signature: ['Sale Date', 'Order ID', 'Number of Items', 'Order Value'],
+  read(table, ctx) {
+    const h = table.headers;
+    const col = {
+      saleDate: column(h, 'Sale Date'),
+      orderId: column(h, 'Order ID'),
+      buyerId: column(h, 'Buyer User ID'),
+      buyer: column(h, 'Buyer'),
+      fullName: column(h, 'Full Name'),
+      shipped: column(h, 'Date Shipped', 'Date Posted'),
+      currency: column(h, 'Currency'),
+      total: column(h, 'Order Total'),
+      adjusted: column(h, 'Adjusted Order Total'),
+      status: column(h, 'Status'),
+      sku: column(h, 'SKU'),
+    };
+    const missing = missingBuyer(table, { handle: [col.buyerId, col.buyer] });
+    if (missing) return refusal(missing);
+    const book = new OrderBook();
+    const date = dateReader(ctx);
+    for (const { line, cells } of table.rows) {
+      const cut = cutShort(cells, h.length, Math.max(col.orderId.index, col.total.index));
+      if (cut) {
+        book.problem(line, cut);
+        continue;
+      }
+      const orderNo = cellAt(cells, col.orderId.index);
+      if (!orderNo) {
+        book.problem(line, { column: col.orderId.name, message: 'is empty; every row needs its order number' });
+        continue;
+      }
+      if (book.has(orderNo)) {
+        book.problem(line, { column: col.orderId.name, message: `repeats order ${orderNo} of an earlier row; this file has one row per order, so the row was not read again` });
+        continue;
+      }
+      const currency = (cellAt(cells, col.currency.index) || ctx.currency).toUpperCase();
+      const total = amountOf(cellAt(cells, col.total.index), currency);
+      if (total === undefined) {
+        book.reject(orderNo, line, { column: col.total.name, message: `"${cellAt(cells, col.total.index)}" is not an amount; write it as a number such as 12.90` });
+        continue;
+      }
+      const placedAt = date(cellAt(cells, col.saleDate.index));
+      if (placedAt === undefined) {
+        book.reject(orderNo, line, { column: col.saleDate.name, message: `"${cellAt(cells, col.saleDate.index)}" is not a date this importer can read (expected MM/DD/YY such as 03/04/26)` });
+        continue;
+      }
+      const word = cellAt(cells, col.status.index);
+      const shippedAt = date(cellAt(cells, col.shipped.index));
+      const status: OrderStatus = EXPLICIT[statusKey(word)] ?? (shippedAt !== undefined ? 'shipped' : 'paid');
+      // A partial refund shows as an adjusted total below the order total.
+      const adjusted = amountOf(cellAt(cells, col.adjusted.index), currency);
+      const amountMinor = adjusted !== undefined && adjusted > 0 && adjusted < total ? adjusted : total;
+      const handle = cellAt(cells, col.buyerId.index) || buyerHandle(cellAt(cells, col.buyer.index));
+      if (!handle) {
+        book.reject(orderNo, line, { column: col.buyerId.name, message: 'is empty and so is Buyer; the order cannot be tied to a buyer' });
+        continue;
+      }
+      book.open(orderNo, {
+        platform: ctx.platform,
+        orderNo,
+        buyer: { handle, name: cellAt(cells, col.fullName.index) || undefined },
+        amountMinor,
+        currency,
+        status,
+        placedAt,
+        paidAt: placedAt,
+        shippedAt: status === 'shipped' ? shippedAt : undefined,
+        items: [],
+      });
+    }
+    return book.result();
+  },
+};
+
+/**
+ * The items file alone still gives orders: each order's items added up, its shipping and sales tax
+ * (written on every item row of the order) once. *Unconfirmed*: whether "Item Total" is before or
+ * after a coupon; it is taken as written.
+ */
+export const etsyItemsPreset: ImportPreset = {
+  id: 'etsy-sold-order-items',
+  platform: 'etsy',
+  label: 'Etsy sold order items (EtsySoldOrderItems)',
+  signature: ['Sale Date', 'Item Name', 'Transaction ID', 'Order ID'],
+  read(table: Table, ctx: PresetContext) {
+    const h = table.headers;
+    const col = {
+      saleDate: column(h, 'Sale Date'),
+      title: column(h, 'Item Name'),
+      buyer: column(h, 'Buyer'),
+      quantity: column(h, 'Quantity'),
+      price: column(h, 'Price'),
+      shipping: column(h, 'Order Shipping', 'Order Delivery'),
+      tax: column(h, 'Order Sales Tax'),
+      itemTotal: column(h, 'Item Total'),
+      currency: column(h, 'Currency'),
+      paid: column(h, 'Date Paid'),
+      shipped: column(h, 'Date Shipped', 'Date Posted'),
+      shipName: column(h, 'Ship Name', 'Delivery Name'),
+      orderId: column(h, 'Order ID'),
+      sku: column(h, 'SKU'),
+      variations: column(h, 'Variations'),
+    };
+    const missing = missingBuyer(table, { handle: [col.buyer] });
+    if (missing) return refusal(missing);
+    const book = new OrderBook();
+    const date = dateReader(ctx);
+    for (const { line, cells } of table.rows) {
+      const cut = cutShort(cells, h.length, Math.max(col.orderId.index, col.itemTotal.index));
+      if (cut) {
+        book.problem(line, cut);
+        continue;
+      }
+      const orderNo = cellAt(cells, col.orderId.index);
+      if (!orderNo) {
+        book.problem(line, { column: col.orderId.name, message: 'is empty; every row needs its order number' });
+        continue;
+      }
+      if (book.isRejected(orderNo)) continue;
+      const currency = (cellAt(cells, col.currency.index) || ctx.currency).toUpperCase();
+      const quantity = quantityOf(cellAt(cells, col.quantity.index));
+      if (quantity === undefined) {
+        book.reject(orderNo, line, { column: col.quantity.name, message: `"${cellAt(cells, col.quantity.index)}" is not a quantity; write a whole number such as 1` });
+        continue;
+      }
+      const itemTotal = amountOf(cellAt(cells, col.itemTotal.index), currency);
+      if (itemTotal === undefined) {
+        book.reject(orderNo, line, { column: col.itemTotal.name, message: `"${cellAt(cells, col.itemTotal.index)}" is not an amount; write it as a number such as 12.90` });
+        continue;
+      }
+      const title = [cellAt(cells, col.title.index), cellAt(cells, col.variations.index)].filter(Boolean).join(' · ') || orderNo;
+      const item = { title, sku: cellAt(cells, col.sku.index) || undefined, quantity, priceMinor: amountOf(cellAt(cells, col.price.index), currency) };
+      const open = book.get(orderNo);
+      if (open) {
+        open.amountMinor += itemTotal;
+        open.items.push(item);
+        continue;
+      }
+      const placedAt = date(cellAt(cells, col.saleDate.index));
+      if (placedAt === undefined) {
+        book.reject(orderNo, line, { column: col.saleDate.name, message: `"${cellAt(cells, col.saleDate.index)}" is not a date this importer can read (expected MM/DD/YY such as 03/04/26)` });
+        continue;
+      }
+      const handle = buyerHandle(cellAt(cells, col.buyer.index));
+      if (!handle) {
+        book.reject(orderNo, line, { column: col.buyer.name, message: 'is empty; the order cannot be tied to a buyer' });
+        continue;
+      }
+      const shipping = amountOf(cellAt(cells, col.shipping.index), currency) ?? 0;
+      const tax = amountOf(cellAt(cells, col.tax.index), currency) ?? 0;
+      const shippedAt = date(cellAt(cells, col.shipped.index));
+      book.open(orderNo, {
+        platform: ctx.platform,
+        orderNo,
+        buyer: { handle, name: cellAt(cells, col.shipName.index) || undefined },
+        amountMinor: itemTotal + shipping + tax,
+        currency,
+        status: shippedAt !== undefined ? 'shipped' : 'paid',
+        placedAt,
+        paidAt: date(cellAt(cells, col.paid.index)) ?? placedAt,
+        shippedAt,
+        items: [item],
+      });
+    }
+    return book.result();
+  },
+};
