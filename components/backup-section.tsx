@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { BACKUP_TABLES, backupDue, type BackupProblem, type BackupRead, type TableCounts, type ValidBackup } from '@/lib/db/backup';
+import { BACKUP_TABLES, backupDue, type BackupProblem, type BackupRead, type Progress, type TableCounts, type ValidBackup } from '@/lib/db/backup';
 import type { Settings } from '@/lib/db/settings';
 import type { SavedFile, StoreFiles } from '@/lib/export/store-files';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
@@ -19,7 +19,8 @@ export interface BackupSectionProps {
 
 type Job =
   | { kind: 'idle' }
-  | { kind: 'busy'; message: string }
+  /** `fraction` (0–1) when the work can tell how far it is. */
+  | { kind: 'busy'; key: MessageKey; fraction?: number }
   | { kind: 'done'; message: string }
   | { kind: 'failed'; message: string; problems?: BackupProblem[] };
 
@@ -50,10 +51,15 @@ export function BackupSection({ t, locale, settings, members, files, onChanged, 
   const timeZone = settings?.timeZone ?? 'UTC';
   const tableName = (table: string) => ((BACKUP_TABLES as readonly string[]).includes(table) ? t(`backup.table.${table}` as MessageKey) : table);
 
-  const run = async (busyMessage: string, task: () => Promise<string>, failure: (message: string) => string) => {
-    setJob({ kind: 'busy', message: busyMessage });
+  const progressOf =
+    (key: MessageKey): Progress =>
+    (done, total) =>
+      setJob({ kind: 'busy', key, fraction: total ? done / total : 1 });
+
+  const run = async (key: MessageKey, task: (progress: Progress) => Promise<string>, failure: (message: string) => string, measured = true) => {
+    setJob({ kind: 'busy', key, fraction: measured ? 0 : undefined });
     try {
-      setJob({ kind: 'done', message: await task() });
+      setJob({ kind: 'done', message: await task(progressOf(key)) });
     } catch (e) {
       setJob({ kind: 'failed', message: failure((e as Error).message ?? String(e)) });
     }
@@ -61,9 +67,9 @@ export function BackupSection({ t, locale, settings, members, files, onChanged, 
 
   const backup = () =>
     run(
-      t('options.backup.making'),
-      async () => {
-        const saved = await files.backup(timeZone);
+      'options.backup.making',
+      async (progress) => {
+        const saved = await files.backup(timeZone, progress);
         saveFile(saved.blob, saved.fileName);
         onChanged();
         return t('options.backup.made', { file: saved.fileName, size: fileSize(saved.blob.size, locale), rows: saved.rows });
@@ -74,13 +80,14 @@ export function BackupSection({ t, locale, settings, members, files, onChanged, 
   const exportCsv = (which: 'membersCsv' | 'ordersCsv') =>
     settings &&
     run(
-      t('options.export.working'),
+      'options.export.working',
       async () => {
         const saved: SavedFile = await files[which]({ t, settings, tierName: (tier) => tierName(tier, t) });
         saveFile(saved.blob, saved.fileName);
         return t('options.export.done', { file: saved.fileName, rows: saved.rows });
       },
       (message) => t('options.export.failed', { message }),
+      false,
     );
 
   const refusal = (read: Exclude<BackupRead, { ok: true }>): Job => {
@@ -101,9 +108,9 @@ export function BackupSection({ t, locale, settings, members, files, onChanged, 
   const choose = async (file: File | undefined) => {
     setRestore({ kind: 'none' });
     if (!file) return;
-    setJob({ kind: 'busy', message: t('options.restore.reading') });
+    setJob({ kind: 'busy', key: 'options.restore.reading', fraction: 0 });
     try {
-      const read = await files.read(file);
+      const read = await files.read(file, progressOf('options.restore.reading'));
       if (!read.ok) return setJob(refusal(read));
       setRestore({ kind: 'confirm', backup: read, current: await files.counts() });
       setJob({ kind: 'idle' });
@@ -115,9 +122,9 @@ export function BackupSection({ t, locale, settings, members, files, onChanged, 
   const confirm = (backup: ValidBackup) => {
     setRestore({ kind: 'none' });
     return run(
-      t('options.restore.working'),
-      async () => {
-        await files.restore(backup);
+      'options.restore.working',
+      async (progress) => {
+        await files.restore(backup, progress);
         onChanged();
         return t('options.restore.done', { members: backup.counts.members, orders: backup.counts.orders, date: dateTime(backup.header.createdAt, locale, timeZone) });
       },
@@ -187,7 +194,12 @@ export function BackupSection({ t, locale, settings, members, files, onChanged, 
           </div>
         </div>
       )}
-      {job.kind === 'busy' && <p className="counts">{job.message}</p>}
+      {job.kind === 'busy' && (
+        <div className="progress">
+          {job.fraction !== undefined && <progress max={1} value={job.fraction} aria-label={t(job.key, { percent: Math.floor(job.fraction * 100) })} />}
+          <p className="counts">{t(job.key, { percent: Math.floor((job.fraction ?? 0) * 100) })}</p>
+        </div>
+      )}
       {job.kind === 'done' && (
         <div className="status" role="status">
           {job.message}

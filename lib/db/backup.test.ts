@@ -74,7 +74,12 @@ describe('a backup holds the whole store and gives it back', () => {
     expect(await db.members.count()).toBe(0);
     const read = await readBackup(blob);
     expect(read.ok).toBe(true);
-    await restoreBackup(db, read as ValidBackup);
+    let restored = 0;
+    await restoreBackup(db, read as ValidBackup, (done, total) => {
+      restored = done;
+      expect(done).toBeLessThanOrEqual(total);
+    });
+    expect(restored).toBe(Object.values(before).reduce((sum, rows) => sum + rows.length, 0));
     expect(await dump(db)).toEqual(before);
   });
 
@@ -99,11 +104,14 @@ describe('a backup holds the whole store and gives it back', () => {
   it('tables are read in pages by primary key without losing or repeating a row', async () => {
     await fill(db);
     const pieces: string[] = [];
-    await writeBackup(db, NOW, (text) => pieces.push(text), 7);
+    const progress: number[] = [];
+    await writeBackup(db, NOW, (text) => pieces.push(text), { pageSize: 7, onProgress: (done) => progress.push(done) });
     const rows = pieces.join('').split('\n').filter(Boolean).slice(1).map((l) => JSON.parse(l) as { t: string; r: Record<string, unknown> });
     const orderIds = rows.filter((r) => r.t === 'orders').map((r) => r.r.id);
     expect(orderIds).toEqual((await db.orders.toCollection().primaryKeys()));
     expect(pieces.length).toBeGreaterThan(8); // header + several pages of orders
+    expect(progress.at(-1)).toBe(rows.length);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
   });
 
   it('a plain (already unpacked) NDJSON backup is read too', async () => {

@@ -91,17 +91,22 @@ export async function tableCounts(db: RegularsDb): Promise<TableCounts> {
   });
 }
 
+/** Rows done of rows in all; called after each page. */
+export type Progress = (done: number, total: number) => void;
+
 /**
  * The whole store as NDJSON, handed to `write` a page of rows at a time. One read transaction, so
  * the file is one moment of the store even while the background keeps working (its writes wait).
  * `write` must not wait for anything: awaiting other work would end the transaction.
  */
-export async function writeBackup(db: RegularsDb, now: number, write: (text: string) => void, pageSize = BACKUP_PAGE): Promise<BackupHeader> {
+export async function writeBackup(db: RegularsDb, now: number, write: (text: string) => void, { pageSize = BACKUP_PAGE, onProgress }: { pageSize?: number; onProgress?: Progress } = {}): Promise<BackupHeader> {
   return db.transaction('r', [...BACKUP_TABLES], async () => {
     const counts: Record<string, number> = {};
     for (const name of BACKUP_TABLES) counts[name] = await tableOf(db, name).count();
     const header: BackupHeader = { format: BACKUP_FORMAT, schemaVersion: CURRENT_SCHEMA_VERSION, createdAt: now, counts };
     write(`${JSON.stringify(header)}\n`);
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    let done = 0;
     for (const name of BACKUP_TABLES) {
       const table = tableOf(db, name);
       const keyPath = table.schema.primKey.keyPath as string;
@@ -111,6 +116,7 @@ export async function writeBackup(db: RegularsDb, now: number, write: (text: str
         const page = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(pageSize).toArray();
         if (page.length === 0) break;
         write(`${page.map((r) => JSON.stringify({ t: name, r })).join('\n')}\n`);
+        onProgress?.((done += page.length), total);
         if (page.length < pageSize) break;
         after = page[page.length - 1]![keyPath] as IndexableType;
       }
@@ -120,16 +126,21 @@ export async function writeBackup(db: RegularsDb, now: number, write: (text: str
 }
 
 /** The backup file: writeBackup through the platform's gzip (CompressionStream, in Chromium and Node). */
-export async function backupFile(db: RegularsDb, now: number): Promise<{ blob: Blob; header: BackupHeader }> {
+export async function backupFile(db: RegularsDb, now: number, onProgress?: Progress): Promise<{ blob: Blob; header: BackupHeader }> {
   const gzip = new CompressionStream('gzip');
   const writer = gzip.writable.getWriter();
   const compressed = new Response(gzip.readable).blob();
   const encoder = new TextEncoder();
   let failure: unknown;
   // Not awaited inside the transaction (see writeBackup): the stream queues, and compresses as the reads go on.
-  const header = await writeBackup(db, now, (text) => {
-    writer.write(encoder.encode(text)).catch((e: unknown) => (failure ??= e));
-  });
+  const header = await writeBackup(
+    db,
+    now,
+    (text) => {
+      writer.write(encoder.encode(text)).catch((e: unknown) => (failure ??= e));
+    },
+    { onProgress },
+  );
   await writer.close();
   const blob = await compressed;
   if (failure) throw failure;
@@ -195,7 +206,7 @@ function keyOf(table: string, row: unknown): string | undefined {
  * Reads and validates a backup (gzip, or the NDJSON already unpacked) without touching the store.
  * Every row passes its table's zod schema; the first `maxProblems` failures are reported precisely.
  */
-export async function readBackup(file: Blob, maxProblems = 10): Promise<BackupRead> {
+export async function readBackup(file: Blob, { maxProblems = 10, onProgress }: { maxProblems?: number; onProgress?: Progress } = {}): Promise<BackupRead> {
   const magic = new Uint8Array(await file.slice(0, 2).arrayBuffer());
   let bytes: ReadableStream<Uint8Array> = file.stream();
   if (magic[0] === 0x1f && magic[1] === 0x8b) bytes = bytes.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
@@ -208,6 +219,8 @@ export async function readBackup(file: Blob, maxProblems = 10): Promise<BackupRe
   const rows = Object.fromEntries(BACKUP_TABLES.map((t) => [t, [] as Record<string, unknown>[][]])) as ValidBackup['rows'];
   const problems: BackupProblem[] = [];
   let invalidRows = 0;
+  let rowsRead = 0;
+  let total = 0;
   const refuse = (problem: BackupProblem) => {
     invalidRows++;
     if (problems.length < maxProblems) problems.push(problem);
@@ -228,6 +241,7 @@ export async function readBackup(file: Blob, maxProblems = 10): Promise<BackupRe
     const parsed = backupHeaderSchema.safeParse(raw);
     if (!parsed.success) return { ok: false, reason: 'damaged' };
     header = parsed.data;
+    total = Object.values(header.counts).reduce((a, b) => a + b, 0);
     return undefined;
   };
 
@@ -256,7 +270,9 @@ export async function readBackup(file: Blob, maxProblems = 10): Promise<BackupRe
   const takeLine = (line: string): BackupRead | undefined => {
     lineNo++;
     if (!header) return takeHeader(line);
-    if (line.trim()) takeRow(line);
+    if (!line.trim()) return undefined;
+    takeRow(line);
+    if (++rowsRead % BACKUP_PAGE === 0) onProgress?.(rowsRead, total);
     return undefined;
   };
 
@@ -307,9 +323,16 @@ export async function readBackup(file: Blob, maxProblems = 10): Promise<BackupRe
  * if anything fails, the store is as it was, never half-restored. The caller must then tell the
  * background ('store.reloaded'), whose caches still describe the store before.
  */
-export async function restoreBackup(db: RegularsDb, backup: ValidBackup): Promise<void> {
+export async function restoreBackup(db: RegularsDb, backup: ValidBackup, onProgress?: Progress): Promise<void> {
+  const total = Object.values(backup.counts).reduce((a, b) => a + b, 0);
+  let done = 0;
   await db.transaction('rw', [...BACKUP_TABLES], async () => {
     for (const name of BACKUP_TABLES) await tableOf(db, name).clear();
-    for (const name of BACKUP_TABLES) for (const page of backup.rows[name]) await tableOf(db, name).bulkPut(page);
+    for (const name of BACKUP_TABLES) {
+      for (const page of backup.rows[name]) {
+        await tableOf(db, name).bulkPut(page);
+        onProgress?.((done += page.length), total);
+      }
+    }
   });
 }

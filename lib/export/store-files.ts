@@ -3,7 +3,7 @@
 // carry a whole store and the background can't start downloads without the downloads permission.
 // What the background must know goes through the protocol: when the last backup was made, and
 // that a restore replaced the store under it ('store.reloaded').
-import { backupFile, backupFileName, readBackup, restoreBackup, tableCounts, type BackupHeader, type BackupRead, type TableCounts, type ValidBackup } from '../db/backup';
+import { backupFile, backupFileName, readBackup, restoreBackup, tableCounts, type BackupHeader, type BackupRead, type Progress, type TableCounts, type ValidBackup } from '../db/backup';
 import { RegularsDb } from '../db/database';
 import { localDateParts } from '../domain/time';
 import type { MessageName, RequestOf, ResponseOf } from '../messaging/protocol';
@@ -20,12 +20,12 @@ export interface SavedFile {
 
 export interface StoreFiles {
   /** Builds the backup file and records it as the last backup. */
-  backup(timeZone: string): Promise<SavedFile & { header: BackupHeader }>;
+  backup(timeZone: string, onProgress?: Progress): Promise<SavedFile & { header: BackupHeader }>;
   /** Reads and validates a backup file; the store is not touched. */
-  read(file: Blob): Promise<BackupRead>;
+  read(file: Blob, onProgress?: Progress): Promise<BackupRead>;
   counts(): Promise<TableCounts>;
   /** Replaces the whole store with a validated backup, then tells the background. */
-  restore(backup: ValidBackup): Promise<void>;
+  restore(backup: ValidBackup, onProgress?: Progress): Promise<void>;
   membersCsv(ctx: Omit<CsvContext, 'now'>): Promise<SavedFile>;
   ordersCsv(ctx: Omit<CsvContext, 'now'>): Promise<SavedFile>;
 }
@@ -54,16 +54,16 @@ export function storeFiles(send: Send, openDb: () => RegularsDb = () => new Regu
   };
 
   return {
-    async backup(timeZone) {
-      const { blob, header } = await withDb((db) => backupFile(db, now()));
+    async backup(timeZone, onProgress) {
+      const { blob, header } = await withDb((db) => backupFile(db, now(), onProgress));
       await send('settings.update', { lastBackupAt: header.createdAt });
       const rows = Object.values(header.counts).reduce((a, b) => a + b, 0);
       return { blob, header, rows, fileName: backupFileName(header.createdAt, timeZone) };
     },
-    read: (file) => readBackup(file),
+    read: (file, onProgress) => readBackup(file, { onProgress }),
     counts: () => withDb(tableCounts),
-    async restore(backup) {
-      await withDb((db) => restoreBackup(db, backup));
+    async restore(backup, onProgress) {
+      await withDb((db) => restoreBackup(db, backup, onProgress));
       await send('store.reloaded', {});
       // The store now is exactly the backup file, which exists: it counts as backed up when it was made.
       const restored = backup.rows.settings.flat().find((r) => r.key === 'lastBackupAt')?.value;
