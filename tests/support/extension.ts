@@ -47,6 +47,13 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'regulars-profile-')));
   const viewport = options.viewport === undefined ? { width: 1400, height: 900 } : options.viewport;
 
+  if (!ownsProfile) {
+    // A kept profile holds the service worker script of the build it last ran, and Chromium may
+    // keep running that one after a rebuild. Its registrations (not its data) are dropped here,
+    // so the worker of the build on disk is registered afresh.
+    await rm(path.join(userDataDir, 'Default', 'Service Worker'), { recursive: true, force: true });
+  }
+
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
