@@ -1,5 +1,7 @@
 // Every import preset, one line each. The first whose signature the file's headers carry wins.
 import { columnOf, type Table } from '../table';
+import { amazonAllOrdersPreset, amazonOrdersPreset } from './amazon';
+import { ebayPreset } from './ebay';
 import { etsyItemsPreset, etsyOrdersPreset } from './etsy';
 import { shopifyPreset } from './shopify';
 import { tiktokPreset } from './tiktok';
@@ -14,6 +16,9 @@ export const PRESETS: readonly ImportPreset[] = [
   woocommerceKeysPreset,
   etsyOrdersPreset,
   etsyItemsPreset,
+  ebayPreset,
+  amazonOrdersPreset,
+  amazonAllOrdersPreset,
 ];
 
 export function detectPreset(table: Table): ImportPreset | undefined {

@@ -1,0 +1,157 @@
+// Amazon Seller Central order reports: tab-separated flat files, one row per order item.
+// - Order reports (Reports → Order Reports: new / unshipped / pending orders): order-id,
+//   order-item-id, purchase-date, payments-date, buyer-email, buyer-name, buyer-phone-number, sku,
+//   product-name, quantity-purchased, currency, item-price, item-tax, shipping-price, … (header as
+//   in public parsers: an OpenERP/Odoo Amazon connector's _get_header_fieldnames, a Perl test's
+//   __DATA__ block, a Python SP-API writer's column comment; seen 2026-05). Listed orders are paid
+//   unless an order-status column (pending orders report) says otherwise.
+// - "All Orders" report (amazon-order-id, merchant-order-id, purchase-date, last-updated-date,
+//   order-status, …, item-status, quantity, currency, item-price …): header as in
+//   CaponicaAmazonMwsComplete ReportFbaSalesAllByLastUpdateFlatFile EXPECTED_HEADER. It has no buyer
+//   column, so on its own it is refused by name.
+// Prices are per row (item-price is the line's total for its quantity). purchase-date is ISO 8601
+// with an offset. Buyers: the e-mail (Amazon's relay address counts: it is stable per buyer) or the
+// phone. buyer-name alone is NOT used as an identity: two buyers share names, and merging them would
+// corrupt the master file; such rows are reported instead.
+import type { OrderItem, OrderStatus } from '../../domain/types';
+import type { Table } from '../table';
+import { amountOf, cellAt, column, cutShort, missingBuyer, OrderBook, parseAnyDate, quantityOf, refusal, statusKey, usableEmail, usablePhone } from './common';
+import type { ImportPreset, PresetContext, PresetResult } from './types';
+
+const STATUS: Record<string, OrderStatus> = {
+  pending: 'unpaid',
+  pendingavailability: 'unpaid',
+  unshipped: 'paid',
+  pendingwaitingforpickup: 'paid',
+  partiallyshipped: 'shipped',
+  shipping: 'shipped',
+  shipped: 'shipped',
+  shippeddelivered: 'delivered',
+  delivered: 'delivered',
+  cancelled: 'cancelled',
+  canceled: 'cancelled',
+  unfulfillable: 'cancelled',
+};
+
+function read(table: Table, ctx: PresetContext): PresetResult {
+  const h = table.headers;
+  const col = {
+    orderId: column(h, 'amazon-order-id', 'order-id'),
+    purchase: column(h, 'purchase-date'),
+    payments: column(h, 'payments-date'),
+    status: column(h, 'order-status'),
+    itemStatus: column(h, 'item-status'),
+    email: column(h, 'buyer-email'),
+    name: column(h, 'buyer-name', 'recipient-name'),
+    phone: column(h, 'buyer-phone-number'),
+    sku: column(h, 'sku'),
+    product: column(h, 'product-name'),
+    quantity: column(h, 'quantity-purchased', 'quantity'),
+    currency: column(h, 'currency'),
+    itemPrice: column(h, 'item-price'),
+  };
+  // What the buyer paid on a row: the line, its tax, shipping and gift wrap, less promotions
+  // (written positive in some reports, negative in others: always taken off).
+  const plus = ['item-price', 'item-tax', 'shipping-price', 'shipping-tax', 'gift-wrap-price', 'gift-wrap-tax'].map((n) => column(h, n)).filter((c) => c.index >= 0);
+  const minus = ['item-promotion-discount', 'ship-promotion-discount'].map((n) => column(h, n)).filter((c) => c.index >= 0);
+  const missing = missingBuyer(table, { email: [col.email], phone: [col.phone] });
+  if (missing) return refusal(missing);
+
+  const book = new OrderBook();
+  for (const { line, cells } of table.rows) {
+    const cut = cutShort(cells, h.length, Math.max(col.orderId.index, col.purchase.index));
+    if (cut) {
+      book.problem(line, cut);
+      continue;
+    }
+    const orderNo = cellAt(cells, col.orderId.index);
+    if (!orderNo) {
+      book.problem(line, { column: col.orderId.name, message: 'is empty; every row needs its Amazon order id' });
+      continue;
+    }
+    if (book.isRejected(orderNo)) continue;
+    const currency = (cellAt(cells, col.currency.index) || book.get(orderNo)?.currency || ctx.currency).toUpperCase();
+    let rowAmount = 0;
+    let bad: { column: string; raw: string } | undefined;
+    for (const [sign, columns] of [[1, plus], [-1, minus]] as const) {
+      for (const c of columns) {
+        const raw = cellAt(cells, c.index);
+        if (raw === '') continue; // a cancelled line leaves its prices empty
+        const minor = amountOf(raw, currency);
+        if (minor === undefined) bad ??= { column: c.name, raw };
+        else rowAmount += sign * Math.abs(minor);
+      }
+    }
+    if (bad) {
+      book.reject(orderNo, line, { column: bad.column, message: `"${bad.raw}" is not an amount; write it as a number such as 12.90` });
+      continue;
+    }
+    const quantity = quantityOf(cellAt(cells, col.quantity.index));
+    if (quantity === undefined) {
+      book.reject(orderNo, line, { column: col.quantity.name, message: `"${cellAt(cells, col.quantity.index)}" is not a quantity; write a whole number such as 1` });
+      continue;
+    }
+    const linePrice = amountOf(cellAt(cells, col.itemPrice.index), currency);
+    const item: OrderItem = { title: cellAt(cells, col.product.index) || cellAt(cells, col.sku.index) || orderNo, sku: cellAt(cells, col.sku.index) || undefined, quantity, priceMinor: linePrice === undefined ? undefined : Math.round(linePrice / quantity) };
+
+    const open = book.get(orderNo);
+    if (open) {
+      open.amountMinor += rowAmount;
+      open.items.push(item);
+      continue;
+    }
+    const placedAt = parseAnyDate(cellAt(cells, col.purchase.index), ctx.timeZone, 'mdy');
+    if (placedAt === undefined) {
+      book.reject(orderNo, line, { column: col.purchase.name, message: `"${cellAt(cells, col.purchase.index)}" is not a date this importer can read (expected 2026-03-04T13:05:00+00:00)` });
+      continue;
+    }
+    let status: OrderStatus = 'paid';
+    const word = cellAt(cells, col.status.index) || cellAt(cells, col.itemStatus.index);
+    if (word) {
+      const known = STATUS[statusKey(word)];
+      if (!known) {
+        book.reject(orderNo, line, { column: col.status.index >= 0 ? col.status.name : col.itemStatus.name, message: `"${word}" is not an Amazon order status this importer knows (Pending, Unshipped, Shipped, Cancelled…)` });
+        continue;
+      }
+      status = known;
+    }
+    const email = usableEmail(cellAt(cells, col.email.index));
+    const phone = usablePhone(cellAt(cells, col.phone.index));
+    if (!email && !phone) {
+      book.reject(orderNo, line, {
+        column: col.email.name,
+        message: `is empty and so is ${col.phone.name}; Amazon withheld this buyer, and a name alone is not used to tell buyers apart — add the buyer by hand or import a report that carries the e-mail`,
+      });
+      continue;
+    }
+    const paidRaw = cellAt(cells, col.payments.index);
+    book.open(orderNo, {
+      platform: ctx.platform,
+      orderNo,
+      buyer: { name: cellAt(cells, col.name.index) || undefined, phone, email },
+      amountMinor: rowAmount,
+      currency,
+      status,
+      placedAt,
+      paidAt: paidRaw ? parseAnyDate(paidRaw, ctx.timeZone, 'mdy') : undefined,
+      items: [item],
+    });
+  }
+  return book.result();
+}
+
+export const amazonOrdersPreset: ImportPreset = {
+  id: 'amazon-orders',
+  platform: 'amazon',
+  label: 'Amazon order report',
+  signature: ['order-id', 'order-item-id', 'purchase-date', 'quantity-purchased'],
+  read,
+};
+
+export const amazonAllOrdersPreset: ImportPreset = {
+  id: 'amazon-all-orders',
+  platform: 'amazon',
+  label: 'Amazon All Orders report',
+  signature: ['amazon-order-id', 'purchase-date', 'order-status', 'item-status'],
+  read,
+};

@@ -1,0 +1,136 @@
+// eBay Seller Hub → Reports → Downloads → Orders (and the older File Exchange "Sold" report).
+// The file is no clean table: a row of bare commas above the header, an all-empty row under it,
+// then one row per order line, then a blank line and footer rows ("12,record(s) downloaded,from …",
+// "Seller ID : …"). A multi-item order is a summary row (no Item Number; buyer and Total Price)
+// followed by one row per item. There is no status column: a row without "Paid On Date" is an
+// order never paid for, and eBay leaves cancelled orders out. Money is "$12.34", dates "Mar-04-26".
+// Header list: randomecho/shifted-sales-report README (the current 80-column report); layout,
+// footer and summary rows: a public eBay orders parser's notes ("a row of bare commas, then the
+// header, then an all-empty row … then a blank line and two footer lines"); older names ("User Id",
+// "Buyer Fullname", "Buyer Phone Number", "Paid on Date"): zhaoquanshengchina/getMonthlyEcommerceSales
+// Ebay/addEbaySales.py. Seen 2026-05. *Unconfirmed*: a time of day or zone after the date (read
+// when written as "Mar-04-26 13:05:00 PDT"), and currencies other than the shop's (£, €, AU $, C $
+// are recognised from the amount's symbol).
+import type { OrderItem, OrderStatus } from '../../domain/types';
+import { amountOf, cellAt, column, cutShort, missingBuyer, OrderBook, parseMonthNameDate, quantityOf, refusal, usableEmail, usablePhone } from './common';
+import type { ImportPreset } from './types';
+
+const SYMBOLS: [RegExp, string][] = [
+  [/^AU\s*\$/i, 'AUD'],
+  [/^C\s*\$/i, 'CAD'],
+  [/^US\s*\$/i, 'USD'],
+  [/^£/, 'GBP'],
+  [/^€|€$/, 'EUR'],
+];
+
+const currencyOf = (amount: string, fallback: string) => SYMBOLS.find(([re]) => re.test(amount.trim()))?.[1] ?? fallback;
+
+/** The footer eBay writes under the table: counts and the seller id, not orders. */
+const isFooter = (cells: string[]) => cells.some((c) => /record\(s\) downloaded|^seller id\s*:/i.test(c.trim()));
+
+export const ebayPreset: ImportPreset = {
+  id: 'ebay-orders',
+  platform: 'ebay',
+  label: 'eBay orders report',
+  signature: ['Sales Record Number', 'Item Title', 'Total Price', 'Sale Date'],
+  read(table, ctx) {
+    const h = table.headers;
+    const col = {
+      record: column(h, 'Sales Record Number'),
+      orderNo: column(h, 'Order Number', 'Order ID'),
+      username: column(h, 'Buyer Username', 'User Id', 'Buyer User ID'),
+      name: column(h, 'Buyer Name', 'Buyer Fullname', 'Ship To Name'),
+      email: column(h, 'Buyer Email'),
+      phone: column(h, 'Buyer Phone', 'Buyer Phone Number', 'Ship To Phone'),
+      itemNumber: column(h, 'Item Number', 'Item ID'),
+      title: column(h, 'Item Title'),
+      label: column(h, 'Custom Label'),
+      variation: column(h, 'Variation Details'),
+      quantity: column(h, 'Quantity'),
+      soldFor: column(h, 'Sold For', 'Sale Price'),
+      total: column(h, 'Total Price'),
+      saleDate: column(h, 'Sale Date'),
+      paidOn: column(h, 'Paid On Date', 'Paid on Date'),
+      shippedOn: column(h, 'Shipped On Date', 'Shipped on Date'),
+    };
+    const missing = missingBuyer(table, { handle: [col.username], email: [col.email], phone: [col.phone] });
+    if (missing) return refusal(missing);
+
+    const book = new OrderBook();
+    const date = (raw: string) => (raw ? parseMonthNameDate(raw, ctx.timeZone) : undefined);
+    for (const { line, cells } of table.rows) {
+      if (isFooter(cells)) break;
+      const cut = cutShort(cells, h.length, Math.max(col.record.index, col.total.index, col.saleDate.index));
+      if (cut) {
+        book.problem(line, cut);
+        continue;
+      }
+      const record = cellAt(cells, col.record.index);
+      if (!record) {
+        book.problem(line, { column: col.record.name, message: 'is empty; every order row has its sales record number — export the report again' });
+        continue;
+      }
+      if (book.isRejected(record)) continue;
+
+      const title = [cellAt(cells, col.title.index), cellAt(cells, col.variation.index)].filter(Boolean).join(' · ');
+      let item: OrderItem | undefined;
+      if (title) {
+        const quantity = quantityOf(cellAt(cells, col.quantity.index));
+        if (quantity === undefined) {
+          book.reject(record, line, { column: col.quantity.name, message: `"${cellAt(cells, col.quantity.index)}" is not a quantity; write a whole number such as 1` });
+          continue;
+        }
+        const soldFor = cellAt(cells, col.soldFor.index);
+        item = { title, sku: cellAt(cells, col.label.index) || undefined, quantity, priceMinor: amountOf(soldFor, currencyOf(soldFor, ctx.currency)) };
+      }
+
+      const open = book.get(record);
+      if (open) {
+        if (item) open.items.push(item);
+        // The summary row may leave the dates to the item rows: a date on any row of the order counts.
+        open.orderNo = open.orderNo === record ? cellAt(cells, col.orderNo.index) || record : open.orderNo;
+        open.paidAt ??= date(cellAt(cells, col.paidOn.index));
+        open.shippedAt ??= date(cellAt(cells, col.shippedOn.index));
+        open.status = open.shippedAt !== undefined ? 'shipped' : open.paidAt !== undefined ? 'paid' : 'unpaid';
+        continue;
+      }
+
+      const rawTotal = cellAt(cells, col.total.index);
+      const currency = currencyOf(rawTotal, ctx.currency);
+      const total = amountOf(rawTotal, currency);
+      if (total === undefined) {
+        book.reject(record, line, { column: col.total.name, message: `"${rawTotal}" is not an amount; write it as a number such as $12.90` });
+        continue;
+      }
+      const placedAt = date(cellAt(cells, col.saleDate.index));
+      if (placedAt === undefined) {
+        book.reject(record, line, { column: col.saleDate.name, message: `"${cellAt(cells, col.saleDate.index)}" is not a date this importer can read (expected Mar-04-26)` });
+        continue;
+      }
+      const paidAt = date(cellAt(cells, col.paidOn.index));
+      const shippedAt = date(cellAt(cells, col.shippedOn.index));
+      const handle = cellAt(cells, col.username.index);
+      const email = usableEmail(cellAt(cells, col.email.index));
+      const phone = usablePhone(cellAt(cells, col.phone.index));
+      if (!handle && !email && !phone) {
+        book.reject(record, line, { column: col.username.name, message: 'is empty and the row has no buyer e-mail or phone; the order cannot be tied to a buyer' });
+        continue;
+      }
+      const status: OrderStatus = shippedAt !== undefined ? 'shipped' : paidAt !== undefined ? 'paid' : 'unpaid';
+      book.open(record, {
+        platform: ctx.platform,
+        // An order never checked out has no order number yet: its sales record number stands in.
+        orderNo: cellAt(cells, col.orderNo.index) || record,
+        buyer: { handle: handle || undefined, name: cellAt(cells, col.name.index) || undefined, phone, email },
+        amountMinor: total,
+        currency,
+        status,
+        placedAt,
+        paidAt,
+        shippedAt,
+        items: item ? [item] : [],
+      });
+    }
+    return book.result();
+  },
+};
