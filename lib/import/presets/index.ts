@@ -5,6 +5,7 @@ import { ebayPreset } from './ebay';
 import { etsyItemsPreset, etsyOrdersPreset } from './etsy';
 import { shopifyPreset } from './shopify';
 import { tiktokPreset } from './tiktok';
+import { taobaoItemsPreset, taobaoOrdersPreset } from './taobao';
 import type { ImportPreset } from './types';
 import { woocommerceBillingPreset, woocommerceKeysPreset, woocommercePreset } from './woocommerce';
 
@@ -19,6 +20,8 @@ export const PRESETS: readonly ImportPreset[] = [
   ebayPreset,
   amazonOrdersPreset,
   amazonAllOrdersPreset,
+  taobaoOrdersPreset,
+  taobaoItemsPreset,
 ];
 
 export function detectPreset(table: Table): ImportPreset | undefined {

@@ -1,0 +1,156 @@
+// Taobao / Tmall seller centre (千牛) → 已卖出的宝贝 → 批量导出: ExportOrderList*.csv (one row per
+// order) and ExportOrderDetailList*.csv (one row per item). GBK-encoded; some headers carry a
+// trailing space ("收货地址 ", "联系电话 "); long numbers are guarded against spreadsheets as
+// ="3301…", '3301… or with a leading tab. Amounts are yuan (CNY).
+// Headers: c2003070110/TBTool src/com/walk_nie/taobao/object/OrderObject.java and
+// TaobaoSaledObject.java (ExportOrderList, with the trailing spaces), an xadmin importer's
+// INIT_FIELDS_DIC (same list plus 退款金额, which strips spaces and "=" from headers and ="…" from
+// 订单编号 and "'" from 联系手机), and for the item file a PHP exporter's and a Node importer's
+// 订单编号,标题,价格,购买数量,外部系统编号,商品属性,套餐信息,备注,订单状态,商家编码. Statuses as used
+// by those importers and Taobao's trade states: 等待买家付款, 买家已付款，等待卖家发货,
+// 卖家已发货，等待买家确认, 交易成功, 交易关闭. Seen 2026-05.
+// *Unconfirmed*: whether 买家会员名 comes masked ("t**1") in current exports — a masked name or phone
+// is not used as an identity.
+import type { OrderStatus } from '../../domain/types';
+import { parseExportDate } from '../dates';
+import { amountOf, cellAt, column, cutShort, missingBuyer, OrderBook, quantityOf, refusal, statusKey, usablePhone } from './common';
+import type { ImportPreset } from './types';
+
+const CURRENCY = 'CNY';
+
+const STATUS: Record<string, OrderStatus> = {
+  [statusKey('等待买家付款')]: 'unpaid',
+  [statusKey('买家已付款，等待卖家发货')]: 'paid',
+  [statusKey('等待卖家发货')]: 'paid',
+  [statusKey('卖家部分发货')]: 'shipped',
+  [statusKey('部分发货')]: 'shipped',
+  [statusKey('卖家已发货，等待买家确认')]: 'shipped',
+  [statusKey('交易成功')]: 'delivered',
+  [statusKey('交易关闭')]: 'cancelled',
+};
+
+/** "3.30123E+18": a spreadsheet turned the order number into a float and lost its digits. */
+export function mangledNumber(value: string): boolean {
+  return /^\d(\.\d+)?e\+\d+$/i.test(value);
+}
+
+export const taobaoOrdersPreset: ImportPreset = {
+  id: 'taobao-orders',
+  platform: 'taobao',
+  label: 'Taobao/Tmall order list (ExportOrderList)',
+  signature: ['订单编号', '订单状态', '订单创建时间', '买家应付货款'],
+  read(table, ctx) {
+    const h = table.headers;
+    const col = {
+      orderNo: column(h, '订单编号'),
+      buyer: column(h, '买家会员名'),
+      goods: column(h, '买家应付货款'),
+      postage: column(h, '买家应付邮费'),
+      total: column(h, '总金额'),
+      paid: column(h, '买家实际支付金额'),
+      status: column(h, '订单状态'),
+      receiver: column(h, '收货人姓名'),
+      phone: column(h, '联系手机'),
+      tel: column(h, '联系电话'),
+      created: column(h, '订单创建时间'),
+      paidAt: column(h, '订单付款时间'),
+      title: column(h, '宝贝标题'),
+      count: column(h, '宝贝总数量'),
+      closeReason: column(h, '订单关闭原因'),
+      refund: column(h, '退款金额'),
+    };
+    const missing = missingBuyer(table, { handle: [col.buyer], phone: [col.phone, col.tel] });
+    if (missing) return refusal(missing);
+    const book = new OrderBook();
+    const date = (raw: string) => (raw ? parseExportDate(raw, ctx.timeZone, 'ymd') : undefined);
+    for (const { line, cells } of table.rows) {
+      const cut = cutShort(cells, h.length, Math.max(col.orderNo.index, col.status.index, col.created.index));
+      if (cut) {
+        book.problem(line, cut);
+        continue;
+      }
+      const orderNo = cellAt(cells, col.orderNo.index);
+      if (!orderNo) {
+        book.problem(line, { column: col.orderNo.name, message: 'is empty; every row needs its order number' });
+        continue;
+      }
+      if (mangledNumber(orderNo)) {
+        book.problem(line, { column: col.orderNo.name, message: `"${orderNo}" lost its digits to a spreadsheet; import the CSV as Taobao exported it, without saving it from Excel` });
+        continue;
+      }
+      if (book.has(orderNo)) {
+        book.problem(line, { column: col.orderNo.name, message: `repeats order ${orderNo} of an earlier row; ExportOrderList has one row per order, so the row was not read again` });
+        continue;
+      }
+      const word = cellAt(cells, col.status.index);
+      let status = STATUS[statusKey(word)];
+      if (!status) {
+        book.reject(orderNo, line, { column: col.status.name, message: `"${word}" is not a Taobao order status this importer knows (等待买家付款, 买家已付款，等待卖家发货, 卖家已发货，等待买家确认, 交易成功, 交易关闭)` });
+        continue;
+      }
+      const money = (c: { index: number; name: string }) => {
+        const raw = cellAt(cells, c.index);
+        const minor = amountOf(raw, CURRENCY);
+        return raw !== '' && minor === undefined ? { bad: c.name, raw } : { minor: minor ?? 0 };
+      };
+      const paid = money(col.paid);
+      const total = money(col.total);
+      const goods = money(col.goods);
+      const postage = money(col.postage);
+      const refund = money(col.refund);
+      const bad = [paid, total, goods, postage, refund].find((m) => 'bad' in m);
+      if (bad && 'bad' in bad) {
+        book.reject(orderNo, line, { column: bad.bad, message: `"${bad.raw}" is not an amount; write it as a number such as 128.00` });
+        continue;
+      }
+      const amount = (m: typeof paid) => ('minor' in m ? m.minor : 0);
+      const refunded = amount(refund);
+      if (status === 'cancelled' && (refunded > 0 || cellAt(cells, col.closeReason.index).includes('退款'))) status = 'refunded';
+      // What the buyer paid; an order not yet (or never) paid counts at its total.
+      const gross = amount(paid) > 0 ? amount(paid) : amount(total) > 0 ? amount(total) : amount(goods) + amount(postage);
+      const amountMinor = status === 'delivered' || status === 'shipped' ? gross - refunded : gross;
+      const placedAt = date(cellAt(cells, col.created.index));
+      if (placedAt === undefined) {
+        book.reject(orderNo, line, { column: col.created.name, message: `"${cellAt(cells, col.created.index)}" is not a date this importer can read (expected 2026-03-04 13:05:00)` });
+        continue;
+      }
+      const rawHandle = cellAt(cells, col.buyer.index);
+      const handle = rawHandle && !rawHandle.includes('*') ? rawHandle : undefined;
+      const phone = usablePhone(cellAt(cells, col.phone.index)) ?? usablePhone(cellAt(cells, col.tel.index));
+      if (!handle && !phone) {
+        book.reject(orderNo, line, { column: col.buyer.name, message: `${rawHandle ? `"${rawHandle}" is masked` : 'is empty'} and the order has no usable phone; the order cannot be tied to a buyer` });
+        continue;
+      }
+      const title = cellAt(cells, col.title.index);
+      const count = quantityOf(cellAt(cells, col.count.index)) ?? 1;
+      book.open(orderNo, {
+        platform: ctx.platform,
+        orderNo,
+        buyer: { handle, name: cellAt(cells, col.receiver.index) || undefined, phone },
+        amountMinor,
+        currency: CURRENCY,
+        status,
+        placedAt,
+        paidAt: status === 'unpaid' ? undefined : date(cellAt(cells, col.paidAt.index)),
+        // The order list names what was bought in one title and counts it; the items are in ExportOrderDetailList.
+        items: title ? [{ title, quantity: count }] : [],
+      });
+    }
+    return book.result();
+  },
+};
+
+export const taobaoItemsPreset: ImportPreset = {
+  id: 'taobao-order-items',
+  platform: 'taobao',
+  label: 'Taobao/Tmall order items (ExportOrderDetailList)',
+  signature: ['订单编号', '标题', '价格', '购买数量'],
+  read() {
+    // The item file names no buyer and no order total: alone it cannot make a member or an order.
+    return refusal({
+      line: 0,
+      column: '买家会员名',
+      message: 'holds the items of each order but no buyer (买家会员名, 联系手机) and no order total; import the ExportOrderList file exported with it',
+    });
+  },
+};
