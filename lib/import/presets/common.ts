@@ -19,6 +19,11 @@ export function clean(raw: string | undefined): string {
   return s === '--' || s.toLowerCase() === 'null' ? '' : s;
 }
 
+/** "3.30123E+18": a spreadsheet turned the order number into a float and lost its digits. */
+export function mangledNumber(value: string): boolean {
+  return /^\d(\.\d+)?e\+\d+$/i.test(value);
+}
+
 /** The cell at a column index (-1 for a column the file doesn't have), cleaned. */
 export function cellAt(cells: readonly string[], index: number): string {
   return index >= 0 ? clean(cells[index]) : '';

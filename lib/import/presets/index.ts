@@ -3,6 +3,7 @@ import { columnOf, type Table } from '../table';
 import { amazonAllOrdersPreset, amazonOrdersPreset } from './amazon';
 import { ebayPreset } from './ebay';
 import { etsyItemsPreset, etsyOrdersPreset } from './etsy';
+import { shopeePreset, shopeeTwOldPreset, shopeeTwPreset } from './shopee';
 import { shopifyPreset } from './shopify';
 import { tiktokPreset } from './tiktok';
 import { taobaoItemsPreset, taobaoOrdersPreset } from './taobao';
@@ -22,6 +23,9 @@ export const PRESETS: readonly ImportPreset[] = [
   amazonAllOrdersPreset,
   taobaoOrdersPreset,
   taobaoItemsPreset,
+  shopeePreset,
+  shopeeTwPreset,
+  shopeeTwOldPreset,
 ];
 
 export function detectPreset(table: Table): ImportPreset | undefined {

@@ -13,7 +13,7 @@
 // is not used as an identity.
 import type { OrderStatus } from '../../domain/types';
 import { parseExportDate } from '../dates';
-import { amountOf, cellAt, column, cutShort, missingBuyer, OrderBook, quantityOf, refusal, statusKey, usablePhone } from './common';
+import { amountOf, cellAt, column, cutShort, mangledNumber, missingBuyer, OrderBook, quantityOf, refusal, statusKey, usablePhone } from './common';
 import type { ImportPreset } from './types';
 
 const CURRENCY = 'CNY';
@@ -28,11 +28,6 @@ const STATUS: Record<string, OrderStatus> = {
   [statusKey('交易成功')]: 'delivered',
   [statusKey('交易关闭')]: 'cancelled',
 };
-
-/** "3.30123E+18": a spreadsheet turned the order number into a float and lost its digits. */
-export function mangledNumber(value: string): boolean {
-  return /^\d(\.\d+)?e\+\d+$/i.test(value);
-}
 
 export const taobaoOrdersPreset: ImportPreset = {
   id: 'taobao-orders',
@@ -88,26 +83,24 @@ export const taobaoOrdersPreset: ImportPreset = {
         book.reject(orderNo, line, { column: col.status.name, message: `"${word}" is not a Taobao order status this importer knows (等待买家付款, 买家已付款，等待卖家发货, 卖家已发货，等待买家确认, 交易成功, 交易关闭)` });
         continue;
       }
-      const money = (c: { index: number; name: string }) => {
+      // Every money column must read; an empty one counts as 0.
+      const columns = { paid: col.paid, total: col.total, goods: col.goods, postage: col.postage, refund: col.refund };
+      const money: Record<keyof typeof columns, number> = { paid: 0, total: 0, goods: 0, postage: 0, refund: 0 };
+      let bad: { column: string; raw: string } | undefined;
+      for (const [key, c] of Object.entries(columns) as [keyof typeof columns, { index: number; name: string }][]) {
         const raw = cellAt(cells, c.index);
         const minor = amountOf(raw, CURRENCY);
-        return raw !== '' && minor === undefined ? { bad: c.name, raw } : { minor: minor ?? 0 };
-      };
-      const paid = money(col.paid);
-      const total = money(col.total);
-      const goods = money(col.goods);
-      const postage = money(col.postage);
-      const refund = money(col.refund);
-      const bad = [paid, total, goods, postage, refund].find((m) => 'bad' in m);
-      if (bad && 'bad' in bad) {
-        book.reject(orderNo, line, { column: bad.bad, message: `"${bad.raw}" is not an amount; write it as a number such as 128.00` });
+        if (raw !== '' && minor === undefined) bad ??= { column: c.name, raw };
+        money[key] = minor ?? 0;
+      }
+      if (bad) {
+        book.reject(orderNo, line, { column: bad.column, message: `"${bad.raw}" is not an amount; write it as a number such as 128.00` });
         continue;
       }
-      const amount = (m: typeof paid) => ('minor' in m ? m.minor : 0);
-      const refunded = amount(refund);
+      const refunded = money.refund;
       if (status === 'cancelled' && (refunded > 0 || cellAt(cells, col.closeReason.index).includes('退款'))) status = 'refunded';
       // What the buyer paid; an order not yet (or never) paid counts at its total.
-      const gross = amount(paid) > 0 ? amount(paid) : amount(total) > 0 ? amount(total) : amount(goods) + amount(postage);
+      const gross = money.paid > 0 ? money.paid : money.total > 0 ? money.total : money.goods + money.postage;
       const amountMinor = status === 'delivered' || status === 'shipped' ? gross - refunded : gross;
       const placedAt = date(cellAt(cells, col.created.index));
       if (placedAt === undefined) {
