@@ -11,8 +11,9 @@
 //   column, so on its own it is refused by name.
 // Prices are per row (item-price is the line's total for its quantity). purchase-date is ISO 8601
 // with an offset. Buyers: the e-mail (Amazon's relay address counts: it is stable per buyer) or the
-// phone. buyer-name alone is NOT used as an identity: two buyers share names, and merging them would
-// corrupt the master file; such rows are reported instead.
+// phone. Only when both are missing does buyer-name become the handle — the same choice as the
+// Amazon page adapter, which knows buyers by name; two buyers sharing a name then look alike until
+// an agent separates them. A row with no e-mail, phone or name is reported.
 import type { OrderItem, OrderStatus } from '../../domain/types';
 import type { Table } from '../table';
 import { amountOf, cellAt, column, cutShort, missingBuyer, OrderBook, parseAnyDate, quantityOf, refusal, statusKey, usableEmail, usablePhone } from './common';
@@ -42,7 +43,8 @@ function read(table: Table, ctx: PresetContext): PresetResult {
     status: column(h, 'order-status'),
     itemStatus: column(h, 'item-status'),
     email: column(h, 'buyer-email'),
-    name: column(h, 'buyer-name', 'recipient-name'),
+    name: column(h, 'buyer-name'),
+    recipient: column(h, 'recipient-name'),
     phone: column(h, 'buyer-phone-number'),
     sku: column(h, 'sku'),
     product: column(h, 'product-name'),
@@ -54,7 +56,7 @@ function read(table: Table, ctx: PresetContext): PresetResult {
   // (written positive in some reports, negative in others: always taken off).
   const plus = ['item-price', 'item-tax', 'shipping-price', 'shipping-tax', 'gift-wrap-price', 'gift-wrap-tax'].map((n) => column(h, n)).filter((c) => c.index >= 0);
   const minus = ['item-promotion-discount', 'ship-promotion-discount'].map((n) => column(h, n)).filter((c) => c.index >= 0);
-  const missing = missingBuyer(table, { email: [col.email], phone: [col.phone] });
+  const missing = missingBuyer(table, { email: [col.email], phone: [col.phone], handle: [col.name] });
   if (missing) return refusal(missing);
 
   const book = new OrderBook();
@@ -117,18 +119,18 @@ function read(table: Table, ctx: PresetContext): PresetResult {
     }
     const email = usableEmail(cellAt(cells, col.email.index));
     const phone = usablePhone(cellAt(cells, col.phone.index));
-    if (!email && !phone) {
-      book.reject(orderNo, line, {
-        column: col.email.name,
-        message: `is empty and so is ${col.phone.name}; Amazon withheld this buyer, and a name alone is not used to tell buyers apart — add the buyer by hand or import a report that carries the e-mail`,
-      });
+    const name = cellAt(cells, col.name.index);
+    // The recipient may be someone the buyer sent a gift to: a name to show, never an identity.
+    const shownName = name || cellAt(cells, col.recipient.index);
+    if (!email && !phone && !name) {
+      book.reject(orderNo, line, { column: col.email.name, message: `is empty and so are ${col.phone.name} and ${col.name.name}; Amazon withheld this buyer — add the buyer by hand or import a report that carries them` });
       continue;
     }
     const paidRaw = cellAt(cells, col.payments.index);
     book.open(orderNo, {
       platform: ctx.platform,
       orderNo,
-      buyer: { name: cellAt(cells, col.name.index) || undefined, phone, email },
+      buyer: { handle: email || phone ? undefined : name, name: shownName || undefined, phone, email },
       amountMinor: rowAmount,
       currency,
       status,

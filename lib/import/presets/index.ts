@@ -3,10 +3,11 @@ import { columnOf, type Table } from '../table';
 import { amazonAllOrdersPreset, amazonOrdersPreset } from './amazon';
 import { ebayPreset } from './ebay';
 import { etsyItemsPreset, etsyOrdersPreset } from './etsy';
+import { lazadaCamelPreset, lazadaPreset } from './lazada';
 import { shopeePreset, shopeeTwOldPreset, shopeeTwPreset } from './shopee';
 import { shopifyPreset } from './shopify';
-import { tiktokPreset } from './tiktok';
 import { taobaoItemsPreset, taobaoOrdersPreset } from './taobao';
+import { tiktokPreset } from './tiktok';
 import type { ImportPreset } from './types';
 import { woocommerceBillingPreset, woocommerceKeysPreset, woocommercePreset } from './woocommerce';
 
@@ -26,6 +27,8 @@ export const PRESETS: readonly ImportPreset[] = [
   shopeePreset,
   shopeeTwPreset,
   shopeeTwOldPreset,
+  lazadaPreset,
+  lazadaCamelPreset,
 ];
 
 export function detectPreset(table: Table): ImportPreset | undefined {

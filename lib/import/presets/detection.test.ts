@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ordersCsv } from '../../../demo/export';
+import { demoSeed } from '../../../demo/seed';
+import { decodeBytes } from '../decode';
+import { columnOf, parseTable, tableFromRows, type Table } from '../table';
+import { isZip, readXlsx } from '../xlsx';
+import { detectPreset, PRESETS } from './index';
+
+const DIR = new URL('./fixtures/', import.meta.url);
+
+/** Each fixture and the one preset that must claim it. */
+const EXPECTED: Record<string, string> = {
+  'shopify-orders_export.csv': 'shopify-orders',
+  'woocommerce-advanced-order-export.csv': 'woocommerce-orders',
+  'woocommerce-billing.csv': 'woocommerce-billing',
+  'woocommerce-keys.csv': 'woocommerce-keys',
+  'EtsySoldOrders2026-3.csv': 'etsy-sold-orders',
+  'EtsySoldOrderItems2026-3.csv': 'etsy-sold-order-items',
+  'ebay-orders-report.csv': 'ebay-orders',
+  'amazon-order-report.txt': 'amazon-orders',
+  'amazon-all-orders.txt': 'amazon-all-orders',
+  'ExportOrderList202603.csv': 'taobao-orders',
+  'ExportOrderDetailList202603.csv': 'taobao-order-items',
+  'Order.all.20260301_20260310.xlsx': 'shopee-orders',
+  'Order.all.20260301_20260310.zh-TW.xlsx': 'shopee-orders-zh-tw',
+  'lazada-orders.csv': 'lazada-orders',
+  'lazada-orders-camel.csv': 'lazada-orders-camel',
+};
+
+const claims = (headers: string[]) => PRESETS.filter((p) => p.signature.every((name) => columnOf(headers, name) >= 0)).map((p) => p.id);
+const isHeader = (cells: string[]) => claims(cells).length > 0;
+
+function tableOf(bytes: Uint8Array): Table {
+  return isZip(bytes) ? tableFromRows(readXlsx(bytes), '', isHeader) : parseTable(decodeBytes(bytes).text, isHeader);
+}
+
+const fixtures = readdirSync(DIR).filter((name) => /\.(csv|txt|xlsx)$/.test(name));
+const tables: [string, Table][] = [
+  ...fixtures.map((name) => [name, tableOf(new Uint8Array(readFileSync(new URL(name, DIR))))] as [string, Table]),
+  ['TikTok demo export', parseTable(ordersCsv(demoSeed(Date.UTC(2026, 10, 23))))],
+];
+
+describe('which preset claims which file', () => {
+  it('every fixture has its expected preset, and every preset has a fixture', () => {
+    expect(fixtures.sort()).toEqual(Object.keys(EXPECTED).sort());
+    const covered = new Set([...Object.values(EXPECTED), 'tiktok-orders', 'shopee-orders-zh-tw-v1']);
+    expect(PRESETS.map((p) => p.id).filter((id) => !covered.has(id))).toEqual([]);
+  });
+
+  it.each(tables)('%s is claimed by exactly one preset, the right one', (name, table) => {
+    const want = EXPECTED[name] ?? 'tiktok-orders';
+    expect(claims(table.headers)).toEqual([want]);
+    expect(detectPreset(table)?.id).toBe(want);
+  });
+
+  it('preset ids are unique and no signature names a buyer column (a file without one must still be recognised, then refused by name)', () => {
+    expect(new Set(PRESETS.map((p) => p.id)).size).toBe(PRESETS.length);
+    const buyerColumns = /e-?mail|phone|手机|電話|buyer user|username|会员名|帳號|customer name/i;
+    expect(PRESETS.filter((p) => p.id !== 'tiktok-orders').flatMap((p) => p.signature.filter((s) => buyerColumns.test(s)))).toEqual([]);
+  });
+});
