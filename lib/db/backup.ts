@@ -179,8 +179,12 @@ export interface ValidBackup {
   ok: true;
   header: BackupHeader;
   counts: TableCounts;
-  /** Validated rows, per table, in pages of at most BACKUP_PAGE. */
-  rows: Record<BackupTable, Record<string, unknown>[][]>;
+  /**
+   * Validated rows, per table, in pages of at most BACKUP_PAGE lines of JSON (pageRows reads one).
+   * Held as text between the check and the restore: a big store as objects would take several times
+   * the memory, and the restore must hold it all to write it in one transaction.
+   */
+  rows: Record<BackupTable, string[]>;
 }
 
 export type BackupRead =
@@ -216,7 +220,8 @@ export async function readBackup(file: Blob, { maxProblems = 10, onProgress }: {
   let lineNo = 0;
   let buffer = '';
   const counts = emptyCounts();
-  const rows = Object.fromEntries(BACKUP_TABLES.map((t) => [t, [] as Record<string, unknown>[][]])) as ValidBackup['rows'];
+  const rows = Object.fromEntries(BACKUP_TABLES.map((t) => [t, [] as string[]])) as ValidBackup['rows'];
+  const pending = Object.fromEntries(BACKUP_TABLES.map((t) => [t, [] as string[]])) as Record<BackupTable, string[]>;
   const problems: BackupProblem[] = [];
   let invalidRows = 0;
   let rowsRead = 0;
@@ -261,10 +266,12 @@ export async function readBackup(file: Blob, { maxProblems = 10, onProgress }: {
       return refuse({ table: t, line: lineNo, key: keyOf(t, r), field: issue.path.join('.'), problem: issue.message });
     }
     if (invalidRows) return; // the restore is refused already: only count and report from here on
-    const pages = rows[t];
-    const last = pages[pages.length - 1];
-    if (last && last.length < BACKUP_PAGE) last.push(parsed.data as Record<string, unknown>);
-    else pages.push([parsed.data as Record<string, unknown>]);
+    // The parsed row, not the line: what the schema doesn't know (and so didn't check) is left out.
+    pending[t].push(JSON.stringify(parsed.data));
+    if (pending[t].length === BACKUP_PAGE) {
+      rows[t].push(pending[t].join('\n'));
+      pending[t] = [];
+    }
   };
 
   const takeLine = (line: string): BackupRead | undefined => {
@@ -312,11 +319,17 @@ export async function readBackup(file: Blob, { maxProblems = 10, onProgress }: {
     const found = isTable(name) ? counts[name] : 0;
     if (expected !== found) return { ok: false, reason: 'damaged', table: name, expected, found };
   }
+  for (const name of BACKUP_TABLES) if (pending[name].length) rows[name].push(pending[name].join('\n'));
   return { ok: true, header, counts, rows };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Restoring
+
+/** The rows of one page of a ValidBackup. */
+export function pageRows(page: string): Record<string, unknown>[] {
+  return page.split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+}
 
 /**
  * Replaces the whole store with a validated backup in ONE read-write transaction over every table:
@@ -330,8 +343,9 @@ export async function restoreBackup(db: RegularsDb, backup: ValidBackup, onProgr
     for (const name of BACKUP_TABLES) await tableOf(db, name).clear();
     for (const name of BACKUP_TABLES) {
       for (const page of backup.rows[name]) {
-        await tableOf(db, name).bulkPut(page);
-        onProgress?.((done += page.length), total);
+        const rows = pageRows(page); // parsed a page at a time, and let go once written
+        await tableOf(db, name).bulkPut(rows);
+        onProgress?.((done += rows.length), total);
       }
     }
   });

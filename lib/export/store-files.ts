@@ -3,7 +3,7 @@
 // carry a whole store and the background can't start downloads without the downloads permission.
 // What the background must know goes through the protocol: when the last backup was made, and
 // that a restore replaced the store under it ('store.reloaded').
-import { backupFile, backupFileName, readBackup, restoreBackup, tableCounts, type BackupHeader, type BackupRead, type Progress, type TableCounts, type ValidBackup } from '../db/backup';
+import { backupFile, backupFileName, pageRows, readBackup, restoreBackup, tableCounts, type BackupHeader, type BackupRead, type Progress, type TableCounts, type ValidBackup } from '../db/backup';
 import { RegularsDb } from '../db/database';
 import { localDateParts } from '../domain/time';
 import type { MessageName, RequestOf, ResponseOf } from '../messaging/protocol';
@@ -66,7 +66,7 @@ export function storeFiles(send: Send, openDb: () => RegularsDb = () => new Regu
       await withDb((db) => restoreBackup(db, backup, onProgress));
       await send('store.reloaded', {});
       // The store now is exactly the backup file, which exists: it counts as backed up when it was made.
-      const restored = backup.rows.settings.flat().find((r) => r.key === 'lastBackupAt')?.value;
+      const restored = backup.rows.settings.flatMap(pageRows).find((r) => r.key === 'lastBackupAt')?.value;
       const last = Math.max(typeof restored === 'number' ? restored : 0, backup.header.createdAt);
       await send('settings.update', { lastBackupAt: last });
     },
