@@ -64,11 +64,15 @@ export function storeFiles(send: Send, openDb: () => RegularsDb = () => new Regu
     counts: () => withDb(tableCounts),
     async restore(backup, onProgress) {
       await withDb((db) => restoreBackup(db, backup, onProgress));
-      await send('store.reloaded', {});
-      // The store now is exactly the backup file, which exists: it counts as backed up when it was made.
-      const restored = backup.rows.settings.flatMap(pageRows).find((r) => r.key === 'lastBackupAt')?.value;
-      const last = Math.max(typeof restored === 'number' ? restored : 0, backup.header.createdAt);
-      await send('settings.update', { lastBackupAt: last });
+      // Restored: from here a failure must not read as "the restore failed" (the page says the store is as it was).
+      try {
+        await send('store.reloaded', {});
+        // The store now is exactly the backup file, which exists: it counts as backed up when it was made.
+        const restored = backup.rows.settings.flatMap(pageRows).find((r) => r.key === 'lastBackupAt')?.value;
+        await send('settings.update', { lastBackupAt: Math.max(typeof restored === 'number' ? restored : 0, backup.header.createdAt) });
+      } catch (e) {
+        console.warn('Regulars: restored, but the background could not be told', e);
+      }
     },
     membersCsv: (ctx) => csv('members', ctx),
     ordersCsv: (ctx) => csv('orders', ctx),
