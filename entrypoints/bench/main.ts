@@ -119,6 +119,21 @@ const bench = {
     return { samples, medianMs: percentile(times, 0.5), p95Ms: percentile(times, 0.95), maxMs: times[times.length - 1]! };
   },
 
+  /** Raw IndexedDB put of the order rows the real store holds now (the baseline of an import). */
+  async rawPutOfStoredOrders() {
+    const db = new RegularsDb();
+    const orders = await db.orders.toArray();
+    db.close();
+    await deleteDb('regulars-bench-raw-import');
+    const raw = await openRaw('regulars-bench-raw-import', ['orders']);
+    const t = performance.now();
+    for (let i = 0; i < orders.length; i += BATCH) await rawPut(raw, 'orders', orders.slice(i, i + BATCH));
+    const ms = performance.now() - t;
+    raw.close();
+    await deleteDb('regulars-bench-raw-import');
+    return { rows: orders.length, ms };
+  },
+
   async lookups(samples: number, members: number) {
     const times: number[] = [];
     let found = 0;

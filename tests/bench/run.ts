@@ -9,12 +9,16 @@ import { fileURLToPath } from 'node:url';
 import { launchWithExtension } from '../support/extension';
 import { benchHandle } from './generate';
 import { startBenchSite } from './pages';
+import { shopifyExport } from './shopify';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 
 declare const regularsBench: {
   generate(members: number, orders: number, now: number): number;
   insertRatio(count: number, now: number): Promise<{ rows: number; members: number; identities: number; storeMs: number; rawMs: number; rawAllMs: number; phases: Record<string, number> }>;
   seedThroughProtocol(): Promise<{ ms: number; counts: { members: number; orders: number } }>;
   directLookups(samples: number, members: number): Promise<{ samples: number; medianMs: number; p95Ms: number; maxMs: number }>;
+  rawPutOfStoredOrders(): Promise<{ rows: number; ms: number }>;
   lookups(samples: number, members: number): Promise<{ samples: number; found: number; medianMs: number; p95Ms: number; maxMs: number }>;
 };
 
@@ -88,7 +92,59 @@ async function scriptTimePerLoad(context: BrowserContext, site: string, loads = 
 }
 const emit = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
 
+/** A generated Shopify export imported through the options page, as a person does: end to end. */
+async function importBench(orders: number, members: number) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'regulars-bench-import-'));
+  const file = path.join(dir, 'orders_export.csv');
+  const csv = shopifyExport(orders, members, Date.now());
+  await writeFile(file, csv);
+  const ext = await launchWithExtension({ extensionDir: BENCH_DIR });
+  try {
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const cdp = await ext.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    let peak = 0;
+    let sampling = true;
+    const sample = async () => {
+      while (sampling) {
+        const m = (await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] }))).metrics;
+        peak = Math.max(peak, m.find((x) => x.name === 'JSHeapUsedSize')?.value ?? 0);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
+    const sampler = sample();
+    await page.getByLabel('Import order export', { exact: true }).setInputFiles(file);
+    const t = Date.now();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /^\s*Imported/ }).waitFor({ timeout: 15 * 60_000 });
+    const ms = Date.now() - t;
+    sampling = false;
+    await sampler;
+    const bench = await ext.context.newPage();
+    await bench.goto(`chrome-extension://${ext.extensionId}/bench.html`);
+    await bench.waitForFunction(() => document.body.dataset.ready === 'true');
+    const raw = await bench.evaluate(() => regularsBench.rawPutOfStoredOrders());
+    emit({
+      bench: 'import-shopify-file',
+      file_mb: round(Buffer.byteLength(csv) / 1e6),
+      orders: raw.rows,
+      ms,
+      orders_per_s: Math.round(raw.rows / (ms / 1000)),
+      options_page_peak_js_heap_mb: round(peak / 1e6),
+      raw_orders_ms: round(raw.ms),
+      ratio_vs_raw_orders: round(ms / raw.ms),
+      target_orders_per_s: 5000,
+      target_ratio: 1.5,
+    });
+  } finally {
+    await ext.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
+  if (process.env.BENCH_ONLY === 'import') return importBench(Number(process.env.BENCH_IMPORT_ORDERS ?? 100_000), Number(process.env.BENCH_IMPORT_MEMBERS ?? 40_000));
   const contentJs = readFileSync(path.join(BENCH_DIR, 'content-scripts', 'content.js'));
   emit({ bench: 'content-script-size', bytes: contentJs.length, gzip_bytes: gzipSync(contentJs, { level: 9 }).length });
 
@@ -145,6 +201,7 @@ async function main() {
     await ext.close();
     await site.close();
   }
+  await importBench(Number(process.env.BENCH_IMPORT_ORDERS ?? 100_000), Number(process.env.BENCH_IMPORT_MEMBERS ?? 40_000));
 }
 
 main().catch((e) => {
