@@ -24,12 +24,12 @@ describe('Shopify orders export', () => {
     expect(result.platform).toBe('shopify');
   });
 
-  it('gives one order per Name, its total counted once however many line items follow, with the offset the file carries', () => {
+  it('gives one order per Name, numbered by its Id as the admin URL is, its total counted once however many line items follow, with the offset the file carries', () => {
     expect(result.problems).toEqual([]);
     expect(result.orders).toEqual([
       {
         platform: 'shopify',
-        orderNo: '#1001',
+        orderNo: '5550001001',
         buyer: { name: 'Lily Chen', phone: '+65 8123 4567', email: 'lily.chen@example.com' },
         amountMinor: 5800,
         currency: 'USD',
@@ -44,7 +44,7 @@ describe('Shopify orders export', () => {
       },
       {
         platform: 'shopify',
-        orderNo: '#1002',
+        orderNo: '5550001002',
         buyer: { name: 'Marco Rossi', email: 'marco@example.com' },
         amountMinor: 2400,
         currency: 'USD',
@@ -54,7 +54,7 @@ describe('Shopify orders export', () => {
       },
       {
         platform: 'shopify',
-        orderNo: '#1003',
+        orderNo: '5550001003',
         buyer: { name: 'Lily Chen', email: 'lily.chen@example.com' },
         amountMinor: 2000,
         currency: 'USD',
@@ -65,7 +65,7 @@ describe('Shopify orders export', () => {
       },
       {
         platform: 'shopify',
-        orderNo: '#1004',
+        orderNo: '5550001004',
         buyer: { name: 'Ana Souza', email: 'ana@example.com' },
         amountMinor: 2500,
         currency: 'USD',
@@ -80,7 +80,7 @@ describe('Shopify orders export', () => {
       },
       {
         platform: 'shopify',
-        orderNo: '#1005',
+        orderNo: '5550001005',
         buyer: { name: 'Siti Aminah', phone: '+60 12-345 6789' },
         amountMinor: 12050,
         currency: 'MYR',
@@ -99,7 +99,7 @@ describe('Shopify orders export', () => {
     ['expired', 'cancelled'],
   ])('financial status %s is %s', (financial, status) => {
     const r = ok(spoil(4, 'Financial Status', financial));
-    expect(r.orders.find((o) => o.orderNo === '#1002')?.status).toBe(status);
+    expect(r.orders.find((o) => o.orderNo === '5550001002')?.status).toBe(status);
   });
 
   it.each([
@@ -112,14 +112,14 @@ describe('Shopify orders export', () => {
   ])('%s is reported with its row and column, and that whole order is left out', (_name, row, columnName, value, column, orderNo) => {
     const r = ok(spoil(row, columnName, value));
     expect(r.problems).toEqual([{ line: row, column, message: expect.stringContaining(`Order ${orderNo} was left out`) }]);
-    expect(r.orders.map((o) => o.orderNo)).not.toContain(orderNo);
+    expect(r.orders.map((o) => o.orderNo)).not.toContain(`555000${orderNo.slice(1)}`);
     expect(r.orders).toHaveLength(4);
   });
 
   it('a row without its Name is reported on its own', () => {
     const r = ok(spoil(3, 'Name', ''));
     expect(r.problems).toEqual([{ line: 3, column: 'Name', message: expect.stringMatching(/is empty/) }]);
-    expect(r.orders.find((o) => o.orderNo === '#1001')?.items).toHaveLength(1);
+    expect(r.orders.find((o) => o.orderNo === '5550001001')?.items).toHaveLength(1);
   });
 
   it('a file without Email or Phone columns is refused, naming them', () => {

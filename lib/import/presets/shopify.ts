@@ -41,6 +41,7 @@ export const shopifyPreset: ImportPreset = {
     const h = table.headers;
     const col = {
       name: column(h, 'Name'),
+      id: column(h, 'Id'),
       email: column(h, 'Email'),
       financial: column(h, 'Financial Status'),
       paidAt: column(h, 'Paid at'),
@@ -130,7 +131,9 @@ export const shopifyPreset: ImportPreset = {
       const shippedAt = status === 'shipped' ? date(cells, col.fulfilledAt) : undefined;
       book.open(orderNo, {
         platform: ctx.platform,
-        orderNo,
+        // The order's Id is what the admin's order page shows in its URL, where orders are also
+        // captured: the same order must get the same number both ways. Name (#1001) is the fallback.
+        orderNo: cellAt(cells, col.id.index) || orderNo,
         buyer: { name: cellAt(cells, col.billingName.index) || cellAt(cells, col.shippingName.index) || undefined, phone, email },
         amountMinor: total - refunded,
         currency,

@@ -47,7 +47,8 @@ function keyedItem(raw: string, currency: string): OrderItem | undefined {
 function read(table: Table, ctx: PresetContext): PresetResult {
   const h = table.headers;
   const col = {
-    orderNo: column(h, 'Order Number', 'Order ID', 'order_number', 'order_id'),
+    // The order ID first: it is what the admin's order URL carries, where orders are also captured.
+    orderNo: column(h, 'Order ID', 'order_id', 'Order Number', 'order_number'),
     status: column(h, 'Order Status', 'Status'),
     date: column(h, 'Order Date', 'order_date', 'Date Created'),
     paidDate: column(h, 'Paid Date', 'paid_date', 'Date Paid'),
