@@ -31,11 +31,20 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   }
   const { file, options } = request;
   const head = new Uint8Array(await file.slice(0, 65_536).arrayBuffer());
-  const encoding = options.encoding ?? sniffEncoding(head);
-  const result = await streamOrderExport(decodedChunks(file.stream(), encoding), file.name, { ...options, encoding }, file.size, async (orders, problems, progress) => {
+  // Each batch waits for the page to store it before the worker reads on.
+  const batch = (orders: unknown[], problems: unknown[], progress: { bytes: number; totalBytes: number; rows: number }) => {
     const stored = new Promise<void>((resolve) => (acknowledged = resolve));
     post({ kind: 'batch', orders, problems, progress });
-    await stored;
-  });
+    return stored;
+  };
+  // A spreadsheet (.xlsx, a zip) can't be read a piece at a time: read it whole, store in batches.
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+    const whole = readOrderExport(new Uint8Array(await file.arrayBuffer()), file.name, options);
+    if (!whole.ok) return post({ kind: 'done', result: whole });
+    for (let i = 0; i < whole.orders.length || i === 0; i += 5000) await batch(whole.orders.slice(i, i + 5000), i === 0 ? whole.problems : [], { bytes: file.size, totalBytes: file.size, rows: whole.rowCount });
+    return post({ kind: 'done', result: { ok: true, preset: { id: whole.preset.id, label: whole.preset.label, platform: whole.preset.platform }, platform: whole.platform, encoding: whole.encoding, rowCount: whole.rowCount, orderCount: whole.orders.length, problemCount: whole.problems.length } });
+  }
+  const encoding = options.encoding ?? sniffEncoding(head);
+  const result = await streamOrderExport(decodedChunks(file.stream(), encoding), file.name, { ...options, encoding }, file.size, batch);
   post({ kind: 'done', result: result.ok ? { ...result, preset: { id: result.preset.id, label: result.preset.label, platform: result.preset.platform } } : result });
 };

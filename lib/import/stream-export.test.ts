@@ -62,6 +62,24 @@ describe('reading a big export a chunk at a time', () => {
     expect(got).toEqual(whole.orders);
   });
 
+  it('a Shopify export, whose item rows carry no order fields, streams to the same orders as a whole read', async () => {
+    const { shopifyExport } = await import('../../tests/bench/shopify');
+    const csv = shopifyExport(400, 150, Date.UTC(2026, 10, 23));
+    const bytes = new TextEncoder().encode(csv);
+    const whole = readOrderExport(bytes, 'orders_export.csv', { ...options, platform: undefined });
+    if (!whole.ok) throw new Error(whole.message);
+    expect(whole.problems).toEqual([]);
+    const got: ImportedOrder[] = [];
+    const problems: ImportProblem[] = [];
+    const result = await streamOrderExport(decodedChunks(byteStream(bytes, 3_001), 'utf-8'), 'orders_export.csv', { ...options, platform: undefined, encoding: 'utf-8' }, bytes.length, async (orders, p) => {
+      got.push(...orders);
+      problems.push(...p);
+    }, 5_000);
+    expect(result).toMatchObject({ ok: true, orderCount: whole.orders.length });
+    expect(problems).toEqual([]);
+    expect(got).toEqual(whole.orders);
+  });
+
   it('a file no preset knows is refused with its columns named', async () => {
     const bytes = new TextEncoder().encode('a,b,c\n1,2,3\n');
     const result = await streamOrderExport(decodedChunks(byteStream(bytes, 5), 'utf-8'), 'x.csv', { ...options, encoding: 'utf-8' }, bytes.length, async () => undefined, 4);

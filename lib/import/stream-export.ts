@@ -8,7 +8,7 @@ import type { ImportedOrder } from './imported-order';
 import { detectPreset } from './presets';
 import type { ImportPreset, ImportProblem } from './presets/types';
 import type { ReadOptions } from './read-export';
-import { parseTable, type Table } from './table';
+import { columnOf, parseTable, type Table } from './table';
 
 export interface StreamProgress {
   bytes: number;
@@ -54,6 +54,13 @@ export function cutAtRecord(text: string, inQuotesAtStart = false): [string, str
 }
 
 const CHUNK_CHARS = 4_000_000;
+
+/**
+ * The column that numbers orders in each platform's export. Many exports write an order's fields
+ * only on its first row (Shopify, WooCommerce, eBay…), so a chunk must never end inside an order:
+ * its trailing rows of the same order wait for the next chunk.
+ */
+const ORDER_COLUMNS = ['Order ID', 'Name', 'Order Number', 'order_id', 'order_number', 'order-id', 'amazon-order-id', 'Sales Record Number', 'orderNumber', '订单编号', '訂單編號', '訂單編號 (單)'];
 const BATCH = 5000;
 
 /** Decoded text of a byte stream, with how many bytes were read so far. */
@@ -104,28 +111,48 @@ export async function streamOrderExport(
     }
   };
 
-  const take = async (text: string) => {
-    let table: Table;
+  let carry: Table['rows'] = []; // rows of an order that goes on in the next chunk
+  let orderColumn = -1;
+
+  const take = async (text: string, last: boolean) => {
+    let rows: Table['rows'];
     if (!headers) {
-      table = parseTable(text);
-      headers = table.headers;
-      delimiter = table.delimiter;
-      preset = detectPreset(table);
+      const first = parseTable(text);
+      headers = first.headers;
+      delimiter = first.delimiter;
+      preset = detectPreset(first);
       if (!preset) throw new Error(`${fileName}: these columns don't match any export Regulars knows (${headers.slice(0, 6).join(', ')}…).`);
       platform = options.platform ?? preset.platform;
+      orderColumn = columnOf(headers, ...ORDER_COLUMNS, preset.signature[0]!);
+      rows = first.rows;
+      rowCount = rows.length ? rows[rows.length - 1]!.line - 1 : 0;
     } else {
       const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
-      table = { headers, delimiter, rows: parsed.data.map((cells, i) => ({ line: rowCount + 2 + i, cells: cells.map((c) => c.trim()) })) };
+      rows = parsed.data.map((cells, i) => ({ line: rowCount + 2 + i, cells: cells.map((c) => c.trim()) }));
+      rowCount += rows.length;
     }
-    rowCount += table.rows.length;
+    rows = [...carry, ...rows];
+    carry = [];
+    if (!last && orderColumn >= 0 && rows.length > 1) {
+      const key = rows[rows.length - 1]!.cells[orderColumn] ?? '';
+      let cut = rows.length - 1;
+      while (cut > 0 && (rows[cut - 1]!.cells[orderColumn] ?? '') === key) cut--;
+      // Rows with an empty order number belong to the order above them (Shopify-style item rows).
+      if (key === '') while (cut > 0 && (rows[cut - 1]!.cells[orderColumn] ?? '') === '') cut--;
+      if (cut > 0) {
+        carry = rows.slice(cut);
+        rows = rows.slice(0, cut);
+      }
+    }
+    const table: Table = { headers: headers!, delimiter, rows };
     const { orders, problems } = preset!.read(table, { timeZone: options.timeZone, currency: options.currency, platform: platform! });
     problemCount += problems.length;
     outProblems.push(...problems);
     if (orders.length === 0) return;
-    // An order split over two chunks: its item rows come together again here.
+    // Where the order column is unknown, an order split over two chunks is joined again here.
     if (pending && orders[0]!.orderNo === pending.orderNo) orders[0] = { ...pending, items: [...pending.items, ...orders[0]!.items] };
     else if (pending) out.push(pending);
-    pending = orders.pop();
+    pending = orderColumn >= 0 ? undefined : orders.pop();
     out.push(...orders);
     await emit(false);
   };
@@ -139,9 +166,9 @@ export async function streamOrderExport(
       const [complete, rest, quotes] = cutAtRecord(buffer, inQuotes);
       buffer = rest;
       inQuotes = quotes;
-      if (complete) await take(complete);
+      if (complete) await take(complete, false);
     }
-    if (buffer.trim()) await take(buffer);
+    if (headers || buffer.trim()) await take(buffer, true);
     if (!headers || !preset || !platform) return { ok: false, message: `${fileName} is empty. Export the orders again and choose the new file.` };
     if (pending) out.push(pending);
     await emit(true);
