@@ -188,3 +188,26 @@ export function cutShort(cells: readonly string[], headerCount: number, needed: 
     ? { message: `has ${cells.length} fields where the header has ${headerCount}; the row looks cut short — check the file was exported whole` }
     : undefined;
 }
+
+/**
+ * The order number of a row, after the checks every export needs: the row isn't cut short, the
+ * number is there, no spreadsheet turned it into a float, and its order wasn't already left out.
+ * Undefined means the row is skipped (its problem, if any, is in the book).
+ */
+export function rowOrderNo(book: OrderBook, line: number, cells: readonly string[], headerCount: number, orderNo: Column, needed: readonly number[], source: string): string | undefined {
+  const cut = cutShort(cells, headerCount, Math.max(orderNo.index, ...needed));
+  if (cut) {
+    book.problem(line, cut);
+    return undefined;
+  }
+  const value = cellAt(cells, orderNo.index);
+  if (!value) {
+    book.problem(line, { column: orderNo.name, message: 'is empty; every row needs its order number' });
+    return undefined;
+  }
+  if (mangledNumber(value)) {
+    book.problem(line, { column: orderNo.name, message: `"${value}" lost its digits to a spreadsheet; ${source}` });
+    return undefined;
+  }
+  return book.isRejected(value) ? undefined : value;
+}

@@ -17,7 +17,7 @@
 // buyers by the name Lazada shows — with the e-mail and phone beside it when they are not masked.
 import type { OrderStatus } from '../../domain/types';
 import type { Table } from '../table';
-import { amountOf, cellAt, column, cutShort, mangledNumber, missingBuyer, OrderBook, parseAnyDate, refusal, statusKey, usableEmail, usablePhone } from './common';
+import { amountOf, cellAt, column, missingBuyer, OrderBook, parseAnyDate, refusal, rowOrderNo, statusKey, usableEmail, usablePhone } from './common';
 import type { ImportPreset, PresetContext, PresetResult } from './types';
 
 const STATUS: Record<string, OrderStatus> = {
@@ -73,21 +73,8 @@ function read(table: Table, ctx: PresetContext): PresetResult {
   // Each item row carries its own status: the order counts the items still standing.
   const tally = new Map<string, { live: number; all: number; shipping: number; statuses: OrderStatus[] }>();
   for (const { line, cells } of table.rows) {
-    const cut = cutShort(cells, h.length, Math.max(col.orderNo.index, col.paidPrice.index, col.status.index));
-    if (cut) {
-      book.problem(line, cut);
-      continue;
-    }
-    const orderNo = cellAt(cells, col.orderNo.index);
-    if (!orderNo) {
-      book.problem(line, { column: col.orderNo.name, message: 'is empty; every row needs its order number' });
-      continue;
-    }
-    if (mangledNumber(orderNo)) {
-      book.problem(line, { column: col.orderNo.name, message: `"${orderNo}" lost its digits to a spreadsheet; import the file as Lazada exported it` });
-      continue;
-    }
-    if (book.isRejected(orderNo)) continue;
+    const orderNo = rowOrderNo(book, line, cells, h.length, col.orderNo, [col.paidPrice.index, col.status.index], 'import the file as Lazada exported it');
+    if (orderNo === undefined) continue;
     const word = cellAt(cells, col.status.index);
     const status = STATUS[statusKey(word)];
     if (!status) {

@@ -14,7 +14,7 @@
 // column (read as refunded when they say a refund went through). Masked phones ("******4321") are
 // not used as identities.
 import type { OrderStatus } from '../../domain/types';
-import { amountOf, cellAt, column, cutShort, mangledNumber, missingBuyer, OrderBook, parseAnyDate, quantityOf, refusal, statusKey, usablePhone } from './common';
+import { amountOf, cellAt, column, missingBuyer, OrderBook, parseAnyDate, quantityOf, refusal, rowOrderNo, statusKey, usablePhone } from './common';
 import type { Table } from '../table';
 import type { ImportPreset, PresetContext, PresetResult } from './types';
 
@@ -80,21 +80,8 @@ function read(table: Table, ctx: PresetContext): PresetResult {
   const book = new OrderBook();
   const date = (raw: string) => (raw ? parseAnyDate(raw, ctx.timeZone, 'ymd') : undefined);
   for (const { line, cells } of table.rows) {
-    const cut = cutShort(cells, h.length, Math.max(col.orderNo.index, col.status.index));
-    if (cut) {
-      book.problem(line, cut);
-      continue;
-    }
-    const orderNo = cellAt(cells, col.orderNo.index);
-    if (!orderNo) {
-      book.problem(line, { column: col.orderNo.name, message: 'is empty; every row needs its order number' });
-      continue;
-    }
-    if (mangledNumber(orderNo)) {
-      book.problem(line, { column: col.orderNo.name, message: `"${orderNo}" lost its digits to a spreadsheet; import the file as Shopee exported it` });
-      continue;
-    }
-    if (book.isRejected(orderNo)) continue;
+    const orderNo = rowOrderNo(book, line, cells, h.length, col.orderNo, [col.status.index], 'import the file as Shopee exported it');
+    if (orderNo === undefined) continue;
     const currency = ctx.currency;
     const quantity = quantityOf(cellAt(cells, col.quantity.index));
     if (quantity === undefined) {
