@@ -1,6 +1,7 @@
 // WooCommerce shops are self-hosted: each shop the user adds is one address, asked for and
 // registered on its own. Pure functions; the options page and the background share them.
 import { z } from 'zod';
+import { hash53 } from '../hash';
 
 /** The key in browser.storage.local that holds the shops' addresses (string[]). */
 export const WOO_SHOPS_KEY = 'wooShops';
@@ -41,19 +42,6 @@ export function wooScriptId(address: string): string {
   return `regulars-woo-${hash53(address).toString(36)}`;
 }
 
-/** cyrb53: a 53-bit string hash; a few shops never collide in practice. */
-function hash53(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
 
 /** The stored list, cleaned: unknown shapes and bad entries dropped, duplicates once. */
 export function storedWooShops(value: unknown): string[] {

@@ -1,6 +1,7 @@
 // Any other order file, read through the user's own column mapping: which column is the order
 // number, the buyer, the amount, the date… Saved per header set, so the same file next month maps itself.
 import type { Platform } from '../db/rows';
+import { hash53 } from '../hash';
 import type { OrderStatus } from '../domain/types';
 import type { DateOrder } from './dates';
 import { amountOf, cellAt, column, missingBuyer, OrderBook, parseAnyDate, refusal, statusKey, usableEmail, usablePhone } from './presets/common';
@@ -144,19 +145,6 @@ export function genericPreset(mapping: GenericMapping): ImportPreset {
   };
 }
 
-/** 53-bit string hash (cyrb53): short, stable keys for header sets. */
-function hash53(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
 
 /**
  * The same set of headers always gives the same key, whatever their order, case or padding, so a
@@ -164,7 +152,7 @@ function hash53(text: string): string {
  */
 export function mappingKey(headers: readonly string[]): string {
   const keys = [...new Set(headers.map(headerKey).filter(Boolean))].sort();
-  return `h${keys.length}-${hash53(keys.join('\n'))}`;
+  return `h${keys.length}-${hash53(keys.join('\n')).toString(36)}`;
 }
 
 /** Common names for each field, most specific first (English, simplified and traditional Chinese). */
