@@ -3,7 +3,7 @@ import { BACKUP_TABLES, backupDue, type BackupProblem, type BackupRead, type Pro
 import type { Settings } from '@/lib/db/settings';
 import type { SavedFile, StoreFiles } from '@/lib/export/store-files';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
-import { dateTime, tierName } from './format';
+import { dateTime, fileSize, tierName } from './format';
 
 export interface BackupSectionProps {
   t: Translate;
@@ -34,11 +34,6 @@ function saveFile(blob: Blob, fileName: string): void {
   a.download = fileName;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-function fileSize(bytes: number, locale: UiLocale): string {
-  const mb = bytes >= 1_000_000;
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(bytes / (mb ? 1_000_000 : 1_000));
 }
 
 export function BackupSection({ t, locale, settings, members, files, onChanged, now = () => Date.now() }: BackupSectionProps) {

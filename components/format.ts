@@ -29,3 +29,8 @@ export function tierName(tier: { id: string; name: string }, t: Translate): stri
   const defaults: Record<string, string> = { regular: 'Regular', silver: 'Silver', gold: 'Gold', diamond: 'Diamond' };
   return defaults[tier.id] === tier.name ? t(key) : tier.name;
 }
+
+export function fileSize(bytes: number, locale: UiLocale): string {
+  const mb = bytes >= 1_000_000;
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(bytes / (mb ? 1_000_000 : 1_000));
+}

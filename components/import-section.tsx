@@ -4,7 +4,9 @@ import { PLATFORMS } from '@/lib/db/rows';
 import type { Settings } from '@/lib/db/settings';
 import type { Translate, UiLocale } from '@/lib/i18n';
 import { ENCODINGS, type Encoding } from '@/lib/import/decode';
-import { money, shortDate } from './format';
+import { guessMapping, mappingKey, type GenericMapping } from '@/lib/import/generic';
+import { ColumnMapping, fieldLabel, type MappingDraft } from './column-mapping';
+import { fileSize, money, shortDate } from './format';
 import type { ImportedOrder } from '@/lib/import/imported-order';
 import type { ImportProblem } from '@/lib/import/presets/types';
 import type { ReadOptions } from '@/lib/import/read-export';
@@ -29,6 +31,8 @@ export interface ImportSectionProps {
   /** Files larger than this many bytes are streamed instead of previewed (default 16 MB). */
   streamAbove?: number;
   importBatch(rows: ImportedOrder[], session: string): Promise<BatchResult>;
+  /** Keeps the column mappings used by an import, by header set, so the same columns map themselves next time. */
+  saveMappings(mappings: Record<string, GenericMapping>): Promise<unknown>;
   endImport(session: string): Promise<unknown>;
   cancelImport(session: string): Promise<unknown>;
   onImported(): void;
@@ -53,22 +57,62 @@ function problemReport(problems: readonly Problem[]): string {
 
 class Cancelled extends Error {}
 
-export function ImportSection({ t, locale, settings, counts, readFile, streamFile, streamAbove = 16_000_000, importBatch, endImport, cancelImport, onImported, now = () => performance.now() }: ImportSectionProps) {
+/** A big file is previewed from its first bytes (cut at a line end), then streamed whole on import. */
+const HEAD_BYTES = 256 * 1024;
+
+const fileKey = (f: File) => `${f.name}|${f.size}|${f.lastModified}`;
+
+/** One file's read for the preview, with the mapping it was read through (the user's, or one saved for its headers). */
+interface FileRead {
+  file: File;
+  /** Absent for a big spreadsheet: it can't be read in part, so it is only read on import. */
+  read?: WorkerRead;
+  mapping?: GenericMapping | undefined;
+  saved?: boolean;
+  /** Read from the file's first bytes only (a big file, streamed on import). */
+  head?: boolean;
+}
+
+async function headOf(file: File): Promise<File | undefined> {
+  if (/\.xlsx$/i.test(file.name)) return undefined; // a zip can't be read in part
+  const bytes = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+  let end = bytes.lastIndexOf(0x0a);
+  if (end < 0) return undefined;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) end += 1; // UTF-16LE: the line end is 0A 00
+  return new File([bytes.subarray(0, end + 1)], file.name);
+}
+
+export function ImportSection({ t, locale, settings, counts, readFile, streamFile, streamAbove = 16_000_000, importBatch, saveMappings, endImport, cancelImport, onImported, now = () => performance.now() }: ImportSectionProps) {
   const [files, setFiles] = useState<File[]>([]);
   const [platform, setPlatform] = useState<'' | Platform>('');
   const [encoding, setEncoding] = useState<'' | Encoding>('');
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
-  const [preview, setPreview] = useState<{ key: string; reads: WorkerRead[] }>();
+  const [preview, setPreview] = useState<{ key: string; reads: FileRead[] }>();
+  /** Mappings the user chose in this page, by file. */
+  const [mappings, setMappings] = useState<Record<string, GenericMapping>>({});
+  /** The file whose mapping editor is open though it was read (to correct a preset or a saved mapping). */
+  const [editing, setEditing] = useState<string>();
   const cancelled = useRef(false);
   const optionsFor = () => ({ timeZone: settings?.timeZone ?? 'UTC', currency: settings?.shopCurrency ?? 'USD', platform: platform || undefined, encoding: encoding || undefined });
-  const keyOf = () => JSON.stringify([files.map((f) => [f.name, f.size, f.lastModified]), platform, encoding, settings?.timeZone, settings?.shopCurrency]);
+  const keyOf = () => JSON.stringify([files.map(fileKey), platform, encoding, settings?.timeZone, settings?.shopCurrency, mappings]);
   // Files above this are streamed (read and stored a chunk at a time) instead of previewed whole.
   const isBig = (f: File) => f.size > streamAbove;
-  const readAll = async (): Promise<WorkerRead[]> => {
+  const readOne = async (file: File): Promise<FileRead> => {
+    const head = isBig(file) ? await headOf(file) : file;
+    if (!head) return { file, head: true };
+    const chosen = mappings[fileKey(file)];
+    const read = await readFile(head, { ...optionsFor(), mapping: chosen });
+    if (chosen || read.ok || !read.headers) return { file, read, mapping: chosen, head: head !== file };
+    // Columns no preset knows, or no buyer column: a mapping saved for these headers reads it.
+    const saved = settings?.importMappings[mappingKey(read.headers)];
+    if (!saved) return { file, read, head: head !== file };
+    return { file, read: await readFile(head, { ...optionsFor(), mapping: saved }), mapping: saved, saved: true, head: head !== file };
+  };
+  const readAll = async (): Promise<FileRead[]> => {
     const key = keyOf();
     if (preview?.key === key) return preview.reads;
-    const reads: WorkerRead[] = [];
-    for (const file of files) if (!isBig(file)) reads.push(await readFile(file, optionsFor()));
+    const reads: FileRead[] = [];
+    for (const file of files) reads.push(await readOne(file));
     setPreview({ key, reads });
     return reads;
   };
@@ -76,19 +120,21 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
   useEffect(() => {
     if (files.length && settings) void readAll();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [files, platform, encoding, settings]);
+  }, [files, platform, encoding, settings, mappings]);
   const fileId = useId();
   const platformId = useId();
 
   const run = async () => {
     if (!files.length) return setOutcome({ kind: 'failed', message: t('options.import.nothing') });
     setOutcome({ kind: 'reading' });
+    const fileReads = await readAll();
     const reads = [];
-    for (const read of await readAll()) {
+    for (const { read, head } of fileReads) {
       // A file that can't be read at all is refused whole: nothing from it is written.
-      if (!read.ok) return setOutcome({ kind: 'failed', message: read.message });
-      reads.push(read);
+      if (read && !read.ok) return setOutcome({ kind: 'failed', message: read.message });
+      if (read && !head) reads.push(read);
     }
+    const mappingOf = (file: File) => fileReads.find((r) => r.file === file)?.mapping;
     const big = files.filter(isBig);
     const problems: Problem[] = reads.flatMap((r) => r.problems.map((p) => ({ file: r.fileName, p })));
     const small = reads.flatMap((r) => r.orders);
@@ -98,7 +144,7 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
     const mergeList: BatchResult['merges'] = [];
     const orderKeys = new Set<string>();
     const buyers = new Set<string>();
-    const presets = new Set(reads.map((r) => r.preset.label));
+    const presets = new Set(reads.map((r) => presetName(r.preset, t)));
     const session = crypto.randomUUID();
     const started = now();
     const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
@@ -131,17 +177,20 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
       bytesDone = smallBytes;
       for (const file of big) {
         const before = bytesDone;
-        const stream = streamFile(file, optionsFor(), async (rows, fileProblems, progress) => {
+        const stream = streamFile(file, { ...optionsFor(), mapping: mappingOf(file) }, async (rows, fileProblems, progress) => {
           problems.push(...fileProblems.map((p) => ({ file: file.name, p })));
           await store(rows, (before + progress.bytes) / totalBytes);
         });
         const summary = await stream.done;
         if (cancelled.current) throw new Cancelled();
         if (!summary.ok) throw new Error(summary.message);
-        presets.add(summary.preset.label);
+        presets.add(presetName(summary.preset, t));
         bytesDone += file.size;
       }
       await endImport(session);
+      // The mappings that read these files are kept for the next file with the same columns.
+      const used = Object.fromEntries(fileReads.flatMap((r) => (r.mapping && !r.saved && r.read?.headers ? [[mappingKey(r.read.headers), r.mapping]] : [])));
+      if (Object.keys(used).length) await saveMappings({ ...settings?.importMappings, ...used }).catch(() => undefined);
     } catch (e) {
       // Cancelled, or a batch failed: put back what the earlier batches of this import wrote.
       await cancelImport(session).catch(() => undefined);
@@ -202,42 +251,22 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
       {outcome.kind === 'reading' && <p className="counts">{t('options.import.reading')}</p>}
       {preview && outcome.kind === 'idle' && (
         <div className="preview" data-testid="import-preview">
-          {preview.reads.map((r) =>
-            r.ok ? (
-              <div key={r.fileName} className="preview-file">
-                <p className="small">
-                  <strong>{r.fileName}</strong> · {r.preset.label} · {r.encoding.toUpperCase()} ·{' '}
-                  {t('options.import.previewCounts', { orders: r.orders.length, rows: r.rowCount, buyers: new Set(r.orders.map((o) => o.buyer.handle ?? o.buyer.email ?? o.buyer.phone)).size, problems: r.problems.length })}
-                </p>
-                <table className="rules">
-                  <thead>
-                    <tr>
-                      <th>{t('options.import.col.order')}</th>
-                      <th>{t('options.import.col.buyer')}</th>
-                      <th>{t('options.import.col.amount')}</th>
-                      <th>{t('options.import.col.status')}</th>
-                      <th>{t('options.import.col.placed')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {r.orders.slice(0, 5).map((o) => (
-                      <tr key={o.orderNo}>
-                        <td>{o.orderNo}</td>
-                        <td>{o.buyer.handle ?? o.buyer.email ?? o.buyer.phone}</td>
-                        <td>{money(o.amountMinor, o.currency, locale)}</td>
-                        <td>{t(`status.${o.status}`)}</td>
-                        <td>{shortDate(o.placedAt, locale, settings?.timeZone)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ) : (
-              <p key={r.fileName} className="alert small">
-                {r.message}
-              </p>
-            ),
-          )}
+          {preview.reads.map((r) => (
+            <FilePreview
+              key={fileKey(r.file)}
+              t={t}
+              locale={locale}
+              timeZone={settings?.timeZone}
+              fileRead={r}
+              editing={editing === fileKey(r.file)}
+              defaultPlatform={platform || 'other'}
+              onEdit={(open) => setEditing(open ? fileKey(r.file) : undefined)}
+              onMapping={(mapping) => {
+                setEditing(undefined);
+                setMappings((m) => ({ ...m, [fileKey(r.file)]: mapping }));
+              }}
+            />
+          ))}
         </div>
       )}
       {outcome.kind === 'working' && (
@@ -293,5 +322,95 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
       )}
       {counts && <p className="counts">{t('options.store', { members: counts.members, orders: counts.orders })}</p>}
     </section>
+  );
+}
+
+/** The preset's name as the user reads it (a mapping is "your column mapping", in their language). */
+function presetName(preset: { id: string; label: string }, t?: Translate, saved?: boolean): string {
+  if (preset.id !== 'generic' || !t) return preset.label;
+  return t(saved ? 'options.map.saved' : 'options.map.yours');
+}
+
+interface FilePreviewProps {
+  t: Translate;
+  locale: UiLocale;
+  timeZone: string | undefined;
+  fileRead: FileRead;
+  editing: boolean;
+  defaultPlatform: Platform;
+  onEdit(open: boolean): void;
+  onMapping(mapping: GenericMapping): void;
+}
+
+/** One file as it will be stored: preset, columns read, counts, first rows; or why not, with a mapping to fix it. */
+function FilePreview({ t, locale, timeZone, fileRead, editing, defaultPlatform, onEdit, onMapping }: FilePreviewProps) {
+  const { file, read, mapping, saved, head } = fileRead;
+  if (!read) return null;
+  const headers = read.headers;
+  const draft = (): MappingDraft => {
+    if (mapping) return { ...mapping };
+    const base: MappingDraft = { platform: read.ok ? (read.platform as Platform) : defaultPlatform };
+    if (read.ok && read.columns) return { ...base, ...Object.fromEntries(read.columns) };
+    return { ...base, ...(headers ? guessMapping(headers) : {}) };
+  };
+  const editor = headers && (
+    <ColumnMapping t={t} fileName={file.name} headers={headers} initial={draft()} onApply={onMapping} onCancel={read.ok ? () => onEdit(false) : undefined} />
+  );
+  if (!read.ok) {
+    return (
+      <div className="preview-file">
+        <p className="alert small">{read.message}</p>
+        {editor}
+      </div>
+    );
+  }
+  const buyers = new Set(read.orders.map((o) => o.buyer.handle ?? o.buyer.email ?? o.buyer.phone)).size;
+  return (
+    <div className="preview-file">
+      <p className="small">
+        <strong>{read.fileName}</strong> · {presetName(read.preset, t, saved)} · {read.encoding.toUpperCase()} ·{' '}
+        {t('options.import.previewCounts', { orders: read.orders.length, rows: read.rowCount, buyers, problems: read.problems.length })}
+      </p>
+      {head && <p className="small muted">{t('options.import.head', { rows: read.rowCount, size: fileSize(file.size, locale) })}</p>}
+      {read.columns && read.columns.length > 0 && (
+        <p className="small columns-read" data-testid="import-columns">
+          {t('options.import.columns')}:{' '}
+          {read.columns.map(([field, header], i) => (
+            <span key={field}>
+              {i > 0 && ' · '}
+              {fieldLabel(t, field)} ← <code>{header}</code>
+            </span>
+          ))}
+        </p>
+      )}
+      <table className="rules">
+        <thead>
+          <tr>
+            <th>{t('options.import.col.order')}</th>
+            <th>{t('options.import.col.buyer')}</th>
+            <th>{t('options.import.col.amount')}</th>
+            <th>{t('options.import.col.status')}</th>
+            <th>{t('options.import.col.placed')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {read.orders.slice(0, 5).map((o) => (
+            <tr key={o.orderNo}>
+              <td>{o.orderNo}</td>
+              <td>{o.buyer.handle ?? o.buyer.email ?? o.buyer.phone}</td>
+              <td>{money(o.amountMinor, o.currency, locale)}</td>
+              <td>{t(`status.${o.status}`)}</td>
+              <td>{shortDate(o.placedAt, locale, timeZone)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {headers && !editing && (
+        <button type="button" className="link" onClick={() => onEdit(true)}>
+          {t(mapping ? 'options.map.change' : 'options.map.own')}
+        </button>
+      )}
+      {editing && editor}
+    </div>
   );
 }

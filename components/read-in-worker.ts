@@ -1,11 +1,23 @@
 import type { ImportedOrder } from '@/lib/import/imported-order';
-import type { ImportProblem } from '@/lib/import/presets/types';
+import type { ImportProblem, MappedField } from '@/lib/import/presets/types';
 import type { ReadOptions } from '@/lib/import/read-export';
 import type { StreamProgress } from '@/lib/import/stream-export';
 
 export type WorkerRead =
-  | { ok: true; fileName: string; preset: { id: string; label: string }; platform: string; encoding: string; rowCount: number; orders: ImportedOrder[]; problems: ImportProblem[] }
-  | { ok: false; fileName: string; message: string };
+  | {
+      ok: true;
+      fileName: string;
+      preset: { id: string; label: string };
+      platform: string;
+      encoding: string;
+      rowCount: number;
+      orders: ImportedOrder[];
+      problems: ImportProblem[];
+      headers?: string[];
+      /** Which header each field was read from, for the preview. */
+      columns?: [MappedField, string][];
+    }
+  | { ok: false; fileName: string; message: string; /** The header row, when one was found: the user can map it. */ headers?: string[] };
 
 export type StreamSummary =
   | { ok: true; preset: { id: string; label: string }; platform: string; encoding: string; rowCount: number; orderCount: number; problemCount: number }

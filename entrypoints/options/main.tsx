@@ -54,6 +54,7 @@ function App() {
         counts={counts}
         settings={settings}
         importBatch={(rows, session) => send('orders.import', { rows, session })}
+        saveMappings={(importMappings) => save({ importMappings })}
         endImport={(session) => send('orders.importEnd', { session })}
         cancelImport={(session) => send('orders.importCancel', { session })}
         readFile={(file, options) => readInWorker(importWorker, file, options)}

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { DEFAULT_LAPSE_DAYS } from '../domain/lapse';
 import { DEFAULT_TIER_LADDER, tierLadderSchema } from '../domain/tiers';
 import type { RegularsDb } from './database';
-import { currencyCode, epochMs } from './rows';
+import type { GenericMapping } from '../import/generic';
+import { currencyCode, epochMs, platformSchema } from './rows';
 
 export const LOCALES = ['auto', 'en', 'zh-CN', 'zh-TW'] as const;
 
@@ -14,6 +15,22 @@ export const rfmBreaksSchema = z.object({
   computedAt: epochMs,
   members: z.number().int().nonnegative(),
 });
+
+const columnName = z.string().min(1).max(200);
+/** A column mapping the user made for a file no preset knows (lib/import/generic.ts), kept per header set. */
+export const genericMappingSchema = z.object({
+  orderNo: columnName,
+  buyer: columnName.optional(),
+  phone: columnName.optional(),
+  email: columnName.optional(),
+  amount: columnName,
+  date: columnName,
+  status: columnName.optional(),
+  currency: columnName.optional(),
+  dateOrder: z.enum(['ymd', 'mdy', 'dmy']).optional(),
+  platform: platformSchema,
+  amountPer: z.enum(['order', 'line']).optional(),
+}) satisfies z.ZodType<GenericMapping>;
 
 export const settingsSchema = z.object({
   shopCurrency: currencyCode,
@@ -27,6 +44,8 @@ export const settingsSchema = z.object({
   captureOrders: z.enum(['ask', 'auto']),
   /** When the options page last saved a backup file (lib/db/backup.ts); null until the first. */
   lastBackupAt: epochMs.nullable(),
+  /** Column mappings by header set (mappingKey in lib/import/generic.ts), so next month's file maps itself. */
+  importMappings: z.record(z.string().max(40), genericMappingSchema),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
@@ -42,6 +61,7 @@ export function defaultSettings(): Settings {
     rfmBreaks: null,
     captureOrders: 'ask',
     lastBackupAt: null,
+    importMappings: {},
   };
 }
 

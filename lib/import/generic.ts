@@ -5,7 +5,7 @@ import { hash53 } from '../hash';
 import type { OrderStatus } from '../domain/types';
 import type { DateOrder } from './dates';
 import { amountOf, cellAt, column, missingBuyer, OrderBook, parseAnyDate, refusal, statusKey, usableEmail, usablePhone } from './presets/common';
-import type { ImportPreset } from './presets/types';
+import { MAPPED_FIELDS, type ImportPreset, type MappedField } from './presets/types';
 import { headerKey } from './table';
 
 export interface GenericMapping {
@@ -27,7 +27,6 @@ export interface GenericMapping {
   amountPer?: 'order' | 'line' | undefined;
 }
 
-type MappedField = 'orderNo' | 'buyer' | 'phone' | 'email' | 'amount' | 'date' | 'status' | 'currency';
 
 /** Status words sellers' files use, English and Chinese (simplified and traditional), to ours. */
 const STATUS_WORDS: Record<OrderStatus, string[]> = {
@@ -60,6 +59,7 @@ export function genericPreset(mapping: GenericMapping): ImportPreset {
     platform: mapping.platform,
     label: 'your column mapping',
     signature: names,
+    fields: Object.fromEntries(MAPPED_FIELDS.flatMap((f) => (mapping[f] ? [[f, [mapping[f]]]] : []))),
     read(table, ctx) {
       const h = table.headers;
       const col = {

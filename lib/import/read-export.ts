@@ -3,8 +3,8 @@ import type { Platform } from '../db/rows';
 import { decodeBytes, type Encoding } from './decode';
 import { genericPreset, type GenericMapping } from './generic';
 import type { ImportedOrder } from './imported-order';
-import { detectPreset } from './presets';
-import type { ImportProblem, ImportPreset } from './presets/types';
+import { detectPreset, presetColumns } from './presets';
+import type { ImportProblem, ImportPreset, MappedField } from './presets/types';
 import { columnOf, parseTable, tableFromRows, type Table } from './table';
 import { isZip, readXlsx } from './xlsx';
 
@@ -19,7 +19,19 @@ export interface ReadOptions {
 }
 
 export type ReadResult =
-  | { ok: true; fileName: string; preset: ImportPreset; platform: Platform; encoding: Encoding; rowCount: number; orders: ImportedOrder[]; problems: ImportProblem[] }
+  | {
+      ok: true;
+      fileName: string;
+      preset: ImportPreset;
+      platform: Platform;
+      encoding: Encoding;
+      rowCount: number;
+      orders: ImportedOrder[];
+      problems: ImportProblem[];
+      headers: string[];
+      /** Which header each field was read from, for the preview. */
+      columns: [MappedField, string][];
+    }
   | { ok: false; fileName: string; message: string; /** The header row found, so a mapping can be offered. */ headers?: string[] };
 
 export function readOrderExport(bytes: Uint8Array, fileName: string, options: ReadOptions): ReadResult {
@@ -57,5 +69,5 @@ export function readOrderExport(bytes: Uint8Array, fileName: string, options: Re
   if (fileProblem && orders.length === 0) {
     return { ok: false, fileName, headers: table.headers, message: `${fileName} (${preset.label}) ${fileProblem.message}.` };
   }
-  return { ok: true, fileName, preset, platform, encoding, rowCount: table.rows.length, orders, problems };
+  return { ok: true, fileName, preset, platform, encoding, rowCount: table.rows.length, orders, problems, headers: table.headers, columns: presetColumns(preset, table.headers) };
 }

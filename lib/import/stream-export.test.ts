@@ -85,4 +85,28 @@ describe('reading a big export a chunk at a time', () => {
     const result = await streamOrderExport(decodedChunks(byteStream(bytes, 5), 'utf-8'), 'x.csv', { ...options, encoding: 'utf-8' }, bytes.length, async () => undefined, 4);
     expect(result).toEqual({ ok: false, message: expect.stringContaining("x.csv: these columns don't match") });
   });
+
+  it("a file read through the user's column mapping streams to the same orders as a whole read with it", async () => {
+    const lines = ['Ref,Client,Mobile,Paid,When,State'];
+    for (let i = 1; i <= 300; i++) lines.push(`R${i},client${i % 40},,${(i * 1.25).toFixed(2)},2026-03-${String((i % 28) + 1).padStart(2, '0')} 10:00,${i % 7 === 0 ? 'Refunded' : 'Paid'}`);
+    const bytes = new TextEncoder().encode(lines.join('\n') + '\n');
+    const mapping = { orderNo: 'Ref', buyer: 'Client', phone: 'Mobile', amount: 'Paid', date: 'When', status: 'State', platform: 'other' as const };
+    const whole = readOrderExport(bytes, 'mine.csv', { ...options, mapping });
+    if (!whole.ok) throw new Error(whole.message);
+    const streamed: ImportedOrder[] = [];
+    const result = await streamOrderExport(decodedChunks(byteStream(bytes, 700), 'utf-8'), 'mine.csv', { ...options, mapping, encoding: 'utf-8' }, bytes.length, async (orders) => void streamed.push(...orders), 1000);
+    expect(result).toMatchObject({ ok: true, orderCount: 300 });
+    expect(streamed).toEqual(whole.orders);
+    expect(streamed.filter((o) => o.status === 'refunded')).toHaveLength(42);
+  });
+
+  it('a file with no buyer column is refused as a whole, naming the column, not row by row', async () => {
+    const lines = ['Name,Financial Status,Fulfillment Status,Lineitem name,Total,Created at,Currency'];
+    for (let i = 1; i <= 200; i++) lines.push(`#${1000 + i},paid,fulfilled,Scarf,12.00,2026-03-04 13:05:00 +0000,USD`);
+    const bytes = new TextEncoder().encode(lines.join('\n') + '\n');
+    const batches: unknown[] = [];
+    const result = await streamOrderExport(decodedChunks(byteStream(bytes, 500), 'utf-8'), 'orders_export.csv', { ...options, encoding: 'utf-8' }, bytes.length, async (o) => void batches.push(o), 1000);
+    expect(result).toEqual({ ok: false, message: expect.stringMatching(/^orders_export\.csv \(Shopify orders export\) .*Email/) });
+    expect(batches).toEqual([]);
+  });
 });

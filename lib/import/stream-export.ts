@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import type { Platform } from '../db/rows';
 import type { Encoding } from './decode';
 import type { ImportedOrder } from './imported-order';
+import { genericPreset } from './generic';
 import { detectPreset } from './presets';
 import type { ImportPreset, ImportProblem } from './presets/types';
 import type { ReadOptions } from './read-export';
@@ -120,10 +121,10 @@ export async function streamOrderExport(
       const first = parseTable(text);
       headers = first.headers;
       delimiter = first.delimiter;
-      preset = detectPreset(first);
+      preset = options.mapping ? genericPreset(options.mapping) : detectPreset(first);
       if (!preset) throw new Error(`${fileName}: these columns don't match any export Regulars knows (${headers.slice(0, 6).join(', ')}…).`);
       platform = options.platform ?? preset.platform;
-      orderColumn = columnOf(headers, ...ORDER_COLUMNS, preset.signature[0]!);
+      orderColumn = options.mapping ? columnOf(headers, options.mapping.orderNo) : columnOf(headers, ...ORDER_COLUMNS, preset.signature[0]!);
       rows = first.rows;
       rowCount = rows.length ? rows[rows.length - 1]!.line - 1 : 0;
     } else {
@@ -146,6 +147,9 @@ export async function streamOrderExport(
     }
     const table: Table = { headers: headers!, delimiter, rows };
     const { orders, problems } = preset!.read(table, { timeZone: options.timeZone, currency: options.currency, platform: platform! });
+    // A problem with the file as a whole (no buyer column, a mapped column missing): refuse it, as a whole read would.
+    const fileProblem = problems.find((p) => p.line === 0);
+    if (fileProblem && orders.length === 0) throw new Error(`${fileName} (${preset!.label}) ${fileProblem.message}.`);
     problemCount += problems.length;
     outProblems.push(...problems);
     if (orders.length === 0) return;

@@ -17,7 +17,7 @@
 import type { OrderItem, OrderStatus } from '../../domain/types';
 import type { Table } from '../table';
 import { amountOf, cellAt, column, cutShort, missingBuyer, OrderBook, parseAnyDate, quantityOf, refusal, statusKey, usableEmail, usablePhone } from './common';
-import type { ImportPreset, PresetContext, PresetResult } from './types';
+import type { ImportPreset, PresetContext, PresetFields, PresetResult } from './types';
 
 const STATUS: Record<string, OrderStatus> = {
   pending: 'unpaid',
@@ -33,6 +33,8 @@ const STATUS: Record<string, OrderStatus> = {
   canceled: 'cancelled',
   unfulfillable: 'cancelled',
 };
+
+const AMAZON_FIELDS: PresetFields = { orderNo: ['amazon-order-id', 'order-id'], email: ['buyer-email'], phone: ['buyer-phone-number'], buyer: ['buyer-name'], amount: ['item-price'], date: ['purchase-date'], status: ['order-status'], currency: ['currency'] };
 
 function read(table: Table, ctx: PresetContext): PresetResult {
   const h = table.headers;
@@ -144,6 +146,7 @@ function read(table: Table, ctx: PresetContext): PresetResult {
 
 export const amazonOrdersPreset: ImportPreset = {
   id: 'amazon-orders',
+  fields: AMAZON_FIELDS,
   platform: 'amazon',
   label: 'Amazon order report',
   signature: ['order-id', 'order-item-id', 'purchase-date', 'quantity-purchased'],
@@ -152,6 +155,7 @@ export const amazonOrdersPreset: ImportPreset = {
 
 export const amazonAllOrdersPreset: ImportPreset = {
   id: 'amazon-all-orders',
+  fields: AMAZON_FIELDS,
   platform: 'amazon',
   label: 'Amazon All Orders report',
   signature: ['amazon-order-id', 'purchase-date', 'order-status', 'item-status'],

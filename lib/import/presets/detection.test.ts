@@ -5,7 +5,7 @@ import { demoSeed } from '../../../demo/seed';
 import { decodeBytes } from '../decode';
 import { columnOf, parseTable, tableFromRows, type Table } from '../table';
 import { isZip, readXlsx } from '../xlsx';
-import { detectPreset, PRESETS } from './index';
+import { detectPreset, presetColumns, PRESETS } from './index';
 
 const DIR = new URL('./fixtures/', import.meta.url);
 
@@ -58,5 +58,19 @@ describe('which preset claims which file', () => {
     expect(new Set(PRESETS.map((p) => p.id)).size).toBe(PRESETS.length);
     const buyerColumns = /e-?mail|phone|手机|電話|buyer user|username|会员名|帳號|customer name/i;
     expect(PRESETS.filter((p) => p.id !== 'tiktok-orders').flatMap((p) => p.signature.filter((s) => buyerColumns.test(s)))).toEqual([]);
+  });
+});
+
+describe('the columns the preview shows for each preset', () => {
+  it.each(tables)('%s: order number, amount and date come from columns the file has', (name, table) => {
+    const preset = detectPreset(table)!;
+    // Only the Taobao item list has no fields: alone it can't be imported (no buyer, no total).
+    if (!preset.fields) return void expect(preset.id).toBe('taobao-order-items');
+    const fields = Object.fromEntries(presetColumns(preset, table.headers));
+    expect(Object.keys(fields)).toEqual(expect.arrayContaining(['orderNo', 'amount', 'date']));
+    for (const header of Object.values(fields)) expect(table.headers.map((h) => h.trim())).toContain(header);
+    // Every file that identifies its buyers shows the column it reads them from (Amazon's All
+    // Orders report has none: it is refused by name unless the user maps one).
+    expect(['buyer', 'phone', 'email'].some((f) => f in fields)).toBe(name !== 'amazon-all-orders.txt');
   });
 });

@@ -30,6 +30,7 @@ const isFooter = (cells: string[]) => cells.some((c) => /record\(s\) downloaded|
 
 export const ebayPreset: ImportPreset = {
   id: 'ebay-orders',
+  fields: { orderNo: ['Order Number', 'Order ID'], buyer: ['Buyer Username', 'User Id', 'Buyer User ID'], email: ['Buyer Email'], phone: ['Buyer Phone', 'Buyer Phone Number', 'Ship To Phone'], amount: ['Total Price'], date: ['Sale Date'] },
   platform: 'ebay',
   label: 'eBay orders report',
   signature: ['Sales Record Number', 'Item Title', 'Total Price', 'Sale Date'],

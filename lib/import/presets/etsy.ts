@@ -28,6 +28,7 @@ const EXPLICIT: Record<string, OrderStatus> = { canceled: 'cancelled', cancelled
 
 export const etsyOrdersPreset: ImportPreset = {
   id: 'etsy-sold-orders',
+  fields: { orderNo: ['Order ID'], buyer: ['Buyer User ID', 'Buyer'], amount: ['Order Total'], date: ['Sale Date'], status: ['Status'], currency: ['Currency'] },
   platform: 'etsy',
   label: 'Etsy sold orders (EtsySoldOrders)',
   signature: ['Sale Date', 'Order ID', 'Number of Items', 'Order Value'],
@@ -111,6 +112,7 @@ export const etsyOrdersPreset: ImportPreset = {
  */
 export const etsyItemsPreset: ImportPreset = {
   id: 'etsy-sold-order-items',
+  fields: { orderNo: ['Order ID'], buyer: ['Buyer'], amount: ['Item Total'], date: ['Sale Date'], currency: ['Currency'] },
   platform: 'etsy',
   label: 'Etsy sold order items (EtsySoldOrderItems)',
   signature: ['Sale Date', 'Item Name', 'Transaction ID', 'Order ID'],

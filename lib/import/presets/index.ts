@@ -8,7 +8,7 @@ import { shopeePreset, shopeeTwOldPreset, shopeeTwPreset } from './shopee';
 import { shopifyPreset } from './shopify';
 import { taobaoItemsPreset, taobaoOrdersPreset } from './taobao';
 import { tiktokPreset } from './tiktok';
-import type { ImportPreset } from './types';
+import { MAPPED_FIELDS, type ImportPreset, type MappedField } from './types';
 import { woocommerceBillingPreset, woocommerceKeysPreset, woocommercePreset } from './woocommerce';
 
 export const PRESETS: readonly ImportPreset[] = [
@@ -33,4 +33,15 @@ export const PRESETS: readonly ImportPreset[] = [
 
 export function detectPreset(table: Table): ImportPreset | undefined {
   return PRESETS.find((p) => p.signature.every((name) => columnOf(table.headers, name) >= 0));
+}
+
+/** Which of the file's headers each field is read from, as the preview shows it ("Amount ← Total"). */
+export function presetColumns(preset: Pick<ImportPreset, 'fields'>, headers: readonly string[]): [MappedField, string][] {
+  const out: [MappedField, string][] = [];
+  for (const field of MAPPED_FIELDS) {
+    const names = preset.fields?.[field];
+    const index = names ? columnOf(headers, ...names) : -1;
+    if (index >= 0) out.push([field, headers[index]!.trim()]);
+  }
+  return out;
 }

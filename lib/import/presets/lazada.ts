@@ -18,7 +18,7 @@
 import type { OrderStatus } from '../../domain/types';
 import type { Table } from '../table';
 import { amountOf, cellAt, column, missingBuyer, OrderBook, parseAnyDate, refusal, rowOrderNo, statusKey, usableEmail, usablePhone } from './common';
-import type { ImportPreset, PresetContext, PresetResult } from './types';
+import type { ImportPreset, PresetContext, PresetFields, PresetResult } from './types';
 
 const STATUS: Record<string, OrderStatus> = {
   unpaid: 'unpaid',
@@ -45,6 +45,8 @@ const STATUS: Record<string, OrderStatus> = {
   shippedbacksuccess: 'refunded',
   refunded: 'refunded',
 };
+
+const LAZADA_FIELDS: PresetFields = { orderNo: ['Order Number', 'orderNumber'], buyer: ['Customer Name', 'customerName'], email: ['Customer Email', 'customerEmail'], phone: ['Shipping Phone Number', 'shippingPhone', 'Shipping Phone'], amount: ['Paid Price', 'paidPrice'], date: ['Created at', 'createTime', 'Create Time'], status: ['Status', 'status'] };
 
 function read(table: Table, ctx: PresetContext): PresetResult {
   const h = table.headers;
@@ -141,6 +143,7 @@ const RANK: OrderStatus[] = ['unpaid', 'paid', 'shipped', 'delivered'];
 
 export const lazadaPreset: ImportPreset = {
   id: 'lazada-orders',
+  fields: LAZADA_FIELDS,
   platform: 'lazada',
   label: 'Lazada order export',
   signature: ['Order Item Id', 'Order Number', 'Paid Price', 'Status'],
@@ -149,6 +152,7 @@ export const lazadaPreset: ImportPreset = {
 
 export const lazadaCamelPreset: ImportPreset = {
   id: 'lazada-orders-camel',
+  fields: LAZADA_FIELDS,
   platform: 'lazada',
   label: 'Lazada order export (new columns)',
   signature: ['orderItemId', 'orderNumber', 'paidPrice', 'status'],

@@ -16,7 +16,7 @@
 import type { OrderStatus } from '../../domain/types';
 import { amountOf, cellAt, column, missingBuyer, OrderBook, parseAnyDate, quantityOf, refusal, rowOrderNo, statusKey, usablePhone } from './common';
 import type { Table } from '../table';
-import type { ImportPreset, PresetContext, PresetResult } from './types';
+import type { ImportPreset, PresetContext, PresetFields, PresetResult } from './types';
 
 const STATUS: Record<string, OrderStatus> = Object.fromEntries(
   (
@@ -56,6 +56,8 @@ const STATUS: Record<string, OrderStatus> = Object.fromEntries(
 
 /** A return/refund status that says the money went back. */
 const REFUNDED = /退款成功|已退款|退款完成|refund(ed| approved| completed| successful)/i;
+
+const SHOPEE_FIELDS: PresetFields = { orderNo: ['Order ID', '訂單編號', '訂單編號 (單)'], buyer: ['Username (Buyer)', '買家帳號', '買家帳號 (單)'], phone: ['Phone Number', '收件者電話', '收件者電話 (單)'], amount: ['Grand Total', '買家總支付金額', '訂單總金額 (單)', 'Total Amount'], date: ['Order Creation Date', '訂單成立日期', '訂單成立時間 (單)', '訂單成立時間'], status: ['Order Status', '訂單狀態', '訂單狀態 (單)'] };
 
 function read(table: Table, ctx: PresetContext): PresetResult {
   const h = table.headers;
@@ -134,6 +136,7 @@ function read(table: Table, ctx: PresetContext): PresetResult {
 
 export const shopeePreset: ImportPreset = {
   id: 'shopee-orders',
+  fields: SHOPEE_FIELDS,
   platform: 'shopee',
   label: 'Shopee order export',
   signature: ['Order ID', 'Order Status', 'Order Creation Date', 'Product Name'],
@@ -142,6 +145,7 @@ export const shopeePreset: ImportPreset = {
 
 export const shopeeTwPreset: ImportPreset = {
   id: 'shopee-orders-zh-tw',
+  fields: SHOPEE_FIELDS,
   platform: 'shopee',
   label: 'Shopee order export (蝦皮 訂單)',
   signature: ['訂單編號', '訂單狀態', '訂單成立日期', '商品名稱'],
@@ -150,6 +154,7 @@ export const shopeeTwPreset: ImportPreset = {
 
 export const shopeeTwOldPreset: ImportPreset = {
   id: 'shopee-orders-zh-tw-v1',
+  fields: SHOPEE_FIELDS,
   platform: 'shopee',
   label: 'Shopee order export (蝦皮 訂單, (單)/(品) columns)',
   signature: ['訂單編號 (單)', '訂單狀態 (單)', '訂單成立時間 (單)', '商品名稱 (品)'],

@@ -33,6 +33,7 @@ function orderStatus(financial: string, fulfillment: string, cancelledAt: string
 
 export const shopifyPreset: ImportPreset = {
   id: 'shopify-orders',
+  fields: { orderNo: ['Name'], email: ['Email'], phone: ['Phone', 'Billing Phone', 'Shipping Phone'], amount: ['Total'], date: ['Created at'], status: ['Financial Status'], currency: ['Currency'] },
   platform: 'shopify',
   label: 'Shopify orders export',
   // No buyer column in the signature: a file without one is still recognised, then refused by name.

@@ -31,6 +31,7 @@ const STATUS: Record<string, OrderStatus> = {
 
 export const taobaoOrdersPreset: ImportPreset = {
   id: 'taobao-orders',
+  fields: { orderNo: ['订单编号'], buyer: ['买家会员名'], phone: ['联系手机'], amount: ['买家实际支付金额'], date: ['订单创建时间'], status: ['订单状态'] },
   platform: 'taobao',
   label: 'Taobao/Tmall order list (ExportOrderList)',
   signature: ['订单编号', '订单状态', '订单创建时间', '买家应付货款'],

@@ -37,6 +37,7 @@ function orderStatus(status: string, substatus: string, cancelType: string): Ord
 
 export const tiktokPreset: ImportPreset = {
   id: 'tiktok-orders',
+  fields: { orderNo: ['Order ID'], buyer: ['Buyer Username'], amount: ['Order Amount'], date: ['Created Time'], status: ['Order Status'] },
   platform: 'tiktok',
   label: 'TikTok Shop order export',
   signature: ['Order ID', 'Order Status', 'Buyer Username', 'Created Time'],

@@ -22,11 +22,19 @@ export interface PresetResult {
   problems: ImportProblem[];
 }
 
+/** The fields of an order a column can hold, as the preview and the generic mapping name them. */
+export const MAPPED_FIELDS = ['orderNo', 'buyer', 'phone', 'email', 'amount', 'date', 'status', 'currency'] as const;
+export type MappedField = (typeof MAPPED_FIELDS)[number];
+/** For the preview: which header holds each field, first present name wins. */
+export type PresetFields = Partial<Record<MappedField, readonly string[]>>;
+
 export interface ImportPreset {
   id: string;
   platform: Platform;
   label: string;
   /** The headers that identify this platform's export; every one must be present. */
   signature: readonly string[];
+  /** Which columns it reads each field from (shown in the preview); absent for files that can't be imported alone. */
+  fields?: PresetFields;
   read(table: Table, ctx: PresetContext): PresetResult;
 }

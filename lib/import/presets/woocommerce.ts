@@ -14,7 +14,7 @@
 // failed, checkout-draft), with or without the "wc-" prefix. Dates are the shop's wall clock.
 import type { OrderItem, OrderStatus } from '../../domain/types';
 import { amountOf, cellAt, column, cutShort, missingBuyer, OrderBook, parseAnyDate, quantityOf, refusal, statusKey, usableEmail, usablePhone } from './common';
-import type { ImportPreset, PresetContext, PresetResult } from './types';
+import type { ImportPreset, PresetContext, PresetFields, PresetResult } from './types';
 import type { Table } from '../table';
 
 const STATUS: Record<string, OrderStatus> = {
@@ -43,6 +43,8 @@ function keyedItem(raw: string, currency: string): OrderItem | undefined {
   const total = amountOf(fields.get('total') ?? '', currency);
   return { title, sku: fields.get('sku') || undefined, quantity, priceMinor: total === undefined ? undefined : Math.round(total / quantity) };
 }
+
+const WOO_FIELDS: PresetFields = { orderNo: ['Order ID', 'order_id', 'Order Number', 'order_number'], email: ['Email (Billing)', 'Billing Email', 'billing_email', 'Customer Email'], phone: ['Phone (Billing)', 'Billing Phone', 'billing_phone'], amount: ['Order Total Amount', 'Order Total', 'order_total', 'Grand Total'], date: ['Order Date', 'order_date', 'Date Created'], status: ['Order Status', 'Status'], currency: ['Order Currency', 'Currency', 'order_currency'] };
 
 function read(table: Table, ctx: PresetContext): PresetResult {
   const h = table.headers;
@@ -149,6 +151,7 @@ function read(table: Table, ctx: PresetContext): PresetResult {
 
 export const woocommercePreset: ImportPreset = {
   id: 'woocommerce-orders',
+  fields: WOO_FIELDS,
   platform: 'woocommerce',
   label: 'WooCommerce orders export (Advanced Order Export)',
   signature: ['Order Number', 'Order Status', 'Order Date', 'Order Total Amount'],
@@ -157,6 +160,7 @@ export const woocommercePreset: ImportPreset = {
 
 export const woocommerceBillingPreset: ImportPreset = {
   id: 'woocommerce-billing',
+  fields: WOO_FIELDS,
   platform: 'woocommerce',
   label: 'WooCommerce orders export',
   signature: ['Order Status', 'Order Date', 'Order Total', 'Billing First Name'],
@@ -165,6 +169,7 @@ export const woocommerceBillingPreset: ImportPreset = {
 
 export const woocommerceKeysPreset: ImportPreset = {
   id: 'woocommerce-keys',
+  fields: WOO_FIELDS,
   platform: 'woocommerce',
   label: 'WooCommerce orders export (field keys)',
   signature: ['order_date', 'status', 'order_total', 'billing_first_name'],

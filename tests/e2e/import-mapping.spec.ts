@@ -1,0 +1,62 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '../support/fixtures';
+import { conversationOf, panelFrame, usd } from '../support/panel';
+
+// A spreadsheet a shop keeps by hand: no marketplace's columns, so no preset knows it.
+const MARCH = ['Ref No,Customer Handle,Mobile,Paid Total,Order Time,State', 'R-101,curious.cat_22,,19.90,2026-03-02 10:00,Paid', 'R-102,curious.cat_22,,25.10,2026-03-09 15:30,Shipped', 'R-103,walk.in_77,,8.00,2026-03-10 11:00,Paid'].join('\n');
+// Next month's sheet: the same columns in another order, so the saved mapping must find them by name.
+const APRIL = ['State,Order Time,Paid Total,Ref No,Mobile,Customer Handle', 'Paid,2026-04-03 09:00,40.00,R-201,,curious.cat_22', 'Paid,2026-04-04 09:00,5.00,R-202,,walk.in_77'].join('\n');
+
+test('a file no preset knows is read through a column mapping the user makes, which is saved and used again for the same columns', async ({ freshExt, demo }) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'regulars-mapping-'));
+  try {
+    const march = path.join(dir, 'shop-sheet-march.csv');
+    const april = path.join(dir, 'shop-sheet-april.csv');
+    await writeFile(march, MARCH);
+    await writeFile(april, APRIL);
+    const options = await freshExt.context.newPage();
+    await options.goto(`chrome-extension://${freshExt.extensionId}/options.html`);
+    await options.getByLabel('Import order export', { exact: true }).setInputFiles(march);
+
+    const mapping = options.getByRole('group', { name: 'Match the columns of shop-sheet-march.csv' });
+    await expect(options.getByText("these columns don't match any export Regulars knows")).toBeVisible();
+    // Guessed from the headers: the date and the phone; the rest is the user's to say.
+    await expect(mapping.getByLabel('Order date', { exact: true })).toHaveValue('Order Time');
+    await expect(mapping.getByLabel('Phone', { exact: true })).toHaveValue('Mobile');
+    await mapping.getByRole('button', { name: 'Use this mapping' }).click();
+    await expect(mapping.getByRole('alert')).toHaveText('Choose the column that holds the Order number.');
+
+    await mapping.getByLabel('Order number', { exact: true }).selectOption('Ref No');
+    await mapping.getByLabel('Buyer (username or name)', { exact: true }).selectOption('Customer Handle');
+    await mapping.getByLabel('Amount', { exact: true }).selectOption('Paid Total');
+    await mapping.getByLabel('Status', { exact: true }).selectOption('State');
+    await mapping.getByLabel('Record the orders under', { exact: true }).selectOption('demo');
+    await mapping.getByRole('button', { name: 'Use this mapping' }).click();
+
+    const preview = options.getByTestId('import-preview');
+    await expect(preview).toContainText('shop-sheet-march.csv · your column mapping');
+    await expect(preview.getByTestId('import-columns')).toContainText('Order number ← Ref No');
+    await expect(preview.getByTestId('import-columns')).toContainText('Amount ← Paid Total');
+    await expect(preview).toContainText('3 orders from 3 rows, 2 buyers, 0 rows with problems');
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(options.getByRole('status').filter({ hasText: /^\s*Imported/ })).toContainText('Imported 3 orders for 2 members');
+
+    // April's file, with the same columns shuffled, maps itself: no question asked.
+    await options.reload();
+    await options.getByLabel('Import order export', { exact: true }).setInputFiles(april);
+    await expect(preview).toContainText('shop-sheet-april.csv · your saved column mapping');
+    await expect(options.getByRole('group', { name: /Match the columns/ })).toHaveCount(0);
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(options.getByRole('status').filter({ hasText: /^\s*Imported/ })).toContainText('Imported 2 orders for 2 members');
+
+    // The buyer who only chatted before now has three orders (the shipped one counts as spend).
+    const page = await freshExt.context.newPage();
+    await page.goto(`${demo.url}/chat/${conversationOf(demo.seed, demo.seed.known.unknown)}`);
+    const panel = await panelFrame(page);
+    await expect(panel.getByTestId('stat-spend')).toHaveText(usd(1990 + 2510 + 4000));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
