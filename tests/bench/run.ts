@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { launchWithExtension } from '../support/extension';
 import { benchHandle } from './generate';
 import { startBenchSite } from './pages';
+import { chromiumTreePss } from './rss';
 import { shopifyExport } from './shopify';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -97,19 +98,24 @@ async function importBench(orders: number, members: number) {
   const dir = await mkdtemp(path.join(tmpdir(), 'regulars-bench-import-'));
   const file = path.join(dir, 'orders_export.csv');
   const csv = shopifyExport(orders, members, Date.now());
+  const fileBytes = Buffer.byteLength(csv);
   await writeFile(file, csv);
-  const ext = await launchWithExtension({ extensionDir: BENCH_DIR });
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'regulars-bench-profile-'));
+  const ext = await launchWithExtension({ extensionDir: BENCH_DIR, userDataDir });
   try {
     const page = await ext.context.newPage();
     await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
     const cdp = await ext.context.newCDPSession(page);
     await cdp.send('Performance.enable');
     let peak = 0;
+    let peakPss = 0;
+    const idlePss = chromiumTreePss(userDataDir);
     let sampling = true;
     const sample = async () => {
       while (sampling) {
         const m = (await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] }))).metrics;
         peak = Math.max(peak, m.find((x) => x.name === 'JSHeapUsedSize')?.value ?? 0);
+        peakPss = Math.max(peakPss, chromiumTreePss(userDataDir));
         await new Promise((r) => setTimeout(r, 200));
       }
     };
@@ -127,11 +133,14 @@ async function importBench(orders: number, members: number) {
     const raw = await bench.evaluate(() => regularsBench.rawPutOfStoredOrders());
     emit({
       bench: 'import-shopify-file',
-      file_mb: round(Buffer.byteLength(csv) / 1e6),
+      file_mb: round(fileBytes / 1e6),
       orders: raw.rows,
       ms,
       orders_per_s: Math.round(raw.rows / (ms / 1000)),
       options_page_peak_js_heap_mb: round(peak / 1e6),
+      // Every Chromium process of this profile (browser, options page, import worker, background).
+      browser_pss_idle_mb: round(idlePss / 1e6),
+      browser_pss_peak_mb: round(peakPss / 1e6),
       raw_orders_ms: round(raw.ms),
       ratio_vs_raw_orders: round(ms / raw.ms),
       target_orders_per_s: 5000,
@@ -140,6 +149,7 @@ async function importBench(orders: number, members: number) {
   } finally {
     await ext.close();
     await rm(dir, { recursive: true, force: true });
+    await rm(userDataDir, { recursive: true, force: true });
   }
 }
 
