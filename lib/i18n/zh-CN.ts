@@ -1,3 +1,4 @@
+import { zhCN as segments } from './segments';
 import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
@@ -303,4 +304,5 @@ export const zhCN: Record<MessageKey, string> = {
   'options.woo.removeShort': '移除',
   'options.woo.removed': '已移除 {shop}。',
   'options.woo.https': '熟客只支持使用 https:// 的店铺。',
+  ...segments,
 };

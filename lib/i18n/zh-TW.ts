@@ -1,3 +1,4 @@
+import { zhTW as segments } from './segments';
 import type { MessageKey } from './en';
 
 export const zhTW: Record<MessageKey, string> = {
@@ -303,4 +304,5 @@ export const zhTW: Record<MessageKey, string> = {
   'options.woo.removeShort': '移除',
   'options.woo.removed': '已移除 {shop}。',
   'options.woo.https': '熟客只支援使用 https:// 的商店。',
+  ...segments,
 };
