@@ -1,10 +1,10 @@
 // Saved segments and what is done to their members: evaluate, tag in bulk, export, log contacts.
 // Members are evaluated from one scan of the members table (the schema has few indexes on
 // purpose; tests/bench measures 100k members).
-import { compileFilter, filterNeedsPlatforms, parseSegmentFilter, rfmOverview, type RfmGroup, type SegmentFilter } from '../domain/segments';
+import { compileFilter, filterNeedsPlatforms, parseSegmentFilter, platformsByMember, rfmOverview, type RfmGroup, type SegmentFilter } from '../domain/segments';
 import { newId, type RegularsDb } from './database';
 import { forgetMember } from './import-orders';
-import type { ContactRow, IdentityRow, MemberRow, SegmentRow } from './rows';
+import type { ContactRow, MemberRow, SegmentRow } from './rows';
 import { readSettings, type Settings } from './settings';
 import { normaliseTag } from './store';
 import { StoreError } from './store-error';
@@ -18,18 +18,6 @@ export async function frequencyCapHours(db: RegularsDb): Promise<number> {
   const row = await db.settings.get(FREQUENCY_CAP_KEY);
   const value = row?.value;
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : DEFAULT_FREQUENCY_CAP_HOURS;
-}
-
-/** Member id → platforms of its handles. */
-export function platformsByMember(identities: readonly Pick<IdentityRow, 'memberId' | 'platform' | 'kind'>[]): Map<string, Set<string>> {
-  const map = new Map<string, Set<string>>();
-  for (const i of identities) {
-    if (i.kind !== 'handle') continue;
-    let set = map.get(i.memberId);
-    if (!set) map.set(i.memberId, (set = new Set()));
-    set.add(i.platform);
-  }
-  return map;
 }
 
 type Ctx = Pick<Settings, 'timeZone' | 'rfmBreaks'>;

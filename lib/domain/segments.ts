@@ -85,6 +85,18 @@ export function filterNeedsPlatforms(filter: SegmentFilter): boolean {
   return (filter.platforms?.length ?? 0) > 0;
 }
 
+/** Member id → platforms of its handles. */
+export function platformsByMember(identities: readonly { memberId: string; platform: string; kind: string }[]): Map<string, Set<string>> {
+  const map = new Map<string, Set<string>>();
+  for (const i of identities) {
+    if (i.kind !== 'handle') continue;
+    let set = map.get(i.memberId);
+    if (!set) map.set(i.memberId, (set = new Set()));
+    set.add(i.platform);
+  }
+  return map;
+}
+
 /** Days since 1970-01-01 of a YYYY-MM-DD local date. */
 const dayNumberOf = (date: string) => Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 
