@@ -47,6 +47,7 @@ function App() {
       <header>
         <span className="logo" aria-hidden="true">R</span>
         <h1>{t('options.title')}</h1>
+        <a className="members-link" href={browser.runtime.getURL('/members.html')}>{t('members.open')}</a>
       </header>
       <ImportSection
         t={t}

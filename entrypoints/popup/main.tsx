@@ -8,6 +8,8 @@ import { chromeTabApis, showOnTab } from '@/lib/hosts/show-here';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { send } from '@/lib/messaging/browser-client';
 
+const overviewOnce = () => send('segments.overview', {});
+
 function App() {
   const [settings, setSettings] = useState<Settings>();
   const [counts, setCounts] = useState<{ members: number; orders: number }>();
@@ -28,6 +30,12 @@ function App() {
         return outcome;
       }}
       openSettings={() => void browser.runtime.openOptionsPage()}
+      segments={{
+        locale,
+        currency: settings?.shopCurrency ?? 'USD',
+        overview: overviewOnce,
+        openMembers: (hash) => void browser.tabs.create({ url: browser.runtime.getURL(`/members.html${hash}`) }).then(() => window.close()),
+      }}
     />
   );
 }

@@ -4,6 +4,7 @@ import type { RegularsDb } from './database';
 import { emptyUndoLog, forgetIdentities, lazyCache, preloadedCache, releaseCache, revertImport, type ImportCache } from './import-orders';
 import { addReminder, createMember, editNote, linkHandle, memberOrders, searchMembers, tagVocabulary, updateMember } from './members';
 import { mergeMembers, unmergeIdentity } from './merge';
+import { segmentHandlers } from './handlers-segments';
 import { forgetCachedSettings, readSettings, writeSettings } from './settings';
 import { deleteSiteRule, listSiteRules, saveSiteRule, siteRulesFor } from './site-rules';
 import { addNote, addTag, importOrders, lookupByHandle, memberCard, refreshRfmBreaks, removeTag, storeCounts } from './store';
@@ -109,6 +110,7 @@ export function createHandlers({ db, now, onOrdersChanged }: HandlerDeps): Handl
       forgetIdentities();
       return { reloaded: true as const };
     },
+    ...segmentHandlers({ db, now, onOrdersChanged }),
   };
 }
 

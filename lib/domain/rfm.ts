@@ -70,7 +70,7 @@ function goodnessCuts(values: Float64Array): number[] {
 const clampScore = (score: number) => (Number.isFinite(score) ? Math.min(5, Math.max(1, Math.round(score))) : 1);
 
 /** The member's R, F and M scores and segment; undefined without a counted order. */
-export function rfmScore(stats: MemberStats, breaks: RfmBreaks, now: number, timeZone: string): RfmScore | undefined {
+export function rfmScore(stats: Pick<MemberStats, 'orderCount' | 'spendMinor' | 'lastOrderAt'>, breaks: RfmBreaks, now: number, timeZone: string): RfmScore | undefined {
   if (stats.orderCount < 1 || stats.lastOrderAt === undefined) return undefined;
   const days = calendarDaysBetween(stats.lastOrderAt, now, timeZone);
   let r = 1;

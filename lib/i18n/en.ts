@@ -1,4 +1,5 @@
 import * as mapping from './mapping';
+import { en as segments } from './segments';
 // The English catalogue is the source of keys: every other catalogue must have the same keys.
 export const en = {
   'app.name': 'Regulars',
@@ -304,6 +305,7 @@ export const en = {
   'options.woo.removed': '{shop} removed.',
   'options.woo.https': 'Regulars works on shops served over https:// only.',
   ...mapping.en,
+  ...segments,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { zhCN as segments } from './segments';
 import type { MessageKey } from './en';
 import * as mapping from './mapping';
 
@@ -305,4 +306,5 @@ export const zhCN: Record<MessageKey, string> = {
   'options.woo.removed': '已移除 {shop}。',
   'options.woo.https': '熟客只支持使用 https:// 的店铺。',
   ...mapping.zhCN,
+  ...segments,
 };

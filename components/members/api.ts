@@ -1,0 +1,35 @@
+// What the members page can ask for: the entrypoint wires these to the database and the protocol;
+// the components stay free of browser APIs.
+import type { IdentityRow, MemberRow, OrderRow, SegmentRow } from '@/lib/db/rows';
+import type { Settings } from '@/lib/db/settings';
+import type { MemberCard } from '@/lib/messaging/card';
+import type { ResponseOf } from '@/lib/messaging/protocol';
+import type { PanelApi } from '../panel/api';
+
+export interface MembersData {
+  members: MemberRow[];
+  identities: IdentityRow[];
+}
+
+export type MemberHistory = ResponseOf<'member.history'>;
+
+export interface MembersApi {
+  /** Every member and identity, read in one go from the page's own connection. */
+  load(): Promise<MembersData>;
+  settings(): Promise<Settings>;
+  listSegments(): Promise<SegmentRow[]>;
+  saveSegment(input: { id?: string | undefined; name: string; filter: Record<string, unknown> }): Promise<SegmentRow>;
+  deleteSegment(id: string): Promise<void>;
+  tag(memberIds: readonly string[], tag: string, add: boolean): Promise<number>;
+  vocabulary(): Promise<string[]>;
+  /** Members contacted within the frequency cap, and the cap. */
+  recentlyContacted(now: number): Promise<{ memberIds: Set<string>; capHours: number }>;
+  logContacts(memberIds: readonly string[], channel: string, reason: string): Promise<number>;
+  download(blob: Blob, fileName: string): void;
+  card(memberId: string): Promise<MemberCard | null>;
+  orders(memberId: string): Promise<OrderRow[]>;
+  history(memberId: string): Promise<MemberHistory>;
+  /** The panel's own actions for one member (tags, notes, profile, reminders, merge), then `changed`. */
+  panelFor(memberId: string, changed: () => Promise<void>): PanelApi;
+  unmerge(identityId: string): Promise<void>;
+}

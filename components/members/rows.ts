@@ -1,0 +1,45 @@
+// The members table's rows: each member with what the table shows and searches, computed once per load.
+import type { IdentityRow, MemberRow } from '@/lib/db/rows';
+import { rfmSegmentOf, type SegmentContext } from '@/lib/domain/segments';
+import type { RfmSegment } from '@/lib/domain/types';
+
+export interface MemberListRow {
+  m: MemberRow;
+  segment: RfmSegment | 'none';
+  handles: string;
+  phone: string;
+  /** Lower-case name, handles, e-mails, and phone digits, for the search box. */
+  search: string;
+}
+
+export function memberListRows(members: readonly MemberRow[], identities: readonly IdentityRow[], ctx: SegmentContext): MemberListRow[] {
+  const byMember = new Map<string, IdentityRow[]>();
+  for (const i of identities) {
+    const list = byMember.get(i.memberId);
+    if (list) list.push(i);
+    else byMember.set(i.memberId, [i]);
+  }
+  return members.map((m) => {
+    const own = byMember.get(m.id) ?? [];
+    const handles = own.filter((i) => i.kind === 'handle').map((i) => i.display || i.value);
+    const phones = own.filter((i) => i.kind === 'phone').map((i) => i.display || i.value);
+    const phone = m.profile.phone || phones[0] || '';
+    const digits = [phone, ...phones].map((p) => p.replace(/\D/g, '')).join(' ');
+    const emails = own.filter((i) => i.kind === 'email').map((i) => i.value);
+    return {
+      m,
+      segment: rfmSegmentOf(m, ctx),
+      handles: handles.join(', '),
+      phone,
+      search: `${m.displayName}\u0000${handles.join('\u0000')}\u0000${emails.join('\u0000')}\u0000${m.profile.email ?? ''}`.toLowerCase() + `\u0000${digits}`,
+    };
+  });
+}
+
+/** Rows whose name, handle, e-mail or phone contains the query (phones compare by digits). */
+export function searchRows(rows: readonly MemberListRow[], query: string): readonly MemberListRow[] {
+  const q = query.trim().toLowerCase().replace(/^@/, '');
+  if (!q) return rows;
+  const digits = /^[+\d\s().-]+$/.test(q) ? q.replace(/\D/g, '') : '';
+  return rows.filter((r) => r.search.includes(q) || (digits.length >= 3 && r.search.includes(digits)));
+}

@@ -1,0 +1,110 @@
+import { StrictMode, useEffect, useMemo, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { MembersApi } from '@/components/members/api';
+import { MembersPage } from '@/components/members/members-page';
+import '@/components/theme.css';
+import '@/components/panel.css';
+import '@/components/members/members.css';
+import { RegularsDb } from '@/lib/db/database';
+import { frequencyCapHours, recentlyContacted } from '@/lib/db/segments';
+import type { Settings } from '@/lib/db/settings';
+import { resolveLocale, translator } from '@/lib/i18n';
+import { send } from '@/lib/messaging/browser-client';
+
+// Reads of the whole master file run here, over the page's own connection (a message can't carry
+// 100k members quickly); every write goes through the background, which owns the store.
+async function withDb<T>(task: (db: RegularsDb) => Promise<T>): Promise<T> {
+  const db = new RegularsDb();
+  try {
+    return await task(db);
+  } finally {
+    // Closed after each read so the page never holds up a schema upgrade.
+    db.close();
+  }
+}
+
+const draftKey = (memberId: string) => `draft:${memberId}`;
+
+const api: MembersApi = {
+  load: () => withDb((db) => db.transaction('r', [db.members, db.identities], async () => ({ members: await db.members.toArray(), identities: await db.identities.toArray() }))),
+  settings: () => send('settings.get', {}),
+  listSegments: () => send('segment.list', {}),
+  saveSegment: (input) => send('segment.save', input),
+  deleteSegment: async (id) => void (await send('segment.delete', { id })),
+  tag: async (memberIds, tag, add) => (await send('members.tag', { memberIds: [...memberIds], tag, add })).changed,
+  vocabulary: async () => (await send('tags.vocabulary', {})).map((v) => v.name),
+  recentlyContacted: (now) =>
+    withDb(async (db) => {
+      const capHours = await frequencyCapHours(db);
+      return { memberIds: await recentlyContacted(db, capHours, now), capHours };
+    }),
+  logContacts: async (memberIds, channel, reason) => (await send('contacts.log', { memberIds: [...memberIds], channel, reason })).logged,
+  download: (blob, fileName) => {
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  },
+  card: (memberId) => send('member.card', { memberId }),
+  orders: (memberId) => send('member.orders', { memberId }),
+  history: (memberId) => send('member.history', { memberId }),
+  unmerge: async (identityId) => void (await send('member.unmerge', { identityId })),
+  panelFor: (memberId, changed) => {
+    const then = (p: Promise<unknown>) => p.then(changed);
+    return {
+      addTag: (tag) => then(send('member.addTag', { memberId, tag })),
+      removeTag: (tag) => then(send('member.removeTag', { memberId, tag })),
+      addNote: (text) => then(send('member.addNote', { memberId, text })),
+      editNote: (noteId, text) => then(send('note.edit', { noteId, text })),
+      updateMember: (patch) => then(send('member.update', { memberId, ...patch })),
+      addReminder: (dueAt, reason) => then(send('reminder.add', { memberId, dueAt, reason })),
+      loadOrders: () => send('member.orders', { memberId }),
+      search: (query) => send('member.search', { query }),
+      mergeInto: (otherId) => then(send('member.merge', { keepId: memberId, mergeId: otherId })),
+      unmerge: (identityId) => then(send('member.unmerge', { identityId })),
+      saveDraft: (id, text) => void browser.storage.local.set({ [draftKey(id)]: text }),
+      readDraft: async (id) => {
+        const stored = await browser.storage.local.get(draftKey(id));
+        const text = stored[draftKey(id)];
+        return typeof text === 'string' ? text : '';
+      },
+      // The panel's page-bound actions have no meaning on this page: there is no buyer on a site here.
+      createMember: async () => undefined,
+      linkTo: async () => undefined,
+      showHandle: () => undefined,
+      pointAtName: () => undefined,
+      collapse: () => undefined,
+      retry: () => void changed(),
+    };
+  },
+};
+
+function App() {
+  const [settings, setSettings] = useState<Settings>();
+  const [hash, setHash] = useState(location.hash);
+  useEffect(() => {
+    send('settings.get', {}).then(setSettings, () => undefined);
+    const onHash = () => {
+      setHash(location.hash);
+      window.scrollTo(0, 0);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const locale = resolveLocale(settings?.locale, navigator.language);
+  const t = useMemo(() => translator(locale), [locale]);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = `${t('members.title')} · ${t('app.name')}`;
+  }, [locale, t]);
+  if (!settings) return null;
+  return <MembersPage api={api} t={t} locale={locale} hash={hash} now={() => Date.now()} />;
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,132 @@
+// The owner's task on the demo data: build "Gold, no order in 90 days", check the count against
+// what the seed implies, export it, and find exactly those members in the CSV less do-not-contact.
+import { readFile } from 'node:fs/promises';
+import Papa from 'papaparse';
+import type { DemoSeed } from '../../demo/seed';
+import { expectedStats } from '../../demo/seed';
+import { localDayNumber } from '../../lib/domain/time';
+import { DEFAULT_TIER_LADDER, tierForStats } from '../../lib/domain/tiers';
+import { expect, test } from '../support/fixtures';
+
+/** Demo buyers as the master file holds them: handles sharing a phone are one member. */
+function demoMembers(seed: DemoSeed): string[][] {
+  const byPhone = new Map<string, string[]>();
+  for (const b of seed.buyers) byPhone.set(b.phone, [...(byPhone.get(b.phone) ?? []), b.handle]);
+  return [...byPhone.values()].map((handles) => handles.sort());
+}
+
+/** Members the seed makes Gold (default ladder) whose last counted order is 90+ calendar days ago in `timeZone`. */
+function goldLapsed(seed: DemoSeed, now: number, timeZone: string): Set<string> {
+  const today = localDayNumber(now, timeZone);
+  const out = new Set<string>();
+  for (const handles of demoMembers(seed)) {
+    const stats = expectedStats(seed, handles);
+    const tier = tierForStats(DEFAULT_TIER_LADDER, stats);
+    if (tier.id === 'gold' && stats.lastOrderAt !== null && today - localDayNumber(stats.lastOrderAt, timeZone) >= 90) out.add(handles.join(','));
+  }
+  return out;
+}
+
+/** The member key of a CSV "Handles" cell: "a (Demo Market); b (Demo Market)" → "a,b". */
+const keyOf = (cell: string) => cell.split('; ').map((h) => h.replace(/ \(.*\)$/, '')).sort().join(',');
+
+test('Gold, no order in 90 days: the count matches the seed, the CSV has those members less do-not-contact, and sending logs contacts', async ({ page, ext, demo, demoImported }) => {
+  expect(demoImported).toBeTruthy();
+  const timeZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const expected = goldLapsed(demo.seed, Date.now(), timeZone);
+  const lapsedGold = demo.seed.known.lapsedGold;
+  // The seed's own promise: its lapsed gold buyer is in the segment; there is more than one to export.
+  expect(expected.has(lapsedGold)).toBe(true);
+  expect(expected.size).toBeGreaterThan(1);
+
+  // No demo member is do-not-contact: mark the known lapsed gold buyer so through the member view.
+  const base = `chrome-extension://${ext.extensionId}/members.html`;
+  await page.goto(`${base}#/members`);
+  await page.getByLabel('Search name, handle or phone').fill(lapsedGold);
+  await page.getByRole('link', { name: /^Open Priya Krishnan$/ }).click();
+  await expect(page.getByTestId('member-view')).toBeVisible();
+  await page.getByText('Profile', { exact: true }).click();
+  await page.getByLabel('Do not contact').check();
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await expect(page.getByTestId('dnc')).toBeVisible();
+
+  // Build the segment in the builder: the live count is the seed's.
+  await page.goto(`${base}#/members`);
+  await page.reload();
+  await page.getByRole('group', { name: 'Tier' }).getByRole('button', { name: 'Gold' }).click();
+  await page.getByRole('combobox', { name: 'Last order', exact: true }).selectOption('atLeastDaysAgo');
+  await expect(page.getByLabel('Last order: days')).toHaveValue('90');
+  await expect(page.getByTestId('segment-count')).toHaveAttribute('data-count', String(expected.size));
+
+  // Save it: it is then offered by name, and reminders can use it as an audience.
+  await page.getByLabel('Segment name').fill('Gold, no order in 90 days');
+  await page.getByRole('button', { name: 'Save segment' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved “Gold, no order in 90 days”' })).toBeVisible();
+
+  // Export with the Handles column.
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  await page.getByTestId('segment-export').getByLabel('Handles').check();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^regulars-Gold-no-order-in-90-days-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = await readFile((await download.path())!, 'utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
+  const header = rows[0]!;
+  expect(header).toContain('Handles');
+  expect(header.at(-1)).toBe('Contacted recently');
+  const handlesAt = header.indexOf('Handles');
+  const exported = new Set(rows.slice(1).map((r) => keyOf(r[handlesAt]!)));
+  const wanted = new Set([...expected].filter((k) => k !== lapsedGold));
+  expect([...exported].sort()).toEqual([...wanted].sort());
+  expect(rows.slice(1).every((r) => r.at(-1) === '')).toBe(true);
+  await expect(page.getByTestId('export-done')).toContainText(`${wanted.size} members. 1 left out (do not contact), 0 flagged`);
+
+  // "The campaign was sent": one contact per exported member; exporting again flags them all.
+  await page.getByLabel('Channel').selectOption('line');
+  await page.getByRole('button', { name: 'The campaign was sent' }).click();
+  await expect(page.getByTestId('contacts-logged')).toHaveText(`Logged a LINE contact for ${wanted.size} members.`);
+  const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  const second = Papa.parse<string[]>((await readFile((await again.path())!, 'utf8')).slice(1), { skipEmptyLines: true }).data;
+  expect(second.slice(1).every((r) => r.at(-1) === 'yes')).toBe(true);
+  await expect(page.getByTestId('export-done')).toContainText(`${wanted.size} flagged`);
+
+  // The member view shows the contact; the do-not-contact member got none.
+  const someone = rows[1]![handlesAt]!.split(' (')[0]!;
+  await page.getByLabel('Search name, handle or phone').fill(someone);
+  await page.locator('.mt-row .c-name a').first().click();
+  await expect(page.getByTestId('contact-log')).toContainText('LINE · Campaign: Gold, no order in 90 days');
+});
+
+test('the overview counts every member once, and a segment opens its members; bulk tags reach each selected member', async ({ page, ext, demoImported }) => {
+  expect(demoImported).toBeTruthy();
+  const base = `chrome-extension://${ext.extensionId}/members.html`;
+  await page.goto(`${base}#/`);
+  const overview = page.getByTestId('rfm-overview');
+  await expect(overview).toBeVisible();
+  const counts = (await overview.getByTestId('rfm-count').allInnerTexts()).map((s) => Number(s.replace(/\D/g, '')));
+  await page.goto(`${base}#/members`);
+  const total = Number(await page.getByTestId('segment-count').getAttribute('data-count'));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
+
+  await page.goto(`${base}#/`);
+  const champions = overview.locator('tr[data-segment="champions"]');
+  const championCount = Number((await champions.getByTestId('rfm-count').innerText()).replace(/\D/g, ''));
+  await champions.getByRole('link').click();
+  await expect(page.getByTestId('segment-count')).toHaveAttribute('data-count', String(championCount));
+  await expect(page.getByRole('group', { name: 'RFM segment' }).getByRole('button', { name: 'Champions' })).toHaveAttribute('aria-pressed', 'true');
+
+  // Select the first two rows, tag them, then untag them.
+  const rows = page.locator('.mt-row');
+  await rows.nth(0).getByRole('checkbox').check();
+  await rows.nth(1).getByRole('checkbox').check();
+  await expect(page.getByText('2 selected')).toBeVisible();
+  await page.getByLabel('Tag', { exact: true }).fill('spring-vip');
+  await page.getByRole('button', { name: 'Add tag' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Tag “spring-vip” added to 2 members.' })).toBeVisible();
+  await page.getByRole('group', { name: 'RFM segment' }).getByRole('button', { name: 'Champions' }).click(); // everyone again
+  await page.getByLabel('Any of').fill('spring-vip');
+  await expect(page.getByTestId('segment-count')).toHaveAttribute('data-count', '2');
+  await page.getByRole('button', { name: 'Remove tag' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Tag “spring-vip” removed from 2 members.' })).toBeVisible();
+  await expect(page.getByTestId('segment-count')).toHaveAttribute('data-count', '0');
+});
