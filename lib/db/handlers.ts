@@ -3,6 +3,7 @@ import type { Handlers } from '../messaging/router';
 import type { RegularsDb } from './database';
 import { emptyUndoLog, forgetIdentities, lazyCache, preloadedCache, releaseCache, revertImport, type ImportCache } from './import-orders';
 import { addReminder, createMember, editNote, linkHandle, memberOrders, searchMembers, tagVocabulary, updateMember } from './members';
+import { tiersHandlers } from './handlers-tiers';
 import { mergeMembers, unmergeIdentity } from './merge';
 import { segmentHandlers } from './handlers-segments';
 import { forgetCachedSettings, readSettings, writeSettings } from './settings';
@@ -19,7 +20,8 @@ export interface HandlerDeps {
 /** An import session idle this long is dropped (the options page was closed mid-import). */
 const SESSION_IDLE_MS = 120_000;
 
-export function createHandlers({ db, now, onOrdersChanged }: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { db, now, onOrdersChanged } = deps;
   const sessions = new Map<string, { cache: Promise<ImportCache>; timer: ReturnType<typeof setTimeout> }>();
   const changedInSession = new Set<string>();
   const endSession = async (id: string) => {
@@ -111,6 +113,7 @@ export function createHandlers({ db, now, onOrdersChanged }: HandlerDeps): Handl
       return { reloaded: true as const };
     },
     ...segmentHandlers({ db, now, onOrdersChanged }),
+    ...tiersHandlers(deps),
   };
 }
 

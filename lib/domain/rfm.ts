@@ -7,7 +7,7 @@
 // for recency it is mirrored: days < cuts[0] scores 5 … days >= cuts[3] scores 1.
 
 import { calendarDaysBetween, localDayNumber } from './time';
-import type { MemberStats, RfmBreaks, RfmScore, RfmSegment } from './types';
+import type { RfmBreaks, RfmScore, RfmSegment } from './types';
 
 export interface RfmMemberFacts {
   lastOrderAt?: number | undefined;
@@ -70,7 +70,7 @@ function goodnessCuts(values: Float64Array): number[] {
 const clampScore = (score: number) => (Number.isFinite(score) ? Math.min(5, Math.max(1, Math.round(score))) : 1);
 
 /** The member's R, F and M scores and segment; undefined without a counted order. */
-export function rfmScore(stats: Pick<MemberStats, 'orderCount' | 'spendMinor' | 'lastOrderAt'>, breaks: RfmBreaks, now: number, timeZone: string): RfmScore | undefined {
+export function rfmScore(stats: RfmMemberFacts, breaks: RfmBreaks, now: number, timeZone: string): RfmScore | undefined {
   if (stats.orderCount < 1 || stats.lastOrderAt === undefined) return undefined;
   const days = calendarDaysBetween(stats.lastOrderAt, now, timeZone);
   let r = 1;

@@ -6,6 +6,7 @@ import { settingsPatchSchema, settingsSchema } from '../db/settings';
 import { importedOrderSchema } from '../import/imported-order';
 import { memberCardSchema } from './card';
 import { segmentsProtocol } from './protocol-segments';
+import { tiersProtocol } from './protocol-tiers';
 
 export const MAX_IMPORT_BATCH = 5000;
 
@@ -149,6 +150,7 @@ export const protocol = {
     response: z.object({ reloaded: z.literal(true) }),
   },
   ...segmentsProtocol,
+  ...tiersProtocol,
 } as const;
 
 export type MessageName = keyof typeof protocol;

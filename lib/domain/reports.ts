@@ -1,0 +1,273 @@
+// The owner's reports, from one pass over members and one over orders. Pure: the caller reads the
+// store (lib/db/report-data.ts) and passes `now` and the shop's time zone.
+import { rfmBreaks, rfmScore, RFM_SEGMENT_ORDER } from './rfm';
+import { isCountedOrder } from './stats';
+import { intervalHistogram, suggestLapseDays, type HistogramBin, type LapseSuggestion } from './suggest';
+import { DAY_MS, localDayNumber } from './time';
+import type { OrderStatus, RfmBreaks, RfmSegment, TierLadder } from './types';
+
+export interface ReportMember {
+  id: string;
+  displayName: string;
+  tierId: string;
+  orderCount: number;
+  spendMinor: number;
+  currency: string;
+  lastOrderAt?: number | undefined;
+  firstOrderAt?: number | undefined;
+}
+
+export interface ReportOrder {
+  memberId: string;
+  placedAt: number;
+  amountMinor: number;
+  currency: string;
+  status: OrderStatus;
+}
+
+export interface ReportContext {
+  now: number;
+  timeZone: string;
+  shopCurrency: string;
+  tierLadder: TierLadder;
+  /** The stored cut points; computed from `members` when null. */
+  rfmBreaks: RfmBreaks | null;
+  lapseDays: number;
+  /** Calendar months shown in the monthly charts, ending with the current one. */
+  months?: number;
+  /** Members listed in the top members table. */
+  top?: number;
+}
+
+export interface MonthFigures {
+  /** 'YYYY-MM' in the shop's zone. */
+  month: string;
+  /** Members with a counted order in the month. */
+  buyers: number;
+  /** Of those, members for whom an order in the month was not their first counted order ever. */
+  returningBuyers: number;
+  /** returningBuyers / buyers; 0 for a month without buyers. */
+  repeatRate: number;
+  /** Counted orders in the shop currency that were the member's first / a later one, and their sums. */
+  newOrders: number;
+  returningOrders: number;
+  newRevenueMinor: number;
+  returningRevenueMinor: number;
+}
+
+export interface ShopReport {
+  generatedAt: number;
+  currency: string;
+  members: number;
+  /** Members with at least one counted order. */
+  buyers: number;
+  /** Members with two or more counted orders. */
+  repeatBuyers: number;
+  byTier: { id: string; name: string; color: string; count: number }[];
+  bySegment: { segment: RfmSegment | 'none'; count: number }[];
+  months: MonthFigures[];
+  /** Counted orders in other currencies, left out of the revenue figures (they can't be added). */
+  otherCurrencyOrders: number;
+  /** Days from an order to the same member's next counted order, ascending (same-day orders left out). */
+  intervalDays: Float64Array;
+  intervalBins: HistogramBin[];
+  lapseSuggestion: LapseSuggestion | undefined;
+  /**
+   * The lapse curve: Kaplan–Meier survival of the time from a counted order to the member's next
+   * one. notBack[N] is the share of orders after which the member had not ordered again N days on;
+   * a member's latest order is followed up to today (censored), so recent buyers don't count as
+   * lost. Where it flattens, those still away rarely come back.
+   */
+  lapseCurve: { days: number[]; notBack: number[] };
+  top: { id: string; displayName: string; tierId: string; orderCount: number; spendMinor: number; lastOrderAt?: number | undefined }[];
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+/** Months since year 0 of a local day number (days since 1970-01-01). */
+function monthIndexOfDay(day: number): number {
+  const d = new Date(day * DAY_MS);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+const monthLabel = (index: number) => `${Math.floor(index / 12)}-${pad2((index % 12) + 1)}`;
+
+/** The lapse curve is followed at most this long (two years): longer waits are a handful of buyers. */
+export const LAPSE_CURVE_MAX_DAYS = 730;
+
+/** Whether orders are grouped by member and by time within a member (as the [memberId+placedAt] index gives them). */
+function groupedByMember(orders: readonly ReportOrder[]): boolean {
+  for (let i = 1; i < orders.length; i++) {
+    const a = orders[i - 1]!;
+    const b = orders[i]!;
+    if (a.memberId > b.memberId || (a.memberId === b.memberId && a.placedAt > b.placedAt)) return false;
+  }
+  return true;
+}
+
+/** The orders grouped by member, by time within each: as given when they already are (no copy). */
+function byMemberThenTime(orders: readonly ReportOrder[]): readonly ReportOrder[] {
+  if (groupedByMember(orders)) return orders;
+  return [...orders].sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : a.placedAt - b.placedAt));
+}
+
+export function shopReport(members: readonly ReportMember[], ordersIn: readonly ReportOrder[], ctx: ReportContext): ShopReport {
+  const { now, timeZone, shopCurrency } = ctx;
+  const monthsShown = ctx.months ?? 24;
+  const today = localDayNumber(now, timeZone);
+
+  // --- members: tiers, segments, top ------------------------------------------------------------
+  const ladder = ctx.tierLadder.steps;
+  const tierAt = new Map(ladder.map((s, i) => [s.id, i]));
+  const tierCounts = new Array<number>(ladder.length).fill(0);
+  const breaks = ctx.rfmBreaks ?? rfmBreaks(members, now, timeZone);
+  const segmentCounts = new Map<RfmSegment | 'none', number>();
+  let buyers = 0;
+  let repeatBuyers = 0;
+  const topN = ctx.top ?? 20;
+  const top: ReportMember[] = [];
+  for (const m of members) {
+    // A tier id no longer on the ladder is shown on the floor, as the panel does.
+    tierCounts[tierAt.get(m.tierId) ?? 0]! += 1;
+    const score = rfmScore(m, breaks, now, timeZone);
+    const segment = score?.segment ?? 'none';
+    segmentCounts.set(segment, (segmentCounts.get(segment) ?? 0) + 1);
+    if (m.orderCount >= 1) buyers++;
+    if (m.orderCount >= 2) repeatBuyers++;
+    if (m.currency === shopCurrency && m.spendMinor > 0 && (top.length < topN || m.spendMinor > top[top.length - 1]!.spendMinor)) {
+      // Insertion into a short sorted list: topN is small, members are many.
+      let at = top.length;
+      while (at > 0 && top[at - 1]!.spendMinor < m.spendMinor) at--;
+      top.splice(at, 0, m);
+      if (top.length > topN) top.pop();
+    }
+  }
+
+  // --- orders: months, intervals, lapse curve ----------------------------------------------------
+  const orders = byMemberThenTime(ordersIn);
+  const lastMonth = monthIndexOfDay(today);
+  const firstMonth = lastMonth - monthsShown + 1;
+  const months: MonthFigures[] = Array.from({ length: monthsShown }, (_, i) => ({
+    month: monthLabel(firstMonth + i),
+    buyers: 0,
+    returningBuyers: 0,
+    repeatRate: 0,
+    newOrders: 0,
+    returningOrders: 0,
+    newRevenueMinor: 0,
+    returningRevenueMinor: 0,
+  }));
+  const intervals: number[] = [];
+  const H = LAPSE_CURVE_MAX_DAYS;
+  const ended = new Float64Array(H + 2); // waits that ended in a next order after d days (d > H: slot H+1)
+  const censored = new Float64Array(H + 2); // waits still open today after d days
+  let otherCurrencyOrders = 0;
+
+  let member = '';
+  let prevDay = -1; // day of the member's previous counted order; -1 before their first
+  let curMonth = -1; // month bucket the member's current run of orders is in
+  let curReturning = false;
+  const closeMonth = () => {
+    if (curMonth < 0) return;
+    const fig = months[curMonth]!;
+    fig.buyers++;
+    if (curReturning) fig.returningBuyers++;
+  };
+  const closeMember = () => {
+    closeMonth();
+    if (prevDay >= 0) censored[Math.min(H + 1, Math.max(0, today - prevDay))]! += 1;
+  };
+  for (let i = 0; i < orders.length; i++) {
+    const o = orders[i]!;
+    if (!isCountedOrder(o)) continue;
+    if (o.memberId !== member) {
+      closeMember();
+      member = o.memberId;
+      prevDay = -1;
+      curMonth = -1;
+      curReturning = false;
+    }
+    const day = localDayNumber(o.placedAt, timeZone);
+    const first = prevDay < 0;
+    if (!first) {
+      const gap = day - prevDay;
+      // Orders on the same day are one visit (a split cart), not a return.
+      if (gap >= 1) {
+        intervals.push(gap);
+        ended[Math.min(H + 1, gap)]! += 1;
+      }
+    }
+    prevDay = day;
+
+    const bucket = monthIndexOfDay(day) - firstMonth;
+    if (bucket !== curMonth) {
+      closeMonth();
+      curMonth = bucket >= 0 && bucket < monthsShown ? bucket : -1;
+      curReturning = false;
+    }
+    if (curMonth < 0) continue;
+    if (!first) curReturning = true;
+    if (o.currency !== shopCurrency) {
+      otherCurrencyOrders++;
+      continue;
+    }
+    const fig = months[curMonth]!;
+    if (first) {
+      fig.newOrders++;
+      fig.newRevenueMinor += o.amountMinor;
+    } else {
+      fig.returningOrders++;
+      fig.returningRevenueMinor += o.amountMinor;
+    }
+  }
+  closeMember();
+  for (const fig of months) fig.repeatRate = fig.buyers ? fig.returningBuyers / fig.buyers : 0;
+
+  // Kaplan–Meier: at risk on day d = waits lasting at least d days; S(d) = Π (1 − ended(u)/atRisk(u)), u ≤ d.
+  let atRisk = 0;
+  for (let d = 0; d <= H + 1; d++) atRisk += ended[d]! + censored[d]!;
+  const days: number[] = [];
+  const notBack: number[] = [];
+  let survival = 1;
+  for (let d = 0; d <= H; d++) {
+    if (atRisk > 0) survival *= 1 - ended[d]! / atRisk;
+    days.push(d);
+    notBack.push(survival);
+    atRisk -= ended[d]! + censored[d]!;
+  }
+
+  const intervalDays = Float64Array.from(intervals).sort();
+  return {
+    generatedAt: now,
+    currency: shopCurrency,
+    members: members.length,
+    buyers,
+    repeatBuyers,
+    byTier: ladder.map((s, i) => ({ id: s.id, name: s.name, color: s.color, count: tierCounts[i]! })),
+    bySegment: [...RFM_SEGMENT_ORDER, 'none' as const].map((segment) => ({ segment, count: segmentCounts.get(segment) ?? 0 })),
+    months,
+    otherCurrencyOrders,
+    intervalDays,
+    intervalBins: intervalHistogram(intervalDays),
+    lapseSuggestion: suggestLapseDays(intervals),
+    lapseCurve: { days, notBack },
+    top: top.map(({ id, displayName, tierId, orderCount, spendMinor, lastOrderAt }) => ({ id, displayName, tierId, orderCount, spendMinor, lastOrderAt })),
+  };
+}
+
+/** Days from each counted order to the member's next one (same day left out), for the lapse suggestion. */
+export function repurchaseIntervals(orders: readonly ReportOrder[], timeZone: string): number[] {
+  const sorted = byMemberThenTime(orders);
+  const out: number[] = [];
+  let member = '';
+  let prevDay = -1;
+  for (const o of sorted) {
+    if (!isCountedOrder(o)) continue;
+    if (o.memberId !== member) {
+      member = o.memberId;
+      prevDay = -1;
+    }
+    const day = localDayNumber(o.placedAt, timeZone);
+    if (prevDay >= 0 && day - prevDay >= 1) out.push(day - prevDay);
+    prevDay = day;
+  }
+  return out;
+}
