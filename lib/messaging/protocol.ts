@@ -5,6 +5,7 @@ import { memberRowSchema, noteRowSchema, orderRowSchema, platformSchema, profile
 import { settingsPatchSchema, settingsSchema } from '../db/settings';
 import { importedOrderSchema } from '../import/imported-order';
 import { memberCardSchema } from './card';
+import { reminderProtocol } from './protocol-reminders';
 
 export const MAX_IMPORT_BATCH = 5000;
 
@@ -147,6 +148,7 @@ export const protocol = {
     request: z.object({}),
     response: z.object({ reloaded: z.literal(true) }),
   },
+  ...reminderProtocol,
 } as const;
 
 export type MessageName = keyof typeof protocol;
