@@ -1,6 +1,8 @@
 // The background's answers to each protocol message, over the member store.
+import type { reminderProtocol } from '../messaging/protocol-reminders';
 import type { Handlers } from '../messaging/router';
 import type { RegularsDb } from './database';
+import { createReminderHandlers, type JourneyHooks } from './handlers-reminders';
 import { emptyUndoLog, forgetIdentities, lazyCache, preloadedCache, releaseCache, revertImport, type ImportCache } from './import-orders';
 import { addReminder, createMember, editNote, linkHandle, memberOrders, searchMembers, tagVocabulary, updateMember } from './members';
 import { tiersHandlers } from './handlers-tiers';
@@ -15,13 +17,15 @@ export interface HandlerDeps {
   now: () => number;
   /** Called after orders changed, so derived figures (RFM cut points) get refreshed off the hot path. */
   onOrdersChanged?: () => void;
+  /** Reminders: the scheduler's hook and the saved-segment resolver (handlers-reminders.ts). */
+  journeys?: JourneyHooks;
 }
 
 /** An import session idle this long is dropped (the options page was closed mid-import). */
 const SESSION_IDLE_MS = 120_000;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { db, now, onOrdersChanged } = deps;
+  const { db, now, onOrdersChanged, journeys = {} } = deps;
   const sessions = new Map<string, { cache: Promise<ImportCache>; timer: ReturnType<typeof setTimeout> }>();
   const changedInSession = new Set<string>();
   const endSession = async (id: string) => {
@@ -48,7 +52,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return session.cache;
   };
 
-  return {
+  const handlers: Omit<Handlers, keyof typeof reminderProtocol> = {
     'member.lookup': ({ platform, handle }) => lookupByHandle(db, platform, handle, now()),
     'member.card': ({ memberId }) => memberCard(db, memberId, now()),
     'member.addTag': async ({ memberId, tag }) => ({ tags: await addTag(db, memberId, tag, now()) }),
@@ -115,6 +119,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...segmentHandlers({ db, now, onOrdersChanged }),
     ...tiersHandlers(deps),
   };
+  return { ...handlers, ...createReminderHandlers(db, now, journeys, handlers as Handlers) } as Handlers;
 }
 
 /** Debounces the RFM refresh: an import arrives in many batches; recompute once after the last. */

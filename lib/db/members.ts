@@ -5,6 +5,7 @@ import { identityId, normaliseEmail, normaliseHandle, normalisePhone } from '../
 import { newId, type RegularsDb, type TagRow } from './database';
 import { forgetIdentities, forgetMember } from './import-orders';
 import { profileSchema, type MemberRow, type NoteRow, type OrderRow, type Platform, type Profile, type ReminderRow } from './rows';
+import { addManualReminder } from './reminders';
 import { readSettings, type Settings } from './settings';
 import { StoreError } from './store-error';
 
@@ -177,20 +178,8 @@ export async function tagVocabulary(db: RegularsDb, limit = 200): Promise<TagRow
   return tags.filter((t) => t.count > 0).sort((a, b) => b.count - a.count || b.lastUsedAt - a.lastUsedAt).slice(0, limit);
 }
 
-export async function addReminder(
-  db: RegularsDb,
-  input: { memberId: string; dueAt: number; reason: string; orderId?: string | undefined; assignee?: string | undefined },
-  now: number,
-): Promise<ReminderRow> {
-  const reason = input.reason.trim();
-  if (!reason) throw new StoreError('invalid', 'A reminder needs a reason');
-  return db.transaction('rw', [db.members, db.reminders], async () => {
-    await requireMember(db, input.memberId);
-    const row: ReminderRow = { id: newId('r'), memberId: input.memberId, dueAt: input.dueAt, reason, orderId: input.orderId, assignee: input.assignee, state: 'open', createdAt: now, updatedAt: now };
-    await db.reminders.add(row);
-    return row;
-  });
-}
+/** A manual reminder ("follow up in 3 days"); see reminders.ts for the rules and respect. */
+export const addReminder = addManualReminder;
 
 export async function openReminders(db: RegularsDb, memberId: string): Promise<ReminderRow[]> {
   const rows = await db.reminders.where('memberId').equals(memberId).toArray();

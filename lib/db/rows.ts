@@ -1,6 +1,7 @@
 // zod schemas for every stored row. The store validates what crosses into it (imports, restores,
 // messages); inside, the types are trusted.
 import { z } from 'zod';
+import { journeyKindSchema } from '../domain/journeys/types';
 import { ORDER_STATUSES } from '../domain/types';
 
 export const epochMs = z.number().int().nonnegative();
@@ -130,6 +131,16 @@ export const reminderRowSchema = z.object({
   suppressedBecause: z.string().optional(),
   createdAt: epochMs,
   updatedAt: epochMs,
+  /** Set on reminders a journey rule made (lib/domain/journeys); manual ones have only `reason`. */
+  kind: journeyKindSchema.optional(),
+  /** The moment the reason refers to: delivered at, the birthday, the last order before lapsing… */
+  refAt: epochMs.optional(),
+  /** A holiday's name, the tier moved up to. */
+  detail: z.string().max(200).optional(),
+  /** Higher first within a reason (the member's spend when it was made). */
+  priority: z.number().optional(),
+  /** How a done reminder ended: a follow-up "left open" brings the second one. */
+  outcome: z.enum(['resolved', 'leftOpen']).optional(),
 });
 export type ReminderRow = z.infer<typeof reminderRowSchema>;
 

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_V1, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 import { memoryDb, NOW, order } from './test-helpers';
 import { importOrders } from './store';
 
@@ -70,5 +70,21 @@ describe('schema versions and migrations', () => {
     expect(await old.orders.count()).toBe(2);
     expect(old.verno).toBe(1);
     old.close();
+  });
+
+  it('v2: birthdays entered before the upgrade are found through the new birthday index', async () => {
+    const factory = new IDBFactory();
+    await seededAt([SCHEMA_V1], factory);
+    const v1 = memoryDb([SCHEMA_V1], factory);
+    await v1.members.toCollection().modify((m) => {
+      m.profile = { birthday: '02-29' };
+    });
+    v1.close();
+    const db = memoryDb([SCHEMA_V1, SCHEMA_V2], factory);
+    expect(db.verno).toBe(2);
+    const found = await db.members.where('profile.birthday').above('').toArray();
+    expect(found.map((m) => [m.profile.birthday, m.tags])).toEqual([['02-29', ['gift']]]);
+    expect(await db.orders.count()).toBe(2);
+    db.close();
   });
 });

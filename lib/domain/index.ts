@@ -6,3 +6,4 @@ export * from './stats';
 export * from './tiers';
 export * from './rfm';
 export * from './lapse';
+export * from './journeys';

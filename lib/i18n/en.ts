@@ -1,5 +1,6 @@
 import * as mapping from './mapping';
 import { en as segments } from './segments';
+import { en as remindersEn } from './reminders';
 // The English catalogue is the source of keys: every other catalogue must have the same keys.
 export const en = {
   'app.name': 'Regulars',
@@ -306,6 +307,7 @@ export const en = {
   'options.woo.https': 'Regulars works on shops served over https:// only.',
   ...mapping.en,
   ...segments,
+  ...remindersEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

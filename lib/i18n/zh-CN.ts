@@ -1,6 +1,7 @@
 import { zhCN as segments } from './segments';
 import type { MessageKey } from './en';
 import * as mapping from './mapping';
+import { zhCN as remindersZhCN } from './reminders';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': '熟客',
@@ -307,4 +308,5 @@ export const zhCN: Record<MessageKey, string> = {
   'options.woo.https': '熟客只支持使用 https:// 的店铺。',
   ...mapping.zhCN,
   ...segments,
+  ...remindersZhCN,
 };

@@ -1,6 +1,7 @@
 import { zhTW as segments } from './segments';
 import type { MessageKey } from './en';
 import * as mapping from './mapping';
+import { zhTW as remindersZhTW } from './reminders';
 
 export const zhTW: Record<MessageKey, string> = {
   'app.name': '熟客',
@@ -307,4 +308,5 @@ export const zhTW: Record<MessageKey, string> = {
   'options.woo.https': '熟客只支援使用 https:// 的商店。',
   ...mapping.zhTW,
   ...segments,
+  ...remindersZhTW,
 };

@@ -7,6 +7,7 @@ import { importedOrderSchema } from '../import/imported-order';
 import { memberCardSchema } from './card';
 import { segmentsProtocol } from './protocol-segments';
 import { tiersProtocol } from './protocol-tiers';
+import { reminderProtocol } from './protocol-reminders';
 
 export const MAX_IMPORT_BATCH = 5000;
 
@@ -151,6 +152,7 @@ export const protocol = {
   },
   ...segmentsProtocol,
   ...tiersProtocol,
+  ...reminderProtocol,
 } as const;
 
 export type MessageName = keyof typeof protocol;

@@ -1,0 +1,323 @@
+// Reminders in the store: journey rules evaluated in one sweep and per member, respect kept on every
+// write, the Today list, and what staff do with a reminder (done, snooze, reassign).
+import Dexie from 'dexie';
+import {
+  DAY_MS,
+  proposedReminders,
+  respect,
+  RULES,
+  ruleOfKind,
+  rfmScore,
+  startOfLocalDay,
+  upcomingHolidays,
+  type JourneyFacts,
+  type JourneyKind,
+  type JourneyMember,
+  type JourneyOrder,
+  type JourneyRule,
+  type JourneyRules,
+  type LeftOpenFollowUp,
+  type Proposed,
+  type RuleBase,
+} from '../domain';
+import { newId, type RegularsDb } from './database';
+import { readJourneySettings } from './journey-settings';
+import type { ContactRow, MemberRow, OrderRow, ReminderRow, TierChangeRow } from './rows';
+import { readSettings, type Settings } from './settings';
+import { StoreError } from './store-error';
+
+/** Saved segments are another feature's: the lead wires their resolver in. */
+export type SegmentResolver = (segmentId: string) => Promise<Set<string>>;
+
+/** Orders older than this are past every order rule (unpaid, shipped, a follow-up delivered ~15 days ago). */
+const ORDER_LOOKBACK_MS = 60 * DAY_MS;
+const ACTIVE = ['open', 'snoozed'] as const;
+const MAX_CAP_MS = 90 * DAY_MS;
+
+const toMember = (m: MemberRow): JourneyMember => ({ id: m.id, displayName: m.displayName, tierId: m.tierId, doNotContact: m.doNotContact, orderCount: m.orderCount, spendMinor: m.spendMinor, firstOrderAt: m.firstOrderAt, lastOrderAt: m.lastOrderAt, profile: m.profile });
+const toOrder = (o: OrderRow): JourneyOrder => ({ id: o.id, memberId: o.memberId, status: o.status, amountMinor: o.amountMinor, placedAt: o.placedAt, shippedAt: o.shippedAt, deliveredAt: o.deliveredAt });
+
+export interface Evaluation {
+  created: number;
+  suppressed: number;
+  reopened: number;
+  obsolete: number;
+}
+
+function segmentOf(settings: Settings, now: number) {
+  const breaks = settings.rfmBreaks;
+  return (m: JourneyMember) => (breaks ? rfmScore(m, breaks, now, settings.timeZone)?.segment : undefined);
+}
+
+async function savedSegments(rules: JourneyRules, now: number, timeZone: string, resolve?: SegmentResolver): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (!resolve || !rules.holiday.enabled) return out;
+  for (const { holiday } of upcomingHolidays(rules.holiday.holidays, rules.holiday.daysBefore, now, timeZone)) {
+    if (holiday.segmentId && !out.has(holiday.segmentId)) out.set(holiday.segmentId, await resolve(holiday.segmentId).catch(() => new Set<string>()));
+  }
+  return out;
+}
+
+function leftOpenOf(rows: readonly ReminderRow[], orders: ReadonlyMap<string, Pick<OrderRow, 'deliveredAt'>>): LeftOpenFollowUp[] {
+  const out: LeftOpenFollowUp[] = [];
+  for (const r of rows) {
+    if (r.kind !== 'followUp' || r.state !== 'done' || r.outcome !== 'leftOpen' || !r.orderId) continue;
+    const deliveredAt = r.refAt ?? orders.get(r.orderId)?.deliveredAt;
+    if (deliveredAt !== undefined) out.push({ memberId: r.memberId, orderId: r.orderId, deliveredAt });
+  }
+  return out;
+}
+
+function lastContacts(contacts: readonly ContactRow[]): Map<string, number> {
+  const last = new Map<string, number>();
+  for (const c of contacts) if ((last.get(c.memberId) ?? -1) < c.at) last.set(c.memberId, c.at);
+  return last;
+}
+
+/**
+ * Writes what the rules propose: new ids are added; a reminder that already exists is never made
+ * again (done and dismissed stay so), only moved between open and suppressed when do-not-contact changed.
+ */
+async function store(db: RegularsDb, proposed: readonly Proposed[], now: number): Promise<Evaluation> {
+  const result: Evaluation = { created: 0, suppressed: 0, reopened: 0, obsolete: 0 };
+  const unique = new Map(proposed.map((p) => [p.id, p]));
+  const ids = [...unique.keys()];
+  const existing = ids.length ? await db.reminders.bulkGet(ids) : [];
+  const added: ReminderRow[] = [];
+  existing.forEach((row, i) => {
+    if (row) return;
+    const p = unique.get(ids[i]!)!;
+    added.push({ id: p.id, memberId: p.memberId, dueAt: p.dueAt, reason: p.kind, kind: p.kind, orderId: p.orderId, refAt: p.refAt, detail: p.detail, priority: p.priority, state: p.state, suppressedBecause: p.suppressedBecause, createdAt: now, updatedAt: now });
+    if (p.state === 'suppressed') result.suppressed++;
+    else result.created++;
+  });
+  if (added.length) await db.reminders.bulkAdd(added);
+  return result;
+}
+
+/** A member's active reminders follow their do-not-contact flag both ways, manual ones included. */
+async function reconcileDoNotContact(db: RegularsDb, members: ReadonlyMap<string, JourneyMember>, now: number, mine: readonly ReminderRow[]) {
+  let suppressed = 0;
+  let reopened = 0;
+  const changed: ReminderRow[] = [];
+  for (const r of mine) {
+    const member = members.get(r.memberId);
+    if (!member) continue;
+    if (member.doNotContact && (r.state === 'open' || r.state === 'snoozed')) {
+      changed.push({ ...r, state: 'suppressed', suppressedBecause: 'doNotContact', updatedAt: now });
+      suppressed++;
+    } else if (!member.doNotContact && r.state === 'suppressed' && r.suppressedBecause === 'doNotContact') {
+      changed.push({ ...r, state: 'open', suppressedBecause: undefined, updatedAt: now });
+      reopened++;
+    }
+  }
+  if (changed.length) await db.reminders.bulkPut(changed);
+  return { suppressed, reopened };
+}
+
+/** Active rule reminders whose reason went away (the order was paid, the member bought again) are dismissed. */
+async function dismissObsolete(db: RegularsDb, active: readonly ReminderRow[], members: ReadonlyMap<string, JourneyMember>, now: number): Promise<number> {
+  const ruled = active.filter((r) => r.kind && (RULES[ruleOfKind(r.kind)] as JourneyRule).obsolete);
+  if (!ruled.length) return 0;
+  const orderIds = [...new Set(ruled.map((r) => r.orderId).filter((id): id is string => !!id))];
+  const orders = new Map((await db.orders.bulkGet(orderIds)).filter((o): o is OrderRow => !!o).map((o) => [o.id, toOrder(o)]));
+  const missing = [...new Set(ruled.map((r) => r.memberId).filter((id) => !members.has(id)))];
+  const more = new Map((await db.members.bulkGet(missing)).filter((m): m is MemberRow => !!m).map((m) => [m.id, toMember(m)]));
+  const gone: ReminderRow[] = [];
+  for (const r of ruled) {
+    const rule = RULES[ruleOfKind(r.kind!)] as JourneyRule;
+    if (rule.obsolete!(r, members.get(r.memberId) ?? more.get(r.memberId), r.orderId ? orders.get(r.orderId) : undefined)) {
+      gone.push({ ...r, state: 'dismissed', suppressedBecause: 'noLongerApplies', updatedAt: now });
+    }
+  }
+  if (gone.length) await db.reminders.bulkPut(gone);
+  return gone.length;
+}
+
+const TABLES = (db: RegularsDb) => [db.members, db.orders, db.reminders, db.contacts, db.tierChanges];
+
+/** The scheduled sweep: every rule over the whole store, reading only what the rules can use. */
+export async function sweepReminders(db: RegularsDb, now: number, resolveSegment?: SegmentResolver): Promise<Evaluation> {
+  const settings = await readSettings(db);
+  const { rules } = await readJourneySettings(db);
+  const tz = settings.timeZone;
+  const saved = await savedSegments(rules, now, tz, resolveSegment);
+  return db.transaction('rw', TABLES(db), async () => {
+    const holidays = rules.holiday.enabled && upcomingHolidays(rules.holiday.holidays, rules.holiday.daysBefore, now, tz).length > 0;
+    const lapseAt = now - settings.lapseDays * DAY_MS;
+    const secondAt = now - rules.secondPurchase.days * DAY_MS;
+    const [orders, tierChanges, done, contacts, active] = await Promise.all([
+      db.orders.where('placedAt').aboveOrEqual(now - ORDER_LOOKBACK_MS).toArray(),
+      db.tierChanges.where('at').aboveOrEqual(now - 8 * DAY_MS).toArray(),
+      db.reminders.where('[state+dueAt]').between(['done', now - ORDER_LOOKBACK_MS], ['done', Dexie.maxKey]).toArray(),
+      db.contacts.where('at').aboveOrEqual(now - MAX_CAP_MS).toArray(),
+      Promise.all(ACTIVE.map((s) => db.reminders.where('[state+dueAt]').between([s, Dexie.minKey], [s, Dexie.maxKey]).toArray())).then((a) => a.flat()),
+    ]);
+    let memberRows: MemberRow[];
+    if (holidays) memberRows = await db.members.toArray();
+    else {
+      const [lapsing, second, birthdays] = await Promise.all([
+        db.members.where('lastOrderAt').between(lapseAt - 9 * DAY_MS, lapseAt + DAY_MS, true, true).toArray(),
+        db.members.where('lastOrderAt').between(secondAt - 8 * DAY_MS, secondAt + 8 * DAY_MS, true, true).toArray(),
+        db.members.where('profile.birthday').above('').toArray(),
+      ]);
+      const byId = new Map<string, MemberRow>();
+      for (const m of [...lapsing, ...second, ...birthdays]) byId.set(m.id, m);
+      const wanted = new Set<string>();
+      for (const o of orders) if (!byId.has(o.memberId)) wanted.add(o.memberId);
+      for (const c of tierChanges) if (!byId.has(c.memberId)) wanted.add(c.memberId);
+      for (const r of done) if (!byId.has(r.memberId)) wanted.add(r.memberId);
+      for (const m of await db.members.bulkGet([...wanted])) if (m) byId.set(m.id, m);
+      memberRows = [...byId.values()];
+    }
+    const members = new Map(memberRows.map((m) => [m.id, toMember(m)]));
+    const orderMap = new Map(orders.map((o) => [o.id, o]));
+    const facts: JourneyFacts = { now, timeZone: tz, lapseDays: settings.lapseDays, members, orders: orders.map(toOrder), tierChanges, leftOpen: leftOpenOf(done, orderMap), segmentOf: segmentOf(settings, now), savedSegments: saved };
+    const last = lastContacts(contacts);
+    const result = await store(db, proposedReminders(facts, rules, (id) => last.get(id)), now);
+    result.obsolete = await dismissObsolete(db, active, members, now);
+    return result;
+  });
+}
+
+/** Evaluates the rules for these members only: after their orders or profile changed. */
+export async function evaluateMembers(db: RegularsDb, memberIds: readonly string[], now: number, resolveSegment?: SegmentResolver): Promise<Evaluation> {
+  const ids = [...new Set(memberIds)];
+  if (!ids.length) return { created: 0, suppressed: 0, reopened: 0, obsolete: 0 };
+  const settings = await readSettings(db);
+  const { rules } = await readJourneySettings(db);
+  const saved = await savedSegments(rules, now, settings.timeZone, resolveSegment);
+  return db.transaction('rw', TABLES(db), async () => {
+    const memberRows = (await db.members.bulkGet(ids)).filter((m): m is MemberRow => !!m);
+    const members = new Map(memberRows.map((m) => [m.id, toMember(m)]));
+    const orders: OrderRow[] = [];
+    const tierChanges: TierChangeRow[] = [];
+    const reminders: ReminderRow[] = [];
+    const contacts: ContactRow[] = [];
+    await Promise.all(
+      [...members.keys()].map(async (id) => {
+        const [o, t, r, c] = await Promise.all([
+          db.orders.where('[memberId+placedAt]').between([id, now - ORDER_LOOKBACK_MS], [id, Dexie.maxKey]).toArray(),
+          db.tierChanges.where('memberId').equals(id).toArray(),
+          db.reminders.where('memberId').equals(id).toArray(),
+          db.contacts.where('[memberId+at]').between([id, now - MAX_CAP_MS], [id, Dexie.maxKey]).toArray(),
+        ]);
+        orders.push(...o);
+        tierChanges.push(...t);
+        reminders.push(...r);
+        contacts.push(...c);
+      }),
+    );
+    const facts: JourneyFacts = { now, timeZone: settings.timeZone, lapseDays: settings.lapseDays, members, orders: orders.map(toOrder), tierChanges, leftOpen: leftOpenOf(reminders, new Map(orders.map((o) => [o.id, o]))), segmentOf: segmentOf(settings, now), savedSegments: saved };
+    const last = lastContacts(contacts);
+    const obsolete = await dismissObsolete(db, reminders.filter((r) => r.state === 'open' || r.state === 'snoozed'), members, now);
+    const result = await store(db, proposedReminders(facts, rules, (id) => last.get(id)), now);
+    const moved = await reconcileDoNotContact(db, members, now, await db.reminders.where('memberId').anyOf([...members.keys()]).toArray());
+    return { ...result, suppressed: result.suppressed + moved.suppressed, reopened: moved.reopened, obsolete };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Manual reminders and what staff do with a reminder
+
+export async function addManualReminder(db: RegularsDb, input: { memberId: string; dueAt: number; reason: string; orderId?: string | undefined; assignee?: string | undefined }, now: number): Promise<ReminderRow> {
+  const reason = input.reason.trim();
+  if (!reason) throw new StoreError('invalid', 'A reminder needs a reason');
+  return db.transaction('rw', [db.members, db.reminders], async () => {
+    const member = await db.members.get(input.memberId);
+    if (!member) throw new StoreError('not_found', `No member with id ${input.memberId}`);
+    const row: ReminderRow = { id: newId('r'), memberId: input.memberId, dueAt: input.dueAt, reason, orderId: input.orderId, assignee: input.assignee || undefined, state: 'open', createdAt: now, updatedAt: now };
+    // Do-not-contact is honoured everywhere: the reminder is kept, shown suppressed.
+    if (member.doNotContact) Object.assign(row, { state: 'suppressed', suppressedBecause: 'doNotContact' });
+    await db.reminders.add(row);
+    return row;
+  });
+}
+
+async function requireReminder(db: RegularsDb, id: string): Promise<ReminderRow> {
+  const row = await db.reminders.get(id);
+  if (!row) throw new StoreError('not_found', `No reminder with id ${id}`);
+  return row;
+}
+
+/**
+ * Done: the contact is logged, and the member's other active reminders that would now break the
+ * frequency cap wait until it has passed (then for their contact window).
+ */
+export async function completeReminder(db: RegularsDb, id: string, outcome: 'resolved' | 'leftOpen', channel: string, now: number): Promise<ReminderRow> {
+  const settings = await readSettings(db);
+  const { rules } = await readJourneySettings(db);
+  const done = await db.transaction('rw', [db.reminders, db.contacts, db.members], async () => {
+    const row = await requireReminder(db, id);
+    if (row.state === 'suppressed') throw new StoreError('conflict', 'This member asked not to be contacted');
+    const next: ReminderRow = { ...row, state: 'done', outcome, updatedAt: now };
+    await db.reminders.put(next);
+    await db.contacts.add({ id: newId('c'), memberId: row.memberId, channel, reason: row.kind ?? row.reason, at: now });
+    const others = (await db.reminders.where('memberId').equals(row.memberId).toArray()).filter((r) => r.id !== id && (r.state === 'open' || r.state === 'snoozed') && r.kind);
+    const member = await db.members.get(row.memberId);
+    const deferred: ReminderRow[] = [];
+    for (const r of others) {
+      const rule = rules[ruleOfKind(r.kind!)] as RuleBase;
+      const respected = respect(r.dueAt, { doNotContact: member?.doNotContact ?? false }, rule, now, settings.timeZone);
+      if (respected.dueAt !== r.dueAt) deferred.push({ ...r, dueAt: respected.dueAt, updatedAt: now });
+    }
+    if (deferred.length) await db.reminders.bulkPut(deferred);
+    return next;
+  });
+  if (outcome === 'leftOpen' && done.kind === 'followUp') await evaluateMembers(db, [done.memberId], now);
+  return done;
+}
+
+export async function snoozeReminder(db: RegularsDb, id: string, until: number, now: number): Promise<ReminderRow> {
+  if (until <= now) throw new StoreError('invalid', 'Snooze until a time in the future');
+  return db.transaction('rw', [db.reminders], async () => {
+    const row = await requireReminder(db, id);
+    if (row.state !== 'open' && row.state !== 'snoozed') throw new StoreError('conflict', `A ${row.state} reminder cannot be snoozed`);
+    const next: ReminderRow = { ...row, state: 'snoozed', dueAt: until, updatedAt: now };
+    await db.reminders.put(next);
+    return next;
+  });
+}
+
+export async function assignReminder(db: RegularsDb, id: string, assignee: string, now: number): Promise<ReminderRow> {
+  return db.transaction('rw', [db.reminders], async () => {
+    const row = await requireReminder(db, id);
+    const next: ReminderRow = { ...row, assignee: assignee.trim() || undefined, updatedAt: now };
+    await db.reminders.put(next);
+    return next;
+  });
+}
+
+export async function dismissReminder(db: RegularsDb, id: string, now: number): Promise<ReminderRow> {
+  return db.transaction('rw', [db.reminders], async () => {
+    const row = await requireReminder(db, id);
+    const next: ReminderRow = { ...row, state: 'dismissed', updatedAt: now };
+    await db.reminders.put(next);
+    return next;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading: due counts, what fell due, the next due time
+
+/** Active reminders due before `until`, oldest first. */
+export async function activeDueBefore(db: RegularsDb, until: number, after = -1): Promise<ReminderRow[]> {
+  const rows = await Promise.all(ACTIVE.map((s) => db.reminders.where('[state+dueAt]').between([s, after], [s, until], false, true).toArray()));
+  return rows.flat().sort((a, b) => a.dueAt - b.dueAt);
+}
+
+/** The toolbar badge: active reminders due by the end of today in the shop's zone (overdue included). */
+export async function dueTodayCount(db: RegularsDb, now: number, timeZone: string): Promise<number> {
+  const end = startOfLocalDay(startOfLocalDay(now, timeZone) + 36 * 3_600_000, timeZone);
+  const counts = await Promise.all(ACTIVE.map((s) => db.reminders.where('[state+dueAt]').between([s, Dexie.minKey], [s, end], true, false).count()));
+  return counts[0]! + counts[1]!;
+}
+
+/** The earliest active due time after `now`, for the one alarm. */
+export async function nextDueAt(db: RegularsDb, now: number): Promise<number | undefined> {
+  const firsts = await Promise.all(ACTIVE.map((s) => db.reminders.where('[state+dueAt]').between([s, now], [s, Dexie.maxKey], false, true).first()));
+  const times = firsts.filter((r): r is ReminderRow => !!r).map((r) => r.dueAt);
+  return times.length ? Math.min(...times) : undefined;
+}
+
+export type { JourneyKind };

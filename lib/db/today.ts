@@ -1,0 +1,120 @@
+// The popup's Today list: overdue, due today, upcoming and suppressed, with what each row needs
+// (member, tier, order, the filled message) in one answer.
+import Dexie from 'dexie';
+import { fillTemplate, formatMoney, startOfLocalDay } from '../domain';
+import { translator, type MessageKey, type UiLocale } from '../i18n';
+import type { RegularsDb } from './database';
+import { readJourneySettings, type Templates } from './journey-settings';
+import type { MemberRow, OrderRow, ReminderRow } from './rows';
+import { readSettings, type Settings } from './settings';
+
+export const TODAY_SECTIONS = ['overdue', 'today', 'upcoming', 'suppressed'] as const;
+export type TodaySection = (typeof TODAY_SECTIONS)[number];
+
+/** Upcoming covers the next week; the list stays short enough to read at the start of a day. */
+const UPCOMING_DAYS = 7;
+const SUPPRESSED_LIMIT = 200;
+
+export interface TodayRow {
+  id: string;
+  section: TodaySection;
+  memberId: string;
+  memberName: string;
+  tier: { id: string; name: string; color: string };
+  kind?: ReminderRow['kind'];
+  reason: string;
+  orderId?: string | undefined;
+  orderNo?: string | undefined;
+  amount?: string | undefined;
+  dueAt: number;
+  refAt?: number | undefined;
+  detail?: string | undefined;
+  state: ReminderRow['state'];
+  assignee?: string | undefined;
+  suppressedBecause?: string | undefined;
+  priority: number;
+  message: string;
+}
+
+export interface TodayList {
+  now: number;
+  timeZone: string;
+  rows: TodayRow[];
+  /** Everyone reminders are or were assigned to, and the agent's own name: for "reassign". */
+  assignees: string[];
+  me: string;
+}
+
+export function templateFor(kind: ReminderRow['kind'] | 'manual', locale: UiLocale, templates: Templates): string {
+  const key = kind ?? 'manual';
+  return templates[key]?.[locale] || translator(locale)(`journey.template.${key}` as MessageKey);
+}
+
+function messageOf(r: ReminderRow, member: MemberRow | undefined, order: OrderRow | undefined, tierName: string, locale: UiLocale, templates: Templates): string {
+  return fillTemplate(templateFor(r.kind ?? 'manual', locale, templates), {
+    name: member?.displayName ?? '',
+    orderNo: order?.orderNo,
+    amount: order ? formatMoney(order.amountMinor, order.currency, locale) : undefined,
+    tier: tierName,
+    holiday: r.kind === 'holiday' ? r.detail : undefined,
+  });
+}
+
+export async function todayList(db: RegularsDb, now: number, options: { locale: UiLocale; mine?: boolean | undefined; memberId?: string | undefined }): Promise<TodayList> {
+  const settings: Settings = await readSettings(db);
+  const { templates } = await readJourneySettings(db);
+  const tz = settings.timeZone;
+  const startToday = startOfLocalDay(now, tz);
+  const startTomorrow = startOfLocalDay(startToday + 36 * 3_600_000, tz);
+  const horizon = startTomorrow + UPCOMING_DAYS * 86_400_000;
+  const me = settings.authorName.trim();
+  const { rows, members, orders } = await db.transaction('r', [db.reminders, db.members, db.orders], async () => {
+    let rows: ReminderRow[];
+    if (options.memberId) rows = (await db.reminders.where('memberId').equals(options.memberId).toArray()).filter((r) => r.state === 'open' || r.state === 'snoozed' || r.state === 'suppressed');
+    else {
+      const [open, snoozed, suppressed] = await Promise.all([
+        db.reminders.where('[state+dueAt]').between(['open', Dexie.minKey], ['open', horizon]).toArray(),
+        db.reminders.where('[state+dueAt]').between(['snoozed', Dexie.minKey], ['snoozed', horizon]).toArray(),
+        db.reminders.where('[state+dueAt]').between(['suppressed', startToday - 7 * 86_400_000], ['suppressed', horizon]).limit(SUPPRESSED_LIMIT).toArray(),
+      ]);
+      rows = open.concat(snoozed, suppressed);
+    }
+    if (options.mine && me) rows = rows.filter((r) => (r.assignee ?? '').toLowerCase() === me.toLowerCase());
+    const memberIds = [...new Set(rows.map((r) => r.memberId))];
+    const orderIds = [...new Set(rows.map((r) => r.orderId).filter((id): id is string => !!id))];
+    const [m, o] = await Promise.all([db.members.bulkGet(memberIds), db.orders.bulkGet(orderIds)]);
+    return { rows, members: new Map(m.filter((x): x is MemberRow => !!x).map((x) => [x.id, x])), orders: new Map(o.filter((x): x is OrderRow => !!x).map((x) => [x.id, x])) };
+  });
+  const tiers = new Map(settings.tierLadder.steps.map((s) => [s.id, s]));
+  const floor = settings.tierLadder.steps[0]!;
+  const assignees = new Set<string>(me ? [me] : []);
+  const out: TodayRow[] = rows.map((r) => {
+    const member = members.get(r.memberId);
+    const order = r.orderId ? orders.get(r.orderId) : undefined;
+    const tier = tiers.get(member?.tierId ?? '') ?? floor;
+    if (r.assignee) assignees.add(r.assignee);
+    const section: TodaySection = r.state === 'suppressed' ? 'suppressed' : r.dueAt < startToday ? 'overdue' : r.dueAt < startTomorrow ? 'today' : 'upcoming';
+    return {
+      id: r.id,
+      section,
+      memberId: r.memberId,
+      memberName: member?.displayName ?? r.memberId,
+      tier: { id: tier.id, name: tier.name, color: tier.color },
+      kind: r.kind,
+      reason: r.reason,
+      orderId: r.orderId,
+      orderNo: order?.orderNo,
+      amount: order ? formatMoney(order.amountMinor, order.currency, options.locale) : undefined,
+      dueAt: r.dueAt,
+      refAt: r.refAt,
+      detail: r.detail,
+      state: r.state,
+      assignee: r.assignee,
+      suppressedBecause: r.suppressedBecause,
+      priority: r.priority ?? member?.spendMinor ?? 0,
+      message: messageOf(r, member, order, tier.name, options.locale, templates),
+    };
+  });
+  out.sort((a, b) => TODAY_SECTIONS.indexOf(a.section) - TODAY_SECTIONS.indexOf(b.section) || a.dueAt - b.dueAt || b.priority - a.priority);
+  return { now, timeZone: tz, rows: out, assignees: [...assignees].sort(), me };
+}

@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { DAY_MS } from '../time';
+import { proposedReminders } from './evaluate';
+import { nextOccurrence } from './birthday';
+import { defaultJourneyRules, mergeJourneyRules } from './rules';
+import { respect } from './respect';
+import type { JourneyFacts, JourneyMember, JourneyOrder, JourneyTierChange } from './types';
+import { hm } from './window';
+
+const SG = 'Asia/Singapore';
+const utc = (iso: string) => Date.parse(`${iso}Z`);
+const iso = (ts: number) => new Date(ts).toISOString().slice(0, 16);
+// Monday 23 Nov 2026, 12:00 in Singapore (04:00 UTC).
+const NOW = utc('2026-11-23T04:00:00');
+
+function member(over: Partial<JourneyMember> = {}): JourneyMember {
+  return { id: 'm1', displayName: 'Lily', tierId: 'regular', doNotContact: false, orderCount: 3, spendMinor: 30_000, firstOrderAt: NOW - 200 * DAY_MS, lastOrderAt: NOW - 20 * DAY_MS, profile: {}, ...over };
+}
+function order(over: Partial<JourneyOrder> = {}): JourneyOrder {
+  return { id: 'demo:1', memberId: 'm1', status: 'paid', amountMinor: 5_000, placedAt: NOW - DAY_MS, ...over };
+}
+function facts(over: Partial<JourneyFacts> & { memberList?: JourneyMember[] } = {}): JourneyFacts {
+  const list = over.memberList ?? [member()];
+  return {
+    now: NOW,
+    timeZone: SG,
+    lapseDays: 90,
+    members: new Map(list.map((m) => [m.id, m])),
+    orders: [],
+    tierChanges: [],
+    leftOpen: [],
+    segmentOf: () => undefined,
+    savedSegments: new Map(),
+    ...over,
+  };
+}
+const run = (f: JourneyFacts, rules = defaultJourneyRules(), last: (id: string) => number | undefined = () => undefined) => proposedReminders(f, rules, last);
+const only = (f: JourneyFacts, kind: string, rules = defaultJourneyRules()) => run(f, rules).filter((r) => r.kind === kind);
+
+describe('unpaid order nudge', () => {
+  it.each([
+    // [case, placed at (UTC), expected due (UTC) or null]
+    ['placed at noon: nudged two hours later', '2026-11-23T04:00:00', '2026-11-23T06:00'],
+    ['placed at 20:30: the nudge would fall at 22:30, so it waits for 09:00', '2026-11-23T12:30:00', '2026-11-24T01:00'],
+    ['placed at 23:50: not at night, 09:00 next morning', '2026-11-22T15:50:00', '2026-11-23T01:00'],
+    ['placed four days ago: the platform has cancelled it by now', '2026-11-19T04:00:00', null],
+  ])('%s', (_name, placed, due) => {
+    const found = only(facts({ orders: [order({ status: 'unpaid', placedAt: utc(placed) })] }), 'unpaid');
+    expect(found.map((r) => iso(r.dueAt))).toEqual(due ? [due] : []);
+  });
+
+  it('the nudge hours are a setting', () => {
+    const rules = defaultJourneyRules();
+    rules.unpaid.hours = 5;
+    expect(only(facts({ orders: [order({ status: 'unpaid', placedAt: utc('2026-11-23T01:00:00') })] }), 'unpaid', rules).map((r) => iso(r.dueAt))).toEqual(['2026-11-23T06:00']);
+  });
+
+  it('a paid order makes an open nudge obsolete', async () => {
+    const { unpaidRule } = await import('./unpaid');
+    expect(unpaidRule.obsolete!({ orderId: 'demo:1' }, member(), order({ status: 'paid' }))).toBe(true);
+    expect(unpaidRule.obsolete!({ orderId: 'demo:1' }, member(), order({ status: 'unpaid' }))).toBe(false);
+  });
+});
+
+describe('the other journey rules', () => {
+  it.each([
+    ['a shipped order gets a shipping notice', facts({ orders: [order({ status: 'shipped', shippedAt: utc('2026-11-23T02:00:00') })] }), 'shipped', ['shipped:m1:demo:1'], ['2026-11-23T02:00']],
+    ['a delivered order gets a follow-up 15 days later, inside 11:00-16:00', facts({ orders: [order({ status: 'delivered', deliveredAt: utc('2026-11-20T13:00:00') })] }), 'followUp', ['followUp:m1:demo:1'], ['2026-12-06T03:00']],
+    ['a follow-up left open brings a second one at 30 days', facts({ leftOpen: [{ memberId: 'm1', orderId: 'demo:1', deliveredAt: utc('2026-11-01T05:00:00') }] }), 'followUp2', ['followUp2:m1:demo:1'], ['2026-12-01T05:00']],
+    ['a one-time buyer gets a second-purchase push 30 days after the first order', facts({ memberList: [member({ orderCount: 1, firstOrderAt: utc('2026-10-25T05:00:00'), lastOrderAt: utc('2026-10-25T05:00:00') })] }), 'secondPurchase', ['secondPurchase:m1'], ['2026-11-24T05:00']],
+    ['a returning buyer gets no second-purchase push', facts({ memberList: [member({ orderCount: 2, firstOrderAt: utc('2026-10-25T05:00:00') })] }), 'secondPurchase', [], []],
+    ['a member whose lapse day is today gets a win-back at 10:00', facts({ memberList: [member({ lastOrderAt: NOW - 90 * DAY_MS })] }), 'winBack', ['winBack:m1:2026-08-25'], ['2026-11-23T02:00']],
+    ['a member lapsed long ago is not "just crossed"', facts({ memberList: [member({ lastOrderAt: NOW - 200 * DAY_MS })] }), 'winBack', [], []],
+    ['a birthday three days away is greeted the day before at 10:00', facts({ memberList: [member({ profile: { birthday: '1990-11-26' } })] }), 'birthday', ['birthday:m1:2026'], ['2026-11-25T02:00']],
+    ['a birthday today is greeted now', facts({ memberList: [member({ profile: { birthday: '11-23' } })] }), 'birthday', ['birthday:m1:2026'], ['2026-11-23T04:00']],
+    ['a birthday a month away is not yet a reminder', facts({ memberList: [member({ profile: { birthday: '12-23' } })] }), 'birthday', [], []],
+  ])('%s', (_name, f, kind, ids, dues) => {
+    const found = only(f, kind);
+    expect(found.map((r) => r.id)).toEqual(ids);
+    expect(found.map((r) => iso(r.dueAt))).toEqual(dues);
+  });
+
+  it('a member who just moved up a tier after a recent order gets a tier-upgrade reminder', () => {
+    const changes: JourneyTierChange[] = [
+      { id: 'tc1', memberId: 'm1', to: 'gold', direction: 'up', at: NOW - DAY_MS },
+      { id: 'tc2', memberId: 'm2', to: 'silver', direction: 'down', at: NOW - DAY_MS },
+    ];
+    const f = facts({ memberList: [member({ tierId: 'gold', lastOrderAt: NOW - DAY_MS }), member({ id: 'm2', tierId: 'silver', lastOrderAt: NOW - DAY_MS })], tierChanges: changes });
+    expect(only(f, 'tierUp').map((r) => [r.id, r.detail])).toEqual([['tierUp:m1:tc1', 'gold']]);
+    // An upgrade recorded by importing old history is no occasion.
+    expect(only(facts({ memberList: [member({ tierId: 'gold', lastOrderAt: NOW - 300 * DAY_MS })], tierChanges: changes }), 'tierUp')).toEqual([]);
+  });
+
+  it('win-back and follow-ups put the biggest spenders first', () => {
+    const f = facts({ memberList: [member({ id: 'a', spendMinor: 100, lastOrderAt: NOW - 90 * DAY_MS }), member({ id: 'b', spendMinor: 900_000, lastOrderAt: NOW - 91 * DAY_MS })] });
+    expect(only(f, 'winBack').sort((x, y) => y.priority - x.priority).map((r) => r.memberId)).toEqual(['b', 'a']);
+  });
+});
+
+describe('birthdays on 29 February', () => {
+  it.each([
+    ['in a common year it is kept on 28 February', '2027-02-20T04:00:00', { year: 2027, date: '2027-02-28' }],
+    ['in a leap year on the 29th', '2028-02-20T04:00:00', { year: 2028, date: '2028-02-29' }],
+    ['after the 28th of a common year, the next is the 29th of the leap year', '2027-03-01T04:00:00', { year: 2028, date: '2028-02-29' }],
+  ])('%s', (_name, now, expected) => {
+    const next = nextOccurrence('2000-02-29', utc(now), SG)!;
+    expect({ year: next.year, date: new Date(next.day * DAY_MS).toISOString().slice(0, 10) }).toEqual(expected);
+  });
+
+  it('the greeting is due the day before, on the 27th in a common year', () => {
+    const f = facts({ now: utc('2027-02-25T04:00:00'), memberList: [member({ profile: { birthday: '02-29' } })] });
+    expect(only(f, 'birthday').map((r) => iso(r.dueAt))).toEqual(['2027-02-27T02:00']);
+  });
+});
+
+describe('holiday greetings', () => {
+  const christmasEve = utc('2026-12-20T04:00:00');
+  const people = [member({ id: 'gold', tierId: 'gold' }), member({ id: 'champ', tierId: 'regular' }), member({ id: 'saved', tierId: 'regular' }), member({ id: 'other', tierId: 'regular' })];
+  it('reach members of the chosen tiers, RFM segments and saved segment, and nobody else', () => {
+    const rules = defaultJourneyRules();
+    rules.holiday.holidays = [{ id: 'christmas', name: 'Christmas', date: '12-25', tiers: ['gold'], segments: ['champions'], segmentId: 'vip' }];
+    const f = facts({ now: christmasEve, memberList: people, segmentOf: (m) => (m.id === 'champ' ? 'champions' : 'hibernating'), savedSegments: new Map([['vip', new Set(['saved'])]]) });
+    const found = only(f, 'holiday', rules);
+    expect(found.map((r) => r.memberId).sort()).toEqual(['champ', 'gold', 'saved']);
+    expect(found[0]!.id).toMatch(/^holiday:\w+:christmas:2026$/);
+    expect(iso(found[0]!.dueAt)).toBe('2026-12-24T02:00');
+  });
+
+  it('are not made weeks ahead, and a dated one-off is not repeated the next year', () => {
+    const rules = defaultJourneyRules();
+    rules.holiday.holidays = [{ id: 'bf', name: 'Black Friday', date: '2025-11-28', tiers: ['gold'], segments: [] }];
+    expect(only(facts({ now: utc('2026-11-20T04:00:00'), memberList: people }), 'holiday', rules)).toEqual([]);
+    expect(only(facts({ now: utc('2026-10-01T04:00:00'), memberList: people }), 'holiday')).toEqual([]);
+  });
+
+  it('default to Chinese holidays for a Chinese shop', () => {
+    expect(defaultJourneyRules('zh-CN').holiday.holidays.map((h) => h.name)).toContain('春节');
+    expect(defaultJourneyRules('en').holiday.holidays.map((h) => h.name)).toContain('Christmas');
+  });
+});
+
+describe('respect', () => {
+  const rule = { window: { start: hm(9), end: hm(21) }, capHours: 24 };
+  it.each([
+    // [case, doNotContact, last contact (UTC) or null, cap hours, due (UTC), expected due, state]
+    ['nobody contacted: due as proposed', false, null, 24, '2026-11-23T04:00:00', '2026-11-23T04:00', 'open'],
+    ['contacted 3 hours before: waits until 24 hours have passed', false, '2026-11-23T01:00:00', 24, '2026-11-23T04:00:00', '2026-11-24T01:00', 'open'],
+    ['a cap ending at night moves on to the morning', false, '2026-11-22T14:00:00', 24, '2026-11-23T04:00:00', '2026-11-24T01:00', 'open'],
+    ['a reason with no cap (shipping notice) is not held back', false, '2026-11-23T03:00:00', 0, '2026-11-23T04:00:00', '2026-11-23T04:00', 'open'],
+    ['a 72-hour cap (win-back) holds three days', false, '2026-11-23T03:00:00', 72, '2026-11-23T04:00:00', '2026-11-26T03:00', 'open'],
+    ['do-not-contact: kept, but suppressed', true, null, 24, '2026-11-23T04:00:00', '2026-11-23T04:00', 'suppressed'],
+  ])('%s', (_name, dnc, last, cap, due, expected, state) => {
+    const r = respect(utc(due), { doNotContact: dnc }, { ...rule, capHours: cap }, last ? utc(last) : undefined, SG);
+    expect([iso(r.dueAt), r.state]).toEqual([expected, state]);
+    if (dnc) expect(r.suppressedBecause).toBe('doNotContact');
+  });
+
+  it('every rule honours do-not-contact: all its reminders come out suppressed', () => {
+    const f = facts({
+      memberList: [member({ doNotContact: true, orderCount: 1, firstOrderAt: NOW - 30 * DAY_MS, lastOrderAt: NOW - 90 * DAY_MS, profile: { birthday: '11-24' } })],
+      orders: [order({ status: 'unpaid', placedAt: NOW }), order({ id: 'demo:2', status: 'delivered', deliveredAt: NOW - 14 * DAY_MS })],
+    });
+    const all = run(f);
+    expect(new Set(all.map((r) => r.kind))).toEqual(new Set(['unpaid', 'followUp', 'birthday', 'secondPurchase', 'winBack']));
+    expect(all.every((r) => r.state === 'suppressed' && r.suppressedBecause === 'doNotContact')).toBe(true);
+  });
+
+  it('a switched-off rule proposes nothing', () => {
+    const rules = defaultJourneyRules();
+    rules.unpaid.enabled = false;
+    expect(only(facts({ orders: [order({ status: 'unpaid', placedAt: NOW })] }), 'unpaid', rules)).toEqual([]);
+  });
+
+  it('evaluating the same facts twice proposes the same ids', () => {
+    const f = facts({ orders: [order({ status: 'unpaid', placedAt: NOW }), order({ id: 'demo:2', status: 'delivered', deliveredAt: NOW - 10 * DAY_MS })] });
+    expect(run(f).map((r) => r.id)).toEqual(run(f).map((r) => r.id));
+  });
+});
+
+describe('rule settings', () => {
+  it('a stored rule that no longer validates falls back to its defaults; the others keep theirs', () => {
+    const { rules, invalid } = mergeJourneyRules({ unpaid: { hours: -3 }, followUp: { days: 10 } });
+    expect(invalid).toEqual(['unpaid']);
+    expect(rules.unpaid.hours).toBe(2);
+    expect(rules.followUp.days).toBe(10);
+    expect(rules.followUp.window).toEqual({ start: hm(11), end: hm(16) });
+  });
+});

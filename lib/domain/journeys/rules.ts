@@ -1,0 +1,65 @@
+// The journey rules, one file each, registered here; their settings form one validated record.
+import { z } from 'zod';
+import { birthdayRule } from './birthday';
+import { followUpRule } from './follow-up';
+import { defaultHolidays, holidayRule } from './holiday';
+import { secondPurchaseRule } from './second-purchase';
+import { shippedRule } from './shipped';
+import { tierUpRule } from './tier-up';
+import type { JourneyKind, JourneyRule, RuleBase } from './types';
+import { unpaidRule } from './unpaid';
+import { winBackRule } from './win-back';
+
+export const RULES = {
+  unpaid: unpaidRule,
+  shipped: shippedRule,
+  followUp: followUpRule,
+  birthday: birthdayRule,
+  holiday: holidayRule,
+  secondPurchase: secondPurchaseRule,
+  winBack: winBackRule,
+  tierUp: tierUpRule,
+} as const;
+export type RuleId = keyof typeof RULES;
+export const RULE_IDS = Object.keys(RULES) as RuleId[];
+
+/** The settings each reminder kind answers to: a second follow-up is tuned with the first. */
+export function ruleOfKind(kind: JourneyKind): RuleId {
+  return kind === 'followUp2' ? 'followUp' : kind;
+}
+
+export const journeyRulesSchema = z.object({
+  unpaid: unpaidRule.schema,
+  shipped: shippedRule.schema,
+  followUp: followUpRule.schema,
+  birthday: birthdayRule.schema,
+  holiday: holidayRule.schema,
+  secondPurchase: secondPurchaseRule.schema,
+  winBack: winBackRule.schema,
+  tierUp: tierUpRule.schema,
+});
+export type JourneyRules = z.infer<typeof journeyRulesSchema>;
+
+export function defaultJourneyRules(locale = 'en'): JourneyRules {
+  const rules = Object.fromEntries(RULE_IDS.map((id) => [id, structuredClone(RULES[id].defaults)])) as JourneyRules;
+  rules.holiday.holidays = defaultHolidays(locale);
+  return rules;
+}
+
+/**
+ * Stored rule settings over the defaults, rule by rule: a rule whose stored settings no longer
+ * validate falls back to its defaults and is named in `invalid`, the others keep theirs.
+ */
+export function mergeJourneyRules(stored: unknown, locale = 'en'): { rules: JourneyRules; invalid: RuleId[] } {
+  const rules = defaultJourneyRules(locale);
+  const invalid: RuleId[] = [];
+  if (!stored || typeof stored !== 'object') return { rules, invalid };
+  for (const id of RULE_IDS) {
+    const value = (stored as Record<string, unknown>)[id];
+    if (value === undefined) continue;
+    const parsed = (RULES[id] as JourneyRule<RuleBase>).schema.safeParse({ ...rules[id], ...(value as object) });
+    if (parsed.success) (rules as Record<RuleId, RuleBase>)[id] = parsed.data;
+    else invalid.push(id);
+  }
+  return { rules, invalid };
+}

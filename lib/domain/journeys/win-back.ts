@@ -1,0 +1,27 @@
+// Win-back (召回): members who have just crossed the lapse threshold, biggest spenders first.
+import { localDayNumber } from '../time';
+import { candidateId, defineRule, ruleBaseSchema } from './types';
+import { hm, wallInstant } from './window';
+
+/** "Just crossed": the lapse day is at most this many days behind. */
+const LOOKBACK_DAYS = 7;
+
+export const winBackRule = defineRule({
+  kind: 'winBack',
+  schema: ruleBaseSchema,
+  defaults: { enabled: true, window: { start: hm(10), end: hm(20) }, capHours: 72 },
+  candidates({ members, now, timeZone, lapseDays }, s) {
+    const today = localDayNumber(now, timeZone);
+    const out = [];
+    for (const m of members.values()) {
+      if (m.lastOrderAt === undefined) continue;
+      const lastDay = localDayNumber(m.lastOrderAt, timeZone);
+      const lapseDay = lastDay + lapseDays;
+      if (lapseDay > today || lapseDay < today - LOOKBACK_DAYS) continue;
+      out.push({ id: candidateId('winBack', m.id, new Date(lastDay * 86_400_000).toISOString().slice(0, 10)), kind: 'winBack' as const, memberId: m.id, refAt: m.lastOrderAt, dueAt: wallInstant(lapseDay, s.window.start, timeZone), priority: m.spendMinor });
+    }
+    return out;
+  },
+  // Bought again since: no longer lapsed.
+  obsolete: (r, member) => member !== undefined && r.refAt !== undefined && (member.lastOrderAt ?? 0) > r.refAt,
+});

@@ -1,0 +1,66 @@
+// Protocol entries for reminders and the journey rules (spread into the protocol map).
+import { z } from 'zod';
+import { reminderRowSchema } from '../db/rows';
+import { journeySettingsPatchSchema, journeySettingsSchema } from '../db/journey-settings';
+import { TODAY_SECTIONS } from '../db/today';
+import { journeyKindSchema } from '../domain/journeys/types';
+
+const reminderId = z.string().min(1).max(300);
+const evaluationSchema = z.object({ created: z.number(), suppressed: z.number(), reopened: z.number(), obsolete: z.number() });
+
+export const todayRowSchema = z.object({
+  id: z.string(),
+  section: z.enum(TODAY_SECTIONS),
+  memberId: z.string(),
+  memberName: z.string(),
+  tier: z.object({ id: z.string(), name: z.string(), color: z.string() }),
+  kind: journeyKindSchema.optional(),
+  reason: z.string(),
+  orderId: z.string().optional(),
+  orderNo: z.string().optional(),
+  amount: z.string().optional(),
+  dueAt: z.number(),
+  refAt: z.number().optional(),
+  detail: z.string().optional(),
+  state: reminderRowSchema.shape.state,
+  assignee: z.string().optional(),
+  suppressedBecause: z.string().optional(),
+  priority: z.number(),
+  message: z.string(),
+});
+export type TodayRowMessage = z.infer<typeof todayRowSchema>;
+
+export const reminderProtocol = {
+  'reminders.today': {
+    request: z.object({ locale: z.enum(['en', 'zh-CN', 'zh-TW']), mine: z.boolean().optional(), memberId: z.string().min(1).max(64).optional() }),
+    response: z.object({ now: z.number(), timeZone: z.string(), rows: z.array(todayRowSchema), assignees: z.array(z.string()), me: z.string() }),
+  },
+  'reminder.done': {
+    request: z.object({ id: reminderId, outcome: z.enum(['resolved', 'leftOpen']).default('resolved') }),
+    response: reminderRowSchema,
+  },
+  'reminder.snooze': {
+    request: z.object({ id: reminderId, until: z.number().int().positive() }),
+    response: reminderRowSchema,
+  },
+  'reminder.assign': {
+    request: z.object({ id: reminderId, assignee: z.string().trim().max(100) }),
+    response: reminderRowSchema,
+  },
+  'reminder.dismiss': {
+    request: z.object({ id: reminderId }),
+    response: reminderRowSchema,
+  },
+  'reminders.sweep': {
+    request: z.object({}),
+    response: evaluationSchema,
+  },
+  'journeys.settings.get': {
+    request: z.object({}),
+    response: journeySettingsSchema,
+  },
+  'journeys.settings.update': {
+    request: journeySettingsPatchSchema,
+    response: journeySettingsSchema,
+  },
+} as const;
