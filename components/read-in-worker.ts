@@ -53,32 +53,53 @@ export function streamInWorker(
   onBatch: (orders: ImportedOrder[], problems: ImportProblem[], progress: StreamProgress) => Promise<void>,
 ): { done: Promise<StreamSummary>; stop(): void } {
   const worker = makeWorker();
+  let settled = false;
   let settle: (s: StreamSummary) => void = () => undefined;
-  const done = new Promise<StreamSummary>((resolve) => (settle = resolve));
-  worker.onmessage = async (e: MessageEvent<{ kind: 'batch'; orders: ImportedOrder[]; problems: ImportProblem[]; progress: StreamProgress } | { kind: 'done'; result: StreamSummary }>) => {
+  const done = new Promise<StreamSummary>((resolve) => (settle = (s) => ((settled = true), resolve(s))));
+  // The worker reads the next batch while this one is stored (parsing and storing overlap on two
+  // cores); it waits for an ack only once a batch is queued behind the one being stored.
+  let stored: Promise<void> = Promise.resolve();
+  let queued = 0;
+  let ackOwed = false;
+  const ack = () => worker.postMessage({ kind: 'ack' });
+  worker.onmessage = (e: MessageEvent<{ kind: 'batch'; orders: ImportedOrder[]; problems: ImportProblem[]; progress: StreamProgress } | { kind: 'done'; result: StreamSummary }>) => {
     const m = e.data;
     if (m.kind === 'done') {
-      worker.terminate();
-      return settle(m.result);
+      void stored.then(() => {
+        worker.terminate();
+        if (!settled) settle(m.result);
+      });
+      return;
     }
-    try {
-      await onBatch(m.orders, m.problems, m.progress);
-      worker.postMessage({ kind: 'ack' });
-    } catch (err) {
-      worker.terminate();
-      settle({ ok: false, message: (err as Error).message });
-    }
+    queued++;
+    if (queued <= 1) ack();
+    else ackOwed = true;
+    stored = stored.then(async () => {
+      if (settled) return;
+      try {
+        await onBatch(m.orders, m.problems, m.progress);
+      } catch (err) {
+        worker.terminate();
+        settle({ ok: false, message: (err as Error).message });
+        return;
+      }
+      queued--;
+      if (ackOwed) {
+        ackOwed = false;
+        ack();
+      }
+    });
   };
   worker.onerror = (e) => {
     worker.terminate();
-    settle({ ok: false, message: `${file.name} could not be read: ${e.message}` });
+    if (!settled) settle({ ok: false, message: `${file.name} could not be read: ${e.message}` });
   };
   worker.postMessage({ kind: 'stream', file, options });
   return {
     done,
     stop() {
       worker.terminate();
-      settle({ ok: false, message: 'stopped' });
+      if (!settled) settle({ ok: false, message: 'stopped' });
     },
   };
 }
