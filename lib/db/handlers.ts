@@ -5,6 +5,7 @@ import { emptyUndoLog, forgetIdentities, lazyCache, preloadedCache, releaseCache
 import { addReminder, createMember, editNote, linkHandle, memberOrders, searchMembers, tagVocabulary, updateMember } from './members';
 import { mergeMembers, unmergeIdentity } from './merge';
 import { segmentHandlers } from './handlers-segments';
+import { forgetMemberSnapshots } from './member-snapshot';
 import { forgetCachedSettings, readSettings, writeSettings } from './settings';
 import { deleteSiteRule, listSiteRules, saveSiteRule, siteRulesFor } from './site-rules';
 import { addNote, addTag, importOrders, lookupByHandle, memberCard, refreshRfmBreaks, removeTag, storeCounts } from './store';
@@ -105,6 +106,7 @@ export function createHandlers({ db, now, onOrdersChanged }: HandlerDeps): Handl
     // know identities, order ids and members of the store as it was.
     'store.reloaded': async () => {
       forgetCachedSettings(db);
+      forgetMemberSnapshots();
       for (const id of [...sessions.keys()]) await endSession(id);
       changedInSession.clear();
       forgetIdentities();
