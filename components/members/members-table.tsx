@@ -211,11 +211,14 @@ type BodyProps = {
 
 function VirtualBody({ rows, visible, selection, onToggle, cell, t }: BodyProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  // Stable options: a new getItemKey on every render makes the virtualizer re-measure every row
+  // (O(rows) per scrolled frame: 33 ms frames at 100k members).
+  const getItemKey = useCallback((i: number) => rows[i]?.id ?? i, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey: (i) => rows[i]?.id ?? i,
+    getScrollElement: useCallback(() => scroller.current, []),
+    estimateSize: useCallback(() => ROW_HEIGHT, []),
+    getItemKey,
     overscan: 8,
   });
   return (

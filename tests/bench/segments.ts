@@ -27,6 +27,8 @@ function rawGetAll(store: string): Promise<{ rows: number; ms: number }> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export const segmentBench = {
+  storeCounts: () => send('store.counts', {}),
+
   /** A saved segment evaluated `runs` times: straight on the store, through the protocol, and the raw scan. */
   async segmentEval(filter: Record<string, unknown>, runs = 5) {
     // The RFM cut points are refreshed after an import ends, off the hot path: wait for them.
