@@ -1,6 +1,6 @@
 // The owner's full-page view: RFM overview, members and segments (builder, table, export), one member.
 // Routes live in the hash: #/ · #/members · #/members/rfm/<segment> · #/members/segment/<id> · #/member/<id>.
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { RowSelectionState } from '@tanstack/react-table';
 import type { SegmentRow } from '@/lib/db/rows';
 import type { Settings } from '@/lib/db/settings';
@@ -218,15 +218,14 @@ function MembersSection(props: {
   const deferred = useDeferredValue(filter);
   const checked = useMemo(() => segmentFilterSchema.safeParse(deferred), [deferred]);
   const problem = checked.success ? undefined : checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)[0];
-  const [lastGood, setLastGood] = useState<SegmentFilter>({});
-  useEffect(() => {
-    if (checked.success) setLastGood(checked.data);
-  }, [checked]);
+  // While a filter can't be used (a half-typed range), the table keeps the last one that could.
+  const lastGood = useRef<SegmentFilter>({});
+  if (checked.success) lastGood.current = checked.data;
+  const good = lastGood.current;
   const matched = useMemo(() => {
-    const f = checked.success ? checked.data : lastGood;
-    const test = compileFilter(f, filterNeedsPlatforms(f) ? ctx : { ...ctx, platforms: undefined });
+    const test = compileFilter(good, filterNeedsPlatforms(good) ? ctx : { ...ctx, platforms: undefined });
     return rows.filter((r) => test(r.m));
-  }, [rows, checked, lastGood, ctx]);
+  }, [rows, good, ctx]);
   const deferredQuery = useDeferredValue(query);
   const shown = useMemo(() => searchRows(matched, deferredQuery), [matched, deferredQuery]);
   const selectedIds = useMemo(() => Object.keys(selection).filter((id) => selection[id]), [selection]);

@@ -6,6 +6,7 @@ import { importOrders, onImportPhase, preloadedCache, releaseCache } from '@/lib
 import type { ImportedOrder } from '@/lib/import/imported-order';
 import { send } from '@/lib/messaging/browser-client';
 import { lookupByHandle } from '@/lib/db/store';
+import { segmentBench } from '@/tests/bench/segments';
 import { benchHandle, benchOrders } from '@/tests/bench/generate';
 
 const BATCH = 5000; // as the options page sends them (MAX_IMPORT_BATCH)
@@ -149,5 +150,5 @@ const bench = {
   },
 };
 
-(window as unknown as { regularsBench: typeof bench }).regularsBench = bench;
+(window as unknown as { regularsBench: typeof bench & typeof segmentBench }).regularsBench = { ...bench, ...segmentBench };
 document.body.dataset.ready = 'true';

@@ -1,5 +1,6 @@
 import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { saveFile } from '@/components/backup-section';
 import type { MembersApi } from '@/components/members/api';
 import { MembersPage } from '@/components/members/members-page';
 import '@/components/theme.css';
@@ -39,14 +40,7 @@ const api: MembersApi = {
       return { memberIds: await recentlyContacted(db, capHours, now), capHours };
     }),
   logContacts: async (memberIds, channel, reason) => (await send('contacts.log', { memberIds: [...memberIds], channel, reason })).logged,
-  download: (blob, fileName) => {
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  },
+  download: saveFile,
   card: (memberId) => send('member.card', { memberId }),
   orders: (memberId) => send('member.orders', { memberId }),
   history: (memberId) => send('member.history', { memberId }),

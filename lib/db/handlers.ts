@@ -8,6 +8,7 @@ import { addReminder, createMember, editNote, linkHandle, memberOrders, searchMe
 import { tiersHandlers } from './handlers-tiers';
 import { mergeMembers, unmergeIdentity } from './merge';
 import { segmentHandlers } from './handlers-segments';
+import { forgetMemberSnapshots } from './member-snapshot';
 import { forgetCachedSettings, readSettings, writeSettings } from './settings';
 import { deleteSiteRule, listSiteRules, saveSiteRule, siteRulesFor } from './site-rules';
 import { addNote, addTag, importOrders, lookupByHandle, memberCard, refreshRfmBreaks, removeTag, storeCounts } from './store';
@@ -111,6 +112,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     // know identities, order ids and members of the store as it was.
     'store.reloaded': async () => {
       forgetCachedSettings(db);
+      forgetMemberSnapshots();
       for (const id of [...sessions.keys()]) await endSession(id);
       changedInSession.clear();
       forgetIdentities();

@@ -21,6 +21,8 @@ declare const regularsBench: {
   directLookups(samples: number, members: number): Promise<{ samples: number; medianMs: number; p95Ms: number; maxMs: number }>;
   rawPutOfStoredOrders(): Promise<{ rows: number; ms: number }>;
   lookups(samples: number, members: number): Promise<{ samples: number; found: number; medianMs: number; p95Ms: number; maxMs: number }>;
+  storeCounts(): Promise<{ members: number; orders: number }>;
+  segmentEval(filter: Record<string, unknown>, runs?: number): Promise<{ members: number; matched: number; warmMs: number; warmMaxMs: number; coldMs: number; protocolMs: number; rawGetAllMs: number }>;
 };
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -153,7 +155,93 @@ async function importBench(orders: number, members: number) {
   }
 }
 
+// A win-back audience as a shop would save it: lapsed high tiers in the slipping RFM groups, no
+// complainers, nobody who asked not to be contacted. The second adds a platform (a scan of identities).
+const SEGMENT_FILTER = { tiers: ['silver', 'gold', 'diamond'], lastOrder: { kind: 'atLeastDaysAgo', days: 90 }, rfm: ['atRisk', 'cantLose', 'hibernating', 'aboutToSleep'], tags: { none: ['complained'] }, doNotContact: 'exclude' };
+const SEGMENT_FILTER_PLATFORM = { ...SEGMENT_FILTER, platforms: ['demo'] };
+
+async function segmentBenches(page: Page) {
+  for (const [label, filter] of [['saved-segment', SEGMENT_FILTER], ['saved-segment-with-platform', SEGMENT_FILTER_PLATFORM]] as const) {
+    await page.evaluate((f) => regularsBench.segmentEval(f, 1), filter); // warm-up
+    const r = await page.evaluate((f) => regularsBench.segmentEval(f, 5), filter);
+    // warm: members unchanged since the last evaluation; cold: the first after a change or a worker start (one scan).
+    emit({ bench: label, members: r.members, matched: r.matched, warm_median_ms: round(r.warmMs), warm_max_ms: round(r.warmMaxMs), through_protocol_ms: round(r.protocolMs), cold_median_ms: round(r.coldMs), raw_getall_members_ms: round(r.rawGetAllMs), cold_ratio_vs_raw_getall: round(r.coldMs / r.rawGetAllMs), target_ms: 300 });
+  }
+}
+
+/**
+ * The members page at full size: time to the first rows, then frame times (requestAnimationFrame
+ * deltas) while the table is scrolled programmatically, steadily and in scrollbar-drag jumps.
+ */
+async function membersTableScroll(context: BrowserContext, extensionId: string) {
+  const page = await context.newPage();
+  const t = Date.now();
+  await page.goto(`chrome-extension://${extensionId}/members.html#/members`);
+  await page.locator('.mt-row').first().waitFor({ timeout: 120_000 });
+  const firstRowsMs = Date.now() - t;
+  const rows = Number(await page.getByTestId('segment-count').getAttribute('data-count'));
+  // Let the page settle (saved segments, tag vocabulary, garbage of the first render).
+  await page.waitForTimeout(3000);
+  // tsx names inner functions with an __name helper that the page doesn't have.
+  await page.evaluate('globalThis.__name = (f) => f');
+  const frames = await page.evaluate(async () => {
+    const el = document.querySelector<HTMLElement>('[data-testid=members-scroller]')!;
+    const run = (move: (i: number) => void, count: number) =>
+      new Promise<number[]>((resolve) => {
+        const deltas: number[] = [];
+        let last = performance.now();
+        let i = 0;
+        const step = (now: number) => {
+          deltas.push(now - last);
+          last = now;
+          if (i >= count) return resolve(deltas.slice(1));
+          move(i++);
+          requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      });
+    const max = () => el.scrollHeight - el.clientHeight;
+    // Baseline in the same run: frames of the same page while nothing scrolls (the machine's noise).
+    const idle = await run(() => undefined, 200);
+    const steady = await run(() => (el.scrollTop = Math.min(max(), el.scrollTop + 240)), 600);
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const jumps = await run(() => (el.scrollTop = Math.floor(random() * max())), 200);
+    return { idle, steady, jumps, scrollHeight: el.scrollHeight };
+  });
+  await page.close();
+  return { rows, firstRowsMs, ...frames };
+}
+
+function emitScroll(r: Awaited<ReturnType<typeof membersTableScroll>>) {
+  for (const [kind, frames] of [['steady 240px/frame', r.steady], ['scrollbar jumps', r.jumps]] as const) {
+    emit({ bench: 'members-table-scroll', scroll: kind, rows: r.rows, frames: frames.length, median_frame_ms: round(pct(frames, 0.5)), p95_frame_ms: round(pct(frames, 0.95)), max_frame_ms: round(Math.max(...frames)), frames_over_50ms: frames.filter((f) => f > 50).length, idle_baseline_p95_ms: round(pct(r.idle, 0.95)), idle_baseline_max_ms: round(Math.max(...r.idle)), target_max_frame_ms: 50 });
+  }
+  emit({ bench: 'members-page-first-rows', rows: r.rows, ms: r.firstRowsMs, note: 'navigation to the first table rows: reads every member and identity, scores RFM, sorts by spend' });
+}
+
+/** BENCH_ONLY=segments: only the segment and members-table figures. BENCH_PROFILE=DIR keeps the seeded store between runs. */
+async function segmentsOnly() {
+  const ext = await launchWithExtension({ extensionDir: BENCH_DIR, userDataDir: process.env.BENCH_PROFILE });
+  try {
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/bench.html`);
+    await page.waitForFunction(() => document.body.dataset.ready === 'true');
+    const have = await page.evaluate(() => regularsBench.storeCounts());
+    if (have.members < MEMBERS) {
+      await page.evaluate(([m, o, n]) => regularsBench.generate(m!, o!, n!), [MEMBERS, ORDERS, Date.now()]);
+      const seeded = await page.evaluate(() => regularsBench.seedThroughProtocol());
+      emit({ bench: 'seed-through-protocol', members: seeded.counts.members, orders: seeded.counts.orders, ms: round(seeded.ms) });
+    }
+    await segmentBenches(page);
+    emitScroll(await membersTableScroll(ext.context, ext.extensionId));
+  } finally {
+    await ext.close();
+  }
+}
+
 async function main() {
+  if (process.env.BENCH_ONLY === 'segments') return segmentsOnly();
   if (process.env.BENCH_ONLY === 'import') return importBench(Number(process.env.BENCH_IMPORT_ORDERS ?? 100_000), Number(process.env.BENCH_IMPORT_MEMBERS ?? 40_000));
   const contentJs = readFileSync(path.join(BENCH_DIR, 'content-scripts', 'content.js'));
   emit({ bench: 'content-script-size', bytes: contentJs.length, gzip_bytes: gzipSync(contentJs, { level: 9 }).length });
@@ -193,6 +281,9 @@ async function main() {
     const direct = await page.evaluate(([m]) => regularsBench.directLookups(2000, m!), [MEMBERS]);
     emit({ bench: 'member-lookup-direct', note: 'same lookups on the database from an extension page, no messaging', samples: direct.samples, median_ms: round(direct.medianMs), p95_ms: round(direct.p95Ms), max_ms: round(direct.maxMs) });
     emit({ bench: 'member-lookup', members: seeded.counts.members, orders: seeded.counts.orders, samples: lookup.samples, found: lookup.found, median_ms: round(lookup.medianMs), p95_ms: round(lookup.p95Ms), max_ms: round(lookup.maxMs), target_p95_ms: 5 });
+
+    await segmentBenches(page);
+    emitScroll(await membersTableScroll(ext.context, ext.extensionId));
 
     const paint = await panelPaint(ext.context, site.url, MEMBERS);
     emit({ bench: 'panel-paint', members: seeded.counts.members, orders: seeded.counts.orders, samples: paint.length, median_ms: round(pct(paint, 0.5)), p95_ms: round(pct(paint, 0.95)), max_ms: round(Math.max(...paint)), target_p95_ms: 50 });

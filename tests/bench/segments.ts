@@ -1,0 +1,67 @@
+// Segment benches, run inside the bench page (an extension page, like the members page and the
+// background): a saved segment evaluated over the whole store, directly and through the protocol,
+// against a raw IndexedDB getAll of the members (the floor of any scan).
+import { RegularsDb } from '@/lib/db/database';
+import { forgetMemberSnapshots } from '@/lib/db/member-snapshot';
+import { segmentMemberIds } from '@/lib/db/segments';
+import { send } from '@/lib/messaging/browser-client';
+
+function rawGetAll(store: string): Promise<{ rows: number; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('regulars');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const t = performance.now();
+      const req = db.transaction(store, 'readonly').objectStore(store).getAll();
+      req.onsuccess = () => {
+        const ms = performance.now() - t;
+        db.close();
+        resolve({ rows: (req.result as unknown[]).length, ms });
+      };
+      req.onerror = () => reject(req.error);
+    };
+  });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export const segmentBench = {
+  storeCounts: () => send('store.counts', {}),
+
+  /** A saved segment evaluated `runs` times: straight on the store, through the protocol, and the raw scan. */
+  async segmentEval(filter: Record<string, unknown>, runs = 5) {
+    // The RFM cut points are refreshed after an import ends, off the hot path: wait for them.
+    const { members: total } = await send('store.counts', {});
+    for (let i = 0; i < 600 && (await send('settings.get', {})).rfmBreaks?.members !== total; i++) await new Promise((r) => setTimeout(r, 100));
+    const name = `bench ${crypto.randomUUID().slice(0, 8)}`;
+    const saved = await send('segment.save', { name, filter });
+    const db = new RegularsDb();
+    const cold: number[] = [];
+    const warm: number[] = [];
+    const protocol: number[] = [];
+    const raw: number[] = [];
+    let matched = 0;
+    let members = 0;
+    for (let i = 0; i < runs; i++) {
+      const r = await rawGetAll('members');
+      raw.push(r.ms);
+      members = r.rows;
+      // Cold: the first evaluation after the worker woke or the members changed (a scan).
+      forgetMemberSnapshots();
+      let t = performance.now();
+      matched = (await segmentMemberIds(db, saved.id, Date.now())).size;
+      cold.push(performance.now() - t);
+      // Warm: members unchanged since the last evaluation (the snapshot is in memory).
+      t = performance.now();
+      await segmentMemberIds(db, saved.id, Date.now());
+      warm.push(performance.now() - t);
+      t = performance.now();
+      await send('segment.memberIds', { id: saved.id });
+      protocol.push(performance.now() - t);
+    }
+    db.close();
+    await send('segment.delete', { id: saved.id });
+    return { members, matched, warmMs: median(warm), warmMaxMs: Math.max(...warm), coldMs: median(cold), protocolMs: median(protocol), rawGetAllMs: median(raw) };
+  },
+};
