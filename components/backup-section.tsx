@@ -27,7 +27,7 @@ type Job =
 type Restore = { kind: 'none' } | { kind: 'confirm'; backup: ValidBackup; current: TableCounts };
 
 /** Hands a file to the browser's downloads: an <a download> on a Blob URL (no downloads permission needed). */
-function saveFile(blob: Blob, fileName: string): void {
+export function saveFile(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -63,6 +63,8 @@ export interface ShopReport {
   buyers: number;
   /** Members with two or more counted orders. */
   repeatBuyers: number;
+  /** Members whose last order is `lapseDays` or more calendar days ago (lapse.ts's rule). */
+  lapsedMembers: number;
   byTier: { id: string; name: string; color: string; count: number }[];
   bySegment: { segment: RfmSegment | 'none'; count: number }[];
   months: MonthFigures[];
@@ -122,6 +124,7 @@ export function shopReport(members: readonly ReportMember[], ordersIn: readonly 
   const segmentCounts = new Map<RfmSegment | 'none', number>();
   let buyers = 0;
   let repeatBuyers = 0;
+  let lapsed = 0;
   const topN = ctx.top ?? 20;
   const top: ReportMember[] = [];
   for (const m of members) {
@@ -132,6 +135,7 @@ export function shopReport(members: readonly ReportMember[], ordersIn: readonly 
     segmentCounts.set(segment, (segmentCounts.get(segment) ?? 0) + 1);
     if (m.orderCount >= 1) buyers++;
     if (m.orderCount >= 2) repeatBuyers++;
+    if (m.lastOrderAt !== undefined && today - localDayNumber(m.lastOrderAt, timeZone) >= ctx.lapseDays) lapsed++;
     if (m.currency === shopCurrency && m.spendMinor > 0 && (top.length < topN || m.spendMinor > top[top.length - 1]!.spendMinor)) {
       // Insertion into a short sorted list: topN is small, members are many.
       let at = top.length;
@@ -241,6 +245,7 @@ export function shopReport(members: readonly ReportMember[], ordersIn: readonly 
     members: members.length,
     buyers,
     repeatBuyers,
+    lapsedMembers: lapsed,
     byTier: ladder.map((s, i) => ({ id: s.id, name: s.name, color: s.color, count: tierCounts[i]! })),
     bySegment: [...RFM_SEGMENT_ORDER, 'none' as const].map((segment) => ({ segment, count: segmentCounts.get(segment) ?? 0 })),
     months,

@@ -1,3 +1,4 @@
+import { tiersReportsEn } from './tiers-reports';
 // The English catalogue is the source of keys: every other catalogue must have the same keys.
 export const en = {
   'app.name': 'Regulars',
@@ -302,6 +303,7 @@ export const en = {
   'options.woo.removeShort': 'Remove',
   'options.woo.removed': '{shop} removed.',
   'options.woo.https': 'Regulars works on shops served over https:// only.',
+  ...tiersReportsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

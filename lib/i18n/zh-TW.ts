@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { tiersReportsZhTW } from './tiers-reports';
 
 export const zhTW: Record<MessageKey, string> = {
   'app.name': '熟客',
@@ -303,4 +304,5 @@ export const zhTW: Record<MessageKey, string> = {
   'options.woo.removeShort': '移除',
   'options.woo.removed': '已移除 {shop}。',
   'options.woo.https': '熟客只支援使用 https:// 的商店。',
+  ...tiersReportsZhTW,
 };
