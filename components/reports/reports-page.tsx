@@ -3,13 +3,13 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import uPlot from 'uplot';
 import type { Settings } from '@/lib/db/settings';
 import { minorDigits } from '@/lib/domain/money';
-import type { ShopReport } from '@/lib/domain/reports';
+import type { ReportSummary } from '@/lib/domain/reports';
 import type { HistogramBin } from '@/lib/domain/suggest';
 import { decimalAmount, isoDateTime } from '@/lib/export/csv';
 import { percentCell, reportFileName, tableCsv, type CsvCell } from '@/lib/export/report-csv';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import { saveFile } from '../backup-section';
-import { money, shortDate, tierName } from '../format';
+import { dateTime, money, shortDate, tierName } from '../format';
 import { binLabel } from '../interval-bars';
 import { Chart, themeColor } from './chart';
 
@@ -17,9 +17,11 @@ export interface ReportsPageProps {
   t: Translate;
   locale: UiLocale;
   settings: Settings;
-  report: ShopReport;
-  /** How long reading and computing took, shown small for the curious (and the benchmark). */
+  report: ReportSummary;
+  /** How long the background took to read and compute it, shown small for the curious. */
   computeMs?: number;
+  /** Shown while a newer report is being computed. */
+  updating?: boolean;
   /** All canvas charts have drawn. */
   onReady?: () => void;
 }
@@ -89,7 +91,7 @@ const SEGMENT_COLORS: Record<string, string> = {
   none: '#d0d5dd',
 };
 
-export function ReportsPage({ t, locale, settings, report, computeMs, onReady }: ReportsPageProps) {
+export function ReportsPage({ t, locale, settings, report, computeMs, updating, onReady }: ReportsPageProps) {
   const currency = report.currency;
   const unit = 10 ** minorDigits(currency);
   const drawn = useRef(0);
@@ -339,7 +341,11 @@ export function ReportsPage({ t, locale, settings, report, computeMs, onReady }:
           </table>
         </ChartCard>
       </div>
-      {computeMs !== undefined && <p className="small muted foot">{t('reports.computed', { members: report.members.toLocaleString(locale), ms: Math.round(computeMs) })}</p>}
+      <p className="small muted foot" data-testid="report-age">
+        {updating
+          ? t('reports.updating')
+          : t('reports.computed', { date: dateTime(report.generatedAt, locale, settings.timeZone), members: report.members.toLocaleString(locale), ms: Math.round(computeMs ?? 0) })}
+      </p>
     </div>
   );
 }

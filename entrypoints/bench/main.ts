@@ -4,6 +4,7 @@ import { RegularsDb } from '@/lib/db/database';
 import { SCHEMA_V1 } from '@/lib/db/schema';
 import { importOrders, onImportPhase, preloadedCache, releaseCache } from '@/lib/db/import-orders';
 import type { ImportedOrder } from '@/lib/import/imported-order';
+import type { TierLadder } from '@/lib/domain/types';
 import { send } from '@/lib/messaging/browser-client';
 import { lookupByHandle } from '@/lib/db/store';
 import { benchHandle, benchOrders } from '@/tests/bench/generate';
@@ -132,6 +133,33 @@ const bench = {
     raw.close();
     await deleteDb('regulars-bench-raw-import');
     return { rows: orders.length, ms };
+  },
+
+  /** Baseline of the reports page: raw IndexedDB getAll of every member and every order, no Dexie, no compute. */
+  async rawReadAll() {
+    const raw = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('regulars');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const getAll = (table: string) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const req = raw.transaction(table).objectStore(table).getAll();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+    const t = performance.now();
+    const [members, orders] = await Promise.all([getAll('members'), getAll('orders')]);
+    const ms = performance.now() - t;
+    raw.close();
+    return { members: members.length, orders: orders.length, ms };
+  },
+
+  /** Applies a ladder to every member through the protocol, as the options page's Save does. */
+  async applyLadder(ladder: TierLadder) {
+    const t = performance.now();
+    const result = await send('tiers.apply', { ladder });
+    return { ...result, roundTripMs: performance.now() - t };
   },
 
   async lookups(samples: number, members: number) {

@@ -1,45 +1,57 @@
-// The reports page (reports.html): reads the store over its own connection, computes the report in
-// one pass, draws it. body[data-ready] says when every chart has drawn (tests and the benchmark).
+// The reports page (reports.html): draws the report snapshot the background keeps (read over the
+// page's own connection); when it is stale it asks the background to bring it up to date and draws
+// the new one. body[data-ready] says when every chart has drawn (tests and the benchmark).
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ReportsPage } from '@/components/reports/reports-page';
 import '@/components/theme.css';
 import '@/components/options.css';
 import '@/components/reports.css';
-import { readReportData, withPageDb } from '@/lib/db/report-data';
+import { withPageDb } from '@/lib/db/report-data';
+import { readSnapshotState, type ReportSnapshot } from '@/lib/db/report-snapshot';
 import type { Settings } from '@/lib/db/settings';
-import { shopReport, type ShopReport } from '@/lib/domain/reports';
 import { resolveLocale, translator } from '@/lib/i18n';
+import { send } from '@/lib/messaging/browser-client';
 
-type Loaded = { settings: Settings; report: ShopReport; ms: number } | { error: string };
-
-async function load(): Promise<Loaded> {
-  const started = performance.now();
-  const { settings, members, orders } = await withPageDb(readReportData);
-  const report = shopReport(members, orders, { ...settings, now: Date.now() });
-  return { settings, report, ms: performance.now() - started };
-}
+type Shown = { settings: Settings; snapshot: ReportSnapshot | undefined; updating: boolean } | { error: string };
 
 function markReady() {
+  if (document.body.dataset.ready === 'true') return;
   document.body.dataset.ready = 'true';
   performance.mark('regulars:reports-ready');
 }
 
 function App() {
-  const [loaded, setLoaded] = useState<Loaded>();
+  const [shown, setShown] = useState<Shown>();
   useEffect(() => {
-    load().then(setLoaded, (e: Error) => setLoaded({ error: e.message }));
+    let live = true;
+    (async () => {
+      const first = await withPageDb((db) => readSnapshotState(db, Date.now()));
+      if (!live) return;
+      setShown({ settings: first.settings, snapshot: first.snapshot, updating: !first.fresh });
+      if (first.fresh) return;
+      document.body.dataset.refreshed = 'true'; // the benchmark tells cold loads from warm ones
+      await send('reports.refresh', {});
+      const next = await withPageDb((db) => readSnapshotState(db, Date.now()));
+      if (live) setShown({ settings: next.settings, snapshot: next.snapshot, updating: false });
+    })().catch((e: Error) => live && setShown({ error: e.message }));
+    return () => {
+      live = false;
+    };
   }, []);
-  const locale = resolveLocale(loaded && 'settings' in loaded ? loaded.settings.locale : undefined, navigator.language);
+  const settings = shown && 'settings' in shown ? shown.settings : undefined;
+  const locale = resolveLocale(settings?.locale, navigator.language);
   const t = translator(locale);
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = t('reports.title');
   }, [locale, t]);
-  const empty = loaded && 'report' in loaded && loaded.report.members === 0;
+  const report = shown && 'snapshot' in shown ? shown.snapshot?.report : undefined;
+  const updating = shown && 'updating' in shown && shown.updating;
+  const empty = report?.members === 0 && !updating;
   useEffect(() => {
-    if (empty || (loaded && 'error' in loaded)) markReady();
-  }, [empty, loaded]);
+    if (empty || (shown && 'error' in shown)) markReady();
+  }, [empty, shown]);
 
   return (
     <main className="page reports-page">
@@ -50,10 +62,22 @@ function App() {
           {t('reports.settingsLink')}
         </a>
       </header>
-      {!loaded && <p className="muted" role="status">{t('reports.loading')}</p>}
-      {loaded && 'error' in loaded && <p className="alert">{t('reports.failed', { message: loaded.error })}</p>}
+      {(!shown || (updating && !report)) && <p className="muted" role="status">{t('reports.loading')}</p>}
+      {shown && 'error' in shown && <p className="alert">{t('reports.failed', { message: shown.error })}</p>}
       {empty && <p className="status">{t('reports.empty')}</p>}
-      {loaded && 'report' in loaded && !empty && <ReportsPage t={t} locale={locale} settings={loaded.settings} report={loaded.report} computeMs={loaded.ms} onReady={markReady} />}
+      {settings && report && !empty && shown && 'snapshot' in shown && (
+        <ReportsPage
+          key={shown.snapshot!.stamp}
+          t={t}
+          locale={locale}
+          settings={settings}
+          report={report}
+          computeMs={shown.snapshot!.ms}
+          updating={Boolean(updating)}
+          // Ready only once the current figures are drawn, not a stale snapshot's.
+          onReady={updating ? undefined : markReady}
+        />
+      )}
     </main>
   );
 }

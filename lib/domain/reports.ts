@@ -84,6 +84,9 @@ export interface ShopReport {
   top: { id: string; displayName: string; tierId: string; orderCount: number; spendMinor: number; lastOrderAt?: number | undefined }[];
 }
 
+/** The report without the raw intervals: what is kept and drawn. */
+export type ReportSummary = Omit<ShopReport, 'intervalDays'>;
+
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 /** Months since year 0 of a local day number (days since 1970-01-01). */
 function monthIndexOfDay(day: number): number {

@@ -7,6 +7,8 @@ import { chromium, type BrowserContext, type Frame, type Page } from '@playwrigh
 import { findChromium } from '../support/chromium';
 import { fileURLToPath } from 'node:url';
 import { launchWithExtension } from '../support/extension';
+import { DEFAULT_TIER_LADDER } from '../../lib/domain/tiers';
+import type { TierLadder } from '../../lib/domain/types';
 import { benchHandle } from './generate';
 import { startBenchSite } from './pages';
 import { shopifyExport } from './shopify';
@@ -20,6 +22,8 @@ declare const regularsBench: {
   directLookups(samples: number, members: number): Promise<{ samples: number; medianMs: number; p95Ms: number; maxMs: number }>;
   rawPutOfStoredOrders(): Promise<{ rows: number; ms: number }>;
   lookups(samples: number, members: number): Promise<{ samples: number; found: number; medianMs: number; p95Ms: number; maxMs: number }>;
+  rawReadAll(): Promise<{ members: number; orders: number; ms: number }>;
+  applyLadder(ladder: TierLadder): Promise<{ members: number; up: number; down: number; ms: number; roundTripMs: number }>;
 };
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -92,6 +96,61 @@ async function scriptTimePerLoad(context: BrowserContext, site: string, loads = 
 }
 const emit = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
 
+/**
+ * The reports page, opened as a person does: navigation → every chart drawn (body[data-ready],
+ * performance mark 'regulars:reports-ready'), several loads, against a raw IndexedDB read of the
+ * same members and orders in the same run. Then the tier ladder applied to every member.
+ */
+async function reportsBench(context: BrowserContext, extensionId: string, bench: Page) {
+  const loads: number[] = [];
+  const computes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/reports.html`);
+    await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 120_000 });
+    const { ready, computed, charts } = await page.evaluate(() => ({
+      ready: performance.getEntriesByName('regulars:reports-ready')[0]?.startTime ?? NaN,
+      computed: Number(document.body.dataset.computeMs ?? NaN),
+      charts: document.querySelectorAll('.chart canvas').length,
+    }));
+    if (charts < 4) throw new Error(`The reports page drew ${charts} charts, not 4`);
+    loads.push(ready);
+    computes.push(computed);
+    await page.close();
+  }
+  const warm = loads.slice(1); // the first load also compiles the page's script
+  const raw = await bench.evaluate(() => regularsBench.rawReadAll());
+  emit({
+    bench: 'reports-page-ready',
+    members: raw.members,
+    orders: raw.orders,
+    loads: loads.length,
+    first_load_ms: round(loads[0]!),
+    median_ms: round(pct(warm, 0.5)),
+    max_ms: round(Math.max(...warm)),
+    read_and_compute_median_ms: round(pct(computes.slice(1), 0.5)),
+    raw_getall_members_orders_ms: round(raw.ms),
+    target_ms: 1000,
+  });
+
+  // Re-ranking every member: a ladder whose Silver is easier (many move up), then the default back.
+  const easier: TierLadder = { ...DEFAULT_TIER_LADDER, steps: DEFAULT_TIER_LADDER.steps.map((s) => (s.id === 'silver' ? { ...s, minSpendMinor: 5_000 } : s)) };
+  const up = await bench.evaluate((l) => regularsBench.applyLadder(l), easier);
+  const back = await bench.evaluate((l) => regularsBench.applyLadder(l), DEFAULT_TIER_LADDER);
+  const yearly = await bench.evaluate((l) => regularsBench.applyLadder(l), { ...DEFAULT_TIER_LADDER, window: { days: 365 } } as TierLadder);
+  await bench.evaluate((l) => regularsBench.applyLadder(l), DEFAULT_TIER_LADDER);
+  emit({
+    bench: 'tier-reevaluation',
+    members: up.members,
+    easier_silver_ms: round(up.ms),
+    easier_silver_moved_up: up.up,
+    back_to_default_ms: round(back.ms),
+    back_to_default_moved_down: back.down,
+    rolling_12_months_ms: round(yearly.ms),
+    rolling_12_months_moved: yearly.up + yearly.down,
+  });
+}
+
 /** A generated Shopify export imported through the options page, as a person does: end to end. */
 async function importBench(orders: number, members: number) {
   const dir = await mkdtemp(path.join(tmpdir(), 'regulars-bench-import-'));
@@ -157,8 +216,9 @@ async function main() {
     const now = Date.now();
     await page.evaluate(([m, o, n]) => regularsBench.generate(m!, o!, n!), [MEMBERS, ORDERS, now]);
 
-    const insert = await page.evaluate(([count, n]) => regularsBench.insertRatio(count!, n!), [ORDERS, now]);
-    emit({
+    const reportsOnly = process.env.BENCH_ONLY === 'reports';
+    const insert = reportsOnly ? undefined : await page.evaluate(([count, n]) => regularsBench.insertRatio(count!, n!), [ORDERS, now]);
+    if (insert) emit({
       bench: 'order-insert',
       rows: insert.rows,
       members: insert.members,
@@ -177,6 +237,9 @@ async function main() {
 
     const seeded = await page.evaluate(() => regularsBench.seedThroughProtocol());
     emit({ bench: 'seed-through-protocol', members: seeded.counts.members, orders: seeded.counts.orders, ms: round(seeded.ms), orders_per_s: Math.round(seeded.counts.orders / (seeded.ms / 1000)) });
+
+    await reportsBench(ext.context, ext.extensionId, page);
+    if (reportsOnly) return;
 
     await page.evaluate(([m]) => regularsBench.lookups(200, m!), [MEMBERS]); // warm-up: cold worker, caches
     const lookup = await page.evaluate(([m]) => regularsBench.lookups(2000, m!), [MEMBERS]);
