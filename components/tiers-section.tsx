@@ -24,6 +24,8 @@ export interface TiersSectionProps {
   reload(): Promise<void>;
   /** Where the reports page is, linked from the section. */
   reportsUrl?: string;
+  /** Changes when members or orders changed (an import, a restore): counts and intervals are read again. */
+  dataVersion?: string | undefined;
 }
 
 interface DraftStep {
@@ -101,10 +103,10 @@ function buildLadder(draft: Draft, currency: string, t: Translate): Built {
 
 const PALETTE = ['#94A3B8', '#A8A9AD', '#D4AF37', '#38BDF8', '#A78BFA', '#F472B6', '#34D399'];
 
-export function TiersSection({ t, locale, settings, tierFacts, intervals, apply, onSave, reload, reportsUrl }: TiersSectionProps) {
+export function TiersSection({ t, locale, settings, tierFacts, intervals, apply, onSave, reload, reportsUrl, dataVersion }: TiersSectionProps) {
   const currency = settings.shopCurrency;
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings.tierLadder, currency, t));
-  const [facts, setFacts] = useState<Partial<Record<'lifetime' | 'yearly', TierFacts[]>>>({});
+  const [facts, setFacts] = useState<Record<string, TierFacts[]>>({});
   const [status, setStatus] = useState<{ kind: 'busy' | 'done' | 'failed' | 'note'; message: string }>();
   const [lapse, setLapse] = useState<LapseSuggestion | null>();
   const [lapseInput, setLapseInput] = useState(String(settings.lapseDays));
@@ -113,7 +115,11 @@ export function TiersSection({ t, locale, settings, tierFacts, intervals, apply,
   const windowId = useId();
   const lapseId = useId();
 
-  const windowKey = draft.yearly ? 'yearly' : 'lifetime';
+  // The saved ladder changed (applied, restored) or the language did: start the draft from it again.
+  const savedLadder = JSON.stringify(settings.tierLadder);
+  useEffect(() => setDraft(draftOf(settings.tierLadder, currency, t)), [savedLadder, currency, locale]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Read once per window and version of the data, then counted in memory on every keystroke.
+  const windowKey = `${dataVersion ?? ''}|${draft.yearly ? 'yearly' : 'lifetime'}`;
   useEffect(() => {
     if (facts[windowKey]) return;
     let live = true;
@@ -126,8 +132,15 @@ export function TiersSection({ t, locale, settings, tierFacts, intervals, apply,
     };
   }, [windowKey]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
-    intervals().then((xs) => setLapse(suggestLapseDays(xs) ?? null), () => setLapse(null));
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+    let live = true;
+    intervals().then(
+      (xs) => live && setLapse(suggestLapseDays(xs) ?? null),
+      () => live && setLapse(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => setLapseInput(String(settings.lapseDays)), [settings.lapseDays]);
 
   const built = useMemo(() => buildLadder(draft, currency, t), [draft, currency, t]);

@@ -65,7 +65,7 @@ function App() {
         streamAbove={streamAbove}
         onImported={refreshCounts}
       />
-      {settings && (
+      {settings && counts && (
         <TiersSection
           t={t}
           locale={locale}
@@ -76,6 +76,7 @@ function App() {
           onSave={save}
           reload={() => send('settings.get', {}).then(setSettings)}
           reportsUrl="reports.html"
+          dataVersion={counts && `${counts.members}/${counts.orders}`}
         />
       )}
       <BackupSection

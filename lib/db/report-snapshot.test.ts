@@ -26,16 +26,37 @@ describe('the report snapshot', () => {
   });
 
   it.each([
-    ['new orders arrive', async () => void (await importOrders(db, [order({ buyer: { handle: 'ann' } })], NOW))],
-    ['the lapse threshold changes', () => writeSettings(db, { lapseDays: 30 })],
-  ])('goes stale when %s, and is recomputed with the new figures', async (_what, change) => {
-    const keeper = reportKeeper(db, () => NOW, undefined, 5);
+    [
+      'new orders arrive (the background tells the keeper)',
+      async (keeper: ReturnType<typeof reportKeeper>) => {
+        await importOrders(db, [order({ buyer: { handle: 'ann' } })], NOW);
+        keeper.schedule();
+      },
+      3,
+    ],
+    ['the lapse threshold changes', () => writeSettings(db, { lapseDays: 30 }), 2],
+  ])('goes stale when %s, and is recomputed with the new figures', async (_what, change, members) => {
+    const keeper = reportKeeper(db, () => NOW, undefined, 60_000);
     await keeper.current();
-    await change();
-    expect((await readSnapshotState(db, NOW)).fresh).toBe(false);
+    await change(keeper);
+    await expect.poll(async () => (await readSnapshotState(db, NOW)).fresh).toBe(false);
     const next = await keeper.current();
+    expect(next.report.members).toBe(members);
     expect((await readSnapshotState(db, NOW)).fresh).toBe(true);
     expect(next.stamp).toBe((await readReportSnapshot(db))!.stamp);
+  });
+
+  it('a change during a computation leaves the result stale, so it is computed again', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const keeper = reportKeeper(db, () => NOW, () => gate, 60_000);
+    const computing = keeper.current();
+    await importOrders(db, [order({ buyer: { handle: 'ann' } })], NOW);
+    keeper.schedule(); // the import finished while the computation was waiting to read
+    release();
+    await computing;
+    expect((await readSnapshotState(db, NOW)).fresh).toBe(false);
+    expect((await keeper.current()).report.members).toBe(3);
   });
 
   it('is kept out of the settings the rest of the extension reads', async () => {

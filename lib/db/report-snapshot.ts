@@ -2,7 +2,7 @@
 // fresh read of the store: Chromium takes seconds to hand a page 300k order rows (a raw getAll of
 // them is most of that; tests/bench 'reports-page-ready'), while the page must be up in well under
 // one. The background recomputes the snapshot off the hot path after orders change or a ladder is
-// applied, and whenever the page finds it stale (another day, other counts or other settings).
+// applied, and whenever the page finds it stale (marked so, another day, or other settings).
 import { shopReport, type ReportSummary } from '../domain/reports';
 import { localDayNumber } from '../domain/time';
 import type { RegularsDb } from './database';
@@ -15,6 +15,8 @@ const SNAPSHOT_VERSION = 1;
 
 export interface ReportSnapshot {
   version: number;
+  /** Set when rows changed since it was computed (reportKeeper.schedule). */
+  stale?: boolean;
   /** What the report was computed from (reportStamp): equal stamps mean the report is current. */
   stamp: string;
   /** Reading and computing took this long, in the background. */
@@ -23,14 +25,14 @@ export interface ReportSnapshot {
 }
 
 /**
- * What the report depends on, cheaply: the shop's day (recency moves daily), row counts (imports,
- * merges, tier changes) and the settings the figures use. Order edits that keep the count (a status
- * changed by a re-import) come through imports, which schedule a refresh themselves.
+ * What the report depends on besides the rows: the shop's day (recency moves daily) and the
+ * settings its figures use. Row changes are not counted here (counting 300k orders takes Chromium
+ * most of a second): whatever changes orders or tiers tells the keeper (schedule), which marks the
+ * snapshot stale at once.
  */
-export async function reportStamp(db: RegularsDb, settings: Settings, now: number): Promise<string> {
-  const [members, orders, tierChanges] = await Promise.all([db.members.count(), db.orders.count(), db.tierChanges.count()]);
+export function reportStamp(settings: Settings, now: number): string {
   const { tierLadder, lapseDays, shopCurrency, timeZone, rfmBreaks } = settings;
-  return JSON.stringify([localDayNumber(now, timeZone), members, orders, tierChanges, tierLadder, lapseDays, shopCurrency, timeZone, rfmBreaks?.computedAt ?? null]);
+  return JSON.stringify([localDayNumber(now, timeZone), tierLadder, lapseDays, shopCurrency, timeZone, rfmBreaks?.computedAt ?? null]);
 }
 
 export async function readReportSnapshot(db: RegularsDb): Promise<ReportSnapshot | undefined> {
@@ -43,7 +45,7 @@ export async function readReportSnapshot(db: RegularsDb): Promise<ReportSnapshot
 export async function writeReportSnapshot(db: RegularsDb, now: number): Promise<ReportSnapshot> {
   const started = performance.now();
   const { settings, members, orders } = await readReportData(db);
-  const stamp = await reportStamp(db, settings, now);
+  const stamp = reportStamp(settings, now);
   const { intervalDays: _dropped, ...report } = shopReport(members, orders, { ...settings, now });
   const snapshot: ReportSnapshot = { version: SNAPSHOT_VERSION, stamp, ms: performance.now() - started, report };
   await db.settings.put({ key: REPORT_SNAPSHOT_KEY, value: snapshot });
@@ -52,9 +54,17 @@ export async function writeReportSnapshot(db: RegularsDb, now: number): Promise<
 
 /** The snapshot and whether it is current, for the page (over its own connection). */
 export async function readSnapshotState(db: RegularsDb, now: number): Promise<{ settings: Settings; snapshot: ReportSnapshot | undefined; fresh: boolean }> {
-  const settings = await readSettings(db);
-  const [snapshot, stamp] = await Promise.all([readReportSnapshot(db), reportStamp(db, settings, now)]);
-  return { settings, snapshot, fresh: snapshot?.stamp === stamp };
+  const [settings, snapshot] = await Promise.all([readSettings(db), readReportSnapshot(db)]);
+  return { settings, snapshot, fresh: isCurrent(snapshot, settings, now) };
+}
+
+const isCurrent = (snapshot: ReportSnapshot | undefined, settings: Settings, now: number): snapshot is ReportSnapshot =>
+  snapshot !== undefined && !snapshot.stale && snapshot.stamp === reportStamp(settings, now);
+
+/** Marks the stored snapshot stale: rows it was computed from changed. */
+export async function markReportStale(db: RegularsDb): Promise<void> {
+  const snapshot = await readReportSnapshot(db);
+  if (snapshot && !snapshot.stale) await db.settings.put({ key: REPORT_SNAPSHOT_KEY, value: { ...snapshot, stale: true } });
 }
 
 /**
@@ -65,25 +75,38 @@ export async function readSnapshotState(db: RegularsDb, now: number): Promise<{ 
 export function reportKeeper(db: RegularsDb, now: () => number, before: () => Promise<unknown> = async () => undefined, delayMs = 1000) {
   let running: Promise<ReportSnapshot> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Bumped by every change: a computation that saw an older generation leaves the snapshot stale.
+  let generation = 0;
+  const compute = async () => {
+    const seen = generation;
+    await before();
+    const snapshot = await writeReportSnapshot(db, now());
+    if (seen !== generation) await markReportStale(db);
+    return snapshot;
+  };
   const refresh = (): Promise<ReportSnapshot> => {
-    running ??= before()
-      .then(() => writeReportSnapshot(db, now()))
-      .finally(() => (running = undefined));
+    running ??= compute().finally(() => (running = undefined));
     return running;
   };
   return {
+    /** Rows changed: the snapshot is stale now, and is recomputed once changes pause. */
     schedule() {
+      generation++;
+      markReportStale(db).catch(() => undefined);
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = undefined;
-        refresh().catch((e) => console.error('Regulars: report refresh failed', e));
+        // After any computation under way, which may have read the rows before this change.
+        (running ?? Promise.resolve())
+          .catch(() => undefined)
+          .then(refresh)
+          .catch((e) => console.error('Regulars: report refresh failed', e));
       }, delayMs);
     },
     async current(): Promise<ReportSnapshot> {
       if (running) await running.catch(() => undefined);
-      const settings = await readSettings(db);
-      const [snapshot, stamp] = await Promise.all([readReportSnapshot(db), reportStamp(db, settings, now())]);
-      return snapshot && snapshot.stamp === stamp ? snapshot : refresh();
+      const [settings, snapshot] = await Promise.all([readSettings(db), readReportSnapshot(db)]);
+      return isCurrent(snapshot, settings, now()) ? snapshot : refresh();
     },
   };
 }

@@ -73,6 +73,14 @@ test.describe('tiers and lapse in the options page', () => {
         return rows.filter((r) => r.direction === 'up' && r.to === 'silver').length;
       });
       expect(upgrades).toBeGreaterThan(0);
+
+      // The reports page counts members by the new tiers (its snapshot went stale with the ladder).
+      const silverMembers = (await tierCounts(options))[1]!.split(' ')[0]!;
+      const reports = await ext.context.newPage();
+      await reports.goto(`chrome-extension://${ext.extensionId}/reports.html`);
+      await reports.waitForFunction(() => document.body.dataset.ready === 'true');
+      await expect(reports.getByTestId('tier-bars').locator('li').nth(1)).toContainText(`Silver${silverMembers} `);
+      await reports.close();
     } finally {
       await restoreDefaults(options);
       await options.close();
