@@ -8,7 +8,7 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   srcDir: '.',
   outDir: BENCH ? '.output-bench' : '.output',
-  filterEntrypoints: BENCH ? undefined : ['background', 'content', 'options', 'panel', 'popup', 'members'],
+  filterEntrypoints: BENCH ? undefined : ['background', 'content', 'options', 'panel', 'popup', 'members', 'reports'],
   manifest: {
     name: 'Regulars',
     description: 'A memory of your buyers beside the marketplace chat: tier, value, history, tags and notes.',

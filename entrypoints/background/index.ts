@@ -1,5 +1,6 @@
 import { RegularsDb } from '@/lib/db/database';
 import { createHandlers, rfmRefresher } from '@/lib/db/handlers';
+import { reportKeeperFor } from '@/lib/db/report-snapshot';
 import { keepContentScriptsInSync } from '@/lib/hosts/registration';
 import { chromeTabApis, showOnTab } from '@/lib/hosts/show-here';
 import { fail, createRouter } from '@/lib/messaging/router';
@@ -13,7 +14,13 @@ export default defineBackground(() => {
   const db = new RegularsDb();
   const now = () => Date.now();
   const rfm = rfmRefresher(db, now);
-  const route = createRouter(createHandlers({ db, now, onOrdersChanged: () => rfm.schedule() }), {
+  // The reports' snapshot waits for the RFM cut points it scores segments with.
+  const reports = reportKeeperFor(db, now, () => rfm.flush());
+  const onOrdersChanged = () => {
+    rfm.schedule();
+    reports.schedule();
+  };
+  const route = createRouter(createHandlers({ db, now, onOrdersChanged }), {
     id: browser.runtime.id,
     origin: browser.runtime.getURL('/'),
   });

@@ -4,6 +4,7 @@ import { RegularsDb } from '@/lib/db/database';
 import { SCHEMA_V1 } from '@/lib/db/schema';
 import { importOrders, onImportPhase, preloadedCache, releaseCache } from '@/lib/db/import-orders';
 import type { ImportedOrder } from '@/lib/import/imported-order';
+import type { TierLadder } from '@/lib/domain/types';
 import { send } from '@/lib/messaging/browser-client';
 import { lookupByHandle } from '@/lib/db/store';
 import { segmentBench } from '@/tests/bench/segments';
@@ -133,6 +134,51 @@ const bench = {
     raw.close();
     await deleteDb('regulars-bench-raw-import');
     return { rows: orders.length, ms };
+  },
+
+  /** Baseline of the reports page: raw IndexedDB getAll of every member and every order, no Dexie, no compute. */
+  async rawReadAll() {
+    const raw = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('regulars');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const getAll = (table: string) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const req = raw.transaction(table).objectStore(table).getAll();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+    const t = performance.now();
+    const [members, orders] = await Promise.all([getAll('members'), getAll('orders')]);
+    const ms = performance.now() - t;
+    raw.close();
+    return { members: members.length, orders: orders.length, ms };
+  },
+
+  /**
+   * Applies a ladder to every member through the protocol, as the options page's Save does; then
+   * lets the report snapshot catch up (timed apart), so the next figure isn't measured beside it.
+   */
+  async applyLadder(ladder: TierLadder) {
+    const t = performance.now();
+    const result = await send('tiers.apply', { ladder });
+    const roundTripMs = performance.now() - t;
+    const r = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 1200)); // past the keeper's quiet period
+    await send('reports.refresh', {});
+    return { ...result, roundTripMs, reportRefreshMs: performance.now() - r - 1200 };
+  },
+
+  /** The background's full recomputation of the report snapshot (what a stale page waits for). */
+  async reportRecompute() {
+    await send('settings.update', { lapseDays: 91 });
+    const t = performance.now();
+    const { ms } = await send('reports.refresh', {});
+    const roundTripMs = performance.now() - t;
+    await send('settings.update', { lapseDays: 90 });
+    await send('reports.refresh', {});
+    return { ms, roundTripMs };
   },
 
   async lookups(samples: number, members: number) {

@@ -6,6 +6,10 @@ import { readInWorker, streamInWorker } from '@/components/read-in-worker';
 import { MarketplacesSection } from '@/components/marketplaces-section';
 import { ProfileSection } from '@/components/profile-section';
 import { PagesSection } from '@/components/site-rules-section';
+import { TiersSection } from '@/components/tiers-section';
+import '@/components/tiers.css';
+import { readRepurchaseIntervals, withPageDb } from '@/lib/db/report-data';
+import { tierFactsOf } from '@/lib/db/tiers';
 import '@/components/theme.css';
 import '@/components/options.css';
 import type { SiteRuleRow } from '@/lib/db/rows';
@@ -63,6 +67,20 @@ function App() {
         streamAbove={streamAbove}
         onImported={refreshCounts}
       />
+      {settings && counts && (
+        <TiersSection
+          t={t}
+          locale={locale}
+          settings={settings}
+          tierFacts={(window) => withPageDb((db) => tierFactsOf(db, window, Date.now(), settings.shopCurrency))}
+          intervals={() => withPageDb((db) => readRepurchaseIntervals(db, settings.timeZone))}
+          apply={(ladder) => send('tiers.apply', { ladder })}
+          onSave={save}
+          reload={() => send('settings.get', {}).then(setSettings)}
+          reportsUrl="reports.html"
+          dataVersion={counts && `${counts.members}/${counts.orders}`}
+        />
+      )}
       <BackupSection
         t={t}
         locale={locale}

@@ -1,11 +1,21 @@
-// The background's answers to the tier ladder editor's messages.
+// The background's answers to the tier ladder editor's and the reports page's messages.
 import type { Handlers } from '../messaging/router';
 import type { HandlerDeps } from './handlers';
+import { reportKeeperFor } from './report-snapshot';
 import { readSettings } from './settings';
 import { applyTierLadder } from './tiers';
 
-export function tiersHandlers({ db, now }: HandlerDeps): Pick<Handlers, 'tiers.apply'> {
+export function tiersHandlers({ db, now }: HandlerDeps): Pick<Handlers, 'tiers.apply' | 'reports.refresh'> {
+  const reports = reportKeeperFor(db, now);
   return {
-    'tiers.apply': async ({ ladder }) => applyTierLadder(db, ladder, now(), (await readSettings(db)).shopCurrency),
+    'tiers.apply': async ({ ladder }) => {
+      const result = await applyTierLadder(db, ladder, now(), (await readSettings(db)).shopCurrency);
+      reports.schedule();
+      return result;
+    },
+    'reports.refresh': async () => {
+      const { stamp, ms } = await reports.current();
+      return { stamp, ms };
+    },
   };
 }

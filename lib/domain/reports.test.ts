@@ -70,6 +70,8 @@ describe('shopReport', () => {
     expect(report.months.reduce((a, m) => a + m.newRevenueMinor + m.returningRevenueMinor, 0)).toBe(1500 + 2000 + 700 + 3300);
     expect(report.buyers).toBe(4);
     expect(report.repeatBuyers).toBe(3);
+    // Lapse after 90 days: only Cat (last order 370 days ago) has lapsed.
+    expect(report.lapsedMembers).toBe(1);
   });
 
   it('repurchase intervals are the days between a member’s orders, same-day orders left out', () => {

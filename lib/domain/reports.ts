@@ -63,6 +63,8 @@ export interface ShopReport {
   buyers: number;
   /** Members with two or more counted orders. */
   repeatBuyers: number;
+  /** Members whose last order is `lapseDays` or more calendar days ago (lapse.ts's rule). */
+  lapsedMembers: number;
   byTier: { id: string; name: string; color: string; count: number }[];
   bySegment: { segment: RfmSegment | 'none'; count: number }[];
   months: MonthFigures[];
@@ -81,6 +83,9 @@ export interface ShopReport {
   lapseCurve: { days: number[]; notBack: number[] };
   top: { id: string; displayName: string; tierId: string; orderCount: number; spendMinor: number; lastOrderAt?: number | undefined }[];
 }
+
+/** The report without the raw intervals: what is kept and drawn. */
+export type ReportSummary = Omit<ShopReport, 'intervalDays'>;
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 /** Months since year 0 of a local day number (days since 1970-01-01). */
@@ -122,6 +127,7 @@ export function shopReport(members: readonly ReportMember[], ordersIn: readonly 
   const segmentCounts = new Map<RfmSegment | 'none', number>();
   let buyers = 0;
   let repeatBuyers = 0;
+  let lapsed = 0;
   const topN = ctx.top ?? 20;
   const top: ReportMember[] = [];
   for (const m of members) {
@@ -132,6 +138,7 @@ export function shopReport(members: readonly ReportMember[], ordersIn: readonly 
     segmentCounts.set(segment, (segmentCounts.get(segment) ?? 0) + 1);
     if (m.orderCount >= 1) buyers++;
     if (m.orderCount >= 2) repeatBuyers++;
+    if (m.lastOrderAt !== undefined && today - localDayNumber(m.lastOrderAt, timeZone) >= ctx.lapseDays) lapsed++;
     if (m.currency === shopCurrency && m.spendMinor > 0 && (top.length < topN || m.spendMinor > top[top.length - 1]!.spendMinor)) {
       // Insertion into a short sorted list: topN is small, members are many.
       let at = top.length;
@@ -241,6 +248,7 @@ export function shopReport(members: readonly ReportMember[], ordersIn: readonly 
     members: members.length,
     buyers,
     repeatBuyers,
+    lapsedMembers: lapsed,
     byTier: ladder.map((s, i) => ({ id: s.id, name: s.name, color: s.color, count: tierCounts[i]! })),
     bySegment: [...RFM_SEGMENT_ORDER, 'none' as const].map((segment) => ({ segment, count: segmentCounts.get(segment) ?? 0 })),
     months,

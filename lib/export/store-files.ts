@@ -30,7 +30,7 @@ export interface StoreFiles {
   ordersCsv(ctx: Omit<CsvContext, 'now'>): Promise<SavedFile>;
 }
 
-function datedName(what: string, now: number, timeZone: string): string {
+export function datedName(what: string, now: number, timeZone: string): string {
   const { year, month, day } = localDateParts(now, timeZone);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `regulars-${what}-${year}-${pad(month)}-${pad(day)}.csv`;

@@ -1,6 +1,7 @@
 import * as mapping from './mapping';
 import { en as segments } from './segments';
 import { en as remindersEn } from './reminders';
+import { tiersReportsEn } from './tiers-reports';
 // The English catalogue is the source of keys: every other catalogue must have the same keys.
 export const en = {
   'app.name': 'Regulars',
@@ -308,6 +309,7 @@ export const en = {
   ...mapping.en,
   ...segments,
   ...remindersEn,
+  ...tiersReportsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

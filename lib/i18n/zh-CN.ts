@@ -2,6 +2,7 @@ import { zhCN as segments } from './segments';
 import type { MessageKey } from './en';
 import * as mapping from './mapping';
 import { zhCN as remindersZhCN } from './reminders';
+import { tiersReportsZhCN } from './tiers-reports';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': '熟客',
@@ -309,4 +310,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...mapping.zhCN,
   ...segments,
   ...remindersZhCN,
+  ...tiersReportsZhCN,
 };

@@ -2,6 +2,7 @@ import { zhTW as segments } from './segments';
 import type { MessageKey } from './en';
 import * as mapping from './mapping';
 import { zhTW as remindersZhTW } from './reminders';
+import { tiersReportsZhTW } from './tiers-reports';
 
 export const zhTW: Record<MessageKey, string> = {
   'app.name': '熟客',
@@ -309,4 +310,5 @@ export const zhTW: Record<MessageKey, string> = {
   ...mapping.zhTW,
   ...segments,
   ...remindersZhTW,
+  ...tiersReportsZhTW,
 };

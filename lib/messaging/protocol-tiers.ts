@@ -1,4 +1,4 @@
-// Messages of the tier ladder editor (options page): applying a ladder re-evaluates every member.
+// Messages of the tier ladder editor (options page) and the reports page.
 import { z } from 'zod';
 import { tierLadderSchema } from '../domain/tiers';
 
@@ -6,5 +6,10 @@ export const tiersProtocol = {
   'tiers.apply': {
     request: z.object({ ladder: tierLadderSchema }),
     response: z.object({ members: z.number(), up: z.number(), down: z.number(), ms: z.number() }),
+  },
+  // The page found the report snapshot stale: bring it up to date (the page then reads it itself).
+  'reports.refresh': {
+    request: z.object({}),
+    response: z.object({ stamp: z.string(), ms: z.number() }),
   },
 } as const;

@@ -7,6 +7,8 @@ import { chromium, type BrowserContext, type Frame, type Page } from '@playwrigh
 import { findChromium } from '../support/chromium';
 import { fileURLToPath } from 'node:url';
 import { launchWithExtension } from '../support/extension';
+import { DEFAULT_TIER_LADDER } from '../../lib/domain/tiers';
+import type { TierLadder } from '../../lib/domain/types';
 import { benchHandle } from './generate';
 import { startBenchSite } from './pages';
 import { chromiumTreePss } from './rss';
@@ -23,6 +25,9 @@ declare const regularsBench: {
   lookups(samples: number, members: number): Promise<{ samples: number; found: number; medianMs: number; p95Ms: number; maxMs: number }>;
   storeCounts(): Promise<{ members: number; orders: number }>;
   segmentEval(filter: Record<string, unknown>, runs?: number): Promise<{ members: number; matched: number; warmMs: number; warmMaxMs: number; coldMs: number; protocolMs: number; rawGetAllMs: number }>;
+  rawReadAll(): Promise<{ members: number; orders: number; ms: number }>;
+  applyLadder(ladder: TierLadder): Promise<{ members: number; up: number; down: number; ms: number; roundTripMs: number; reportRefreshMs: number }>;
+  reportRecompute(): Promise<{ ms: number; roundTripMs: number }>;
 };
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -94,6 +99,68 @@ async function scriptTimePerLoad(context: BrowserContext, site: string, loads = 
   return per;
 }
 const emit = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
+
+/**
+ * The reports page, opened as a person does: navigation → every chart drawn (body[data-ready],
+ * performance mark 'regulars:reports-ready'), several loads, against a raw IndexedDB read of the
+ * same members and orders in the same run. Then the tier ladder applied to every member.
+ */
+async function reportsBench(context: BrowserContext, extensionId: string, bench: Page) {
+  const loads: number[] = [];
+  let firstRefreshed = false;
+  for (let i = 0; i < 5; i++) {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/reports.html`);
+    await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 120_000 });
+    const { ready, refreshed, charts } = await page.evaluate(() => ({
+      ready: performance.getEntriesByName('regulars:reports-ready')[0]?.startTime ?? NaN,
+      refreshed: document.body.dataset.refreshed === 'true',
+      charts: document.querySelectorAll('.chart canvas').length,
+    }));
+    if (charts < 4) throw new Error(`The reports page drew ${charts} charts, not 4`);
+    if (i > 0 && refreshed) throw new Error('A warm load of the reports page found its snapshot stale');
+    if (i === 0) firstRefreshed = refreshed;
+    loads.push(ready);
+    await page.close();
+  }
+  const warm = loads.slice(1); // the first load may find the snapshot stale and wait for it
+  const raw = await bench.evaluate(() => regularsBench.rawReadAll());
+  const recompute = await bench.evaluate(() => regularsBench.reportRecompute());
+  emit({
+    bench: 'reports-page-ready',
+    members: raw.members,
+    orders: raw.orders,
+    loads: loads.length,
+    first_load_ms: round(loads[0]!),
+    median_ms: round(pct(warm, 0.5)),
+    max_ms: round(Math.max(...warm)),
+    first_load_refreshed: firstRefreshed,
+    target_ms: 1000,
+    // Baseline: reading every member and order with raw IndexedDB getAll, nothing computed or drawn.
+    raw_getall_members_orders_ms: round(raw.ms),
+    // A stale snapshot (new day, new orders, other settings): the background reads and computes it all.
+    snapshot_recompute_ms: round(recompute.ms),
+    snapshot_recompute_round_trip_ms: round(recompute.roundTripMs),
+  });
+
+  // Re-ranking every member: a ladder whose Silver is easier (many move up), then the default back.
+  const easier: TierLadder = { ...DEFAULT_TIER_LADDER, steps: DEFAULT_TIER_LADDER.steps.map((s) => (s.id === 'silver' ? { ...s, minSpendMinor: 5_000 } : s)) };
+  const up = await bench.evaluate((l) => regularsBench.applyLadder(l), easier);
+  const back = await bench.evaluate((l) => regularsBench.applyLadder(l), DEFAULT_TIER_LADDER);
+  const yearly = await bench.evaluate((l) => regularsBench.applyLadder(l), { ...DEFAULT_TIER_LADDER, window: { days: 365 } } as TierLadder);
+  await bench.evaluate((l) => regularsBench.applyLadder(l), DEFAULT_TIER_LADDER);
+  emit({
+    bench: 'tier-reevaluation',
+    members: up.members,
+    easier_silver_ms: round(up.ms),
+    easier_silver_round_trip_ms: round(up.roundTripMs),
+    easier_silver_moved_up: up.up,
+    back_to_default_ms: round(back.ms),
+    back_to_default_moved_down: back.down,
+    rolling_12_months_ms: round(yearly.ms),
+    rolling_12_months_moved: yearly.up + yearly.down,
+  });
+}
 
 /** A generated Shopify export imported through the options page, as a person does: end to end. */
 async function importBench(orders: number, members: number) {
@@ -255,8 +322,9 @@ async function main() {
     const now = Date.now();
     await page.evaluate(([m, o, n]) => regularsBench.generate(m!, o!, n!), [MEMBERS, ORDERS, now]);
 
-    const insert = await page.evaluate(([count, n]) => regularsBench.insertRatio(count!, n!), [ORDERS, now]);
-    emit({
+    const reportsOnly = process.env.BENCH_ONLY === 'reports';
+    const insert = reportsOnly ? undefined : await page.evaluate(([count, n]) => regularsBench.insertRatio(count!, n!), [ORDERS, now]);
+    if (insert) emit({
       bench: 'order-insert',
       rows: insert.rows,
       members: insert.members,
@@ -275,6 +343,9 @@ async function main() {
 
     const seeded = await page.evaluate(() => regularsBench.seedThroughProtocol());
     emit({ bench: 'seed-through-protocol', members: seeded.counts.members, orders: seeded.counts.orders, ms: round(seeded.ms), orders_per_s: Math.round(seeded.counts.orders / (seeded.ms / 1000)) });
+
+    await reportsBench(ext.context, ext.extensionId, page);
+    if (reportsOnly) return;
 
     await page.evaluate(([m]) => regularsBench.lookups(200, m!), [MEMBERS]); // warm-up: cold worker, caches
     const lookup = await page.evaluate(([m]) => regularsBench.lookups(2000, m!), [MEMBERS]);
