@@ -1,9 +1,19 @@
 import { useState } from 'react';
 import type { Translate } from '@/lib/i18n';
 import type { ShowOutcome } from '@/lib/hosts/show-here';
+import { PopupTabs, type PopupTab } from './popup/tabs';
 
-export function PopupPage({ t, counts, showHere, openSettings }: { t: Translate; counts?: { members: number; orders: number } | undefined; showHere(): Promise<ShowOutcome>; openSettings(): void }) {
+export function PopupPage({ t, counts, tabs, initialTab, showHere, openSettings }: {
+  t: Translate;
+  counts?: { members: number; orders: number } | undefined;
+  /** Today first; Segments drops in as one more entry. */
+  tabs: readonly PopupTab[];
+  initialTab?: string | undefined;
+  showHere(): Promise<ShowOutcome>;
+  openSettings(): void;
+}) {
   const [outcome, setOutcome] = useState<ShowOutcome>();
+  const [active, setActive] = useState(initialTab ?? tabs[0]?.id ?? '');
   return (
     <main className="popup">
       <header>
@@ -11,19 +21,16 @@ export function PopupPage({ t, counts, showHere, openSettings }: { t: Translate;
           R
         </span>
         {t('app.name')}
-      </header>
-      <section aria-labelledby="this-page">
-        <h2 id="this-page">{t('popup.thisPage')}</h2>
-        <p className="muted small">{t('popup.showHelp')}</p>
-        <button type="button" className="primary" onClick={async () => setOutcome(await showHere())}>
+        <button type="button" className="show-here" title={t('popup.showHelp')} onClick={async () => setOutcome(await showHere())}>
           {t('popup.show')}
         </button>
-        {outcome && (
-          <p className={outcome === 'unavailable' ? 'error-text small' : 'muted small'} role="status">
-            {t(`popup.outcome.${outcome}`)}
-          </p>
-        )}
-      </section>
+      </header>
+      {outcome && (
+        <p className={outcome === 'unavailable' ? 'error-text small' : 'muted small'} role="status">
+          {t(`popup.outcome.${outcome}`)}
+        </p>
+      )}
+      <PopupTabs tabs={tabs} active={active} onChange={setActive} />
       <div className="foot">
         <span>{counts ? t('options.store', { members: counts.members, orders: counts.orders }) : ''}</span>
         <button type="button" onClick={openSettings}>

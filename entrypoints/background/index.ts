@@ -3,6 +3,7 @@ import { createHandlers, rfmRefresher } from '@/lib/db/handlers';
 import { keepContentScriptsInSync } from '@/lib/hosts/registration';
 import { chromeTabApis, showOnTab } from '@/lib/hosts/show-here';
 import { fail, createRouter } from '@/lib/messaging/router';
+import { startReminders } from './reminders';
 
 export default defineBackground(() => {
   // Listeners first and synchronously: a permission event may be what woke this worker.
@@ -13,7 +14,10 @@ export default defineBackground(() => {
   const db = new RegularsDb();
   const now = () => Date.now();
   const rfm = rfmRefresher(db, now);
-  const route = createRouter(createHandlers({ db, now, onOrdersChanged: () => rfm.schedule() }), {
+  // TODO(2026-11-23): the lead wires saved segments' resolver here, e.g. startReminders(db, now, segmentMembers).
+  const reminders = startReminders(db, now);
+  const journeys = { onRemindersChanged: () => void reminders.reconcile() };
+  const route = createRouter(createHandlers({ db, now, onOrdersChanged: () => rfm.schedule(), journeys }), {
     id: browser.runtime.id,
     origin: browser.runtime.getURL('/'),
   });
