@@ -145,3 +145,20 @@ test('a reminder set from the panel appears in Today and fires a notification wh
   await chat.close();
   await page.close();
 });
+
+test('reminder rules are tuned in the options page; a window that opens and closes at once is refused with the reason', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  const section = page.getByRole('region', { name: 'Reminders and journeys' });
+  const followUp = section.locator('tr[data-rule="followUp"]');
+  await followUp.getByLabel('After (days)', { exact: true }).fill('10');
+  await section.getByRole('button', { name: 'Save reminder settings' }).click();
+  await expect(section.getByRole('status')).toHaveText('Reminder settings saved.');
+  expect(((await send<{ rules: { followUp: { days: number } } }>(page, 'journeys.settings.get', {})).rules.followUp.days)).toBe(10);
+
+  await followUp.getByLabel('Follow-up Contact hours end').fill('11:00');
+  await section.getByRole('button', { name: 'Save reminder settings' }).click();
+  await expect(section.getByRole('alert')).toContainText('a contact window cannot start and end at the same time');
+  if (process.env.REMINDER_SHOTS) await section.screenshot({ path: 'screenshots/options-reminders-en.png' });
+  await page.close();
+});
