@@ -15,7 +15,8 @@ export default defineConfig({
     // 'scripting' registers the content script on the marketplaces the user enables (lib/hosts).
     // 'activeTab': "Show Regulars here" (popup or Alt+Shift+R) on a site the user has not enabled,
     // for that one tab only.
-    permissions: ['storage', 'scripting', 'activeTab'],
+    // 'alarms' and 'notifications': reminders fall due at a time and tell staff (lib/reminders).
+    permissions: ['storage', 'scripting', 'activeTab', 'alarms', 'notifications'],
     commands: {
       'show-panel': { suggested_key: { default: 'Alt+Shift+R' }, description: 'Show Regulars on this page' },
     },

@@ -1,17 +1,19 @@
 import { useState } from 'react';
 import type { Translate } from '@/lib/i18n';
 import type { ShowOutcome } from '@/lib/hosts/show-here';
-import { SegmentsTab, type SegmentsTabProps } from './popup/segments-tab';
+import { PopupTabs, type PopupTab } from './popup/tabs';
 
-type Tab = 'page' | 'segments';
-
-export function PopupPage({ t, counts, showHere, openSettings, segments }: { t: Translate; counts?: { members: number; orders: number } | undefined; showHere(): Promise<ShowOutcome>; openSettings(): void; segments: Omit<SegmentsTabProps, 't'> }) {
+export function PopupPage({ t, counts, tabs, initialTab, showHere, openSettings }: {
+  t: Translate;
+  counts?: { members: number; orders: number } | undefined;
+  /** Today first; Segments drops in as one more entry. */
+  tabs: readonly PopupTab[];
+  initialTab?: string | undefined;
+  showHere(): Promise<ShowOutcome>;
+  openSettings(): void;
+}) {
   const [outcome, setOutcome] = useState<ShowOutcome>();
-  const [tab, setTab] = useState<Tab>('page');
-  const tabs: readonly [Tab, string][] = [
-    ['page', t('popup.thisPage')],
-    ['segments', t('segments.tab')],
-  ];
+  const [active, setActive] = useState(initialTab ?? tabs[0]?.id ?? '');
   return (
     <main className="popup">
       <header>
@@ -19,33 +21,16 @@ export function PopupPage({ t, counts, showHere, openSettings, segments }: { t: 
           R
         </span>
         {t('app.name')}
-      </header>
-      <div role="tablist" className="tabs">
-        {tabs.map(([id, label]) => (
-          <button key={id} type="button" role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls={`panel-${id}`} onClick={() => setTab(id)}>
-            {label}
-          </button>
-        ))}
-      </div>
-      {tab === 'segments' && (
-        <div role="tabpanel" id="panel-segments" aria-labelledby="tab-segments">
-          <SegmentsTab t={t} {...segments} />
-        </div>
-      )}
-      {tab === 'page' && (
-      <section aria-labelledby="this-page" role="tabpanel" id="panel-page">
-        <h2 id="this-page">{t('popup.thisPage')}</h2>
-        <p className="muted small">{t('popup.showHelp')}</p>
-        <button type="button" className="primary" onClick={async () => setOutcome(await showHere())}>
+        <button type="button" className="show-here" title={t('popup.showHelp')} onClick={async () => setOutcome(await showHere())}>
           {t('popup.show')}
         </button>
-        {outcome && (
-          <p className={outcome === 'unavailable' ? 'error-text small' : 'muted small'} role="status">
-            {t(`popup.outcome.${outcome}`)}
-          </p>
-        )}
-      </section>
+      </header>
+      {outcome && (
+        <p className={outcome === 'unavailable' ? 'error-text small' : 'muted small'} role="status">
+          {t(`popup.outcome.${outcome}`)}
+        </p>
       )}
+      <PopupTabs tabs={tabs} active={active} onChange={setActive} />
       <div className="foot">
         <span>{counts ? t('options.store', { members: counts.members, orders: counts.orders }) : ''}</span>
         <button type="button" onClick={openSettings}>

@@ -1,12 +1,13 @@
 import { useId, useState } from 'react';
 import type { MemberCard } from '@/lib/messaging/card';
 import type { Translate, UiLocale } from '@/lib/i18n';
+import { reminderLabel } from '@/lib/reminders/label';
 import { shortDate } from '../format';
 import type { PanelApi } from './api';
 
 const DAY = 86_400_000;
 
-/** "Follow up in 3 days / next week / on a date", one click from the panel. Due at 10:00 local. */
+/** "Follow up in 3 days / next week" (at 10:00 local), or at a date and time the agent picks. */
 export function QuickReminder({ t, locale, now, api }: { t: Translate; locale: UiLocale; now: number; api: PanelApi }) {
   const id = useId();
   const [reason, setReason] = useState('');
@@ -35,8 +36,8 @@ export function QuickReminder({ t, locale, now, api }: { t: Translate; locale: U
           <button type="button" onClick={() => void set(at10(now + 7 * DAY))}>
             {t('reminder.nextWeek')}
           </button>
-          <input type="date" aria-label={t('reminder.onDate')} value={date} onChange={(e) => setDate(e.target.value)} />
-          <button type="button" disabled={!date} onClick={() => void set(at10(new Date(`${date}T00:00:00`).getTime()))}>
+          <input type="datetime-local" aria-label={t('reminder.onDate')} value={date} onChange={(e) => setDate(e.target.value)} />
+          <button type="button" disabled={!date} onClick={() => void set(new Date(date).getTime())}>
             {t('reminder.set')}
           </button>
         </div>
@@ -56,7 +57,7 @@ export function DueReminders({ card, t, locale, now }: { card: MemberCard; t: Tr
     <ul className="due" data-testid="member-reminders">
       {card.reminders.map((r) => (
         <li key={r.id} className={r.dueAt <= now ? 'overdue' : undefined}>
-          {t(r.dueAt <= now ? 'reminder.overdue' : 'reminder.due', { reason: r.reason, date: shortDate(r.dueAt, locale) })}
+          {t(r.dueAt <= now ? 'reminder.overdue' : 'reminder.due', { reason: reminderLabel(t, r, now), date: shortDate(r.dueAt, locale) })}
         </li>
       ))}
     </ul>

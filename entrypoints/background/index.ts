@@ -1,9 +1,12 @@
 import { RegularsDb } from '@/lib/db/database';
 import { createHandlers, rfmRefresher } from '@/lib/db/handlers';
 import { reportKeeperFor } from '@/lib/db/report-snapshot';
+import { sweepReminders } from '@/lib/db/reminders';
+import { segmentMemberIds } from '@/lib/db/segments';
 import { keepContentScriptsInSync } from '@/lib/hosts/registration';
 import { chromeTabApis, showOnTab } from '@/lib/hosts/show-here';
 import { fail, createRouter } from '@/lib/messaging/router';
+import { startReminders } from './reminders';
 
 export default defineBackground(() => {
   // Listeners first and synchronously: a permission event may be what woke this worker.
@@ -20,7 +23,12 @@ export default defineBackground(() => {
     rfm.schedule();
     reports.schedule();
   };
-  const route = createRouter(createHandlers({ db, now, onOrdersChanged }), {
+  // Saved segments are audiences for holiday greetings (lib/db/segments.ts evaluates them).
+  const resolveSegment = (segmentId: string) => segmentMemberIds(db, segmentId, now());
+  const reminders = startReminders(db, now, resolveSegment);
+  const journeys = { onRemindersChanged: () => void reminders.reconcile(), resolveSegment };
+  const onTiersChanged = () => void sweepReminders(db, now(), resolveSegment).then(() => reminders.reconcile());
+  const route = createRouter(createHandlers({ db, now, onOrdersChanged, journeys, onTiersChanged }), {
     id: browser.runtime.id,
     origin: browser.runtime.getURL('/'),
   });

@@ -2,6 +2,7 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BackupSection } from '@/components/backup-section';
 import { ImportSection } from '@/components/import-section';
+import { JourneysSection } from '@/components/journeys-section';
 import { readInWorker, streamInWorker } from '@/components/read-in-worker';
 import { MarketplacesSection } from '@/components/marketplaces-section';
 import { ProfileSection } from '@/components/profile-section';
@@ -26,6 +27,8 @@ const STORE_FILES = storeFiles(send);
 // ?streamAbove=N (bytes) lets tests stream small files through the big-file path.
 const streamAbove = Number(new URLSearchParams(location.search).get('streamAbove') ?? '') || undefined;
 const importWorker = () => new Worker(new URL('../../lib/import/import-worker.ts', import.meta.url), { type: 'module' });
+
+const loadJourneys = () => send('journeys.settings.get', {});
 
 function App() {
   const [settings, setSettings] = useState<Settings>();
@@ -111,6 +114,16 @@ function App() {
           settings={settings}
           onSave={(patch) => void save(patch)}
           onDelete={(id) => void send('siteRule.delete', { id }).then(refreshRules)}
+        />
+      )}
+      {settings && (
+        <JourneysSection
+          t={t}
+          locale={locale}
+          tiers={settings.tierLadder.steps}
+          load={loadJourneys}
+          save={(patch) => send('journeys.settings.update', patch)}
+          sweep={() => send('reminders.sweep', {})}
         />
       )}
       {settings && <ProfileSection t={t} settings={settings} onSave={save} />}

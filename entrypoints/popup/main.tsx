@@ -1,6 +1,8 @@
-import { StrictMode, useEffect, useState } from 'react';
+import { StrictMode, useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { PopupPage } from '@/components/popup-page';
+import { SegmentsTab } from '@/components/popup/segments-tab';
+import { TodayTab, type TodayData } from '@/components/popup/today';
 import '@/components/theme.css';
 import '@/components/popup.css';
 import type { Settings } from '@/lib/db/settings';
@@ -8,21 +10,111 @@ import { chromeTabApis, showOnTab } from '@/lib/hosts/show-here';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { send } from '@/lib/messaging/browser-client';
 
+const params = new URLSearchParams(location.search);
 const overviewOnce = () => send('segments.overview', {});
+const started = performance.now();
+/** Script start → Today painted with data (tests/bench reads it). */
+(globalThis as { regularsTodayPaint?: number }).regularsTodayPaint = undefined;
+
+/** The Clipboard API, or the old way when the popup has no focus (opened as a tab in the background). */
+async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    const copied = document.execCommand('copy');
+    area.remove();
+    if (!copied) throw new Error('The clipboard is not available here');
+  }
+}
 
 function App() {
   const [settings, setSettings] = useState<Settings>();
   const [counts, setCounts] = useState<{ members: number; orders: number }>();
+  const [today, setToday] = useState<TodayData>();
+  const [error, setError] = useState<string>();
+  const [mine, setMine] = useState(false);
+  const [memberId, setMemberId] = useState(params.get('member') ?? undefined);
+  const locale = resolveLocale(settings?.locale, navigator.language);
+  const t = translator(locale);
+
+  const load = useCallback(async () => {
+    try {
+      setToday(await send('reminders.today', { locale, mine, memberId }));
+      setError(undefined);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [locale, mine, memberId]);
+
   useEffect(() => {
     send('settings.get', {}).then(setSettings, () => undefined);
     send('store.counts', {}).then(setCounts, () => undefined);
   }, []);
-  const locale = resolveLocale(settings?.locale, navigator.language);
-  const t = translator(locale);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useLayoutEffect(() => {
+    const g = globalThis as { regularsTodayPaint?: number };
+    if (today && g.regularsTodayPaint === undefined) g.regularsTodayPaint = performance.now() - started;
+  }, [today]);
+
+  const act = async (task: Promise<unknown>) => {
+    try {
+      await task;
+    } catch (e) {
+      setError((e as Error).message);
+    }
+    await load();
+  };
+  const due = today?.rows.filter((r) => r.section === 'overdue' || r.section === 'today').length;
+
   return (
     <PopupPage
       t={t}
       counts={counts}
+      initialTab={params.get('tab') ?? undefined}
+      tabs={[
+        {
+          id: 'today',
+          label: t('tabs.today'),
+          badge: due,
+          render: () => (
+            <TodayTab
+              t={t}
+              locale={locale}
+              data={today}
+              error={error}
+              mine={mine}
+              onMine={setMine}
+              memberId={memberId}
+              onShowAll={() => setMemberId(undefined)}
+              actions={{
+                done: (id, outcome) => act(send('reminder.done', { id, outcome })),
+                snooze: (id, until) => act(send('reminder.snooze', { id, until })),
+                assign: (id, assignee) => act(send('reminder.assign', { id, assignee })),
+                copy: (text) => copyText(text),
+              }}
+            />
+          ),
+        },
+        {
+          id: 'segments',
+          label: t('segments.tab'),
+          render: () => (
+            <SegmentsTab
+              t={t}
+              locale={locale}
+              currency={settings?.shopCurrency ?? 'USD'}
+              overview={overviewOnce}
+              openMembers={(hash) => void browser.tabs.create({ url: browser.runtime.getURL(`/members.html${hash}`) }).then(() => window.close())}
+            />
+          ),
+        },
+      ]}
       showHere={async () => {
         const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
         const outcome = await showOnTab(tab?.id, tab?.url, chromeTabApis);
@@ -30,12 +122,6 @@ function App() {
         return outcome;
       }}
       openSettings={() => void browser.runtime.openOptionsPage()}
-      segments={{
-        locale,
-        currency: settings?.shopCurrency ?? 'USD',
-        overview: overviewOnce,
-        openMembers: (hash) => void browser.tabs.create({ url: browser.runtime.getURL(`/members.html${hash}`) }).then(() => window.close()),
-      }}
     />
   );
 }

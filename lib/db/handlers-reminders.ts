@@ -14,7 +14,7 @@ export interface JourneyHooks {
   resolveSegment?: SegmentResolver | undefined;
 }
 
-/** Beyond this many orders in one go, one sweep is cheaper than evaluating member by member. */
+/** Beyond this many orders (or a tenth as many members) in one go, one sweep is cheaper than evaluating member by member. */
 const SWEEP_ABOVE = 2000;
 
 /**
@@ -31,11 +31,9 @@ export function journeyEvaluator(db: RegularsDb, now: () => number, hooks: Journ
     const members = [...memberIds];
     orderIds.clear();
     memberIds.clear();
-    if (orders.length > SWEEP_ABOVE) await sweepReminders(db, now(), hooks.resolveSegment);
-    else {
-      for (const o of await db.orders.bulkGet(orders)) if (o) members.push(o.memberId);
-      await evaluateMembers(db, members, now(), hooks.resolveSegment);
-    }
+    if (orders.length <= SWEEP_ABOVE) for (const o of await db.orders.bulkGet(orders)) if (o) members.push(o.memberId);
+    if (orders.length > SWEEP_ABOVE || new Set(members).size > SWEEP_ABOVE / 10) await sweepReminders(db, now(), hooks.resolveSegment);
+    else await evaluateMembers(db, members, now(), hooks.resolveSegment);
     hooks.onRemindersChanged?.();
   };
   const schedule = () => {
@@ -93,7 +91,9 @@ export function createReminderHandlers(db: RegularsDb, now: () => number, hooks:
     },
     'member.update': async (input, sender) => {
       const row = await base['member.update'](input, sender);
-      evaluator.member(row.id);
+      // Do-not-contact takes effect before the panel shows the member again; a birthday can wait a moment.
+      if (input.doNotContact !== undefined) changed(await evaluateMembers(db, [row.id], now(), hooks.resolveSegment));
+      else evaluator.member(row.id);
       return row;
     },
   };

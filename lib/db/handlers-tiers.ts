@@ -5,12 +5,14 @@ import { reportKeeperFor } from './report-snapshot';
 import { readSettings } from './settings';
 import { applyTierLadder } from './tiers';
 
-export function tiersHandlers({ db, now }: HandlerDeps): Pick<Handlers, 'tiers.apply' | 'reports.refresh'> {
+export function tiersHandlers({ db, now, onTiersChanged }: HandlerDeps): Pick<Handlers, 'tiers.apply' | 'reports.refresh'> {
   const reports = reportKeeperFor(db, now);
   return {
     'tiers.apply': async ({ ladder }) => {
       const result = await applyTierLadder(db, ladder, now(), (await readSettings(db)).shopCurrency);
       reports.schedule();
+      // Members who moved up are owed a tier-upgrade reminder: let the journeys know now.
+      onTiersChanged?.();
       return result;
     },
     'reports.refresh': async () => {

@@ -20,6 +20,8 @@ export interface HandlerDeps {
   onOrdersChanged?: () => void;
   /** Reminders: the scheduler's hook and the saved-segment resolver (handlers-reminders.ts). */
   journeys?: JourneyHooks;
+  /** Called after a new tier ladder moved members (tier-upgrade reminders follow). */
+  onTiersChanged?: () => void;
 }
 
 /** An import session idle this long is dropped (the options page was closed mid-import). */

@@ -4,6 +4,7 @@ import type { TierLadder } from '../domain/types';
 import type { RegularsDb } from './database';
 import { tiersProtocol } from '../messaging/protocol-tiers';
 import { createHandlers } from './handlers';
+import { sweepReminders } from './reminders';
 import { readSettings } from './settings';
 import { importOrders, lookupByHandle } from './store';
 import { DAY, memoryDb, NOW, order } from './test-helpers';
@@ -91,5 +92,21 @@ describe('applying a tier ladder', () => {
     const falling = tiersProtocol['tiers.apply'].request.safeParse({ ladder: withThresholds(8000, 1500) });
     expect(falling.success).toBe(false);
     expect(falling.error?.issues[0]?.message).toBe('Thresholds must not decrease up the ladder');
+  });
+
+  it('a ladder that moves a recent buyer up is followed by a tier-upgrade reminder for them (the background sweeps on onTiersChanged)', async () => {
+    // Lily ordered yesterday; her other orders (and everyone else's) are older than the rule's week.
+    await importOrders(db, [order({ buyer: { handle: 'lily' }, amountMinor: 1000, placedAt: NOW - DAY })], NOW);
+    let swept: Promise<unknown> = Promise.resolve();
+    const handlers = createHandlers({ db, now: () => NOW, onTiersChanged: () => (swept = sweepReminders(db, NOW)) });
+    await handlers['tiers.apply']({ ladder: withThresholds(1500, 8000) }, {});
+    await swept;
+    const lily = (await lookupByHandle(db, 'demo', 'lily', NOW))!;
+    const upgrades = (await db.reminders.toArray()).filter((r) => r.id.startsWith('tierUp:'));
+    expect(upgrades.map((r) => r.memberId)).toContain(lily.member.id);
+    // Mei moved up too, but on an order ten days old: no occasion to reach out.
+    const mei = (await lookupByHandle(db, 'demo', 'mei', NOW))!;
+    expect(mei.member.tierId).toBe('silver');
+    expect(upgrades.map((r) => r.memberId)).not.toContain(mei.member.id);
   });
 });

@@ -2,9 +2,12 @@
 // (member, tier, order, the filled message) in one answer.
 import Dexie from 'dexie';
 import { fillTemplate, formatMoney, startOfLocalDay } from '../domain';
-import { translator, type MessageKey, type UiLocale } from '../i18n';
+import type { UiLocale } from '../i18n';
+import { templateFor } from '../reminders/label';
 import type { RegularsDb } from './database';
 import { readJourneySettings, type Templates } from './journey-settings';
+
+export { templateFor };
 import type { MemberRow, OrderRow, ReminderRow } from './rows';
 import { readSettings, type Settings } from './settings';
 
@@ -43,11 +46,6 @@ export interface TodayList {
   /** Everyone reminders are or were assigned to, and the agent's own name: for "reassign". */
   assignees: string[];
   me: string;
-}
-
-export function templateFor(kind: ReminderRow['kind'] | 'manual', locale: UiLocale, templates: Templates): string {
-  const key = kind ?? 'manual';
-  return templates[key]?.[locale] || translator(locale)(`journey.template.${key}` as MessageKey);
 }
 
 function messageOf(r: ReminderRow, member: MemberRow | undefined, order: OrderRow | undefined, tierName: string, locale: UiLocale, templates: Templates): string {

@@ -4,7 +4,8 @@ import type { RegularsDb } from '../db/database';
 import { activeDueBefore, completeReminder, dueTodayCount, nextDueAt, snoozeReminder, sweepReminders, type SegmentResolver } from '../db/reminders';
 import type { ReminderRow } from '../db/rows';
 import { readSettings } from '../db/settings';
-import { resolveLocale, translator, type MessageKey, type Translate } from '../i18n';
+import { resolveLocale, translator } from '../i18n';
+import { reminderLabel } from './label';
 
 export const ALARM_NAME = 'regulars-reminders';
 const NOTIFIED_KEY = 'remindersNotifiedThrough';
@@ -33,12 +34,6 @@ export interface ReminderBrowser {
   openToday(): void | Promise<unknown>;
   iconUrl: string;
   uiLanguage: string;
-}
-
-export function reminderLabel(t: Translate, r: Pick<ReminderRow, 'kind' | 'reason' | 'detail' | 'refAt'>, now: number): string {
-  if (!r.kind) return r.reason;
-  const days = r.refAt === undefined ? 0 : Math.max(0, Math.round((now - r.refAt) / 86_400_000));
-  return t(`journey.banner.${r.kind}` as MessageKey, { days, detail: r.detail ?? '', inDays: Math.max(0, -Math.round((now - (r.refAt ?? now)) / 86_400_000)) });
 }
 
 async function readKey(db: RegularsDb, key: string): Promise<number | undefined> {

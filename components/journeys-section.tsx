@@ -1,0 +1,180 @@
+// Options: reminder rules (on/off, timing, contact hours, frequency cap), holidays and message templates.
+import { useEffect, useState } from 'react';
+import type { JourneySettings, Templates } from '@/lib/db/journey-settings';
+import { RFM_SEGMENTS, type Holiday, type TierStep } from '@/lib/domain';
+import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
+import { templateFor } from '@/lib/reminders/label';
+
+type Rules = JourneySettings['rules'];
+type RuleId = keyof Rules;
+const RULE_IDS: RuleId[] = ['unpaid', 'shipped', 'followUp', 'birthday', 'holiday', 'secondPurchase', 'winBack', 'tierUp'];
+const PARAMS = ['hours', 'days', 'secondDays', 'daysBefore'] as const;
+const TEMPLATE_KINDS = ['unpaid', 'shipped', 'followUp', 'followUp2', 'birthday', 'holiday', 'secondPurchase', 'winBack', 'tierUp', 'manual'] as const;
+
+const toTime = (minutes: number) => `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const fromTime = (text: string) => {
+  const [h, m] = text.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+};
+
+export function JourneysSection({ t, locale, tiers, load, save, sweep }: {
+  t: Translate;
+  locale: UiLocale;
+  tiers: readonly TierStep[];
+  load(): Promise<JourneySettings>;
+  save(patch: { rules: Record<string, Record<string, unknown>>; templates: Templates }): Promise<JourneySettings>;
+  sweep(): Promise<{ created: number; suppressed: number }>;
+}) {
+  const [rules, setRules] = useState<Rules>();
+  const [templates, setTemplates] = useState<Templates>({});
+  const [status, setStatus] = useState<{ ok: boolean; text: string }>();
+  useEffect(() => {
+    load().then((s) => (setRules(s.rules), setTemplates(s.templates)), (e: Error) => setStatus({ ok: false, text: e.message }));
+  }, [load]);
+  if (!rules) return null;
+
+  const patchRule = (id: RuleId, patch: Record<string, unknown>) => {
+    setRules({ ...rules, [id]: { ...rules[id], ...patch } } as Rules);
+    setStatus(undefined);
+  };
+  const holidays = rules.holiday.holidays;
+  const setHoliday = (i: number, patch: Partial<Holiday>) => patchRule('holiday', { holidays: holidays.map((h, j) => (j === i ? { ...h, ...patch } : h)) });
+
+  return (
+    <section className="section journeys" aria-labelledby="journeys-h">
+      <h2 id="journeys-h">{t('journeys.title')}</h2>
+      <p className="lead">{t('journeys.lead')}</p>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          try {
+            const saved = await save({ rules: rules as unknown as Record<string, Record<string, unknown>>, templates });
+            setRules(saved.rules);
+            setStatus({ ok: true, text: t('journeys.saved') });
+          } catch (err) {
+            setStatus({ ok: false, text: (err as Error).message });
+          }
+        }}
+      >
+        <table className="rules">
+          <tbody>
+            {RULE_IDS.map((id) => {
+              const rule = rules[id] as Rules[RuleId] & Partial<Record<(typeof PARAMS)[number], number>>;
+              return (
+                <tr key={id} data-rule={id}>
+                  <th scope="row">
+                    <label>
+                      <input type="checkbox" checked={rule.enabled} onChange={(e) => patchRule(id, { enabled: e.target.checked })} /> {t(`journey.kind.${id}`)}
+                    </label>
+                  </th>
+                  <td>
+                    <div className="params">
+                    {PARAMS.filter((p) => rule[p] !== undefined).map((p) => (
+                      <label key={p} className="field">
+                        <span>{t(`journeys.param.${p}`)}</span>
+                        <input type="number" min={0} value={rule[p]} onChange={(e) => patchRule(id, { [p]: Number(e.target.value) })} />
+                      </label>
+                    ))}
+                    </div>
+                  </td>
+                  <td>
+                    <span className="field">
+                      <span>{t('journeys.window')}</span>
+                      <span className="window">
+                        <input type="time" aria-label={`${t(`journey.kind.${id}`)} ${t('journeys.window')} start`} value={toTime(rule.window.start)} onChange={(e) => patchRule(id, { window: { ...rule.window, start: fromTime(e.target.value) } })} />–
+                        <input type="time" aria-label={`${t(`journey.kind.${id}`)} ${t('journeys.window')} end`} value={toTime(rule.window.end)} onChange={(e) => patchRule(id, { window: { ...rule.window, end: fromTime(e.target.value) } })} />
+                      </span>
+                    </span>
+                  </td>
+                  <td>
+                    <label className="field">
+                      <span>{t('journeys.cap')}</span>
+                      <input type="number" min={0} value={rule.capHours} onChange={(e) => patchRule(id, { capHours: Number(e.target.value) })} />
+                    </label>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+
+        <h3>{t('journeys.holidays')}</h3>
+        <ul className="holidays">
+          {holidays.map((h, i) => (
+            <li key={h.id} className="row">
+              <label className="field">
+                <span>{t('journeys.holiday.name')}</span>
+                <input value={h.name} maxLength={60} onChange={(e) => setHoliday(i, { name: e.target.value })} />
+              </label>
+              <label className="field">
+                <span>{t('journeys.holiday.date')}</span>
+                <input value={h.date} size={10} onChange={(e) => setHoliday(i, { date: e.target.value.trim() })} />
+              </label>
+              <fieldset className="field">
+                <legend>{t('journeys.holiday.tiers')}</legend>
+                {tiers.map((tier) => (
+                  <label key={tier.id} className="check">
+                    <input type="checkbox" checked={h.tiers.includes(tier.id)} onChange={(e) => setHoliday(i, { tiers: e.target.checked ? [...h.tiers, tier.id] : h.tiers.filter((x) => x !== tier.id) })} /> {tier.name}
+                  </label>
+                ))}
+              </fieldset>
+              <label className="field">
+                <span>{t('journeys.holiday.segments')}</span>
+                <select multiple size={3} value={h.segments} onChange={(e) => setHoliday(i, { segments: [...e.target.selectedOptions].map((o) => o.value as Holiday['segments'][number]) })}>
+                  {RFM_SEGMENTS.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`segment.${s}` as MessageKey)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="button" onClick={() => patchRule('holiday', { holidays: holidays.filter((_, j) => j !== i) })}>
+                {t('journeys.holiday.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <button type="button" onClick={() => patchRule('holiday', { holidays: [...holidays, { id: `h-${Date.now().toString(36)}`, name: t('journeys.holidays'), date: '01-01', tiers: ['gold', 'diamond'], segments: [] }] })}>
+          {t('journeys.holiday.add')}
+        </button>
+
+        <h3>{t('journeys.templates')}</h3>
+        <p className="muted small">{t('journeys.templates.help')}</p>
+        <div className="templates">
+          {TEMPLATE_KINDS.map((kind) => (
+            <label key={kind} className="field">
+              <span>{t(`journey.kind.${kind}`)}</span>
+              <textarea
+                rows={2}
+                value={templates[kind]?.[locale] ?? ''}
+                placeholder={templateFor(kind === 'manual' ? undefined : kind, locale, {})}
+                onChange={(e) => setTemplates({ ...templates, [kind]: { ...templates[kind], [locale]: e.target.value } })}
+              />
+            </label>
+          ))}
+        </div>
+        <div className="row actions">
+          <button type="submit">{t('journeys.save')}</button>
+          <button
+            type="button"
+            onClick={async () => {
+              try {
+                const r = await sweep();
+                setStatus({ ok: true, text: t('journeys.swept', { created: r.created, suppressed: r.suppressed }) });
+              } catch (err) {
+                setStatus({ ok: false, text: (err as Error).message });
+              }
+            }}
+          >
+            {t('journeys.sweep')}
+          </button>
+        </div>
+        {status && (
+          <p className={status.ok ? 'status' : 'alert'} role={status.ok ? 'status' : 'alert'}>
+            {status.text}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}

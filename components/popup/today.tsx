@@ -1,0 +1,229 @@
+// The popup's Today tab: overdue, due today, upcoming, grouped by reason; every row actionable from
+// the keyboard. Pure UI: the popup page passes data and actions in.
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { localDayNumber, wallInstant } from '@/lib/domain';
+import { reminderLabel as reasonLabel } from '@/lib/reminders/label';
+import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
+import type { ResponseOf } from '@/lib/messaging/protocol';
+import type { TodayRowMessage } from '@/lib/messaging/protocol-reminders';
+import { tierName } from '../format';
+
+export type TodayData = ResponseOf<'reminders.today'>;
+
+export interface TodayActions {
+  done(id: string, outcome: 'resolved' | 'leftOpen'): Promise<void>;
+  snooze(id: string, until: number): Promise<void>;
+  assign(id: string, assignee: string): Promise<void>;
+  copy(text: string): Promise<void>;
+}
+
+const PAGE = 30;
+const SECTIONS = ['overdue', 'today', 'upcoming'] as const;
+
+function when(ts: number, now: number, locale: UiLocale, timeZone: string): string {
+  const sameDay = localDayNumber(ts, timeZone) === localDayNumber(now, timeZone);
+  return new Intl.DateTimeFormat(locale, sameDay ? { timeStyle: 'short', timeZone } : { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone }).format(ts);
+}
+
+export function TodayTab({ t, locale, data, error, actions, mine, onMine, memberId, onShowAll }: {
+  t: Translate;
+  locale: UiLocale;
+  data?: TodayData | undefined;
+  error?: string | undefined;
+  actions: TodayActions;
+  mine: boolean;
+  onMine(mine: boolean): void;
+  memberId?: string | undefined;
+  onShowAll(): void;
+}) {
+  const [status, setStatus] = useState('');
+  const grouped = useMemo(() => {
+    const out = new Map<string, Map<string, TodayRowMessage[]>>();
+    for (const row of data?.rows ?? []) {
+      let section = out.get(row.section);
+      if (!section) out.set(row.section, (section = new Map()));
+      const key = row.kind ?? 'manual';
+      const group = section.get(key);
+      if (group) group.push(row);
+      else section.set(key, [row]);
+    }
+    for (const section of out.values()) for (const group of section.values()) group.sort((a, b) => b.priority - a.priority || a.dueAt - b.dueAt);
+    return out;
+  }, [data]);
+
+  const say = (text: string) => setStatus(text);
+  const suppressed = grouped.get('suppressed');
+  const suppressedRows = suppressed ? [...suppressed.values()].flat() : [];
+  const active = (data?.rows.length ?? 0) - suppressedRows.length;
+
+  return (
+    <section className="today" aria-label={t('today.title')}>
+      <div className="today-bar">
+        {memberId ? (
+          <>
+            <span className="muted small">{t('today.forMember')}</span>
+            <button type="button" className="link" onClick={onShowAll}>
+              {t('today.showAll')}
+            </button>
+          </>
+        ) : (
+          <label className="toggle">
+            <input type="checkbox" checked={mine} onChange={(e) => onMine(e.target.checked)} /> {t('today.mine')}
+          </label>
+        )}
+        <span className="muted small keys">{t('today.keys')}</span>
+      </div>
+      {error && (
+        <p className="error-text small" role="alert">
+          {t('today.error', { message: error })}
+        </p>
+      )}
+      {!data && !error && <p className="muted small">{t('today.loading')}</p>}
+      {data && active === 0 && <p className="muted empty">{t('today.empty')}</p>}
+      {data &&
+        SECTIONS.map((section) => {
+          const groups = grouped.get(section);
+          if (!groups) return null;
+          const count = [...groups.values()].reduce((n, g) => n + g.length, 0);
+          return (
+            <div key={section} className={`today-section ${section}`} data-section={section}>
+              <h2>
+                {t(`today.${section}`)} <span className="count">{count}</span>
+              </h2>
+              {[...groups].map(([kind, rows]) => (
+                <Group key={kind} kind={kind} rows={rows} t={t} locale={locale} data={data} actions={actions} say={say} />
+              ))}
+            </div>
+          );
+        })}
+      {suppressedRows.length > 0 && (
+        <details className="today-section suppressed" data-section="suppressed">
+          <summary>{t('today.suppressed', { count: suppressedRows.length })}</summary>
+          <p className="muted small">{t('today.suppressedHelp')}</p>
+          <ul className="rows">
+            {suppressedRows.map((row) => (
+              <li key={row.id} className="row" data-reminder={row.id}>
+                <div className="who">
+                  <strong>{row.memberName}</strong>
+                  <span className="reason muted small">
+                    {row.kind ? t(`journey.kind.${row.kind}`) : row.reason} · {t('journey.suppressed.doNotContact')}
+                  </span>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <p className={status ? 'toast small' : 'sr-only'} role="status" aria-live="polite">
+        {status}
+      </p>
+    </section>
+  );
+}
+
+function Group({ kind, rows, t, locale, data, actions, say }: { kind: string; rows: TodayRowMessage[]; t: Translate; locale: UiLocale; data: TodayData; actions: TodayActions; say(s: string): void }) {
+  const [shown, setShown] = useState(PAGE);
+  return (
+    <div className="group" data-kind={kind}>
+      <h3>
+        {t(`journey.kind.${kind}` as MessageKey)} <span className="count">{rows.length}</span>
+      </h3>
+      <ul className="rows">
+        {rows.slice(0, shown).map((row) => (
+          <Row key={row.id} row={row} t={t} locale={locale} data={data} actions={actions} say={say} />
+        ))}
+      </ul>
+      {rows.length > shown && (
+        <button type="button" className="link small" onClick={() => setShown(shown + PAGE * 4)}>
+          {t('today.more', { count: rows.length - shown })}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function focusSibling(from: HTMLElement, delta: number) {
+  const all = [...(from.closest('.today')?.querySelectorAll<HTMLElement>('li.row[tabindex]') ?? [])];
+  all[all.indexOf(from) + delta]?.focus();
+}
+
+function Row({ row, t, locale, data, actions, say }: { row: TodayRowMessage; t: Translate; locale: UiLocale; data: TodayData; actions: TodayActions; say(s: string): void }) {
+  const [menu, setMenu] = useState<'snooze' | 'assign' | undefined>();
+  const [pick, setPick] = useState('');
+  const tomorrow = () => wallInstant(localDayNumber(data.now, data.timeZone) + 1, 9 * 60, data.timeZone);
+  const copy = async () => {
+    await actions.copy(row.message);
+    say(t('today.copied'));
+  };
+  const onKey = (e: KeyboardEvent<HTMLLIElement>) => {
+    if (e.target !== e.currentTarget) return;
+    const key = e.key.toLowerCase();
+    if (key === 'arrowdown' || key === 'j') (e.preventDefault(), focusSibling(e.currentTarget, 1));
+    else if (key === 'arrowup' || key === 'k') (e.preventDefault(), focusSibling(e.currentTarget, -1));
+    else if (key === 'c') void copy();
+    else if (key === 'd') (focusSibling(e.currentTarget, 1), void actions.done(row.id, 'resolved'));
+    else if (key === 's') (focusSibling(e.currentTarget, 1), void actions.snooze(row.id, data.now + 3_600_000));
+  };
+  return (
+    <li className="row" tabIndex={0} data-reminder={row.id} onKeyDown={onKey} aria-label={`${row.memberName}: ${reasonLabel(t, row, data.now)}`}>
+      <div className="who">
+        <strong className="name">{row.memberName}</strong>
+        <span className="tier" style={{ ['--tier' as string]: row.tier.color }}>
+          {tierName(row.tier, t)}
+        </span>
+        <span className="due muted small">{when(row.dueAt, data.now, locale, data.timeZone)}</span>
+      </div>
+      <div className="what small">
+        <span className="reason">{reasonLabel(t, row, data.now)}</span>
+        {row.orderNo && <span className="muted"> · {t('today.order', { orderNo: row.orderNo })}</span>}
+        {row.amount && <span className="muted"> · {row.amount}</span>}
+        {row.assignee && <span className="muted"> · {t('today.assigned', { name: row.assignee })}</span>}
+      </div>
+      <div className="actions">
+        <button type="button" className="small" onClick={() => void copy()}>
+          {t('today.copy')}
+        </button>
+        <button type="button" className="small primary" onClick={() => void actions.done(row.id, 'resolved')}>
+          {t('today.done')}
+        </button>
+        {row.kind === 'followUp' && (
+          <button type="button" className="small" onClick={() => void actions.done(row.id, 'leftOpen')}>
+            {t('today.leftOpen')}
+          </button>
+        )}
+        <button type="button" className="small" aria-expanded={menu === 'snooze'} onClick={() => setMenu(menu === 'snooze' ? undefined : 'snooze')}>
+          {t('today.snooze')}
+        </button>
+        <button type="button" className="small" aria-expanded={menu === 'assign'} onClick={() => setMenu(menu === 'assign' ? undefined : 'assign')}>
+          {t('today.assign')}
+        </button>
+      </div>
+      {menu === 'snooze' && (
+        <div className="menu" role="group" aria-label={t('today.snooze')}>
+          <button type="button" className="small" onClick={() => void actions.snooze(row.id, data.now + 3_600_000)}>
+            {t('today.snooze1h')}
+          </button>
+          <button type="button" className="small" onClick={() => void actions.snooze(row.id, tomorrow())}>
+            {t('today.snoozeTomorrow')}
+          </button>
+          <input type="datetime-local" aria-label={t('today.snoozePick')} value={pick} onChange={(e) => setPick(e.target.value)} />
+          <button type="button" className="small" disabled={!pick || new Date(pick).getTime() <= data.now} onClick={() => void actions.snooze(row.id, new Date(pick).getTime())}>
+            {t('today.snoozeSet')}
+          </button>
+        </div>
+      )}
+      {menu === 'assign' && (
+        <div className="menu" role="group" aria-label={t('today.assign')}>
+          <select aria-label={t('today.assign')} value={row.assignee ?? ''} onChange={(e) => void actions.assign(row.id, e.target.value).then(() => setMenu(undefined))}>
+            <option value="">{t('today.assignNobody')}</option>
+            {data.assignees.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+    </li>
+  );
+}

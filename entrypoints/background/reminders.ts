@@ -1,0 +1,34 @@
+// Wires the reminder scheduler to chrome.alarms, chrome.notifications and the toolbar badge.
+import type { RegularsDb } from '@/lib/db/database';
+import type { SegmentResolver } from '@/lib/db/reminders';
+import { createScheduler, type ReminderBrowser } from '@/lib/reminders/scheduler';
+
+function chromeReminderBrowser(): ReminderBrowser {
+  const page = (query: string) => browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?${query}`) });
+  return {
+    setAlarm: (name, when) => browser.alarms.create(name, { when }),
+    notify: (id, options) => browser.notifications.create(id, options),
+    clearNotification: (id) => browser.notifications.clear(id),
+    setBadge: async (text) => {
+      await browser.action.setBadgeBackgroundColor({ color: '#0e7c66' });
+      await browser.action.setBadgeText({ text });
+    },
+    // TODO(2026-11-23): open the member view once it exists (another helper builds it); the chat page
+    // is opened too when the member's chat address is known. Until then: Today for that member.
+    openMember: (memberId) => page(`member=${encodeURIComponent(memberId)}`),
+    openToday: () => page('tab=today'),
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    uiLanguage: navigator.language,
+  };
+}
+
+/** Listeners are added synchronously (an alarm or a click may be what woke the worker). */
+export function startReminders(db: RegularsDb, now: () => number, resolveSegment?: SegmentResolver) {
+  const scheduler = createScheduler({ db, now, browser: chromeReminderBrowser(), resolveSegment });
+  browser.alarms.onAlarm.addListener((alarm) => void scheduler.onAlarm(alarm.name));
+  browser.notifications.onButtonClicked.addListener((id, index) => void scheduler.onButton(id, index));
+  browser.notifications.onClicked.addListener((id) => void scheduler.onClicked(id));
+  browser.runtime.onStartup.addListener(() => void scheduler.reconcile());
+  void scheduler.reconcile();
+  return scheduler;
+}

@@ -1,0 +1,164 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { downloadDemoExport, importOrdersThroughOptions, type LaunchedExtension } from '../support/extension';
+import { expect, test } from '../support/fixtures';
+import { conversationOf, panelFrame, usd } from '../support/panel';
+
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  notifications: { getAll(): Promise<Record<string, boolean>> };
+  action: { getBadgeText(details: object): Promise<string> };
+};
+
+type Reply = { ok: boolean; data?: unknown; error?: { message: string } };
+type TodayRow = { id: string; section: string; memberName: string; kind?: string; reason: string; dueAt: number; orderNo?: string; state: string };
+
+async function send<T>(page: Page, name: string, payload: unknown): Promise<T> {
+  const reply = (await page.evaluate(([n, p]) => chrome.runtime.sendMessage({ regulars: 1, name: n, payload: p }), [name, payload] as const)) as Reply;
+  if (!reply.ok) throw new Error(`${name}: ${reply.error?.message}`);
+  return reply.data as T;
+}
+
+const SG = 'Asia/Singapore';
+const hourIn = (ts: number, timeZone: string) => Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone }).format(ts));
+
+/** A fresh store with the demo shop imported; `rules` patches the journey rules first. */
+async function demoStore(ext: LaunchedExtension, demoUrl: string, rules?: Record<string, object>): Promise<Page> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'regulars-reminders-'));
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  await send(page, 'settings.update', { timeZone: SG, authorName: 'Mei' });
+  if (rules) await send(page, 'journeys.settings.update', { rules });
+  try {
+    await importOrdersThroughOptions(ext.context, ext.extensionId, await downloadDemoExport(demoUrl, dir), 'demo');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return page;
+}
+
+const badge = (ext: LaunchedExtension) => ext.serviceWorker.evaluate(() => chrome.action.getBadgeText({}));
+
+test('an imported unpaid order produces a nudge at the next allowed hour; do-not-contact leaves the member with no reminder', async ({ freshExt: ext, demo }) => {
+  const page = await demoStore(ext, demo.url);
+  const buyer = demo.seed.known.unpaid;
+  const order = demo.seed.orders.find((o) => o.handle === buyer && o.status === 'unpaid')!;
+  const name = demo.seed.buyers.find((b) => b.handle === buyer)!.name;
+
+  // The nudge, two hours after the order was placed or later, never outside 09:00-21:00 in the shop's zone.
+  // Rules run a moment after the import's last batch.
+  const today = page.getByRole('tabpanel', { name: 'Today' });
+  const row = today.locator('.group[data-kind="unpaid"] li.row', { hasText: name });
+  await expect.poll(async () => (await page.reload(), await today.locator('li.row').first().waitFor(), row.count()), { timeout: 20_000 }).toBe(1);
+  await expect(row).toContainText(`Order ${order.orderNo}`);
+  const rows = (await send<{ rows: TodayRow[] }>(page, 'reminders.today', { locale: 'en' })).rows;
+  const nudge = rows.find((r) => r.kind === 'unpaid' && r.orderNo === order.orderNo)!;
+  // As stored: the export's times are read in the shop's zone.
+  const stored = await send<{ placedAt: number }>(page, 'order.get', { platform: 'demo', orderNo: order.orderNo });
+  expect(nudge.dueAt).toBeGreaterThanOrEqual(stored.placedAt + 2 * 3_600_000);
+  expect(hourIn(nudge.dueAt, SG)).toBeGreaterThanOrEqual(9);
+  expect(hourIn(nudge.dueAt, SG)).toBeLessThan(21);
+  // Copy message fills the template for this buyer and order.
+  // (Headless Chromium can't read the clipboard back: the text handed to it is recorded instead.)
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = async (text: string) => void ((window as unknown as { copied: string }).copied = text);
+  });
+  await row.getByRole('button', { name: 'Copy message' }).click();
+  await expect(today.getByText('Copied: paste it into the chat')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { copied: string }).copied)).toBe(`Hi ${name}, your order ${order.orderNo} (${usd(order.amountMinor)}) is waiting for payment. Anything we can help with?`);
+
+  // In the chat, the panel shows the open reminder at the top.
+  const chat = await ext.context.newPage();
+  await chat.goto(`${demo.url}/chat/${conversationOf(demo.seed, buyer)}`);
+  const panel = await panelFrame(chat);
+  await expect(panel.getByTestId('member-reminders')).toContainText(/Unpaid order: placed \d+ days ago/);
+
+  // The buyer asks not to be contacted: no reminder in the panel, none in Today (kept as suppressed).
+  await panel.locator('details.profile summary').click();
+  await panel.getByLabel('Do not contact').check();
+  await panel.getByRole('button', { name: 'Save profile' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Profile saved' })).toBeVisible();
+  await chat.reload();
+  const again = await panelFrame(chat);
+  await expect(again.getByTestId('member-card')).toBeVisible();
+  await expect(again.getByTestId('member-reminders')).toHaveCount(0);
+  await page.reload();
+  await expect(today.locator('.today-section:not(.suppressed) li.row', { hasText: name })).toHaveCount(0);
+  await today.getByText(/Not to contact \(\d+\)/).click();
+  await expect(today.locator('.today-section.suppressed li.row', { hasText: name }).first()).toContainText('Do not contact');
+  await chat.close();
+  await page.close();
+});
+
+test('a reminder set from the panel appears in Today and fires a notification when due; Done logs a contact and clears the badge', async ({ freshExt: ext, demo }) => {
+  // Only this reminder: the journey rules are switched off, so the badge counts it alone.
+  const off = Object.fromEntries(['unpaid', 'shipped', 'followUp', 'birthday', 'holiday', 'secondPurchase', 'winBack', 'tierUp'].map((id) => [id, { enabled: false }]));
+  const page = await demoStore(ext, demo.url, off);
+  const buyer = demo.seed.known.oneTime;
+  const name = demo.seed.buyers.find((b) => b.handle === buyer)!.name;
+
+  const chat = await ext.context.newPage();
+  await chat.goto(`${demo.url}/chat/${conversationOf(demo.seed, buyer)}`);
+  const panel = await panelFrame(chat);
+  await expect(panel.getByTestId('member-card')).toBeVisible();
+  // Due in 15 seconds (a short test schedule), in the browser's own clock.
+  const due = await chat.evaluate(() => {
+    const d = new Date(Date.now() + 15_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  });
+  await panel.getByRole('textbox', { name: 'Reason' }).fill('Call about the size');
+  await panel.getByLabel('On date').fill(due);
+  await panel.getByRole('button', { name: 'Set', exact: true }).click();
+  await expect(panel.getByTestId('member-reminders')).toContainText('Call about the size');
+
+  await page.reload();
+  const today = page.getByRole('tabpanel', { name: 'Today' });
+  const row = today.locator('li.row', { hasText: 'Call about the size' });
+  await expect(row).toContainText(name);
+  await expect(row).toContainText('Assigned to Mei');
+  await expect.poll(() => badge(ext)).toBe('1');
+
+  // The notification fires once the reminder is due.
+  const id = await row.getAttribute('data-reminder');
+  await expect.poll(() => ext.serviceWorker.evaluate(() => chrome.notifications.getAll()), { timeout: 45_000, intervals: [1000] }).toHaveProperty(`reminder:${id}`);
+
+  // Done: a contact is logged, the row and the badge clear.
+  await page.reload();
+  await today.locator('li.row', { hasText: 'Call about the size' }).getByRole('button', { name: 'Done', exact: true }).click();
+  await expect(today.locator('li.row', { hasText: 'Call about the size' })).toHaveCount(0);
+  await expect.poll(() => badge(ext)).toBe('');
+  const contacts = await page.evaluate(
+    () =>
+      new Promise<{ reason: string }[]>((resolve, reject) => {
+        const open = indexedDB.open('regulars');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('contacts').objectStore('contacts').getAll();
+          all.onsuccess = () => (resolve(all.result as { reason: string }[]), open.result.close());
+        };
+      }),
+  );
+  expect(contacts.map((c) => c.reason)).toEqual(['Call about the size']);
+  await chat.close();
+  await page.close();
+});
+
+test('reminder rules are tuned in the options page; a window that opens and closes at once is refused with the reason', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  const section = page.getByRole('region', { name: 'Reminders and journeys' });
+  const followUp = section.locator('tr[data-rule="followUp"]');
+  await followUp.getByLabel('After (days)', { exact: true }).fill('10');
+  await section.getByRole('button', { name: 'Save reminder settings' }).click();
+  await expect(section.getByRole('status')).toHaveText('Reminder settings saved.');
+  expect(((await send<{ rules: { followUp: { days: number } } }>(page, 'journeys.settings.get', {})).rules.followUp.days)).toBe(10);
+
+  await followUp.getByLabel('Follow-up Contact hours end').fill('11:00');
+  await section.getByRole('button', { name: 'Save reminder settings' }).click();
+  await expect(section.getByRole('alert')).toContainText('a contact window cannot start and end at the same time');
+  if (process.env.REMINDER_SHOTS) await section.screenshot({ path: 'screenshots/options-reminders-en.png' });
+  await page.close();
+});
