@@ -17,6 +17,8 @@ export interface MembersApi {
   /** Every member and identity, read in one go from the page's own connection. */
   load(): Promise<MembersData>;
   settings(): Promise<Settings>;
+  /** The identities of these members (for an export). */
+  identitiesOf(memberIds: readonly string[]): Promise<IdentityRow[]>;
   listSegments(): Promise<SegmentRow[]>;
   saveSegment(input: { id?: string | undefined; name: string; filter: Record<string, unknown> }): Promise<SegmentRow>;
   deleteSegment(id: string): Promise<void>;

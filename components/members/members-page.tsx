@@ -5,13 +5,13 @@ import type { RowSelectionState } from '@tanstack/react-table';
 import type { SegmentRow } from '@/lib/db/rows';
 import type { Settings } from '@/lib/db/settings';
 import { RFM_SEGMENTS } from '@/lib/domain/types';
-import { compileFilter, filterNeedsPlatforms, isEmptyFilter, platformsByMember, rfmOverview, segmentFilterSchema, type SegmentFilter } from '@/lib/domain/segments';
+import { compileFilter, isEmptyFilter, rfmOverview, segmentFilterSchema, type SegmentFilter } from '@/lib/domain/segments';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import type { MembersApi, MembersData } from './api';
 import { MemberView } from './member-view';
 import { MembersTable } from './members-table';
 import { RfmGroups } from './rfm-groups';
-import { memberListRows, searchRows } from './rows';
+import { memberListRows, platformsOfRows, searchRows, type MemberListRow } from './rows';
 import { SegmentBuilder } from './segment-builder';
 import { SegmentExport } from './segment-export';
 
@@ -43,14 +43,17 @@ export const rfmHref = (segment: string) => `#/members/rfm/${segment}`;
 export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t: Translate; locale: UiLocale; hash: string; now(): number }) {
   const route = parseRoute(hash);
   const [settings, setSettings] = useState<Settings>();
-  const [data, setData] = useState<MembersData>();
+  // The identities are read to build the rows (handles, phones, platforms) and then let go: at 100k
+  // members they would double the page's memory, and garbage collection with it.
+  const [data, setData] = useState<{ members: MembersData['members']; rows: MemberListRow[]; at: number }>();
   const [segments, setSegments] = useState<SegmentRow[]>([]);
   const [vocabulary, setVocabulary] = useState<string[]>([]);
   const reload = useCallback(async () => {
     const [s, d] = await Promise.all([api.settings(), api.load()]);
+    const at = now();
     setSettings(s);
-    setData(d);
-  }, [api]);
+    setData({ members: d.members, rows: memberListRows(d.members, d.identities, { now: at, timeZone: s.timeZone, rfmBreaks: s.rfmBreaks }), at });
+  }, [api, now]);
   const refreshSegments = useCallback(() => api.listSegments().then(setSegments), [api]);
   useEffect(() => {
     void reload();
@@ -58,9 +61,14 @@ export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t:
     void api.vocabulary().then(setVocabulary);
   }, [api, reload, refreshSegments]);
 
-  const at = useMemo(() => now(), [data]); // eslint-disable-line react-hooks/exhaustive-deps
-  const ctx = useMemo(() => (settings && data ? { now: at, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks, platforms: platformsByMember(data.identities) } : undefined), [settings, data, at]);
-  const rows = useMemo(() => (data && ctx ? memberListRows(data.members, data.identities, ctx) : []), [data, ctx]);
+  const at = data?.at ?? 0;
+  const rows = useMemo(() => data?.rows ?? [], [data]);
+  // Platforms are looked up only when a filter asks for them.
+  const ctx = useMemo(() => {
+    if (!settings || !data) return undefined;
+    let platforms: Map<string, Set<string>> | undefined;
+    return { now: at, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks, get platforms() { return (platforms ??= platformsOfRows(rows)); } };
+  }, [settings, data, at, rows]);
 
   return (
     <div className="members-page">
@@ -107,7 +115,6 @@ export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t:
           t={t}
           locale={locale}
           settings={settings}
-          data={data}
           rows={rows}
           ctx={ctx}
           segments={segments}
@@ -123,7 +130,7 @@ export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t:
 
 type Ctx = NonNullable<Parameters<typeof compileFilter>[1]>;
 
-function Overview({ t, locale, settings, data, ctx, segments }: { t: Translate; locale: UiLocale; settings: Settings; data: MembersData; ctx: Ctx; segments: readonly SegmentRow[] }) {
+function Overview({ t, locale, settings, data, ctx, segments }: { t: Translate; locale: UiLocale; settings: Settings; data: { members: MembersData['members'] }; ctx: Ctx; segments: readonly SegmentRow[] }) {
   const groups = useMemo(() => rfmOverview(data.members, { ...ctx, shopCurrency: settings.shopCurrency }), [data, ctx, settings.shopCurrency]);
   const counts = useMemo(
     () =>
@@ -177,8 +184,7 @@ function MembersSection(props: {
   t: Translate;
   locale: UiLocale;
   settings: Settings;
-  data: MembersData;
-  rows: ReturnType<typeof memberListRows>;
+  rows: readonly MemberListRow[];
   ctx: Ctx;
   segments: readonly SegmentRow[];
   vocabulary: readonly string[];
@@ -186,7 +192,7 @@ function MembersSection(props: {
   onSegmentsChanged(): Promise<void>;
   onMembersChanged(): Promise<void>;
 }) {
-  const { route, api, t, locale, settings, data, rows, ctx, segments } = props;
+  const { route, api, t, locale, settings, rows, ctx, segments } = props;
   const initial = (): SegmentFilter => {
     if (route.rfm && ([...RFM_SEGMENTS, 'none'] as readonly string[]).includes(route.rfm)) return { rfm: [route.rfm as SegmentFilter['rfm'] & string] as SegmentFilter['rfm'] };
     const saved = route.segmentId ? segments.find((s) => s.id === route.segmentId) : undefined;
@@ -223,7 +229,7 @@ function MembersSection(props: {
   if (checked.success) lastGood.current = checked.data;
   const good = lastGood.current;
   const matched = useMemo(() => {
-    const test = compileFilter(good, filterNeedsPlatforms(good) ? ctx : { ...ctx, platforms: undefined });
+    const test = compileFilter(good, ctx);
     return rows.filter((r) => test(r.m));
   }, [rows, good, ctx]);
   const deferredQuery = useDeferredValue(query);
@@ -328,7 +334,6 @@ function MembersSection(props: {
         {exporting && (
           <SegmentExport
             members={matched.map((r) => r.m)}
-            identities={data.identities}
             settings={settings}
             name={name}
             api={api}

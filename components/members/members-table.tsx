@@ -236,7 +236,7 @@ function VirtualBody({ rows, visible, selection, onToggle, cell, t }: BodyProps)
 // While scrolling only the rows coming into view render: the others keep their props and skip.
 const MemberRowView = memo(function MemberRowView({ r, index, start, on, visible, onToggle, cell, t }: { r: MemberListRow; index: number; start: number; on: boolean; visible: readonly ColumnId[]; onToggle(id: string, on: boolean): void; cell: BodyProps['cell']; t: Translate }) {
   return (
-    <div role="row" aria-rowindex={index + 2} aria-selected={on} className={r.m.doNotContact ? 'mt-row dnc-row' : 'mt-row'} data-member-id={r.m.id} style={{ transform: `translateY(${start}px)` }}>
+    <div role="row" aria-rowindex={index + 2} aria-selected={on} className={r.m.doNotContact ? 'mt-row dnc-row' : 'mt-row'} data-member-id={r.m.id} style={{ top: start }}>
       <span role="cell" className="check">
         <input type="checkbox" aria-label={t('segments.table.select', { name: r.m.displayName })} checked={on} onChange={(e) => onToggle(r.m.id, e.target.checked)} />
       </span>

@@ -8,6 +8,8 @@ export interface MemberListRow {
   segment: RfmSegment | 'none';
   handles: string;
   phone: string;
+  /** Platforms of the member's handles. */
+  platforms: string[];
   /** Lower-case name, handles, e-mails, and phone digits, for the search box. */
   search: string;
 }
@@ -31,9 +33,15 @@ export function memberListRows(members: readonly MemberRow[], identities: readon
       segment: rfmSegmentOf(m, ctx),
       handles: handles.join(', '),
       phone,
+      platforms: [...new Set(own.filter((i) => i.kind === 'handle').map((i) => i.platform))],
       search: `${m.displayName}\u0000${handles.join('\u0000')}\u0000${emails.join('\u0000')}\u0000${m.profile.email ?? ''}`.toLowerCase() + `\u0000${digits}`,
     };
   });
+}
+
+/** Member id → platforms, for filters on platform (built only when one is used). */
+export function platformsOfRows(rows: readonly MemberListRow[]): Map<string, Set<string>> {
+  return new Map(rows.map((r) => [r.m.id, new Set(r.platforms)]));
 }
 
 /** Rows whose name, handle, e-mail or phone contains the query (phones compare by digits). */

@@ -1,6 +1,6 @@
 // Export the segment shown to CSV with chosen columns; then "the campaign was sent" logs contacts.
 import { useState } from 'react';
-import type { IdentityRow, MemberRow } from '@/lib/db/rows';
+import type { MemberRow } from '@/lib/db/rows';
 import type { Settings } from '@/lib/db/settings';
 import { localDateParts } from '@/lib/domain/time';
 import { SEGMENT_COLUMNS, segmentCsvOf, type SegmentColumn } from '@/lib/export/segment-csv';
@@ -27,9 +27,8 @@ interface Done {
   capHours: number;
 }
 
-export function SegmentExport({ members, identities, settings, name, api, t, now, onClose }: {
+export function SegmentExport({ members, settings, name, api, t, now, onClose }: {
   members: readonly MemberRow[];
-  identities: readonly IdentityRow[];
   settings: Settings;
   /** The segment's name, or a description of the filters: names the file and the contact reason. */
   name: string;
@@ -52,8 +51,7 @@ export function SegmentExport({ members, identities, settings, name, api, t, now
     try {
       const at = now();
       const { memberIds: contacted, capHours } = await api.recentlyContacted(at);
-      const ids = new Set(members.map((m) => m.id));
-      const own = identities.filter((i) => ids.has(i.memberId));
+      const own = await api.identitiesOf(members.filter((m) => !m.doNotContact).map((m) => m.id));
       const ordered = SEGMENT_COLUMNS.filter((c) => columns.includes(c));
       const csv = segmentCsvOf(members, own, ordered, contacted, { t, settings, now: at, tierName: (s) => tierName(s, t) });
       const file = fileName(name, at, settings.timeZone);

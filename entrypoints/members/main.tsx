@@ -24,11 +24,13 @@ async function withDb<T>(task: (db: RegularsDb) => Promise<T>): Promise<T> {
   }
 }
 
+const clock = () => Date.now();
 const draftKey = (memberId: string) => `draft:${memberId}`;
 
 const api: MembersApi = {
   load: () => withDb((db) => db.transaction('r', [db.members, db.identities], async () => ({ members: await db.members.toArray(), identities: await db.identities.toArray() }))),
   settings: () => send('settings.get', {}),
+  identitiesOf: (memberIds) => withDb((db) => db.identities.where('memberId').anyOf([...memberIds]).toArray()),
   listSegments: () => send('segment.list', {}),
   saveSegment: (input) => send('segment.save', input),
   deleteSegment: async (id) => void (await send('segment.delete', { id })),
@@ -94,7 +96,7 @@ function App() {
     document.title = `${t('members.title')} · ${t('app.name')}`;
   }, [locale, t]);
   if (!settings) return null;
-  return <MembersPage api={api} t={t} locale={locale} hash={hash} now={() => Date.now()} />;
+  return <MembersPage api={api} t={t} locale={locale} hash={hash} now={clock} />;
 }
 
 createRoot(document.getElementById('root')!).render(

@@ -130,3 +130,24 @@ test('the overview counts every member once, and a segment opens its members; bu
   await expect(page.getByRole('status').filter({ hasText: 'Tag “spring-vip” removed from 2 members.' })).toBeVisible();
   await expect(page.getByTestId('segment-count')).toHaveAttribute('data-count', '0');
 });
+
+test('the member view shows every order and merged identity, and separating one makes a member of its own', async ({ page, ext, demo, demoImported }) => {
+  expect(demoImported).toBeTruthy();
+  const [main, other] = demo.seed.known.twoHandles;
+  const base = `chrome-extension://${ext.extensionId}/members.html`;
+  await page.goto(`${base}#/members`);
+  await page.getByLabel('Search name, handle or phone').fill(other);
+  await expect(page.getByTestId('segment-count')).toBeVisible();
+  await page.locator('.mt-row .c-name a').first().click();
+  const view = page.getByTestId('member-view');
+  await expect(view.getByTestId('identities')).toContainText(`@${other}`);
+  await expect(view.getByTestId('identities')).toContainText('merged by phone');
+  const both = expectedStats(demo.seed, [main, other]).orderCount;
+  await expect(view.getByTestId('recent-orders').locator('li')).toHaveCount(demo.seed.orders.filter((o) => o.handle === main || o.handle === other).length);
+  await expect(view.getByTestId('stat-orders')).toHaveText(String(both));
+
+  await view.getByRole('button', { name: `Separate @${other} into a member of its own` }).click();
+  await expect(view.getByRole('status').filter({ hasText: `Separated: ${other} is now a member of its own.` })).toBeVisible();
+  await expect(view.getByTestId('identities')).not.toContainText(`@${other}`);
+  await expect(view.getByTestId('stat-orders')).toHaveText(String(expectedStats(demo.seed, [main]).orderCount));
+});
