@@ -65,7 +65,7 @@ function App() {
         streamAbove={streamAbove}
         onImported={refreshCounts}
       />
-      {settings && counts && (
+      {settings && (
         <TiersSection
           t={t}
           locale={locale}
