@@ -1,6 +1,6 @@
 // Options → Tiers and lapse: the tier ladder editor with live member counts and suggested
 // thresholds, and the lapse threshold suggested from the shop's own repurchase intervals.
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Settings, SettingsPatch } from '@/lib/db/settings';
 import type { LadderApplied } from '@/lib/db/tiers';
 import { minorDigits, parseAmountToMinor } from '@/lib/domain/money';
@@ -24,7 +24,7 @@ export interface TiersSectionProps {
   reload(): Promise<void>;
   /** Where the reports page is, linked from the section. */
   reportsUrl?: string;
-  /** Changes when members or orders changed (an import, a restore): counts and intervals are read again. */
+  /** Changes when members or orders changed (an import, a restore): counts and intervals are read again. Undefined until known. */
   dataVersion?: string | undefined;
 }
 
@@ -118,8 +118,18 @@ export function TiersSection({ t, locale, settings, tierFacts, intervals, apply,
   // The saved ladder changed (applied, restored) or the language did: start the draft from it again.
   const savedLadder = JSON.stringify(settings.tierLadder);
   useEffect(() => setDraft(draftOf(settings.tierLadder, currency, t)), [savedLadder, currency, locale]); // eslint-disable-line react-hooks/exhaustive-deps
-  // Read once per window and version of the data, then counted in memory on every keystroke.
-  const windowKey = `${dataVersion ?? ''}|${draft.yearly ? 'yearly' : 'lifetime'}`;
+  // Read once per window (and again when the data changed), then counted in memory on every keystroke.
+  const windowKey = draft.yearly ? 'yearly' : 'lifetime';
+  const [readVersion, setReadVersion] = useState(0);
+  const seenVersion = useRef(dataVersion);
+  useEffect(() => {
+    // The first version known is the data already being read; only a later change means new data.
+    if (seenVersion.current !== undefined && seenVersion.current !== dataVersion) {
+      setFacts({});
+      setReadVersion((v) => v + 1);
+    }
+    seenVersion.current = dataVersion;
+  }, [dataVersion]);
   useEffect(() => {
     if (facts[windowKey]) return;
     let live = true;
@@ -130,7 +140,7 @@ export function TiersSection({ t, locale, settings, tierFacts, intervals, apply,
     return () => {
       live = false;
     };
-  }, [windowKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [windowKey, readVersion]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     let live = true;
     intervals().then(
@@ -140,8 +150,7 @@ export function TiersSection({ t, locale, settings, tierFacts, intervals, apply,
     return () => {
       live = false;
     };
-  }, [dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => setLapseInput(String(settings.lapseDays)), [settings.lapseDays]);
+  }, [readVersion]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const built = useMemo(() => buildLadder(draft, currency, t), [draft, currency, t]);
   const current = facts[windowKey];

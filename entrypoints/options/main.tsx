@@ -70,7 +70,7 @@ function App() {
         streamAbove={streamAbove}
         onImported={refreshCounts}
       />
-      {settings && counts && (
+      {settings && (
         <TiersSection
           t={t}
           locale={locale}

@@ -149,6 +149,25 @@ async function reportsBench(context: BrowserContext, extensionId: string, bench:
   const back = await bench.evaluate((l) => regularsBench.applyLadder(l), DEFAULT_TIER_LADDER);
   const yearly = await bench.evaluate((l) => regularsBench.applyLadder(l), { ...DEFAULT_TIER_LADDER, window: { days: 365 } } as TierLadder);
   await bench.evaluate((l) => regularsBench.applyLadder(l), DEFAULT_TIER_LADDER);
+  // The ladder editor: counts on screen after opening the options page, and after one edit.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const countsShown = () => document.querySelector('[data-testid="tier-count"]')?.textContent?.includes('·') === true;
+  await options.waitForFunction(countsShown, undefined, { timeout: 120_000 });
+  const countsAt = await options.evaluate(() => performance.now());
+  const before = await options.getByTestId('tier-count').allTextContents();
+  const editStarted = Date.now();
+  await options.getByLabel('Spend needed for Silver').fill('60');
+  await options.waitForFunction((old) => [...document.querySelectorAll('[data-testid="tier-count"]')].map((e) => e.textContent).join('|') !== old, before.join('|'));
+  const editMs = Date.now() - editStarted;
+  await options.close();
+
+  emit({
+    bench: 'tier-editor-counts',
+    members: up.members,
+    counts_shown_after_open_ms: round(countsAt),
+    counts_after_edit_ms_incl_playwright: editMs,
+  });
   emit({
     bench: 'tier-reevaluation',
     members: up.members,
