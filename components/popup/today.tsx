@@ -17,7 +17,7 @@ export interface TodayActions {
   copy(text: string): Promise<void>;
 }
 
-const PAGE = 30;
+const PAGE = 10;
 const SECTIONS = ['overdue', 'today', 'upcoming'] as const;
 
 function when(ts: number, now: number, locale: UiLocale, timeZone: string): string {
@@ -25,7 +25,7 @@ function when(ts: number, now: number, locale: UiLocale, timeZone: string): stri
   return new Intl.DateTimeFormat(locale, sameDay ? { timeStyle: 'short', timeZone } : { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone }).format(ts);
 }
 
-export function TodayTab({ t, locale, data, error, actions, mine, onMine, memberId, onShowAll }: {
+export function TodayTab({ t, locale, data, error, actions, mine, onMine, memberId, onShowAll, onMore }: {
   t: Translate;
   locale: UiLocale;
   data?: TodayData | undefined;
@@ -35,6 +35,8 @@ export function TodayTab({ t, locale, data, error, actions, mine, onMine, member
   onMine(mine: boolean): void;
   memberId?: string | undefined;
   onShowAll(): void;
+  /** Ask for more rows of every group (the list sends the first few of each). */
+  onMore(): void;
 }) {
   const [status, setStatus] = useState('');
   const grouped = useMemo(() => {
@@ -50,11 +52,14 @@ export function TodayTab({ t, locale, data, error, actions, mine, onMine, member
     for (const section of out.values()) for (const group of section.values()) group.sort((a, b) => b.priority - a.priority || a.dueAt - b.dueAt);
     return out;
   }, [data]);
+  const totals = useMemo(() => new Map((data?.groups ?? []).map((g) => [`${g.section}|${g.kind}`, g.total])), [data]);
+  const total = (section: string, kind?: string) =>
+    kind ? (totals.get(`${section}|${kind}`) ?? 0) : (data?.groups ?? []).filter((g) => g.section === section).reduce((n, g) => n + g.total, 0);
 
   const say = (text: string) => setStatus(text);
   const suppressed = grouped.get('suppressed');
   const suppressedRows = suppressed ? [...suppressed.values()].flat() : [];
-  const active = (data?.rows.length ?? 0) - suppressedRows.length;
+  const active = (data?.groups ?? []).filter((g) => g.section !== 'suppressed').reduce((n, g) => n + g.total, 0);
 
   return (
     <section className="today" aria-label={t('today.title')}>
@@ -84,21 +89,21 @@ export function TodayTab({ t, locale, data, error, actions, mine, onMine, member
         SECTIONS.map((section) => {
           const groups = grouped.get(section);
           if (!groups) return null;
-          const count = [...groups.values()].reduce((n, g) => n + g.length, 0);
+          const count = total(section);
           return (
             <div key={section} className={`today-section ${section}`} data-section={section}>
               <h2>
                 {t(`today.${section}`)} <span className="count">{count}</span>
               </h2>
               {[...groups].map(([kind, rows]) => (
-                <Group key={kind} kind={kind} rows={rows} t={t} locale={locale} data={data} actions={actions} say={say} />
+                <Group key={kind} kind={kind} rows={rows} total={total(section, kind)} onMore={onMore} t={t} locale={locale} data={data} actions={actions} say={say} />
               ))}
             </div>
           );
         })}
       {suppressedRows.length > 0 && (
         <details className="today-section suppressed" data-section="suppressed">
-          <summary>{t('today.suppressed', { count: suppressedRows.length })}</summary>
+          <summary>{t('today.suppressed', { count: total('suppressed') })}</summary>
           <p className="muted small">{t('today.suppressedHelp')}</p>
           <ul className="rows">
             {suppressedRows.map((row) => (
@@ -121,21 +126,29 @@ export function TodayTab({ t, locale, data, error, actions, mine, onMine, member
   );
 }
 
-function Group({ kind, rows, t, locale, data, actions, say }: { kind: string; rows: TodayRowMessage[]; t: Translate; locale: UiLocale; data: TodayData; actions: TodayActions; say(s: string): void }) {
+function Group({ kind, rows, total, onMore, t, locale, data, actions, say }: { kind: string; rows: TodayRowMessage[]; total: number; onMore(): void; t: Translate; locale: UiLocale; data: TodayData; actions: TodayActions; say(s: string): void }) {
   const [shown, setShown] = useState(PAGE);
+  const hidden = total - Math.min(shown, rows.length);
   return (
     <div className="group" data-kind={kind}>
       <h3>
-        {t(`journey.kind.${kind}` as MessageKey)} <span className="count">{rows.length}</span>
+        {t(`journey.kind.${kind}` as MessageKey)} <span className="count">{total}</span>
       </h3>
       <ul className="rows">
         {rows.slice(0, shown).map((row) => (
           <Row key={row.id} row={row} t={t} locale={locale} data={data} actions={actions} say={say} />
         ))}
       </ul>
-      {rows.length > shown && (
-        <button type="button" className="link small" onClick={() => setShown(shown + PAGE * 4)}>
-          {t('today.more', { count: rows.length - shown })}
+      {hidden > 0 && (
+        <button
+          type="button"
+          className="link small"
+          onClick={() => {
+            setShown(shown + PAGE * 5);
+            if (rows.length < total) onMore();
+          }}
+        >
+          {t('today.more', { count: hidden })}
         </button>
       )}
     </div>

@@ -9,6 +9,7 @@ import { send } from '@/lib/messaging/browser-client';
 import { lookupByHandle } from '@/lib/db/store';
 import { segmentBench } from '@/tests/bench/segments';
 import { benchHandle, benchOrders } from '@/tests/bench/generate';
+import { reminderBench } from './reminders';
 
 const BATCH = 5000; // as the options page sends them (MAX_IMPORT_BATCH)
 
@@ -57,6 +58,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 let generated: ImportedOrder[] = [];
 
 const bench = {
+  ...reminderBench,
   generate(members: number, orders: number, now: number) {
     generated = benchOrders(members, orders, now);
     return generated.length;

@@ -6,13 +6,29 @@ import { addManualReminder, assignReminder, completeReminder, dismissReminder, e
 import { readSettings } from './settings';
 import { todayList } from './today';
 
-type ReminderHandlerNames = 'reminders.today' | 'reminder.done' | 'reminder.snooze' | 'reminder.assign' | 'reminder.dismiss' | 'reminders.sweep' | 'journeys.settings.get' | 'journeys.settings.update' | 'reminder.add' | 'orders.import' | 'member.update';
+type ReminderHandlerNames =
+  | 'reminders.today'
+  | 'reminder.done'
+  | 'reminder.snooze'
+  | 'reminder.assign'
+  | 'reminder.dismiss'
+  | 'reminders.sweep'
+  | 'journeys.settings.get'
+  | 'journeys.settings.update'
+  | 'reminder.add'
+  | 'orders.import'
+  | 'orders.importEnd'
+  | 'orders.importCancel'
+  | 'member.update';
 
 export interface JourneyHooks {
   /** Reminders changed: the scheduler recounts the badge and moves the alarm. */
   onRemindersChanged?: () => void;
   resolveSegment?: SegmentResolver | undefined;
 }
+
+/** As the import handler's own session timeout: an import whose page was closed ends by itself. */
+const SESSION_IDLE_MS = 120_000;
 
 /** Beyond this many orders (or a tenth as many members) in one go, one sweep is cheaper than evaluating member by member. */
 const SWEEP_ABOVE = 2000;
@@ -24,6 +40,8 @@ const SWEEP_ABOVE = 2000;
 export function journeyEvaluator(db: RegularsDb, now: () => number, hooks: JourneyHooks, delayMs = 300) {
   const orderIds = new Set<string>();
   const memberIds = new Set<string>();
+  /** Import sessions still sending batches: rules wait for the last one (or for the session to go idle). */
+  const open = new Map<string, ReturnType<typeof setTimeout>>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<unknown> = Promise.resolve();
   const run = async () => {
@@ -38,15 +56,26 @@ export function journeyEvaluator(db: RegularsDb, now: () => number, hooks: Journ
   };
   const schedule = () => {
     if (timer) clearTimeout(timer);
+    if (open.size) return;
     timer = setTimeout(() => {
       timer = undefined;
       running = running.then(run).catch((e) => console.error('Regulars: evaluating reminders failed', e));
     }, delayMs);
   };
-  return {
-    orders(ids: Iterable<string>) {
+  const api = {
+    orders(ids: Iterable<string>, session?: string) {
       for (const id of ids) orderIds.add(id);
+      if (session) {
+        clearTimeout(open.get(session));
+        open.set(session, setTimeout(() => api.ended(session), SESSION_IDLE_MS));
+      }
       schedule();
+    },
+    /** The import session ended (or was cancelled): evaluate what it brought. */
+    ended(session: string) {
+      clearTimeout(open.get(session));
+      open.delete(session);
+      if (orderIds.size || memberIds.size) schedule();
     },
     member(id: string) {
       memberIds.add(id);
@@ -62,6 +91,7 @@ export function journeyEvaluator(db: RegularsDb, now: () => number, hooks: Journ
       await running;
     },
   };
+  return api;
 }
 
 export function createReminderHandlers(db: RegularsDb, now: () => number, hooks: JourneyHooks, base: Handlers): Pick<Handlers, ReminderHandlerNames> {
@@ -86,7 +116,17 @@ export function createReminderHandlers(db: RegularsDb, now: () => number, hooks:
     'reminder.add': async (input) => changed(await addManualReminder(db, { ...input, assignee: (await readSettings(db)).authorName }, now())),
     'orders.import': async (input, sender) => {
       const result = await base['orders.import'](input, sender);
-      if (result.orders.added || result.orders.updated) evaluator.orders(input.rows.map((r) => `${r.platform}:${r.orderNo.trim()}`));
+      if (result.orders.added || result.orders.updated) evaluator.orders(input.rows.map((r) => `${r.platform}:${r.orderNo.trim()}`), input.session);
+      return result;
+    },
+    'orders.importEnd': async (input, sender) => {
+      const result = await base['orders.importEnd'](input, sender);
+      evaluator.ended(input.session);
+      return result;
+    },
+    'orders.importCancel': async (input, sender) => {
+      const result = await base['orders.importCancel'](input, sender);
+      evaluator.ended(input.session);
       return result;
     },
     'member.update': async (input, sender) => {

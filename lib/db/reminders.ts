@@ -116,25 +116,42 @@ async function reconcileDoNotContact(db: RegularsDb, members: ReadonlyMap<string
 }
 
 /** Active rule reminders whose reason went away (the order was paid, the member bought again) are dismissed. */
-async function dismissObsolete(db: RegularsDb, active: readonly ReminderRow[], members: ReadonlyMap<string, JourneyMember>, now: number): Promise<number> {
+/**
+ * Active rule reminders whose reason went away (the order was paid, the member bought again) are
+ * dismissed. The sweep passes what it read (`fetch` false): any order or member that changed since
+ * the last sweep is among them, because it has a recent order.
+ */
+async function dismissObsolete(db: RegularsDb, active: readonly ReminderRow[], members: ReadonlyMap<string, JourneyMember>, knownOrders: ReadonlyMap<string, OrderRow>, now: number, fetch: boolean): Promise<number> {
   const ruled = active.filter((r) => r.kind && (RULES[ruleOfKind(r.kind)] as JourneyRule).obsolete);
   if (!ruled.length) return 0;
-  const orderIds = [...new Set(ruled.map((r) => r.orderId).filter((id): id is string => !!id))];
-  const orders = new Map((await db.orders.bulkGet(orderIds)).filter((o): o is OrderRow => !!o).map((o) => [o.id, toOrder(o)]));
-  const missing = [...new Set(ruled.map((r) => r.memberId).filter((id) => !members.has(id)))];
-  const more = new Map((await db.members.bulkGet(missing)).filter((m): m is MemberRow => !!m).map((m) => [m.id, toMember(m)]));
+  const orders = new Map([...knownOrders].map(([id, o]) => [id, toOrder(o)]));
+  const more = new Map<string, JourneyMember>();
+  if (fetch) {
+    const orderIds = [...new Set(ruled.map((r) => r.orderId).filter((id): id is string => !!id && !orders.has(id)))];
+    for (const o of await db.orders.bulkGet(orderIds)) if (o) orders.set(o.id, toOrder(o));
+    const missing = [...new Set(ruled.map((r) => r.memberId).filter((id) => !members.has(id)))];
+    for (const m of await db.members.bulkGet(missing)) if (m) more.set(m.id, toMember(m));
+  }
   const gone: ReminderRow[] = [];
   for (const r of ruled) {
+    const member = members.get(r.memberId) ?? more.get(r.memberId);
+    const order = r.orderId ? orders.get(r.orderId) : undefined;
+    if (!member || (r.orderId && !order && (r.kind === 'unpaid' || r.kind === 'shipped'))) continue;
     const rule = RULES[ruleOfKind(r.kind!)] as JourneyRule;
-    if (rule.obsolete!(r, members.get(r.memberId) ?? more.get(r.memberId), r.orderId ? orders.get(r.orderId) : undefined)) {
-      gone.push({ ...r, state: 'dismissed', suppressedBecause: 'noLongerApplies', updatedAt: now });
-    }
+    if (rule.obsolete!(r, member, order)) gone.push({ ...r, state: 'dismissed', suppressedBecause: 'noLongerApplies', updatedAt: now });
   }
   if (gone.length) await db.reminders.bulkPut(gone);
   return gone.length;
 }
 
-const TABLES = (db: RegularsDb) => [db.members, db.orders, db.reminders, db.contacts, db.tierChanges];
+const HOLIDAYS_SWEPT_KEY = 'remindersHolidaysSwept';
+
+/** A holiday occurrence (with its audience) for which every member was read once already. */
+/** RFM segments move with every import: an audience by segment is read again after new cut points. */
+const holidayKey = (h: { holiday: { id: string; tiers: string[]; segments: string[]; segmentId?: string | undefined }; year: number }, rfmAt: number | undefined) =>
+  `${h.holiday.id}:${h.year}:${h.holiday.tiers.join(',')}:${h.holiday.segments.join(',')}:${h.holiday.segmentId ?? ''}:${h.holiday.segments.length || h.holiday.segmentId ? (rfmAt ?? '') : ''}`;
+
+const TABLES = (db: RegularsDb) => [db.members, db.orders, db.reminders, db.contacts, db.tierChanges, db.settings];
 
 /** The scheduled sweep: every rule over the whole store, reading only what the rules can use. */
 export async function sweepReminders(db: RegularsDb, now: number, resolveSegment?: SegmentResolver): Promise<Evaluation> {
@@ -143,7 +160,13 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
   const tz = settings.timeZone;
   const saved = await savedSegments(rules, now, tz, resolveSegment);
   return db.transaction('rw', TABLES(db), async () => {
-    const holidays = rules.holiday.enabled && upcomingHolidays(rules.holiday.holidays, rules.holiday.daysBefore, now, tz).length > 0;
+    // Greetings for a holiday need every member once, when it comes into view; after that members
+    // who change are evaluated one by one (evaluateMembers), so later sweeps skip the full read.
+    const upcoming = rules.holiday.enabled ? upcomingHolidays(rules.holiday.holidays, rules.holiday.daysBefore, now, tz) : [];
+    const swept = new Set(((await db.settings.get(HOLIDAYS_SWEPT_KEY))?.value as string[] | undefined) ?? []);
+    const keys = upcoming.map((h) => holidayKey(h, settings.rfmBreaks?.computedAt));
+    const pending = keys.filter((k) => !swept.has(k));
+    const holidays = pending.length > 0;
     const lapseAt = now - settings.lapseDays * DAY_MS;
     const secondAt = now - rules.secondPurchase.days * DAY_MS;
     const [orders, tierChanges, done, contacts, active] = await Promise.all([
@@ -153,6 +176,13 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
       db.contacts.where('at').aboveOrEqual(now - MAX_CAP_MS).toArray(),
       Promise.all(ACTIVE.map((s) => db.reminders.where('[state+dueAt]').between([s, Dexie.minKey], [s, Dexie.maxKey]).toArray())).then((a) => a.flat()),
     ]);
+    // Only these orders can make a reminder now (see the order rules' look-backs); the others are
+    // read for obsolete checks alone and need no member.
+    const followUpFrom = now - (rules.followUp.days + 8) * DAY_MS;
+    const recent = now - 3 * DAY_MS;
+    const relevant = orders.filter((o) =>
+      o.status === 'unpaid' ? o.placedAt >= recent : o.status === 'shipped' ? (o.shippedAt ?? o.placedAt) >= recent : o.status === 'delivered' && (o.deliveredAt ?? 0) >= followUpFrom,
+    );
     let memberRows: MemberRow[];
     if (holidays) memberRows = await db.members.toArray();
     else {
@@ -164,7 +194,7 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
       const byId = new Map<string, MemberRow>();
       for (const m of [...lapsing, ...second, ...birthdays]) byId.set(m.id, m);
       const wanted = new Set<string>();
-      for (const o of orders) if (!byId.has(o.memberId)) wanted.add(o.memberId);
+      for (const o of relevant) if (!byId.has(o.memberId)) wanted.add(o.memberId);
       for (const c of tierChanges) if (!byId.has(c.memberId)) wanted.add(c.memberId);
       for (const r of done) if (!byId.has(r.memberId)) wanted.add(r.memberId);
       for (const m of await db.members.bulkGet([...wanted])) if (m) byId.set(m.id, m);
@@ -172,10 +202,11 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
     }
     const members = new Map(memberRows.map((m) => [m.id, toMember(m)]));
     const orderMap = new Map(orders.map((o) => [o.id, o]));
-    const facts: JourneyFacts = { now, timeZone: tz, lapseDays: settings.lapseDays, members, orders: orders.map(toOrder), tierChanges, leftOpen: leftOpenOf(done, orderMap), segmentOf: segmentOf(settings, now), savedSegments: saved };
+    const facts: JourneyFacts = { now, timeZone: tz, lapseDays: settings.lapseDays, members, orders: relevant.map(toOrder), tierChanges, leftOpen: leftOpenOf(done, orderMap), segmentOf: segmentOf(settings, now), savedSegments: saved };
     const last = lastContacts(contacts);
     const result = await store(db, proposedReminders(facts, rules, (id) => last.get(id)), now);
-    result.obsolete = await dismissObsolete(db, active, members, now);
+    result.obsolete = await dismissObsolete(db, active, members, orderMap, now, false);
+    if (holidays) await db.settings.put({ key: HOLIDAYS_SWEPT_KEY, value: keys });
     return result;
   });
 }
@@ -210,7 +241,7 @@ export async function evaluateMembers(db: RegularsDb, memberIds: readonly string
     );
     const facts: JourneyFacts = { now, timeZone: settings.timeZone, lapseDays: settings.lapseDays, members, orders: orders.map(toOrder), tierChanges, leftOpen: leftOpenOf(reminders, new Map(orders.map((o) => [o.id, o]))), segmentOf: segmentOf(settings, now), savedSegments: saved };
     const last = lastContacts(contacts);
-    const obsolete = await dismissObsolete(db, reminders.filter((r) => r.state === 'open' || r.state === 'snoozed'), members, now);
+    const obsolete = await dismissObsolete(db, reminders.filter((r) => r.state === 'open' || r.state === 'snoozed'), members, new Map(orders.map((o) => [o.id, o])), now, true);
     const result = await store(db, proposedReminders(facts, rules, (id) => last.get(id)), now);
     const moved = await reconcileDoNotContact(db, members, now, await db.reminders.where('memberId').anyOf([...members.keys()]).toArray());
     return { ...result, suppressed: result.suppressed + moved.suppressed, reopened: moved.reopened, obsolete };

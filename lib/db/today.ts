@@ -39,8 +39,17 @@ export interface TodayRow {
   message: string;
 }
 
+export interface TodayGroup {
+  section: TodaySection;
+  /** The journey kind, or 'manual'. */
+  kind: string;
+  total: number;
+}
+
 export interface TodayList {
   now: number;
+  /** Every group with its full count; `rows` holds the first `perGroup` of each, highest priority first. */
+  groups: TodayGroup[];
   timeZone: string;
   rows: TodayRow[];
   /** Everyone reminders are or were assigned to, and the agent's own name: for "reassign". */
@@ -58,7 +67,10 @@ function messageOf(r: ReminderRow, member: MemberRow | undefined, order: OrderRo
   });
 }
 
-export async function todayList(db: RegularsDb, now: number, options: { locale: UiLocale; mine?: boolean | undefined; memberId?: string | undefined }): Promise<TodayList> {
+/** Rows per section and reason sent at first: the popup shows a few and asks for more. */
+export const DEFAULT_PER_GROUP = 20;
+
+export async function todayList(db: RegularsDb, now: number, options: { locale: UiLocale; mine?: boolean | undefined; memberId?: string | undefined; perGroup?: number | undefined }): Promise<TodayList> {
   const settings: Settings = await readSettings(db);
   const { templates } = await readJourneySettings(db);
   const tz = settings.timeZone;
@@ -66,6 +78,9 @@ export async function todayList(db: RegularsDb, now: number, options: { locale: 
   const startTomorrow = startOfLocalDay(startToday + 36 * 3_600_000, tz);
   const horizon = startTomorrow + UPCOMING_DAYS * 86_400_000;
   const me = settings.authorName.trim();
+  const perGroup = options.perGroup ?? DEFAULT_PER_GROUP;
+  const sectionOf = (r: ReminderRow): TodaySection => (r.state === 'suppressed' ? 'suppressed' : r.dueAt < startToday ? 'overdue' : r.dueAt < startTomorrow ? 'today' : 'upcoming');
+  const groups: TodayGroup[] = [];
   const { rows, members, orders } = await db.transaction('r', [db.reminders, db.members, db.orders], async () => {
     let rows: ReminderRow[];
     if (options.memberId) rows = (await db.reminders.where('memberId').equals(options.memberId).toArray()).filter((r) => r.state === 'open' || r.state === 'snoozed' || r.state === 'suppressed');
@@ -78,6 +93,21 @@ export async function todayList(db: RegularsDb, now: number, options: { locale: 
       rows = open.concat(snoozed, suppressed);
     }
     if (options.mine && me) rows = rows.filter((r) => (r.assignee ?? '').toLowerCase() === me.toLowerCase());
+    // Group and rank before reading members and orders: only the rows sent need them.
+    const byGroup = new Map<string, ReminderRow[]>();
+    for (const r of rows) {
+      const key = `${sectionOf(r)}|${r.kind ?? 'manual'}`;
+      const group = byGroup.get(key);
+      if (group) group.push(r);
+      else byGroup.set(key, [r]);
+    }
+    rows = [];
+    for (const [key, group] of byGroup) {
+      group.sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0) || a.dueAt - b.dueAt);
+      const [section, kind] = key.split('|') as [TodaySection, string];
+      groups.push({ section, kind, total: group.length });
+      rows.push(...group.slice(0, perGroup));
+    }
     const memberIds = [...new Set(rows.map((r) => r.memberId))];
     const orderIds = [...new Set(rows.map((r) => r.orderId).filter((id): id is string => !!id))];
     const [m, o] = await Promise.all([db.members.bulkGet(memberIds), db.orders.bulkGet(orderIds)]);
@@ -91,7 +121,7 @@ export async function todayList(db: RegularsDb, now: number, options: { locale: 
     const order = r.orderId ? orders.get(r.orderId) : undefined;
     const tier = tiers.get(member?.tierId ?? '') ?? floor;
     if (r.assignee) assignees.add(r.assignee);
-    const section: TodaySection = r.state === 'suppressed' ? 'suppressed' : r.dueAt < startToday ? 'overdue' : r.dueAt < startTomorrow ? 'today' : 'upcoming';
+    const section = sectionOf(r);
     return {
       id: r.id,
       section,
@@ -114,5 +144,6 @@ export async function todayList(db: RegularsDb, now: number, options: { locale: 
     };
   });
   out.sort((a, b) => TODAY_SECTIONS.indexOf(a.section) - TODAY_SECTIONS.indexOf(b.section) || a.dueAt - b.dueAt || b.priority - a.priority);
-  return { now, timeZone: tz, rows: out, assignees: [...assignees].sort(), me };
+  groups.sort((a, b) => TODAY_SECTIONS.indexOf(a.section) - TODAY_SECTIONS.indexOf(b.section) || b.total - a.total);
+  return { now, timeZone: tz, groups, rows: out, assignees: [...assignees].sort(), me };
 }

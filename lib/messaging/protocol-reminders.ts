@@ -32,8 +32,15 @@ export type TodayRowMessage = z.infer<typeof todayRowSchema>;
 
 export const reminderProtocol = {
   'reminders.today': {
-    request: z.object({ locale: z.enum(['en', 'zh-CN', 'zh-TW']), mine: z.boolean().optional(), memberId: z.string().min(1).max(64).optional() }),
-    response: z.object({ now: z.number(), timeZone: z.string(), rows: z.array(todayRowSchema), assignees: z.array(z.string()), me: z.string() }),
+    request: z.object({ locale: z.enum(['en', 'zh-CN', 'zh-TW']), mine: z.boolean().optional(), memberId: z.string().min(1).max(64).optional(), perGroup: z.number().int().min(1).max(10_000).optional() }),
+    response: z.object({
+      now: z.number(),
+      timeZone: z.string(),
+      groups: z.array(z.object({ section: z.enum(TODAY_SECTIONS), kind: z.string(), total: z.number() })),
+      rows: z.array(todayRowSchema),
+      assignees: z.array(z.string()),
+      me: z.string(),
+    }),
   },
   'reminder.done': {
     request: z.object({ id: reminderId, outcome: z.enum(['resolved', 'leftOpen']).default('resolved') }),

@@ -28,6 +28,12 @@ declare const regularsBench: {
   rawReadAll(): Promise<{ members: number; orders: number; ms: number }>;
   applyLadder(ladder: TierLadder): Promise<{ members: number; up: number; down: number; ms: number; roundTripMs: number; reportRefreshMs: number }>;
   reportRecompute(): Promise<{ ms: number; roundTripMs: number }>;
+  addBirthdays(): Promise<number>;
+  sweeps(repeats: number): Promise<{ first: { created: number; suppressed: number }; firstMs: number; medianMs: number; maxMs: number; rawMembersMs: number; rawOrdersMs: number; reminders: number }>;
+  openReminders(count: number, now: number): Promise<number>;
+  clearReminders(): Promise<void>;
+  todayFetch(samples: number): Promise<{ medianMs: number; p95Ms: number }>;
+  todayDirect(samples: number): Promise<{ medianMs: number; p95Ms: number }>;
 };
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -179,6 +185,50 @@ async function reportsBench(context: BrowserContext, extensionId: string, bench:
     rolling_12_months_ms: round(yearly.ms),
     rolling_12_months_moved: yearly.up + yearly.down,
   });
+}
+
+/** Popup opened N times: navigation start → Today's first frame with data. */
+async function todayPaint(context: BrowserContext, extensionId: string, loads = 40) {
+  const times: number[] = [];
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 400, height: 600 });
+  for (let i = 0; i < loads; i++) {
+    await page.goto(`chrome-extension://${extensionId}/popup.html?load=${i}`);
+    await page.waitForFunction(() => (globalThis as { regularsTodayPaint?: number }).regularsTodayPaint !== undefined, undefined, { timeout: 30_000 });
+    times.push(await page.evaluate(() => (globalThis as { regularsTodayPaint?: number }).regularsTodayPaint!));
+  }
+  await page.close();
+  return times.slice(5); // the first loads compile and warm the worker
+}
+
+/** The background's full rule sweep over the seeded store, and the popup's Today with 5,000 open reminders. */
+async function reminderBenches(page: Page, context: BrowserContext, extensionId: string, counts: { members: number; orders: number }) {
+  const birthdays = await page.evaluate(() => regularsBench.addBirthdays());
+  const sweep = await page.evaluate(() => regularsBench.sweeps(7));
+  emit({
+    bench: 'reminder-sweep',
+    note: 'every rule over the store, in the background, through the protocol; a holiday in the next week makes it read every member',
+    members: counts.members,
+    orders: counts.orders,
+    birthdays,
+    first_ms: round(sweep.firstMs),
+    first_created: sweep.first.created + sweep.first.suppressed,
+    repeat_median_ms: round(sweep.medianMs),
+    repeat_max_ms: round(sweep.maxMs),
+    reminders_in_store: sweep.reminders,
+    // Baselines in the same run: one raw IndexedDB getAll of every member, and of every order.
+    raw_getall_members_ms: round(sweep.rawMembersMs),
+    raw_getall_orders_ms: round(sweep.rawOrdersMs),
+    target_ms: 1000,
+  });
+  await page.evaluate(() => regularsBench.clearReminders());
+  const empty = await todayPaint(context, extensionId, 20);
+  const open = await page.evaluate(([n]) => regularsBench.openReminders(n!, Date.now()), [5000]);
+  const full = await todayPaint(context, extensionId);
+  const fetch = await page.evaluate(() => regularsBench.todayFetch(20));
+  const direct = await page.evaluate(() => regularsBench.todayDirect(20));
+  emit({ bench: 'today-list-direct', note: 'the list computed on an extension page, no messaging', median_ms: round(direct.medianMs), p95_ms: round(direct.p95Ms) });
+  emit({ bench: 'popup-today-open', open_reminders: open, list_message_median_ms: round(fetch.medianMs), list_message_p95_ms: round(fetch.p95Ms), samples: full.length, median_ms: round(pct(full, 0.5)), p95_ms: round(pct(full, 0.95)), max_ms: round(Math.max(...full)), baseline_no_reminders_p95_ms: round(pct(empty, 0.95)), target_p95_ms: 150 });
 }
 
 /** A generated Shopify export imported through the options page, as a person does: end to end. */
@@ -357,6 +407,7 @@ async function segmentsOnly() {
 async function main() {
   if (process.env.BENCH_ONLY === 'segments') return segmentsOnly();
   if (process.env.BENCH_ONLY === 'import') return importBench(Number(process.env.BENCH_IMPORT_ORDERS ?? 100_000), Number(process.env.BENCH_IMPORT_MEMBERS ?? 40_000));
+  if (process.env.BENCH_ONLY === 'reminders') return remindersOnly();
   const contentJs = readFileSync(path.join(BENCH_DIR, 'content-scripts', 'content.js'));
   emit({ bench: 'content-script-size', bytes: contentJs.length, gzip_bytes: gzipSync(contentJs, { level: 9 }).length });
 
@@ -406,6 +457,8 @@ async function main() {
     const paint = await panelPaint(ext.context, site.url, MEMBERS);
     emit({ bench: 'panel-paint', members: seeded.counts.members, orders: seeded.counts.orders, samples: paint.length, median_ms: round(pct(paint, 0.5)), p95_ms: round(pct(paint, 0.95)), max_ms: round(Math.max(...paint)), target_p95_ms: 50 });
 
+    await reminderBenches(page, ext.context, ext.extensionId, seeded.counts);
+
     const checks = await contentScriptCost(ext.context, site.url);
     emit({ bench: 'content-script-check', page: 'no buyer shown (loads + SPA navigations)', samples: checks.length, median_ms: round(pct(checks, 0.5)), p95_ms: round(pct(checks, 0.95)), max_ms: round(Math.max(...checks)), target_ms: 2 });
 
@@ -421,6 +474,22 @@ async function main() {
     await site.close();
   }
   await importBench(Number(process.env.BENCH_IMPORT_ORDERS ?? 100_000), Number(process.env.BENCH_IMPORT_MEMBERS ?? 40_000));
+}
+
+/** BENCH_ONLY=reminders: seed the store through the protocol, then the reminder figures alone. */
+async function remindersOnly() {
+  const ext = await launchWithExtension({ extensionDir: BENCH_DIR });
+  try {
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/bench.html`);
+    await page.waitForFunction(() => document.body.dataset.ready === 'true');
+    await page.evaluate(([m, o, n]) => regularsBench.generate(m!, o!, n!), [MEMBERS, ORDERS, Date.now()]);
+    const seeded = await page.evaluate(() => regularsBench.seedThroughProtocol());
+    emit({ bench: 'seed-through-protocol', members: seeded.counts.members, orders: seeded.counts.orders, ms: round(seeded.ms) });
+    await reminderBenches(page, ext.context, ext.extensionId, seeded.counts);
+  } finally {
+    await ext.close();
+  }
 }
 
 main().catch((e) => {

@@ -1,0 +1,104 @@
+// Reminder benchmarks (npm run bench): the background's full rule sweep over the seeded store, and
+// a Today list of N open reminders for the popup to open with.
+import { RegularsDb } from '@/lib/db/database';
+import type { ReminderRow } from '@/lib/db/rows';
+import { JOURNEY_KINDS } from '@/lib/domain';
+import { send } from '@/lib/messaging/browser-client';
+
+const DAY = 86_400_000;
+
+function rawGetAll(table: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('regulars');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const t = performance.now();
+      const req = open.result.transaction(table).objectStore(table).getAll();
+      req.onsuccess = () => (resolve(performance.now() - t), open.result.close());
+      req.onerror = () => reject(req.error);
+    };
+  });
+}
+
+export const reminderBench = {
+  /** One in ten members gets a birthday (the profile field the sweep reads through its index). */
+  async addBirthdays() {
+    const db = new RegularsDb();
+    let n = 0;
+    await db.members.toCollection().modify((m) => {
+      if (n++ % 10 === 0) m.profile = { ...m.profile, birthday: `${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}` };
+    });
+    db.close();
+    return Math.ceil(n / 10);
+  },
+
+  /** The sweep through the protocol (it runs in the background): the first, then `repeats` more. */
+  async sweeps(repeats: number) {
+    const t0 = performance.now();
+    const first = await send('reminders.sweep', {});
+    const firstMs = performance.now() - t0;
+    const times: number[] = [];
+    for (let i = 0; i < repeats; i++) {
+      const t = performance.now();
+      await send('reminders.sweep', {});
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    // Baselines: reading every member once, and every order once, straight from IndexedDB.
+    const rawMembersMs = await rawGetAll('members');
+    const rawOrdersMs = await rawGetAll('orders');
+    const db = new RegularsDb();
+    const reminders = await db.reminders.count();
+    db.close();
+    return { first, firstMs, medianMs: times[Math.floor(times.length / 2)]!, maxMs: times[times.length - 1]!, rawMembersMs, rawOrdersMs, reminders };
+  },
+
+  /** Replaces every reminder with `count` open ones over the last three days and the next week. */
+  async openReminders(count: number, now: number) {
+    const db = new RegularsDb();
+    const memberIds = (await db.members.limit(count).primaryKeys()) as string[];
+    const orderIds = (await db.orders.limit(count).primaryKeys()) as string[];
+    const rows: ReminderRow[] = [];
+    for (let i = 0; i < count; i++) {
+      const kind = JOURNEY_KINDS[i % JOURNEY_KINDS.length]!;
+      rows.push({ id: `bench:${i}`, memberId: memberIds[i % memberIds.length]!, dueAt: now - 3 * DAY + Math.floor(((i * 7919) % 1000) / 1000 * 10 * DAY), reason: kind, kind, orderId: kind === 'unpaid' || kind === 'followUp' ? orderIds[i % orderIds.length] : undefined, refAt: now - 15 * DAY, state: 'open', priority: i, createdAt: now, updatedAt: now });
+    }
+    await db.reminders.clear();
+    await db.reminders.bulkAdd(rows);
+    db.close();
+    return rows.length;
+  },
+
+  /** The Today list's message alone (what the popup waits for before it can paint). */
+  async todayFetch(samples: number) {
+    const times: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const t = performance.now();
+      await send('reminders.today', { locale: 'en' });
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    return { medianMs: times[Math.floor(times.length / 2)]!, p95Ms: times[Math.floor(times.length * 0.95)]! };
+  },
+
+  /** The same list computed on this page, no messaging: the protocol's share is the difference. */
+  async todayDirect(samples: number) {
+    const { todayList } = await import('@/lib/db/today');
+    const db = new RegularsDb();
+    const times: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const t = performance.now();
+      await todayList(db, Date.now(), { locale: 'en' });
+      times.push(performance.now() - t);
+    }
+    db.close();
+    times.sort((a, b) => a - b);
+    return { medianMs: times[Math.floor(times.length / 2)]!, p95Ms: times[Math.floor(times.length * 0.95)]! };
+  },
+
+  async clearReminders() {
+    const db = new RegularsDb();
+    await db.reminders.clear();
+    db.close();
+  },
+};
