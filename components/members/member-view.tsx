@@ -79,7 +79,7 @@ export function MemberView({ memberId, api, t, locale, timeZone, author, tiers, 
           <DueReminders card={full} t={t} locale={locale} now={now} />
           <Summary card={full} t={t} locale={locale} now={now} timeZone={timeZone} />
           <Tags card={full} t={t} api={panel} vocabulary={vocabulary} />
-          <Orders key={orders.length} card={full} t={t} locale={locale} timeZone={timeZone} api={panel} />
+          <Orders key={orders.length} card={full} t={t} locale={locale} timeZone={timeZone} api={panel} title="members.allOrders" />
           <Notes card={full} t={t} locale={locale} timeZone={timeZone} api={panel} author={author} />
         </div>
         <div className="mv-side panel-like">

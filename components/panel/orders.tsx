@@ -1,19 +1,19 @@
 import { useState } from 'react';
 import type { OrderRow } from '@/lib/db/rows';
 import type { MemberCard } from '@/lib/messaging/card';
-import type { Translate, UiLocale } from '@/lib/i18n';
+import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import { money, shortDate } from '../format';
 import type { PanelApi } from './api';
 import { Sparkline } from './sparkline';
 
-export function Orders({ card, t, locale, timeZone, api }: { card: MemberCard; t: Translate; locale: UiLocale; timeZone?: string | undefined; api: PanelApi }) {
+export function Orders({ card, t, locale, timeZone, api, title = 'orders.title' }: { card: MemberCard; t: Translate; locale: UiLocale; timeZone?: string | undefined; api: PanelApi; title?: MessageKey }) {
   const [all, setAll] = useState<OrderRow[]>();
   const shown = all ?? card.recentOrders;
   const currency = card.member.currency;
   return (
     <section className="block">
       <div className="block-head">
-        <h3>{t('orders.title')}</h3>
+        <h3>{t(title)}</h3>
         {card.spendByMonth.some((v) => v > 0) && <Sparkline values={card.spendByMonth} label={t('orders.spark')} format={(v) => money(v, currency, locale)} />}
       </div>
       {shown.length === 0 ? (

@@ -1,5 +1,6 @@
 // Strings of the owner's view (members page, segment builder, export, member view, popup tab).
 export const en = {
+  'members.allOrders': 'All orders',
   'members.title': 'Members',
   'members.nav': 'Sections',
   'members.nav.overview': 'Overview',
@@ -141,6 +142,7 @@ export const en = {
 type Keys = keyof typeof en;
 
 export const zhCN: Record<Keys, string> = {
+  'members.allOrders': '全部订单',
   'members.title': '会员',
   'members.nav': '栏目',
   'members.nav.overview': '概览',
@@ -280,6 +282,7 @@ export const zhCN: Record<Keys, string> = {
 };
 
 export const zhTW: Record<Keys, string> = {
+  'members.allOrders': '全部訂單',
   'members.title': '會員',
   'members.nav': '欄目',
   'members.nav.overview': '概覽',

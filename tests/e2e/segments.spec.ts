@@ -143,6 +143,7 @@ test('the member view shows every order and merged identity, and separating one 
   await expect(view.getByTestId('identities')).toContainText(`@${other}`);
   await expect(view.getByTestId('identities')).toContainText('merged by phone');
   const both = expectedStats(demo.seed, [main, other]).orderCount;
+  await expect(view.getByRole('heading', { name: 'All orders' })).toBeVisible();
   await expect(view.getByTestId('recent-orders').locator('li')).toHaveCount(demo.seed.orders.filter((o) => o.handle === main || o.handle === other).length);
   await expect(view.getByTestId('stat-orders')).toHaveText(String(both));
 
