@@ -72,8 +72,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'member.search': ({ query }) => searchMembers(db, query),
     'member.update': ({ memberId, ...patch }) => updateMember(db, memberId, patch, now()),
     'member.orders': ({ memberId }) => memberOrders(db, memberId),
-    'member.unmerge': ({ identityId }) => unmergeIdentity(db, identityId, now()),
-    'member.merge': ({ keepId, mergeId }) => mergeMembers(db, keepId, mergeId, now()),
+    // Merging moves orders between members: RFM cut points and the reports' figures follow.
+    'member.unmerge': async ({ identityId }) => {
+      const result = await unmergeIdentity(db, identityId, now());
+      onOrdersChanged?.();
+      return result;
+    },
+    'member.merge': async ({ keepId, mergeId }) => {
+      const result = await mergeMembers(db, keepId, mergeId, now());
+      onOrdersChanged?.();
+      return result;
+    },
     'note.edit': async ({ noteId, text }) => editNote(db, noteId, text, (await readSettings(db)).authorName, now()),
     'tags.vocabulary': () => tagVocabulary(db),
     'reminder.add': (input) => addReminder(db, input, now()),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createHandlers } from './handlers';
 import { mergeMembers, unmergeIdentity } from './merge';
 import { addNote, addTag, importOrders, lookupByHandle } from './store';
 import { StoreError } from './store-error';
@@ -44,4 +45,18 @@ describe('merging and un-merging members', () => {
     expect((await lookupByHandle(db, 'shopee', 'mei.sg', NOW))?.member.spendMinor).toBe(2500);
     expect((await lookupByHandle(db, 'demo', 'mei', NOW))?.member.spendMinor).toBe(1000);
   });
+
+  it('a merge or a separation through the protocol tells the background its derived figures (RFM, reports) are out of date', async () => {
+    const db = memoryDb();
+    await importOrders(db, [order({ buyer: { handle: 'lily_chen', phone: '+6591234567' } }), order({ buyer: { handle: 'lilychen.shop', phone: '+6591234567' } }), order({ buyer: { handle: 'ana' } })], NOW);
+    let changed = 0;
+    const handlers = createHandlers({ db, now: () => NOW, onOrdersChanged: () => changed++ });
+    await handlers['member.unmerge']({ identityId: 'demo:handle:lilychen.shop' }, {});
+    expect(changed).toBe(1);
+    const lily = (await lookupByHandle(db, 'demo', 'lily_chen', NOW))!;
+    const ana = (await lookupByHandle(db, 'demo', 'ana', NOW))!;
+    await handlers['member.merge']({ keepId: lily.member.id, mergeId: ana.member.id }, {});
+    expect(changed).toBe(2);
+  });
 });
+
