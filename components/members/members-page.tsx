@@ -19,6 +19,7 @@ import { SegmentExport } from './segment-export';
 export const NAV: readonly { href: string; label: MessageKey; route?: Route['kind'] }[] = [
   { href: '#/', label: 'members.nav.overview', route: 'overview' },
   { href: '#/members', label: 'members.nav.members', route: 'members' },
+  { href: '/reports.html', label: 'members.nav.reports' },
 ];
 
 export type Route =

@@ -58,7 +58,10 @@ function App() {
       <header>
         <span className="logo" aria-hidden="true">R</span>
         <h1>{t('reports.title')}</h1>
-        <a className="btn-link header-link" href="options.html">
+        <a className="btn-link header-link" href="members.html">
+          {t('members.nav.members')}
+        </a>
+        <a className="btn-link" href="options.html">
           {t('reports.settingsLink')}
         </a>
       </header>

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '../support/fixtures';
+import { updateSettings } from '../support/settings';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 const OUT = path.resolve('screenshots');
@@ -12,7 +13,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
     mkdirSync(OUT, { recursive: true });
     const base = `chrome-extension://${ext.extensionId}`;
     await page.goto(`${base}/members.html#/`);
-    await page.evaluate((l) => chrome.runtime.sendMessage({ regulars: 1, name: 'settings.update', payload: { locale: l } }), locale);
+    await updateSettings(page, { locale });
     await page.reload();
     await expect(page.getByTestId('rfm-overview')).toBeVisible();
     await page.screenshot({ path: path.join(OUT, `members-overview-${locale}.png`) });

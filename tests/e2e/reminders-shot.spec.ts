@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '../support/fixtures';
+import { updateSettings } from '../support/settings';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
@@ -14,11 +15,11 @@ test('popup Today tab in English and Chinese @screenshots', async ({ ext, demoIm
   await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
   await page.evaluate(() => chrome.runtime.sendMessage({ regulars: 1, name: 'reminders.sweep', payload: {} }));
   for (const locale of ['en', 'zh-CN']) {
-    await page.evaluate((l) => chrome.runtime.sendMessage({ regulars: 1, name: 'settings.update', payload: { locale: l } }), locale);
+    await updateSettings(page, { locale });
     await page.reload();
     await page.locator('li.row').first().waitFor();
     await page.locator('li.row').first().getByRole('button').nth(3).click(); // open one row's snooze menu
     await page.screenshot({ path: path.join(out, `popup-today-${locale}.png`), fullPage: false });
   }
-  await page.evaluate(() => chrome.runtime.sendMessage({ regulars: 1, name: 'settings.update', payload: { locale: 'auto' } }));
+  await updateSettings(page, { locale: 'auto' });
 });

@@ -4,8 +4,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '../support/fixtures';
 import { conversationOf, panelFrame } from '../support/panel';
+import { updateSettings } from '../support/settings';
 
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 const OUT = path.resolve('screenshots');
 
 for (const locale of ['en', 'zh-CN'] as const) {
@@ -15,7 +15,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
       mkdirSync(OUT, { recursive: true });
       const options = await ext.context.newPage();
       await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-      await options.evaluate((l) => chrome.runtime.sendMessage({ regulars: 1, name: 'settings.update', payload: { locale: l, authorName: 'Ana' } }), locale);
+      await updateSettings(options, { locale, authorName: 'Ana' });
       await options.close();
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(`${demo.url}/chat/${conversationOf(demo.seed, demo.seed.known.champion)}`);

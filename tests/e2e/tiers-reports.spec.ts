@@ -6,6 +6,7 @@ import { expectedStats } from '../../demo/seed';
 import { DEFAULT_TIER_LADDER } from '../../lib/domain/tiers';
 import { expect, test } from '../support/fixtures';
 import { conversationOf, panelFrame } from '../support/panel';
+import { updateSettings } from '../support/settings';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 const OUT = path.resolve('screenshots');
@@ -185,7 +186,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
     const options = await ext.context.newPage();
     await options.setViewportSize({ width: 1000, height: 900 });
     await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    await options.evaluate((l) => chrome.runtime.sendMessage({ regulars: 1, name: 'settings.update', payload: { locale: l } }), locale);
+    await updateSettings(options, { locale });
     await options.reload();
     const section = options.getByTestId('tiers-section');
     await expect(section.getByTestId('tier-count').first()).not.toHaveText('…');
