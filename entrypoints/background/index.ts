@@ -14,9 +14,11 @@ export default defineBackground(() => {
   const db = new RegularsDb();
   const now = () => Date.now();
   const rfm = rfmRefresher(db, now);
-  // TODO(2026-11-23): the lead wires saved segments' resolver here, e.g. startReminders(db, now, segmentMembers).
-  const reminders = startReminders(db, now);
-  const journeys = { onRemindersChanged: () => void reminders.reconcile() };
+  // TODO(2026-11-23): saved segments (another helper's) resolve holiday audiences here:
+  // (segmentId) => Promise<Set<memberId>>.
+  const resolveSegment = undefined;
+  const reminders = startReminders(db, now, resolveSegment);
+  const journeys = { onRemindersChanged: () => void reminders.reconcile(), resolveSegment };
   const route = createRouter(createHandlers({ db, now, onOrdersChanged: () => rfm.schedule(), journeys }), {
     id: browser.runtime.id,
     origin: browser.runtime.getURL('/'),

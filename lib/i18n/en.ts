@@ -1,5 +1,6 @@
-import { en as remindersEn } from './reminders';
 // The English catalogue is the source of keys: every other catalogue must have the same keys.
+import { en as remindersEn } from './reminders';
+
 export const en = {
   'app.name': 'Regulars',
   'options.export': "Export to CSV",
