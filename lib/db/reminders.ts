@@ -212,7 +212,11 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
     const orderMap = new Map(orders.map((o) => [o.id, o]));
     const facts: JourneyFacts = { now, timeZone: tz, lapseDays: settings.lapseDays, members, orders: relevant.map(toOrder), tierChanges, leftOpen: leftOpenOf(done, orderMap), segmentOf: segmentOf(settings, now), savedSegments: saved };
     const last = lastContacts(contacts);
-    const result = await store(db, proposedReminders(facts, rules, (id) => last.get(id)), now);
+    // Holiday greetings are made for everyone when the holiday comes into view (above); in later
+    // sweeps the members read here would only propose them again: members who change since are
+    // evaluated one by one.
+    const sweepRules = holidays ? rules : { ...rules, holiday: { ...rules.holiday, enabled: false } };
+    const result = await store(db, proposedReminders(facts, sweepRules, (id) => last.get(id)), now);
     if (checkObsolete) result.obsolete = await dismissObsolete(db, active, members, orderMap, now, false);
     if (holidays) await db.settings.put({ key: HOLIDAYS_SWEPT_KEY, value: keys });
     return result;
