@@ -63,6 +63,13 @@ describe('reminders in the store', () => {
     expect((await all()).map((r) => r.state)).toEqual(['dismissed']);
   });
 
+  it('a member moved up a tier by a recent order gets a tier-upgrade reminder from the sweep', async () => {
+    await importOrders(db, [order({ orderNo: 'a', placedAt: NOW - 100 * DAY })], NOW - 100 * DAY);
+    await importOrders(db, [order({ orderNo: 'b', placedAt: NOW - DAY, amountMinor: 20_000 })], NOW - DAY);
+    await sweepReminders(db, NOW);
+    expect((await all()).filter((r) => r.kind === 'tierUp').map((r) => r.detail)).toEqual(['silver']);
+  });
+
   it('a do-not-contact member gets reminders only as suppressed, manual ones included, and they come back when the flag is lifted', async () => {
     await importOrders(db, [order({ orderNo: 'u1', status: 'unpaid', placedAt: NOW - HOUR })], NOW);
     const id = await memberId();
