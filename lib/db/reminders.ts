@@ -177,8 +177,7 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
     const secondAt = now - rules.secondPurchase.days * DAY_MS;
     const [orders, tierChanges, done, contacts, active] = await Promise.all([
       db.orders.where('placedAt').aboveOrEqual(now - ORDER_LOOKBACK_MS).toArray(),
-      // Tier changes are read for recent buyers only (below): a big import records one per member it moved.
-      [] as TierChangeRow[],
+      db.tierChanges.where('at').aboveOrEqual(now - 8 * DAY_MS).toArray(),
       db.reminders.where('[state+dueAt]').between(['done', now - ORDER_LOOKBACK_MS], ['done', Dexie.maxKey]).toArray(),
       db.contacts.where('at').aboveOrEqual(now - MAX_CAP_MS).toArray(),
       checkObsolete ? Promise.all(ACTIVE.map((s) => db.reminders.where('[state+dueAt]').between([s, Dexie.minKey], [s, Dexie.maxKey]).toArray())).then((a) => a.flat()) : [],
@@ -191,10 +190,7 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
       o.status === 'unpaid' ? o.placedAt >= recent : o.status === 'shipped' ? (o.shippedAt ?? o.placedAt) >= recent : o.status === 'delivered' && (o.deliveredAt ?? 0) >= followUpFrom,
     );
     let memberRows: MemberRow[];
-    if (holidays) {
-      memberRows = await db.members.toArray();
-      tierChanges.push(...(await db.tierChanges.where('at').aboveOrEqual(now - 8 * DAY_MS).toArray()));
-    }
+    if (holidays) memberRows = await db.members.toArray();
     else {
       // A tier upgrade counts only after a recent order (tier-up.ts): the recent buyers, read by
       // index, rather than every member a big import moved.
@@ -202,10 +198,8 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
         db.members.where('lastOrderAt').between(lapseAt - 9 * DAY_MS, lapseAt + DAY_MS, true, true).toArray(),
         db.members.where('lastOrderAt').between(secondAt - 8 * DAY_MS, secondAt + 8 * DAY_MS, true, true).toArray(),
         db.members.where('profile.birthday').above('').toArray(),
-        db.members.where('lastOrderAt').aboveOrEqual(now - 8 * DAY_MS).toArray(),
+        tierChanges.length ? db.members.where('lastOrderAt').aboveOrEqual(now - 8 * DAY_MS).toArray() : [],
       ]);
-      const since = now - 8 * DAY_MS;
-      tierChanges.push(...(await db.tierChanges.where('memberId').anyOf(recentBuyers.map((m) => m.id)).toArray()).filter((c) => c.at >= since));
       const byId = new Map<string, MemberRow>();
       for (const m of [...lapsing, ...second, ...birthdays, ...recentBuyers]) byId.set(m.id, m);
       const wanted = new Set<string>();
