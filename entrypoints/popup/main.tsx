@@ -52,8 +52,12 @@ function App() {
 
   useEffect(() => {
     send('settings.get', {}).then(setSettings, () => undefined);
-    send('store.counts', {}).then(setCounts, () => undefined);
   }, []);
+  // Counting 300k orders takes the worker a while: only once Today is on screen.
+  const loaded = today !== undefined;
+  useEffect(() => {
+    if (loaded) send('store.counts', {}).then(setCounts, () => undefined);
+  }, [loaded]);
   useEffect(() => {
     void load();
   }, [load]);

@@ -50,7 +50,7 @@ export function journeyEvaluator(db: RegularsDb, now: () => number, hooks: Journ
     orderIds.clear();
     memberIds.clear();
     if (orders.length <= SWEEP_ABOVE) for (const o of await db.orders.bulkGet(orders)) if (o) members.push(o.memberId);
-    if (orders.length > SWEEP_ABOVE || new Set(members).size > SWEEP_ABOVE / 10) await sweepReminders(db, now(), hooks.resolveSegment);
+    if (orders.length > SWEEP_ABOVE || new Set(members).size > SWEEP_ABOVE / 10) await sweepReminders(db, now(), hooks.resolveSegment, true);
     else await evaluateMembers(db, members, now(), hooks.resolveSegment);
     hooks.onRemindersChanged?.();
   };

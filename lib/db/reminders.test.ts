@@ -53,6 +53,23 @@ describe('reminders in the store', () => {
     expect((await all()).map((r) => [r.state, r.suppressedBecause])).toEqual([['dismissed', 'noLongerApplies']]);
   });
 
+  it('the sweep after a big import dismisses nudges of orders paid since; the hourly one leaves that to per-member evaluation', async () => {
+    await importOrders(db, [order({ orderNo: 'u1', status: 'unpaid', placedAt: NOW - HOUR })], NOW);
+    await sweepReminders(db, NOW);
+    await importOrders(db, [order({ orderNo: 'u1', status: 'paid', placedAt: NOW - HOUR, paidAt: NOW })], NOW + HOUR);
+    await sweepReminders(db, NOW + HOUR);
+    expect((await all()).map((r) => r.state)).toEqual(['open']);
+    await sweepReminders(db, NOW + HOUR, undefined, true);
+    expect((await all()).map((r) => r.state)).toEqual(['dismissed']);
+  });
+
+  it('a member moved up a tier by a recent order gets a tier-upgrade reminder from the sweep', async () => {
+    await importOrders(db, [order({ orderNo: 'a', placedAt: NOW - 100 * DAY })], NOW - 100 * DAY);
+    await importOrders(db, [order({ orderNo: 'b', placedAt: NOW - DAY, amountMinor: 20_000 })], NOW - DAY);
+    await sweepReminders(db, NOW);
+    expect((await all()).filter((r) => r.kind === 'tierUp').map((r) => r.detail)).toEqual(['silver']);
+  });
+
   it('a do-not-contact member gets reminders only as suppressed, manual ones included, and they come back when the flag is lifted', async () => {
     await importOrders(db, [order({ orderNo: 'u1', status: 'unpaid', placedAt: NOW - HOUR })], NOW);
     const id = await memberId();

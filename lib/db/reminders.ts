@@ -136,7 +136,8 @@ async function dismissObsolete(db: RegularsDb, active: readonly ReminderRow[], m
   for (const r of ruled) {
     const member = members.get(r.memberId) ?? more.get(r.memberId);
     const order = r.orderId ? orders.get(r.orderId) : undefined;
-    if (!member || (r.orderId && !order && (r.kind === 'unpaid' || r.kind === 'shipped'))) continue;
+    // Order reasons are judged by the order, member reasons by the member: unknown ones stay as they are.
+    if (r.kind === 'unpaid' || r.kind === 'shipped' ? !order : !member) continue;
     const rule = RULES[ruleOfKind(r.kind!)] as JourneyRule;
     if (rule.obsolete!(r, member, order)) gone.push({ ...r, state: 'dismissed', suppressedBecause: 'noLongerApplies', updatedAt: now });
   }
@@ -154,7 +155,12 @@ const holidayKey = (h: { holiday: { id: string; tiers: string[]; segments: strin
 const TABLES = (db: RegularsDb) => [db.members, db.orders, db.reminders, db.contacts, db.tierChanges, db.settings];
 
 /** The scheduled sweep: every rule over the whole store, reading only what the rules can use. */
-export async function sweepReminders(db: RegularsDb, now: number, resolveSegment?: SegmentResolver): Promise<Evaluation> {
+/**
+ * `checkObsolete`: also dismiss active reminders whose reason went away. Needed after a big import
+ * (its orders were not evaluated member by member); the hourly sweep leaves it out: every other
+ * change of an order or a member goes through evaluateMembers, which checks them.
+ */
+export async function sweepReminders(db: RegularsDb, now: number, resolveSegment?: SegmentResolver, checkObsolete = false): Promise<Evaluation> {
   const settings = await readSettings(db);
   const { rules } = await readJourneySettings(db);
   const tz = settings.timeZone;
@@ -174,7 +180,7 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
       db.tierChanges.where('at').aboveOrEqual(now - 8 * DAY_MS).toArray(),
       db.reminders.where('[state+dueAt]').between(['done', now - ORDER_LOOKBACK_MS], ['done', Dexie.maxKey]).toArray(),
       db.contacts.where('at').aboveOrEqual(now - MAX_CAP_MS).toArray(),
-      Promise.all(ACTIVE.map((s) => db.reminders.where('[state+dueAt]').between([s, Dexie.minKey], [s, Dexie.maxKey]).toArray())).then((a) => a.flat()),
+      checkObsolete ? Promise.all(ACTIVE.map((s) => db.reminders.where('[state+dueAt]').between([s, Dexie.minKey], [s, Dexie.maxKey]).toArray())).then((a) => a.flat()) : [],
     ]);
     // Only these orders can make a reminder now (see the order rules' look-backs); the others are
     // read for obsolete checks alone and need no member.
@@ -186,16 +192,18 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
     let memberRows: MemberRow[];
     if (holidays) memberRows = await db.members.toArray();
     else {
-      const [lapsing, second, birthdays] = await Promise.all([
+      // A tier upgrade counts only after a recent order (tier-up.ts): the recent buyers, read by
+      // index, rather than every member a big import moved.
+      const [lapsing, second, birthdays, recentBuyers] = await Promise.all([
         db.members.where('lastOrderAt').between(lapseAt - 9 * DAY_MS, lapseAt + DAY_MS, true, true).toArray(),
         db.members.where('lastOrderAt').between(secondAt - 8 * DAY_MS, secondAt + 8 * DAY_MS, true, true).toArray(),
         db.members.where('profile.birthday').above('').toArray(),
+        tierChanges.length ? db.members.where('lastOrderAt').aboveOrEqual(now - 8 * DAY_MS).toArray() : [],
       ]);
       const byId = new Map<string, MemberRow>();
-      for (const m of [...lapsing, ...second, ...birthdays]) byId.set(m.id, m);
+      for (const m of [...lapsing, ...second, ...birthdays, ...recentBuyers]) byId.set(m.id, m);
       const wanted = new Set<string>();
       for (const o of relevant) if (!byId.has(o.memberId)) wanted.add(o.memberId);
-      for (const c of tierChanges) if (!byId.has(c.memberId)) wanted.add(c.memberId);
       for (const r of done) if (!byId.has(r.memberId)) wanted.add(r.memberId);
       for (const m of await db.members.bulkGet([...wanted])) if (m) byId.set(m.id, m);
       memberRows = [...byId.values()];
@@ -204,8 +212,12 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
     const orderMap = new Map(orders.map((o) => [o.id, o]));
     const facts: JourneyFacts = { now, timeZone: tz, lapseDays: settings.lapseDays, members, orders: relevant.map(toOrder), tierChanges, leftOpen: leftOpenOf(done, orderMap), segmentOf: segmentOf(settings, now), savedSegments: saved };
     const last = lastContacts(contacts);
-    const result = await store(db, proposedReminders(facts, rules, (id) => last.get(id)), now);
-    result.obsolete = await dismissObsolete(db, active, members, orderMap, now, false);
+    // Holiday greetings are made for everyone when the holiday comes into view (above); in later
+    // sweeps the members read here would only propose them again: members who change since are
+    // evaluated one by one.
+    const sweepRules = holidays ? rules : { ...rules, holiday: { ...rules.holiday, enabled: false } };
+    const result = await store(db, proposedReminders(facts, sweepRules, (id) => last.get(id)), now);
+    if (checkObsolete) result.obsolete = await dismissObsolete(db, active, members, orderMap, now, false);
     if (holidays) await db.settings.put({ key: HOLIDAYS_SWEPT_KEY, value: keys });
     return result;
   });
