@@ -13,9 +13,9 @@ function chromeReminderBrowser(): ReminderBrowser {
       await browser.action.setBadgeBackgroundColor({ color: '#0e7c66' });
       await browser.action.setBadgeText({ text });
     },
-    // TODO(2026-11-23): open the member view once it exists (another helper builds it); the chat page
-    // is opened too when the member's chat address is known. Until then: Today for that member.
-    openMember: (memberId) => page(`member=${encodeURIComponent(memberId)}`),
+    // The member view (members.html): everything the panel shows, every order, note and contact.
+    // The chat page is not opened: no marketplace's chat address for a buyer is stored.
+    openMember: (memberId) => browser.tabs.create({ url: browser.runtime.getURL(`/members.html#/member/${encodeURIComponent(memberId)}`) }),
     openToday: () => page('tab=today'),
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     uiLanguage: navigator.language,
