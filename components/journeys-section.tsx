@@ -4,6 +4,7 @@ import type { JourneySettings, Templates } from '@/lib/db/journey-settings';
 import { RFM_SEGMENTS, type Holiday, type TierStep } from '@/lib/domain';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import { templateFor } from '@/lib/reminders/label';
+import { tierName } from './format';
 
 type Rules = JourneySettings['rules'];
 type RuleId = keyof Rules;
@@ -17,10 +18,12 @@ const fromTime = (text: string) => {
   return (h ?? 0) * 60 + (m ?? 0);
 };
 
-export function JourneysSection({ t, locale, tiers, load, save, sweep }: {
+export function JourneysSection({ t, locale, tiers, savedSegments = [], load, save, sweep }: {
   t: Translate;
   locale: UiLocale;
   tiers: readonly TierStep[];
+  /** Saved segments (members page) a holiday greeting can go to. */
+  savedSegments?: readonly { id: string; name: string }[];
   load(): Promise<JourneySettings>;
   save(patch: { rules: Record<string, Record<string, unknown>>; templates: Templates }): Promise<JourneySettings>;
   sweep(): Promise<{ created: number; suppressed: number }>;
@@ -114,16 +117,30 @@ export function JourneysSection({ t, locale, tiers, load, save, sweep }: {
                 <legend>{t('journeys.holiday.tiers')}</legend>
                 {tiers.map((tier) => (
                   <label key={tier.id} className="check">
-                    <input type="checkbox" checked={h.tiers.includes(tier.id)} onChange={(e) => setHoliday(i, { tiers: e.target.checked ? [...h.tiers, tier.id] : h.tiers.filter((x) => x !== tier.id) })} /> {tier.name}
+                    <input type="checkbox" checked={h.tiers.includes(tier.id)} onChange={(e) => setHoliday(i, { tiers: e.target.checked ? [...h.tiers, tier.id] : h.tiers.filter((x) => x !== tier.id) })} /> {tierName(tier, t)}
                   </label>
                 ))}
               </fieldset>
+              <details className="field segment-pick">
+                <summary>
+                  <span>{t('journeys.holiday.segments')}</span>
+                  <span className="picked">{h.segments.length ? h.segments.map((x) => t(`segment.${x}` as MessageKey)).join(', ') : t('journeys.holiday.noSegment')}</span>
+                </summary>
+                <div className="checks">
+                  {RFM_SEGMENTS.map((x) => (
+                    <label key={x} className="check">
+                      <input type="checkbox" checked={h.segments.includes(x)} onChange={(e) => setHoliday(i, { segments: e.target.checked ? [...h.segments, x] : h.segments.filter((y) => y !== x) })} /> {t(`segment.${x}` as MessageKey)}
+                    </label>
+                  ))}
+                </div>
+              </details>
               <label className="field">
-                <span>{t('journeys.holiday.segments')}</span>
-                <select multiple size={3} value={h.segments} onChange={(e) => setHoliday(i, { segments: [...e.target.selectedOptions].map((o) => o.value as Holiday['segments'][number]) })}>
-                  {RFM_SEGMENTS.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`segment.${s}` as MessageKey)}
+                <span>{t('journeys.holiday.saved')}</span>
+                <select value={h.segmentId ?? ''} onChange={(e) => setHoliday(i, { segmentId: e.target.value || undefined })}>
+                  <option value="">{t('journeys.holiday.noSaved')}</option>
+                  {savedSegments.map((x) => (
+                    <option key={x.id} value={x.id}>
+                      {x.name}
                     </option>
                   ))}
                 </select>

@@ -34,12 +34,14 @@ function App() {
   const [settings, setSettings] = useState<Settings>();
   const [counts, setCounts] = useState<{ members: number; orders: number }>();
   const [rules, setRules] = useState<SiteRuleRow[]>([]);
+  const [savedSegments, setSavedSegments] = useState<{ id: string; name: string }[]>([]);
   const refreshCounts = () => send('store.counts', {}).then(setCounts, () => undefined);
   const refreshRules = () => send('siteRule.list', {}).then(setRules, () => undefined);
   useEffect(() => {
     send('settings.get', {}).then(setSettings, () => undefined);
     void refreshCounts();
     void refreshRules();
+    send('segment.list', {}).then((list) => setSavedSegments(list.map(({ id, name }) => ({ id, name }))), () => undefined);
   }, []);
   const locale = resolveLocale(settings?.locale, navigator.language);
   const t = translator(locale);
@@ -121,6 +123,7 @@ function App() {
           t={t}
           locale={locale}
           tiers={settings.tierLadder.steps}
+          savedSegments={savedSegments}
           load={loadJourneys}
           save={(patch) => send('journeys.settings.update', patch)}
           sweep={() => send('reminders.sweep', {})}
