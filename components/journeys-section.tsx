@@ -78,6 +78,19 @@ export function JourneysSection({ t, locale, tiers, savedSegments = [], load, sa
                         <input type="number" min={0} value={rule[p]} onChange={(e) => patchRule(id, { [p]: Number(e.target.value) })} />
                       </label>
                     ))}
+                    {id === 'winBack' && (
+                      <label className="field">
+                        <span>{t('journeys.winBack.segment')}</span>
+                        <select value={rules.winBack.segmentId ?? ''} onChange={(e) => patchRule('winBack', { segmentId: e.target.value })}>
+                          <option value="">{t('journeys.winBack.everyone')}</option>
+                          {savedSegments.map((x) => (
+                            <option key={x.id} value={x.id}>
+                              {x.name}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                    )}
                     </div>
                   </td>
                   <td>

@@ -51,10 +51,11 @@ function segmentOf(settings: Settings, now: number) {
 
 async function savedSegments(rules: JourneyRules, now: number, timeZone: string, resolve?: SegmentResolver): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
-  if (!resolve || !rules.holiday.enabled) return out;
-  for (const { holiday } of upcomingHolidays(rules.holiday.holidays, rules.holiday.daysBefore, now, timeZone)) {
-    if (holiday.segmentId && !out.has(holiday.segmentId)) out.set(holiday.segmentId, await resolve(holiday.segmentId).catch(() => new Set<string>()));
-  }
+  if (!resolve) return out;
+  const wanted = new Set<string>();
+  if (rules.winBack.enabled && rules.winBack.segmentId) wanted.add(rules.winBack.segmentId);
+  if (rules.holiday.enabled) for (const { holiday } of upcomingHolidays(rules.holiday.holidays, rules.holiday.daysBefore, now, timeZone)) if (holiday.segmentId) wanted.add(holiday.segmentId);
+  for (const id of wanted) out.set(id, await resolve(id).catch(() => new Set<string>()));
   return out;
 }
 

@@ -91,6 +91,17 @@ describe('the other journey rules', () => {
     expect(only(facts({ memberList: [member({ tierId: 'gold', lastOrderAt: NOW - 300 * DAY_MS })], tierChanges: changes }), 'tierUp')).toEqual([]);
   });
 
+  it('win-back can be kept to a saved segment: lapsing members outside it get none', () => {
+    const lapsing = { lastOrderAt: NOW - 90 * DAY_MS };
+    const f = facts({ memberList: [member({ id: 'gold', ...lapsing }), member({ id: 'small', ...lapsing })], savedSegments: new Map([['seg-vip', new Set(['gold'])]]) });
+    const rules = defaultJourneyRules();
+    expect(only(f, 'winBack', { ...rules, winBack: { ...rules.winBack, segmentId: 'seg-vip' } }).map((r) => r.memberId)).toEqual(['gold']);
+    // No segment chosen (or '' from the settings page): every lapsing member.
+    expect(only(f, 'winBack', { ...rules, winBack: { ...rules.winBack, segmentId: '' } }).map((r) => r.memberId).sort()).toEqual(['gold', 'small']);
+    // A segment that could not be read (deleted) reaches nobody rather than everybody.
+    expect(only(f, 'winBack', { ...rules, winBack: { ...rules.winBack, segmentId: 'gone' } })).toEqual([]);
+  });
+
   it('win-back and follow-ups put the biggest spenders first', () => {
     const f = facts({ memberList: [member({ id: 'a', spendMinor: 100, lastOrderAt: NOW - 90 * DAY_MS }), member({ id: 'b', spendMinor: 900_000, lastOrderAt: NOW - 91 * DAY_MS })] });
     expect(only(f, 'winBack').sort((x, y) => y.priority - x.priority).map((r) => r.memberId)).toEqual(['b', 'a']);
