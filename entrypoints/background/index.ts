@@ -28,7 +28,7 @@ export default defineBackground(() => {
   const reminders = startReminders(db, now, resolveSegment);
   const journeys = { onRemindersChanged: () => void reminders.reconcile(), resolveSegment };
   const onTiersChanged = () => void sweepReminders(db, now(), resolveSegment).then(() => reminders.reconcile());
-  const route = createRouter(createHandlers({ db, now, onOrdersChanged, journeys, onTiersChanged }), {
+  const route = createRouter(createHandlers({ db, now, onOrdersChanged, journeys, onTiersChanged, onMembersMerged: () => reports.schedule() }), {
     id: browser.runtime.id,
     origin: browser.runtime.getURL('/'),
   });

@@ -20,6 +20,8 @@ export interface HandlerDeps {
   onOrdersChanged?: () => void;
   /** Reminders: the scheduler's hook and the saved-segment resolver (handlers-reminders.ts). */
   journeys?: JourneyHooks;
+  /** Called after members were merged or separated (the reports' snapshot is out of date). */
+  onMembersMerged?: () => void;
   /** Called after a new tier ladder moved members (tier-upgrade reminders follow). */
   onTiersChanged?: () => void;
 }
@@ -72,15 +74,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'member.search': ({ query }) => searchMembers(db, query),
     'member.update': ({ memberId, ...patch }) => updateMember(db, memberId, patch, now()),
     'member.orders': ({ memberId }) => memberOrders(db, memberId),
-    // Merging moves orders between members: RFM cut points and the reports' figures follow.
+    // Merging moves orders between members: the reports' figures follow. (Not the RFM refresh: it
+    // rewrites members, and a panel mid-merge would reload under the agent's hands.)
     'member.unmerge': async ({ identityId }) => {
       const result = await unmergeIdentity(db, identityId, now());
-      onOrdersChanged?.();
+      deps.onMembersMerged?.();
       return result;
     },
     'member.merge': async ({ keepId, mergeId }) => {
       const result = await mergeMembers(db, keepId, mergeId, now());
-      onOrdersChanged?.();
+      deps.onMembersMerged?.();
       return result;
     },
     'note.edit': async ({ noteId, text }) => editNote(db, noteId, text, (await readSettings(db)).authorName, now()),

@@ -46,11 +46,11 @@ describe('merging and un-merging members', () => {
     expect((await lookupByHandle(db, 'demo', 'mei', NOW))?.member.spendMinor).toBe(1000);
   });
 
-  it('a merge or a separation through the protocol tells the background its derived figures (RFM, reports) are out of date', async () => {
+  it('a merge or a separation through the protocol tells the background the reports’ figures are out of date', async () => {
     const db = memoryDb();
     await importOrders(db, [order({ buyer: { handle: 'lily_chen', phone: '+6591234567' } }), order({ buyer: { handle: 'lilychen.shop', phone: '+6591234567' } }), order({ buyer: { handle: 'ana' } })], NOW);
     let changed = 0;
-    const handlers = createHandlers({ db, now: () => NOW, onOrdersChanged: () => changed++ });
+    const handlers = createHandlers({ db, now: () => NOW, onMembersMerged: () => changed++ });
     await handlers['member.unmerge']({ identityId: 'demo:handle:lilychen.shop' }, {});
     expect(changed).toBe(1);
     const lily = (await lookupByHandle(db, 'demo', 'lily_chen', NOW))!;
