@@ -5,9 +5,13 @@ import { PLATFORMS, type Platform } from '@/lib/db/rows';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import type { GenericMapping } from '@/lib/import/generic';
 import { MAPPED_FIELDS, type MappedField } from '@/lib/import/presets/types';
+import { ChoiceField } from './choice-field';
 
 const REQUIRED: readonly MappedField[] = ['orderNo', 'amount', 'date'];
 const BUYER_FIELDS: readonly MappedField[] = ['buyer', 'phone', 'email'];
+
+/** Every platform, in the page's language, for a platform select. */
+export const platformChoices = (t: Translate) => PLATFORMS.map((p) => ({ value: p, label: t(`platform.${p}`) }));
 
 export const fieldLabel = (t: Translate, field: MappedField) => t(`options.map.field.${field}` as MessageKey);
 
@@ -70,16 +74,7 @@ export function ColumnMapping({ t, fileName, headers, initial, onApply, onCancel
             </select>
           </label>
         ))}
-        <label className="field">
-          <span>{t('options.map.platform')}</span>
-          <select aria-label={t('options.map.platform')} value={draft.platform} onChange={(e) => set({ platform: e.target.value as Platform })}>
-            {PLATFORMS.map((p) => (
-              <option key={p} value={p}>
-                {t(`platform.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField label={t('options.map.platform')} value={draft.platform} onChange={(v) => set({ platform: v as Platform })} choices={platformChoices(t)} />
         <label className="field">
           <span>{t('options.map.amountPer')}</span>
           <select aria-label={t('options.map.amountPer')} value={draft.amountPer ?? 'order'} onChange={(e) => set({ amountPer: e.target.value as 'order' | 'line' })}>

@@ -1,11 +1,11 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Platform } from '@/lib/db/rows';
-import { PLATFORMS } from '@/lib/db/rows';
 import type { Settings } from '@/lib/db/settings';
 import type { Translate, UiLocale } from '@/lib/i18n';
 import { ENCODINGS, type Encoding } from '@/lib/import/decode';
 import { guessMapping, mappingKey, type GenericMapping } from '@/lib/import/generic';
-import { ColumnMapping, fieldLabel, type MappingDraft } from './column-mapping';
+import { ChoiceField } from './choice-field';
+import { ColumnMapping, fieldLabel, platformChoices, type MappingDraft } from './column-mapping';
 import { fileSize, money, shortDate } from './format';
 import type { ImportedOrder } from '@/lib/import/imported-order';
 import type { ImportProblem } from '@/lib/import/presets/types';
@@ -222,17 +222,7 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
             onChange={(e) => setFiles([...(e.target.files ?? [])])}
           />
         </label>
-        <label className="field" htmlFor={platformId}>
-          <span>{t('options.import.platform')}</span>
-          <select id={platformId} aria-label="Platform" value={platform} onChange={(e) => setPlatform(e.target.value as Platform | '')}>
-            <option value="">{t('options.import.detect')}</option>
-            {PLATFORMS.map((p) => (
-              <option key={p} value={p}>
-                {t(`platform.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField id={platformId} label={t('options.import.platform')} ariaLabel="Platform" value={platform} onChange={(v) => setPlatform(v as Platform | '')} empty={t('options.import.detect')} choices={platformChoices(t)} />
         <label className="field">
           <span>{t('options.import.encoding')}</span>
           <select value={encoding} onChange={(e) => setEncoding(e.target.value as Encoding | '')}>

@@ -4,6 +4,7 @@ import type { JourneySettings, Templates } from '@/lib/db/journey-settings';
 import { RFM_SEGMENTS, type Holiday, type TierStep } from '@/lib/domain';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import { templateFor } from '@/lib/reminders/label';
+import { ChoiceField } from './choice-field';
 import { tierName } from './format';
 
 type Rules = JourneySettings['rules'];
@@ -41,6 +42,7 @@ export function JourneysSection({ t, locale, tiers, savedSegments = [], load, sa
     setStatus(undefined);
   };
   const holidays = rules.holiday.holidays;
+  const segmentChoices = savedSegments.map((x) => ({ value: x.id, label: x.name }));
   const setHoliday = (i: number, patch: Partial<Holiday>) => patchRule('holiday', { holidays: holidays.map((h, j) => (j === i ? { ...h, ...patch } : h)) });
 
   return (
@@ -79,17 +81,7 @@ export function JourneysSection({ t, locale, tiers, savedSegments = [], load, sa
                       </label>
                     ))}
                     {id === 'winBack' && (
-                      <label className="field">
-                        <span>{t('journeys.winBack.segment')}</span>
-                        <select value={rules.winBack.segmentId ?? ''} onChange={(e) => patchRule('winBack', { segmentId: e.target.value })}>
-                          <option value="">{t('journeys.winBack.everyone')}</option>
-                          {savedSegments.map((x) => (
-                            <option key={x.id} value={x.id}>
-                              {x.name}
-                            </option>
-                          ))}
-                        </select>
-                      </label>
+                      <ChoiceField label={t('journeys.winBack.segment')} value={rules.winBack.segmentId ?? ''} onChange={(v) => patchRule('winBack', { segmentId: v })} empty={t('journeys.winBack.everyone')} choices={segmentChoices} />
                     )}
                     </div>
                   </td>
@@ -147,17 +139,7 @@ export function JourneysSection({ t, locale, tiers, savedSegments = [], load, sa
                   ))}
                 </div>
               </details>
-              <label className="field">
-                <span>{t('journeys.holiday.saved')}</span>
-                <select value={h.segmentId ?? ''} onChange={(e) => setHoliday(i, { segmentId: e.target.value || undefined })}>
-                  <option value="">{t('journeys.holiday.noSaved')}</option>
-                  {savedSegments.map((x) => (
-                    <option key={x.id} value={x.id}>
-                      {x.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <ChoiceField label={t('journeys.holiday.saved')} value={h.segmentId ?? ''} onChange={(v) => setHoliday(i, { segmentId: v || undefined })} empty={t('journeys.holiday.noSaved')} choices={segmentChoices} />
               <button type="button" onClick={() => patchRule('holiday', { holidays: holidays.filter((_, j) => j !== i) })}>
                 {t('journeys.holiday.remove')}
               </button>
