@@ -98,15 +98,15 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
   // Files above this are streamed (read and stored a chunk at a time) instead of previewed whole.
   const isBig = (f: File) => f.size > streamAbove;
   const readOne = async (file: File): Promise<FileRead> => {
-    const head = isBig(file) ? await headOf(file) : file;
-    if (!head) return { file, head: true };
+    const partial = isBig(file);
+    const source = partial ? await headOf(file) : file;
+    if (!source) return { file, head: true };
     const chosen = mappings[fileKey(file)];
-    const read = await readFile(head, { ...optionsFor(), mapping: chosen });
-    if (chosen || read.ok || !read.headers) return { file, read, mapping: chosen, head: head !== file };
+    const read = await readFile(source, { ...optionsFor(), mapping: chosen });
     // Columns no preset knows, or no buyer column: a mapping saved for these headers reads it.
-    const saved = settings?.importMappings[mappingKey(read.headers)];
-    if (!saved) return { file, read, head: head !== file };
-    return { file, read: await readFile(head, { ...optionsFor(), mapping: saved }), mapping: saved, saved: true, head: head !== file };
+    const saved = !chosen && !read.ok && read.headers ? settings?.importMappings[mappingKey(read.headers)] : undefined;
+    if (!saved) return { file, read, mapping: chosen, head: partial };
+    return { file, read: await readFile(source, { ...optionsFor(), mapping: saved }), mapping: saved, saved: true, head: partial };
   };
   const readAll = async (): Promise<FileRead[]> => {
     const key = keyOf();
@@ -316,8 +316,8 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
 }
 
 /** The preset's name as the user reads it (a mapping is "your column mapping", in their language). */
-function presetName(preset: { id: string; label: string }, t?: Translate, saved?: boolean): string {
-  if (preset.id !== 'generic' || !t) return preset.label;
+function presetName(preset: { id: string; label: string }, t: Translate, saved?: boolean): string {
+  if (preset.id !== 'generic') return preset.label;
   return t(saved ? 'options.map.saved' : 'options.map.yours');
 }
 
