@@ -32,7 +32,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await page.screenshot({ path: path.join(OUT, `member-view-${locale}.png`), fullPage: true });
 
     const popup = await ext.context.newPage();
-    await popup.setViewportSize({ width: 360, height: 600 });
+    await popup.setViewportSize({ width: 400, height: 600 });
     await popup.goto(`${base}/popup.html`);
     await popup.getByRole('tab').nth(1).click();
     await expect(popup.getByTestId('rfm-overview')).toBeVisible();
