@@ -2,6 +2,7 @@ import { RegularsDb } from '@/lib/db/database';
 import { createHandlers, rfmRefresher } from '@/lib/db/handlers';
 import { reportKeeperFor } from '@/lib/db/report-snapshot';
 import { sweepReminders } from '@/lib/db/reminders';
+import { keepMemberFactsFresh } from '@/lib/db/member-snapshot';
 import { segmentMemberIds } from '@/lib/db/segments';
 import { keepContentScriptsInSync } from '@/lib/hosts/registration';
 import { chromeTabApis, showOnTab } from '@/lib/hosts/show-here';
@@ -17,6 +18,9 @@ export default defineBackground(() => {
   const db = new RegularsDb();
   const now = () => Date.now();
   const rfm = rfmRefresher(db, now);
+  // Segments, the RFM overview and holiday audiences read the member facts: rebuilt on disk soon
+  // after members change, so a worker that wakes finds them current.
+  keepMemberFactsFresh(db);
   // The reports' snapshot waits for the RFM cut points it scores segments with.
   const reports = reportKeeperFor(db, now, () => rfm.flush());
   const onOrdersChanged = () => {

@@ -11,9 +11,18 @@ import type {
   SiteRuleRow,
   TierChangeRow,
 } from './rows';
+import { generationMiddleware } from './generation';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
 export const DATABASE_NAME = 'regulars';
+
+/** Derived data (generation.ts): a generation mark, or data built from the rows with the mark it was built from. */
+export interface CacheRow {
+  key: string;
+  value: unknown;
+  generation?: string;
+  builtAt?: number;
+}
 
 /** The shop's own tag vocabulary, for autocomplete: how often each tag is used. */
 export interface TagRow {
@@ -34,6 +43,7 @@ export class RegularsDb extends Dexie {
   segments!: Table<SegmentRow, string>;
   siteRules!: Table<SiteRuleRow, string>;
   settings!: Table<SettingRow, string>;
+  caches!: Table<CacheRow, string>;
 
   constructor(name = DATABASE_NAME, options?: DexieOptions, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name, options);
@@ -41,6 +51,7 @@ export class RegularsDb extends Dexie {
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
+    this.use(generationMiddleware());
   }
 }
 

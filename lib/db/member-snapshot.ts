@@ -1,18 +1,29 @@
-// Members (and their platforms) in memory, for evaluating segments without a scan each time (a
-// getAll of 100k members costs far more than the filter itself). Dropped whenever their table
-// changes: Dexie reports every committed write as 'storagemutated', in this context and, over a
-// BroadcastChannel, from the other extension contexts (the options page's restore, the members page).
+// What segments, the RFM overview and the RFM cut points read of every member (and their members'
+// platforms), without a scan of 100k rows each time. Three layers:
+// - in memory, per context: dropped whenever members or identities change. Dexie reports every
+//   committed write as 'storagemutated', in this context and, over a BroadcastChannel, from the
+//   other extension contexts (the options page's restore, the members page);
+// - on disk, as columns in the caches table (member-columns.ts), good while the table's generation
+//   mark is the one they were built from (generation.ts): a service worker that wakes reads them in
+//   a few milliseconds instead of scanning;
+// - the scan itself, which writes the columns for the next time. The background rebuilds them soon
+//   after members change (keepMemberFactsFresh), so that evaluation rarely waits for a scan.
 import Dexie from 'dexie';
+import { decodeMembers, decodePlatforms, encodeMembers, encodePlatforms, type FactMember } from '../domain/member-columns';
 import { platformsByMember } from '../domain/segments';
 import type { RegularsDb } from './database';
-import type { MemberRow } from './rows';
+import { generationKey, type WatchedTable } from './generation';
 
-type Table = 'members' | 'identities';
-const snapshots: Record<Table, Map<RegularsDb, Promise<unknown>>> = { members: new Map(), identities: new Map() };
+export type { FactMember };
+
+type FactsTable = Extract<WatchedTable, 'members' | 'identities'>;
+const FACTS_KEY: Record<FactsTable, string> = { members: 'facts:members', identities: 'facts:platforms' };
+const snapshots: Record<FactsTable, Map<RegularsDb, Promise<unknown>>> = { members: new Map(), identities: new Map() };
+const changedListeners = new Set<(table: FactsTable, dbName: string) => void>();
 let listening = false;
 
-function dropFor(table: Table | undefined, name: string | undefined): void {
-  for (const t of table ? [table] : (Object.keys(snapshots) as Table[])) {
+function dropFor(table: FactsTable | undefined, name: string | undefined): void {
+  for (const t of table ? [table] : (Object.keys(snapshots) as FactsTable[])) {
     for (const db of [...snapshots[t].keys()]) if (name === undefined || db.name === name) snapshots[t].delete(db);
   }
 }
@@ -24,12 +35,14 @@ function listen(): void {
     for (const key of Object.keys(parts)) {
       if (key === 'all') return dropFor(undefined, undefined);
       const match = /^idb:\/\/(.+)\/(members|identities)\//.exec(key);
-      if (match) dropFor(match[2] as Table, match[1]);
+      if (!match) continue;
+      dropFor(match[2] as FactsTable, match[1]);
+      for (const listener of changedListeners) listener(match[2] as FactsTable, match[1]!);
     }
   });
 }
 
-function snapshot<T>(db: RegularsDb, table: Table, read: () => Promise<T>): Promise<T> {
+function inMemory<T>(db: RegularsDb, table: FactsTable, read: () => Promise<T>): Promise<T> {
   listen();
   const cache = snapshots[table];
   let value = cache.get(db) as Promise<T> | undefined;
@@ -42,17 +55,99 @@ function snapshot<T>(db: RegularsDb, table: Table, read: () => Promise<T>): Prom
   return value;
 }
 
-/** The members table as an array, shared between callers: never change it. */
-export function membersSnapshot(db: RegularsDb): Promise<MemberRow[]> {
-  return snapshot(db, 'members', () => db.members.toArray());
+/** How the last read was served, for tests and the benchmark. */
+export const factsReads = { disk: 0, scans: 0 };
+
+/** The columns on disk when their generation is current; else a scan, whose columns are kept. */
+async function readThrough<T, C>(db: RegularsDb, table: FactsTable, scan: () => Promise<{ value: T; columns: C }>, decode: (columns: C) => T): Promise<T> {
+  const key = FACTS_KEY[table];
+  const [mark, stored] = await db.transaction('r', [db.caches], () => Promise.all([db.caches.get(generationKey(table)), db.caches.get(key)]));
+  if (mark && stored && stored.generation === mark.value) {
+    try {
+      const value = decode(stored.value as C);
+      factsReads.disk++;
+      return value;
+    } catch (e) {
+      console.warn('Regulars: member facts on disk could not be read; scanning instead', e);
+    }
+  }
+  factsReads.scans++;
+  const { generation, value, columns } = await db.transaction('r', [db.table(table), db.caches], async () => {
+    const seen = (await db.caches.get(generationKey(table)))?.value as string | undefined;
+    return { generation: seen, ...(await scan()) };
+  });
+  // Kept only if nothing was written since the scan (its mark would have moved): stale columns
+  // are never stored. Without a mark (a new, empty store) there is nothing worth keeping.
+  if (generation !== undefined) {
+    await db
+      .transaction('rw', [db.caches], async () => {
+        if ((await db.caches.get(generationKey(table)))?.value === generation) await db.caches.put({ key, generation, builtAt: Date.now(), value: columns });
+      })
+      .catch((e) => console.warn('Regulars: member facts not kept', e));
+  }
+  return value;
+}
+
+/** Every member as segments see it; shared between callers: never change it. */
+export function memberFacts(db: RegularsDb): Promise<FactMember[]> {
+  return inMemory(db, 'members', () =>
+    readThrough(
+      db,
+      'members',
+      async () => {
+        const rows = await db.members.toArray();
+        const columns = encodeMembers(rows);
+        return { columns, value: decodeMembers(columns) };
+      },
+      decodeMembers,
+    ),
+  );
 }
 
 /** Member id → platforms of its handles, from the identities table; shared, never change it. */
-export function platformsSnapshot(db: RegularsDb): Promise<Map<string, Set<string>>> {
-  return snapshot(db, 'identities', async () => platformsByMember(await db.identities.toArray()));
+export function platformsSnapshot(db: RegularsDb): Promise<ReadonlyMap<string, ReadonlySet<string>>> {
+  return inMemory(db, 'identities', () =>
+    readThrough(
+      db,
+      'identities',
+      async () => {
+        const value = platformsByMember(await db.identities.toArray());
+        return { value, columns: encodePlatforms(value) };
+      },
+      decodePlatforms,
+    ),
+  );
 }
 
-/** Forgets every snapshot (the store was replaced under this context). */
+/** Forgets every snapshot held in memory (the store was replaced under this context); the disk copy checks itself. */
 export function forgetMemberSnapshots(): void {
   dropFor(undefined, undefined);
+}
+
+/**
+ * In the background: after members or identities change, and changes pause for `delayMs`, the
+ * facts are read again (a scan), so the columns on disk are current when the next evaluation comes
+ * (a popup, a holiday sweep, a worker that woke). Returns a function that stops it.
+ */
+export function keepMemberFactsFresh(db: RegularsDb, delayMs = 3000): () => void {
+  listen();
+  const timers = new Map<FactsTable, ReturnType<typeof setTimeout>>();
+  const listener = (table: FactsTable, dbName: string) => {
+    if (dbName !== db.name) return;
+    clearTimeout(timers.get(table));
+    timers.set(
+      table,
+      setTimeout(() => {
+        timers.delete(table);
+        // Platforms are read (a scan of every identity) only for a shop whose segments use them.
+        const read = table === 'members' ? memberFacts(db) : db.caches.get(FACTS_KEY.identities).then((kept) => kept && platformsSnapshot(db));
+        read.catch((e) => console.warn('Regulars: member facts refresh failed', e));
+      }, delayMs),
+    );
+  };
+  changedListeners.add(listener);
+  return () => {
+    changedListeners.delete(listener);
+    for (const timer of timers.values()) clearTimeout(timer);
+  };
 }

@@ -122,6 +122,32 @@ describe('reminders in the store', () => {
     expect((await activeDueBefore(db, NOW + 2 * DAY)).map((x) => x.state)).toEqual(['snoozed']);
   });
 
+  it('a sweep skips orders and tier changes it already read, yet one stored since, or a rule switched back on, is swept', async () => {
+    await importOrders(db, [order({ orderNo: 'd1', status: 'delivered', placedAt: NOW - 20 * DAY, deliveredAt: NOW - 16 * DAY })], NOW);
+    const first = await sweepReminders(db, NOW);
+    expect(first.created).toBe(1);
+    // Nothing changed: nothing new, nothing twice.
+    expect((await sweepReminders(db, NOW + HOUR)).created).toBe(0);
+    // An order stored without being evaluated (as a restore does) is seen by the next sweep.
+    await importOrders(db, [order({ orderNo: 'd2', buyer: { handle: 'mei' }, status: 'delivered', placedAt: NOW - 20 * DAY, deliveredAt: NOW - 15 * DAY })], NOW);
+    expect((await sweepReminders(db, NOW + 2 * HOUR)).created).toBe(1);
+    expect((await sweepReminders(db, NOW + 3 * HOUR)).created).toBe(0);
+    // Follow-ups switched off while an order arrives, then on again: the orders are read again.
+    await writeJourneySettings(db, { rules: { followUp: { enabled: false } } });
+    await importOrders(db, [order({ orderNo: 'd3', buyer: { handle: 'ann' }, status: 'delivered', placedAt: NOW - 20 * DAY, deliveredAt: NOW - 14 * DAY })], NOW);
+    expect((await sweepReminders(db, NOW + 4 * HOUR)).created).toBe(0);
+    expect((await sweepReminders(db, NOW + 5 * HOUR)).created).toBe(0);
+    await writeJourneySettings(db, { rules: { followUp: { enabled: true } } });
+    expect((await sweepReminders(db, NOW + 6 * HOUR)).created).toBe(1);
+    expect((await all()).filter((r) => r.orderId === 'demo:d3').map((r) => r.kind)).toEqual(['followUp']);
+    // A tier change written past the rules (as a merge does) is swept too.
+    const ann = await memberId('ann');
+    await db.members.update(ann, { tierId: 'silver', lastOrderAt: NOW });
+    await db.tierChanges.add({ id: 'tc_x', memberId: ann, from: 'regular', to: 'silver', direction: 'up', at: NOW + 6 * HOUR });
+    expect((await sweepReminders(db, NOW + 7 * HOUR)).created).toBe(1);
+    expect((await all()).filter((r) => r.kind === 'tierUp').map((r) => r.memberId)).toEqual([ann]);
+  });
+
   it('refuses rule settings that make no sense, naming the field', async () => {
     await expect(writeJourneySettings(db, { rules: { followUp: { window: { start: 600, end: 600 } } } })).rejects.toThrow(/followUp\.window.*same time/);
     await expect(writeJourneySettings(db, { rules: { nope: {} } })).rejects.toThrow(/No journey rule "nope"/);

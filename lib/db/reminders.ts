@@ -21,6 +21,8 @@ import {
   type RuleBase,
 } from '../domain';
 import { newId, type RegularsDb } from './database';
+import { generationKey, newGeneration } from './generation';
+import { memberFacts, type FactMember } from './member-snapshot';
 import { readJourneySettings } from './journey-settings';
 import type { ContactRow, MemberRow, OrderRow, ReminderRow, TierChangeRow } from './rows';
 import { readSettings, type Settings } from './settings';
@@ -33,8 +35,9 @@ export type SegmentResolver = (segmentId: string) => Promise<Set<string>>;
 const ORDER_LOOKBACK_MS = 60 * DAY_MS;
 const ACTIVE = ['open', 'snoozed'] as const;
 const MAX_CAP_MS = 90 * DAY_MS;
+const KEYS_ABOVE = 500;
 
-const toMember = (m: MemberRow): JourneyMember => ({ id: m.id, displayName: m.displayName, tierId: m.tierId, doNotContact: m.doNotContact, orderCount: m.orderCount, spendMinor: m.spendMinor, firstOrderAt: m.firstOrderAt, lastOrderAt: m.lastOrderAt, profile: m.profile });
+const toMember = (m: MemberRow): JourneyMember => ({ id: m.id, tierId: m.tierId, doNotContact: m.doNotContact, orderCount: m.orderCount, spendMinor: m.spendMinor, firstOrderAt: m.firstOrderAt, lastOrderAt: m.lastOrderAt, profile: m.profile });
 const toOrder = (o: OrderRow): JourneyOrder => ({ id: o.id, memberId: o.memberId, status: o.status, amountMinor: o.amountMinor, placedAt: o.placedAt, shippedAt: o.shippedAt, deliveredAt: o.deliveredAt });
 
 export interface Evaluation {
@@ -83,11 +86,13 @@ async function store(db: RegularsDb, proposed: readonly Proposed[], now: number)
   const result: Evaluation = { created: 0, suppressed: 0, reopened: 0, obsolete: 0 };
   const unique = new Map(proposed.map((p) => [p.id, p]));
   const ids = [...unique.keys()];
-  const existing = ids.length ? await db.reminders.bulkGet(ids) : [];
+  // Which exist already: a sweep proposes thousands, mostly made before; every key of the table
+  // (one request, no rows) is cheaper then than reading those rows one by one.
+  const known = ids.length > KEYS_ABOVE ? new Set(await db.reminders.toCollection().primaryKeys()) : new Set((await db.reminders.bulkGet(ids)).flatMap((r) => (r ? [r.id] : [])));
   const added: ReminderRow[] = [];
-  existing.forEach((row, i) => {
-    if (row) return;
-    const p = unique.get(ids[i]!)!;
+  ids.forEach((id) => {
+    if (known.has(id)) return;
+    const p = unique.get(id)!;
     added.push({ id: p.id, memberId: p.memberId, dueAt: p.dueAt, reason: p.kind, kind: p.kind, orderId: p.orderId, refAt: p.refAt, detail: p.detail, priority: p.priority, state: p.state, suppressedBecause: p.suppressedBecause, createdAt: now, updatedAt: now });
     if (p.state === 'suppressed') result.suppressed++;
     else result.created++;
@@ -147,16 +152,47 @@ async function dismissObsolete(db: RegularsDb, active: readonly ReminderRow[], m
 }
 
 const HOLIDAYS_SWEPT_KEY = 'remindersHolidaysSwept';
+/**
+ * The generations (generation.ts) of orders and tier changes, and the settings of the rules that
+ * read them, as the last sweep that read them saw them.
+ */
+const ROWS_SWEPT_KEY = 'remindersRowsSwept';
+type RowsSwept = { orders?: string; tierChanges?: string; rules?: string };
+
+/** The generation mark of a table; a store that has none yet (no write since it was made) gets one. */
+async function markOf(db: RegularsDb, table: 'orders' | 'tierChanges'): Promise<string> {
+  const mark = (await db.caches.get(generationKey(table)))?.value as string | undefined;
+  if (mark !== undefined) return mark;
+  const fresh = newGeneration();
+  await db.caches.put({ key: generationKey(table), value: fresh });
+  return fresh;
+}
 
 /** A holiday occurrence (with its audience) for which every member was read once already. */
 /** RFM segments move with every import: an audience by segment is read again after new cut points. */
 const holidayKey = (h: { holiday: { id: string; tiers: string[]; segments: string[]; segmentId?: string | undefined }; year: number }, rfmAt: number | undefined) =>
   `${h.holiday.id}:${h.year}:${h.holiday.tiers.join(',')}:${h.holiday.segments.join(',')}:${h.holiday.segmentId ?? ''}:${h.holiday.segments.length || h.holiday.segmentId ? (rfmAt ?? '') : ''}`;
 
-const TABLES = (db: RegularsDb) => [db.members, db.orders, db.reminders, db.contacts, db.tierChanges, db.settings];
+const TABLES = (db: RegularsDb) => [db.members, db.orders, db.reminders, db.contacts, db.tierChanges, db.settings, db.caches];
 
-/** The scheduled sweep: every rule over the whole store, reading only what the rules can use. */
+const byId = new WeakMap<readonly FactMember[], Map<string, FactMember>>();
+function factsById(facts: readonly FactMember[]): Map<string, FactMember> {
+  let map = byId.get(facts);
+  if (!map) byId.set(facts, (map = new Map(facts.map((m) => [m.id, m]))));
+  return map;
+}
+
 /**
+ * The scheduled sweep: every rule over the whole store, reading only what the rules can use.
+ *
+ * Members come from the member facts (member-snapshot.ts: in memory, or one record on disk), not
+ * from the members table. Orders and tier changes are read only when they changed since the last
+ * sweep that read them (their generation mark moved) or the settings of the rules that use them
+ * did: those rules propose a reminder from the row's own fields and its member, and the passing of
+ * time only ever takes proposals away (each has a look-back), so rows already evaluated can
+ * propose nothing new. Rows that change are evaluated as they change (evaluateMembers, the sweep
+ * after a big import or a new tier ladder), and a member who changes is evaluated with all of theirs.
+ *
  * `checkObsolete`: also dismiss active reminders whose reason went away. Needed after a big import
  * (its orders were not evaluated member by member); the hourly sweep leaves it out: every other
  * change of an order or a member goes through evaluateMembers, which checks them.
@@ -166,19 +202,26 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
   const { rules } = await readJourneySettings(db);
   const tz = settings.timeZone;
   const saved = await savedSegments(rules, now, tz, resolveSegment);
+  const facts = await memberFacts(db);
+  const rulesKey = JSON.stringify([rules.unpaid, rules.shipped, rules.followUp, rules.tierUp]);
   return db.transaction('rw', TABLES(db), async () => {
     // Greetings for a holiday need every member once, when it comes into view; after that members
-    // who change are evaluated one by one (evaluateMembers), so later sweeps skip the full read.
+    // who change are evaluated one by one (evaluateMembers), so later sweeps skip them.
     const upcoming = rules.holiday.enabled ? upcomingHolidays(rules.holiday.holidays, rules.holiday.daysBefore, now, tz) : [];
     const swept = new Set(((await db.settings.get(HOLIDAYS_SWEPT_KEY))?.value as string[] | undefined) ?? []);
     const keys = upcoming.map((h) => holidayKey(h, settings.rfmBreaks?.computedAt));
     const pending = keys.filter((k) => !swept.has(k));
     const holidays = pending.length > 0;
+    const marks: RowsSwept = { orders: await markOf(db, 'orders'), tierChanges: await markOf(db, 'tierChanges'), rules: rulesKey };
+    const last = ((await db.settings.get(ROWS_SWEPT_KEY))?.value as RowsSwept | undefined) ?? {};
+    const readAll = checkObsolete || last.rules !== rulesKey;
+    const readOrders = readAll || last.orders !== marks.orders;
+    const readTierChanges = readAll || last.tierChanges !== marks.tierChanges;
     const lapseAt = now - settings.lapseDays * DAY_MS;
     const secondAt = now - rules.secondPurchase.days * DAY_MS;
     const [orders, tierChanges, done, contacts, active] = await Promise.all([
-      db.orders.where('placedAt').aboveOrEqual(now - ORDER_LOOKBACK_MS).toArray(),
-      db.tierChanges.where('at').aboveOrEqual(now - 8 * DAY_MS).toArray(),
+      readOrders ? db.orders.where('placedAt').aboveOrEqual(now - ORDER_LOOKBACK_MS).toArray() : [],
+      readTierChanges ? db.tierChanges.where('at').aboveOrEqual(now - 8 * DAY_MS).toArray() : [],
       db.reminders.where('[state+dueAt]').between(['done', now - ORDER_LOOKBACK_MS], ['done', Dexie.maxKey]).toArray(),
       db.contacts.where('at').aboveOrEqual(now - MAX_CAP_MS).toArray(),
       checkObsolete ? Promise.all(ACTIVE.map((s) => db.reminders.where('[state+dueAt]').between([s, Dexie.minKey], [s, Dexie.maxKey]).toArray())).then((a) => a.flat()) : [],
@@ -190,36 +233,41 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
     const relevant = orders.filter((o) =>
       o.status === 'unpaid' ? o.placedAt >= recent : o.status === 'shipped' ? (o.shippedAt ?? o.placedAt) >= recent : o.status === 'delivered' && (o.deliveredAt ?? 0) >= followUpFrom,
     );
-    let memberRows: MemberRow[];
-    if (holidays) memberRows = await db.members.toArray();
+    let chosen: readonly FactMember[];
+    if (holidays) chosen = facts;
     else {
-      // A tier upgrade counts only after a recent order (tier-up.ts): the recent buyers, read by
-      // index, rather than every member a big import moved.
-      const [lapsing, second, birthdays, recentBuyers] = await Promise.all([
-        db.members.where('lastOrderAt').between(lapseAt - 9 * DAY_MS, lapseAt + DAY_MS, true, true).toArray(),
-        db.members.where('lastOrderAt').between(secondAt - 8 * DAY_MS, secondAt + 8 * DAY_MS, true, true).toArray(),
-        db.members.where('profile.birthday').above('').toArray(),
-        tierChanges.length ? db.members.where('lastOrderAt').aboveOrEqual(now - 8 * DAY_MS).toArray() : [],
-      ]);
-      const byId = new Map<string, MemberRow>();
-      for (const m of [...lapsing, ...second, ...birthdays, ...recentBuyers]) byId.set(m.id, m);
-      const wanted = new Set<string>();
-      for (const o of relevant) if (!byId.has(o.memberId)) wanted.add(o.memberId);
-      for (const r of done) if (!byId.has(r.memberId)) wanted.add(r.memberId);
-      for (const m of await db.members.bulkGet([...wanted])) if (m) byId.set(m.id, m);
-      memberRows = [...byId.values()];
+      // The members some rule can propose for now: near the lapse threshold or the second-purchase
+      // day, with a birthday, recent buyers when tiers moved (tier-up.ts), and the members of the
+      // orders and follow-ups above.
+      const all = factsById(facts);
+      const picked = new Map<string, FactMember>();
+      const recentBuyer = now - 8 * DAY_MS;
+      for (const m of facts) {
+        const last = m.lastOrderAt;
+        if (
+          m.profile.birthday ||
+          (last !== undefined && ((last >= lapseAt - 9 * DAY_MS && last <= lapseAt + DAY_MS) || (last >= secondAt - 8 * DAY_MS && last <= secondAt + 8 * DAY_MS) || (tierChanges.length > 0 && last >= recentBuyer)))
+        )
+          picked.set(m.id, m);
+      }
+      for (const id of [...relevant.map((o) => o.memberId), ...done.map((r) => r.memberId)]) {
+        const m = all.get(id);
+        if (m) picked.set(id, m);
+      }
+      chosen = [...picked.values()];
     }
-    const members = new Map(memberRows.map((m) => [m.id, toMember(m)]));
+    const members = new Map<string, JourneyMember>(chosen.map((m) => [m.id, m]));
     const orderMap = new Map(orders.map((o) => [o.id, o]));
-    const facts: JourneyFacts = { now, timeZone: tz, lapseDays: settings.lapseDays, members, orders: relevant.map(toOrder), tierChanges, leftOpen: leftOpenOf(done, orderMap), segmentOf: segmentOf(settings, now), savedSegments: saved };
-    const last = lastContacts(contacts);
+    const journeyFacts: JourneyFacts = { now, timeZone: tz, lapseDays: settings.lapseDays, members, orders: relevant.map(toOrder), tierChanges, leftOpen: leftOpenOf(done, orderMap), segmentOf: segmentOf(settings, now), savedSegments: saved };
+    const contacted = lastContacts(contacts);
     // Holiday greetings are made for everyone when the holiday comes into view (above); in later
     // sweeps the members read here would only propose them again: members who change since are
     // evaluated one by one.
     const sweepRules = holidays ? rules : { ...rules, holiday: { ...rules.holiday, enabled: false } };
-    const result = await store(db, proposedReminders(facts, sweepRules, (id) => last.get(id)), now);
+    const result = await store(db, proposedReminders(journeyFacts, sweepRules, (id) => contacted.get(id)), now);
     if (checkObsolete) result.obsolete = await dismissObsolete(db, active, members, orderMap, now, false);
     if (holidays) await db.settings.put({ key: HOLIDAYS_SWEPT_KEY, value: keys });
+    await db.settings.put({ key: ROWS_SWEPT_KEY, value: marks });
     return result;
   });
 }

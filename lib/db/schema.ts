@@ -1,6 +1,7 @@
 // Schema versions as dated constants. Never edit a released version: add the next one with its
 // upgrade and a test that opens the previous version with data and checks it after migration.
 import type { Transaction } from 'dexie';
+import { generationKey, newGeneration, WATCHED_TABLES } from './generation';
 
 export interface SchemaVersion {
   version: number;
@@ -44,7 +45,25 @@ export const SCHEMA_V2: SchemaVersion = {
   },
 };
 
+/**
+ * Derived data kept on disk (the member facts segments evaluate over), with the generation marks
+ * of members and identities that tell whether it is still good (generation.ts). Nothing here is
+ * backed up: it is rebuilt from the rows. The upgrade marks both tables once, so facts built
+ * after it can be checked against a mark.
+ */
+export const SCHEMA_V3: SchemaVersion = {
+  version: 3,
+  date: '2026-11-23',
+  stores: {
+    ...SCHEMA_V2.stores,
+    caches: 'key',
+  },
+  upgrade: async (tx) => {
+    await tx.table('caches').bulkPut(WATCHED_TABLES.map((table) => ({ key: generationKey(table), value: newGeneration() })));
+  },
+};
+
 /** Every version, oldest first. The last is the current one. */
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_V1, SCHEMA_V2];
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -1,10 +1,10 @@
 // Saved segments and what is done to their members: evaluate, tag in bulk, export, log contacts.
 // Members are evaluated from one scan of the members table (the schema has few indexes on
 // purpose; tests/bench measures 100k members).
-import { compileFilter, filterNeedsPlatforms, parseSegmentFilter, rfmOverview, type RfmGroup, type SegmentFilter } from '../domain/segments';
+import { compileFilter, filterNeedsPlatforms, parseSegmentFilter, rfmOverview, type RfmGroup, type SegmentFilter, type SegmentMember } from '../domain/segments';
 import { newId, type RegularsDb } from './database';
 import { forgetMember } from './import-orders';
-import { membersSnapshot, platformsSnapshot } from './member-snapshot';
+import { memberFacts, platformsSnapshot } from './member-snapshot';
 import type { ContactRow, MemberRow, SegmentRow } from './rows';
 import { readSettings, type Settings } from './settings';
 import { normaliseTag } from './store';
@@ -24,17 +24,17 @@ export async function frequencyCapHours(db: RegularsDb): Promise<number> {
 type Ctx = Pick<Settings, 'timeZone' | 'rfmBreaks'>;
 
 /** Members (as given) that a filter selects; reads identities only when the filter needs platforms. */
-export async function evaluateFilter(db: RegularsDb, filter: SegmentFilter, members: readonly MemberRow[], settings: Ctx, now: number): Promise<MemberRow[]> {
+export async function evaluateFilter<M extends SegmentMember>(db: RegularsDb, filter: SegmentFilter, members: readonly M[], settings: Ctx, now: number): Promise<M[]> {
   const platforms = filterNeedsPlatforms(filter) ? await platformsSnapshot(db) : undefined;
   const test = compileFilter(filter, { now, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks, platforms });
-  const out: MemberRow[] = [];
+  const out: M[] = [];
   for (const m of members) if (test(m)) out.push(m);
   return out;
 }
 
 export async function filterMemberIds(db: RegularsDb, filter: SegmentFilter, now: number): Promise<Set<string>> {
   const settings = await readSettings(db);
-  const members = await membersSnapshot(db);
+  const members = await memberFacts(db);
   return new Set((await evaluateFilter(db, filter, members, settings, now)).map((m) => m.id));
 }
 
@@ -93,7 +93,7 @@ export async function deleteSegment(db: RegularsDb, id: string): Promise<boolean
 /** Members and revenue per RFM segment over the whole master file. */
 export async function storeRfmOverview(db: RegularsDb, now: number): Promise<{ total: number; groups: RfmGroup[] }> {
   const settings = await readSettings(db);
-  const members = await membersSnapshot(db);
+  const members = await memberFacts(db);
   return { total: members.length, groups: rfmOverview(members, { now, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks, shopCurrency: settings.shopCurrency }) };
 }
 

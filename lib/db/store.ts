@@ -9,7 +9,7 @@ import { identityId, normaliseHandle } from '../import/identity';
 import type { MemberCard } from '../messaging/card';
 import { newId, type RegularsDb } from './database';
 import { forgetMember } from './import-orders';
-import { membersSnapshot } from './member-snapshot';
+import { memberFacts } from './member-snapshot';
 import type { MemberRow, NoteRow, OrderRow, Platform } from './rows';
 import { readSettings, writeSettings, type Settings } from './settings';
 
@@ -23,9 +23,9 @@ import { StoreError } from './store-error';
 
 export async function refreshRfmBreaks(db: RegularsDb, now: number): Promise<Settings['rfmBreaks']> {
   const settings = await readSettings(db);
-  // One getAll beats a cursor by far in Chromium; rfmBreaks ignores members without orders. The
-  // snapshot is the one segments evaluate over: after an import it is read once for both.
-  const sample = await membersSnapshot(db);
+  // The member facts segments evaluate over (one scan after an import, serving both); rfmBreaks
+  // ignores members without orders.
+  const sample = await memberFacts(db);
   const breaks = { ...rfmBreaks(sample, now, settings.timeZone), computedAt: now, members: sample.length };
   await writeSettings(db, { rfmBreaks: breaks });
   return breaks;

@@ -2,7 +2,8 @@
 // background): a saved segment evaluated over the whole store, directly and through the protocol,
 // against a raw IndexedDB getAll of the members (the floor of any scan).
 import { RegularsDb } from '@/lib/db/database';
-import { forgetMemberSnapshots } from '@/lib/db/member-snapshot';
+import { factsReads, forgetMemberSnapshots } from '@/lib/db/member-snapshot';
+import { addTag } from '@/lib/db/store';
 import { segmentMemberIds } from '@/lib/db/segments';
 import { send } from '@/lib/messaging/browser-client';
 
@@ -41,13 +42,16 @@ export const segmentBench = {
     const warm: number[] = [];
     const protocol: number[] = [];
     const raw: number[] = [];
+    const afterChange: number[] = [];
     let matched = 0;
     let members = 0;
+    const before = { ...factsReads };
     for (let i = 0; i < runs; i++) {
       const r = await rawGetAll('members');
       raw.push(r.ms);
       members = r.rows;
-      // Cold: the first evaluation after the worker woke or the members changed (a scan).
+      // Cold: the first evaluation in a context that just started (a worker that woke): the member
+      // facts come from disk.
       forgetMemberSnapshots();
       let t = performance.now();
       matched = (await segmentMemberIds(db, saved.id, Date.now())).size;
@@ -59,9 +63,17 @@ export const segmentBench = {
       t = performance.now();
       await send('segment.memberIds', { id: saved.id });
       protocol.push(performance.now() - t);
+      // Right after a member changed, before the background rebuilt the facts: a scan.
+      const someone = (await db.members.limit(1).first())!;
+      await addTag(db, someone.id, `bench-${crypto.randomUUID().slice(0, 8)}`, Date.now());
+      forgetMemberSnapshots();
+      t = performance.now();
+      await segmentMemberIds(db, saved.id, Date.now());
+      afterChange.push(performance.now() - t);
     }
+    const served = { disk: factsReads.disk - before.disk, scans: factsReads.scans - before.scans };
     db.close();
     await send('segment.delete', { id: saved.id });
-    return { members, matched, warmMs: median(warm), warmMaxMs: Math.max(...warm), coldMs: median(cold), protocolMs: median(protocol), rawGetAllMs: median(raw) };
+    return { members, matched, warmMs: median(warm), warmMaxMs: Math.max(...warm), coldMs: median(cold), afterChangeMs: median(afterChange), served, protocolMs: median(protocol), rawGetAllMs: median(raw) };
   },
 };

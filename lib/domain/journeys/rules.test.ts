@@ -14,7 +14,7 @@ const iso = (ts: number) => new Date(ts).toISOString().slice(0, 16);
 const NOW = utc('2026-11-23T04:00:00');
 
 function member(over: Partial<JourneyMember> = {}): JourneyMember {
-  return { id: 'm1', displayName: 'Lily', tierId: 'regular', doNotContact: false, orderCount: 3, spendMinor: 30_000, firstOrderAt: NOW - 200 * DAY_MS, lastOrderAt: NOW - 20 * DAY_MS, profile: {}, ...over };
+  return { id: 'm1', tierId: 'regular', doNotContact: false, orderCount: 3, spendMinor: 30_000, firstOrderAt: NOW - 200 * DAY_MS, lastOrderAt: NOW - 20 * DAY_MS, profile: {}, ...over };
 }
 function order(over: Partial<JourneyOrder> = {}): JourneyOrder {
   return { id: 'demo:1', memberId: 'm1', status: 'paid', amountMinor: 5_000, placedAt: NOW - DAY_MS, ...over };

@@ -18,7 +18,6 @@ export type RuleBase = z.infer<typeof ruleBaseSchema>;
 
 export interface JourneyMember {
   id: string;
-  displayName: string;
   tierId: string;
   doNotContact: boolean;
   orderCount: number;

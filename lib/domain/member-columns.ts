@@ -1,0 +1,180 @@
+// What segments, the RFM overview and the RFM cut points read of every member, as columns: typed
+// arrays and a few short dictionaries. Kept on disk as one record, it is read back in a few
+// milliseconds where a getAll of 100k member rows takes most of a second (structured clone copies
+// typed arrays whole instead of building 100k objects), and turned back into light member objects.
+import type { SegmentMember } from './segments';
+
+/** A member as segments see it, with the currency its spend is in (the RFM overview adds up spend). */
+export type FactMember = SegmentMember & { currency: string };
+
+/** Strings as an index into a dictionary; a list per member as offsets into one index array. */
+export interface MemberColumns {
+  count: number;
+  /** Member ids joined by NUL. */
+  ids: string;
+  tierNames: string[];
+  tier: Uint16Array;
+  currencyNames: string[];
+  currency: Uint16Array;
+  orderCount: Float64Array;
+  spendMinor: Float64Array;
+  averageOrderMinor: Float64Array;
+  /** NaN: no order. */
+  firstOrderAt: Float64Array;
+  lastOrderAt: Float64Array;
+  doNotContact: Uint8Array;
+  /** Index + 1 into birthdayNames; 0 = none. */
+  birthday: Uint32Array;
+  birthdayNames: string[];
+  tagNames: string[];
+  /** Member i's tags are tags[tagStart[i] … tagStart[i + 1]). */
+  tagStart: Uint32Array;
+  tags: Uint32Array;
+}
+
+const SEP = '\u0000';
+
+function dictionary() {
+  const names: string[] = [];
+  const index = new Map<string, number>();
+  return {
+    names,
+    of(value: string): number {
+      let i = index.get(value);
+      if (i === undefined) {
+        i = names.length;
+        names.push(value);
+        index.set(value, i);
+      }
+      return i;
+    },
+  };
+}
+
+export function encodeMembers(members: readonly FactMember[]): MemberColumns {
+  const n = members.length;
+  const tiers = dictionary();
+  const currencies = dictionary();
+  const birthdays = dictionary();
+  const tagDict = dictionary();
+  const cols = {
+    tier: new Uint16Array(n),
+    currency: new Uint16Array(n),
+    orderCount: new Float64Array(n),
+    spendMinor: new Float64Array(n),
+    averageOrderMinor: new Float64Array(n),
+    firstOrderAt: new Float64Array(n),
+    lastOrderAt: new Float64Array(n),
+    doNotContact: new Uint8Array(n),
+    birthday: new Uint32Array(n),
+    tagStart: new Uint32Array(n + 1),
+  };
+  const tagList: number[] = [];
+  const ids: string[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const m = members[i]!;
+    ids[i] = m.id;
+    cols.tier[i] = tiers.of(m.tierId);
+    cols.currency[i] = currencies.of(m.currency);
+    cols.orderCount[i] = m.orderCount;
+    cols.spendMinor[i] = m.spendMinor;
+    cols.averageOrderMinor[i] = m.averageOrderMinor;
+    cols.firstOrderAt[i] = m.firstOrderAt ?? NaN;
+    cols.lastOrderAt[i] = m.lastOrderAt ?? NaN;
+    cols.doNotContact[i] = m.doNotContact ? 1 : 0;
+    const birthday = m.profile.birthday;
+    cols.birthday[i] = birthday ? birthdays.of(birthday) + 1 : 0;
+    cols.tagStart[i] = tagList.length;
+    for (const tag of m.tags) tagList.push(tagDict.of(tag));
+  }
+  cols.tagStart[n] = tagList.length;
+  if (tiers.names.length > 0xffff || currencies.names.length > 0xffff) throw new Error('Too many distinct tiers or currencies to keep as columns');
+  return { count: n, ids: ids.join(SEP), tierNames: tiers.names, currencyNames: currencies.names, birthdayNames: birthdays.names, tagNames: tagDict.names, tags: Uint32Array.from(tagList), ...cols };
+}
+
+const NO_TAGS: readonly string[] = Object.freeze([]);
+const NO_PROFILE: { birthday?: string } = Object.freeze({});
+
+/** Members share their tag lists and profiles when equal (facts are never changed): far fewer objects. */
+export function decodeMembers(c: MemberColumns): FactMember[] {
+  const ids = c.count ? c.ids.split(SEP) : [];
+  if (ids.length !== c.count) throw new Error(`Member columns hold ${ids.length} ids for ${c.count} members`);
+  const out: FactMember[] = new Array(c.count);
+  const tagLists = new Map<string, readonly string[]>();
+  const profiles: ({ birthday?: string } | undefined)[] = new Array(c.birthdayNames.length + 1);
+  profiles[0] = NO_PROFILE;
+  for (let i = 0; i < c.count; i++) {
+    const from = c.tagStart[i]!;
+    const to = c.tagStart[i + 1]!;
+    let tags = NO_TAGS;
+    if (to > from) {
+      const key = c.tags.subarray(from, to).join(',');
+      let list = tagLists.get(key);
+      if (!list) {
+        const fresh: string[] = new Array(to - from);
+        for (let k = from; k < to; k++) fresh[k - from] = c.tagNames[c.tags[k]!]!;
+        tagLists.set(key, (list = Object.freeze(fresh)));
+      }
+      tags = list;
+    }
+    const first = c.firstOrderAt[i]!;
+    const last = c.lastOrderAt[i]!;
+    const birthday = c.birthday[i]!;
+    let profile = profiles[birthday];
+    if (!profile) profiles[birthday] = profile = Object.freeze({ birthday: c.birthdayNames[birthday - 1]! });
+    out[i] = {
+      id: ids[i]!,
+      tierId: c.tierNames[c.tier[i]!]!,
+      currency: c.currencyNames[c.currency[i]!]!,
+      tags,
+      orderCount: c.orderCount[i]!,
+      spendMinor: c.spendMinor[i]!,
+      averageOrderMinor: c.averageOrderMinor[i]!,
+      firstOrderAt: Number.isNaN(first) ? undefined : first,
+      lastOrderAt: Number.isNaN(last) ? undefined : last,
+      doNotContact: c.doNotContact[i] === 1,
+      profile,
+    };
+  }
+  return out;
+}
+
+/** Member id → platforms of its handles, as columns: ids joined by NUL, a platform list each. */
+export interface PlatformColumns {
+  count: number;
+  ids: string;
+  names: string[];
+  start: Uint32Array;
+  platforms: Uint16Array;
+}
+
+export function encodePlatforms(map: ReadonlyMap<string, ReadonlySet<string>>): PlatformColumns {
+  const names = dictionary();
+  const ids: string[] = [];
+  const start = new Uint32Array(map.size + 1);
+  const list: number[] = [];
+  let i = 0;
+  for (const [id, set] of map) {
+    ids.push(id);
+    start[i++] = list.length;
+    for (const p of set) list.push(names.of(p));
+  }
+  start[i] = list.length;
+  return { count: map.size, ids: ids.join(SEP), names: names.names, start, platforms: Uint16Array.from(list) };
+}
+
+export function decodePlatforms(c: PlatformColumns): Map<string, ReadonlySet<string>> {
+  const ids = c.count ? c.ids.split(SEP) : [];
+  if (ids.length !== c.count) throw new Error(`Platform columns hold ${ids.length} ids for ${c.count} members`);
+  // Members with the same platforms share one set (never change them): a handful of sets for 100k members.
+  const map = new Map<string, ReadonlySet<string>>();
+  const sets = new Map<string, ReadonlySet<string>>();
+  for (let i = 0; i < c.count; i++) {
+    const list = c.platforms.subarray(c.start[i]!, c.start[i + 1]!);
+    const key = list.join(',');
+    let set = sets.get(key);
+    if (!set) sets.set(key, (set = new Set(Array.from(list, (p) => c.names[p]!))));
+    map.set(ids[i]!, set);
+  }
+  return map;
+}
