@@ -17,7 +17,8 @@ export interface TodayActions {
   copy(text: string): Promise<void>;
 }
 
-const PAGE = 10;
+/** Rows shown of each group at first, and asked of the background: the popup opens on them. */
+export const PAGE = 5;
 const SECTIONS = ['overdue', 'today', 'upcoming'] as const;
 
 function when(ts: number, now: number, locale: UiLocale, timeZone: string): string {

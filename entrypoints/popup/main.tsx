@@ -2,7 +2,7 @@ import { StrictMode, useCallback, useEffect, useLayoutEffect, useState } from 'r
 import { createRoot } from 'react-dom/client';
 import { PopupPage } from '@/components/popup-page';
 import { SegmentsTab } from '@/components/popup/segments-tab';
-import { TodayTab, type TodayData } from '@/components/popup/today';
+import { PAGE, TodayTab, type TodayData } from '@/components/popup/today';
 import '@/components/theme.css';
 import '@/components/popup.css';
 import type { Settings } from '@/lib/db/settings';
@@ -37,7 +37,7 @@ function App() {
   const [error, setError] = useState<string>();
   const [mine, setMine] = useState(false);
   const [memberId, setMemberId] = useState(params.get('member') ?? undefined);
-  const [perGroup, setPerGroup] = useState(20);
+  const [perGroup, setPerGroup] = useState(PAGE);
   const locale = resolveLocale(settings?.locale, navigator.language);
   const t = translator(locale);
 

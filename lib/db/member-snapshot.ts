@@ -1,18 +1,17 @@
 // What segments, the RFM overview and the RFM cut points read of every member (and their members'
 // platforms), without a scan of 100k rows each time. Three layers:
-// - in memory, per context: dropped whenever members or identities change. Dexie reports every
-//   committed write as 'storagemutated', in this context and, over a BroadcastChannel, from the
-//   other extension contexts (the options page's restore, the members page);
+// - in memory, per context: dropped whenever members or identities change (table-changes.ts: in
+//   this context or another, the options page's restore, the members page);
 // - on disk, as columns in the caches table (member-columns.ts), good while the table's generation
 //   mark is the one they were built from (generation.ts): a service worker that wakes reads them in
 //   a few milliseconds instead of scanning;
 // - the scan itself, which writes the columns for the next time. The background rebuilds them soon
 //   after members change (keepMemberFactsFresh), so that evaluation rarely waits for a scan.
-import Dexie from 'dexie';
 import { decodeMembers, decodePlatforms, encodeMembers, encodePlatforms, type FactMember } from '../domain/member-columns';
 import { platformsByMember } from '../domain/segments';
 import type { RegularsDb } from './database';
 import { generationKey, type WatchedTable } from './generation';
+import { onTableChanged } from './table-changes';
 
 export type { FactMember };
 
@@ -21,6 +20,7 @@ const FACTS_KEY: Record<FactsTable, string> = { members: 'facts:members', identi
 const snapshots: Record<FactsTable, Map<RegularsDb, Promise<unknown>>> = { members: new Map(), identities: new Map() };
 const changedListeners = new Set<(table: FactsTable, dbName: string) => void>();
 let listening = false;
+const isFactsTable = (table: string | undefined): table is FactsTable => table === 'members' || table === 'identities';
 
 function dropFor(table: FactsTable | undefined, name: string | undefined): void {
   for (const t of table ? [table] : (Object.keys(snapshots) as FactsTable[])) {
@@ -31,14 +31,11 @@ function dropFor(table: FactsTable | undefined, name: string | undefined): void 
 function listen(): void {
   if (listening) return;
   listening = true;
-  Dexie.on('storagemutated', (parts) => {
-    for (const key of Object.keys(parts)) {
-      if (key === 'all') return dropFor(undefined, undefined);
-      const match = /^idb:\/\/(.+)\/(members|identities)\//.exec(key);
-      if (!match) continue;
-      dropFor(match[2] as FactsTable, match[1]);
-      for (const listener of changedListeners) listener(match[2] as FactsTable, match[1]!);
-    }
+  onTableChanged((table, dbName) => {
+    if (table === undefined) return dropFor(undefined, undefined);
+    if (!isFactsTable(table)) return;
+    dropFor(table, dbName);
+    for (const listener of changedListeners) listener(table, dbName!);
   });
 }
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RegularsDb } from './database';
-import { addNote, addTag, deleteOrders, importOrders, lookupByHandle, memberCard, refreshRfmBreaks, removeTag, StoreError } from './store';
+import { addNote, addTag, deleteOrders, importOrders, lookupByHandle, memberCard, refreshRfmBreaks, removeTag, StoreError, storeCounts } from './store';
 import { DAY, memoryDb, NOW, order } from './test-helpers';
 
 let db: RegularsDb;
@@ -167,5 +167,22 @@ describe('spend over time', () => {
       { amountMinor: 30, currency: 'EUR', status: 'delivered', placedAt: at(2026, 11) },
     ] as const;
     expect(spendByMonth(rows, 'USD', now, 'UTC')).toEqual([70, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 150]);
+  });
+});
+
+describe('store counts', () => {
+  it('follow every change of the tables counted, also when kept between calls', async () => {
+    const db = memoryDb();
+    expect(await storeCounts(db)).toEqual({ members: 0, orders: 0, notes: 0, identities: 0 });
+    await importOrders(db, [order({ orderNo: 'a', buyer: { handle: 'lily_chen', phone: '+6591234567' } }), order({ orderNo: 'b', buyer: { handle: 'mei' } })], NOW);
+    expect(await storeCounts(db)).toEqual({ members: 2, orders: 2, notes: 0, identities: 3 });
+    expect(await storeCounts(db)).toEqual({ members: 2, orders: 2, notes: 0, identities: 3 });
+    const id = (await lookupByHandle(db, 'demo', 'mei', NOW))!.member.id;
+    await addNote(db, id, 'Prefers SMS', 'Ann', NOW);
+    await deleteOrders(db, ['demo:b'], NOW);
+    expect(await storeCounts(db)).toEqual({ members: 2, orders: 1, notes: 1, identities: 3 });
+    // A write from another context on the same store, which this one hears nothing of.
+    await db.orders.bulkDelete(['demo:a']);
+    expect((await storeCounts(db)).orders).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ import { readJourneySettings, type Templates } from './journey-settings';
 export { templateFor };
 import type { MemberRow, OrderRow, ReminderRow } from './rows';
 import { readSettings, type Settings } from './settings';
+import { onTableChanged } from './table-changes';
 
 export const TODAY_SECTIONS = ['overdue', 'today', 'upcoming', 'suppressed'] as const;
 export type TodaySection = (typeof TODAY_SECTIONS)[number];
@@ -67,10 +68,80 @@ function messageOf(r: ReminderRow, member: MemberRow | undefined, order: OrderRo
   });
 }
 
+function readActive(db: RegularsDb, startToday: number, horizon: number): Promise<ReminderRow[]> {
+  return db.transaction('r', [db.reminders], async () => {
+    const [open, snoozed, suppressed] = await Promise.all([
+      db.reminders.where('[state+dueAt]').between(['open', Dexie.minKey], ['open', horizon]).toArray(),
+      db.reminders.where('[state+dueAt]').between(['snoozed', Dexie.minKey], ['snoozed', horizon]).toArray(),
+      db.reminders.where('[state+dueAt]').between(['suppressed', startToday - 7 * 86_400_000], ['suppressed', horizon]).limit(SUPPRESSED_LIMIT).toArray(),
+    ]);
+    return open.concat(snoozed, suppressed);
+  });
+}
+
+// The list's reminders, held per database while the reminders table is unchanged and the day is the
+// same: the popup opens many times a day, and reading thousands of rows through an index takes
+// Chromium most of the popup's time (tests/bench 'popup-today-open'). Any write to reminders, in
+// this context or another, drops them.
+const active = new Map<RegularsDb, { key: string; rows: Promise<ReminderRow[]> }>();
+let watching = false;
+
+function activeRows(db: RegularsDb, startToday: number, horizon: number): Promise<ReminderRow[]> {
+  if (!watching) {
+    watching = true;
+    onTableChanged((table, dbName) => {
+      if (table !== undefined && table !== 'reminders') return;
+      for (const known of [...active.keys()]) if (dbName === undefined || known.name === dbName) active.delete(known);
+    });
+  }
+  const key = `${startToday}:${horizon}`;
+  const held = active.get(db);
+  if (held?.key === key) return held.rows;
+  const rows = readActive(db, startToday, horizon);
+  active.set(db, { key, rows });
+  rows.catch(() => active.get(db)?.rows === rows && active.delete(db));
+  return rows;
+}
+
 /** Rows per section and reason sent at first: the popup shows a few and asks for more. */
 export const DEFAULT_PER_GROUP = 20;
 
-export async function todayList(db: RegularsDb, now: number, options: { locale: UiLocale; mine?: boolean | undefined; memberId?: string | undefined; perGroup?: number | undefined }): Promise<TodayList> {
+export interface TodayOptions {
+  locale: UiLocale;
+  mine?: boolean | undefined;
+  memberId?: string | undefined;
+  perGroup?: number | undefined;
+}
+
+// Whole lists, per database and question, for the day they were made: any write to what they
+// show (reminders, members, orders, settings) drops them all.
+const lists = new Map<RegularsDb, Map<string, Promise<TodayList>>>();
+const LISTED_FROM = new Set(['reminders', 'members', 'orders', 'settings']);
+let listening = false;
+
+/** The Today list as of `now`; the same question on the same day is answered from memory until something it shows changes. */
+export async function todayList(db: RegularsDb, now: number, options: TodayOptions): Promise<TodayList> {
+  if (!listening) {
+    listening = true;
+    onTableChanged((table, dbName) => {
+      if (table !== undefined && !LISTED_FROM.has(table)) return;
+      for (const known of [...lists.keys()]) if (dbName === undefined || known.name === dbName) lists.delete(known);
+    });
+  }
+  const { timeZone } = await readSettings(db);
+  const key = JSON.stringify([startOfLocalDay(now, timeZone), timeZone, options.locale, options.mine ?? false, options.memberId ?? '', options.perGroup ?? DEFAULT_PER_GROUP]);
+  let mine = lists.get(db);
+  if (!mine || mine.size > 32) lists.set(db, (mine = new Map()));
+  let list = mine.get(key);
+  if (!list) {
+    const made = (list = computeTodayList(db, now, options));
+    mine.set(key, made);
+    made.catch(() => mine.get(key) === made && mine.delete(key));
+  }
+  return { ...(await list), now };
+}
+
+async function computeTodayList(db: RegularsDb, now: number, options: TodayOptions): Promise<TodayList> {
   const settings: Settings = await readSettings(db);
   const { templates } = await readJourneySettings(db);
   const tz = settings.timeZone;
@@ -81,17 +152,11 @@ export async function todayList(db: RegularsDb, now: number, options: { locale: 
   const perGroup = options.perGroup ?? DEFAULT_PER_GROUP;
   const sectionOf = (r: ReminderRow): TodaySection => (r.state === 'suppressed' ? 'suppressed' : r.dueAt < startToday ? 'overdue' : r.dueAt < startTomorrow ? 'today' : 'upcoming');
   const groups: TodayGroup[] = [];
+  const listed = options.memberId ? undefined : await activeRows(db, startToday, horizon);
   const { rows, members, orders } = await db.transaction('r', [db.reminders, db.members, db.orders], async () => {
     let rows: ReminderRow[];
     if (options.memberId) rows = (await db.reminders.where('memberId').equals(options.memberId).toArray()).filter((r) => r.state === 'open' || r.state === 'snoozed' || r.state === 'suppressed');
-    else {
-      const [open, snoozed, suppressed] = await Promise.all([
-        db.reminders.where('[state+dueAt]').between(['open', Dexie.minKey], ['open', horizon]).toArray(),
-        db.reminders.where('[state+dueAt]').between(['snoozed', Dexie.minKey], ['snoozed', horizon]).toArray(),
-        db.reminders.where('[state+dueAt]').between(['suppressed', startToday - 7 * 86_400_000], ['suppressed', horizon]).limit(SUPPRESSED_LIMIT).toArray(),
-      ]);
-      rows = open.concat(snoozed, suppressed);
-    }
+    else rows = listed!;
     if (options.mine && me) rows = rows.filter((r) => (r.assignee ?? '').toLowerCase() === me.toLowerCase());
     // Group and rank before reading members and orders: only the rows sent need them.
     const byGroup = new Map<string, ReminderRow[]>();

@@ -324,9 +324,13 @@ async function membersTableScroll(context: BrowserContext, extensionId: string) 
   const frames = await page.evaluate(async () => {
     const el = document.querySelector<HTMLElement>('[data-testid=members-scroller]')!;
     // Chromium's long-animation-frame entries: frames whose own work (script, style, layout) took over 50 ms.
-    const long: { start: number; duration: number }[] = [];
-    new PerformanceObserver((list) => long.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: 'long-animation-frame' });
-    const longIn = (from: number, to: number) => long.filter((e) => e.start >= from && e.start < to).map((e) => e.duration);
+    const long: { start: number; duration: number; detail: string }[] = [];
+    type Loaf = PerformanceEntry & { renderStart: number; styleAndLayoutStart: number; blockingDuration: number; scripts: { invoker: string; sourceFunctionName: string; duration: number; forcedStyleAndLayoutDuration: number }[] };
+    // Where a long frame's time went: its scripts, and the render and style/layout phases.
+    const detail = (e: Loaf) =>
+      `scripts ${e.scripts.map((s) => `${s.invoker}${s.sourceFunctionName ? `/${s.sourceFunctionName}` : ''} ${Math.round(s.duration)}ms`).join(', ') || 'none'}; render ${Math.round(e.startTime + e.duration - (e.renderStart || e.startTime + e.duration))}ms; style+layout ${Math.round(e.startTime + e.duration - (e.styleAndLayoutStart || e.startTime + e.duration))}ms`;
+    new PerformanceObserver((list) => long.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration, detail: detail(e as Loaf) })))).observe({ type: 'long-animation-frame' });
+    const longIn = (from: number, to: number) => long.filter((e) => e.start >= from && e.start < to);
     const run = (move: (i: number) => void, count: number) =>
       new Promise<number[]>((resolve) => {
         const deltas: number[] = [];
@@ -373,7 +377,8 @@ function emitScroll(r: Awaited<ReturnType<typeof membersTableScroll>>) {
       max_frame_ms: round(Math.max(...frames)),
       frames_over_50ms: frames.filter((f) => f > 50).length,
       long_animation_frames: long.length,
-      longest_animation_frame_ms: round(Math.max(0, ...long)),
+      longest_animation_frame_ms: round(Math.max(0, ...long.map((e) => e.duration))),
+      long_animation_frame_details: long.map((e) => `${Math.round(e.duration)}ms: ${e.detail}`),
       // Baseline in the same run: the same page, not scrolling (the machine's own noise; the machine is shared).
       idle_p95_frame_ms: round(pct(r.idle, 0.95)),
       idle_max_frame_ms: round(Math.max(...r.idle)),
