@@ -21,9 +21,15 @@ export interface TodayActions {
 export const PAGE = 5;
 const SECTIONS = ['overdue', 'today', 'upcoming'] as const;
 
+// Making an Intl.DateTimeFormat costs far more than using one: one per kind, locale and zone.
+const whenFormats = new Map<string, Intl.DateTimeFormat>();
+
 function when(ts: number, now: number, locale: UiLocale, timeZone: string): string {
   const sameDay = localDayNumber(ts, timeZone) === localDayNumber(now, timeZone);
-  return new Intl.DateTimeFormat(locale, sameDay ? { timeStyle: 'short', timeZone } : { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone }).format(ts);
+  const key = `${sameDay}|${locale}|${timeZone}`;
+  let format = whenFormats.get(key);
+  if (!format) whenFormats.set(key, (format = new Intl.DateTimeFormat(locale, sameDay ? { timeStyle: 'short', timeZone } : { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone })));
+  return format.format(ts);
 }
 
 export function TodayTab({ t, locale, data, error, actions, mine, onMine, memberId, onShowAll, onMore }: {

@@ -30,6 +30,9 @@ export default defineBackground(() => {
   // Saved segments are audiences for holiday greetings (lib/db/segments.ts evaluates them).
   const resolveSegment = (segmentId: string) => segmentMemberIds(db, segmentId, now());
   const reminders = startReminders(db, now, resolveSegment);
+  // The report's figures move with the shop's day (recency, lapse): the reminders' alarm, at least
+  // hourly, brings a stale snapshot up to date, so the reports page opens on current figures.
+  browser.alarms.onAlarm.addListener(() => void reports.current().catch((e) => console.error('Regulars: report refresh failed', e)));
   const journeys = { onRemindersChanged: () => void reminders.reconcile(), resolveSegment };
   const onTiersChanged = () => void sweepReminders(db, now(), resolveSegment).then(() => reminders.reconcile());
   const route = createRouter(createHandlers({ db, now, onOrdersChanged, journeys, onTiersChanged, onMembersMerged: () => reports.schedule() }), {

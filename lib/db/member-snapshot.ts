@@ -7,7 +7,7 @@
 //   a few milliseconds instead of scanning;
 // - the scan itself, which writes the columns for the next time. The background rebuilds them soon
 //   after members change (keepMemberFactsFresh), so that evaluation rarely waits for a scan.
-import { decodeMembers, decodePlatforms, encodeMembers, encodePlatforms, type FactMember } from '../domain/member-columns';
+import { decodeMembers, decodePlatforms, encodeMembers, encodePlatforms, memberIds, type FactMember, type MemberColumns } from '../domain/member-columns';
 import { platformsByMember } from '../domain/segments';
 import type { RegularsDb } from './database';
 import { generationKey, type WatchedTable } from './generation';
@@ -85,20 +85,35 @@ async function readThrough<T, C>(db: RegularsDb, table: FactsTable, scan: () => 
   return value;
 }
 
-/** Every member as segments see it; shared between callers: never change it. */
-export function memberFacts(db: RegularsDb): Promise<FactMember[]> {
+/** Every member's facts as columns, with their ids in order; shared between callers: never change them. */
+export interface MemberColumnsRead {
+  columns: MemberColumns;
+  ids: string[];
+}
+
+export function memberColumns(db: RegularsDb): Promise<MemberColumnsRead> {
   return inMemory(db, 'members', () =>
-    readThrough(
+    readThrough<MemberColumnsRead, MemberColumns>(
       db,
       'members',
       async () => {
         const rows = await db.members.toArray();
         const columns = encodeMembers(rows);
-        return { columns, value: decodeMembers(columns) };
+        return { columns, value: { columns, ids: rows.map((r) => r.id) } };
       },
-      decodeMembers,
+      (columns) => ({ columns, ids: memberIds(columns) }),
     ),
   );
+}
+
+const decoded = new WeakMap<MemberColumnsRead, FactMember[]>();
+
+/** Every member as segments see it, as objects; shared between callers: never change it. */
+export async function memberFacts(db: RegularsDb): Promise<FactMember[]> {
+  const read = await memberColumns(db);
+  let facts = decoded.get(read);
+  if (!facts) decoded.set(read, (facts = decodeMembers(read.columns, read.ids)));
+  return facts;
 }
 
 /** Member id → platforms of its handles, from the identities table; shared, never change it. */
@@ -124,9 +139,11 @@ export function forgetMemberSnapshots(): void {
 /**
  * In the background: after members or identities change, and changes pause for `delayMs`, the
  * facts are read again (a scan), so the columns on disk are current when the next evaluation comes
- * (a popup, a holiday sweep, a worker that woke). Returns a function that stops it.
+ * (a popup, a holiday sweep, a worker that woke). The pause is long enough that an import, whose
+ * batches come every few seconds, is not slowed by scans between them (the RFM refresh after it
+ * reads the facts anyway). Returns a function that stops it.
  */
-export function keepMemberFactsFresh(db: RegularsDb, delayMs = 3000): () => void {
+export function keepMemberFactsFresh(db: RegularsDb, delayMs = 10_000): () => void {
   listen();
   const timers = new Map<FactsTable, ReturnType<typeof setTimeout>>();
   const listener = (table: FactsTable, dbName: string) => {
@@ -137,7 +154,7 @@ export function keepMemberFactsFresh(db: RegularsDb, delayMs = 3000): () => void
       setTimeout(() => {
         timers.delete(table);
         // Platforms are read (a scan of every identity) only for a shop whose segments use them.
-        const read = table === 'members' ? memberFacts(db) : db.caches.get(FACTS_KEY.identities).then((kept) => kept && platformsSnapshot(db));
+        const read = table === 'members' ? memberColumns(db) : db.caches.get(FACTS_KEY.identities).then((kept) => kept && platformsSnapshot(db));
         read.catch((e) => console.warn('Regulars: member facts refresh failed', e));
       }, delayMs),
     );

@@ -4,7 +4,8 @@
 import { compileFilter, filterNeedsPlatforms, parseSegmentFilter, rfmOverview, type RfmGroup, type SegmentFilter, type SegmentMember } from '../domain/segments';
 import { newId, type RegularsDb } from './database';
 import { forgetMember } from './import-orders';
-import { memberFacts, platformsSnapshot } from './member-snapshot';
+import { memberColumns, memberFacts, platformsSnapshot } from './member-snapshot';
+import { eachMember } from '../domain/member-columns';
 import type { ContactRow, MemberRow, SegmentRow } from './rows';
 import { readSettings, type Settings } from './settings';
 import { normaliseTag } from './store';
@@ -32,10 +33,17 @@ export async function evaluateFilter<M extends SegmentMember>(db: RegularsDb, fi
   return out;
 }
 
+/** The ids of the members a filter selects, evaluated over the member columns (no object per member). */
 export async function filterMemberIds(db: RegularsDb, filter: SegmentFilter, now: number): Promise<Set<string>> {
   const settings = await readSettings(db);
-  const members = await memberFacts(db);
-  return new Set((await evaluateFilter(db, filter, members, settings, now)).map((m) => m.id));
+  const { columns, ids } = await memberColumns(db);
+  const platforms = filterNeedsPlatforms(filter) ? await platformsSnapshot(db) : undefined;
+  const test = compileFilter(filter, { now, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks, platforms });
+  const out = new Set<string>();
+  eachMember(columns, ids, (m) => {
+    if (test(m)) out.add(m.id);
+  });
+  return out;
 }
 
 export async function requireSegment(db: RegularsDb, id: string): Promise<SegmentRow & { filter: SegmentFilter }> {

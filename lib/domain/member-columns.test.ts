@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeMembers, decodePlatforms, encodeMembers, encodePlatforms, type FactMember } from './member-columns';
+import { decodeMembers, decodePlatforms, eachMember, encodeMembers, encodePlatforms, memberIds, type FactMember } from './member-columns';
 
 const member = (over: Partial<FactMember>): FactMember => ({ id: 'm1', tierId: 'member', currency: 'USD', tags: [], orderCount: 0, spendMinor: 0, averageOrderMinor: 0, doNotContact: false, profile: {}, ...over });
 
@@ -13,6 +13,19 @@ describe('member columns', () => {
     const back = decodeMembers(structuredClone(encodeMembers(members)));
     expect(back).toEqual(members);
     expect(back[1]!.firstOrderAt).toBeUndefined();
+  });
+
+  it('visiting them one by one shows each member as decoding does', () => {
+    const members = [member({ id: 'a', tags: ['gift'], profile: { birthday: '01-02' }, lastOrderAt: 5 }), member({ id: 'b' }), member({ id: 'c', tags: ['x', 'y'], doNotContact: true })];
+    const columns = encodeMembers(members);
+    const seen: FactMember[] = [];
+    eachMember(columns, memberIds(columns), (m) => seen.push({ ...m }));
+    expect(seen).toEqual(decodeMembers(columns));
+  });
+
+  it('a damaged column is refused', () => {
+    const columns = encodeMembers([member({ id: 'a' }), member({ id: 'b' })]);
+    expect(() => memberIds({ ...columns, spendMinor: new Float64Array(1) })).toThrow(/spendMinor/);
   });
 
   it('an empty store is an empty list', () => {

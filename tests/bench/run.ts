@@ -34,6 +34,7 @@ declare const regularsBench: {
   clearReminders(): Promise<void>;
   todayFetch(samples: number): Promise<{ medianMs: number; p95Ms: number }>;
   todayDirect(samples: number): Promise<{ medianMs: number; p95Ms: number }>;
+  reportsSettled(): Promise<void>;
 };
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -204,6 +205,7 @@ async function todayPaint(context: BrowserContext, extensionId: string, loads = 
 /** The background's full rule sweep over the seeded store, and the popup's Today with 5,000 open reminders. */
 async function reminderBenches(page: Page, context: BrowserContext, extensionId: string, counts: { members: number; orders: number }) {
   const birthdays = await page.evaluate(() => regularsBench.addBirthdays());
+  await backgroundSettled(page);
   const sweep = await page.evaluate(() => regularsBench.sweeps(7));
   emit({
     bench: 'reminder-sweep',
@@ -222,6 +224,7 @@ async function reminderBenches(page: Page, context: BrowserContext, extensionId:
     target_ms: 1000,
   });
   await page.evaluate(() => regularsBench.clearReminders());
+  await backgroundSettled(page);
   const empty = await todayPaint(context, extensionId, 20);
   const open = await page.evaluate(([n]) => regularsBench.openReminders(n!, Date.now()), [5000]);
   const full = await todayPaint(context, extensionId);
@@ -296,7 +299,19 @@ async function importBench(orders: number, members: number) {
 const SEGMENT_FILTER = { tiers: ['silver', 'gold', 'diamond'], lastOrder: { kind: 'atLeastDaysAgo', days: 90 }, rfm: ['atRisk', 'cantLose', 'hibernating', 'aboutToSleep'], tags: { none: ['complained'] }, doNotContact: 'exclude' };
 const SEGMENT_FILTER_PLATFORM = { ...SEGMENT_FILTER, platforms: ['demo'] };
 
+/**
+ * Waits until the background has nothing of its own left to do after the store changed: the
+ * reports' snapshot recomputed (reports.refresh answers once it is), and the member facts rebuilt
+ * after their pause (member-snapshot.ts keepMemberFactsFresh). Figures taken while it computes
+ * measure the two processes sharing a 2-core machine, not the page.
+ */
+async function backgroundSettled(page: Page) {
+  await page.waitForTimeout(11_000);
+  await page.evaluate(() => regularsBench.reportsSettled());
+}
+
 async function segmentBenches(page: Page) {
+  await backgroundSettled(page);
   for (const [label, filter] of [['saved-segment', SEGMENT_FILTER], ['saved-segment-with-platform', SEGMENT_FILTER_PLATFORM]] as const) {
     await page.evaluate((f) => regularsBench.segmentEval(f, 1), filter); // warm-up
     const r = await page.evaluate((f) => regularsBench.segmentEval(f, 5), filter);
@@ -404,6 +419,7 @@ async function segmentsOnly() {
       emit({ bench: 'seed-through-protocol', members: seeded.counts.members, orders: seeded.counts.orders, ms: round(seeded.ms) });
     }
     await segmentBenches(page);
+    await backgroundSettled(page);
     emitScroll(await membersTableScroll(ext.context, ext.extensionId));
   } finally {
     await ext.close();
@@ -458,6 +474,7 @@ async function main() {
     emit({ bench: 'member-lookup', members: seeded.counts.members, orders: seeded.counts.orders, samples: lookup.samples, found: lookup.found, median_ms: round(lookup.medianMs), p95_ms: round(lookup.p95Ms), max_ms: round(lookup.maxMs), target_p95_ms: 5 });
 
     await segmentBenches(page);
+    await backgroundSettled(page);
     emitScroll(await membersTableScroll(ext.context, ext.extensionId));
 
     const paint = await panelPaint(ext.context, site.url, MEMBERS);

@@ -29,6 +29,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 export const segmentBench = {
   storeCounts: () => send('store.counts', {}),
+  /** Resolves once the background's report snapshot is current (it recomputes after imports). */
+  reportsSettled: async () => {
+    await send('reports.refresh', {});
+  },
 
   /** A saved segment evaluated `runs` times: straight on the store, through the protocol, and the raw scan. */
   async segmentEval(filter: Record<string, unknown>, runs = 5) {
