@@ -18,7 +18,7 @@ export interface TodayActions {
 }
 
 /** Rows shown of each group at first, and asked of the background: the popup opens on them. */
-export const PAGE = 5;
+export const PAGE = 10;
 const SECTIONS = ['overdue', 'today', 'upcoming'] as const;
 
 // Making an Intl.DateTimeFormat costs far more than using one: one per kind, locale and zone.
