@@ -1,7 +1,8 @@
 // The popup's Today tab: overdue, due today, upcoming, grouped by reason; every row actionable from
 // the keyboard. Pure UI: the popup page passes data and actions in.
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import { localDayNumber, wallInstant } from '@/lib/domain';
+// Straight from time.ts: the domain index brings zod and every schema into the popup's first load.
+import { localDayNumber, wallInstant } from '@/lib/domain/time';
 import { reminderLabel as reasonLabel } from '@/lib/reminders/label';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import type { ResponseOf } from '@/lib/messaging/protocol';

@@ -168,3 +168,17 @@ export function startOfLocalDay(ts: number, timeZone: string): number {
   }
   return hi;
 }
+
+/**
+ * The instant the wall clock in `timeZone` shows `minutes` after midnight on local day `day`
+ * (days since 1970-01-01). A wall time skipped by a daylight-saving jump maps to the instant just
+ * after the jump (02:30 on a spring-forward night is 03:30); a repeated one to its first occurrence.
+ */
+export function wallInstant(day: number, minutes: number, timeZone: string): number {
+  const wall = day * DAY_MS + minutes * 60_000;
+  // Offsets in force within half a day either side cover every zone's transitions.
+  const before = zoneOffsetMs(wall - 43_200_000, timeZone);
+  const after = zoneOffsetMs(wall + 43_200_000, timeZone);
+  const valid = [before, after].map((o) => wall - o).filter((t) => zoneOffsetMs(t, timeZone) === wall - t);
+  return valid.length ? Math.min(...valid) : wall - before;
+}
