@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { PRESET_TAGS } from './preset-tags';
 import { rfmScore } from './rfm';
-import { calendarDaysBetween, DAY_MS, localDayNumber } from './time';
+import { calendarDaysBetween, DAY_MS, localDayNumber, wallInstant } from './time';
 import { RFM_SEGMENTS, type RfmBreaks, type RfmSegment } from './types';
 
 const MOTIVES = PRESET_TAGS.filter((p) => p.group === 'motive').map((p) => p.id);
@@ -102,29 +102,30 @@ const dayNumberOf = (date: string) => Math.floor(Date.parse(`${date}T00:00:00Z`)
 
 type Test = (m: SegmentMember) => boolean;
 
+/** The first instant of local day `day` in the zone: local days are ordered as instants are. */
+const dayStart = (day: number, timeZone: string) => wallInstant(day, 0, timeZone);
+
+/**
+ * Each bound is turned into an instant once (the start of its local day), so members are compared
+ * as plain numbers: no time-zone arithmetic per member.
+ */
 function dateTest(filter: DateFilter, pick: (m: SegmentMember) => number | undefined, ctx: SegmentContext): Test {
+  let from = -Infinity;
+  let until = Infinity; // exclusive
   if (filter.kind === 'between') {
-    const from = filter.from === undefined ? -Infinity : dayNumberOf(filter.from);
-    const to = filter.to === undefined ? Infinity : dayNumberOf(filter.to);
-    return (m) => {
-      const at = pick(m);
-      if (at === undefined) return false;
-      const day = localDayNumber(at, ctx.timeZone);
-      return day >= from && day <= to;
-    };
+    if (filter.from !== undefined) from = dayStart(dayNumberOf(filter.from), ctx.timeZone);
+    if (filter.to !== undefined) until = dayStart(dayNumberOf(filter.to) + 1, ctx.timeZone);
+  } else {
+    const today = localDayNumber(ctx.now, ctx.timeZone);
+    // "90+ days ago": on a local day at least 90 before today; "within N days": today is day 0.
+    if (filter.kind === 'atLeastDaysAgo') until = dayStart(today - filter.days + 1, ctx.timeZone);
+    else from = dayStart(today - filter.days + 1, ctx.timeZone);
   }
-  const today = localDayNumber(ctx.now, ctx.timeZone);
-  const { days } = filter;
   // A member who never ordered has no "last order 90 days ago": win-back is for buyers who bought.
-  return filter.kind === 'atLeastDaysAgo'
-    ? (m) => {
-        const at = pick(m);
-        return at !== undefined && today - localDayNumber(at, ctx.timeZone) >= days;
-      }
-    : (m) => {
-        const at = pick(m);
-        return at !== undefined && today - localDayNumber(at, ctx.timeZone) < days;
-      };
+  return (m) => {
+    const at = pick(m);
+    return at !== undefined && at >= from && at < until;
+  };
 }
 
 function rangeTest(range: { min?: number | undefined; max?: number | undefined }, pick: (m: SegmentMember) => number): Test {
@@ -172,7 +173,10 @@ export function compileFilter(filter: SegmentFilter, ctx: SegmentContext): Test 
   const noneTags = filter.tags?.none?.length ? lower(filter.tags.none) : undefined;
   const motives = filter.motives?.length ? lower(filter.motives) : undefined;
   if (anyTags || allTags || noneTags || motives) {
+    // Most members have no tag: answered without making anything.
+    const untagged = !anyTags && !allTags && !motives;
     tests.push((m) => {
+      if (m.tags.length === 0) return untagged;
       const has = new Set(lower(m.tags));
       if (anyTags && !anyTags.some((t) => has.has(t))) return false;
       if (allTags && !allTags.every((t) => has.has(t))) return false;
