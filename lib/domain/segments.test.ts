@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rfmBreaks } from './rfm';
 import { compileFilter, isEmptyFilter, matchingMembers, memberMatches, parseSegmentFilter, rfmOverview, type SegmentContext, type SegmentFilter, type SegmentMember } from './segments';
-import { DAY_MS } from './time';
+import { DAY_MS, localDayNumber } from './time';
 
 const ZONE = 'Asia/Shanghai'; // UTC+8, no DST
 const NOW = Date.UTC(2026, 10, 23, 4); // 2026-11-23 12:00 in Shanghai
@@ -55,6 +55,32 @@ describe('order dates in the shop time zone', () => {
     const m = member({ firstOrderAt: Date.UTC(2025, 0, 10), lastOrderAt: NOW });
     expect(memberMatches({ firstOrder: { kind: 'between', from: '2025-01-01', to: '2025-01-31' } }, m, ctx)).toBe(true);
     expect(memberMatches({ lastOrder: { kind: 'between', from: '2025-01-01', to: '2025-01-31' } }, m, ctx)).toBe(false);
+  });
+
+  it('day bounds hold across daylight-saving changes, midnight skipped or repeated included', () => {
+    // Every 10 minutes over a spring and an autumn change in zones that move their clocks at or
+    // near midnight: the filter must agree with the member's local calendar day.
+    const cases: [string, number][] = [
+      ['America/Santiago', Date.UTC(2026, 8, 5)],
+      ['America/Santiago', Date.UTC(2026, 3, 4)],
+      ['America/New_York', Date.UTC(2026, 2, 8)],
+      ['Europe/London', Date.UTC(2026, 9, 25)],
+      ['Asia/Beirut', Date.UTC(2026, 2, 28)],
+    ];
+    for (const [timeZone, around] of cases) {
+      for (let at = around - 2 * DAY_MS; at < around + 2 * DAY_MS; at += 600_000) {
+        const day = localDayNumber(at, timeZone);
+        const date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+        const c = { ...ctx, timeZone, now: at + 90 * DAY_MS };
+        const m = member({ lastOrderAt: at });
+        expect(memberMatches({ lastOrder: { kind: 'between', from: date, to: date } }, m, c), `${timeZone} ${new Date(at).toISOString()}`).toBe(true);
+        expect(memberMatches({ lastOrder: { kind: 'between', to: new Date((day - 1) * DAY_MS).toISOString().slice(0, 10) } }, m, c)).toBe(false);
+        expect(memberMatches({ lastOrder: { kind: 'between', from: new Date((day + 1) * DAY_MS).toISOString().slice(0, 10) } }, m, c)).toBe(false);
+        const today = localDayNumber(c.now, timeZone);
+        expect(memberMatches({ lastOrder: { kind: 'atLeastDaysAgo', days: today - day } }, m, c)).toBe(true);
+        expect(memberMatches({ lastOrder: { kind: 'atLeastDaysAgo', days: today - day + 1 } }, m, c)).toBe(false);
+      }
+    }
   });
 
   it('the same instant falls on different days in different shop zones', () => {
