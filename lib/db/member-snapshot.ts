@@ -10,80 +10,17 @@
 import { decodeMembers, decodePlatforms, encodeMembers, encodePlatforms, memberIds, type FactMember, type MemberColumns } from '../domain/member-columns';
 import { platformsByMember } from '../domain/segments';
 import type { RegularsDb } from './database';
-import { generationKey, type WatchedTable } from './generation';
-import { onTableChanged } from './table-changes';
+import { keptWhileUnchanged, type WatchedTable } from './generation';
+import { heldUntilChanged, onTableChanged } from './table-changes';
 
 export type { FactMember };
 
 type FactsTable = Extract<WatchedTable, 'members' | 'identities'>;
 const FACTS_KEY: Record<FactsTable, string> = { members: 'facts:members', identities: 'facts:platforms' };
-const snapshots: Record<FactsTable, Map<RegularsDb, Promise<unknown>>> = { members: new Map(), identities: new Map() };
-const changedListeners = new Set<(table: FactsTable, dbName: string) => void>();
-let listening = false;
-const isFactsTable = (table: string | undefined): table is FactsTable => table === 'members' || table === 'identities';
-
-function dropFor(table: FactsTable | undefined, name: string | undefined): void {
-  for (const t of table ? [table] : (Object.keys(snapshots) as FactsTable[])) {
-    for (const db of [...snapshots[t].keys()]) if (name === undefined || db.name === name) snapshots[t].delete(db);
-  }
-}
-
-function listen(): void {
-  if (listening) return;
-  listening = true;
-  onTableChanged((table, dbName) => {
-    if (table === undefined) return dropFor(undefined, undefined);
-    if (!isFactsTable(table)) return;
-    dropFor(table, dbName);
-    for (const listener of changedListeners) listener(table, dbName!);
-  });
-}
-
-function inMemory<T>(db: RegularsDb, table: FactsTable, read: () => Promise<T>): Promise<T> {
-  listen();
-  const cache = snapshots[table];
-  let value = cache.get(db) as Promise<T> | undefined;
-  if (!value) {
-    const p = read();
-    value = p;
-    cache.set(db, p);
-    p.catch(() => cache.get(db) === p && cache.delete(db));
-  }
-  return value;
-}
-
 /** How the last read was served, for tests and the benchmark. */
 export const factsReads = { disk: 0, scans: 0 };
 
-/** The columns on disk when their generation is current; else a scan, whose columns are kept. */
-async function readThrough<T, C>(db: RegularsDb, table: FactsTable, scan: () => Promise<{ value: T; columns: C }>, decode: (columns: C) => T): Promise<T> {
-  const key = FACTS_KEY[table];
-  const [mark, stored] = await db.transaction('r', [db.caches], () => Promise.all([db.caches.get(generationKey(table)), db.caches.get(key)]));
-  if (mark && stored && stored.generation === mark.value) {
-    try {
-      const value = decode(stored.value as C);
-      factsReads.disk++;
-      return value;
-    } catch (e) {
-      console.warn('Regulars: member facts on disk could not be read; scanning instead', e);
-    }
-  }
-  factsReads.scans++;
-  const { generation, value, columns } = await db.transaction('r', [db.table(table), db.caches], async () => {
-    const seen = (await db.caches.get(generationKey(table)))?.value as string | undefined;
-    return { generation: seen, ...(await scan()) };
-  });
-  // Kept only if nothing was written since the scan (its mark would have moved): stale columns
-  // are never stored. Without a mark (a new, empty store) there is nothing worth keeping.
-  if (generation !== undefined) {
-    await db
-      .transaction('rw', [db.caches], async () => {
-        if ((await db.caches.get(generationKey(table)))?.value === generation) await db.caches.put({ key, generation, builtAt: Date.now(), value: columns });
-      })
-      .catch((e) => console.warn('Regulars: member facts not kept', e));
-  }
-  return value;
-}
+const served = (how: 'disk' | 'scan') => (how === 'disk' ? factsReads.disk++ : factsReads.scans++);
 
 /** Every member's facts as columns, with their ids in order; shared between callers: never change them. */
 export interface MemberColumnsRead {
@@ -91,17 +28,22 @@ export interface MemberColumnsRead {
   ids: string[];
 }
 
+const heldColumns = heldUntilChanged<MemberColumnsRead>(['members']);
+const heldPlatforms = heldUntilChanged<ReadonlyMap<string, ReadonlySet<string>>>(['identities']);
+
 export function memberColumns(db: RegularsDb): Promise<MemberColumnsRead> {
-  return inMemory(db, 'members', () =>
-    readThrough<MemberColumnsRead, MemberColumns>(
+  return heldColumns.get(db, '', () =>
+    keptWhileUnchanged<MemberColumnsRead, MemberColumns>(
       db,
-      'members',
+      FACTS_KEY.members,
+      ['members'],
       async () => {
         const rows = await db.members.toArray();
         const columns = encodeMembers(rows);
         return { columns, value: { columns, ids: rows.map((r) => r.id) } };
       },
       (columns) => ({ columns, ids: memberIds(columns) }),
+      served,
     ),
   );
 }
@@ -118,22 +60,25 @@ export async function memberFacts(db: RegularsDb): Promise<FactMember[]> {
 
 /** Member id → platforms of its handles, from the identities table; shared, never change it. */
 export function platformsSnapshot(db: RegularsDb): Promise<ReadonlyMap<string, ReadonlySet<string>>> {
-  return inMemory(db, 'identities', () =>
-    readThrough(
+  return heldPlatforms.get(db, '', () =>
+    keptWhileUnchanged(
       db,
-      'identities',
+      FACTS_KEY.identities,
+      ['identities'],
       async () => {
         const value = platformsByMember(await db.identities.toArray());
         return { value, columns: encodePlatforms(value) };
       },
       decodePlatforms,
+      served,
     ),
   );
 }
 
 /** Forgets every snapshot held in memory (the store was replaced under this context); the disk copy checks itself. */
 export function forgetMemberSnapshots(): void {
-  dropFor(undefined, undefined);
+  heldColumns.clear();
+  heldPlatforms.clear();
 }
 
 /**
@@ -144,10 +89,9 @@ export function forgetMemberSnapshots(): void {
  * reads the facts anyway). Returns a function that stops it.
  */
 export function keepMemberFactsFresh(db: RegularsDb, delayMs = 10_000): () => void {
-  listen();
   const timers = new Map<FactsTable, ReturnType<typeof setTimeout>>();
-  const listener = (table: FactsTable, dbName: string) => {
-    if (dbName !== db.name) return;
+  const stop = onTableChanged((table, dbName) => {
+    if (dbName !== db.name || (table !== 'members' && table !== 'identities')) return;
     clearTimeout(timers.get(table));
     timers.set(
       table,
@@ -158,10 +102,9 @@ export function keepMemberFactsFresh(db: RegularsDb, delayMs = 10_000): () => vo
         read.catch((e) => console.warn('Regulars: member facts refresh failed', e));
       }, delayMs),
     );
-  };
-  changedListeners.add(listener);
+  });
   return () => {
-    changedListeners.delete(listener);
+    stop();
     for (const timer of timers.values()) clearTimeout(timer);
   };
 }

@@ -1,11 +1,11 @@
 // Saved segments and what is done to their members: evaluate, tag in bulk, export, log contacts.
-// Members are evaluated from one scan of the members table (the schema has few indexes on
-// purpose; tests/bench measures 100k members).
+// Members are evaluated in memory, from the member facts (member-snapshot.ts) rather than indexes:
+// the schema has few on purpose; tests/bench measures 100k members.
+import { eachMember } from '../domain/member-columns';
 import { compileFilter, filterNeedsPlatforms, parseSegmentFilter, rfmOverview, type RfmGroup, type SegmentFilter, type SegmentMember } from '../domain/segments';
 import { newId, type RegularsDb } from './database';
 import { forgetMember } from './import-orders';
 import { memberColumns, memberFacts, platformsSnapshot } from './member-snapshot';
-import { eachMember } from '../domain/member-columns';
 import type { ContactRow, MemberRow, SegmentRow } from './rows';
 import { readSettings, type Settings } from './settings';
 import { normaliseTag } from './store';
@@ -24,10 +24,15 @@ export async function frequencyCapHours(db: RegularsDb): Promise<number> {
 
 type Ctx = Pick<Settings, 'timeZone' | 'rfmBreaks'>;
 
-/** Members (as given) that a filter selects; reads identities only when the filter needs platforms. */
-export async function evaluateFilter<M extends SegmentMember>(db: RegularsDb, filter: SegmentFilter, members: readonly M[], settings: Ctx, now: number): Promise<M[]> {
+/** A filter's test, with the members' platforms read only when the filter needs them. */
+async function compiled(db: RegularsDb, filter: SegmentFilter, settings: Ctx, now: number) {
   const platforms = filterNeedsPlatforms(filter) ? await platformsSnapshot(db) : undefined;
-  const test = compileFilter(filter, { now, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks, platforms });
+  return compileFilter(filter, { now, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks, platforms });
+}
+
+/** Members (as given) that a filter selects. */
+export async function evaluateFilter<M extends SegmentMember>(db: RegularsDb, filter: SegmentFilter, members: readonly M[], settings: Ctx, now: number): Promise<M[]> {
+  const test = await compiled(db, filter, settings, now);
   const out: M[] = [];
   for (const m of members) if (test(m)) out.push(m);
   return out;
@@ -37,8 +42,7 @@ export async function evaluateFilter<M extends SegmentMember>(db: RegularsDb, fi
 export async function filterMemberIds(db: RegularsDb, filter: SegmentFilter, now: number): Promise<Set<string>> {
   const settings = await readSettings(db);
   const { columns, ids } = await memberColumns(db);
-  const platforms = filterNeedsPlatforms(filter) ? await platformsSnapshot(db) : undefined;
-  const test = compileFilter(filter, { now, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks, platforms });
+  const test = await compiled(db, filter, settings, now);
   const out = new Set<string>();
   eachMember(columns, ids, (m) => {
     if (test(m)) out.add(m.id);

@@ -8,7 +8,7 @@ import { tierProgress } from '../domain/tiers';
 import { identityId, normaliseHandle } from '../import/identity';
 import type { MemberCard } from '../messaging/card';
 import { newId, type RegularsDb } from './database';
-import { generationKey } from './generation';
+import { keptWhileUnchanged } from './generation';
 import { forgetMember } from './import-orders';
 import { memberFacts } from './member-snapshot';
 import type { MemberRow, NoteRow, OrderRow, Platform } from './rows';
@@ -169,23 +169,19 @@ export async function addNote(db: RegularsDb, memberId: string, text: string, au
   });
 }
 
-const COUNTS_KEY = 'counts';
 const COUNTED = ['members', 'orders', 'identities'] as const;
 
 /**
  * Rows per table. Chromium counts 300k orders by walking them (most of a second, and the popup asks
- * each time it opens), so the counts are kept in the caches table with the generation marks of the
- * tables counted (generation.ts) and counted again only after one of them changed. Notes are few.
+ * each time it opens), so the counts are kept with the generation marks of the tables counted
+ * (generation.ts) and counted again only after one of them changed. Notes are few.
  */
 export async function storeCounts(db: RegularsDb) {
-  const read = () => Promise.all(COUNTED.map((t) => db.caches.get(generationKey(t)).then((r) => r?.value as string | undefined)));
-  const [marks, kept, notes] = await db.transaction('r', [db.caches, db.notes], () => Promise.all([read(), db.caches.get(COUNTS_KEY), db.notes.count()]));
-  const value = kept?.value as { marks: (string | undefined)[]; members: number; orders: number; identities: number } | undefined;
-  if (value && marks.every((m, i) => m !== undefined && m === value.marks[i])) return { members: value.members, orders: value.orders, notes, identities: value.identities };
-  const counted = await db.transaction('r', [db.members, db.orders, db.identities, db.caches], async () => {
-    const [members, orders, identities, seen] = await Promise.all([db.members.count(), db.orders.count(), db.identities.count(), read()]);
-    return { members, orders, identities, marks: seen };
-  });
-  if (counted.marks.every((m) => m !== undefined)) await db.caches.put({ key: COUNTS_KEY, value: counted }).catch(() => undefined);
+  const count = async () => {
+    const [members, orders, identities] = await Promise.all(COUNTED.map((t) => db.table(t).count()));
+    const value = { members: members!, orders: orders!, identities: identities! };
+    return { value, columns: value };
+  };
+  const [counted, notes] = await Promise.all([keptWhileUnchanged(db, 'counts', COUNTED, count, (kept: { members: number; orders: number; identities: number }) => kept), db.notes.count()]);
   return { members: counted.members, orders: counted.orders, notes, identities: counted.identities };
 }

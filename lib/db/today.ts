@@ -10,7 +10,7 @@ import { readJourneySettings, type Templates } from './journey-settings';
 export { templateFor };
 import type { MemberRow, OrderRow, ReminderRow } from './rows';
 import { readSettings, type Settings } from './settings';
-import { onTableChanged } from './table-changes';
+import { heldUntilChanged } from './table-changes';
 
 export const TODAY_SECTIONS = ['overdue', 'today', 'upcoming', 'suppressed'] as const;
 export type TodaySection = (typeof TODAY_SECTIONS)[number];
@@ -79,29 +79,11 @@ function readActive(db: RegularsDb, startToday: number, horizon: number): Promis
   });
 }
 
-// The list's reminders, held per database while the reminders table is unchanged and the day is the
-// same: the popup opens many times a day, and reading thousands of rows through an index takes
-// Chromium most of the popup's time (tests/bench 'popup-today-open'). Any write to reminders, in
-// this context or another, drops them.
-const active = new Map<RegularsDb, { key: string; rows: Promise<ReminderRow[]> }>();
-let watching = false;
-
-function activeRows(db: RegularsDb, startToday: number, horizon: number): Promise<ReminderRow[]> {
-  if (!watching) {
-    watching = true;
-    onTableChanged((table, dbName) => {
-      if (table !== undefined && table !== 'reminders') return;
-      for (const known of [...active.keys()]) if (dbName === undefined || known.name === dbName) active.delete(known);
-    });
-  }
-  const key = `${startToday}:${horizon}`;
-  const held = active.get(db);
-  if (held?.key === key) return held.rows;
-  const rows = readActive(db, startToday, horizon);
-  active.set(db, { key, rows });
-  rows.catch(() => active.get(db)?.rows === rows && active.delete(db));
-  return rows;
-}
+// The list's reminders, held while the reminders table is unchanged, per day: the popup opens many
+// times a day, and reading thousands of rows through an index takes Chromium most of the popup's
+// time (tests/bench 'popup-today-open'). Any write to reminders, in this context or another, drops them.
+const activeHeld = heldUntilChanged<ReminderRow[]>(['reminders']);
+const activeRows = (db: RegularsDb, startToday: number, horizon: number) => activeHeld.get(db, `${startToday}:${horizon}`, () => readActive(db, startToday, horizon));
 
 /** Rows per section and reason sent at first: the popup shows a few and asks for more. */
 export const DEFAULT_PER_GROUP = 20;
@@ -114,31 +96,14 @@ export interface TodayOptions {
 }
 
 // Whole lists, per database and question, for the day they were made: any write to what they
-// show (reminders, members, orders, settings) drops them all.
-const lists = new Map<RegularsDb, Map<string, Promise<TodayList>>>();
-const LISTED_FROM = new Set(['reminders', 'members', 'orders', 'settings']);
-let listening = false;
+// show (reminders, members, orders, settings) drops them.
+const lists = heldUntilChanged<TodayList>(['reminders', 'members', 'orders', 'settings']);
 
 /** The Today list as of `now`; the same question on the same day is answered from memory until something it shows changes. */
 export async function todayList(db: RegularsDb, now: number, options: TodayOptions): Promise<TodayList> {
-  if (!listening) {
-    listening = true;
-    onTableChanged((table, dbName) => {
-      if (table !== undefined && !LISTED_FROM.has(table)) return;
-      for (const known of [...lists.keys()]) if (dbName === undefined || known.name === dbName) lists.delete(known);
-    });
-  }
   const { timeZone } = await readSettings(db);
   const key = JSON.stringify([startOfLocalDay(now, timeZone), timeZone, options.locale, options.mine ?? false, options.memberId ?? '', options.perGroup ?? DEFAULT_PER_GROUP]);
-  let mine = lists.get(db);
-  if (!mine || mine.size > 32) lists.set(db, (mine = new Map()));
-  let list = mine.get(key);
-  if (!list) {
-    const made = (list = computeTodayList(db, now, options));
-    mine.set(key, made);
-    made.catch(() => mine.get(key) === made && mine.delete(key));
-  }
-  return { ...(await list), now };
+  return { ...(await lists.get(db, key, () => computeTodayList(db, now, options))), now };
 }
 
 async function computeTodayList(db: RegularsDb, now: number, options: TodayOptions): Promise<TodayList> {

@@ -405,26 +405,39 @@ function emitScroll(r: Awaited<ReturnType<typeof membersTableScroll>>) {
   emit({ bench: 'members-page-first-rows', rows: r.rows, ms: r.firstRowsMs, note: 'navigation to the first table rows: reads every member and identity, scores RFM, sorts by spend' });
 }
 
-/** BENCH_ONLY=segments: only the segment and members-table figures. BENCH_PROFILE=DIR keeps the seeded store between runs. */
-async function segmentsOnly() {
+/**
+ * One group of figures on its own: Chromium with the bench build, the bench page, and the store
+ * seeded through the protocol unless BENCH_PROFILE=DIR kept a seeded one from an earlier run.
+ */
+async function benchGroup(run: (page: Page, context: BrowserContext, extensionId: string, counts: { members: number; orders: number }) => Promise<void>) {
   const ext = await launchWithExtension({ extensionDir: BENCH_DIR, userDataDir: process.env.BENCH_PROFILE });
   try {
     const page = await ext.context.newPage();
     await page.goto(`chrome-extension://${ext.extensionId}/bench.html`);
     await page.waitForFunction(() => document.body.dataset.ready === 'true');
-    const have = await page.evaluate(() => regularsBench.storeCounts());
-    if (have.members < MEMBERS) {
+    let counts = await page.evaluate(() => regularsBench.storeCounts());
+    if (counts.members < MEMBERS) {
       await page.evaluate(([m, o, n]) => regularsBench.generate(m!, o!, n!), [MEMBERS, ORDERS, Date.now()]);
       const seeded = await page.evaluate(() => regularsBench.seedThroughProtocol());
       emit({ bench: 'seed-through-protocol', members: seeded.counts.members, orders: seeded.counts.orders, ms: round(seeded.ms) });
+      counts = seeded.counts;
     }
-    await segmentBenches(page);
-    await backgroundSettled(page);
-    emitScroll(await membersTableScroll(ext.context, ext.extensionId));
+    await run(page, ext.context, ext.extensionId, counts);
   } finally {
     await ext.close();
   }
 }
+
+/** BENCH_ONLY=segments: only the segment and members-table figures. */
+const segmentsOnly = () =>
+  benchGroup(async (page, context, extensionId) => {
+    await segmentBenches(page);
+    await backgroundSettled(page);
+    emitScroll(await membersTableScroll(context, extensionId));
+  });
+
+/** BENCH_ONLY=reminders: only the reminder sweep and the popup's Today. */
+const remindersOnly = () => benchGroup(reminderBenches);
 
 async function main() {
   if (process.env.BENCH_ONLY === 'segments') return segmentsOnly();
@@ -497,26 +510,6 @@ async function main() {
     await site.close();
   }
   await importBench(Number(process.env.BENCH_IMPORT_ORDERS ?? 100_000), Number(process.env.BENCH_IMPORT_MEMBERS ?? 40_000));
-}
-
-/** BENCH_ONLY=reminders: seed the store through the protocol (unless BENCH_PROFILE keeps one), then the reminder figures alone. */
-async function remindersOnly() {
-  const ext = await launchWithExtension({ extensionDir: BENCH_DIR, userDataDir: process.env.BENCH_PROFILE });
-  try {
-    const page = await ext.context.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/bench.html`);
-    await page.waitForFunction(() => document.body.dataset.ready === 'true');
-    let counts = await page.evaluate(() => regularsBench.storeCounts());
-    if (counts.members < MEMBERS) {
-      await page.evaluate(([m, o, n]) => regularsBench.generate(m!, o!, n!), [MEMBERS, ORDERS, Date.now()]);
-      const seeded = await page.evaluate(() => regularsBench.seedThroughProtocol());
-      emit({ bench: 'seed-through-protocol', members: seeded.counts.members, orders: seeded.counts.orders, ms: round(seeded.ms) });
-      counts = seeded.counts;
-    }
-    await reminderBenches(page, ext.context, ext.extensionId, counts);
-  } finally {
-    await ext.close();
-  }
 }
 
 main().catch((e) => {
