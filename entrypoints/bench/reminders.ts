@@ -4,21 +4,9 @@ import { RegularsDb } from '@/lib/db/database';
 import type { ReminderRow } from '@/lib/db/rows';
 import { JOURNEY_KINDS } from '@/lib/domain';
 import { send } from '@/lib/messaging/browser-client';
+import { rawGetAll } from '@/tests/bench/segments';
 
 const DAY = 86_400_000;
-
-function rawGetAll(table: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('regulars');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const t = performance.now();
-      const req = open.result.transaction(table).objectStore(table).getAll();
-      req.onsuccess = () => (resolve(performance.now() - t), open.result.close());
-      req.onerror = () => reject(req.error);
-    };
-  });
-}
 
 export const reminderBench = {
   /** One in ten members gets a birthday (the profile field the sweep reads through its index). */
@@ -45,8 +33,8 @@ export const reminderBench = {
     }
     times.sort((a, b) => a - b);
     // Baselines: reading every member once, and every order once, straight from IndexedDB.
-    const rawMembersMs = await rawGetAll('members');
-    const rawOrdersMs = await rawGetAll('orders');
+    const rawMembersMs = (await rawGetAll('members')).ms;
+    const rawOrdersMs = (await rawGetAll('orders')).ms;
     const db = new RegularsDb();
     const reminders = await db.reminders.count();
     db.close();

@@ -7,7 +7,8 @@ import { addTag } from '@/lib/db/store';
 import { segmentMemberIds } from '@/lib/db/segments';
 import { send } from '@/lib/messaging/browser-client';
 
-function rawGetAll(store: string): Promise<{ rows: number; ms: number }> {
+/** The floor of any scan: one raw IndexedDB getAll of a table of the store, no Dexie. */
+export function rawGetAll(store: string): Promise<{ rows: number; ms: number }> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('regulars');
     open.onerror = () => reject(open.error);
