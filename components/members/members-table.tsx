@@ -211,29 +211,40 @@ type BodyProps = {
 
 function VirtualBody({ rows, visible, selection, onToggle, cell, t }: BodyProps) {
   const scroller = useRef<HTMLDivElement>(null);
-  // Stable options: a new getItemKey on every render makes the virtualizer re-measure every row
-  // (O(rows) per scrolled frame: 33 ms frames at 100k members).
-  const getItemKey = useCallback((i: number) => rows[i]?.id ?? i, [rows]);
+  // Stable options: new ones on every render make the virtualizer re-measure every row (O(rows)
+  // per scrolled frame: 33 ms frames at 100k members). Rows are keyed below, not by the virtualizer.
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: useCallback(() => scroller.current, []),
     estimateSize: useCallback(() => ROW_HEIGHT, []),
-    getItemKey,
     overscan: 8,
   });
+  const items = virtualizer.getVirtualItems();
+  // Rows are keyed by their slot, not by member: the row scrolled out of view is the one that
+  // shows the member scrolling in, with new text in the same elements. Keyed by member, every frame
+  // made new rows and dropped old ones, and sweeping those dropped elements stalled the page for
+  // 90 ms at times (Blink's own garbage collector, seen in a trace at 100k members). For a slot to
+  // pass from the row leaving to the row coming, exactly `slots` consecutive rows render: the
+  // virtualizer's range, widened. The count only grows (a taller window), so it holds while scrolling.
+  const pool = useRef(0);
+  if (items.length > pool.current) pool.current = items.length + 8;
+  const slots = Math.min(pool.current, rows.length);
+  const first = Math.max(0, Math.min(items[0]?.index ?? 0, rows.length - slots));
   return (
     <div className="mt-body" ref={scroller} data-testid="members-scroller" role="rowgroup">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index]!;
-          return <MemberRowView key={item.key} r={row.original} index={item.index} start={item.start} on={selection[row.id] === true} visible={visible} onToggle={onToggle} cell={cell} t={t} />;
+        {Array.from({ length: slots }, (_, k) => {
+          const index = first + k;
+          const row = rows[index]!;
+          return <MemberRowView key={index % slots} r={row.original} index={index} start={index * ROW_HEIGHT} on={selection[row.id] === true} visible={visible} onToggle={onToggle} cell={cell} t={t} />;
         })}
       </div>
     </div>
   );
 }
 
-// While scrolling only the rows coming into view render: the others keep their props and skip.
+// While scrolling the rows render again with the members now in their slots (cheap: text in the
+// same elements); with nothing scrolled they keep their props and skip.
 const MemberRowView = memo(function MemberRowView({ r, index, start, on, visible, onToggle, cell, t }: { r: MemberListRow; index: number; start: number; on: boolean; visible: readonly ColumnId[]; onToggle(id: string, on: boolean): void; cell: BodyProps['cell']; t: Translate }) {
   return (
     <div role="row" aria-rowindex={index + 2} aria-selected={on} className={r.m.doNotContact ? 'mt-row dnc-row' : 'mt-row'} data-member-id={r.m.id} style={{ top: start }}>

@@ -152,3 +152,51 @@ test('the member view shows every order and merged identity, and separating one 
   await expect(view.getByTestId('identities')).not.toContainText(`@${other}`);
   await expect(view.getByTestId('stat-orders')).toHaveText(String(expectedStats(demo.seed, [main]).orderCount));
 });
+
+test('scrolling the members table shows every member once, in order, in the same row elements', async ({ page, ext, demoImported }) => {
+  expect(demoImported).toBeTruthy();
+  await page.setViewportSize({ width: 1400, height: 700 });
+  await page.goto(`chrome-extension://${ext.extensionId}/members.html#/members`);
+  const total = Number(await page.getByTestId('segment-count').getAttribute('data-count'));
+  await expect(page.locator('.mt-row').first()).toBeVisible();
+  // Row elements made while scrolling (slot-keyed rows are re-filled and moved, not made anew; a
+  // move shows as an added node too, so elements already seen are not counted).
+  await page.evaluate(() => {
+    const g = globalThis as { rowsAdded?: number };
+    const known = new WeakSet(document.querySelectorAll('.mt-row'));
+    g.rowsAdded = 0;
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) {
+        if (!(n instanceof HTMLElement) || !n.classList.contains('mt-row') || known.has(n)) continue;
+        known.add(n);
+        g.rowsAdded!++;
+      }
+    }).observe(document.querySelector('[data-testid=members-scroller]')!, { childList: true, subtree: true });
+  });
+  const seen = new Map<number, { id: string; name: string; label: string }>();
+  for (let step = 0; ; step++) {
+    const shown = await page.locator('.mt-row').evaluateAll((rows) =>
+      rows.map((r) => ({ index: Number(r.getAttribute('aria-rowindex')), id: r.getAttribute('data-member-id') ?? '', name: r.querySelector('.c-name a')?.textContent ?? '', label: r.querySelector('input[type=checkbox]')?.getAttribute('aria-label') ?? '' })),
+    );
+    for (const row of shown) {
+      const before = seen.get(row.index);
+      if (before) expect(before, `row ${row.index} shows the same member each time`).toEqual({ id: row.id, name: row.name, label: row.label });
+      else seen.set(row.index, { id: row.id, name: row.name, label: row.label });
+      // Every cell of a row is of one member: its link and its checkbox name the same buyer.
+      expect(row.label).toBe(`Select ${row.name}`);
+    }
+    const atEnd = await page.getByTestId('members-scroller').evaluate((el) => {
+      if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) return true;
+      el.scrollTop += 36 * 7;
+      return false;
+    });
+    if (atEnd) break;
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  expect(seen.size).toBe(total);
+  expect([...seen.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: total }, (_, i) => i + 2));
+  expect(new Set([...seen.values()].map((r) => r.id)).size).toBe(total);
+  const rowsInPage = await page.locator('.mt-row').count();
+  expect(total).toBeGreaterThan(rowsInPage * 3);
+  expect(await page.evaluate(() => (globalThis as { rowsAdded?: number }).rowsAdded)).toBeLessThan(4);
+});
