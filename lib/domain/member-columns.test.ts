@@ -41,4 +41,22 @@ describe('member columns', () => {
     const map = new Map([['m_a', new Set(['shopee', 'demo'])], ['m_b', new Set<string>()], ['m_c', new Set(['etsy'])]]);
     expect(decodePlatforms(structuredClone(encodePlatforms(map)))).toEqual(map);
   });
+
+  it('members with the same platforms share one set, in any order, and past 31 platform names too', () => {
+    const many = Array.from({ length: 40 }, (_, i) => `site${i}`);
+    const map = new Map<string, Set<string>>([
+      ['m_a', new Set(['shopee', 'etsy'])],
+      ['m_b', new Set(['etsy', 'shopee'])],
+      ['m_c', new Set(['etsy'])],
+      ['m_d', new Set(many)],
+      ['m_e', new Set([...many].reverse())],
+      ['m_f', new Set(['site39'])],
+      ['m_g', new Set(['site39', 'shopee'])],
+    ]);
+    const decoded = decodePlatforms(structuredClone(encodePlatforms(map)));
+    expect(decoded).toEqual(map);
+    expect(decoded.get('m_a')).toBe(decoded.get('m_b'));
+    expect(decoded.get('m_c')).not.toBe(decoded.get('m_a'));
+    expect(decoded.get('m_f')).not.toBe(decoded.get('m_g'));
+  });
 });

@@ -210,14 +210,26 @@ export function encodePlatforms(map: ReadonlyMap<string, ReadonlySet<string>>): 
 export function decodePlatforms(c: PlatformColumns): Map<string, ReadonlySet<string>> {
   const ids = c.count ? c.ids.split(SEP) : [];
   if (ids.length !== c.count) throw new Error(`Platform columns hold ${ids.length} ids for ${c.count} members`);
-  // Members with the same platforms share one set (never change them): a handful of sets for 100k members.
+  // Members with the same platforms share one set (never change them): a handful of sets for 100k
+  // members, found by a bit mask of the platforms (a string key only past 31 platform names).
   const map = new Map<string, ReadonlySet<string>>();
-  const sets = new Map<string, ReadonlySet<string>>();
+  const byMask = new Map<number, ReadonlySet<string>>();
+  const byKey = new Map<string, ReadonlySet<string>>();
+  const setOf = (from: number, to: number) => new Set(Array.from(c.platforms.subarray(from, to), (p) => c.names[p]!));
   for (let i = 0; i < c.count; i++) {
-    const list = c.platforms.subarray(c.start[i]!, c.start[i + 1]!);
-    const key = list.join(',');
-    let set = sets.get(key);
-    if (!set) sets.set(key, (set = new Set(Array.from(list, (p) => c.names[p]!))));
+    const from = c.start[i]!;
+    const to = c.start[i + 1]!;
+    let mask = 0;
+    for (let j = from; j < to && mask >= 0; j++) mask = c.platforms[j]! < 31 ? mask | (1 << c.platforms[j]!) : -1;
+    let set: ReadonlySet<string> | undefined;
+    if (mask >= 0) {
+      set = byMask.get(mask);
+      if (!set) byMask.set(mask, (set = setOf(from, to)));
+    } else {
+      const key = c.platforms.subarray(from, to).join(',');
+      set = byKey.get(key);
+      if (!set) byKey.set(key, (set = setOf(from, to)));
+    }
     map.set(ids[i]!, set);
   }
   return map;
