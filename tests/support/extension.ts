@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,12 +47,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'regulars-profile-')));
   const viewport = options.viewport === undefined ? { width: 1400, height: 900 } : options.viewport;
 
-  if (!ownsProfile) {
-    // A kept profile holds the service worker script of the build it last ran, and Chromium may
-    // keep running that one after a rebuild. Its registrations (not its data) are dropped here,
-    // so the worker of the build on disk is registered afresh.
-    await rm(path.join(userDataDir, 'Default', 'Service Worker'), { recursive: true, force: true });
-  }
+  if (!ownsProfile) await forgetWorkerRegistration(userDataDir);
 
   let context: BrowserContext;
   try {
@@ -100,6 +95,22 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
         `--load-extension altogether. (${(error as Error).message})`,
     );
   }
+}
+
+/**
+ * A kept profile holds the service worker script of the build it last ran, and Chromium keeps
+ * running that one after a rebuild (it registers a worker again only for a new version). Both the
+ * registration and Chromium's note that it registered one are dropped, so the worker of the build
+ * on disk is registered afresh; the extension's data stays. Dropping the registration alone left
+ * Chromium looking for one that was gone (DidStartWorkerFail 5, no worker at all).
+ */
+async function forgetWorkerRegistration(userDataDir: string): Promise<void> {
+  await rm(path.join(userDataDir, 'Default', 'Service Worker'), { recursive: true, force: true });
+  const file = path.join(userDataDir, 'Default', 'Preferences');
+  if (!existsSync(file)) return;
+  const prefs = JSON.parse(await readFile(file, 'utf8')) as { extensions?: { settings?: Record<string, Record<string, unknown>> } };
+  for (const extension of Object.values(prefs.extensions?.settings ?? {})) delete extension.service_worker_registration_info;
+  await writeFile(file, JSON.stringify(prefs));
 }
 
 function isOurs(worker: Worker): boolean {
