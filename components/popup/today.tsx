@@ -18,8 +18,9 @@ export interface TodayActions {
   copy(text: string): Promise<void>;
 }
 
-/** Rows shown of each group at first, and asked of the background: the popup opens on them. */
-export const PAGE = 10;
+import { PAGE } from './today-request';
+
+export { PAGE };
 const SECTIONS = ['overdue', 'today', 'upcoming'] as const;
 
 // Making an Intl.DateTimeFormat costs far more than using one: one per kind, locale and zone.

@@ -1,4 +1,4 @@
-// The popup itself: React, the catalogues and the tabs. main.tsx loads it after asking for Today.
+// The popup itself: React, the catalogues and the tabs. main.tsx asks for Today first.
 import { StrictMode, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { PopupPage } from '@/components/popup-page';
@@ -10,7 +10,7 @@ import { chromeTabApis, showOnTab } from '@/lib/hosts/show-here';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { send } from '@/lib/messaging/browser-client';
 
-/** What main.tsx asked for before this chunk loaded. */
+/** What main.tsx asked for before React rendered. */
 export interface EarlyAnswers {
   request: TodayRequest;
   today: Settled<TodayData>;
@@ -73,7 +73,6 @@ function App({ early }: { early: EarlyAnswers }) {
   }, [load]);
   useLayoutEffect(() => {
     const g = globalThis as { regularsTodayPaint?: number };
-    if (today) performance.mark('p:commit');
     if (today && g.regularsTodayPaint === undefined) requestAnimationFrame(() => (g.regularsTodayPaint ??= performance.now()));
   }, [today]);
 
