@@ -146,6 +146,40 @@ test('a reminder set from the panel appears in Today and fires a notification wh
   await page.close();
 });
 
+test('Today opens on its first rows and fills in the rest: two groups of twelve reminders show ten rows each', async ({ freshExt: ext, demo }) => {
+  const off = Object.fromEntries(['unpaid', 'shipped', 'followUp', 'birthday', 'holiday', 'secondPurchase', 'winBack', 'tierUp'].map((id) => [id, { enabled: false }]));
+  const page = await demoStore(ext, demo.url, off);
+  const memberIds = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('regulars');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const keys = open.result.transaction('members').objectStore('members').getAllKeys(null, 12);
+          keys.onsuccess = () => (resolve(keys.result as string[]), open.result.close());
+        };
+      }),
+  );
+  expect(memberIds).toHaveLength(12);
+  const now = Date.now();
+  const DAY = 86_400_000;
+  for (const [i, memberId] of memberIds.entries()) {
+    await send(page, 'reminder.add', { memberId, dueAt: now - (2 + i) * DAY, reason: `Overdue call ${i + 1}` });
+    await send(page, 'reminder.add', { memberId, dueAt: now + 2 * DAY + i * 3_600_000, reason: `Later call ${i + 1}` });
+  }
+  await page.reload();
+  const today = page.getByRole('tabpanel', { name: 'Today' });
+  // More rows than the first frame draws (FIRST_ROWS): every one of them still arrives.
+  await expect(today.locator('[data-section="overdue"] li.row')).toHaveCount(10);
+  await expect(today.locator('[data-section="upcoming"] li.row')).toHaveCount(10);
+  await expect(today.getByRole('button', { name: 'Show 2 more' })).toHaveCount(2);
+  // The keyboard walks from the last overdue row into the upcoming group.
+  await today.locator('[data-section="overdue"] li.row').last().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(today.locator('[data-section="upcoming"] li.row').first()).toBeFocused();
+  await page.close();
+});
+
 test('reminder rules are tuned in the options page; a window that opens and closes at once is refused with the reason', async ({ ext }) => {
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
