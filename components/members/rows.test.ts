@@ -25,3 +25,20 @@ describe('searching the members table', () => {
     expect(searchRows(rows, query).map((r) => r.m.id)).toEqual(ids);
   });
 });
+
+describe('the rows of 100k members share what repeats', () => {
+  it('keeps every member’s own tags, profile, tier and currency', () => {
+    const tagged = { ...member('c', 'Ana'), tags: ['vip', 'gift'], profile: { birthday: '03-14' }, tierId: 'gold', currency: 'SGD' };
+    const plain = [member('d', 'Bo'), member('e', 'Cy')];
+    const shared = memberListRows([tagged, ...plain], [identity('d', 'handle', 'bo'), identity('e', 'handle', 'cy')], { now: 0, timeZone: 'UTC', rfmBreaks: null });
+    expect(shared.map((r) => [r.m.id, r.m.tags, r.m.profile, r.m.tierId, r.m.currency])).toEqual([
+      ['c', ['vip', 'gift'], { birthday: '03-14' }, 'gold', 'SGD'],
+      ['d', [], {}, 'regular', 'USD'],
+      ['e', [], {}, 'regular', 'USD'],
+    ]);
+    // Members alike share one list of platforms and one empty tag list, which nothing may change.
+    expect(shared[1]!.platforms).toBe(shared[2]!.platforms);
+    expect(shared[1]!.m.tags).toBe(shared[2]!.m.tags);
+    expect(Object.isFrozen(shared[1]!.m.tags)).toBe(true);
+  });
+});
