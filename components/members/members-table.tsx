@@ -5,13 +5,10 @@ import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import {
   columnVisibilityFeature,
   createColumnHelper,
-  createSortedRowModel,
-  rowSelectionFeature,
   rowSortingFeature,
   tableFeatures,
   useTable,
   type ColumnVisibilityState,
-  type Row,
   type RowSelectionState,
   type SortingState,
 } from '@tanstack/react-table';
@@ -23,17 +20,31 @@ import { tagLabel } from '../panel/tags';
 import { segmentLabel } from './rfm-groups';
 import type { MemberListRow } from './rows';
 
-const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel(), columnVisibilityFeature, rowSelectionFeature });
+// TanStack Table keeps the columns, their order, visibility and the sort the user picked. The rows
+// are sorted here and never become TanStack row objects: at 100k members those were some 400k
+// objects (a row, two caches and a sub-row list each) for the garbage collector to walk while the
+// table scrolls (manualSorting: the table does not sort or build a row model of its own).
+const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
 const helper = createColumnHelper<typeof features, MemberListRow>();
 
 export const ROW_HEIGHT = 36;
 
-const byNumber = (pick: (r: MemberListRow) => number | undefined) => (a: Row<typeof features, MemberListRow>, b: Row<typeof features, MemberListRow>) => (pick(a.original) ?? -Infinity) - (pick(b.original) ?? -Infinity);
-const byText = (pick: (r: MemberListRow) => string) => (a: Row<typeof features, MemberListRow>, b: Row<typeof features, MemberListRow>) => {
-  const x = pick(a.original).toLowerCase();
-  const y = pick(b.original).toLowerCase();
+type Compare = (a: MemberListRow, b: MemberListRow) => number;
+const byNumber = (pick: (r: MemberListRow) => number | undefined): Compare => (a, b) => (pick(a) ?? -Infinity) - (pick(b) ?? -Infinity);
+const byText = (pick: (r: MemberListRow) => string): Compare => (a, b) => {
+  const x = pick(a).toLowerCase();
+  const y = pick(b).toLowerCase();
   return x < y ? -1 : x > y ? 1 : 0;
 };
+
+/** Rows in the order the user sorted them: stable, so ties keep the order they came in. */
+export function sortRows(rows: readonly MemberListRow[], sorting: SortingState, compare: Readonly<Record<string, Compare>>): readonly MemberListRow[] {
+  const [sort] = sorting;
+  const by = sort && compare[sort.id];
+  if (!sort || !by) return rows;
+  const sign = sort.desc ? -1 : 1;
+  return [...rows].sort((a, b) => sign * by(a, b));
+}
 
 /** Column id → label key and grid width. */
 const COLUMNS = {
@@ -52,6 +63,9 @@ const COLUMNS = {
 } as const satisfies Record<string, { label: MessageKey; width: string }>;
 type ColumnId = keyof typeof COLUMNS;
 const DEFAULT_HIDDEN: ColumnVisibilityState = { firstOrder: false, phone: false, average: false };
+/** Columns whose first click sorts from the largest (numbers and dates); text sorts from A. */
+const DESC_FIRST = new Set<ColumnId>(['orders', 'spend', 'average', 'lastOrder', 'firstOrder', 'dnc']);
+const NO_DATA: MemberListRow[] = [];
 
 export interface MembersTableProps {
   rows: readonly MemberListRow[];
@@ -69,42 +83,49 @@ export function MembersTable({ rows, t, locale, timeZone, tiers, selection, onSe
   const [visibility, setVisibility] = useState<ColumnVisibilityState>(DEFAULT_HIDDEN);
   const tierById = useMemo(() => new Map(tiers.map((s) => [s.id, s])), [tiers]);
 
+  const compare = useMemo<Record<ColumnId, Compare | undefined>>(() => {
+    const rank = new Map(tiers.map((step, i) => [step.id, i]));
+    return {
+      name: byText((r) => r.m.displayName),
+      handles: byText((r) => r.handles),
+      tier: byNumber((r) => rank.get(r.m.tierId) ?? -1),
+      segment: byText((r) => r.segment),
+      tags: undefined,
+      orders: byNumber((r) => r.m.orderCount),
+      spend: byNumber((r) => r.m.spendMinor),
+      average: byNumber((r) => r.m.averageOrderMinor),
+      lastOrder: byNumber((r) => r.m.lastOrderAt),
+      firstOrder: byNumber((r) => r.m.firstOrderAt),
+      phone: byText((r) => r.phone),
+      dnc: byNumber((r) => Number(r.m.doNotContact)),
+    };
+  }, [tiers]);
   const columns = useMemo(
     () =>
       helper.columns([
         helper.display({ id: 'select', enableHiding: false, enableSorting: false, header: '', cell: '' }),
-        helper.accessor((r) => r.m.displayName, { id: 'name', sortFn: byText((r) => r.m.displayName), cell: '' }),
-        helper.accessor((r) => r.handles, { id: 'handles', sortFn: byText((r) => r.handles), cell: '' }),
-        helper.accessor((r) => r.m.tierId, { id: 'tier', sortFn: byNumber((r) => tiers.findIndex((s) => s.id === r.m.tierId)), cell: '' }),
-        helper.accessor((r) => r.segment, { id: 'segment', sortFn: byText((r) => r.segment), cell: '' }),
-        helper.accessor((r) => r.m.tags.join(', '), { id: 'tags', enableSorting: false, cell: '' }),
-        helper.accessor((r) => r.m.orderCount, { id: 'orders', sortFn: byNumber((r) => r.m.orderCount), sortDescFirst: true, cell: '' }),
-        helper.accessor((r) => r.m.spendMinor, { id: 'spend', sortFn: byNumber((r) => r.m.spendMinor), sortDescFirst: true, cell: '' }),
-        helper.accessor((r) => r.m.averageOrderMinor, { id: 'average', sortFn: byNumber((r) => r.m.averageOrderMinor), sortDescFirst: true, cell: '' }),
-        helper.accessor((r) => r.m.lastOrderAt, { id: 'lastOrder', sortFn: byNumber((r) => r.m.lastOrderAt), sortDescFirst: true, cell: '' }),
-        helper.accessor((r) => r.m.firstOrderAt, { id: 'firstOrder', sortFn: byNumber((r) => r.m.firstOrderAt), cell: '' }),
-        helper.accessor((r) => r.phone, { id: 'phone', sortFn: byText((r) => r.phone), cell: '' }),
-        helper.accessor((r) => r.m.doNotContact, { id: 'dnc', sortFn: byNumber((r) => Number(r.m.doNotContact)), cell: '' }),
+        ...(Object.keys(COLUMNS) as ColumnId[]).map((id) =>
+          // An accessor column, so TanStack offers sorting; with no data its accessor is never called.
+          helper.accessor(() => null, { id, enableSorting: compare[id] !== undefined, sortDescFirst: DESC_FIRST.has(id), header: '', cell: '' }),
+        ),
       ]),
-    [tiers],
+    [compare],
   );
-  const data = rows as MemberListRow[];
   const table = useTable({
     features,
     columns,
-    data,
-    getRowId: (r) => r.m.id,
-    state: { sorting, columnVisibility: visibility, rowSelection: selection },
+    data: NO_DATA,
+    manualSorting: true,
+    state: { sorting, columnVisibility: visibility },
     onSortingChange: setSorting,
     onColumnVisibilityChange: setVisibility,
-    onRowSelectionChange: (updater) => onSelectionChange(typeof updater === 'function' ? updater(selection) : updater),
     enableSortingRemoval: false,
   });
-  const sorted = table.getRowModel().rows;
+  const sorted = useMemo(() => sortRows(rows, sorting, compare as Record<string, Compare>), [rows, sorting, compare]);
   const visibleKey = table.getVisibleLeafColumns().map((c) => c.id).filter((id) => id in COLUMNS).join(',');
   const visible = useMemo(() => visibleKey.split(',') as ColumnId[], [visibleKey]);
   const grid = `36px ${visible.map((id) => COLUMNS[id].width).join(' ')}`;
-  const selectedShown = useMemo(() => sorted.reduce((n, r) => n + (selection[r.id] ? 1 : 0), 0), [sorted, selection]);
+  const selectedShown = useMemo(() => sorted.reduce((n, r) => n + (selection[r.m.id] ? 1 : 0), 0), [sorted, selection]);
   const allShown = sorted.length > 0 && selectedShown === sorted.length;
 
   const cell = useCallback((id: ColumnId, r: MemberListRow) => {
@@ -167,8 +188,8 @@ export function MembersTable({ rows, t, locale, timeZone, tiers, selection, onSe
             onChange={() => {
               const next = { ...selection };
               for (const r of sorted) {
-                if (allShown) delete next[r.id];
-                else next[r.id] = true;
+                if (allShown) delete next[r.m.id];
+                else next[r.m.id] = true;
               }
               onSelectionChange(next);
             }}
@@ -201,7 +222,7 @@ export function MembersTable({ rows, t, locale, timeZone, tiers, selection, onSe
 }
 
 type BodyProps = {
-  rows: readonly Row<typeof features, MemberListRow>[];
+  rows: readonly MemberListRow[];
   visible: readonly ColumnId[];
   selection: RowSelectionState;
   onToggle(id: string, on: boolean): void;
@@ -236,7 +257,7 @@ function VirtualBody({ rows, visible, selection, onToggle, cell, t }: BodyProps)
         {Array.from({ length: slots }, (_, k) => {
           const index = first + k;
           const row = rows[index]!;
-          return <MemberRowView key={index % slots} r={row.original} index={index} start={index * ROW_HEIGHT} on={selection[row.id] === true} visible={visible} onToggle={onToggle} cell={cell} t={t} />;
+          return <MemberRowView key={index % slots} r={row} index={index} start={index * ROW_HEIGHT} on={selection[row.m.id] === true} visible={visible} onToggle={onToggle} cell={cell} t={t} />;
         })}
       </div>
     </div>

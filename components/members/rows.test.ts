@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IdentityRow, MemberRow } from '@/lib/db/rows';
+import { sortRows } from './members-table';
 import { memberListRows, searchRows } from './rows';
 
 const member = (id: string, displayName: string): MemberRow => ({ id, displayName, tierId: 'regular', tags: [], profile: {}, doNotContact: false, createdAt: 0, updatedAt: 0, orderCount: 0, spendMinor: 0, currency: 'USD', spendOrderCount: 0, averageOrderMinor: 0 });
@@ -40,5 +41,25 @@ describe('the rows of 100k members share what repeats', () => {
     expect(shared[1]!.platforms).toBe(shared[2]!.platforms);
     expect(shared[1]!.m.tags).toBe(shared[2]!.m.tags);
     expect(Object.isFrozen(shared[1]!.m.tags)).toBe(true);
+  });
+});
+
+describe('sorting the members table', () => {
+  const spend = (id: string, spendMinor: number, displayName = id) => ({ ...member(id, displayName), spendMinor });
+  const list = memberListRows([spend('a', 500, 'bea'), spend('b', 900, 'Al'), spend('c', 500, 'cy'), spend('d', 100, 'Ana')], [], { now: 0, timeZone: 'UTC', rfmBreaks: null });
+  const bySpend = { spend: (x: (typeof list)[number], y: (typeof list)[number]) => x.m.spendMinor - y.m.spendMinor };
+  const byName = { name: (x: (typeof list)[number], y: (typeof list)[number]) => (x.m.displayName.toLowerCase() < y.m.displayName.toLowerCase() ? -1 : 1) };
+
+  it('sorts either way, ties keeping the order they came in', () => {
+    expect(sortRows(list, [{ id: 'spend', desc: true }], bySpend).map((r) => r.m.id)).toEqual(['b', 'a', 'c', 'd']);
+    expect(sortRows(list, [{ id: 'spend', desc: false }], bySpend).map((r) => r.m.id)).toEqual(['d', 'a', 'c', 'b']);
+    expect(sortRows(list, [{ id: 'name', desc: false }], byName).map((r) => r.m.displayName)).toEqual(['Al', 'Ana', 'bea', 'cy']);
+  });
+
+  it('leaves the rows as they are with no sort, or a column that does not sort, and never changes the list given', () => {
+    expect(sortRows(list, [], bySpend)).toBe(list);
+    expect(sortRows(list, [{ id: 'tags', desc: false }], bySpend)).toBe(list);
+    sortRows(list, [{ id: 'spend', desc: true }], bySpend);
+    expect(list.map((r) => r.m.id)).toEqual(['a', 'b', 'c', 'd']);
   });
 });

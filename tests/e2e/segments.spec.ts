@@ -200,3 +200,30 @@ test('scrolling the members table shows every member once, in order, in the same
   expect(total).toBeGreaterThan(rowsInPage * 3);
   expect(await page.evaluate(() => (globalThis as { rowsAdded?: number }).rowsAdded)).toBeLessThan(4);
 });
+
+test('the members table sorts by the column clicked: numbers from the largest first, names from A, and back', async ({ page, ext, demoImported }) => {
+  expect(demoImported).toBeTruthy();
+  await page.goto(`chrome-extension://${ext.extensionId}/members.html#/members`);
+  await expect(page.locator('.mt-row').first()).toBeVisible();
+  const column = (name: string) => page.getByRole('columnheader', { name, exact: true });
+  const shown = (cls: string) => page.locator(`.mt-row .${cls}`).allInnerTexts();
+  await expect(column('Spend')).toHaveAttribute('aria-sort', 'descending');
+
+  await column('Orders').getByRole('button').click();
+  await expect(column('Orders')).toHaveAttribute('aria-sort', 'descending');
+  await expect(column('Spend')).toHaveAttribute('aria-sort', 'none');
+  const orders = (await shown('c-orders')).map((s) => Number(s.replace(/\D/g, '')));
+  expect(orders.length).toBeGreaterThan(5);
+  expect(orders).toEqual([...orders].sort((a, b) => b - a));
+
+  await column('Name').getByRole('button').click();
+  await expect(column('Name')).toHaveAttribute('aria-sort', 'ascending');
+  const lower = (names: string[]) => names.map((n) => n.toLowerCase());
+  const names = lower(await shown('c-name'));
+  expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  await column('Name').getByRole('button').click();
+  await expect(column('Name')).toHaveAttribute('aria-sort', 'descending');
+  const back = lower(await shown('c-name'));
+  expect(back).toEqual([...back].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
+  expect(back[0]! >= names[names.length - 1]!).toBe(true);
+});
