@@ -38,7 +38,7 @@ const byText = (pick: (r: MemberListRow) => string): Compare => (a, b) => {
 };
 
 /** Rows in the order the user sorted them: stable, so ties keep the order they came in. */
-export function sortRows(rows: readonly MemberListRow[], sorting: SortingState, compare: Readonly<Record<string, Compare>>): readonly MemberListRow[] {
+export function sortRows(rows: readonly MemberListRow[], sorting: SortingState, compare: Readonly<Record<string, Compare | undefined>>): readonly MemberListRow[] {
   const [sort] = sorting;
   const by = sort && compare[sort.id];
   if (!sort || !by) return rows;
@@ -121,7 +121,7 @@ export function MembersTable({ rows, t, locale, timeZone, tiers, selection, onSe
     onColumnVisibilityChange: setVisibility,
     enableSortingRemoval: false,
   });
-  const sorted = useMemo(() => sortRows(rows, sorting, compare as Record<string, Compare>), [rows, sorting, compare]);
+  const sorted = useMemo(() => sortRows(rows, sorting, compare), [rows, sorting, compare]);
   const visibleKey = table.getVisibleLeafColumns().map((c) => c.id).filter((id) => id in COLUMNS).join(',');
   const visible = useMemo(() => visibleKey.split(',') as ColumnId[], [visibleKey]);
   const grid = `36px ${visible.map((id) => COLUMNS[id].width).join(' ')}`;

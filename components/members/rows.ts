@@ -19,24 +19,28 @@ export interface MemberListRow {
 const NO_TAGS: string[] = Object.freeze([]) as unknown as string[];
 const NO_PROFILE: MemberRow['profile'] = Object.freeze({});
 
-/** Shares the member's repeating values (tier, currency, empty tags and profile) with its neighbours. */
-function shareRepeats(m: MemberRow, strings: Map<string, string>): void {
-  const share = (value: string) => {
-    const known = strings.get(value);
+/** Hands out the first value seen for each key again, so equal values are one object. */
+function sharedBy<T>(): (key: string, value: T) => T {
+  const seen = new Map<string, T>();
+  return (key, value) => {
+    const known = seen.get(key);
     if (known !== undefined) return known;
-    strings.set(value, value);
+    seen.set(key, value);
     return value;
   };
-  m.tierId = share(m.tierId);
-  m.currency = share(m.currency);
-  if (m.tags.length === 0) m.tags = NO_TAGS;
-  else m.tags = m.tags.map(share);
+}
+
+/** Shares the member's repeating values (tier, currency, tags, empty profile) with its neighbours. */
+function shareRepeats(m: MemberRow, share: (key: string, value: string) => string): void {
+  m.tierId = share(m.tierId, m.tierId);
+  m.currency = share(m.currency, m.currency);
+  m.tags = m.tags.length === 0 ? NO_TAGS : m.tags.map((tag) => share(tag, tag));
   if (Object.keys(m.profile).length === 0) m.profile = NO_PROFILE;
 }
 
 export function memberListRows(members: readonly MemberRow[], identities: readonly IdentityRow[], ctx: SegmentContext): MemberListRow[] {
-  const strings = new Map<string, string>();
-  const platformLists = new Map<string, string[]>();
+  const strings = sharedBy<string>();
+  const platformLists = sharedBy<string[]>();
   const byMember = new Map<string, IdentityRow[]>();
   for (const i of identities) {
     const list = byMember.get(i.memberId);
@@ -46,6 +50,8 @@ export function memberListRows(members: readonly MemberRow[], identities: readon
   return members.map((m) => {
     shareRepeats(m, strings);
     const own = byMember.get(m.id) ?? [];
+    // One array for every member with the same platforms (never change it).
+    const platforms = [...new Set(own.filter((i) => i.kind === 'handle').map((i) => i.platform))];
     const handles = own.filter((i) => i.kind === 'handle').map((i) => i.display || i.value);
     const phones = own.filter((i) => i.kind === 'phone').map((i) => i.display || i.value);
     const phone = m.profile.phone || phones[0] || '';
@@ -56,19 +62,10 @@ export function memberListRows(members: readonly MemberRow[], identities: readon
       segment: rfmSegmentOf(m, ctx),
       handles: handles.join(', '),
       phone,
-      platforms: shared(platformLists, [...new Set(own.filter((i) => i.kind === 'handle').map((i) => i.platform))]),
+      platforms: platformLists(platforms.join('\u0000'), platforms),
       search: `${m.displayName}\u0000${handles.join('\u0000')}\u0000${emails.join('\u0000')}\u0000${m.profile.email ?? ''}`.toLowerCase() + `\u0000${digits}`,
     };
   });
-}
-
-/** One array for every member with the same platforms (never change it). */
-function shared(lists: Map<string, string[]>, list: string[]): string[] {
-  const key = list.join('\u0000');
-  const known = lists.get(key);
-  if (known) return known;
-  lists.set(key, list);
-  return list;
 }
 
 /** Member id → platforms, for filters on platform (built only when one is used). */

@@ -5,7 +5,7 @@ import { startTransition, useEffect, useLayoutEffect, useMemo, useState, type Ke
 import { localDayNumber, wallInstant } from '@/lib/domain/time';
 import { reminderLabel as reasonLabel } from '@/lib/reminders/label';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
-import type { ResponseOf } from '@/lib/messaging/protocol';
+import type { RequestOf, ResponseOf } from '@/lib/messaging/protocol';
 import type { TodayRowMessage } from '@/lib/messaging/protocol-reminders';
 import { tierName } from '../format';
 
@@ -18,15 +18,22 @@ export interface TodayActions {
   copy(text: string): Promise<void>;
 }
 
-import { PAGE } from './today-request';
+/** Rows shown of each group at first, and asked of the background: the popup opens on them. */
+export const PAGE = 10;
 
-export { PAGE };
+export type TodayRequest = RequestOf<'reminders.today'>;
+
+/** Always built here, so two requests for the same list compare equal as JSON. */
+export function todayRequest(locale: UiLocale, mine: boolean, memberId: string | undefined, perGroup = PAGE): TodayRequest {
+  return { locale, mine, memberId, perGroup };
+}
+
 const SECTIONS = ['overdue', 'today', 'upcoming'] as const;
 /**
  * Rows drawn in the popup's first frame with the list: more than its window shows. The rest (5,000
  * open reminders make some 240 rows, 20 ms of React work) follow in the next frame.
  */
-export const FIRST_ROWS = 16;
+const FIRST_ROWS = 16;
 
 // Making an Intl.DateTimeFormat costs far more than using one: one per kind, locale and zone.
 const whenFormats = new Map<string, Intl.DateTimeFormat>();

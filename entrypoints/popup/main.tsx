@@ -1,19 +1,153 @@
-// The popup's entry: it asks the background for Today and the settings before React renders, so
-// the answers travel while React builds the page (app.tsx).
+import { StrictMode, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { PopupPage } from '@/components/popup-page';
+import { SegmentsTab } from '@/components/popup/segments-tab';
+import { PAGE, TodayTab, todayRequest, type TodayData } from '@/components/popup/today';
 import '@/components/theme.css';
 import '@/components/popup.css';
-import { settled, todayRequest } from '@/components/popup/today-request';
-import type { TodayData } from '@/components/popup/today';
 import type { Settings } from '@/lib/db/settings';
-import { resolveLocale } from '@/lib/i18n/locale';
+import { chromeTabApis, showOnTab } from '@/lib/hosts/show-here';
+import { resolveLocale, translator } from '@/lib/i18n';
 import { send } from '@/lib/messaging/browser-client';
-import { start } from './app';
 
+const params = new URLSearchParams(location.search);
+const overviewOnce = () => send('segments.overview', {});
 /** Navigation start → the first frame of Today with data (tests/bench reads it). */
 (globalThis as { regularsTodayPaint?: number }).regularsTodayPaint = undefined;
 
-const request = todayRequest(resolveLocale(undefined, navigator.language), false, new URLSearchParams(location.search).get('member') ?? undefined);
-// Marks for tests/bench: how much of the open is the background's answer.
+// Today and the settings are asked for before React renders, so the answers travel while React
+// builds the page. Marks for tests/bench: how much of the open is the background's answer.
+const earlyRequest = todayRequest(resolveLocale(undefined, navigator.language), false, params.get('member') ?? undefined);
 performance.mark('regulars:today-asked');
-const today = send('reminders.today', request).finally(() => performance.mark('regulars:today-answered'));
-start({ request, today: settled<TodayData>(today), settings: settled<Settings>(send('settings.get', {})) });
+const earlyToday = send('reminders.today', earlyRequest).finally(() => performance.mark('regulars:today-answered'));
+const earlySettings = send('settings.get', {});
+// Both are awaited below; these keep a failure from being reported as unhandled meanwhile.
+earlyToday.catch(() => undefined);
+earlySettings.catch(() => undefined);
+
+/** The Clipboard API, or the old way when the popup has no focus (opened as a tab in the background). */
+async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    const copied = document.execCommand('copy');
+    area.remove();
+    if (!copied) throw new Error('The clipboard is not available here');
+  }
+}
+
+function App() {
+  const [settings, setSettings] = useState<Settings>();
+  const [counts, setCounts] = useState<{ members: number; orders: number }>();
+  const [today, setToday] = useState<TodayData>();
+  // The early answer serves the first load of the same list; every later load asks again.
+  const unused = useRef<Promise<TodayData> | undefined>(earlyToday);
+  const [error, setError] = useState<string>();
+  const [mine, setMine] = useState(false);
+  const [memberId, setMemberId] = useState(params.get('member') ?? undefined);
+  const [perGroup, setPerGroup] = useState(PAGE);
+  const locale = resolveLocale(settings?.locale, navigator.language);
+  const t = translator(locale);
+
+  const load = useCallback(async () => {
+    try {
+      const request = todayRequest(locale, mine, memberId, perGroup);
+      const answered = unused.current && JSON.stringify(request) === JSON.stringify(earlyRequest) ? unused.current : undefined;
+      unused.current = undefined;
+      setToday(await (answered ?? send('reminders.today', request)));
+      setError(undefined);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [locale, mine, memberId, perGroup]);
+
+  useEffect(() => {
+    earlySettings.then(setSettings, () => undefined);
+  }, []);
+  // Counting 300k orders takes the worker a while: only once Today is on screen.
+  const loaded = today !== undefined;
+  useEffect(() => {
+    if (loaded) send('store.counts', {}).then(setCounts, () => undefined);
+  }, [loaded]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useLayoutEffect(() => {
+    const g = globalThis as { regularsTodayPaint?: number };
+    if (today && g.regularsTodayPaint === undefined) requestAnimationFrame(() => (g.regularsTodayPaint ??= performance.now()));
+  }, [today]);
+
+  const act = async (task: Promise<unknown>) => {
+    try {
+      await task;
+    } catch (e) {
+      setError((e as Error).message);
+    }
+    await load();
+  };
+  const due = today?.groups.filter((g) => g.section === 'overdue' || g.section === 'today').reduce((n, g) => n + g.total, 0);
+
+  return (
+    <PopupPage
+      t={t}
+      counts={counts}
+      initialTab={params.get('tab') ?? undefined}
+      tabs={[
+        {
+          id: 'today',
+          label: t('tabs.today'),
+          badge: due,
+          render: () => (
+            <TodayTab
+              t={t}
+              locale={locale}
+              data={today}
+              error={error}
+              mine={mine}
+              onMine={setMine}
+              memberId={memberId}
+              onShowAll={() => setMemberId(undefined)}
+              onMore={() => setPerGroup((n) => n + 100)}
+              actions={{
+                done: (id, outcome) => act(send('reminder.done', { id, outcome })),
+                snooze: (id, until) => act(send('reminder.snooze', { id, until })),
+                assign: (id, assignee) => act(send('reminder.assign', { id, assignee })),
+                copy: (text) => copyText(text),
+              }}
+            />
+          ),
+        },
+        {
+          id: 'segments',
+          label: t('segments.tab'),
+          render: () => (
+            <SegmentsTab
+              t={t}
+              locale={locale}
+              currency={settings?.shopCurrency ?? 'USD'}
+              overview={overviewOnce}
+              openMembers={(hash) => void browser.tabs.create({ url: browser.runtime.getURL(`/members.html${hash}`) }).then(() => window.close())}
+            />
+          ),
+        },
+      ]}
+      showHere={async () => {
+        const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+        const outcome = await showOnTab(tab?.id, tab?.url, chromeTabApis);
+        if (outcome !== 'unavailable') window.close();
+        return outcome;
+      }}
+      openSettings={() => void browser.runtime.openOptionsPage()}
+    />
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -2,12 +2,20 @@
 import { en, type MessageKey } from './en';
 import { zhCN } from './zh-CN';
 import { zhTW } from './zh-TW';
-import type { UiLocale } from './locale';
 
 export type { MessageKey };
-export { UI_LOCALES, resolveLocale, type UiLocale } from './locale';
+export const UI_LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
+export type UiLocale = (typeof UI_LOCALES)[number];
 
 const catalogues: Record<UiLocale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
+
+/** The setting wins; 'auto' follows the browser: zh-TW/HK/MO and Hant read traditional, other zh simplified. */
+export function resolveLocale(setting: string | undefined, browserLanguage: string): UiLocale {
+  if (setting === 'en' || setting === 'zh-CN' || setting === 'zh-TW') return setting;
+  const lang = browserLanguage.toLowerCase();
+  if (lang.startsWith('zh')) return /hant|tw|hk|mo/.test(lang) ? 'zh-TW' : 'zh-CN';
+  return 'en';
+}
 
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
