@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { generationKey } from './generation';
 import { updateMember } from './members';
-import { factsReads, keepMemberFactsFresh, memberFacts, platformsSnapshot } from './member-snapshot';
+import { factsReads, keepMemberFactsFresh, memberFacts, platformsByMemberId } from './member-snapshot';
 import { SCHEMA_V1, SCHEMA_V2 } from './schema';
 import { addTag, importOrders, memberIdForHandle } from './store';
 import { memoryDb, NOW, order } from './test-helpers';
@@ -179,12 +179,27 @@ describe('the platforms snapshot', () => {
     const db = memoryDb(undefined, factory);
     await importOrders(db, [order({ buyer: { handle: 'lily_chen' } })], NOW);
     const id = (await memberIdForHandle(db, 'demo', 'lily_chen'))!;
-    expect((await platformsSnapshot(db)).get(id)).toEqual(new Set(['demo']));
+    expect((await platformsByMemberId(db)).get(id)).toEqual(new Set(['demo']));
     await linkHandle(db, id, 'shopee', 'lily.sg', NOW);
-    expect((await platformsSnapshot(db)).get(id)).toEqual(new Set(['demo', 'shopee']));
+    expect((await platformsByMemberId(db)).get(id)).toEqual(new Set(['demo', 'shopee']));
     // And from disk, in a context that woke.
     const before = reads();
-    expect((await platformsSnapshot(reopen(factory))).get(id)).toEqual(new Set(['demo', 'shopee']));
+    expect((await platformsByMemberId(reopen(factory))).get(id)).toEqual(new Set(['demo', 'shopee']));
     expect(since(before)).toEqual({ disk: 1, scans: 0 });
+  });
+
+  it('a record kept in another order (an older build kept them by identity) is read again from the identities', async () => {
+    const factory = new IDBFactory();
+    const db = memoryDb(undefined, factory);
+    await importOrders(db, ['zoe', 'amy', 'mei'].map((handle) => order({ buyer: { handle } })), NOW);
+    const byId = await platformsByMemberId(db);
+    expect(byId.size).toBe(3);
+    const kept = (await db.caches.get('facts:platforms'))!;
+    const value = kept.value as { ids: string };
+    await db.caches.put({ ...kept, value: { ...value, ids: value.ids.split('\u0000').reverse().join('\u0000') } });
+    const before = reads();
+    const again = await platformsByMemberId(reopen(factory));
+    expect(again).toEqual(byId);
+    expect(since(before)).toEqual({ disk: 0, scans: 1 });
   });
 });

@@ -7,13 +7,13 @@
 //   a few milliseconds instead of scanning;
 // - the scan itself, which writes the columns for the next time. The background rebuilds them soon
 //   after members change (keepMemberFactsFresh), so that evaluation rarely waits for a scan.
-import { decodeMembers, decodePlatforms, encodeMembers, encodePlatforms, memberIds, type FactMember, type MemberColumns } from '../domain/member-columns';
+import { decodeMembers, decodePlatforms, encodeMembers, encodePlatforms, memberIds, readPlatforms, type FactMember, type MemberColumns, type MemberPlatforms } from '../domain/member-columns';
 import { platformsByMember } from '../domain/segments';
 import type { RegularsDb } from './database';
 import { keptWhileUnchanged, type WatchedTable } from './generation';
 import { heldUntilChanged, onTableChanged } from './table-changes';
 
-export type { FactMember };
+export type { FactMember, MemberPlatforms };
 
 type FactsTable = Extract<WatchedTable, 'members' | 'identities'>;
 const FACTS_KEY: Record<FactsTable, string> = { members: 'facts:members', identities: 'facts:platforms' };
@@ -29,7 +29,7 @@ export interface MemberColumnsRead {
 }
 
 const heldColumns = heldUntilChanged<MemberColumnsRead>(['members']);
-const heldPlatforms = heldUntilChanged<ReadonlyMap<string, ReadonlySet<string>>>(['identities']);
+const heldPlatforms = heldUntilChanged<MemberPlatforms>(['identities']);
 
 export function memberColumns(db: RegularsDb): Promise<MemberColumnsRead> {
   return heldColumns.get(db, '', () =>
@@ -58,21 +58,34 @@ export async function memberFacts(db: RegularsDb): Promise<FactMember[]> {
   return facts;
 }
 
-/** Member id → platforms of its handles, from the identities table; shared, never change it. */
-export function platformsSnapshot(db: RegularsDb): Promise<ReadonlyMap<string, ReadonlySet<string>>> {
+/**
+ * Every member's platforms (of their handles), from the identities table, in member id order: a
+ * segment matches them to the member columns by index (membersOnPlatforms). Shared: never change it.
+ */
+export function platformsSnapshot(db: RegularsDb): Promise<MemberPlatforms> {
   return heldPlatforms.get(db, '', () =>
     keptWhileUnchanged(
       db,
       FACTS_KEY.identities,
       ['identities'],
       async () => {
-        const value = platformsByMember(await db.identities.toArray());
-        return { value, columns: encodePlatforms(value) };
+        const columns = encodePlatforms(platformsByMember(await db.identities.toArray()));
+        return { value: readPlatforms(columns), columns };
       },
-      decodePlatforms,
+      readPlatforms,
       served,
     ),
   );
+}
+
+const platformSets = new WeakMap<MemberPlatforms, Map<string, ReadonlySet<string>>>();
+
+/** Member id → platforms of its handles, for filters over member rows; shared, never change it. */
+export async function platformsByMemberId(db: RegularsDb): Promise<ReadonlyMap<string, ReadonlySet<string>>> {
+  const read = await platformsSnapshot(db);
+  let map = platformSets.get(read);
+  if (!map) platformSets.set(read, (map = decodePlatforms(read)));
+  return map;
 }
 
 /** Forgets every snapshot held in memory (the store was replaced under this context); the disk copy checks itself. */

@@ -45,6 +45,18 @@ describe('saved segments', () => {
     await expect(segmentMemberIds(db, first.id, NOW)).rejects.toThrow(/No saved segment/);
   });
 
+  it('a segment on platforms holds the members with a handle there, with the rest of the filter', async () => {
+    const { linkHandle } = await import('./members');
+    await linkHandle(db, await id('gold_gone'), 'shopee', 'gone.sg', NOW);
+    await linkHandle(db, await id('gold_here'), 'shopee', 'here.sg', NOW);
+    await linkHandle(db, await id('newbie'), 'etsy', 'newbie-etsy', NOW);
+    const on = async (filter: object) => segmentMemberIds(db, (await saveSegment(db, { name: JSON.stringify(filter), filter }, NOW)).id, NOW);
+    expect(await on({ platforms: ['shopee'] })).toEqual(new Set([await id('gold_gone'), await id('gold_here')]));
+    expect(await on({ ...GOLD_LAPSED, platforms: ['shopee', 'etsy'] })).toEqual(new Set([await id('gold_gone')]));
+    expect((await on({ platforms: ['demo'] })).size).toBe(5);
+    expect(await on({ platforms: ['lazada'] })).toEqual(new Set());
+  });
+
   it('a bad filter is refused with what is wrong', async () => {
     await expect(saveSegment(db, { name: 'Bad', filter: { spend: { min: 500, max: 100 } } }, NOW)).rejects.toThrow(/spend.*lower bound/);
     await expect(saveSegment(db, { name: '  ', filter: {} }, NOW)).rejects.toThrow(/needs a name/);

@@ -1,11 +1,11 @@
 // Saved segments and what is done to their members: evaluate, tag in bulk, export, log contacts.
 // Members are evaluated in memory, from the member facts (member-snapshot.ts) rather than indexes:
 // the schema has few on purpose; tests/bench measures 100k members.
-import { eachMember } from '../domain/member-columns';
+import { eachMember, membersOnPlatforms } from '../domain/member-columns';
 import { compileFilter, filterNeedsPlatforms, parseSegmentFilter, rfmOverview, type RfmGroup, type SegmentFilter, type SegmentMember } from '../domain/segments';
 import { newId, type RegularsDb } from './database';
 import { forgetMember } from './import-orders';
-import { memberColumns, memberFacts, platformsSnapshot } from './member-snapshot';
+import { memberColumns, memberFacts, platformsByMemberId, platformsSnapshot } from './member-snapshot';
 import type { ContactRow, MemberRow, SegmentRow } from './rows';
 import { readSettings, type Settings } from './settings';
 import { normaliseTag } from './store';
@@ -24,29 +24,34 @@ export async function frequencyCapHours(db: RegularsDb): Promise<number> {
 
 type Ctx = Pick<Settings, 'timeZone' | 'rfmBreaks'>;
 
-/** A filter's test, with the members' platforms read only when the filter needs them. */
-async function compiled(db: RegularsDb, filter: SegmentFilter, settings: Ctx, now: number) {
-  const platforms = filterNeedsPlatforms(filter) ? await platformsSnapshot(db) : undefined;
-  return compileFilter(filter, { now, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks, platforms });
-}
-
 /** Members (as given) that a filter selects. */
 export async function evaluateFilter<M extends SegmentMember>(db: RegularsDb, filter: SegmentFilter, members: readonly M[], settings: Ctx, now: number): Promise<M[]> {
-  const test = await compiled(db, filter, settings, now);
+  const platforms = filterNeedsPlatforms(filter) ? await platformsByMemberId(db) : undefined;
+  const test = compileFilter(filter, { now, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks, platforms });
   const out: M[] = [];
   for (const m of members) if (test(m)) out.push(m);
   return out;
 }
 
-/** The ids of the members a filter selects, evaluated over the member columns (no object per member). */
+/**
+ * The ids of the members a filter selects, evaluated over the member columns (no object per
+ * member). A filter on platforms first marks the members on them by index (the platforms are kept
+ * in the member columns' id order), and only those are visited.
+ */
 export async function filterMemberIds(db: RegularsDb, filter: SegmentFilter, now: number): Promise<Set<string>> {
-  const settings = await readSettings(db);
-  const { columns, ids } = await memberColumns(db);
-  const test = await compiled(db, filter, settings, now);
+  const { platforms: wanted, ...rest } = filter;
+  const [settings, { columns, ids }, platforms] = await Promise.all([readSettings(db), memberColumns(db), wanted?.length ? platformsSnapshot(db) : undefined]);
+  const only = platforms && wanted ? membersOnPlatforms(platforms, ids, wanted) : undefined;
+  const test = compileFilter(rest, { now, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks });
   const out = new Set<string>();
-  eachMember(columns, ids, (m) => {
-    if (test(m)) out.add(m.id);
-  });
+  eachMember(
+    columns,
+    ids,
+    (m) => {
+      if (test(m)) out.add(m.id);
+    },
+    only,
+  );
   return out;
 }
 

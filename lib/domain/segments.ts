@@ -191,6 +191,13 @@ export function compileFilter(filter: SegmentFilter, ctx: SegmentContext): Test 
       return month !== undefined && months.has(month);
     });
   }
+  if (filter.firstOrder) tests.push(dateTest(filter.firstOrder, (m) => m.firstOrderAt, ctx));
+  if (filter.lastOrder) tests.push(dateTest(filter.lastOrder, (m) => m.lastOrderAt, ctx));
+  if (filter.rfm?.length) {
+    const wanted = new Set<string>(filter.rfm);
+    tests.push((m) => wanted.has(rfmSegmentOf(m, ctx)));
+  }
+  // Last: a lookup by member id.
   if (filter.platforms?.length) {
     const wanted = filter.platforms;
     const platforms = ctx.platforms;
@@ -199,12 +206,6 @@ export function compileFilter(filter: SegmentFilter, ctx: SegmentContext): Test 
       const own = platforms.get(m.id);
       return own !== undefined && wanted.some((p) => own.has(p));
     });
-  }
-  if (filter.firstOrder) tests.push(dateTest(filter.firstOrder, (m) => m.firstOrderAt, ctx));
-  if (filter.lastOrder) tests.push(dateTest(filter.lastOrder, (m) => m.lastOrderAt, ctx));
-  if (filter.rfm?.length) {
-    const wanted = new Set<string>(filter.rfm);
-    tests.push((m) => wanted.has(rfmSegmentOf(m, ctx)));
   }
   return (m) => {
     for (const test of tests) if (!test(m)) return false;
