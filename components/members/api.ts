@@ -17,6 +17,8 @@ export interface MembersApi {
   /** Every member and identity, read in one go from the page's own connection. */
   load(): Promise<MembersData>;
   settings(): Promise<Settings>;
+  /** These members' rows, in the order asked, leaving out any no longer on file (for an export). */
+  membersOf(memberIds: readonly string[]): Promise<MemberRow[]>;
   /** The identities of these members (for an export). */
   identitiesOf(memberIds: readonly string[]): Promise<IdentityRow[]>;
   listSegments(): Promise<SegmentRow[]>;

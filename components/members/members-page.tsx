@@ -7,11 +7,11 @@ import type { Settings } from '@/lib/db/settings';
 import { RFM_SEGMENTS } from '@/lib/domain/types';
 import { compileFilter, isEmptyFilter, rfmOverview, segmentFilterSchema, type SegmentFilter } from '@/lib/domain/segments';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
-import type { MembersApi, MembersData } from './api';
+import type { MembersApi } from './api';
+import { everyone, MemberList } from './member-list';
 import { MemberView } from './member-view';
 import { MembersTable } from './members-table';
 import { RfmGroups } from './rfm-groups';
-import { memberListRows, platformsOfRows, searchRows, type MemberListRow } from './rows';
 import { SegmentBuilder } from './segment-builder';
 import { SegmentExport } from './segment-export';
 
@@ -44,16 +44,16 @@ export const rfmHref = (segment: string) => `#/members/rfm/${segment}`;
 export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t: Translate; locale: UiLocale; hash: string; now(): number }) {
   const route = parseRoute(hash);
   const [settings, setSettings] = useState<Settings>();
-  // The identities are read to build the rows (handles, phones, platforms) and then let go: at 100k
-  // members they would double the page's memory, and garbage collection with it.
-  const [data, setData] = useState<{ members: MembersData['members']; rows: MemberListRow[]; at: number }>();
+  // The members and identities are read to build the list (member-list.ts) and then let go: the
+  // page keeps columns, not 300k row objects for garbage collection to walk while the table scrolls.
+  const [data, setData] = useState<{ list: MemberList; at: number }>();
   const [segments, setSegments] = useState<SegmentRow[]>([]);
   const [vocabulary, setVocabulary] = useState<string[]>([]);
   const reload = useCallback(async () => {
     const [s, d] = await Promise.all([api.settings(), api.load()]);
     const at = now();
     setSettings(s);
-    setData({ members: d.members, rows: memberListRows(d.members, d.identities, { now: at, timeZone: s.timeZone, rfmBreaks: s.rfmBreaks }), at });
+    setData({ list: new MemberList(d.members, d.identities, { now: at, timeZone: s.timeZone, rfmBreaks: s.rfmBreaks }), at });
   }, [api, now]);
   const refreshSegments = useCallback(() => api.listSegments().then(setSegments), [api]);
   useEffect(() => {
@@ -63,13 +63,7 @@ export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t:
   }, [api, reload, refreshSegments]);
 
   const at = data?.at ?? 0;
-  const rows = useMemo(() => data?.rows ?? [], [data]);
-  // Platforms are looked up only when a filter asks for them.
-  const ctx = useMemo(() => {
-    if (!settings || !data) return undefined;
-    let platforms: Map<string, Set<string>> | undefined;
-    return { now: at, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks, get platforms() { return (platforms ??= platformsOfRows(rows)); } };
-  }, [settings, data, at, rows]);
+  const ctx = useMemo(() => (settings && data ? { now: at, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks } : undefined), [settings, data, at]);
 
   return (
     <div className="members-page">
@@ -90,10 +84,10 @@ export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t:
       </header>
       {!settings || !data || !ctx ? (
         <p className="muted loading" role="status">{t('members.loading', { count: '…' })}</p>
-      ) : data.members.length === 0 ? (
+      ) : data.list.count === 0 ? (
         <p className="empty">{t('members.empty')}</p>
       ) : route.kind === 'overview' ? (
-        <Overview t={t} locale={locale} settings={settings} data={data} ctx={ctx} segments={segments} />
+        <Overview t={t} locale={locale} settings={settings} list={data.list} ctx={ctx} segments={segments} />
       ) : route.kind === 'member' ? (
         <MemberView
           memberId={route.id}
@@ -116,7 +110,7 @@ export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t:
           t={t}
           locale={locale}
           settings={settings}
-          rows={rows}
+          list={data.list}
           ctx={ctx}
           segments={segments}
           vocabulary={vocabulary}
@@ -129,27 +123,24 @@ export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t:
   );
 }
 
-type Ctx = NonNullable<Parameters<typeof compileFilter>[1]>;
+type Ctx = Omit<NonNullable<Parameters<typeof compileFilter>[1]>, 'platforms'>;
 
-function Overview({ t, locale, settings, data, ctx, segments }: { t: Translate; locale: UiLocale; settings: Settings; data: { members: MembersData['members'] }; ctx: Ctx; segments: readonly SegmentRow[] }) {
-  const groups = useMemo(() => rfmOverview(data.members, { ...ctx, shopCurrency: settings.shopCurrency }), [data, ctx, settings.shopCurrency]);
+function Overview({ t, locale, settings, list, ctx, segments }: { t: Translate; locale: UiLocale; settings: Settings; list: MemberList; ctx: Ctx; segments: readonly SegmentRow[] }) {
+  const groups = useMemo(() => rfmOverview(list.members(), { ...ctx, shopCurrency: settings.shopCurrency }), [list, ctx, settings.shopCurrency]);
   const counts = useMemo(
     () =>
       segments.map((s) => {
         const parsed = segmentFilterSchema.safeParse(s.filter);
         if (!parsed.success) return undefined;
-        const test = compileFilter(parsed.data, ctx);
-        let n = 0;
-        for (const m of data.members) if (test(m)) n += 1;
-        return n;
+        return list.filter(parsed.data, ctx).length;
       }),
-    [segments, data, ctx],
+    [segments, list, ctx],
   );
   return (
     <main className="overview">
       <section>
         <h2>{t('segments.overview.title')}</h2>
-        <p className="muted">{t('segments.overview.lead', { total: data.members.length.toLocaleString(locale) })}</p>
+        <p className="muted">{t('segments.overview.lead', { total: list.count.toLocaleString(locale) })}</p>
         <RfmGroups groups={groups} t={t} locale={locale} currency={settings.shopCurrency} hrefFor={rfmHref} />
       </section>
       <section>
@@ -185,7 +176,7 @@ function MembersSection(props: {
   t: Translate;
   locale: UiLocale;
   settings: Settings;
-  rows: readonly MemberListRow[];
+  list: MemberList;
   ctx: Ctx;
   segments: readonly SegmentRow[];
   vocabulary: readonly string[];
@@ -193,7 +184,7 @@ function MembersSection(props: {
   onSegmentsChanged(): Promise<void>;
   onMembersChanged(): Promise<void>;
 }) {
-  const { route, api, t, locale, settings, rows, ctx, segments } = props;
+  const { route, api, t, locale, settings, list, ctx, segments } = props;
   const initial = (): SegmentFilter => {
     if (route.rfm && ([...RFM_SEGMENTS, 'none'] as readonly string[]).includes(route.rfm)) return { rfm: [route.rfm as SegmentFilter['rfm'] & string] as SegmentFilter['rfm'] };
     const saved = route.segmentId ? segments.find((s) => s.id === route.segmentId) : undefined;
@@ -229,12 +220,9 @@ function MembersSection(props: {
   const lastGood = useRef<SegmentFilter>({});
   if (checked.success) lastGood.current = checked.data;
   const good = lastGood.current;
-  const matched = useMemo(() => {
-    const test = compileFilter(good, ctx);
-    return rows.filter((r) => test(r.m));
-  }, [rows, good, ctx]);
+  const matched = useMemo(() => (isEmptyFilter(good) ? everyone(list) : list.filter(good, ctx)), [list, good, ctx]);
   const deferredQuery = useDeferredValue(query);
-  const shown = useMemo(() => searchRows(matched, deferredQuery), [matched, deferredQuery]);
+  const shown = useMemo(() => list.search(matched, deferredQuery), [list, matched, deferredQuery]);
   const selectedIds = useMemo(() => Object.keys(selection).filter((id) => selection[id]), [selection]);
 
   const change = (next: SegmentFilter) => {
@@ -247,7 +235,7 @@ function MembersSection(props: {
     <main className="members-layout">
       <aside className="builder-col">
         <div className="count" role="status" aria-live="polite" data-testid="segment-count" data-count={matched.length}>
-          {t('segments.builder.count', { count: matched.length.toLocaleString(locale), total: rows.length.toLocaleString(locale) })}
+          {t('segments.builder.count', { count: matched.length.toLocaleString(locale), total: list.count.toLocaleString(locale) })}
         </div>
         <div className="builder-actions">
           <button type="button" className="link" disabled={isEmptyFilter(filter)} onClick={() => (change({}), setSelected(undefined), setVersion((v) => v + 1))}>
@@ -334,7 +322,7 @@ function MembersSection(props: {
         {tagStatus && <p className="ok small" role="status">{tagStatus}</p>}
         {exporting && (
           <SegmentExport
-            members={matched.map((r) => r.m)}
+            memberIds={Array.from(matched, (i) => list.id(i))}
             settings={settings}
             name={name}
             api={api}
@@ -343,7 +331,7 @@ function MembersSection(props: {
             onClose={() => setExporting(false)}
           />
         )}
-        <MembersTable rows={shown} t={t} locale={locale} timeZone={settings.timeZone} tiers={settings.tierLadder.steps} selection={selection} onSelectionChange={setSelection} hrefFor={memberHref} />
+        <MembersTable list={list} rows={shown} t={t} locale={locale} timeZone={settings.timeZone} tiers={settings.tierLadder.steps} selection={selection} onSelectionChange={setSelection} hrefFor={memberHref} />
       </section>
     </main>
   );

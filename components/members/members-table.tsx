@@ -17,33 +17,53 @@ import type { TierStep } from '@/lib/domain';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import { money, shortDate, tierName } from '../format';
 import { tagLabel } from '../panel/tags';
+import type { MemberList } from './member-list';
 import { segmentLabel } from './rfm-groups';
-import type { MemberListRow } from './rows';
 
 // TanStack Table keeps the columns, their order, visibility and the sort the user picked. The rows
-// are sorted here and never become TanStack row objects: at 100k members those were some 400k
-// objects (a row, two caches and a sub-row list each) for the garbage collector to walk while the
-// table scrolls (manualSorting: the table does not sort or build a row model of its own).
+// are member indices into the page's MemberList (member-list.ts), sorted here; they never become
+// TanStack row objects: at 100k members those were some 400k objects (a row, two caches and a
+// sub-row list each) for the garbage collector to walk while the table scrolls (manualSorting: the
+// table does not sort or build a row model of its own).
 const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
-const helper = createColumnHelper<typeof features, MemberListRow>();
+/** TanStack's row type: never made (the table has no data). */
+type TableRow = { member: number };
+const helper = createColumnHelper<typeof features, TableRow>();
 
 export const ROW_HEIGHT = 36;
 
-type Compare = (a: MemberListRow, b: MemberListRow) => number;
-const byNumber = (pick: (r: MemberListRow) => number | undefined): Compare => (a, b) => (pick(a) ?? -Infinity) - (pick(b) ?? -Infinity);
-const byText = (pick: (r: MemberListRow) => string): Compare => (a, b) => {
-  const x = pick(a).toLowerCase();
-  const y = pick(b).toLowerCase();
-  return x < y ? -1 : x > y ? 1 : 0;
-};
+/** Compares two members by their index in the list. */
+export type Compare = (a: number, b: number) => number;
+const byNumber = (pick: (i: number) => number | undefined): Compare => (a, b) => (pick(a) ?? -Infinity) - (pick(b) ?? -Infinity);
+const byRank = (rank: () => Uint32Array): Compare => (a, b) => rank()[a]! - rank()[b]!;
 
-/** Rows in the order the user sorted them: stable, so ties keep the order they came in. */
-export function sortRows(rows: readonly MemberListRow[], sorting: SortingState, compare: Readonly<Record<string, Compare | undefined>>): readonly MemberListRow[] {
+/** Member indices in the order the user sorted them: stable, so ties keep the order they came in. */
+export function sortRows(rows: Uint32Array, sorting: SortingState, compare: Readonly<Record<string, Compare | undefined>>): Uint32Array {
   const [sort] = sorting;
   const by = sort && compare[sort.id];
   if (!sort || !by) return rows;
   const sign = sort.desc ? -1 : 1;
-  return [...rows].sort((a, b) => sign * by(a, b));
+  return rows.slice().sort((a, b) => sign * by(a, b));
+}
+
+/** The comparators of the sortable columns; text columns sort by a rank the list works out once. */
+export function columnComparators(list: MemberList, tiers: readonly TierStep[]): Record<ColumnId, Compare | undefined> {
+  const rank = new Map(tiers.map((step, i) => [step.id, i]));
+  const tierRank = (i: number) => rank.get(list.tierId(i)) ?? -1;
+  return {
+    name: byRank(() => list.rankBy('name')),
+    handles: byRank(() => list.rankBy('handles')),
+    tier: byNumber(tierRank),
+    segment: byRank(() => list.rankBy('segment')),
+    tags: undefined,
+    orders: byNumber((i) => list.orderCount(i)),
+    spend: byNumber((i) => list.spendMinor(i)),
+    average: byNumber((i) => list.averageOrderMinor(i)),
+    lastOrder: byNumber((i) => list.lastOrderAt(i)),
+    firstOrder: byNumber((i) => list.firstOrderAt(i)),
+    phone: byRank(() => list.rankBy('phone')),
+    dnc: byNumber((i) => Number(list.doNotContact(i))),
+  };
 }
 
 /** Column id → label key and grid width. */
@@ -65,10 +85,12 @@ type ColumnId = keyof typeof COLUMNS;
 const DEFAULT_HIDDEN: ColumnVisibilityState = { firstOrder: false, phone: false, average: false };
 /** Columns whose first click sorts from the largest (numbers and dates); text sorts from A. */
 const DESC_FIRST = new Set<ColumnId>(['orders', 'spend', 'average', 'lastOrder', 'firstOrder', 'dnc']);
-const NO_DATA: MemberListRow[] = [];
+const NO_DATA: TableRow[] = [];
 
 export interface MembersTableProps {
-  rows: readonly MemberListRow[];
+  list: MemberList;
+  /** Member indices into `list`, in the order they came (filtered and searched). */
+  rows: Uint32Array;
   t: Translate;
   locale: UiLocale;
   timeZone: string;
@@ -78,28 +100,12 @@ export interface MembersTableProps {
   hrefFor(memberId: string): string;
 }
 
-export function MembersTable({ rows, t, locale, timeZone, tiers, selection, onSelectionChange, hrefFor }: MembersTableProps) {
+export function MembersTable({ list, rows, t, locale, timeZone, tiers, selection, onSelectionChange, hrefFor }: MembersTableProps) {
   const [sorting, setSorting] = useState<SortingState>([{ id: 'spend', desc: true }]);
   const [visibility, setVisibility] = useState<ColumnVisibilityState>(DEFAULT_HIDDEN);
   const tierById = useMemo(() => new Map(tiers.map((s) => [s.id, s])), [tiers]);
 
-  const compare = useMemo<Record<ColumnId, Compare | undefined>>(() => {
-    const rank = new Map(tiers.map((step, i) => [step.id, i]));
-    return {
-      name: byText((r) => r.m.displayName),
-      handles: byText((r) => r.handles),
-      tier: byNumber((r) => rank.get(r.m.tierId) ?? -1),
-      segment: byText((r) => r.segment),
-      tags: undefined,
-      orders: byNumber((r) => r.m.orderCount),
-      spend: byNumber((r) => r.m.spendMinor),
-      average: byNumber((r) => r.m.averageOrderMinor),
-      lastOrder: byNumber((r) => r.m.lastOrderAt),
-      firstOrder: byNumber((r) => r.m.firstOrderAt),
-      phone: byText((r) => r.phone),
-      dnc: byNumber((r) => Number(r.m.doNotContact)),
-    };
-  }, [tiers]);
+  const compare = useMemo(() => columnComparators(list, tiers), [list, tiers]);
   const columns = useMemo(
     () =>
       helper.columns([
@@ -125,34 +131,36 @@ export function MembersTable({ rows, t, locale, timeZone, tiers, selection, onSe
   const visibleKey = table.getVisibleLeafColumns().map((c) => c.id).filter((id) => id in COLUMNS).join(',');
   const visible = useMemo(() => visibleKey.split(',') as ColumnId[], [visibleKey]);
   const grid = `36px ${visible.map((id) => COLUMNS[id].width).join(' ')}`;
-  const selectedShown = useMemo(() => sorted.reduce((n, r) => n + (selection[r.m.id] ? 1 : 0), 0), [sorted, selection]);
+  const selectedShown = useMemo(() => sorted.reduce((n, i) => n + (selection[list.id(i)] ? 1 : 0), 0), [list, sorted, selection]);
   const allShown = sorted.length > 0 && selectedShown === sorted.length;
 
-  const cell = useCallback((id: ColumnId, r: MemberListRow) => {
-    const m = r.m;
+  const cell = useCallback((id: ColumnId, i: number) => {
     switch (id) {
-      case 'name':
+      case 'name': {
+        const name = list.name(i);
         return (
-          <a href={hrefFor(m.id)} aria-label={t('segments.table.open', { name: m.displayName })}>
-            {m.displayName}
+          <a href={hrefFor(list.id(i))} aria-label={t('segments.table.open', { name })}>
+            {name}
           </a>
         );
-      case 'handles': return r.handles;
-      case 'tier': {
-        const step = tierById.get(m.tierId);
-        return <span className="tier-dot" style={{ ['--tier' as string]: step?.color ?? '#888' }}>{step ? tierName(step, t) : m.tierId}</span>;
       }
-      case 'segment': return segmentLabel(r.segment, t);
-      case 'tags': return m.tags.map((tag) => tagLabel(tag, t)).join(', ');
-      case 'orders': return m.orderCount.toLocaleString(locale);
-      case 'spend': return money(m.spendMinor, m.currency, locale);
-      case 'average': return m.orderCount ? money(m.averageOrderMinor, m.currency, locale) : '—';
-      case 'lastOrder': return shortDate(m.lastOrderAt, locale, timeZone);
-      case 'firstOrder': return shortDate(m.firstOrderAt, locale, timeZone);
-      case 'phone': return r.phone;
-      case 'dnc': return m.doNotContact ? <span className="dnc">{t('dnc')}</span> : '';
+      case 'handles': return list.handles(i);
+      case 'tier': {
+        const tierId = list.tierId(i);
+        const step = tierById.get(tierId);
+        return <span className="tier-dot" style={{ ['--tier' as string]: step?.color ?? '#888' }}>{step ? tierName(step, t) : tierId}</span>;
+      }
+      case 'segment': return segmentLabel(list.segment(i), t);
+      case 'tags': return list.tags(i).map((tag) => tagLabel(tag, t)).join(', ');
+      case 'orders': return list.orderCount(i).toLocaleString(locale);
+      case 'spend': return money(list.spendMinor(i), list.currency(i), locale);
+      case 'average': return list.orderCount(i) ? money(list.averageOrderMinor(i), list.currency(i), locale) : '—';
+      case 'lastOrder': return shortDate(list.lastOrderAt(i), locale, timeZone);
+      case 'firstOrder': return shortDate(list.firstOrderAt(i), locale, timeZone);
+      case 'phone': return list.phone(i);
+      case 'dnc': return list.doNotContact(i) ? <span className="dnc">{t('dnc')}</span> : '';
     }
-  }, [t, locale, timeZone, tierById, hrefFor]);
+  }, [list, t, locale, timeZone, tierById, hrefFor]);
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
   const onToggle = useCallback((id: string, on: boolean) => {
@@ -187,9 +195,9 @@ export function MembersTable({ rows, t, locale, timeZone, tiers, selection, onSe
             }}
             onChange={() => {
               const next = { ...selection };
-              for (const r of sorted) {
-                if (allShown) delete next[r.m.id];
-                else next[r.m.id] = true;
+              for (const i of sorted) {
+                if (allShown) delete next[list.id(i)];
+                else next[list.id(i)] = true;
               }
               onSelectionChange(next);
             }}
@@ -215,22 +223,23 @@ export function MembersTable({ rows, t, locale, timeZone, tiers, selection, onSe
       {sorted.length === 0 ? (
         <p className="empty">{t('segments.table.none')}</p>
       ) : (
-        <VirtualBody rows={sorted} visible={visible} selection={selection} onToggle={onToggle} cell={cell} t={t} />
+        <VirtualBody list={list} rows={sorted} visible={visible} selection={selection} onToggle={onToggle} cell={cell} t={t} />
       )}
     </div>
   );
 }
 
 type BodyProps = {
-  rows: readonly MemberListRow[];
+  list: MemberList;
+  rows: Uint32Array;
   visible: readonly ColumnId[];
   selection: RowSelectionState;
   onToggle(id: string, on: boolean): void;
-  cell(id: ColumnId, r: MemberListRow): React.ReactNode;
+  cell(id: ColumnId, member: number): React.ReactNode;
   t: Translate;
 };
 
-function VirtualBody({ rows, visible, selection, onToggle, cell, t }: BodyProps) {
+function VirtualBody({ list, rows, visible, selection, onToggle, cell, t }: BodyProps) {
   const scroller = useRef<HTMLDivElement>(null);
   // Stable options: new ones on every render make the virtualizer re-measure every row (O(rows)
   // per scrolled frame: 33 ms frames at 100k members). Rows are keyed below, not by the virtualizer.
@@ -256,8 +265,8 @@ function VirtualBody({ rows, visible, selection, onToggle, cell, t }: BodyProps)
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {Array.from({ length: slots }, (_, k) => {
           const index = first + k;
-          const row = rows[index]!;
-          return <MemberRowView key={index % slots} r={row} index={index} start={index * ROW_HEIGHT} on={selection[row.m.id] === true} visible={visible} onToggle={onToggle} cell={cell} t={t} />;
+          const member = rows[index]!;
+          return <MemberRowView key={index % slots} list={list} member={member} index={index} start={index * ROW_HEIGHT} on={selection[list.id(member)] === true} visible={visible} onToggle={onToggle} cell={cell} t={t} />;
         })}
       </div>
     </div>
@@ -266,15 +275,16 @@ function VirtualBody({ rows, visible, selection, onToggle, cell, t }: BodyProps)
 
 // While scrolling the rows render again with the members now in their slots (cheap: text in the
 // same elements); with nothing scrolled they keep their props and skip.
-const MemberRowView = memo(function MemberRowView({ r, index, start, on, visible, onToggle, cell, t }: { r: MemberListRow; index: number; start: number; on: boolean; visible: readonly ColumnId[]; onToggle(id: string, on: boolean): void; cell: BodyProps['cell']; t: Translate }) {
+const MemberRowView = memo(function MemberRowView({ list, member, index, start, on, visible, onToggle, cell, t }: { list: MemberList; member: number; index: number; start: number; on: boolean; visible: readonly ColumnId[]; onToggle(id: string, on: boolean): void; cell: BodyProps['cell']; t: Translate }) {
+  const id = list.id(member);
   return (
-    <div role="row" aria-rowindex={index + 2} aria-selected={on} className={r.m.doNotContact ? 'mt-row dnc-row' : 'mt-row'} data-member-id={r.m.id} style={{ top: start }}>
+    <div role="row" aria-rowindex={index + 2} aria-selected={on} className={list.doNotContact(member) ? 'mt-row dnc-row' : 'mt-row'} data-member-id={id} style={{ top: start }}>
       <span role="cell" className="check">
-        <input type="checkbox" aria-label={t('segments.table.select', { name: r.m.displayName })} checked={on} onChange={(e) => onToggle(r.m.id, e.target.checked)} />
+        <input type="checkbox" aria-label={t('segments.table.select', { name: list.name(member) })} checked={on} onChange={(e) => onToggle(id, e.target.checked)} />
       </span>
-      {visible.map((id) => (
-        <span key={id} role="cell" className={`c-${id}`}>
-          {cell(id, r)}
+      {visible.map((column) => (
+        <span key={column} role="cell" className={`c-${column}`}>
+          {cell(column, member)}
         </span>
       ))}
     </div>

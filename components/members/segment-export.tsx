@@ -1,6 +1,5 @@
 // Export the segment shown to CSV with chosen columns; then "the campaign was sent" logs contacts.
 import { useState } from 'react';
-import type { MemberRow } from '@/lib/db/rows';
 import type { Settings } from '@/lib/db/settings';
 import { localDateParts } from '@/lib/domain/time';
 import { SEGMENT_COLUMNS, segmentCsvOf, type SegmentColumn } from '@/lib/export/segment-csv';
@@ -27,8 +26,9 @@ interface Done {
   capHours: number;
 }
 
-export function SegmentExport({ members, settings, name, api, t, now, onClose }: {
-  members: readonly MemberRow[];
+export function SegmentExport({ memberIds, settings, name, api, t, now, onClose }: {
+  /** The members shown: read afresh from the store when the file is made. */
+  memberIds: readonly string[];
   settings: Settings;
   /** The segment's name, or a description of the filters: names the file and the contact reason. */
   name: string;
@@ -50,7 +50,7 @@ export function SegmentExport({ members, settings, name, api, t, now, onClose }:
     setLogged(undefined);
     try {
       const at = now();
-      const { memberIds: contacted, capHours } = await api.recentlyContacted(at);
+      const [{ memberIds: contacted, capHours }, members] = await Promise.all([api.recentlyContacted(at), api.membersOf(memberIds)]);
       const own = await api.identitiesOf(members.filter((m) => !m.doNotContact).map((m) => m.id));
       const ordered = SEGMENT_COLUMNS.filter((c) => columns.includes(c));
       const csv = segmentCsvOf(members, own, ordered, contacted, { t, settings, now: at, tierName: (s) => tierName(s, t) });

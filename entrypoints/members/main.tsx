@@ -30,6 +30,7 @@ const draftKey = (memberId: string) => `draft:${memberId}`;
 const api: MembersApi = {
   load: () => withDb((db) => db.transaction('r', [db.members, db.identities], async () => ({ members: await db.members.toArray(), identities: await db.identities.toArray() }))),
   settings: () => send('settings.get', {}),
+  membersOf: (memberIds) => withDb(async (db) => (await db.members.bulkGet([...memberIds])).filter((m) => m !== undefined)),
   identitiesOf: (memberIds) => withDb((db) => db.identities.where('memberId').anyOf([...memberIds]).toArray()),
   listSegments: () => send('segment.list', {}),
   saveSegment: (input) => send('segment.save', input),

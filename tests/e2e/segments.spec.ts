@@ -227,3 +227,23 @@ test('the members table sorts by the column clicked: numbers from the largest fi
   expect(back).toEqual([...back].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
   expect(back[0]! >= names[names.length - 1]!).toBe(true);
 });
+
+test('the search box finds a member by handle or by phone typed with spaces, and no one else', async ({ page, ext, demo, demoImported }) => {
+  expect(demoImported).toBeTruthy();
+  await page.goto(`chrome-extension://${ext.extensionId}/members.html#/members`);
+  await expect(page.locator('.mt-row').first()).toBeVisible();
+  const { buyers } = demo.seed;
+  // A buyer whose handle and phone appear in nobody else's handle, name, phone or e-mail.
+  const others = (b: (typeof buyers)[number]) => buyers.filter((o) => o.phone !== b.phone).map((o) => `${o.handle} ${o.name} ${o.email} ${o.phone}`.toLowerCase()).join('\n');
+  const buyer = buyers.find((b) => b.handle.length > 5 && !others(b).includes(b.handle) && !others(b).replace(/\D/g, ' ').includes(b.phone.slice(-8)))!;
+  expect(buyer).toBeTruthy();
+  const search = page.getByLabel('Search name, handle or phone');
+  const digits = buyer.phone.slice(-8);
+  for (const query of [`@${buyer.handle.toUpperCase()}`, `${digits.slice(0, 4)} ${digits.slice(4)}`]) {
+    await search.fill(query);
+    await expect(page.locator('.mt-row')).toHaveCount(1);
+    await expect(page.locator('.mt-row .c-handles')).toContainText(buyer.handle);
+  }
+  await search.fill('');
+  await expect.poll(() => page.locator('.mt-row').count()).toBeGreaterThan(5);
+});
