@@ -224,6 +224,7 @@ function MembersSection(props: {
   const deferredQuery = useDeferredValue(query);
   const shown = useMemo(() => list.search(matched, deferredQuery), [list, matched, deferredQuery]);
   const selectedIds = useMemo(() => Object.keys(selection).filter((id) => selection[id]), [selection]);
+  const exportIds = useMemo(() => (exporting ? Array.from(matched, (i) => list.id(i)) : []), [exporting, matched, list]);
 
   const change = (next: SegmentFilter) => {
     setFilter(next);
@@ -322,7 +323,7 @@ function MembersSection(props: {
         {tagStatus && <p className="ok small" role="status">{tagStatus}</p>}
         {exporting && (
           <SegmentExport
-            memberIds={Array.from(matched, (i) => list.id(i))}
+            memberIds={exportIds}
             settings={settings}
             name={name}
             api={api}

@@ -35,7 +35,13 @@ export const ROW_HEIGHT = 36;
 /** Compares two members by their index in the list. */
 export type Compare = (a: number, b: number) => number;
 const byNumber = (pick: (i: number) => number | undefined): Compare => (a, b) => (pick(a) ?? -Infinity) - (pick(b) ?? -Infinity);
-const byRank = (rank: () => Uint32Array): Compare => (a, b) => rank()[a]! - rank()[b]!;
+const byRank = (rank: () => Uint32Array): Compare => {
+  let ranks: Uint32Array | undefined; // worked out at the first comparison: a column never sorted costs nothing
+  return (a, b) => {
+    ranks ??= rank();
+    return ranks[a]! - ranks[b]!;
+  };
+};
 
 /** Member indices in the order the user sorted them: stable, so ties keep the order they came in. */
 export function sortRows(rows: Uint32Array, sorting: SortingState, compare: Readonly<Record<string, Compare | undefined>>): Uint32Array {
