@@ -58,6 +58,23 @@ describe('the list holds each member’s own values', () => {
   });
 });
 
+describe('ids and names packed in one string each', () => {
+  it('reads every member back, and finds a member by its whole id only', () => {
+    const rows = new MemberList([member('ab', 'Ann'), member('b', ''), member('ba', 'Bo b'), member('c', 'C')], [], CTX);
+    expect(Array.from(everyone(rows), (i) => [rows.id(i), rows.name(i)])).toEqual([['ab', 'Ann'], ['b', ''], ['ba', 'Bo b'], ['c', 'C']]);
+    // 'b' is also the end of 'ab' and the start of 'ba': only the member whose id it is.
+    expect(['ab', 'b', 'ba', 'c', 'a', 'bab', 'abb', ''].map((id) => rows.indexOf(id))).toEqual([0, 1, 2, 3, undefined, undefined, undefined, undefined]);
+    expect(rows.members().map((m) => m.id)).toEqual(['ab', 'b', 'ba', 'c']);
+  });
+
+  it('a list of one member, and of none', () => {
+    const one = new MemberList([member('m_1', 'Solo')], [], CTX);
+    expect([one.id(0), one.name(0), one.indexOf('m_1'), one.indexOf('m_')]).toEqual(['m_1', 'Solo', 0, undefined]);
+    const none = new MemberList([], [], CTX);
+    expect([none.count, none.indexOf('m_1'), none.members()]).toEqual([0, undefined, []]);
+  });
+});
+
 describe('filtering the list', () => {
   const rows = new MemberList(
     [member('a', 'A', { tierId: 'gold' }), member('b', 'B', { tierId: 'gold', tags: ['VIP'] }), member('c', 'C'), member('d', 'D', { doNotContact: true })],

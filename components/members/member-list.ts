@@ -1,12 +1,15 @@
 // What the members page holds of every member, as columns: the member facts segments read (typed
-// arrays, member-columns.ts), the RFM segment and platforms as small numbers, ids and names as
-// strings, and the handles, phones and search text of all members packed in one string each.
+// arrays, member-columns.ts), the RFM segment and platforms as small numbers, and the ids, names,
+// handles, phones and search text of all members packed in one string each.
 // At 100k members the page held some 2.3 million objects when each member was a row object (its
 // own object, property store, boxed numbers, a dozen strings): a major garbage collection walked
-// them all, and its pause landed in a scrolled frame. Here it is about two strings a member, and a
-// row's values are read out only when the row is drawn.
+// them all, and its pause landed in a scrolled frame. A string per member for ids and names still
+// made 300k objects (an id used as a property key is interned: a second string, in the string
+// table every collection walks), and the memory-reducing collections that follow the page's load
+// took 50-70 ms a frame evacuating their pages. Here a member is a position in a few strings and
+// typed arrays, and a row's values are read out only when the row is drawn.
 import { PLATFORMS, type IdentityRow, type MemberRow } from '@/lib/db/rows';
-import { decodeMembers, eachMember, encodeMembers, type FactMember, type MemberColumns } from '@/lib/domain/member-columns';
+import { decodeMembers, eachMember, encodeMembers, memberIds, type FactMember, type MemberColumns } from '@/lib/domain/member-columns';
 import { compileFilter, rfmSegmentOf, type SegmentContext, type SegmentFilter } from '@/lib/domain/segments';
 import { RFM_SEGMENTS, type RfmSegment } from '@/lib/domain/types';
 
@@ -15,23 +18,40 @@ const SEGMENTS: readonly ListSegment[] = [...RFM_SEGMENTS, 'none'];
 const SEGMENT_INDEX = new Map(SEGMENTS.map((s, i) => [s, i]));
 /** Ends each member's search text: no query holds it, so a match never runs into the next member. */
 const END = '\u0001';
+/** Between the ids in the member columns (member-columns.ts). */
+const ID_SEP = '\u0000';
 
-/** Every member's text in one string: member i's is text[start[i] … start[i + 1]). */
+/** Every member's text in one string: member i's is text[start[i] … start[i + 1] - gap), gap being a separator's length. */
 class Packed {
-  readonly text: string;
-  readonly start: Uint32Array;
-  constructor(values: readonly string[]) {
-    this.start = new Uint32Array(values.length + 1);
+  private constructor(
+    readonly text: string,
+    readonly start: Uint32Array,
+    private readonly gap: number,
+  ) {}
+  static of(values: readonly string[]): Packed {
+    const start = new Uint32Array(values.length + 1);
     let at = 0;
     values.forEach((v, i) => {
-      this.start[i] = at;
+      start[i] = at;
       at += v.length;
     });
-    this.start[values.length] = at;
-    this.text = values.join('');
+    start[values.length] = at;
+    return new Packed(values.join(''), start, 0);
+  }
+  /** Over `count` values already joined by `sep` (none of which holds it). */
+  static joined(text: string, sep: string, count: number): Packed {
+    const start = new Uint32Array(count + 1);
+    let at = 0;
+    for (let i = 0; i < count; i++) {
+      start[i] = at;
+      const next = text.indexOf(sep, at);
+      at = next < 0 ? text.length + sep.length : next + sep.length;
+    }
+    start[count] = count ? at : 0;
+    return new Packed(text, start, count ? sep.length : 0);
   }
   at(i: number): string {
-    return this.text.slice(this.start[i]!, this.start[i + 1]!);
+    return this.text.slice(this.start[i]!, this.start[i + 1]! - this.gap);
   }
   /** The member whose text holds position `pos`. */
   owner(pos: number): number {
@@ -44,6 +64,14 @@ class Packed {
     }
     return lo;
   }
+  /** The member whose whole text is `value`, or undefined. */
+  find(value: string): number | undefined {
+    for (let pos = this.text.indexOf(value); pos >= 0; pos = this.text.indexOf(value, pos + 1)) {
+      const i = this.owner(pos);
+      if (this.start[i] === pos && this.start[i + 1]! - this.gap === pos + value.length) return i;
+    }
+    return undefined;
+  }
 }
 
 const platformBit = (platform: string) => {
@@ -53,9 +81,9 @@ const platformBit = (platform: string) => {
 
 export class MemberList {
   readonly count: number;
-  readonly ids: readonly string[];
-  readonly names: readonly string[];
   readonly facts: MemberColumns;
+  private readonly idText: Packed;
+  private readonly nameText: Packed;
   /** Index into SEGMENTS. */
   private readonly segmentOf: Uint8Array;
   /** Bit per PLATFORMS entry: the platforms of the member's handles. */
@@ -63,15 +91,14 @@ export class MemberList {
   private readonly handleText: Packed;
   private readonly phoneText: Packed;
   private readonly searchText: Packed;
-  private byId?: Map<string, number>;
   private readonly ranks = new Map<string, Uint32Array>();
 
   constructor(members: readonly MemberRow[], identities: readonly IdentityRow[], ctx: SegmentContext) {
     const n = members.length;
     this.count = n;
     this.facts = encodeMembers(members);
-    this.ids = members.map((m) => m.id);
-    this.names = members.map((m) => m.displayName);
+    this.idText = Packed.joined(this.facts.ids, ID_SEP, n);
+    this.nameText = Packed.of(members.map((m) => m.displayName));
     this.segmentOf = new Uint8Array(n);
     this.platformBits = new Uint16Array(n);
     const byMember = new Map<string, IdentityRow[]>();
@@ -104,16 +131,16 @@ export class MemberList {
       phones[k] = phone;
       search[k] = `${m.displayName}\u0000${handleList.join('\u0000')}\u0000${emails.join('\u0000')}\u0000${m.profile.email ?? ''}\u0000${digits}`.toLowerCase() + END;
     });
-    this.handleText = new Packed(handles);
-    this.phoneText = new Packed(phones);
-    this.searchText = new Packed(search);
+    this.handleText = Packed.of(handles);
+    this.phoneText = Packed.of(phones);
+    this.searchText = Packed.of(search);
   }
 
   id(i: number): string {
-    return this.ids[i]!;
+    return this.idText.at(i);
   }
   name(i: number): string {
-    return this.names[i]!;
+    return this.nameText.at(i);
   }
   handles(i: number): string {
     return this.handleText.at(i);
@@ -157,13 +184,12 @@ export class MemberList {
 
   /** The member's index, or undefined when not in the list. */
   indexOf(id: string): number | undefined {
-    this.byId ??= new Map(this.ids.map((x, i) => [x, i]));
-    return this.byId.get(id);
+    return id && !id.includes(ID_SEP) ? this.idText.find(id) : undefined;
   }
 
   /** Every member, as objects that segments and the RFM overview read (made on demand: let go after use). */
   members(): FactMember[] {
-    return decodeMembers(this.facts, this.ids);
+    return decodeMembers(this.facts, memberIds(this.facts));
   }
 
   /** The indices of the members a filter selects, in list order. */
@@ -180,7 +206,7 @@ export class MemberList {
     let k = 0;
     eachMember(
       this.facts,
-      this.ids,
+      (i) => this.id(i),
       (m, i) => {
         if (test(m)) out[k++] = i;
       },

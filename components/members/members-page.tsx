@@ -1,7 +1,6 @@
 // The owner's full-page view: RFM overview, members and segments (builder, table, export), one member.
 // Routes live in the hash: #/ · #/members · #/members/rfm/<segment> · #/members/segment/<id> · #/member/<id>.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { RowSelectionState } from '@tanstack/react-table';
 import type { SegmentRow } from '@/lib/db/rows';
 import type { Settings } from '@/lib/db/settings';
 import { RFM_SEGMENTS } from '@/lib/domain/types';
@@ -10,7 +9,7 @@ import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import type { MembersApi } from './api';
 import { everyone, MemberList } from './member-list';
 import { MemberView } from './member-view';
-import { MembersTable } from './members-table';
+import { MembersTable, NO_SELECTION, type Selection } from './members-table';
 import { RfmGroups } from './rfm-groups';
 import { SegmentBuilder } from './segment-builder';
 import { SegmentExport } from './segment-export';
@@ -196,7 +195,7 @@ function MembersSection(props: {
   const [version, setVersion] = useState(0);
   const [status, setStatus] = useState<string>();
   const [query, setQuery] = useState('');
-  const [selection, setSelection] = useState<RowSelectionState>({});
+  const [selection, setSelection] = useState<Selection>(NO_SELECTION);
   const [tagDraft, setTagDraft] = useState('');
   const [tagStatus, setTagStatus] = useState<string>();
   const [exporting, setExporting] = useState(false);
@@ -223,7 +222,7 @@ function MembersSection(props: {
   const matched = useMemo(() => (isEmptyFilter(good) ? everyone(list) : list.filter(good, ctx)), [list, good, ctx]);
   const deferredQuery = useDeferredValue(query);
   const shown = useMemo(() => list.search(matched, deferredQuery), [list, matched, deferredQuery]);
-  const selectedIds = useMemo(() => Object.keys(selection).filter((id) => selection[id]), [selection]);
+  const selectedIds = useMemo(() => [...selection], [selection]);
   const exportIds = useMemo(() => (exporting ? Array.from(matched, (i) => list.id(i)) : []), [exporting, matched, list]);
 
   const change = (next: SegmentFilter) => {
@@ -315,7 +314,7 @@ function MembersSection(props: {
                 {t(add ? 'segments.table.addTag' : 'segments.table.removeTag')}
               </button>
             ))}
-            <button type="button" className="link" onClick={() => setSelection({})}>
+            <button type="button" className="link" onClick={() => setSelection(NO_SELECTION)}>
               {t('segments.table.clearSelection')}
             </button>
           </form>

@@ -142,9 +142,10 @@ export function decodeMembers(c: MemberColumns, ids: readonly string[] = memberI
  * turn (a test that keeps no reference to it, such as a compiled segment filter, sees every member
  * as decodeMembers would give it). Far cheaper than decoding in a worker that just woke, where 100k
  * fresh objects cost more than reading the columns from disk. With `only`, just the members whose
- * index holds 1 there.
+ * index holds 1 there. `ids` is the ids in order, or how to read member i's.
  */
-export function eachMember(c: MemberColumns, ids: readonly string[], visit: (member: FactMember, index: number) => void, only?: Uint8Array): void {
+export function eachMember(c: MemberColumns, ids: readonly string[] | ((index: number) => string), visit: (member: FactMember, index: number) => void, only?: Uint8Array): void {
+  const idOf = typeof ids === 'function' ? ids : (i: number) => ids[i]!;
   const profiles: ({ birthday?: string } | undefined)[] = new Array(c.birthdayNames.length + 1);
   profiles[0] = NO_PROFILE;
   const m: FactMember = { id: '', tierId: '', currency: '', tags: NO_TAGS, orderCount: 0, spendMinor: 0, averageOrderMinor: 0, firstOrderAt: undefined, lastOrderAt: undefined, doNotContact: false, profile: NO_PROFILE };
@@ -162,7 +163,7 @@ export function eachMember(c: MemberColumns, ids: readonly string[], visit: (mem
     const birthday = c.birthday[i]!;
     let profile = profiles[birthday];
     if (!profile) profiles[birthday] = profile = Object.freeze({ birthday: c.birthdayNames[birthday - 1]! });
-    m.id = ids[i]!;
+    m.id = idOf(i);
     m.tierId = c.tierNames[c.tier[i]!]!;
     m.currency = c.currencyNames[c.currency[i]!]!;
     m.orderCount = c.orderCount[i]!;

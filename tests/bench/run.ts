@@ -338,6 +338,18 @@ async function backgroundSettled(page: Page) {
   await page.evaluate(() => regularsBench.reportsSettled());
 }
 
+/**
+ * A full collection in the bench page's renderer, finished. Extension pages share one renderer:
+ * the segment benches leave dead requests of 100k rows each in it, and Blink frees each in a single
+ * step of its sweeper (50-130 ms, traced), which landed in the members table's scroll when the
+ * page opened after them: the harness's garbage, not the page's.
+ */
+async function collectHarnessGarbage(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.detach();
+}
+
 async function segmentBenches(page: Page) {
   await backgroundSettled(page);
   for (const [label, filter] of [['saved-segment', SEGMENT_FILTER], ['saved-segment-with-platform', SEGMENT_FILTER_PLATFORM]] as const) {
@@ -364,6 +376,7 @@ async function membersTableScroll(context: BrowserContext, extensionId: string) 
   await page.waitForTimeout(3000);
   // tsx names inner functions with an __name helper that the page doesn't have.
   await page.evaluate('globalThis.__name = (f) => f');
+  const trace = process.env.BENCH_TRACE ? await startTrace(page) : undefined;
   const frames = await page.evaluate(async () => {
     const el = document.querySelector<HTMLElement>('[data-testid=members-scroller]')!;
     // Chromium's long-animation-frame entries: frames whose own work (script, style, layout) took over 50 ms.
@@ -404,8 +417,27 @@ async function membersTableScroll(context: BrowserContext, extensionId: string) 
     const jumpsLong = longIn(t0, performance.now());
     return { idle, steady, jumps, long: { idle: idleLong, steady: steadyLong, jumps: jumpsLong }, scrollHeight: el.scrollHeight };
   });
+  if (trace) await writeFile(process.env.BENCH_TRACE!, JSON.stringify({ traceEvents: await trace() }));
   await page.close();
   return { rows, firstRowsMs, ...frames };
+}
+
+/**
+ * BENCH_TRACE=FILE: a Chromium trace of the scroll (main thread tasks, GC, frames) written to FILE,
+ * to see what a long frame was. Tracing slows the page: figures of such a run are not comparable.
+ */
+async function startTrace(page: Page): Promise<() => Promise<unknown[]>> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: unknown[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8.gc', 'blink.gc', 'disabled-by-default-v8.gc', 'cppgc'] }, transferMode: 'ReportEvents' });
+  return async () => {
+    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.end');
+    await done;
+    await cdp.detach();
+    return events;
+  };
 }
 
 function emitScroll(r: Awaited<ReturnType<typeof membersTableScroll>>) {
@@ -461,6 +493,7 @@ const segmentsOnly = () =>
   benchGroup(async (page, context, extensionId) => {
     await segmentBenches(page);
     await backgroundSettled(page);
+    await collectHarnessGarbage(page);
     emitScroll(await membersTableScroll(context, extensionId));
   });
 
@@ -516,6 +549,7 @@ async function main() {
 
     await segmentBenches(page);
     await backgroundSettled(page);
+    await collectHarnessGarbage(page);
     emitScroll(await membersTableScroll(ext.context, ext.extensionId));
 
     const paint = await panelPaint(ext.context, site.url, MEMBERS);
