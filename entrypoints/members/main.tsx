@@ -6,7 +6,7 @@ import { MembersPage } from '@/components/members/members-page';
 import '@/components/theme.css';
 import '@/components/panel.css';
 import '@/components/members/members.css';
-import { readInPages, RegularsDb } from '@/lib/db/database';
+import { RegularsDb } from '@/lib/db/database';
 import { frequencyCapHours, recentlyContacted } from '@/lib/db/segments';
 import type { Settings } from '@/lib/db/settings';
 import { resolveLocale, translator } from '@/lib/i18n';
@@ -28,7 +28,7 @@ const clock = () => Date.now();
 const draftKey = (memberId: string) => `draft:${memberId}`;
 
 const api: MembersApi = {
-  load: () => withDb((db) => db.transaction('r', [db.members, db.identities], async () => ({ members: await readInPages(db.members), identities: await readInPages(db.identities) }))),
+  load: () => withDb((db) => db.transaction('r', [db.members, db.identities], async () => ({ members: await db.members.toArray(), identities: await db.identities.toArray() }))),
   settings: () => send('settings.get', {}),
   membersOf: (memberIds) => withDb(async (db) => (await db.members.bulkGet([...memberIds])).filter((m) => m !== undefined)),
   identitiesOf: (memberIds) => withDb((db) => db.identities.where('memberId').anyOf([...memberIds]).toArray()),

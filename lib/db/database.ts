@@ -58,22 +58,3 @@ export class RegularsDb extends Dexie {
 export function newId(prefix: string): string {
   return `${prefix}_${crypto.randomUUID().replace(/-/g, '').slice(0, 20)}`;
 }
-
-/**
- * Every row of a table in primary-key order, read `page` rows a request. For pages with frames to
- * keep: one getAll of 100k rows leaves one request holding 100k values, and Blink frees them in a
- * single step of its sweeper (125 ms on the members page, landing in a scrolled frame seconds after
- * the load); in pages of a few thousand, each step is a few milliseconds.
- */
-export async function readInPages<T, K extends string>(table: Table<T, K>, page = 2000): Promise<T[]> {
-  const key = table.schema.primKey.keyPath;
-  if (typeof key !== 'string') throw new Error(`readInPages needs a table keyed by one field: ${table.name} is not`);
-  const out: T[] = [];
-  let after: K | undefined;
-  for (;;) {
-    const rows = await (after === undefined ? table.toCollection() : table.where(':id').above(after)).limit(page).toArray();
-    for (const row of rows) out.push(row);
-    if (rows.length < page) return out;
-    after = (rows[rows.length - 1] as Record<string, K>)[key];
-  }
-}

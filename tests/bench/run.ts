@@ -339,10 +339,11 @@ async function backgroundSettled(page: Page) {
 }
 
 /**
- * A full collection in the bench page's renderer, finished. Extension pages share one renderer:
- * the segment benches leave dead requests of 100k rows each in it, and Blink frees each in a single
- * step of its sweeper (50-130 ms, traced), which landed in the members table's scroll when the
- * page opened after them: the harness's garbage, not the page's.
+ * A full collection in the bench page's renderer, finished. Extension pages share one renderer and
+ * its heaps: the segment benches leave much garbage there (a dozen dead reads of 100k rows), and
+ * Blink's sweeper freed it in single steps of 54-141 ms (CppGC.IncrementalSweep, traced) in the
+ * middle of the members table's scroll when the page opened after them. Opened on its own, the
+ * page showed no such step in the 20 s after its first rows: the harness's garbage, not the page's.
  */
 async function collectHarnessGarbage(page: Page) {
   const cdp = await page.context().newCDPSession(page);
