@@ -5,17 +5,14 @@ import type { Settings } from '@/lib/db/settings';
 import type { MemberCard } from '@/lib/messaging/card';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import type { PanelApi } from '../panel/api';
+import type { ListContext, MemberListParts } from './member-list';
 
-export interface MembersData {
-  members: MemberRow[];
-  identities: IdentityRow[];
-}
 
 export type MemberHistory = ResponseOf<'member.history'>;
 
 export interface MembersApi {
-  /** Every member and identity, read in one go from the page's own connection. */
-  load(): Promise<MembersData>;
+  /** The list of every member, made when `ctx` says (in a worker: member-list.ts, list-worker.ts). */
+  load(ctx: ListContext): Promise<MemberListParts>;
   settings(): Promise<Settings>;
   /** These members' rows, in the order asked, leaving out any no longer on file (for an export). */
   membersOf(memberIds: readonly string[]): Promise<MemberRow[]>;

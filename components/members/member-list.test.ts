@@ -10,7 +10,7 @@ const identity = (memberId: string, kind: IdentityRow['kind'], value: string, di
 const CTX = { now: 0, timeZone: 'UTC', rfmBreaks: null };
 const ids = (list: MemberList, indices: Uint32Array) => Array.from(indices, (i) => list.id(i));
 
-const list = new MemberList(
+const list = MemberList.build(
   [member('a', 'Lily Chen'), member('b', '王小明')],
   [identity('a', 'handle', 'lily_chen'), identity('a', 'phone', '+6591234567', '+65 9123 4567'), identity('b', 'handle', 'xiaoming88'), identity('b', 'email', 'wxm@example.com')],
   CTX,
@@ -31,7 +31,7 @@ describe('searching the members table', () => {
   });
 
   it('a match is one member’s own text, never the end of one and the start of the next; each member once', () => {
-    const two = new MemberList([member('a', 'Ann'), member('b', 'Bo'), member('c', 'Annabel Ann')], [], CTX);
+    const two = MemberList.build([member('a', 'Ann'), member('b', 'Bo'), member('c', 'Annabel Ann')], [], CTX);
     expect(ids(two, two.search(everyone(two), 'annbo'))).toEqual([]);
     expect(ids(two, two.search(everyone(two), 'ann'))).toEqual(['a', 'c']);
     // Only among the members given (a segment's), in their order.
@@ -41,7 +41,7 @@ describe('searching the members table', () => {
 
 describe('the list holds each member’s own values', () => {
   it('as the table shows them', () => {
-    const rows = new MemberList(
+    const rows = MemberList.build(
       [
         member('c', 'Ana', { tags: ['vip', 'gift'], profile: { birthday: '03-14', phone: '+1 555 0100' }, tierId: 'gold', currency: 'SGD', orderCount: 3, spendMinor: 9_000, averageOrderMinor: 3_000, firstOrderAt: 1_600_000_000_000, lastOrderAt: 1_700_000_000_000, doNotContact: true }),
         member('d', 'Bo'),
@@ -60,7 +60,7 @@ describe('the list holds each member’s own values', () => {
 
 describe('ids and names packed in one string each', () => {
   it('reads every member back, and finds a member by its whole id only', () => {
-    const rows = new MemberList([member('ab', 'Ann'), member('b', ''), member('ba', 'Bo b'), member('c', 'C')], [], CTX);
+    const rows = MemberList.build([member('ab', 'Ann'), member('b', ''), member('ba', 'Bo b'), member('c', 'C')], [], CTX);
     expect(Array.from(everyone(rows), (i) => [rows.id(i), rows.name(i)])).toEqual([['ab', 'Ann'], ['b', ''], ['ba', 'Bo b'], ['c', 'C']]);
     // 'b' is also the end of 'ab' and the start of 'ba': only the member whose id it is.
     expect(['ab', 'b', 'ba', 'c', 'a', 'bab', 'abb', ''].map((id) => rows.indexOf(id))).toEqual([0, 1, 2, 3, undefined, undefined, undefined, undefined]);
@@ -68,15 +68,15 @@ describe('ids and names packed in one string each', () => {
   });
 
   it('a list of one member, and of none', () => {
-    const one = new MemberList([member('m_1', 'Solo')], [], CTX);
+    const one = MemberList.build([member('m_1', 'Solo')], [], CTX);
     expect([one.id(0), one.name(0), one.indexOf('m_1'), one.indexOf('m_')]).toEqual(['m_1', 'Solo', 0, undefined]);
-    const none = new MemberList([], [], CTX);
+    const none = MemberList.build([], [], CTX);
     expect([none.count, none.indexOf('m_1'), none.members()]).toEqual([0, undefined, []]);
   });
 });
 
 describe('filtering the list', () => {
-  const rows = new MemberList(
+  const rows = MemberList.build(
     [member('a', 'A', { tierId: 'gold' }), member('b', 'B', { tierId: 'gold', tags: ['VIP'] }), member('c', 'C'), member('d', 'D', { doNotContact: true })],
     [identity('a', 'handle', 'a1'), identity('b', 'handle', 'b1', 'b1', 'etsy'), identity('b', 'handle', 'b2', 'b2', 'shopee'), identity('c', 'handle', 'c1', 'c1', 'demo')],
     CTX,
@@ -101,7 +101,7 @@ describe('filtering the list', () => {
     const now = 1_000 * day;
     const members = Array.from({ length: 40 }, (_, k) => member(`m${k}`, `M${k}`, { orderCount: 1 + (k % 7), spendMinor: 1_000 * (k + 1), lastOrderAt: now - ((k * 37) % 400) * day }));
     const ctx = { now, timeZone: 'UTC', rfmBreaks: rfmBreaks(members, now, 'UTC') };
-    const scored = new MemberList(members, [], ctx);
+    const scored = MemberList.build(members, [], ctx);
     expect(members.map((_, i) => scored.segment(i))).toEqual(members.map((m) => rfmSegmentOf(m, ctx)));
     expect(new Set(members.map((_, i) => scored.segment(i))).size).toBeGreaterThan(2);
     const champions = members.filter((m) => rfmSegmentOf(m, ctx) === 'champions').map((m) => m.id);
@@ -112,7 +112,7 @@ describe('filtering the list', () => {
 
 describe('sorting the members table', () => {
   const spend = (id: string, spendMinor: number, displayName = id) => member(id, displayName, { spendMinor });
-  const rows = new MemberList([spend('a', 500, 'bea'), spend('b', 900, 'Al'), spend('c', 500, 'cy'), spend('d', 100, 'Ana'), spend('e', 100, 'ana')], [], CTX);
+  const rows = MemberList.build([spend('a', 500, 'bea'), spend('b', 900, 'Al'), spend('c', 500, 'cy'), spend('d', 100, 'Ana'), spend('e', 100, 'ana')], [], CTX);
   const compare = columnComparators(rows, []);
   const all = everyone(rows);
 
@@ -132,7 +132,7 @@ describe('sorting the members table', () => {
   });
 
   it('sorts tiers by the ladder, not by name', () => {
-    const tiered = new MemberList([member('a', 'A', { tierId: 'gold' }), member('b', 'B', { tierId: 'silver' }), member('c', 'C', { tierId: 'gone' })], [], CTX);
+    const tiered = MemberList.build([member('a', 'A', { tierId: 'gold' }), member('b', 'B', { tierId: 'silver' }), member('c', 'C', { tierId: 'gone' })], [], CTX);
     const ladder = [{ id: 'silver', name: 'Silver', color: '#999' }, { id: 'gold', name: 'Gold', color: '#c90' }];
     expect(ids(tiered, sortRows(everyone(tiered), [{ id: 'tier', desc: true }], columnComparators(tiered, ladder)))).toEqual(['a', 'b', 'c']);
   });

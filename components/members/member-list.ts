@@ -22,33 +22,44 @@ const END = '\u0001';
 const ID_SEP = '\u0000';
 
 /** Every member's text in one string: member i's is text[start[i] … start[i + 1] - gap), gap being a separator's length. */
-class Packed {
-  private constructor(
-    readonly text: string,
-    readonly start: Uint32Array,
-    private readonly gap: number,
-  ) {}
-  static of(values: readonly string[]): Packed {
-    const start = new Uint32Array(values.length + 1);
-    let at = 0;
-    values.forEach((v, i) => {
-      start[i] = at;
-      at += v.length;
-    });
-    start[values.length] = at;
-    return new Packed(values.join(''), start, 0);
+export interface PackedText {
+  text: string;
+  start: Uint32Array;
+  gap: number;
+}
+
+function packed(values: readonly string[]): PackedText {
+  const start = new Uint32Array(values.length + 1);
+  let at = 0;
+  values.forEach((v, i) => {
+    start[i] = at;
+    at += v.length;
+  });
+  start[values.length] = at;
+  return { text: values.join(''), start, gap: 0 };
+}
+
+/** Over `count` values already joined by `sep` (none of which holds it). */
+function joined(text: string, sep: string, count: number): PackedText {
+  const start = new Uint32Array(count + 1);
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    start[i] = at;
+    const next = text.indexOf(sep, at);
+    at = next < 0 ? text.length + sep.length : next + sep.length;
   }
-  /** Over `count` values already joined by `sep` (none of which holds it). */
-  static joined(text: string, sep: string, count: number): Packed {
-    const start = new Uint32Array(count + 1);
-    let at = 0;
-    for (let i = 0; i < count; i++) {
-      start[i] = at;
-      const next = text.indexOf(sep, at);
-      at = next < 0 ? text.length + sep.length : next + sep.length;
-    }
-    start[count] = count ? at : 0;
-    return new Packed(text, start, count ? sep.length : 0);
+  start[count] = count ? at : 0;
+  return { text, start, gap: count ? sep.length : 0 };
+}
+
+class Packed {
+  readonly text: string;
+  readonly start: Uint32Array;
+  private readonly gap: number;
+  constructor({ text, start, gap }: PackedText) {
+    this.text = text;
+    this.start = start;
+    this.gap = gap;
   }
   at(i: number): string {
     return this.text.slice(this.start[i]!, this.start[i + 1]! - this.gap);
@@ -79,61 +90,105 @@ const platformBit = (platform: string) => {
   return i < 0 ? 0 : 1 << i;
 };
 
+/** What a list is made of: strings and typed arrays only, so a worker can build it and hand it over. */
+export interface MemberListParts {
+  count: number;
+  facts: MemberColumns;
+  ids: PackedText;
+  names: PackedText;
+  /** Index into SEGMENTS. */
+  segmentOf: Uint8Array;
+  /** Bit per PLATFORMS entry: the platforms of the member's handles. */
+  platformBits: Uint16Array;
+  handles: PackedText;
+  phones: PackedText;
+  search: PackedText;
+}
+
+/** When the list is made, for the RFM segment of each member. */
+export type ListContext = Pick<SegmentContext, 'now' | 'timeZone' | 'rfmBreaks'>;
+
+export function memberListParts(members: readonly MemberRow[], identities: readonly IdentityRow[], ctx: ListContext): MemberListParts {
+  const n = members.length;
+  const facts = encodeMembers(members);
+  const segmentOf = new Uint8Array(n);
+  const platformBits = new Uint16Array(n);
+  const byMember = new Map<string, IdentityRow[]>();
+  for (const i of identities) {
+    const list = byMember.get(i.memberId);
+    if (list) list.push(i);
+    else byMember.set(i.memberId, [i]);
+  }
+  const handles: string[] = new Array(n);
+  const phones: string[] = new Array(n);
+  const search: string[] = new Array(n);
+  members.forEach((m, k) => {
+    const own = byMember.get(m.id) ?? [];
+    let bits = 0;
+    const handleList: string[] = [];
+    const phoneList: string[] = [];
+    const emails: string[] = [];
+    for (const i of own) {
+      if (i.kind === 'handle') {
+        bits |= platformBit(i.platform);
+        handleList.push(i.display || i.value);
+      } else if (i.kind === 'phone') phoneList.push(i.display || i.value);
+      else emails.push(i.value);
+    }
+    const phone = m.profile.phone || phoneList[0] || '';
+    const digits = [phone, ...phoneList].map((p) => p.replace(/\D/g, '')).join(' ');
+    platformBits[k] = bits;
+    segmentOf[k] = SEGMENT_INDEX.get(rfmSegmentOf(m, ctx))!;
+    handles[k] = handleList.join(', ');
+    phones[k] = phone;
+    search[k] = `${m.displayName}\u0000${handleList.join('\u0000')}\u0000${emails.join('\u0000')}\u0000${m.profile.email ?? ''}\u0000${digits}`.toLowerCase() + END;
+  });
+  return {
+    count: n,
+    facts,
+    ids: joined(facts.ids, ID_SEP, n),
+    names: packed(members.map((m) => m.displayName)),
+    segmentOf,
+    platformBits,
+    handles: packed(handles),
+    phones: packed(phones),
+    search: packed(search),
+  };
+}
+
+/** The buffers of the parts' typed arrays: handed over by a worker, not copied. */
+export function partsBuffers(parts: MemberListParts): ArrayBuffer[] {
+  const arrays = [parts.segmentOf, parts.platformBits, parts.ids.start, parts.names.start, parts.handles.start, parts.phones.start, parts.search.start, ...Object.values(parts.facts).filter(ArrayBuffer.isView)];
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
 export class MemberList {
   readonly count: number;
   readonly facts: MemberColumns;
   private readonly idText: Packed;
   private readonly nameText: Packed;
-  /** Index into SEGMENTS. */
   private readonly segmentOf: Uint8Array;
-  /** Bit per PLATFORMS entry: the platforms of the member's handles. */
   private readonly platformBits: Uint16Array;
   private readonly handleText: Packed;
   private readonly phoneText: Packed;
   private readonly searchText: Packed;
   private readonly ranks = new Map<string, Uint32Array>();
 
-  constructor(members: readonly MemberRow[], identities: readonly IdentityRow[], ctx: SegmentContext) {
-    const n = members.length;
-    this.count = n;
-    this.facts = encodeMembers(members);
-    this.idText = Packed.joined(this.facts.ids, ID_SEP, n);
-    this.nameText = Packed.of(members.map((m) => m.displayName));
-    this.segmentOf = new Uint8Array(n);
-    this.platformBits = new Uint16Array(n);
-    const byMember = new Map<string, IdentityRow[]>();
-    for (const i of identities) {
-      const list = byMember.get(i.memberId);
-      if (list) list.push(i);
-      else byMember.set(i.memberId, [i]);
-    }
-    const handles: string[] = new Array(n);
-    const phones: string[] = new Array(n);
-    const search: string[] = new Array(n);
-    members.forEach((m, k) => {
-      const own = byMember.get(m.id) ?? [];
-      let bits = 0;
-      const handleList: string[] = [];
-      const phoneList: string[] = [];
-      const emails: string[] = [];
-      for (const i of own) {
-        if (i.kind === 'handle') {
-          bits |= platformBit(i.platform);
-          handleList.push(i.display || i.value);
-        } else if (i.kind === 'phone') phoneList.push(i.display || i.value);
-        else emails.push(i.value);
-      }
-      const phone = m.profile.phone || phoneList[0] || '';
-      const digits = [phone, ...phoneList].map((p) => p.replace(/\D/g, '')).join(' ');
-      this.platformBits[k] = bits;
-      this.segmentOf[k] = SEGMENT_INDEX.get(rfmSegmentOf(m, ctx))!;
-      handles[k] = handleList.join(', ');
-      phones[k] = phone;
-      search[k] = `${m.displayName}\u0000${handleList.join('\u0000')}\u0000${emails.join('\u0000')}\u0000${m.profile.email ?? ''}\u0000${digits}`.toLowerCase() + END;
-    });
-    this.handleText = Packed.of(handles);
-    this.phoneText = Packed.of(phones);
-    this.searchText = Packed.of(search);
+  constructor(parts: MemberListParts) {
+    this.count = parts.count;
+    this.facts = parts.facts;
+    this.idText = new Packed(parts.ids);
+    this.nameText = new Packed(parts.names);
+    this.segmentOf = parts.segmentOf;
+    this.platformBits = parts.platformBits;
+    this.handleText = new Packed(parts.handles);
+    this.phoneText = new Packed(parts.phones);
+    this.searchText = new Packed(parts.search);
+  }
+
+  /** The list of these members (the page has it built in a worker: memberListParts there). */
+  static build(members: readonly MemberRow[], identities: readonly IdentityRow[], ctx: ListContext): MemberList {
+    return new MemberList(memberListParts(members, identities, ctx));
   }
 
   id(i: number): string {

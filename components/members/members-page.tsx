@@ -43,16 +43,17 @@ export const rfmHref = (segment: string) => `#/members/rfm/${segment}`;
 export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t: Translate; locale: UiLocale; hash: string; now(): number }) {
   const route = parseRoute(hash);
   const [settings, setSettings] = useState<Settings>();
-  // The members and identities are read to build the list (member-list.ts) and then let go: the
-  // page keeps columns, not 300k row objects for garbage collection to walk while the table scrolls.
+  // The list is built in a worker from every member and identity (list-worker.ts): the page keeps
+  // columns, not 300k row objects for garbage collection to walk while the table scrolls.
   const [data, setData] = useState<{ list: MemberList; at: number }>();
   const [segments, setSegments] = useState<SegmentRow[]>([]);
   const [vocabulary, setVocabulary] = useState<string[]>([]);
   const reload = useCallback(async () => {
-    const [s, d] = await Promise.all([api.settings(), api.load()]);
+    const s = await api.settings();
     const at = now();
+    const parts = await api.load({ now: at, timeZone: s.timeZone, rfmBreaks: s.rfmBreaks });
     setSettings(s);
-    setData({ list: new MemberList(d.members, d.identities, { now: at, timeZone: s.timeZone, rfmBreaks: s.rfmBreaks }), at });
+    setData({ list: new MemberList(parts), at });
   }, [api, now]);
   const refreshSegments = useCallback(() => api.listSegments().then(setSegments), [api]);
   useEffect(() => {
