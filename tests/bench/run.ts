@@ -338,18 +338,6 @@ async function backgroundSettled(page: Page) {
   await page.evaluate(() => regularsBench.reportsSettled());
 }
 
-/**
- * A full collection in the bench page's renderer, finished. Extension pages share one renderer and
- * its heaps: the segment benches leave much garbage there (a dozen dead reads of 100k rows), and
- * Blink's sweeper freed it in single steps of 54-141 ms (CppGC.IncrementalSweep, traced) in the
- * middle of the members table's scroll when the page opened after them. Opened on its own, the
- * page showed no such step in the 20 s after its first rows: the harness's garbage, not the page's.
- */
-async function collectHarnessGarbage(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.detach();
-}
 
 async function segmentBenches(page: Page) {
   await backgroundSettled(page);
@@ -494,7 +482,6 @@ const segmentsOnly = () =>
   benchGroup(async (page, context, extensionId) => {
     await segmentBenches(page);
     await backgroundSettled(page);
-    await collectHarnessGarbage(page);
     emitScroll(await membersTableScroll(context, extensionId));
   });
 
@@ -550,7 +537,6 @@ async function main() {
 
     await segmentBenches(page);
     await backgroundSettled(page);
-    await collectHarnessGarbage(page);
     emitScroll(await membersTableScroll(ext.context, ext.extensionId));
 
     const paint = await panelPaint(ext.context, site.url, MEMBERS);
