@@ -48,12 +48,18 @@ export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t:
   const [data, setData] = useState<{ list: MemberList; at: number }>();
   const [segments, setSegments] = useState<SegmentRow[]>([]);
   const [vocabulary, setVocabulary] = useState<string[]>([]);
+  const [loadError, setLoadError] = useState<string>();
   const reload = useCallback(async () => {
-    const s = await api.settings();
-    const at = now();
-    const parts = await api.load({ now: at, timeZone: s.timeZone, rfmBreaks: s.rfmBreaks });
-    setSettings(s);
-    setData({ list: new MemberList(parts), at });
+    try {
+      const s = await api.settings();
+      const at = now();
+      const parts = await api.load({ now: at, timeZone: s.timeZone, rfmBreaks: s.rfmBreaks });
+      setSettings(s);
+      setData({ list: new MemberList(parts), at });
+      setLoadError(undefined);
+    } catch (e) {
+      setLoadError((e as Error).message);
+    }
   }, [api, now]);
   const refreshSegments = useCallback(() => api.listSegments().then(setSegments), [api]);
   useEffect(() => {
@@ -82,7 +88,9 @@ export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t:
           </ul>
         </nav>
       </header>
-      {!settings || !data || !ctx ? (
+      {loadError !== undefined ? (
+        <p className="error" role="alert">{t('members.loadFailed', { message: loadError })}</p>
+      ) : !settings || !data || !ctx ? (
         <p className="muted loading" role="status">{t('members.loading', { count: '…' })}</p>
       ) : data.list.count === 0 ? (
         <p className="empty">{t('members.empty')}</p>
