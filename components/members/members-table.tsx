@@ -78,20 +78,20 @@ export function columnComparators(list: MemberList, tiers: readonly TierStep[]):
   };
 }
 
-/** Column id → label key and grid width. */
+/** Column id → label key and grid width. The default columns fit a 1,400 px window beside the filters. */
 const COLUMNS = {
-  name: { label: 'segments.col.name', width: 'minmax(160px, 1.4fr)' },
-  handles: { label: 'segments.col.handles', width: 'minmax(140px, 1.2fr)' },
-  tier: { label: 'segments.col.tier', width: '96px' },
+  name: { label: 'segments.col.name', width: 'minmax(120px, 1.4fr)' },
+  handles: { label: 'segments.col.handles', width: 'minmax(100px, 1.2fr)' },
+  tier: { label: 'segments.col.tier', width: '90px' },
   segment: { label: 'segments.col.segment', width: '132px' },
-  tags: { label: 'segments.col.tags', width: 'minmax(120px, 1fr)' },
+  tags: { label: 'segments.col.tags', width: 'minmax(72px, 1fr)' },
   orders: { label: 'segments.col.orders', width: '72px' },
-  spend: { label: 'segments.col.spend', width: '110px' },
+  spend: { label: 'segments.col.spend', width: '104px' },
   average: { label: 'segments.col.average', width: '100px' },
-  lastOrder: { label: 'segments.col.lastOrder', width: '128px' },
-  firstOrder: { label: 'segments.col.firstOrder', width: '128px' },
+  lastOrder: { label: 'segments.col.lastOrder', width: '120px' },
+  firstOrder: { label: 'segments.col.firstOrder', width: '120px' },
   phone: { label: 'segments.col.phone', width: '130px' },
-  dnc: { label: 'segments.col.dnc', width: '96px' },
+  dnc: { label: 'segments.col.dnc', width: '104px' },
 } as const satisfies Record<string, { label: MessageKey; width: string }>;
 type ColumnId = keyof typeof COLUMNS;
 const DEFAULT_HIDDEN: ColumnVisibilityState = { firstOrder: false, phone: false, average: false };

@@ -101,7 +101,7 @@ export const en = {
   'segments.col.lastOrder': 'Last order',
   'segments.col.firstOrder': 'First order',
   'segments.col.phone': 'Phone',
-  'segments.col.dnc': 'Do not contact',
+  'segments.col.dnc': 'No contact',
   'segments.export.button': 'Export CSV',
   'segments.export.title': 'Export this segment',
   'segments.export.lead': 'A CSV (UTF-8) for your SMS, e-mail or LINE tool. Members who asked not to be contacted are never exported; members contacted in the last {hours} hours are flagged.',
