@@ -23,22 +23,29 @@ export type StreamSummary =
   | { ok: true; preset: { id: string; label: string }; platform: string; encoding: string; rowCount: number; orderCount: number; problemCount: number }
   | { ok: false; message: string };
 
+/**
+ * One message to a new Web Worker and its one reply; the worker is ended either way. `failed`
+ * makes the reply when the worker itself fails (its script could not load or threw).
+ */
+export function askWorker<Reply>(makeWorker: () => Worker, message: unknown, transfer: Transferable[], failed: (message: string) => Reply): Promise<Reply> {
+  return new Promise((resolve) => {
+    const worker = makeWorker();
+    worker.onmessage = (e: MessageEvent<Reply>) => {
+      worker.terminate();
+      resolve(e.data);
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      resolve(failed(e.message));
+    };
+    worker.postMessage(message, transfer);
+  });
+}
+
 /** One file read whole in a Web Worker (entrypoints wire the worker URL). */
 export function readInWorker(makeWorker: () => Worker, file: File, options: ReadOptions): Promise<WorkerRead> {
-  return file.arrayBuffer().then(
-    (bytes) =>
-      new Promise<WorkerRead>((resolve) => {
-        const worker = makeWorker();
-        worker.onmessage = (e: MessageEvent<WorkerRead>) => {
-          worker.terminate();
-          resolve(e.data);
-        };
-        worker.onerror = (e) => {
-          worker.terminate();
-          resolve({ ok: false, fileName: file.name, message: `${file.name} could not be read: ${e.message}` });
-        };
-        worker.postMessage({ kind: 'read', bytes, fileName: file.name, options }, [bytes]);
-      }),
+  return file.arrayBuffer().then((bytes) =>
+    askWorker<WorkerRead>(makeWorker, { kind: 'read', bytes, fileName: file.name, options }, [bytes], (message) => ({ ok: false, fileName: file.name, message: `${file.name} could not be read: ${message}` })),
   );
 }
 

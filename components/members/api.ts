@@ -7,7 +7,6 @@ import type { ResponseOf } from '@/lib/messaging/protocol';
 import type { PanelApi } from '../panel/api';
 import type { ListContext, MemberListParts } from './member-list';
 
-
 export type MemberHistory = ResponseOf<'member.history'>;
 
 export interface MembersApi {

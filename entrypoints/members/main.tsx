@@ -8,6 +8,7 @@ import '@/components/panel.css';
 import '@/components/members/members.css';
 import { RegularsDb } from '@/lib/db/database';
 import type { ListReply, ListRequest } from '@/components/members/list-worker';
+import { askWorker } from '@/components/read-in-worker';
 import { frequencyCapHours, recentlyContacted } from '@/lib/db/segments';
 import type { Settings } from '@/lib/db/settings';
 import { resolveLocale, translator } from '@/lib/i18n';
@@ -29,21 +30,12 @@ const clock = () => Date.now();
 const draftKey = (memberId: string) => `draft:${memberId}`;
 
 const api: MembersApi = {
-  load: (ctx) =>
-    new Promise((resolve, reject) => {
-      const worker = new Worker(new URL('../../components/members/list-worker.ts', import.meta.url), { type: 'module' });
-      const done = () => worker.terminate();
-      worker.onmessage = (event: MessageEvent<ListReply>) => {
-        done();
-        if (event.data.ok) resolve(event.data.parts);
-        else reject(new Error(event.data.message));
-      };
-      worker.onerror = (event) => {
-        done();
-        reject(new Error(event.message || 'The members list could not be built'));
-      };
-      worker.postMessage({ ctx } satisfies ListRequest);
-    }),
+  load: async (ctx) => {
+    const listWorker = () => new Worker(new URL('../../components/members/list-worker.ts', import.meta.url), { type: 'module' });
+    const reply = await askWorker<ListReply>(listWorker, { ctx } satisfies ListRequest, [], (message) => ({ ok: false, message: message || 'The members list could not be built' }));
+    if (!reply.ok) throw new Error(reply.message);
+    return reply.parts;
+  },
   settings: () => send('settings.get', {}),
   membersOf: (memberIds) => withDb(async (db) => (await db.members.bulkGet([...memberIds])).filter((m) => m !== undefined)),
   identitiesOf: (memberIds) => withDb((db) => db.identities.where('memberId').anyOf([...memberIds]).toArray()),

@@ -338,7 +338,6 @@ async function backgroundSettled(page: Page) {
   await page.evaluate(() => regularsBench.reportsSettled());
 }
 
-
 async function segmentBenches(page: Page) {
   await backgroundSettled(page);
   for (const [label, filter] of [['saved-segment', SEGMENT_FILTER], ['saved-segment-with-platform', SEGMENT_FILTER_PLATFORM]] as const) {
