@@ -1,8 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import { BACKUP_TABLES, backupDue, type BackupProblem, type BackupRead, type Progress, type TableCounts, type ValidBackup } from '@/lib/db/backup';
-import type { Settings } from '@/lib/db/settings';
+import type { Settings, SettingsPatch } from '@/lib/db/settings';
 import type { SavedFile, StoreFiles } from '@/lib/export/store-files';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
+import { ChoiceField } from './choice-field';
 import { dateTime, fileSize, tierName } from './format';
 
 export interface BackupSectionProps {
@@ -11,6 +12,11 @@ export interface BackupSectionProps {
   settings: Settings | undefined;
   /** Members in the store, for the backup reminder. */
   members: number | undefined;
+  /** Orders in the store, shown with the members and the size on disk. */
+  orders?: number | undefined;
+  /** Bytes this extension keeps on disk (navigator.storage.estimate), when the browser says. */
+  usage?: () => Promise<number | undefined>;
+  onSave?: (patch: SettingsPatch) => void;
   files: StoreFiles;
   /** Settings and counts changed (a backup recorded, a store restored): read them again. */
   onChanged(): void;
@@ -36,8 +42,15 @@ export function saveFile(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function BackupSection({ t, locale, settings, members, files, onChanged, now = () => Date.now() }: BackupSectionProps) {
+/** How often the shop can ask to be reminded to back up (days; 0 never). */
+const REMIND_CHOICES = [7, 30, 0] as const;
+
+export function BackupSection({ t, locale, settings, members, orders, usage, onSave, files, onChanged, now = () => Date.now() }: BackupSectionProps) {
   const [job, setJob] = useState<Job>({ kind: 'idle' });
+  const [bytes, setBytes] = useState<number>();
+  useEffect(() => {
+    usage?.().then(setBytes, () => undefined);
+  }, [usage, members, orders]);
   const [restore, setRestore] = useState<Restore>({ kind: 'none' });
   const [today, setToday] = useState(now);
   useEffect(() => setToday(now()), [settings?.lastBackupAt]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -128,7 +141,8 @@ export function BackupSection({ t, locale, settings, members, files, onChanged, 
   };
 
   const last = settings?.lastBackupAt ?? null;
-  const due = settings !== undefined && members !== undefined && backupDue(last, members, today);
+  const remindDays = settings?.backupRemindDays ?? 30;
+  const due = settings !== undefined && members !== undefined && backupDue(last, members, today, remindDays);
   return (
     <section className="section" aria-labelledby="backup-h">
       <h2 id="backup-h">{t('options.backup')}</h2>
@@ -156,7 +170,23 @@ export function BackupSection({ t, locale, settings, members, files, onChanged, 
           />
         </label>
       </div>
+      {members !== undefined && orders !== undefined && (
+        <p className="counts" data-testid="store-size">
+          {t('options.store.holds', { members, orders })}
+          {bytes !== undefined && ` ${t('options.store.disk', { size: fileSize(bytes, locale) })}`}
+        </p>
+      )}
       {settings && <p className="counts">{last === null ? t('options.backup.never') : t('options.backup.last', { date: dateTime(last, locale, timeZone) })}</p>}
+      {settings && onSave && (
+        <div className="row" style={{ marginTop: 10 }}>
+          <ChoiceField
+            label={t('options.backup.remindEvery')}
+            value={String(remindDays)}
+            onChange={(v) => onSave({ backupRemindDays: Number(v) })}
+            choices={REMIND_CHOICES.map((days) => ({ value: String(days), label: t(`options.backup.remind.${days}`) }))}
+          />
+        </div>
+      )}
 
       {restore.kind === 'confirm' && (
         <div className="problems-box" data-testid="restore-confirm">

@@ -29,6 +29,8 @@ const streamAbove = Number(new URLSearchParams(location.search).get('streamAbove
 const importWorker = () => new Worker(new URL('../../lib/import/import-worker.ts', import.meta.url), { type: 'module' });
 
 const loadJourneys = () => send('journeys.settings.get', {});
+// The extension's origin holds the member store (IndexedDB): its usage is what the store takes on disk.
+const storeUsage = () => navigator.storage.estimate().then((e) => e.usage);
 
 function App() {
   const [settings, setSettings] = useState<Settings>();
@@ -91,6 +93,9 @@ function App() {
         locale={locale}
         settings={settings}
         members={counts?.members}
+        orders={counts?.orders}
+        usage={storeUsage}
+        onSave={(patch) => void save(patch)}
         files={STORE_FILES}
         onChanged={() => {
           send('settings.get', {}).then(setSettings, () => undefined);

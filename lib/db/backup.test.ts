@@ -253,6 +253,16 @@ describe('backup reminder and file name', () => {
     expect(backupDue(last, members, NOW)).toBe(due);
   });
 
+  it.each([
+    ['weekly, backed up 6 days ago', 7, NOW - 6 * DAY, false],
+    ['weekly, backed up 7 days ago', 7, NOW - 7 * DAY, true],
+    ['monthly, backed up 7 days ago', 30, NOW - 7 * DAY, false],
+    ['never, backed up a year ago', 0, NOW - 365 * DAY, false],
+    ['never, never backed up', 0, null, false],
+  ])('a shop that asked to be reminded %s: reminder %s', (_name, remindDays, last, due) => {
+    expect(backupDue(last, 3, NOW, remindDays)).toBe(due);
+  });
+
   it('the file is named for the day in the shop time zone', () => {
     // 2026-11-23 20:00 UTC is already the 24th in Singapore.
     expect(backupFileName(Date.UTC(2026, 10, 23, 20), 'Asia/Singapore')).toBe('regulars-backup-2026-11-24.ndjson.gz');

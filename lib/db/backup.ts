@@ -154,10 +154,14 @@ export function backupFileName(now: number, timeZone: string): string {
   return `regulars-backup-${year}-${pad(month)}-${pad(day)}.ndjson.gz`;
 }
 
-/** Time to remind the shop: no backup for BACKUP_REMIND_DAYS, or never one while there are members. */
-export function backupDue(lastBackupAt: number | null, members: number, now: number): boolean {
+/**
+ * Time to remind the shop: no backup for `remindDays` (the setting: weekly, monthly; 0 never), or
+ * never one while there are members.
+ */
+export function backupDue(lastBackupAt: number | null, members: number, now: number, remindDays: number = BACKUP_REMIND_DAYS): boolean {
+  if (remindDays <= 0) return false;
   if (lastBackupAt === null) return members > 0;
-  return now - lastBackupAt >= BACKUP_REMIND_DAYS * 86_400_000;
+  return now - lastBackupAt >= remindDays * 86_400_000;
 }
 
 // ---------------------------------------------------------------------------------------------

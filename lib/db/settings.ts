@@ -44,6 +44,8 @@ export const settingsSchema = z.object({
   captureOrders: z.enum(['ask', 'auto']),
   /** When the options page last saved a backup file (lib/db/backup.ts); null until the first. */
   lastBackupAt: epochMs.nullable(),
+  /** Remind to back up after this many days without one: 7 (weekly), 30 (monthly), 0 never. */
+  backupRemindDays: z.number().int().min(0).max(365),
   /** Column mappings by header set (mappingKey in lib/import/generic.ts), so next month's file maps itself. */
   importMappings: z.record(z.string().max(40), genericMappingSchema),
 });
@@ -61,6 +63,7 @@ export function defaultSettings(): Settings {
     rfmBreaks: null,
     captureOrders: 'ask',
     lastBackupAt: null,
+    backupRemindDays: 30,
     importMappings: {},
   };
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
-import { resolveLocale, translator } from './index';
-import { zhCN } from './zh-CN';
-import { zhTW } from './zh-TW';
+import { CATALOGUES, resolveLocale, translator, UI_LOCALES, type MessageKey } from './index';
+import { formatMessage, messageArgs } from './message-format';
+
+const KEYS = Object.keys(en) as MessageKey[];
+const CHINESE = ['zh-CN', 'zh-TW'] as const;
 
 describe('i18n', () => {
   it.each([
@@ -18,20 +20,64 @@ describe('i18n', () => {
     expect(resolveLocale(setting, browser)).toBe(want);
   });
 
-  it.each([
-    ['zh-CN', zhCN],
-    ['zh-TW', zhTW],
-  ])('%s keeps every placeholder of the English string', (_name, catalogue) => {
-    for (const [key, text] of Object.entries(en)) {
-      const want = (text.match(/\{\w+\}/g) ?? []).sort();
-      const got = ((catalogue as Record<string, string>)[key]!.match(/\{\w+\}/g) ?? []).sort();
-      expect(got, key).toEqual(want);
+  it.each(UI_LOCALES)('every message key has a value in %s', (locale) => {
+    const empty = KEYS.filter((key) => typeof CATALOGUES[locale][key] !== 'string' || !CATALOGUES[locale][key].trim());
+    expect(empty).toEqual([]);
+  });
+
+  it.each(CHINESE)('%s keeps every parameter of the English message', (locale) => {
+    for (const key of KEYS) expect(messageArgs(CATALOGUES[locale][key]).args, key).toEqual(messageArgs(en[key]).args);
+  });
+
+  it.each(CHINESE)('%s shows no English sentence', (locale) => {
+    // Three English words in a row, outside parameters: a sentence left untranslated.
+    const english = KEYS.filter((key) => /\b[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}\b/.test(CATALOGUES[locale][key].replace(/\{[^}]*\}/g, '')));
+    expect(english).toEqual([]);
+  });
+
+  it.each(UI_LOCALES)('every plural in %s has a branch for each plural category of the language', (locale) => {
+    const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+    for (const key of KEYS) {
+      for (const [arg, branches] of Object.entries(messageArgs(CATALOGUES[locale][key]).plurals)) {
+        expect(branches, `${key} {${arg}}`).toEqual(expect.arrayContaining([...categories]));
+      }
     }
+  });
+
+  it('a count shown in English goes through a plural: no "1 orders" with every parameter at 1', () => {
+    const t = translator('en');
+    const ones = (key: MessageKey) => Object.fromEntries(messageArgs(en[key]).args.map((a) => [a, 1]));
+    const wrong = KEYS.map((key) => [key, t(key, ones(key))] as const).filter(([, text]) => /(^|[^\d.,])1 (?!is\b|was\b|has\b|stays\b|ms\b)[a-z]+s\b/.test(text));
+    expect(wrong).toEqual([]);
+  });
+
+  it.each([
+    [1, 'Imported 1 order: 1 new member, 0 existing members matched'],
+    [2, 'Imported 2 orders: 1 new member, 0 existing members matched'],
+    [12000, 'Imported 12,000 orders: 1 new member, 0 existing members matched'],
+  ])('English says %s order(s) as a person would', (orders, want) => {
+    expect(translator('en')('options.import.done', { orders, created: 1, matched: 0 })).toBe(want);
+  });
+
+  it('Chinese counts carry the measure word and no plural', () => {
+    expect(translator('zh-CN')('options.store', { members: 1, orders: 2 })).toBe('会员总档：1 位会员 · 2 笔订单');
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
     const t = translator('en');
-    expect(t('options.import.done', { orders: 12, created: 3, matched: 2 })).toBe('Imported 12 orders: 3 new members, 2 existing members matched');
-    expect(t('orders.more')).toBe('{count} orders in all');
+    expect(t('orders.more')).toBe('{count} in all');
+    expect(t('orders.more', { count: 3 })).toBe('3 orders in all');
+  });
+
+  it.each([
+    ['{n, plural, =0 {none} one {# item} other {# items}}', 0, 'none'],
+    ['{n, plural, =0 {none} one {# item} other {# items}}', 1, '1 item'],
+    ['{n, plural, one {# item for {who}} other {# items for {who}}}', 5, '5 items for Ana'],
+  ])('%s with %s reads %s', (template, n, want) => {
+    expect(formatMessage(template, 'en', { n, who: 'Ana' })).toBe(want);
+  });
+
+  it('a plural without an "other" branch is refused', () => {
+    expect(() => formatMessage('{n, plural, one {# item}}', 'en', { n: 1 })).toThrow(/other/);
   });
 });

@@ -2,6 +2,7 @@
 import { en, type MessageKey } from './en';
 import { zhCN } from './zh-CN';
 import { zhTW } from './zh-TW';
+import { formatMessage, type Params } from './message-format';
 
 export type { MessageKey };
 export const UI_LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
@@ -17,14 +18,13 @@ export function resolveLocale(setting: string | undefined, browserLanguage: stri
   return 'en';
 }
 
-export type Params = Record<string, string | number>;
+export type { Params };
 export type Translate = (key: MessageKey, params?: Params) => string;
+
+/** Every catalogue by locale (for tests that hold them against each other). */
+export const CATALOGUES: Readonly<Record<UiLocale, Readonly<Record<MessageKey, string>>>> = catalogues;
 
 export function translator(locale: UiLocale): Translate {
   const catalogue = catalogues[locale];
-  return (key, params) => {
-    const template = catalogue[key] ?? en[key];
-    if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-  };
+  return (key, params) => formatMessage(catalogue[key] ?? en[key], locale, params);
 }

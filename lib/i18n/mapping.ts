@@ -29,7 +29,7 @@ export const en = {
   'options.map.own': 'Map the columns myself',
   'options.map.change': 'Change the column mapping',
   'options.import.columns': 'Columns read',
-  'options.import.head': 'Preview of the first {rows} rows; the whole file ({size}) is read when you import.',
+  'options.import.head': 'Preview of the first {rows, plural, one {# row} other {# rows}}; the whole file ({size}) is read when you import.',
 } as const;
 
 export const zhCN: Record<keyof typeof en, string> = {

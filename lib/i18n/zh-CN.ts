@@ -1,3 +1,4 @@
+import { shipZhCN } from './ship';
 import { zhCN as segments } from './segments';
 import type { MessageKey } from './en';
 import * as mapping from './mapping';
@@ -311,4 +312,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...segments,
   ...remindersZhCN,
   ...tiersReportsZhCN,
+  ...shipZhCN,
 };

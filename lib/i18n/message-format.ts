@@ -1,0 +1,114 @@
+// The catalogue's message syntax: `{name}` fills a parameter; `{count, plural, one {# order} other
+// {# orders}}` picks the branch Intl.PluralRules names for the locale (`=0 {…}` matches exactly),
+// `#` being the number in the locale's digits. A small ICU MessageFormat subset: no select, no
+// nesting beyond placeholders inside a branch.
+
+export type Params = Record<string, string | number>;
+
+type Part = { text: string } | { arg: string } | { arg: string; plural: Map<string, Part[]> };
+
+const cache = new Map<string, Part[]>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** The index of the `}` that closes the `{` at `open`. */
+function closing(template: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < template.length; i++) {
+    if (template[i] === '{') depth++;
+    else if (template[i] === '}' && --depth === 0) return i;
+  }
+  throw new Error(`Unclosed { in message: ${template}`);
+}
+
+function parse(template: string): Part[] {
+  const hit = cache.get(template);
+  if (hit) return hit;
+  const parts: Part[] = [];
+  let i = 0;
+  while (i < template.length) {
+    const open = template.indexOf('{', i);
+    if (open < 0) {
+      parts.push({ text: template.slice(i) });
+      break;
+    }
+    if (open > i) parts.push({ text: template.slice(i, open) });
+    const end = closing(template, open);
+    const inner = template.slice(open + 1, end);
+    const plural = /^\s*(\w+)\s*,\s*plural\s*,([\s\S]*)$/.exec(inner);
+    if (plural) parts.push({ arg: plural[1]!, plural: branches(plural[2]!, template) });
+    else if (/^\w+$/.test(inner)) parts.push({ arg: inner });
+    else parts.push({ text: template.slice(open, end + 1) });
+    i = end + 1;
+  }
+  cache.set(template, parts);
+  return parts;
+}
+
+function branches(body: string, template: string): Map<string, Part[]> {
+  const out = new Map<string, Part[]>();
+  let i = 0;
+  for (;;) {
+    const m = /^\s*(=\d+|zero|one|two|few|many|other)\s*\{/.exec(body.slice(i));
+    if (!m) break;
+    const open = i + m[0].length - 1;
+    const end = closing(body, open);
+    out.set(m[1]!, parse(body.slice(open + 1, end)));
+    i = end + 1;
+  }
+  if (!out.has('other') || body.slice(i).trim()) throw new Error(`A plural needs an "other" branch and nothing else after its branches: ${template}`);
+  return out;
+}
+
+function cached<T>(map: Map<string, T>, locale: string, make: () => T): T {
+  let value = map.get(locale);
+  if (!value) map.set(locale, (value = make()));
+  return value;
+}
+
+export function formatMessage(template: string, locale: string, params?: Params): string {
+  if (!params && !template.includes('{')) return template;
+  return render(parse(template), locale, params ?? {}, undefined);
+}
+
+function render(parts: Part[], locale: string, params: Params, hash: string | undefined): string {
+  let out = '';
+  for (const part of parts) {
+    if ('text' in part) {
+      out += hash === undefined ? part.text : part.text.replace(/#/g, hash);
+      continue;
+    }
+    const value = params[part.arg];
+    if (!('plural' in part)) {
+      out += value === undefined ? `{${part.arg}}` : String(value);
+      continue;
+    }
+    const n = Number(value);
+    if (value === undefined || !Number.isFinite(n)) {
+      out += `{${part.arg}}`;
+      continue;
+    }
+    const category = cached(pluralRules, locale, () => new Intl.PluralRules(locale)).select(n);
+    const branch = part.plural.get(`=${n}`) ?? part.plural.get(category) ?? part.plural.get('other')!;
+    out += render(branch, locale, params, cached(numberFormats, locale, () => new Intl.NumberFormat(locale)).format(n));
+  }
+  return out;
+}
+
+/** The parameters a message uses, and which of them choose a plural with which branches. */
+export function messageArgs(template: string): { args: string[]; plurals: Record<string, string[]> } {
+  const args = new Set<string>();
+  const plurals: Record<string, string[]> = {};
+  const walk = (parts: Part[]) => {
+    for (const part of parts) {
+      if ('text' in part) continue;
+      args.add(part.arg);
+      if ('plural' in part) {
+        plurals[part.arg] = [...part.plural.keys()];
+        part.plural.forEach(walk);
+      }
+    }
+  };
+  walk(parse(template));
+  return { args: [...args].sort(), plurals };
+}

@@ -1,0 +1,29 @@
+// Strings of the store's health (options page: what it holds, backup reminder) and of the codes
+// the background and the importer send instead of sentences (lib/i18n/codes.ts).
+export const shipEn = {
+  'options.store.holds': 'This browser holds {members, plural, one {# member} other {# members}} and {orders, plural, one {# order} other {# orders}}.',
+  'options.store.disk': 'They take {size} on disk.',
+  'options.backup.remindEvery': 'Remind me to back up',
+  'options.backup.remind.7': 'Every week',
+  'options.backup.remind.30': 'Every month',
+  'options.backup.remind.0': 'Never',
+};
+type Keys = keyof typeof shipEn;
+
+export const shipZhCN: Record<Keys, string> = {
+  'options.store.holds': '这个浏览器保存着 {members} 位会员和 {orders} 笔订单。',
+  'options.store.disk': '占用磁盘 {size}。',
+  'options.backup.remindEvery': '提醒我备份',
+  'options.backup.remind.7': '每周',
+  'options.backup.remind.30': '每月',
+  'options.backup.remind.0': '从不',
+};
+
+export const shipZhTW: Record<Keys, string> = {
+  'options.store.holds': '這個瀏覽器保存著 {members} 位會員和 {orders} 筆訂單。',
+  'options.store.disk': '佔用磁碟 {size}。',
+  'options.backup.remindEvery': '提醒我備份',
+  'options.backup.remind.7': '每週',
+  'options.backup.remind.30': '每月',
+  'options.backup.remind.0': '從不',
+};
