@@ -328,7 +328,7 @@ export function ReportsPage({ t, locale, settings, report, computeMs, updating, 
                     <td className="rank">{i + 1}</td>
                     <td>{m.displayName}</td>
                     <td>
-                      <span className="tier-chip" style={{ borderColor: tier?.color, color: tier?.color }}>
+                      <span className="tier-chip" style={{ borderColor: tier?.color }}>
                         {tierName(tier ?? { id: m.tierId, name: m.tierId }, t)}
                       </span>
                     </td>
