@@ -65,7 +65,7 @@ test('a backup restores the store as it was: a tag added since is gone, settings
     await confirm.getByRole('button', { name: 'Replace with this backup' }).click();
     await page.getByRole('status').filter({ hasText: /^\s*Restored/ }).waitFor();
     const restoreMs = Date.now() - restoreStarted;
-    await expect(page.getByRole('status')).toContainText(`Restored ${before.members} members and ${before.orders} orders`);
+    await expect(page.getByRole('status')).toContainText(`Restored ${before.members.toLocaleString('en-US')} members and ${before.orders.toLocaleString('en-US')} orders`);
 
     const after = await send<Card>(page, 'member.lookup', { platform: 'demo', handle });
     expect(after.member.tags).not.toContain('added after the backup');
@@ -99,7 +99,7 @@ test('a backup from a newer Regulars, or a file that is not a backup, is refused
     const row = { t: 'orders', r: { id: 'demo:X1', platform: 'demo', orderNo: 'X1', memberId: 'm1', buyer: 'x', amountMinor: 'lots', currency: 'USD', status: 'paid', placedAt: 1, items: [], updatedAt: 1 } };
     await writeFile(broken, gzipSync(strToU8(`${JSON.stringify({ format: 'regulars-backup', schemaVersion: 1, createdAt: Date.now(), counts: { orders: 1 } })}\n${JSON.stringify(row)}\n`)));
     await page.getByLabel('Restore from backup').setInputFiles(broken);
-    await expect(page.getByRole('alert')).toContainText('1 rows of this backup are not valid');
+    await expect(page.getByRole('alert')).toContainText('1 row of this backup is not valid');
     await expect(page.getByTestId('restore-problems')).toContainText('Orders, line 2 (demo:X1), field “amountMinor”');
 
     await expect(page.getByTestId('restore-confirm')).toHaveCount(0);
@@ -122,7 +122,7 @@ test('members export to a CSV with a BOM, a header and one line per member', asy
   expect(rows[0]).toEqual(['Name', 'Handles', 'Phone', 'E-mail', 'Tier', 'Tags', 'RFM segment', 'Orders', 'Spend', 'Average order', 'Currency', 'First order', 'Last order', 'Do not contact']);
   expect(rows).toHaveLength(members + 1);
   expect(bytes.includes('\r\n')).toBe(true);
-  await expect(page.getByRole('status')).toContainText(`(${members} rows)`);
+  await expect(page.getByRole('status')).toContainText(`(${members.toLocaleString('en-US')} rows)`);
 
   const [ordersDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export orders (CSV)' }).click()]);
   const orderRows = Papa.parse<string[]>((await readFile(await ordersDownload.path())).toString('utf8').slice(1), { skipEmptyLines: true }).data;

@@ -17,9 +17,9 @@ test('a big export is streamed into the store a batch at a time, then the chat p
     await options.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(options.getByRole('status').filter({ hasText: /^\s*Imported/ })).toContainText(
       // One person under two handles (same phone) is one member: the report counts what the store gained.
-      `Imported ${demo.seed.orders.length} orders: ${demo.seed.buyers.length - 1} new members, 0 existing members matched`,
+      `Imported ${demo.seed.orders.length.toLocaleString('en-US')} orders: ${(demo.seed.buyers.length - 1).toLocaleString('en-US')} new members, 0 existing members matched`,
     );
-    await expect(options.getByText(`${demo.seed.buyers.length - 1} members · ${demo.seed.orders.length} orders in your master file`)).toBeVisible();
+    await expect(options.getByText(`${(demo.seed.buyers.length - 1).toLocaleString('en-US')} members · ${demo.seed.orders.length.toLocaleString('en-US')} orders in your master file`)).toBeVisible();
     await options.close();
 
     const page = await freshExt.context.newPage();

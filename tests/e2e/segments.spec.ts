@@ -79,12 +79,12 @@ test('Gold, no order in 90 days: the count matches the seed, the CSV has those m
   const wanted = new Set([...expected].filter((k) => k !== lapsedGold));
   expect([...exported].sort()).toEqual([...wanted].sort());
   expect(rows.slice(1).every((r) => r.at(-1) === '')).toBe(true);
-  await expect(page.getByTestId('export-done')).toContainText(`${wanted.size} members. 1 left out (do not contact), 0 flagged`);
+  await expect(page.getByTestId('export-done')).toContainText(`${wanted.size.toLocaleString('en-US')} members. 1 left out (do not contact), 0 flagged`);
 
   // "The campaign was sent": one contact per exported member; exporting again flags them all.
   await page.getByLabel('Channel').selectOption('line');
   await page.getByRole('button', { name: 'The campaign was sent' }).click();
-  await expect(page.getByTestId('contacts-logged')).toHaveText(`Logged a LINE contact for ${wanted.size} members.`);
+  await expect(page.getByTestId('contacts-logged')).toHaveText(`Logged a LINE contact for ${wanted.size.toLocaleString('en-US')} members.`);
   const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
   const second = Papa.parse<string[]>((await readFile((await again.path())!, 'utf8')).slice(1), { skipEmptyLines: true }).data;
   expect(second.slice(1).every((r) => r.at(-1) === 'yes')).toBe(true);
