@@ -1,9 +1,9 @@
-import { RegularsDb } from '@/lib/db/database';
-import { createHandlers, rfmRefresher } from '@/lib/db/handlers';
-import { reportKeeperFor } from '@/lib/db/report-snapshot';
-import { sweepReminders } from '@/lib/db/reminders';
-import { keepMemberFactsFresh } from '@/lib/db/member-snapshot';
-import { segmentMemberIds } from '@/lib/db/segments';
+import { RegularsDb } from '@/lib/store/database';
+import { createHandlers, rfmRefresher } from '@/lib/background/handlers';
+import { reportKeeperFor } from '@/lib/background/reports/report-snapshot';
+import { sweepReminders } from '@/lib/background/reminders/reminders';
+import { keepMemberFactsFresh } from '@/lib/background/segments/member-snapshot';
+import { segmentMemberIds } from '@/lib/background/segments/segments';
 import { keepContentScriptsInSync } from '@/lib/hosts/registration';
 import { chromeTabApis, showOnTab } from '@/lib/hosts/show-here';
 import { fail, createRouter } from '@/lib/messaging/router';

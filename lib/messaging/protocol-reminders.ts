@@ -1,8 +1,8 @@
 // Protocol entries for reminders and the journey rules (spread into the protocol map).
 import { z } from 'zod';
-import { reminderRowSchema } from '../db/rows';
-import { journeySettingsPatchSchema, journeySettingsSchema } from '../db/journey-settings';
-import { TODAY_SECTIONS } from '../db/today';
+import { reminderRowSchema } from '../domain/rows';
+import { journeySettingsPatchSchema, journeySettingsSchema } from '../domain/journey-settings';
+import { TODAY_SECTIONS } from '../background/reminders/today';
 import { journeyKindSchema } from '../domain/journeys/types';
 
 const reminderId = z.string().min(1).max(300);
