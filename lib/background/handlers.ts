@@ -1,163 +1,81 @@
-// The background's answers to each protocol message, over the member store.
-import type { reminderProtocol } from '../messaging/protocol-reminders';
+// The background's answers to every protocol message: one typed map, built from the capabilities.
+// Each capability owns its messages; what one capability's writes mean for another (reminders after
+// an import, the report after a merge) is wired here.
 import type { Handlers } from '../messaging/router';
 import type { RegularsDb } from '../store/database';
-import { createReminderHandlers, type JourneyHooks } from './reminders/handlers';
-import { emptyUndoLog, forgetIdentities, lazyCache, preloadedCache, releaseCache, revertImport, type ImportCache } from './import/import-orders';
-import { addReminder, createMember, editNote, linkHandle, memberOrders, searchMembers, tagVocabulary, updateMember } from './members/members';
-import { tiersHandlers } from './tiers/handlers';
-import { mergeMembers, unmergeIdentity } from './members/merge';
+import { forgetCachedSettings } from '../store/settings';
+import { importCapability } from './import/handlers';
+import { memberHandlers } from './members/handlers';
+import { reminderCapability, type JourneyHooks } from './reminders/handlers';
+import { reportHandlers } from './reports/handlers';
+import { reportKeeper, type ReportKeeper } from './reports/report-snapshot';
 import { segmentHandlers } from './segments/handlers';
 import { forgetMemberSnapshots } from './segments/member-snapshot';
-import { forgetCachedSettings, readSettings, writeSettings } from '../store/settings';
-import { deleteSiteRule, listSiteRules, saveSiteRule, siteRulesFor } from './site-rules/site-rules';
-import { addNote, addTag, importOrders, lookupByHandle, memberCard, refreshRfmBreaks, removeTag, storeCounts } from './members/card';
+import { settingsHandlers } from './settings/handlers';
+import { siteRuleHandlers } from './site-rules/handlers';
+import { tierHandlers } from './tiers/handlers';
 
 export interface HandlerDeps {
   db: RegularsDb;
   now: () => number;
   /** Called after orders changed, so derived figures (RFM cut points) get refreshed off the hot path. */
   onOrdersChanged?: () => void;
-  /** Reminders: the scheduler's hook and the saved-segment resolver (handlers-reminders.ts). */
+  /** Reminders: the scheduler's hook and the saved-segment resolver (reminders/handlers.ts). */
   journeys?: JourneyHooks;
-  /** Called after members were merged or separated (the reports' snapshot is out of date). */
+  /** Called after members were merged or separated. */
   onMembersMerged?: () => void;
   /** Called after a new tier ladder moved members (tier-upgrade reminders follow). */
   onTiersChanged?: () => void;
+  /** The keeper of the reports' snapshot (the background makes it, waiting for its RFM refresh). */
+  reports?: ReportKeeper;
 }
-
-/** An import session idle this long is dropped (the options page was closed mid-import). */
-const SESSION_IDLE_MS = 120_000;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { db, now, onOrdersChanged, journeys = {} } = deps;
-  const sessions = new Map<string, { cache: Promise<ImportCache>; timer: ReturnType<typeof setTimeout> }>();
-  const changedInSession = new Set<string>();
-  const endSession = async (id: string) => {
-    const session = sessions.get(id);
-    if (!session) return false;
-    sessions.delete(id);
-    clearTimeout(session.timer);
-    releaseCache(await session.cache.catch(() => lazyCache()));
-    return true;
-  };
-  const sessionCache = (id: string | undefined): Promise<ImportCache> => {
-    if (!id) return Promise.resolve(lazyCache());
-    let session = sessions.get(id);
-    if (session) clearTimeout(session.timer);
-    else {
-      // A session remembers what it changed, so the user can cancel the whole import.
-      session = { cache: preloadedCache(db).then((cache) => Object.assign(cache, { undo: emptyUndoLog() })), timer: setTimeout(() => undefined) };
-      sessions.set(id, session);
-    }
-    session.timer = setTimeout(() => {
-      void endSession(id);
-      if (changedInSession.delete(id)) onOrdersChanged?.();
-    }, SESSION_IDLE_MS);
-    return session.cache;
-  };
-
-  const handlers: Omit<Handlers, keyof typeof reminderProtocol> = {
-    'member.lookup': ({ platform, handle }) => lookupByHandle(db, platform, handle, now()),
-    'member.card': ({ memberId }) => memberCard(db, memberId, now()),
-    'member.addTag': async ({ memberId, tag }) => ({ tags: await addTag(db, memberId, tag, now()) }),
-    'member.removeTag': async ({ memberId, tag }) => ({ tags: await removeTag(db, memberId, tag, now()) }),
-    'member.addNote': async ({ memberId, text }) => {
-      const { authorName } = await readSettings(db);
-      return addNote(db, memberId, text, authorName, now());
+  const reports = deps.reports ?? reportKeeper(db, now);
+  const reminders = reminderCapability(db, now, journeys);
+  const imports = importCapability(db, now, {
+    onImported: (orderIds, session) => {
+      reminders.evaluator.orders(orderIds, session);
+      if (!session) onOrdersChanged?.();
     },
-    'member.create': async (input) => ({ memberId: await createMember(db, input, now()) }),
-    'member.link': async ({ memberId, platform, handle }) => {
-      await linkHandle(db, memberId, platform, handle, now());
-      return { linked: true as const };
+    onSessionEnded: (session, changed) => {
+      reminders.evaluator.ended(session);
+      if (changed) onOrdersChanged?.();
     },
-    'member.search': ({ query }) => searchMembers(db, query),
-    'member.update': ({ memberId, ...patch }) => updateMember(db, memberId, patch, now()),
-    'member.orders': ({ memberId }) => memberOrders(db, memberId),
+  });
+  const handlers: Handlers = {
+    ...imports.handlers,
     // Merging moves orders between members: the reports' figures follow. (Not the RFM refresh: it
     // rewrites members, and a panel mid-merge would reload under the agent's hands.)
-    'member.unmerge': async ({ identityId }) => {
-      const result = await unmergeIdentity(db, identityId, now());
-      deps.onMembersMerged?.();
-      return result;
-    },
-    'member.merge': async ({ keepId, mergeId }) => {
-      const result = await mergeMembers(db, keepId, mergeId, now());
-      deps.onMembersMerged?.();
-      return result;
-    },
-    'note.edit': async ({ noteId, text }) => editNote(db, noteId, text, (await readSettings(db)).authorName, now()),
-    'tags.vocabulary': () => tagVocabulary(db),
-    'reminder.add': (input) => addReminder(db, input, now()),
-    'siteRule.save': (input) => saveSiteRule(db, input, now()),
-    'siteRule.forHost': ({ host }) => siteRulesFor(db, host),
-    'siteRule.list': () => listSiteRules(db),
-    'siteRule.delete': async ({ id }) => ({ deleted: await deleteSiteRule(db, id) }),
-    'order.get': async ({ platform, orderNo }) => (await db.orders.get(`${platform}:${orderNo.trim()}`)) ?? null,
-    'orders.import': async ({ rows, session }) => {
-      const result = await importOrders(db, rows, now(), await sessionCache(session));
-      // Within a session, derived figures wait for its end: refreshing them between batches
-      // would re-read every member dozens of times during one file.
-      if (session && (result.orders.added || result.orders.updated)) changedInSession.add(session);
-      else if (result.orders.added || result.orders.updated) onOrdersChanged?.();
-      return result;
-    },
-    'orders.importCancel': async ({ session }) => {
-      const open = sessions.get(session);
-      const cache = open ? await open.cache : undefined;
-      const reverted = cache?.undo ? await revertImport(db, cache.undo) : { orders: 0, members: 0 };
-      await endSession(session);
-      if (changedInSession.delete(session)) onOrdersChanged?.();
-      return reverted;
-    },
-    'orders.importEnd': async ({ session }) => {
-      const ended = await endSession(session);
-      if (changedInSession.delete(session)) onOrdersChanged?.();
-      return { ended };
-    },
-    'store.counts': () => storeCounts(db),
-    'settings.get': () => readSettings(db),
-    'settings.update': async (patch) => {
-      await writeSettings(db, patch);
-      return readSettings(db);
-    },
+    ...memberHandlers(db, now, {
+      onMembersMerged: () => {
+        reports.schedule();
+        deps.onMembersMerged?.();
+      },
+      onMemberUpdated: (row, patch) => reminders.memberUpdated(row, patch),
+    }),
+    ...siteRuleHandlers(db, now),
     // A restore replaces the store from the options page's own connection (a message can't carry
-    // 300k rows), past this worker: forget cached settings, and end import sessions, whose caches
-    // know identities, order ids and members of the store as it was.
-    'store.reloaded': async () => {
-      forgetCachedSettings(db);
-      forgetMemberSnapshots();
-      for (const id of [...sessions.keys()]) await endSession(id);
-      changedInSession.clear();
-      forgetIdentities();
-      return { reloaded: true as const };
-    },
-    ...segmentHandlers({ db, now, onOrdersChanged }),
-    ...tiersHandlers(deps),
+    // 300k rows), past this worker: forget cached settings and member facts, and end import
+    // sessions, whose caches know identities, order ids and members of the store as it was.
+    ...settingsHandlers(db, {
+      onStoreReloaded: async () => {
+        forgetCachedSettings(db);
+        forgetMemberSnapshots();
+        await imports.endAll();
+      },
+    }),
+    ...segmentHandlers(db, now),
+    ...tierHandlers(db, now, {
+      onTiersChanged: () => {
+        reports.schedule();
+        // Members who moved up are owed a tier-upgrade reminder: let the journeys know now.
+        deps.onTiersChanged?.();
+      },
+    }),
+    ...reportHandlers(reports),
+    ...reminders.handlers,
   };
-  return { ...handlers, ...createReminderHandlers(db, now, journeys, handlers as Handlers) } as Handlers;
-}
-
-/** Debounces the RFM refresh: an import arrives in many batches; recompute once after the last. */
-export function rfmRefresher(db: RegularsDb, now: () => number, delayMs = 300) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  return {
-    schedule() {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = undefined;
-        running = running.then(() => refreshRfmBreaks(db, now())).catch((e) => console.error('Regulars: RFM refresh failed', e));
-      }, delayMs);
-    },
-    /** Resolves once any scheduled refresh has run (tests, and the import's final batch). */
-    async flush() {
-      if (timer) {
-        clearTimeout(timer);
-        timer = undefined;
-        running = running.then(() => refreshRfmBreaks(db, now()));
-      }
-      await running;
-    },
-  };
+  return handlers;
 }

@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { ValidBackup } from '../store/backup';
-import { importOrders } from '../background/members/card';
+import { importOrders } from '../background/import/import-orders';
 import { DAY, memoryDb, NOW, order } from '../background/test-helpers';
 import { translator } from '../i18n';
 import { defaultSettings } from '../domain/settings';

@@ -2,11 +2,14 @@
 import { z } from 'zod';
 import { reminderRowSchema } from '../domain/rows';
 import { journeySettingsPatchSchema, journeySettingsSchema } from '../domain/journey-settings';
-import { TODAY_SECTIONS } from '../background/reminders/today';
 import { journeyKindSchema } from '../domain/journeys/types';
 
 const reminderId = z.string().min(1).max(300);
 const evaluationSchema = z.object({ created: z.number(), suppressed: z.number(), reopened: z.number(), obsolete: z.number() });
+
+/** The popup's Today list, in the order it shows them. */
+export const TODAY_SECTIONS = ['overdue', 'today', 'upcoming', 'suppressed'] as const;
+export type TodaySection = (typeof TODAY_SECTIONS)[number];
 
 export const todayRowSchema = z.object({
   id: z.string(),

@@ -4,11 +4,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { BACKUP_TABLES, backupDue, backupFile, backupFileName, readBackup, restoreBackup, tableCounts, writeBackup, type BackupRead, type ValidBackup } from './backup';
 import type { RegularsDb } from './database';
 import { createHandlers } from '../background/handlers';
-import { addReminder } from '../background/members/members';
+import { addManualReminder as addReminder } from '../background/reminders/reminders';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import { writeSettings } from '../store/settings';
 import { saveSiteRule } from '../background/site-rules/site-rules';
-import { addNote, addTag, importOrders, memberIdForHandle, refreshRfmBreaks } from '../background/members/card';
+import { addNote, addTag, memberIdForHandle } from '../background/members/card';
+import { importOrders } from '../background/import/import-orders';
+import { refreshRfmBreaks } from '../background/segments/rfm-breaks';
 import { DAY, memoryDb, NOW, order } from '../background/test-helpers';
 
 let db: RegularsDb;

@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 import { memoryDb, NOW, order } from '../background/test-helpers';
-import { importOrders } from '../background/members/card';
+import { importOrders } from '../background/import/import-orders';
 
 // The harness every future upgrade uses: open the previous version with data, upgrade, check.
 async function seededAt(versions: readonly SchemaVersion[], factory: IDBFactory) {

@@ -1,6 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RegularsDb } from '../../store/database';
-import { addNote, addTag, deleteOrders, importOrders, lookupByHandle, memberCard, refreshRfmBreaks, removeTag, StoreError, storeCounts } from './card';
+import { addNote, addTag, lookupByHandle, memberCard, removeTag } from './card';
+import { deleteOrders, importOrders } from '../import/import-orders';
+import { refreshRfmBreaks } from '../segments/rfm-breaks';
+import { StoreError } from '../../store/store-error';
+import { storeCounts } from '../settings/counts';
 import { DAY, memoryDb, NOW, order } from '../test-helpers';
 
 let db: RegularsDb;

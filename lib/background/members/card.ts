@@ -1,37 +1,19 @@
-// The member store's operations. Only the background service worker calls the writing ones.
+// A member as the panel shows it (the card), and the panel's quick writes: tags and notes.
 import Dexie from 'dexie';
 import { lapseStatus } from '../../domain/lapse';
-import { rfmBreaks, rfmScore } from '../../domain/rfm';
+import { rfmScore } from '../../domain/rfm';
 import { buyerKind, isCountedOrder } from '../../domain/stats';
 import { localDateParts } from '../../domain/time';
 import { tierProgress } from '../../domain/tiers';
 import { identityId, normaliseHandle } from '../../import/identity';
 import type { MemberCard } from '../../messaging/card';
 import { newId, type RegularsDb } from '../../store/database';
-import { keptWhileUnchanged } from '../../store/generation';
 import { forgetMember } from '../import/import-orders';
-import { memberFacts } from '../segments/member-snapshot';
 import type { MemberRow, NoteRow, OrderRow, Platform } from '../../domain/rows';
 import { type Settings } from '../../domain/settings';
-import { readSettings, writeSettings } from '../../store/settings';
+import { readSettings } from '../../store/settings';
 
-export { deleteOrders, importOrders, type ImportResult } from '../import/import-orders';
-
-export { StoreError } from '../../store/store-error';
 import { StoreError } from '../../store/store-error';
-
-// ---------------------------------------------------------------------------------------------
-// RFM cut points: quintiles of the shop's own members, recomputed after imports
-
-export async function refreshRfmBreaks(db: RegularsDb, now: number): Promise<Settings['rfmBreaks']> {
-  const settings = await readSettings(db);
-  // The member facts segments evaluate over (one scan after an import, serving both); rfmBreaks
-  // ignores members without orders.
-  const sample = await memberFacts(db);
-  const breaks = { ...rfmBreaks(sample, now, settings.timeZone), computedAt: now, members: sample.length };
-  await writeSettings(db, { rfmBreaks: breaks });
-  return breaks;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Reading: the member card
@@ -168,21 +150,4 @@ export async function addNote(db: RegularsDb, memberId: string, text: string, au
     await db.notes.add(note);
     return note;
   });
-}
-
-const COUNTED = ['members', 'orders', 'identities'] as const;
-
-/**
- * Rows per table. Chromium counts 300k orders by walking them (most of a second, and the popup asks
- * each time it opens), so the counts are kept with the generation marks of the tables counted
- * (generation.ts) and counted again only after one of them changed. Notes are few.
- */
-export async function storeCounts(db: RegularsDb) {
-  const count = async () => {
-    const [members, orders, identities] = await Promise.all(COUNTED.map((t) => db.table(t).count()));
-    const value = { members: members!, orders: orders!, identities: identities! };
-    return { value, columns: value };
-  };
-  const [counted, notes] = await Promise.all([keptWhileUnchanged(db, 'counts', COUNTED, count, (kept: { members: number; orders: number; identities: number }) => kept), db.notes.count()]);
-  return { members: counted.members, orders: counted.orders, notes, identities: counted.identities };
 }

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RegularsDb } from '../../store/database';
-import { addReminder, createMember, editNote, linkHandle, memberOrders, searchMembers, updateMember } from './members';
-import { addNote, importOrders, lookupByHandle, memberCard } from './card';
+import { addManualReminder as addReminder } from '../reminders/reminders';
+import { createMember, editNote, linkHandle, memberOrders, searchMembers, updateMember } from './members';
+import { addNote, lookupByHandle, memberCard } from './card';
+import { importOrders } from '../import/import-orders';
 import { StoreError } from '../../store/store-error';
 import { DAY, memoryDb, NOW, order } from '../test-helpers';
 

@@ -1,11 +1,10 @@
 // Member operations the panel and member view need beyond import: create, link, search, profile,
-// notes, the full order list, quick reminders.
+// notes, the full order list.
 import Dexie from 'dexie';
 import { identityId, normaliseEmail, normaliseHandle, normalisePhone } from '../../import/identity';
 import { newId, type RegularsDb, type TagRow } from '../../store/database';
 import { forgetIdentities, forgetMember } from '../import/import-orders';
-import { profileSchema, type MemberRow, type NoteRow, type OrderRow, type Platform, type Profile, type ReminderRow } from '../../domain/rows';
-import { addManualReminder } from '../reminders/reminders';
+import { profileSchema, type MemberRow, type NoteRow, type OrderRow, type Platform, type Profile } from '../../domain/rows';
 import { type Settings } from '../../domain/settings';
 import { readSettings } from '../../store/settings';
 import { StoreError } from '../../store/store-error';
@@ -168,21 +167,8 @@ export async function memberOrders(db: RegularsDb, memberId: string): Promise<Or
   return orders.reverse();
 }
 
-export async function memberNotes(db: RegularsDb, memberId: string): Promise<NoteRow[]> {
-  const notes = await db.notes.where('[memberId+createdAt]').between(...ofMember(memberId)).toArray();
-  return notes.reverse();
-}
-
 /** The shop's own tags, most used first, for autocomplete. */
 export async function tagVocabulary(db: RegularsDb, limit = 200): Promise<TagRow[]> {
   const tags = await db.tags.toArray();
   return tags.filter((t) => t.count > 0).sort((a, b) => b.count - a.count || b.lastUsedAt - a.lastUsedAt).slice(0, limit);
-}
-
-/** A manual reminder ("follow up in 3 days"); see reminders.ts for the rules and respect. */
-export const addReminder = addManualReminder;
-
-export async function openReminders(db: RegularsDb, memberId: string): Promise<ReminderRow[]> {
-  const rows = await db.reminders.where('memberId').equals(memberId).toArray();
-  return rows.filter((r) => r.state === 'open' || r.state === 'snoozed').sort((a, b) => a.dueAt - b.dueAt);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../handlers';
 import { mergeMembers, unmergeIdentity } from './merge';
-import { addNote, addTag, importOrders, lookupByHandle } from './card';
+import { addNote, addTag, lookupByHandle } from './card';
+import { importOrders } from '../import/import-orders';
 import { StoreError } from '../../store/store-error';
 import { DAY, memoryDb, NOW, order } from '../test-helpers';
 

@@ -1,4 +1,5 @@
-// The background's answers to the reminder messages, and the journey hooks on orders and members.
+// The reminders capability: its messages, and the journey rules evaluated after orders or members change.
+import type { MemberRow } from '../../domain/rows';
 import type { Handlers } from '../../messaging/router';
 import type { RegularsDb } from '../../store/database';
 import { readJourneySettings, writeJourneySettings } from '../../store/journey-settings';
@@ -15,20 +16,13 @@ type ReminderHandlerNames =
   | 'reminders.sweep'
   | 'journeys.settings.get'
   | 'journeys.settings.update'
-  | 'reminder.add'
-  | 'orders.import'
-  | 'orders.importEnd'
-  | 'orders.importCancel'
-  | 'member.update';
+  | 'reminder.add';
 
 export interface JourneyHooks {
   /** Reminders changed: the scheduler recounts the badge and moves the alarm. */
   onRemindersChanged?: () => void;
   resolveSegment?: SegmentResolver | undefined;
 }
-
-/** As the import handler's own session timeout: an import whose page was closed ends by itself. */
-const SESSION_IDLE_MS = 120_000;
 
 /** Beyond this many orders (or a tenth as many members) in one go, one sweep is cheaper than evaluating member by member. */
 const SWEEP_ABOVE = 2000;
@@ -40,8 +34,8 @@ const SWEEP_ABOVE = 2000;
 export function journeyEvaluator(db: RegularsDb, now: () => number, hooks: JourneyHooks, delayMs = 300) {
   const orderIds = new Set<string>();
   const memberIds = new Set<string>();
-  /** Import sessions still sending batches: rules wait for the last one (or for the session to go idle). */
-  const open = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Import sessions still sending batches: rules wait for the last one (the import capability ends idle ones). */
+  const open = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<unknown> = Promise.resolve();
   const run = async () => {
@@ -65,15 +59,11 @@ export function journeyEvaluator(db: RegularsDb, now: () => number, hooks: Journ
   const api = {
     orders(ids: Iterable<string>, session?: string) {
       for (const id of ids) orderIds.add(id);
-      if (session) {
-        clearTimeout(open.get(session));
-        open.set(session, setTimeout(() => api.ended(session), SESSION_IDLE_MS));
-      }
+      if (session) open.add(session);
       schedule();
     },
     /** The import session ended (or was cancelled): evaluate what it brought. */
     ended(session: string) {
-      clearTimeout(open.get(session));
       open.delete(session);
       if (orderIds.size || memberIds.size) schedule();
     },
@@ -94,13 +84,13 @@ export function journeyEvaluator(db: RegularsDb, now: () => number, hooks: Journ
   return api;
 }
 
-export function createReminderHandlers(db: RegularsDb, now: () => number, hooks: JourneyHooks, base: Handlers): Pick<Handlers, ReminderHandlerNames> {
+export function reminderCapability(db: RegularsDb, now: () => number, hooks: JourneyHooks) {
   const evaluator = journeyEvaluator(db, now, hooks);
   const changed = <T,>(value: T): T => {
     hooks.onRemindersChanged?.();
     return value;
   };
-  return {
+  const handlers: Pick<Handlers, ReminderHandlerNames> = {
     'reminders.today': (input) => todayList(db, now(), input),
     'reminder.done': async ({ id, outcome }) => changed(await completeReminder(db, id, outcome, 'chat', now())),
     'reminder.snooze': async ({ id, until }) => changed(await snoozeReminder(db, id, until, now())),
@@ -114,27 +104,14 @@ export function createReminderHandlers(db: RegularsDb, now: () => number, hooks:
     'journeys.settings.update': async (patch) => changed(await writeJourneySettings(db, patch)),
     // A reminder set in the panel is the agent's own: assigned to them.
     'reminder.add': async (input) => changed(await addManualReminder(db, { ...input, assignee: (await readSettings(db)).authorName }, now())),
-    'orders.import': async (input, sender) => {
-      const result = await base['orders.import'](input, sender);
-      if (result.orders.added || result.orders.updated) evaluator.orders(input.rows.map((r) => `${r.platform}:${r.orderNo.trim()}`), input.session);
-      return result;
-    },
-    'orders.importEnd': async (input, sender) => {
-      const result = await base['orders.importEnd'](input, sender);
-      evaluator.ended(input.session);
-      return result;
-    },
-    'orders.importCancel': async (input, sender) => {
-      const result = await base['orders.importCancel'](input, sender);
-      evaluator.ended(input.session);
-      return result;
-    },
-    'member.update': async (input, sender) => {
-      const row = await base['member.update'](input, sender);
-      // Do-not-contact takes effect before the panel shows the member again; a birthday can wait a moment.
-      if (input.doNotContact !== undefined) changed(await evaluateMembers(db, [row.id], now(), hooks.resolveSegment));
+  };
+  return {
+    handlers,
+    evaluator,
+    /** A member's profile changed: do-not-contact takes effect before the panel shows the member again; a birthday can wait a moment. */
+    async memberUpdated(row: MemberRow, patch: { doNotContact?: boolean | undefined }) {
+      if (patch.doNotContact !== undefined) changed(await evaluateMembers(db, [row.id], now(), hooks.resolveSegment));
       else evaluator.member(row.id);
-      return row;
     },
   };
 }

@@ -4,7 +4,7 @@ import { writeJourneySettings } from '../../store/journey-settings';
 import { updateMember } from '../members/members';
 import { activeDueBefore, addManualReminder, completeReminder, dueTodayCount, evaluateMembers, nextDueAt, snoozeReminder, sweepReminders } from './reminders';
 import { writeSettings } from '../../store/settings';
-import { importOrders } from '../members/card';
+import { importOrders } from '../import/import-orders';
 import { DAY, memoryDb, NOW, order } from '../test-helpers';
 
 // NOW is 23 Nov 2026 20:00 in Singapore.

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { RegularsDb } from '../../store/database';
 import { addManualReminder } from './reminders';
 import { writeSettings } from '../../store/settings';
-import { importOrders } from '../members/card';
+import { importOrders } from '../import/import-orders';
 import { memoryDb, NOW, order } from '../test-helpers';
 import { ALARM_NAME, createScheduler, type NotificationOptions, type ReminderBrowser } from './scheduler';
 

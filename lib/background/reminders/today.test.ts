@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { addManualReminder, completeReminder, snoozeReminder } from './reminders';
-import { importOrders } from '../members/card';
+import { importOrders } from '../import/import-orders';
 import { DAY, memoryDb, NOW, order } from '../test-helpers';
 import { todayList } from './today';
 

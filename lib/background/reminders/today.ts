@@ -3,6 +3,7 @@
 import Dexie from 'dexie';
 import { fillTemplate, formatMoney, startOfLocalDay } from '../../domain';
 import type { UiLocale } from '../../i18n';
+import { TODAY_SECTIONS, type TodaySection } from '../../messaging/protocol-reminders';
 import { templateFor } from '../../reminders/label';
 import type { RegularsDb } from '../../store/database';
 import { type Templates } from '../../domain/journey-settings';
@@ -14,8 +15,6 @@ import { type Settings } from '../../domain/settings';
 import { readSettings } from '../../store/settings';
 import { heldUntilChanged } from '../../store/table-changes';
 
-export const TODAY_SECTIONS = ['overdue', 'today', 'upcoming', 'suppressed'] as const;
-export type TodaySection = (typeof TODAY_SECTIONS)[number];
 
 /** Upcoming covers the next week; the list stays short enough to read at the start of a day. */
 const UPCOMING_DAYS = 7;

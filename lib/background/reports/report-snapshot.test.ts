@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { RegularsDb } from '../../store/database';
 import { readReportSnapshot, readSnapshotState, reportKeeper } from './report-snapshot';
 import { readSettings, writeSettings } from '../../store/settings';
-import { importOrders } from '../members/card';
+import { importOrders } from '../import/import-orders';
 import { DAY, memoryDb, NOW, order } from '../test-helpers';
 
 let db: RegularsDb;

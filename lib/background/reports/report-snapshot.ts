@@ -112,11 +112,4 @@ export function reportKeeper(db: RegularsDb, now: () => number, before: () => Pr
   };
 }
 
-const keepers = new WeakMap<RegularsDb, ReturnType<typeof reportKeeper>>();
-
-/** The one keeper of a database (the background makes it first, with its RFM refresh to wait for). */
-export function reportKeeperFor(db: RegularsDb, now: () => number, before?: () => Promise<unknown>): ReturnType<typeof reportKeeper> {
-  let keeper = keepers.get(db);
-  if (!keeper) keepers.set(db, (keeper = reportKeeper(db, now, before)));
-  return keeper;
-}
+export type ReportKeeper = ReturnType<typeof reportKeeper>;

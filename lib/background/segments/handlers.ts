@@ -1,11 +1,11 @@
-// The background's answers to the owner's-view messages (lib/messaging/protocol-segments.ts).
+// The segments capability's messages: saved segments, the RFM overview, bulk tags, the contact log.
 import type { Handlers } from '../../messaging/router';
-import type { HandlerDeps } from '../handlers';
+import type { RegularsDb } from '../../store/database';
 import { bulkTag, deleteSegment, listSegments, logContacts, memberHistory, saveSegment, segmentMemberIds, storeRfmOverview } from './segments';
 
 type SegmentHandlers = Pick<Handlers, 'segment.list' | 'segment.save' | 'segment.delete' | 'segment.memberIds' | 'segments.overview' | 'members.tag' | 'contacts.log' | 'member.history'>;
 
-export function segmentHandlers({ db, now }: HandlerDeps): SegmentHandlers {
+export function segmentHandlers(db: RegularsDb, now: () => number): SegmentHandlers {
   return {
     'segment.list': () => listSegments(db),
     'segment.save': (input) => saveSegment(db, input, now()),

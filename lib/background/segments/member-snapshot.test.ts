@@ -4,7 +4,8 @@ import { generationKey } from '../../store/generation';
 import { updateMember } from '../members/members';
 import { factsReads, keepMemberFactsFresh, memberFacts, platformsByMemberId } from './member-snapshot';
 import { SCHEMA_V1, SCHEMA_V2 } from '../../store/schema';
-import { addTag, importOrders, memberIdForHandle } from '../members/card';
+import { addTag, memberIdForHandle } from '../members/card';
+import { importOrders } from '../import/import-orders';
 import { memoryDb, NOW, order } from '../test-helpers';
 
 /** Another context on the same database (a service worker that woke, another extension page): nothing in memory. */

@@ -7,7 +7,9 @@ import type { RegularsDb } from '../../store/database';
 import { updateMember } from '../members/members';
 import { bulkTag, deleteSegment, listSegments, logContacts, memberHistory, saveSegment, segmentMemberIds, storeRfmOverview } from './segments';
 import { readSettings } from '../../store/settings';
-import { addTag, importOrders, memberIdForHandle, refreshRfmBreaks } from '../members/card';
+import { addTag, memberIdForHandle } from '../members/card';
+import { importOrders } from '../import/import-orders';
+import { refreshRfmBreaks } from './rfm-breaks';
 import { DAY, memoryDb, NOW, order } from '../test-helpers';
 
 const t = translator('en');

@@ -1,23 +1,20 @@
-// The background's answers to the tier ladder editor's and the reports page's messages.
+// The tiers capability's message: a new ladder, applied to every member.
 import type { Handlers } from '../../messaging/router';
-import type { HandlerDeps } from '../handlers';
-import { reportKeeperFor } from '../reports/report-snapshot';
+import type { RegularsDb } from '../../store/database';
 import { readSettings } from '../../store/settings';
 import { applyTierLadder } from './tiers';
 
-export function tiersHandlers({ db, now, onTiersChanged }: HandlerDeps): Pick<Handlers, 'tiers.apply' | 'reports.refresh'> {
-  const reports = reportKeeperFor(db, now);
+export interface TierHooks {
+  /** A new ladder moved members (the report and tier-upgrade reminders follow). */
+  onTiersChanged?: () => void;
+}
+
+export function tierHandlers(db: RegularsDb, now: () => number, hooks: TierHooks = {}): Pick<Handlers, 'tiers.apply'> {
   return {
     'tiers.apply': async ({ ladder }) => {
       const result = await applyTierLadder(db, ladder, now(), (await readSettings(db)).shopCurrency);
-      reports.schedule();
-      // Members who moved up are owed a tier-upgrade reminder: let the journeys know now.
-      onTiersChanged?.();
+      hooks.onTiersChanged?.();
       return result;
-    },
-    'reports.refresh': async () => {
-      const { stamp, ms } = await reports.current();
-      return { stamp, ms };
     },
   };
 }

@@ -6,7 +6,8 @@ import { tiersProtocol } from '../../messaging/protocol-tiers';
 import { createHandlers } from '../handlers';
 import { sweepReminders } from '../reminders/reminders';
 import { readSettings } from '../../store/settings';
-import { importOrders, lookupByHandle } from '../members/card';
+import { lookupByHandle } from '../members/card';
+import { importOrders } from '../import/import-orders';
 import { DAY, memoryDb, NOW, order } from '../test-helpers';
 import { APPLY_BATCH, applyTierLadder, tierFactsOf } from './tiers';
 
