@@ -41,7 +41,7 @@ export const settingsSchema = z.object({
   rfmBreaks: rfmBreaksSchema.nullable(),
   /** On an order page: offer to record the order ('ask') or record it straight away ('auto'). */
   captureOrders: z.enum(['ask', 'auto']),
-  /** When the options page last saved a backup file (lib/db/backup.ts); null until the first. */
+  /** When the options page last saved a backup file (lib/store/backup.ts); null until the first. */
   lastBackupAt: epochMs.nullable(),
   /** Column mappings by header set (mappingKey in lib/import/generic.ts), so next month's file maps itself. */
   importMappings: z.record(z.string().max(40), genericMappingSchema),

@@ -131,7 +131,8 @@ export const protocol = {
   },
   'orders.importEnd': {
     request: z.object({ session: z.string().min(8).max(64) }),
-    response: z.object({ ended: z.boolean() }),
+    /** What the whole import changed: members it created, and existing members its orders went to. */
+    response: z.object({ ended: z.boolean(), members: z.object({ created: z.number(), matched: z.number() }) }),
   },
   'store.counts': {
     request: z.object({}),
@@ -145,7 +146,7 @@ export const protocol = {
     request: settingsPatchSchema,
     response: settingsSchema,
   },
-  // Backup restore: the options page rewrote the store itself (lib/db/backup.ts); drop cached state.
+  // Backup restore: the options page rewrote the store itself (lib/store/backup.ts); drop cached state.
   'store.reloaded': {
     request: z.object({}),
     response: z.object({ reloaded: z.literal(true) }),

@@ -2,7 +2,7 @@
 // order), a session's end or cancel, and one order read back.
 import type { Handlers } from '../../messaging/router';
 import type { RegularsDb } from '../../store/database';
-import { emptyUndoLog, forgetIdentities, importOrders, lazyCache, preloadedCache, releaseCache, revertImport, type ImportCache } from './import-orders';
+import { emptyUndoLog, forgetIdentities, importOrders, lazyCache, preloadedCache, releaseCache, revertImport, type ImportCache, type UndoLog } from './import-orders';
 
 /** An import session idle this long is dropped (the options page was closed mid-import). */
 export const SESSION_IDLE_MS = 120_000;
@@ -12,6 +12,13 @@ export interface ImportHooks {
   onImported?: (orderIds: string[], session: string | undefined) => void;
   /** A session ended (finished, cancelled, or idle too long); `changed` if it wrote anything. */
   onSessionEnded?: (session: string, changed: boolean) => void;
+}
+
+/** Members an import session made (no row before it) and existing members it wrote orders to. */
+function sessionMembers(undo: UndoLog | undefined): { created: number; matched: number } {
+  let created = 0;
+  for (const before of undo?.members.values() ?? []) if (before === null) created++;
+  return { created, matched: (undo?.members.size ?? 0) - created };
 }
 
 type ImportHandlers = Pick<Handlers, 'orders.import' | 'orders.importCancel' | 'orders.importEnd' | 'order.get'>;
@@ -63,7 +70,10 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
       await endSession(session);
       return reverted;
     },
-    'orders.importEnd': async ({ session }) => ({ ended: await endSession(session) }),
+    'orders.importEnd': async ({ session }) => {
+      const undo = (await sessions.get(session)?.cache)?.undo;
+      return { ended: await endSession(session), members: sessionMembers(undo) };
+    },
   };
   return {
     handlers,
