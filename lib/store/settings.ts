@@ -1,6 +1,7 @@
 // Settings in the store: read whole (each key validated on its own, a bad one falls back to its
 // default), written by key.
 import { settingsPatchSchema, settingsSchema, defaultSettings, type SettingKey, type Settings, type SettingsPatch } from '../domain/settings';
+import Dexie from 'dexie';
 import type { RegularsDb } from './database';
 
 // The background is the only writer of settings, through writeSettings: it can keep them in memory.
@@ -9,6 +10,9 @@ const cached = new WeakMap<RegularsDb, Promise<Settings>>();
 /** Reads every setting; a stored value that no longer validates falls back to its default (and is reported). */
 export function readSettings(db: RegularsDb): Promise<Settings> {
   let settings = cached.get(db);
+  // A read inside a caller's transaction is that caller's own: shared, the others would await a
+  // promise of its zone (and a read-only one refuses their writes).
+  if (!settings && Dexie.currentTransaction) return readSettingsFromStore(db);
   if (!settings) {
     settings = readSettingsFromStore(db);
     cached.set(db, settings);
