@@ -3,8 +3,8 @@ import type { reminderProtocol } from '../messaging/protocol-reminders';
 import type { Handlers } from '../messaging/router';
 import type { RegularsDb } from './database';
 import { createReminderHandlers, type JourneyHooks } from './handlers-reminders';
-import { emptyUndoLog, forgetIdentities, lazyCache, preloadedCache, releaseCache, revertImport, type ImportCache } from './import-orders';
-import { addReminder, createMember, editNote, linkHandle, memberOrders, searchMembers, tagVocabulary, updateMember } from './members';
+import { applyCategoryRules, emptyUndoLog, forgetIdentities, lazyCache, preloadedCache, releaseCache, revertImport, type ImportCache } from './import-orders';
+import { addReminder, adjustPoints, createMember, editNote, linkHandle, memberOrders, searchMembers, tagVocabulary, updateMember } from './members';
 import { tiersHandlers } from './handlers-tiers';
 import { mergeMembers, unmergeIdentity } from './merge';
 import { segmentHandlers } from './handlers-segments';
@@ -132,6 +132,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       forgetIdentities();
       return { reloaded: true as const };
     },
+    // New categories move members' lapse and the reports' breakdown: the derived figures follow.
+    'categories.apply': async ({ rules }) => {
+      const result = await applyCategoryRules(db, rules, now());
+      onOrdersChanged?.();
+      return result;
+    },
+    'member.adjustPoints': async ({ memberId, delta, reason }) => adjustPoints(db, memberId, delta, reason, (await readSettings(db)).authorName, now()),
     ...segmentHandlers({ db, now, onOrdersChanged }),
     ...tiersHandlers(deps),
   };

@@ -1,6 +1,8 @@
 // Settings: one row per key in the `settings` table, each validated by its own schema.
 import { z } from 'zod';
+import { categoryCyclesSchema, categoryRulesSchema } from '../domain/categories';
 import { DEFAULT_LAPSE_DAYS } from '../domain/lapse';
+import { DEFAULT_POINTS, pointsSettingsSchema } from '../domain/points';
 import { DEFAULT_TIER_LADDER, tierLadderSchema } from '../domain/tiers';
 import type { RegularsDb } from './database';
 import type { GenericMapping } from '../import/generic';
@@ -46,6 +48,12 @@ export const settingsSchema = z.object({
   lastBackupAt: epochMs.nullable(),
   /** Column mappings by header set (mappingKey in lib/import/generic.ts), so next month's file maps itself. */
   importMappings: z.record(z.string().max(40), genericMappingSchema),
+  /** Category rules (SKU prefixes, title words), first match wins; the export's own column comes first. */
+  categoryRules: categoryRulesSchema,
+  /** Lapse threshold and repurchase cycle per category; a category without one uses lapseDays. */
+  categoryCycles: categoryCyclesSchema,
+  /** Points per unit of spend; off until the owner turns them on. */
+  points: pointsSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
@@ -62,6 +70,9 @@ export function defaultSettings(): Settings {
     captureOrders: 'ask',
     lastBackupAt: null,
     importMappings: {},
+    categoryRules: [],
+    categoryCycles: {},
+    points: DEFAULT_POINTS,
   };
 }
 
