@@ -152,7 +152,7 @@ describe('reports broken down by category', () => {
   const NOW2 = Date.UTC(2026, 11, 1, 12);
   const D = 86_400_000;
   it('counts buyers, repeat rate and intervals per category, and lapsed members by the categories they buy', () => {
-    const members = [
+    const members: ReportMember[] = [
       // Tea 40 days ago (30-day threshold) but a teapot 100 days ago (400): not lapsed.
       { id: 'a', displayName: 'A', tierId: 'regular', orderCount: 3, spendMinor: 3000, currency: 'USD', lastOrderAt: NOW2 - 40 * D, categoryLastAt: { Tea: NOW2 - 40 * D, Teaware: NOW2 - 100 * D } },
       // Tea only, 40 days ago: lapsed.

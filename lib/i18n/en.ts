@@ -1,4 +1,5 @@
 import * as mapping from './mapping';
+import { categoriesEn } from './categories';
 import { en as segments } from './segments';
 import { en as remindersEn } from './reminders';
 import { tiersReportsEn } from './tiers-reports';
@@ -310,6 +311,7 @@ export const en = {
   ...segments,
   ...remindersEn,
   ...tiersReportsEn,
+  ...categoriesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

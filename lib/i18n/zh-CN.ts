@@ -1,4 +1,5 @@
 import { zhCN as segments } from './segments';
+import { categoriesZhCN } from './categories';
 import type { MessageKey } from './en';
 import * as mapping from './mapping';
 import { zhCN as remindersZhCN } from './reminders';
@@ -311,4 +312,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...segments,
   ...remindersZhCN,
   ...tiersReportsZhCN,
+  ...categoriesZhCN,
 };

@@ -1,4 +1,5 @@
 import { zhTW as segments } from './segments';
+import { categoriesZhTW } from './categories';
 import type { MessageKey } from './en';
 import * as mapping from './mapping';
 import { zhTW as remindersZhTW } from './reminders';
@@ -311,4 +312,5 @@ export const zhTW: Record<MessageKey, string> = {
   ...segments,
   ...remindersZhTW,
   ...tiersReportsZhTW,
+  ...categoriesZhTW,
 };
