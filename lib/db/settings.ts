@@ -54,10 +54,16 @@ export const settingsSchema = z.object({
   categoryCycles: categoryCyclesSchema,
   /** Points per unit of spend; off until the owner turns them on. */
   points: pointsSettingsSchema,
+  /** When the owner answered the first-run questions (currency, time zone, name, language); null until then. */
+  setupAt: epochMs.nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
 
+/**
+ * Until the first run is answered (setupAt null) these stand in the form only: order capture never
+ * takes shopCurrency before setupAt is set (see shopFactsOf), and the pages ask first.
+ */
 export function defaultSettings(): Settings {
   return {
     shopCurrency: 'USD',
@@ -73,6 +79,7 @@ export function defaultSettings(): Settings {
     categoryRules: [],
     categoryCycles: {},
     points: DEFAULT_POINTS,
+    setupAt: null,
   };
 }
 

@@ -1,3 +1,4 @@
+import { en as capture } from './capture';
 import * as mapping from './mapping';
 import { categoriesEn } from './categories';
 import { en as segments } from './segments';
@@ -186,7 +187,6 @@ export const en = {
   'capture.record': "Record order",
   'capture.update': "Update order",
   'capture.recorded': "Order recorded",
-  'capture.cannotRead': "Couldn't read the amount or date on this page.",
   'error.readPage': "Couldn't read this page. You can still type the buyer's handle.",
   'panel.loading': 'Looking up this buyer…',
   'panel.waiting': 'Open a conversation to see who the buyer is to your shop.',
@@ -262,7 +262,7 @@ export const en = {
   'options.import.platform': 'Platform',
   'options.import.button': 'Import',
   'options.import.working': "Importing… {done} orders ({percent}%)",
-  'options.import.done': 'Imported {orders} orders for {members} members',
+  'options.import.done': 'Imported {orders} orders: {created} new members, {matched} existing members matched',
   'options.import.doneDetail': '{added} new, {updated} updated, {unchanged} unchanged orders; {merges} buyers merged by phone or e-mail.',
   'options.import.nothing': 'Choose an order export file first.',
   'options.import.failed': 'Import failed: {message}',
@@ -312,6 +312,7 @@ export const en = {
   ...remindersEn,
   ...tiersReportsEn,
   ...categoriesEn,
+  ...capture,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { zhCN as capture } from './capture';
 import { zhCN as segments } from './segments';
 import { categoriesZhCN } from './categories';
 import type { MessageKey } from './en';
@@ -187,7 +188,6 @@ export const zhCN: Record<MessageKey, string> = {
   'capture.record': "记录订单",
   'capture.update': "更新订单",
   'capture.recorded': "订单已记录",
-  'capture.cannotRead': "无法读取此页面上的金额或日期。",
   'error.readPage': "无法读取此页面。你仍可输入买家账号。",
   'panel.loading': '正在查找这位买家…',
   'panel.waiting': '打开一个会话，即可看到这位买家与本店的关系。',
@@ -263,7 +263,7 @@ export const zhCN: Record<MessageKey, string> = {
   'options.import.platform': '平台',
   'options.import.button': '导入',
   'options.import.working': "正在导入… 已 {done} 单（{percent}%）",
-  'options.import.done': '已为 {members} 位会员导入 {orders} 笔订单',
+  'options.import.done': '已导入 {orders} 笔订单：新建 {created} 位会员，匹配已有会员 {matched} 位',
   'options.import.doneDetail': '新增 {added}，更新 {updated}，未变 {unchanged}；按手机号或邮箱合并 {merges} 位买家。',
   'options.import.nothing': '请先选择订单导出文件。',
   'options.import.failed': '导入失败：{message}',
@@ -313,4 +313,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...remindersZhCN,
   ...tiersReportsZhCN,
   ...categoriesZhCN,
+  ...capture,
 };

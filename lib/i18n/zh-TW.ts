@@ -1,3 +1,4 @@
+import { zhTW as capture } from './capture';
 import { zhTW as segments } from './segments';
 import { categoriesZhTW } from './categories';
 import type { MessageKey } from './en';
@@ -187,7 +188,6 @@ export const zhTW: Record<MessageKey, string> = {
   'capture.record': "記錄訂單",
   'capture.update': "更新訂單",
   'capture.recorded': "訂單已記錄",
-  'capture.cannotRead': "無法讀取此頁面上的金額或日期。",
   'error.readPage': "無法讀取此頁面。你仍可輸入買家帳號。",
   'panel.loading': '正在查詢這位買家…',
   'panel.waiting': '開啟一個對話，即可看到這位買家與本店的關係。',
@@ -263,7 +263,7 @@ export const zhTW: Record<MessageKey, string> = {
   'options.import.platform': '平台',
   'options.import.button': '匯入',
   'options.import.working': "正在匯入… 已 {done} 單（{percent}%）",
-  'options.import.done': '已為 {members} 位會員匯入 {orders} 筆訂單',
+  'options.import.done': '已匯入 {orders} 筆訂單：新建 {created} 位會員，比對到既有會員 {matched} 位',
   'options.import.doneDetail': '新增 {added}，更新 {updated}，未變 {unchanged}；依手機或電子郵件合併 {merges} 位買家。',
   'options.import.nothing': '請先選擇訂單匯出檔。',
   'options.import.failed': '匯入失敗：{message}',
@@ -313,4 +313,5 @@ export const zhTW: Record<MessageKey, string> = {
   ...remindersZhTW,
   ...tiersReportsZhTW,
   ...categoriesZhTW,
+  ...capture,
 };
