@@ -2,7 +2,7 @@
 // stored order, and per category the lapse threshold and repurchase cycle, suggested from the
 // shop's own repeat intervals with their histogram.
 import { useEffect, useMemo, useState } from 'react';
-import type { Settings, SettingsPatch } from '@/lib/db/settings';
+import type { Settings, SettingsPatch } from '@/lib/domain/settings';
 import { UNCATEGORISED, type CategoryCycles, type CategoryFigures, type CategoryRule } from '@/lib/domain/categories';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import { categoryName } from './format';

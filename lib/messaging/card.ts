@@ -9,7 +9,7 @@ import {
   orderRowSchema,
   pointsRowSchema,
   reminderRowSchema,
-} from '../db/rows';
+} from '../domain/rows';
 
 export const tierSummarySchema = z.object({
   id: z.string(),

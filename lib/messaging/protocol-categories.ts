@@ -1,6 +1,6 @@
 // Messages of product categories (options page) and points (panel).
 import { z } from 'zod';
-import { memberRowSchema, pointsRowSchema } from '../db/rows';
+import { memberRowSchema, pointsRowSchema } from '../domain/rows';
 import { categoryRulesSchema } from '../domain/categories';
 import { MAX_POINTS_ADJUSTMENT } from '../domain/points';
 
