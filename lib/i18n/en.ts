@@ -1,6 +1,7 @@
 import { shipEn } from './ship';
 import { en as capture } from './capture';
 import * as mapping from './mapping';
+import { categoriesEn } from './categories';
 import { en as segments } from './segments';
 import { en as remindersEn } from './reminders';
 import { tiersReportsEn } from './tiers-reports';
@@ -312,6 +313,7 @@ export const en = {
   ...remindersEn,
   ...tiersReportsEn,
   ...shipEn,
+  ...categoriesEn,
   ...capture,
 } as const;
 

@@ -1,6 +1,7 @@
 import { shipZhCN } from './ship';
 import { zhCN as capture } from './capture';
 import { zhCN as segments } from './segments';
+import { categoriesZhCN } from './categories';
 import type { MessageKey } from './en';
 import * as mapping from './mapping';
 import { zhCN as remindersZhCN } from './reminders';
@@ -313,5 +314,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...remindersZhCN,
   ...tiersReportsZhCN,
   ...shipZhCN,
+  ...categoriesZhCN,
   ...capture,
 };

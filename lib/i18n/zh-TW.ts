@@ -1,6 +1,7 @@
 import { shipZhTW } from './ship';
 import { zhTW as capture } from './capture';
 import { zhTW as segments } from './segments';
+import { categoriesZhTW } from './categories';
 import type { MessageKey } from './en';
 import * as mapping from './mapping';
 import { zhTW as remindersZhTW } from './reminders';
@@ -313,5 +314,6 @@ export const zhTW: Record<MessageKey, string> = {
   ...remindersZhTW,
   ...tiersReportsZhTW,
   ...shipZhTW,
+  ...categoriesZhTW,
   ...capture,
 };
