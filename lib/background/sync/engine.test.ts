@@ -3,9 +3,11 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startCouchServer, type CouchServer } from '../../../tests/support/couch-server';
-import { addNote, addTag, importOrders, removeTag } from '../../db/store';
-import { updateMember } from '../../db/members';
-import { memoryDb, NOW, order } from '../../db/test-helpers';
+import { importOrders } from '../import/import-orders';
+import { addNote, addTag, removeTag } from '../members/card';
+import { updateMember } from '../members/members';
+import { memoryDb } from '../../store/test-helpers';
+import { NOW, order } from '../test-helpers';
 import { SHARED_TABLES } from '../../domain/sync/documents';
 import { dexieCommitted } from './committed-changes';
 import { CouchClient } from './couch';

@@ -33,11 +33,12 @@ import {
   type SyncDoc,
   type TagDoc,
 } from '../../domain/sync/documents';
-import { newId, type RegularsDb } from '../../db/database';
-import { forgetIdentities, forgetMember, recomputeMembers } from '../../db/import-orders';
-import { emptyMember } from '../../db/members';
-import { journeySettingsSchema, JOURNEYS_KEY } from '../../db/journey-settings';
-import { forgetCachedSettings, readSettings, settingsSchema } from '../../db/settings';
+import { newId, type RegularsDb } from '../../store/database';
+import { forgetIdentities, forgetMember, recomputeMembers } from '../import/import-orders';
+import { emptyMember } from '../members/members';
+import { journeySettingsSchema, JOURNEYS_KEY } from '../../domain/journey-settings';
+import { settingsSchema } from '../../domain/settings';
+import { forgetCachedSettings, readSettings } from '../../store/settings';
 import { CouchError, type BulkResult, type ChangeRow, type CouchClient } from './couch';
 import type { CommittedChange, SubscribeToCommitted } from './committed-changes';
 import { outboxKey, readMeta, writeMeta, type ShadowRow, type SyncStateDb } from './state';
