@@ -1,3 +1,4 @@
+import { en as sync } from './sync';
 import { en as capture } from './capture';
 import * as mapping from './mapping';
 import { en as segments } from './segments';
@@ -311,6 +312,7 @@ export const en = {
   ...remindersEn,
   ...tiersReportsEn,
   ...capture,
+  ...sync,
 } as const;
 
 export type MessageKey = keyof typeof en;

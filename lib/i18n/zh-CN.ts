@@ -1,3 +1,4 @@
+import { zhCN as sync } from './sync';
 import { zhCN as capture } from './capture';
 import { zhCN as segments } from './segments';
 import type { MessageKey } from './en';
@@ -312,4 +313,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...remindersZhCN,
   ...tiersReportsZhCN,
   ...capture,
+  ...sync,
 };

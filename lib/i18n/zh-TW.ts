@@ -1,3 +1,4 @@
+import { zhTW as sync } from './sync';
 import { zhTW as capture } from './capture';
 import { zhTW as segments } from './segments';
 import type { MessageKey } from './en';
@@ -312,4 +313,5 @@ export const zhTW: Record<MessageKey, string> = {
   ...remindersZhTW,
   ...tiersReportsZhTW,
   ...capture,
+  ...sync,
 };

@@ -7,6 +7,7 @@ import { importedOrderSchema } from '../import/imported-order';
 import { memberCardSchema } from './card';
 import { segmentsProtocol } from './protocol-segments';
 import { tiersProtocol } from './protocol-tiers';
+import { syncProtocol } from './protocol-sync';
 import { reminderProtocol } from './protocol-reminders';
 
 export const MAX_IMPORT_BATCH = 5000;
@@ -153,6 +154,7 @@ export const protocol = {
   },
   ...segmentsProtocol,
   ...tiersProtocol,
+  ...syncProtocol,
   ...reminderProtocol,
 } as const;
 
