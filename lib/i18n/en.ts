@@ -1,4 +1,5 @@
 import { shipEn } from './ship';
+import { en as sync } from './sync';
 import { en as capture } from './capture';
 import * as mapping from './mapping';
 import { categoriesEn } from './categories';
@@ -315,6 +316,7 @@ export const en = {
   ...shipEn,
   ...categoriesEn,
   ...capture,
+  ...sync,
 } as const;
 
 export type MessageKey = keyof typeof en;

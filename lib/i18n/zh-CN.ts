@@ -1,4 +1,5 @@
 import { shipZhCN } from './ship';
+import { zhCN as sync } from './sync';
 import { zhCN as capture } from './capture';
 import { zhCN as segments } from './segments';
 import { categoriesZhCN } from './categories';
@@ -316,4 +317,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...shipZhCN,
   ...categoriesZhCN,
   ...capture,
+  ...sync,
 };

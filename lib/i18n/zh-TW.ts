@@ -1,4 +1,5 @@
 import { shipZhTW } from './ship';
+import { zhTW as sync } from './sync';
 import { zhTW as capture } from './capture';
 import { zhTW as segments } from './segments';
 import { categoriesZhTW } from './categories';
@@ -316,4 +317,5 @@ export const zhTW: Record<MessageKey, string> = {
   ...shipZhTW,
   ...categoriesZhTW,
   ...capture,
+  ...sync,
 };
