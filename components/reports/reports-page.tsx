@@ -388,7 +388,7 @@ function CategoryBars({ rows, t, locale }: { rows: ReportSummary['byCategory']; 
     <ul className="bar-list category-bars" data-testid="category-bars">
       {rows.map((c) => (
         <li key={c.category} data-category={c.category}>
-          <span className="bar-label">{categoryName(c.category, t)}</span>
+          <span className="bar-label" title={categoryName(c.category, t)}>{categoryName(c.category, t)}</span>
           <span className="bar-track" aria-hidden="true">
             <span style={{ width: `${c.repeatRate * 100}%`, background: COLORS.rate }} />
           </span>
