@@ -4,7 +4,7 @@ import { DEFAULT_LAPSE_DAYS } from '../domain/lapse';
 import { DEFAULT_TIER_LADDER, tierLadderSchema } from '../domain/tiers';
 import type { RegularsDb } from './database';
 import type { GenericMapping } from '../import/generic';
-import { currencyCode, epochMs, platformSchema } from './rows';
+import { currencyCode, epochMs, orderStatusSchema, platformSchema } from './rows';
 
 export const LOCALES = ['auto', 'en', 'zh-CN', 'zh-TW'] as const;
 
@@ -30,6 +30,7 @@ export const genericMappingSchema = z.object({
   dateOrder: z.enum(['ymd', 'mdy', 'dmy']).optional(),
   platform: platformSchema,
   amountPer: z.enum(['order', 'line']).optional(),
+  statusValues: z.record(z.string().max(200), orderStatusSchema).optional(),
 }) satisfies z.ZodType<GenericMapping>;
 
 export const settingsSchema = z.object({
