@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MemberCard } from '@/lib/messaging/card';
 import type { Translate, UiLocale } from '@/lib/i18n';
 import type { PanelApi } from './panel/api';
+import type { AgentFill } from '@/lib/marketplaces/capture/capture';
 import { Capture, type CaptureState } from './panel/capture';
 import { ManualEntry } from './panel/manual';
 import { MergeWith } from './panel/merge';
@@ -32,7 +33,7 @@ export interface BuyerPanelProps {
   pointing: boolean;
   savedHost?: string | undefined;
   api: PanelApi;
-  onRecordOrder(): void;
+  onRecordOrder(fill?: AgentFill): void;
 }
 
 export function BuyerPanel(props: BuyerPanelProps) {

@@ -9,8 +9,9 @@ import { watchPage } from './watch';
 type Rule = { selector: string; pathPrefix?: string | undefined };
 
 export default defineContentScript({
-  // The demo marketplace on loopback. Real marketplaces are registered per site when the user
-  // enables them (lib/hosts), so this same script runs there too.
+  // The demo marketplace on loopback, in the demo build only (wxt.config.ts drops these from the
+  // store build). Real marketplaces are registered per site when the user enables them (lib/hosts),
+  // so this same script runs there too.
   matches: ['http://127.0.0.1/*', 'http://localhost/*'],
   runAt: 'document_idle',
   main(ctx) {
@@ -88,7 +89,7 @@ export default defineContentScript({
       shown = key;
       buyerShown = Boolean(buyer);
       const detectedAt = performance.timeOrigin + performance.now();
-      host.post(buyer ? { type: 'regulars:buyer', platform, handle: buyer.handle, name: buyer.name, order, detectedAt } : { type: 'regulars:no-buyer', platform, order });
+      host.post(buyer ? { type: 'regulars:buyer', platform, handle: buyer.handle, name: buyer.name, order, site, detectedAt } : { type: 'regulars:no-buyer', platform, order, site });
     };
 
     // Alt+1…8 from the chat page tags the buyer without leaving the chat.

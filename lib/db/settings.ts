@@ -47,10 +47,16 @@ export const settingsSchema = z.object({
   lastBackupAt: epochMs.nullable(),
   /** Column mappings by header set (mappingKey in lib/import/generic.ts), so next month's file maps itself. */
   importMappings: z.record(z.string().max(40), genericMappingSchema),
+  /** When the owner answered the first-run questions (currency, time zone, name, language); null until then. */
+  setupAt: epochMs.nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
 
+/**
+ * Until the first run is answered (setupAt null) these stand in the form only: order capture never
+ * takes shopCurrency before setupAt is set (see shopFactsOf), and the pages ask first.
+ */
 export function defaultSettings(): Settings {
   return {
     shopCurrency: 'USD',
@@ -63,6 +69,7 @@ export function defaultSettings(): Settings {
     captureOrders: 'ask',
     lastBackupAt: null,
     importMappings: {},
+    setupAt: null,
   };
 }
 

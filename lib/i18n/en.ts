@@ -1,3 +1,4 @@
+import { en as capture } from './capture';
 import * as mapping from './mapping';
 import { en as segments } from './segments';
 import { en as remindersEn } from './reminders';
@@ -185,7 +186,6 @@ export const en = {
   'capture.record': "Record order",
   'capture.update': "Update order",
   'capture.recorded': "Order recorded",
-  'capture.cannotRead': "Couldn't read the amount or date on this page.",
   'error.readPage': "Couldn't read this page. You can still type the buyer's handle.",
   'panel.loading': 'Looking up this buyer…',
   'panel.waiting': 'Open a conversation to see who the buyer is to your shop.',
@@ -310,6 +310,7 @@ export const en = {
   ...segments,
   ...remindersEn,
   ...tiersReportsEn,
+  ...capture,
 } as const;
 
 export type MessageKey = keyof typeof en;
