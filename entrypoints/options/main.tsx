@@ -1,20 +1,22 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BackupSection } from '@/components/backup-section';
+import { CategoriesSection } from '@/components/categories-section';
 import { ImportSection } from '@/components/import-section';
 import { JourneysSection } from '@/components/journeys-section';
 import { readInWorker, streamInWorker } from '@/components/read-in-worker';
 import { MarketplacesSection } from '@/components/marketplaces-section';
 import { ProfileSection } from '@/components/profile-section';
 import { PagesSection } from '@/components/site-rules-section';
+import { TeamSection, type TeamApi } from '@/components/team-section';
 import { TiersSection } from '@/components/tiers-section';
 import '@/components/tiers.css';
-import { readRepurchaseIntervals, withPageDb } from '@/lib/db/report-data';
-import { tierFactsOf } from '@/lib/db/tiers';
+import { readCategoryFigures, readRepurchaseIntervals, withPageDb } from '@/lib/store/report-data';
+import { tierFactsOf } from '@/lib/background/tiers/tiers';
 import '@/components/theme.css';
 import '@/components/options.css';
-import type { SiteRuleRow } from '@/lib/db/rows';
-import type { Settings, SettingsPatch } from '@/lib/db/settings';
+import type { SiteRuleRow } from '@/lib/domain/rows';
+import type { Settings, SettingsPatch } from '@/lib/domain/settings';
 import { addWooShop, readMarketplaceAccess, removeHosts, removeWooShop, requestHosts, switchableMarketplaces, watchMarketplaceAccess } from '@/lib/hosts/access';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { send } from '@/lib/messaging/browser-client';
@@ -29,6 +31,15 @@ const streamAbove = Number(new URLSearchParams(location.search).get('streamAbove
 const importWorker = () => new Worker(new URL('../../lib/import/import-worker.ts', import.meta.url), { type: 'module' });
 
 const loadJourneys = () => send('journeys.settings.get', {});
+
+const TEAM: TeamApi = {
+  status: () => send('sync.status', {}),
+  connect: (c) => send('sync.connect', c),
+  disconnect: () => send('sync.disconnect', {}),
+  setup: (s) => send('sync.setup', s),
+  // The team server's origin only, asked when the user presses Connect (a user gesture).
+  allowOrigin: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
+};
 
 function App() {
   const [settings, setSettings] = useState<Settings>();
@@ -86,6 +97,21 @@ function App() {
           dataVersion={counts && `${counts.members}/${counts.orders}`}
         />
       )}
+      {settings && (
+        <CategoriesSection
+          t={t}
+          locale={locale}
+          settings={settings}
+          figures={() => withPageDb((db) => readCategoryFigures(db, settings.timeZone))}
+          apply={async (rules) => {
+            const result = await send('categories.apply', { rules });
+            setSettings(await send('settings.get', {}));
+            return result;
+          }}
+          onSave={save}
+          dataVersion={counts && `${counts.members}/${counts.orders}`}
+        />
+      )}
       <BackupSection
         t={t}
         locale={locale}
@@ -129,6 +155,7 @@ function App() {
           sweep={() => send('reminders.sweep', {})}
         />
       )}
+      <TeamSection t={t} locale={locale} api={TEAM} />
       {settings && <ProfileSection t={t} settings={settings} onSave={save} />}
     </main>
   );

@@ -5,8 +5,9 @@ import type { PanelApi } from '@/components/panel/api';
 import type { CaptureState } from '@/components/panel/capture';
 import '@/components/theme.css';
 import '@/components/panel.css';
-import type { Platform } from '@/lib/db/rows';
-import type { Settings } from '@/lib/db/settings';
+import type { Platform } from '@/lib/domain/rows';
+import type { Settings } from '@/lib/domain/settings';
+import { parseAmountToMinor } from '@/lib/domain/money';
 import { presetForShortcut } from '@/lib/domain/preset-tags';
 import { resolveLocale, translator } from '@/lib/i18n';
 import type { ImportedOrder } from '@/lib/import/imported-order';
@@ -115,6 +116,7 @@ function App() {
       editNote: (noteId, text) => withMember(() => send('note.edit', { noteId, text })),
       updateMember: (patch) => withMember((id) => send('member.update', { memberId: id, ...patch })),
       addReminder: (dueAt, reason) => withMember((id) => send('reminder.add', { memberId: id, dueAt, reason })),
+      adjustPoints: (delta, reason) => withMember((id) => send('member.adjustPoints', { memberId: id, delta, reason })),
       loadOrders: async () => {
         const v = viewRef.current;
         return v.kind === 'card' ? send('member.orders', { memberId: v.card.member.id }) : [];

@@ -1,5 +1,7 @@
+import { en as sync } from './sync';
 import { en as capture } from './capture';
 import * as mapping from './mapping';
+import { categoriesEn } from './categories';
 import { en as segments } from './segments';
 import { en as remindersEn } from './reminders';
 import { tiersReportsEn } from './tiers-reports';
@@ -310,7 +312,9 @@ export const en = {
   ...segments,
   ...remindersEn,
   ...tiersReportsEn,
+  ...categoriesEn,
   ...capture,
+  ...sync,
 } as const;
 
 export type MessageKey = keyof typeof en;

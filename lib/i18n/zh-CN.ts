@@ -1,5 +1,7 @@
+import { zhCN as sync } from './sync';
 import { zhCN as capture } from './capture';
 import { zhCN as segments } from './segments';
+import { categoriesZhCN } from './categories';
 import type { MessageKey } from './en';
 import * as mapping from './mapping';
 import { zhCN as remindersZhCN } from './reminders';
@@ -311,5 +313,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...segments,
   ...remindersZhCN,
   ...tiersReportsZhCN,
+  ...categoriesZhCN,
   ...capture,
+  ...sync,
 };

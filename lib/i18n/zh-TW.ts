@@ -1,5 +1,7 @@
+import { zhTW as sync } from './sync';
 import { zhTW as capture } from './capture';
 import { zhTW as segments } from './segments';
+import { categoriesZhTW } from './categories';
 import type { MessageKey } from './en';
 import * as mapping from './mapping';
 import { zhTW as remindersZhTW } from './reminders';
@@ -311,5 +313,7 @@ export const zhTW: Record<MessageKey, string> = {
   ...segments,
   ...remindersZhTW,
   ...tiersReportsZhTW,
+  ...categoriesZhTW,
   ...capture,
+  ...sync,
 };

@@ -57,6 +57,8 @@ const COLUMNS = {
   phone: ['Phone #', 'Phone'],
   email: ['Email', 'Buyer Email'],
   currency: ['Currency'],
+  // The product's category in the shop's TikTok catalogue: the item's category (categories.ts).
+  category: ['Product Category'],
 } as const;
 
 export const tiktokPreset = definePreset({
@@ -93,7 +95,8 @@ export const tiktokPreset = definePreset({
       const quantity = Number(cell(cells, col.quantity) || '1');
       const title = [cell(cells, col.product), cell(cells, col.variation)].filter(Boolean).join(' · ');
       const unit = parseAmountToMinor(cell(cells, col.unitPrice), ctx.currency);
-      const item = { title: title || orderNo, sku: cell(cells, col.sku) || undefined, quantity: Number.isFinite(quantity) ? quantity : 1, priceMinor: unit };
+      const category = cell(cells, col.category).slice(0, 60);
+      const item = { title: title || orderNo, sku: cell(cells, col.sku) || undefined, quantity: Number.isFinite(quantity) ? quantity : 1, priceMinor: unit, ...(category ? { category, categorySource: 'export' as const } : {}) };
       const existing = orders.get(orderNo);
       if (existing) {
         existing.items.push(item);

@@ -2,8 +2,8 @@
 // store holds: each file is imported and its members and orders are checked as stored.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importOrders } from '../../db/import-orders';
-import { memoryDb, NOW } from '../../db/test-helpers';
+import { importOrders } from '../../background/import/import-orders';
+import { memoryDb, NOW } from '../../store/test-helpers';
 import { readOrderExport, type ReadOptions } from '../read-export';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
