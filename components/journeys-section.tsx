@@ -1,6 +1,6 @@
 // Options: reminder rules (on/off, timing, contact hours, frequency cap), holidays and message templates.
 import { useEffect, useState } from 'react';
-import type { JourneySettings, Templates } from '@/lib/db/journey-settings';
+import type { JourneySettings, Templates } from '@/lib/domain/journey-settings';
 import { RFM_SEGMENTS, type Holiday, type TierStep } from '@/lib/domain';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import { templateFor } from '@/lib/reminders/label';

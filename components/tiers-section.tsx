@@ -1,8 +1,8 @@
 // Options → Tiers and lapse: the tier ladder editor with live member counts and suggested
 // thresholds, and the lapse threshold suggested from the shop's own repurchase intervals.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { Settings, SettingsPatch } from '@/lib/db/settings';
-import type { LadderApplied } from '@/lib/db/tiers';
+import type { Settings, SettingsPatch } from '@/lib/domain/settings';
+import type { LadderApplied } from '@/lib/background/tiers/tiers';
 import { minorDigits, parseAmountToMinor } from '@/lib/domain/money';
 import { applyTierSuggestion, suggestLapseDays, suggestTierThresholds, tierCounts, type LapseSuggestion, type TierFacts } from '@/lib/domain/suggest';
 import type { TierLadder } from '@/lib/domain/types';

@@ -1,5 +1,5 @@
 // Messages between the content script and the panel frame (window.postMessage, origin-checked).
-import type { Platform } from './db/rows';
+import type { Platform } from './domain/rows';
 import type { CapturedOrder } from './marketplaces/types';
 
 export type PanelInbound =

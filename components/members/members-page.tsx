@@ -1,13 +1,13 @@
 // The owner's full-page view: RFM overview, members and segments (builder, table, export), one member.
 // Routes live in the hash: #/ · #/members · #/members/rfm/<segment> · #/members/segment/<id> · #/member/<id>.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { SegmentRow } from '@/lib/db/rows';
-import type { Settings } from '@/lib/db/settings';
+import type { SegmentRow } from '@/lib/domain/rows';
+import type { Settings } from '@/lib/domain/settings';
 import { RFM_SEGMENTS } from '@/lib/domain/types';
 import { compileFilter, isEmptyFilter, rfmOverview, segmentFilterSchema, type SegmentFilter } from '@/lib/domain/segments';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import type { MembersApi } from './api';
-import { everyone, MemberList } from './member-list';
+import { everyone, MemberList } from '../../lib/member-list/member-list';
 import { MemberView } from './member-view';
 import { MembersTable, NO_SELECTION, type Selection } from './members-table';
 import { RfmGroups } from './rfm-groups';

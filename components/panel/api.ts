@@ -1,5 +1,5 @@
 // What the panel can ask for: the panel page wires these to the protocol; components stay pure.
-import type { OrderRow } from '@/lib/db/rows';
+import type { OrderRow } from '@/lib/domain/rows';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 
 export type MemberHit = ResponseOf<'member.search'>[number];

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Profile } from '@/lib/db/rows';
+import type { Profile } from '@/lib/domain/rows';
 import type { MemberCard } from '@/lib/messaging/card';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import type { PanelApi } from './api';

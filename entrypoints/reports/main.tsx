@@ -7,9 +7,9 @@ import { ReportsPage } from '@/components/reports/reports-page';
 import '@/components/theme.css';
 import '@/components/options.css';
 import '@/components/reports.css';
-import { withPageDb } from '@/lib/db/report-data';
-import { readSnapshotState, type ReportSnapshot } from '@/lib/db/report-snapshot';
-import type { Settings } from '@/lib/db/settings';
+import { withPageDb } from '@/lib/store/report-data';
+import { readSnapshotState, type ReportSnapshot } from '@/lib/background/reports/report-snapshot';
+import type { Settings } from '@/lib/domain/settings';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { send } from '@/lib/messaging/browser-client';
 

@@ -1,5 +1,5 @@
 // The owner's reports, from one pass over members and one over orders. Pure: the caller reads the
-// store (lib/db/report-data.ts) and passes `now` and the shop's time zone.
+// store (lib/store/report-data.ts) and passes `now` and the shop's time zone.
 import { rfmBreaks, rfmScore, RFM_SEGMENT_ORDER } from './rfm';
 import { isCountedOrder } from './stats';
 import { intervalHistogram, suggestLapseDays, type HistogramBin, type LapseSuggestion } from './suggest';

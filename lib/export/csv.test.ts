@@ -1,10 +1,13 @@
 import Papa from 'papaparse';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { RegularsDb } from '../db/database';
-import { defaultSettings, readSettings } from '../db/settings';
-import { addTag, importOrders, memberIdForHandle, refreshRfmBreaks } from '../db/store';
-import { updateMember } from '../db/members';
-import { DAY, memoryDb, NOW, order } from '../db/test-helpers';
+import type { RegularsDb } from '../store/database';
+import { defaultSettings } from '../domain/settings';
+import { readSettings } from '../store/settings';
+import { addTag, memberIdForHandle } from '../background/members/card';
+import { importOrders } from '../background/import/import-orders';
+import { refreshRfmBreaks } from '../background/segments/rfm-breaks';
+import { updateMember } from '../background/members/members';
+import { DAY, memoryDb, NOW, order } from '../background/test-helpers';
 import { translator } from '../i18n';
 import { CSV_BOM, csvCell, csvLine, decimalAmount, isoDateTime, MEMBER_COLUMNS, membersCsv, ORDER_COLUMNS, ordersCsv, type CsvContext } from './csv';
 

@@ -1,9 +1,9 @@
 // The master file as CSV for spreadsheets and the SMS / e-mail / LINE tools a shop already uses:
 // UTF-8 with a BOM, RFC 4180 quoting, CRLF lines, dates in the shop's time zone, money as decimals.
 import type { IndexableType, Table } from 'dexie';
-import type { RegularsDb } from '../db/database';
-import type { IdentityRow, MemberRow, OrderRow } from '../db/rows';
-import type { Settings } from '../db/settings';
+import type { RegularsDb } from '../store/database';
+import type { IdentityRow, MemberRow, OrderRow } from '../domain/rows';
+import type { Settings } from '../domain/settings';
 import { minorDigits } from '../domain/money';
 import { rfmScore } from '../domain/rfm';
 import { zoneOffsetMs } from '../domain/time';

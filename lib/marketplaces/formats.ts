@@ -1,6 +1,6 @@
 // How each marketplace's order pages write dates and amounts, one line each. Kept apart from the
 // adapter registry: the panel frame reads orders, the content script (paid on every page load) doesn't.
-import type { Platform } from '../db/rows';
+import type { Platform } from '../domain/rows';
 import { amazonOrderFormat } from './amazon/format';
 import type { OrderPageFormat } from './capture/capture';
 import { demoOrderFormat } from './demo/format';

@@ -8,7 +8,7 @@ import {
   noteRowSchema,
   orderRowSchema,
   reminderRowSchema,
-} from '../db/rows';
+} from '../domain/rows';
 
 export const tierSummarySchema = z.object({
   id: z.string(),

@@ -1,8 +1,8 @@
 // The typed protocol between content scripts / extension pages and the background.
 // One map from message name to zod request and response schemas; nothing else crosses.
 import { z } from 'zod';
-import { memberRowSchema, noteRowSchema, orderRowSchema, platformSchema, profileSchema, reminderRowSchema, siteRuleRowSchema } from '../db/rows';
-import { settingsPatchSchema, settingsSchema } from '../db/settings';
+import { memberRowSchema, noteRowSchema, orderRowSchema, platformSchema, profileSchema, reminderRowSchema, siteRuleRowSchema } from '../domain/rows';
+import { settingsPatchSchema, settingsSchema } from '../domain/settings';
 import { importedOrderSchema } from '../import/imported-order';
 import { memberCardSchema } from './card';
 import { segmentsProtocol } from './protocol-segments';
@@ -146,7 +146,7 @@ export const protocol = {
     request: settingsPatchSchema,
     response: settingsSchema,
   },
-  // Backup restore: the options page rewrote the store itself (lib/db/backup.ts); drop cached state.
+  // Backup restore: the options page rewrote the store itself (lib/store/backup.ts); drop cached state.
   'store.reloaded': {
     request: z.object({}),
     response: z.object({ reloaded: z.literal(true) }),

@@ -1,5 +1,5 @@
 // What a reminder is about, in words: "Follow-up due: delivered 15 days ago", or the manual reason.
-import type { Templates } from '../db/journey-settings';
+import type { Templates } from '../domain/journey-settings';
 import { translator, type MessageKey, type Translate, type UiLocale } from '../i18n';
 
 const DAY_MS = 86_400_000;

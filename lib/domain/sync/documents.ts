@@ -22,7 +22,7 @@ import {
   type ReminderRow,
   type SegmentRow,
   type SiteRuleRow,
-} from '../../db/rows';
+} from '../rows';
 
 /** Who did something and when; ties on time are broken by name so every machine picks the same. */
 export const stampSchema = z.object({ at: epochMs, by: z.string().max(200) });

@@ -1,5 +1,5 @@
 // Rows and documents for the sync rules' tests.
-import type { ContactRow, IdentityRow, MemberRow, NoteRow, OrderRow, ReminderRow, SegmentRow, SiteRuleRow } from '../../db/rows';
+import type { ContactRow, IdentityRow, MemberRow, NoteRow, OrderRow, ReminderRow, SegmentRow, SiteRuleRow } from '../rows';
 
 export const T0 = Date.UTC(2026, 10, 1, 9);
 export const HOUR = 3_600_000;

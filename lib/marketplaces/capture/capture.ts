@@ -1,7 +1,7 @@
 // What an order page shows, turned into the order Regulars stores: each adapter declares how its
 // pages write dates and amounts (its format.ts), this reads them. Pure: runs in the panel frame, so
 // the content script only carries the raw texts.
-import type { Platform } from '../../db/rows';
+import type { Platform } from '../../domain/rows';
 import type { DateOrder } from '../../import/dates';
 import type { ImportedOrder } from '../../import/imported-order';
 import type { CapturedOrder } from '../types';

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../demo/seed';
+import { memberStats } from '../../domain/stats';
+import type { OrderStatus } from '../../domain/types';
+import { importOrders, preloadedCache, releaseCache, statsAfter } from './import-orders';
+import type { OrderRow } from '../../domain/rows';
+import { DAY, memoryDb, NOW, order } from '../test-helpers';
+
+const STATUSES: OrderStatus[] = ['unpaid', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded'];
+
+describe('member stats kept up incrementally', () => {
+  it.each(Array.from({ length: 40 }, (_, i) => i + 1))('agree with a full recompute over random order changes (seed %i)', (seed) => {
+    const rand = mulberry32(seed);
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+    const orders = new Map<string, OrderRow>();
+    let stats = memberStats([], 'USD');
+    for (let step = 0; step < 30; step++) {
+      const id = `o${Math.floor(rand() * 8)}`;
+      const before = orders.get(id);
+      const after: OrderRow = {
+        id, platform: 'demo', orderNo: id, memberId: 'm', buyer: 'b', items: [], updatedAt: 0,
+        amountMinor: 100 + Math.floor(rand() * 900),
+        currency: rand() < 0.1 ? 'EUR' : 'USD',
+        status: pick(STATUSES),
+        placedAt: before && rand() < 0.7 ? before.placedAt : NOW - Math.floor(rand() * 20) * DAY,
+      };
+      orders.set(id, after);
+      const full = memberStats([...orders.values()], 'USD');
+      // Where the shortcut answers, it must be exact; where it can't, it says so.
+      stats = statsAfter(stats, [{ before, after }]) ?? full;
+      expect(stats).toEqual(full);
+    }
+  });
+});
+
+describe('importing a file in batches', () => {
+  it('gives the same store with a preloaded cache as without one, and re-import changes nothing', async () => {
+    const rows = Array.from({ length: 60 }, (_, i) =>
+      order({ orderNo: `b${i}`, buyer: { handle: `h${i % 13}`, phone: `+6580000${String(i % 11).padStart(3, '0')}` }, amountMinor: 100 * (i + 1), placedAt: NOW - i * DAY, status: i % 7 === 0 ? 'refunded' : 'delivered' }),
+    );
+    const plain = memoryDb();
+    await importOrders(plain, rows, NOW);
+    const cached = memoryDb(undefined, undefined, 'cached');
+    const cache = await preloadedCache(cached);
+    for (let i = 0; i < rows.length; i += 7) await importOrders(cached, rows.slice(i, i + 7), NOW, cache);
+    const again = await importOrders(cached, rows, NOW, cache);
+    releaseCache(cache);
+    expect(again.orders).toEqual({ added: 0, updated: 0, unchanged: 60 });
+
+    const shape = async (db: typeof plain) => {
+      const members = await db.members.toArray();
+      const byId = new Map(members.map((m) => [m.id, m]));
+      const orders = await db.orders.toArray();
+      return orders
+        .map((o) => {
+          const m = byId.get(o.memberId)!;
+          return [o.orderNo, m.orderCount, m.spendMinor, m.lastOrderAt, m.tierId].join('|');
+        })
+        .sort();
+    };
+    expect(await shape(cached)).toEqual(await shape(plain));
+    expect(await cached.members.count()).toBe(await plain.members.count());
+  });
+
+  it('a failed batch leaves the cache as it was', async () => {
+    const db = memoryDb();
+    const cache = await preloadedCache(db);
+    // Someone wrote an identity behind the cache's back: adding it again must fail the whole batch.
+    await db.identities.add({ id: 'demo:handle:lily_chen', platform: 'demo', kind: 'handle', value: 'lily_chen', display: 'lily_chen', memberId: 'm_x', linkedBy: 'created', createdAt: NOW });
+    await expect(importOrders(db, [order(), order({ buyer: { handle: 'mei' } })], NOW, cache)).rejects.toThrow();
+    expect(cache.identities.size).toBe(0);
+    expect(cache.orderIds?.size).toBe(0);
+    expect(cache.members.size).toBe(0);
+    expect(await db.orders.count()).toBe(0);
+    releaseCache(cache);
+  });
+});
+
+describe('cancelling an import', () => {
+  it('leaves the store exactly as it was before the import began', async () => {
+    const { emptyUndoLog, revertImport } = await import('./import-orders');
+    const db = memoryDb(undefined, undefined, 'cancel');
+    // Before: one member with one order, tagged.
+    await importOrders(db, [order({ orderNo: 'old', buyer: { handle: 'lily_chen', phone: '+6591234567' }, status: 'paid' })], NOW);
+    await db.members.toCollection().modify({ tags: ['gift'] });
+    const snapshot = async () => ({
+      members: await db.members.toArray(),
+      orders: await db.orders.toArray(),
+      identities: await db.identities.toArray(),
+      tierChanges: await db.tierChanges.toArray(),
+    });
+    const before = await snapshot();
+
+    const cache = await preloadedCache(db);
+    cache.undo = emptyUndoLog();
+    // Two batches: the old order moves forward, new orders lift the tier, new buyers and a merge by phone.
+    await importOrders(db, [order({ orderNo: 'old', buyer: { handle: 'lily_chen' }, status: 'delivered' }), order({ orderNo: 'n1', amountMinor: 90000 })], NOW, cache);
+    await importOrders(db, [order({ orderNo: 'n2', buyer: { handle: 'lilychen.shop', phone: '+65 9123 4567' } }), order({ orderNo: 'n3', buyer: { handle: 'mei' } })], NOW, cache);
+    expect(await db.orders.count()).toBe(4);
+    expect(await db.tierChanges.count()).toBeGreaterThan(0);
+
+    await revertImport(db, cache.undo);
+    releaseCache(cache);
+    expect(await snapshot()).toEqual(before);
+  });
+});

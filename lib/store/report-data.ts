@@ -1,0 +1,35 @@
+// What the reports page and the tier editor read, over the page's own connection to the database
+// (extension pages may open it; a message can't carry 300k orders): members whole, orders as the
+// [memberId+placedAt] index gives them, so the report's one pass needs no sort.
+import { repurchaseIntervals, type ReportMember, type ReportOrder } from '../domain/reports';
+import { RegularsDb } from './database';
+import { type Settings } from '../domain/settings';
+import { readSettings } from '../store/settings';
+
+export interface ReportData {
+  settings: Settings;
+  members: ReportMember[];
+  orders: ReportOrder[];
+}
+
+export async function readReportData(db: RegularsDb): Promise<ReportData> {
+  return db.transaction('r', [db.members, db.orders, db.settings], async () => {
+    const [settings, members, orders] = await Promise.all([readSettings(db), db.members.toArray(), db.orders.orderBy('[memberId+placedAt]').toArray()]);
+    return { settings, members, orders };
+  });
+}
+
+/** Days between each member's orders (lib/domain/reports), for the lapse suggestion. */
+export async function readRepurchaseIntervals(db: RegularsDb, timeZone: string): Promise<number[]> {
+  return repurchaseIntervals(await db.orders.orderBy('[memberId+placedAt]').toArray(), timeZone);
+}
+
+/** Runs a task over a connection opened for it and closed after (an open one would hold up upgrades). */
+export async function withPageDb<T>(task: (db: RegularsDb) => Promise<T>, open: () => RegularsDb = () => new RegularsDb()): Promise<T> {
+  const db = open();
+  try {
+    return await task(db);
+  } finally {
+    db.close();
+  }
+}
