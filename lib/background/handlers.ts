@@ -4,6 +4,7 @@
 import type { Handlers } from '../messaging/router';
 import type { RegularsDb } from '../store/database';
 import { forgetCachedSettings } from '../store/settings';
+import { categoryHandlers } from './categories/handlers';
 import { importCapability } from './import/handlers';
 import { memberHandlers } from './members/handlers';
 import { reminderCapability, type JourneyHooks } from './reminders/handlers';
@@ -72,6 +73,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         reports.schedule();
         // Members who moved up are owed a tier-upgrade reminder: let the journeys know now.
         deps.onTiersChanged?.();
+      },
+    }),
+    // New categories move members' lapse and the reports' breakdown.
+    ...categoryHandlers(db, now, {
+      onApplied: () => {
+        reports.schedule();
+        onOrdersChanged?.();
       },
     }),
     ...reportHandlers(reports),
