@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { LOCALES, type Settings, type SettingsPatch } from '@/lib/db/settings';
+import { LOCALES, type Settings, type SettingsPatch } from '@/lib/domain/settings';
 import { currencyForLocale } from '@/lib/domain/locale-currency';
 import type { Translate, UiLocale } from '@/lib/i18n';
 

@@ -8,6 +8,7 @@ import { readInWorker, streamInWorker } from '@/components/read-in-worker';
 import { MarketplacesSection } from '@/components/marketplaces-section';
 import { ShopSetupSection } from '@/components/shop-setup-section';
 import { PagesSection } from '@/components/site-rules-section';
+import { TeamSection, type TeamApi } from '@/components/team-section';
 import { TiersSection } from '@/components/tiers-section';
 import '@/components/tiers.css';
 import { readCategoryFigures, readRepurchaseIntervals, withPageDb } from '@/lib/store/report-data';
@@ -32,6 +33,15 @@ const importWorker = () => new Worker(new URL('../../lib/import/import-worker.ts
 const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 const loadJourneys = () => send('journeys.settings.get', {});
+
+const TEAM: TeamApi = {
+  status: () => send('sync.status', {}),
+  connect: (c) => send('sync.connect', c),
+  disconnect: () => send('sync.disconnect', {}),
+  setup: (s) => send('sync.setup', s),
+  // The team server's origin only, asked when the user presses Connect (a user gesture).
+  allowOrigin: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
+};
 
 function App() {
   const [settings, setSettings] = useState<Settings>();
@@ -154,6 +164,7 @@ function App() {
           sweep={() => send('reminders.sweep', {})}
         />
       )}
+      <TeamSection t={t} locale={locale} api={TEAM} />
       <ShopSetupSection key={settings.setupAt} t={t} locale={locale} settings={settings} browserLocale={navigator.language} browserZone={BROWSER_ZONE} onSave={save} />
         </>
       )}

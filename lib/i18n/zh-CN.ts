@@ -1,3 +1,4 @@
+import { zhCN as sync } from './sync';
 import { zhCN as capture } from './capture';
 import { zhCN as segments } from './segments';
 import { categoriesZhCN } from './categories';
@@ -311,4 +312,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...tiersReportsZhCN,
   ...categoriesZhCN,
   ...capture,
+  ...sync,
 };
