@@ -269,9 +269,6 @@ export const en = {
   'options.import.nothing': 'Choose an order export file first.',
   'options.import.failed': 'Import failed: {message}',
   'options.store': '{members, plural, one {# member} other {# members}} · {orders, plural, one {# order} other {# orders}} in your master file',
-  'options.profile': 'You',
-  'options.authorName': 'Your name (shown on your notes)',
-  'options.language': 'Language',
   'options.language.auto': 'Browser language',
   'options.save': 'Save',
   'options.saved': 'Saved',
@@ -313,10 +310,10 @@ export const en = {
   ...segments,
   ...remindersEn,
   ...tiersReportsEn,
-  ...shipEn,
   ...categoriesEn,
   ...capture,
   ...sync,
+  ...shipEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
