@@ -1,7 +1,7 @@
 // Journey rule settings and message templates: one `journeys` row in the settings table, kept apart
 // from the shop settings so each rule's record validates (and falls back) on its own.
 import { z } from 'zod';
-import { JOURNEY_KINDS, journeyRulesSchema, mergeJourneyRules, templateSchema, type JourneyRules } from '../domain/journeys';
+import { JOURNEY_KINDS, journeyRulesSchema, mergeJourneyRules, regionOfTimeZone, templateSchema, type JourneyRules, type Region } from '../domain/journeys';
 import type { RegularsDb } from './database';
 import { readSettings } from './settings';
 
@@ -22,6 +22,12 @@ export const journeySettingsPatchSchema = z.object({
 
 const CHINESE_ZONES = /^Asia\/(Shanghai|Chongqing|Harbin|Urumqi|Taipei|Hong_Kong|Macau)$/;
 
+/** The region guessed from the shop's time zone (a region chosen in Settings is kept with the rules); none for a zone not known. */
+export async function shopRegion(db: RegularsDb): Promise<Region | undefined> {
+  const region = regionOfTimeZone((await readSettings(db)).timeZone);
+  return region === 'other' ? undefined : region;
+}
+
 /** The language holidays default to: the shop's chosen one, else its zone's. */
 export async function shopLanguage(db: RegularsDb): Promise<string> {
   const s = await readSettings(db);
@@ -32,7 +38,7 @@ export async function shopLanguage(db: RegularsDb): Promise<string> {
 export async function readJourneySettings(db: RegularsDb): Promise<JourneySettings> {
   const row = await db.settings.get(JOURNEYS_KEY);
   const stored = (row?.value ?? {}) as { rules?: unknown; templates?: unknown };
-  const { rules, invalid } = mergeJourneyRules(stored.rules, await shopLanguage(db));
+  const { rules, invalid } = mergeJourneyRules(stored.rules, await shopLanguage(db), await shopRegion(db));
   if (invalid.length) console.warn(`Regulars: settings of the rules ${invalid.join(', ')} are invalid and were reset to their defaults`);
   const templates = templatesSchema.safeParse(stored.templates ?? {});
   return { rules, templates: templates.success ? templates.data : {} };

@@ -3,7 +3,8 @@
 import Dexie from 'dexie';
 import { fillTemplate, formatMoney, startOfLocalDay } from '../domain';
 import type { UiLocale } from '../i18n';
-import { templateFor } from '../reminders/label';
+import { holidayName, templateFor } from '../reminders/label';
+import { translator } from '../i18n';
 import type { RegularsDb } from './database';
 import { readJourneySettings, type Templates } from './journey-settings';
 
@@ -64,7 +65,7 @@ function messageOf(r: ReminderRow, member: MemberRow | undefined, order: OrderRo
     orderNo: order?.orderNo,
     amount: order ? formatMoney(order.amountMinor, order.currency, locale) : undefined,
     tier: tierName,
-    holiday: r.kind === 'holiday' ? r.detail : undefined,
+    holiday: r.kind === 'holiday' ? holidayName(translator(locale), r.detail) : undefined,
   });
 }
 

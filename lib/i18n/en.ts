@@ -1,3 +1,4 @@
+import { en as journeysEn } from './journeys';
 import * as mapping from './mapping';
 import { en as segments } from './segments';
 import { en as remindersEn } from './reminders';
@@ -310,6 +311,7 @@ export const en = {
   ...segments,
   ...remindersEn,
   ...tiersReportsEn,
+  ...journeysEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

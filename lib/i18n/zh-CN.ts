@@ -1,3 +1,4 @@
+import { zhCN as journeysZhCN } from './journeys';
 import { zhCN as segments } from './segments';
 import type { MessageKey } from './en';
 import * as mapping from './mapping';
@@ -311,4 +312,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...segments,
   ...remindersZhCN,
   ...tiersReportsZhCN,
+  ...journeysZhCN,
 };

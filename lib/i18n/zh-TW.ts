@@ -1,3 +1,4 @@
+import { zhTW as journeysZhTW } from './journeys';
 import { zhTW as segments } from './segments';
 import type { MessageKey } from './en';
 import * as mapping from './mapping';
@@ -311,4 +312,5 @@ export const zhTW: Record<MessageKey, string> = {
   ...segments,
   ...remindersZhTW,
   ...tiersReportsZhTW,
+  ...journeysZhTW,
 };

@@ -144,9 +144,26 @@ describe('holiday greetings', () => {
     expect(only(facts({ now: utc('2026-10-01T04:00:00'), memberList: people }), 'holiday')).toEqual([]);
   });
 
-  it('default to Chinese holidays for a Chinese shop', () => {
-    expect(defaultJourneyRules('zh-CN').holiday.holidays.map((h) => h.name)).toContain('春节');
-    expect(defaultJourneyRules('en').holiday.holidays.map((h) => h.name)).toContain('Christmas');
+  it("default to the region's holidays: a Chinese shop gets the lunar ones, a Singapore shop Lunar New Year", () => {
+    expect(defaultJourneyRules('zh-CN').holiday.holidays.map((h) => h.builtIn)).toEqual(expect.arrayContaining(['lunarNewYear', 'midAutumn', 'singlesDay']));
+    expect(defaultJourneyRules('en').holiday.holidays.map((h) => h.builtIn)).toContain('christmas');
+    expect(defaultJourneyRules('en', 'SG').holiday.holidays.map((h) => h.builtIn)).toContain('lunarNewYear');
+    expect(defaultJourneyRules('en', 'US').holiday.holidays.map((h) => h.builtIn)).not.toContain('lunarNewYear');
+  });
+
+  it('a computed holiday comes round every year: Mid-Autumn 2027 and 2030 greetings fall the day before', () => {
+    const rules = defaultJourneyRules('en', 'SG');
+    rules.holiday.holidays = rules.holiday.holidays.filter((h) => h.builtIn === 'midAutumn').map((h) => ({ ...h, tiers: ['gold'] }));
+    for (const [now, holiday, due] of [['2027-09-10T04:00:00', '2027-09-15', '2027-09-14T02:00'], ['2030-09-08T04:00:00', '2030-09-12', '2030-09-11T02:00']] as const) {
+      const found = only(facts({ now: utc(now), memberList: people }), 'holiday', rules);
+      expect(found.map((r) => [r.memberId, r.detail, iso(r.dueAt), new Date(r.refAt! + 8 * 3_600_000).toISOString().slice(0, 10)])).toEqual([['gold', 'midAutumn', due, holiday]]);
+    }
+  });
+
+  it('a region chosen in Settings brings its holidays when none are stored; stored ones are kept', () => {
+    expect(mergeJourneyRules({ holiday: { region: 'KR' } }).rules.holiday.holidays.map((h) => h.id)).toContain('mothersDay-KR');
+    const own = [{ id: 'shop-birthday', name: 'Shop birthday', date: '04-01', tiers: ['gold'], segments: [] }];
+    expect(mergeJourneyRules({ holiday: { region: 'KR', holidays: own } }).rules.holiday.holidays).toEqual(own);
   });
 });
 
