@@ -33,7 +33,8 @@ export interface ImportSectionProps {
   importBatch(rows: ImportedOrder[], session: string): Promise<BatchResult>;
   /** Keeps the column mappings used by an import, by header set, so the same columns map themselves next time. */
   saveMappings(mappings: Record<string, GenericMapping>): Promise<unknown>;
-  endImport(session: string): Promise<unknown>;
+  /** Ends the import; says what it changed in the store: members created, existing members matched. */
+  endImport(session: string): Promise<{ members: { created: number; matched: number } }>;
   cancelImport(session: string): Promise<unknown>;
   onImported(): void;
   now?: () => number;
@@ -45,7 +46,7 @@ type Outcome =
   | { kind: 'idle' }
   | { kind: 'reading' }
   | { kind: 'working'; done: number; total: number; orders: number; perSecond: number; secondsLeft: number | undefined }
-  | { kind: 'done'; orders: number; members: number; added: number; updated: number; unchanged: number; merges: number; mergeList: BatchResult['merges']; presets: string; problems: Problem[] }
+  | { kind: 'done'; orders: number; created: number; matched: number; added: number; updated: number; unchanged: number; merges: number; mergeList: BatchResult['merges']; presets: string; problems: Problem[] }
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string; problems?: Problem[] };
 
@@ -143,7 +144,6 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
     const total = { added: 0, updated: 0, unchanged: 0, merges: 0, orders: 0 };
     const mergeList: BatchResult['merges'] = [];
     const orderKeys = new Set<string>();
-    const buyers = new Set<string>();
     const presets = new Set(reads.map((r) => presetName(r.preset, t)));
     const session = crypto.randomUUID();
     const started = now();
@@ -159,15 +159,13 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
       total.merges += result.merges.length;
       total.orders += rows.length;
       mergeList.push(...result.merges);
-      for (const o of rows) {
-        orderKeys.add(`${o.platform}:${o.orderNo}`);
-        buyers.add(`${o.buyer.handle ?? ''}|${o.buyer.phone ?? ''}|${o.buyer.email ?? ''}`);
-      }
+      for (const o of rows) orderKeys.add(`${o.platform}:${o.orderNo}`);
       const seconds = Math.max(0.001, (now() - started) / 1000);
       const perSecond = total.orders / seconds;
       setOutcome({ kind: 'working', done: Math.round(fraction * 1000), total: 1000, orders: total.orders, perSecond, secondsLeft: fraction > 0 ? (seconds / fraction) * (1 - fraction) : undefined });
     };
     setOutcome({ kind: 'working', done: 0, total: 1000, orders: 0, perSecond: 0, secondsLeft: undefined });
+    let members = { created: 0, matched: 0 };
     try {
       const smallBytes = totalBytes - big.reduce((sum, f) => sum + f.size, 0);
       for (let i = 0; i < small.length; i += BATCH) {
@@ -187,7 +185,7 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
         presets.add(presetName(summary.preset, t));
         bytesDone += file.size;
       }
-      await endImport(session);
+      ({ members } = await endImport(session));
       // The mappings that read these files are kept for the next file with the same columns.
       const used = Object.fromEntries(fileReads.flatMap((r) => (r.mapping && !r.saved && r.read?.headers ? [[mappingKey(r.read.headers), r.mapping]] : [])));
       if (Object.keys(used).length) await saveMappings({ ...settings?.importMappings, ...used }).catch(() => undefined);
@@ -197,7 +195,7 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
       if (e instanceof Cancelled) return setOutcome({ kind: 'cancelled' });
       return setOutcome({ kind: 'failed', message: t('options.import.failed', { message: (e as Error).message }), problems });
     }
-    setOutcome({ kind: 'done', ...total, orders: orderKeys.size, members: buyers.size, mergeList, presets: [...presets].join(', '), problems });
+    setOutcome({ kind: 'done', ...total, orders: orderKeys.size, ...members, mergeList, presets: [...presets].join(', '), problems });
     onImported();
   };
 
@@ -274,7 +272,7 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
       )}
       {outcome.kind === 'done' && (
         <div className="status" role="status">
-          <strong>{t('options.import.done', { orders: outcome.orders, members: outcome.members })}</strong>
+          <strong>{t('options.import.done', { orders: outcome.orders, created: outcome.created, matched: outcome.matched })}</strong>
           <div className="small">
             {outcome.presets} · {t('options.import.doneDetail', { added: outcome.added, updated: outcome.updated, unchanged: outcome.unchanged, merges: outcome.merges })}
           </div>

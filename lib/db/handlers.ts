@@ -3,7 +3,7 @@ import type { reminderProtocol } from '../messaging/protocol-reminders';
 import type { Handlers } from '../messaging/router';
 import type { RegularsDb } from './database';
 import { createReminderHandlers, type JourneyHooks } from './handlers-reminders';
-import { emptyUndoLog, forgetIdentities, lazyCache, preloadedCache, releaseCache, revertImport, type ImportCache } from './import-orders';
+import { emptyUndoLog, forgetIdentities, lazyCache, preloadedCache, releaseCache, revertImport, type ImportCache, type UndoLog } from './import-orders';
 import { addReminder, createMember, editNote, linkHandle, memberOrders, searchMembers, tagVocabulary, updateMember } from './members';
 import { tiersHandlers } from './handlers-tiers';
 import { mergeMembers, unmergeIdentity } from './merge';
@@ -24,6 +24,13 @@ export interface HandlerDeps {
   onMembersMerged?: () => void;
   /** Called after a new tier ladder moved members (tier-upgrade reminders follow). */
   onTiersChanged?: () => void;
+}
+
+/** Members an import session made (no row before it) and existing members it wrote orders to. */
+function sessionMembers(undo: UndoLog | undefined): { created: number; matched: number } {
+  let created = 0;
+  for (const before of undo?.members.values() ?? []) if (before === null) created++;
+  return { created, matched: (undo?.members.size ?? 0) - created };
 }
 
 /** An import session idle this long is dropped (the options page was closed mid-import). */
@@ -111,9 +118,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return reverted;
     },
     'orders.importEnd': async ({ session }) => {
+      const undo = (await sessions.get(session)?.cache)?.undo;
       const ended = await endSession(session);
       if (changedInSession.delete(session)) onOrdersChanged?.();
-      return { ended };
+      return { ended, members: sessionMembers(undo) };
     },
     'store.counts': () => storeCounts(db),
     'settings.get': () => readSettings(db),

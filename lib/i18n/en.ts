@@ -262,7 +262,7 @@ export const en = {
   'options.import.platform': 'Platform',
   'options.import.button': 'Import',
   'options.import.working': "Importing… {done} orders ({percent}%)",
-  'options.import.done': 'Imported {orders} orders for {members} members',
+  'options.import.done': 'Imported {orders} orders: {created} new members, {matched} existing members matched',
   'options.import.doneDetail': '{added} new, {updated} updated, {unchanged} unchanged orders; {merges} buyers merged by phone or e-mail.',
   'options.import.nothing': 'Choose an order export file first.',
   'options.import.failed': 'Import failed: {message}',

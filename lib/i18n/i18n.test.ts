@@ -31,7 +31,7 @@ describe('i18n', () => {
 
   it('fills placeholders and leaves unknown ones visible', () => {
     const t = translator('en');
-    expect(t('options.import.done', { orders: 12, members: 5 })).toBe('Imported 12 orders for 5 members');
+    expect(t('options.import.done', { orders: 12, created: 3, matched: 2 })).toBe('Imported 12 orders: 3 new members, 2 existing members matched');
     expect(t('orders.more')).toBe('{count} orders in all');
   });
 });

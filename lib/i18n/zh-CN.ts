@@ -263,7 +263,7 @@ export const zhCN: Record<MessageKey, string> = {
   'options.import.platform': '平台',
   'options.import.button': '导入',
   'options.import.working': "正在导入… 已 {done} 单（{percent}%）",
-  'options.import.done': '已为 {members} 位会员导入 {orders} 笔订单',
+  'options.import.done': '已导入 {orders} 笔订单：新建 {created} 位会员，匹配已有会员 {matched} 位',
   'options.import.doneDetail': '新增 {added}，更新 {updated}，未变 {unchanged}；按手机号或邮箱合并 {merges} 位买家。',
   'options.import.nothing': '请先选择订单导出文件。',
   'options.import.failed': '导入失败：{message}',

@@ -263,7 +263,7 @@ export const zhTW: Record<MessageKey, string> = {
   'options.import.platform': '平台',
   'options.import.button': '匯入',
   'options.import.working': "正在匯入… 已 {done} 單（{percent}%）",
-  'options.import.done': '已為 {members} 位會員匯入 {orders} 筆訂單',
+  'options.import.done': '已匯入 {orders} 筆訂單：新建 {created} 位會員，比對到既有會員 {matched} 位',
   'options.import.doneDetail': '新增 {added}，更新 {updated}，未變 {unchanged}；依手機或電子郵件合併 {merges} 位買家。',
   'options.import.nothing': '請先選擇訂單匯出檔。',
   'options.import.failed': '匯入失敗：{message}',

@@ -131,7 +131,8 @@ export const protocol = {
   },
   'orders.importEnd': {
     request: z.object({ session: z.string().min(8).max(64) }),
-    response: z.object({ ended: z.boolean() }),
+    /** What the whole import changed: members it created, and existing members its orders went to. */
+    response: z.object({ ended: z.boolean(), members: z.object({ created: z.number(), matched: z.number() }) }),
   },
   'store.counts': {
     request: z.object({}),

@@ -69,9 +69,39 @@ describe('import sessions', () => {
       expect(reply.ok).toBe(true);
     }
     expect(refreshes).toBe(0);
-    expect(await r({ regulars: 1, name: 'orders.importEnd', payload: { session } }, optionsPage)).toEqual({ ok: true, data: { ended: true } });
+    expect(await r({ regulars: 1, name: 'orders.importEnd', payload: { session } }, optionsPage)).toEqual({ ok: true, data: { ended: true, members: { created: 3, matched: 0 } } });
     expect(refreshes).toBe(1);
     await r({ regulars: 1, name: 'orders.import', payload: { rows: [order({ buyer: { handle: 'solo' } })] } }, optionsPage);
     expect(refreshes).toBe(2);
+  });
+});
+
+describe('an import reports what it changed in the store', () => {
+  it('members created and matched over several batches add up to the store\'s change, merges apart', async () => {
+    const h = createHandlers({ db, now: () => NOW });
+    await h['orders.import']({ rows: [order({ buyer: { handle: 'known', phone: '+6591234567' } })] }, optionsPage);
+    const before = await db.members.count();
+    const session = 'session-counts1';
+    const first = await h['orders.import'](
+      {
+        rows: [
+          order({ buyer: { handle: 'ana', email: 'ana@example.com' } }),
+          order({ buyer: { handle: 'ana' } }),
+          // Same person by e-mail, under another handle: a merge, not a new member.
+          order({ buyer: { handle: 'ana_2', email: 'ana@example.com' } }),
+          order({ buyer: { handle: 'bo' } }),
+        ],
+        session,
+      },
+      optionsPage,
+    );
+    // The second batch meets members the first one created, and one from before the import.
+    const second = await h['orders.import']({ rows: [order({ buyer: { handle: 'bo' } }), order({ buyer: { handle: 'known' } }), order({ buyer: { handle: 'cy' } })], session }, optionsPage);
+    const end = await h['orders.importEnd']({ session }, optionsPage);
+    const gained = (await db.members.count()) - before;
+    expect(gained).toBe(3);
+    expect(end.members).toEqual({ created: gained, matched: 1 });
+    expect(first.merges.length + second.merges.length).toBe(1);
+    // What the old message counted (distinct handle/phone/e-mail triples) would have said 6.
   });
 });

@@ -41,7 +41,7 @@ test('a file no preset knows is read through a column mapping the user makes, wh
     await expect(preview.getByTestId('import-columns')).toContainText('Amount ← Paid Total');
     await expect(preview).toContainText('3 orders from 3 rows, 2 buyers, 0 rows with problems');
     await options.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect(options.getByRole('status').filter({ hasText: /^\s*Imported/ })).toContainText('Imported 3 orders for 2 members');
+    await expect(options.getByRole('status').filter({ hasText: /^\s*Imported/ })).toContainText('Imported 3 orders: 2 new members, 0 existing members matched');
 
     // April's file, with the same columns shuffled, maps itself: no question asked.
     await options.reload();
@@ -49,7 +49,7 @@ test('a file no preset knows is read through a column mapping the user makes, wh
     await expect(preview).toContainText('shop-sheet-april.csv · your saved column mapping');
     await expect(options.getByRole('group', { name: /Match the columns/ })).toHaveCount(0);
     await options.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect(options.getByRole('status').filter({ hasText: /^\s*Imported/ })).toContainText('Imported 2 orders for 2 members');
+    await expect(options.getByRole('status').filter({ hasText: /^\s*Imported/ })).toContainText('Imported 2 orders: 0 new members, 2 existing members matched');
 
     // The buyer who only chatted before now has three orders (the shipped one counts as spend).
     const page = await freshExt.context.newPage();

@@ -12,7 +12,7 @@ declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknow
 
 test.describe('the buyer panel beside the demo chat', () => {
   test.beforeEach(async ({ demoImported }) => {
-    expect(demoImported).toMatch(/^Imported \d+ orders for \d+ members/);
+    expect(demoImported).toMatch(/^Imported \d+ orders: \d+ new members, \d+ existing members matched/);
   });
 
   test('shows the right tier, spend, orders and segment for a seeded buyer', async ({ page, demo }) => {

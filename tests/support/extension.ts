@@ -119,7 +119,7 @@ function isOurs(worker: Worker): boolean {
 
 /**
  * Imports an order export the way a person does: options page → "Import order export" → Platform → Import.
- * Returns the status text ("Imported N orders for M members"); throws with the alert text on failure.
+ * Returns the status text ("Imported N orders: C new members, M existing members matched"); throws with the alert text on failure.
  */
 export async function importOrdersThroughOptions(
   context: BrowserContext,
