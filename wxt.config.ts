@@ -1,22 +1,37 @@
 import { defineConfig } from 'wxt';
 
 // See https://wxt.dev/api/config.html
-// `npm run bench` builds a separate copy with the benchmark page; the shipped build never has it.
+// Three builds from one source:
+// - the store build (`npm run build`, `npm run zip`: .output/): what a seller installs from the
+//   Chrome Web Store or Firefox Add-ons. No demo marketplace hooks: no static content script, no
+//   loopback match pattern anywhere in its manifest.
+// - the demo build (REGULARS_DEMO=1: .output-demo/): the store build plus the content script on the
+//   loopback demo marketplace. `npm start` and the end-to-end tests load it.
+// - the bench build (REGULARS_BENCH=1: .output-bench/): the demo build plus the benchmark page.
 const BENCH = process.env.REGULARS_BENCH === '1';
+const DEMO = BENCH || process.env.REGULARS_DEMO === '1';
+
+/** The loopback hosts of the demo marketplace: allowed in the demo build's manifest only. */
+const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
+const isLoopback = (pattern: string) => /^[a-z*]+:\/\/(127\.0\.0\.1|localhost)([:/]|$)/.test(pattern);
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   srcDir: '.',
-  outDir: BENCH ? '.output-bench' : '.output',
+  outDir: BENCH ? '.output-bench' : DEMO ? '.output-demo' : '.output',
   filterEntrypoints: BENCH ? undefined : ['background', 'content', 'options', 'panel', 'popup', 'members', 'reports'],
-  manifest: {
+  // Firefox too is built as Manifest V3 (WXT's default for Firefox is still V2).
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
     name: 'Regulars',
     description: 'A memory of your buyers beside the marketplace chat: tier, value, history, tags and notes.',
     // 'scripting' registers the content script on the marketplaces the user enables (lib/hosts).
     // 'activeTab': "Show Regulars here" (popup or Alt+Shift+R) on a site the user has not enabled,
     // for that one tab only.
     // 'alarms' and 'notifications': reminders fall due at a time and tell staff (lib/reminders).
-    permissions: ['storage', 'scripting', 'activeTab', 'alarms', 'notifications'],
+    // 'unlimitedStorage': the member store is the shop's memory; without it the browser may evict
+    // IndexedDB under disk pressure (and caps it at a share of the disk).
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab', 'alarms', 'notifications'],
     commands: {
       'show-panel': { suggested_key: { default: 'Alt+Shift+R' }, description: 'Show Regulars on this page' },
     },
@@ -26,12 +41,39 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*'],
     // The panel is an extension frame the content script puts in the seller page. `matches` is fixed
     // at build time while the sites the user enables are not, so it covers everywhere the content
-    // script may run: any https host, and the loopback demo. use_dynamic_url keeps other sites from
-    // framing the panel themselves (and asking it whether a handle is one of your members): only our
-    // content script can.
+    // script may run: any https host (and, in the demo build, the loopback demo). use_dynamic_url
+    // keeps other sites from framing the panel themselves (and asking it whether a handle is one of
+    // your members): only our content script can. Firefox's extension origin is already a random
+    // per-install id, which does the same.
     web_accessible_resources: [
-      { resources: ['panel.html'], matches: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'], use_dynamic_url: true },
+      { resources: ['panel.html'], matches: ['https://*/*', ...(DEMO ? LOOPBACK : [])], use_dynamic_url: true },
     ],
+    ...(browser === 'firefox'
+      ? {
+          // AMO requires an id for MV3; 140 is the ESR with data_collection_permissions, MV3
+          // optional_host_permissions and scripting.registerContentScripts({ persistAcrossSessions }).
+          browser_specific_settings: {
+            gecko: { id: 'regulars@regulars.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
+  }),
+  hooks: {
+    // The content script declares the demo's loopback hosts (entrypoints/content); the store build
+    // drops them, so it runs only where the user enabled a marketplace (registered in lib/hosts).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (DEMO) return;
+      manifest.content_scripts = manifest.content_scripts
+        ?.map((script) => ({ ...script, matches: script.matches?.filter((p) => !isLoopback(p)) }))
+        .filter((script) => script.matches?.length);
+      if (!manifest.content_scripts?.length) delete manifest.content_scripts;
+      manifest.host_permissions = manifest.host_permissions?.filter((p: string) => !isLoopback(p));
+      if (!manifest.host_permissions?.length) delete manifest.host_permissions;
+    },
+  },
+  zip: {
+    // The AMO sources zip: what a reviewer needs to rebuild, not what the tests and tools write.
+    excludeSources: ['screenshots/**', 'test-results/**', 'playwright-report/**'],
   },
   // Vite 8 can emit raw U+FFFF (from Dexie) and Chromium then refuses the extension silently.
   // Web Workers are bundled separately: the same rule applies to them.

@@ -9,8 +9,9 @@ import { watchPage } from './watch';
 type Rule = { selector: string; pathPrefix?: string | undefined };
 
 export default defineContentScript({
-  // The demo marketplace on loopback. Real marketplaces are registered per site when the user
-  // enables them (lib/hosts), so this same script runs there too.
+  // The demo marketplace on loopback, in the demo build only (wxt.config.ts drops these from the
+  // store build). Real marketplaces are registered per site when the user enables them (lib/hosts),
+  // so this same script runs there too.
   matches: ['http://127.0.0.1/*', 'http://localhost/*'],
   runAt: 'document_idle',
   main(ctx) {

@@ -8,8 +8,8 @@ import { findChromium } from './chromium';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The unpacked build that `npx wxt build` writes. */
-export const EXTENSION_DIR = path.join(ROOT, '.output', 'chrome-mv3');
+/** The demo build (`npm run build:demo`): the store build plus the content script on the loopback demo marketplace. */
+export const EXTENSION_DIR = path.join(ROOT, '.output-demo', 'chrome-mv3');
 
 export interface LaunchOptions {
   /** An unpacked build to load instead of EXTENSION_DIR (e.g. a bench build). */

@@ -1,0 +1,86 @@
+// The store packages `npm run zip` writes (.output/): what a seller installs from the Chrome Web
+// Store and Firefox Add-ons. Run after `npm run zip` (npm test does): vitest -c vitest.package.config.ts
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unzipSync, strFromU8 } from 'fflate';
+import webExt from 'web-ext';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+const zipPath = (what: string) => path.join(ROOT, '.output', `regulars-${version}-${what}.zip`);
+
+async function unzip(file: string): Promise<Record<string, Uint8Array>> {
+  if (!existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`npm run zip\` first`);
+  return unzipSync(new Uint8Array(await readFile(file)));
+}
+
+const manifestOf = (files: Record<string, Uint8Array>) => {
+  const raw = files['manifest.json'];
+  if (!raw) throw new Error('the zip has no manifest.json at its root');
+  return { text: strFromU8(raw), json: JSON.parse(strFromU8(raw)) as Record<string, unknown> };
+};
+
+describe('Chrome Web Store zip', () => {
+  it('is versioned from package.json and asks for unlimitedStorage', async () => {
+    const { json } = manifestOf(await unzip(zipPath('chrome')));
+    expect(json.version).toBe(version);
+    expect(json.manifest_version).toBe(3);
+    expect(json.permissions).toContain('unlimitedStorage');
+  });
+
+  it('carries no loopback host anywhere in its manifest and no demo content script', async () => {
+    const { text, json } = manifestOf(await unzip(zipPath('chrome')));
+    expect(text).not.toMatch(/127\.0\.0\.1|localhost/);
+    expect(json.content_scripts).toBeUndefined();
+    expect(json.host_permissions).toBeUndefined();
+  });
+
+  it('holds the content script the background registers on enabled marketplaces', async () => {
+    const files = await unzip(zipPath('chrome'));
+    expect(Object.keys(files)).toContain('content-scripts/content.js');
+    expect(Object.keys(files)).not.toContain('bench.html');
+  });
+});
+
+describe('Firefox Add-ons zip', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'regulars-firefox-zip-'));
+    for (const [name, data] of Object.entries(await unzip(zipPath('firefox')))) {
+      if (name.endsWith('/')) continue;
+      await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+      await writeFile(path.join(dir, name), data);
+    }
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('is Manifest V3 with a Gecko id, a background script and no loopback host', async () => {
+    const text = await readFile(path.join(dir, 'manifest.json'), 'utf8');
+    const json = JSON.parse(text) as { manifest_version: number; version: string; permissions: string[]; background: { scripts?: string[] }; browser_specific_settings?: { gecko?: { id?: string } } };
+    expect(text).not.toMatch(/127\.0\.0\.1|localhost/);
+    expect(json.manifest_version).toBe(3);
+    expect(json.version).toBe(version);
+    expect(json.permissions).toContain('unlimitedStorage');
+    expect(json.background.scripts).toEqual(['background.js']);
+    expect(json.browser_specific_settings?.gecko?.id).toMatch(/@/);
+  });
+
+  it('passes web-ext lint with no errors', async () => {
+    const result = (await webExt.cmd.lint({ sourceDir: dir, output: 'none' }, { shouldExitProgram: false })) as {
+      errors: { code: string; file?: string; message: string }[];
+    };
+    expect(result.errors.map((e) => `${e.code} ${e.file ?? ''}: ${e.message}`)).toEqual([]);
+  }, 120_000);
+});
+
+describe('sources zip (for the AMO review)', () => {
+  it('holds what rebuilds the extension and nothing the tests wrote', async () => {
+    const names = Object.keys(await unzip(zipPath('sources')));
+    expect(names).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'wxt.config.ts', 'entrypoints/background/index.ts']));
+    expect(names.filter((n) => /^(node_modules|\.output|screenshots|test-results)\//.test(n))).toEqual([]);
+  });
+});
