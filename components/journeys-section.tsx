@@ -19,6 +19,25 @@ const fromTime = (text: string) => {
   return (h ?? 0) * 60 + (m ?? 0);
 };
 
+/** Win-back touches as days after lapse, typed as "0, 45, 100"; kept as typed until it reads as numbers. */
+function StepsField({ label, title, steps, onChange }: { label: string; title: string; steps: readonly number[]; onChange(steps: number[]): void }) {
+  const [text, setText] = useState(steps.join(', '));
+  return (
+    <label className="field steps" title={title}>
+      <span>{label}</span>
+      <input
+        value={text}
+        inputMode="numeric"
+        onChange={(e) => {
+          setText(e.target.value);
+          const parsed = e.target.value.split(/[,，\s]+/).filter(Boolean).map(Number);
+          if (parsed.length && parsed.every((n) => Number.isInteger(n) && n >= 0)) onChange([...new Set(parsed)].sort((a, b) => a - b));
+        }}
+      />
+    </label>
+  );
+}
+
 /** A region's name in the reader's language (Intl knows the UK as GB). */
 export function regionName(region: Region, locale: UiLocale, t: Translate): string {
   if (region === 'other') return t('journeys.region.other');
@@ -107,7 +126,10 @@ export function JourneysSection({ t, locale, tiers, timeZone = 'UTC', savedSegme
                       </label>
                     ))}
                     {id === 'winBack' && (
-                      <ChoiceField label={t('journeys.winBack.segment')} value={rules.winBack.segmentId ?? ''} onChange={(v) => patchRule('winBack', { segmentId: v })} empty={t('journeys.winBack.everyone')} choices={segmentChoices} />
+                      <>
+                        <StepsField label={t('journeys.winBack.steps')} title={`${t('journeys.winBack.stepsHelp')} ${t('journeys.winBack.ranked')}`} steps={rules.winBack.steps} onChange={(steps) => patchRule('winBack', { steps })} />
+                        <ChoiceField label={t('journeys.winBack.segment')} value={rules.winBack.segmentId ?? ''} onChange={(v) => patchRule('winBack', { segmentId: v })} empty={t('journeys.winBack.everyone')} choices={segmentChoices} />
+                      </>
                     )}
                     </div>
                   </td>

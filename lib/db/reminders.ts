@@ -218,6 +218,8 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
     const readOrders = readAll || last.orders !== marks.orders;
     const readTierChanges = readAll || last.tierChanges !== marks.tierChanges;
     const lapseAt = now - settings.lapseDays * DAY_MS;
+    // Near the lapse day or one of the later win-back steps' days.
+    const winBackDue = (last: number) => rules.winBack.steps.some((step) => last >= lapseAt - (step + 9) * DAY_MS && last <= lapseAt - (step - 1) * DAY_MS);
     const secondAt = now - rules.secondPurchase.days * DAY_MS;
     const [orders, tierChanges, done, contacts, active] = await Promise.all([
       readOrders ? db.orders.where('placedAt').aboveOrEqual(now - ORDER_LOOKBACK_MS).toArray() : [],
@@ -246,7 +248,7 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
         const last = m.lastOrderAt;
         if (
           m.profile.birthday ||
-          (last !== undefined && ((last >= lapseAt - 9 * DAY_MS && last <= lapseAt + DAY_MS) || (last >= secondAt - 8 * DAY_MS && last <= secondAt + 8 * DAY_MS) || (tierChanges.length > 0 && last >= recentBuyer)))
+          (last !== undefined && (winBackDue(last) || (last >= secondAt - 8 * DAY_MS && last <= secondAt + 8 * DAY_MS) || (tierChanges.length > 0 && last >= recentBuyer)))
         )
           picked.set(m.id, m);
       }

@@ -1,5 +1,10 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { ordersCsv } from '../../demo/export';
 import { lunarDay } from '../../lib/domain/journeys/lunar';
+import { importOrdersThroughOptions } from '../support/extension';
 import { expect, test } from '../support/fixtures';
 import { updateSettings } from '../support/settings';
 
@@ -41,4 +46,58 @@ test('a shop in Asia/Singapore sees Lunar New Year in its holiday list, dated fo
   await expect(section.locator('li[data-holiday="lunarNewYear"]')).toBeVisible();
 
   await page.close();
+});
+
+type TodayRow = { id: string; memberName: string; kind?: string; detail?: string; state: string };
+
+test('a win-back sequence creates its steps in Today and stops after a new order, which the report counts as won back', async ({ freshExt: ext, demo }) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'regulars-winback-'));
+  try {
+    const buyer = demo.seed.known.lapsedGold;
+    const name = demo.seed.buyers.find((b) => b.handle === buyer)!.name;
+    const last = demo.seed.orders.find((o) => o.handle === buyer)!; // newest first
+    const daysSince = Math.floor((Date.now() - last.placedAt) / 86_400_000);
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    // Two touches two days apart, the lapse threshold set so that both have fallen due by now.
+    await updateSettings(page, { timeZone: 'Asia/Singapore', lapseDays: daysSince - 3 });
+    await send(page, 'journeys.settings.update', { rules: { winBack: { steps: [0, 2] } } });
+    // The demo's export written in the shop's zone, as the marketplace writes it for this shop.
+    const first = path.join(dir, 'orders.csv');
+    await writeFile(first, ordersCsv(demo.seed, { timeZone: 'Asia/Singapore' }));
+    await importOrdersThroughOptions(ext.context, ext.extensionId, first, 'demo');
+
+    const today = page.getByRole('tabpanel', { name: 'Today' });
+    const steps = today.locator('.group[data-kind="winBack"] li.row', { hasText: name });
+    await expect.poll(async () => (await page.reload(), await today.locator('li.row').first().waitFor(), steps.count()), { timeout: 20_000 }).toBe(2);
+    await expect(steps.filter({ hasText: 'Win-back, touch 1/2' })).toHaveCount(1);
+    await expect(steps.filter({ hasText: 'Win-back, touch 2/2' })).toHaveCount(1);
+
+    // The first touch is made; then the buyer orders again.
+    await steps.filter({ hasText: 'touch 1/2' }).getByRole('button', { name: 'Done', exact: true }).click();
+    await expect(steps).toHaveCount(1);
+    const again = { ...last, orderNo: '990000000000000001', status: 'paid' as const, placedAt: Date.now() + 120_000, paidAt: Date.now() + 120_000 }; // after the touch just made
+    delete again.shippedAt;
+    delete again.deliveredAt;
+    const file = path.join(dir, 'new-order.csv');
+    // The next day's export: every order again, and the new one. (A file of one or two orders is
+    // read with tab as its delimiter: the demo's cells end in a tab, and Papa guesses from few rows.)
+    await writeFile(file, ordersCsv({ ...demo.seed, orders: [again, ...demo.seed.orders] }, { timeZone: 'Asia/Singapore' }));
+    await importOrdersThroughOptions(ext.context, ext.extensionId, file, 'demo');
+
+    // The remaining touch no longer applies, and checking the rules again makes no new one.
+    await expect.poll(async () => (await page.reload(), steps.count()), { timeout: 20_000 }).toBe(0);
+    await send(page, 'reminders.sweep', {});
+    const rows = (await send<{ rows: TodayRow[] }>(page, 'reminders.today', { locale: 'en' })).rows;
+    expect(rows.filter((r) => r.kind === 'winBack' && r.memberName === name)).toEqual([]);
+
+    // Reports: one lapsed member touched, one won back.
+    await page.goto(`chrome-extension://${ext.extensionId}/reports.html`);
+    const card = page.getByTestId('chart-outcomes');
+    await expect(card.getByTestId('won-back')).toContainText('Won back1');
+    await expect(card.locator('li[data-reason="winBack"]')).toContainText('1 / 1');
+    await page.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -102,9 +102,52 @@ describe('the other journey rules', () => {
     expect(only(f, 'winBack', { ...rules, winBack: { ...rules.winBack, segmentId: 'gone' } })).toEqual([]);
   });
 
-  it('win-back and follow-ups put the biggest spenders first', () => {
-    const f = facts({ memberList: [member({ id: 'a', spendMinor: 100, lastOrderAt: NOW - 90 * DAY_MS }), member({ id: 'b', spendMinor: 900_000, lastOrderAt: NOW - 91 * DAY_MS })] });
-    expect(only(f, 'winBack').sort((x, y) => y.priority - x.priority).map((r) => r.memberId)).toEqual(['b', 'a']);
+  it('win-back ranks by how likely the member is to come back: of two habits the more recent first, a one-time big spender last', () => {
+    const f = facts({
+      memberList: [
+        member({ id: 'big-once', orderCount: 1, spendMinor: 900_000, lastOrderAt: NOW - 90 * DAY_MS }),
+        member({ id: 'habit', orderCount: 8, spendMinor: 40_000, lastOrderAt: NOW - 91 * DAY_MS }),
+        member({ id: 'habit-long-gone', orderCount: 8, spendMinor: 40_000, lastOrderAt: NOW - 190 * DAY_MS }),
+      ],
+    });
+    expect(only(f, 'winBack').sort((x, y) => y.priority - x.priority).map((r) => r.memberId)).toEqual(['habit', 'habit-long-gone', 'big-once']);
+  });
+});
+
+describe('win-back in steps', () => {
+  const lapsedAgo = (days: number) => member({ lastOrderAt: utc('2026-11-23T04:00:00') - days * DAY_MS });
+  it.each([
+    // [case, days since the last order, expected ids, detail, due (UTC)]
+    ['at lapse: the first touch', 90, ['winBack:m1:2026-08-25'], '1/3', '2026-11-23T02:00'],
+    ['45 days after lapse: the second touch', 135, ['winBack:m1:2026-07-11:+45'], '2/3', '2026-11-23T02:00'],
+    ['100 days after lapse: the third touch', 190, ['winBack:m1:2026-05-17:+100'], '3/3', '2026-11-23T02:00'],
+    ['between touches: none', 120, [], undefined, undefined],
+    ['past the last touch: none', 300, [], undefined, undefined],
+  ])('%s', (_name, days, ids, detail, due) => {
+    const found = only(facts({ memberList: [lapsedAgo(days)] }), 'winBack');
+    expect(found.map((r) => r.id)).toEqual(ids);
+    if (due) expect([found[0]!.detail, iso(found[0]!.dueAt)]).toEqual([detail, due]);
+  });
+
+  it('the steps are a setting', () => {
+    const rules = defaultJourneyRules();
+    rules.winBack.steps = [0, 30];
+    expect(only(facts({ memberList: [lapsedAgo(120)] }), 'winBack', rules).map((r) => [r.id, r.detail])).toEqual([['winBack:m1:2026-07-26:+30', '2/2']]);
+    expect(only(facts({ memberList: [lapsedAgo(135)] }), 'winBack', rules)).toEqual([]);
+  });
+
+  it('win-back steps stop on an order: no later touch is made, and the open one no longer applies', async () => {
+    const { winBackRule } = await import('./win-back');
+    const lapsed = lapsedAgo(135);
+    const [second] = only(facts({ memberList: [lapsed] }), 'winBack');
+    expect(second!.id).toBe('winBack:m1:2026-07-11:+45');
+    // The member orders again two days later.
+    const ordered = { ...lapsed, orderCount: lapsed.orderCount + 1, lastOrderAt: NOW + 2 * DAY_MS };
+    expect(winBackRule.obsolete!({ refAt: second!.refAt }, ordered, undefined)).toBe(true);
+    expect(winBackRule.obsolete!({ refAt: second!.refAt }, lapsed, undefined)).toBe(false);
+    // 55 days on, when the third touch would have fallen due, none is proposed.
+    for (const later of [NOW + 55 * DAY_MS, NOW + 2 * DAY_MS]) expect(only(facts({ now: later, memberList: [ordered] }), 'winBack')).toEqual([]);
+    expect(only(facts({ now: NOW + 55 * DAY_MS, memberList: [lapsed] }), 'winBack').map((r) => r.detail)).toEqual(['3/3']);
   });
 });
 
