@@ -1,14 +1,15 @@
 // Options: reminder rules (on/off, timing, contact hours, frequency cap), holidays and message templates.
 import { useEffect, useState } from 'react';
 import type { JourneySettings, Templates } from '@/lib/db/journey-settings';
-import { builtInHoliday, defaultHolidays, HOLIDAY_KEYS, nextHolidayDay, REGIONAL_KEYS, regionOfTimeZone, REGIONS, RFM_SEGMENTS, type Holiday, type HolidayKey, type Region, type TierStep } from '@/lib/domain';
-import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
+import { BUYER_LANGUAGES, builtInHoliday, defaultHolidays, HOLIDAY_KEYS, nextHolidayDay, REGIONAL_KEYS, regionOfTimeZone, REGIONS, RFM_SEGMENTS, type Holiday, type HolidayKey, type Region, type TierStep } from '@/lib/domain';
+import { UI_LOCALES, type MessageKey, type Translate, type UiLocale } from '@/lib/i18n';
 import { templateFor } from '@/lib/reminders/label';
 import { ChoiceField } from './choice-field';
-import { tierName } from './format';
+import { languageName, tierName } from './format';
 
 type Rules = JourneySettings['rules'];
 type RuleId = keyof Rules;
+type BuyerLanguage = (typeof BUYER_LANGUAGES)[number];
 const RULE_IDS: RuleId[] = ['unpaid', 'shipped', 'followUp', 'birthday', 'holiday', 'secondPurchase', 'winBack', 'tierUp'];
 const PARAMS = ['hours', 'days', 'secondDays', 'daysBefore'] as const;
 const TEMPLATE_KINDS = ['unpaid', 'shipped', 'followUp', 'followUp2', 'birthday', 'holiday', 'secondPurchase', 'winBack', 'tierUp', 'manual'] as const;
@@ -70,6 +71,8 @@ export function JourneysSection({ t, locale, tiers, timeZone = 'UTC', savedSegme
   const [rules, setRules] = useState<Rules>();
   const [templates, setTemplates] = useState<Templates>({});
   const [status, setStatus] = useState<{ ok: boolean; text: string }>();
+  // Templates are written per buyer language; the screen's language first.
+  const [language, setLanguage] = useState<BuyerLanguage>(locale);
   useEffect(() => {
     load().then((s) => (setRules(s.rules), setTemplates(s.templates)), (e: Error) => setStatus({ ok: false, text: e.message }));
   }, [load]);
@@ -231,15 +234,19 @@ export function JourneysSection({ t, locale, tiers, timeZone = 'UTC', savedSegme
 
         <h3>{t('journeys.templates')}</h3>
         <p className="muted small">{t('journeys.templates.help')}</p>
+        <div className="row">
+          <ChoiceField label={t('journeys.templates.language')} value={language} onChange={(v) => setLanguage(v as BuyerLanguage)} choices={BUYER_LANGUAGES.map((l) => ({ value: l, label: languageName(l, locale) }))} />
+          {!(UI_LOCALES as readonly string[]).includes(language) && <p className="muted small">{t('journeys.templates.fallback')}</p>}
+        </div>
         <div className="templates">
           {TEMPLATE_KINDS.map((kind) => (
             <label key={kind} className="field">
               <span>{t(`journey.kind.${kind}`)}</span>
               <textarea
                 rows={2}
-                value={templates[kind]?.[locale] ?? ''}
-                placeholder={templateFor(kind === 'manual' ? undefined : kind, locale, {})}
-                onChange={(e) => setTemplates({ ...templates, [kind]: { ...templates[kind], [locale]: e.target.value } })}
+                value={templates[kind]?.[language] ?? ''}
+                placeholder={templateFor(kind === 'manual' ? undefined : kind, language, {})}
+                onChange={(e) => setTemplates({ ...templates, [kind]: { ...templates[kind], [language]: e.target.value } })}
               />
             </label>
           ))}

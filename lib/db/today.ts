@@ -3,7 +3,8 @@
 import Dexie from 'dexie';
 import { fillTemplate, formatMoney, startOfLocalDay } from '../domain';
 import type { UiLocale } from '../i18n';
-import { holidayName, templateFor } from '../reminders/label';
+import { catalogueOf, holidayName, shipmentText, templateFor } from '../reminders/label';
+import { memberLanguage, type BuyerLanguage } from '../domain/journeys/language';
 import { translator } from '../i18n';
 import type { RegularsDb } from './database';
 import { readJourneySettings, type Templates } from './journey-settings';
@@ -38,6 +39,8 @@ export interface TodayRow {
   assignee?: string | undefined;
   suppressedBecause?: string | undefined;
   priority: number;
+  /** The language `message` is written in: the member's. */
+  language?: BuyerLanguage | undefined;
   message: string;
 }
 
@@ -59,13 +62,19 @@ export interface TodayList {
   me: string;
 }
 
-function messageOf(r: ReminderRow, member: MemberRow | undefined, order: OrderRow | undefined, tierName: string, locale: UiLocale, templates: Templates): string {
-  return fillTemplate(templateFor(r.kind ?? 'manual', locale, templates), {
+/** The message in the buyer's language (journeys/language.ts), whatever the agent's screen is in. */
+function messageOf(r: ReminderRow, member: MemberRow | undefined, order: OrderRow | undefined, tierName: string, language: BuyerLanguage, templates: Templates, gift?: string): string {
+  const t = translator(catalogueOf(language));
+  return fillTemplate(templateFor(r.kind ?? 'manual', language, templates), {
     name: member?.displayName ?? '',
     orderNo: order?.orderNo,
-    amount: order ? formatMoney(order.amountMinor, order.currency, locale) : undefined,
+    amount: order ? formatMoney(order.amountMinor, order.currency, language) : undefined,
     tier: tierName,
-    holiday: r.kind === 'holiday' ? holidayName(translator(locale), r.detail) : undefined,
+    holiday: r.kind === 'holiday' ? holidayName(t, r.detail) : undefined,
+    carrier: order?.carrier,
+    trackingNo: order?.trackingNo,
+    shipment: shipmentText(t, order),
+    gift,
   });
 }
 
@@ -171,7 +180,8 @@ async function computeTodayList(db: RegularsDb, now: number, options: TodayOptio
       assignee: r.assignee,
       suppressedBecause: r.suppressedBecause,
       priority: r.priority ?? member?.spendMinor ?? 0,
-      message: messageOf(r, member, order, tier.name, options.locale, templates),
+      language: member ? memberLanguage(member, order?.platform) : undefined,
+      message: messageOf(r, member, order, tier.name, member ? memberLanguage(member, order?.platform) : options.locale, templates),
     };
   });
   out.sort((a, b) => TODAY_SECTIONS.indexOf(a.section) - TODAY_SECTIONS.indexOf(b.section) || a.dueAt - b.dueAt || b.priority - a.priority);

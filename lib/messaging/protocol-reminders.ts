@@ -26,6 +26,8 @@ export const todayRowSchema = z.object({
   assignee: z.string().optional(),
   suppressedBecause: z.string().optional(),
   priority: z.number(),
+  /** The buyer's language the message is written in. */
+  language: z.string().optional(),
   message: z.string(),
 });
 export type TodayRowMessage = z.infer<typeof todayRowSchema>;

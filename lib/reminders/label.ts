@@ -1,7 +1,8 @@
 // What a reminder is about, in words: "Follow-up due: delivered 15 days ago", or the manual reason.
 import type { Templates } from '../db/journey-settings';
 import { HOLIDAY_KEYS, type HolidayKey } from '../domain/journeys/holiday-calendar';
-import { translator, type MessageKey, type Translate, type UiLocale } from '../i18n';
+import type { BuyerLanguage } from '../domain/journeys/language';
+import { translator, UI_LOCALES, type MessageKey, type Translate, type UiLocale } from '../i18n';
 
 const DAY_MS = 86_400_000;
 
@@ -19,8 +20,27 @@ export function reminderLabel(t: Translate, r: { kind?: string | undefined; reas
   return t(`journey.banner.${r.kind}` as MessageKey, { days, inDays, detail: r.kind === 'holiday' ? holidayName(t, r.detail) : (r.detail ?? '') });
 }
 
-/** The shop's own template for a reason in this language, else the default one. */
-export function templateFor(kind: string | undefined, locale: UiLocale, templates: Templates): string {
+/** The screen language whose catalogue writes a buyer language's fixed words (English for the others). */
+export const catalogueOf = (language: BuyerLanguage): UiLocale => ((UI_LOCALES as readonly string[]).includes(language) ? (language as UiLocale) : 'en');
+
+/**
+ * The shop's own template for a reason in the buyer's language, else the default one in it; for a
+ * language without default texts (Thai, Vietnamese…) the shop's English template, else the default English.
+ */
+export function templateFor(kind: string | undefined, language: BuyerLanguage, templates: Templates): string {
   const key = (kind ?? 'manual') as keyof Templates;
-  return templates[key]?.[locale] || translator(locale)(`journey.template.${key}` as MessageKey);
+  const own = templates[key]?.[language];
+  if (own) return own;
+  const catalogue = catalogueOf(language);
+  return (catalogue !== language && templates[key]?.[catalogue]) || translator(catalogue)(`journey.template.${key}` as MessageKey);
+}
+
+/** " with J&T Express, tracking number 123" in the buyer's language: what the order says of its parcel, or nothing. */
+export function shipmentText(t: Translate, order: { carrier?: string | undefined; trackingNo?: string | undefined } | undefined): string {
+  const carrier = order?.carrier?.trim();
+  const trackingNo = order?.trackingNo?.trim();
+  if (carrier && trackingNo) return t('journey.shipment', { carrier, trackingNo });
+  if (carrier) return t('journey.shipment.carrier', { carrier });
+  if (trackingNo) return t('journey.shipment.tracking', { trackingNo });
+  return '';
 }

@@ -9,3 +9,4 @@ export { nextOccurrence } from './birthday';
 export { builtInHoliday, defaultHolidays, holidayDetail, holidaySchema, nextHolidayDay, upcomingHolidays, type Holiday } from './holiday';
 export * from './holiday-calendar';
 export { lunarDay } from './lunar';
+export * from './language';

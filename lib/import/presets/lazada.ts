@@ -17,7 +17,7 @@
 // buyers by the name Lazada shows — with the e-mail and phone beside it when they are not masked.
 import type { OrderStatus } from '../../domain/types';
 import type { Table } from '../table';
-import { amountOf, cellAt, column, missingBuyer, OrderBook, parseAnyDate, refusal, rowOrderNo, statusKey, usableEmail, usablePhone } from './common';
+import { amountOf, cellAt, column, missingBuyer, OrderBook, parseAnyDate, refusal, rowOrderNo, statusKey, usableEmail, usablePhone, shipmentOf } from './common';
 import type { ImportPreset, PresetContext, PresetFields, PresetResult } from './types';
 
 const STATUS: Record<string, OrderStatus> = {
@@ -66,6 +66,8 @@ function read(table: Table, ctx: PresetContext): PresetResult {
     sku: column(h, 'Seller SKU', 'sellerSku'),
     status: column(h, 'Status', 'status'),
     delivered: column(h, 'Delivered Date', 'deliveredDate'),
+    carrier: column(h, 'Shipping Provider', 'shippingProvider'),
+    trackingNo: column(h, 'Tracking Code', 'trackingCode'),
   };
   const missing = missingBuyer(table, { handle: [col.customer], email: [col.email], phone: [col.phone, col.billingPhone] });
   if (missing) return refusal(missing);
@@ -123,6 +125,7 @@ function read(table: Table, ctx: PresetContext): PresetResult {
       status,
       placedAt,
       deliveredAt: status === 'delivered' ? date(cellAt(cells, col.delivered.index)) : undefined,
+      ...shipmentOf(cellAt(cells, col.carrier.index), cellAt(cells, col.trackingNo.index)),
       items: [item],
     });
   }

@@ -14,7 +14,7 @@
 // column (read as refunded when they say a refund went through). Masked phones ("******4321") are
 // not used as identities.
 import type { OrderStatus } from '../../domain/types';
-import { amountOf, cellAt, column, missingBuyer, OrderBook, parseAnyDate, quantityOf, refusal, rowOrderNo, statusKey, usablePhone } from './common';
+import { amountOf, cellAt, column, missingBuyer, OrderBook, parseAnyDate, quantityOf, refusal, rowOrderNo, statusKey, usablePhone, shipmentOf } from './common';
 import type { Table } from '../table';
 import type { ImportPreset, PresetContext, PresetFields, PresetResult } from './types';
 
@@ -76,6 +76,8 @@ function read(table: Table, ctx: PresetContext): PresetResult {
     total: column(h, 'Grand Total', '買家總支付金額', '訂單總金額 (單)', 'Total Amount'),
     receiver: column(h, 'Receiver Name', '收件者姓名', '收件者姓名 (單)'),
     phone: column(h, 'Phone Number', '收件者電話', '收件者電話 (單)'),
+    carrier: column(h, 'Shipping Option', '寄送方式', '寄送方式 (單)'),
+    trackingNo: column(h, 'Tracking Number*', 'Tracking Number', '包裹查詢號碼', '包裹查詢號碼 (單)'),
   };
   const missing = missingBuyer(table, { handle: [col.buyer], phone: [col.phone] });
   if (missing) return refusal(missing);
@@ -128,6 +130,7 @@ function read(table: Table, ctx: PresetContext): PresetResult {
       status,
       placedAt,
       paidAt: status === 'unpaid' ? undefined : date(cellAt(cells, col.paidAt.index)),
+      ...shipmentOf(cellAt(cells, col.carrier.index), cellAt(cells, col.trackingNo.index)),
       items: [item],
     });
   }

@@ -13,7 +13,7 @@
 // is not used as an identity.
 import type { OrderStatus } from '../../domain/types';
 import { parseExportDate } from '../dates';
-import { amountOf, cellAt, column, cutShort, mangledNumber, missingBuyer, OrderBook, quantityOf, refusal, statusKey, usablePhone } from './common';
+import { amountOf, cellAt, column, cutShort, mangledNumber, missingBuyer, OrderBook, quantityOf, refusal, statusKey, usablePhone, shipmentOf } from './common';
 import type { ImportPreset } from './types';
 
 const CURRENCY = 'CNY';
@@ -54,6 +54,8 @@ export const taobaoOrdersPreset: ImportPreset = {
       count: column(h, '宝贝总数量'),
       closeReason: column(h, '订单关闭原因'),
       refund: column(h, '退款金额'),
+      carrier: column(h, '物流公司'),
+      trackingNo: column(h, '物流单号'),
     };
     const missing = missingBuyer(table, { handle: [col.buyer], phone: [col.phone, col.tel] });
     if (missing) return refusal(missing);
@@ -126,6 +128,7 @@ export const taobaoOrdersPreset: ImportPreset = {
         status,
         placedAt,
         paidAt: status === 'unpaid' ? undefined : date(cellAt(cells, col.paidAt.index)),
+        ...shipmentOf(cellAt(cells, col.carrier.index), cellAt(cells, col.trackingNo.index).replace(/^No:/, '')),
         // The order list names what was bought in one title and counts it; the items are in ExportOrderDetailList.
         items: title ? [{ title, quantity: count }] : [],
       });

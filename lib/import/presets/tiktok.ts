@@ -5,6 +5,7 @@ import type { OrderStatus } from '../../domain/types';
 import { parseExportDate } from '../dates';
 import type { ImportedOrder } from '../imported-order';
 import { columnOf } from '../table';
+import { shipmentOf } from './common';
 import type { ImportPreset, ImportProblem } from './types';
 
 const STATUS: Record<string, OrderStatus> = {
@@ -63,6 +64,8 @@ export const tiktokPreset: ImportPreset = {
       phone: columnOf(h, 'Phone #', 'Phone'),
       email: columnOf(h, 'Email', 'Buyer Email'),
       currency: columnOf(h, 'Currency'),
+      trackingNo: columnOf(h, 'Tracking ID'),
+      carrier: columnOf(h, 'Shipping Provider Name'),
     };
     const problems: ImportProblem[] = [];
     const orders = new Map<string, ImportedOrder>();
@@ -127,6 +130,7 @@ export const tiktokPreset: ImportPreset = {
         paidAt: date(cells, col.paid),
         shippedAt: date(cells, col.shipped),
         deliveredAt: date(cells, col.delivered),
+        ...shipmentOf(cell(cells, col.carrier), cell(cells, col.trackingNo)),
         items: [item],
       });
     }
