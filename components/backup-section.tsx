@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
-import { BACKUP_TABLES, backupDue, type BackupProblem, type BackupRead, type Progress, type TableCounts, type ValidBackup } from '@/lib/db/backup';
-import type { Settings } from '@/lib/db/settings';
+import { BACKUP_TABLES, backupDue, type BackupProblem, type BackupRead, type Progress, type TableCounts, type ValidBackup } from '@/lib/store/backup';
+import type { Settings } from '@/lib/domain/settings';
 import type { SavedFile, StoreFiles } from '@/lib/export/store-files';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import { dateTime, fileSize, tierName } from './format';

@@ -2,11 +2,13 @@ import { useState } from 'react';
 import type { MemberCard } from '@/lib/messaging/card';
 import type { Translate, UiLocale } from '@/lib/i18n';
 import type { PanelApi } from './panel/api';
+import type { AgentFill } from '@/lib/marketplaces/capture/capture';
 import { Capture, type CaptureState } from './panel/capture';
 import { ManualEntry } from './panel/manual';
 import { MergeWith } from './panel/merge';
 import { Notes } from './panel/notes';
 import { Orders } from './panel/orders';
+import { Points } from './panel/points';
 import { ProfileEditor } from './panel/profile';
 import { DueReminders, QuickReminder } from './panel/reminder';
 import { Summary } from './panel/summary';
@@ -32,7 +34,7 @@ export interface BuyerPanelProps {
   pointing: boolean;
   savedHost?: string | undefined;
   api: PanelApi;
-  onRecordOrder(): void;
+  onRecordOrder(fill?: AgentFill): void;
 }
 
 export function BuyerPanel(props: BuyerPanelProps) {
@@ -121,6 +123,7 @@ function Card(props: BuyerPanelProps & { card: MemberCard }) {
         </section>
       )}
       <Tags card={card} t={t} api={api} vocabulary={props.vocabulary} />
+      <Points card={card} t={t} locale={locale} timeZone={timeZone} api={api} />
       <QuickReminder t={t} locale={locale} now={now} api={api} />
       <Orders card={card} t={t} locale={locale} timeZone={timeZone} api={api} />
       <Notes card={card} t={t} locale={locale} timeZone={timeZone} api={api} author={props.author} />

@@ -1,7 +1,7 @@
 // The user's own column mapping, for an order file no preset knows (or one a preset reads wrongly):
 // which column is the order number, the buyer, the amount… Prefilled with a guess from the headers.
 import { useId, useState } from 'react';
-import { PLATFORMS, type Platform } from '@/lib/db/rows';
+import { PLATFORMS, type Platform } from '@/lib/domain/rows';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import type { GenericMapping } from '@/lib/import/generic';
 import { MAPPED_FIELDS, type MappedField } from '@/lib/import/presets/types';

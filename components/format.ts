@@ -43,3 +43,8 @@ export function languageName(language: string, locale: string): string {
     return language;
   }
 }
+
+/** A product category as shown: the shop's own name, or "Uncategorised" for orders without one. */
+export function categoryName(category: string, t: Translate): string {
+  return category === '' ? t('category.uncategorised') : category;
+}

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { Platform } from '@/lib/db/rows';
-import type { Settings } from '@/lib/db/settings';
+import type { Platform } from '@/lib/domain/rows';
+import type { Settings } from '@/lib/domain/settings';
 import type { Translate, UiLocale } from '@/lib/i18n';
 import { ENCODINGS, type Encoding } from '@/lib/import/decode';
 import { guessMapping, mappingKey, type GenericMapping } from '@/lib/import/generic';

@@ -1,6 +1,6 @@
 // Options: reminder rules (on/off, timing, contact hours, frequency cap), holidays and message templates.
 import { useEffect, useState } from 'react';
-import type { JourneySettings, Templates } from '@/lib/db/journey-settings';
+import type { JourneySettings, Templates } from '@/lib/domain/journey-settings';
 import { BUYER_LANGUAGES, builtInHoliday, defaultHolidays, HOLIDAY_KEYS, nextHolidayDay, REGIONAL_KEYS, regionOfTimeZone, REGIONS, RFM_SEGMENTS, type Holiday, type HolidayKey, type Region, type TierStep } from '@/lib/domain';
 import { UI_LOCALES, type MessageKey, type Translate, type UiLocale } from '@/lib/i18n';
 import { templateFor } from '@/lib/reminders/label';
@@ -10,9 +10,10 @@ import { languageName, tierName } from './format';
 type Rules = JourneySettings['rules'];
 type RuleId = keyof Rules;
 type BuyerLanguage = (typeof BUYER_LANGUAGES)[number];
-const RULE_IDS: RuleId[] = ['unpaid', 'shipped', 'followUp', 'birthday', 'holiday', 'secondPurchase', 'winBack', 'tierUp'];
+const RULE_IDS: RuleId[] = ['unpaid', 'shipped', 'followUp', 'birthday', 'holiday', 'secondPurchase', 'winBack', 'tierUp', 'parcelGift'];
 const PARAMS = ['hours', 'days', 'secondDays', 'daysBefore'] as const;
 const TEMPLATE_KINDS = ['unpaid', 'shipped', 'followUp', 'followUp2', 'birthday', 'holiday', 'secondPurchase', 'winBack', 'tierUp', 'manual'] as const;
+// The parcel gift's text is the tier's own gift (Tiers), not a message template.
 
 const toTime = (minutes: number) => `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 const fromTime = (text: string) => {
@@ -128,6 +129,16 @@ export function JourneysSection({ t, locale, tiers, timeZone = 'UTC', savedSegme
                         <input type="number" min={0} value={rule[p]} onChange={(e) => patchRule(id, { [p]: Number(e.target.value) })} />
                       </label>
                     ))}
+                    {id === 'parcelGift' && (
+                      <fieldset className="field">
+                        <legend>{t('journeys.gift.tiers')}</legend>
+                        {tiers.map((tier) => (
+                          <label key={tier.id} className="check">
+                            <input type="checkbox" checked={rules.parcelGift.tiers.includes(tier.id)} onChange={(e) => patchRule('parcelGift', { tiers: e.target.checked ? [...rules.parcelGift.tiers, tier.id] : rules.parcelGift.tiers.filter((x) => x !== tier.id) })} /> {tierName(tier, t)}
+                          </label>
+                        ))}
+                      </fieldset>
+                    )}
                     {id === 'winBack' && (
                       <>
                         <StepsField label={t('journeys.winBack.steps')} title={`${t('journeys.winBack.stepsHelp')} ${t('journeys.winBack.ranked')}`} steps={rules.winBack.steps} onChange={(steps) => patchRule('winBack', { steps })} />

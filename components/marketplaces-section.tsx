@@ -1,5 +1,5 @@
 import { Fragment, useEffect, useId, useState, type FormEvent } from 'react';
-import type { Platform } from '@/lib/db/rows';
+import type { Platform } from '@/lib/domain/rows';
 import type { MarketplaceAccess } from '@/lib/hosts/access';
 import { wooShopAddress } from '@/lib/hosts/woo';
 import type { Translate } from '@/lib/i18n';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { LOCALES, type Settings, type SettingsPatch } from '@/lib/db/settings';
+import { LOCALES, type Settings, type SettingsPatch } from '@/lib/domain/settings';
 import type { Translate } from '@/lib/i18n';
 
 export function ProfileSection({ t, settings, onSave }: { t: Translate; settings: Settings; onSave(patch: SettingsPatch): Promise<void> }) {

@@ -1,5 +1,5 @@
-import type { SiteRuleRow } from '@/lib/db/rows';
-import type { Settings, SettingsPatch } from '@/lib/db/settings';
+import type { SiteRuleRow } from '@/lib/domain/rows';
+import type { Settings, SettingsPatch } from '@/lib/domain/settings';
 import type { Translate, UiLocale } from '@/lib/i18n';
 import { shortDate } from './format';
 

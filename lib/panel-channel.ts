@@ -1,5 +1,5 @@
 // Messages between the content script and the panel frame (window.postMessage, origin-checked).
-import type { Platform } from './db/rows';
+import type { Platform } from './domain/rows';
 import type { CapturedOrder } from './marketplaces/types';
 
 export type PanelInbound =
@@ -9,10 +9,12 @@ export type PanelInbound =
       handle: string;
       name?: string | undefined;
       order?: CapturedOrder | undefined;
+      /** The page's host: which country site of the marketplace (its currency, zone, number format). */
+      site?: string | undefined;
       /** When the content script saw this buyer (epoch ms, sub-ms): the panel measures detection → painted. */
       detectedAt?: number | undefined;
     }
-  | { type: 'regulars:no-buyer'; platform: Platform; order?: CapturedOrder | undefined }
+  | { type: 'regulars:no-buyer'; platform: Platform; order?: CapturedOrder | undefined; site?: string | undefined }
   | { type: 'regulars:shortcut'; n: number }
   | { type: 'regulars:pointing'; active: boolean; savedHost?: string | undefined };
 

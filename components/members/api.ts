@@ -1,11 +1,11 @@
 // What the members page can ask for: the entrypoint wires these to the database and the protocol;
 // the components stay free of browser APIs.
-import type { IdentityRow, MemberRow, OrderRow, SegmentRow } from '@/lib/db/rows';
-import type { Settings } from '@/lib/db/settings';
+import type { IdentityRow, MemberRow, OrderRow, SegmentRow } from '@/lib/domain/rows';
+import type { Settings } from '@/lib/domain/settings';
 import type { MemberCard } from '@/lib/messaging/card';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import type { PanelApi } from '../panel/api';
-import type { ListContext, MemberListParts } from './member-list';
+import type { ListContext, MemberListParts } from '../../lib/member-list/member-list';
 
 export type MemberHistory = ResponseOf<'member.history'>;
 

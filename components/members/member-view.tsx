@@ -1,7 +1,7 @@
 // One member on a full page: what the panel shows (its own components), plus every order and
 // note, tier history, the contact log and every merged identity with unmerge.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { OrderRow } from '@/lib/db/rows';
+import type { OrderRow } from '@/lib/domain/rows';
 import type { TierStep } from '@/lib/domain';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import type { MemberCard } from '@/lib/messaging/card';

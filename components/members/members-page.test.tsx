@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '@/lib/db/settings';
+import { defaultSettings } from '@/lib/domain/settings';
 import { translator } from '@/lib/i18n';
 import type { MembersApi } from './api';
 import { MembersPage } from './members-page';

@@ -1,13 +1,13 @@
 // The owner's full-page view: RFM overview, members and segments (builder, table, export), one member.
 // Routes live in the hash: #/ · #/members · #/members/rfm/<segment> · #/members/segment/<id> · #/member/<id>.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { SegmentRow } from '@/lib/db/rows';
-import type { Settings } from '@/lib/db/settings';
+import type { SegmentRow } from '@/lib/domain/rows';
+import type { Settings } from '@/lib/domain/settings';
 import { RFM_SEGMENTS } from '@/lib/domain/types';
 import { compileFilter, isEmptyFilter, rfmOverview, segmentFilterSchema, type SegmentFilter } from '@/lib/domain/segments';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import type { MembersApi } from './api';
-import { everyone, MemberList } from './member-list';
+import { everyone, MemberList } from '../../lib/member-list/member-list';
 import { MemberView } from './member-view';
 import { MembersTable, NO_SELECTION, type Selection } from './members-table';
 import { RfmGroups } from './rfm-groups';
@@ -69,7 +69,10 @@ export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t:
   }, [api, reload, refreshSegments]);
 
   const at = data?.at ?? 0;
-  const ctx = useMemo(() => (settings && data ? { now: at, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks } : undefined), [settings, data, at]);
+  const ctx = useMemo(
+    () => (settings && data ? { now: at, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks, points: { settings: settings.points, shopCurrency: settings.shopCurrency } } : undefined),
+    [settings, data, at],
+  );
 
   return (
     <div className="members-page">

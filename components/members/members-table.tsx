@@ -16,7 +16,7 @@ import type { TierStep } from '@/lib/domain';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import { money, shortDate, tierName } from '../format';
 import { tagLabel } from '../panel/tags';
-import type { MemberList } from './member-list';
+import type { MemberList } from '../../lib/member-list/member-list';
 import { segmentLabel } from './rfm-groups';
 
 // TanStack Table keeps the columns, their order, visibility and the sort the user picked. The rows

@@ -1,6 +1,6 @@
 // The segment builder: every filter of lib/domain/segments as a form; the page counts as you edit.
 import { useEffect, useId, useState } from 'react';
-import { PLATFORMS, type SegmentRow } from '@/lib/db/rows';
+import { PLATFORMS, type SegmentRow } from '@/lib/domain/rows';
 import type { TierStep } from '@/lib/domain';
 import { minorDigits } from '@/lib/domain/money';
 import { MOTIVE_TAGS, type DateFilter, type SegmentFilter } from '@/lib/domain/segments';

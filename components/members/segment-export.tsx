@@ -1,6 +1,6 @@
 // Export the segment shown to CSV with chosen columns; then "the campaign was sent" logs contacts.
 import { useState } from 'react';
-import type { Settings } from '@/lib/db/settings';
+import type { Settings } from '@/lib/domain/settings';
 import { localDateParts } from '@/lib/domain/time';
 import { SEGMENT_COLUMNS, segmentCsvOf, type SegmentColumn } from '@/lib/export/segment-csv';
 import type { Translate } from '@/lib/i18n';

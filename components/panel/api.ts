@@ -1,5 +1,5 @@
 // What the panel can ask for: the panel page wires these to the protocol; components stay pure.
-import type { OrderRow } from '@/lib/db/rows';
+import type { OrderRow } from '@/lib/domain/rows';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 
 export type MemberHit = ResponseOf<'member.search'>[number];
@@ -11,6 +11,8 @@ export interface PanelApi {
   editNote(noteId: string, text: string): Promise<void>;
   updateMember(patch: { displayName?: string; profile?: Record<string, string>; doNotContact?: boolean }): Promise<void>;
   addReminder(dueAt: number, reason: string): Promise<void>;
+  /** Points by hand, with why (logged with the agent's name). */
+  adjustPoints(delta: number, reason: string): Promise<void>;
   loadOrders(): Promise<OrderRow[]>;
   search(query: string): Promise<MemberHit[]>;
   createMember(): Promise<void>;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { OrderRow } from '@/lib/db/rows';
+import type { OrderRow } from '@/lib/domain/rows';
 import type { MemberCard } from '@/lib/messaging/card';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import { money, shortDate } from '../format';

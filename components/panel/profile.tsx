@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Profile } from '@/lib/db/rows';
+import type { Profile } from '@/lib/domain/rows';
 import type { MemberCard } from '@/lib/messaging/card';
 import { BUYER_LANGUAGES, memberLanguage } from '@/lib/domain/journeys/language';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';

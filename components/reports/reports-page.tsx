@@ -1,7 +1,7 @@
 // The reports page: the whole buyer base in pictures, each chart's numbers downloadable as CSV.
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import uPlot from 'uplot';
-import type { Settings } from '@/lib/db/settings';
+import type { Settings } from '@/lib/domain/settings';
 import { minorDigits } from '@/lib/domain/money';
 import type { ReportSummary } from '@/lib/domain/reports';
 import type { HistogramBin } from '@/lib/domain/suggest';

@@ -1,9 +1,10 @@
-import { RegularsDb } from '@/lib/db/database';
-import { createHandlers, rfmRefresher } from '@/lib/db/handlers';
-import { reportKeeperFor } from '@/lib/db/report-snapshot';
-import { sweepReminders } from '@/lib/db/reminders';
-import { keepMemberFactsFresh } from '@/lib/db/member-snapshot';
-import { segmentMemberIds } from '@/lib/db/segments';
+import { RegularsDb } from '@/lib/store/database';
+import { createHandlers } from '@/lib/background/handlers';
+import { reportKeeper } from '@/lib/background/reports/report-snapshot';
+import { rfmRefresher } from '@/lib/background/segments/rfm-breaks';
+import { sweepReminders } from '@/lib/background/reminders/reminders';
+import { keepMemberFactsFresh } from '@/lib/background/segments/member-snapshot';
+import { segmentMemberIds } from '@/lib/background/segments/segments';
 import { keepContentScriptsInSync } from '@/lib/hosts/registration';
 import { chromeTabApis, showOnTab } from '@/lib/hosts/show-here';
 import { fail, createRouter } from '@/lib/messaging/router';
@@ -22,12 +23,12 @@ export default defineBackground(() => {
   // after members change, so a worker that wakes finds them current.
   keepMemberFactsFresh(db);
   // The reports' snapshot waits for the RFM cut points it scores segments with.
-  const reports = reportKeeperFor(db, now, () => rfm.flush());
+  const reports = reportKeeper(db, now, () => rfm.flush());
   const onOrdersChanged = () => {
     rfm.schedule();
     reports.schedule();
   };
-  // Saved segments are audiences for holiday greetings (lib/db/segments.ts evaluates them).
+  // Saved segments are audiences for holiday greetings (lib/background/segments evaluates them).
   const resolveSegment = (segmentId: string) => segmentMemberIds(db, segmentId, now());
   const reminders = startReminders(db, now, resolveSegment);
   // The report's figures move with the shop's day (recency, lapse): the reminders' alarm, at least
@@ -35,7 +36,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener(() => void reports.current().catch((e) => console.error('Regulars: report refresh failed', e)));
   const journeys = { onRemindersChanged: () => void reminders.reconcile(), resolveSegment };
   const onTiersChanged = () => void sweepReminders(db, now(), resolveSegment).then(() => reminders.reconcile());
-  const route = createRouter(createHandlers({ db, now, onOrdersChanged, journeys, onTiersChanged, onMembersMerged: () => reports.schedule() }), {
+  const route = createRouter(createHandlers({ db, now, onOrdersChanged, journeys, onTiersChanged, reports }), {
     id: browser.runtime.id,
     origin: browser.runtime.getURL('/'),
   });

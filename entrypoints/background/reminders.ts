@@ -1,7 +1,7 @@
 // Wires the reminder scheduler to chrome.alarms, chrome.notifications and the toolbar badge.
-import type { RegularsDb } from '@/lib/db/database';
-import type { SegmentResolver } from '@/lib/db/reminders';
-import { createScheduler, type ReminderBrowser } from '@/lib/reminders/scheduler';
+import type { RegularsDb } from '@/lib/store/database';
+import type { SegmentResolver } from '@/lib/background/reminders/reminders';
+import { createScheduler, type ReminderBrowser } from '@/lib/background/reminders/scheduler';
 
 function chromeReminderBrowser(): ReminderBrowser {
   const page = (query: string) => browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?${query}`) });

@@ -1,12 +1,12 @@
 // Built only for `npm run bench` (REGULARS_BENCH=1): measures the store and the protocol in the
 // real browser. Playwright calls the functions on window.regularsBench.
-import { RegularsDb } from '@/lib/db/database';
-import { SCHEMA_V1 } from '@/lib/db/schema';
-import { importOrders, onImportPhase, preloadedCache, releaseCache } from '@/lib/db/import-orders';
+import { RegularsDb } from '@/lib/store/database';
+import { SCHEMA_V1 } from '@/lib/store/schema';
+import { importOrders, onImportPhase, preloadedCache, releaseCache } from '@/lib/background/import/import-orders';
 import type { ImportedOrder } from '@/lib/import/imported-order';
 import type { TierLadder } from '@/lib/domain/types';
 import { send } from '@/lib/messaging/browser-client';
-import { lookupByHandle } from '@/lib/db/store';
+import { lookupByHandle } from '@/lib/background/members/card';
 import { segmentBench } from '@/tests/bench/segments';
 import { benchHandle, benchOrders } from '@/tests/bench/generate';
 import { reminderBench } from './reminders';

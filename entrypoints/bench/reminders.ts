@@ -1,7 +1,7 @@
 // Reminder benchmarks (npm run bench): the background's full rule sweep over the seeded store, and
 // a Today list of N open reminders for the popup to open with.
-import { RegularsDb } from '@/lib/db/database';
-import type { ReminderRow } from '@/lib/db/rows';
+import { RegularsDb } from '@/lib/store/database';
+import type { ReminderRow } from '@/lib/domain/rows';
 import { JOURNEY_KINDS } from '@/lib/domain';
 import { send } from '@/lib/messaging/browser-client';
 import { rawGetAll } from '@/tests/bench/segments';
@@ -71,7 +71,7 @@ export const reminderBench = {
 
   /** The same list computed on this page, no messaging: the protocol's share is the difference. */
   async todayDirect(samples: number) {
-    const { todayList } = await import('@/lib/db/today');
+    const { todayList } = await import('@/lib/background/reminders/today');
     const db = new RegularsDb();
     const times: number[] = [];
     for (let i = 0; i < samples; i++) {

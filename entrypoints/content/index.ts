@@ -89,7 +89,7 @@ export default defineContentScript({
       shown = key;
       buyerShown = Boolean(buyer);
       const detectedAt = performance.timeOrigin + performance.now();
-      host.post(buyer ? { type: 'regulars:buyer', platform, handle: buyer.handle, name: buyer.name, order, detectedAt } : { type: 'regulars:no-buyer', platform, order });
+      host.post(buyer ? { type: 'regulars:buyer', platform, handle: buyer.handle, name: buyer.name, order, site, detectedAt } : { type: 'regulars:no-buyer', platform, order, site });
     };
 
     // Alt+1…8 from the chat page tags the buyer without leaving the chat.

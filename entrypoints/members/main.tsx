@@ -6,11 +6,11 @@ import { MembersPage } from '@/components/members/members-page';
 import '@/components/theme.css';
 import '@/components/panel.css';
 import '@/components/members/members.css';
-import { RegularsDb } from '@/lib/db/database';
-import type { ListReply, ListRequest } from '@/components/members/list-worker';
+import { RegularsDb } from '@/lib/store/database';
+import type { ListReply, ListRequest } from '@/lib/member-list/list-worker';
 import { askWorker } from '@/components/read-in-worker';
-import { frequencyCapHours, recentlyContacted } from '@/lib/db/segments';
-import type { Settings } from '@/lib/db/settings';
+import { frequencyCapHours, recentlyContacted } from '@/lib/background/segments/segments';
+import type { Settings } from '@/lib/domain/settings';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { send } from '@/lib/messaging/browser-client';
 
@@ -31,7 +31,7 @@ const draftKey = (memberId: string) => `draft:${memberId}`;
 
 const api: MembersApi = {
   load: async (ctx) => {
-    const listWorker = () => new Worker(new URL('../../components/members/list-worker.ts', import.meta.url), { type: 'module' });
+    const listWorker = () => new Worker(new URL('../../lib/member-list/list-worker.ts', import.meta.url), { type: 'module' });
     const reply = await askWorker<ListReply>(listWorker, { ctx } satisfies ListRequest, [], (message) => ({ ok: false, message: message || 'The members list could not be built' }));
     if (!reply.ok) throw new Error(reply.message);
     return reply.parts;
@@ -64,6 +64,7 @@ const api: MembersApi = {
       editNote: (noteId, text) => then(send('note.edit', { noteId, text })),
       updateMember: (patch) => then(send('member.update', { memberId, ...patch })),
       addReminder: (dueAt, reason) => then(send('reminder.add', { memberId, dueAt, reason })),
+      adjustPoints: (delta, reason) => then(send('member.adjustPoints', { memberId, delta, reason })),
       loadOrders: () => send('member.orders', { memberId }),
       search: (query) => send('member.search', { query }),
       mergeInto: (otherId) => then(send('member.merge', { keepId: memberId, mergeId: otherId })),

@@ -5,13 +5,14 @@ import type { PanelApi } from '@/components/panel/api';
 import type { CaptureState } from '@/components/panel/capture';
 import '@/components/theme.css';
 import '@/components/panel.css';
-import type { Platform } from '@/lib/db/rows';
-import type { Settings } from '@/lib/db/settings';
+import type { Platform } from '@/lib/domain/rows';
+import type { Settings } from '@/lib/domain/settings';
 import { parseAmountToMinor } from '@/lib/domain/money';
 import { presetForShortcut } from '@/lib/domain/preset-tags';
 import { resolveLocale, translator } from '@/lib/i18n';
-import { parseExportDate } from '@/lib/import/dates';
 import type { ImportedOrder } from '@/lib/import/imported-order';
+import { captureOrder, completeOrder, fillDraft, missingFields, shopFactsOf } from '@/lib/marketplaces/capture/capture';
+import { orderFormatOf } from '@/lib/marketplaces/formats';
 import type { CapturedOrder } from '@/lib/marketplaces/types';
 import { send } from '@/lib/messaging/browser-client';
 import type { PanelInbound, PanelOutbound, PanelState } from '@/lib/panel-channel';
@@ -30,15 +31,6 @@ function stateOf(view: PanelView): PanelState {
 
 type Buyer = { platform: Platform; handle: string; name?: string | undefined };
 
-/** The order as the page shows it, in our terms; undefined when amount or date can't be read. */
-function capturedToImported(c: CapturedOrder, platform: Platform, s: Settings): ImportedOrder | undefined {
-  const currency = (c.currency ?? s.shopCurrency).toUpperCase();
-  const amountMinor = c.amountText ? parseAmountToMinor(c.amountText, currency) : undefined;
-  const placedAt = c.placedAtText ? parseExportDate(c.placedAtText, s.timeZone, 'mdy') : undefined;
-  if (amountMinor === undefined || placedAt === undefined || !c.buyer) return undefined;
-  return { platform, orderNo: c.orderNo, buyer: { handle: c.buyer.handle, name: c.buyer.name }, amountMinor, currency, status: c.status ?? 'paid', placedAt, items: [] };
-}
-
 const paintTimings: number[] = [];
 (globalThis as { regularsPaintTimings?: number[] }).regularsPaintTimings = paintTimings;
 
@@ -52,7 +44,7 @@ function App() {
   const [pointing, setPointing] = useState(false);
   const [savedHost, setSavedHost] = useState<string>();
   const buyer = useRef<Buyer | undefined>(undefined);
-  const pageOrder = useRef<CapturedOrder | undefined>(undefined);
+  const pageOrder = useRef<{ order: CapturedOrder; site: string } | undefined>(undefined);
   const seq = useRef(0);
   const settingsRef = useRef<Settings | undefined>(undefined);
   settingsRef.current = settings;
@@ -86,12 +78,14 @@ function App() {
     if (card) setView((cur) => (cur.kind === 'card' && cur.card.member.id === card.member.id ? { ...cur, card: { ...card, matchedBy: cur.card.matchedBy } } : cur));
   }, [load]);
 
-  const checkCapture = useCallback(async (order: CapturedOrder | undefined, platform: Platform | undefined) => {
-    pageOrder.current = order;
+  const checkCapture = useCallback(async (order: CapturedOrder | undefined, platform: Platform | undefined, site = '') => {
+    pageOrder.current = order && { order, site };
     const s = settingsRef.current;
     if (!order || !platform || !s) return setCapture(undefined);
-    const imported = capturedToImported(order, platform, s);
-    if (!imported) return setCapture({ kind: 'unreadable' });
+    const read = captureOrder(order, platform, site, orderFormatOf(platform), shopFactsOf(s));
+    // What the page doesn't show readably, the agent fills in: never a silent "unreadable".
+    if (read.kind === 'incomplete') return setCapture(read);
+    const imported = read.order;
     const known = await send('order.get', { platform, orderNo: imported.orderNo });
     const changed = known && (known.status !== imported.status || known.amountMinor !== imported.amountMinor);
     const kind = !known ? 'new' : changed ? 'changed' : 'known';
@@ -122,6 +116,7 @@ function App() {
       editNote: (noteId, text) => withMember(() => send('note.edit', { noteId, text })),
       updateMember: (patch) => withMember((id) => send('member.update', { memberId: id, ...patch })),
       addReminder: (dueAt, reason) => withMember((id) => send('reminder.add', { memberId: id, dueAt, reason })),
+      adjustPoints: (delta, reason) => withMember((id) => send('member.adjustPoints', { memberId: id, delta, reason })),
       loadOrders: async () => {
         const v = viewRef.current;
         return v.kind === 'card' ? send('member.orders', { memberId: v.card.member.id }) : [];
@@ -169,7 +164,7 @@ function App() {
 
   // Once settings are here, an order on the page can be read in the shop's zone and currency.
   useEffect(() => {
-    if (settings && pageOrder.current) void checkCapture(pageOrder.current, lastPlatform.current);
+    if (settings && pageOrder.current) void checkCapture(pageOrder.current.order, lastPlatform.current, pageOrder.current.site);
   }, [settings, checkCapture]);
 
   useEffect(() => {
@@ -184,7 +179,7 @@ function App() {
       if (data?.type === 'regulars:buyer' || data?.type === 'regulars:no-buyer') {
         lastPlatform.current = data.platform;
         void load(data.type === 'regulars:buyer' ? { platform: data.platform, handle: data.handle, name: data.name } : undefined, data.type === 'regulars:buyer' ? data.detectedAt : undefined);
-        void checkCapture(data.order, data.platform);
+        void checkCapture(data.order, data.platform, data.site);
       } else if (data?.type === 'regulars:shortcut') toggleShortcut(data.n);
       else if (data?.type === 'regulars:pointing') {
         setPointing(data.active);
@@ -253,12 +248,17 @@ function App() {
       pointing={pointing}
       savedHost={savedHost}
       api={api}
-      onRecordOrder={async () => {
-        if (capture && capture.kind !== 'unreadable') {
-          await send('orders.import', { rows: [capture.order] });
-          setCapture({ kind: 'recorded', order: capture.order });
-          await load(buyer.current);
-        }
+      onRecordOrder={async (fill) => {
+        if (!capture) return;
+        let order: ImportedOrder | undefined;
+        if (capture.kind === 'incomplete') {
+          const draft = fillDraft(capture.draft, fill ?? {});
+          order = completeOrder(draft);
+          if (!order) return setCapture({ kind: 'incomplete', draft, missing: missingFields(draft), tried: true });
+        } else order = capture.order;
+        await send('orders.import', { rows: [order] });
+        setCapture({ kind: 'recorded', order });
+        await load(buyer.current);
       }}
     />
   );

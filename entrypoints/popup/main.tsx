@@ -5,7 +5,7 @@ import { SegmentsTab } from '@/components/popup/segments-tab';
 import { PAGE, TodayTab, todayRequest, type TodayData } from '@/components/popup/today';
 import '@/components/theme.css';
 import '@/components/popup.css';
-import type { Settings } from '@/lib/db/settings';
+import type { Settings } from '@/lib/domain/settings';
 import { chromeTabApis, showOnTab } from '@/lib/hosts/show-here';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { send } from '@/lib/messaging/browser-client';

@@ -8,9 +8,9 @@ import '@/components/theme.css';
 import '@/components/options.css';
 import '@/components/reports.css';
 import { OutcomesCard } from '@/components/reports/outcomes-card';
-import { readTouchOutcomes, withPageDb } from '@/lib/db/report-data';
-import { readSnapshotState, type ReportSnapshot } from '@/lib/db/report-snapshot';
-import type { Settings } from '@/lib/db/settings';
+import { readTouchOutcomes, withPageDb } from '@/lib/store/report-data';
+import { readSnapshotState, type ReportSnapshot } from '@/lib/background/reports/report-snapshot';
+import type { Settings } from '@/lib/domain/settings';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { send } from '@/lib/messaging/browser-client';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { memberStats } from './stats';
 import { DAY_MS } from './time';
-import type { MemberStats, OrderFacts, TierLadder, TierStep } from './types';
+import { BENEFIT_LOCALES, type MemberStats, type OrderFacts, type TierLadder, type TierStep } from './types';
 
 /**
  * Thresholds are minor units of the shop currency; these assume a 2-digit currency
@@ -99,7 +99,32 @@ export const tierStepSchema = z.object({
   color: z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'Colour must be a hex colour like #D4AF37'),
   minSpendMinor: thresholdSchema,
   minOrders: thresholdSchema,
+  benefits: z.partialRecord(z.enum(BENEFIT_LOCALES), z.string().trim().max(300)).optional(),
+  /** What goes into a parcel of this tier at packing time (VIP care), per language. */
+  gift: z.partialRecord(z.enum(BENEFIT_LOCALES), z.string().trim().max(300)).optional(),
 });
+
+/**
+ * A tier's benefits in the language asked for; else in English; else in whichever language the
+ * owner wrote them. Undefined when the tier has none.
+ */
+export function benefitsText(step: Pick<TierStep, 'benefits'>, locale: string): string | undefined {
+  return textIn(step.benefits, locale);
+}
+
+/** A tier's parcel gift in the language asked for, the same way as its benefits. */
+export function giftText(step: Pick<TierStep, 'gift'>, locale: string): string | undefined {
+  return textIn(step.gift, locale);
+}
+
+function textIn(b: Partial<Record<string, string>> | undefined, locale: string): string | undefined {
+  if (!b) return undefined;
+  const own = b[locale]?.trim();
+  if (own) return own;
+  const en = b.en?.trim();
+  if (en) return en;
+  return Object.values(b).find((v) => v?.trim())?.trim();
+}
 
 export const tierLadderSchema = z
   .object({

@@ -1,10 +1,13 @@
 import Papa from 'papaparse';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { RegularsDb } from '../db/database';
-import { defaultSettings, readSettings } from '../db/settings';
-import { addTag, importOrders, memberIdForHandle, refreshRfmBreaks } from '../db/store';
-import { updateMember } from '../db/members';
-import { DAY, memoryDb, NOW, order } from '../db/test-helpers';
+import type { RegularsDb } from '../store/database';
+import { defaultSettings } from '../domain/settings';
+import { readSettings } from '../store/settings';
+import { addTag, memberIdForHandle } from '../background/members/card';
+import { importOrders } from '../background/import/import-orders';
+import { refreshRfmBreaks } from '../background/segments/rfm-breaks';
+import { updateMember } from '../background/members/members';
+import { DAY, memoryDb, NOW, order } from '../background/test-helpers';
 import { translator } from '../i18n';
 import { CSV_BOM, csvCell, csvLine, decimalAmount, isoDateTime, MEMBER_COLUMNS, membersCsv, ORDER_COLUMNS, ordersCsv, type CsvContext } from './csv';
 
@@ -108,10 +111,17 @@ describe('members and orders CSV', () => {
       'USD',
       isoDateTime(NOW - 20 * DAY, 'Asia/Singapore'),
       isoDateTime(NOW - 3 * DAY, 'Asia/Singapore'),
+      '', // points: the shop does not use them
       'no',
     ]);
-    expect(byName.get('王, 美')).toMatchObject({ 3: 'mei@example.com', 13: 'yes' });
+    expect(byName.get('王, 美')).toMatchObject({ 3: 'mei@example.com', 14: 'yes' });
     expect(byName.get("'=cmd|calc")).toMatchObject({ 1: "'=cmd|calc (Shopee)" });
+  });
+
+  it('with points on, each member’s balance is in the file', async () => {
+    const rows = parse(await membersCsv(db, { ...ctx, settings: { ...ctx.settings, points: { enabled: true, perUnit: 2 } } }));
+    const column = MEMBER_COLUMNS.indexOf('export.members.points');
+    expect(rows.slice(1).find((r) => r[0] === 'Lily Chen')?.[column]).toBe('400');
   });
 
   it('the orders CSV has one line per order, amounts in each currency, dates in the shop time zone', async () => {

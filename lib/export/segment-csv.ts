@@ -1,9 +1,9 @@
 // A segment to CSV for the SMS / e-mail / LINE tool the shop already uses. Do-not-contact members are
 // never in the file; members contacted within the frequency cap are in it, flagged, so the shop can
 // leave them out of this send. The member columns are the master file's (lib/export/csv.ts).
-import type { RegularsDb } from '../db/database';
-import type { IdentityRow, MemberRow } from '../db/rows';
-import { evaluateFilter, frequencyCapHours, recentlyContacted } from '../db/segments';
+import type { RegularsDb } from '../store/database';
+import type { IdentityRow, MemberRow } from '../domain/rows';
+import { evaluateFilter, frequencyCapHours, recentlyContacted } from '../background/segments/segments';
 import type { SegmentFilter } from '../domain/segments';
 import type { MessageKey } from '../i18n';
 import { CSV_BOM, csvLine, MEMBER_COLUMNS, memberCsvRow, type CsvContext } from './csv';

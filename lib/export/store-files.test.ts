@@ -1,10 +1,10 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import type { ValidBackup } from '../db/backup';
-import { importOrders } from '../db/store';
-import { DAY, memoryDb, NOW, order } from '../db/test-helpers';
+import type { ValidBackup } from '../store/backup';
+import { importOrders } from '../background/import/import-orders';
+import { DAY, memoryDb, NOW, order } from '../background/test-helpers';
 import { translator } from '../i18n';
-import { defaultSettings } from '../db/settings';
+import { defaultSettings } from '../domain/settings';
 import { storeFiles } from './store-files';
 
 function setup() {

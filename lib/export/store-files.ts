@@ -3,8 +3,8 @@
 // carry a whole store and the background can't start downloads without the downloads permission.
 // What the background must know goes through the protocol: when the last backup was made, and
 // that a restore replaced the store under it ('store.reloaded').
-import { backupFile, backupFileName, pageRows, readBackup, restoreBackup, tableCounts, type BackupHeader, type BackupRead, type Progress, type TableCounts, type ValidBackup } from '../db/backup';
-import { RegularsDb } from '../db/database';
+import { backupFile, backupFileName, pageRows, readBackup, restoreBackup, tableCounts, type BackupHeader, type BackupRead, type Progress, type TableCounts, type ValidBackup } from '../store/backup';
+import { RegularsDb } from '../store/database';
 import { localDateParts } from '../domain/time';
 import type { MessageName, RequestOf, ResponseOf } from '../messaging/protocol';
 import { membersCsv, ordersCsv, type CsvContext } from './csv';

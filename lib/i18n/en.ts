@@ -1,5 +1,7 @@
 import { en as journeysEn } from './journeys';
+import { en as capture } from './capture';
 import * as mapping from './mapping';
+import { categoriesEn } from './categories';
 import { en as segments } from './segments';
 import { en as remindersEn } from './reminders';
 import { tiersReportsEn } from './tiers-reports';
@@ -186,7 +188,6 @@ export const en = {
   'capture.record': "Record order",
   'capture.update': "Update order",
   'capture.recorded': "Order recorded",
-  'capture.cannotRead': "Couldn't read the amount or date on this page.",
   'error.readPage': "Couldn't read this page. You can still type the buyer's handle.",
   'panel.loading': 'Looking up this buyer…',
   'panel.waiting': 'Open a conversation to see who the buyer is to your shop.',
@@ -312,6 +313,8 @@ export const en = {
   ...remindersEn,
   ...tiersReportsEn,
   ...journeysEn,
+  ...categoriesEn,
+  ...capture,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,7 @@
 import { zhCN as journeysZhCN } from './journeys';
+import { zhCN as capture } from './capture';
 import { zhCN as segments } from './segments';
+import { categoriesZhCN } from './categories';
 import type { MessageKey } from './en';
 import * as mapping from './mapping';
 import { zhCN as remindersZhCN } from './reminders';
@@ -187,7 +189,6 @@ export const zhCN: Record<MessageKey, string> = {
   'capture.record': "记录订单",
   'capture.update': "更新订单",
   'capture.recorded': "订单已记录",
-  'capture.cannotRead': "无法读取此页面上的金额或日期。",
   'error.readPage': "无法读取此页面。你仍可输入买家账号。",
   'panel.loading': '正在查找这位买家…',
   'panel.waiting': '打开一个会话，即可看到这位买家与本店的关系。',
@@ -313,4 +314,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...remindersZhCN,
   ...tiersReportsZhCN,
   ...journeysZhCN,
+  ...categoriesZhCN,
+  ...capture,
 };

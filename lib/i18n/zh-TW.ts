@@ -1,5 +1,7 @@
 import { zhTW as journeysZhTW } from './journeys';
+import { zhTW as capture } from './capture';
 import { zhTW as segments } from './segments';
+import { categoriesZhTW } from './categories';
 import type { MessageKey } from './en';
 import * as mapping from './mapping';
 import { zhTW as remindersZhTW } from './reminders';
@@ -187,7 +189,6 @@ export const zhTW: Record<MessageKey, string> = {
   'capture.record': "記錄訂單",
   'capture.update': "更新訂單",
   'capture.recorded': "訂單已記錄",
-  'capture.cannotRead': "無法讀取此頁面上的金額或日期。",
   'error.readPage': "無法讀取此頁面。你仍可輸入買家帳號。",
   'panel.loading': '正在查詢這位買家…',
   'panel.waiting': '開啟一個對話，即可看到這位買家與本店的關係。',
@@ -313,4 +314,6 @@ export const zhTW: Record<MessageKey, string> = {
   ...remindersZhTW,
   ...tiersReportsZhTW,
   ...journeysZhTW,
+  ...categoriesZhTW,
+  ...capture,
 };

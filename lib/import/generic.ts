@@ -1,6 +1,6 @@
 // Any other order file, read through the user's own column mapping: which column is the order
 // number, the buyer, the amount, the date… Saved per header set, so the same file next month maps itself.
-import type { Platform } from '../db/rows';
+import type { Platform } from '../domain/rows';
 import { hash53 } from '../hash';
 import type { OrderStatus } from '../domain/types';
 import type { DateOrder } from './dates';

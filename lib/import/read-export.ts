@@ -1,5 +1,5 @@
 // One order export file → orders ready for the store, and every problem with its row and column.
-import type { Platform } from '../db/rows';
+import type { Platform } from '../domain/rows';
 import { decodeBytes, type Encoding } from './decode';
 import { genericPreset, type GenericMapping } from './generic';
 import type { ImportedOrder } from './imported-order';

@@ -2,7 +2,7 @@
 // stream, cut only at record boundaries (a newline outside quotes), parsed per chunk, mapped by the
 // preset, and handed over in batches; the next chunk is read only when the batch is stored.
 import Papa from 'papaparse';
-import type { Platform } from '../db/rows';
+import type { Platform } from '../domain/rows';
 import type { Encoding } from './decode';
 import type { ImportedOrder } from './imported-order';
 import { genericPreset } from './generic';

@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Platform } from '../db/rows';
+import type { Platform } from '../domain/rows';
 import { matchesPattern } from './match-pattern';
 import { ADAPTERS } from './registry';
 import { fixtureDocument } from './test-helpers';

@@ -21,7 +21,7 @@ describe('the currency an amount spells out', () => {
     ['58.00 EUR', 'EUR'],
     ['$34.97', undefined],
     ['¥239.00', undefined],
-    ['₴1,280.00', undefined],
+    ['₴1,280.00', 'UAH'],
     ['PREMIUM 12.00', undefined],
   ])('%s is %s', (text, code) => {
     expect(currencyShown(text)).toBe(code);

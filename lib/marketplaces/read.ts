@@ -88,12 +88,15 @@ export function statusFrom(text: string | undefined, words: StatusWords): OrderS
 
 // Only marks that name one currency; a bare "$" or "¥" names several and is left to the caller.
 const CURRENCY_MARKS: readonly (readonly [RegExp, string])[] = [
-  [/(?<![A-Z])(USD|EUR|GBP|CAD|AUD|JPY|CNY|MYR|SGD|THB|PHP|VND|IDR|TWD|BRL|MXN|CHF|PLN|SEK|NZD|INR)(?![A-Z])/, ''],
+  [/(?<![A-Z])(USD|EUR|GBP|CAD|AUD|JPY|CNY|RMB|MYR|SGD|THB|PHP|VND|IDR|TWD|HKD|BRL|MXN|CHF|PLN|SEK|NOK|DKK|NZD|INR|KRW|UAH|TRY|ZAR)(?![A-Z])/, ''],
   [/(?<![A-Za-z])US\s?\$/, 'USD'],
   [/(?<![A-Za-z])(C|CA)\s?\$/, 'CAD'],
   [/(?<![A-Za-z])(AU|A)\s?\$/, 'AUD'],
   [/(?<![A-Za-z])NT\$/, 'TWD'],
   [/(?<![A-Za-z])S\$/, 'SGD'],
+  [/(?<![A-Za-z])HK\$/, 'HKD'],
+  [/(?<![A-Za-z])(MX|Mex)\$/, 'MXN'],
+  [/(?<![A-Za-z])NZ\$/, 'NZD'],
   [/(?<![A-Za-z])R\$/, 'BRL'],
   [/(?<![A-Za-z])RM(?![A-Za-z])/, 'MYR'],
   [/(?<![A-Za-z])Rp(?![A-Za-z])/, 'IDR'],
@@ -102,6 +105,11 @@ const CURRENCY_MARKS: readonly (readonly [RegExp, string])[] = [
   [/₫/, 'VND'],
   [/€/, 'EUR'],
   [/£/, 'GBP'],
+  [/₴/, 'UAH'],
+  [/₩/, 'KRW'],
+  [/₹/, 'INR'],
+  [/₺/, 'TRY'],
+  [/zł/, 'PLN'],
 ];
 
 /** The ISO 4217 code an amount's text spells out ("RM 12.90" → MYR, "US $24.32" → USD), if any. */
@@ -109,7 +117,7 @@ export function currencyShown(amountText: string | undefined): string | undefine
   if (!amountText) return undefined;
   for (const [pattern, code] of CURRENCY_MARKS) {
     const match = pattern.exec(amountText);
-    if (match) return code || match[1];
+    if (match) return code || (match[1] === 'RMB' ? 'CNY' : match[1]);
   }
   return undefined;
 }

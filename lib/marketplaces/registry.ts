@@ -9,7 +9,7 @@ import { shopifyAdapter } from './shopify';
 import { taobaoAdapter } from './taobao';
 import { tiktokAdapter } from './tiktok';
 import { woocommerceAdapter } from './woocommerce';
-import type { Platform } from '../db/rows';
+import type { Platform } from '../domain/rows';
 import { matchesPattern } from './match-pattern';
 import type { MarketplaceAdapter } from './types';
 

@@ -1,5 +1,5 @@
 // What a marketplace adapter is: pure functions of a URL and a document, one folder per site.
-import type { Platform } from '../db/rows';
+import type { Platform } from '../domain/rows';
 import type { OrderStatus } from '../domain/types';
 
 export type PageKind = 'chat' | 'order';

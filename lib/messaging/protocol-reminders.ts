@@ -1,12 +1,15 @@
 // Protocol entries for reminders and the journey rules (spread into the protocol map).
 import { z } from 'zod';
-import { reminderRowSchema } from '../db/rows';
-import { journeySettingsPatchSchema, journeySettingsSchema } from '../db/journey-settings';
-import { TODAY_SECTIONS } from '../db/today';
+import { reminderRowSchema } from '../domain/rows';
+import { journeySettingsPatchSchema, journeySettingsSchema } from '../domain/journey-settings';
 import { journeyKindSchema } from '../domain/journeys/types';
 
 const reminderId = z.string().min(1).max(300);
 const evaluationSchema = z.object({ created: z.number(), suppressed: z.number(), reopened: z.number(), obsolete: z.number() });
+
+/** The popup's Today list, in the order it shows them. */
+export const TODAY_SECTIONS = ['overdue', 'today', 'upcoming', 'suppressed'] as const;
+export type TodaySection = (typeof TODAY_SECTIONS)[number];
 
 export const todayRowSchema = z.object({
   id: z.string(),
@@ -28,7 +31,10 @@ export const todayRowSchema = z.object({
   priority: z.number(),
   /** The buyer's language the message is written in. */
   language: z.string().optional(),
+  gift: z.string().optional(),
   message: z.string(),
+  /** A tier upgrade: the new tier's benefits, in the list's language. */
+  benefits: z.string().optional(),
 });
 export type TodayRowMessage = z.infer<typeof todayRowSchema>;
 

@@ -1,6 +1,6 @@
 // Messages of the owner's view: saved segments, the RFM overview, bulk tags, the contact log.
 import { z } from 'zod';
-import { contactRowSchema, noteRowSchema, segmentRowSchema, tierChangeRowSchema } from '../db/rows';
+import { contactRowSchema, noteRowSchema, segmentRowSchema, tierChangeRowSchema } from '../domain/rows';
 import { RFM_SEGMENTS } from '../domain/types';
 
 const memberIds = z.array(z.string().min(1).max(64)).max(200_000);

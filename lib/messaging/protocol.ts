@@ -1,10 +1,11 @@
 // The typed protocol between content scripts / extension pages and the background.
 // One map from message name to zod request and response schemas; nothing else crosses.
 import { z } from 'zod';
-import { memberRowSchema, noteRowSchema, orderRowSchema, platformSchema, profileSchema, reminderRowSchema, siteRuleRowSchema } from '../db/rows';
-import { settingsPatchSchema, settingsSchema } from '../db/settings';
+import { memberRowSchema, noteRowSchema, orderRowSchema, platformSchema, profileSchema, reminderRowSchema, siteRuleRowSchema } from '../domain/rows';
+import { settingsPatchSchema, settingsSchema } from '../domain/settings';
 import { importedOrderSchema } from '../import/imported-order';
 import { memberCardSchema } from './card';
+import { categoriesProtocol } from './protocol-categories';
 import { segmentsProtocol } from './protocol-segments';
 import { tiersProtocol } from './protocol-tiers';
 import { reminderProtocol } from './protocol-reminders';
@@ -146,7 +147,7 @@ export const protocol = {
     request: settingsPatchSchema,
     response: settingsSchema,
   },
-  // Backup restore: the options page rewrote the store itself (lib/db/backup.ts); drop cached state.
+  // Backup restore: the options page rewrote the store itself (lib/store/backup.ts); drop cached state.
   'store.reloaded': {
     request: z.object({}),
     response: z.object({ reloaded: z.literal(true) }),
@@ -154,6 +155,7 @@ export const protocol = {
   ...segmentsProtocol,
   ...tiersProtocol,
   ...reminderProtocol,
+  ...categoriesProtocol,
 } as const;
 
 export type MessageName = keyof typeof protocol;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../db/handlers';
-import type { RegularsDb } from '../db/database';
-import { memoryDb, NOW, order } from '../db/test-helpers';
+import { createHandlers } from '../background/handlers';
+import type { RegularsDb } from '../store/database';
+import { memoryDb, NOW, order } from '../background/test-helpers';
 import { createRouter, senderAllowed } from './router';
 
 const OWN = { id: 'ourextensionid', origin: 'chrome-extension://ourextensionid/' };

@@ -1,10 +1,10 @@
 // Segment benches, run inside the bench page (an extension page, like the members page and the
 // background): a saved segment evaluated over the whole store, directly and through the protocol,
 // against a raw IndexedDB getAll of the members (the floor of any scan).
-import { RegularsDb } from '@/lib/db/database';
-import { factsReads, forgetMemberSnapshots } from '@/lib/db/member-snapshot';
-import { addTag, removeTag } from '@/lib/db/store';
-import { segmentMemberIds } from '@/lib/db/segments';
+import { RegularsDb } from '@/lib/store/database';
+import { factsReads, forgetMemberSnapshots } from '@/lib/background/segments/member-snapshot';
+import { addTag, removeTag } from '@/lib/background/members/card';
+import { segmentMemberIds } from '@/lib/background/segments/segments';
 import { send } from '@/lib/messaging/browser-client';
 
 /** The floor of any scan: one raw IndexedDB getAll of a table of the store, no Dexie. */

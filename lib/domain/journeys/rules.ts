@@ -10,6 +10,7 @@ import { tierUpRule } from './tier-up';
 import type { JourneyKind, JourneyRule, RuleBase } from './types';
 import { unpaidRule } from './unpaid';
 import { winBackRule } from './win-back';
+import { parcelGiftRule } from './parcel-gift';
 
 export const RULES = {
   unpaid: unpaidRule,
@@ -20,6 +21,7 @@ export const RULES = {
   secondPurchase: secondPurchaseRule,
   winBack: winBackRule,
   tierUp: tierUpRule,
+  parcelGift: parcelGiftRule,
 } as const;
 export type RuleId = keyof typeof RULES;
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
@@ -38,6 +40,7 @@ export const journeyRulesSchema = z.object({
   secondPurchase: secondPurchaseRule.schema,
   winBack: winBackRule.schema,
   tierUp: tierUpRule.schema,
+  parcelGift: parcelGiftRule.schema,
 });
 export type JourneyRules = z.infer<typeof journeyRulesSchema>;
 

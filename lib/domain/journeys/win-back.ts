@@ -1,7 +1,9 @@
-// Win-back (召回) in steps: a touch when a member crosses the lapse threshold, then more some days
-// later (by default at lapse, +45 and +100 days). Each step is due only while the member has not
-// ordered since: a new order moves the last order, so the old lapse's later steps are never made,
-// and open ones become obsolete. Members are ranked by how likely they are to come back.
+// Win-back (召回) in steps: a touch when a member crosses the lapse threshold (per category they buy,
+// categories.ts), then more some days later (by default at lapse, +45 and +100 days). Each step is
+// due only while the member has not ordered since: a new order moves the last order, so the old
+// lapse's later steps are never made, and open ones become obsolete. Members are ranked by how
+// likely they are to come back.
+import { lapseDayOf } from '../categories';
 import { DAY_MS, localDayNumber } from '../time';
 import { z } from 'zod';
 import { candidateId, defineRule, ruleBaseSchema, type Candidate } from './types';
@@ -32,7 +34,7 @@ export const winBackRule = defineRule({
   // steps: days after the lapse day each touch is due; the first is usually 0 (at lapse).
   schema: ruleBaseSchema.extend({ segmentId: z.string().max(64).optional(), steps: z.array(z.number().int().min(0).max(3650)).min(1).max(6) }),
   defaults: { enabled: true, window: { start: hm(10), end: hm(20) }, capHours: 72, steps: DEFAULT_WIN_BACK_STEPS },
-  candidates({ members, now, timeZone, lapseDays, savedSegments }, s) {
+  candidates({ members, now, timeZone, lapseDays, categoryCycles = {}, savedSegments }, s) {
     const audience = s.segmentId ? (savedSegments.get(s.segmentId) ?? new Set<string>()) : undefined;
     const today = localDayNumber(now, timeZone);
     const steps = [...new Set(s.steps)].sort((a, b) => a - b);
@@ -41,7 +43,8 @@ export const winBackRule = defineRule({
       if (m.lastOrderAt === undefined) continue;
       if (audience && !audience.has(m.id)) continue;
       const lastDay = localDayNumber(m.lastOrderAt, timeZone);
-      const lapseDay = lastDay + lapseDays;
+      // Lapsed when every category they buy is past its own threshold (categories.ts).
+      const lapseDay = m.categoryLastAt ? lapseDayOf(m, categoryCycles, lapseDays, timeZone)! : lastDay + lapseDays;
       const lapse = new Date(lastDay * DAY_MS).toISOString().slice(0, 10);
       steps.forEach((step, k) => {
         const day = lapseDay + step;

@@ -1,4 +1,4 @@
-import type { Platform } from '../../db/rows';
+import type { Platform } from '../../domain/rows';
 import type { ImportedOrder } from '../imported-order';
 import type { Table } from '../table';
 

@@ -7,7 +7,7 @@ import { taobaoOrderIdOf } from './urls';
 // "订单编号:N 成交时间:2023-05-25 16:13:16 …" in the detail tab (greasyfork 467154, 2023–2026) and
 // "订单状态：…" (a Tmall order-note tool dated 2026-09-27, unattr.). The amount label 实收款 is
 // Qianniu's wording for what the buyer paid; its place on the page is our assumption (L).
-const PLACED = /成交时间\s*[:：]\s*(\d{4}-\d{2}-\d{2}\s+\d{2}:\d{2}(?::\d{2})?)/;
+const PLACED = /成交时间\s*[:：]\s*(\d{4}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}(?::\d{2})?)/;
 const STATUS = /订单状态\s*[:：]\s*(\S+?)(?=\s|订单编号|$)/;
 const AMOUNT = /实收款\s*[:：]?\s*([¥￥]\s*[\d,]+(?:\.\d+)?)/;
 

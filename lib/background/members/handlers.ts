@@ -1,0 +1,73 @@
+// The members capability's messages: the panel's card, tags, notes, profile, search, linking,
+// merging and separating members.
+import type { Handlers } from '../../messaging/router';
+import type { RegularsDb } from '../../store/database';
+import { readSettings } from '../../store/settings';
+import type { MemberRow } from '../../domain/rows';
+import { addNote, addTag, lookupByHandle, memberCard, removeTag } from './card';
+import { adjustPoints, createMember, editNote, linkHandle, memberOrders, searchMembers, tagVocabulary, updateMember, type MemberPatch } from './members';
+import { mergeMembers, unmergeIdentity } from './merge';
+
+type MemberHandlers = Pick<
+  Handlers,
+  | 'member.lookup'
+  | 'member.card'
+  | 'member.addTag'
+  | 'member.removeTag'
+  | 'member.addNote'
+  | 'member.create'
+  | 'member.link'
+  | 'member.search'
+  | 'member.update'
+  | 'member.orders'
+  | 'member.unmerge'
+  | 'member.merge'
+  | 'note.edit'
+  | 'tags.vocabulary'
+  | 'member.adjustPoints'
+>;
+
+export interface MemberHooks {
+  /** Members were merged or separated: orders moved between them. */
+  onMembersMerged?: () => void;
+  /** A member's profile changed; answered before the reply goes back. */
+  onMemberUpdated?: (row: MemberRow, patch: MemberPatch) => Promise<void>;
+}
+
+export function memberHandlers(db: RegularsDb, now: () => number, hooks: MemberHooks = {}): MemberHandlers {
+  return {
+    'member.lookup': ({ platform, handle }) => lookupByHandle(db, platform, handle, now()),
+    'member.card': ({ memberId }) => memberCard(db, memberId, now()),
+    'member.addTag': async ({ memberId, tag }) => ({ tags: await addTag(db, memberId, tag, now()) }),
+    'member.removeTag': async ({ memberId, tag }) => ({ tags: await removeTag(db, memberId, tag, now()) }),
+    'member.addNote': async ({ memberId, text }) => {
+      const { authorName } = await readSettings(db);
+      return addNote(db, memberId, text, authorName, now());
+    },
+    'member.create': async (input) => ({ memberId: await createMember(db, input, now()) }),
+    'member.link': async ({ memberId, platform, handle }) => {
+      await linkHandle(db, memberId, platform, handle, now());
+      return { linked: true as const };
+    },
+    'member.search': ({ query }) => searchMembers(db, query),
+    'member.update': async ({ memberId, ...patch }) => {
+      const row = await updateMember(db, memberId, patch, now());
+      await hooks.onMemberUpdated?.(row, patch);
+      return row;
+    },
+    'member.orders': ({ memberId }) => memberOrders(db, memberId),
+    'member.adjustPoints': async ({ memberId, delta, reason }) => adjustPoints(db, memberId, delta, reason, (await readSettings(db)).authorName, now()),
+    'member.unmerge': async ({ identityId }) => {
+      const result = await unmergeIdentity(db, identityId, now());
+      hooks.onMembersMerged?.();
+      return result;
+    },
+    'member.merge': async ({ keepId, mergeId }) => {
+      const result = await mergeMembers(db, keepId, mergeId, now());
+      hooks.onMembersMerged?.();
+      return result;
+    },
+    'note.edit': async ({ noteId, text }) => editNote(db, noteId, text, (await readSettings(db)).authorName, now()),
+    'tags.vocabulary': () => tagVocabulary(db),
+  };
+}

@@ -1,0 +1,117 @@
+// The reminders capability: its messages, and the journey rules evaluated after orders or members change.
+import type { MemberRow } from '../../domain/rows';
+import type { Handlers } from '../../messaging/router';
+import type { RegularsDb } from '../../store/database';
+import { readJourneySettings, writeJourneySettings } from '../../store/journey-settings';
+import { addManualReminder, assignReminder, completeReminder, dismissReminder, evaluateMembers, snoozeReminder, sweepReminders, type SegmentResolver } from './reminders';
+import { readSettings } from '../../store/settings';
+import { todayList } from './today';
+
+type ReminderHandlerNames =
+  | 'reminders.today'
+  | 'reminder.done'
+  | 'reminder.snooze'
+  | 'reminder.assign'
+  | 'reminder.dismiss'
+  | 'reminders.sweep'
+  | 'journeys.settings.get'
+  | 'journeys.settings.update'
+  | 'reminder.add';
+
+export interface JourneyHooks {
+  /** Reminders changed: the scheduler recounts the badge and moves the alarm. */
+  onRemindersChanged?: () => void;
+  resolveSegment?: SegmentResolver | undefined;
+}
+
+/** Beyond this many orders (or a tenth as many members) in one go, one sweep is cheaper than evaluating member by member. */
+const SWEEP_ABOVE = 2000;
+
+/**
+ * Evaluates rules for the members whose orders or profile changed, a moment after the last change:
+ * an import arrives in batches and should be evaluated once.
+ */
+export function journeyEvaluator(db: RegularsDb, now: () => number, hooks: JourneyHooks, delayMs = 300) {
+  const orderIds = new Set<string>();
+  const memberIds = new Set<string>();
+  /** Import sessions still sending batches: rules wait for the last one (the import capability ends idle ones). */
+  const open = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  const run = async () => {
+    const orders = [...orderIds];
+    const members = [...memberIds];
+    orderIds.clear();
+    memberIds.clear();
+    if (orders.length <= SWEEP_ABOVE) for (const o of await db.orders.bulkGet(orders)) if (o) members.push(o.memberId);
+    if (orders.length > SWEEP_ABOVE || new Set(members).size > SWEEP_ABOVE / 10) await sweepReminders(db, now(), hooks.resolveSegment, true);
+    else await evaluateMembers(db, members, now(), hooks.resolveSegment);
+    hooks.onRemindersChanged?.();
+  };
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    if (open.size) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      running = running.then(run).catch((e) => console.error('Regulars: evaluating reminders failed', e));
+    }, delayMs);
+  };
+  const api = {
+    orders(ids: Iterable<string>, session?: string) {
+      for (const id of ids) orderIds.add(id);
+      if (session) open.add(session);
+      schedule();
+    },
+    /** The import session ended (or was cancelled): evaluate what it brought. */
+    ended(session: string) {
+      open.delete(session);
+      if (orderIds.size || memberIds.size) schedule();
+    },
+    member(id: string) {
+      memberIds.add(id);
+      schedule();
+    },
+    /** Resolves once queued evaluations have run. */
+    async flush() {
+      if (timer) {
+        clearTimeout(timer);
+        timer = undefined;
+        running = running.then(run);
+      }
+      await running;
+    },
+  };
+  return api;
+}
+
+export function reminderCapability(db: RegularsDb, now: () => number, hooks: JourneyHooks) {
+  const evaluator = journeyEvaluator(db, now, hooks);
+  const changed = <T,>(value: T): T => {
+    hooks.onRemindersChanged?.();
+    return value;
+  };
+  const handlers: Pick<Handlers, ReminderHandlerNames> = {
+    'reminders.today': (input) => todayList(db, now(), input),
+    'reminder.done': async ({ id, outcome }) => changed(await completeReminder(db, id, outcome, 'chat', now())),
+    'reminder.snooze': async ({ id, until }) => changed(await snoozeReminder(db, id, until, now())),
+    'reminder.assign': async ({ id, assignee }) => changed(await assignReminder(db, id, assignee, now())),
+    'reminder.dismiss': async ({ id }) => changed(await dismissReminder(db, id, now())),
+    'reminders.sweep': async () => {
+      await evaluator.flush();
+      return changed(await sweepReminders(db, now(), hooks.resolveSegment));
+    },
+    'journeys.settings.get': () => readJourneySettings(db),
+    'journeys.settings.update': async (patch) => changed(await writeJourneySettings(db, patch)),
+    // A reminder set in the panel is the agent's own: assigned to them.
+    'reminder.add': async (input) => changed(await addManualReminder(db, { ...input, assignee: (await readSettings(db)).authorName }, now())),
+  };
+  return {
+    handlers,
+    evaluator,
+    /** A member's profile changed: do-not-contact takes effect before the panel shows the member again; a birthday can wait a moment. */
+    async memberUpdated(row: MemberRow, patch: { doNotContact?: boolean | undefined }) {
+      if (patch.doNotContact !== undefined) changed(await evaluateMembers(db, [row.id], now(), hooks.resolveSegment));
+      else evaluator.member(row.id);
+    },
+  };
+}

@@ -1,0 +1,170 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { RegularsDb } from '../../store/database';
+import { writeJourneySettings } from '../../store/journey-settings';
+import { updateMember } from '../members/members';
+import { activeDueBefore, addManualReminder, completeReminder, dueTodayCount, evaluateMembers, nextDueAt, snoozeReminder, sweepReminders } from './reminders';
+import { writeSettings } from '../../store/settings';
+import { importOrders } from '../import/import-orders';
+import { DAY, memoryDb, NOW, order } from '../test-helpers';
+
+// NOW is 23 Nov 2026 20:00 in Singapore.
+const SG = 'Asia/Singapore';
+const HOUR = 3_600_000;
+const iso = (ts: number) => new Date(ts).toISOString().slice(0, 16);
+
+let db: RegularsDb;
+beforeEach(async () => {
+  db = memoryDb();
+  await writeSettings(db, { timeZone: SG });
+});
+
+async function memberId(handle = 'lily_chen') {
+  return (await db.identities.get(`demo:handle:${handle}`))!.memberId;
+}
+const all = () => db.reminders.toArray();
+
+describe('reminders in the store', () => {
+  it('an imported unpaid order produces a nudge at the next allowed hour, once however often rules run', async () => {
+    await importOrders(db, [order({ orderNo: 'u1', status: 'unpaid', placedAt: NOW - HOUR })], NOW);
+    const id = await memberId();
+    const first = await evaluateMembers(db, [id], NOW);
+    expect(first.created).toBe(1);
+    await evaluateMembers(db, [id], NOW + HOUR);
+    await sweepReminders(db, NOW + 2 * HOUR);
+    await sweepReminders(db, NOW + 3 * HOUR);
+    const rows = await all();
+    expect(rows.map((r) => [r.id, r.kind, r.state, iso(r.dueAt)])).toEqual([[`unpaid:${id}:demo:u1`, 'unpaid', 'open', '2026-11-24T01:00']]);
+  });
+
+  it('a nudge that was done is not made again by the next sweep', async () => {
+    await importOrders(db, [order({ orderNo: 'u1', status: 'unpaid', placedAt: NOW - HOUR })], NOW);
+    await sweepReminders(db, NOW);
+    const [nudge] = await all();
+    await completeReminder(db, nudge!.id, 'resolved', 'chat', NOW + HOUR);
+    await sweepReminders(db, NOW + 2 * HOUR);
+    expect((await all()).map((r) => r.state)).toEqual(['done']);
+  });
+
+  it('once the order is paid, its open nudge is dismissed', async () => {
+    await importOrders(db, [order({ orderNo: 'u1', status: 'unpaid', placedAt: NOW - HOUR })], NOW);
+    await sweepReminders(db, NOW);
+    await importOrders(db, [order({ orderNo: 'u1', status: 'paid', placedAt: NOW - HOUR, paidAt: NOW })], NOW + HOUR);
+    await evaluateMembers(db, [await memberId()], NOW + HOUR);
+    expect((await all()).map((r) => [r.state, r.suppressedBecause])).toEqual([['dismissed', 'noLongerApplies']]);
+  });
+
+  it('the sweep after a big import dismisses nudges of orders paid since; the hourly one leaves that to per-member evaluation', async () => {
+    await importOrders(db, [order({ orderNo: 'u1', status: 'unpaid', placedAt: NOW - HOUR })], NOW);
+    await sweepReminders(db, NOW);
+    await importOrders(db, [order({ orderNo: 'u1', status: 'paid', placedAt: NOW - HOUR, paidAt: NOW })], NOW + HOUR);
+    await sweepReminders(db, NOW + HOUR);
+    expect((await all()).map((r) => r.state)).toEqual(['open']);
+    await sweepReminders(db, NOW + HOUR, undefined, true);
+    expect((await all()).map((r) => r.state)).toEqual(['dismissed']);
+  });
+
+  it('a member moved up a tier by a recent order gets a tier-upgrade reminder from the sweep', async () => {
+    await importOrders(db, [order({ orderNo: 'a', placedAt: NOW - 100 * DAY })], NOW - 100 * DAY);
+    await importOrders(db, [order({ orderNo: 'b', placedAt: NOW - DAY, amountMinor: 20_000 })], NOW - DAY);
+    await sweepReminders(db, NOW);
+    expect((await all()).filter((r) => r.kind === 'tierUp').map((r) => r.detail)).toEqual(['silver']);
+  });
+
+  it('a do-not-contact member gets reminders only as suppressed, manual ones included, and they come back when the flag is lifted', async () => {
+    await importOrders(db, [order({ orderNo: 'u1', status: 'unpaid', placedAt: NOW - HOUR })], NOW);
+    const id = await memberId();
+    await updateMember(db, id, { doNotContact: true }, NOW);
+    await evaluateMembers(db, [id], NOW);
+    await addManualReminder(db, { memberId: id, dueAt: NOW + DAY, reason: 'Ask about size' }, NOW);
+    expect((await all()).map((r) => [r.state, r.suppressedBecause])).toEqual([
+      ['suppressed', 'doNotContact'],
+      ['suppressed', 'doNotContact'],
+    ]);
+    expect(await dueTodayCount(db, NOW, SG)).toBe(0);
+    await updateMember(db, id, { doNotContact: false }, NOW + HOUR);
+    await evaluateMembers(db, [id], NOW + HOUR);
+    expect((await all()).map((r) => r.state)).toEqual(['open', 'open']);
+  });
+
+  it('done logs a contact, and the frequency cap holds the member\'s next reminder until 24 hours have passed', async () => {
+    await importOrders(db, [order({ orderNo: 'd1', status: 'delivered', placedAt: NOW - 20 * DAY, deliveredAt: NOW - 15 * DAY })], NOW);
+    const id = await memberId();
+    await evaluateMembers(db, [id], NOW);
+    const [followUp] = await all();
+    expect(iso(followUp!.dueAt)).toBe('2026-11-24T03:00'); // 11:00 next day: 20:00 is outside 11:00-16:00
+    const manual = await addManualReminder(db, { memberId: id, dueAt: NOW, reason: 'Thank for the review' }, NOW);
+    await completeReminder(db, manual.id, 'resolved', 'chat', NOW);
+    expect(await db.contacts.toArray()).toMatchObject([{ memberId: id, reason: 'Thank for the review', at: NOW, channel: 'chat' }]);
+    // Contacted at 20:00: not again before 20:00 tomorrow, which is after the 11:00-16:00 window, so 11:00 the day after.
+    expect(iso((await db.reminders.get(followUp!.id))!.dueAt)).toBe('2026-11-25T03:00');
+  });
+
+  it('a follow-up marked "left open" brings the second follow-up at 30 days', async () => {
+    await importOrders(db, [order({ orderNo: 'd1', status: 'delivered', placedAt: NOW - 20 * DAY, deliveredAt: NOW - 15 * DAY })], NOW);
+    await sweepReminders(db, NOW);
+    const [followUp] = await all();
+    await completeReminder(db, followUp!.id, 'leftOpen', 'chat', NOW + DAY);
+    const second = (await all()).find((r) => r.kind === 'followUp2');
+    expect(second && iso(second.dueAt)).toBe('2026-12-09T03:00'); // delivered 8 Nov 20:00 + 30 days, 11:00 SG
+  });
+
+  it('switching a rule off in settings stops it; the due count and next due time follow the store', async () => {
+    await writeJourneySettings(db, { rules: { unpaid: { enabled: false } } });
+    await importOrders(db, [order({ orderNo: 'u1', status: 'unpaid', placedAt: NOW - HOUR })], NOW);
+    await sweepReminders(db, NOW);
+    expect(await all()).toEqual([]);
+    const id = await memberId();
+    const r = await addManualReminder(db, { memberId: id, dueAt: NOW + HOUR, reason: 'Call back' }, NOW);
+    expect(await nextDueAt(db, NOW)).toBe(NOW + HOUR);
+    expect(await dueTodayCount(db, NOW, SG)).toBe(1);
+    await snoozeReminder(db, r.id, NOW + DAY, NOW);
+    expect(await dueTodayCount(db, NOW, SG)).toBe(0);
+    expect((await activeDueBefore(db, NOW + 2 * DAY)).map((x) => x.state)).toEqual(['snoozed']);
+  });
+
+  it('a sweep skips orders and tier changes it already read, yet one stored since, or a rule switched back on, is swept', async () => {
+    await importOrders(db, [order({ orderNo: 'd1', status: 'delivered', placedAt: NOW - 20 * DAY, deliveredAt: NOW - 16 * DAY })], NOW);
+    const first = await sweepReminders(db, NOW);
+    expect(first.created).toBe(1);
+    // Nothing changed: nothing new, nothing twice.
+    expect((await sweepReminders(db, NOW + HOUR)).created).toBe(0);
+    // An order stored without being evaluated (as a restore does) is seen by the next sweep.
+    await importOrders(db, [order({ orderNo: 'd2', buyer: { handle: 'mei' }, status: 'delivered', placedAt: NOW - 20 * DAY, deliveredAt: NOW - 15 * DAY })], NOW);
+    expect((await sweepReminders(db, NOW + 2 * HOUR)).created).toBe(1);
+    expect((await sweepReminders(db, NOW + 3 * HOUR)).created).toBe(0);
+    // Follow-ups switched off while an order arrives, then on again: the orders are read again.
+    await writeJourneySettings(db, { rules: { followUp: { enabled: false } } });
+    await importOrders(db, [order({ orderNo: 'd3', buyer: { handle: 'ann' }, status: 'delivered', placedAt: NOW - 20 * DAY, deliveredAt: NOW - 14 * DAY })], NOW);
+    expect((await sweepReminders(db, NOW + 4 * HOUR)).created).toBe(0);
+    expect((await sweepReminders(db, NOW + 5 * HOUR)).created).toBe(0);
+    await writeJourneySettings(db, { rules: { followUp: { enabled: true } } });
+    expect((await sweepReminders(db, NOW + 6 * HOUR)).created).toBe(1);
+    expect((await all()).filter((r) => r.orderId === 'demo:d3').map((r) => r.kind)).toEqual(['followUp']);
+    // A tier change written past the rules (as a merge does) is swept too.
+    const ann = await memberId('ann');
+    await db.members.update(ann, { tierId: 'silver', lastOrderAt: NOW });
+    await db.tierChanges.add({ id: 'tc_x', memberId: ann, from: 'regular', to: 'silver', direction: 'up', at: NOW + 6 * HOUR });
+    expect((await sweepReminders(db, NOW + 7 * HOUR)).created).toBe(1);
+    expect((await all()).filter((r) => r.kind === 'tierUp').map((r) => r.memberId)).toEqual([ann]);
+  });
+
+  it('refuses rule settings that make no sense, naming the field', async () => {
+    await expect(writeJourneySettings(db, { rules: { followUp: { window: { start: 600, end: 600 } } } })).rejects.toThrow(/followUp\.window.*same time/);
+    await expect(writeJourneySettings(db, { rules: { nope: {} } })).rejects.toThrow(/No journey rule "nope"/);
+  });
+});
+
+describe('holiday greetings in the sweep', () => {
+  it('read every member once when a holiday comes into view; a member reaching the tier later is greeted through their own evaluation', async () => {
+    // Christmas (a default holiday, Gold and Diamond) is two days away.
+    const at = Date.UTC(2026, 11, 23, 4);
+    const big = (handle: string, n: number) => Array.from({ length: n }, (_, i) => order({ orderNo: `${handle}${i}`, buyer: { handle }, amountMinor: 20_000, placedAt: at - 200 * DAY }));
+    await importOrders(db, [...big('gold_one', 3), order({ orderNo: 'r1', buyer: { handle: 'regular_one' }, placedAt: at - 200 * DAY })], at - DAY);
+    await sweepReminders(db, at);
+    expect((await all()).filter((r) => r.kind === 'holiday').map((r) => r.memberId)).toEqual([await memberId('gold_one')]);
+    await importOrders(db, big('regular_one', 3).map((o, i) => ({ ...o, orderNo: `late${i}` })), at);
+    await evaluateMembers(db, [await memberId('regular_one')], at);
+    await sweepReminders(db, at + HOUR);
+    expect((await all()).filter((r) => r.kind === 'holiday').map((r) => r.id).sort()).toEqual([`holiday:${await memberId('gold_one')}:christmas:2026`, `holiday:${await memberId('regular_one')}:christmas:2026`].sort());
+  });
+});

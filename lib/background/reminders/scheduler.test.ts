@@ -1,0 +1,104 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { RegularsDb } from '../../store/database';
+import { addManualReminder } from './reminders';
+import { writeSettings } from '../../store/settings';
+import { importOrders } from '../import/import-orders';
+import { memoryDb, NOW, order } from '../test-helpers';
+import { ALARM_NAME, createScheduler, type NotificationOptions, type ReminderBrowser } from './scheduler';
+
+const HOUR = 3_600_000;
+
+function fakeBrowser() {
+  const notes = new Map<string, NotificationOptions>();
+  const log = { notified: [] as string[], alarms: [] as [string, number][], badge: '', opened: [] as string[] };
+  const browser: ReminderBrowser = {
+    setAlarm: (name, when) => void log.alarms.push([name, when]),
+    notify: (id, options) => {
+      notes.set(id, options);
+      log.notified.push(id);
+    },
+    clearNotification: (id) => void notes.delete(id),
+    setBadge: (text) => void (log.badge = text),
+    openMember: (id) => void log.opened.push(`member:${id}`),
+    openToday: () => void log.opened.push('today'),
+    iconUrl: 'icon/128.png',
+    uiLanguage: 'en-US',
+  };
+  return { browser, notes, log };
+}
+
+let db: RegularsDb;
+let clock: number;
+let memberId: string;
+beforeEach(async () => {
+  db = memoryDb();
+  clock = NOW;
+  await writeSettings(db, { timeZone: 'Asia/Singapore' });
+  await importOrders(db, [order({ buyer: { handle: 'lily_chen', name: 'Lily Chen' } })], NOW);
+  memberId = (await db.members.toArray())[0]!.id;
+});
+
+describe('the reminder schedule', () => {
+  it('one reminder falling due fires one notification with Done and Snooze, once', async () => {
+    const { browser, notes, log } = fakeBrowser();
+    const s = createScheduler({ db, now: () => clock, browser });
+    await s.reconcile(); // first start: nothing is old news
+    const r = await addManualReminder(db, { memberId, dueAt: NOW + HOUR, reason: 'Ask about the fit' }, NOW);
+    await s.reconcile();
+    expect(log.alarms.at(-1)).toEqual([ALARM_NAME, NOW + HOUR]);
+    expect(log.badge).toBe('1');
+    clock = NOW + HOUR;
+    await s.onAlarm(ALARM_NAME);
+    await s.onAlarm(ALARM_NAME);
+    expect(log.notified).toEqual([`reminder:${r.id}`]);
+    const n = notes.get(`reminder:${r.id}`)!;
+    expect([n.title, n.message, n.iconUrl, n.buttons?.map((b) => b.title)]).toEqual(['Lily Chen', 'Ask about the fit', 'icon/128.png', ['Done', 'Snooze 1 h']]);
+  });
+
+  it('Done on the notification logs a contact and clears the badge; Snooze brings it back an hour later', async () => {
+    const { browser, log } = fakeBrowser();
+    const s = createScheduler({ db, now: () => clock, browser });
+    await s.reconcile();
+    const a = await addManualReminder(db, { memberId, dueAt: NOW + 10, reason: 'A' }, NOW);
+    clock = NOW + 10;
+    await s.reconcile();
+    await s.onButton(`reminder:${a.id}`, 0);
+    expect(await db.contacts.count()).toBe(1);
+    expect(log.badge).toBe('');
+    const b = await addManualReminder(db, { memberId, dueAt: clock + 10, reason: 'B' }, clock);
+    clock += 10;
+    await s.reconcile();
+    await s.onButton(`reminder:${b.id}`, 1);
+    expect((await db.reminders.get(b.id))!.state).toBe('snoozed');
+    clock += HOUR;
+    await s.onAlarm(ALARM_NAME);
+    expect(log.notified.filter((id) => id === `reminder:${b.id}`)).toHaveLength(2);
+  });
+
+  it('after the browser was closed, what fell due meanwhile fires once, grouped, not one notification each', async () => {
+    const first = fakeBrowser();
+    await createScheduler({ db, now: () => clock, browser: first.browser }).reconcile();
+    for (let i = 1; i <= 5; i++) await addManualReminder(db, { memberId, dueAt: NOW + i * HOUR, reason: `R${i}` }, NOW);
+    // Closed for a day; a new worker starts.
+    clock = NOW + 24 * HOUR;
+    const next = fakeBrowser();
+    const s = createScheduler({ db, now: () => clock, browser: next.browser });
+    await s.reconcile();
+    await s.reconcile();
+    expect(next.log.notified).toHaveLength(1);
+    expect(next.notes.get(next.log.notified[0]!)!.title).toBe('5 reminders due');
+    await s.onClicked(next.log.notified[0]!);
+    expect(next.log.opened).toEqual(['today']);
+  });
+
+  it('clicking a single reminder opens its member', async () => {
+    const { browser, log } = fakeBrowser();
+    const s = createScheduler({ db, now: () => clock, browser });
+    await s.reconcile();
+    const r = await addManualReminder(db, { memberId, dueAt: NOW + 5, reason: 'A' }, NOW);
+    clock += 5;
+    await s.reconcile();
+    await s.onClicked(`reminder:${r.id}`);
+    expect(log.opened).toEqual([`member:${memberId}`]);
+  });
+});

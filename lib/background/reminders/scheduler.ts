@@ -1,0 +1,132 @@
+// One alarm, notifications and the toolbar badge for reminders. The browser APIs come in through a
+// small interface so unit tests fake them; the background wires in chrome.*.
+import type { RegularsDb } from '../../store/database';
+import { activeDueBefore, completeReminder, dueTodayCount, nextDueAt, snoozeReminder, sweepReminders, type SegmentResolver } from './reminders';
+import type { ReminderRow } from '../../domain/rows';
+import { readSettings } from '../../store/settings';
+import { resolveLocale, translator } from '../../i18n';
+import { reminderLabel } from '../../reminders/label';
+
+export const ALARM_NAME = 'regulars-reminders';
+const NOTIFIED_KEY = 'remindersNotifiedThrough';
+const SWEPT_KEY = 'remindersSweptAt';
+export const SWEEP_EVERY_MS = 3_600_000;
+const SNOOZE_MS = 3_600_000;
+/** One notification per reminder up to this many falling due together; more are one grouped notification. */
+const SINGLE_LIMIT = 1;
+
+export interface NotificationOptions {
+  type: 'basic';
+  iconUrl: string;
+  title: string;
+  message: string;
+  buttons?: { title: string }[];
+  requireInteraction?: boolean;
+}
+
+export interface ReminderBrowser {
+  setAlarm(name: string, when: number): void | Promise<void>;
+  notify(id: string, options: NotificationOptions): void | Promise<unknown>;
+  clearNotification(id: string): void | Promise<unknown>;
+  setBadge(text: string): void | Promise<void>;
+  /** Opens the member (the lead wires the member view; until then the popup's Today for that member). */
+  openMember(memberId: string): void | Promise<unknown>;
+  openToday(): void | Promise<unknown>;
+  iconUrl: string;
+  uiLanguage: string;
+}
+
+async function readKey(db: RegularsDb, key: string): Promise<number | undefined> {
+  const v = (await db.settings.get(key))?.value;
+  return typeof v === 'number' ? v : undefined;
+}
+
+export function createScheduler(deps: { db: RegularsDb; now: () => number; browser: ReminderBrowser; resolveSegment?: SegmentResolver | undefined; sweepEveryMs?: number }) {
+  const { db, now, browser } = deps;
+  const sweepEvery = deps.sweepEveryMs ?? SWEEP_EVERY_MS;
+  let chain: Promise<unknown> = Promise.resolve();
+
+  const translate = async () => {
+    const s = await readSettings(db);
+    return translator(resolveLocale(s.locale, browser.uiLanguage));
+  };
+
+  /** Fires what fell due since the last time (once, grouped), recounts the badge, sets the one alarm. */
+  async function reconcileNow(): Promise<{ fired: string[] }> {
+    const at = now();
+    const settings = await readSettings(db);
+    const sweptAt = await readKey(db, SWEPT_KEY);
+    if (sweptAt === undefined || at - sweptAt >= sweepEvery) {
+      await sweepReminders(db, at, deps.resolveSegment);
+      await db.settings.put({ key: SWEPT_KEY, value: at });
+    }
+    const through = await readKey(db, NOTIFIED_KEY);
+    let fired: ReminderRow[] = [];
+    if (through !== undefined) {
+      // Due since the last notification, or made (by a sweep or an import) already due since then.
+      fired = (await activeDueBefore(db, at + 1)).filter((r) => r.dueAt > through || r.createdAt > through || (r.state === 'snoozed' && r.updatedAt > through));
+    }
+    await db.settings.put({ key: NOTIFIED_KEY, value: at });
+    if (fired.length) await notify(fired, at);
+    const count = await dueTodayCount(db, at, settings.timeZone);
+    await browser.setBadge(count ? String(count) : '');
+    const next = await nextDueAt(db, at);
+    const sweepAt = (sweptAt !== undefined && at - sweptAt < sweepEvery ? sweptAt : at) + sweepEvery;
+    await browser.setAlarm(ALARM_NAME, Math.max(at + 1000, Math.min(next ?? Infinity, sweepAt)));
+    return { fired: fired.map((r) => r.id) };
+  }
+
+  async function notify(rows: ReminderRow[], at: number) {
+    const t = await translate();
+    if (rows.length <= SINGLE_LIMIT) {
+      const r = rows[0]!;
+      const member = await db.members.get(r.memberId);
+      await browser.notify(`reminder:${r.id}`, {
+        type: 'basic',
+        iconUrl: browser.iconUrl,
+        title: member?.displayName ?? t('today.title'),
+        message: reminderLabel(t, r, at),
+        buttons: [{ title: t('today.done') }, { title: t('today.snooze1h') }],
+        requireInteraction: true,
+      });
+      return;
+    }
+    const members = await db.members.bulkGet([...new Set(rows.map((r) => r.memberId))].slice(0, 4));
+    await browser.notify(`reminders:${at}`, {
+      type: 'basic',
+      iconUrl: browser.iconUrl,
+      title: t('notify.grouped', { count: rows.length }),
+      message: members.map((m) => m?.displayName).filter(Boolean).join(', ') + (rows.length > 4 ? ' …' : ''),
+      requireInteraction: true,
+    });
+  }
+
+  const serial = <T,>(task: () => Promise<T>): Promise<T> => {
+    const next = chain.then(task, task);
+    chain = next.catch((e) => console.error('Regulars: reminders', e));
+    return next;
+  };
+
+  return {
+    reconcile: () => serial(reconcileNow),
+    async onAlarm(name: string) {
+      if (name === ALARM_NAME) await serial(reconcileNow);
+    },
+    async onButton(notificationId: string, index: number) {
+      if (!notificationId.startsWith('reminder:')) return;
+      const id = notificationId.slice('reminder:'.length);
+      if (index === 0) await completeReminder(db, id, 'resolved', 'chat', now());
+      else await snoozeReminder(db, id, now() + SNOOZE_MS, now());
+      await browser.clearNotification(notificationId);
+      await serial(reconcileNow);
+    },
+    async onClicked(notificationId: string) {
+      await browser.clearNotification(notificationId);
+      if (notificationId.startsWith('reminder:')) {
+        const row = await db.reminders.get(notificationId.slice('reminder:'.length));
+        if (row) return browser.openMember(row.memberId);
+      }
+      return browser.openToday();
+    },
+  };
+}

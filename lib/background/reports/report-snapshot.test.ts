@@ -1,0 +1,73 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { RegularsDb } from '../../store/database';
+import { readReportSnapshot, readSnapshotState, reportKeeper } from './report-snapshot';
+import { readSettings, writeSettings } from '../../store/settings';
+import { importOrders } from '../import/import-orders';
+import { DAY, memoryDb, NOW, order } from '../test-helpers';
+
+let db: RegularsDb;
+beforeEach(async () => {
+  db = memoryDb();
+  await importOrders(db, [order({ amountMinor: 3000 }), order({ amountMinor: 2000, placedAt: NOW - 40 * DAY }), order({ buyer: { handle: 'mei' } })], NOW);
+});
+
+describe('the report snapshot', () => {
+  it('is computed on first need and then served as it is while nothing changed', async () => {
+    let now = NOW;
+    const keeper = reportKeeper(db, () => now, undefined, 5);
+    expect((await readSnapshotState(db, now)).snapshot).toBeUndefined();
+    const first = await keeper.current();
+    expect(first.report).toMatchObject({ members: 2, buyers: 2, repeatBuyers: 1 });
+    expect((await readSnapshotState(db, now)).fresh).toBe(true);
+    expect(await keeper.current()).toEqual(first); // no recomputation: same stamp, same timing
+
+    now += DAY; // a new day moves recency: stale
+    expect((await readSnapshotState(db, now)).fresh).toBe(false);
+  });
+
+  it.each([
+    [
+      'new orders arrive (the background tells the keeper)',
+      async (keeper: ReturnType<typeof reportKeeper>) => {
+        await importOrders(db, [order({ buyer: { handle: 'ann' } })], NOW);
+        keeper.schedule();
+      },
+      3,
+    ],
+    ['the lapse threshold changes', () => writeSettings(db, { lapseDays: 30 }), 2],
+  ])('goes stale when %s, and is recomputed with the new figures', async (_what, change, members) => {
+    const keeper = reportKeeper(db, () => NOW, undefined, 60_000);
+    await keeper.current();
+    await change(keeper);
+    await expect.poll(async () => (await readSnapshotState(db, NOW)).fresh).toBe(false);
+    const next = await keeper.current();
+    expect(next.report.members).toBe(members);
+    expect((await readSnapshotState(db, NOW)).fresh).toBe(true);
+    expect(next.stamp).toBe((await readReportSnapshot(db))!.stamp);
+  });
+
+  it('a change during a computation leaves the result stale, so it is computed again', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const keeper = reportKeeper(db, () => NOW, () => gate, 60_000);
+    const computing = keeper.current();
+    await importOrders(db, [order({ buyer: { handle: 'ann' } })], NOW);
+    keeper.schedule(); // the import finished while the computation was waiting to read
+    release();
+    await computing;
+    expect((await readSnapshotState(db, NOW)).fresh).toBe(false);
+    expect((await keeper.current()).report.members).toBe(3);
+  });
+
+  it('is kept out of the settings the rest of the extension reads', async () => {
+    await reportKeeper(db, () => NOW).current();
+    expect(Object.keys(await readSettings(db))).not.toContain('reportSnapshot');
+  });
+
+  it('a refresh scheduled during a burst of changes brings the snapshot up to date after it', async () => {
+    const keeper = reportKeeper(db, () => NOW, undefined, 5);
+    for (let i = 0; i < 5; i++) keeper.schedule();
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await readSnapshotState(db, NOW)).fresh).toBe(true);
+  });
+});

@@ -1,0 +1,115 @@
+// The reports page draws from a snapshot of the report kept in the settings table, not from a
+// fresh read of the store: Chromium takes seconds to hand a page 300k order rows (a raw getAll of
+// them is most of that; tests/bench 'reports-page-ready'), while the page must be up in well under
+// one. The background recomputes the snapshot off the hot path after orders change or a ladder is
+// applied, and whenever the page finds it stale (marked so, another day, or other settings).
+import { shopReport, type ReportSummary } from '../../domain/reports';
+import { localDayNumber } from '../../domain/time';
+import type { RegularsDb } from '../../store/database';
+import { readReportData } from '../../store/report-data';
+import { type Settings } from '../../domain/settings';
+import { readSettings } from '../../store/settings';
+
+/** A settings-table key outside the Settings schema: readSettings and restores leave it alone. */
+export const REPORT_SNAPSHOT_KEY = 'reportSnapshot';
+const SNAPSHOT_VERSION = 2;
+
+export interface ReportSnapshot {
+  version: number;
+  /** Set when rows changed since it was computed (reportKeeper.schedule). */
+  stale?: boolean;
+  /** What the report was computed from (reportStamp): equal stamps mean the report is current. */
+  stamp: string;
+  /** Reading and computing took this long, in the background. */
+  ms: number;
+  report: ReportSummary;
+}
+
+/**
+ * What the report depends on besides the rows: the shop's day (recency moves daily) and the
+ * settings its figures use. Row changes are not counted here (counting 300k orders takes Chromium
+ * most of a second): whatever changes orders or tiers tells the keeper (schedule), which marks the
+ * snapshot stale at once.
+ */
+export function reportStamp(settings: Settings, now: number): string {
+  const { tierLadder, lapseDays, shopCurrency, timeZone, rfmBreaks, categoryCycles } = settings;
+  return JSON.stringify([localDayNumber(now, timeZone), tierLadder, lapseDays, shopCurrency, timeZone, rfmBreaks?.computedAt ?? null, categoryCycles]);
+}
+
+export async function readReportSnapshot(db: RegularsDb): Promise<ReportSnapshot | undefined> {
+  const row = await db.settings.get(REPORT_SNAPSHOT_KEY);
+  const snapshot = row?.value as ReportSnapshot | undefined;
+  return snapshot?.version === SNAPSHOT_VERSION ? snapshot : undefined;
+}
+
+/** Reads the store, computes the report and stores it as the snapshot. */
+export async function writeReportSnapshot(db: RegularsDb, now: number): Promise<ReportSnapshot> {
+  const started = performance.now();
+  const { settings, members, orders } = await readReportData(db);
+  const stamp = reportStamp(settings, now);
+  const { intervalDays: _dropped, ...report } = shopReport(members, orders, { ...settings, now });
+  const snapshot: ReportSnapshot = { version: SNAPSHOT_VERSION, stamp, ms: performance.now() - started, report };
+  await db.settings.put({ key: REPORT_SNAPSHOT_KEY, value: snapshot });
+  return snapshot;
+}
+
+/** The snapshot and whether it is current, for the page (over its own connection). */
+export async function readSnapshotState(db: RegularsDb, now: number): Promise<{ settings: Settings; snapshot: ReportSnapshot | undefined; fresh: boolean }> {
+  const [settings, snapshot] = await Promise.all([readSettings(db), readReportSnapshot(db)]);
+  return { settings, snapshot, fresh: isCurrent(snapshot, settings, now) };
+}
+
+const isCurrent = (snapshot: ReportSnapshot | undefined, settings: Settings, now: number): snapshot is ReportSnapshot =>
+  snapshot !== undefined && !snapshot.stale && snapshot.stamp === reportStamp(settings, now);
+
+/** Marks the stored snapshot stale: rows it was computed from changed. */
+export async function markReportStale(db: RegularsDb): Promise<void> {
+  const snapshot = await readReportSnapshot(db);
+  if (snapshot && !snapshot.stale) await db.settings.put({ key: REPORT_SNAPSHOT_KEY, value: { ...snapshot, stale: true } });
+}
+
+/**
+ * Keeps the snapshot current in the background: one computation at a time; `schedule` waits for a
+ * quiet moment (an import arrives in many batches), `current` answers the page at once when the
+ * snapshot is up to date and computes it otherwise.
+ */
+export function reportKeeper(db: RegularsDb, now: () => number, before: () => Promise<unknown> = async () => undefined, delayMs = 1000) {
+  let running: Promise<ReportSnapshot> | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Bumped by every change: a computation that saw an older generation leaves the snapshot stale.
+  let generation = 0;
+  const compute = async () => {
+    const seen = generation;
+    await before();
+    const snapshot = await writeReportSnapshot(db, now());
+    if (seen !== generation) await markReportStale(db);
+    return snapshot;
+  };
+  const refresh = (): Promise<ReportSnapshot> => {
+    running ??= compute().finally(() => (running = undefined));
+    return running;
+  };
+  return {
+    /** Rows changed: the snapshot is stale now, and is recomputed once changes pause. */
+    schedule() {
+      generation++;
+      markReportStale(db).catch(() => undefined);
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        // After any computation under way, which may have read the rows before this change.
+        (running ?? Promise.resolve())
+          .catch(() => undefined)
+          .then(refresh)
+          .catch((e) => console.error('Regulars: report refresh failed', e));
+      }, delayMs);
+    },
+    async current(): Promise<ReportSnapshot> {
+      if (running) await running.catch(() => undefined);
+      const [settings, snapshot] = await Promise.all([readSettings(db), readReportSnapshot(db)]);
+      return isCurrent(snapshot, settings, now()) ? snapshot : refresh();
+    },
+  };
+}
+
+export type ReportKeeper = ReturnType<typeof reportKeeper>;

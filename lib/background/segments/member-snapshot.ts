@@ -1,0 +1,123 @@
+// What segments, the RFM overview and the RFM cut points read of every member (and their members'
+// platforms), without a scan of 100k rows each time. Three layers:
+// - in memory, per context: dropped whenever members or identities change (table-changes.ts: in
+//   this context or another, the options page's restore, the members page);
+// - on disk, as columns in the caches table (member-columns.ts), good while the table's generation
+//   mark is the one they were built from (generation.ts): a service worker that wakes reads them in
+//   a few milliseconds instead of scanning;
+// - the scan itself, which writes the columns for the next time. The background rebuilds them soon
+//   after members change (keepMemberFactsFresh), so that evaluation rarely waits for a scan.
+import { decodeMembers, decodePlatforms, encodeMembers, encodePlatforms, memberIds, readPlatforms, type FactMember, type MemberColumns, type MemberPlatforms } from '../../domain/member-columns';
+import { platformsByMember } from '../../domain/segments';
+import type { RegularsDb } from '../../store/database';
+import { keptWhileUnchanged, type WatchedTable } from '../../store/generation';
+import { heldUntilChanged, onTableChanged } from '../../store/table-changes';
+
+export type { FactMember, MemberPlatforms };
+
+type FactsTable = Extract<WatchedTable, 'members' | 'identities'>;
+const FACTS_KEY: Record<FactsTable, string> = { members: 'facts:members', identities: 'facts:platforms' };
+/** How the last read was served, for tests and the benchmark. */
+export const factsReads = { disk: 0, scans: 0 };
+
+const served = (how: 'disk' | 'scan') => (how === 'disk' ? factsReads.disk++ : factsReads.scans++);
+
+/** Every member's facts as columns, with their ids in order; shared between callers: never change them. */
+export interface MemberColumnsRead {
+  columns: MemberColumns;
+  ids: string[];
+}
+
+const heldColumns = heldUntilChanged<MemberColumnsRead>(['members']);
+const heldPlatforms = heldUntilChanged<MemberPlatforms>(['identities']);
+
+export function memberColumns(db: RegularsDb): Promise<MemberColumnsRead> {
+  return heldColumns.get(db, '', () =>
+    keptWhileUnchanged<MemberColumnsRead, MemberColumns>(
+      db,
+      FACTS_KEY.members,
+      ['members'],
+      async () => {
+        const rows = await db.members.toArray();
+        const columns = encodeMembers(rows);
+        return { columns, value: { columns, ids: rows.map((r) => r.id) } };
+      },
+      (columns) => ({ columns, ids: memberIds(columns) }),
+      served,
+    ),
+  );
+}
+
+const decoded = new WeakMap<MemberColumnsRead, FactMember[]>();
+
+/** Every member as segments see it, as objects; shared between callers: never change it. */
+export async function memberFacts(db: RegularsDb): Promise<FactMember[]> {
+  const read = await memberColumns(db);
+  let facts = decoded.get(read);
+  if (!facts) decoded.set(read, (facts = decodeMembers(read.columns, read.ids)));
+  return facts;
+}
+
+/**
+ * Every member's platforms (of their handles), from the identities table, in member id order: a
+ * segment matches them to the member columns by index (membersOnPlatforms). Shared: never change it.
+ */
+export function platformsSnapshot(db: RegularsDb): Promise<MemberPlatforms> {
+  return heldPlatforms.get(db, '', () =>
+    keptWhileUnchanged(
+      db,
+      FACTS_KEY.identities,
+      ['identities'],
+      async () => {
+        const columns = encodePlatforms(platformsByMember(await db.identities.toArray()));
+        return { value: readPlatforms(columns), columns };
+      },
+      readPlatforms,
+      served,
+    ),
+  );
+}
+
+const platformSets = new WeakMap<MemberPlatforms, Map<string, ReadonlySet<string>>>();
+
+/** Member id → platforms of its handles, for filters over member rows; shared, never change it. */
+export async function platformsByMemberId(db: RegularsDb): Promise<ReadonlyMap<string, ReadonlySet<string>>> {
+  const read = await platformsSnapshot(db);
+  let map = platformSets.get(read);
+  if (!map) platformSets.set(read, (map = decodePlatforms(read)));
+  return map;
+}
+
+/** Forgets every snapshot held in memory (the store was replaced under this context); the disk copy checks itself. */
+export function forgetMemberSnapshots(): void {
+  heldColumns.clear();
+  heldPlatforms.clear();
+}
+
+/**
+ * In the background: after members or identities change, and changes pause for `delayMs`, the
+ * facts are read again (a scan), so the columns on disk are current when the next evaluation comes
+ * (a popup, a holiday sweep, a worker that woke). The pause is long enough that an import, whose
+ * batches come every few seconds, is not slowed by scans between them (the RFM refresh after it
+ * reads the facts anyway). Returns a function that stops it.
+ */
+export function keepMemberFactsFresh(db: RegularsDb, delayMs = 10_000): () => void {
+  const timers = new Map<FactsTable, ReturnType<typeof setTimeout>>();
+  const stop = onTableChanged((table, dbName) => {
+    if (dbName !== db.name || (table !== 'members' && table !== 'identities')) return;
+    clearTimeout(timers.get(table));
+    timers.set(
+      table,
+      setTimeout(() => {
+        timers.delete(table);
+        // Platforms are read (a scan of every identity) only for a shop whose segments use them.
+        const read = table === 'members' ? memberColumns(db) : db.caches.get(FACTS_KEY.identities).then((kept) => kept && platformsSnapshot(db));
+        read.catch((e) => console.warn('Regulars: member facts refresh failed', e));
+      }, delayMs),
+    );
+  });
+  return () => {
+    stop();
+    for (const timer of timers.values()) clearTimeout(timer);
+  };
+}

@@ -1,0 +1,113 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_TIER_LADDER } from '../../domain/tiers';
+import type { TierLadder } from '../../domain/types';
+import type { RegularsDb } from '../../store/database';
+import { tiersProtocol } from '../../messaging/protocol-tiers';
+import { createHandlers } from '../handlers';
+import { sweepReminders } from '../reminders/reminders';
+import { readSettings } from '../../store/settings';
+import { lookupByHandle } from '../members/card';
+import { importOrders } from '../import/import-orders';
+import { DAY, memoryDb, NOW, order } from '../test-helpers';
+import { APPLY_BATCH, applyTierLadder, tierFactsOf } from './tiers';
+
+let db: RegularsDb;
+beforeEach(async () => {
+  db = memoryDb();
+  // lily: 3 orders, 90.00 (Silver on the default ladder); mei: 1 order, 20.00 (Regular);
+  // old_tom: 2 orders of 300.00 two years ago (Gold by spend over his lifetime).
+  await importOrders(
+    db,
+    [
+      order({ buyer: { handle: 'lily' }, amountMinor: 3000 }),
+      order({ buyer: { handle: 'lily' }, amountMinor: 3000, placedAt: NOW - 40 * DAY }),
+      order({ buyer: { handle: 'lily' }, amountMinor: 3000, placedAt: NOW - 80 * DAY }),
+      order({ buyer: { handle: 'mei' }, amountMinor: 2000 }),
+      order({ buyer: { handle: 'old_tom' }, amountMinor: 30000, placedAt: NOW - 700 * DAY }),
+      order({ buyer: { handle: 'old_tom' }, amountMinor: 30000, placedAt: NOW - 720 * DAY }),
+    ],
+    NOW,
+  );
+});
+
+const tierOf = async (handle: string) => (await lookupByHandle(db, 'demo', handle, NOW))?.member.tierId;
+const withThresholds = (silverSpend: number, goldSpend: number): TierLadder => ({
+  ...DEFAULT_TIER_LADDER,
+  match: 'all',
+  steps: DEFAULT_TIER_LADDER.steps.map((s) =>
+    s.id === 'silver' ? { ...s, minOrders: undefined, minSpendMinor: silverSpend } : s.id === 'gold' ? { ...s, minOrders: undefined, minSpendMinor: goldSpend } : s,
+  ),
+});
+
+describe('applying a tier ladder', () => {
+  it('re-evaluates every member, saves the ladder and records who moved up and down', async () => {
+    expect([await tierOf('lily'), await tierOf('mei'), await tierOf('old_tom')]).toEqual(['silver', 'regular', 'gold']);
+    // Silver from 15.00, Gold from 80.00: mei climbs to Silver, lily to Gold; old_tom stays Gold.
+    const result = await applyTierLadder(db, withThresholds(1500, 8000), NOW + DAY, 'USD');
+    expect(result).toMatchObject({ members: 3, up: 2, down: 0 });
+    expect([await tierOf('lily'), await tierOf('mei'), await tierOf('old_tom')]).toEqual(['gold', 'silver', 'gold']);
+    expect((await readSettings(db)).tierLadder.steps[1]!.minSpendMinor).toBe(1500);
+    const changes = await db.tierChanges.where('at').equals(NOW + DAY).toArray();
+    expect(changes.map((c) => [c.from, c.to, c.direction]).sort()).toEqual([
+      ['regular', 'silver', 'up'],
+      ['silver', 'gold', 'up'],
+    ]);
+  });
+
+  it('a stricter ladder moves members down, recorded as such, and applying it again changes nothing', async () => {
+    const strict = withThresholds(50_000, 100_000);
+    expect(await applyTierLadder(db, strict, NOW, 'USD')).toMatchObject({ up: 0, down: 2 });
+    expect(await applyTierLadder(db, strict, NOW, 'USD')).toMatchObject({ up: 0, down: 0 });
+    expect((await db.tierChanges.toArray()).filter((c) => c.direction === 'down')).toHaveLength(2);
+  });
+
+  it('a rolling 12-month window counts only orders of the last 365 days', async () => {
+    const yearly: TierLadder = { ...withThresholds(1500, 8000), window: { days: 365 } };
+    await applyTierLadder(db, yearly, NOW, 'USD');
+    expect(await tierOf('old_tom')).toBe('regular'); // his orders are two years old
+    expect(await tierOf('lily')).toBe('gold');
+    const facts = await tierFactsOf(db, yearly.window, NOW, 'USD');
+    expect(facts.map((f) => f.spendMinor).sort((a, b) => a - b)).toEqual([0, 2000, 9000]);
+  });
+
+  it('members on a step taken off the ladder move without counting as an upgrade', async () => {
+    const noGold: TierLadder = { ...DEFAULT_TIER_LADDER, steps: DEFAULT_TIER_LADDER.steps.filter((s) => s.id !== 'gold') };
+    const result = await applyTierLadder(db, noGold, NOW, 'USD');
+    expect(await tierOf('old_tom')).toBe('silver');
+    expect(result.up).toBe(0);
+    expect((await db.tierChanges.where('memberId').equals((await lookupByHandle(db, 'demo', 'old_tom', NOW))!.member.id).toArray()).map((c) => c.direction)).toEqual(['same']);
+  });
+
+  it('works across several batches', async () => {
+    const rows = Array.from({ length: APPLY_BATCH + 7 }, (_, i) => order({ buyer: { handle: `b${i}` }, amountMinor: 1000 + i }));
+    await importOrders(db, rows, NOW);
+    const result = await applyTierLadder(db, withThresholds(1000, 150_000), NOW, 'USD');
+    expect(result.members).toBe(APPLY_BATCH + 10);
+    // Everyone has spent 10.00 or more and less than Gold's 1 500.00: all Silver, in both batches.
+    expect((await db.members.toArray()).filter((m) => m.tierId === 'silver')).toHaveLength(APPLY_BATCH + 10);
+  });
+
+  it('answers the tiers.apply message with the figures, and refuses a ladder whose thresholds fall as it climbs', async () => {
+    const handlers = createHandlers({ db, now: () => NOW });
+    await expect(handlers['tiers.apply']({ ladder: withThresholds(1500, 8000) }, {})).resolves.toMatchObject({ members: 3, up: 2 });
+    const falling = tiersProtocol['tiers.apply'].request.safeParse({ ladder: withThresholds(8000, 1500) });
+    expect(falling.success).toBe(false);
+    expect(falling.error?.issues[0]?.message).toBe('Thresholds must not decrease up the ladder');
+  });
+
+  it('a ladder that moves a recent buyer up is followed by a tier-upgrade reminder for them (the background sweeps on onTiersChanged)', async () => {
+    // Lily ordered yesterday; her other orders (and everyone else's) are older than the rule's week.
+    await importOrders(db, [order({ buyer: { handle: 'lily' }, amountMinor: 1000, placedAt: NOW - DAY })], NOW);
+    let swept: Promise<unknown> = Promise.resolve();
+    const handlers = createHandlers({ db, now: () => NOW, onTiersChanged: () => (swept = sweepReminders(db, NOW)) });
+    await handlers['tiers.apply']({ ladder: withThresholds(1500, 8000) }, {});
+    await swept;
+    const lily = (await lookupByHandle(db, 'demo', 'lily', NOW))!;
+    const upgrades = (await db.reminders.toArray()).filter((r) => r.id.startsWith('tierUp:'));
+    expect(upgrades.map((r) => r.memberId)).toContain(lily.member.id);
+    // Mei moved up too, but on an order ten days old: no occasion to reach out.
+    const mei = (await lookupByHandle(db, 'demo', 'mei', NOW))!;
+    expect(mei.member.tierId).toBe('silver');
+    expect(upgrades.map((r) => r.memberId)).not.toContain(mei.member.id);
+  });
+});

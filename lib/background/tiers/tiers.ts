@@ -1,0 +1,100 @@
+// Tiers over the whole member base: what each member's tier facts are under a ladder's window, and
+// applying a new ladder (every member re-evaluated, moves recorded in tierChanges).
+import { memberStats } from '../../domain/stats';
+import type { TierFacts } from '../../domain/suggest';
+import { DAY_MS } from '../../domain/time';
+import { tierDirection, tierForStats } from '../../domain/tiers';
+import type { TierLadder } from '../../domain/types';
+import { newId, type RegularsDb } from '../../store/database';
+import { forgetMember } from '../import/import-orders';
+import type { MemberRow, OrderRow, TierChangeRow } from '../../domain/rows';
+import { writeSettings } from '../../store/settings';
+
+/**
+ * Counted orders and spend per member within a rolling window: the orders placed at or after
+ * `now - days`, read through the placedAt index (only the window, not the whole table). Members
+ * without an order in the window are absent (they have nothing in it).
+ */
+export async function windowFacts(db: RegularsDb, days: number, now: number, shopCurrency: string): Promise<Map<string, TierFacts>> {
+  const orders = await db.orders.where('placedAt').aboveOrEqual(now - days * DAY_MS).toArray();
+  const byMember = new Map<string, OrderRow[]>();
+  for (const o of orders) {
+    const list = byMember.get(o.memberId);
+    if (list) list.push(o);
+    else byMember.set(o.memberId, [o]);
+  }
+  const facts = new Map<string, TierFacts>();
+  // memberStats, as tierFor does: spend in the member's main currency within the window.
+  for (const [id, list] of byMember) {
+    const s = memberStats(list, shopCurrency);
+    facts.set(id, { orderCount: s.orderCount, spendMinor: s.spendMinor });
+  }
+  return facts;
+}
+
+const NOTHING: TierFacts = { orderCount: 0, spendMinor: 0 };
+
+/** Each member's tier facts under the ladder's window (lifetime: the stored stats). */
+export async function tierFactsOf(db: RegularsDb, window: TierLadder['window'], now: number, shopCurrency: string): Promise<TierFacts[]> {
+  const members = await db.members.toArray();
+  if (window === 'lifetime') return members.map(({ orderCount, spendMinor }) => ({ orderCount, spendMinor }));
+  const inWindow = await windowFacts(db, window.days, now, shopCurrency);
+  return members.map((m) => inWindow.get(m.id) ?? NOTHING);
+}
+
+export interface LadderApplied {
+  members: number;
+  up: number;
+  down: number;
+  ms: number;
+}
+
+/** Members re-evaluated per transaction: big enough to be quick, small enough not to hold the store long. */
+export const APPLY_BATCH = 5000;
+
+/**
+ * Saves the ladder and re-evaluates every member's tier with it, in batches: each batch reads its
+ * members and writes back those whose tier moved, with a tierChanges row each (up or down; the
+ * tier-upgrade reminder reads the 'up' ones), in one transaction. Because a batch reads its members
+ * inside its own transaction, an import running meanwhile is never overwritten with older stats.
+ */
+export async function applyTierLadder(db: RegularsDb, ladder: TierLadder, now: number, shopCurrency: string): Promise<LadderApplied> {
+  const started = performance.now();
+  // Saved first: orders imported from here on are ranked with the new ladder.
+  await writeSettings(db, { tierLadder: ladder });
+  const inWindow = ladder.window === 'lifetime' ? undefined : await windowFacts(db, ladder.window.days, now, shopCurrency);
+  const onLadder = new Set(ladder.steps.map((s) => s.id));
+  let members = 0;
+  let up = 0;
+  let down = 0;
+  let after: string | undefined;
+  for (;;) {
+    const done = await db.transaction('rw', [db.members, db.tierChanges], async () => {
+      const batch = await (after === undefined ? db.members.orderBy(':id') : db.members.where(':id').above(after)).limit(APPLY_BATCH).toArray();
+      if (batch.length === 0) return true;
+      after = batch[batch.length - 1]!.id;
+      members += batch.length;
+      const moved: MemberRow[] = [];
+      const changes: TierChangeRow[] = [];
+      for (const m of batch) {
+        const tier = tierForStats(ladder, inWindow ? (inWindow.get(m.id) ?? NOTHING) : m);
+        if (tier.id === m.tierId) continue;
+        // A step taken off the ladder has no rank any more: its members move, but neither earned an
+        // upgrade (no reminder) nor lost one.
+        const direction = onLadder.has(m.tierId) ? tierDirection(ladder, m.tierId, tier.id) : 'same';
+        moved.push({ ...m, tierId: tier.id, updatedAt: now });
+        changes.push({ id: newId('tc'), memberId: m.id, from: m.tierId, to: tier.id, direction, at: now });
+        if (direction === 'up') up++;
+        else if (direction === 'down') down++;
+      }
+      if (moved.length) {
+        await db.members.bulkPut(moved);
+        await db.tierChanges.bulkAdd(changes);
+      }
+      for (const m of moved) forgetMember(m.id);
+      return batch.length < APPLY_BATCH;
+    });
+    if (done) break;
+  }
+  return { members, up, down, ms: performance.now() - started };
+}

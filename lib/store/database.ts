@@ -1,0 +1,62 @@
+import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type {
+  ContactRow,
+  IdentityRow,
+  MemberRow,
+  NoteRow,
+  OrderRow,
+  PointsRow,
+  ReminderRow,
+  SegmentRow,
+  SettingRow,
+  SiteRuleRow,
+  TierChangeRow,
+} from '../domain/rows';
+import { generationMiddleware } from './generation';
+import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
+
+export const DATABASE_NAME = 'regulars';
+
+/** Derived data (generation.ts): a generation mark, or data built from the rows with the mark it was built from. */
+export interface CacheRow {
+  key: string;
+  value: unknown;
+  generation?: string;
+  builtAt?: number;
+}
+
+/** The shop's own tag vocabulary, for autocomplete: how often each tag is used. */
+export interface TagRow {
+  name: string;
+  count: number;
+  lastUsedAt: number;
+}
+
+export class RegularsDb extends Dexie {
+  members!: Table<MemberRow, string>;
+  identities!: Table<IdentityRow, string>;
+  orders!: Table<OrderRow, string>;
+  notes!: Table<NoteRow, string>;
+  tags!: Table<TagRow, string>;
+  reminders!: Table<ReminderRow, string>;
+  contacts!: Table<ContactRow, string>;
+  tierChanges!: Table<TierChangeRow, string>;
+  segments!: Table<SegmentRow, string>;
+  siteRules!: Table<SiteRuleRow, string>;
+  settings!: Table<SettingRow, string>;
+  caches!: Table<CacheRow, string>;
+  points!: Table<PointsRow, string>;
+
+  constructor(name = DATABASE_NAME, options?: DexieOptions, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
+    super(name, options);
+    for (const v of versions) {
+      const declared = this.version(v.version).stores(v.stores);
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
+    this.use(generationMiddleware());
+  }
+}
+
+export function newId(prefix: string): string {
+  return `${prefix}_${crypto.randomUUID().replace(/-/g, '').slice(0, 20)}`;
+}

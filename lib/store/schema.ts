@@ -1,0 +1,85 @@
+// Schema versions as dated constants. Never edit a released version: add the next one with its
+// upgrade and a test that opens the previous version with data and checks it after migration.
+import type { Transaction } from 'dexie';
+import { generationKey, newGeneration, WATCHED_TABLES } from './generation';
+
+export interface SchemaVersion {
+  version: number;
+  /** The day this version was introduced. */
+  date: string;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_V1: SchemaVersion = {
+  version: 1,
+  date: '2026-11-23',
+  stores: {
+    // Few indexes on purpose: each costs every import a write per row. Segments and searches over
+    // members scan them in memory (tests/bench); indexes serve the per-member reads of the panel.
+    members: 'id, displayName, *tags, lastOrderAt',
+    identities: 'id, memberId, value',
+    orders: 'id, [memberId+placedAt], placedAt, status',
+    notes: 'id, memberId, [memberId+createdAt]',
+    tags: 'name',
+    reminders: 'id, memberId, dueAt, [state+dueAt]',
+    contacts: 'id, memberId, [memberId+at], at',
+    tierChanges: 'id, memberId, at',
+    segments: 'id, name',
+    siteRules: 'id, host',
+    settings: 'key',
+  },
+};
+
+/**
+ * Reminders: the sweep finds members with a birthday through an index instead of reading all
+ * 100k. IndexedDB leaves rows without the field out of the index, so imports pay almost nothing.
+ * No row changes shape: the index is built from the rows as they are.
+ */
+export const SCHEMA_V2: SchemaVersion = {
+  version: 2,
+  date: '2026-11-23',
+  stores: {
+    ...SCHEMA_V1.stores,
+    members: 'id, displayName, *tags, lastOrderAt, profile.birthday',
+  },
+};
+
+/**
+ * Derived data kept on disk (the member facts segments evaluate over), with the generation marks
+ * of members and identities that tell whether it is still good (generation.ts). Nothing here is
+ * backed up: it is rebuilt from the rows. The upgrade marks both tables once, so facts built
+ * after it can be checked against a mark.
+ */
+export const SCHEMA_V3: SchemaVersion = {
+  version: 3,
+  date: '2026-11-23',
+  stores: {
+    ...SCHEMA_V2.stores,
+    caches: 'key',
+  },
+  upgrade: async (tx) => {
+    await tx.table('caches').bulkPut(WATCHED_TABLES.map((table) => ({ key: generationKey(table), value: newGeneration() })));
+  },
+};
+
+/**
+ * Points: the log of hand adjustments (who, why, how many), read per member for the panel. No row
+ * changes shape: members and order items gain optional fields (a member's per-category last orders,
+ * the sum of their adjustments, an item's category) that rows without them read as "none yet" (a
+ * member without per-category last orders is judged by their last order, which is what every
+ * order made before categories existed says).
+ */
+export const SCHEMA_V4: SchemaVersion = {
+  version: 4,
+  date: '2026-12-03',
+  stores: {
+    ...SCHEMA_V3.stores,
+    points: 'id, [memberId+at]',
+  },
+};
+
+/** Every version, oldest first. The last is the current one. */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4];
+
+export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
