@@ -1,6 +1,7 @@
 // The background's answers to every protocol message: one typed map, built from the capabilities.
 // Each capability owns its messages; what one capability's writes mean for another (reminders after
 // an import, the report after a merge) is wired here.
+import { syncHandlers, type SyncService } from './sync/service';
 import type { Handlers } from '../messaging/router';
 import type { RegularsDb } from '../store/database';
 import { forgetCachedSettings } from '../store/settings';
@@ -29,6 +30,8 @@ export interface HandlerDeps {
   onTiersChanged?: () => void;
   /** The keeper of the reports' snapshot (the background makes it, waiting for its RFM refresh). */
   reports?: ReportKeeper;
+  /** Team sync (sync/service.ts); absent where there is none (tests, bench). */
+  sync?: SyncService | undefined;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -47,6 +50,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   });
   const handlers: Handlers = {
     ...imports.handlers,
+    ...syncHandlers(deps.sync),
     // Merging moves orders between members: the reports' figures follow. (Not the RFM refresh: it
     // rewrites members, and a panel mid-merge would reload under the agent's hands.)
     ...memberHandlers(db, now, {

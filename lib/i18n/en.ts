@@ -1,4 +1,5 @@
 import { en as journeysEn } from './journeys';
+import { en as sync } from './sync';
 import { en as capture } from './capture';
 import * as mapping from './mapping';
 import { categoriesEn } from './categories';
@@ -315,6 +316,7 @@ export const en = {
   ...journeysEn,
   ...categoriesEn,
   ...capture,
+  ...sync,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import { zhCN as journeysZhCN } from './journeys';
+import { zhCN as sync } from './sync';
 import { zhCN as capture } from './capture';
 import { zhCN as segments } from './segments';
 import { categoriesZhCN } from './categories';
@@ -316,4 +317,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...journeysZhCN,
   ...categoriesZhCN,
   ...capture,
+  ...sync,
 };

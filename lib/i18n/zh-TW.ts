@@ -1,4 +1,5 @@
 import { zhTW as journeysZhTW } from './journeys';
+import { zhTW as sync } from './sync';
 import { zhTW as capture } from './capture';
 import { zhTW as segments } from './segments';
 import { categoriesZhTW } from './categories';
@@ -316,4 +317,5 @@ export const zhTW: Record<MessageKey, string> = {
   ...journeysZhTW,
   ...categoriesZhTW,
   ...capture,
+  ...sync,
 };
