@@ -33,7 +33,7 @@ describe('Shopee order export (.xlsx, English headers)', () => {
     expect(result.orders).toEqual([
       {
         platform: 'shopee',
-        orderNo: '2603040ABC123', carrier: 'J&T Express',
+        orderNo: '2603040ABC123',
         buyer: { handle: 'aisyah.shop', name: 'Aisyah Rahman', phone: '60123456789' },
         amountMinor: 8980,
         currency: 'MYR',
@@ -45,9 +45,9 @@ describe('Shopee order export (.xlsx, English headers)', () => {
           { title: 'Enamel mug · White', sku: 'MUG-W', quantity: 1, priceMinor: 2500 },
         ],
       },
-      { platform: 'shopee', orderNo: '2603050DEF456', carrier: 'J&T Express', buyer: { handle: 'kamal88', name: 'Kamal Hassan' }, amountMinor: 2500, currency: 'MYR', status: 'paid', placedAt: my(5, 20, 41), paidAt: my(5, 20, 42), items: [{ title: 'Enamel mug · Blue', sku: 'MUG-B', quantity: 1, priceMinor: 2500 }] },
-      { platform: 'shopee', orderNo: '2603060GHI789', carrier: 'J&T Express', buyer: { handle: 'mei.lin', name: 'Mei Lin', phone: '60198765432' }, amountMinor: 3480, currency: 'MYR', status: 'unpaid', placedAt: my(6, 23, 59), items: [{ title: 'Teh tarik premix, 30 sachets', sku: 'TEA-30', quantity: 1, priceMinor: 2990 }] },
-      { platform: 'shopee', orderNo: '2603070JKL012', carrier: 'J&T Express', buyer: { handle: 'aisyah.shop', name: 'Aisyah Rahman', phone: '60123456789' }, amountMinor: 1990, currency: 'MYR', status: 'cancelled', placedAt: my(7, 9, 15), paidAt: my(7, 9, 16), items: [{ title: 'Bamboo straw set', sku: 'STRAW', quantity: 1, priceMinor: 1990 }] },
+      { platform: 'shopee', orderNo: '2603050DEF456', buyer: { handle: 'kamal88', name: 'Kamal Hassan' }, amountMinor: 2500, currency: 'MYR', status: 'paid', placedAt: my(5, 20, 41), paidAt: my(5, 20, 42), items: [{ title: 'Enamel mug · Blue', sku: 'MUG-B', quantity: 1, priceMinor: 2500 }] },
+      { platform: 'shopee', orderNo: '2603060GHI789', buyer: { handle: 'mei.lin', name: 'Mei Lin', phone: '60198765432' }, amountMinor: 3480, currency: 'MYR', status: 'unpaid', placedAt: my(6, 23, 59), items: [{ title: 'Teh tarik premix, 30 sachets', sku: 'TEA-30', quantity: 1, priceMinor: 2990 }] },
+      { platform: 'shopee', orderNo: '2603070JKL012', buyer: { handle: 'aisyah.shop', name: 'Aisyah Rahman', phone: '60123456789' }, amountMinor: 1990, currency: 'MYR', status: 'cancelled', placedAt: my(7, 9, 15), paidAt: my(7, 9, 16), items: [{ title: 'Bamboo straw set', sku: 'STRAW', quantity: 1, priceMinor: 1990 }] },
     ]);
   });
 
@@ -68,12 +68,12 @@ describe('Shopee order export (.xlsx, traditional Chinese headers)', () => {
   const tw = (d: number, h: number, mi: number) => Date.UTC(2026, 2, d, h - 8, mi);
 
   it('is recognised, dates stored as date serials read in the shop zone', () => {
-    expect(result.preset.id).toBe('shopee-orders-zh-tw');
+    expect(result.preset.id).toBe('shopee-orders');
     expect(result.problems).toEqual([]);
     expect(result.orders).toEqual([
       {
         platform: 'shopee',
-        orderNo: '260304ABCDEF01', carrier: '7-ELEVEN',
+        orderNo: '260304ABCDEF01',
         buyer: { handle: 'xiaomei_tw', name: '陳小美', phone: '0912345678' },
         amountMinor: 128000,
         currency: 'TWD',
@@ -95,7 +95,7 @@ describe('Shopee order export (.xlsx, traditional Chinese headers)', () => {
   it('the older layout with (單)/(品) columns is read the same way', () => {
     const csv = ['訂單編號 (單),訂單狀態 (單),買家帳號 (單),訂單成立時間 (單),訂單總金額 (單),收件者姓名 (單),收件者電話 (單),商品名稱 (品),商品活動價格 (品),數量', '220101AAA,已完成,yu_chen,2022-01-01 10:00,350,余晨,0911222333,茶葉,175,2'].join('\n');
     const r = read(new TextEncoder().encode(csv), 'Asia/Taipei', 'TWD');
-    expect(r.preset.id).toBe('shopee-orders-zh-tw-v1');
+    expect(r.preset.id).toBe('shopee-orders');
     expect(r.orders).toEqual([
       { platform: 'shopee', orderNo: '220101AAA', buyer: { handle: 'yu_chen', name: '余晨', phone: '0911222333' }, amountMinor: 35000, currency: 'TWD', status: 'delivered', placedAt: Date.UTC(2022, 0, 1, 2), items: [{ title: '茶葉', quantity: 2, priceMinor: 17500 }] },
     ]);
