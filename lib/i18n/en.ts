@@ -1,4 +1,5 @@
 import { shipEn } from './ship';
+import { en as journeysEn } from './journeys';
 import { en as sync } from './sync';
 import { en as capture } from './capture';
 import * as mapping from './mapping';
@@ -310,6 +311,7 @@ export const en = {
   ...segments,
   ...remindersEn,
   ...tiersReportsEn,
+  ...journeysEn,
   ...categoriesEn,
   ...capture,
   ...sync,

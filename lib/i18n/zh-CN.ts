@@ -1,4 +1,5 @@
 import { shipZhCN } from './ship';
+import { zhCN as journeysZhCN } from './journeys';
 import { zhCN as sync } from './sync';
 import { zhCN as capture } from './capture';
 import { zhCN as segments } from './segments';
@@ -312,6 +313,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...remindersZhCN,
   ...tiersReportsZhCN,
   ...shipZhCN,
+  ...journeysZhCN,
   ...categoriesZhCN,
   ...capture,
   ...sync,

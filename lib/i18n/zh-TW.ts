@@ -1,4 +1,5 @@
 import { shipZhTW } from './ship';
+import { zhTW as journeysZhTW } from './journeys';
 import { zhTW as sync } from './sync';
 import { zhTW as capture } from './capture';
 import { zhTW as segments } from './segments';
@@ -312,6 +313,7 @@ export const zhTW: Record<MessageKey, string> = {
   ...remindersZhTW,
   ...tiersReportsZhTW,
   ...shipZhTW,
+  ...journeysZhTW,
   ...categoriesZhTW,
   ...capture,
   ...sync,
