@@ -1,4 +1,5 @@
 import { RegularsDb } from '@/lib/store/database';
+import { keepDerivedFresh } from '@/lib/background/derived';
 import { createHandlers } from '@/lib/background/handlers';
 import { reportKeeper } from '@/lib/background/reports/report-snapshot';
 import { rfmRefresher } from '@/lib/background/segments/rfm-breaks';
@@ -24,10 +25,15 @@ export default defineBackground(() => {
   keepMemberFactsFresh(db);
   // The reports' snapshot waits for the RFM cut points it scores segments with.
   const reports = reportKeeper(db, now, () => rfm.flush());
-  const onOrdersChanged = () => {
-    rfm.schedule();
-    reports.schedule();
-  };
+  // Both follow the change stream: after orders change the RFM cut points, then the report; after
+  // members change (a merge, a ladder, tags) the report.
+  const derived = keepDerivedFresh(db, {
+    ordersChanged: () => {
+      rfm.schedule();
+      reports.schedule();
+    },
+    membersChanged: () => reports.schedule(),
+  });
   // Saved segments are audiences for holiday greetings (lib/background/segments evaluates them).
   const resolveSegment = (segmentId: string) => segmentMemberIds(db, segmentId, now());
   const reminders = startReminders(db, now, resolveSegment);
@@ -36,7 +42,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener(() => void reports.current().catch((e) => console.error('Regulars: report refresh failed', e)));
   const journeys = { onRemindersChanged: () => void reminders.reconcile(), resolveSegment };
   const onTiersChanged = () => void sweepReminders(db, now(), resolveSegment).then(() => reminders.reconcile());
-  const route = createRouter(createHandlers({ db, now, onOrdersChanged, journeys, onTiersChanged, reports }), {
+  const route = createRouter(createHandlers({ db, now, onImportEnded: derived.importEnded, journeys, onTiersChanged, reports }), {
     id: browser.runtime.id,
     origin: browser.runtime.getURL('/'),
   });

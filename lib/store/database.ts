@@ -11,6 +11,7 @@ import type {
   SiteRuleRow,
   TierChangeRow,
 } from '../domain/rows';
+import { changesMiddleware } from './changes';
 import { generationMiddleware } from './generation';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
@@ -52,6 +53,7 @@ export class RegularsDb extends Dexie {
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
     this.use(generationMiddleware());
+    this.use(changesMiddleware(name));
   }
 }
 

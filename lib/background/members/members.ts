@@ -3,7 +3,6 @@
 import Dexie from 'dexie';
 import { identityId, normaliseEmail, normaliseHandle, normalisePhone } from '../../import/identity';
 import { newId, type RegularsDb, type TagRow } from '../../store/database';
-import { forgetIdentities, forgetMember } from '../import/import-orders';
 import { profileSchema, type MemberRow, type NoteRow, type OrderRow, type Platform, type Profile } from '../../domain/rows';
 import { type Settings } from '../../domain/settings';
 import { readSettings } from '../../store/settings';
@@ -65,8 +64,6 @@ export async function linkHandle(db: RegularsDb, memberId: string, platform: Pla
     await db.identities.add({ id: key, platform, kind: 'handle', value: handle, display: rawHandle.trim().replace(/^@+/, ''), memberId, linkedBy: 'manual', createdAt: now });
     await db.members.update(memberId, { updatedAt: now });
   });
-  forgetIdentities();
-  forgetMember(memberId);
 }
 
 export interface MemberHit {
@@ -144,7 +141,6 @@ export async function updateMember(db: RegularsDb, memberId: string, patch: Memb
     await db.members.put(next);
     return next;
   });
-  forgetMember(memberId);
   return row;
 }
 
