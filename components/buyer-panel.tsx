@@ -8,6 +8,7 @@ import { ManualEntry } from './panel/manual';
 import { MergeWith } from './panel/merge';
 import { Notes } from './panel/notes';
 import { Orders } from './panel/orders';
+import { Points } from './panel/points';
 import { ProfileEditor } from './panel/profile';
 import { DueReminders, QuickReminder } from './panel/reminder';
 import { Summary } from './panel/summary';
@@ -122,6 +123,7 @@ function Card(props: BuyerPanelProps & { card: MemberCard }) {
         </section>
       )}
       <Tags card={card} t={t} api={api} vocabulary={props.vocabulary} />
+      <Points card={card} t={t} locale={locale} timeZone={timeZone} api={api} />
       <QuickReminder t={t} locale={locale} now={now} api={api} />
       <Orders card={card} t={t} locale={locale} timeZone={timeZone} api={api} />
       <Notes card={card} t={t} locale={locale} timeZone={timeZone} api={api} author={props.author} />

@@ -34,3 +34,8 @@ export function fileSize(bytes: number, locale: UiLocale): string {
   const mb = bytes >= 1_000_000;
   return new Intl.NumberFormat(locale, { style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(bytes / (mb ? 1_000_000 : 1_000));
 }
+
+/** A product category as shown: the shop's own name, or "Uncategorised" for orders without one. */
+export function categoryName(category: string, t: Translate): string {
+  return category === '' ? t('category.uncategorised') : category;
+}

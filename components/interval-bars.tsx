@@ -8,7 +8,8 @@ export function binLabel(bin: HistogramBin, t: Translate): string {
   return bin.from === bin.to ? t('lapse.bin.one', { days: bin.from }) : t('lapse.bin', { from: bin.from, to: bin.to });
 }
 
-export function IntervalBars({ bins, markDays, t, width = 320, height = 120 }: { bins: HistogramBin[]; markDays: number; t: Translate; width?: number; height?: number }) {
+export function IntervalBars({ bins, markDays, t, width = 320, height = 120, label }: { bins: HistogramBin[]; markDays: number; t: Translate; width?: number; height?: number; label?: string }) {
+  const caption = label ?? t('lapse.histogram');
   const max = Math.max(1, ...bins.map((b) => b.count));
   const pad = { top: 14, bottom: 18 };
   const inner = height - pad.top - pad.bottom;
@@ -19,7 +20,7 @@ export function IntervalBars({ bins, markDays, t, width = 320, height = 120 }: {
   const last = bins[bins.length - 1];
   return (
     <figure className="interval-bars" data-testid="lapse-histogram">
-      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('lapse.histogram')}>
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={caption}>
         {bins.map((b, i) => {
           const h = (b.count / max) * inner;
           const over = b.from >= markDays;
@@ -42,7 +43,7 @@ export function IntervalBars({ bins, markDays, t, width = 320, height = 120 }: {
           </text>
         )}
       </svg>
-      <figcaption className="small muted">{t('lapse.histogram')}</figcaption>
+      <figcaption className="small muted">{caption}</figcaption>
     </figure>
   );
 }

@@ -5,7 +5,7 @@ import type { Settings, SettingsPatch } from '@/lib/domain/settings';
 import type { LadderApplied } from '@/lib/background/tiers/tiers';
 import { minorDigits, parseAmountToMinor } from '@/lib/domain/money';
 import { applyTierSuggestion, suggestLapseDays, suggestTierThresholds, tierCounts, type LapseSuggestion, type TierFacts } from '@/lib/domain/suggest';
-import type { TierLadder } from '@/lib/domain/types';
+import { BENEFIT_LOCALES, type TierBenefits, type TierLadder } from '@/lib/domain/types';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import { money, tierName } from './format';
 import { IntervalBars } from './interval-bars';
@@ -36,6 +36,7 @@ interface DraftStep {
   color: string;
   spend: string;
   orders: string;
+  benefits: TierBenefits;
 }
 
 interface Draft {
@@ -62,6 +63,7 @@ function draftOf(ladder: TierLadder, currency: string, t: Translate): Draft {
       color: s.color.length === 4 ? `#${[...s.color.slice(1)].map((c) => c + c).join('')}` : s.color,
       spend: majorText(s.minSpendMinor, currency),
       orders: s.minOrders === undefined ? '' : String(s.minOrders),
+      benefits: { ...s.benefits },
     })),
     match: ladder.match,
     yearly: ladder.window !== 'lifetime',
@@ -81,12 +83,14 @@ function buildLadder(draft: Draft, currency: string, t: Translate): Built {
     if (!d.name.trim()) problems.push({ step: i, key: 'tiers.problem.name' });
     if (i > 0 && d.spend.trim() === '' && d.orders.trim() === '') problems.push({ step: i, key: 'tiers.problem.threshold' });
     const untouched = d.name === tierName({ id: d.id, name: d.savedName }, t);
+    const benefits = Object.fromEntries(Object.entries(d.benefits).flatMap(([k, v]) => (v?.trim() ? [[k, v.trim()]] : []))) as TierBenefits;
     return {
       id: d.id,
       name: (untouched ? d.savedName : d.name).trim() || d.savedName,
       color: d.color,
       minSpendMinor: i === 0 || spend === undefined || spend < 0 ? undefined : spend,
       minOrders: i === 0 || orders === undefined || !Number.isSafeInteger(orders) ? undefined : orders,
+      ...(Object.keys(benefits).length ? { benefits } : {}),
     };
   });
   for (const key of ['minSpendMinor', 'minOrders'] as const) {
@@ -167,7 +171,7 @@ export function TiersSection({ t, locale, settings, tierFacts, intervals, apply,
       const last = built.ladder.steps[built.ladder.steps.length - 1];
       const spend = last?.minSpendMinor ? majorText(last.minSpendMinor * 2, currency) : '';
       const orders = last?.minOrders ? String(last.minOrders * 2) : spend ? '' : '2';
-      const step: DraftStep = { id: `tier-${Date.now().toString(36)}`, savedName: '', name: t('tiers.newStep'), color: PALETTE[d.steps.length % PALETTE.length]!, spend, orders };
+      const step: DraftStep = { id: `tier-${Date.now().toString(36)}`, savedName: '', name: t('tiers.newStep'), color: PALETTE[d.steps.length % PALETTE.length]!, spend, orders, benefits: {} };
       return { ...d, steps: [...d.steps, step] };
     });
   const removeStep = (i: number) => setDraft((d) => ({ ...d, steps: d.steps.filter((_, k) => k !== i) }));
@@ -309,6 +313,38 @@ export function TiersSection({ t, locale, settings, tierFacts, intervals, apply,
           })}
         </tbody>
       </table>
+      <h3 className="sub">{t('benefits.title')}</h3>
+      <p className="lead small">{t('benefits.lead')}</p>
+      <table className="benefits-table" data-testid="benefits">
+        <thead>
+          <tr>
+            <th>{t('benefits.col.tier')}</th>
+            {BENEFIT_LOCALES.map((l) => (
+              <th key={l}>{t(`benefits.lang.${l}`)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {draft.steps.map((s, i) => (
+            <tr key={s.id} data-step-id={s.id}>
+              <td>
+                <span className="tier-dot" style={{ background: s.color }} aria-hidden="true" /> {s.name}
+              </td>
+              {BENEFIT_LOCALES.map((l) => (
+                <td key={l}>
+                  <input
+                    value={s.benefits[l] ?? ''}
+                    maxLength={300}
+                    placeholder={l === locale ? t('benefits.placeholder') : ''}
+                    aria-label={t('benefits.of', { tier: s.name, language: t(`benefits.lang.${l}`) })}
+                    onChange={(e) => setStep(i, { benefits: { ...s.benefits, [l]: e.target.value } })}
+                  />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <div className="row ladder-actions">
         <button type="button" onClick={addStep} disabled={draft.steps.length >= 8}>
           {t('tiers.addStep')}
@@ -368,6 +404,46 @@ export function TiersSection({ t, locale, settings, tierFacts, intervals, apply,
         </div>
         {lapse && <IntervalBars bins={lapse.bins} markDays={Number.isFinite(lapseDays) && lapseDays > 0 ? lapseDays : settings.lapseDays} t={t} />}
       </div>
+      <PointsSettings t={t} settings={settings} onSave={onSave} />
     </section>
+  );
+}
+
+/** Points on or off, and how many a unit of spend earns. */
+function PointsSettings({ t, settings, onSave }: { t: Translate; settings: Settings; onSave(patch: SettingsPatch): Promise<void> }) {
+  const [enabled, setEnabled] = useState(settings.points.enabled);
+  const [rate, setRate] = useState(String(settings.points.perUnit));
+  const [status, setStatus] = useState<{ ok: boolean; message: string }>();
+  const rateId = useId();
+  const save = async () => {
+    const perUnit = Number(rate.trim().replace(',', '.'));
+    if (!rate.trim() || !Number.isFinite(perUnit) || perUnit < 0 || perUnit > 1000) return setStatus({ ok: false, message: t('points.settings.invalid') });
+    await onSave({ points: { enabled, perUnit } });
+    setStatus({ ok: true, message: t('points.settings.saved') });
+  };
+  const dirty = enabled !== settings.points.enabled || rate.trim() !== String(settings.points.perUnit);
+  return (
+    <div data-testid="points-settings">
+      <h3 className="sub">{t('points.settings.title')}</h3>
+      <p className="lead small">{t('points.settings.lead')}</p>
+      <div className="points-settings">
+        <label className="check">
+          <input type="checkbox" checked={enabled} onChange={(e) => (setEnabled(e.target.checked), setStatus(undefined))} data-testid="points-enabled" />
+          {t('points.settings.enabled')}
+        </label>
+        <label className="field" htmlFor={rateId}>
+          <span>{t('points.settings.rate', { currency: settings.shopCurrency })}</span>
+          <input id={rateId} className="num short" inputMode="decimal" value={rate} disabled={!enabled} onChange={(e) => (setRate(e.target.value), setStatus(undefined))} data-testid="points-rate" />
+        </label>
+        <button type="button" className="primary" onClick={() => void save()} disabled={!dirty} data-testid="points-save">
+          {t('points.settings.save')}
+        </button>
+        {status && (
+          <span className={status.ok ? 'small ok' : 'small warn'} role="status">
+            {status.message}
+          </span>
+        )}
+      </div>
+    </div>
   );
 }

@@ -69,7 +69,10 @@ export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t:
   }, [api, reload, refreshSegments]);
 
   const at = data?.at ?? 0;
-  const ctx = useMemo(() => (settings && data ? { now: at, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks } : undefined), [settings, data, at]);
+  const ctx = useMemo(
+    () => (settings && data ? { now: at, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks, points: { settings: settings.points, shopCurrency: settings.shopCurrency } } : undefined),
+    [settings, data, at],
+  );
 
   return (
     <div className="members-page">

@@ -11,6 +11,8 @@ export interface PanelApi {
   editNote(noteId: string, text: string): Promise<void>;
   updateMember(patch: { displayName?: string; profile?: Record<string, string>; doNotContact?: boolean }): Promise<void>;
   addReminder(dueAt: number, reason: string): Promise<void>;
+  /** Points by hand, with why (logged with the agent's name). */
+  adjustPoints(delta: number, reason: string): Promise<void>;
   loadOrders(): Promise<OrderRow[]>;
   search(query: string): Promise<MemberHit[]>;
   createMember(): Promise<void>;

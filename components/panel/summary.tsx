@@ -1,6 +1,7 @@
 import type { MemberCard } from '@/lib/messaging/card';
 import type { Translate, UiLocale } from '@/lib/i18n';
-import { daysAgo, money, shortDate, tierName } from '../format';
+import { benefitsText } from '@/lib/domain/tiers';
+import { categoryName, daysAgo, money, shortDate, tierName } from '../format';
 
 export function Summary({ card, t, locale, now, timeZone }: { card: MemberCard; t: Translate; locale: UiLocale; now: number; timeZone?: string | undefined }) {
   const m = card.member;
@@ -26,6 +27,8 @@ export function Summary({ card, t, locale, now, timeZone }: { card: MemberCard; 
             {card.lapse.state === 'none' && t('lapse.none')}
           </span>
         </p>
+        <Benefits card={card} t={t} locale={locale} />
+        <CategoryLapse card={card} t={t} />
         {m.doNotContact && (
           <p className="dnc" data-testid="dnc">
             {t('dnc')}
@@ -40,6 +43,9 @@ export function Summary({ card, t, locale, now, timeZone }: { card: MemberCard; 
         <Stat label={t('stat.lastOrder')} value={shortDate(m.lastOrderAt, locale, timeZone)} hint={daysAgo(m.lastOrderAt, now, t)} id="last-order" />
         <Stat label={t('stat.firstOrder')} value={shortDate(m.firstOrderAt, locale, timeZone)} id="first-order" />
         <Stat label={t('stat.segment')} value={segment} id="segment" />
+        {card.points && (
+          <Stat label={t('points.label')} value={card.points.balance.toLocaleString(locale)} hint={t('points.detail', { earned: card.points.earned.toLocaleString(locale), adjusted: signed(card.points.adjusted, locale) })} id="points" />
+        )}
       </dl>
     </>
   );
@@ -77,5 +83,40 @@ function NextTier({ card, t, locale }: { card: MemberCard; t: Translate; locale:
       </div>
       <p className="small">{text}</p>
     </div>
+  );
+}
+
+export const signed = (n: number, locale: UiLocale) => (n > 0 ? `+${n.toLocaleString(locale)}` : n.toLocaleString(locale));
+
+/** The tier's benefits beside the badge, in the agent's language (else English), so they can say it. */
+function Benefits({ card, t, locale }: { card: MemberCard; t: Translate; locale: UiLocale }) {
+  const own = benefitsText(card.tier, locale);
+  const next = card.nextTier && benefitsText(card.nextTier, locale);
+  if (!own && !next) return null;
+  return (
+    <div className="benefits" data-testid="tier-benefits">
+      {own && (
+        <p>
+          <span className="benefits-label">{t('benefits.label')}</span> {own}
+        </p>
+      )}
+      {next && card.nextTier && <p className="muted small">{t('benefits.next', { tier: tierName(card.nextTier, t), benefits: next })}</p>}
+    </div>
+  );
+}
+
+/** Each category the member buys, with its own lapse: they lapse only when all of them have. */
+function CategoryLapse({ card, t }: { card: MemberCard; t: Translate }) {
+  if (card.categoryLapse.length === 0) return null;
+  return (
+    <ul className="category-lapse small" aria-label={t('lapse.byCategory')} data-testid="category-lapse">
+      {card.categoryLapse.map((c) => (
+        <li key={c.category} className={c.lapsed ? 'warn' : undefined} data-category={c.category} data-lapsed={c.lapsed}>
+          {c.lapsed
+            ? t('lapse.category.lapsed', { category: categoryName(c.category, t), days: c.daysSince, threshold: c.lapseDays })
+            : t('lapse.category.active', { category: categoryName(c.category, t), days: c.lapseDays - c.daysSince })}
+        </li>
+      ))}
+    </ul>
   );
 }

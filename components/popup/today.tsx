@@ -226,6 +226,11 @@ function Row({ row, t, locale, data, actions, say }: { row: TodayRowMessage; t: 
         {row.amount && <span className="muted"> · {row.amount}</span>}
         {row.assignee && <span className="muted"> · {t('today.assigned', { name: row.assignee })}</span>}
       </div>
+      {row.benefits && (
+        <div className="small benefits" data-testid="today-benefits">
+          {t('benefits.label')}: {row.benefits}
+        </div>
+      )}
       <div className="actions">
         <button type="button" className="small" onClick={() => void copy()}>
           {t('today.copy')}

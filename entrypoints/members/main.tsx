@@ -64,6 +64,7 @@ const api: MembersApi = {
       editNote: (noteId, text) => then(send('note.edit', { noteId, text })),
       updateMember: (patch) => then(send('member.update', { memberId, ...patch })),
       addReminder: (dueAt, reason) => then(send('reminder.add', { memberId, dueAt, reason })),
+      adjustPoints: (delta, reason) => then(send('member.adjustPoints', { memberId, delta, reason })),
       loadOrders: () => send('member.orders', { memberId }),
       search: (query) => send('member.search', { query }),
       mergeInto: (otherId) => then(send('member.merge', { keepId: memberId, mergeId: otherId })),

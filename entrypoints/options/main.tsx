@@ -1,6 +1,7 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BackupSection } from '@/components/backup-section';
+import { CategoriesSection } from '@/components/categories-section';
 import { ImportSection } from '@/components/import-section';
 import { JourneysSection } from '@/components/journeys-section';
 import { readInWorker, streamInWorker } from '@/components/read-in-worker';
@@ -9,7 +10,7 @@ import { ProfileSection } from '@/components/profile-section';
 import { PagesSection } from '@/components/site-rules-section';
 import { TiersSection } from '@/components/tiers-section';
 import '@/components/tiers.css';
-import { readRepurchaseIntervals, withPageDb } from '@/lib/store/report-data';
+import { readCategoryFigures, readRepurchaseIntervals, withPageDb } from '@/lib/store/report-data';
 import { tierFactsOf } from '@/lib/background/tiers/tiers';
 import '@/components/theme.css';
 import '@/components/options.css';
@@ -83,6 +84,21 @@ function App() {
           onSave={save}
           reload={() => send('settings.get', {}).then(setSettings)}
           reportsUrl="reports.html"
+          dataVersion={counts && `${counts.members}/${counts.orders}`}
+        />
+      )}
+      {settings && (
+        <CategoriesSection
+          t={t}
+          locale={locale}
+          settings={settings}
+          figures={() => withPageDb((db) => readCategoryFigures(db, settings.timeZone))}
+          apply={async (rules) => {
+            const result = await send('categories.apply', { rules });
+            setSettings(await send('settings.get', {}));
+            return result;
+          }}
+          onSave={save}
           dataVersion={counts && `${counts.members}/${counts.orders}`}
         />
       )}

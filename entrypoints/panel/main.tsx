@@ -116,6 +116,7 @@ function App() {
       editNote: (noteId, text) => withMember(() => send('note.edit', { noteId, text })),
       updateMember: (patch) => withMember((id) => send('member.update', { memberId: id, ...patch })),
       addReminder: (dueAt, reason) => withMember((id) => send('reminder.add', { memberId: id, dueAt, reason })),
+      adjustPoints: (delta, reason) => withMember((id) => send('member.adjustPoints', { memberId: id, delta, reason })),
       loadOrders: async () => {
         const v = viewRef.current;
         return v.kind === 'card' ? send('member.orders', { memberId: v.card.member.id }) : [];

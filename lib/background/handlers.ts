@@ -3,6 +3,7 @@
 // (derived.ts, lib/store/changes.ts); the journey rules' session-aware evaluation is wired here.
 import type { Handlers } from '../messaging/router';
 import type { RegularsDb } from '../store/database';
+import { categoryHandlers } from './categories/handlers';
 import { importCapability } from './import/handlers';
 import { memberHandlers } from './members/handlers';
 import { reminderCapability, type JourneyHooks } from './reminders/handlers';
@@ -48,6 +49,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...segmentHandlers(db, now),
     // Members who moved up are owed a tier-upgrade reminder: let the journeys know now.
     ...tierHandlers(db, now, { onTiersChanged: deps.onTiersChanged }),
+    // Orders that change category are committed changes: the report and the RFM cut points follow.
+    ...categoryHandlers(db, now),
     ...reportHandlers(reports),
     ...reminders.handlers,
   };

@@ -7,3 +7,5 @@ export * from './tiers';
 export * from './rfm';
 export * from './lapse';
 export * from './journeys';
+export * from './categories';
+export * from './points';

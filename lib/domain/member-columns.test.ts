@@ -15,6 +15,22 @@ describe('member columns', () => {
     expect(back[1]!.firstOrderAt).toBeUndefined();
   });
 
+  it('keep each member’s points adjustment and per-category last orders; columns kept before them read as none', () => {
+    const members = [
+      member({ id: 'a', pointsAdjustment: -40, categoryLastAt: { Tea: 1_700_000_000_000, '': 1_690_000_000_000 } }),
+      member({ id: 'b' }),
+      member({ id: 'c', categoryLastAt: { Tea: 1_710_000_000_000 } }),
+    ];
+    const columns = encodeMembers(members);
+    const back = decodeMembers(structuredClone(columns));
+    expect(back).toEqual(members);
+    const seen: FactMember[] = [];
+    eachMember(columns, memberIds(columns), (m) => seen.push({ ...m }));
+    expect(seen).toEqual(back);
+    const { pointsAdjustment: _p, catStart: _s, categories: _c, catAt: _a, categoryNames: _n, ...older } = columns;
+    expect(decodeMembers(older).map((m) => [m.pointsAdjustment, m.categoryLastAt])).toEqual([[undefined, undefined], [undefined, undefined], [undefined, undefined]]);
+  });
+
   it('visiting only some shows just those, at their own index', () => {
     const members = [member({ id: 'a' }), member({ id: 'b', tags: ['x'] }), member({ id: 'c', doNotContact: true })];
     const columns = encodeMembers(members);

@@ -30,6 +30,13 @@ export interface MemberColumns {
   /** Member i's tags are tags[tagStart[i] … tagStart[i + 1]). */
   tagStart: Uint32Array;
   tags: Uint32Array;
+  /** Sum of hand adjustments of points (0: none). Absent in records kept before points existed. */
+  pointsAdjustment?: Float64Array | undefined;
+  /** Member i's per-category last orders are categories[catStart[i] … catStart[i + 1]) with times catAt[…]. Absent in older records. */
+  categoryNames?: string[] | undefined;
+  catStart?: Uint32Array | undefined;
+  categories?: Uint32Array | undefined;
+  catAt?: Float64Array | undefined;
 }
 
 const SEP = '\u0000';
@@ -68,7 +75,12 @@ export function encodeMembers(members: readonly FactMember[]): MemberColumns {
     doNotContact: new Uint8Array(n),
     birthday: new Uint32Array(n),
     tagStart: new Uint32Array(n + 1),
+    pointsAdjustment: new Float64Array(n),
+    catStart: new Uint32Array(n + 1),
   };
+  const categoryDict = dictionary();
+  const catList: number[] = [];
+  const catTimes: number[] = [];
   const tagList: number[] = [];
   const ids: string[] = new Array(n);
   for (let i = 0; i < n; i++) {
@@ -86,10 +98,14 @@ export function encodeMembers(members: readonly FactMember[]): MemberColumns {
     cols.birthday[i] = birthday ? birthdays.of(birthday) + 1 : 0;
     cols.tagStart[i] = tagList.length;
     for (const tag of m.tags) tagList.push(tagDict.of(tag));
+    cols.pointsAdjustment[i] = m.pointsAdjustment ?? 0;
+    cols.catStart[i] = catList.length;
+    if (m.categoryLastAt) for (const [c, at] of Object.entries(m.categoryLastAt)) (catList.push(categoryDict.of(c)), catTimes.push(at));
   }
   cols.tagStart[n] = tagList.length;
+  cols.catStart[n] = catList.length;
   if (tiers.names.length > 0xffff || currencies.names.length > 0xffff) throw new Error('Too many distinct tiers or currencies to keep as columns');
-  return { count: n, ids: ids.join(SEP), tierNames: tiers.names, currencyNames: currencies.names, birthdayNames: birthdays.names, tagNames: tagDict.names, tags: Uint32Array.from(tagList), ...cols };
+  return { count: n, ids: ids.join(SEP), tierNames: tiers.names, currencyNames: currencies.names, birthdayNames: birthdays.names, tagNames: tagDict.names, tags: Uint32Array.from(tagList), categoryNames: categoryDict.names, categories: Uint32Array.from(catList), catAt: Float64Array.from(catTimes), ...cols };
 }
 
 const NO_TAGS: readonly string[] = Object.freeze([]);
@@ -132,8 +148,21 @@ export function decodeMembers(c: MemberColumns, ids: readonly string[] = memberI
       lastOrderAt: Number.isNaN(last) ? undefined : last,
       doNotContact: c.doNotContact[i] === 1,
       profile,
+      pointsAdjustment: c.pointsAdjustment?.[i] || undefined,
+      categoryLastAt: categoryLastOf(c, i),
     };
   }
+  return out;
+}
+
+/** Member i's per-category last orders, or undefined (none, or columns kept before categories). */
+function categoryLastOf(c: MemberColumns, i: number): Record<string, number> | undefined {
+  if (!c.catStart || !c.categories || !c.catAt || !c.categoryNames) return undefined;
+  const from = c.catStart[i]!;
+  const to = c.catStart[i + 1]!;
+  if (to <= from) return undefined;
+  const out: Record<string, number> = {};
+  for (let k = from; k < to; k++) out[c.categoryNames[c.categories[k]!]!] = c.catAt[k]!;
   return out;
 }
 
@@ -148,7 +177,7 @@ export function eachMember(c: MemberColumns, ids: readonly string[] | ((index: n
   const idOf = typeof ids === 'function' ? ids : (i: number) => ids[i]!;
   const profiles: ({ birthday?: string } | undefined)[] = new Array(c.birthdayNames.length + 1);
   profiles[0] = NO_PROFILE;
-  const m: FactMember = { id: '', tierId: '', currency: '', tags: NO_TAGS, orderCount: 0, spendMinor: 0, averageOrderMinor: 0, firstOrderAt: undefined, lastOrderAt: undefined, doNotContact: false, profile: NO_PROFILE };
+  const m: FactMember = { id: '', tierId: '', currency: '', tags: NO_TAGS, orderCount: 0, spendMinor: 0, averageOrderMinor: 0, firstOrderAt: undefined, lastOrderAt: undefined, doNotContact: false, profile: NO_PROFILE, pointsAdjustment: undefined, categoryLastAt: undefined };
   for (let i = 0; i < c.count; i++) {
     if (only && !only[i]) continue;
     const from = c.tagStart[i]!;
@@ -173,6 +202,8 @@ export function eachMember(c: MemberColumns, ids: readonly string[] | ((index: n
     m.lastOrderAt = Number.isNaN(last) ? undefined : last;
     m.doNotContact = c.doNotContact[i] === 1;
     m.profile = profile;
+    m.pointsAdjustment = c.pointsAdjustment?.[i] || undefined;
+    m.categoryLastAt = categoryLastOf(c, i);
     visit(m, i);
   }
 }

@@ -146,3 +146,38 @@ describe('shopReport at scale', () => {
     expect(r.lapseSuggestion).toMatchObject({ days: 56, intervals: 50 });
   });
 });
+
+describe('reports broken down by category', () => {
+  const TZ2 = 'UTC';
+  const NOW2 = Date.UTC(2026, 11, 1, 12);
+  const D = 86_400_000;
+  it('counts buyers, repeat rate and intervals per category, and lapsed members by the categories they buy', () => {
+    const members: ReportMember[] = [
+      // Tea 40 days ago (30-day threshold) but a teapot 100 days ago (400): not lapsed.
+      { id: 'a', displayName: 'A', tierId: 'regular', orderCount: 3, spendMinor: 3000, currency: 'USD', lastOrderAt: NOW2 - 40 * D, categoryLastAt: { Tea: NOW2 - 40 * D, Teaware: NOW2 - 100 * D } },
+      // Tea only, 40 days ago: lapsed.
+      { id: 'b', displayName: 'B', tierId: 'regular', orderCount: 2, spendMinor: 2000, currency: 'USD', lastOrderAt: NOW2 - 40 * D, categoryLastAt: { Tea: NOW2 - 40 * D } },
+    ];
+    const orders = [
+      { memberId: 'a', placedAt: NOW2 - 100 * D, amountMinor: 1000, currency: 'USD', status: 'delivered' as const, items: [{ category: 'Teaware' }] },
+      { memberId: 'a', placedAt: NOW2 - 60 * D, amountMinor: 1000, currency: 'USD', status: 'delivered' as const, items: [{ category: 'Tea' }] },
+      { memberId: 'a', placedAt: NOW2 - 40 * D, amountMinor: 1000, currency: 'USD', status: 'delivered' as const, items: [{ category: 'Tea' }] },
+      { memberId: 'b', placedAt: NOW2 - 70 * D, amountMinor: 1000, currency: 'USD', status: 'delivered' as const, items: [{ category: 'Tea' }] },
+      { memberId: 'b', placedAt: NOW2 - 40 * D, amountMinor: 1000, currency: 'USD', status: 'delivered' as const, items: [{ category: 'Tea' }] },
+    ];
+    const report = shopReport(members, orders, {
+      now: NOW2,
+      timeZone: TZ2,
+      shopCurrency: 'USD',
+      tierLadder: DEFAULT_TIER_LADDER,
+      rfmBreaks: null,
+      lapseDays: 90,
+      categoryCycles: { Tea: { lapseDays: 30, cycleDays: 20 }, Teaware: { lapseDays: 400, cycleDays: 365 } },
+    });
+    expect(report.lapsedMembers).toBe(1);
+    expect(report.byCategory.map((c) => [c.category, c.buyers, c.repeatBuyers, c.repeatRate, c.intervalCount, c.medianDays])).toEqual([
+      ['Tea', 2, 2, 1, 2, 20],
+      ['Teaware', 1, 0, 0, 0, undefined],
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 // The owner's reports, from one pass over members and one over orders. Pure: the caller reads the
 // store (lib/store/report-data.ts) and passes `now` and the shop's time zone.
+import { categoryFigures, lapseDayOf, type CategoryCycles, type CategoryFigures } from './categories';
 import { rfmBreaks, rfmScore, RFM_SEGMENT_ORDER } from './rfm';
 import { isCountedOrder } from './stats';
 import { intervalHistogram, suggestLapseDays, type HistogramBin, type LapseSuggestion } from './suggest';
@@ -15,6 +16,7 @@ export interface ReportMember {
   currency: string;
   lastOrderAt?: number | undefined;
   firstOrderAt?: number | undefined;
+  categoryLastAt?: Readonly<Record<string, number>> | undefined;
 }
 
 export interface ReportOrder {
@@ -23,7 +25,11 @@ export interface ReportOrder {
   amountMinor: number;
   currency: string;
   status: OrderStatus;
+  items?: readonly { category?: string | undefined }[] | undefined;
 }
+
+/** A category's row of the report: its figures without the raw intervals. */
+export type CategoryReportRow = Omit<CategoryFigures, 'intervals'> & { intervalCount: number };
 
 export interface ReportContext {
   now: number;
@@ -33,6 +39,8 @@ export interface ReportContext {
   /** The stored cut points; computed from `members` when null. */
   rfmBreaks: RfmBreaks | null;
   lapseDays: number;
+  /** Lapse thresholds per category (a member lapses when every category they buy has); none: lapseDays for all. */
+  categoryCycles?: CategoryCycles | undefined;
   /** Calendar months shown in the monthly charts, ending with the current one. */
   months?: number;
   /** Members listed in the top members table. */
@@ -63,8 +71,10 @@ export interface ShopReport {
   buyers: number;
   /** Members with two or more counted orders. */
   repeatBuyers: number;
-  /** Members whose last order is `lapseDays` or more calendar days ago (lapse.ts's rule). */
+  /** Members past the lapse threshold of every category they buy (categories.ts's rule; lapseDays without categories). */
   lapsedMembers: number;
+  /** Buyers, repeat rate and repurchase intervals per product category; empty when no order has a category. */
+  byCategory: CategoryReportRow[];
   byTier: { id: string; name: string; color: string; count: number }[];
   bySegment: { segment: RfmSegment | 'none'; count: number }[];
   months: MonthFigures[];
@@ -118,6 +128,7 @@ export function shopReport(members: readonly ReportMember[], ordersIn: readonly 
   const { now, timeZone, shopCurrency } = ctx;
   const monthsShown = ctx.months ?? 24;
   const today = localDayNumber(now, timeZone);
+  const cycles = ctx.categoryCycles ?? {};
 
   // --- members: tiers, segments, top ------------------------------------------------------------
   const ladder = ctx.tierLadder.steps;
@@ -138,7 +149,10 @@ export function shopReport(members: readonly ReportMember[], ordersIn: readonly 
     segmentCounts.set(segment, (segmentCounts.get(segment) ?? 0) + 1);
     if (m.orderCount >= 1) buyers++;
     if (m.orderCount >= 2) repeatBuyers++;
-    if (m.lastOrderAt !== undefined && today - localDayNumber(m.lastOrderAt, timeZone) >= ctx.lapseDays) lapsed++;
+    if (m.lastOrderAt !== undefined) {
+      const lapseDay = m.categoryLastAt ? lapseDayOf(m, cycles, ctx.lapseDays, timeZone)! : localDayNumber(m.lastOrderAt, timeZone) + ctx.lapseDays;
+      if (today >= lapseDay) lapsed++;
+    }
     if (m.currency === shopCurrency && m.spendMinor > 0 && (top.length < topN || m.spendMinor > top[top.length - 1]!.spendMinor)) {
       // Insertion into a short sorted list: topN is small, members are many.
       let at = top.length;
@@ -242,6 +256,10 @@ export function shopReport(members: readonly ReportMember[], ordersIn: readonly 
   }
 
   const intervalDays = Float64Array.from(intervals).sort();
+  const categorised = ordersIn.some((o) => o.items?.some((i) => i.category));
+  const byCategory = categorised
+    ? categoryFigures(ordersIn, timeZone).map(({ intervals: xs, ...rest }) => ({ ...rest, intervalCount: xs.length }))
+    : [];
   return {
     generatedAt: now,
     currency: shopCurrency,
@@ -249,6 +267,7 @@ export function shopReport(members: readonly ReportMember[], ordersIn: readonly 
     buyers,
     repeatBuyers,
     lapsedMembers: lapsed,
+    byCategory,
     byTier: ladder.map((s, i) => ({ id: s.id, name: s.name, color: s.color, count: tierCounts[i]! })),
     bySegment: [...RFM_SEGMENT_ORDER, 'none' as const].map((segment) => ({ segment, count: segmentCounts.get(segment) ?? 0 })),
     months,

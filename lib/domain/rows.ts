@@ -61,6 +61,13 @@ export const memberRowSchema = z.object({
   averageOrderMinor: minor,
   firstOrderAt: epochMs.optional(),
   lastOrderAt: epochMs.optional(),
+  /**
+   * When the member last ordered in each category (lib/domain/categories.ts, '' = uncategorised),
+   * counted orders only; absent when none of their orders has a category (the last order says it).
+   */
+  categoryLastAt: z.record(z.string().max(60), epochMs).optional(),
+  /** The sum of hand adjustments of points (the points table logs each); earned points follow spend. */
+  pointsAdjustment: z.number().int().optional(),
 });
 export type MemberRow = z.infer<typeof memberRowSchema>;
 
@@ -85,6 +92,9 @@ export const orderItemSchema = z.object({
   sku: z.string().optional(),
   quantity: z.number().int().nonnegative(),
   priceMinor: minor.optional(),
+  category: z.string().trim().min(1).max(60).optional(),
+  /** 'export': the file's own column (rules never change it); 'rule': a category rule matched. */
+  categorySource: z.enum(['export', 'rule']).optional(),
 });
 
 export const orderStatusSchema = z.enum(ORDER_STATUSES);
@@ -182,6 +192,17 @@ export const siteRuleRowSchema = z.object({
   createdAt: epochMs,
 });
 export type SiteRuleRow = z.infer<typeof siteRuleRowSchema>;
+
+/** One hand adjustment of a member's points, with why and who. */
+export const pointsRowSchema = z.object({
+  id: z.string().min(1),
+  memberId: z.string().min(1),
+  delta: z.number().int(),
+  reason: z.string().min(1).max(200),
+  author: z.string().max(100),
+  at: epochMs,
+});
+export type PointsRow = z.infer<typeof pointsRowSchema>;
 
 export const settingRowSchema = z.object({
   key: z.string().min(1),

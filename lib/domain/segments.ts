@@ -2,6 +2,7 @@
 // birthday month, purchase motive, do-not-contact), evaluated in memory over one scan of members.
 // Pure: `now`, the shop's time zone and the RFM cut points come in through the context.
 import { z } from 'zod';
+import { pointsOf, type PointsSettings } from './points';
 import { PRESET_TAGS } from './preset-tags';
 import { rfmScore } from './rfm';
 import { calendarDaysBetween, DAY_MS, localDayNumber, wallInstant } from './time';
@@ -42,6 +43,8 @@ export const segmentFilterSchema = z.object({
   spend: amountRange.optional(),
   orders: amountRange.optional(),
   averageOrder: amountRange.optional(),
+  /** Points balance (earned + adjusted); a shop without points matches no one. */
+  points: amountRange.optional(),
   firstOrder: dateFilterSchema.optional(),
   lastOrder: dateFilterSchema.optional(),
   /** Any of these platforms (from the member's handles). */
@@ -69,6 +72,12 @@ export interface SegmentMember {
   lastOrderAt?: number | undefined;
   doNotContact: boolean;
   profile: { birthday?: string | undefined };
+  /** The currency spend is in (points are earned in it); the shop's when absent. */
+  currency?: string | undefined;
+  /** Sum of hand adjustments of points (points.ts). */
+  pointsAdjustment?: number | undefined;
+  /** When the member last ordered in each category (categories.ts). */
+  categoryLastAt?: Readonly<Record<string, number>> | undefined;
 }
 
 export interface SegmentContext {
@@ -78,6 +87,8 @@ export interface SegmentContext {
   rfmBreaks: RfmBreaks | null;
   /** Member id → platforms of its handles; needed only by filters on platform. */
   platforms?: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+  /** The shop's points settings and currency; needed only by filters on points. */
+  points?: { settings: PointsSettings; shopCurrency: string } | undefined;
 }
 
 /** Whether evaluating this filter needs the members' platforms (a scan of identities). */
@@ -168,6 +179,11 @@ export function compileFilter(filter: SegmentFilter, ctx: SegmentContext): Test 
   if (filter.spend) tests.push(rangeTest(filter.spend, (m) => m.spendMinor));
   // A member without orders has no average order: only a range starting at 0 includes them.
   if (filter.averageOrder) tests.push(rangeTest(filter.averageOrder, (m) => (m.orderCount ? m.averageOrderMinor : 0)));
+  if (filter.points) {
+    const points = ctx.points;
+    if (!points?.settings.enabled) tests.push(() => false);
+    else tests.push(rangeTest(filter.points, (m) => pointsOf(m, points.settings, points.shopCurrency)!.balance));
+  }
   const anyTags = filter.tags?.any?.length ? lower(filter.tags.any) : undefined;
   const allTags = filter.tags?.all?.length ? lower(filter.tags.all) : undefined;
   const noneTags = filter.tags?.none?.length ? lower(filter.tags.none) : undefined;

@@ -1,7 +1,9 @@
 // The shop's settings: one row per key in the `settings` table, each validated by its own schema
 // (lib/store/settings.ts reads and writes them).
 import { z } from 'zod';
+import { categoryCyclesSchema, categoryRulesSchema } from './categories';
 import { DEFAULT_LAPSE_DAYS } from './lapse';
+import { DEFAULT_POINTS, pointsSettingsSchema } from './points';
 import { DEFAULT_TIER_LADDER, tierLadderSchema } from './tiers';
 import { currencyCode, epochMs, platformSchema } from './rows';
 
@@ -45,6 +47,12 @@ export const settingsSchema = z.object({
   lastBackupAt: epochMs.nullable(),
   /** Column mappings by header set (mappingKey in lib/import/generic.ts), so next month's file maps itself. */
   importMappings: z.record(z.string().max(40), genericMappingSchema),
+  /** Category rules (SKU prefixes, title words), first match wins; the export's own column comes first. */
+  categoryRules: categoryRulesSchema,
+  /** Lapse threshold and repurchase cycle per category; a category without one uses lapseDays. */
+  categoryCycles: categoryCyclesSchema,
+  /** Points per unit of spend; off until the owner turns them on. */
+  points: pointsSettingsSchema,
   /** When the owner answered the first-run questions (currency, time zone, name, language); null until then. */
   setupAt: epochMs.nullable(),
 });
@@ -67,6 +75,9 @@ export function defaultSettings(): Settings {
     captureOrders: 'ask',
     lastBackupAt: null,
     importMappings: {},
+    categoryRules: [],
+    categoryCycles: {},
+    points: DEFAULT_POINTS,
     setupAt: null,
   };
 }

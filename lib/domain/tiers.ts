@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { memberStats } from './stats';
 import { DAY_MS } from './time';
-import type { MemberStats, OrderFacts, TierLadder, TierStep } from './types';
+import { BENEFIT_LOCALES, type MemberStats, type OrderFacts, type TierLadder, type TierStep } from './types';
 
 /**
  * Thresholds are minor units of the shop currency; these assume a 2-digit currency
@@ -99,7 +99,22 @@ export const tierStepSchema = z.object({
   color: z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'Colour must be a hex colour like #D4AF37'),
   minSpendMinor: thresholdSchema,
   minOrders: thresholdSchema,
+  benefits: z.partialRecord(z.enum(BENEFIT_LOCALES), z.string().trim().max(300)).optional(),
 });
+
+/**
+ * A tier's benefits in the language asked for; else in English; else in whichever language the
+ * owner wrote them. Undefined when the tier has none.
+ */
+export function benefitsText(step: Pick<TierStep, 'benefits'>, locale: string): string | undefined {
+  const b = step.benefits;
+  if (!b) return undefined;
+  const own = b[locale as keyof typeof b]?.trim();
+  if (own) return own;
+  const en = b.en?.trim();
+  if (en) return en;
+  return Object.values(b).find((v) => v?.trim())?.trim();
+}
 
 export const tierLadderSchema = z
   .object({

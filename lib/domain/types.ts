@@ -13,6 +13,9 @@ export interface OrderItem {
   quantity: number;
   /** Unit price in minor units of the order's currency, when known. */
   priceMinor?: number | undefined;
+  /** The product category (lib/domain/categories.ts): from the export's own column, or a rule. */
+  category?: string | undefined;
+  categorySource?: 'export' | 'rule' | undefined;
 }
 
 /** The fields of an order that domain rules read. */
@@ -49,7 +52,13 @@ export interface TierStep {
   /** Reached when spend >= minSpendMinor (if set) and/or orders >= minOrders (if set), combined per `match`. */
   minSpendMinor?: number | undefined;
   minOrders?: number | undefined;
+  /** What the tier gives the buyer (free shipping, 5% off…), per language, for the agent to say. */
+  benefits?: TierBenefits | undefined;
 }
+
+export const BENEFIT_LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
+export type BenefitLocale = (typeof BENEFIT_LOCALES)[number];
+export type TierBenefits = Partial<Record<BenefitLocale, string>>;
 
 export interface TierLadder {
   /** Lowest first. The first step has no thresholds and is everyone's floor. */

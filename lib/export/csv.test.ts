@@ -111,10 +111,17 @@ describe('members and orders CSV', () => {
       'USD',
       isoDateTime(NOW - 20 * DAY, 'Asia/Singapore'),
       isoDateTime(NOW - 3 * DAY, 'Asia/Singapore'),
+      '', // points: the shop does not use them
       'no',
     ]);
-    expect(byName.get('王, 美')).toMatchObject({ 3: 'mei@example.com', 13: 'yes' });
+    expect(byName.get('王, 美')).toMatchObject({ 3: 'mei@example.com', 14: 'yes' });
     expect(byName.get("'=cmd|calc")).toMatchObject({ 1: "'=cmd|calc (Shopee)" });
+  });
+
+  it('with points on, each member’s balance is in the file', async () => {
+    const rows = parse(await membersCsv(db, { ...ctx, settings: { ...ctx.settings, points: { enabled: true, perUnit: 2 } } }));
+    const column = MEMBER_COLUMNS.indexOf('export.members.points');
+    expect(rows.slice(1).find((r) => r[0] === 'Lily Chen')?.[column]).toBe('400');
   });
 
   it('the orders CSV has one line per order, amounts in each currency, dates in the shop time zone', async () => {

@@ -5,6 +5,7 @@ import type { RegularsDb } from '../store/database';
 import type { IdentityRow, MemberRow, OrderRow } from '../domain/rows';
 import type { Settings } from '../domain/settings';
 import { minorDigits } from '../domain/money';
+import { pointsOf } from '../domain/points';
 import { rfmScore } from '../domain/rfm';
 import { zoneOffsetMs } from '../domain/time';
 import type { MessageKey, Translate } from '../i18n';
@@ -54,7 +55,7 @@ export function isoDateTime(ts: number | undefined, timeZone: string): string {
 
 export interface CsvContext {
   t: Translate;
-  settings: Pick<Settings, 'timeZone' | 'rfmBreaks' | 'tierLadder'>;
+  settings: Pick<Settings, 'timeZone' | 'rfmBreaks' | 'tierLadder' | 'points' | 'shopCurrency'>;
   now: number;
   /** A tier as people read it (the default ladder's names translated); the ladder's own name by default. */
   tierName?: (tier: { id: string; name: string }) => string;
@@ -74,6 +75,7 @@ export const MEMBER_COLUMNS = [
   'export.members.currency',
   'export.members.firstOrder',
   'export.members.lastOrder',
+  'export.members.points',
   'export.members.doNotContact',
 ] as const satisfies readonly MessageKey[];
 
@@ -112,6 +114,8 @@ export function memberCsvRow(member: MemberRow, identities: readonly IdentityRow
     member.currency,
     isoDateTime(member.firstOrderAt, settings.timeZone),
     isoDateTime(member.lastOrderAt, settings.timeZone),
+    // Empty while the shop does not use points.
+    String(pointsOf(member, settings.points, settings.shopCurrency)?.balance ?? ''),
     member.doNotContact ? t('export.yes') : t('export.no'),
   ];
 }

@@ -1,5 +1,6 @@
 import { en as capture } from './capture';
 import * as mapping from './mapping';
+import { categoriesEn } from './categories';
 import { en as segments } from './segments';
 import { en as remindersEn } from './reminders';
 import { tiersReportsEn } from './tiers-reports';
@@ -310,6 +311,7 @@ export const en = {
   ...segments,
   ...remindersEn,
   ...tiersReportsEn,
+  ...categoriesEn,
   ...capture,
 } as const;
 

@@ -1,5 +1,6 @@
 import { zhCN as capture } from './capture';
 import { zhCN as segments } from './segments';
+import { categoriesZhCN } from './categories';
 import type { MessageKey } from './en';
 import * as mapping from './mapping';
 import { zhCN as remindersZhCN } from './reminders';
@@ -311,5 +312,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...segments,
   ...remindersZhCN,
   ...tiersReportsZhCN,
+  ...categoriesZhCN,
   ...capture,
 };

@@ -1,5 +1,6 @@
 import { zhTW as capture } from './capture';
 import { zhTW as segments } from './segments';
+import { categoriesZhTW } from './categories';
 import type { MessageKey } from './en';
 import * as mapping from './mapping';
 import { zhTW as remindersZhTW } from './reminders';
@@ -311,5 +312,6 @@ export const zhTW: Record<MessageKey, string> = {
   ...segments,
   ...remindersZhTW,
   ...tiersReportsZhTW,
+  ...categoriesZhTW,
   ...capture,
 };

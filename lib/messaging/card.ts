@@ -1,12 +1,13 @@
 // What the panel shows of one member: everything in one answer, so one round trip paints it.
 import { z } from 'zod';
-import { RFM_SEGMENTS } from '../domain/types';
+import { BENEFIT_LOCALES, RFM_SEGMENTS } from '../domain/types';
 import {
   epochMs,
   identityRowSchema,
   memberRowSchema,
   noteRowSchema,
   orderRowSchema,
+  pointsRowSchema,
   reminderRowSchema,
 } from '../domain/rows';
 
@@ -14,6 +15,7 @@ export const tierSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
   color: z.string(),
+  benefits: z.partialRecord(z.enum(BENEFIT_LOCALES), z.string()).optional(),
 });
 
 export const memberCardSchema = z.object({
@@ -31,6 +33,10 @@ export const memberCardSchema = z.object({
     z.object({ state: z.literal('active'), daysLeft: z.number() }),
     z.object({ state: z.literal('lapsed'), daysSince: z.number() }),
   ]),
+  /** Lapse per category the member buys (lib/domain/categories.ts), longest still to go first; empty when they buy none. */
+  categoryLapse: z.array(z.object({ category: z.string(), lapseDays: z.number(), daysSince: z.number(), lapsed: z.boolean() })),
+  /** Their points and the latest hand adjustments; absent when the shop does not use points. */
+  points: z.object({ earned: z.number(), adjusted: z.number(), balance: z.number(), log: z.array(pointsRowSchema) }).optional(),
   identities: z.array(identityRowSchema.pick({ id: true, platform: true, kind: true, value: true, display: true, linkedBy: true })),
   recentOrders: z.array(orderRowSchema),
   orderTotal: z.number().int().nonnegative(),

@@ -30,6 +30,8 @@ export const todayRowSchema = z.object({
   suppressedBecause: z.string().optional(),
   priority: z.number(),
   message: z.string(),
+  /** A tier upgrade: the new tier's benefits, in the list's language. */
+  benefits: z.string().optional(),
 });
 export type TodayRowMessage = z.infer<typeof todayRowSchema>;
 

@@ -5,6 +5,7 @@ import { memberRowSchema, noteRowSchema, orderRowSchema, platformSchema, profile
 import { settingsPatchSchema, settingsSchema } from '../domain/settings';
 import { importedOrderSchema } from '../import/imported-order';
 import { memberCardSchema } from './card';
+import { categoriesProtocol } from './protocol-categories';
 import { segmentsProtocol } from './protocol-segments';
 import { tiersProtocol } from './protocol-tiers';
 import { reminderProtocol } from './protocol-reminders';
@@ -154,6 +155,7 @@ export const protocol = {
   ...segmentsProtocol,
   ...tiersProtocol,
   ...reminderProtocol,
+  ...categoriesProtocol,
 } as const;
 
 export type MessageName = keyof typeof protocol;

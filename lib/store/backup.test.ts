@@ -5,6 +5,7 @@ import { BACKUP_TABLES, backupDue, backupFile, backupFileName, readBackup, resto
 import type { RegularsDb } from './database';
 import { createHandlers } from '../background/handlers';
 import { addManualReminder as addReminder } from '../background/reminders/reminders';
+import { adjustPoints } from '../background/members/members';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import { writeSettings } from '../store/settings';
 import { saveSiteRule } from '../background/site-rules/site-rules';
@@ -27,7 +28,7 @@ async function dump(store: RegularsDb): Promise<Record<string, unknown[]>> {
 
 /** A store with rows in every table. */
 async function fill(store: RegularsDb): Promise<void> {
-  await writeSettings(store, { authorName: 'Ana', timeZone: 'Asia/Singapore', captureOrders: 'auto', lastBackupAt: NOW - 40 * DAY });
+  await writeSettings(store, { authorName: 'Ana', timeZone: 'Asia/Singapore', captureOrders: 'auto', lastBackupAt: NOW - 40 * DAY, points: { enabled: true, perUnit: 1 } });
   await importOrders(
     store,
     [
@@ -42,6 +43,7 @@ async function fill(store: RegularsDb): Promise<void> {
   const lily = (await memberIdForHandle(store, 'demo', 'lily_chen'))!;
   await addTag(store, lily, 'gift buyer', NOW);
   await addNote(store, lily, 'Size M, likes linen.\nCall after 6pm.', 'Ana', NOW);
+  await adjustPoints(store, lily, 25, 'Welcome gift', 'Ana', NOW);
   await addReminder(store, { memberId: lily, dueAt: NOW + 15 * DAY, reason: 'Follow-up call' }, NOW);
   await saveSiteRule(store, { host: 'seller.shopee.sg', selector: '[data-buyer]' }, NOW);
   await store.contacts.put({ id: 'c1', memberId: lily, channel: 'chat', reason: 'birthday', at: NOW });

@@ -16,6 +16,7 @@ import {
   memberRowSchema,
   noteRowSchema,
   orderRowSchema,
+  pointsRowSchema,
   reminderRowSchema,
   segmentRowSchema,
   settingRowSchema,
@@ -28,7 +29,7 @@ import { settingsSchema, type SettingKey } from '../domain/settings';
 export const BACKUP_FORMAT = 'regulars-backup';
 
 /** Every table of the store (schema.test-style check in backup.test.ts: a new table must be added here). */
-export const BACKUP_TABLES = ['members', 'identities', 'orders', 'notes', 'tags', 'reminders', 'contacts', 'tierChanges', 'segments', 'siteRules', 'settings'] as const;
+export const BACKUP_TABLES = ['members', 'identities', 'orders', 'notes', 'tags', 'reminders', 'contacts', 'tierChanges', 'segments', 'siteRules', 'settings', 'points'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 export type TableCounts = Record<BackupTable, number>;
 
@@ -65,6 +66,7 @@ const ROW_SCHEMAS: Record<BackupTable, z.ZodType> = {
   segments: segmentRowSchema,
   siteRules: siteRuleRowSchema,
   settings: backupSettingRowSchema,
+  points: pointsRowSchema,
 };
 
 const countsSchema = z.record(z.string(), z.number().int().nonnegative());

@@ -5,6 +5,7 @@ import type {
   MemberRow,
   NoteRow,
   OrderRow,
+  PointsRow,
   ReminderRow,
   SegmentRow,
   SettingRow,
@@ -45,6 +46,7 @@ export class RegularsDb extends Dexie {
   siteRules!: Table<SiteRuleRow, string>;
   settings!: Table<SettingRow, string>;
   caches!: Table<CacheRow, string>;
+  points!: Table<PointsRow, string>;
 
   constructor(name = DATABASE_NAME, options?: DexieOptions, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name, options);

@@ -1,6 +1,7 @@
 // What the reports page and the tier editor read, over the page's own connection to the database
 // (extension pages may open it; a message can't carry 300k orders): members whole, orders as the
 // [memberId+placedAt] index gives them, so the report's one pass needs no sort.
+import { categoryFigures, type CategoryFigures } from '../domain/categories';
 import { repurchaseIntervals, type ReportMember, type ReportOrder } from '../domain/reports';
 import { RegularsDb } from './database';
 import { type Settings } from '../domain/settings';
@@ -32,4 +33,9 @@ export async function withPageDb<T>(task: (db: RegularsDb) => Promise<T>, open: 
   } finally {
     db.close();
   }
+}
+
+/** Buyers, repeat rate and repurchase intervals per product category (lib/domain/categories), for the thresholds editor. */
+export async function readCategoryFigures(db: RegularsDb, timeZone: string): Promise<CategoryFigures[]> {
+  return categoryFigures(await db.orders.orderBy('[memberId+placedAt]').toArray(), timeZone);
 }

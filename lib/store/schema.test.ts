@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
+import { memberLapse } from '../domain/categories';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 import { memoryDb, NOW, order } from '../background/test-helpers';
 import { importOrders } from '../background/import/import-orders';
 
@@ -85,6 +86,29 @@ describe('schema versions and migrations', () => {
     const found = await db.members.where('profile.birthday').above('').toArray();
     expect(found.map((m) => [m.profile.birthday, m.tags])).toEqual([['02-29', ['gift']]]);
     expect(await db.orders.count()).toBe(2);
+    db.close();
+  });
+
+  it('v4: members made before categories keep their lapse (judged by the last order) and gain a points log', async () => {
+    const factory = new IDBFactory();
+    await seededAt([SCHEMA_V1, SCHEMA_V2, SCHEMA_V3], factory);
+    const v3 = memoryDb([SCHEMA_V1, SCHEMA_V2, SCHEMA_V3], factory);
+    const before = (await v3.members.toArray())[0]!;
+    v3.close();
+    const db = memoryDb([SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4], factory);
+    expect(db.verno).toBe(4);
+    const after = (await db.members.toArray())[0]!;
+    expect(after).toEqual(before);
+    expect(after.categoryLastAt).toBeUndefined();
+    const later = NOW + 200 * 86_400_000;
+    expect(memberLapse(after, { Tea: { lapseDays: 30, cycleDays: 20 } }, 90, later, 'UTC')).toMatchObject({ state: 'lapsed' });
+    expect(memberLapse(after, {}, 90, NOW + 10 * 86_400_000, 'UTC')).toMatchObject({ state: 'active' });
+    await db.points.bulkAdd([
+      { id: 'p2', memberId: after.id, delta: -20, reason: 'Redeemed', author: 'Mei', at: NOW + 2 },
+      { id: 'p1', memberId: after.id, delta: 50, reason: 'Birthday gift', author: 'Ana', at: NOW + 1 },
+    ]);
+    const log = await db.points.where('[memberId+at]').between([after.id, 0], [after.id, Infinity]).toArray();
+    expect(log.map((p) => p.id)).toEqual(['p1', 'p2']);
     db.close();
   });
 });

@@ -63,7 +63,23 @@ export const SCHEMA_V3: SchemaVersion = {
   },
 };
 
+/**
+ * Points: the log of hand adjustments (who, why, how many), read per member for the panel. No row
+ * changes shape: members and order items gain optional fields (a member's per-category last orders,
+ * the sum of their adjustments, an item's category) that rows without them read as "none yet" (a
+ * member without per-category last orders is judged by their last order, which is what every
+ * order made before categories existed says).
+ */
+export const SCHEMA_V4: SchemaVersion = {
+  version: 4,
+  date: '2026-12-03',
+  stores: {
+    ...SCHEMA_V3.stores,
+    points: 'id, [memberId+at]',
+  },
+};
+
 /** Every version, oldest first. The last is the current one. */
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3];
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

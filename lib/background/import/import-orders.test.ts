@@ -117,3 +117,72 @@ describe('cancelling an import', () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe('categories of stored orders', () => {
+  const RULES = [
+    { category: 'Tea', skuPrefixes: ['TEA-'], titleWords: ['tea', '茶'] },
+    { category: 'Teaware', skuPrefixes: [], titleWords: ['teapot', '茶壶'] },
+  ];
+
+  it('an import categorises items by the rules, keeps the export’s own category, and records each category’s last order', async () => {
+    const db = memoryDb();
+    const { writeSettings } = await import('../../store/settings');
+    await writeSettings(db, { categoryRules: RULES });
+    await importOrders(
+      db,
+      [
+        order({ orderNo: 'a1', placedAt: NOW - 100 * DAY, items: [{ title: '紫砂茶壶', quantity: 1 }] }),
+        order({ orderNo: 'a2', placedAt: NOW - 20 * DAY, items: [{ title: 'Sencha', sku: 'TEA-7', quantity: 2 }] }),
+        order({ orderNo: 'a3', placedAt: NOW - 5 * DAY, items: [{ title: 'Oolong', quantity: 1, category: 'Beverages', categorySource: 'export' }] }),
+      ],
+      NOW,
+    );
+    const orders = await db.orders.orderBy('placedAt').toArray();
+    expect(orders.map((o) => o.items[0]!.category)).toEqual(['Tea', 'Tea', 'Beverages']);
+    const member = (await db.members.toArray())[0]!;
+    expect(member.categoryLastAt).toEqual({ Tea: NOW - 20 * DAY, Beverages: NOW - 5 * DAY });
+  });
+
+  it('kept up incrementally as orders come, read again when an order stops counting', async () => {
+    const db = memoryDb();
+    const { writeSettings } = await import('../../store/settings');
+    await writeSettings(db, { categoryRules: RULES });
+    await importOrders(db, [order({ orderNo: 'b1', placedAt: NOW - 60 * DAY, items: [{ title: 'Glass teapot', quantity: 1 }] })], NOW);
+    await importOrders(db, [order({ orderNo: 'b2', placedAt: NOW - 3 * DAY, items: [{ title: 'Green tea', quantity: 1 }] })], NOW);
+    expect((await db.members.toArray())[0]!.categoryLastAt).toEqual({ Teaware: NOW - 60 * DAY, Tea: NOW - 3 * DAY });
+    await importOrders(db, [order({ orderNo: 'b2', placedAt: NOW - 3 * DAY, status: 'refunded', items: [{ title: 'Green tea', quantity: 1 }] })], NOW);
+    expect((await db.members.toArray())[0]!.categoryLastAt).toEqual({ Teaware: NOW - 60 * DAY });
+  });
+
+  it('a shop without categories stores nothing extra on its members', async () => {
+    const db = memoryDb();
+    await importOrders(db, [order({ orderNo: 'c1' }), order({ orderNo: 'c2', placedAt: NOW - 2 * DAY })], NOW);
+    expect((await db.members.toArray())[0]!.categoryLastAt).toBeUndefined();
+  });
+
+  it('rules applied to orders already stored recategorise them and move members’ per-category last orders; the export’s category stays', async () => {
+    const db = memoryDb();
+    await importOrders(
+      db,
+      [
+        order({ orderNo: 'd1', placedAt: NOW - 50 * DAY, items: [{ title: 'Green tea', quantity: 1 }] }),
+        order({ orderNo: 'd2', placedAt: NOW - 10 * DAY, items: [{ title: 'Cast iron teapot', quantity: 1 }] }),
+        order({ orderNo: 'd3', placedAt: NOW - 8 * DAY, items: [{ title: 'Tea towel', quantity: 1, category: 'Linen', categorySource: 'export' }] }),
+        order({ buyer: { handle: 'other' }, orderNo: 'd4', placedAt: NOW - 1 * DAY, items: [{ title: 'Socks', quantity: 1 }] }),
+      ],
+      NOW,
+    );
+    const { applyCategoryRules } = await import('./import-orders');
+    const first = await applyCategoryRules(db, RULES, NOW);
+    expect(first).toMatchObject({ orders: 2, members: 1 });
+    const lily = (await db.members.toArray()).find((m) => m.displayName === 'lily_chen')!;
+    expect(lily.categoryLastAt).toEqual({ Tea: NOW - 50 * DAY, Teaware: NOW - 10 * DAY, Linen: NOW - 8 * DAY });
+    expect((await db.orders.get('demo:d3'))!.items[0]!.category).toBe('Linen');
+    // The same rules again change nothing; a rule taken away takes its category away.
+    expect(await applyCategoryRules(db, RULES, NOW)).toMatchObject({ orders: 0, members: 0 });
+    expect(await applyCategoryRules(db, RULES.slice(0, 1), NOW)).toMatchObject({ orders: 1, members: 1 });
+    const after = (await db.members.get(lily.id))!;
+    expect(after.categoryLastAt).toEqual({ Tea: NOW - 50 * DAY, '': NOW - 10 * DAY, Linen: NOW - 8 * DAY });
+    expect((await db.orders.get('demo:d2'))!.items[0]!.category).toBeUndefined();
+  });
+});

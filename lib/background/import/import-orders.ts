@@ -1,6 +1,7 @@
 // Orders in: matching buyers to members, recording orders, keeping member stats and tiers exact.
 // The hot path of every import; see tests/bench for its cost against raw IndexedDB.
 import Dexie from 'dexie';
+import { categoriseItems, categoryLastAfter, categoryLastOrders, categoryMatcher, compactCategoryLast, type CategoryMatcher, type CategoryRule } from '../../domain/categories';
 import { memberStats, isCountedOrder } from '../../domain/stats';
 import { tierDirection, tierFor, tierForStats } from '../../domain/tiers';
 import type { MemberStats, TierLadder, TierStep } from '../../domain/types';
@@ -10,7 +11,7 @@ import { keysOf, onCommitted, touches, withOrigin } from '../../store/changes';
 import { newId, type RegularsDb } from '../../store/database';
 import { ANY_PLATFORM, type IdentityRow, type MemberRow, type OrderRow, type TierChangeRow } from '../../domain/rows';
 import { type Settings } from '../../domain/settings';
-import { readSettings } from '../../store/settings';
+import { readSettings, writeSettings } from '../../store/settings';
 
 export interface ImportResult {
   orders: { added: number; updated: number; unchanged: number };
@@ -155,7 +156,7 @@ function maxDefined(a: number | undefined, b: number | undefined): number | unde
 function sameItems(a: OrderRow['items'], b: OrderRow['items']): boolean {
   return a.length === b.length && a.every((x, i) => {
     const y = b[i]!;
-    return x.title === y.title && x.sku === y.sku && x.quantity === y.quantity && x.priceMinor === y.priceMinor;
+    return x.title === y.title && x.sku === y.sku && x.quantity === y.quantity && x.priceMinor === y.priceMinor && x.category === y.category && x.categorySource === y.categorySource;
   });
 }
 
@@ -223,6 +224,8 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
   const settings = await readSettings(db);
   const result: ImportResult = { orders: { added: 0, updated: 0, unchanged: 0 }, members: { created: 0, updated: 0 }, merges: [] };
   if (rows.length === 0) return result;
+  // Items the file gave no category get one from the owner's rules, as stored orders have.
+  const categorise = settings.categoryRules.length ? categoryMatcher(settings.categoryRules) : undefined;
 
   // Work on copies: if the transaction fails, the cache must not remember what was never stored.
   const identities = new Map<string, string>();
@@ -306,7 +309,7 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
           paidAt: maxDefined(before?.paidAt, row.paidAt),
           shippedAt: maxDefined(before?.shippedAt, row.shippedAt),
           deliveredAt: maxDefined(before?.deliveredAt, row.deliveredAt),
-          items: row.items,
+          items: categorise ? (categoriseItems(row.items, categorise) as OrderRow['items']) : row.items,
           updatedAt: now,
         };
         const firstSight = !seen.has(id);
@@ -382,13 +385,17 @@ async function refreshMembers(
   // Stats from the stats where exact; otherwise from all the member's orders.
   const lifetime = settings.tierLadder.window === 'lifetime';
   const stats = new Map<string, MemberStats>();
+  const categoryLast = new Map<string, Record<string, number> | undefined>();
   const recompute: string[] = [];
   for (const id of ids) {
     const old = before.get(id);
     const base: MemberStats = old ?? { orderCount: 0, spendMinor: 0, currency: settings.shopCurrency, spendOrderCount: 0, averageOrderMinor: 0 };
     const next = lifetime && (old || newMembers.has(id)) ? statsAfter(base, byMember.get(id)!) : undefined;
-    if (next) stats.set(id, next);
-    else if (old || newMembers.has(id)) recompute.push(id);
+    const last = next ? categoryLastAfter(old ?? {}, byMember.get(id)!) : null;
+    if (next && last !== null) {
+      stats.set(id, next);
+      categoryLast.set(id, last);
+    } else if (old || newMembers.has(id)) recompute.push(id);
   }
   const ordersOf = new Map<string, OrderRow[]>();
   await Promise.all(
@@ -396,6 +403,7 @@ async function refreshMembers(
       const orders = await db.orders.where('[memberId+placedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
       ordersOf.set(id, orders);
       stats.set(id, memberStats(orders, settings.shopCurrency));
+      categoryLast.set(id, compactCategoryLast(categoryLastOrders(orders)));
     }),
   );
   mark('members.orders.read');
@@ -425,6 +433,8 @@ async function refreshMembers(
       averageOrderMinor: s.averageOrderMinor,
       firstOrderAt: s.firstOrderAt,
       lastOrderAt: s.lastOrderAt,
+      categoryLastAt: categoryLast.get(id),
+      pointsAdjustment: old?.pointsAdjustment,
     });
     if (old) updated++;
     else created++;
@@ -468,10 +478,78 @@ export async function recomputeMembers(db: RegularsDb, memberIds: readonly strin
       const orders = await db.orders.where('[memberId+placedAt]').between([m.id, Dexie.minKey], [m.id, Dexie.maxKey]).toArray();
       const s = memberStats(orders, settings.shopCurrency);
       const tier = tierForMember(settings.tierLadder, orders, s, now, settings.shopCurrency);
-      rows.push({ ...m, ...s, tierId: tier.id, updatedAt: now });
+      rows.push({ ...m, ...s, categoryLastAt: compactCategoryLast(categoryLastOrders(orders)), tierId: tier.id, updatedAt: now });
       if (m.tierId !== tier.id) tierChanges.push({ id: newId('tc'), memberId: m.id, from: m.tierId, to: tier.id, direction: tierDirection(settings.tierLadder, m.tierId, tier.id), at: now });
     }),
   );
   await db.members.bulkPut(rows);
   if (tierChanges.length) await db.tierChanges.bulkAdd(tierChanges);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Category rules applied to the orders already stored
+
+export interface CategoriesApplied {
+  /** Orders whose items changed category. */
+  orders: number;
+  /** Members whose per-category last orders changed (their lapse may have moved). */
+  members: number;
+  ms: number;
+}
+
+const APPLY_PAGE = 5000;
+
+function sameRecord(a: Readonly<Record<string, number>> | undefined, b: Readonly<Record<string, number>> | undefined): boolean {
+  const ka = Object.keys(a ?? {});
+  return ka.length === Object.keys(b ?? {}).length && ka.every((k) => a![k] === b?.[k]);
+}
+
+/**
+ * Saves the owner's category rules and applies them to every stored order: items the export gave
+ * a category keep it, the others are categorised by the rules (a rule removed takes its category
+ * away), and every member's per-category last orders follow. One transaction, read in pages of
+ * primary keys so no table is held whole.
+ */
+export async function applyCategoryRules(db: RegularsDb, rules: readonly CategoryRule[], now: number): Promise<CategoriesApplied> {
+  const started = performance.now();
+  await writeSettings(db, { categoryRules: [...rules] });
+  const match: CategoryMatcher = categoryMatcher(rules);
+  return db.transaction('rw', [db.orders, db.members], async () => {
+    const lastOf = new Map<string, Record<string, number>>();
+    let changedOrders = 0;
+    let after: string | undefined;
+    for (;;) {
+      const page: OrderRow[] = await (after === undefined ? db.orders.orderBy(':id') : db.orders.where(':id').above(after)).limit(APPLY_PAGE).toArray();
+      if (!page.length) break;
+      after = page[page.length - 1]!.id;
+      const changed: OrderRow[] = [];
+      for (const o of page) {
+        const items = categoriseItems(o.items, match) as OrderRow['items'];
+        const order = items === o.items ? o : { ...o, items, updatedAt: now };
+        if (order !== o) changed.push(order);
+        if (!isCountedOrder(order)) continue;
+        const last = lastOf.get(order.memberId) ?? lastOf.set(order.memberId, {}).get(order.memberId)!;
+        const mine = categoryLastOrders([order])!;
+        for (const [c, at] of Object.entries(mine)) if ((last[c] ?? -Infinity) < at) last[c] = at;
+      }
+      if (changed.length) await db.orders.bulkPut(changed);
+      changedOrders += changed.length;
+    }
+    let changedMembers = 0;
+    let afterMember: string | undefined;
+    for (;;) {
+      const page: MemberRow[] = await (afterMember === undefined ? db.members.orderBy(':id') : db.members.where(':id').above(afterMember)).limit(APPLY_PAGE).toArray();
+      if (!page.length) break;
+      afterMember = page[page.length - 1]!.id;
+      const changed: MemberRow[] = [];
+      for (const m of page) {
+        const next = compactCategoryLast(lastOf.get(m.id));
+        if (sameRecord(next, m.categoryLastAt)) continue;
+        changed.push({ ...m, categoryLastAt: next, updatedAt: now });
+      }
+      if (changed.length) await db.members.bulkPut(changed);
+      changedMembers += changed.length;
+    }
+    return { orders: changedOrders, members: changedMembers, ms: performance.now() - started };
+  });
 }

@@ -1,6 +1,7 @@
 // A member as the panel shows it (the card), and the panel's quick writes: tags and notes.
 import Dexie from 'dexie';
-import { lapseStatus } from '../../domain/lapse';
+import { memberLapse, UNCATEGORISED } from '../../domain/categories';
+import { pointsOf } from '../../domain/points';
 import { rfmScore } from '../../domain/rfm';
 import { buyerKind, isCountedOrder } from '../../domain/stats';
 import { localDateParts } from '../../domain/time';
@@ -19,6 +20,7 @@ import { StoreError } from '../../store/store-error';
 
 const RECENT_ORDERS = 5;
 const RECENT_NOTES = 3;
+const RECENT_POINTS = 3;
 
 export async function memberIdForHandle(db: RegularsDb, platform: Platform, handle: string): Promise<string | undefined> {
   const identity = await db.identities.get(identityId(platform, 'handle', normaliseHandle(handle)));
@@ -34,26 +36,32 @@ const ofMember = (memberId: string) => [[memberId, Dexie.minKey], [memberId, Dex
  * reverse cursor stepping row by row, and members rarely have more than a few dozen.
  */
 async function readCard(db: RegularsDb, memberId: string, now: number, s: Settings): Promise<MemberCard | null> {
-  const [member, orders, notes, identities, reminders] = await Promise.all([
+  const [member, orders, notes, identities, reminders, pointsLog] = await Promise.all([
     db.members.get(memberId),
     db.orders.where('[memberId+placedAt]').between(...ofMember(memberId)).toArray(),
     db.notes.where('[memberId+createdAt]').between(...ofMember(memberId)).toArray(),
     db.identities.where('memberId').equals(memberId).toArray(),
     db.reminders.where('memberId').equals(memberId).toArray(),
+    s.points.enabled ? db.points.where('[memberId+at]').between(...ofMember(memberId)).toArray() : [],
   ]);
   if (!member) return null;
+  const lapse = memberLapse(member, s.categoryCycles, s.lapseDays, now, s.timeZone);
+  const points = pointsOf(member, s.points, s.shopCurrency);
+  const summary = (t: { id: string; name: string; color: string; benefits?: MemberCard['tier']['benefits'] }) => ({ id: t.id, name: t.name, color: t.color, benefits: t.benefits });
   const progress = tierProgress(s.tierLadder, member);
   const tier = s.tierLadder.steps.find((t) => t.id === member.tierId) ?? progress.current;
   const rfm = s.rfmBreaks ? rfmScore(member, s.rfmBreaks, now, s.timeZone) : undefined;
   return {
     member,
-    tier: { id: tier.id, name: tier.name, color: tier.color },
-    nextTier: progress.next ? { id: progress.next.id, name: progress.next.name, color: progress.next.color } : undefined,
+    tier: summary(tier),
+    nextTier: progress.next ? summary(progress.next) : undefined,
     spendToNextMinor: progress.spendToNextMinor,
     ordersToNext: progress.ordersToNext,
     buyerKind: buyerKind(member),
     rfm: rfm ?? null,
-    lapse: lapseStatus(member.lastOrderAt, s.lapseDays, now, s.timeZone),
+    lapse: lapse.state === 'active' ? { state: 'active', daysLeft: lapse.daysLeft } : lapse.state === 'lapsed' ? { state: 'lapsed', daysSince: lapse.daysSince } : { state: 'none' },
+    categoryLapse: lapse.categories.some((c) => c.category !== UNCATEGORISED) ? lapse.categories : [],
+    points: points && { ...points, log: pointsLog.slice(-RECENT_POINTS).reverse() },
     identities: identities.map(({ id, platform, kind, value, display, linkedBy }) => ({ id, platform, kind, value, display, linkedBy })),
     recentOrders: orders.slice(-RECENT_ORDERS).reverse(),
     orderTotal: orders.length,
@@ -78,7 +86,7 @@ export function spendByMonth(orders: readonly Pick<OrderRow, 'amountMinor' | 'cu
   return months;
 }
 
-const CARD_TABLES = (db: RegularsDb) => [db.members, db.orders, db.notes, db.identities, db.reminders];
+const CARD_TABLES = (db: RegularsDb) => [db.members, db.orders, db.notes, db.identities, db.reminders, db.points];
 
 export async function memberCard(db: RegularsDb, memberId: string, now: number): Promise<MemberCard | null> {
   const s = await readSettings(db);

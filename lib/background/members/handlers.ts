@@ -5,7 +5,7 @@ import type { RegularsDb } from '../../store/database';
 import { readSettings } from '../../store/settings';
 import type { MemberRow } from '../../domain/rows';
 import { addNote, addTag, lookupByHandle, memberCard, removeTag } from './card';
-import { createMember, editNote, linkHandle, memberOrders, searchMembers, tagVocabulary, updateMember, type MemberPatch } from './members';
+import { adjustPoints, createMember, editNote, linkHandle, memberOrders, searchMembers, tagVocabulary, updateMember, type MemberPatch } from './members';
 import { mergeMembers, unmergeIdentity } from './merge';
 
 type MemberHandlers = Pick<
@@ -24,6 +24,7 @@ type MemberHandlers = Pick<
   | 'member.merge'
   | 'note.edit'
   | 'tags.vocabulary'
+  | 'member.adjustPoints'
 >;
 
 export interface MemberHooks {
@@ -53,6 +54,7 @@ export function memberHandlers(db: RegularsDb, now: () => number, hooks: MemberH
       return row;
     },
     'member.orders': ({ memberId }) => memberOrders(db, memberId),
+    'member.adjustPoints': async ({ memberId, delta, reason }) => adjustPoints(db, memberId, delta, reason, (await readSettings(db)).authorName, now()),
     'member.unmerge': ({ identityId }) => unmergeIdentity(db, identityId, now()),
     'member.merge': ({ keepId, mergeId }) => mergeMembers(db, keepId, mergeId, now()),
     'note.edit': async ({ noteId, text }) => editNote(db, noteId, text, (await readSettings(db)).authorName, now()),

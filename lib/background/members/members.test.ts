@@ -84,3 +84,24 @@ describe('profile, notes and reminders', () => {
     expect((await memberOrders(db, id)).map((o) => o.orderNo)).toEqual(['b', 'c', 'a']);
   });
 });
+
+describe('points adjusted by hand', () => {
+  it('an adjustment is logged with its reason and author, and moves the balance; one that would go below none is refused', async () => {
+    const { adjustPoints, pointsLog } = await import('./members');
+    const { writeSettings } = await import('../../store/settings');
+    await importOrders(db, [order({ amountMinor: 120_00 })], NOW);
+    const id = (await db.members.toArray())[0]!.id;
+    await expect(adjustPoints(db, id, 10, 'Gift', 'Ana', NOW)).rejects.toSatisfy(code('conflict'));
+    await writeSettings(db, { points: { enabled: true, perUnit: 1 } });
+    await adjustPoints(db, id, 30, 'Birthday gift', 'Ana', NOW);
+    await adjustPoints(db, id, -100, 'Redeemed: tote bag', 'Mei', NOW + 1);
+    await expect(adjustPoints(db, id, -51, 'Too much', 'Mei', NOW + 2)).rejects.toSatisfy(code('invalid'));
+    await expect(adjustPoints(db, id, 5, ' ', 'Mei', NOW + 2)).rejects.toSatisfy(code('invalid'));
+    const card = await memberCard(db, id, NOW + 3);
+    expect(card?.points).toEqual({ earned: 120, adjusted: -70, balance: 50, log: expect.any(Array) });
+    expect((await pointsLog(db, id)).map((p) => [p.delta, p.reason, p.author])).toEqual([
+      [-100, 'Redeemed: tote bag', 'Mei'],
+      [30, 'Birthday gift', 'Ana'],
+    ]);
+  });
+});

@@ -3,7 +3,8 @@
 import Dexie from 'dexie';
 import { identityId, normaliseEmail, normaliseHandle, normalisePhone } from '../../import/identity';
 import { newId, type RegularsDb, type TagRow } from '../../store/database';
-import { profileSchema, type MemberRow, type NoteRow, type OrderRow, type Platform, type Profile } from '../../domain/rows';
+import { adjustmentProblem, pointsOf } from '../../domain/points';
+import { profileSchema, type MemberRow, type NoteRow, type OrderRow, type Platform, type PointsRow, type Profile } from '../../domain/rows';
 import { type Settings } from '../../domain/settings';
 import { readSettings } from '../../store/settings';
 import { StoreError } from '../../store/store-error';
@@ -167,4 +168,35 @@ export async function memberOrders(db: RegularsDb, memberId: string): Promise<Or
 export async function tagVocabulary(db: RegularsDb, limit = 200): Promise<TagRow[]> {
   const tags = await db.tags.toArray();
   return tags.filter((t) => t.count > 0).sort((a, b) => b.count - a.count || b.lastUsedAt - a.lastUsedAt).slice(0, limit);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Points adjusted by hand
+
+/**
+ * Adds (or, negative, takes away) points by hand with a reason, logged with its author; the
+ * member keeps the sum of their adjustments. Refused while points are off, without a reason, or
+ * when it would leave the member fewer than none.
+ */
+export async function adjustPoints(db: RegularsDb, memberId: string, delta: number, reason: string, author: string, now: number): Promise<{ member: MemberRow; entry: PointsRow }> {
+  const settings = await readSettings(db);
+  if (!settings.points.enabled) throw new StoreError('conflict', 'Points are off: turn them on in Settings first');
+  const result = await db.transaction('rw', [db.members, db.points], async () => {
+    const member = await requireMember(db, memberId);
+    const balance = pointsOf(member, settings.points, settings.shopCurrency)!.balance;
+    const problem = adjustmentProblem(delta, reason, balance);
+    if (problem) throw new StoreError('invalid', problem);
+    const entry: PointsRow = { id: newId('pt'), memberId, delta, reason: reason.trim(), author: author.trim(), at: now };
+    const next: MemberRow = { ...member, pointsAdjustment: (member.pointsAdjustment ?? 0) + delta, updatedAt: now };
+    await db.points.add(entry);
+    await db.members.put(next);
+    return { member: next, entry };
+  });
+  return result;
+}
+
+/** A member's point adjustments, newest first. */
+export async function pointsLog(db: RegularsDb, memberId: string): Promise<PointsRow[]> {
+  const rows = await db.points.where('[memberId+at]').between(...ofMember(memberId)).toArray();
+  return rows.reverse();
 }

@@ -44,7 +44,7 @@ export async function unmergeIdentity(db: RegularsDb, identityId: string, now: n
  */
 export async function mergeMembers(db: RegularsDb, keepId: string, mergeId: string, now: number): Promise<MemberRow> {
   if (keepId === mergeId) throw new StoreError('invalid', 'A member cannot be merged with itself');
-  const tables = [db.members, db.identities, db.orders, db.notes, db.reminders, db.contacts, db.tierChanges];
+  const tables = [db.members, db.identities, db.orders, db.notes, db.reminders, db.contacts, db.tierChanges, db.points];
   const kept = await db.transaction('rw', tables, async () => {
     const [keep, other] = await db.members.bulkGet([keepId, mergeId]);
     if (!keep || !other) throw new StoreError('not_found', `No member with id ${!keep ? keepId : mergeId}`);
@@ -54,9 +54,11 @@ export async function mergeMembers(db: RegularsDb, keepId: string, mergeId: stri
     await db.reminders.where('memberId').equals(mergeId).modify({ memberId: keepId });
     await db.contacts.where('memberId').equals(mergeId).modify({ memberId: keepId });
     await db.tierChanges.where('memberId').equals(mergeId).modify({ memberId: keepId });
+    await db.points.where('[memberId+at]').between([mergeId, -Infinity], [mergeId, Infinity]).modify({ memberId: keepId });
+    const pointsAdjustment = (keep.pointsAdjustment ?? 0) + (other.pointsAdjustment ?? 0) || undefined;
     const tags = [...keep.tags];
     for (const tag of other.tags) if (!tags.some((x) => x.toLowerCase() === tag.toLowerCase())) tags.push(tag);
-    await db.members.put({ ...keep, tags, profile: { ...other.profile, ...keep.profile }, doNotContact: keep.doNotContact || other.doNotContact, updatedAt: now });
+    await db.members.put({ ...keep, tags, profile: { ...other.profile, ...keep.profile }, doNotContact: keep.doNotContact || other.doNotContact, pointsAdjustment, updatedAt: now });
     await db.members.delete(mergeId);
     await recomputeMembers(db, [keepId], now);
     return (await db.members.get(keepId))!;

@@ -3,6 +3,9 @@
 import Dexie from 'dexie';
 import {
   DAY_MS,
+  lapseDayOf,
+  localDayNumber,
+  secondPurchaseDays,
   proposedReminders,
   respect,
   RULES,
@@ -38,7 +41,7 @@ const ACTIVE = ['open', 'snoozed'] as const;
 const MAX_CAP_MS = 90 * DAY_MS;
 const KEYS_ABOVE = 500;
 
-const toMember = (m: MemberRow): JourneyMember => ({ id: m.id, tierId: m.tierId, doNotContact: m.doNotContact, orderCount: m.orderCount, spendMinor: m.spendMinor, firstOrderAt: m.firstOrderAt, lastOrderAt: m.lastOrderAt, profile: m.profile });
+const toMember = (m: MemberRow): JourneyMember => ({ id: m.id, tierId: m.tierId, doNotContact: m.doNotContact, orderCount: m.orderCount, spendMinor: m.spendMinor, firstOrderAt: m.firstOrderAt, lastOrderAt: m.lastOrderAt, profile: m.profile, categoryLastAt: m.categoryLastAt });
 const toOrder = (o: OrderRow): JourneyOrder => ({ id: o.id, memberId: o.memberId, status: o.status, amountMinor: o.amountMinor, placedAt: o.placedAt, shippedAt: o.shippedAt, deliveredAt: o.deliveredAt });
 
 export interface Evaluation {
@@ -243,9 +246,21 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
       const all = factsById(facts);
       const picked = new Map<string, FactMember>();
       const recentBuyer = now - 8 * DAY_MS;
+      const today = localDayNumber(now, tz);
+      const cycles = settings.categoryCycles;
+      // A member who buys categories lapses on their own day, and a one-time buyer's second
+      // purchase follows the category's cycle (categories.ts): near either, they are read.
+      const byCategory = (m: FactMember) => {
+        const lapseDay = lapseDayOf(m, cycles, settings.lapseDays, tz)!;
+        if (lapseDay >= today - 9 && lapseDay <= today + 1) return true;
+        if (m.orderCount !== 1 || m.firstOrderAt === undefined) return false;
+        const due = m.firstOrderAt + secondPurchaseDays(m.categoryLastAt, cycles, rules.secondPurchase.days) * DAY_MS;
+        return due >= now - 8 * DAY_MS && due <= now + 8 * DAY_MS;
+      };
       for (const m of facts) {
         const last = m.lastOrderAt;
         if (
+          (m.categoryLastAt && byCategory(m)) ||
           m.profile.birthday ||
           (last !== undefined && ((last >= lapseAt - 9 * DAY_MS && last <= lapseAt + DAY_MS) || (last >= secondAt - 8 * DAY_MS && last <= secondAt + 8 * DAY_MS) || (tierChanges.length > 0 && last >= recentBuyer)))
         )
@@ -259,7 +274,7 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
     }
     const members = new Map<string, JourneyMember>(chosen.map((m) => [m.id, m]));
     const orderMap = new Map(orders.map((o) => [o.id, o]));
-    const journeyFacts: JourneyFacts = { now, timeZone: tz, lapseDays: settings.lapseDays, members, orders: relevant.map(toOrder), tierChanges, leftOpen: leftOpenOf(done, orderMap), segmentOf: segmentOf(settings, now), savedSegments: saved };
+    const journeyFacts: JourneyFacts = { now, timeZone: tz, lapseDays: settings.lapseDays, categoryCycles: settings.categoryCycles, members, orders: relevant.map(toOrder), tierChanges, leftOpen: leftOpenOf(done, orderMap), segmentOf: segmentOf(settings, now), savedSegments: saved };
     const contacted = lastContacts(contacts);
     // Holiday greetings are made for everyone when the holiday comes into view (above); in later
     // sweeps the members read here would only propose them again: members who change since are
@@ -301,7 +316,7 @@ export async function evaluateMembers(db: RegularsDb, memberIds: readonly string
         contacts.push(...c);
       }),
     );
-    const facts: JourneyFacts = { now, timeZone: settings.timeZone, lapseDays: settings.lapseDays, members, orders: orders.map(toOrder), tierChanges, leftOpen: leftOpenOf(reminders, new Map(orders.map((o) => [o.id, o]))), segmentOf: segmentOf(settings, now), savedSegments: saved };
+    const facts: JourneyFacts = { now, timeZone: settings.timeZone, lapseDays: settings.lapseDays, categoryCycles: settings.categoryCycles, members, orders: orders.map(toOrder), tierChanges, leftOpen: leftOpenOf(reminders, new Map(orders.map((o) => [o.id, o]))), segmentOf: segmentOf(settings, now), savedSegments: saved };
     const last = lastContacts(contacts);
     const obsolete = await dismissObsolete(db, reminders.filter((r) => r.state === 'open' || r.state === 'snoozed'), members, new Map(orders.map((o) => [o.id, o])), now, true);
     const result = await store(db, proposedReminders(facts, rules, (id) => last.get(id)), now);

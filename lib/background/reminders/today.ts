@@ -1,8 +1,8 @@
 // The popup's Today list: overdue, due today, upcoming and suppressed, with what each row needs
 // (member, tier, order, the filled message) in one answer.
 import Dexie from 'dexie';
-import { fillTemplate, formatMoney, startOfLocalDay } from '../../domain';
-import type { UiLocale } from '../../i18n';
+import { benefitsText, fillTemplate, formatMoney, startOfLocalDay } from '../../domain';
+import { translator, type UiLocale } from '../../i18n';
 import { TODAY_SECTIONS, type TodaySection } from '../../messaging/protocol-reminders';
 import { templateFor } from '../../reminders/label';
 import type { RegularsDb } from '../../store/database';
@@ -39,6 +39,8 @@ export interface TodayRow {
   suppressedBecause?: string | undefined;
   priority: number;
   message: string;
+  /** A tier upgrade: the new tier's benefits, in the list's language. */
+  benefits?: string | undefined;
 }
 
 export interface TodayGroup {
@@ -59,14 +61,16 @@ export interface TodayList {
   me: string;
 }
 
-function messageOf(r: ReminderRow, member: MemberRow | undefined, order: OrderRow | undefined, tierName: string, locale: UiLocale, templates: Templates): string {
+function messageOf(r: ReminderRow, member: MemberRow | undefined, order: OrderRow | undefined, tierName: string, locale: UiLocale, templates: Templates, benefits: string | undefined): string {
+  // A tier upgrade names what the new tier brings, whatever the template says.
+  const more = benefits ? ` ${translator(locale)('journey.tierUp.benefits', { benefits })}` : '';
   return fillTemplate(templateFor(r.kind ?? 'manual', locale, templates), {
     name: member?.displayName ?? '',
     orderNo: order?.orderNo,
     amount: order ? formatMoney(order.amountMinor, order.currency, locale) : undefined,
     tier: tierName,
     holiday: r.kind === 'holiday' ? r.detail : undefined,
-  });
+  }) + more;
 }
 
 function readActive(db: RegularsDb, startToday: number, horizon: number): Promise<ReminderRow[]> {
@@ -153,6 +157,8 @@ async function computeTodayList(db: RegularsDb, now: number, options: TodayOptio
     const tier = tiers.get(member?.tierId ?? '') ?? floor;
     if (r.assignee) assignees.add(r.assignee);
     const section = sectionOf(r);
+    const upTo = r.kind === 'tierUp' && r.detail ? tiers.get(r.detail) : undefined;
+    const benefits = upTo ? benefitsText(upTo, options.locale) : undefined;
     return {
       id: r.id,
       section,
@@ -171,7 +177,8 @@ async function computeTodayList(db: RegularsDb, now: number, options: TodayOptio
       assignee: r.assignee,
       suppressedBecause: r.suppressedBecause,
       priority: r.priority ?? member?.spendMinor ?? 0,
-      message: messageOf(r, member, order, tier.name, options.locale, templates),
+      message: messageOf(r, member, order, tier.name, options.locale, templates, benefits),
+      benefits,
     };
   });
   out.sort((a, b) => TODAY_SECTIONS.indexOf(a.section) - TODAY_SECTIONS.indexOf(b.section) || a.dueAt - b.dueAt || b.priority - a.priority);

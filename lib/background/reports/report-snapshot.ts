@@ -12,7 +12,7 @@ import { readSettings } from '../../store/settings';
 
 /** A settings-table key outside the Settings schema: readSettings and restores leave it alone. */
 export const REPORT_SNAPSHOT_KEY = 'reportSnapshot';
-const SNAPSHOT_VERSION = 1;
+const SNAPSHOT_VERSION = 2;
 
 export interface ReportSnapshot {
   version: number;
@@ -32,8 +32,8 @@ export interface ReportSnapshot {
  * snapshot stale at once.
  */
 export function reportStamp(settings: Settings, now: number): string {
-  const { tierLadder, lapseDays, shopCurrency, timeZone, rfmBreaks } = settings;
-  return JSON.stringify([localDayNumber(now, timeZone), tierLadder, lapseDays, shopCurrency, timeZone, rfmBreaks?.computedAt ?? null]);
+  const { tierLadder, lapseDays, shopCurrency, timeZone, rfmBreaks, categoryCycles } = settings;
+  return JSON.stringify([localDayNumber(now, timeZone), tierLadder, lapseDays, shopCurrency, timeZone, rfmBreaks?.computedAt ?? null, categoryCycles]);
 }
 
 export async function readReportSnapshot(db: RegularsDb): Promise<ReportSnapshot | undefined> {

@@ -22,12 +22,12 @@ export async function frequencyCapHours(db: RegularsDb): Promise<number> {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : DEFAULT_FREQUENCY_CAP_HOURS;
 }
 
-type Ctx = Pick<Settings, 'timeZone' | 'rfmBreaks'>;
+type Ctx = Pick<Settings, 'timeZone' | 'rfmBreaks' | 'points' | 'shopCurrency'>;
 
 /** Members (as given) that a filter selects. */
 export async function evaluateFilter<M extends SegmentMember>(db: RegularsDb, filter: SegmentFilter, members: readonly M[], settings: Ctx, now: number): Promise<M[]> {
   const platforms = filterNeedsPlatforms(filter) ? await platformsByMemberId(db) : undefined;
-  const test = compileFilter(filter, { now, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks, platforms });
+  const test = compileFilter(filter, { now, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks, platforms, points: { settings: settings.points, shopCurrency: settings.shopCurrency } });
   const out: M[] = [];
   for (const m of members) if (test(m)) out.push(m);
   return out;
@@ -42,7 +42,7 @@ export async function filterMemberIds(db: RegularsDb, filter: SegmentFilter, now
   const { platforms: wanted, ...rest } = filter;
   const [settings, { columns, ids }, platforms] = await Promise.all([readSettings(db), memberColumns(db), wanted?.length ? platformsSnapshot(db) : undefined]);
   const only = platforms && wanted ? membersOnPlatforms(platforms, ids, wanted) : undefined;
-  const test = compileFilter(rest, { now, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks });
+  const test = compileFilter(rest, { now, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks, points: { settings: settings.points, shopCurrency: settings.shopCurrency } });
   const out = new Set<string>();
   eachMember(
     columns,

@@ -197,3 +197,28 @@ describe('rule settings', () => {
     expect(rules.followUp.window).toEqual({ start: hm(11), end: hm(16) });
   });
 });
+
+describe('journeys follow the categories a member buys', () => {
+  const CYCLES = { Tea: { lapseDays: 30, cycleDays: 21 }, Teaware: { lapseDays: 400, cycleDays: 365 } };
+  it.each([
+    ['a tea buyer whose tea lapse day is today gets a win-back', { Tea: NOW - 30 * DAY_MS }, NOW - 30 * DAY_MS, ['2026-11-23T02:00']],
+    ['a tea buyer who also bought a teapot 100 days ago is still active: no win-back', { Tea: NOW - 30 * DAY_MS, Teaware: NOW - 100 * DAY_MS }, NOW - 30 * DAY_MS, []],
+    ['once the teapot is past its 400 days too, the win-back comes', { Tea: NOW - 370 * DAY_MS, Teaware: NOW - 400 * DAY_MS }, NOW - 370 * DAY_MS, ['2026-11-23T02:00']],
+  ])('%s', (_name, categoryLastAt, lastOrderAt, dues) => {
+    const f = facts({ categoryCycles: CYCLES, memberList: [member({ lastOrderAt, categoryLastAt })] });
+    expect(only(f, 'winBack').map((r) => iso(r.dueAt))).toEqual(dues);
+  });
+
+  it.each([
+    ['a one-time tea buyer is pushed after the 21-day tea cycle', { Tea: 1 }, 21, ['secondPurchase:m1']],
+    ['a one-time teapot buyer is not pushed at 21 days', { Teaware: 1 }, 21, []],
+    ['an uncategorised first order keeps the 30 days', { '': 1 }, 30, ['secondPurchase:m1']],
+  ])('%s', (_name, cats, daysAgo, ids) => {
+    const first = NOW - daysAgo * DAY_MS;
+    const categoryLastAt = Object.fromEntries(Object.keys(cats).map((c) => [c, first]));
+    const f = facts({ categoryCycles: CYCLES, memberList: [member({ orderCount: 1, firstOrderAt: first, lastOrderAt: first, categoryLastAt })] });
+    const found = only(f, 'secondPurchase');
+    expect(found.map((r) => r.id)).toEqual(ids);
+    if (ids.length) expect(found[0]!.dueAt).toBe(first + daysAgo * DAY_MS);
+  });
+});

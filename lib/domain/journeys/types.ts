@@ -1,5 +1,6 @@
 // What journey rules read and what they propose. Pure data: rules never touch the store.
 import { z } from 'zod';
+import type { CategoryCycles } from '../categories';
 import type { OrderStatus, RfmSegment } from '../types';
 import { contactWindowSchema } from './window';
 
@@ -25,6 +26,8 @@ export interface JourneyMember {
   firstOrderAt?: number | undefined;
   lastOrderAt?: number | undefined;
   profile: { birthday?: string | undefined };
+  /** When they last ordered in each category (categories.ts): lapse and the second purchase follow it. */
+  categoryLastAt?: Readonly<Record<string, number>> | undefined;
 }
 
 export interface JourneyOrder {
@@ -57,6 +60,8 @@ export interface JourneyFacts {
   now: number;
   timeZone: string;
   lapseDays: number;
+  /** Lapse threshold and repurchase cycle per category; a member lapses when every category they buy has. */
+  categoryCycles?: CategoryCycles | undefined;
   /** The members the facts are about (rules skip anything whose member is missing). */
   members: ReadonlyMap<string, JourneyMember>;
   orders: readonly JourneyOrder[];

@@ -35,6 +35,15 @@ describe('TikTok Shop order export', () => {
     }
   });
 
+  it('gives every item the category of its Product Category column, marked as the export’s own', () => {
+    if (!result.ok) throw new Error(result.message);
+    const byNo = new Map(result.orders.map((o) => [o.orderNo, o]));
+    for (const o of seed.orders) {
+      expect(byNo.get(o.orderNo)!.items.map((i) => [i.category, i.categorySource]), o.orderNo).toEqual(o.items.map((i) => [i.category, 'export']));
+    }
+    expect(new Set(result.orders.flatMap((o) => o.items.map((i) => i.category))).size).toBeGreaterThan(1);
+  });
+
   it('keeps the two handles of one person tied by the same phone', () => {
     if (!result.ok) throw new Error(result.message);
     const [a, b] = seed.known.twoHandles;

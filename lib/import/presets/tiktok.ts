@@ -63,6 +63,8 @@ export const tiktokPreset: ImportPreset = {
       phone: columnOf(h, 'Phone #', 'Phone'),
       email: columnOf(h, 'Email', 'Buyer Email'),
       currency: columnOf(h, 'Currency'),
+      // The product's category in the shop's TikTok catalogue: the item's category (categories.ts).
+      category: columnOf(h, 'Product Category'),
     };
     const problems: ImportProblem[] = [];
     const orders = new Map<string, ImportedOrder>();
@@ -87,7 +89,8 @@ export const tiktokPreset: ImportPreset = {
       const quantity = Number(cell(cells, col.quantity) || '1');
       const title = [cell(cells, col.product), cell(cells, col.variation)].filter(Boolean).join(' · ');
       const unit = parseAmountToMinor(cell(cells, col.unitPrice), ctx.currency);
-      const item = { title: title || orderNo, sku: cell(cells, col.sku) || undefined, quantity: Number.isFinite(quantity) ? quantity : 1, priceMinor: unit };
+      const category = cell(cells, col.category).slice(0, 60);
+      const item = { title: title || orderNo, sku: cell(cells, col.sku) || undefined, quantity: Number.isFinite(quantity) ? quantity : 1, priceMinor: unit, ...(category ? { category, categorySource: 'export' as const } : {}) };
       const existing = orders.get(orderNo);
       if (existing) {
         existing.items.push(item);
