@@ -9,6 +9,7 @@ import { segmentMemberIds } from '@/lib/background/segments/segments';
 import { keepContentScriptsInSync } from '@/lib/hosts/registration';
 import { chromeTabApis, showOnTab } from '@/lib/hosts/show-here';
 import { fail, createRouter } from '@/lib/messaging/router';
+import { syncService } from '@/lib/background/sync/service';
 import { startReminders } from './reminders';
 
 export default defineBackground(() => {
@@ -42,7 +43,19 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener(() => void reports.current().catch((e) => console.error('Regulars: report refresh failed', e)));
   const journeys = { onRemindersChanged: () => void reminders.reconcile(), resolveSegment };
   const onTiersChanged = () => void sweepReminders(db, now(), resolveSegment).then(() => reminders.reconcile());
-  const route = createRouter(createHandlers({ db, now, onImportEnded: derived.importEnded, journeys, onTiersChanged, reports }), {
+  // Team sync: what arrives from the team is written like any change here; derived figures and
+  // reminders (do-not-contact, assignments, the team's contacts) follow it: the figures through the
+  // change stream, the reminders through onApplied.
+  const sync = syncService({
+    db,
+    now,
+    cookies: 'browser',
+    onApplied: (tables) => {
+      if (tables.has('members') || tables.has('reminders') || tables.has('contacts')) onTiersChanged();
+    },
+  });
+  void sync.resume().catch((e) => console.error('Regulars: team sync could not resume', e));
+  const route = createRouter(createHandlers({ db, now, onImportEnded: derived.importEnded, journeys, onTiersChanged, reports, sync }), {
     id: browser.runtime.id,
     origin: browser.runtime.getURL('/'),
   });

@@ -8,6 +8,7 @@ import { readInWorker, streamInWorker } from '@/components/read-in-worker';
 import { MarketplacesSection } from '@/components/marketplaces-section';
 import { ProfileSection } from '@/components/profile-section';
 import { PagesSection } from '@/components/site-rules-section';
+import { TeamSection, type TeamApi } from '@/components/team-section';
 import { TiersSection } from '@/components/tiers-section';
 import '@/components/tiers.css';
 import { readCategoryFigures, readRepurchaseIntervals, withPageDb } from '@/lib/store/report-data';
@@ -30,6 +31,15 @@ const streamAbove = Number(new URLSearchParams(location.search).get('streamAbove
 const importWorker = () => new Worker(new URL('../../lib/import/import-worker.ts', import.meta.url), { type: 'module' });
 
 const loadJourneys = () => send('journeys.settings.get', {});
+
+const TEAM: TeamApi = {
+  status: () => send('sync.status', {}),
+  connect: (c) => send('sync.connect', c),
+  disconnect: () => send('sync.disconnect', {}),
+  setup: (s) => send('sync.setup', s),
+  // The team server's origin only, asked when the user presses Connect (a user gesture).
+  allowOrigin: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
+};
 
 function App() {
   const [settings, setSettings] = useState<Settings>();
@@ -145,6 +155,7 @@ function App() {
           sweep={() => send('reminders.sweep', {})}
         />
       )}
+      <TeamSection t={t} locale={locale} api={TEAM} />
       {settings && <ProfileSection t={t} settings={settings} onSave={save} />}
     </main>
   );

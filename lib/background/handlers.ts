@@ -1,6 +1,7 @@
 // The background's answers to every protocol message: one typed map, built from the capabilities.
 // Each capability owns its messages; figures derived from the rows follow the change stream
 // (derived.ts, lib/store/changes.ts); the journey rules' session-aware evaluation is wired here.
+import { syncHandlers, type SyncService } from './sync/service';
 import type { Handlers } from '../messaging/router';
 import type { RegularsDb } from '../store/database';
 import { categoryHandlers } from './categories/handlers';
@@ -25,6 +26,8 @@ export interface HandlerDeps {
   onTiersChanged?: () => void;
   /** The keeper of the reports' snapshot (the background makes it, waiting for its RFM refresh). */
   reports?: ReportKeeper;
+  /** Team sync (sync/service.ts); absent where there is none (tests, bench). */
+  sync?: SyncService | undefined;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -40,6 +43,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   });
   const handlers: Handlers = {
     ...imports.handlers,
+    ...syncHandlers(deps.sync),
     ...memberHandlers(db, now, { onMemberUpdated: (row, patch) => reminders.memberUpdated(row, patch) }),
     ...siteRuleHandlers(db, now),
     // A restore replaces the store from the options page's own connection (a message can't carry

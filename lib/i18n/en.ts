@@ -1,3 +1,4 @@
+import { en as sync } from './sync';
 import { en as capture } from './capture';
 import * as mapping from './mapping';
 import { categoriesEn } from './categories';
@@ -313,6 +314,7 @@ export const en = {
   ...tiersReportsEn,
   ...categoriesEn,
   ...capture,
+  ...sync,
 } as const;
 
 export type MessageKey = keyof typeof en;

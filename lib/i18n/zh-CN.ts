@@ -1,3 +1,4 @@
+import { zhCN as sync } from './sync';
 import { zhCN as capture } from './capture';
 import { zhCN as segments } from './segments';
 import { categoriesZhCN } from './categories';
@@ -314,4 +315,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...tiersReportsZhCN,
   ...categoriesZhCN,
   ...capture,
+  ...sync,
 };

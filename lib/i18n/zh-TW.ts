@@ -1,3 +1,4 @@
+import { zhTW as sync } from './sync';
 import { zhTW as capture } from './capture';
 import { zhTW as segments } from './segments';
 import { categoriesZhTW } from './categories';
@@ -314,4 +315,5 @@ export const zhTW: Record<MessageKey, string> = {
   ...tiersReportsZhTW,
   ...categoriesZhTW,
   ...capture,
+  ...sync,
 };

@@ -8,6 +8,7 @@ import { memberCardSchema } from './card';
 import { categoriesProtocol } from './protocol-categories';
 import { segmentsProtocol } from './protocol-segments';
 import { tiersProtocol } from './protocol-tiers';
+import { syncProtocol } from './protocol-sync';
 import { reminderProtocol } from './protocol-reminders';
 
 export const MAX_IMPORT_BATCH = 5000;
@@ -154,6 +155,7 @@ export const protocol = {
   },
   ...segmentsProtocol,
   ...tiersProtocol,
+  ...syncProtocol,
   ...reminderProtocol,
   ...categoriesProtocol,
 } as const;

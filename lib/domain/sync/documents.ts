@@ -157,7 +157,12 @@ export function docIdForRow(table: SharedTable, key: string): string {
 // its stamp and a changed one gets `me` and the row's time. Returns `prev` itself when nothing
 // shared changed: the caller sends nothing.
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with object keys sorted: the same content compares equal whatever order its keys were set in. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+}
+
+const same = (a: unknown, b: unknown) => stableJson(a) === stableJson(b);
 
 function stamped<T>(prev: Field<T> | undefined, v: T, me: string, at: number, history: HistoryEntry[], name: string): Field<T> {
   if (prev && same(prev.v, v)) return prev;

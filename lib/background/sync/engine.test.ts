@@ -1,0 +1,194 @@
+// Two local stores syncing through a CouchDB-API server (pouchdb-server on loopback): what each
+// machine ends with, including after both worked offline.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startCouchServer, type CouchServer } from '../../../tests/support/couch-server';
+import { importOrders } from '../import/import-orders';
+import { addNote, addTag, removeTag } from '../members/card';
+import { updateMember } from '../members/members';
+import { memoryDb } from '../../store/test-helpers';
+import { NOW, order } from '../test-helpers';
+import { SHARED_TABLES } from '../../domain/sync/documents';
+import { dexieCommitted } from './committed-changes';
+import { CouchClient } from './couch';
+import { createSyncEngine, type SyncEngine } from './engine';
+import { setUpTeam } from './setup';
+import { SyncStateDb } from './state';
+
+let server: CouchServer;
+let dbSeq = 0;
+const running: SyncEngine[] = [];
+
+beforeAll(async () => {
+  server = await startCouchServer();
+}, 30_000);
+afterAll(async () => {
+  await server?.stop();
+});
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((e) => e.close()));
+});
+
+async function newTeam(): Promise<string> {
+  const db = `shop${++dbSeq}`;
+  await setUpTeam({ server: server.url, db, admin: server.admin, members: [{ name: 'alice', password: 'alice-pw' }, { name: 'bob', password: 'bob-pw' }] });
+  return db;
+}
+
+async function machine(team: string, user: string, password: string) {
+  const factory = new IDBFactory();
+  const name = `regulars-${user}-${++dbSeq}`;
+  const db = memoryDb(undefined, factory, name);
+  const state = new SyncStateDb(`sync-${name}`, { indexedDB: factory, IDBKeyRange });
+  const client = new CouchClient({ server: server.url, db: team, cookies: 'memory' });
+  await client.logIn(user, password);
+  const engine = createSyncEngine({ db, state, client, me: user, now: () => Date.now(), subscribe: dexieCommitted(name, Object.keys(SHARED_TABLES)), longpollMs: 300, batch: 50 });
+  running.push(engine);
+  return { db, state, client, engine };
+}
+
+describe('two machines through the team database', () => {
+  it('B connects after A imported: every order and member, the tags and notes, counts equal', async () => {
+    const team = await newTeam();
+    const a = await machine(team, 'alice', 'alice-pw');
+    const orders = Array.from({ length: 120 }, (_, i) => order({ orderNo: `A${i}`, buyer: { handle: `buyer${i % 40}` }, amountMinor: 1000 + i }));
+    await importOrders(a.db, orders, NOW);
+    const lily = (await a.db.members.toArray())[0]!;
+    await addTag(a.db, lily.id, 'gift', NOW);
+    await addNote(a.db, lily.id, 'Buys for her mother', 'Agent A', NOW);
+    a.engine.start();
+    await a.engine.settled(30_000);
+
+    const b = await machine(team, 'bob', 'bob-pw');
+    b.engine.start();
+    await b.engine.settled(30_000);
+    expect(await b.db.orders.count()).toBe(120);
+    expect(await b.db.members.count()).toBe(await a.db.members.count());
+    expect(await b.db.identities.count()).toBe(await a.db.identities.count());
+    const there = await b.db.members.get(lily.id);
+    expect(there).toMatchObject({ tags: ['gift'], orderCount: lily.orderCount, spendMinor: lily.spendMinor });
+    expect((await b.db.notes.toArray()).map((n) => [n.text, n.author])).toEqual([['Buys for her mother', 'Agent A']]);
+  }, 60_000);
+
+  it('a tag and a note made on A reach B while both are connected', async () => {
+    const team = await newTeam();
+    const a = await machine(team, 'alice', 'alice-pw');
+    await importOrders(a.db, [order({ buyer: { handle: 'mei' } })], NOW);
+    a.engine.start();
+    await a.engine.settled();
+    const b = await machine(team, 'bob', 'bob-pw');
+    b.engine.start();
+    await b.engine.settled();
+    const mei = (await a.db.members.toArray())[0]!;
+    await addTag(a.db, mei.id, 'gift', NOW + 1);
+    await addNote(a.db, mei.id, 'Wants gift wrap', 'Agent A', NOW + 1);
+    await expect.poll(async () => (await b.db.members.get(mei.id))?.tags, { timeout: 5000 }).toEqual(['gift']);
+    await expect.poll(async () => (await b.db.notes.toArray()).map((n) => n.text), { timeout: 5000 }).toEqual(['Wants gift wrap']);
+  }, 30_000);
+
+  it('both worked offline: A adds X and do-not-contact, B adds Y and a note; both end with everything', async () => {
+    const team = await newTeam();
+    const a = await machine(team, 'alice', 'alice-pw');
+    await importOrders(a.db, [order({ buyer: { handle: 'lin' } })], NOW);
+    a.engine.start();
+    await a.engine.settled();
+    const b = await machine(team, 'bob', 'bob-pw');
+    b.engine.start();
+    await b.engine.settled();
+    const lin = (await a.db.members.toArray())[0]!;
+    await addTag(a.db, lin.id, 'shared', NOW);
+    await a.engine.settled();
+    await expect.poll(async () => (await b.db.members.get(lin.id))?.tags, { timeout: 5000 }).toEqual(['shared']);
+
+    await a.engine.stop();
+    await b.engine.stop();
+    await addTag(a.db, lin.id, 'X', NOW + 10);
+    await updateMember(a.db, lin.id, { doNotContact: true, profile: { size: 'M' } }, NOW + 11);
+    await removeTag(a.db, lin.id, 'shared', NOW + 12);
+    await addTag(b.db, lin.id, 'Y', NOW + 20);
+    await addNote(b.db, lin.id, 'Asked about returns', 'Agent B', NOW + 21);
+    await updateMember(b.db, lin.id, { profile: { size: 'L', style: 'plain' } }, NOW + 22);
+
+    a.engine.start();
+    b.engine.start();
+    await a.engine.settled(20_000);
+    await b.engine.settled(20_000);
+    await a.engine.settled(20_000);
+    for (const m of [a, b]) {
+      await expect.poll(async () => (await m.db.members.get(lin.id))?.tags, { timeout: 5000 }).toEqual(['X', 'Y']);
+      const row = (await m.db.members.get(lin.id))!;
+      expect(row.doNotContact).toBe(true);
+      expect(row.profile).toEqual({ size: 'L', style: 'plain' });
+      expect((await m.db.notes.toArray()).map((n) => n.text)).toEqual(['Asked about returns']);
+    }
+  }, 60_000);
+
+  it('a user who is not a member of the team database gets nothing and sends nothing', async () => {
+    const team = await newTeam();
+    await setUpTeam({ server: server.url, db: `${team}x`, admin: server.admin, members: [{ name: 'carol', password: 'carol-pw' }] });
+    const a = await machine(team, 'alice', 'alice-pw');
+    await importOrders(a.db, [order({ buyer: { handle: 'kim' } })], NOW);
+    a.engine.start();
+    await a.engine.settled();
+    const c = await machine(team, 'carol', 'carol-pw');
+    await importOrders(c.db, [order({ orderNo: 'C1', buyer: { handle: 'secret' } })], NOW);
+    c.engine.start();
+    await expect.poll(() => c.engine.status().state, { timeout: 5000 }).toBe('notMember');
+    expect(await c.db.orders.count()).toBe(1);
+    const admin = new CouchClient({ server: server.url, db: team, cookies: 'memory' });
+    await admin.logIn(server.admin.name, server.admin.password);
+    expect((await admin.allDocs(['order:demo:C1'])).size).toBe(0);
+  }, 30_000);
+
+  it('a wrong password is refused at sign-in with 401', async () => {
+    const team = await newTeam();
+    const client = new CouchClient({ server: server.url, db: team, cookies: 'memory' });
+    await expect(client.logIn('alice', 'nope')).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('a malformed document written by an admin is skipped and listed; sync goes on', async () => {
+    const team = await newTeam();
+    const admin = new CouchClient({ server: server.url, db: team, cookies: 'memory' });
+    await admin.logIn(server.admin.name, server.admin.password);
+    await admin.bulkDocs([{ _id: 'order:demo:bad', type: 'order', row: { id: 'demo:bad', amountMinor: 'a lot' }, member: { at: 1, by: 'admin' } }]);
+    const a = await machine(team, 'alice', 'alice-pw');
+    await importOrders(a.db, [order({ buyer: { handle: 'ok' } })], NOW);
+    a.engine.start();
+    await a.engine.settled();
+    const b = await machine(team, 'bob', 'bob-pw');
+    b.engine.start();
+    await b.engine.settled();
+    expect(b.engine.status().skipped.map((s) => s.id)).toEqual(['order:demo:bad']);
+    expect(await b.db.orders.count()).toBe(1);
+  }, 30_000);
+
+  it('the server refuses a note changed by someone other than its author', async () => {
+    const team = await newTeam();
+    const a = await machine(team, 'alice', 'alice-pw');
+    await importOrders(a.db, [order({ buyer: { handle: 'zoe' } })], NOW);
+    const zoe = (await a.db.members.toArray())[0]!;
+    const note = await addNote(a.db, zoe.id, 'Likes green', 'Agent A', NOW);
+    a.engine.start();
+    await a.engine.settled();
+    const b = await machine(team, 'bob', 'bob-pw');
+    b.engine.start();
+    await b.engine.settled();
+    await b.db.notes.update(note.id, { text: 'Likes red', updatedAt: NOW + 5 });
+    await expect.poll(() => b.engine.status().refused?.reason, { timeout: 5000 }).toMatch(/author/);
+    expect((await a.db.notes.get(note.id))?.text).toBe('Likes green');
+  }, 30_000);
+
+  it('the server down: offline and retrying, local work goes on and waits', async () => {
+    const team = await newTeam();
+    const a = await machine(team, 'alice', 'alice-pw');
+    const down = await startCouchServer();
+    await down.stop();
+    const dead = createSyncEngine({ db: a.db, state: a.state, client: new CouchClient({ server: down.url, db: team, cookies: 'memory' }), me: 'alice', now: () => Date.now(), subscribe: dexieCommitted(a.db.name, Object.keys(SHARED_TABLES)) });
+    running.push(dead);
+    dead.start();
+    await expect.poll(() => dead.status().state, { timeout: 5000 }).toBe('offline');
+    await importOrders(a.db, [order({ buyer: { handle: 'offline' } })], NOW);
+    expect(await a.db.orders.count()).toBe(1);
+    await expect.poll(() => dead.status().waiting, { timeout: 5000 }).toBeGreaterThan(0);
+  }, 30_000);
+});

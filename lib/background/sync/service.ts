@@ -1,0 +1,135 @@
+// Team sync as a capability of the background: connect (sign in once, keep only the session
+// cookie), resume after the worker wakes, disconnect (local data stays), the owner's setup, and
+// the status every page shows.
+import type { RegularsDb } from '../../store/database';
+import { StoreError } from '../../store/store-error';
+import type { Handlers } from '../../messaging/router';
+import type { SyncStatusView } from '../../messaging/protocol-sync';
+import { SHARED_TABLES } from '../../domain/sync/documents';
+import { dexieCommitted, type SubscribeToCommitted } from './committed-changes';
+import { CouchClient, CouchError } from './couch';
+import { createSyncEngine, type SyncEngine, type SyncStatus } from './engine';
+import { setUpTeam } from './setup';
+import { readMeta, SyncStateDb, writeMeta } from './state';
+
+export interface TeamConfig {
+  server: string;
+  db: string;
+  user: string;
+}
+
+export interface SyncServiceDeps {
+  db: RegularsDb;
+  now: () => number;
+  state?: SyncStateDb;
+  /** 'browser' in the extension (the browser keeps the HttpOnly session cookie); 'memory' in Node. */
+  cookies: 'browser' | 'memory';
+  subscribe?: SubscribeToCommitted;
+  onApplied?: (tables: ReadonlySet<string>) => void;
+  fetch?: typeof fetch;
+}
+
+const OFF: SyncStatus = { state: 'off', waiting: 0, skipped: [] };
+
+export function syncService(deps: SyncServiceDeps) {
+  const state = deps.state ?? new SyncStateDb();
+  const subscribe = deps.subscribe ?? dexieCommitted(deps.db.name, Object.keys(SHARED_TABLES));
+  let engine: SyncEngine | undefined;
+  let config: TeamConfig | undefined;
+  let last: SyncStatus = OFF;
+
+  const clientFor = (c: TeamConfig) => new CouchClient({ server: c.server, db: c.db, cookies: deps.cookies, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+
+  const view = (): SyncStatusView => {
+    const s = engine?.status() ?? last;
+    return { ...s, at: s.at, progress: s.progress, refused: s.refused, ...(config ? { config } : {}) };
+  };
+
+  function run(c: TeamConfig, client: CouchClient) {
+    engine = createSyncEngine({ db: deps.db, state, client, me: c.user, now: deps.now, subscribe, ...(deps.onApplied ? { onApplied: deps.onApplied } : {}) });
+    engine.start();
+  }
+
+  async function stopEngine() {
+    const e = engine;
+    engine = undefined;
+    if (e) {
+      last = { ...e.status(), state: 'off' };
+      await e.close();
+    }
+  }
+
+  return {
+    view,
+    /** After the worker starts: carry on with the session the browser still holds, or ask to sign in again. */
+    async resume(): Promise<void> {
+      config = await readMeta<TeamConfig>(state, 'config');
+      if (!config || engine) return;
+      const client = clientFor(config);
+      const who = await client.session().catch(() => undefined);
+      if (who && !who.userCtx.name) {
+        last = { ...OFF, state: 'signIn' };
+        return;
+      }
+      run(config, client);
+    },
+    async connect(c: TeamConfig & { password: string }): Promise<SyncStatusView> {
+      const client = clientFor(c);
+      await client.logIn(c.user, c.password);
+      const before = await readMeta<TeamConfig>(state, 'config');
+      await stopEngine();
+      // Another team database (or user): what was synced with the old one means nothing here.
+      if (before && (before.server !== c.server || before.db !== c.db || before.user !== c.user)) await Promise.all([state.shadow.clear(), state.outbox.clear(), state.meta.clear()]);
+      config = { server: c.server, db: c.db, user: c.user };
+      await writeMeta(state, 'config', config);
+      run(config, client);
+      return view();
+    },
+    /** Stops syncing and signs out; every row stays on this computer. */
+    async disconnect(): Promise<SyncStatusView> {
+      const c = config;
+      await stopEngine();
+      if (c) await clientFor(c).logOut();
+      await state.meta.delete('config');
+      config = undefined;
+      last = OFF;
+      return view();
+    },
+    async setup(req: { server: string; db: string; admin: { name: string; password: string }; members: { name: string; password?: string | undefined }[] }) {
+      await setUpTeam({ ...req, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+      return { members: req.members.length };
+    },
+    engine: () => engine,
+  };
+}
+export type SyncService = ReturnType<typeof syncService>;
+
+/** A CouchDB refusal as the page shows it. */
+function reasonOf(e: unknown): string {
+  if (e instanceof CouchError) return e.status === 401 ? 'wrong user name or password' : e.reason || e.error;
+  return e instanceof Error ? e.message : String(e);
+}
+
+type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.connect' | 'sync.disconnect' | 'sync.setup'>;
+
+export function syncHandlers(service: SyncService | undefined): SyncHandlers {
+  const need = () => {
+    if (!service) throw new StoreError('invalid', 'Team sync is not available here');
+    return service;
+  };
+  const wrap =
+    <A, R>(f: (a: A) => Promise<R>) =>
+    async (a: A): Promise<R> => {
+      try {
+        return await f(a);
+      } catch (e) {
+        throw new StoreError('invalid', reasonOf(e));
+      }
+    };
+  return {
+    'sync.status': async () => (service ? service.view() : { ...OFF }),
+    'sync.connect': wrap((r) => need().connect(r)),
+    'sync.disconnect': wrap(() => need().disconnect()),
+    'sync.setup': wrap((r) => need().setup(r)),
+  };
+}

@@ -1,0 +1,49 @@
+// Sync's own bookkeeping, in an IndexedDB database of its own (not in the shared store, so backups
+// and the store's schema never carry it): the checkpoint in the team database's _changes, the
+// revision and last-synced version of each document (orders: only their revision, member and a
+// hash — never a second copy of 300k orders), the keys of local rows waiting to be sent, and the
+// incoming documents that were skipped.
+import Dexie, { type Table } from 'dexie';
+import type { OrderShadow, SyncDoc } from '../../domain/sync/documents';
+
+export interface ShadowRow {
+  id: string;
+  rev: string;
+  /** The document as last synced (without _rev); absent for orders. */
+  doc?: SyncDoc | undefined;
+  order?: OrderShadow | undefined;
+  /** Of the order's content, to tell whether it changed since. */
+  hash?: number | undefined;
+}
+
+export interface OutboxRow {
+  key: string;
+  table: string;
+  rowKey: string;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export class SyncStateDb extends Dexie {
+  shadow!: Table<ShadowRow, string>;
+  outbox!: Table<OutboxRow, string>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name = 'regulars-sync', options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores({ shadow: 'id', outbox: 'key, table', meta: 'key' });
+  }
+}
+
+export const outboxKey = (table: string, rowKey: string) => `${table}\u0001${rowKey}`;
+
+export async function readMeta<T>(state: SyncStateDb, key: string): Promise<T | undefined> {
+  return (await state.meta.get(key))?.value as T | undefined;
+}
+
+export async function writeMeta(state: SyncStateDb, key: string, value: unknown): Promise<void> {
+  await state.meta.put({ key, value });
+}
