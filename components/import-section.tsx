@@ -335,19 +335,31 @@ function FilePreview({ t, locale, timeZone, fileRead, editing, defaultPlatform, 
   const { file, read, mapping, saved, head } = fileRead;
   if (!read) return null;
   const headers = read.headers;
+  const near = !read.ok ? read.near : undefined;
   const draft = (): MappingDraft => {
     if (mapping) return { ...mapping };
-    const base: MappingDraft = { platform: read.ok ? (read.platform as Platform) : defaultPlatform };
+    const base: MappingDraft = { platform: read.ok ? (read.platform as Platform) : (near?.platform ?? defaultPlatform) };
     if (read.ok && read.columns) return { ...base, ...Object.fromEntries(read.columns) };
+    // Nearly a known export: its columns where they are, a guess for the rest.
+    if (near) return { ...base, ...(headers ? guessMapping(headers) : {}), ...Object.fromEntries(near.columns) };
     return { ...base, ...(headers ? guessMapping(headers) : {}) };
   };
   const editor = headers && (
-    <ColumnMapping t={t} fileName={file.name} headers={headers} initial={draft()} onApply={onMapping} onCancel={read.ok ? () => onEdit(false) : undefined} />
+    <ColumnMapping
+      t={t}
+      fileName={file.name}
+      headers={headers}
+      values={read.values}
+      note={near && t('options.map.near', { label: near.label, missing: near.missing.map((m) => `“${m}”`).join(', ') })}
+      initial={draft()}
+      onApply={onMapping}
+      onCancel={read.ok ? () => onEdit(false) : undefined}
+    />
   );
   if (!read.ok) {
     return (
       <div className="preview-file">
-        <p className="alert small">{read.message}</p>
+        {!near && <p className="alert small">{read.message}</p>}
         {editor}
       </div>
     );
@@ -393,12 +405,49 @@ function FilePreview({ t, locale, timeZone, fileRead, editing, defaultPlatform, 
           ))}
         </tbody>
       </table>
+      {read.problems.length > 0 && <ProblemGroups t={t} problems={read.problems} />}
       {headers && !editing && (
         <button type="button" className="link" onClick={() => onEdit(true)}>
           {t(mapping ? 'options.map.change' : 'options.map.own')}
         </button>
       )}
       {editing && editor}
+    </div>
+  );
+}
+
+/** Problems of one kind: the same column and the same message but for the values and numbers in it. */
+function problemKind(p: ImportProblem): string {
+  return `${p.column ?? ''}|${p.message.replace(/"[^"]*"/g, '""').replace(/Order \S+ was/g, 'Order was').replace(/\d+/g, '#')}`;
+}
+
+const FIRST_ROWS = 3;
+
+/** The preview's problems before anything is stored: how many rows of each kind, and the first rows of each. */
+function ProblemGroups({ t, problems }: { t: Translate; problems: readonly ImportProblem[] }) {
+  const groups = new Map<string, ImportProblem[]>();
+  for (const p of problems) {
+    const kind = problemKind(p);
+    (groups.get(kind) ?? groups.set(kind, []).get(kind)!).push(p);
+  }
+  return (
+    <div className="problem-groups" data-testid="import-problems">
+      <p className="small">
+        <strong>{t('options.import.problemsTitle')}</strong>
+      </p>
+      <ul className="problems">
+        {[...groups.entries()].map(([kind, rows]) => (
+          <li key={kind}>
+            <strong>{t('options.import.problemGroup', { column: rows[0]!.column ?? t('options.import.problemNoColumn'), count: rows.length })}</strong>
+            <ul>
+              {rows.slice(0, FIRST_ROWS).map((p, i) => (
+                <li key={i}>{t('options.import.problemRow', { line: p.line, message: p.message })}</li>
+              ))}
+              {rows.length > FIRST_ROWS && <li className="muted">{t('options.import.problemMore', { count: rows.length - FIRST_ROWS })}</li>}
+            </ul>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -2,6 +2,8 @@ import type { ImportedOrder } from '@/lib/import/imported-order';
 import type { ImportProblem, MappedField } from '@/lib/import/presets/types';
 import type { ReadOptions } from '@/lib/import/read-export';
 import type { StreamProgress } from '@/lib/import/stream-export';
+import type { NearPreset } from '@/lib/import/read-export';
+import type { ColumnValues } from '@/lib/import/table';
 
 export type WorkerRead =
   | {
@@ -16,8 +18,9 @@ export type WorkerRead =
       headers?: string[];
       /** Which header each field was read from, for the preview. */
       columns?: [MappedField, string][];
+      values?: ColumnValues;
     }
-  | { ok: false; fileName: string; message: string; /** The header row, when one was found: the user can map it. */ headers?: string[] };
+  | { ok: false; fileName: string; message: string; /** The header row, when one was found: the user can map it. */ headers?: string[]; values?: ColumnValues; near?: NearPreset };
 
 export type StreamSummary =
   | { ok: true; preset: { id: string; label: string }; platform: string; encoding: string; rowCount: number; orderCount: number; problemCount: number }

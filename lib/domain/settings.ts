@@ -5,7 +5,7 @@ import { categoryCyclesSchema, categoryRulesSchema } from './categories';
 import { DEFAULT_LAPSE_DAYS } from './lapse';
 import { DEFAULT_POINTS, pointsSettingsSchema } from './points';
 import { DEFAULT_TIER_LADDER, tierLadderSchema } from './tiers';
-import { currencyCode, epochMs, platformSchema } from './rows';
+import { currencyCode, epochMs, orderStatusSchema, platformSchema } from './rows';
 
 export const LOCALES = ['auto', 'en', 'zh-CN', 'zh-TW'] as const;
 
@@ -31,6 +31,7 @@ export const genericMappingSchema = z.object({
   dateOrder: z.enum(['ymd', 'mdy', 'dmy']).optional(),
   platform: platformSchema,
   amountPer: z.enum(['order', 'line']).optional(),
+  statusValues: z.record(z.string().max(200), orderStatusSchema).optional(),
 });
 
 export const settingsSchema = z.object({

@@ -30,6 +30,17 @@ export const en = {
   'options.map.change': 'Change the column mapping',
   'options.import.columns': 'Columns read',
   'options.import.head': 'Preview of the first {rows} rows; the whole file ({size}) is read when you import.',
+  'options.map.statusValues': 'What each status in {column} means',
+  'options.map.statusValuesLead': "Regulars guessed the ones it knows; check them and choose the rest. An order's status decides its reminders (a follow-up after delivery, an unpaid nudge) and whether it counts as spend.",
+  'options.map.statusValue': '“{value}” ({count} rows)',
+  'options.map.statusChoose': 'Choose…',
+  'options.map.needStatus': 'Say what the status “{value}” means: every row with it would otherwise be left out.',
+  'options.map.near': 'This looks like a {label}, but the column {missing} is not there (renamed, or left out of the export). The columns below are filled in as that export has them: choose the missing one.',
+  'options.import.problemsTitle': 'Problems found before importing',
+  'options.import.problemGroup': '{column}: {count} rows',
+  'options.import.problemNoColumn': 'Rows',
+  'options.import.problemRow': 'row {line}: {message}',
+  'options.import.problemMore': 'and {count} more rows like these',
 } as const;
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -63,6 +74,17 @@ export const zhCN: Record<keyof typeof en, string> = {
   'options.map.change': '修改列对应',
   'options.import.columns': '读取的列',
   'options.import.head': '预览前 {rows} 行；导入时读取整个文件（{size}）。',
+  'options.map.statusValues': '{column} 中每个状态的含义',
+  'options.map.statusValuesLead': 'Regulars 已猜出认识的状态，请核对并为其余的选择含义。订单状态决定提醒（签收后回访、未付款催付）以及是否计入消费。',
+  'options.map.statusValue': '“{value}”（{count} 行）',
+  'options.map.statusChoose': '请选择…',
+  'options.map.needStatus': '请说明状态“{value}”的含义，否则带有它的行都不会导入。',
+  'options.map.near': '这看起来是{label}，但缺少列 {missing}（被改名，或导出时未包含）。下面的列已按该导出文件填好，请选择缺少的那一列。',
+  'options.import.problemsTitle': '导入前发现的问题',
+  'options.import.problemGroup': '{column}：{count} 行',
+  'options.import.problemNoColumn': '行',
+  'options.import.problemRow': '第 {line} 行：{message}',
+  'options.import.problemMore': '另有 {count} 行同类问题',
 };
 
 export const zhTW: Record<keyof typeof en, string> = {
@@ -96,4 +118,15 @@ export const zhTW: Record<keyof typeof en, string> = {
   'options.map.change': '修改欄位對應',
   'options.import.columns': '讀取的欄位',
   'options.import.head': '預覽前 {rows} 列；匯入時讀取整個檔案（{size}）。',
+  'options.map.statusValues': '{column} 中每個狀態的含義',
+  'options.map.statusValuesLead': 'Regulars 已猜出認得的狀態，請核對並為其餘的選擇含義。訂單狀態決定提醒（簽收後回訪、未付款催付）以及是否計入消費。',
+  'options.map.statusValue': '「{value}」（{count} 列）',
+  'options.map.statusChoose': '請選擇…',
+  'options.map.needStatus': '請說明狀態「{value}」的含義，否則帶有它的列都不會匯入。',
+  'options.map.near': '這看起來是{label}，但缺少欄位 {missing}（被改名，或匯出時未包含）。下面的欄位已依該匯出檔填好，請選擇缺少的那一欄。',
+  'options.import.problemsTitle': '匯入前發現的問題',
+  'options.import.problemGroup': '{column}：{count} 列',
+  'options.import.problemNoColumn': '列',
+  'options.import.problemRow': '第 {line} 列：{message}',
+  'options.import.problemMore': '另有 {count} 列同類問題',
 };

@@ -4,7 +4,10 @@ import type { Platform } from '../domain/rows';
 import { hash53 } from '../hash';
 import type { OrderStatus } from '../domain/types';
 import type { DateOrder } from './dates';
-import { amountOf, cellAt, column, missingBuyer, OrderBook, parseAnyDate, refusal, statusKey, usableEmail, usablePhone } from './presets/common';
+import { amountOf, cellAt, column, missingBuyer, OrderBook, parseAnyDate, refusal, usableEmail, usablePhone } from './presets/common';
+import { statusFromWord } from './status-words';
+
+export { statusFromWord };
 import { MAPPED_FIELDS, type ImportPreset, type MappedField } from './presets/types';
 import { headerKey } from './table';
 
@@ -25,41 +28,25 @@ export interface GenericMapping {
    * counted once. 'line': each row holds its own line amount, and an order's rows are added up.
    */
   amountPer?: 'order' | 'line' | undefined;
+  /** What each value of the status column means, as the user said ("Entregue" → delivered); others are guessed from common words. */
+  statusValues?: Record<string, OrderStatus> | undefined;
 }
 
-
-/** Status words sellers' files use, English and Chinese (simplified and traditional), to ours. */
-const STATUS_WORDS: Record<OrderStatus, string[]> = {
-  unpaid: ['unpaid', 'pending', 'pending payment', 'awaiting payment', 'on hold', 'not paid', '待付款', '未付款', '尚未付款', '待支付', '等待买家付款', '等待買家付款'],
-  paid: ['paid', 'processing', 'to ship', 'awaiting shipment', 'ready to ship', 'unshipped', 'authorized', '已付款', '待发货', '待發貨', '待出貨', '待出货', '买家已付款，等待卖家发货', '買家已付款，等待賣家發貨'],
-  shipped: ['shipped', 'shipping', 'in transit', 'fulfilled', 'sent', 'dispatched', '已发货', '已發貨', '已出貨', '运输中', '運送中', '配送中', '卖家已发货，等待买家确认', '賣家已發貨，等待買家確認'],
-  delivered: ['delivered', 'completed', 'complete', 'done', 'received', '已完成', '完成', '交易成功', '已签收', '已簽收', '已送达', '已送達'],
-  cancelled: ['cancelled', 'canceled', 'voided', 'void', 'failed', 'closed', 'expired', '已取消', '取消', '交易关闭', '交易關閉', '不成立', '已关闭', '已關閉'],
-  refunded: ['refunded', 'returned', 'refund', '已退款', '退款', '退款成功', '已退货', '已退貨', '退货退款', '退貨/退款'],
-};
-
-const STATUS_BY_KEY = new Map<string, OrderStatus>(
-  (Object.entries(STATUS_WORDS) as [OrderStatus, string[]][]).flatMap(([status, words]) => words.map((w) => [statusKey(w), status] as const)),
-);
-
-/** Our status for a word a file uses; undefined when it is none we know. */
-export function statusFromWord(word: string): OrderStatus | undefined {
-  return STATUS_BY_KEY.get(statusKey(word));
+/** The status a mapping gives a cell: the user's word for it, else a common word's meaning. */
+export function mappedStatus(mapping: Pick<GenericMapping, 'statusValues'>, word: string): OrderStatus | undefined {
+  return mapping.statusValues?.[word.trim()] ?? statusFromWord(word);
 }
 
-/** The mapped column names, in the order they are checked. */
-function mappedColumns(mapping: GenericMapping): string[] {
-  return [mapping.orderNo, mapping.amount, mapping.date, mapping.buyer, mapping.phone, mapping.email, mapping.status, mapping.currency].filter((c): c is string => Boolean(c));
-}
 
 export function genericPreset(mapping: GenericMapping): ImportPreset {
-  const names = mappedColumns(mapping);
+  const mapped = MAPPED_FIELDS.filter((f) => mapping[f]);
   return {
     id: 'generic',
     platform: mapping.platform,
     label: 'your column mapping',
-    signature: names,
-    fields: Object.fromEntries(MAPPED_FIELDS.flatMap((f) => (mapping[f] ? [[f, [mapping[f]]]] : []))),
+    columns: Object.fromEntries(mapped.map((f) => [f, [mapping[f]!]])),
+    signature: mapped,
+    fields: Object.fromEntries(mapped.map((f) => [f, f])),
     read(table, ctx) {
       const h = table.headers;
       const col = {
@@ -123,9 +110,9 @@ export function genericPreset(mapping: GenericMapping): ImportPreset {
         let status: OrderStatus = 'paid';
         if (col.status) {
           const word = get(cells, col.status);
-          const known = word ? statusFromWord(word) : undefined;
+          const known = word ? mappedStatus(mapping, word) : undefined;
           if (!known) {
-            book.reject(orderNo, line, { column: col.status.name, message: word ? `"${word}" is not a status this importer knows (unpaid, paid, shipped, delivered, cancelled, refunded)` : 'is empty; write the order status or leave the status column out of the mapping' });
+            book.reject(orderNo, line, { column: col.status.name, message: word ? `"${word}" is a status value the mapping doesn't say the meaning of; choose what it means under the status column's values` : 'is empty; write the order status or leave the status column out of the mapping' });
             continue;
           }
           status = known;

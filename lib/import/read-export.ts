@@ -3,9 +3,9 @@ import type { Platform } from '../domain/rows';
 import { decodeBytes, type Encoding } from './decode';
 import { genericPreset, type GenericMapping } from './generic';
 import type { ImportedOrder } from './imported-order';
-import { detectPreset, presetColumns } from './presets';
+import { detectPreset, nearestPreset, presetColumns } from './presets';
 import type { ImportProblem, ImportPreset, MappedField } from './presets/types';
-import { columnOf, parseTable, tableFromRows, type Table } from './table';
+import { columnOf, columnValues, parseTable, tableFromRows, type ColumnValues, type Table } from './table';
 import { isZip, readXlsx } from './xlsx';
 
 export interface ReadOptions {
@@ -31,14 +31,34 @@ export type ReadResult =
       headers: string[];
       /** Which header each field was read from, for the preview. */
       columns: [MappedField, string][];
+      /** The few distinct values of each column (a status column's words), for the mapping. */
+      values: ColumnValues;
     }
-  | { ok: false; fileName: string; message: string; /** The header row found, so a mapping can be offered. */ headers?: string[] };
+  | {
+      ok: false;
+      fileName: string;
+      message: string;
+      /** The header row found, so a mapping can be offered. */
+      headers?: string[];
+      /** A known export the file nearly is: its mapping is offered prefilled (plain data, it crosses to the page). */
+      near?: NearPreset;
+      values?: ColumnValues;
+    };
+
+export interface NearPreset {
+  label: string;
+  platform: Platform;
+  /** Its signature columns this file lacks (renamed or cut). */
+  missing: string[];
+  /** The fields found where the preset reads them. */
+  columns: [MappedField, string][];
+}
 
 export function readOrderExport(bytes: Uint8Array, fileName: string, options: ReadOptions): ReadResult {
   if (bytes.length === 0) return { ok: false, fileName, message: `${fileName} is empty. Export the orders again and choose the new file.` };
   const chosen = options.mapping ? genericPreset(options.mapping) : undefined;
   // Some exports put notes above the header (eBay): the header is the first row a preset knows.
-  const isHeader = (cells: string[]) => (options.mapping ? columnOf(cells, options.mapping.orderNo) >= 0 : detectPreset({ headers: cells, rows: [], delimiter: ',' }) !== undefined);
+  const isHeader = (cells: string[]) => (options.mapping ? columnOf(cells, options.mapping.orderNo) >= 0 : detectPreset({ headers: cells }) !== undefined || nearestPreset(cells) !== undefined);
   let table: Table;
   let encoding: Encoding = 'utf-8';
   if (isZip(bytes)) {
@@ -60,14 +80,26 @@ export function readOrderExport(bytes: Uint8Array, fileName: string, options: Re
   }
   const preset = chosen ?? detectPreset(table);
   if (!preset) {
-    return { ok: false, fileName, headers: table.headers, message: `${fileName}: these columns don't match any export Regulars knows (${table.headers.slice(0, 6).join(', ')}…).` };
+    const near = nearestPreset(table.headers);
+    if (near) {
+      const { label, platform } = near.preset;
+      return {
+        ok: false,
+        fileName,
+        headers: table.headers,
+        values: columnValues(table),
+        near: { label, platform, missing: near.missing, columns: near.columns },
+        message: `${fileName} looks like a ${label}, but has no column ${near.missing.map((m) => `"${m}"`).join(', ')} (renamed, or left out of the export). Check the columns below: they are filled in as that export has them.`,
+      };
+    }
+    return { ok: false, fileName, headers: table.headers, values: columnValues(table), message: `${fileName}: these columns don't match any export Regulars knows (${table.headers.slice(0, 6).join(', ')}…).` };
   }
   const platform = options.platform ?? preset.platform;
   const { orders, problems } = preset.read(table, { timeZone: options.timeZone, currency: options.currency, platform });
   // A problem on line 0 with nothing read is about the file as a whole (no buyer column): refuse it.
   const fileProblem = problems.find((p) => p.line === 0);
   if (fileProblem && orders.length === 0) {
-    return { ok: false, fileName, headers: table.headers, message: `${fileName} (${preset.label}) ${fileProblem.message}.` };
+    return { ok: false, fileName, headers: table.headers, values: columnValues(table), message: `${fileName} (${preset.label}) ${fileProblem.message}.` };
   }
-  return { ok: true, fileName, preset, platform, encoding, rowCount: table.rows.length, orders, problems, headers: table.headers, columns: presetColumns(preset, table.headers) };
+  return { ok: true, fileName, preset, platform, encoding, rowCount: table.rows.length, orders, problems, headers: table.headers, columns: presetColumns(preset, table.headers), values: columnValues(table) };
 }

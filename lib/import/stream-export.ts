@@ -56,12 +56,6 @@ export function cutAtRecord(text: string, inQuotesAtStart = false): [string, str
 
 const CHUNK_CHARS = 4_000_000;
 
-/**
- * The column that numbers orders in each platform's export. Many exports write an order's fields
- * only on its first row (Shopify, WooCommerce, eBay…), so a chunk must never end inside an order:
- * its trailing rows of the same order wait for the next chunk.
- */
-const ORDER_COLUMNS = ['Order ID', 'Name', 'Order Number', 'order_id', 'order_number', 'order-id', 'amazon-order-id', 'Sales Record Number', 'orderNumber', '订单编号', '訂單編號', '訂單編號 (單)'];
 const BATCH = 5000;
 
 /** Decoded text of a byte stream, with how many bytes were read so far. */
@@ -124,7 +118,9 @@ export async function streamOrderExport(
       preset = options.mapping ? genericPreset(options.mapping) : detectPreset(first);
       if (!preset) throw new Error(`${fileName}: these columns don't match any export Regulars knows (${headers.slice(0, 6).join(', ')}…).`);
       platform = options.platform ?? preset.platform;
-      orderColumn = options.mapping ? columnOf(headers, options.mapping.orderNo) : columnOf(headers, ...ORDER_COLUMNS, preset.signature[0]!);
+      // Many exports write an order's fields only on its first row (Shopify, WooCommerce, eBay…), so a
+      // chunk never ends inside an order: rows are kept together by the preset's order number column.
+      orderColumn = columnOf(headers, ...(preset.columns[preset.fields?.orderNo ?? ''] ?? []));
       rows = first.rows;
       rowCount = rows.length ? rows[rows.length - 1]!.line - 1 : 0;
     } else {

@@ -47,3 +47,29 @@ export function columnOf(headers: readonly string[], ...names: string[]): number
   }
   return -1;
 }
+
+/** Each column's distinct values with their row counts, most frequent first, by header. */
+export type ColumnValues = Record<string, [string, number][]>;
+
+/**
+ * The distinct values of the columns that have few of them (a status, a currency): what the column
+ * mapping shows so the user can say what each means. Columns with more than `max` are left out.
+ */
+export function columnValues(table: Table, max = 40): ColumnValues {
+  const counts = table.headers.map(() => new Map<string, number>() as Map<string, number> | undefined);
+  for (const { cells } of table.rows) {
+    counts.forEach((seen, i) => {
+      if (!seen) return;
+      const value = (cells[i] ?? '').trim();
+      if (!value) return;
+      seen.set(value, (seen.get(value) ?? 0) + 1);
+      if (seen.size > max) counts[i] = undefined;
+    });
+  }
+  const out: ColumnValues = {};
+  counts.forEach((seen, i) => {
+    const header = table.headers[i]!.trim();
+    if (seen && seen.size > 0 && header) out[header] = [...seen].sort((a, b) => b[1] - a[1]);
+  });
+  return out;
+}

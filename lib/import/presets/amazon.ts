@@ -16,8 +16,8 @@
 // an agent separates them. A row with no e-mail, phone or name is reported.
 import type { OrderItem, OrderStatus } from '../../domain/types';
 import type { Table } from '../table';
-import { amountOf, cellAt, column, cutShort, missingBuyer, OrderBook, parseAnyDate, quantityOf, refusal, statusKey, usableEmail, usablePhone } from './common';
-import type { ImportPreset, PresetContext, PresetFields, PresetResult } from './types';
+import { amountOf, cellAt, column, cutShort, definePreset, missingBuyer, OrderBook, parseAnyDate, quantityOf, refusal, statusKey, usableEmail, usablePhone, type Columns } from './common';
+import type { PresetContext, PresetResult } from './types';
 
 const STATUS: Record<string, OrderStatus> = {
   pending: 'unpaid',
@@ -34,26 +34,30 @@ const STATUS: Record<string, OrderStatus> = {
   unfulfillable: 'cancelled',
 };
 
-const AMAZON_FIELDS: PresetFields = { orderNo: ['amazon-order-id', 'order-id'], email: ['buyer-email'], phone: ['buyer-phone-number'], buyer: ['buyer-name'], amount: ['item-price'], date: ['purchase-date'], status: ['order-status'], currency: ['currency'] };
+// One set of names for both reports: the order reports say "order-id" and "quantity-purchased",
+// All Orders says "amazon-order-id" and "quantity".
+const COLUMNS = {
+  orderId: ['amazon-order-id', 'order-id'],
+  orderItemId: ['order-item-id'],
+  purchase: ['purchase-date'],
+  payments: ['payments-date'],
+  status: ['order-status'],
+  itemStatus: ['item-status'],
+  email: ['buyer-email'],
+  name: ['buyer-name'],
+  recipient: ['recipient-name'],
+  phone: ['buyer-phone-number'],
+  sku: ['sku'],
+  product: ['product-name'],
+  quantity: ['quantity-purchased', 'quantity'],
+  currency: ['currency'],
+  itemPrice: ['item-price'],
+} as const;
 
-function read(table: Table, ctx: PresetContext): PresetResult {
+const FIELDS = { orderNo: 'orderId', email: 'email', phone: 'phone', buyer: 'name', amount: 'itemPrice', date: 'purchase', status: 'status', currency: 'currency' } as const;
+
+function read(table: Table, ctx: PresetContext, col: Columns<typeof COLUMNS>): PresetResult {
   const h = table.headers;
-  const col = {
-    orderId: column(h, 'amazon-order-id', 'order-id'),
-    purchase: column(h, 'purchase-date'),
-    payments: column(h, 'payments-date'),
-    status: column(h, 'order-status'),
-    itemStatus: column(h, 'item-status'),
-    email: column(h, 'buyer-email'),
-    name: column(h, 'buyer-name'),
-    recipient: column(h, 'recipient-name'),
-    phone: column(h, 'buyer-phone-number'),
-    sku: column(h, 'sku'),
-    product: column(h, 'product-name'),
-    quantity: column(h, 'quantity-purchased', 'quantity'),
-    currency: column(h, 'currency'),
-    itemPrice: column(h, 'item-price'),
-  };
   // What the buyer paid on a row: the line, its tax, shipping and gift wrap, less promotions
   // (written positive in some reports, negative in others: always taken off).
   const plus = ['item-price', 'item-tax', 'shipping-price', 'shipping-tax', 'gift-wrap-price', 'gift-wrap-tax'].map((n) => column(h, n)).filter((c) => c.index >= 0);
@@ -144,20 +148,22 @@ function read(table: Table, ctx: PresetContext): PresetResult {
   return book.result();
 }
 
-export const amazonOrdersPreset: ImportPreset = {
+export const amazonOrdersPreset = definePreset({
   id: 'amazon-orders',
-  fields: AMAZON_FIELDS,
+  columns: COLUMNS,
+  fields: FIELDS,
   platform: 'amazon',
   label: 'Amazon order report',
-  signature: ['order-id', 'order-item-id', 'purchase-date', 'quantity-purchased'],
+  signature: ['orderId', 'orderItemId', 'purchase', 'quantity'],
   read,
-};
+});
 
-export const amazonAllOrdersPreset: ImportPreset = {
+export const amazonAllOrdersPreset = definePreset({
   id: 'amazon-all-orders',
-  fields: AMAZON_FIELDS,
+  columns: COLUMNS,
+  fields: FIELDS,
   platform: 'amazon',
   label: 'Amazon All Orders report',
-  signature: ['amazon-order-id', 'purchase-date', 'order-status', 'item-status'],
+  signature: ['orderId', 'purchase', 'status', 'itemStatus'],
   read,
-};
+});

@@ -5,7 +5,7 @@ import type { OrderItem } from '../../domain/types';
 import { parseExportDate, type DateOrder } from '../dates';
 import type { ImportedOrder } from '../imported-order';
 import { columnOf, type Table } from '../table';
-import type { ImportProblem, PresetResult } from './types';
+import type { ColumnSpec, ImportPreset, ImportProblem, MappedField, PresetContext, PresetResult } from './types';
 
 /**
  * A cell as the seller meant it: exports guard long numbers from spreadsheets with ="…", a
@@ -38,6 +38,31 @@ export interface Column {
 export function column(headers: readonly string[], ...names: string[]): Column {
   const index = columnOf(headers, ...names);
   return { index, name: index >= 0 ? headers[index]!.trim() : names[0]! };
+}
+
+/** The declared columns as found in a file, by key. */
+export type Columns<C extends ColumnSpec> = { [K in keyof C]: Column };
+
+/** Each declared column found in these headers (index -1 when absent), by its key. */
+export function columnsOf<C extends ColumnSpec>(headers: readonly string[], spec: C): Columns<C> {
+  return Object.fromEntries(Object.entries(spec).map(([key, names]) => [key, column(headers, ...names)])) as Columns<C>;
+}
+
+/**
+ * A preset whose columns are declared once: `read` gets them found in the file, and the signature
+ * and fields name them by key (the compiler checks the keys).
+ */
+export function definePreset<C extends ColumnSpec>(preset: {
+  id: string;
+  platform: ImportPreset['platform'];
+  label: string;
+  columns: C;
+  signature: readonly (keyof C & string)[];
+  fields?: Partial<Record<MappedField, keyof C & string>>;
+  read(table: Table, ctx: PresetContext, col: Columns<C>): PresetResult;
+}): ImportPreset {
+  const { read, ...rest } = preset;
+  return { ...rest, read: (table, ctx) => read(table, ctx, columnsOf(table.headers, preset.columns)) };
 }
 
 /** Status words compare without case, spaces, underscores, hyphens or Chinese/ASCII commas. */

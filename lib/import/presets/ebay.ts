@@ -12,8 +12,7 @@
 // when written as "Mar-04-26 13:05:00 PDT"), and currencies other than the shop's (£, €, AU $, C $
 // are recognised from the amount's symbol).
 import type { OrderItem, OrderStatus } from '../../domain/types';
-import { amountOf, cellAt, column, cutShort, missingBuyer, OrderBook, parseMonthNameDate, quantityOf, refusal, usableEmail, usablePhone } from './common';
-import type { ImportPreset } from './types';
+import { amountOf, cellAt, cutShort, definePreset, missingBuyer, OrderBook, parseMonthNameDate, quantityOf, refusal, usableEmail, usablePhone } from './common';
 
 const SYMBOLS: [RegExp, string][] = [
   [/^AU\s*\$/i, 'AUD'],
@@ -25,35 +24,46 @@ const SYMBOLS: [RegExp, string][] = [
 
 const currencyOf = (amount: string, fallback: string) => SYMBOLS.find(([re]) => re.test(amount.trim()))?.[1] ?? fallback;
 
+/** eBay writes no status: how far the order got is what its dates say. */
+const progress = (o: { paidAt?: number | undefined; shippedAt?: number | undefined; deliveredAt?: number | undefined }): OrderStatus =>
+  o.deliveredAt !== undefined ? 'delivered' : o.shippedAt !== undefined ? 'shipped' : o.paidAt !== undefined ? 'paid' : 'unpaid';
+
 /** The footer eBay writes under the table: counts and the seller id, not orders. */
 const isFooter = (cells: string[]) => cells.some((c) => /record\(s\) downloaded|^seller id\s*:/i.test(c.trim()));
 
-export const ebayPreset: ImportPreset = {
+// Names over the years: the current report ("Buyer Username", "Sale Date", "Paid On Date"), the
+// older File Exchange "Sold" report ("User Id", "Buyer Fullname", "Sale Price", "Paid on Date") and
+// what sellers report from other downloads ("User ID", "Sales Date": *unconfirmed* sources).
+const COLUMNS = {
+  record: ['Sales Record Number', 'Sales Record No.'],
+  orderNo: ['Order Number', 'Order ID'],
+  username: ['Buyer Username', 'User Id', 'User ID', 'Buyer User ID'],
+  name: ['Buyer Name', 'Buyer Fullname', 'Buyer Full Name', 'Ship To Name'],
+  email: ['Buyer Email', 'Buyer Email Address'],
+  phone: ['Buyer Phone', 'Buyer Phone Number', 'Ship To Phone'],
+  itemNumber: ['Item Number', 'Item ID'],
+  title: ['Item Title'],
+  label: ['Custom Label'],
+  variation: ['Variation Details'],
+  quantity: ['Quantity'],
+  soldFor: ['Sold For', 'Sale Price'],
+  total: ['Total Price'],
+  saleDate: ['Sale Date', 'Sales Date'],
+  paidOn: ['Paid On Date', 'Paid on Date', 'Paid Date'],
+  shippedOn: ['Shipped On Date', 'Shipped on Date', 'Shipped Date'],
+  // *Unconfirmed*: a delivery date column (the current report has only estimated ones, not read).
+  deliveredOn: ['Delivered On Date', 'Delivery Date'],
+} as const;
+
+export const ebayPreset = definePreset({
   id: 'ebay-orders',
-  fields: { orderNo: ['Order Number', 'Order ID'], buyer: ['Buyer Username', 'User Id', 'Buyer User ID'], email: ['Buyer Email'], phone: ['Buyer Phone', 'Buyer Phone Number', 'Ship To Phone'], amount: ['Total Price'], date: ['Sale Date'] },
+  columns: COLUMNS,
+  fields: { orderNo: 'orderNo', buyer: 'username', email: 'email', phone: 'phone', amount: 'total', date: 'saleDate' },
   platform: 'ebay',
   label: 'eBay orders report',
-  signature: ['Sales Record Number', 'Item Title', 'Total Price', 'Sale Date'],
-  read(table, ctx) {
+  signature: ['record', 'title', 'total', 'saleDate'],
+  read(table, ctx, col) {
     const h = table.headers;
-    const col = {
-      record: column(h, 'Sales Record Number'),
-      orderNo: column(h, 'Order Number', 'Order ID'),
-      username: column(h, 'Buyer Username', 'User Id', 'Buyer User ID'),
-      name: column(h, 'Buyer Name', 'Buyer Fullname', 'Ship To Name'),
-      email: column(h, 'Buyer Email'),
-      phone: column(h, 'Buyer Phone', 'Buyer Phone Number', 'Ship To Phone'),
-      itemNumber: column(h, 'Item Number', 'Item ID'),
-      title: column(h, 'Item Title'),
-      label: column(h, 'Custom Label'),
-      variation: column(h, 'Variation Details'),
-      quantity: column(h, 'Quantity'),
-      soldFor: column(h, 'Sold For', 'Sale Price'),
-      total: column(h, 'Total Price'),
-      saleDate: column(h, 'Sale Date'),
-      paidOn: column(h, 'Paid On Date', 'Paid on Date'),
-      shippedOn: column(h, 'Shipped On Date', 'Shipped on Date'),
-    };
     const missing = missingBuyer(table, { handle: [col.username], email: [col.email], phone: [col.phone] });
     if (missing) return refusal(missing);
 
@@ -92,7 +102,8 @@ export const ebayPreset: ImportPreset = {
         open.orderNo = open.orderNo === record ? cellAt(cells, col.orderNo.index) || record : open.orderNo;
         open.paidAt ??= date(cellAt(cells, col.paidOn.index));
         open.shippedAt ??= date(cellAt(cells, col.shippedOn.index));
-        open.status = open.shippedAt !== undefined ? 'shipped' : open.paidAt !== undefined ? 'paid' : 'unpaid';
+        open.deliveredAt ??= date(cellAt(cells, col.deliveredOn.index));
+        open.status = progress(open);
         continue;
       }
 
@@ -117,7 +128,8 @@ export const ebayPreset: ImportPreset = {
         book.reject(record, line, { column: col.username.name, message: 'is empty and the row has no buyer e-mail or phone; the order cannot be tied to a buyer' });
         continue;
       }
-      const status: OrderStatus = shippedAt !== undefined ? 'shipped' : paidAt !== undefined ? 'paid' : 'unpaid';
+      const deliveredAt = date(cellAt(cells, col.deliveredOn.index));
+      const status = progress({ paidAt, shippedAt, deliveredAt });
       book.open(record, {
         platform: ctx.platform,
         // An order never checked out has no order number yet: its sales record number stands in.
@@ -129,9 +141,10 @@ export const ebayPreset: ImportPreset = {
         placedAt,
         paidAt,
         shippedAt,
+        deliveredAt,
         items: item ? [item] : [],
       });
     }
     return book.result();
   },
-};
+});

@@ -12,8 +12,9 @@
 import type { OrderStatus } from '../../domain/types';
 import { parseExportDate } from '../dates';
 import type { Table } from '../table';
-import { amountOf, cellAt, column, cutShort, missingBuyer, OrderBook, quantityOf, refusal, statusKey } from './common';
-import type { ImportPreset, PresetContext } from './types';
+import { statusFromWord } from '../status-words';
+import { amountOf, cellAt, definePreset, missingBuyer, OrderBook, quantityOf, refusal, rowOrderNo, statusKey } from './common';
+import type { PresetContext } from './types';
 
 /** "Jane Doe (janedoe12)" → the username; a bare value is taken as it is. */
 function buyerHandle(buyer: string): string {
@@ -24,44 +25,54 @@ function dateReader(ctx: PresetContext) {
   return (raw: string) => (raw ? parseExportDate(raw, ctx.timeZone, 'mdy') : undefined);
 }
 
-const EXPLICIT: Record<string, OrderStatus> = { canceled: 'cancelled', cancelled: 'cancelled', refunded: 'refunded', fullyrefunded: 'refunded' };
+/**
+ * Etsy's own words in the orders file's "Status" column; others fall back to the shared vocabulary.
+ * "Completed" is Etsy's "marked as shipped", not a delivery: delivered only when Etsy says so.
+ */
+const STATUS: Record<string, OrderStatus> = { canceled: 'cancelled', cancelled: 'cancelled', refunded: 'refunded', fullyrefunded: 'refunded', partiallyrefunded: 'shipped', completed: 'shipped', complete: 'shipped', shipped: 'shipped', intransit: 'shipped', delivered: 'delivered', open: 'paid', new: 'paid', paid: 'paid' };
 
-export const etsyOrdersPreset: ImportPreset = {
+/** A status cell, or else what the ship date says (Etsy lists only paid orders). */
+function statusOf(word: string, shippedAt: number | undefined): OrderStatus {
+  const status = STATUS[statusKey(word)] ?? (word ? statusFromWord(word) : undefined);
+  if (status === 'unpaid' || status === undefined) return shippedAt !== undefined ? 'shipped' : 'paid';
+  return status === 'paid' && shippedAt !== undefined ? 'shipped' : status;
+}
+
+// UK shops get "Date Posted", "Delivery …" where US ones get "Date Shipped", "Ship …".
+const ORDER_COLUMNS = {
+  saleDate: ['Sale Date'],
+  orderId: ['Order ID'],
+  numberOfItems: ['Number of Items'],
+  orderValue: ['Order Value'],
+  buyerId: ['Buyer User ID'],
+  buyer: ['Buyer'],
+  fullName: ['Full Name'],
+  shipped: ['Date Shipped', 'Date Posted'],
+  // *Unconfirmed*: a delivery date (Etsy shows "Delivered" from tracking on its order page).
+  delivered: ['Date Delivered'],
+  currency: ['Currency'],
+  total: ['Order Total'],
+  adjusted: ['Adjusted Order Total'],
+  status: ['Status', 'Order Status'],
+  sku: ['SKU'],
+} as const;
+
+export const etsyOrdersPreset = definePreset({
   id: 'etsy-sold-orders',
-  fields: { orderNo: ['Order ID'], buyer: ['Buyer User ID', 'Buyer'], amount: ['Order Total'], date: ['Sale Date'], status: ['Status'], currency: ['Currency'] },
+  columns: ORDER_COLUMNS,
+  fields: { orderNo: 'orderId', buyer: 'buyerId', amount: 'total', date: 'saleDate', status: 'status', currency: 'currency' },
   platform: 'etsy',
   label: 'Etsy sold orders (EtsySoldOrders)',
-  signature: ['Sale Date', 'Order ID', 'Number of Items', 'Order Value'],
-  read(table, ctx) {
+  signature: ['saleDate', 'orderId', 'numberOfItems', 'orderValue'],
+  read(table, ctx, col) {
     const h = table.headers;
-    const col = {
-      saleDate: column(h, 'Sale Date'),
-      orderId: column(h, 'Order ID'),
-      buyerId: column(h, 'Buyer User ID'),
-      buyer: column(h, 'Buyer'),
-      fullName: column(h, 'Full Name'),
-      shipped: column(h, 'Date Shipped', 'Date Posted'),
-      currency: column(h, 'Currency'),
-      total: column(h, 'Order Total'),
-      adjusted: column(h, 'Adjusted Order Total'),
-      status: column(h, 'Status'),
-      sku: column(h, 'SKU'),
-    };
     const missing = missingBuyer(table, { handle: [col.buyerId, col.buyer] });
     if (missing) return refusal(missing);
     const book = new OrderBook();
     const date = dateReader(ctx);
     for (const { line, cells } of table.rows) {
-      const cut = cutShort(cells, h.length, Math.max(col.orderId.index, col.total.index));
-      if (cut) {
-        book.problem(line, cut);
-        continue;
-      }
-      const orderNo = cellAt(cells, col.orderId.index);
-      if (!orderNo) {
-        book.problem(line, { column: col.orderId.name, message: 'is empty; every row needs its order number' });
-        continue;
-      }
+      const orderNo = rowOrderNo(book, line, cells, h.length, col.orderId, [col.total.index], 'import the file as Etsy exported it');
+      if (orderNo === undefined) continue;
       if (book.has(orderNo)) {
         book.problem(line, { column: col.orderId.name, message: `repeats order ${orderNo} of an earlier row; this file has one row per order, so the row was not read again` });
         continue;
@@ -77,9 +88,9 @@ export const etsyOrdersPreset: ImportPreset = {
         book.reject(orderNo, line, { column: col.saleDate.name, message: `"${cellAt(cells, col.saleDate.index)}" is not a date this importer can read (expected MM/DD/YY such as 03/04/26)` });
         continue;
       }
-      const word = cellAt(cells, col.status.index);
       const shippedAt = date(cellAt(cells, col.shipped.index));
-      const status: OrderStatus = EXPLICIT[statusKey(word)] ?? (shippedAt !== undefined ? 'shipped' : 'paid');
+      const deliveredAt = date(cellAt(cells, col.delivered.index));
+      const status = deliveredAt !== undefined ? 'delivered' : statusOf(cellAt(cells, col.status.index), shippedAt);
       // A partial refund shows as an adjusted total below the order total.
       const adjusted = amountOf(cellAt(cells, col.adjusted.index), currency);
       const amountMinor = adjusted !== undefined && adjusted > 0 && adjusted < total ? adjusted : total;
@@ -97,60 +108,53 @@ export const etsyOrdersPreset: ImportPreset = {
         status,
         placedAt,
         paidAt: placedAt,
-        shippedAt: status === 'shipped' ? shippedAt : undefined,
+        shippedAt: status === 'shipped' || status === 'delivered' ? shippedAt : undefined,
+        deliveredAt: status === 'delivered' ? deliveredAt : undefined,
         items: [],
       });
     }
     return book.result();
   },
-};
+});
 
 /**
  * The items file alone still gives orders: each order's items added up, its shipping and sales tax
  * (written on every item row of the order) once. *Unconfirmed*: whether "Item Total" is before or
  * after a coupon; it is taken as written.
  */
-export const etsyItemsPreset: ImportPreset = {
+export const etsyItemsPreset = definePreset({
   id: 'etsy-sold-order-items',
-  fields: { orderNo: ['Order ID'], buyer: ['Buyer'], amount: ['Item Total'], date: ['Sale Date'], currency: ['Currency'] },
+  columns: {
+    saleDate: ['Sale Date'],
+    title: ['Item Name'],
+    transactionId: ['Transaction ID'],
+    buyer: ['Buyer'],
+    quantity: ['Quantity'],
+    price: ['Price'],
+    shipping: ['Order Shipping', 'Order Delivery'],
+    tax: ['Order Sales Tax'],
+    itemTotal: ['Item Total'],
+    currency: ['Currency'],
+    paid: ['Date Paid'],
+    shipped: ['Date Shipped', 'Date Posted'],
+    shipName: ['Ship Name', 'Delivery Name'],
+    orderId: ['Order ID'],
+    sku: ['SKU'],
+    variations: ['Variations'],
+  },
+  fields: { orderNo: 'orderId', buyer: 'buyer', amount: 'itemTotal', date: 'saleDate', currency: 'currency' },
   platform: 'etsy',
   label: 'Etsy sold order items (EtsySoldOrderItems)',
-  signature: ['Sale Date', 'Item Name', 'Transaction ID', 'Order ID'],
-  read(table: Table, ctx: PresetContext) {
+  signature: ['saleDate', 'title', 'transactionId', 'orderId'],
+  read(table: Table, ctx: PresetContext, col) {
     const h = table.headers;
-    const col = {
-      saleDate: column(h, 'Sale Date'),
-      title: column(h, 'Item Name'),
-      buyer: column(h, 'Buyer'),
-      quantity: column(h, 'Quantity'),
-      price: column(h, 'Price'),
-      shipping: column(h, 'Order Shipping', 'Order Delivery'),
-      tax: column(h, 'Order Sales Tax'),
-      itemTotal: column(h, 'Item Total'),
-      currency: column(h, 'Currency'),
-      paid: column(h, 'Date Paid'),
-      shipped: column(h, 'Date Shipped', 'Date Posted'),
-      shipName: column(h, 'Ship Name', 'Delivery Name'),
-      orderId: column(h, 'Order ID'),
-      sku: column(h, 'SKU'),
-      variations: column(h, 'Variations'),
-    };
     const missing = missingBuyer(table, { handle: [col.buyer] });
     if (missing) return refusal(missing);
     const book = new OrderBook();
     const date = dateReader(ctx);
     for (const { line, cells } of table.rows) {
-      const cut = cutShort(cells, h.length, Math.max(col.orderId.index, col.itemTotal.index));
-      if (cut) {
-        book.problem(line, cut);
-        continue;
-      }
-      const orderNo = cellAt(cells, col.orderId.index);
-      if (!orderNo) {
-        book.problem(line, { column: col.orderId.name, message: 'is empty; every row needs its order number' });
-        continue;
-      }
-      if (book.isRejected(orderNo)) continue;
+      const orderNo = rowOrderNo(book, line, cells, h.length, col.orderId, [col.itemTotal.index], 'import the file as Etsy exported it');
+      if (orderNo === undefined) continue;
       const currency = (cellAt(cells, col.currency.index) || ctx.currency).toUpperCase();
       const quantity = quantityOf(cellAt(cells, col.quantity.index));
       if (quantity === undefined) {
@@ -198,4 +202,4 @@ export const etsyItemsPreset: ImportPreset = {
     }
     return book.result();
   },
-};
+});

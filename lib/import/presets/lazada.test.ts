@@ -65,7 +65,7 @@ describe('Lazada order export', () => {
 
   it('reads the newer camelCase export the same way', () => {
     const r = read(fixture('lazada-orders-camel.csv'), 'Asia/Manila', 'PHP');
-    expect(r.preset.id).toBe('lazada-orders-camel');
+    expect(r.preset.id).toBe('lazada-orders');
     expect(r.problems).toEqual([]);
     expect(r.orders).toEqual([
       { platform: 'lazada', orderNo: '700123456789', buyer: { handle: 'liza.m', name: 'Liza Mendoza', phone: '0928 111 2222' }, amountMinor: 56500, currency: 'PHP', status: 'paid', placedAt: Date.UTC(2026, 2, 4, 6, 2), items: [{ title: 'Vitamin C serum · 30ml', sku: 'VC-30', quantity: 1, priceMinor: 52000 }] },

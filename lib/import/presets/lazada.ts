@@ -17,8 +17,9 @@
 // buyers by the name Lazada shows — with the e-mail and phone beside it when they are not masked.
 import type { OrderStatus } from '../../domain/types';
 import type { Table } from '../table';
-import { amountOf, cellAt, column, missingBuyer, OrderBook, parseAnyDate, refusal, rowOrderNo, statusKey, usableEmail, usablePhone } from './common';
-import type { ImportPreset, PresetContext, PresetFields, PresetResult } from './types';
+import { amountOf, cellAt, definePreset, missingBuyer, OrderBook, parseAnyDate, refusal, rowOrderNo, statusKey, usableEmail, usablePhone, type Columns } from './common';
+import { statusFromWord } from '../status-words';
+import type { PresetContext, PresetResult } from './types';
 
 const STATUS: Record<string, OrderStatus> = {
   unpaid: 'unpaid',
@@ -46,27 +47,29 @@ const STATUS: Record<string, OrderStatus> = {
   refunded: 'refunded',
 };
 
-const LAZADA_FIELDS: PresetFields = { orderNo: ['Order Number', 'orderNumber'], buyer: ['Customer Name', 'customerName'], email: ['Customer Email', 'customerEmail'], phone: ['Shipping Phone Number', 'shippingPhone', 'Shipping Phone'], amount: ['Paid Price', 'paidPrice'], date: ['Created at', 'createTime', 'Create Time'], status: ['Status', 'status'] };
+// Title Case and camelCase spellings of one export (keys compare without case, so "Order Number"
+// and "orderNumber" differ only by the space). No localized header set was found in public code.
+const COLUMNS = {
+  orderItemId: ['Order Item Id', 'orderItemId', 'Order Item ID'],
+  orderNo: ['Order Number', 'orderNumber'],
+  created: ['Created at', 'createTime', 'Create Time', 'createdAt'],
+  customer: ['Customer Name', 'customerName'],
+  email: ['Customer Email', 'customerEmail'],
+  shippingName: ['Shipping Name', 'shippingName'],
+  phone: ['Shipping Phone Number', 'shippingPhone', 'Shipping Phone'],
+  billingPhone: ['Billing Phone Number', 'billingPhone', 'Billing Phone'],
+  paidPrice: ['Paid Price', 'paidPrice'],
+  unitPrice: ['Unit Price', 'unitPrice'],
+  shippingFee: ['Shipping Fee', 'shippingFee'],
+  title: ['Item Name', 'itemName'],
+  variation: ['Variation', 'variation'],
+  sku: ['Seller SKU', 'sellerSku'],
+  status: ['Status', 'status'],
+  delivered: ['Delivered Date', 'deliveredDate'],
+} as const;
 
-function read(table: Table, ctx: PresetContext): PresetResult {
+function read(table: Table, ctx: PresetContext, col: Columns<typeof COLUMNS>): PresetResult {
   const h = table.headers;
-  const col = {
-    orderNo: column(h, 'Order Number', 'orderNumber'),
-    created: column(h, 'Created at', 'createTime', 'Create Time'),
-    customer: column(h, 'Customer Name', 'customerName'),
-    email: column(h, 'Customer Email', 'customerEmail'),
-    shippingName: column(h, 'Shipping Name', 'shippingName'),
-    phone: column(h, 'Shipping Phone Number', 'shippingPhone', 'Shipping Phone'),
-    billingPhone: column(h, 'Billing Phone Number', 'billingPhone', 'Billing Phone'),
-    paidPrice: column(h, 'Paid Price', 'paidPrice'),
-    unitPrice: column(h, 'Unit Price', 'unitPrice'),
-    shippingFee: column(h, 'Shipping Fee', 'shippingFee'),
-    title: column(h, 'Item Name', 'itemName'),
-    variation: column(h, 'Variation', 'variation'),
-    sku: column(h, 'Seller SKU', 'sellerSku'),
-    status: column(h, 'Status', 'status'),
-    delivered: column(h, 'Delivered Date', 'deliveredDate'),
-  };
   const missing = missingBuyer(table, { handle: [col.customer], email: [col.email], phone: [col.phone, col.billingPhone] });
   if (missing) return refusal(missing);
   const book = new OrderBook();
@@ -78,7 +81,7 @@ function read(table: Table, ctx: PresetContext): PresetResult {
     const orderNo = rowOrderNo(book, line, cells, h.length, col.orderNo, [col.paidPrice.index, col.status.index], 'import the file as Lazada exported it');
     if (orderNo === undefined) continue;
     const word = cellAt(cells, col.status.index);
-    const status = STATUS[statusKey(word)];
+    const status = STATUS[statusKey(word)] ?? statusFromWord(word);
     if (!status) {
       book.reject(orderNo, line, { column: col.status.name, message: `"${word}" is not a Lazada order status this importer knows (unpaid, pending, ready_to_ship, shipped, delivered, canceled, returned…)` });
       continue;
@@ -141,20 +144,12 @@ function read(table: Table, ctx: PresetContext): PresetResult {
 
 const RANK: OrderStatus[] = ['unpaid', 'paid', 'shipped', 'delivered'];
 
-export const lazadaPreset: ImportPreset = {
+export const lazadaPreset = definePreset({
   id: 'lazada-orders',
-  fields: LAZADA_FIELDS,
+  columns: COLUMNS,
+  fields: { orderNo: 'orderNo', buyer: 'customer', email: 'email', phone: 'phone', amount: 'paidPrice', date: 'created', status: 'status' },
   platform: 'lazada',
   label: 'Lazada order export',
-  signature: ['Order Item Id', 'Order Number', 'Paid Price', 'Status'],
+  signature: ['orderItemId', 'orderNo', 'paidPrice', 'status'],
   read,
-};
-
-export const lazadaCamelPreset: ImportPreset = {
-  id: 'lazada-orders-camel',
-  fields: LAZADA_FIELDS,
-  platform: 'lazada',
-  label: 'Lazada order export (new columns)',
-  signature: ['orderItemId', 'orderNumber', 'paidPrice', 'status'],
-  read,
-};
+});

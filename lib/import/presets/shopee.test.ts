@@ -68,7 +68,7 @@ describe('Shopee order export (.xlsx, traditional Chinese headers)', () => {
   const tw = (d: number, h: number, mi: number) => Date.UTC(2026, 2, d, h - 8, mi);
 
   it('is recognised, dates stored as date serials read in the shop zone', () => {
-    expect(result.preset.id).toBe('shopee-orders-zh-tw');
+    expect(result.preset.id).toBe('shopee-orders');
     expect(result.problems).toEqual([]);
     expect(result.orders).toEqual([
       {
@@ -95,7 +95,7 @@ describe('Shopee order export (.xlsx, traditional Chinese headers)', () => {
   it('the older layout with (單)/(品) columns is read the same way', () => {
     const csv = ['訂單編號 (單),訂單狀態 (單),買家帳號 (單),訂單成立時間 (單),訂單總金額 (單),收件者姓名 (單),收件者電話 (單),商品名稱 (品),商品活動價格 (品),數量', '220101AAA,已完成,yu_chen,2022-01-01 10:00,350,余晨,0911222333,茶葉,175,2'].join('\n');
     const r = read(new TextEncoder().encode(csv), 'Asia/Taipei', 'TWD');
-    expect(r.preset.id).toBe('shopee-orders-zh-tw-v1');
+    expect(r.preset.id).toBe('shopee-orders');
     expect(r.orders).toEqual([
       { platform: 'shopee', orderNo: '220101AAA', buyer: { handle: 'yu_chen', name: '余晨', phone: '0911222333' }, amountMinor: 35000, currency: 'TWD', status: 'delivered', placedAt: Date.UTC(2022, 0, 1, 2), items: [{ title: '茶葉', quantity: 2, priceMinor: 17500 }] },
     ]);

@@ -14,9 +14,10 @@
 // column (read as refunded when they say a refund went through). Masked phones ("******4321") are
 // not used as identities.
 import type { OrderStatus } from '../../domain/types';
-import { amountOf, cellAt, column, missingBuyer, OrderBook, parseAnyDate, quantityOf, refusal, rowOrderNo, statusKey, usablePhone } from './common';
+import { statusFromWord } from '../status-words';
 import type { Table } from '../table';
-import type { ImportPreset, PresetContext, PresetFields, PresetResult } from './types';
+import { amountOf, cellAt, definePreset, missingBuyer, OrderBook, parseAnyDate, quantityOf, refusal, rowOrderNo, statusKey, usablePhone, type Columns } from './common';
+import type { PresetContext, PresetResult } from './types';
 
 const STATUS: Record<string, OrderStatus> = Object.fromEntries(
   (
@@ -57,26 +58,29 @@ const STATUS: Record<string, OrderStatus> = Object.fromEntries(
 /** A return/refund status that says the money went back. */
 const REFUNDED = /退款成功|已退款|退款完成|refund(ed| approved| completed| successful)/i;
 
-const SHOPEE_FIELDS: PresetFields = { orderNo: ['Order ID', '訂單編號', '訂單編號 (單)'], buyer: ['Username (Buyer)', '買家帳號', '買家帳號 (單)'], phone: ['Phone Number', '收件者電話', '收件者電話 (單)'], amount: ['Grand Total', '買家總支付金額', '訂單總金額 (單)', 'Total Amount'], date: ['Order Creation Date', '訂單成立日期', '訂單成立時間 (單)', '訂單成立時間'], status: ['Order Status', '訂單狀態', '訂單狀態 (單)'] };
+// Columns by language: English (MY/SG/PH), traditional Chinese (TW, and its older "(單)/(品)"
+// layout), simplified Chinese (CN cross-border, *unconfirmed*), Indonesian (ID: from importers of
+// the Bahasa Indonesia Seller Centre export), Vietnamese (VN) and Portuguese (BR) (*unconfirmed*
+// beyond the order number, status, product, quantity and buyer columns seen in public importers).
+const COLUMNS = {
+  orderNo: ['Order ID', '訂單編號', '訂單編號 (單)', '订单编号', 'No. Pesanan', 'Nomor Pesanan', 'Mã đơn hàng', 'ID do pedido'],
+  status: ['Order Status', '訂單狀態', '訂單狀態 (單)', '订单状态', 'Status Pesanan', 'Trạng Thái Đơn Hàng', 'Status do pedido'],
+  returnStatus: ['Return / Refund Status', 'Return/Refund Status', '退貨 / 退款狀態', '退貨/退款狀態', '退货 / 退款状态', '退货/退款状态', 'Status Pembatalan/ Pengembalian', 'Status Pembatalan/Pengembalian'],
+  buyer: ['Username (Buyer)', '買家帳號', '買家帳號 (單)', '买家用户名', '买家账号', 'Username (Pembeli)', 'Người Mua', 'Nome de usuário (comprador)'],
+  created: ['Order Creation Date', '訂單成立日期', '訂單成立時間 (單)', '訂單成立時間', '订单创建时间', '订单创建日期', 'Waktu Pesanan Dibuat', 'Ngày đặt hàng', 'Data de criação do pedido'],
+  paidAt: ['Order Paid Time', '買家付款時間', '買家付款時間 (單)', '买家付款时间', 'Waktu Pembayaran Dilakukan', 'Thời gian đơn hàng được thanh toán', 'Hora do pagamento do pedido'],
+  product: ['Product Name', '商品名稱', '商品名稱 (品)', '商品名称', 'Nama Produk', 'Tên sản phẩm', 'Nome do Produto'],
+  variation: ['Variation Name', '商品選項名稱', '商品選項名稱 (品)', '商品选项名称', 'Nama Variasi', 'Tên phân loại hàng', 'Nome da variação'],
+  sku: ['SKU Reference No.', '商品選項貨號', 'Parent SKU Reference No.', '主商品貨號', '商品选项货号', 'Nomor Referensi SKU', 'SKU Induk', 'SKU phân loại hàng'],
+  quantity: ['Quantity', '數量', '数量', 'Jumlah', 'Số lượng', 'Quantidade'],
+  price: ['Deal Price', '商品活動價格', '商品活動價格 (品)', '商品活动价格', 'Harga Setelah Diskon', 'Giá ưu đãi', 'Preço acordado'],
+  total: ['Grand Total', '買家總支付金額', '訂單總金額 (單)', 'Total Amount', '买家总支付金额', '订单总金额', 'Total Pembayaran', 'Tổng giá trị đơn hàng (VND)', 'Valor Total'],
+  receiver: ['Receiver Name', '收件者姓名', '收件者姓名 (單)', '收件人姓名', 'Nama Penerima', 'Tên Người nhận', 'Nome do destinatário'],
+  phone: ['Phone Number', '收件者電話', '收件者電話 (單)', '收件人电话', 'No. Telepon', 'Số điện thoại', 'Telefone'],
+} as const;
 
-function read(table: Table, ctx: PresetContext): PresetResult {
+function read(table: Table, ctx: PresetContext, col: Columns<typeof COLUMNS>): PresetResult {
   const h = table.headers;
-  const col = {
-    orderNo: column(h, 'Order ID', '訂單編號', '訂單編號 (單)'),
-    status: column(h, 'Order Status', '訂單狀態', '訂單狀態 (單)'),
-    returnStatus: column(h, 'Return / Refund Status', 'Return/Refund Status', '退貨 / 退款狀態', '退貨/退款狀態'),
-    buyer: column(h, 'Username (Buyer)', '買家帳號', '買家帳號 (單)'),
-    created: column(h, 'Order Creation Date', '訂單成立日期', '訂單成立時間 (單)', '訂單成立時間'),
-    paidAt: column(h, 'Order Paid Time', '買家付款時間', '買家付款時間 (單)'),
-    product: column(h, 'Product Name', '商品名稱', '商品名稱 (品)'),
-    variation: column(h, 'Variation Name', '商品選項名稱', '商品選項名稱 (品)'),
-    sku: column(h, 'SKU Reference No.', '商品選項貨號', 'Parent SKU Reference No.', '主商品貨號'),
-    quantity: column(h, 'Quantity', '數量'),
-    price: column(h, 'Deal Price', '商品活動價格', '商品活動價格 (品)'),
-    total: column(h, 'Grand Total', '買家總支付金額', '訂單總金額 (單)', 'Total Amount'),
-    receiver: column(h, 'Receiver Name', '收件者姓名', '收件者姓名 (單)'),
-    phone: column(h, 'Phone Number', '收件者電話', '收件者電話 (單)'),
-  };
   const missing = missingBuyer(table, { handle: [col.buyer], phone: [col.phone] });
   if (missing) return refusal(missing);
   const book = new OrderBook();
@@ -97,9 +101,9 @@ function read(table: Table, ctx: PresetContext): PresetResult {
       continue;
     }
     const word = cellAt(cells, col.status.index);
-    let status = STATUS[statusKey(word)];
+    let status = STATUS[statusKey(word)] ?? statusFromWord(word);
     if (!status) {
-      book.reject(orderNo, line, { column: col.status.name, message: `"${word}" is not a Shopee order status this importer knows (Unpaid, To ship, Shipping, Completed, Cancelled / 尚未付款, 待出貨, 運送中, 已完成, 不成立…)` });
+      book.reject(orderNo, line, { column: col.status.name, message: `"${word}" is not a Shopee order status this importer knows (Unpaid, To ship, Shipping, Completed, Cancelled / 尚未付款, 待出貨, 運送中, 已完成, 不成立 / Belum Bayar, Dikirim, Selesai…); map the file's status values with "Map the columns myself"` });
       continue;
     }
     if (REFUNDED.test(cellAt(cells, col.returnStatus.index))) status = 'refunded';
@@ -134,29 +138,12 @@ function read(table: Table, ctx: PresetContext): PresetResult {
   return book.result();
 }
 
-export const shopeePreset: ImportPreset = {
+export const shopeePreset = definePreset({
   id: 'shopee-orders',
-  fields: SHOPEE_FIELDS,
   platform: 'shopee',
   label: 'Shopee order export',
-  signature: ['Order ID', 'Order Status', 'Order Creation Date', 'Product Name'],
+  columns: COLUMNS,
+  signature: ['orderNo', 'status', 'created', 'product'],
+  fields: { orderNo: 'orderNo', buyer: 'buyer', phone: 'phone', amount: 'total', date: 'created', status: 'status' },
   read,
-};
-
-export const shopeeTwPreset: ImportPreset = {
-  id: 'shopee-orders-zh-tw',
-  fields: SHOPEE_FIELDS,
-  platform: 'shopee',
-  label: 'Shopee order export (蝦皮 訂單)',
-  signature: ['訂單編號', '訂單狀態', '訂單成立日期', '商品名稱'],
-  read,
-};
-
-export const shopeeTwOldPreset: ImportPreset = {
-  id: 'shopee-orders-zh-tw-v1',
-  fields: SHOPEE_FIELDS,
-  platform: 'shopee',
-  label: 'Shopee order export (蝦皮 訂單, (單)/(品) columns)',
-  signature: ['訂單編號 (單)', '訂單狀態 (單)', '訂單成立時間 (單)', '商品名稱 (品)'],
-  read,
-};
+});

@@ -8,8 +8,7 @@
 // voided, expired); "Created at" is "2026-03-04 13:05:00 +0800", with the shop's offset.
 import type { OrderStatus } from '../../domain/types';
 import { parseExportDate } from '../dates';
-import { amountOf, cellAt, column, cutShort, missingBuyer, OrderBook, quantityOf, refusal, statusKey, usableEmail, usablePhone } from './common';
-import type { ImportPreset } from './types';
+import { amountOf, cellAt, cutShort, definePreset, missingBuyer, OrderBook, quantityOf, refusal, statusKey, usableEmail, usablePhone } from './common';
 
 const FINANCIAL: Record<string, OrderStatus> = {
   pending: 'unpaid',
@@ -31,38 +30,40 @@ function orderStatus(financial: string, fulfillment: string, cancelledAt: string
   return status === 'paid' && shipped ? 'shipped' : status;
 }
 
-export const shopifyPreset: ImportPreset = {
+const COLUMNS = {
+  name: ['Name'],
+  id: ['Id'],
+  email: ['Email'],
+  financial: ['Financial Status'],
+  paidAt: ['Paid at'],
+  fulfillment: ['Fulfillment Status'],
+  fulfilledAt: ['Fulfilled at'],
+  currency: ['Currency'],
+  total: ['Total'],
+  refunded: ['Refunded Amount'],
+  created: ['Created at'],
+  cancelledAt: ['Cancelled at'],
+  quantity: ['Lineitem quantity'],
+  title: ['Lineitem name'],
+  price: ['Lineitem price'],
+  sku: ['Lineitem sku'],
+  billingName: ['Billing Name'],
+  shippingName: ['Shipping Name'],
+  phone: ['Phone'],
+  billingPhone: ['Billing Phone'],
+  shippingPhone: ['Shipping Phone'],
+} as const;
+
+export const shopifyPreset = definePreset({
   id: 'shopify-orders',
-  fields: { orderNo: ['Name'], email: ['Email'], phone: ['Phone', 'Billing Phone', 'Shipping Phone'], amount: ['Total'], date: ['Created at'], status: ['Financial Status'], currency: ['Currency'] },
+  columns: COLUMNS,
+  fields: { orderNo: 'name', email: 'email', phone: 'phone', amount: 'total', date: 'created', status: 'financial', currency: 'currency' },
   platform: 'shopify',
   label: 'Shopify orders export',
   // No buyer column in the signature: a file without one is still recognised, then refused by name.
-  signature: ['Name', 'Financial Status', 'Fulfillment Status', 'Lineitem name'],
-  read(table, ctx) {
+  signature: ['name', 'financial', 'fulfillment', 'title'],
+  read(table, ctx, col) {
     const h = table.headers;
-    const col = {
-      name: column(h, 'Name'),
-      id: column(h, 'Id'),
-      email: column(h, 'Email'),
-      financial: column(h, 'Financial Status'),
-      paidAt: column(h, 'Paid at'),
-      fulfillment: column(h, 'Fulfillment Status'),
-      fulfilledAt: column(h, 'Fulfilled at'),
-      currency: column(h, 'Currency'),
-      total: column(h, 'Total'),
-      refunded: column(h, 'Refunded Amount'),
-      created: column(h, 'Created at'),
-      cancelledAt: column(h, 'Cancelled at'),
-      quantity: column(h, 'Lineitem quantity'),
-      title: column(h, 'Lineitem name'),
-      price: column(h, 'Lineitem price'),
-      sku: column(h, 'Lineitem sku'),
-      billingName: column(h, 'Billing Name'),
-      shippingName: column(h, 'Shipping Name'),
-      phone: column(h, 'Phone'),
-      billingPhone: column(h, 'Billing Phone'),
-      shippingPhone: column(h, 'Shipping Phone'),
-    };
     const missing = missingBuyer(table, { email: [col.email], phone: [col.phone, col.billingPhone, col.shippingPhone] });
     if (missing) return refusal(missing);
 
@@ -147,4 +148,4 @@ export const shopifyPreset: ImportPreset = {
     }
     return book.result();
   },
-};
+});

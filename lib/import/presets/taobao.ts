@@ -13,8 +13,8 @@
 // is not used as an identity.
 import type { OrderStatus } from '../../domain/types';
 import { parseExportDate } from '../dates';
-import { amountOf, cellAt, column, cutShort, mangledNumber, missingBuyer, OrderBook, quantityOf, refusal, statusKey, usablePhone } from './common';
-import type { ImportPreset } from './types';
+import { statusFromWord } from '../status-words';
+import { amountOf, cellAt, definePreset, missingBuyer, OrderBook, quantityOf, refusal, rowOrderNo, statusKey, usablePhone } from './common';
 
 const CURRENCY = 'CNY';
 
@@ -29,57 +29,49 @@ const STATUS: Record<string, OrderStatus> = {
   [statusKey('交易关闭')]: 'cancelled',
 };
 
-export const taobaoOrdersPreset: ImportPreset = {
+// Newer 千牛 exports write some names differently (*unconfirmed*, seen in sellers' importers:
+// 买家昵称 for 买家会员名, 买家实付金额 for 买家实际支付金额, 订单号 for 订单编号).
+const ORDER_COLUMNS = {
+  orderNo: ['订单编号', '订单号'],
+  buyer: ['买家会员名', '买家昵称'],
+  goods: ['买家应付货款'],
+  postage: ['买家应付邮费'],
+  total: ['总金额'],
+  paid: ['买家实际支付金额', '买家实付金额', '实付金额'],
+  status: ['订单状态'],
+  receiver: ['收货人姓名'],
+  phone: ['联系手机'],
+  tel: ['联系电话'],
+  created: ['订单创建时间'],
+  paidAt: ['订单付款时间'],
+  title: ['宝贝标题'],
+  count: ['宝贝总数量'],
+  closeReason: ['订单关闭原因'],
+  refund: ['退款金额'],
+} as const;
+
+export const taobaoOrdersPreset = definePreset({
   id: 'taobao-orders',
-  fields: { orderNo: ['订单编号'], buyer: ['买家会员名'], phone: ['联系手机'], amount: ['买家实际支付金额'], date: ['订单创建时间'], status: ['订单状态'] },
+  columns: ORDER_COLUMNS,
+  fields: { orderNo: 'orderNo', buyer: 'buyer', phone: 'phone', amount: 'paid', date: 'created', status: 'status' },
   platform: 'taobao',
   label: 'Taobao/Tmall order list (ExportOrderList)',
-  signature: ['订单编号', '订单状态', '订单创建时间', '买家应付货款'],
-  read(table, ctx) {
+  signature: ['orderNo', 'status', 'created', 'goods'],
+  read(table, ctx, col) {
     const h = table.headers;
-    const col = {
-      orderNo: column(h, '订单编号'),
-      buyer: column(h, '买家会员名'),
-      goods: column(h, '买家应付货款'),
-      postage: column(h, '买家应付邮费'),
-      total: column(h, '总金额'),
-      paid: column(h, '买家实际支付金额'),
-      status: column(h, '订单状态'),
-      receiver: column(h, '收货人姓名'),
-      phone: column(h, '联系手机'),
-      tel: column(h, '联系电话'),
-      created: column(h, '订单创建时间'),
-      paidAt: column(h, '订单付款时间'),
-      title: column(h, '宝贝标题'),
-      count: column(h, '宝贝总数量'),
-      closeReason: column(h, '订单关闭原因'),
-      refund: column(h, '退款金额'),
-    };
     const missing = missingBuyer(table, { handle: [col.buyer], phone: [col.phone, col.tel] });
     if (missing) return refusal(missing);
     const book = new OrderBook();
     const date = (raw: string) => (raw ? parseExportDate(raw, ctx.timeZone, 'ymd') : undefined);
     for (const { line, cells } of table.rows) {
-      const cut = cutShort(cells, h.length, Math.max(col.orderNo.index, col.status.index, col.created.index));
-      if (cut) {
-        book.problem(line, cut);
-        continue;
-      }
-      const orderNo = cellAt(cells, col.orderNo.index);
-      if (!orderNo) {
-        book.problem(line, { column: col.orderNo.name, message: 'is empty; every row needs its order number' });
-        continue;
-      }
-      if (mangledNumber(orderNo)) {
-        book.problem(line, { column: col.orderNo.name, message: `"${orderNo}" lost its digits to a spreadsheet; import the CSV as Taobao exported it, without saving it from Excel` });
-        continue;
-      }
+      const orderNo = rowOrderNo(book, line, cells, h.length, col.orderNo, [col.status.index, col.created.index], 'import the CSV as Taobao exported it, without saving it from Excel');
+      if (orderNo === undefined) continue;
       if (book.has(orderNo)) {
         book.problem(line, { column: col.orderNo.name, message: `repeats order ${orderNo} of an earlier row; ExportOrderList has one row per order, so the row was not read again` });
         continue;
       }
       const word = cellAt(cells, col.status.index);
-      let status = STATUS[statusKey(word)];
+      let status = STATUS[statusKey(word)] ?? statusFromWord(word);
       if (!status) {
         book.reject(orderNo, line, { column: col.status.name, message: `"${word}" is not a Taobao order status this importer knows (等待买家付款, 买家已付款，等待卖家发货, 卖家已发货，等待买家确认, 交易成功, 交易关闭)` });
         continue;
@@ -132,13 +124,14 @@ export const taobaoOrdersPreset: ImportPreset = {
     }
     return book.result();
   },
-};
+});
 
-export const taobaoItemsPreset: ImportPreset = {
+export const taobaoItemsPreset = definePreset({
   id: 'taobao-order-items',
   platform: 'taobao',
   label: 'Taobao/Tmall order items (ExportOrderDetailList)',
-  signature: ['订单编号', '标题', '价格', '购买数量'],
+  columns: { orderNo: ['订单编号'], title: ['标题'], price: ['价格'], quantity: ['购买数量'] },
+  signature: ['orderNo', 'title', 'price', 'quantity'],
   read() {
     // The item file names no buyer and no order total: alone it cannot make a member or an order.
     return refusal({
@@ -147,4 +140,4 @@ export const taobaoItemsPreset: ImportPreset = {
       message: 'holds the items of each order but no buyer (买家会员名, 联系手机) and no order total; import the ExportOrderList file exported with it',
     });
   },
-};
+});

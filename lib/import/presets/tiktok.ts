@@ -4,8 +4,8 @@ import { parseAmountToMinor } from '../../domain/money';
 import type { OrderStatus } from '../../domain/types';
 import { parseExportDate } from '../dates';
 import type { ImportedOrder } from '../imported-order';
-import { columnOf } from '../table';
-import type { ImportPreset, ImportProblem } from './types';
+import { definePreset } from './common';
+import type { ImportProblem } from './types';
 
 const STATUS: Record<string, OrderStatus> = {
   unpaid: 'unpaid',
@@ -35,37 +35,43 @@ function orderStatus(status: string, substatus: string, cancelType: string): Ord
   return main;
 }
 
-export const tiktokPreset: ImportPreset = {
+// Seen in exports and importers: "Phone #" (US) and "Phone", "Cancelation" (US spelling, TikTok's)
+// and "Cancellation"; "Buyer Nickname" in some regions' exports (*unconfirmed*).
+const COLUMNS = {
+  orderId: ['Order ID'],
+  status: ['Order Status'],
+  substatus: ['Order Substatus'],
+  cancelType: ['Cancelation/Return Type', 'Cancellation/Return Type'],
+  sku: ['Seller SKU', 'SKU ID'],
+  product: ['Product Name'],
+  variation: ['Variation'],
+  quantity: ['Quantity'],
+  unitPrice: ['SKU Unit Original Price'],
+  amount: ['Order Amount'],
+  created: ['Created Time'],
+  paid: ['Paid Time'],
+  shipped: ['Shipped Time'],
+  delivered: ['Delivered Time'],
+  buyer: ['Buyer Username', 'Buyer Nickname'],
+  recipient: ['Recipient'],
+  phone: ['Phone #', 'Phone'],
+  email: ['Email', 'Buyer Email'],
+  currency: ['Currency'],
+  // The product's category in the shop's TikTok catalogue: the item's category (categories.ts).
+  category: ['Product Category'],
+} as const;
+
+export const tiktokPreset = definePreset({
   id: 'tiktok-orders',
-  fields: { orderNo: ['Order ID'], buyer: ['Buyer Username'], amount: ['Order Amount'], date: ['Created Time'], status: ['Order Status'] },
+  columns: COLUMNS,
+  fields: { orderNo: 'orderId', buyer: 'buyer', amount: 'amount', date: 'created', status: 'status' },
   platform: 'tiktok',
   label: 'TikTok Shop order export',
-  signature: ['Order ID', 'Order Status', 'Buyer Username', 'Created Time'],
-  read(table, ctx) {
+  signature: ['orderId', 'status', 'buyer', 'created'],
+  read(table, ctx, columns) {
     const h = table.headers;
-    const col = {
-      orderId: columnOf(h, 'Order ID'),
-      status: columnOf(h, 'Order Status'),
-      substatus: columnOf(h, 'Order Substatus'),
-      cancelType: columnOf(h, 'Cancelation/Return Type', 'Cancellation/Return Type'),
-      sku: columnOf(h, 'Seller SKU', 'SKU ID'),
-      product: columnOf(h, 'Product Name'),
-      variation: columnOf(h, 'Variation'),
-      quantity: columnOf(h, 'Quantity'),
-      unitPrice: columnOf(h, 'SKU Unit Original Price'),
-      amount: columnOf(h, 'Order Amount'),
-      created: columnOf(h, 'Created Time'),
-      paid: columnOf(h, 'Paid Time'),
-      shipped: columnOf(h, 'Shipped Time'),
-      delivered: columnOf(h, 'Delivered Time'),
-      buyer: columnOf(h, 'Buyer Username'),
-      recipient: columnOf(h, 'Recipient'),
-      phone: columnOf(h, 'Phone #', 'Phone'),
-      email: columnOf(h, 'Email', 'Buyer Email'),
-      currency: columnOf(h, 'Currency'),
-      // The product's category in the shop's TikTok catalogue: the item's category (categories.ts).
-      category: columnOf(h, 'Product Category'),
-    };
+    // Indices, for the cell reads below.
+    const col = Object.fromEntries(Object.entries(columns).map(([key, c]) => [key, c.index])) as Record<keyof typeof COLUMNS, number>;
     const problems: ImportProblem[] = [];
     const orders = new Map<string, ImportedOrder>();
     const cell = (cells: string[], i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '');
@@ -135,4 +141,4 @@ export const tiktokPreset: ImportPreset = {
     }
     return { orders: [...orders.values()], problems };
   },
-};
+});

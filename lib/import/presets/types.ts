@@ -25,16 +25,20 @@ export interface PresetResult {
 /** The fields of an order a column can hold, as the preview and the generic mapping name them. */
 export const MAPPED_FIELDS = ['orderNo', 'buyer', 'phone', 'email', 'amount', 'date', 'status', 'currency'] as const;
 export type MappedField = (typeof MAPPED_FIELDS)[number];
-/** For the preview: which header holds each field, first present name wins. */
-export type PresetFields = Partial<Record<MappedField, readonly string[]>>;
+/**
+ * Every column a preset reads, by its own key, with the spellings real exports give it (regions,
+ * years, languages), most common first. Declared once: reading, detection and the preview use it.
+ */
+export type ColumnSpec = Readonly<Record<string, readonly string[]>>;
 
 export interface ImportPreset {
   id: string;
   platform: Platform;
   label: string;
-  /** The headers that identify this platform's export; every one must be present. */
+  columns: ColumnSpec;
+  /** The keys of the columns that identify this export: each must be there under one of its spellings. */
   signature: readonly string[];
-  /** Which columns it reads each field from (shown in the preview); absent for files that can't be imported alone. */
-  fields?: PresetFields;
+  /** Which column key holds each field (the preview, a near match's mapping); absent for files that can't be imported alone. */
+  fields?: Partial<Record<MappedField, string>>;
   read(table: Table, ctx: PresetContext): PresetResult;
 }

@@ -59,7 +59,7 @@ describe('WooCommerce orders export (Advanced Order Export defaults)', () => {
 describe('WooCommerce exports in the other layouts', () => {
   it('reads "Billing …" columns, decimal commas, the "wc-" status prefix and the file currency', () => {
     const r = read(fixture('woocommerce-billing.csv'), 'Europe/Paris');
-    expect(r.preset.id).toBe('woocommerce-billing');
+    expect(r.preset.id).toBe('woocommerce-orders');
     expect(r.problems).toEqual([]);
     expect(r.orders).toEqual([
       {
@@ -81,7 +81,7 @@ describe('WooCommerce exports in the other layouts', () => {
 
   it('reads WooCommerce field keys with items packed as line_item_N', () => {
     const r = read(fixture('woocommerce-keys.csv'), 'Australia/Sydney');
-    expect(r.preset.id).toBe('woocommerce-keys');
+    expect(r.preset.id).toBe('woocommerce-orders');
     expect(r.problems).toEqual([]);
     expect(r.orders).toEqual([
       {

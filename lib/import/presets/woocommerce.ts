@@ -13,8 +13,8 @@
 // Statuses are WooCommerce's own (pending, on-hold, processing, completed, cancelled, refunded,
 // failed, checkout-draft), with or without the "wc-" prefix. Dates are the shop's wall clock.
 import type { OrderItem, OrderStatus } from '../../domain/types';
-import { amountOf, cellAt, column, cutShort, missingBuyer, OrderBook, parseAnyDate, quantityOf, refusal, statusKey, usableEmail, usablePhone } from './common';
-import type { ImportPreset, PresetContext, PresetFields, PresetResult } from './types';
+import { amountOf, cellAt, cutShort, definePreset, missingBuyer, OrderBook, parseAnyDate, quantityOf, refusal, statusKey, usableEmail, usablePhone, type Columns } from './common';
+import type { PresetContext, PresetResult } from './types';
 import type { Table } from '../table';
 
 const STATUS: Record<string, OrderStatus> = {
@@ -44,30 +44,31 @@ function keyedItem(raw: string, currency: string): OrderItem | undefined {
   return { title, sku: fields.get('sku') || undefined, quantity, priceMinor: total === undefined ? undefined : Math.round(total / quantity) };
 }
 
-const WOO_FIELDS: PresetFields = { orderNo: ['Order ID', 'order_id', 'Order Number', 'order_number'], email: ['Email (Billing)', 'Billing Email', 'billing_email', 'Customer Email'], phone: ['Phone (Billing)', 'Billing Phone', 'billing_phone'], amount: ['Order Total Amount', 'Order Total', 'order_total', 'Grand Total'], date: ['Order Date', 'order_date', 'Date Created'], status: ['Order Status', 'Status'], currency: ['Order Currency', 'Currency', 'order_currency'] };
+// Three layouts in the wild, one set of names: Advanced Order Export's "Email (Billing)", the
+// "Billing Email" of other exporters, and the field keys ("billing_email") of WebToffee/SkyVerge.
+// The order ID first: it is what the admin's order URL carries, where orders are also captured.
+const COLUMNS = {
+  orderNo: ['Order ID', 'order_id', 'Order Number', 'order_number'],
+  status: ['Order Status', 'Status'],
+  date: ['Order Date', 'order_date', 'Date Created'],
+  paidDate: ['Paid Date', 'paid_date', 'Date Paid'],
+  completedDate: ['Completed Date', 'completed_date', 'Date Completed'],
+  total: ['Order Total Amount', 'Order Total', 'order_total', 'Grand Total'],
+  refunded: ['Order Refund Amount', 'Refund Amount', 'refunded_total', 'order_refund'],
+  currency: ['Order Currency', 'Currency', 'order_currency'],
+  firstName: ['First Name (Billing)', 'Billing First Name', 'billing_first_name'],
+  lastName: ['Last Name (Billing)', 'Billing Last Name', 'billing_last_name'],
+  fullName: ['Full Name (Billing)', 'Name (Billing)', 'Billing Name'],
+  email: ['Email (Billing)', 'Billing Email', 'billing_email', 'Customer Email'],
+  phone: ['Phone (Billing)', 'Billing Phone', 'billing_phone'],
+  title: ['Item Name', 'Product Name', 'Item Title'],
+  quantity: ['Quantity', 'Item Quantity', 'Qty'],
+  price: ['Item Cost', 'Item Price', 'Product Price'],
+  sku: ['SKU', 'Item SKU'],
+} as const;
 
-function read(table: Table, ctx: PresetContext): PresetResult {
+function read(table: Table, ctx: PresetContext, col: Columns<typeof COLUMNS>): PresetResult {
   const h = table.headers;
-  const col = {
-    // The order ID first: it is what the admin's order URL carries, where orders are also captured.
-    orderNo: column(h, 'Order ID', 'order_id', 'Order Number', 'order_number'),
-    status: column(h, 'Order Status', 'Status'),
-    date: column(h, 'Order Date', 'order_date', 'Date Created'),
-    paidDate: column(h, 'Paid Date', 'paid_date', 'Date Paid'),
-    completedDate: column(h, 'Completed Date', 'completed_date', 'Date Completed'),
-    total: column(h, 'Order Total Amount', 'Order Total', 'order_total', 'Grand Total'),
-    refunded: column(h, 'Order Refund Amount', 'Refund Amount', 'refunded_total', 'order_refund'),
-    currency: column(h, 'Order Currency', 'Currency', 'order_currency'),
-    firstName: column(h, 'First Name (Billing)', 'Billing First Name', 'billing_first_name'),
-    lastName: column(h, 'Last Name (Billing)', 'Billing Last Name', 'billing_last_name'),
-    fullName: column(h, 'Full Name (Billing)', 'Name (Billing)', 'Billing Name'),
-    email: column(h, 'Email (Billing)', 'Billing Email', 'billing_email', 'Customer Email'),
-    phone: column(h, 'Phone (Billing)', 'Billing Phone', 'billing_phone'),
-    title: column(h, 'Item Name', 'Product Name', 'Item Title'),
-    quantity: column(h, 'Quantity', 'Item Quantity', 'Qty'),
-    price: column(h, 'Item Cost', 'Item Price', 'Product Price'),
-    sku: column(h, 'SKU', 'Item SKU'),
-  };
   const keyedItems = h.map((name, i) => (/^line_item_\d+$/i.test(name.trim()) ? i : -1)).filter((i) => i >= 0);
   const missing = missingBuyer(table, { email: [col.email], phone: [col.phone] });
   if (missing) return refusal(missing);
@@ -149,29 +150,12 @@ function read(table: Table, ctx: PresetContext): PresetResult {
   return book.result();
 }
 
-export const woocommercePreset: ImportPreset = {
+export const woocommercePreset = definePreset({
   id: 'woocommerce-orders',
-  fields: WOO_FIELDS,
-  platform: 'woocommerce',
-  label: 'WooCommerce orders export (Advanced Order Export)',
-  signature: ['Order Number', 'Order Status', 'Order Date', 'Order Total Amount'],
-  read,
-};
-
-export const woocommerceBillingPreset: ImportPreset = {
-  id: 'woocommerce-billing',
-  fields: WOO_FIELDS,
+  columns: COLUMNS,
+  fields: { orderNo: 'orderNo', email: 'email', phone: 'phone', amount: 'total', date: 'date', status: 'status', currency: 'currency' },
   platform: 'woocommerce',
   label: 'WooCommerce orders export',
-  signature: ['Order Status', 'Order Date', 'Order Total', 'Billing First Name'],
+  signature: ['orderNo', 'status', 'date', 'total', 'firstName'],
   read,
-};
-
-export const woocommerceKeysPreset: ImportPreset = {
-  id: 'woocommerce-keys',
-  fields: WOO_FIELDS,
-  platform: 'woocommerce',
-  label: 'WooCommerce orders export (field keys)',
-  signature: ['order_date', 'status', 'order_total', 'billing_first_name'],
-  read,
-};
+});
