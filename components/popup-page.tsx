@@ -3,7 +3,7 @@ import type { Translate } from '@/lib/i18n';
 import type { ShowOutcome } from '@/lib/hosts/show-here';
 import { PopupTabs, type PopupTab } from './popup/tabs';
 
-export function PopupPage({ t, counts, tabs, initialTab, showHere, openSettings, syncLine }: {
+export function PopupPage({ t, counts, tabs, initialTab, showHere, openSettings, setupNeeded, syncLine }: {
   t: Translate;
   /** Team sync in one glance (components/team-section syncStatusLine); absent when not connected. */
   syncLine?: string | undefined;
@@ -13,6 +13,8 @@ export function PopupPage({ t, counts, tabs, initialTab, showHere, openSettings,
   initialTab?: string | undefined;
   showHere(): Promise<ShowOutcome>;
   openSettings(): void;
+  /** The first-run questions are not answered yet: say so before anything else. */
+  setupNeeded?: boolean | undefined;
 }) {
   const [outcome, setOutcome] = useState<ShowOutcome>();
   const [active, setActive] = useState(initialTab ?? tabs[0]?.id ?? '');
@@ -31,6 +33,14 @@ export function PopupPage({ t, counts, tabs, initialTab, showHere, openSettings,
         <p className={outcome === 'unavailable' ? 'error-text small' : 'muted small'} role="status">
           {t(`popup.outcome.${outcome}`)}
         </p>
+      )}
+      {setupNeeded && (
+        <div className="setup-needed" role="status">
+          <p>{t('setup.popup')}</p>
+          <button type="button" className="primary" onClick={openSettings}>
+            {t('setup.popupOpen')}
+          </button>
+        </div>
       )}
       <PopupTabs tabs={tabs} active={active} onChange={setActive} />
       <div className="foot">

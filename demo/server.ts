@@ -52,6 +52,30 @@ const dateOnly = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'nume
 const fmtDateTime = (t: number) => dateTime.format(t);
 const iso = (t: number) => new Date(t).toISOString();
 
+/**
+ * How other seller centres print an order (/orders/:orderNo?print=…&tz=…), to test order capture on
+ * text only: no <time datetime>, no data-currency. 'dmy': "21 Nov 2026 09:14" in `tz` (default UTC);
+ * 'us-zone': "Fri, Nov 20, 2026, 9:41 AM PST" in Los Angeles; 'eu': a euro shop, "21.11.2026, 09:14"
+ * in `tz` and "1.249,00 €". The amount is the order's, in minor units of whatever currency is printed.
+ */
+export const ORDER_PRINTS = ['dmy', 'us-zone', 'eu'] as const;
+export type OrderPrint = (typeof ORDER_PRINTS)[number];
+
+function printedDate(t: number, print: OrderPrint, timeZone: string): string {
+  if (print === 'us-zone') {
+    return new Intl.DateTimeFormat('en-US', { timeZone: 'America/Los_Angeles', weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(t);
+  }
+  if (print === 'eu') return new Intl.DateTimeFormat('de-DE', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(t);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(t).map((p) => [p.type, p.value]),
+  );
+  return `${parts.day} ${parts.month} ${parts.year} ${parts.hour}:${parts.minute}`;
+}
+
+function printedAmount(minor: number, print: OrderPrint): string {
+  return print === 'eu' ? new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(minor / 100) : money(minor);
+}
+
 const STATUS_LABELS: Record<DemoOrderStatus, string> = {
   unpaid: 'Unpaid',
   paid: 'To ship',
@@ -488,7 +512,7 @@ ${pager}
   });
 }
 
-function orderPage(seed: DemoSeed, order: DemoOrder): string {
+function orderPage(seed: DemoSeed, order: DemoOrder, print?: OrderPrint, timeZone = 'UTC'): string {
   const buyer = seed.buyers.find((b) => b.handle === order.handle);
   const conversation = seed.conversations.find((c) => c.handle === order.handle);
   const subtotal = order.items.reduce((sum, it) => sum + it.unitPriceMinor * it.quantity, 0);
@@ -524,8 +548,11 @@ function orderPage(seed: DemoSeed, order: DemoOrder): string {
       <dt>Order number</dt><dd data-testid="order-number" class="mono">${esc(order.orderNo)}</dd>
       <dt>Buyer</dt><dd data-testid="order-buyer" data-handle="${esc(order.handle)}">${esc(buyer?.name ?? order.handle)} <span class="muted">@${esc(order.handle)}</span></dd>
       <dt>Status</dt><dd data-testid="order-status" data-status="${order.status}">${STATUS_LABELS[order.status]}</dd>
-      <dt>Total</dt><dd data-testid="order-amount" data-amount-minor="${order.amountMinor}" data-currency="${order.currency}">${esc(money(order.amountMinor))}</dd>
-      <dt>Placed</dt><dd data-testid="order-date" data-placed-at="${order.placedAt}"><time datetime="${iso(order.placedAt)}">${esc(fmtDateTime(order.placedAt))} UTC</time></dd>
+      ${print
+        ? `<dt>Total</dt><dd data-testid="order-amount">${esc(printedAmount(order.amountMinor, print))}</dd>
+      <dt>Placed</dt><dd data-testid="order-date">${esc(printedDate(order.placedAt, print, timeZone))}</dd>`
+        : `<dt>Total</dt><dd data-testid="order-amount" data-amount-minor="${order.amountMinor}" data-currency="${order.currency}">${esc(money(order.amountMinor))}</dd>
+      <dt>Placed</dt><dd data-testid="order-date" data-placed-at="${order.placedAt}"><time datetime="${iso(order.placedAt)}">${esc(fmtDateTime(order.placedAt))} UTC</time></dd>`}
       <dt>Payment</dt><dd>${order.paidAt !== undefined ? esc(order.paymentMethod) : '<span class="muted">Not paid</span>'}</dd>
     </dl>
   </section>
@@ -650,7 +677,10 @@ function handler(seed: DemoSeed): (req: IncomingMessage, res: ServerResponse) =>
       } else if ((m = /^\/orders\/([^/]+)\/?$/.exec(path))) {
         const orderNo = decodeURIComponent(m[1] ?? '');
         const order = ordersByNo.get(orderNo);
-        if (order) html(res, 200, orderPage(seed, order));
+        const print = ORDER_PRINTS.find((p) => p === url.searchParams.get('print'));
+        const tz = url.searchParams.get('tz') ?? undefined;
+        if (tz && !Intl.supportedValuesOf('timeZone').includes(tz)) html(res, 400, notFoundPage(`There is no time zone ${tz}.`));
+        else if (order) html(res, 200, orderPage(seed, order, print, tz));
         else html(res, 404, notFoundPage(`There is no order ${orderNo}.`));
       } else if (path === '/export/orders.csv') {
         const descriptionRow = url.searchParams.get('descriptions') === '1';

@@ -44,16 +44,16 @@ export function Summary({ card, t, locale, now, timeZone }: { card: MemberCard; 
         <Stat label={t('stat.firstOrder')} value={shortDate(m.firstOrderAt, locale, timeZone)} id="first-order" />
         <Stat label={t('stat.segment')} value={segment} id="segment" />
         {card.points && (
-          <Stat label={t('points.label')} value={card.points.balance.toLocaleString(locale)} hint={t('points.detail', { earned: card.points.earned.toLocaleString(locale), adjusted: signed(card.points.adjusted, locale) })} id="points" />
+          <Stat label={t('points.label')} value={card.points.balance.toLocaleString(locale)} hint={t('points.detail', { earned: card.points.earned.toLocaleString(locale), adjusted: signed(card.points.adjusted, locale) })} id="points" wide />
         )}
       </dl>
     </>
   );
 }
 
-function Stat({ label, value, hint, id }: { label: string; value: string; hint?: string; id: string }) {
+function Stat({ label, value, hint, id, wide }: { label: string; value: string; hint?: string; id: string; wide?: boolean }) {
   return (
-    <div className="stat">
+    <div className={wide ? 'stat wide' : 'stat'}>
       <dt>{label}</dt>
       <dd data-testid={`stat-${id}`}>{value}</dd>
       {hint && <dd className="hint">{hint}</dd>}

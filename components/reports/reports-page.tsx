@@ -9,7 +9,7 @@ import { decimalAmount, isoDateTime } from '@/lib/export/csv';
 import { percentCell, reportFileName, tableCsv, type CsvCell } from '@/lib/export/report-csv';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import { saveFile } from '../backup-section';
-import { dateTime, money, shortDate, tierName } from '../format';
+import { categoryName, dateTime, money, shortDate, tierName } from '../format';
 import { binLabel } from '../interval-bars';
 import { Chart, themeColor } from './chart';
 
@@ -296,6 +296,35 @@ export function ReportsPage({ t, locale, settings, report, computeMs, updating, 
           <Chart testId="canvas-lapse" options={curve.options} data={curve.data} onDrawn={onDrawn} />
         </ChartCard>
 
+        {report.byCategory.length > 0 && (
+          <ChartCard
+            t={t}
+            wide
+            testId="chart-categories"
+            title={t('reports.categories.title')}
+            lead={t('reports.categories.lead')}
+            onCsv={() =>
+              csv(
+                'categories',
+                ['reports.csv.category', 'reports.csv.buyers', 'reports.csv.repeatBuyers', 'reports.csv.repeatRate', 'reports.csv.repeatPurchases', 'reports.csv.medianDays', 'reports.csv.suggestedLapse', 'reports.csv.suggestedCycle', 'reports.csv.lapseInUse'],
+                report.byCategory.map((c) => [
+                  categoryName(c.category, t),
+                  c.buyers,
+                  c.repeatBuyers,
+                  percentCell(c.repeatRate),
+                  c.intervalCount,
+                  c.medianDays ?? '',
+                  c.lapse?.days ?? '',
+                  c.cycleDays ?? '',
+                  (c.category && settings.categoryCycles[c.category]?.lapseDays) || settings.lapseDays,
+                ]),
+              )
+            }
+          >
+            <CategoryBars rows={report.byCategory} t={t} locale={locale} />
+          </ChartCard>
+        )}
+
         <ChartCard
           t={t}
           wide
@@ -352,6 +381,26 @@ export function ReportsPage({ t, locale, settings, report, computeMs, updating, 
 }
 
 type ChartProps = Parameters<typeof Chart>[0];
+
+/** Per category: the repeat rate as a bar, with buyers and the median days between orders in it. */
+function CategoryBars({ rows, t, locale }: { rows: ReportSummary['byCategory']; t: Translate; locale: UiLocale }) {
+  return (
+    <ul className="bar-list category-bars" data-testid="category-bars">
+      {rows.map((c) => (
+        <li key={c.category} data-category={c.category}>
+          <span className="bar-label" title={categoryName(c.category, t)}>{categoryName(c.category, t)}</span>
+          <span className="bar-track" aria-hidden="true">
+            <span style={{ width: `${c.repeatRate * 100}%`, background: COLORS.rate }} />
+          </span>
+          <span className="bar-value">
+            {pct(c.repeatRate, locale)} <span className="muted">{t('reports.kpi.buyers', { count: c.buyers.toLocaleString(locale) })}</span>
+            <span className="muted"> · {c.medianDays !== undefined ? t('reports.categories.median', { days: c.medianDays }) : t('reports.categories.noMedian')}</span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function Kpi({ label, value, note }: { label: string; value: string; note: string }) {
   return (

@@ -24,6 +24,10 @@ export function createPanelHost(onRequest: (message: PanelOutbound) => void, tab
   style.textContent = `
     :host { all: initial; display: block; box-sizing: border-box; }
     :host([data-mode="column"]) { flex: 0 0 ${PANEL_WIDTH}px; width: ${PANEL_WIDTH}px; height: 100%; min-height: 0; align-self: stretch; }
+    /* At the top of a page's own side column (WooCommerce's, some 280 px): its width, a height of its own. */
+    :host([data-mode="top"]) { width: 100%; max-width: 100%; height: min(640px, calc(100vh - 120px)); min-height: 360px; margin: 0 0 20px; border: 1px solid #dcdcde; border-radius: 4px; overflow: hidden; }
+    :host([data-mode="top"][data-collapsed]) { width: 100%; height: auto; min-height: 0; border: 0; }
+    :host([data-mode="top"][data-collapsed]) button { writing-mode: horizontal-tb; flex-direction: row; justify-content: center; width: 100%; height: 32px; border-radius: 6px; }
     /* Floating: top right, short enough never to cover a chat's input box at the bottom. */
     :host([data-mode="float"]) { position: fixed; top: 72px; right: 12px; width: ${PANEL_WIDTH}px; height: min(620px, calc(100vh - 200px)); z-index: 2147483000; box-shadow: 0 8px 28px rgba(0,0,0,.18); border-radius: 10px; overflow: hidden; }
     :host([data-collapsed]) { flex-basis: 32px; width: 32px; box-shadow: none; background: transparent; }
@@ -81,7 +85,10 @@ export function createPanelHost(onRequest: (message: PanelOutbound) => void, tab
       send(message);
     },
     place(anchor) {
-      if (anchor) {
+      if (anchor?.placement === 'top') {
+        element.setAttribute('data-mode', 'top');
+        if (anchor.parent.firstElementChild !== element) anchor.parent.prepend(element);
+      } else if (anchor) {
         element.setAttribute('data-mode', 'column');
         if (element.parentElement !== anchor.parent || anchor.parent.lastElementChild !== element) anchor.parent.append(element);
       } else {

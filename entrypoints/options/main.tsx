@@ -6,7 +6,7 @@ import { ImportSection } from '@/components/import-section';
 import { JourneysSection } from '@/components/journeys-section';
 import { readInWorker, streamInWorker } from '@/components/read-in-worker';
 import { MarketplacesSection } from '@/components/marketplaces-section';
-import { ProfileSection } from '@/components/profile-section';
+import { ShopSetupSection } from '@/components/shop-setup-section';
 import { PagesSection } from '@/components/site-rules-section';
 import { TeamSection, type TeamApi } from '@/components/team-section';
 import { TiersSection } from '@/components/tiers-section';
@@ -29,6 +29,8 @@ const STORE_FILES = storeFiles(send);
 // ?streamAbove=N (bytes) lets tests stream small files through the big-file path.
 const streamAbove = Number(new URLSearchParams(location.search).get('streamAbove') ?? '') || undefined;
 const importWorker = () => new Worker(new URL('../../lib/import/import-worker.ts', import.meta.url), { type: 'module' });
+
+const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 const loadJourneys = () => send('journeys.settings.get', {});
 
@@ -69,6 +71,13 @@ function App() {
         <h1>{t('options.title')}</h1>
         <a className="members-link" href={browser.runtime.getURL('/members.html')}>{t('members.open')}</a>
       </header>
+      {settings === undefined ? null : settings.setupAt === null ? (
+        <>
+          <p className="setup-first">{t('setup.first')}</p>
+          <ShopSetupSection t={t} locale={locale} settings={settings} browserLocale={navigator.language} browserZone={BROWSER_ZONE} onSave={save} />
+        </>
+      ) : (
+        <>
       <ImportSection
         t={t}
         locale={locale}
@@ -156,7 +165,9 @@ function App() {
         />
       )}
       <TeamSection t={t} locale={locale} api={TEAM} />
-      {settings && <ProfileSection t={t} settings={settings} onSave={save} />}
+      <ShopSetupSection key={settings.setupAt} t={t} locale={locale} settings={settings} browserLocale={navigator.language} browserZone={BROWSER_ZONE} onSave={save} />
+        </>
+      )}
     </main>
   );
 }

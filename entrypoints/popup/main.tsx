@@ -149,6 +149,7 @@ function App() {
         return outcome;
       }}
       openSettings={() => void browser.runtime.openOptionsPage()}
+      setupNeeded={settings?.setupAt === null}
     />
   );
 }

@@ -25,9 +25,14 @@ export interface CapturedOrder {
   status?: OrderStatus | undefined;
 }
 
-/** Where the panel goes on this page: as the last child of `parent` (a column beside the chat). */
+/**
+ * Where the panel goes on this page: 'beside' (the default) as the last child of `parent`, a column
+ * of its own beside the chat; 'top' as the first child of `parent`, a side column of the page's
+ * own (as narrow as 260 px), taking its width.
+ */
 export interface PanelAnchor {
   parent: Element;
+  placement?: 'beside' | 'top' | undefined;
 }
 
 export interface MarketplaceAdapter {

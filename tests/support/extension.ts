@@ -22,6 +22,17 @@ export interface LaunchOptions {
   extraArgs?: string[];
   /** false leaves Ctrl-C / SIGTERM to the caller (Playwright otherwise closes the browser and exits 130). */
   handleSignals?: boolean;
+  /**
+   * The options page's first-run questions: answered as a person would (USD, the prefilled zone)
+   * unless 'leave' (a test of the first run itself) or other answers are given.
+   */
+  firstRun?: 'leave' | FirstRunAnswers;
+}
+
+export interface FirstRunAnswers {
+  currency?: string;
+  timeZone?: string;
+  author?: string;
 }
 
 export interface LaunchedExtension {
@@ -86,6 +97,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       context.serviceWorkers().find(isOurs) ??
       (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: SERVICE_WORKER_TIMEOUT_MS }));
     const extensionId = new URL(serviceWorker.url()).host;
+    if (options.firstRun !== 'leave') await answerFirstRun(context, extensionId, options.firstRun ?? {});
     return { context, extensionId, serviceWorker, executablePath, close };
   } catch (error) {
     await close();
@@ -111,6 +123,29 @@ async function forgetWorkerRegistration(userDataDir: string): Promise<void> {
   const prefs = JSON.parse(await readFile(file, 'utf8')) as { extensions?: { settings?: Record<string, Record<string, unknown>> } };
   for (const extension of Object.values(prefs.extensions?.settings ?? {})) delete extension.service_worker_registration_info;
   await writeFile(file, JSON.stringify(prefs));
+}
+
+/**
+ * Answers the options page's first-run questions (shop currency, time zone, name; language left as
+ * it is) and waits for the rest of the settings to open. A profile already set up is left alone.
+ */
+export async function answerFirstRun(context: BrowserContext, extensionId: string, answers: FirstRunAnswers = {}): Promise<void> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    const start = page.getByRole('button', { name: 'Start using Regulars' });
+    const ready = page.getByLabel('Import order export', { exact: true });
+    const asked = start.waitFor().then(() => 'ask', () => 'gone');
+    const done = ready.waitFor({ state: 'attached' }).then(() => 'done', () => 'gone');
+    if ((await Promise.race([asked, done])) === 'done') return;
+    await page.getByLabel("Your shop's currency").selectOption(answers.currency ?? 'USD');
+    if (answers.timeZone) await page.getByLabel("Your shop's time zone").selectOption(answers.timeZone);
+    if (answers.author) await page.getByLabel('Your name').fill(answers.author);
+    await start.click();
+    await ready.waitFor({ state: 'attached' });
+  } finally {
+    await page.close();
+  }
 }
 
 function isOurs(worker: Worker): boolean {

@@ -12,13 +12,15 @@ export function readDemoOrder(root: ParentNode): CapturedOrder | undefined {
   const amount = summary.querySelector('[data-testid="order-amount"]');
   const status = summary.querySelector('[data-testid="order-status"]');
   const statusValue = status?.getAttribute('data-status') as OrderStatus | null;
-  const time = summary.querySelector('[data-testid="order-date"] time, time[data-testid="order-date"]');
+  const date = summary.querySelector('[data-testid="order-date"]');
+  // The <time datetime> when there is one; a regional page (?print=) prints the date as text only.
+  const time = date?.querySelector('time') ?? (date?.tagName === 'TIME' ? date : undefined);
   return {
     orderNo,
     buyer: findDemoOrderBuyer(root),
     amountText: amount?.textContent?.trim(),
     currency: amount?.getAttribute('data-currency') ?? undefined,
-    placedAtText: time?.getAttribute('datetime') ?? time?.textContent?.trim(),
+    placedAtText: time?.getAttribute('datetime') ?? time?.textContent?.trim() ?? date?.textContent?.trim(),
     statusText: status?.textContent?.trim(),
     status: statusValue && STATUSES.includes(statusValue) ? statusValue : undefined,
   };

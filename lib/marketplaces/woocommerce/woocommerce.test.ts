@@ -58,9 +58,9 @@ describe('the WooCommerce adapter', () => {
     });
   });
 
-  it('puts the panel in the side column of an order, not of a post', () => {
+  it('puts the panel at the top of the side column of an order, not of a post', () => {
     const order = doc('order.html');
-    expect(woocommerceAdapter.anchor?.(order, HPOS)?.parent).toBe(order.querySelector('#postbox-container-1'));
+    expect(woocommerceAdapter.anchor?.(order, HPOS)).toEqual({ parent: order.querySelector('#postbox-container-1'), placement: 'top' });
     expect(woocommerceAdapter.anchor?.(doc('post-edit.html'), LEGACY)).toBeUndefined();
   });
 });
