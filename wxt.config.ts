@@ -38,8 +38,9 @@ export default defineConfig({
     // Nothing is granted at install: each marketplace, and each self-hosted WooCommerce shop, is
     // asked for (its own hosts only) when the user turns it on in the options page. Every marketplace
     // and the WooCommerce adapter serve https only, so plain http is never asked for.
-    // Loopback http only for a team server on this computer (tests, the demo): a real one is https.
-    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // Loopback http only in the demo build, for the team server the tests and `npm start -- --team`
+    // run on this computer: the store build's team server is https like every marketplace.
+    optional_host_permissions: ['https://*/*', ...(DEMO ? LOOPBACK : [])],
     // The panel is an extension frame the content script puts in the seller page. `matches` is fixed
     // at build time while the sites the user enables are not, so it covers everywhere the content
     // script may run: any https host (and, in the demo build, the loopback demo). use_dynamic_url
