@@ -127,7 +127,7 @@ function Card(props: BuyerPanelProps & { card: MemberCard }) {
       <QuickReminder t={t} locale={locale} now={now} api={api} />
       <Orders card={card} t={t} locale={locale} timeZone={timeZone} api={api} />
       <Notes card={card} t={t} locale={locale} timeZone={timeZone} api={api} author={props.author} />
-      <ProfileEditor key={card.member.id} card={card} t={t} api={api} />
+      <ProfileEditor key={card.member.id} card={card} t={t} api={api} locale={locale} />
       <MergeWith card={card} t={t} locale={locale} api={api} />
     </div>
   );

@@ -37,6 +37,7 @@ interface DraftStep {
   spend: string;
   orders: string;
   benefits: TierBenefits;
+  gift: TierBenefits;
 }
 
 interface Draft {
@@ -64,6 +65,7 @@ function draftOf(ladder: TierLadder, currency: string, t: Translate): Draft {
       spend: majorText(s.minSpendMinor, currency),
       orders: s.minOrders === undefined ? '' : String(s.minOrders),
       benefits: { ...s.benefits },
+      gift: { ...s.gift },
     })),
     match: ladder.match,
     yearly: ladder.window !== 'lifetime',
@@ -84,6 +86,7 @@ function buildLadder(draft: Draft, currency: string, t: Translate): Built {
     if (i > 0 && d.spend.trim() === '' && d.orders.trim() === '') problems.push({ step: i, key: 'tiers.problem.threshold' });
     const untouched = d.name === tierName({ id: d.id, name: d.savedName }, t);
     const benefits = Object.fromEntries(Object.entries(d.benefits).flatMap(([k, v]) => (v?.trim() ? [[k, v.trim()]] : []))) as TierBenefits;
+    const gift = Object.fromEntries(Object.entries(d.gift).flatMap(([k, v]) => (v?.trim() ? [[k, v.trim()]] : []))) as TierBenefits;
     return {
       id: d.id,
       name: (untouched ? d.savedName : d.name).trim() || d.savedName,
@@ -91,6 +94,7 @@ function buildLadder(draft: Draft, currency: string, t: Translate): Built {
       minSpendMinor: i === 0 || spend === undefined || spend < 0 ? undefined : spend,
       minOrders: i === 0 || orders === undefined || !Number.isSafeInteger(orders) ? undefined : orders,
       ...(Object.keys(benefits).length ? { benefits } : {}),
+      ...(Object.keys(gift).length ? { gift } : {}),
     };
   });
   for (const key of ['minSpendMinor', 'minOrders'] as const) {
@@ -171,7 +175,7 @@ export function TiersSection({ t, locale, settings, tierFacts, intervals, apply,
       const last = built.ladder.steps[built.ladder.steps.length - 1];
       const spend = last?.minSpendMinor ? majorText(last.minSpendMinor * 2, currency) : '';
       const orders = last?.minOrders ? String(last.minOrders * 2) : spend ? '' : '2';
-      const step: DraftStep = { id: `tier-${Date.now().toString(36)}`, savedName: '', name: t('tiers.newStep'), color: PALETTE[d.steps.length % PALETTE.length]!, spend, orders, benefits: {} };
+      const step: DraftStep = { id: `tier-${Date.now().toString(36)}`, savedName: '', name: t('tiers.newStep'), color: PALETTE[d.steps.length % PALETTE.length]!, spend, orders, benefits: {}, gift: {} };
       return { ...d, steps: [...d.steps, step] };
     });
   const removeStep = (i: number) => setDraft((d) => ({ ...d, steps: d.steps.filter((_, k) => k !== i) }));
@@ -338,6 +342,30 @@ export function TiersSection({ t, locale, settings, tierFacts, intervals, apply,
                     placeholder={l === locale ? t('benefits.placeholder') : ''}
                     aria-label={t('benefits.of', { tier: s.name, language: t(`benefits.lang.${l}`) })}
                     onChange={(e) => setStep(i, { benefits: { ...s.benefits, [l]: e.target.value } })}
+                  />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3 className="sub">{t('tiers.gift')}</h3>
+      <p className="lead small">{t('tiers.gift.lead')}</p>
+      <table className="benefits-table" data-testid="gifts">
+        <tbody>
+          {draft.steps.map((s, i) => (
+            <tr key={s.id} data-step-id={s.id}>
+              <td>
+                <span className="tier-dot" style={{ background: s.color }} aria-hidden="true" /> {s.name}
+              </td>
+              {BENEFIT_LOCALES.map((l) => (
+                <td key={l}>
+                  <input
+                    value={s.gift[l] ?? ''}
+                    maxLength={300}
+                    placeholder={l === locale ? t('tiers.gift.placeholder') : ''}
+                    aria-label={`${t('tiers.gift')} · ${s.name} · ${t(`benefits.lang.${l}`)}`}
+                    onChange={(e) => setStep(i, { gift: { ...s.gift, [l]: e.target.value } })}
                   />
                 </td>
               ))}

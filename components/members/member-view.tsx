@@ -143,7 +143,7 @@ export function MemberView({ memberId, api, t, locale, timeZone, author, tiers, 
             )}
           </section>
           <QuickReminder t={t} locale={locale} now={now} api={panel} />
-          <ProfileEditor key={card.member.updatedAt} card={full} t={t} api={panel} />
+          <ProfileEditor key={card.member.updatedAt} card={full} t={t} api={panel} locale={locale} />
           <MergeWith card={full} t={t} locale={locale} api={panel} />
         </div>
       </div>

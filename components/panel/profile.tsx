@@ -1,7 +1,9 @@
 import { useId, useState } from 'react';
 import type { Profile } from '@/lib/domain/rows';
 import type { MemberCard } from '@/lib/messaging/card';
-import type { MessageKey, Translate } from '@/lib/i18n';
+import { BUYER_LANGUAGES, memberLanguage } from '@/lib/domain/journeys/language';
+import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
+import { languageName } from '../format';
 import type { PanelApi } from './api';
 
 const FIELDS: readonly { key: keyof Profile; type?: string; hint?: MessageKey }[] = [
@@ -13,11 +15,13 @@ const FIELDS: readonly { key: keyof Profile; type?: string; hint?: MessageKey }[
   { key: 'email', type: 'email' },
 ];
 
-export function ProfileEditor({ card, t, api }: { card: MemberCard; t: Translate; api: PanelApi }) {
+export function ProfileEditor({ card, t, api, locale = 'en' }: { card: MemberCard; t: Translate; api: PanelApi; locale?: UiLocale }) {
   const id = useId();
   const initial = () => Object.fromEntries(FIELDS.map((f) => [f.key, card.member.profile[f.key] ?? ''])) as Record<keyof Profile, string>;
   const [values, setValues] = useState(initial);
   const [dnc, setDnc] = useState(card.member.doNotContact);
+  const [language, setLanguage] = useState<string>(card.member.profile.language ?? '');
+  const guessed = memberLanguage({ profile: {}, currency: card.member.currency });
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; message: string }>({ kind: 'idle' });
   const filled = FIELDS.filter((f) => card.member.profile[f.key]).length;
   return (
@@ -38,7 +42,7 @@ export function ProfileEditor({ card, t, api }: { card: MemberCard; t: Translate
         onSubmit={async (e) => {
           e.preventDefault();
           try {
-            await api.updateMember({ profile: values, doNotContact: dnc });
+            await api.updateMember({ profile: { ...values, language }, doNotContact: dnc });
             setState({ kind: 'saved' });
           } catch (err) {
             setState({ kind: 'error', message: (err as Error).message });
@@ -60,6 +64,17 @@ export function ProfileEditor({ card, t, api }: { card: MemberCard; t: Translate
             />
           </label>
         ))}
+        <label className="pf" htmlFor={`${id}-language`}>
+          <span>{t('language.label')}</span>
+          <select id={`${id}-language`} value={language} onChange={(e) => (setLanguage(e.target.value), setState({ kind: 'idle' }))}>
+            <option value="">{t('language.guessed', { language: languageName(guessed, locale), source: t('language.source.site') })}</option>
+            {BUYER_LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {languageName(l, locale)}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="check">
           <input type="checkbox" checked={dnc} onChange={(e) => (setDnc(e.target.checked), setState({ kind: 'idle' }))} /> {t('profile.dnc')}
         </label>

@@ -7,7 +7,7 @@ import { reminderLabel as reasonLabel } from '@/lib/reminders/label';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import type { RequestOf, ResponseOf } from '@/lib/messaging/protocol';
 import type { TodayRowMessage } from '@/lib/messaging/protocol-reminders';
-import { tierName } from '../format';
+import { languageName, tierName } from '../format';
 
 export type TodayData = ResponseOf<'reminders.today'>;
 
@@ -232,8 +232,9 @@ function Row({ row, t, locale, data, actions, say }: { row: TodayRowMessage; t: 
         </div>
       )}
       <div className="actions">
-        <button type="button" className="small" onClick={() => void copy()}>
+        <button type="button" className="small" onClick={() => void copy()} title={row.language ? t('today.language', { language: languageName(row.language, locale) }) : undefined}>
           {t('today.copy')}
+          {row.language && row.language !== locale && <span className="lang-chip"> {row.language}</span>}
         </button>
         <button type="button" className="small primary" onClick={() => void actions.done(row.id, 'resolved')}>
           {t('today.done')}

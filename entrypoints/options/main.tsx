@@ -158,6 +158,7 @@ function App() {
           t={t}
           locale={locale}
           tiers={settings.tierLadder.steps}
+          timeZone={settings.timeZone}
           savedSegments={savedSegments}
           load={loadJourneys}
           save={(patch) => send('journeys.settings.update', patch)}

@@ -7,11 +7,14 @@ import { ReportsPage } from '@/components/reports/reports-page';
 import '@/components/theme.css';
 import '@/components/options.css';
 import '@/components/reports.css';
-import { withPageDb } from '@/lib/store/report-data';
+import { OutcomesCard } from '@/components/reports/outcomes-card';
+import { readTouchOutcomes, withPageDb } from '@/lib/store/report-data';
 import { readSnapshotState, type ReportSnapshot } from '@/lib/background/reports/report-snapshot';
 import type { Settings } from '@/lib/domain/settings';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { send } from '@/lib/messaging/browser-client';
+
+const loadOutcomes = (days: number) => withPageDb((db) => readTouchOutcomes(db, days));
 
 type Shown = { settings: Settings; snapshot: ReportSnapshot | undefined; updating: boolean } | { error: string };
 
@@ -81,6 +84,7 @@ function App() {
           onReady={updating ? undefined : markReady}
         />
       )}
+      {settings && report && !empty && <OutcomesCard t={t} locale={locale} timeZone={settings.timeZone} load={loadOutcomes} />}
     </main>
   );
 }

@@ -1,10 +1,11 @@
 // Journey rule settings and message templates: one `journeys` row in the settings table, kept apart
 // from the shop settings so each rule's record validates (and falls back) on its own.
 import { z } from 'zod';
-import { JOURNEY_KINDS, journeyRulesSchema, templateSchema } from './journeys';
+import { BUYER_LANGUAGES, JOURNEY_KINDS, journeyRulesSchema, templateSchema } from './journeys';
 
 export const JOURNEYS_KEY = 'journeys';
-export const TEMPLATE_LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
+/** Templates are kept per buyer language (journeys/language.ts), not per screen language. */
+export const TEMPLATE_LOCALES = BUYER_LANGUAGES;
 export const TEMPLATE_KINDS = [...JOURNEY_KINDS, 'manual'] as const;
 
 export const templatesSchema = z.partialRecord(z.enum(TEMPLATE_KINDS), z.partialRecord(z.enum(TEMPLATE_LOCALES), templateSchema));

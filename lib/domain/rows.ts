@@ -1,6 +1,7 @@
 // zod schemas for every stored row. The store validates what crosses into it (imports, restores,
 // messages); inside, the types are trusted.
 import { z } from 'zod';
+import { BUYER_LANGUAGES } from './journeys/language';
 import { journeyKindSchema } from './journeys/types';
 import { ORDER_STATUSES } from './types';
 
@@ -40,6 +41,8 @@ export const profileSchema = z.object({
   preferences: z.string().max(1000).optional(),
   phone: z.string().max(40).optional(),
   email: z.string().max(200).optional(),
+  /** The language messages to this member are written in, set in the panel; guessed when absent (journeys/language.ts). */
+  language: z.enum(BUYER_LANGUAGES).optional(),
 });
 export type Profile = z.infer<typeof profileSchema>;
 
@@ -114,6 +117,9 @@ export const orderRowSchema = z.object({
   paidAt: epochMs.optional(),
   shippedAt: epochMs.optional(),
   deliveredAt: epochMs.optional(),
+  /** Carrier and tracking number, for the shipping notice; kept from an earlier import when a later one lacks them. */
+  carrier: z.string().max(100).optional(),
+  trackingNo: z.string().max(100).optional(),
   items: z.array(orderItemSchema),
   updatedAt: epochMs,
 });

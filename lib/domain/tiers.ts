@@ -100,6 +100,8 @@ export const tierStepSchema = z.object({
   minSpendMinor: thresholdSchema,
   minOrders: thresholdSchema,
   benefits: z.partialRecord(z.enum(BENEFIT_LOCALES), z.string().trim().max(300)).optional(),
+  /** What goes into a parcel of this tier at packing time (VIP care), per language. */
+  gift: z.partialRecord(z.enum(BENEFIT_LOCALES), z.string().trim().max(300)).optional(),
 });
 
 /**
@@ -107,9 +109,17 @@ export const tierStepSchema = z.object({
  * owner wrote them. Undefined when the tier has none.
  */
 export function benefitsText(step: Pick<TierStep, 'benefits'>, locale: string): string | undefined {
-  const b = step.benefits;
+  return textIn(step.benefits, locale);
+}
+
+/** A tier's parcel gift in the language asked for, the same way as its benefits. */
+export function giftText(step: Pick<TierStep, 'gift'>, locale: string): string | undefined {
+  return textIn(step.gift, locale);
+}
+
+function textIn(b: Partial<Record<string, string>> | undefined, locale: string): string | undefined {
   if (!b) return undefined;
-  const own = b[locale as keyof typeof b]?.trim();
+  const own = b[locale]?.trim();
   if (own) return own;
   const en = b.en?.trim();
   if (en) return en;

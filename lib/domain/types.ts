@@ -54,6 +54,8 @@ export interface TierStep {
   minOrders?: number | undefined;
   /** What the tier gives the buyer (free shipping, 5% off…), per language, for the agent to say. */
   benefits?: TierBenefits | undefined;
+  /** The parcel gift for this tier's orders at packing time (VIP care), per language. */
+  gift?: TierBenefits | undefined;
 }
 
 export const BENEFIT_LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;

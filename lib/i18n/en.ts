@@ -1,3 +1,4 @@
+import { en as journeysEn } from './journeys';
 import { en as sync } from './sync';
 import { en as capture } from './capture';
 import * as mapping from './mapping';
@@ -309,6 +310,7 @@ export const en = {
   ...segments,
   ...remindersEn,
   ...tiersReportsEn,
+  ...journeysEn,
   ...categoriesEn,
   ...capture,
   ...sync,

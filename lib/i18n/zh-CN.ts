@@ -1,3 +1,4 @@
+import { zhCN as journeysZhCN } from './journeys';
 import { zhCN as sync } from './sync';
 import { zhCN as capture } from './capture';
 import { zhCN as segments } from './segments';
@@ -310,6 +311,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...segments,
   ...remindersZhCN,
   ...tiersReportsZhCN,
+  ...journeysZhCN,
   ...categoriesZhCN,
   ...capture,
   ...sync,

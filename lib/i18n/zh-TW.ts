@@ -1,3 +1,4 @@
+import { zhTW as journeysZhTW } from './journeys';
 import { zhTW as sync } from './sync';
 import { zhTW as capture } from './capture';
 import { zhTW as segments } from './segments';
@@ -310,6 +311,7 @@ export const zhTW: Record<MessageKey, string> = {
   ...segments,
   ...remindersZhTW,
   ...tiersReportsZhTW,
+  ...journeysZhTW,
   ...categoriesZhTW,
   ...capture,
   ...sync,

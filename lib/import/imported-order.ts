@@ -24,6 +24,9 @@ export const importedOrderSchema = z.object({
   paidAt: epochMs.optional(),
   shippedAt: epochMs.optional(),
   deliveredAt: epochMs.optional(),
+  /** The carrier and tracking number, where the export or the order page has them (shipping notice). */
+  carrier: z.string().trim().max(100).optional(),
+  trackingNo: z.string().trim().max(100).optional(),
   items: z.array(orderItemSchema).max(500),
 });
 export type ImportedOrder = z.infer<typeof importedOrderSchema>;

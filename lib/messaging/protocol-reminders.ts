@@ -29,6 +29,9 @@ export const todayRowSchema = z.object({
   assignee: z.string().optional(),
   suppressedBecause: z.string().optional(),
   priority: z.number(),
+  /** The buyer's language the message is written in. */
+  language: z.string().optional(),
+  gift: z.string().optional(),
   message: z.string(),
   /** A tier upgrade: the new tier's benefits, in the list's language. */
   benefits: z.string().optional(),

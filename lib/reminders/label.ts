@@ -1,18 +1,47 @@
 // What a reminder is about, in words: "Follow-up due: delivered 15 days ago", or the manual reason.
 import type { Templates } from '../domain/journey-settings';
-import { translator, type MessageKey, type Translate, type UiLocale } from '../i18n';
+import { HOLIDAY_KEYS, type HolidayKey } from '../domain/journeys/holiday-calendar';
+import type { BuyerLanguage } from '../domain/journeys/language';
+import { translator, UI_LOCALES, type MessageKey, type Translate, type UiLocale } from '../i18n';
 
 const DAY_MS = 86_400_000;
 
-export function reminderLabel(t: Translate, r: { kind?: string | undefined; reason: string; detail?: string | undefined; refAt?: number | undefined }, now: number): string {
+/** A holiday reminder's detail: a built-in holiday's key is named in the reader's language, the shop's own name kept as is. */
+export function holidayName(t: Translate, detail: string | undefined): string {
+  return detail && (HOLIDAY_KEYS as readonly string[]).includes(detail) ? t(`holiday.${detail as HolidayKey}`) : (detail ?? '');
+}
+
+export function reminderLabel(t: Translate, r: { kind?: string | undefined; reason: string; detail?: string | undefined; refAt?: number | undefined; gift?: string | undefined; tier?: { name: string } | undefined }, now: number): string {
   if (!r.kind) return r.reason;
   const days = r.refAt === undefined ? 0 : Math.max(0, Math.round((now - r.refAt) / DAY_MS));
   const inDays = r.refAt === undefined ? 0 : Math.max(0, Math.round((r.refAt - now) / DAY_MS));
-  return t(`journey.banner.${r.kind}` as MessageKey, { days, inDays, detail: r.detail ?? '' });
+  // A later win-back touch names its step (detail "2/3"); the first reads as before.
+  if (r.kind === 'winBack' && r.detail) return t('journey.banner.winBackStep', { days, detail: r.detail });
+  if (r.kind === 'parcelGift') return t('journey.banner.parcelGift', { detail: r.tier?.name ?? r.detail ?? '', gift: r.gift ?? t('gift.none') });
+  return t(`journey.banner.${r.kind}` as MessageKey, { days, inDays, detail: r.kind === 'holiday' ? holidayName(t, r.detail) : (r.detail ?? '') });
 }
 
-/** The shop's own template for a reason in this language, else the default one. */
-export function templateFor(kind: string | undefined, locale: UiLocale, templates: Templates): string {
+/** The screen language whose catalogue writes a buyer language's fixed words (English for the others). */
+export const catalogueOf = (language: BuyerLanguage): UiLocale => ((UI_LOCALES as readonly string[]).includes(language) ? (language as UiLocale) : 'en');
+
+/**
+ * The shop's own template for a reason in the buyer's language, else the default one in it; for a
+ * language without default texts (Thai, Vietnamese…) the shop's English template, else the default English.
+ */
+export function templateFor(kind: string | undefined, language: BuyerLanguage, templates: Templates): string {
   const key = (kind ?? 'manual') as keyof Templates;
-  return templates[key]?.[locale] || translator(locale)(`journey.template.${key}` as MessageKey);
+  const own = templates[key]?.[language];
+  if (own) return own;
+  const catalogue = catalogueOf(language);
+  return (catalogue !== language && templates[key]?.[catalogue]) || translator(catalogue)(`journey.template.${key}` as MessageKey);
+}
+
+/** " with J&T Express, tracking number 123" in the buyer's language: what the order says of its parcel, or nothing. */
+export function shipmentText(t: Translate, order: { carrier?: string | undefined; trackingNo?: string | undefined } | undefined): string {
+  const carrier = order?.carrier?.trim();
+  const trackingNo = order?.trackingNo?.trim();
+  if (carrier && trackingNo) return t('journey.shipment', { carrier, trackingNo });
+  if (carrier) return t('journey.shipment.carrier', { carrier });
+  if (trackingNo) return t('journey.shipment.tracking', { trackingNo });
+  return '';
 }

@@ -1,11 +1,17 @@
 // Journey rule settings and templates in the store: one `journeys` row of the settings table.
 import { z } from 'zod';
 import { JOURNEYS_KEY, journeySettingsPatchSchema, templatesSchema, type JourneySettings } from '../domain/journey-settings';
-import { journeyRulesSchema, mergeJourneyRules, type JourneyRules } from '../domain/journeys';
+import { journeyRulesSchema, mergeJourneyRules, regionOfTimeZone, type JourneyRules, type Region } from '../domain/journeys';
 import type { RegularsDb } from './database';
 import { readSettings } from './settings';
 
 const CHINESE_ZONES = /^Asia\/(Shanghai|Chongqing|Harbin|Urumqi|Taipei|Hong_Kong|Macau)$/;
+
+/** The region guessed from the shop's time zone (a region chosen in Settings is kept with the rules); none for a zone not known. */
+export async function shopRegion(db: RegularsDb): Promise<Region | undefined> {
+  const region = regionOfTimeZone((await readSettings(db)).timeZone);
+  return region === 'other' ? undefined : region;
+}
 
 /** The language holidays default to: the shop's chosen one, else its zone's. */
 export async function shopLanguage(db: RegularsDb): Promise<string> {
@@ -17,7 +23,7 @@ export async function shopLanguage(db: RegularsDb): Promise<string> {
 export async function readJourneySettings(db: RegularsDb): Promise<JourneySettings> {
   const row = await db.settings.get(JOURNEYS_KEY);
   const stored = (row?.value ?? {}) as { rules?: unknown; templates?: unknown };
-  const { rules, invalid } = mergeJourneyRules(stored.rules, await shopLanguage(db));
+  const { rules, invalid } = mergeJourneyRules(stored.rules, await shopLanguage(db), await shopRegion(db));
   if (invalid.length) console.warn(`Regulars: settings of the rules ${invalid.join(', ')} are invalid and were reset to their defaults`);
   const templates = templatesSchema.safeParse(stored.templates ?? {});
   return { rules, templates: templates.success ? templates.data : {} };

@@ -3,6 +3,8 @@
 // [memberId+placedAt] index gives them, so the report's one pass needs no sort.
 import { categoryFigures, type CategoryFigures } from '../domain/categories';
 import { repurchaseIntervals, type ReportMember, type ReportOrder } from '../domain/reports';
+import Dexie from 'dexie';
+import { touchOutcomes, type TouchOutcomes } from '../domain/outcomes';
 import { RegularsDb } from './database';
 import { type Settings } from '../domain/settings';
 import { readSettings } from '../store/settings';
@@ -23,6 +25,16 @@ export async function readReportData(db: RegularsDb): Promise<ReportData> {
 /** Days between each member's orders (lib/domain/reports), for the lapse suggestion. */
 export async function readRepurchaseIntervals(db: RegularsDb, timeZone: string): Promise<number[]> {
   return repurchaseIntervals(await db.orders.orderBy('[memberId+placedAt]').toArray(), timeZone);
+}
+
+/** Touches from the contact log and what followed them (lib/domain/outcomes): only the touched members' orders are read. */
+export async function readTouchOutcomes(db: RegularsDb, withinDays: number): Promise<TouchOutcomes> {
+  return db.transaction('r', [db.contacts, db.orders], async () => {
+    const touches = await db.contacts.toArray();
+    const memberIds = [...new Set(touches.map((c) => c.memberId))];
+    const orders = (await Promise.all(memberIds.map((id) => db.orders.where('[memberId+placedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()))).flat();
+    return touchOutcomes(touches, orders, withinDays);
+  });
 }
 
 /** Runs a task over a connection opened for it and closed after (an open one would hold up upgrades). */

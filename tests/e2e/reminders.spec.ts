@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { downloadDemoExport, importOrdersThroughOptions, type LaunchedExtension } from '../support/extension';
+import { RULE_IDS } from '../../lib/domain/journeys/rules';
 import { expect, test } from '../support/fixtures';
 import { conversationOf, panelFrame, usd } from '../support/panel';
 
@@ -94,7 +95,7 @@ test('an imported unpaid order produces a nudge at the next allowed hour; do-not
 
 test('a reminder set from the panel appears in Today and fires a notification when due; Done logs a contact and clears the badge', async ({ freshExt: ext, demo }) => {
   // Only this reminder: the journey rules are switched off, so the badge counts it alone.
-  const off = Object.fromEntries(['unpaid', 'shipped', 'followUp', 'birthday', 'holiday', 'secondPurchase', 'winBack', 'tierUp'].map((id) => [id, { enabled: false }]));
+  const off = Object.fromEntries(RULE_IDS.map((id) => [id, { enabled: false }]));
   const page = await demoStore(ext, demo.url, off);
   const buyer = demo.seed.known.oneTime;
   const name = demo.seed.buyers.find((b) => b.handle === buyer)!.name;
@@ -147,7 +148,7 @@ test('a reminder set from the panel appears in Today and fires a notification wh
 });
 
 test('Today opens on its first rows and fills in the rest: two groups of twelve reminders show ten rows each', async ({ freshExt: ext, demo }) => {
-  const off = Object.fromEntries(['unpaid', 'shipped', 'followUp', 'birthday', 'holiday', 'secondPurchase', 'winBack', 'tierUp'].map((id) => [id, { enabled: false }]));
+  const off = Object.fromEntries(RULE_IDS.map((id) => [id, { enabled: false }]));
   const page = await demoStore(ext, demo.url, off);
   const memberIds = await page.evaluate(
     () =>

@@ -143,7 +143,7 @@ function sameItems(a: OrderRow['items'], b: OrderRow['items']): boolean {
 function sameOrder(a: OrderRow, b: OrderRow): boolean {
   return (
     a.status === b.status && a.amountMinor === b.amountMinor && a.currency === b.currency && a.placedAt === b.placedAt &&
-    a.paidAt === b.paidAt && a.shippedAt === b.shippedAt && a.deliveredAt === b.deliveredAt && a.buyer === b.buyer && sameItems(a.items, b.items)
+    a.paidAt === b.paidAt && a.shippedAt === b.shippedAt && a.deliveredAt === b.deliveredAt && a.carrier === b.carrier && a.trackingNo === b.trackingNo && a.buyer === b.buyer && sameItems(a.items, b.items)
   );
 }
 
@@ -288,6 +288,8 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
           paidAt: maxDefined(before?.paidAt, row.paidAt),
           shippedAt: maxDefined(before?.shippedAt, row.shippedAt),
           deliveredAt: maxDefined(before?.deliveredAt, row.deliveredAt),
+          ...((row.carrier ?? before?.carrier) ? { carrier: row.carrier ?? before?.carrier } : {}),
+          ...((row.trackingNo ?? before?.trackingNo) ? { trackingNo: row.trackingNo ?? before?.trackingNo } : {}),
           items: categorise ? (categoriseItems(row.items, categorise) as OrderRow['items']) : row.items,
           updatedAt: now,
         };

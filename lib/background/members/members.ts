@@ -132,7 +132,7 @@ export async function updateMember(db: RegularsDb, memberId: string, patch: Memb
       if (!field) continue;
       const checked = field.safeParse(v);
       if (v && !checked.success) throw new StoreError('invalid', `${key}: ${checked.error.issues[0]?.message ?? 'not valid'}`);
-      if (v) profile[key] = v;
+      if (v) (profile as Record<string, string>)[key] = checked.success ? (checked.data as string) : v;
       else delete profile[key];
     }
     const next: MemberRow = {

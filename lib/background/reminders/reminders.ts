@@ -42,7 +42,7 @@ const MAX_CAP_MS = 90 * DAY_MS;
 const KEYS_ABOVE = 500;
 
 const toMember = (m: MemberRow): JourneyMember => ({ id: m.id, tierId: m.tierId, doNotContact: m.doNotContact, orderCount: m.orderCount, spendMinor: m.spendMinor, firstOrderAt: m.firstOrderAt, lastOrderAt: m.lastOrderAt, profile: m.profile, categoryLastAt: m.categoryLastAt });
-const toOrder = (o: OrderRow): JourneyOrder => ({ id: o.id, memberId: o.memberId, status: o.status, amountMinor: o.amountMinor, placedAt: o.placedAt, shippedAt: o.shippedAt, deliveredAt: o.deliveredAt });
+const toOrder = (o: OrderRow): JourneyOrder => ({ id: o.id, memberId: o.memberId, status: o.status, amountMinor: o.amountMinor, placedAt: o.placedAt, paidAt: o.paidAt, shippedAt: o.shippedAt, deliveredAt: o.deliveredAt });
 
 export interface Evaluation {
   created: number;
@@ -147,7 +147,7 @@ async function dismissObsolete(db: RegularsDb, active: readonly ReminderRow[], m
     const member = members.get(r.memberId) ?? more.get(r.memberId);
     const order = r.orderId ? orders.get(r.orderId) : undefined;
     // Order reasons are judged by the order, member reasons by the member: unknown ones stay as they are.
-    if (r.kind === 'unpaid' || r.kind === 'shipped' ? !order : !member) continue;
+    if (r.kind === 'unpaid' || r.kind === 'shipped' || r.kind === 'parcelGift' ? !order : !member) continue;
     const rule = RULES[ruleOfKind(r.kind!)] as JourneyRule;
     if (rule.obsolete!(r, member, order)) gone.push({ ...r, state: 'dismissed', suppressedBecause: 'noLongerApplies', updatedAt: now });
   }
@@ -207,7 +207,7 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
   const tz = settings.timeZone;
   const saved = await savedSegments(rules, now, tz, resolveSegment);
   const facts = await memberFacts(db);
-  const rulesKey = JSON.stringify([rules.unpaid, rules.shipped, rules.followUp, rules.tierUp]);
+  const rulesKey = JSON.stringify([rules.unpaid, rules.shipped, rules.followUp, rules.tierUp, rules.parcelGift]);
   return db.transaction('rw', TABLES(db), async () => {
     // Greetings for a holiday need every member once, when it comes into view; after that members
     // who change are evaluated one by one (evaluateMembers), so later sweeps skip them.
@@ -222,6 +222,8 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
     const readOrders = readAll || last.orders !== marks.orders;
     const readTierChanges = readAll || last.tierChanges !== marks.tierChanges;
     const lapseAt = now - settings.lapseDays * DAY_MS;
+    // Near the lapse day or one of the later win-back steps' days.
+    const winBackDue = (last: number) => rules.winBack.steps.some((step) => last >= lapseAt - (step + 9) * DAY_MS && last <= lapseAt - (step - 1) * DAY_MS);
     const secondAt = now - rules.secondPurchase.days * DAY_MS;
     const [orders, tierChanges, done, contacts, active] = await Promise.all([
       readOrders ? db.orders.where('placedAt').aboveOrEqual(now - ORDER_LOOKBACK_MS).toArray() : [],
@@ -235,7 +237,7 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
     const followUpFrom = now - (rules.followUp.days + 8) * DAY_MS;
     const recent = now - 3 * DAY_MS;
     const relevant = orders.filter((o) =>
-      o.status === 'unpaid' ? o.placedAt >= recent : o.status === 'shipped' ? (o.shippedAt ?? o.placedAt) >= recent : o.status === 'delivered' && (o.deliveredAt ?? 0) >= followUpFrom,
+      o.status === 'unpaid' ? o.placedAt >= recent : o.status === 'paid' ? (o.paidAt ?? o.placedAt) >= recent : o.status === 'shipped' ? (o.shippedAt ?? o.placedAt) >= recent : o.status === 'delivered' && (o.deliveredAt ?? 0) >= followUpFrom,
     );
     let chosen: readonly FactMember[];
     if (holidays) chosen = facts;
@@ -262,7 +264,7 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
         if (
           (m.categoryLastAt && byCategory(m)) ||
           m.profile.birthday ||
-          (last !== undefined && ((last >= lapseAt - 9 * DAY_MS && last <= lapseAt + DAY_MS) || (last >= secondAt - 8 * DAY_MS && last <= secondAt + 8 * DAY_MS) || (tierChanges.length > 0 && last >= recentBuyer)))
+          (last !== undefined && (winBackDue(last) || (last >= secondAt - 8 * DAY_MS && last <= secondAt + 8 * DAY_MS) || (tierChanges.length > 0 && last >= recentBuyer)))
         )
           picked.set(m.id, m);
       }

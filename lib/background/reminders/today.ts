@@ -1,10 +1,11 @@
 // The popup's Today list: overdue, due today, upcoming and suppressed, with what each row needs
 // (member, tier, order, the filled message) in one answer.
 import Dexie from 'dexie';
-import { benefitsText, fillTemplate, formatMoney, startOfLocalDay } from '../../domain';
+import { benefitsText, fillTemplate, formatMoney, giftText, startOfLocalDay } from '../../domain';
+import { memberLanguage, type BuyerLanguage } from '../../domain/journeys/language';
 import { translator, type UiLocale } from '../../i18n';
 import { TODAY_SECTIONS, type TodaySection } from '../../messaging/protocol-reminders';
-import { templateFor } from '../../reminders/label';
+import { catalogueOf, holidayName, shipmentText, templateFor } from '../../reminders/label';
 import type { RegularsDb } from '../../store/database';
 import { type Templates } from '../../domain/journey-settings';
 import { readJourneySettings } from '../../store/journey-settings';
@@ -38,6 +39,10 @@ export interface TodayRow {
   assignee?: string | undefined;
   suppressedBecause?: string | undefined;
   priority: number;
+  /** The language `message` is written in: the member's. */
+  language?: BuyerLanguage | undefined;
+  /** The parcel gift's text, for a parcel-gift reminder. */
+  gift?: string | undefined;
   message: string;
   /** A tier upgrade: the new tier's benefits, in the list's language. */
   benefits?: string | undefined;
@@ -61,15 +66,21 @@ export interface TodayList {
   me: string;
 }
 
-function messageOf(r: ReminderRow, member: MemberRow | undefined, order: OrderRow | undefined, tierName: string, locale: UiLocale, templates: Templates, benefits: string | undefined): string {
+/** The message in the buyer's language (journeys/language.ts), whatever the agent's screen is in. */
+function messageOf(r: ReminderRow, member: MemberRow | undefined, order: OrderRow | undefined, tierName: string, language: BuyerLanguage, templates: Templates, benefits: string | undefined, gift?: string): string {
+  const t = translator(catalogueOf(language));
   // A tier upgrade names what the new tier brings, whatever the template says.
-  const more = benefits ? ` ${translator(locale)('journey.tierUp.benefits', { benefits })}` : '';
-  return fillTemplate(templateFor(r.kind ?? 'manual', locale, templates), {
+  const more = benefits ? ` ${t('journey.tierUp.benefits', { benefits })}` : '';
+  return fillTemplate(templateFor(r.kind ?? 'manual', language, templates), {
     name: member?.displayName ?? '',
     orderNo: order?.orderNo,
-    amount: order ? formatMoney(order.amountMinor, order.currency, locale) : undefined,
+    amount: order ? formatMoney(order.amountMinor, order.currency, language) : undefined,
     tier: tierName,
-    holiday: r.kind === 'holiday' ? r.detail : undefined,
+    holiday: r.kind === 'holiday' ? holidayName(t, r.detail) : undefined,
+    carrier: order?.carrier,
+    trackingNo: order?.trackingNo,
+    shipment: shipmentText(t, order),
+    gift,
   }) + more;
 }
 
@@ -159,6 +170,9 @@ async function computeTodayList(db: RegularsDb, now: number, options: TodayOptio
     const section = sectionOf(r);
     const upTo = r.kind === 'tierUp' && r.detail ? tiers.get(r.detail) : undefined;
     const benefits = upTo ? benefitsText(upTo, options.locale) : undefined;
+    const language = member ? memberLanguage(member, order?.platform) : options.locale;
+    // The parcel gift of the member's tier, for the packer (in the screen's language).
+    const gift = r.kind === 'parcelGift' ? (giftText(tier, options.locale) ?? translator(options.locale)('gift.none')) : undefined;
     return {
       id: r.id,
       section,
@@ -177,7 +191,9 @@ async function computeTodayList(db: RegularsDb, now: number, options: TodayOptio
       assignee: r.assignee,
       suppressedBecause: r.suppressedBecause,
       priority: r.priority ?? member?.spendMinor ?? 0,
-      message: messageOf(r, member, order, tier.name, options.locale, templates, benefits),
+      language,
+      gift,
+      message: messageOf(r, member, order, tier.name, language, templates, upTo ? benefitsText(upTo, language) : undefined, gift),
       benefits,
     };
   });

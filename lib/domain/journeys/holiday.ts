@@ -1,43 +1,64 @@
-// Holiday greetings: a list of dates, each for the members of chosen tiers, RFM segments or a saved segment.
+// Holiday greetings: holidays computed for every year (holiday-calendar.ts) or the shop's own dates, each for the members of chosen tiers, RFM segments or a saved segment.
 import { z } from 'zod';
-import { localDayNumber } from '../time';
+import { localDateParts, localDayNumber } from '../time';
 import { RFM_SEGMENTS } from '../types';
 import { GREETING_HORIZON_DAYS, nextOccurrence } from './birthday';
+import { HOLIDAY_KEYS, holidayDay, REGION_HOLIDAYS, REGIONAL_KEYS, REGIONS, type HolidayKey, type Region } from './holiday-calendar';
 import { candidateId, defineRule, ruleBaseSchema, type Candidate, type JourneyFacts } from './types';
 import { hm, wallInstant } from './window';
 
-export const holidaySchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes'),
-  name: z.string().trim().min(1).max(60),
-  /** MM-DD every year, or YYYY-MM-DD once (lunar holidays move). */
-  date: z.string().regex(/^(\d{4}-)?\d{2}-\d{2}$/, 'MM-DD, or YYYY-MM-DD for a date that moves'),
-  tiers: z.array(z.string()),
-  segments: z.array(z.enum(RFM_SEGMENTS)),
-  /** A saved segment's id (segments table). */
-  segmentId: z.string().optional(),
-});
+export const holidaySchema = z
+  .object({
+    id: z.string().regex(/^[a-zA-Z0-9-]{1,40}$/, 'letters, digits and dashes'),
+    /** A computed holiday (holiday-calendar.ts): its day is worked out for every year. */
+    builtIn: z.enum(HOLIDAY_KEYS).optional(),
+    /** Whose Mother's Day or national day, for the holidays that depend on it. */
+    region: z.enum(REGIONS).optional(),
+    /** The shop's own name for it; '' for a built-in holiday, named in the reader's language. */
+    name: z.string().trim().max(60),
+    /** A holiday of the shop's own: MM-DD every year, or YYYY-MM-DD once. */
+    date: z
+      .string()
+      .regex(/^(\d{4}-)?\d{2}-\d{2}$/, 'MM-DD, or YYYY-MM-DD for a date that moves')
+      .optional(),
+    tiers: z.array(z.string()),
+    segments: z.array(z.enum(RFM_SEGMENTS)),
+    /** A saved segment's id (segments table). */
+    segmentId: z.string().optional(),
+  })
+  .refine((h) => h.builtIn !== undefined || (h.date !== undefined && h.name !== ''), { message: 'a holiday of your own needs a name and a date (MM-DD)' });
 export type Holiday = z.infer<typeof holidaySchema>;
 
 const best = ['gold', 'diamond'];
 const loyal: Holiday['segments'] = ['champions', 'loyal', 'cantLose'];
 
-/** Sensible defaults for the shop's language: western holidays in English, Chinese ones in Chinese. */
-export function defaultHolidays(locale: string): Holiday[] {
-  if (locale.startsWith('zh')) {
-    return [
-      { id: 'new-year', name: locale === 'zh-TW' ? '元旦' : '元旦', date: '01-01', tiers: best, segments: loyal },
-      { id: 'spring-2027', name: '春节', date: '2027-02-06', tiers: best, segments: loyal },
-      { id: 'spring-2028', name: '春节', date: '2028-01-26', tiers: best, segments: loyal },
-      { id: 'mid-autumn-2027', name: '中秋', date: '2027-09-15', tiers: best, segments: loyal },
-      { id: 'singles-day', name: '双十一', date: '11-11', tiers: best, segments: loyal },
-    ].map((h) => ({ ...h, name: locale === 'zh-TW' ? h.name.replace('春节', '春節').replace('双十一', '雙十一') : h.name }));
+/** A built-in holiday as a row of the list: for the best tiers and the loyal segments. */
+export function builtInHoliday(key: HolidayKey, region: Region): Holiday {
+  const regional = REGIONAL_KEYS.includes(key);
+  return { id: regional ? `${key}-${region}` : key, builtIn: key, ...(regional ? { region } : {}), name: '', tiers: best, segments: loyal };
+}
+
+/** The region's default holidays (holiday-calendar.ts REGION_HOLIDAYS). */
+export function defaultHolidays(region: Region): Holiday[] {
+  return REGION_HOLIDAYS[region].map((key) => builtInHoliday(key, region));
+}
+
+/** The next day (today included) a holiday falls on: its year and day number. */
+export function nextHolidayDay(holiday: Holiday, now: number, timeZone: string): { year: number; day: number } | undefined {
+  if (!holiday.builtIn) {
+    if (!holiday.date) return undefined;
+    const next = nextOccurrence(holiday.date, now, timeZone);
+    // A dated one-off that already passed is not repeated the next year.
+    if (!next || (/^\d{4}-/.test(holiday.date) && Number(holiday.date.slice(0, 4)) !== next.year)) return undefined;
+    return next;
   }
-  return [
-    { id: 'new-year', name: "New Year's Day", date: '01-01', tiers: best, segments: loyal },
-    { id: 'valentine', name: "Valentine's Day", date: '02-14', tiers: best, segments: [] },
-    { id: 'black-friday-2026', name: 'Black Friday', date: '2026-11-27', tiers: best, segments: loyal },
-    { id: 'christmas', name: 'Christmas', date: '12-25', tiers: best, segments: loyal },
-  ];
+  const today = localDayNumber(now, timeZone);
+  const { year } = localDateParts(now, timeZone);
+  for (const y of [year, year + 1]) {
+    const day = holidayDay(holiday.builtIn, y, holiday.region);
+    if (day !== undefined && day >= today) return { year: y, day };
+  }
+  return undefined;
 }
 
 /** Holidays whose greeting day is within the horizon: the store then reads every member once. */
@@ -45,13 +66,14 @@ export function upcomingHolidays(holidays: readonly Holiday[], daysBefore: numbe
   const today = localDayNumber(now, timeZone);
   const out = [];
   for (const holiday of holidays) {
-    const next = nextOccurrence(holiday.date, now, timeZone);
-    if (!next) continue;
-    if (/^\d{4}-/.test(holiday.date) && Number(holiday.date.slice(0, 4)) !== next.year) continue; // a dated one-off already passed
-    if (next.day - daysBefore - today <= GREETING_HORIZON_DAYS) out.push({ holiday, ...next });
+    const next = nextHolidayDay(holiday, now, timeZone);
+    if (next && next.day - daysBefore - today <= GREETING_HORIZON_DAYS) out.push({ holiday, ...next });
   }
   return out;
 }
+
+/** What a reminder names the holiday by: the shop's name, else the built-in's key (named when shown). */
+export const holidayDetail = (h: Holiday) => h.name || h.builtIn || h.id;
 
 function inAudience(holiday: Holiday, facts: JourneyFacts, memberId: string): boolean {
   const member = facts.members.get(memberId)!;
@@ -65,8 +87,9 @@ function inAudience(holiday: Holiday, facts: JourneyFacts, memberId: string): bo
 
 export const holidayRule = defineRule({
   kind: 'holiday',
-  schema: ruleBaseSchema.extend({ daysBefore: z.number().int().min(0).max(30), holidays: z.array(holidaySchema).max(60) }),
-  defaults: { enabled: true, window: { start: hm(10), end: hm(20) }, capHours: 24, daysBefore: 1, holidays: defaultHolidays('en') },
+  // region: the shop's region its default set comes from (guessed from the time zone when absent).
+  schema: ruleBaseSchema.extend({ daysBefore: z.number().int().min(0).max(30), region: z.enum(REGIONS).optional(), holidays: z.array(holidaySchema).max(60) }),
+  defaults: { enabled: true, window: { start: hm(10), end: hm(20) }, capHours: 24, daysBefore: 1, holidays: defaultHolidays('other') },
   candidates(facts, s) {
     const { now, timeZone } = facts;
     const today = localDayNumber(now, timeZone);
@@ -76,7 +99,7 @@ export const holidayRule = defineRule({
       const dueAt = Math.max(wallInstant(dueDay, s.window.start, timeZone), now);
       for (const member of facts.members.values()) {
         if (!inAudience(holiday, facts, member.id)) continue;
-        out.push({ id: candidateId('holiday', member.id, `${holiday.id}:${year}`), kind: 'holiday', memberId: member.id, refAt: wallInstant(day, 0, timeZone), detail: holiday.name, dueAt, priority: member.spendMinor });
+        out.push({ id: candidateId('holiday', member.id, `${holiday.id}:${year}`), kind: 'holiday', memberId: member.id, refAt: wallInstant(day, 0, timeZone), detail: holidayDetail(holiday), dueAt, priority: member.spendMinor });
       }
     }
     return out;

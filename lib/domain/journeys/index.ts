@@ -6,4 +6,7 @@ export * from './respect';
 export * from './evaluate';
 export * from './templates';
 export { nextOccurrence } from './birthday';
-export { defaultHolidays, holidaySchema, upcomingHolidays, type Holiday } from './holiday';
+export { builtInHoliday, defaultHolidays, holidayDetail, holidaySchema, nextHolidayDay, upcomingHolidays, type Holiday } from './holiday';
+export * from './holiday-calendar';
+export { lunarDay } from './lunar';
+export * from './language';

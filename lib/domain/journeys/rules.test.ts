@@ -102,9 +102,77 @@ describe('the other journey rules', () => {
     expect(only(f, 'winBack', { ...rules, winBack: { ...rules.winBack, segmentId: 'gone' } })).toEqual([]);
   });
 
-  it('win-back and follow-ups put the biggest spenders first', () => {
-    const f = facts({ memberList: [member({ id: 'a', spendMinor: 100, lastOrderAt: NOW - 90 * DAY_MS }), member({ id: 'b', spendMinor: 900_000, lastOrderAt: NOW - 91 * DAY_MS })] });
-    expect(only(f, 'winBack').sort((x, y) => y.priority - x.priority).map((r) => r.memberId)).toEqual(['b', 'a']);
+  it('win-back ranks by how likely the member is to come back: of two habits the more recent first, a one-time big spender last', () => {
+    const f = facts({
+      memberList: [
+        member({ id: 'big-once', orderCount: 1, spendMinor: 900_000, lastOrderAt: NOW - 90 * DAY_MS }),
+        member({ id: 'habit', orderCount: 8, spendMinor: 40_000, lastOrderAt: NOW - 91 * DAY_MS }),
+        member({ id: 'habit-long-gone', orderCount: 8, spendMinor: 40_000, lastOrderAt: NOW - 190 * DAY_MS }),
+      ],
+    });
+    expect(only(f, 'winBack').sort((x, y) => y.priority - x.priority).map((r) => r.memberId)).toEqual(['habit', 'habit-long-gone', 'big-once']);
+  });
+});
+
+describe('the parcel gift', () => {
+  it.each([
+    // [case, tier, status, paid hours ago, expected ids]
+    ['a paid order of a Gold member gets a packing reminder', 'gold', 'paid', 2, ['parcelGift:m1:demo:1']],
+    ['a Diamond member too', 'diamond', 'paid', 2, ['parcelGift:m1:demo:1']],
+    ['a Silver member does not', 'silver', 'paid', 2, []],
+    ['an unpaid order is not packed yet', 'gold', 'unpaid', 2, []],
+    ['a paid order from four days ago has left already', 'gold', 'paid', 96, []],
+  ] as const)('%s', (_name, tierId, status, hours, ids) => {
+    const f = facts({ memberList: [member({ tierId })], orders: [order({ status, paidAt: NOW - hours * 3_600_000, placedAt: NOW - hours * 3_600_000 })] });
+    const found = only(f, 'parcelGift');
+    expect(found.map((r) => r.id)).toEqual(ids);
+    if (ids.length) expect(found[0]!.detail).toBe(tierId);
+  });
+
+  it('a shipped order makes the gift reminder obsolete; the tiers are a setting', async () => {
+    const { parcelGiftRule } = await import('./parcel-gift');
+    expect(parcelGiftRule.obsolete!({ orderId: 'demo:1' }, member(), order({ status: 'shipped' }))).toBe(true);
+    expect(parcelGiftRule.obsolete!({ orderId: 'demo:1' }, member(), order({ status: 'paid' }))).toBe(false);
+    const rules = defaultJourneyRules();
+    rules.parcelGift.tiers = ['silver'];
+    expect(only(facts({ memberList: [member({ tierId: 'silver' })], orders: [order({ status: 'paid', paidAt: NOW - 3_600_000 })] }), 'parcelGift', rules)).toHaveLength(1);
+  });
+});
+
+describe('win-back in steps', () => {
+  const lapsedAgo = (days: number) => member({ lastOrderAt: utc('2026-11-23T04:00:00') - days * DAY_MS });
+  it.each([
+    // [case, days since the last order, expected ids, detail, due (UTC)]
+    ['at lapse: the first touch', 90, ['winBack:m1:2026-08-25'], '1/3', '2026-11-23T02:00'],
+    ['45 days after lapse: the second touch', 135, ['winBack:m1:2026-07-11:+45'], '2/3', '2026-11-23T02:00'],
+    ['100 days after lapse: the third touch', 190, ['winBack:m1:2026-05-17:+100'], '3/3', '2026-11-23T02:00'],
+    ['between touches: none', 120, [], undefined, undefined],
+    ['past the last touch: none', 300, [], undefined, undefined],
+  ])('%s', (_name, days, ids, detail, due) => {
+    const found = only(facts({ memberList: [lapsedAgo(days)] }), 'winBack');
+    expect(found.map((r) => r.id)).toEqual(ids);
+    if (due) expect([found[0]!.detail, iso(found[0]!.dueAt)]).toEqual([detail, due]);
+  });
+
+  it('the steps are a setting', () => {
+    const rules = defaultJourneyRules();
+    rules.winBack.steps = [0, 30];
+    expect(only(facts({ memberList: [lapsedAgo(120)] }), 'winBack', rules).map((r) => [r.id, r.detail])).toEqual([['winBack:m1:2026-07-26:+30', '2/2']]);
+    expect(only(facts({ memberList: [lapsedAgo(135)] }), 'winBack', rules)).toEqual([]);
+  });
+
+  it('win-back steps stop on an order: no later touch is made, and the open one no longer applies', async () => {
+    const { winBackRule } = await import('./win-back');
+    const lapsed = lapsedAgo(135);
+    const [second] = only(facts({ memberList: [lapsed] }), 'winBack');
+    expect(second!.id).toBe('winBack:m1:2026-07-11:+45');
+    // The member orders again two days later.
+    const ordered = { ...lapsed, orderCount: lapsed.orderCount + 1, lastOrderAt: NOW + 2 * DAY_MS };
+    expect(winBackRule.obsolete!({ refAt: second!.refAt }, ordered, undefined)).toBe(true);
+    expect(winBackRule.obsolete!({ refAt: second!.refAt }, lapsed, undefined)).toBe(false);
+    // 55 days on, when the third touch would have fallen due, none is proposed.
+    for (const later of [NOW + 55 * DAY_MS, NOW + 2 * DAY_MS]) expect(only(facts({ now: later, memberList: [ordered] }), 'winBack')).toEqual([]);
+    expect(only(facts({ now: NOW + 55 * DAY_MS, memberList: [lapsed] }), 'winBack').map((r) => r.detail)).toEqual(['3/3']);
   });
 });
 
@@ -144,9 +212,26 @@ describe('holiday greetings', () => {
     expect(only(facts({ now: utc('2026-10-01T04:00:00'), memberList: people }), 'holiday')).toEqual([]);
   });
 
-  it('default to Chinese holidays for a Chinese shop', () => {
-    expect(defaultJourneyRules('zh-CN').holiday.holidays.map((h) => h.name)).toContain('春节');
-    expect(defaultJourneyRules('en').holiday.holidays.map((h) => h.name)).toContain('Christmas');
+  it("default to the region's holidays: a Chinese shop gets the lunar ones, a Singapore shop Lunar New Year", () => {
+    expect(defaultJourneyRules('zh-CN').holiday.holidays.map((h) => h.builtIn)).toEqual(expect.arrayContaining(['lunarNewYear', 'midAutumn', 'singlesDay']));
+    expect(defaultJourneyRules('en').holiday.holidays.map((h) => h.builtIn)).toContain('christmas');
+    expect(defaultJourneyRules('en', 'SG').holiday.holidays.map((h) => h.builtIn)).toContain('lunarNewYear');
+    expect(defaultJourneyRules('en', 'US').holiday.holidays.map((h) => h.builtIn)).not.toContain('lunarNewYear');
+  });
+
+  it('a computed holiday comes round every year: Mid-Autumn 2027 and 2030 greetings fall the day before', () => {
+    const rules = defaultJourneyRules('en', 'SG');
+    rules.holiday.holidays = rules.holiday.holidays.filter((h) => h.builtIn === 'midAutumn').map((h) => ({ ...h, tiers: ['gold'] }));
+    for (const [now, holiday, due] of [['2027-09-10T04:00:00', '2027-09-15', '2027-09-14T02:00'], ['2030-09-08T04:00:00', '2030-09-12', '2030-09-11T02:00']] as const) {
+      const found = only(facts({ now: utc(now), memberList: people }), 'holiday', rules);
+      expect(found.map((r) => [r.memberId, r.detail, iso(r.dueAt), new Date(r.refAt! + 8 * 3_600_000).toISOString().slice(0, 10)])).toEqual([['gold', 'midAutumn', due, holiday]]);
+    }
+  });
+
+  it('a region chosen in Settings brings its holidays when none are stored; stored ones are kept', () => {
+    expect(mergeJourneyRules({ holiday: { region: 'KR' } }).rules.holiday.holidays.map((h) => h.id)).toContain('mothersDay-KR');
+    const own = [{ id: 'shop-birthday', name: 'Shop birthday', date: '04-01', tiers: ['gold'], segments: [] }];
+    expect(mergeJourneyRules({ holiday: { region: 'KR', holidays: own } }).rules.holiday.holidays).toEqual(own);
   });
 });
 

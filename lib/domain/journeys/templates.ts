@@ -1,7 +1,7 @@
 // Message templates per reason: the agent copies the filled text into the chat. Regulars never sends.
 import { z } from 'zod';
 
-export const TEMPLATE_FIELDS = ['name', 'orderNo', 'tier', 'amount', 'holiday'] as const;
+export const TEMPLATE_FIELDS = ['name', 'orderNo', 'tier', 'amount', 'holiday', 'carrier', 'trackingNo', 'shipment', 'gift'] as const;
 export type TemplateValues = Partial<Record<(typeof TEMPLATE_FIELDS)[number], string>>;
 
 export const templateSchema = z

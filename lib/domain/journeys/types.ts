@@ -4,7 +4,7 @@ import type { CategoryCycles } from '../categories';
 import type { OrderStatus, RfmSegment } from '../types';
 import { contactWindowSchema } from './window';
 
-export const JOURNEY_KINDS = ['unpaid', 'shipped', 'followUp', 'followUp2', 'birthday', 'holiday', 'secondPurchase', 'winBack', 'tierUp'] as const;
+export const JOURNEY_KINDS = ['unpaid', 'shipped', 'followUp', 'followUp2', 'birthday', 'holiday', 'secondPurchase', 'winBack', 'tierUp', 'parcelGift'] as const;
 export type JourneyKind = (typeof JOURNEY_KINDS)[number];
 export const journeyKindSchema = z.enum(JOURNEY_KINDS);
 
@@ -36,6 +36,7 @@ export interface JourneyOrder {
   status: OrderStatus;
   amountMinor: number;
   placedAt: number;
+  paidAt?: number | undefined;
   shippedAt?: number | undefined;
   deliveredAt?: number | undefined;
 }

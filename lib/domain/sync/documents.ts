@@ -320,7 +320,7 @@ export function memberRowFromDocs(doc: MemberDoc, tags: readonly TagDoc[], local
   const profile: Profile = {};
   for (const key of PROFILE_FIELDS) {
     const v = doc.profile[key]?.v;
-    if (v) profile[key] = v;
+    if (v) (profile as Record<string, string>)[key] = v;
   }
   const live = tags.filter(tagIsLive).map((t) => t.tag);
   const updatedAt = Math.max(base.updatedAt, doc.name.at, doc.dnc.at, ...Object.values(doc.profile).map((f) => f?.at ?? 0));

@@ -236,3 +236,10 @@ export function rowOrderNo(book: OrderBook, line: number, cells: readonly string
   }
   return book.isRejected(value) ? undefined : value;
 }
+
+/** The carrier and tracking number of an order, only those the export filled (for the shipping notice). */
+export function shipmentOf(carrier: string, trackingNo: string): { carrier?: string; trackingNo?: string } {
+  const c = carrier.trim();
+  const n = trackingNo.trim();
+  return { ...(c ? { carrier: c } : {}), ...(n ? { trackingNo: n } : {}) };
+}

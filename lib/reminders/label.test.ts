@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { fillTemplate } from '../domain/journeys/templates';
+import { translator } from '../i18n';
+import { catalogueOf, holidayName, shipmentText, templateFor } from './label';
+
+const shipped = (language: Parameters<typeof templateFor>[1], order: { carrier?: string; trackingNo?: string }, templates = {}) =>
+  fillTemplate(templateFor('shipped', language, templates), { name: 'Lily', orderNo: '5012', shipment: shipmentText(translator(catalogueOf(language)), order) });
+
+describe('messages in the buyer’s language', () => {
+  it.each([
+    ['English, carrier and tracking', 'en', { carrier: 'J&T Express', trackingNo: 'JT123' }, 'Hi Lily, good news: your order 5012 is on its way with J&T Express, tracking number JT123!'],
+    ['English, carrier only', 'en', { carrier: 'J&T Express' }, 'Hi Lily, good news: your order 5012 is on its way with J&T Express!'],
+    ['English, neither', 'en', {}, 'Hi Lily, good news: your order 5012 is on its way!'],
+    ['simplified Chinese', 'zh-CN', { carrier: '顺丰速运', trackingNo: 'SF1000000000002' }, 'Lily您好，您的订单5012已发货，顺丰速运运单号 SF1000000000002，请留意查收！'],
+    ['traditional Chinese', 'zh-TW', { carrier: '7-ELEVEN' }, 'Lily您好，您的訂單5012已出貨，由7-ELEVEN配送，請留意查收！'],
+    ['Thai without a Thai template: the English default', 'th', {}, 'Hi Lily, good news: your order 5012 is on its way!'],
+  ] as const)('%s', (_name, language, order, expected) => {
+    expect(shipped(language, order)).toBe(expected);
+  });
+
+  it("the shop's own template in the buyer's language wins; a Thai buyer gets the shop's Thai one", () => {
+    const templates = { shipped: { th: 'สวัสดี {name} คำสั่งซื้อ {orderNo} จัดส่งแล้ว{shipment}', en: 'Shipped: {orderNo}' } };
+    expect(shipped('th', {}, templates)).toBe('สวัสดี Lily คำสั่งซื้อ 5012 จัดส่งแล้ว');
+    expect(shipped('en', {}, templates)).toBe('Shipped: 5012');
+    expect(shipped('zh-CN', {}, templates)).toBe('Lily您好，您的订单5012已发货，请留意查收！');
+  });
+
+  it('a built-in holiday is named in the reader’s language, the shop’s own name as written', () => {
+    expect(holidayName(translator('zh-TW'), 'lunarNewYear')).toBe('春節');
+    expect(holidayName(translator('en'), 'midAutumn')).toBe('Mid-Autumn Festival');
+    expect(holidayName(translator('en'), 'Shop anniversary')).toBe('Shop anniversary');
+  });
+});
