@@ -92,6 +92,8 @@ const MAX_SKIPPED = 100;
 const orderHash = (doc: { row: unknown; member: unknown }) => hash53(stableJson([doc.row, doc.member]));
 const docType = (id: string) => id.slice(0, id.indexOf(':')) as SyncDoc['type'];
 const rowKeyOf = (id: string) => id.slice(id.indexOf(':') + 1);
+/** The N of a CouchDB revision 'N-hash': how many edits the version has seen. */
+const revGeneration = (rev: string) => Number.parseInt(rev, 10) || 0;
 
 /** A serial lane: pushes and applies never interleave (each compares rows with the shadow). */
 function lane() {
@@ -415,6 +417,8 @@ export function createSyncEngine(deps: SyncDeps) {
       const raw = row.doc;
       if (!raw || row.id.startsWith('_design/')) continue;
       if (known[i]?.rev === raw._rev && !raw._conflicts?.length) continue; // our own write coming back
+      // Read before a push of ours that this feed has yet to bring: the newer version follows.
+      if (known[i] && revGeneration(known[i]!.rev) > revGeneration(raw._rev) && !raw._conflicts?.length) continue;
       if (raw._deleted) {
         if (!row.id.startsWith('contact:')) deletions.push(row.id);
         continue;
