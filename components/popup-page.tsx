@@ -3,8 +3,10 @@ import type { Translate } from '@/lib/i18n';
 import type { ShowOutcome } from '@/lib/hosts/show-here';
 import { PopupTabs, type PopupTab } from './popup/tabs';
 
-export function PopupPage({ t, counts, tabs, initialTab, showHere, openSettings, setupNeeded }: {
+export function PopupPage({ t, counts, tabs, initialTab, showHere, openSettings, setupNeeded, syncLine }: {
   t: Translate;
+  /** Team sync in one glance (components/team-section syncStatusLine); absent when not connected. */
+  syncLine?: string | undefined;
   counts?: { members: number; orders: number } | undefined;
   /** Today first; Segments drops in as one more entry. */
   tabs: readonly PopupTab[];
@@ -43,6 +45,11 @@ export function PopupPage({ t, counts, tabs, initialTab, showHere, openSettings,
       <PopupTabs tabs={tabs} active={active} onChange={setActive} />
       <div className="foot">
         <span>{counts ? t('options.store', { members: counts.members, orders: counts.orders }) : ''}</span>
+        {syncLine && (
+          <span className="small muted" data-testid="sync-line">
+            {t('team.popup')}: {syncLine}
+          </span>
+        )}
         <button type="button" onClick={openSettings}>
           {t('popup.settings')}
         </button>

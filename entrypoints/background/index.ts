@@ -1,4 +1,5 @@
 import { RegularsDb } from '@/lib/store/database';
+import { keepDerivedFresh } from '@/lib/background/derived';
 import { createHandlers } from '@/lib/background/handlers';
 import { reportKeeper } from '@/lib/background/reports/report-snapshot';
 import { rfmRefresher } from '@/lib/background/segments/rfm-breaks';
@@ -25,10 +26,15 @@ export default defineBackground(() => {
   keepMemberFactsFresh(db);
   // The reports' snapshot waits for the RFM cut points it scores segments with.
   const reports = reportKeeper(db, now, () => rfm.flush());
-  const onOrdersChanged = () => {
-    rfm.schedule();
-    reports.schedule();
-  };
+  // Both follow the change stream: after orders change the RFM cut points, then the report; after
+  // members change (a merge, a ladder, tags) the report.
+  const derived = keepDerivedFresh(db, {
+    ordersChanged: () => {
+      rfm.schedule();
+      reports.schedule();
+    },
+    membersChanged: () => reports.schedule(),
+  });
   // Saved segments are audiences for holiday greetings (lib/background/segments evaluates them).
   const resolveSegment = (segmentId: string) => segmentMemberIds(db, segmentId, now());
   const reminders = startReminders(db, now, resolveSegment);
@@ -38,18 +44,18 @@ export default defineBackground(() => {
   const journeys = { onRemindersChanged: () => void reminders.reconcile(), resolveSegment };
   const onTiersChanged = () => void sweepReminders(db, now(), resolveSegment).then(() => reminders.reconcile());
   // Team sync: what arrives from the team is written like any change here; derived figures and
-  // reminders (do-not-contact, assignments, the team's contacts) follow it.
+  // reminders (do-not-contact, assignments, the team's contacts) follow it: the figures through the
+  // change stream, the reminders through onApplied.
   const sync = syncService({
     db,
     now,
     cookies: 'browser',
     onApplied: (tables) => {
-      if (tables.has('orders')) onOrdersChanged();
       if (tables.has('members') || tables.has('reminders') || tables.has('contacts')) onTiersChanged();
     },
   });
   void sync.resume().catch((e) => console.error('Regulars: team sync could not resume', e));
-  const route = createRouter(createHandlers({ db, now, onOrdersChanged, journeys, onTiersChanged, reports, sync }), {
+  const route = createRouter(createHandlers({ db, now, onImportEnded: derived.importEnded, journeys, onTiersChanged, reports, sync }), {
     id: browser.runtime.id,
     origin: browser.runtime.getURL('/'),
   });

@@ -1,5 +1,7 @@
 import { StrictMode, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { syncStatusLine } from '@/components/team-section';
+import type { SyncStatusView } from '@/lib/messaging/protocol-sync';
 import { PopupPage } from '@/components/popup-page';
 import { SegmentsTab } from '@/components/popup/segments-tab';
 import { PAGE, TodayTab, todayRequest, type TodayData } from '@/components/popup/today';
@@ -73,6 +75,10 @@ function App() {
   useEffect(() => {
     if (loaded) send('store.counts', {}).then(setCounts, () => undefined);
   }, [loaded]);
+  const [sync, setSync] = useState<SyncStatusView>();
+  useEffect(() => {
+    if (loaded) send('sync.status', {}).then(setSync, () => undefined);
+  }, [loaded]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -95,6 +101,7 @@ function App() {
     <PopupPage
       t={t}
       counts={counts}
+      syncLine={sync && sync.state !== 'off' ? syncStatusLine(sync, t, locale, Date.now()) : undefined}
       initialTab={params.get('tab') ?? undefined}
       tabs={[
         {

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { keepDerivedFresh } from '../background/derived';
 import { createHandlers } from '../background/handlers';
 import type { RegularsDb } from '../store/database';
 import { memoryDb, NOW, order } from '../background/test-helpers';
@@ -62,7 +63,8 @@ describe('import sessions', () => {
   it('derived figures are refreshed once at the end of a session, not after every batch', async () => {
     const db2 = memoryDb(undefined, undefined, 'sessions');
     let refreshes = 0;
-    const r = createRouter(createHandlers({ db: db2, now: () => NOW, onOrdersChanged: () => refreshes++ }), OWN);
+    const derived = keepDerivedFresh(db2, { ordersChanged: () => refreshes++, membersChanged: () => undefined });
+    const r = createRouter(createHandlers({ db: db2, now: () => NOW, onImportEnded: derived.importEnded }), OWN);
     const session = 'session-123456';
     for (let i = 0; i < 3; i++) {
       const reply = await r({ regulars: 1, name: 'orders.import', payload: { rows: [order({ buyer: { handle: `s${i}` } })], session } }, optionsPage);
@@ -73,6 +75,7 @@ describe('import sessions', () => {
     expect(refreshes).toBe(1);
     await r({ regulars: 1, name: 'orders.import', payload: { rows: [order({ buyer: { handle: 'solo' } })] } }, optionsPage);
     expect(refreshes).toBe(2);
+    derived.stop();
   });
 });
 

@@ -7,6 +7,7 @@
 // settings and import caches in memory; the page tells it afterwards ('store.reloaded').
 import type { IndexableType, Table } from 'dexie';
 import { z } from 'zod';
+import { BACKUP_REMIND_DAYS, BACKUP_TABLES, backupDue, type BackupTable, type TableCounts } from '../domain/backup';
 import { localDateParts } from '../domain/time';
 import type { RegularsDb } from './database';
 import {
@@ -27,17 +28,12 @@ import { CURRENT_SCHEMA_VERSION } from './schema';
 import { settingsSchema, type SettingKey } from '../domain/settings';
 
 export const BACKUP_FORMAT = 'regulars-backup';
+export { BACKUP_REMIND_DAYS, BACKUP_TABLES, backupDue, type BackupTable, type TableCounts };
 
-/** Every table of the store (schema.test-style check in backup.test.ts: a new table must be added here). */
-export const BACKUP_TABLES = ['members', 'identities', 'orders', 'notes', 'tags', 'reminders', 'contacts', 'tierChanges', 'segments', 'siteRules', 'settings', 'points'] as const;
-export type BackupTable = (typeof BACKUP_TABLES)[number];
-export type TableCounts = Record<BackupTable, number>;
 
 /** Rows are read and written this many at a time, so no table is ever held as one array or string. */
 export const BACKUP_PAGE = 5000;
 
-/** The options page reminds the shop to back up after this many days. */
-export const BACKUP_REMIND_DAYS = 30;
 
 export const tagRowSchema = z.object({
   name: z.string().min(1),
@@ -156,15 +152,6 @@ export function backupFileName(now: number, timeZone: string): string {
   return `regulars-backup-${year}-${pad(month)}-${pad(day)}.ndjson.gz`;
 }
 
-/**
- * Time to remind the shop: no backup for `remindDays` (the setting: weekly, monthly; 0 never), or
- * never one while there are members.
- */
-export function backupDue(lastBackupAt: number | null, members: number, now: number, remindDays: number = BACKUP_REMIND_DAYS): boolean {
-  if (remindDays <= 0) return false;
-  if (lastBackupAt === null) return members > 0;
-  return now - lastBackupAt >= remindDays * 86_400_000;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Reading

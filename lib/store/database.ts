@@ -12,6 +12,7 @@ import type {
   SiteRuleRow,
   TierChangeRow,
 } from '../domain/rows';
+import { changesMiddleware } from './changes';
 import { generationMiddleware } from './generation';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
@@ -54,6 +55,7 @@ export class RegularsDb extends Dexie {
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
     this.use(generationMiddleware());
+    this.use(changesMiddleware(name));
   }
 }
 

@@ -2,10 +2,27 @@
 // default), written by key.
 import { settingsPatchSchema, settingsSchema, defaultSettings, type SettingKey, type Settings, type SettingsPatch } from '../domain/settings';
 import Dexie from 'dexie';
+import { onCommitted, touches } from './changes';
 import type { RegularsDb } from './database';
 
-// The background is the only writer of settings, through writeSettings: it can keep them in memory.
+// Settings are kept in memory per database until the change stream reports a write to them
+// (writeSettings here, or a restore in the options page).
 const cached = new WeakMap<RegularsDb, Promise<Settings>>();
+const holding = new Set<RegularsDb>();
+let following = false;
+
+function follow(): void {
+  if (following) return;
+  following = true;
+  onCommitted((change) => {
+    if (!touches(change, ['settings'])) return;
+    for (const db of holding) {
+      if (db.name !== change.db) continue;
+      cached.delete(db);
+      holding.delete(db);
+    }
+  });
+}
 
 /** Reads every setting; a stored value that no longer validates falls back to its default (and is reported). */
 export function readSettings(db: RegularsDb): Promise<Settings> {
@@ -14,19 +31,13 @@ export function readSettings(db: RegularsDb): Promise<Settings> {
   // promise of its zone (and a read-only one refuses their writes).
   if (!settings && Dexie.currentTransaction) return readSettingsFromStore(db);
   if (!settings) {
+    follow();
     settings = readSettingsFromStore(db);
     cached.set(db, settings);
+    holding.add(db);
     settings.catch(() => cached.delete(db));
   }
   return settings;
-}
-
-/**
- * A restore (lib/store/backup.ts) rewrites the store from the options page's own connection, past
- * writeSettings: the background must then drop what it remembers and read the settings again.
- */
-export function forgetCachedSettings(db: RegularsDb): void {
-  cached.delete(db);
 }
 
 async function readSettingsFromStore(db: RegularsDb): Promise<Settings> {

@@ -1,8 +1,9 @@
 // The import capability's messages: orders in (by file, in sessions of many batches, or one captured
 // order), a session's end or cancel, and one order read back.
 import type { Handlers } from '../../messaging/router';
+import { importOrigin } from '../derived';
 import type { RegularsDb } from '../../store/database';
-import { emptyUndoLog, forgetIdentities, importOrders, lazyCache, preloadedCache, releaseCache, revertImport, type ImportCache, type UndoLog } from './import-orders';
+import { emptyUndoLog, importOrders, lazyCache, preloadedCache, releaseCache, revertImport, type ImportCache, type UndoLog } from './import-orders';
 
 /** An import session idle this long is dropped (the options page was closed mid-import). */
 export const SESSION_IDLE_MS = 120_000;
@@ -10,8 +11,8 @@ export const SESSION_IDLE_MS = 120_000;
 export interface ImportHooks {
   /** Orders were added or changed, by a session's batch or on their own. */
   onImported?: (orderIds: string[], session: string | undefined) => void;
-  /** A session ended (finished, cancelled, or idle too long); `changed` if it wrote anything. */
-  onSessionEnded?: (session: string, changed: boolean) => void;
+  /** A session ended (finished, cancelled, or idle too long). */
+  onSessionEnded?: (session: string) => void;
 }
 
 /** Members an import session made (no row before it) and existing members it wrote orders to. */
@@ -25,14 +26,13 @@ type ImportHandlers = Pick<Handlers, 'orders.import' | 'orders.importCancel' | '
 
 export function importCapability(db: RegularsDb, now: () => number, hooks: ImportHooks = {}) {
   const sessions = new Map<string, { cache: Promise<ImportCache>; timer: ReturnType<typeof setTimeout> }>();
-  const changedInSession = new Set<string>();
   const endSession = async (id: string) => {
     const session = sessions.get(id);
     if (!session) return false;
     sessions.delete(id);
     clearTimeout(session.timer);
     releaseCache(await session.cache.catch(() => lazyCache()));
-    hooks.onSessionEnded?.(id, changedInSession.delete(id));
+    hooks.onSessionEnded?.(id);
     return true;
   };
   const sessionCache = (id: string | undefined): Promise<ImportCache> => {
@@ -41,7 +41,7 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
     if (session) clearTimeout(session.timer);
     else {
       // A session remembers what it changed, so the user can cancel the whole import.
-      session = { cache: preloadedCache(db).then((cache) => Object.assign(cache, { undo: emptyUndoLog() })), timer: setTimeout(() => undefined) };
+      session = { cache: preloadedCache(db).then((cache) => Object.assign(cache, { undo: emptyUndoLog(), origin: importOrigin(id) })), timer: setTimeout(() => undefined) };
       sessions.set(id, session);
     }
     session.timer = setTimeout(() => void endSession(id), SESSION_IDLE_MS);
@@ -52,15 +52,11 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
     'order.get': async ({ platform, orderNo }) => (await db.orders.get(`${platform}:${orderNo.trim()}`)) ?? null,
     'orders.import': async ({ rows, session }) => {
       const result = await importOrders(db, rows, now(), await sessionCache(session));
-      if (result.orders.added || result.orders.updated) {
-        // Within a session, derived figures wait for its end: refreshing them between batches
-        // would re-read every member dozens of times during one file.
-        if (session) changedInSession.add(session);
+      if (result.orders.added || result.orders.updated)
         hooks.onImported?.(
           rows.map((r) => `${r.platform}:${r.orderNo.trim()}`),
           session,
         );
-      }
       return result;
     },
     'orders.importCancel': async ({ session }) => {
@@ -80,7 +76,6 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
     /** The store was replaced under this context: every session's cache describes a store that is gone. */
     async endAll() {
       for (const id of [...sessions.keys()]) await endSession(id);
-      forgetIdentities();
     },
   };
 }

@@ -65,13 +65,26 @@ describe('importing a file in batches', () => {
   it('a failed batch leaves the cache as it was', async () => {
     const db = memoryDb();
     const cache = await preloadedCache(db);
-    // Someone wrote an identity behind the cache's back: adding it again must fail the whole batch.
-    await db.identities.add({ id: 'demo:handle:lily_chen', platform: 'demo', kind: 'handle', value: 'lily_chen', display: 'lily_chen', memberId: 'm_x', linkedBy: 'created', createdAt: NOW });
+    // The store refuses a write midway (a full disk, say): the whole batch fails.
+    db.members.hook('creating', () => {
+      throw new Error('disk full');
+    });
     await expect(importOrders(db, [order(), order({ buyer: { handle: 'mei' } })], NOW, cache)).rejects.toThrow();
     expect(cache.identities.size).toBe(0);
     expect(cache.orderIds?.size).toBe(0);
     expect(cache.members.size).toBe(0);
     expect(await db.orders.count()).toBe(0);
+    releaseCache(cache);
+  });
+
+  it('a cache follows what others commit: an identity written behind its back is known to the next batch', async () => {
+    const db = memoryDb(undefined, undefined, 'cache-follows');
+    const cache = await preloadedCache(db);
+    await db.identities.add({ id: 'demo:handle:lily_chen', platform: 'demo', kind: 'handle', value: 'lily_chen', display: 'lily_chen', memberId: 'm_x', linkedBy: 'created', createdAt: NOW });
+    await db.members.add({ id: 'm_x', displayName: 'Lily', tierId: 'bronze', tags: [], profile: {}, doNotContact: false, createdAt: NOW, updatedAt: NOW, orderCount: 0, spendMinor: 0, currency: 'USD', spendOrderCount: 0, averageOrderMinor: 0 });
+    const result = await importOrders(db, [order()], NOW, cache);
+    expect(result.members.created).toBe(0);
+    expect((await db.orders.toArray()).map((o) => o.memberId)).toEqual(['m_x']);
     releaseCache(cache);
   });
 });

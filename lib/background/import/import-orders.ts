@@ -7,6 +7,7 @@ import { tierDirection, tierFor, tierForStats } from '../../domain/tiers';
 import type { MemberStats, TierLadder, TierStep } from '../../domain/types';
 import { identityId, normaliseEmail, normaliseHandle, normalisePhone } from '../../import/identity';
 import type { ImportedOrder } from '../../import/imported-order';
+import { keysOf, onCommitted, touches, withOrigin } from '../../store/changes';
 import { newId, type RegularsDb } from '../../store/database';
 import { ANY_PLATFORM, type IdentityRow, type MemberRow, type OrderRow, type TierChangeRow } from '../../domain/rows';
 import { type Settings } from '../../domain/settings';
@@ -21,8 +22,8 @@ export interface ImportResult {
 
 /**
  * What an import already knows about the store, so a file of many batches does not read the same
- * things again and again. The background is the only writer; it tells live caches when a member
- * changes outside the import (forgetMember).
+ * things again and again. A preloaded cache follows the change stream: whatever another writer
+ * commits (tags, a profile, a merge, another import) is forgotten and read again.
  */
 export interface ImportCache {
   /** Identity id → member id, for identities known to exist. */
@@ -35,6 +36,9 @@ export interface ImportCache {
   members: Map<string, MemberRow>;
   /** What the store held before this import touched it, so the whole import can be cancelled. */
   undo?: UndoLog | undefined;
+  /** A preloaded cache's database and its name for its own writes (their changes are its own doing). */
+  db?: string | undefined;
+  origin?: string | undefined;
 }
 
 /** First-touch snapshots: the state before the session, whatever later batches did. */
@@ -63,8 +67,6 @@ export async function revertImport(db: RegularsDb, undo: UndoLog): Promise<{ ord
     if (undo.identities.size) await db.identities.bulkDelete([...undo.identities]);
     if (undo.tierChanges.size) await db.tierChanges.bulkDelete([...undo.tierChanges]);
   });
-  forgetIdentities();
-  for (const id of undo.members.keys()) forgetMember(id);
   return { orders: undo.orders.size, members: undo.members.size };
 }
 
@@ -84,6 +86,9 @@ export async function preloadedCache(db: RegularsDb): Promise<ImportCache> {
     cache.orderIds = new Set(orderIds);
   });
   cache.identitiesComplete = true;
+  cache.db = db.name;
+  cache.origin = newId('import');
+  followChanges();
   liveCaches.add(cache);
   return cache;
 }
@@ -92,17 +97,32 @@ export function releaseCache(cache: ImportCache): void {
   liveCaches.delete(cache);
 }
 
-/** Someone changed this member outside an import (tags, profile, merge): caches must read it again. */
-export function forgetMember(memberId: string): void {
-  for (const cache of liveCaches) cache.members.delete(memberId);
-}
+let following = false;
 
-/** Identities moved between members (merge, unmerge): caches must forget them all. */
-export function forgetIdentities(): void {
-  for (const cache of liveCaches) {
-    cache.identities.clear();
-    cache.identitiesComplete = false;
-  }
+/** What others commit, live caches forget: members and identities are read again, order ids follow. */
+function followChanges(): void {
+  if (following) return;
+  following = true;
+  onCommitted((change) => {
+    for (const cache of liveCaches) {
+      if (change.db !== cache.db || (change.origin !== undefined && change.origin === cache.origin)) continue;
+      if (touches(change, ['members'])) {
+        const ids = keysOf(change, 'members');
+        if (ids) for (const id of ids) cache.members.delete(id);
+        else cache.members.clear();
+      }
+      if (touches(change, ['identities'])) {
+        cache.identities.clear();
+        cache.identitiesComplete = false;
+      }
+      for (const t of change.tables) {
+        if (t.table !== 'orders' || !cache.orderIds) continue;
+        if (t.keys === null) cache.orderIds = undefined;
+        else if (t.kind === 'put') for (const id of t.keys) cache.orderIds.add(id);
+        else for (const id of t.keys) cache.orderIds.delete(id);
+      }
+    }
+  });
 }
 
 // Benchmarks (tests/bench) listen to where an import spends its time; nobody else does.
@@ -213,6 +233,7 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
   const newMembers = new Map<string, string>(); // id → display name
   try {
     const outcome = await db.transaction('rw', [db.members, db.identities, db.orders, db.tierChanges], async () => {
+      if (cache.origin) withOrigin(cache.origin);
       const mark = phaseClock();
       const keyed = rows.map((row) => ({ row, keys: buyerKeys(row) }));
 
@@ -465,7 +486,6 @@ export async function recomputeMembers(db: RegularsDb, memberIds: readonly strin
   );
   await db.members.bulkPut(rows);
   if (tierChanges.length) await db.tierChanges.bulkAdd(tierChanges);
-  for (const id of memberIds) forgetMember(id);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -530,7 +550,6 @@ export async function applyCategoryRules(db: RegularsDb, rules: readonly Categor
         changed.push({ ...m, categoryLastAt: next, updatedAt: now });
       }
       if (changed.length) await db.members.bulkPut(changed);
-      for (const m of changed) forgetMember(m.id);
       changedMembers += changed.length;
     }
     return { orders: changedOrders, members: changedMembers, ms: performance.now() - started };

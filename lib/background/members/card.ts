@@ -9,7 +9,6 @@ import { tierProgress } from '../../domain/tiers';
 import { identityId, normaliseHandle } from '../../import/identity';
 import type { MemberCard } from '../../messaging/card';
 import { newId, type RegularsDb } from '../../store/database';
-import { forgetMember } from '../import/import-orders';
 import type { MemberRow, NoteRow, OrderRow, Platform } from '../../domain/rows';
 import { type Settings } from '../../domain/settings';
 import { readSettings } from '../../store/settings';
@@ -127,7 +126,6 @@ export async function addTag(db: RegularsDb, memberId: string, rawTag: string, n
     if (member.tags.length >= MAX_TAGS) throw new StoreError('invalid', `A member can carry at most ${MAX_TAGS} tags`);
     const tags = [...member.tags, tag];
     await db.members.update(memberId, { tags, updatedAt: now });
-    forgetMember(memberId);
     const known = await db.tags.get(tag);
     await db.tags.put({ name: tag, count: (known?.count ?? 0) + 1, lastUsedAt: now });
     return tags;
@@ -141,7 +139,6 @@ export async function removeTag(db: RegularsDb, memberId: string, rawTag: string
     const kept = member.tags.filter((t) => t.toLowerCase() !== tag);
     if (kept.length === member.tags.length) return member.tags;
     await db.members.update(memberId, { tags: kept, updatedAt: now });
-    forgetMember(memberId);
     const removed = member.tags.find((t) => t.toLowerCase() === tag)!;
     const known = await db.tags.get(removed);
     if (known) await db.tags.put({ ...known, count: Math.max(0, known.count - 1) });

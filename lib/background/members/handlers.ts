@@ -28,8 +28,6 @@ type MemberHandlers = Pick<
 >;
 
 export interface MemberHooks {
-  /** Members were merged or separated: orders moved between them. */
-  onMembersMerged?: () => void;
   /** A member's profile changed; answered before the reply goes back. */
   onMemberUpdated?: (row: MemberRow, patch: MemberPatch) => Promise<void>;
 }
@@ -57,16 +55,8 @@ export function memberHandlers(db: RegularsDb, now: () => number, hooks: MemberH
     },
     'member.orders': ({ memberId }) => memberOrders(db, memberId),
     'member.adjustPoints': async ({ memberId, delta, reason }) => adjustPoints(db, memberId, delta, reason, (await readSettings(db)).authorName, now()),
-    'member.unmerge': async ({ identityId }) => {
-      const result = await unmergeIdentity(db, identityId, now());
-      hooks.onMembersMerged?.();
-      return result;
-    },
-    'member.merge': async ({ keepId, mergeId }) => {
-      const result = await mergeMembers(db, keepId, mergeId, now());
-      hooks.onMembersMerged?.();
-      return result;
-    },
+    'member.unmerge': ({ identityId }) => unmergeIdentity(db, identityId, now()),
+    'member.merge': ({ keepId, mergeId }) => mergeMembers(db, keepId, mergeId, now()),
     'note.edit': async ({ noteId, text }) => editNote(db, noteId, text, (await readSettings(db)).authorName, now()),
     'tags.vocabulary': () => tagVocabulary(db),
   };

@@ -3,7 +3,6 @@
 import Dexie from 'dexie';
 import { identityId, normaliseEmail, normaliseHandle, normalisePhone } from '../../import/identity';
 import { newId, type RegularsDb, type TagRow } from '../../store/database';
-import { forgetIdentities, forgetMember } from '../import/import-orders';
 import { adjustmentProblem, pointsOf } from '../../domain/points';
 import { profileSchema, type MemberRow, type NoteRow, type OrderRow, type Platform, type PointsRow, type Profile } from '../../domain/rows';
 import { type Settings } from '../../domain/settings';
@@ -66,8 +65,6 @@ export async function linkHandle(db: RegularsDb, memberId: string, platform: Pla
     await db.identities.add({ id: key, platform, kind: 'handle', value: handle, display: rawHandle.trim().replace(/^@+/, ''), memberId, linkedBy: 'manual', createdAt: now });
     await db.members.update(memberId, { updatedAt: now });
   });
-  forgetIdentities();
-  forgetMember(memberId);
 }
 
 export interface MemberHit {
@@ -145,7 +142,6 @@ export async function updateMember(db: RegularsDb, memberId: string, patch: Memb
     await db.members.put(next);
     return next;
   });
-  forgetMember(memberId);
   return row;
 }
 
@@ -196,7 +192,6 @@ export async function adjustPoints(db: RegularsDb, memberId: string, delta: numb
     await db.members.put(next);
     return { member: next, entry };
   });
-  forgetMember(memberId);
   return result;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { keepDerivedFresh } from '../derived';
 import { createHandlers } from '../handlers';
 import { mergeMembers, unmergeIdentity } from './merge';
 import { addNote, addTag, lookupByHandle } from './card';
@@ -47,17 +48,19 @@ describe('merging and un-merging members', () => {
     expect((await lookupByHandle(db, 'demo', 'mei', NOW))?.member.spendMinor).toBe(1000);
   });
 
-  it('a merge or a separation through the protocol tells the background the reports’ figures are out of date', async () => {
-    const db = memoryDb();
+  it('a merge or a separation through the protocol is one committed change: the reports’ figures follow it', async () => {
+    const db = memoryDb(undefined, undefined, 'merge-derived');
     await importOrders(db, [order({ buyer: { handle: 'lily_chen', phone: '+6591234567' } }), order({ buyer: { handle: 'lilychen.shop', phone: '+6591234567' } }), order({ buyer: { handle: 'ana' } })], NOW);
     let changed = 0;
-    const handlers = createHandlers({ db, now: () => NOW, onMembersMerged: () => changed++ });
+    const derived = keepDerivedFresh(db, { ordersChanged: () => changed++, membersChanged: () => changed++ });
+    const handlers = createHandlers({ db, now: () => NOW });
     await handlers['member.unmerge']({ identityId: 'demo:handle:lilychen.shop' }, {});
     expect(changed).toBe(1);
     const lily = (await lookupByHandle(db, 'demo', 'lily_chen', NOW))!;
     const ana = (await lookupByHandle(db, 'demo', 'ana', NOW))!;
     await handlers['member.merge']({ keepId: lily.member.id, mergeId: ana.member.id }, {});
     expect(changed).toBe(2);
+    derived.stop();
   });
 });
 

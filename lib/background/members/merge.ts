@@ -1,7 +1,7 @@
 // Merging and un-merging are explicit and reversible: one person, several identities.
 import { normaliseEmail, normaliseHandle, normalisePhone } from '../../import/identity';
 import { newId, type RegularsDb } from '../../store/database';
-import { forgetIdentities, recomputeMembers } from '../import/import-orders';
+import { recomputeMembers } from '../import/import-orders';
 import { emptyMember } from './members';
 import type { IdentityRow, MemberRow, OrderRow } from '../../domain/rows';
 import { readSettings } from '../../store/settings';
@@ -35,7 +35,6 @@ export async function unmergeIdentity(db: RegularsDb, identityId: string, now: n
     await recomputeMembers(db, [from, id], now);
     return { memberId: id, orders: orders.length };
   });
-  forgetIdentities();
   return result;
 }
 
@@ -64,6 +63,5 @@ export async function mergeMembers(db: RegularsDb, keepId: string, mergeId: stri
     await recomputeMembers(db, [keepId], now);
     return (await db.members.get(keepId))!;
   });
-  forgetIdentities();
   return kept;
 }

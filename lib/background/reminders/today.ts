@@ -14,7 +14,7 @@ export { templateFor };
 import type { MemberRow, OrderRow, ReminderRow } from '../../domain/rows';
 import { type Settings } from '../../domain/settings';
 import { readSettings } from '../../store/settings';
-import { heldUntilChanged } from '../../store/table-changes';
+import { heldUntilChanged } from '../../store/held';
 
 
 /** Upcoming covers the next week; the list stays short enough to read at the start of a day. */

@@ -1,7 +1,7 @@
 // What segments, the RFM overview and the RFM cut points read of every member (and their members'
 // platforms), without a scan of 100k rows each time. Three layers:
-// - in memory, per context: dropped whenever members or identities change (table-changes.ts: in
-//   this context or another, the options page's restore, the members page);
+// - in memory, per context: dropped whenever members or identities change (the change stream,
+//   lib/store/changes.ts: in this context or another, the options page's restore, the members page);
 // - on disk, as columns in the caches table (member-columns.ts), good while the table's generation
 //   mark is the one they were built from (generation.ts): a service worker that wakes reads them in
 //   a few milliseconds instead of scanning;
@@ -11,7 +11,8 @@ import { decodeMembers, decodePlatforms, encodeMembers, encodePlatforms, memberI
 import { platformsByMember } from '../../domain/segments';
 import type { RegularsDb } from '../../store/database';
 import { keptWhileUnchanged, type WatchedTable } from '../../store/generation';
-import { heldUntilChanged, onTableChanged } from '../../store/table-changes';
+import { onCommitted, touches } from '../../store/changes';
+import { heldUntilChanged } from '../../store/held';
 
 export type { FactMember, MemberPlatforms };
 
@@ -103,18 +104,21 @@ export function forgetMemberSnapshots(): void {
  */
 export function keepMemberFactsFresh(db: RegularsDb, delayMs = 10_000): () => void {
   const timers = new Map<FactsTable, ReturnType<typeof setTimeout>>();
-  const stop = onTableChanged((table, dbName) => {
-    if (dbName !== db.name || (table !== 'members' && table !== 'identities')) return;
-    clearTimeout(timers.get(table));
-    timers.set(
-      table,
-      setTimeout(() => {
-        timers.delete(table);
-        // Platforms are read (a scan of every identity) only for a shop whose segments use them.
-        const read = table === 'members' ? memberColumns(db) : db.caches.get(FACTS_KEY.identities).then((kept) => kept && platformsSnapshot(db));
-        read.catch((e) => console.warn('Regulars: member facts refresh failed', e));
-      }, delayMs),
-    );
+  const stop = onCommitted((change) => {
+    if (change.db !== db.name) return;
+    for (const table of ['members', 'identities'] as const) {
+      if (!touches(change, [table])) continue;
+      clearTimeout(timers.get(table));
+      timers.set(
+        table,
+        setTimeout(() => {
+          timers.delete(table);
+          // Platforms are read (a scan of every identity) only for a shop whose segments use them.
+          const read = table === 'members' ? memberColumns(db) : db.caches.get(FACTS_KEY.identities).then((kept) => kept && platformsSnapshot(db));
+          read.catch((e) => console.warn('Regulars: member facts refresh failed', e));
+        }, delayMs),
+      );
+    }
   });
   return () => {
     stop();

@@ -4,7 +4,6 @@
 import { eachMember, membersOnPlatforms } from '../../domain/member-columns';
 import { compileFilter, filterNeedsPlatforms, parseSegmentFilter, rfmOverview, type RfmGroup, type SegmentFilter, type SegmentMember } from '../../domain/segments';
 import { newId, type RegularsDb } from '../../store/database';
-import { forgetMember } from '../import/import-orders';
 import { memberColumns, memberFacts, platformsByMemberId, platformsSnapshot } from './member-snapshot';
 import type { ContactRow, MemberRow, SegmentRow } from '../../domain/rows';
 import { type Settings } from '../../domain/settings';
@@ -134,7 +133,6 @@ export async function bulkTag(db: RegularsDb, memberIds: readonly string[], rawT
     if (next.length) await db.tags.put({ ...known, count, lastUsedAt: add ? now : known.lastUsedAt });
     return next.map((m) => m.id);
   });
-  for (const id of changed) forgetMember(id);
   return changed.length;
 }
 

@@ -34,11 +34,11 @@ import {
   type TagDoc,
 } from '../../domain/sync/documents';
 import { newId, type RegularsDb } from '../../store/database';
-import { forgetIdentities, forgetMember, recomputeMembers } from '../import/import-orders';
+import { recomputeMembers } from '../import/import-orders';
 import { emptyMember } from '../members/members';
 import { journeySettingsSchema, JOURNEYS_KEY } from '../../domain/journey-settings';
 import { settingsSchema } from '../../domain/settings';
-import { forgetCachedSettings, readSettings } from '../../store/settings';
+import { readSettings } from '../../store/settings';
 import { CouchError, type BulkResult, type ChangeRow, type CouchClient } from './couch';
 import type { CommittedChange, SubscribeToCommitted } from './committed-changes';
 import { outboxKey, readMeta, writeMeta, type ShadowRow, type SyncStateDb } from './state';
@@ -92,6 +92,8 @@ const MAX_SKIPPED = 100;
 const orderHash = (doc: { row: unknown; member: unknown }) => hash53(stableJson([doc.row, doc.member]));
 const docType = (id: string) => id.slice(0, id.indexOf(':')) as SyncDoc['type'];
 const rowKeyOf = (id: string) => id.slice(id.indexOf(':') + 1);
+/** The N of a CouchDB revision 'N-hash': how many edits the version has seen. */
+const revGeneration = (rev: string) => Number.parseInt(rev, 10) || 0;
 
 /** A serial lane: pushes and applies never interleave (each compares rows with the shadow). */
 function lane() {
@@ -369,7 +371,6 @@ export function createSyncEngine(deps: SyncDeps) {
         const local = await db.members.get(memberId);
         await db.members.put(memberRowFromDocs(doc, tags, local, (mid, name) => emptyMember(mid, name, settings, now())));
         if (!local) touchedMembers.add(memberId);
-        forgetMember(memberId);
       }
       for (const [table, rows] of Object.entries(puts)) {
         await db.table(table).bulkPut(rows);
@@ -384,8 +385,7 @@ export function createSyncEngine(deps: SyncDeps) {
     });
     if (memberIds.size) tables.add('members');
     if (touchedMembers.size) await recomputeMembers(db, [...touchedMembers].filter((m) => !gone.includes(m)), now());
-    if (tables.has('identities')) forgetIdentities();
-    if (settingsChanged) forgetCachedSettings(db);
+    // Import caches and held settings follow these writes through the change stream (lib/store/changes.ts).
     await state.shadow.bulkPut(items.filter((i) => i.rev).map((i) => shadowFor({ ...(i.synced ?? i.doc), _rev: i.rev! })));
     await state.shadow.bulkDelete(deletions);
     deps.onApplied?.(tables);
@@ -417,6 +417,8 @@ export function createSyncEngine(deps: SyncDeps) {
       const raw = row.doc;
       if (!raw || row.id.startsWith('_design/')) continue;
       if (known[i]?.rev === raw._rev && !raw._conflicts?.length) continue; // our own write coming back
+      // Read before a push of ours that this feed has yet to bring: the newer version follows.
+      if (known[i] && revGeneration(known[i]!.rev) > revGeneration(raw._rev) && !raw._conflicts?.length) continue;
       if (raw._deleted) {
         if (!row.id.startsWith('contact:')) deletions.push(row.id);
         continue;

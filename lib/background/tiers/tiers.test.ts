@@ -78,7 +78,7 @@ describe('applying a tier ladder', () => {
     expect((await db.tierChanges.where('memberId').equals((await lookupByHandle(db, 'demo', 'old_tom', NOW))!.member.id).toArray()).map((c) => c.direction)).toEqual(['same']);
   });
 
-  it('works across several batches', async () => {
+  it('works across several batches', { timeout: 30_000 }, async () => {
     const rows = Array.from({ length: APPLY_BATCH + 7 }, (_, i) => order({ buyer: { handle: `b${i}` }, amountMinor: 1000 + i }));
     await importOrders(db, rows, NOW);
     const result = await applyTierLadder(db, withThresholds(1000, 150_000), NOW, 'USD');

@@ -6,7 +6,6 @@ import { DAY_MS } from '../../domain/time';
 import { tierDirection, tierForStats } from '../../domain/tiers';
 import type { TierLadder } from '../../domain/types';
 import { newId, type RegularsDb } from '../../store/database';
-import { forgetMember } from '../import/import-orders';
 import type { MemberRow, OrderRow, TierChangeRow } from '../../domain/rows';
 import { writeSettings } from '../../store/settings';
 
@@ -91,7 +90,6 @@ export async function applyTierLadder(db: RegularsDb, ladder: TierLadder, now: n
         await db.members.bulkPut(moved);
         await db.tierChanges.bulkAdd(changes);
       }
-      for (const m of moved) forgetMember(m.id);
       return batch.length < APPLY_BATCH;
     });
     if (done) break;

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { translator } from '@/lib/i18n';
+import type { SyncStatusView } from '@/lib/messaging/protocol-sync';
+import { syncStatusLine } from './team-section';
+
+const NOW = Date.UTC(2026, 11, 3, 10);
+const base: SyncStatusView = { state: 'off', waiting: 0, skipped: [], config: { server: 'https://couch.shop', db: 'shop', user: 'Agent B' } };
+
+describe('the Team status line says where sync stands or exactly what is wrong', () => {
+  it.each([
+    ['not connected', { state: 'off' }, 'en', /^Not connected/],
+    ['caught up, with the time', { state: 'synced', at: NOW }, 'en', /^Synced .*\d/],
+    ['caught up with changes waiting', { state: 'synced', at: NOW, waiting: 3 }, 'en', /3 changes waiting/],
+    ['offline and retrying', { state: 'offline', at: NOW + 4000, waiting: 2 }, 'en', /^Offline, retrying at .*2 changes waiting/],
+    ['wrong password or the session ended', { state: 'signIn' }, 'en', /sign in again/],
+    ['not a member names the user and database', { state: 'notMember' }, 'en', /Agent B is not a member of shop/],
+    ['joining: counts and time left', { state: 'syncing', progress: { done: 500, total: 1500, startedAt: NOW - 10_000 } }, 'en', /500 of 1500 records, about 20 s left/],
+    ['simplified Chinese', { state: 'notMember' }, 'zh-CN', /Agent B 不是 shop 的成员/],
+    ['traditional Chinese', { state: 'signIn' }, 'zh-TW', /請重新登入/],
+  ] as const)('%s', (_name, over, locale, expected) => {
+    expect(syncStatusLine({ ...base, ...over } as SyncStatusView, translator(locale), locale, NOW)).toMatch(expected);
+  });
+});

@@ -1,0 +1,35 @@
+// Derived figures that follow the change stream: the RFM cut points and the reports' snapshot are
+// recomputed a moment after orders or members change. An import session's batches are its own
+// origin ('import:<session>'): the figures wait for the session's end instead of being recomputed
+// between batches (which would re-read every member dozens of times during one file).
+import { onCommitted, touches } from '../store/changes';
+import type { RegularsDb } from '../store/database';
+
+/** The origin an import session's writes carry. */
+export const importOrigin = (session: string) => `import:${session}`;
+
+export function keepDerivedFresh(db: RegularsDb, refresh: { ordersChanged(): void; membersChanged(): void }) {
+  /** Sessions that wrote, and what they touched, until they end. */
+  const waiting = new Map<string, { orders: boolean; members: boolean }>();
+  const stop = onCommitted((change) => {
+    if (change.db !== db.name) return;
+    const orders = touches(change, ['orders']);
+    const members = touches(change, ['members', 'identities', 'tierChanges']);
+    if (!orders && !members) return;
+    if (change.origin?.startsWith('import:')) {
+      const seen = waiting.get(change.origin) ?? { orders: false, members: false };
+      waiting.set(change.origin, { orders: seen.orders || orders, members: seen.members || members });
+    } else if (orders) refresh.ordersChanged();
+    else refresh.membersChanged();
+  });
+  return {
+    /** An import session ended (finished, cancelled or idle): what it wrote is refreshed now. */
+    importEnded(session: string) {
+      const seen = waiting.get(importOrigin(session));
+      waiting.delete(importOrigin(session));
+      if (seen?.orders) refresh.ordersChanged();
+      else if (seen?.members) refresh.membersChanged();
+    },
+    stop,
+  };
+}

@@ -1,0 +1,141 @@
+// The change stream: every committed write to the store becomes one typed event, once, after its
+// transaction commits (a rolled-back one emits nothing). Events from the other extension contexts
+// (the options page's restore, the members page) arrive over a BroadcastChannel. Whatever is derived
+// from the rows (member facts, the Today list, settings held in memory, import caches, the report,
+// RFM cut points, team sync) listens here, and to nothing else.
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware, Transaction } from 'dexie';
+import Dexie from 'dexie';
+
+/** One table's part of a committed write. */
+export interface TableChange {
+  table: string;
+  kind: 'put' | 'delete';
+  /** Primary keys written; `null` when a range was deleted (a table cleared by a restore): anything in it may be gone. */
+  keys: readonly string[] | null;
+}
+
+export interface StoreChange {
+  /** The database written (tests open several). */
+  db: string;
+  /** Per table and kind, in the order first written. */
+  tables: readonly TableChange[];
+  /** 'here': this context wrote it; 'elsewhere': another extension context did. */
+  from: 'here' | 'elsewhere';
+  /** Who wrote it, when the writer said so (withOrigin): e.g. an import session, or team sync applying remote rows. */
+  origin?: string | undefined;
+}
+
+export type ChangeListener = (change: StoreChange) => void;
+
+/** Derived data on disk (the caches table) is not a row of the shop: writing it is no change. */
+const UNWATCHED = new Set(['caches']);
+const CHANNEL = 'regulars-store-changes';
+
+const listeners = new Set<ChangeListener>();
+let channel: BroadcastChannel | undefined;
+
+function openChannel(): BroadcastChannel | undefined {
+  if (channel || typeof BroadcastChannel === 'undefined') return channel;
+  channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = (event: MessageEvent<Omit<StoreChange, 'from'>>) => deliver({ ...event.data, from: 'elsewhere' });
+  return channel;
+}
+
+function deliver(change: StoreChange): void {
+  for (const listener of listeners) {
+    try {
+      listener(change);
+    } catch (e) {
+      console.error('Regulars: a change listener failed', e);
+    }
+  }
+}
+
+/**
+ * Calls `listener` with every committed write, in this context and the others. Returns the
+ * function that stops it.
+ */
+export function onCommitted(listener: ChangeListener): () => void {
+  openChannel();
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Does this change touch any of these tables? */
+export const touches = (change: StoreChange, tables: readonly string[]): boolean => change.tables.some((t) => tables.includes(t.table));
+
+/** The keys a change wrote to `table` (undefined: unknown, a range was deleted). */
+export function keysOf(change: StoreChange, table: string): Set<string> | undefined {
+  const out = new Set<string>();
+  for (const t of change.tables) {
+    if (t.table !== table) continue;
+    if (t.keys === null) return undefined;
+    for (const k of t.keys) out.add(k);
+  }
+  return out;
+}
+
+// The writer's name for the transaction it runs in, by native transaction.
+const origins = new WeakMap<object, string>();
+
+/** Names the writer of the current transaction (call inside it): its change carries `origin`. */
+export function withOrigin(origin: string): void {
+  const trans = Dexie.currentTransaction as (Transaction & { idbtrans?: IDBTransaction }) | null;
+  if (trans?.idbtrans) origins.set(trans.idbtrans, origin);
+}
+
+interface Pending {
+  db: string;
+  tables: Map<string, TableChange & { keys: string[] | null }>;
+}
+
+function record(pending: Pending, table: string, req: DBCoreMutateRequest, results: readonly unknown[] | undefined): void {
+  const kind = req.type === 'put' || req.type === 'add' ? 'put' : 'delete';
+  const id = `${table}|${kind}`;
+  let entry = pending.tables.get(id);
+  if (!entry) pending.tables.set(id, (entry = { table, kind, keys: [] }));
+  if (req.type === 'deleteRange') entry.keys = null;
+  if (entry.keys === null || req.type === 'deleteRange') return;
+  const keys = req.type === 'delete' ? req.keys : (results ?? req.keys ?? []);
+  for (const k of keys) entry.keys.push(String(k));
+}
+
+/** The middleware that collects each read-write transaction's writes and emits them on 'complete'. */
+export function changesMiddleware(dbName: string): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'regulars-changes',
+    create(down) {
+      const pendingOf = new WeakMap<object, Pending>();
+      const pending = (trans: object): Pending => {
+        let p = pendingOf.get(trans);
+        if (!p) {
+          const made: Pending = { db: dbName, tables: new Map() };
+          pendingOf.set(trans, made);
+          p = made;
+          (trans as IDBTransaction).addEventListener('complete', () => {
+            const change = { db: made.db, tables: [...made.tables.values()], origin: origins.get(trans) };
+            openChannel()?.postMessage(change);
+            deliver({ ...change, from: 'here' });
+          });
+        }
+        return p;
+      };
+      return {
+        table(name) {
+          const table = down.table(name);
+          if (UNWATCHED.has(name)) return table;
+          const watched: DBCoreTable = {
+            ...table,
+            async mutate(req) {
+              const result = await table.mutate(req);
+              record(pending(req.trans), name, req, result.results);
+              return result;
+            },
+          };
+          return watched;
+        },
+      };
+    },
+  };
+}
