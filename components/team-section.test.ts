@@ -14,7 +14,7 @@ describe('the Team status line says where sync stands or exactly what is wrong',
     ['offline and retrying', { state: 'offline', at: NOW + 4000, waiting: 2 }, 'en', /^Offline, retrying at .*2 changes waiting/],
     ['wrong password or the session ended', { state: 'signIn' }, 'en', /sign in again/],
     ['not a member names the user and database', { state: 'notMember' }, 'en', /Agent B is not a member of shop/],
-    ['joining: counts and time left', { state: 'syncing', progress: { done: 500, total: 1500, startedAt: NOW - 10_000 } }, 'en', /500 of 1500 records, about 20 s left/],
+    ['joining: counts and time left', { state: 'syncing', progress: { done: 500, total: 1500, startedAt: NOW - 10_000 } }, 'en', /500 of 1,500 records, about 20 s left/],
     ['simplified Chinese', { state: 'notMember' }, 'zh-CN', /Agent B 不是 shop 的成员/],
     ['traditional Chinese', { state: 'signIn' }, 'zh-TW', /請重新登入/],
   ] as const)('%s', (_name, over, locale, expected) => {
