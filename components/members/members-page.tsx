@@ -260,7 +260,7 @@ function MembersSection(props: {
           t={t}
           locale={locale}
           tiers={settings.tierLadder.steps}
-          currency={settings.shopCurrency}
+          currency={settings.shopCurrency} points={settings.points.enabled}
           vocabulary={props.vocabulary}
           segments={segments}
           selected={selected}
@@ -343,7 +343,7 @@ function MembersSection(props: {
             onClose={() => setExporting(false)}
           />
         )}
-        <MembersTable list={list} rows={shown} t={t} locale={locale} timeZone={settings.timeZone} tiers={settings.tierLadder.steps} selection={selection} onSelectionChange={setSelection} hrefFor={memberHref} />
+        <MembersTable list={list} rows={shown} t={t} locale={locale} timeZone={settings.timeZone} tiers={settings.tierLadder.steps} selection={selection} onSelectionChange={setSelection} hrefFor={memberHref} points={{ settings: settings.points, shopCurrency: settings.shopCurrency }} />
       </section>
     </main>
   );

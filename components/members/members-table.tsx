@@ -13,11 +13,13 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { TierStep } from '@/lib/domain';
-import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
+import type { PointsSettings } from '@/lib/domain/points';
+import type { Translate, UiLocale } from '@/lib/i18n';
 import { money, shortDate, tierName } from '../format';
 import { tagLabel } from '../panel/tags';
 import type { MemberList } from '../../lib/member-list/member-list';
 import { segmentLabel } from './rfm-groups';
+import { columnComparators, columnIds, COLUMNS, DEFAULT_HIDDEN, DESC_FIRST, pointsColumn, sortRows, type ColumnId } from './table-columns';
 
 // TanStack Table keeps the columns, their order, visibility and the sort the user picked. The rows
 // are member indices into the page's MemberList (member-list.ts), sorted here; they never become
@@ -38,65 +40,6 @@ export const ROW_HEIGHT = 36;
 export type Selection = ReadonlySet<string>;
 export const NO_SELECTION: Selection = new Set();
 
-/** Compares two members by their index in the list. */
-export type Compare = (a: number, b: number) => number;
-const byNumber = (pick: (i: number) => number | undefined): Compare => (a, b) => (pick(a) ?? -Infinity) - (pick(b) ?? -Infinity);
-const byRank = (rank: () => Uint32Array): Compare => {
-  let ranks: Uint32Array | undefined; // worked out at the first comparison: a column never sorted costs nothing
-  return (a, b) => {
-    ranks ??= rank();
-    return ranks[a]! - ranks[b]!;
-  };
-};
-
-/** Member indices in the order the user sorted them: stable, so ties keep the order they came in. */
-export function sortRows(rows: Uint32Array, sorting: SortingState, compare: Readonly<Record<string, Compare | undefined>>): Uint32Array {
-  const [sort] = sorting;
-  const by = sort && compare[sort.id];
-  if (!sort || !by) return rows;
-  const sign = sort.desc ? -1 : 1;
-  return rows.slice().sort((a, b) => sign * by(a, b));
-}
-
-/** The comparators of the sortable columns; text columns sort by a rank the list works out once. */
-export function columnComparators(list: MemberList, tiers: readonly TierStep[]): Record<ColumnId, Compare | undefined> {
-  const rank = new Map(tiers.map((step, i) => [step.id, i]));
-  const tierRank = (i: number) => rank.get(list.tierId(i)) ?? -1;
-  return {
-    name: byRank(() => list.rankBy('name')),
-    handles: byRank(() => list.rankBy('handles')),
-    tier: byNumber(tierRank),
-    segment: byRank(() => list.rankBy('segment')),
-    tags: undefined,
-    orders: byNumber((i) => list.orderCount(i)),
-    spend: byNumber((i) => list.spendMinor(i)),
-    average: byNumber((i) => list.averageOrderMinor(i)),
-    lastOrder: byNumber((i) => list.lastOrderAt(i)),
-    firstOrder: byNumber((i) => list.firstOrderAt(i)),
-    phone: byRank(() => list.rankBy('phone')),
-    dnc: byNumber((i) => Number(list.doNotContact(i))),
-  };
-}
-
-/** Column id → label key and grid width. The default columns fit a 1,400 px window beside the filters. */
-const COLUMNS = {
-  name: { label: 'segments.col.name', width: 'minmax(120px, 1.4fr)' },
-  handles: { label: 'segments.col.handles', width: 'minmax(100px, 1.2fr)' },
-  tier: { label: 'segments.col.tier', width: '90px' },
-  segment: { label: 'segments.col.segment', width: '132px' },
-  tags: { label: 'segments.col.tags', width: 'minmax(72px, 1fr)' },
-  orders: { label: 'segments.col.orders', width: '72px' },
-  spend: { label: 'segments.col.spend', width: '104px' },
-  average: { label: 'segments.col.average', width: '100px' },
-  lastOrder: { label: 'segments.col.lastOrder', width: '120px' },
-  firstOrder: { label: 'segments.col.firstOrder', width: '120px' },
-  phone: { label: 'segments.col.phone', width: '130px' },
-  dnc: { label: 'segments.col.dnc', width: '104px' },
-} as const satisfies Record<string, { label: MessageKey; width: string }>;
-type ColumnId = keyof typeof COLUMNS;
-const DEFAULT_HIDDEN: ColumnVisibilityState = { firstOrder: false, phone: false, average: false };
-/** Columns whose first click sorts from the largest (numbers and dates); text sorts from A. */
-const DESC_FIRST = new Set<ColumnId>(['orders', 'spend', 'average', 'lastOrder', 'firstOrder', 'dnc']);
 const NO_DATA: TableRow[] = [];
 
 export interface MembersTableProps {
@@ -110,24 +53,28 @@ export interface MembersTableProps {
   selection: Selection;
   onSelectionChange(next: Selection): void;
   hrefFor(memberId: string): string;
+  /** The shop's points settings and currency: the points column is offered when points are on. */
+  points?: { settings: PointsSettings; shopCurrency: string } | undefined;
 }
 
-export function MembersTable({ list, rows, t, locale, timeZone, tiers, selection, onSelectionChange, hrefFor }: MembersTableProps) {
+export function MembersTable({ list, rows, t, locale, timeZone, tiers, selection, onSelectionChange, hrefFor, points }: MembersTableProps) {
   const [sorting, setSorting] = useState<SortingState>([{ id: 'spend', desc: true }]);
   const [visibility, setVisibility] = useState<ColumnVisibilityState>(DEFAULT_HIDDEN);
   const tierById = useMemo(() => new Map(tiers.map((s) => [s.id, s])), [tiers]);
 
-  const compare = useMemo(() => columnComparators(list, tiers), [list, tiers]);
+  const pointsAt = useMemo(() => (points?.settings.enabled ? pointsColumn(list, points.settings, points.shopCurrency) : undefined), [list, points?.settings, points?.shopCurrency]);
+  const ids = useMemo(() => columnIds(pointsAt !== undefined), [pointsAt]);
+  const compare = useMemo(() => columnComparators(list, tiers, pointsAt), [list, tiers, pointsAt]);
   const columns = useMemo(
     () =>
       helper.columns([
         helper.display({ id: 'select', enableHiding: false, enableSorting: false, header: '', cell: '' }),
-        ...(Object.keys(COLUMNS) as ColumnId[]).map((id) =>
+        ...ids.map((id) =>
           // An accessor column, so TanStack offers sorting; with no data its accessor is never called.
           helper.accessor(() => null, { id, enableSorting: compare[id] !== undefined, sortDescFirst: DESC_FIRST.has(id), header: '', cell: '' }),
         ),
       ]),
-    [compare],
+    [compare, ids],
   );
   const table = useTable({
     features,
@@ -167,12 +114,13 @@ export function MembersTable({ list, rows, t, locale, timeZone, tiers, selection
       case 'orders': return list.orderCount(i).toLocaleString(locale);
       case 'spend': return money(list.spendMinor(i), list.currency(i), locale);
       case 'average': return list.orderCount(i) ? money(list.averageOrderMinor(i), list.currency(i), locale) : '—';
+      case 'points': return pointsAt ? pointsAt(i).toLocaleString(locale) : '';
       case 'lastOrder': return shortDate(list.lastOrderAt(i), locale, timeZone);
       case 'firstOrder': return shortDate(list.firstOrderAt(i), locale, timeZone);
       case 'phone': return list.phone(i);
       case 'dnc': return list.doNotContact(i) ? <span className="dnc">{t('dnc')}</span> : '';
     }
-  }, [list, t, locale, timeZone, tierById, hrefFor]);
+  }, [list, t, locale, timeZone, tierById, hrefFor, pointsAt]);
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
   const onToggle = useCallback((id: string, on: boolean) => {
@@ -188,7 +136,7 @@ export function MembersTable({ list, rows, t, locale, timeZone, tiers, selection
         <details className="columns">
           <summary>{t('segments.table.columns')}</summary>
           <div className="menu">
-            {(Object.keys(COLUMNS) as ColumnId[]).map((id) => (
+            {ids.map((id) => (
               <label key={id}>
                 <input type="checkbox" checked={visibility[id] !== false} onChange={(e) => setVisibility({ ...visibility, [id]: e.target.checked })} /> {t(COLUMNS[id].label)}
               </label>

@@ -121,6 +121,8 @@ export interface BuilderProps {
   locale: UiLocale;
   tiers: readonly TierStep[];
   currency: string;
+  /** The shop uses points: a range of points balance is offered. */
+  points?: boolean | undefined;
   vocabulary: readonly string[];
   segments: readonly SegmentRow[];
   selected?: SegmentRow | undefined;
@@ -210,6 +212,7 @@ export function SegmentBuilder(props: BuilderProps) {
       <Range label={t('segments.builder.spend', { currency })} value={filter.spend} onChange={(v) => set('spend', v)} digits={digits} t={t} />
       <Range label={t('segments.builder.orders')} value={filter.orders} onChange={(v) => set('orders', v)} digits={0} t={t} />
       <Range label={t('segments.builder.average', { currency })} value={filter.averageOrder} onChange={(v) => set('averageOrder', v)} digits={digits} t={t} />
+      {(props.points || filter.points) && <Range label={t('segments.builder.points')} value={filter.points} onChange={(v) => set('points', v)} digits={0} t={t} />}
       <DateField label={t('segments.builder.firstOrder')} value={filter.firstOrder} onChange={(v) => set('firstOrder', v)} t={t} first />
       <fieldset className="field">
         <legend>{t('segments.builder.platform')}</legend>

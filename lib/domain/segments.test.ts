@@ -117,6 +117,19 @@ describe('numbers, tiers, birthdays, platforms, do-not-contact', () => {
   });
 });
 
+describe('points balance', () => {
+  const points = { settings: { enabled: true, perUnit: 2 }, shopCurrency: 'USD' };
+  it.each<[string, SegmentFilter, Partial<SegmentMember>, SegmentContext['points'], boolean]>([
+    ['earned at the shop rate: 50.00 USD at 2 a dollar is 100', { points: { min: 100, max: 100 } }, { spendMinor: 5000 }, points, true],
+    ['adjustments by hand count: 100 earned less 30', { points: { max: 70 } }, { spendMinor: 5000, pointsAdjustment: -30 }, points, true],
+    ['below the minimum', { points: { min: 101 } }, { spendMinor: 5000 }, points, false],
+    ['earned in the member’s own currency: 5,000 JPY at 2 a yen', { points: { min: 10_000 } }, { spendMinor: 5000, currency: 'JPY' }, points, true],
+    ['a shop with points off matches no one on points', { points: { min: 0 } }, { spendMinor: 5000 }, { ...points, settings: { enabled: false, perUnit: 2 } }, false],
+  ])('%s', (_name, filter, over, pointsCtx, expected) => {
+    expect(memberMatches(filter, member(over), { ...ctx, points: pointsCtx })).toBe(expected);
+  });
+});
+
 describe('RFM segments', () => {
   const members = [
     member({ id: 'best', orderCount: 20, spendMinor: 900_000, lastOrderAt: NOW - DAY_MS }),

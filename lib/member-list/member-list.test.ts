@@ -3,7 +3,7 @@ import type { IdentityRow, MemberRow } from '@/lib/domain/rows';
 import { rfmBreaks } from '@/lib/domain/rfm';
 import { rfmSegmentOf } from '@/lib/domain/segments';
 import { everyone, MemberList } from './member-list';
-import { columnComparators, sortRows } from '../../components/members/members-table';
+import { columnComparators, sortRows } from '../../components/members/table-columns';
 
 const member = (id: string, displayName: string, over: Partial<MemberRow> = {}): MemberRow => ({ id, displayName, tierId: 'regular', tags: [], profile: {}, doNotContact: false, createdAt: 0, updatedAt: 0, orderCount: 0, spendMinor: 0, currency: 'USD', spendOrderCount: 0, averageOrderMinor: 0, ...over });
 const identity = (memberId: string, kind: IdentityRow['kind'], value: string, display = value, platform = 'shopee'): IdentityRow => ({ id: `${kind}:${value}`, platform: kind === 'handle' ? (platform as IdentityRow['platform']) : '*', kind, value, display, memberId, linkedBy: 'created', createdAt: 0 });

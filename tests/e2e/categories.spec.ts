@@ -106,6 +106,38 @@ test('the panel shows the carrier and tracking number the export gave a shipped 
   await expect(panel.getByTestId('recent-orders').getByTestId('order-shipment').filter({ hasText: shipped.trackingId! })).toHaveText(`${shipped.carrier} · ${shipped.trackingId}`);
 });
 
+test('with points on, the members table has a Points column to sort by and the segment builder filters on the balance', async ({ ext, demoImported }) => {
+  expect(demoImported).toBeTruthy();
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  try {
+    await send(page, 'settings.update', { points: { enabled: true, perUnit: 1 } });
+    await page.goto(`chrome-extension://${ext.extensionId}/members.html#/members`);
+    const column = page.getByRole('columnheader', { name: 'Points', exact: true });
+    await column.getByRole('button').click();
+    await expect(column).toHaveAttribute('aria-sort', 'descending');
+    const shown = async () => (await page.locator('.mt-row .c-points').allInnerTexts()).map((s) => Number(s.replace(/\D/g, '')));
+    const points = await shown();
+    expect(points.length).toBeGreaterThan(5);
+    expect(points).toEqual([...points].sort((a, b) => b - a));
+    const top = points[0]!;
+    const topName = await page.locator('.mt-row .c-name').first().innerText();
+
+    // At least the top balance: the top member(s) alone; below it: everyone else.
+    await page.getByLabel('Points balance: at least').fill(String(top));
+    const ties = points.filter((p) => p === top).length;
+    await expect(page.getByTestId('segment-count')).toHaveAttribute('data-count', String(ties));
+    await expect(page.locator('.mt-row .c-name').first()).toHaveText(topName);
+    await page.getByLabel('Points balance: at least').fill('');
+    await page.getByLabel('Points balance: at most').fill(String(top - 1));
+    await expect(page.locator('.mt-row .c-name', { hasText: topName })).toHaveCount(0);
+    expect(Math.max(...(await shown()))).toBeLessThan(top);
+  } finally {
+    await send(page, 'settings.update', { points: { enabled: false, perUnit: 1 } }).catch(() => undefined);
+    await page.close();
+  }
+});
+
 test('the reports break repeat purchase down by category, drawn and as CSV', async ({ ext, demoImported }) => {
   expect(demoImported).toBeTruthy();
   const page = await ext.context.newPage();
