@@ -24,11 +24,7 @@ export function daysAgo(ts: number | undefined, now: number, t: Translate): stri
 }
 
 /** Default ladder names are translated; a shop's own names are shown as the shop wrote them. */
-export function tierName(tier: { id: string; name: string }, t: Translate): string {
-  const key = `tierName.${tier.id}` as Parameters<Translate>[0];
-  const defaults: Record<string, string> = { regular: 'Regular', silver: 'Silver', gold: 'Gold', diamond: 'Diamond' };
-  return defaults[tier.id] === tier.name ? t(key) : tier.name;
-}
+export { tierName } from '@/lib/i18n/tier-name';
 
 export function fileSize(bytes: number, locale: UiLocale): string {
   const mb = bytes >= 1_000_000;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fillTemplate } from '../domain/journeys/templates';
 import { translator } from '../i18n';
-import { catalogueOf, holidayName, shipmentText, templateFor } from './label';
+import { catalogueOf, holidayName, reminderLabel, shipmentText, templateFor } from './label';
+
+const NOW = Date.UTC(2026, 10, 23, 12);
 
 const shipped = (language: Parameters<typeof templateFor>[1], order: { carrier?: string; trackingNo?: string }, templates = {}) =>
   fillTemplate(templateFor('shipped', language, templates), { name: 'Lily', orderNo: '5012', shipment: shipmentText(translator(catalogueOf(language)), order) });
@@ -23,6 +25,14 @@ describe('messages in the buyer’s language', () => {
     expect(shipped('th', {}, templates)).toBe('สวัสดี Lily คำสั่งซื้อ 5012 จัดส่งแล้ว');
     expect(shipped('en', {}, templates)).toBe('Shipped: 5012');
     expect(shipped('zh-CN', {}, templates)).toBe('Lily您好，您的订单5012已发货，请留意查收！');
+  });
+
+  it.each([
+    ['a default tier in Chinese', 'zh-CN', { id: 'gold', name: 'Gold' }, '已升级为 黄金会员'],
+    ['a default tier in English', 'en', { id: 'gold', name: 'Gold' }, 'Moved up to Gold'],
+    ['a tier the shop named, as written', 'zh-TW', { id: 'gold', name: 'VIP 金卡' }, '已升級為 VIP 金卡'],
+  ] as const)('a tier-up names the tier in the reader’s language: %s', (_name, locale, tier, expected) => {
+    expect(reminderLabel(translator(locale), { kind: 'tierUp', reason: '', detail: 'gold', tier }, NOW)).toBe(expected);
   });
 
   it('a built-in holiday is named in the reader’s language, the shop’s own name as written', () => {

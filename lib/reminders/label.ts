@@ -3,6 +3,7 @@ import type { Templates } from '../domain/journey-settings';
 import { HOLIDAY_KEYS, type HolidayKey } from '../domain/journeys/holiday-calendar';
 import type { BuyerLanguage } from '../domain/journeys/language';
 import { translator, UI_LOCALES, type MessageKey, type Translate, type UiLocale } from '../i18n';
+import { tierName } from '../i18n/tier-name';
 
 const DAY_MS = 86_400_000;
 
@@ -11,13 +12,15 @@ export function holidayName(t: Translate, detail: string | undefined): string {
   return detail && (HOLIDAY_KEYS as readonly string[]).includes(detail) ? t(`holiday.${detail as HolidayKey}`) : (detail ?? '');
 }
 
-export function reminderLabel(t: Translate, r: { kind?: string | undefined; reason: string; detail?: string | undefined; refAt?: number | undefined; gift?: string | undefined; tier?: { name: string } | undefined }, now: number): string {
+export function reminderLabel(t: Translate, r: { kind?: string | undefined; reason: string; detail?: string | undefined; refAt?: number | undefined; gift?: string | undefined; tier?: { id: string; name: string } | undefined }, now: number): string {
   if (!r.kind) return r.reason;
   const days = r.refAt === undefined ? 0 : Math.max(0, Math.round((now - r.refAt) / DAY_MS));
   const inDays = r.refAt === undefined ? 0 : Math.max(0, Math.round((r.refAt - now) / DAY_MS));
   // A later win-back touch names its step (detail "2/3"); the first reads as before.
   if (r.kind === 'winBack' && r.detail) return t('journey.banner.winBackStep', { days, detail: r.detail });
-  if (r.kind === 'parcelGift') return t('journey.banner.parcelGift', { detail: r.tier?.name ?? r.detail ?? '', gift: r.gift ?? t('gift.none') });
+  // The member's tier in the reader's language (a tier-up names the tier moved to, the member's own).
+  if (r.kind === 'parcelGift') return t('journey.banner.parcelGift', { detail: r.tier ? tierName(r.tier, t) : (r.detail ?? ''), gift: r.gift ?? t('gift.none') });
+  if (r.kind === 'tierUp' && r.tier && r.tier.id === r.detail) return t('journey.banner.tierUp', { detail: tierName(r.tier, t) });
   return t(`journey.banner.${r.kind}` as MessageKey, { days, inDays, detail: r.kind === 'holiday' ? holidayName(t, r.detail) : (r.detail ?? '') });
 }
 
