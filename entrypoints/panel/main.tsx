@@ -86,7 +86,9 @@ function App() {
     if (read.kind === 'incomplete') return setCapture(read);
     const imported = read.order;
     const known = await send('order.get', { platform, orderNo: imported.orderNo });
-    const changed = known && (known.status !== imported.status || known.amountMinor !== imported.amountMinor);
+    // A page that now shows the parcel's carrier or tracking number updates the order for the shipping notice.
+    const shipped = (imported.carrier !== undefined && imported.carrier !== known?.carrier) || (imported.trackingNo !== undefined && imported.trackingNo !== known?.trackingNo);
+    const changed = known && (known.status !== imported.status || known.amountMinor !== imported.amountMinor || shipped);
     const kind = !known ? 'new' : changed ? 'changed' : 'known';
     if (kind !== 'known' && s.captureOrders === 'auto') {
       await send('orders.import', { rows: [imported] });

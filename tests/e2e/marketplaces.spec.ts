@@ -33,6 +33,9 @@ async function openOptions(context: BrowserContext, extensionId: string): Promis
   return page;
 }
 
+// The options page has other status lines (the team section's): read the marketplaces section's own.
+const marketplacesRegion = (options: Page) => options.getByRole('region', { name: 'Marketplaces' });
+
 const registeredScripts = (options: Page) => options.evaluate(() => chrome.scripting.getRegisteredContentScripts());
 
 /**
@@ -57,13 +60,18 @@ async function allowHostsAsTheUserWould(context: BrowserContext, extensionId: st
 }
 
 test.describe('marketplace access', () => {
-  // TODO 2026-12-04: red after seven branches merged in one session (see the issue notes); fix, then drop fixme.
-  test.fixme('the built manifest grants no marketplace host at install', async ({ ext }) => {
+  // The demo build (the one these tests load) differs from the store build by loopback hosts only,
+  // on purpose: the demo marketplace's static content script and the team server the tests run on
+  // this computer. The store zips' test (tests/package) checks the store build has none of them.
+  test('the built manifest grants no marketplace host at install; only loopback is extra in the demo build', async ({ ext }) => {
     const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Manifest;
+    const isLoopback = (p: string) => LOOPBACK.includes(p);
     expect(manifest.permissions).toEqual(expect.arrayContaining(['storage', 'scripting']));
-    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect((manifest.host_permissions ?? []).filter((p) => !isLoopback(p)), 'no host granted at install').toEqual([]);
     expect(manifest.content_scripts?.flatMap((c) => c.matches).sort()).toEqual([...LOOPBACK].sort());
-    expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+    expect(manifest.optional_host_permissions?.filter((p) => !isLoopback(p))).toEqual(['https://*/*']);
+    const loopbackAsked = [...(manifest.host_permissions ?? []), ...(manifest.optional_host_permissions ?? [])].filter(isLoopback);
+    expect(new Set(loopbackAsked), 'the demo team server on loopback').toEqual(new Set(LOOPBACK));
 
     const options = await openOptions(ext.context, ext.extensionId);
     // The static demo content script's loopback hosts are the only ones Chrome reports as granted.
@@ -92,8 +100,7 @@ test.describe('marketplace access', () => {
     await options.close();
   });
 
-  // TODO 2026-12-04: red after seven branches merged in one session (see the issue notes); fix, then drop fixme.
-  test.fixme('enabling Shopee registers the content script there, and disabling removes it', async ({ freshExt }) => {
+  test('enabling Shopee registers the content script there, and disabling removes it', async ({ freshExt }) => {
     const shopee = SWITCHABLE.find((a) => a.id === 'shopee');
     expect(shopee, 'Shopee is in lib/marketplaces/registry.ts').toBeDefined();
     const { context, extensionId } = freshExt;
@@ -113,7 +120,7 @@ test.describe('marketplace access', () => {
     const toggle = options.getByRole('switch', { name: nameOf('shopee'), exact: true });
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-checked', 'true');
-    await expect(options.getByRole('status')).toHaveText(`${nameOf('shopee')} is on. Reload its open tabs to see the panel.`);
+    await expect(marketplacesRegion(options).getByRole('status')).toHaveText(`${nameOf('shopee')} is on. Reload its open tabs to see the panel.`);
     await expect.poll(() => registeredScripts(options)).toEqual([
       expect.objectContaining({ id: 'regulars-shopee', matches: [...shopee!.hostPatterns].sort(), js: ['content-scripts/content.js'], allFrames: false }),
     ]);
@@ -157,8 +164,7 @@ test.describe('marketplace access', () => {
     await expect.poll(() => registeredScripts(options)).toEqual([]);
   });
 
-  // TODO 2026-12-04: red after seven branches merged in one session (see the issue notes); fix, then drop fixme.
-  test.fixme("adding a WooCommerce shop registers the script in its wp-admin; removing it unregisters", async ({ freshExt }) => {
+  test("adding a WooCommerce shop registers the script in its wp-admin; removing it unregisters", async ({ freshExt }) => {
     const { context, extensionId } = freshExt;
     await context.route(/^https:\/\/shop\.example\//, (route) =>
       route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Edit order</title><div id="wpbody">order</div>' }),
@@ -173,7 +179,7 @@ test.describe('marketplace access', () => {
 
     await options.getByLabel("Your shop's address").fill('shop.example/wp-admin/');
     await options.getByRole('button', { name: 'Add shop' }).click();
-    await expect(options.getByRole('status')).toHaveText('Regulars runs in https://shop.example/wp-admin. Reload its open tabs to see the panel.');
+    await expect(marketplacesRegion(options).getByRole('status')).toHaveText('Regulars runs in https://shop.example/wp-admin. Reload its open tabs to see the panel.');
     await expect(options.getByTestId('woo-shop')).toHaveText([/https:\/\/shop\.example\s*On/]);
     await expect(options.getByLabel("Your shop's address")).toHaveValue('');
     expect(await options.evaluate(() => chrome.storage.local.get('wooShops'))).toEqual({ wooShops: ['https://shop.example'] });

@@ -1,5 +1,6 @@
 // The options page's Team section, in English and Chinese, with the status of a real team server
-// that refused the sign-in (pouchdb-server on loopback).
+// that refused the sign-in (pouchdb-server on loopback). Each language runs in a browser of its own,
+// so the language it sets does not leak into the worker's shared store and the specs after it.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '../support/fixtures';
@@ -10,7 +11,7 @@ for (const [locale, labels] of [
   ['zh-CN', { server: '服务器地址', db: '团队数据库', user: '用户名', password: '密码', connect: '连接', setup: '新建团队数据库', off: '未连接' }],
   ['zh-TW', { server: '伺服器位址', db: '團隊資料庫', user: '使用者名稱', password: '密碼', connect: '連線', setup: '建立新的團隊資料庫', off: '未連線' }],
 ] as const) {
-  test(`options Team section ${locale}`, async ({ ext }) => {
+  test(`options Team section ${locale}`, async ({ freshExt: ext }) => {
     const out = path.resolve('screenshots');
     mkdirSync(out, { recursive: true });
     const page = await ext.context.newPage();
