@@ -3,7 +3,7 @@
 import { parseAmountToMinor } from '../../domain/money';
 import type { OrderStatus } from '../../domain/types';
 import { parseExportDate } from '../dates';
-import type { ImportedOrder } from '../imported-order';
+import type { ImportedOrder } from '../../domain/imported-order';
 import { definePreset, shipmentOf } from './common';
 import type { ImportProblem } from './types';
 

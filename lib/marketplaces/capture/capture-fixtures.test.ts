@@ -2,7 +2,7 @@
 // its declared format → the order the panel would store.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ImportedOrder } from '../../import/imported-order';
+import type { ImportedOrder } from '../../domain/imported-order';
 import { orderFormatOf } from '../formats';
 import { adapterFor } from '../registry';
 import { fixtureDocument } from '../test-helpers';

@@ -3,7 +3,7 @@
 // the content script only carries the raw texts.
 import type { Platform } from '../../domain/rows';
 import type { DateOrder } from '../../import/dates';
-import type { ImportedOrder } from '../../import/imported-order';
+import type { ImportedOrder } from '../../domain/imported-order';
 import { shipmentOf } from '../../import/presets/common';
 import type { CapturedOrder } from '../types';
 import { amountOnPage, currencyOfAmount } from './page-money';
