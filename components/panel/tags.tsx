@@ -14,6 +14,11 @@ export function Tags({ card, t, api, vocabulary }: { card: MemberCard; t: Transl
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
   const listId = useId();
+  const authors = new Map(Object.entries(card.team?.tagAuthors ?? {}).map(([tag, s]) => [tag.toLowerCase(), s.by]));
+  const addedBy = (tag: string) => {
+    const by = authors.get(tag.toLowerCase());
+    return by ? t('panel.addedBy', { name: by }) : undefined;
+  };
   const has = (tag: string) => tags.some((x) => x.toLowerCase() === tag.toLowerCase());
   const toggle = async (tag: string) => {
     if (busy) return;
@@ -49,7 +54,7 @@ export function Tags({ card, t, api, vocabulary }: { card: MemberCard; t: Transl
           </li>
         )}
         {tags.map((tag) => (
-          <li key={tag} className="tag" data-tag={tag}>
+          <li key={tag} className="tag" data-tag={tag} title={addedBy(tag)}>
             {tagLabel(tag, t)}
             <button type="button" className="x" aria-label={t('tags.remove', { tag: tagLabel(tag, t) })} onClick={() => void toggle(tag)}>
               ×

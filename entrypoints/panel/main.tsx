@@ -15,6 +15,7 @@ import { captureOrder, completeOrder, fillDraft, missingFields, shopFactsOf } fr
 import { orderFormatOf } from '@/lib/marketplaces/formats';
 import type { CapturedOrder } from '@/lib/marketplaces/types';
 import { send } from '@/lib/messaging/browser-client';
+import { onRowsChanged } from '@/lib/messaging/rows-changed';
 import type { PanelInbound, PanelOutbound, PanelState } from '@/lib/panel-channel';
 
 // The content script hands us a private MessagePort; until then only "ready" goes out, to anyone.
@@ -156,6 +157,9 @@ function App() {
     [withMember, load],
   );
   const lastPlatform = useRef<Platform | undefined>(undefined);
+
+  // A colleague's tag, note or contact arrives through team sync while this buyer is open.
+  useEffect(() => onRowsChanged(['members', 'notes', 'contacts', 'reminders', 'orders', 'identities', 'points'], () => void reloadCard().catch(() => undefined)), [reloadCard]);
 
   useEffect(() => {
     send('settings.get', {}).then(setSettings, () => undefined);
