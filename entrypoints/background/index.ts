@@ -10,7 +10,6 @@ import { keepContentScriptsInSync } from '@/lib/hosts/registration';
 import { chromeTabApis, showOnTab } from '@/lib/hosts/show-here';
 import { fail, createRouter } from '@/lib/messaging/router';
 import { syncService } from '@/lib/background/sync/service';
-import { nudgePagesOnChange } from '@/lib/background/rows-changed';
 import { startReminders } from './reminders';
 
 export default defineBackground(() => {
@@ -55,8 +54,6 @@ export default defineBackground(() => {
       if (tables.has('members') || tables.has('reminders') || tables.has('contacts')) onTiersChanged();
     },
   });
-  // An open panel shows what a colleague (or another page) just wrote, without a reload.
-  nudgePagesOnChange(db.name, (nudge) => browser.runtime.sendMessage(nudge));
   void sync.resume().catch((e) => console.error('Regulars: team sync could not resume', e));
   const route = createRouter(createHandlers({ db, now, onImportEnded: derived.importEnded, journeys, onTiersChanged, reports, sync }), {
     id: browser.runtime.id,

@@ -1,3 +1,4 @@
+import { resilienceZhTW } from './resilience';
 import { shipZhTW } from './ship';
 import { zhTW as journeysZhTW } from './journeys';
 import { zhTW as sync } from './sync';
@@ -317,4 +318,5 @@ export const zhTW: Record<MessageKey, string> = {
   ...categoriesZhTW,
   ...capture,
   ...sync,
+  ...resilienceZhTW,
 };
