@@ -102,7 +102,7 @@ function Card(props: BuyerPanelProps & { card: MemberCard }) {
   const handles = card.identities.filter((i) => i.kind === 'handle');
   return (
     <div className="card" data-testid="member-card" data-member-id={card.member.id}>
-      <DueReminders card={card} t={t} locale={locale} now={now} />
+      <DueReminders card={card} t={t} locale={locale} now={now} timeZone={timeZone} />
       <Summary card={card} t={t} locale={locale} now={now} timeZone={timeZone} />
       {handles.length > 1 && (
         <section className="block">

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { BACKUP_TABLES, backupDue, backupFile, backupFileName, readBackup, restoreBackup, tableCounts, writeBackup, type BackupRead, type ValidBackup } from './backup';
 import type { RegularsDb } from './database';
 import { createHandlers } from '../background/handlers';
-import { addManualReminder as addReminder } from '../background/reminders/reminders';
+import { addManualReminder as addReminder } from '../background/reminders/reminder-actions';
 import { adjustPoints } from '../background/members/members';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import { writeSettings } from '../store/settings';
