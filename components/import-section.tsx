@@ -359,7 +359,7 @@ function FilePreview({ t, locale, timeZone, fileRead, editing, defaultPlatform, 
   if (!read.ok) {
     return (
       <div className="preview-file">
-        {!near && <p className="alert small">{read.message}</p>}
+        {!near && <p className="alert small">{read.unknownColumns ? t('options.map.unknown', { file: file.name, columns: headers?.slice(0, 6).join(', ') ?? '' }) : read.message}</p>}
         {editor}
       </div>
     );
