@@ -4,7 +4,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import type { SegmentRow } from '@/lib/domain/rows';
 import type { Settings } from '@/lib/domain/settings';
 import { RFM_SEGMENTS } from '@/lib/domain/types';
-import { compileFilter, isEmptyFilter, rfmOverview, segmentFilterSchema, type SegmentFilter } from '@/lib/domain/segments';
+import { type compileFilter, isEmptyFilter, rfmOverview, segmentFilterSchema, type SegmentFilter } from '@/lib/domain/segments';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import type { MembersApi } from './api';
 import { everyone, MemberList } from '../../lib/member-list/member-list';

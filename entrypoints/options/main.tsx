@@ -11,8 +11,7 @@ import { PagesSection } from '@/components/site-rules-section';
 import { TeamSection, type TeamApi } from '@/components/team-section';
 import { TiersSection } from '@/components/tiers-section';
 import '@/components/tiers.css';
-import { readCategoryFigures, readRepurchaseIntervals, withPageDb } from '@/lib/store/report-data';
-import { tierFactsOf } from '@/lib/background/tiers/tiers';
+import { categoryFiguresIn, repurchaseIntervalsIn, tierFactsUnder } from '@/lib/readers/page-reads';
 import '@/components/theme.css';
 import '@/components/options.css';
 import type { SiteRuleRow } from '@/lib/domain/rows';
@@ -99,8 +98,8 @@ function App() {
           t={t}
           locale={locale}
           settings={settings}
-          tierFacts={(window) => withPageDb((db) => tierFactsOf(db, window, Date.now(), settings.shopCurrency))}
-          intervals={() => withPageDb((db) => readRepurchaseIntervals(db, settings.timeZone))}
+          tierFacts={(window) => tierFactsUnder(window, Date.now(), settings.shopCurrency)}
+          intervals={() => repurchaseIntervalsIn(settings.timeZone)}
           apply={(ladder) => send('tiers.apply', { ladder })}
           onSave={save}
           reload={() => send('settings.get', {}).then(setSettings)}
@@ -113,7 +112,7 @@ function App() {
           t={t}
           locale={locale}
           settings={settings}
-          figures={() => withPageDb((db) => readCategoryFigures(db, settings.timeZone))}
+          figures={() => categoryFiguresIn(settings.timeZone)}
           apply={async (rules) => {
             const result = await send('categories.apply', { rules });
             setSettings(await send('settings.get', {}));

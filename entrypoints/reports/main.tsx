@@ -8,13 +8,12 @@ import '@/components/theme.css';
 import '@/components/options.css';
 import '@/components/reports.css';
 import { OutcomesCard } from '@/components/reports/outcomes-card';
-import { readTouchOutcomes, withPageDb } from '@/lib/store/report-data';
-import { readSnapshotState, type ReportSnapshot } from '@/lib/background/reports/report-snapshot';
+import { reportSnapshotState, touchOutcomesWithin, type ReportSnapshot } from '@/lib/readers/page-reads';
 import type { Settings } from '@/lib/domain/settings';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { send } from '@/lib/messaging/browser-client';
 
-const loadOutcomes = (days: number) => withPageDb((db) => readTouchOutcomes(db, days));
+const loadOutcomes = touchOutcomesWithin;
 
 type Shown = { settings: Settings; snapshot: ReportSnapshot | undefined; updating: boolean } | { error: string };
 
@@ -29,13 +28,13 @@ function App() {
   useEffect(() => {
     let live = true;
     (async () => {
-      const first = await withPageDb((db) => readSnapshotState(db, Date.now()));
+      const first = await reportSnapshotState(Date.now());
       if (!live) return;
       setShown({ settings: first.settings, snapshot: first.snapshot, updating: !first.fresh });
       if (first.fresh) return;
       document.body.dataset.refreshed = 'true'; // the benchmark tells cold loads from warm ones
       await send('reports.refresh', {});
-      const next = await withPageDb((db) => readSnapshotState(db, Date.now()));
+      const next = await reportSnapshotState(Date.now());
       if (live) setShown({ settings: next.settings, snapshot: next.snapshot, updating: false });
     })().catch((e: Error) => live && setShown({ error: e.message }));
     return () => {

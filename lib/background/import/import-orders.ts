@@ -2,7 +2,7 @@
 // The hot path of every import; see tests/bench for its cost against raw IndexedDB.
 import { categoriseItems, categoryMatcher } from '../../domain/categories';
 import { identityId, normaliseEmail, normaliseHandle, normalisePhone } from '../../import/identity';
-import type { ImportedOrder } from '../../import/imported-order';
+import type { ImportedOrder } from '../../domain/imported-order';
 import { withOrigin } from '../../store/changes';
 import { newId, type RegularsDb } from '../../store/database';
 import { ANY_PLATFORM, type IdentityRow, type OrderRow } from '../../domain/rows';
@@ -122,9 +122,13 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
         let memberId: string;
         let linkedBy: IdentityRow['linkedBy'] = 'created';
         if (byHandle) memberId = byHandle;
-        else if (byPhone) ((memberId = byPhone), (linkedBy = 'phone'));
-        else if (byEmail) ((memberId = byEmail), (linkedBy = 'email'));
-        else {
+        else if (byPhone) {
+          memberId = byPhone;
+          linkedBy = 'phone';
+        } else if (byEmail) {
+          memberId = byEmail;
+          linkedBy = 'email';
+        } else {
           memberId = newId('m');
           newMembers.set(memberId, row.buyer.name || row.buyer.handle || row.buyer.email || row.buyer.phone || '');
         }

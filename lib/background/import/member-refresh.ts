@@ -6,6 +6,7 @@ import { categoryLastAfter, categoryLastOrders, compactCategoryLast } from '../.
 import { memberStats, isCountedOrder } from '../../domain/stats';
 import { tierDirection, tierFor, tierForStats } from '../../domain/tiers';
 import type { MemberStats, TierLadder, TierStep } from '../../domain/types';
+import { withOrigin } from '../../store/changes';
 import { newId, type RegularsDb } from '../../store/database';
 import { type MemberRow, type OrderRow, type TierChangeRow } from '../../domain/rows';
 import type { Settings } from '../../domain/settings';
@@ -44,7 +45,10 @@ export function statsAfter(stats: MemberStats, changes: readonly OrderChange[]):
       if (lastOrderAt === undefined || after.placedAt > lastOrderAt) lastOrderAt = after.placedAt;
     }
   }
-  if (orderCount === 0) ((firstOrderAt = undefined), (lastOrderAt = undefined));
+  if (orderCount === 0) {
+    firstOrderAt = undefined;
+    lastOrderAt = undefined;
+  }
   return { orderCount, spendMinor, currency, spendOrderCount: orderCount, averageOrderMinor: orderCount ? Math.round(spendMinor / orderCount) : 0, firstOrderAt, lastOrderAt };
 }
 
@@ -160,7 +164,8 @@ export async function deleteOrders(db: RegularsDb, orderIds: readonly string[], 
  * Recomputes stats and tier of these members from all their orders (after a merge or unmerge
  * moved orders between members). Call inside a rw transaction over members, orders, tierChanges.
  */
-export async function recomputeMembers(db: RegularsDb, memberIds: readonly string[], now: number): Promise<void> {
+/** `origin` names the writer in the change stream (team sync: what it recomputes is not sent back). */
+export async function recomputeMembers(db: RegularsDb, memberIds: readonly string[], now: number, origin?: string): Promise<void> {
   const settings = await readSettings(db);
   const members = await db.members.bulkGet([...memberIds]);
   const rows: MemberRow[] = [];
@@ -175,6 +180,9 @@ export async function recomputeMembers(db: RegularsDb, memberIds: readonly strin
       if (m.tierId !== tier.id) tierChanges.push({ id: newId('tc'), memberId: m.id, from: m.tierId, to: tier.id, direction: tierDirection(settings.tierLadder, m.tierId, tier.id), at: now });
     }),
   );
-  await db.members.bulkPut(rows);
-  if (tierChanges.length) await db.tierChanges.bulkAdd(tierChanges);
+  await db.transaction('rw', [db.members, db.tierChanges], async () => {
+    if (origin) withOrigin(origin);
+    await db.members.bulkPut(rows);
+    if (tierChanges.length) await db.tierChanges.bulkAdd(tierChanges);
+  });
 }
