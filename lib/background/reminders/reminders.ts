@@ -3,16 +3,10 @@
 import Dexie from 'dexie';
 import {
   DAY_MS,
-  followUpPending,
-  lapseDayOf,
-  localDayNumber,
-  secondPurchaseDays,
   proposedReminders,
-  respect,
   RULES,
   ruleOfKind,
   rfmScore,
-  startOfLocalDay,
   upcomingHolidays,
   type JourneyFacts,
   type JourneyKind,
@@ -22,16 +16,12 @@ import {
   type JourneyRules,
   type LeftOpenFollowUp,
   type Proposed,
-  type RuleBase,
 } from '../../domain';
-import { newId, type RegularsDb } from '../../store/database';
-import { generationKey, newGeneration } from '../../store/generation';
-import { memberFacts, type FactMember } from '../segments/member-snapshot';
+import { type RegularsDb } from '../../store/database';
 import { readJourneySettings } from '../../store/journey-settings';
 import type { ContactRow, MemberRow, OrderRow, ReminderRow, TierChangeRow } from '../../domain/rows';
 import { type Settings } from '../../domain/settings';
 import { readSettings } from '../../store/settings';
-import { StoreError } from '../../store/store-error';
 
 /** Saved segments are another feature's: the lead wires their resolver in. */
 export type SegmentResolver = (segmentId: string) => Promise<Set<string>>;
