@@ -13,28 +13,32 @@ export function Tags({ card, t, api, vocabulary }: { card: MemberCard; t: Transl
   const tags = card.member.tags;
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState<string>();
   const listId = useId();
   const has = (tag: string) => tags.some((x) => x.toLowerCase() === tag.toLowerCase());
-  const toggle = async (tag: string) => {
-    if (busy) return;
+  // A write that fails says so beside the tags; the typed tag stays in the box to try again.
+  const write = async (tag: string, change: () => Promise<void>): Promise<boolean> => {
     setBusy(true);
+    setFailed(undefined);
     try {
-      await (has(tag) ? api.removeTag(tag) : api.addTag(tag));
+      await change();
+      return true;
+    } catch (e) {
+      setFailed(t('write.tagFailed', { tag: tagLabel(tag, t), message: (e as Error).message }));
+      return false;
     } finally {
       setBusy(false);
     }
+  };
+  const toggle = async (tag: string) => {
+    if (busy) return;
+    await write(tag, () => (has(tag) ? api.removeTag(tag) : api.addTag(tag)));
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const tag = draft.trim();
     if (!tag || busy) return;
-    setBusy(true);
-    try {
-      await api.addTag(tag);
-      setDraft('');
-    } finally {
-      setBusy(false);
-    }
+    if (await write(tag, () => api.addTag(tag))) setDraft('');
   };
   return (
     <section className="block" aria-labelledby={`${listId}-h`}>
@@ -84,6 +88,11 @@ export function Tags({ card, t, api, vocabulary }: { card: MemberCard; t: Transl
           {t('tags.add')}
         </button>
       </form>
+      {failed && (
+        <p className="error-text small" role="alert">
+          {failed}
+        </p>
+      )}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import '@/components/theme.css';
 import '@/components/options.css';
 import '@/components/reports.css';
 import { OutcomesCard } from '@/components/reports/outcomes-card';
+import { SectionBoundary } from '@/components/section-boundary';
 import { reportSnapshotState, touchOutcomesWithin, type ReportSnapshot } from '@/lib/readers/page-reads';
 import type { Settings } from '@/lib/domain/settings';
 import { resolveLocale, translator } from '@/lib/i18n';
@@ -71,19 +72,25 @@ function App() {
       {shown && 'error' in shown && <p className="alert">{t('reports.failed', { message: shown.error })}</p>}
       {empty && <p className="status">{t('reports.empty')}</p>}
       {settings && report && !empty && shown && 'snapshot' in shown && (
-        <ReportsPage
-          key={shown.snapshot!.stamp}
-          t={t}
-          locale={locale}
-          settings={settings}
-          report={report}
-          computeMs={shown.snapshot!.ms}
-          updating={Boolean(updating)}
-          // Ready only once the current figures are drawn, not a stale snapshot's.
-          onReady={updating ? undefined : markReady}
-        />
+        <SectionBoundary name="reports" t={t}>
+          <ReportsPage
+            key={shown.snapshot!.stamp}
+            t={t}
+            locale={locale}
+            settings={settings}
+            report={report}
+            computeMs={shown.snapshot!.ms}
+            updating={Boolean(updating)}
+            // Ready only once the current figures are drawn, not a stale snapshot's.
+            onReady={updating ? undefined : markReady}
+          />
+        </SectionBoundary>
       )}
-      {settings && report && !empty && <OutcomesCard t={t} locale={locale} timeZone={settings.timeZone} load={loadOutcomes} />}
+      {settings && report && !empty && (
+        <SectionBoundary name="outcomes" t={t}>
+          <OutcomesCard t={t} locale={locale} timeZone={settings.timeZone} load={loadOutcomes} />
+        </SectionBoundary>
+      )}
     </main>
   );
 }

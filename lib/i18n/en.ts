@@ -1,3 +1,4 @@
+import { resilienceEn } from './resilience';
 import { shipEn } from './ship';
 import { en as journeysEn } from './journeys';
 import { en as sync } from './sync';
@@ -313,6 +314,7 @@ export const en = {
   ...categoriesEn,
   ...capture,
   ...sync,
+  ...resilienceEn,
   ...shipEn,
 } as const;
 

@@ -1,3 +1,4 @@
+import { resilienceZhCN } from './resilience';
 import { shipZhCN } from './ship';
 import { zhCN as journeysZhCN } from './journeys';
 import { zhCN as sync } from './sync';
@@ -315,4 +316,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...categoriesZhCN,
   ...capture,
   ...sync,
+  ...resilienceZhCN,
 };

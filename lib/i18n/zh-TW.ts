@@ -1,3 +1,4 @@
+import { resilienceZhTW } from './resilience';
 import { shipZhTW } from './ship';
 import { zhTW as journeysZhTW } from './journeys';
 import { zhTW as sync } from './sync';
@@ -315,4 +316,5 @@ export const zhTW: Record<MessageKey, string> = {
   ...categoriesZhTW,
   ...capture,
   ...sync,
+  ...resilienceZhTW,
 };
