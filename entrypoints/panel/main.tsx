@@ -36,7 +36,7 @@ const paintTimings: number[] = [];
 
 const draftKey = (memberId: string) => `draft:${memberId}`;
 /** The tables a member card is read from. */
-const CARD_TABLES = ['members', 'identities', 'orders', 'notes', 'reminders', 'points', 'tierChanges', 'settings'];
+const CARD_TABLES = ['members', 'identities', 'orders', 'notes', 'contacts', 'reminders', 'points', 'tierChanges', 'settings'];
 
 function App() {
   const [settings, setSettings] = useState<Settings>();
