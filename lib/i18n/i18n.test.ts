@@ -47,7 +47,7 @@ describe('i18n', () => {
   it('a count shown in English goes through a plural: no "1 orders" with every parameter at 1', () => {
     const t = translator('en');
     const ones = (key: MessageKey) => Object.fromEntries(messageArgs(en[key]).args.map((a) => [a, 1]));
-    const wrong = KEYS.map((key) => [key, t(key, ones(key))] as const).filter(([, text]) => /(^|[^\d.,])1 (?!is\b|as\b|was\b|has\b|stays\b|ms\b)[a-z]+s\b/.test(text));
+    const wrong = KEYS.map((key) => [key, t(key, ones(key))] as const).filter(([, text]) => /(^|[^\d.,])1 (?!is\b|as\b|was\b|has\b|stays\b|means\b|ms\b)[a-z]+s\b/.test(text));
     expect(wrong).toEqual([]);
   });
 
@@ -57,6 +57,10 @@ describe('i18n', () => {
     [12000, 'Imported 12,000 orders: 1 new member, 0 existing members matched'],
   ])('English says %s order(s) as a person would', (orders, want) => {
     expect(translator('en')('options.import.done', { orders, created: 1, matched: 0 })).toBe(want);
+  });
+
+  it('a name placed in a sentence stays a name, not a count', () => {
+    expect(translator('en')('options.map.statusValues', { column: 'Order Status' })).toBe('What each status in Order Status means');
   });
 
   it('Chinese counts carry the measure word and no plural', () => {

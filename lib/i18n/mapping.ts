@@ -30,7 +30,7 @@ export const en = {
   'options.map.change': 'Change the column mapping',
   'options.import.columns': 'Columns read',
   'options.import.head': 'Preview of the first {rows, plural, one {# row} other {# rows}}; the whole file ({size}) is read when you import.',
-  'options.map.statusValues': 'What each status in {column, plural, one {# mean} other {# means}}',
+  'options.map.statusValues': 'What each status in {column} means',
   'options.map.statusValuesLead': "Regulars guessed the ones it knows; check them and choose the rest. An order's status decides its reminders (a follow-up after delivery, an unpaid nudge) and whether it counts as spend.",
   'options.map.statusValue': '“{value}” ({count, plural, one {# row} other {# rows}})',
   'options.map.statusChoose': 'Choose…',

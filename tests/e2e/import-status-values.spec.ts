@@ -20,8 +20,7 @@ const ROWS = [
 ];
 const CSV = ['Order No,Buyer,Total,Order Date,Status', ...ROWS.map((r) => r.join(','))].join('\n');
 
-// TODO 2026-12-04: red after seven branches merged in one session (see the issue notes); fix, then drop fixme.
-test.fixme('status values in Portuguese and Spanish are mapped in the UI, and every row is imported', async ({ freshExt }) => {
+test('status values in Portuguese and Spanish are mapped in the UI, and every row is imported', async ({ freshExt }) => {
   const dir = await mkdtemp(path.join(tmpdir(), 'regulars-status-'));
   try {
     const file = path.join(dir, 'relatorio-pedidos.csv');
@@ -68,8 +67,7 @@ const SHOPEE = [
   '2603BR03,Aguardando retirada,2026-03-03 12:00,Carregador,1,49.00,49.00,tiago.s,Tiago S,******5678',
 ].join('\n');
 
-// TODO 2026-12-04: red after seven branches merged in one session (see the issue notes); fix, then drop fixme.
-test.fixme('a known export with unknown status words shows its problems by kind before anything is stored, and the mapping fixes them', async ({ freshExt }) => {
+test('a known export with unknown status words shows its problems by kind before anything is stored, and the mapping fixes them', async ({ freshExt }) => {
   const dir = await mkdtemp(path.join(tmpdir(), 'regulars-status-'));
   try {
     const file = path.join(dir, 'Order.all.20260301_20260303.csv');
@@ -79,7 +77,7 @@ test.fixme('a known export with unknown status words shows its problems by kind 
     await options.getByLabel('Import order export', { exact: true }).setInputFiles(file);
     const preview = options.getByTestId('import-preview');
     await expect(preview).toContainText('Shopee order export');
-    await expect(preview).toContainText('1 orders from 3 rows, 1 buyers, 2 rows with problems');
+    await expect(preview).toContainText('1 order from 3 rows, 1 buyer, 2 rows with problems');
     const problems = preview.getByTestId('import-problems');
     await expect(problems).toContainText('Order Status: 2 rows');
     await expect(problems).toContainText('row 3: "Aguardando retirada" is not a Shopee order status');

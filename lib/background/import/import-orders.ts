@@ -469,7 +469,8 @@ export async function deleteOrders(db: RegularsDb, orderIds: readonly string[], 
  * Recomputes stats and tier of these members from all their orders (after a merge or unmerge
  * moved orders between members). Call inside a rw transaction over members, orders, tierChanges.
  */
-export async function recomputeMembers(db: RegularsDb, memberIds: readonly string[], now: number): Promise<void> {
+/** `origin` names the writer in the change stream (team sync: what it recomputes is not sent back). */
+export async function recomputeMembers(db: RegularsDb, memberIds: readonly string[], now: number, origin?: string): Promise<void> {
   const settings = await readSettings(db);
   const members = await db.members.bulkGet([...memberIds]);
   const rows: MemberRow[] = [];
@@ -484,8 +485,11 @@ export async function recomputeMembers(db: RegularsDb, memberIds: readonly strin
       if (m.tierId !== tier.id) tierChanges.push({ id: newId('tc'), memberId: m.id, from: m.tierId, to: tier.id, direction: tierDirection(settings.tierLadder, m.tierId, tier.id), at: now });
     }),
   );
-  await db.members.bulkPut(rows);
-  if (tierChanges.length) await db.tierChanges.bulkAdd(tierChanges);
+  await db.transaction('rw', [db.members, db.tierChanges], async () => {
+    if (origin) withOrigin(origin);
+    await db.members.bulkPut(rows);
+    if (tierChanges.length) await db.tierChanges.bulkAdd(tierChanges);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

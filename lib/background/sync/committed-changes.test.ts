@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { committedChangesOf, keysOfRangeSet } from './committed-changes';
+import type { StoreChange } from '../../store/changes';
+import { committedChangesOf, SYNC_ORIGIN } from './committed-changes';
 
-describe("committed changes read from Dexie's mutated parts", () => {
+const change = (tables: StoreChange['tables'], extra: Partial<StoreChange> = {}): StoreChange => ({ db: 'regulars', tables, from: 'here', ...extra });
+
+describe('the committed changes sync sends', () => {
   it.each([
-    ['single keys, also as a plain object from another context', { from: 'b', to: 'b', l: { from: 'a', to: 'a' }, r: { from: 'c', to: 'c' } }, ['a', 'b', 'c']],
-    ['a real range means the whole table is read', { from: 'a', to: 'z' }, undefined],
-    ['an empty set', {}, []],
-  ] as const)('%s', (_name, set, keys) => {
-    expect(keysOfRangeSet(set)?.sort()).toEqual(keys);
-  });
-
-  it("only the primary-key part of this database's shared tables", () => {
-    const parts = { 'idb://regulars/members/': { from: 'm1', to: 'm1' }, 'idb://regulars/members/displayName': { from: 'x', to: 'x' }, 'idb://other/members/': { from: 'm2', to: 'm2' }, 'idb://regulars/caches/': { from: 'k', to: 'k' } };
-    expect(committedChangesOf(parts, 'regulars', ['members'])).toEqual([{ table: 'members', keys: ['m1'] }]);
+    ['puts and deletes of one table become one set of keys', change([{ table: 'members', kind: 'put', keys: ['a', 'b'] }, { table: 'members', kind: 'delete', keys: ['c'] }]), [{ table: 'members', keys: ['a', 'b', 'c'] }]],
+    ['a range deleted means the whole table is read', change([{ table: 'notes', kind: 'put', keys: ['n1'] }, { table: 'notes', kind: 'delete', keys: null }]), [{ table: 'notes', keys: undefined }]],
+    ['tables that are not shared are left out', change([{ table: 'tierChanges', kind: 'put', keys: ['t'] }, { table: 'orders', kind: 'put', keys: ['o'] }]), [{ table: 'orders', keys: ['o'] }]],
+    ['another database is not ours', change([{ table: 'members', kind: 'put', keys: ['a'] }], { db: 'other' }), []],
+    ['rows sync wrote from the team database are not sent back', change([{ table: 'members', kind: 'put', keys: ['a'] }], { origin: SYNC_ORIGIN }), []],
+    ['rows written by an import session are sent', change([{ table: 'orders', kind: 'put', keys: ['o'] }], { origin: 'import:s1', from: 'elsewhere' }), [{ table: 'orders', keys: ['o'] }]],
+  ] as const)('%s', (_name, c, expected) => {
+    expect(committedChangesOf(c, 'regulars', ['members', 'notes', 'orders'])).toEqual(expected);
   });
 });

@@ -1,7 +1,7 @@
-// What sync listens to: committed writes, per table and primary key. Until the store's own change
-// stream is in, this adapter reads Dexie's 'storagemutated' (this context, and other extension
-// contexts over Dexie's BroadcastChannel), which names the keys written.
-import Dexie from 'dexie';
+// What sync listens to: the store's change stream (lib/store/changes.ts), narrowed to one database's
+// shared tables. Rows sync itself wrote from the team database carry SYNC_ORIGIN and are not sent
+// back (they came from there).
+import { onCommitted, type StoreChange } from '../../store/changes';
 
 /** `keys` undefined: a range of the table changed (a clear, a delete by range): read it all. */
 export interface CommittedChange {
@@ -10,49 +10,29 @@ export interface CommittedChange {
 }
 export type SubscribeToCommitted = (listener: (changes: CommittedChange[]) => void) => () => void;
 
-interface RangeNode {
-  from?: unknown;
-  to?: unknown;
-  l?: RangeNode | null;
-  r?: RangeNode | null;
-}
+/** The origin of the store writes that apply what arrived from the team database. */
+export const SYNC_ORIGIN = 'sync';
 
-/** Keys of a Dexie range set (also when it crossed a BroadcastChannel as a plain object); undefined if it holds a real range. */
-export function keysOfRangeSet(node: RangeNode | null | undefined): string[] | undefined {
-  const out: string[] = [];
-  const stack: RangeNode[] = [];
-  if (node) stack.push(node);
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.l) stack.push(n.l);
-    if (n.r) stack.push(n.r);
-    if (!('from' in n)) continue;
-    if (typeof n.from !== 'string' || n.from !== n.to) return undefined;
-    out.push(n.from);
+/** A store change as the committed rows sync has to send; empty when there is nothing to send. */
+export function committedChangesOf(change: StoreChange, dbName: string, tables: readonly string[]): CommittedChange[] {
+  if (change.db !== dbName || change.origin === SYNC_ORIGIN) return [];
+  const byTable = new Map<string, Set<string> | undefined>();
+  for (const t of change.tables) {
+    if (!tables.includes(t.table)) continue;
+    const seen = byTable.has(t.table) ? byTable.get(t.table) : new Set<string>();
+    if (!seen || t.keys === null) byTable.set(t.table, undefined);
+    else {
+      for (const k of t.keys) seen.add(k);
+      byTable.set(t.table, seen);
+    }
   }
-  return out;
+  return [...byTable].map(([table, keys]) => ({ table, keys: keys ? [...keys] : undefined }));
 }
 
-/** Parses Dexie's mutated parts of one database into committed changes per table. */
-export function committedChangesOf(parts: Record<string, unknown>, dbName: string, tables: readonly string[]): CommittedChange[] | 'all' {
-  if ('all' in parts) return 'all';
-  const out: CommittedChange[] = [];
-  for (const [part, set] of Object.entries(parts)) {
-    const m = /^idb:\/\/(.+)\/([^/]+)\/$/.exec(part);
-    if (!m || m[1] !== dbName || !tables.includes(m[2]!)) continue;
-    out.push({ table: m[2]!, keys: keysOfRangeSet(set as RangeNode) });
-  }
-  return out;
-}
-
-export function dexieCommitted(dbName: string, tables: readonly string[]): SubscribeToCommitted {
-  return (listener) => {
-    const handler = (parts: Record<string, unknown>) => {
-      const changes = committedChangesOf(parts, dbName, tables);
-      if (changes === 'all') listener(tables.map((table) => ({ table, keys: undefined })));
-      else if (changes.length) listener(changes);
-    };
-    Dexie.on('storagemutated', handler);
-    return () => Dexie.on('storagemutated').unsubscribe(handler);
-  };
+export function storeCommitted(dbName: string, tables: readonly string[]): SubscribeToCommitted {
+  return (listener) =>
+    onCommitted((change) => {
+      const changes = committedChangesOf(change, dbName, tables);
+      if (changes.length) listener(changes);
+    });
 }

@@ -39,8 +39,9 @@ import { emptyMember } from '../members/members';
 import { journeySettingsSchema, JOURNEYS_KEY } from '../../domain/journey-settings';
 import { settingsSchema } from '../../domain/settings';
 import { readSettings } from '../../store/settings';
+import { withOrigin } from '../../store/changes';
 import { CouchError, type BulkResult, type ChangeRow, type CouchClient } from './couch';
-import type { CommittedChange, SubscribeToCommitted } from './committed-changes';
+import { SYNC_ORIGIN, type CommittedChange, type SubscribeToCommitted } from './committed-changes';
 import { outboxKey, readMeta, writeMeta, type ShadowRow, type SyncStateDb } from './state';
 
 export type SyncState = 'off' | 'starting' | 'syncing' | 'synced' | 'offline' | 'signIn' | 'notMember';
@@ -356,6 +357,7 @@ export function createSyncEngine(deps: SyncDeps) {
     }
     const gone: string[] = [];
     await db.transaction('rw', [db.members, db.identities, db.orders, db.notes, db.contacts, db.reminders, db.segments, db.siteRules, db.settings], async () => {
+      withOrigin(SYNC_ORIGIN);
       for (const { memberId, to, doc, tags } of members) {
         if (to !== memberId) {
           // Merged elsewhere: what this machine still holds of it follows to the survivor.
@@ -384,7 +386,7 @@ export function createSyncEngine(deps: SyncDeps) {
       }
     });
     if (memberIds.size) tables.add('members');
-    if (touchedMembers.size) await recomputeMembers(db, [...touchedMembers].filter((m) => !gone.includes(m)), now());
+    if (touchedMembers.size) await recomputeMembers(db, [...touchedMembers].filter((m) => !gone.includes(m)), now(), SYNC_ORIGIN);
     // Import caches and held settings follow these writes through the change stream (lib/store/changes.ts).
     await state.shadow.bulkPut(items.filter((i) => i.rev).map((i) => shadowFor({ ...(i.synced ?? i.doc), _rev: i.rev! })));
     await state.shadow.bulkDelete(deletions);

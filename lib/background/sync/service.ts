@@ -6,7 +6,7 @@ import { StoreError } from '../../store/store-error';
 import type { Handlers } from '../../messaging/router';
 import type { SyncStatusView } from '../../messaging/protocol-sync';
 import { SHARED_TABLES } from '../../domain/sync/documents';
-import { dexieCommitted, type SubscribeToCommitted } from './committed-changes';
+import { storeCommitted, type SubscribeToCommitted } from './committed-changes';
 import { CouchClient, CouchError } from './couch';
 import { createSyncEngine, type SyncEngine, type SyncStatus } from './engine';
 import { setUpTeam } from './setup';
@@ -33,7 +33,7 @@ const OFF: SyncStatus = { state: 'off', waiting: 0, skipped: [] };
 
 export function syncService(deps: SyncServiceDeps) {
   const state = deps.state ?? new SyncStateDb();
-  const subscribe = deps.subscribe ?? dexieCommitted(deps.db.name, Object.keys(SHARED_TABLES));
+  const subscribe = deps.subscribe ?? storeCommitted(deps.db.name, Object.keys(SHARED_TABLES));
   let engine: SyncEngine | undefined;
   let config: TeamConfig | undefined;
   let last: SyncStatus = OFF;
