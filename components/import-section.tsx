@@ -12,6 +12,9 @@ import type { ImportProblem } from '@/lib/import/presets/types';
 import type { ReadOptions } from '@/lib/import/read-export';
 import type { StreamProgress } from '@/lib/import/stream-export';
 import type { StreamSummary, WorkerRead } from './read-in-worker';
+import { errorText } from './error-text';
+import { presetLabel, problemText, refusalText } from './import-problems';
+import { RefusedError } from '@/lib/import/problem';
 
 const BATCH = 5000; // MAX_IMPORT_BATCH: fewer, larger transactions rewrite each member less often
 
@@ -51,9 +54,9 @@ type Outcome =
   | { kind: 'failed'; message: string; problems?: Problem[] };
 
 /** The problems as a CSV the user can open next to the file: which file, row, column and what to do. */
-function problemReport(problems: readonly Problem[]): string {
+function problemReport(t: Translate, problems: readonly Problem[]): string {
   const q = (v: string) => `"${v.replace(/"/g, '""')}"`;
-  return '\uFEFF' + ['file,row,column,problem', ...problems.map(({ file, p }) => [q(file), p.line, q(p.column ?? ''), q(p.message)].join(','))].join('\r\n');
+  return '\uFEFF' + ['file,row,column,problem', ...problems.map(({ file, p }) => [q(file), p.line, q(p.column ?? ''), q(problemText(t, p))].join(','))].join('\r\n');
 }
 
 class Cancelled extends Error {}
@@ -132,7 +135,7 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
     const reads = [];
     for (const { read, head } of fileReads) {
       // A file that can't be read at all is refused whole: nothing from it is written.
-      if (read && !read.ok) return setOutcome({ kind: 'failed', message: read.message });
+      if (read && !read.ok) return setOutcome({ kind: 'failed', message: refusalText(t, read.refusal) });
       if (read && !head) reads.push(read);
     }
     const mappingOf = (file: File) => fileReads.find((r) => r.file === file)?.mapping;
@@ -181,7 +184,7 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
         });
         const summary = await stream.done;
         if (cancelled.current) throw new Cancelled();
-        if (!summary.ok) throw new Error(summary.message);
+        if (!summary.ok) throw summary.refusal ? new RefusedError(summary.refusal) : summary.error;
         presets.add(presetName(summary.preset, t));
         bytesDone += file.size;
       }
@@ -193,14 +196,14 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
       // Cancelled, or a batch failed: put back what the earlier batches of this import wrote.
       await cancelImport(session).catch(() => undefined);
       if (e instanceof Cancelled) return setOutcome({ kind: 'cancelled' });
-      return setOutcome({ kind: 'failed', message: t('options.import.failed', { message: (e as Error).message }), problems });
+      return setOutcome({ kind: 'failed', message: e instanceof RefusedError ? refusalText(t, e.refusal) : t('options.import.failed', { message: errorText(t, e) }), problems });
     }
     setOutcome({ kind: 'done', ...total, orders: orderKeys.size, ...members, mergeList, presets: [...presets].join(', '), problems });
     onImported();
   };
 
   const problemsOf = useMemo(() => (outcome.kind === 'done' || outcome.kind === 'failed' ? (outcome.problems ?? []) : []), [outcome]);
-  const reportUrl = useMemo(() => (problemsOf.length ? URL.createObjectURL(new Blob([problemReport(problemsOf)], { type: 'text/csv' })) : undefined), [problemsOf]);
+  const reportUrl = useMemo(() => (problemsOf.length ? URL.createObjectURL(new Blob([problemReport(t, problemsOf)], { type: 'text/csv' })) : undefined), [problemsOf, t]);
   useEffect(() => () => {
     if (reportUrl) URL.revokeObjectURL(reportUrl);
   }, [reportUrl]);
@@ -300,7 +303,7 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
           <p className="small">{t('options.import.problems', { count: problemsOf.length })}</p>
           <ul className="problems">
             {problemsOf.slice(0, 10).map(({ file, p }, i) => (
-              <li key={i}>{t('options.import.problem', { file, line: p.line, column: p.column ?? '—', message: p.message })}</li>
+              <li key={i}>{t('options.import.problem', { file, line: p.line, column: p.column ?? '—', message: problemText(t, p) })}</li>
             ))}
           </ul>
           <a className="btn-link" download="regulars-import-problems.csv" href={reportUrl}>
@@ -315,7 +318,7 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
 
 /** The preset's name as the user reads it (a mapping is "your column mapping", in their language). */
 function presetName(preset: { id: string; label: string }, t: Translate, saved?: boolean): string {
-  if (preset.id !== 'generic') return preset.label;
+  if (preset.id !== 'generic') return presetLabel(t, preset);
   return t(saved ? 'options.map.saved' : 'options.map.yours');
 }
 
@@ -350,7 +353,7 @@ function FilePreview({ t, locale, timeZone, fileRead, editing, defaultPlatform, 
       fileName={file.name}
       headers={headers}
       values={read.values}
-      note={near && t('options.map.near', { label: near.label, missing: near.missing.map((m) => `“${m}”`).join(', ') })}
+      note={near && t('options.map.near', { label: presetLabel(t, near), missing: near.missing.map((m) => `“${m}”`).join(', ') })}
       initial={draft()}
       onApply={onMapping}
       onCancel={read.ok ? () => onEdit(false) : undefined}
@@ -359,7 +362,7 @@ function FilePreview({ t, locale, timeZone, fileRead, editing, defaultPlatform, 
   if (!read.ok) {
     return (
       <div className="preview-file">
-        {!near && <p className="alert small">{read.message}</p>}
+        {!near && <p className="alert small">{refusalText(t, read.refusal)}</p>}
         {editor}
       </div>
     );
@@ -416,9 +419,9 @@ function FilePreview({ t, locale, timeZone, fileRead, editing, defaultPlatform, 
   );
 }
 
-/** Problems of one kind: the same column and the same message but for the values and numbers in it. */
+/** Problems of one kind: the same column and the same code (whatever the values in it). */
 function problemKind(p: ImportProblem): string {
-  return `${p.column ?? ''}|${p.message.replace(/"[^"]*"/g, '""').replace(/Order \S+ was/g, 'Order was').replace(/\d+/g, '#')}`;
+  return `${p.column ?? ''}|${p.code}|${p.leftOut === undefined ? '' : 'leftOut'}`;
 }
 
 const FIRST_ROWS = 3;
@@ -441,7 +444,7 @@ function ProblemGroups({ t, problems }: { t: Translate; problems: readonly Impor
             <strong>{t('options.import.problemGroup', { column: rows[0]!.column ?? t('options.import.problemNoColumn'), count: rows.length })}</strong>
             <ul>
               {rows.slice(0, FIRST_ROWS).map((p, i) => (
-                <li key={i}>{t('options.import.problemRow', { line: p.line, message: p.message })}</li>
+                <li key={i}>{t('options.import.problemRow', { line: p.line, message: problemText(t, p) })}</li>
               ))}
               {rows.length > FIRST_ROWS && <li className="muted">{t('options.import.problemMore', { count: rows.length - FIRST_ROWS })}</li>}
             </ul>

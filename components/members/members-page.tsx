@@ -13,6 +13,7 @@ import { MembersTable, NO_SELECTION, type Selection } from './members-table';
 import { RfmGroups } from './rfm-groups';
 import { SegmentBuilder } from './segment-builder';
 import { SegmentExport } from './segment-export';
+import { errorText } from '../error-text';
 
 /** The page's sections. Another page (reports, tiers) joins with one line: { href: '/reports.html', label: '…' }. */
 export const NAV: readonly { href: string; label: MessageKey; route?: Route['kind'] }[] = [
@@ -58,7 +59,7 @@ export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t:
       setData({ list: new MemberList(parts), at });
       setLoadError(undefined);
     } catch (e) {
-      setLoadError((e as Error).message);
+      setLoadError(errorText(t, e));
     }
   }, [api, now]);
   const refreshSegments = useCallback(() => api.listSegments().then(setSegments), [api]);
@@ -280,7 +281,7 @@ function MembersSection(props: {
               setSelected(row);
               setStatus(t('segments.builder.savedOk', { name: row.name }));
             } catch (e) {
-              setStatus((e as Error).message);
+              setStatus(errorText(t, e));
             }
           }}
           onDelete={async (s) => {

@@ -16,6 +16,7 @@ import { orderFormatOf } from '@/lib/marketplaces/formats';
 import type { CapturedOrder } from '@/lib/marketplaces/types';
 import { send } from '@/lib/messaging/browser-client';
 import type { PanelInbound, PanelOutbound, PanelState } from '@/lib/panel-channel';
+import { errorText } from '@/components/error-text';
 
 // The content script hands us a private MessagePort; until then only "ready" goes out, to anyone.
 let port: MessagePort | undefined;
@@ -65,7 +66,7 @@ function App() {
       if (mine !== seq.current) return; // the agent moved on to another conversation
       setView(card ? { kind: 'card', card, handle: next.handle } : { kind: 'unknown', handle: next.handle, platform: next.platform });
     } catch (e) {
-      if (mine === seq.current) setView({ kind: 'error', message: (e as Error).message });
+      if (mine === seq.current) setView({ kind: 'error', message: errorText(t, e) });
     } finally {
       clearTimeout(slow);
     }

@@ -11,6 +11,7 @@ import type { Settings } from '@/lib/domain/settings';
 import { chromeTabApis, showOnTab } from '@/lib/hosts/show-here';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { send } from '@/lib/messaging/browser-client';
+import { errorText } from '@/components/error-text';
 
 const params = new URLSearchParams(location.search);
 const overviewOnce = () => send('segments.overview', {});
@@ -63,7 +64,7 @@ function App() {
       setToday(await (answered ?? send('reminders.today', request)));
       setError(undefined);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(t, e));
     }
   }, [locale, mine, memberId, perGroup]);
 
@@ -91,7 +92,7 @@ function App() {
     try {
       await task;
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(t, e));
     }
     await load();
   };

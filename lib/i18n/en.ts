@@ -1,3 +1,4 @@
+import { problemsEn } from './problems';
 import { backupEn } from './backup';
 import { importSectionEn } from './import';
 import { shipEn } from './ship';
@@ -212,6 +213,7 @@ export const en = {
   'options.woo.removeShort': 'Remove',
   'options.woo.removed': '{shop} removed.',
   'options.woo.https': 'Regulars works on shops served over https:// only.',
+  ...problemsEn,
   ...backupEn,
   ...importSectionEn,
   ...mapping.en,

@@ -1,3 +1,4 @@
+import { problemsZhCN } from './problems';
 import { backupZhCN } from './backup';
 import { importSectionZhCN } from './import';
 import { shipZhCN } from './ship';
@@ -213,6 +214,7 @@ export const zhCN: Record<MessageKey, string> = {
   'options.woo.removeShort': '移除',
   'options.woo.removed': '已移除 {shop}。',
   'options.woo.https': '熟客只支持使用 https:// 的店铺。',
+  ...problemsZhCN,
   ...backupZhCN,
   ...importSectionZhCN,
   ...mapping.zhCN,

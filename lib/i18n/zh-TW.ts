@@ -1,3 +1,4 @@
+import { problemsZhTW } from './problems';
 import { backupZhTW } from './backup';
 import { importSectionZhTW } from './import';
 import { shipZhTW } from './ship';
@@ -213,6 +214,7 @@ export const zhTW: Record<MessageKey, string> = {
   'options.woo.removeShort': '移除',
   'options.woo.removed': '已移除 {shop}。',
   'options.woo.https': '熟客只支援使用 https:// 的商店。',
+  ...problemsZhTW,
   ...backupZhTW,
   ...importSectionZhTW,
   ...mapping.zhTW,
