@@ -219,11 +219,11 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
             type="file"
             multiple
             accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values"
-            aria-label="Import order export"
+            aria-label={t('options.import.label')}
             onChange={(e) => setFiles([...(e.target.files ?? [])])}
           />
         </label>
-        <ChoiceField id={platformId} label={t('options.import.platform')} ariaLabel="Platform" value={platform} onChange={(v) => setPlatform(v as Platform | '')} empty={t('options.import.detect')} choices={platformChoices(t)} />
+        <ChoiceField id={platformId} label={t('options.import.platform')} ariaLabel={t('options.import.platform')} value={platform} onChange={(v) => setPlatform(v as Platform | '')} empty={t('options.import.detect')} choices={platformChoices(t)} />
         <label className="field">
           <span>{t('options.import.encoding')}</span>
           <select value={encoding} onChange={(e) => setEncoding(e.target.value as Encoding | '')}>

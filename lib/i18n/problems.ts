@@ -81,7 +81,7 @@ export const problemsZhCN: Record<Keys, string> = {
   'importProblem.unknownStatus': '「{value}」不是本导入器认识的 {platform} 订单状态（{known}）',
   'importProblem.itemsOnly': '只有每个订单的商品，没有买家（{columns}）也没有订单总额；请导入与它一起导出的 {file} 文件',
   'importProblem.unknownStatusBare': '「{value}」不是本导入器认识的 {platform} 订单状态',
-  'importProblem.unknownStatusMap': '「{value}」不是本导入器认识的 {platform} 订单状态（{known}）；请用「自己映射列」说明文件中状态值的含义',
+  'importProblem.unknownStatusMap': '「{value}」不是本导入器认识的 {platform} 订单状态（{known}）；请用「自己对应列」说明文件中状态值的含义',
   'importProblem.unknownFinancialStatus': '「{value}」不是本导入器认识的 Shopify 付款状态（{known}）',
   'importProblem.unmappedStatus': '「{value}」这个状态值在映射中没有说明含义；请在状态列的取值下选择它的含义',
   'importProblem.emptyStatusMapped': '为空；请填写订单状态，或在映射中去掉状态列',
