@@ -1,6 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { BACKUP_TABLES, backupDue, type TableCounts } from '@/lib/domain/backup';
-import type { BackupProblem, BackupRead, Progress, ValidBackup } from '@/lib/store/backup';
+import { BACKUP_TABLES, backupDue, type BackupProblem, type BackupRead, type Progress, type TableCounts, type ValidBackup } from '@/lib/domain/backup';
 import type { Settings, SettingsPatch } from '@/lib/domain/settings';
 import type { SavedFile, StoreFiles } from '@/lib/export/store-files';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';

@@ -7,6 +7,7 @@ import { Capture, type CaptureState } from './panel/capture';
 import { ManualEntry } from './panel/manual';
 import { MergeWith } from './panel/merge';
 import { Notes } from './panel/notes';
+import { SectionBoundary } from './section-boundary';
 import { Orders } from './panel/orders';
 import { Points } from './panel/points';
 import { ProfileEditor } from './panel/profile';
@@ -14,11 +15,12 @@ import { DueReminders, QuickReminder } from './panel/reminder';
 import { Summary } from './panel/summary';
 import { Tags } from './panel/tags';
 import { UnknownBuyer } from './panel/unknown';
+import { errorText } from './error-text';
 
 export type PanelView =
   | { kind: 'waiting' }
   | { kind: 'loading'; handle?: string }
-  | { kind: 'error'; message: string }
+  | { kind: 'error'; error: unknown }
   | { kind: 'unknown'; handle: string; platform: string }
   | { kind: 'card'; card: MemberCard; handle?: string };
 
@@ -62,7 +64,7 @@ export function BuyerPanel(props: BuyerPanelProps) {
       {view.kind === 'error' && (
         <div className="error" role="alert">
           <p>{t('panel.error')}</p>
-          <p className="small">{view.message}</p>
+          <p className="small">{errorText(t, view.error)}</p>
           <button type="button" onClick={() => api.retry()}>
             {t('panel.retry')}
           </button>
@@ -74,9 +76,17 @@ export function BuyerPanel(props: BuyerPanelProps) {
           {t('panel.manual.saved', { host: props.savedHost })}
         </p>
       )}
-      {view.kind === 'unknown' && <UnknownBuyer handle={view.handle} t={t} locale={props.locale} api={api} />}
+      {view.kind === 'unknown' && (
+        <SectionBoundary name="unknown" t={t}>
+          <UnknownBuyer handle={view.handle} t={t} locale={props.locale} api={api} />
+        </SectionBoundary>
+      )}
       {view.kind === 'card' && <Card key={view.card.member.id} {...props} card={view.card} />}
-      {props.capture && <Capture state={props.capture} t={t} locale={props.locale} onRecord={props.onRecordOrder} />}
+      {props.capture && (
+        <SectionBoundary name="capture" t={t}>
+          <Capture state={props.capture} t={t} locale={props.locale} onRecord={props.onRecordOrder} />
+        </SectionBoundary>
+      )}
     </aside>
   );
 }
@@ -102,33 +112,59 @@ function Card(props: BuyerPanelProps & { card: MemberCard }) {
   const handles = card.identities.filter((i) => i.kind === 'handle');
   return (
     <div className="card" data-testid="member-card" data-member-id={card.member.id}>
-      <DueReminders card={card} t={t} locale={locale} now={now} />
-      <Summary card={card} t={t} locale={locale} now={now} timeZone={timeZone} />
+      <SectionBoundary name="reminders" t={t}>
+        <DueReminders card={card} t={t} locale={locale} now={now} />
+      </SectionBoundary>
+      <SectionBoundary name="summary" t={t}>
+        <Summary card={card} t={t} locale={locale} now={now} timeZone={timeZone} />
+      </SectionBoundary>
       {handles.length > 1 && (
-        <section className="block">
-          <h3>{t('identities.title')}</h3>
-          <ul className="identities" data-testid="identities">
-            {handles.map((i) => (
-              <li key={`${i.platform}:${i.value}`}>
-                <span className="platform">{t(`platform.${i.platform}` as Parameters<Translate>[0])}</span> @{i.display || i.value}
-                {(i.linkedBy === 'phone' || i.linkedBy === 'email') && <span className="muted small"> · {t(`identities.mergedBy.${i.linkedBy}`)}</span>}
-                {i.linkedBy !== 'created' && (
-                  <button type="button" className="link small" aria-label={t('identities.unmergeLabel', { handle: i.display || i.value })} onClick={() => void api.unmerge(i.id)}>
-                    {t('identities.unmerge')}
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <SectionBoundary name="identities" t={t}>
+          <Identities handles={handles} t={t} api={api} />
+        </SectionBoundary>
       )}
-      <Tags card={card} t={t} api={api} vocabulary={props.vocabulary} />
-      <Points card={card} t={t} locale={locale} timeZone={timeZone} api={api} />
-      <QuickReminder t={t} locale={locale} now={now} api={api} />
-      <Orders card={card} t={t} locale={locale} timeZone={timeZone} api={api} />
-      <Notes card={card} t={t} locale={locale} timeZone={timeZone} api={api} author={props.author} />
-      <ProfileEditor key={card.member.id} card={card} t={t} api={api} locale={locale} />
-      <MergeWith card={card} t={t} locale={locale} api={api} />
+      <SectionBoundary name="tags" t={t}>
+        <Tags card={card} t={t} api={api} vocabulary={props.vocabulary} />
+      </SectionBoundary>
+      <SectionBoundary name="points" t={t}>
+        <Points card={card} t={t} locale={locale} timeZone={timeZone} api={api} />
+      </SectionBoundary>
+      <SectionBoundary name="quick-reminder" t={t}>
+        <QuickReminder t={t} locale={locale} now={now} api={api} />
+      </SectionBoundary>
+      <SectionBoundary name="orders" t={t}>
+        <Orders card={card} t={t} locale={locale} timeZone={timeZone} api={api} />
+      </SectionBoundary>
+      <SectionBoundary name="notes" t={t}>
+        <Notes card={card} t={t} locale={locale} timeZone={timeZone} api={api} author={props.author} />
+      </SectionBoundary>
+      <SectionBoundary name="profile" t={t}>
+        <ProfileEditor key={card.member.id} card={card} t={t} api={api} locale={locale} />
+      </SectionBoundary>
+      <SectionBoundary name="merge" t={t}>
+        <MergeWith card={card} t={t} locale={locale} api={api} />
+      </SectionBoundary>
     </div>
+  );
+}
+
+function Identities({ handles, t, api }: { handles: MemberCard['identities']; t: Translate; api: PanelApi }) {
+  return (
+    <section className="block">
+      <h3>{t('identities.title')}</h3>
+      <ul className="identities" data-testid="identities">
+        {handles.map((i) => (
+          <li key={`${i.platform}:${i.value}`}>
+            <span className="platform">{t(`platform.${i.platform}` as Parameters<Translate>[0])}</span> @{i.display || i.value}
+            {(i.linkedBy === 'phone' || i.linkedBy === 'email') && <span className="muted small"> · {t(`identities.mergedBy.${i.linkedBy}`)}</span>}
+            {i.linkedBy !== 'created' && (
+              <button type="button" className="link small" aria-label={t('identities.unmergeLabel', { handle: i.display || i.value })} onClick={() => void api.unmerge(i.id)}>
+                {t('identities.unmerge')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -7,7 +7,7 @@ import { guessMapping, mappingKey, type GenericMapping } from '@/lib/import/gene
 import { ChoiceField } from './choice-field';
 import { ColumnMapping, fieldLabel, platformChoices, type MappingDraft } from './column-mapping';
 import { fileSize, money, shortDate } from './format';
-import type { ImportedOrder } from '@/lib/import/imported-order';
+import type { ImportedOrder } from '@/lib/domain/imported-order';
 import type { ImportProblem } from '@/lib/import/presets/types';
 import type { ReadOptions } from '@/lib/import/read-export';
 import type { StreamProgress } from '@/lib/import/stream-export';
@@ -151,7 +151,6 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
     const session = crypto.randomUUID();
     const started = now();
     const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
-    let bytesDone = 0;
     cancelled.current = false;
     const store = async (rows: ImportedOrder[], fraction: number) => {
       if (cancelled.current) throw new Cancelled();
@@ -168,14 +167,14 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
       setOutcome({ kind: 'working', done: Math.round(fraction * 1000), total: 1000, orders: total.orders, perSecond, secondsLeft: fraction > 0 ? (seconds / fraction) * (1 - fraction) : undefined });
     };
     setOutcome({ kind: 'working', done: 0, total: 1000, orders: 0, perSecond: 0, secondsLeft: undefined });
-    let members = { created: 0, matched: 0 };
+    let members: { created: number; matched: number };
     try {
       const smallBytes = totalBytes - big.reduce((sum, f) => sum + f.size, 0);
       for (let i = 0; i < small.length; i += BATCH) {
         const part = Math.min(small.length, i + BATCH) / small.length;
         await store(small.slice(i, i + BATCH), (smallBytes * part) / totalBytes);
       }
-      bytesDone = smallBytes;
+      let bytesDone = smallBytes;
       for (const file of big) {
         const before = bytesDone;
         const stream = streamFile(file, { ...optionsFor(), mapping: mappingOf(file) }, async (rows, fileProblems, progress) => {

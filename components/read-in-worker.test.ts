@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportedOrder } from '@/lib/import/imported-order';
+import type { ImportedOrder } from '@/lib/domain/imported-order';
 import { streamInWorker } from './read-in-worker';
 
 /** Plays the import worker's side: a batch per ack, then 'done' after the last batch is acknowledged. */

@@ -1,4 +1,4 @@
-import type { ImportedOrder } from '@/lib/import/imported-order';
+import type { ImportedOrder } from '@/lib/domain/imported-order';
 import type { ImportProblem, MappedField } from '@/lib/import/presets/types';
 import type { ReadOptions } from '@/lib/import/read-export';
 import type { StreamProgress } from '@/lib/import/stream-export';

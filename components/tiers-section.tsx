@@ -2,7 +2,7 @@
 // thresholds, and the lapse threshold suggested from the shop's own repurchase intervals.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Settings, SettingsPatch } from '@/lib/domain/settings';
-import type { LadderApplied } from '@/lib/background/tiers/tiers';
+import type { LadderApplied } from '@/lib/domain/tiers';
 import { minorDigits, parseAmountToMinor } from '@/lib/domain/money';
 import { applyTierSuggestion, suggestLapseDays, suggestTierThresholds, tierCounts, type LapseSuggestion, type TierFacts } from '@/lib/domain/suggest';
 import { BENEFIT_LOCALES, type TierBenefits, type TierLadder } from '@/lib/domain/types';

@@ -582,7 +582,7 @@ function orderPage(seed: DemoSeed, order: DemoOrder, print?: OrderPrint, timeZon
   <section class="card section">
     <h2>Timeline</h2>
     <ul class="timeline">${timeline}</ul>
-    ${order.trackingId ? `<p class="muted small">${esc(order.carrier)} · <span class="mono">${esc(order.trackingId)}</span></p>` : ''}
+    ${order.trackingId ? `<p class="muted small" data-testid="order-shipment"><span data-testid="order-carrier">${esc(order.carrier)}</span> · <span class="mono" data-testid="order-tracking">${esc(order.trackingId)}</span></p>` : ''}
   </section>
 </aside>
 </div>

@@ -109,11 +109,11 @@ async function launch(options: Options): Promise<LaunchedExtension> {
     const message = (error as Error).message;
     const firstLine = message.split('\n')[0];
     if (/ProcessSingleton|SingletonLock/.test(message)) {
-      throw new Error(`${shown(options.profileDir)}/ is in use by another Chromium (another npm start?): close it, or pass --profile DIR.\n${firstLine}`);
+      throw new Error(`${shown(options.profileDir)}/ is in use by another Chromium (another npm start?): close it, or pass --profile DIR.\n${firstLine}`, { cause: error });
     }
     const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
     if (!options.headless && noDisplay) {
-      throw new Error(`Chromium needs a display to open a window and there is none here; try \`npm start -- --headless\`.\n${firstLine}`);
+      throw new Error(`Chromium needs a display to open a window and there is none here; try \`npm start -- --headless\`.\n${firstLine}`, { cause: error });
     }
     throw error;
   }

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { Translate, UiLocale } from '@/lib/i18n';
-import type { ImportedOrder } from '@/lib/import/imported-order';
+import type { ImportedOrder } from '@/lib/domain/imported-order';
 import type { AgentFill, CaptureDraft, MissingField } from '@/lib/marketplaces/capture/capture';
 import { money, shortDate } from '../format';
 

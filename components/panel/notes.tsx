@@ -3,11 +3,13 @@ import type { MemberCard } from '@/lib/messaging/card';
 import type { Translate, UiLocale } from '@/lib/i18n';
 import { dateTime } from '../format';
 import type { PanelApi } from './api';
+import { errorText } from '../error-text';
 
 export function Notes({ card, t, locale, timeZone, api, author }: { card: MemberCard; t: Translate; locale: UiLocale; timeZone?: string | undefined; api: PanelApi; author: string }) {
   const memberId = card.member.id;
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState<string>();
   const [editing, setEditing] = useState<{ id: string; text: string }>();
   const loaded = useRef<string | undefined>(undefined);
 
@@ -33,12 +35,25 @@ export function Notes({ card, t, locale, timeZone, api, author }: { card: Member
     const text = draft.trim();
     if (!text || busy) return;
     setBusy(true);
+    setFailed(undefined);
     try {
       await api.addNote(text);
       setDraft('');
       api.saveDraft(memberId, '');
+    } catch (e) {
+      // The draft stays in the box (and in the kept draft): nothing typed is lost.
+      setFailed(t('write.noteFailed', { message: errorText(t, e) }));
     } finally {
       setBusy(false);
+    }
+  };
+  const saveEdit = async (noteId: string, text: string) => {
+    setFailed(undefined);
+    try {
+      await api.editNote(noteId, text);
+      setEditing(undefined);
+    } catch (e) {
+      setFailed(t('write.noteFailed', { message: errorText(t, e) }));
     }
   };
   const onKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -64,6 +79,11 @@ export function Notes({ card, t, locale, timeZone, api, author }: { card: Member
           </button>
         </div>
       </form>
+      {failed && (
+        <p className="error-text small" role="alert">
+          {failed}
+        </p>
+      )}
       {card.notes.length === 0 ? (
         <p className="muted small">{t('notes.none')}</p>
       ) : (
@@ -73,10 +93,9 @@ export function Notes({ card, t, locale, timeZone, api, author }: { card: Member
               {editing?.id === n.id ? (
                 <form
                   className="note-form"
-                  onSubmit={async (e) => {
+                  onSubmit={(e) => {
                     e.preventDefault();
-                    await api.editNote(n.id, editing.text);
-                    setEditing(undefined);
+                    void saveEdit(n.id, editing.text);
                   }}
                 >
                   <textarea aria-label={t('notes.edit')} value={editing.text} rows={3} onChange={(e) => setEditing({ id: n.id, text: e.target.value })} />

@@ -29,6 +29,13 @@ export function Orders({ card, t, locale, timeZone, api, title = 'orders.title' 
               </span>
               <span className="amount">{money(o.amountMinor, o.currency, locale)}</span>
               <span className={`status s-${o.status}`}>{t(`status.${o.status}`)}</span>
+              {(o.carrier || o.trackingNo) && (
+                <span className="ship" data-testid="order-shipment" title={t('orders.shipment')}>
+                  {o.carrier}
+                  {o.carrier && o.trackingNo && ' · '}
+                  {o.trackingNo && <span className="mono">{o.trackingNo}</span>}
+                </span>
+              )}
             </li>
           ))}
         </ul>

@@ -4,6 +4,7 @@ import type { MemberCard } from '@/lib/messaging/card';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import { tierName } from '../format';
 import type { PanelApi } from './api';
+import { errorText } from '../error-text';
 
 export function tagLabel(tag: string, t: Translate): string {
   return isPresetTag(tag) ? t(`tag.${tag}` as MessageKey) : tag;
@@ -13,28 +14,32 @@ export function Tags({ card, t, api, vocabulary }: { card: MemberCard; t: Transl
   const tags = card.member.tags;
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState<string>();
   const listId = useId();
   const has = (tag: string) => tags.some((x) => x.toLowerCase() === tag.toLowerCase());
-  const toggle = async (tag: string) => {
-    if (busy) return;
+  // A write that fails says so beside the tags; the typed tag stays in the box to try again.
+  const write = async (tag: string, change: () => Promise<void>): Promise<boolean> => {
     setBusy(true);
+    setFailed(undefined);
     try {
-      await (has(tag) ? api.removeTag(tag) : api.addTag(tag));
+      await change();
+      return true;
+    } catch (e) {
+      setFailed(t('write.tagFailed', { tag: tagLabel(tag, t), message: errorText(t, e) }));
+      return false;
     } finally {
       setBusy(false);
     }
+  };
+  const toggle = async (tag: string) => {
+    if (busy) return;
+    await write(tag, () => (has(tag) ? api.removeTag(tag) : api.addTag(tag)));
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const tag = draft.trim();
     if (!tag || busy) return;
-    setBusy(true);
-    try {
-      await api.addTag(tag);
-      setDraft('');
-    } finally {
-      setBusy(false);
-    }
+    if (await write(tag, () => api.addTag(tag))) setDraft('');
   };
   return (
     <section className="block" aria-labelledby={`${listId}-h`}>
@@ -84,6 +89,11 @@ export function Tags({ card, t, api, vocabulary }: { card: MemberCard; t: Transl
           {t('tags.add')}
         </button>
       </form>
+      {failed && (
+        <p className="error-text small" role="alert">
+          {failed}
+        </p>
+      )}
     </section>
   );
 }

@@ -205,11 +205,20 @@ function Row({ row, t, locale, data, actions, say }: { row: TodayRowMessage; t: 
   const onKey = (e: KeyboardEvent<HTMLLIElement>) => {
     if (e.target !== e.currentTarget) return;
     const key = e.key.toLowerCase();
-    if (key === 'arrowdown' || key === 'j') (e.preventDefault(), focusSibling(e.currentTarget, 1));
-    else if (key === 'arrowup' || key === 'k') (e.preventDefault(), focusSibling(e.currentTarget, -1));
-    else if (key === 'c') void copy();
-    else if (key === 'd') (focusSibling(e.currentTarget, 1), void actions.done(row.id, 'resolved'));
-    else if (key === 's') (focusSibling(e.currentTarget, 1), void actions.snooze(row.id, data.now + 3_600_000));
+    if (key === 'arrowdown' || key === 'j') {
+      e.preventDefault();
+      focusSibling(e.currentTarget, 1);
+    } else if (key === 'arrowup' || key === 'k') {
+      e.preventDefault();
+      focusSibling(e.currentTarget, -1);
+    } else if (key === 'c') void copy();
+    else if (key === 'd') {
+      focusSibling(e.currentTarget, 1);
+      void actions.done(row.id, 'resolved');
+    } else if (key === 's') {
+      focusSibling(e.currentTarget, 1);
+      void actions.snooze(row.id, data.now + 3_600_000);
+    }
   };
   return (
     <li className="row" tabIndex={0} data-reminder={row.id} onKeyDown={onKey} aria-label={`${row.memberName}: ${reasonLabel(t, row, data.now)}`}>

@@ -3,7 +3,7 @@
 import { RegularsDb } from '@/lib/store/database';
 import { SCHEMA_V1 } from '@/lib/store/schema';
 import { importOrders, onImportPhase, preloadedCache, releaseCache } from '@/lib/background/import/import-orders';
-import type { ImportedOrder } from '@/lib/import/imported-order';
+import type { ImportedOrder } from '@/lib/domain/imported-order';
 import type { TierLadder } from '@/lib/domain/types';
 import { send } from '@/lib/messaging/browser-client';
 import { lookupByHandle } from '@/lib/background/members/card';

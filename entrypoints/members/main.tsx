@@ -6,26 +6,15 @@ import { MembersPage } from '@/components/members/members-page';
 import '@/components/theme.css';
 import '@/components/panel.css';
 import '@/components/members/members.css';
-import { RegularsDb } from '@/lib/store/database';
 import type { ListReply, ListRequest } from '@/lib/member-list/list-worker';
 import { askWorker } from '@/components/read-in-worker';
-import { frequencyCapHours, recentlyContacted } from '@/lib/background/segments/segments';
+import { contactedWithinCap, identitiesOf, membersOf } from '@/lib/readers/page-reads';
 import type { Settings } from '@/lib/domain/settings';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { send } from '@/lib/messaging/browser-client';
 
-// Reads of the whole master file run here, over the page's own connection (a message can't carry
-// 100k members quickly); every write goes through the background, which owns the store.
-async function withDb<T>(task: (db: RegularsDb) => Promise<T>): Promise<T> {
-  const db = new RegularsDb();
-  try {
-    return await task(db);
-  } finally {
-    // Closed after each read so the page never holds up a schema upgrade.
-    db.close();
-  }
-}
-
+// Reads of the whole master file run over the page's own connection (lib/readers/page-reads: a
+// message can't carry 100k members quickly); every write goes through the background.
 const clock = () => Date.now();
 const draftKey = (memberId: string) => `draft:${memberId}`;
 
@@ -37,18 +26,14 @@ const api: MembersApi = {
     return reply.parts;
   },
   settings: () => send('settings.get', {}),
-  membersOf: (memberIds) => withDb(async (db) => (await db.members.bulkGet([...memberIds])).filter((m) => m !== undefined)),
-  identitiesOf: (memberIds) => withDb((db) => db.identities.where('memberId').anyOf([...memberIds]).toArray()),
+  membersOf,
+  identitiesOf,
   listSegments: () => send('segment.list', {}),
   saveSegment: (input) => send('segment.save', input),
   deleteSegment: async (id) => void (await send('segment.delete', { id })),
   tag: async (memberIds, tag, add) => (await send('members.tag', { memberIds: [...memberIds], tag, add })).changed,
   vocabulary: async () => (await send('tags.vocabulary', {})).map((v) => v.name),
-  recentlyContacted: (now) =>
-    withDb(async (db) => {
-      const capHours = await frequencyCapHours(db);
-      return { memberIds: await recentlyContacted(db, capHours, now), capHours };
-    }),
+  recentlyContacted: contactedWithinCap,
   logContacts: async (memberIds, channel, reason) => (await send('contacts.log', { memberIds: [...memberIds], channel, reason })).logged,
   download: saveFile,
   card: (memberId) => send('member.card', { memberId }),

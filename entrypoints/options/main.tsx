@@ -6,13 +6,13 @@ import { ImportSection } from '@/components/import-section';
 import { JourneysSection } from '@/components/journeys-section';
 import { readInWorker, streamInWorker } from '@/components/read-in-worker';
 import { MarketplacesSection } from '@/components/marketplaces-section';
+import { SectionBoundary } from '@/components/section-boundary';
 import { ShopSetupSection } from '@/components/shop-setup-section';
 import { PagesSection } from '@/components/site-rules-section';
 import { TeamSection, type TeamApi } from '@/components/team-section';
 import { TiersSection } from '@/components/tiers-section';
 import '@/components/tiers.css';
-import { readCategoryFigures, readRepurchaseIntervals, withPageDb } from '@/lib/store/report-data';
-import { tierFactsOf } from '@/lib/background/tiers/tiers';
+import { categoryFiguresIn, repurchaseIntervalsIn, tierFactsUnder } from '@/lib/readers/page-reads';
 import '@/components/theme.css';
 import '@/components/options.css';
 import type { SiteRuleRow } from '@/lib/domain/rows';
@@ -80,98 +80,116 @@ function App() {
         </>
       ) : (
         <>
-      <ImportSection
-        t={t}
-        locale={locale}
-        counts={counts}
-        settings={settings}
-        importBatch={(rows, session) => send('orders.import', { rows, session })}
-        saveMappings={(importMappings) => save({ importMappings })}
-        endImport={(session) => send('orders.importEnd', { session })}
-        cancelImport={(session) => send('orders.importCancel', { session })}
-        readFile={(file, options) => readInWorker(importWorker, file, options)}
-        streamFile={(file, options, onBatch) => streamInWorker(importWorker, file, options, onBatch)}
-        streamAbove={streamAbove}
-        onImported={refreshCounts}
-      />
-      {settings && (
-        <TiersSection
+      <SectionBoundary name="import" t={t}>
+        <ImportSection
           t={t}
           locale={locale}
+          counts={counts}
           settings={settings}
-          tierFacts={(window) => withPageDb((db) => tierFactsOf(db, window, Date.now(), settings.shopCurrency))}
-          intervals={() => withPageDb((db) => readRepurchaseIntervals(db, settings.timeZone))}
-          apply={(ladder) => send('tiers.apply', { ladder })}
-          onSave={save}
-          reload={() => send('settings.get', {}).then(setSettings)}
-          reportsUrl="reports.html"
-          dataVersion={counts && `${counts.members}/${counts.orders}`}
+          importBatch={(rows, session) => send('orders.import', { rows, session })}
+          saveMappings={(importMappings) => save({ importMappings })}
+          endImport={(session) => send('orders.importEnd', { session })}
+          cancelImport={(session) => send('orders.importCancel', { session })}
+          readFile={(file, options) => readInWorker(importWorker, file, options)}
+          streamFile={(file, options, onBatch) => streamInWorker(importWorker, file, options, onBatch)}
+          streamAbove={streamAbove}
+          onImported={refreshCounts}
         />
+      </SectionBoundary>
+      {settings && (
+        <SectionBoundary name="tiers" t={t}>
+          <TiersSection
+            t={t}
+            locale={locale}
+            settings={settings}
+            tierFacts={(window) => tierFactsUnder(window, Date.now(), settings.shopCurrency)}
+            intervals={() => repurchaseIntervalsIn(settings.timeZone)}
+            apply={(ladder) => send('tiers.apply', { ladder })}
+            onSave={save}
+            reload={() => send('settings.get', {}).then(setSettings)}
+            reportsUrl="reports.html"
+            dataVersion={counts && `${counts.members}/${counts.orders}`}
+          />
+        </SectionBoundary>
       )}
       {settings && (
-        <CategoriesSection
-          t={t}
-          locale={locale}
-          settings={settings}
-          figures={() => withPageDb((db) => readCategoryFigures(db, settings.timeZone))}
-          apply={async (rules) => {
-            const result = await send('categories.apply', { rules });
-            setSettings(await send('settings.get', {}));
-            return result;
-          }}
-          onSave={save}
-          dataVersion={counts && `${counts.members}/${counts.orders}`}
-        />
+        <SectionBoundary name="categories" t={t}>
+          <CategoriesSection
+            t={t}
+            locale={locale}
+            settings={settings}
+            figures={() => categoryFiguresIn(settings.timeZone)}
+            apply={async (rules) => {
+              const result = await send('categories.apply', { rules });
+              setSettings(await send('settings.get', {}));
+              return result;
+            }}
+            onSave={save}
+            dataVersion={counts && `${counts.members}/${counts.orders}`}
+          />
+        </SectionBoundary>
       )}
-      <BackupSection
-        t={t}
-        locale={locale}
-        settings={settings}
-        members={counts?.members}
-        orders={counts?.orders}
-        usage={storeUsage}
-        onSave={(patch) => void save(patch)}
-        files={STORE_FILES}
-        onChanged={() => {
-          send('settings.get', {}).then(setSettings, () => undefined);
-          void refreshCounts();
-          void refreshRules();
-        }}
-      />
-      <MarketplacesSection
-        t={t}
-        marketplaces={MARKETPLACES}
-        readAccess={readMarketplaceAccess}
-        watchAccess={watchMarketplaceAccess}
-        enable={(m) => requestHosts(m.hostPatterns)}
-        disable={(m) => removeHosts(m.hostPatterns)}
-        addShop={addWooShop}
-        removeShop={removeWooShop}
-      />
-      {settings && (
-        <PagesSection
+      <SectionBoundary name="backup" t={t}>
+        <BackupSection
           t={t}
           locale={locale}
-          rules={rules}
           settings={settings}
+          members={counts?.members}
+          orders={counts?.orders}
+          usage={storeUsage}
           onSave={(patch) => void save(patch)}
-          onDelete={(id) => void send('siteRule.delete', { id }).then(refreshRules)}
+          files={STORE_FILES}
+          onChanged={() => {
+            send('settings.get', {}).then(setSettings, () => undefined);
+            void refreshCounts();
+            void refreshRules();
+          }}
         />
+      </SectionBoundary>
+      <SectionBoundary name="marketplaces" t={t}>
+        <MarketplacesSection
+          t={t}
+          marketplaces={MARKETPLACES}
+          readAccess={readMarketplaceAccess}
+          watchAccess={watchMarketplaceAccess}
+          enable={(m) => requestHosts(m.hostPatterns)}
+          disable={(m) => removeHosts(m.hostPatterns)}
+          addShop={addWooShop}
+          removeShop={removeWooShop}
+        />
+      </SectionBoundary>
+      {settings && (
+        <SectionBoundary name="site-rules" t={t}>
+          <PagesSection
+            t={t}
+            locale={locale}
+            rules={rules}
+            settings={settings}
+            onSave={(patch) => void save(patch)}
+            onDelete={(id) => void send('siteRule.delete', { id }).then(refreshRules)}
+          />
+        </SectionBoundary>
       )}
       {settings && (
-        <JourneysSection
-          t={t}
-          locale={locale}
-          tiers={settings.tierLadder.steps}
-          timeZone={settings.timeZone}
-          savedSegments={savedSegments}
-          load={loadJourneys}
-          save={(patch) => send('journeys.settings.update', patch)}
-          sweep={() => send('reminders.sweep', {})}
-        />
+        <SectionBoundary name="journeys" t={t}>
+          <JourneysSection
+            t={t}
+            locale={locale}
+            tiers={settings.tierLadder.steps}
+            timeZone={settings.timeZone}
+            savedSegments={savedSegments}
+            load={loadJourneys}
+            save={(patch) => send('journeys.settings.update', patch)}
+            sweep={() => send('reminders.sweep', {})}
+          />
+        </SectionBoundary>
       )}
-      <TeamSection t={t} locale={locale} api={TEAM} />
-      <ShopSetupSection key={settings.setupAt} t={t} locale={locale} settings={settings} browserLocale={navigator.language} browserZone={BROWSER_ZONE} onSave={save} />
+      <SectionBoundary name="team" t={t}>
+        <TeamSection t={t} locale={locale} api={TEAM} />
+      </SectionBoundary>
+      <SectionBoundary name="shop-setup" t={t}>
+        <ShopSetupSection key={settings.setupAt} t={t} locale={locale} settings={settings} browserLocale={navigator.language} browserZone={BROWSER_ZONE} onSave={save} />
+      </SectionBoundary>
         </>
       )}
     </main>

@@ -7,16 +7,14 @@ import '@/components/theme.css';
 import '@/components/panel.css';
 import type { Platform } from '@/lib/domain/rows';
 import type { Settings } from '@/lib/domain/settings';
-import { parseAmountToMinor } from '@/lib/domain/money';
 import { presetForShortcut } from '@/lib/domain/preset-tags';
 import { resolveLocale, translator } from '@/lib/i18n';
-import type { ImportedOrder } from '@/lib/import/imported-order';
+import type { ImportedOrder } from '@/lib/domain/imported-order';
 import { captureOrder, completeOrder, fillDraft, missingFields, shopFactsOf } from '@/lib/marketplaces/capture/capture';
 import { orderFormatOf } from '@/lib/marketplaces/formats';
 import type { CapturedOrder } from '@/lib/marketplaces/types';
 import { send } from '@/lib/messaging/browser-client';
 import type { PanelInbound, PanelOutbound, PanelState } from '@/lib/panel-channel';
-import { errorText } from '@/components/error-text';
 
 // The content script hands us a private MessagePort; until then only "ready" goes out, to anyone.
 let port: MessagePort | undefined;
@@ -66,7 +64,7 @@ function App() {
       if (mine !== seq.current) return; // the agent moved on to another conversation
       setView(card ? { kind: 'card', card, handle: next.handle } : { kind: 'unknown', handle: next.handle, platform: next.platform });
     } catch (e) {
-      if (mine === seq.current) setView({ kind: 'error', message: errorText(t, e) });
+      if (mine === seq.current) setView({ kind: 'error', error: e });
     } finally {
       clearTimeout(slow);
     }
@@ -88,7 +86,9 @@ function App() {
     if (read.kind === 'incomplete') return setCapture(read);
     const imported = read.order;
     const known = await send('order.get', { platform, orderNo: imported.orderNo });
-    const changed = known && (known.status !== imported.status || known.amountMinor !== imported.amountMinor);
+    // A page that now shows the parcel's carrier or tracking number updates the order for the shipping notice.
+    const shipped = (imported.carrier !== undefined && imported.carrier !== known?.carrier) || (imported.trackingNo !== undefined && imported.trackingNo !== known?.trackingNo);
+    const changed = known && (known.status !== imported.status || known.amountMinor !== imported.amountMinor || shipped);
     const kind = !known ? 'new' : changed ? 'changed' : 'known';
     if (kind !== 'known' && s.captureOrders === 'auto') {
       await send('orders.import', { rows: [imported] });
@@ -98,7 +98,6 @@ function App() {
     setCapture({ kind, order: imported });
   }, []);
 
-  const memberId = view.kind === 'card' ? view.card.member.id : undefined;
   const withMember = useCallback(
     async (f: (id: string) => Promise<unknown>) => {
       const v = viewRef.current;

@@ -49,7 +49,7 @@ function App() {
   const [today, setToday] = useState<TodayData>();
   // The early answer serves the first load of the same list; every later load asks again.
   const unused = useRef<Promise<TodayData> | undefined>(earlyToday);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<{ error: unknown }>();
   const [mine, setMine] = useState(false);
   const [memberId, setMemberId] = useState(params.get('member') ?? undefined);
   const [perGroup, setPerGroup] = useState(PAGE);
@@ -64,7 +64,7 @@ function App() {
       setToday(await (answered ?? send('reminders.today', request)));
       setError(undefined);
     } catch (e) {
-      setError(errorText(t, e));
+      setError({ error: e });
     }
   }, [locale, mine, memberId, perGroup]);
 
@@ -92,7 +92,7 @@ function App() {
     try {
       await task;
     } catch (e) {
-      setError(errorText(t, e));
+      setError({ error: e });
     }
     await load();
   };
@@ -114,7 +114,7 @@ function App() {
               t={t}
               locale={locale}
               data={today}
-              error={error}
+              error={error && errorText(t, error.error)}
               mine={mine}
               onMine={setMine}
               memberId={memberId}

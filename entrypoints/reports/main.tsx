@@ -8,13 +8,13 @@ import '@/components/theme.css';
 import '@/components/options.css';
 import '@/components/reports.css';
 import { OutcomesCard } from '@/components/reports/outcomes-card';
-import { readTouchOutcomes, withPageDb } from '@/lib/store/report-data';
-import { readSnapshotState, type ReportSnapshot } from '@/lib/background/reports/report-snapshot';
+import { SectionBoundary } from '@/components/section-boundary';
+import { reportSnapshotState, touchOutcomesWithin, type ReportSnapshot } from '@/lib/readers/page-reads';
 import type { Settings } from '@/lib/domain/settings';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { send } from '@/lib/messaging/browser-client';
 
-const loadOutcomes = (days: number) => withPageDb((db) => readTouchOutcomes(db, days));
+const loadOutcomes = touchOutcomesWithin;
 
 type Shown = { settings: Settings; snapshot: ReportSnapshot | undefined; updating: boolean } | { error: string };
 
@@ -29,13 +29,13 @@ function App() {
   useEffect(() => {
     let live = true;
     (async () => {
-      const first = await withPageDb((db) => readSnapshotState(db, Date.now()));
+      const first = await reportSnapshotState(Date.now());
       if (!live) return;
       setShown({ settings: first.settings, snapshot: first.snapshot, updating: !first.fresh });
       if (first.fresh) return;
       document.body.dataset.refreshed = 'true'; // the benchmark tells cold loads from warm ones
       await send('reports.refresh', {});
-      const next = await withPageDb((db) => readSnapshotState(db, Date.now()));
+      const next = await reportSnapshotState(Date.now());
       if (live) setShown({ settings: next.settings, snapshot: next.snapshot, updating: false });
     })().catch((e: Error) => live && setShown({ error: e.message }));
     return () => {
@@ -72,19 +72,25 @@ function App() {
       {shown && 'error' in shown && <p className="alert">{t('reports.failed', { message: shown.error })}</p>}
       {empty && <p className="status">{t('reports.empty')}</p>}
       {settings && report && !empty && shown && 'snapshot' in shown && (
-        <ReportsPage
-          key={shown.snapshot!.stamp}
-          t={t}
-          locale={locale}
-          settings={settings}
-          report={report}
-          computeMs={shown.snapshot!.ms}
-          updating={Boolean(updating)}
-          // Ready only once the current figures are drawn, not a stale snapshot's.
-          onReady={updating ? undefined : markReady}
-        />
+        <SectionBoundary name="reports" t={t}>
+          <ReportsPage
+            key={shown.snapshot!.stamp}
+            t={t}
+            locale={locale}
+            settings={settings}
+            report={report}
+            computeMs={shown.snapshot!.ms}
+            updating={Boolean(updating)}
+            // Ready only once the current figures are drawn, not a stale snapshot's.
+            onReady={updating ? undefined : markReady}
+          />
+        </SectionBoundary>
       )}
-      {settings && report && !empty && <OutcomesCard t={t} locale={locale} timeZone={settings.timeZone} load={loadOutcomes} />}
+      {settings && report && !empty && (
+        <SectionBoundary name="outcomes" t={t}>
+          <OutcomesCard t={t} locale={locale} timeZone={settings.timeZone} load={loadOutcomes} />
+        </SectionBoundary>
+      )}
     </main>
   );
 }

@@ -1,5 +1,5 @@
 // Test-only helpers of the background: the store's, and an imported order with defaults.
-import type { ImportedOrder } from '../import/imported-order';
+import type { ImportedOrder } from '../domain/imported-order';
 import { NOW, DAY } from '../store/test-helpers';
 
 export { DAY, memoryDb, NOW } from '../store/test-helpers';

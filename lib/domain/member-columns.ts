@@ -100,7 +100,10 @@ export function encodeMembers(members: readonly FactMember[]): MemberColumns {
     for (const tag of m.tags) tagList.push(tagDict.of(tag));
     cols.pointsAdjustment[i] = m.pointsAdjustment ?? 0;
     cols.catStart[i] = catList.length;
-    if (m.categoryLastAt) for (const [c, at] of Object.entries(m.categoryLastAt)) (catList.push(categoryDict.of(c)), catTimes.push(at));
+    for (const [c, at] of Object.entries(m.categoryLastAt ?? {})) {
+      catList.push(categoryDict.of(c));
+      catTimes.push(at);
+    }
   }
   cols.tagStart[n] = tagList.length;
   cols.catStart[n] = catList.length;

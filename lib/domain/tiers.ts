@@ -162,3 +162,11 @@ export const tierLadderSchema = z
 // Compile-time check that the schema produces exactly the shared contract.
 const _ladderMatchesContract: z.ZodType<TierLadder> = tierLadderSchema;
 void _ladderMatchesContract;
+
+/** What applying a ladder to every member did: members re-evaluated, moved up, moved down, and how long it took. */
+export interface LadderApplied {
+  members: number;
+  up: number;
+  down: number;
+  ms: number;
+}

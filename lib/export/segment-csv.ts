@@ -1,10 +1,7 @@
 // A segment to CSV for the SMS / e-mail / LINE tool the shop already uses. Do-not-contact members are
 // never in the file; members contacted within the frequency cap are in it, flagged, so the shop can
 // leave them out of this send. The member columns are the master file's (lib/export/csv.ts).
-import type { RegularsDb } from '../store/database';
 import type { IdentityRow, MemberRow } from '../domain/rows';
-import { evaluateFilter, frequencyCapHours, recentlyContacted } from '../background/segments/segments';
-import type { SegmentFilter } from '../domain/segments';
 import type { MessageKey } from '../i18n';
 import { CSV_BOM, csvLine, MEMBER_COLUMNS, memberCsvRow, type CsvContext } from './csv';
 
@@ -61,13 +58,4 @@ export function segmentCsvOf(
   }
   if (chunk) parts.push(chunk);
   return { parts, memberIds, flagged, doNotContact };
-}
-
-/** Evaluates the filter over the store and builds the file. */
-export async function segmentCsv(db: RegularsDb, filter: SegmentFilter, columns: readonly SegmentColumn[], ctx: CsvContext): Promise<SegmentCsv> {
-  const members = await evaluateFilter(db, filter, await db.members.toArray(), ctx.settings, ctx.now);
-  const wanted = members.filter((m) => !m.doNotContact).map((m) => m.id);
-  const [identities, capHours] = await Promise.all([db.identities.where('memberId').anyOf(wanted).toArray(), frequencyCapHours(db)]);
-  const contacted = await recentlyContacted(db, capHours, ctx.now);
-  return { ...segmentCsvOf(members, identities, columns, contacted, ctx), capHours };
 }

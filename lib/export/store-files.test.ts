@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import type { ValidBackup } from '../store/backup';
+import type { ValidBackup } from '../domain/backup';
 import { importOrders } from '../background/import/import-orders';
 import { DAY, memoryDb, NOW, order } from '../background/test-helpers';
 import { translator } from '../i18n';

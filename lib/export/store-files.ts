@@ -3,7 +3,9 @@
 // carry a whole store and the background can't start downloads without the downloads permission.
 // What the background must know goes through the protocol: when the last backup was made, and
 // that a restore replaced the store under it ('store.reloaded').
-import { backupFile, backupFileName, pageRows, readBackup, restoreBackup, tableCounts, type BackupHeader, type BackupRead, type Progress, type TableCounts, type ValidBackup } from '../store/backup';
+import type { BackupHeader, BackupRead, Progress, TableCounts, ValidBackup } from '../domain/backup';
+import { backupFile, backupFileName, pageRows, restoreBackup, tableCounts } from '../store/backup';
+import { readBackup } from '../store/backup-read';
 import { RegularsDb } from '../store/database';
 import { localDateParts } from '../domain/time';
 import type { MessageName, RequestOf, ResponseOf } from '../messaging/protocol';

@@ -88,6 +88,7 @@ export const categoriesEn = {
   'reports.csv.suggestedLapse': 'Suggested lapse (days)',
   'reports.csv.suggestedCycle': 'Suggested cycle (days)',
   'reports.csv.lapseInUse': 'Lapse in use (days)',
+  'orders.shipment': 'Carrier and tracking number',
 } as const;
 
 type Keys = keyof typeof categoriesEn;
@@ -180,6 +181,7 @@ export const categoriesZhCN: Record<Keys, string> = {
   'reports.csv.suggestedLapse': '建议流失阈值（天）',
   'reports.csv.suggestedCycle': '建议回购周期（天）',
   'reports.csv.lapseInUse': '当前流失阈值（天）',
+  'orders.shipment': '物流公司和运单号',
 };
 
 export const categoriesZhTW: Record<Keys, string> = {
@@ -270,4 +272,5 @@ export const categoriesZhTW: Record<Keys, string> = {
   'reports.csv.suggestedLapse': '建議流失門檻（天）',
   'reports.csv.suggestedCycle': '建議回購週期（天）',
   'reports.csv.lapseInUse': '目前流失門檻（天）',
+  'orders.shipment': '物流商與追蹤編號',
 };

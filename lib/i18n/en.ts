@@ -1,6 +1,7 @@
 import { problemsEn } from './problems';
 import { backupEn } from './backup';
 import { importSectionEn } from './import';
+import { resilienceEn } from './resilience';
 import { shipEn } from './ship';
 import { en as journeysEn } from './journeys';
 import { en as sync } from './sync';
@@ -224,6 +225,7 @@ export const en = {
   ...categoriesEn,
   ...capture,
   ...sync,
+  ...resilienceEn,
   ...shipEn,
 } as const;
 

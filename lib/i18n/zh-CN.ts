@@ -1,6 +1,7 @@
 import { problemsZhCN } from './problems';
 import { backupZhCN } from './backup';
 import { importSectionZhCN } from './import';
+import { resilienceZhCN } from './resilience';
 import { shipZhCN } from './ship';
 import { zhCN as journeysZhCN } from './journeys';
 import { zhCN as sync } from './sync';
@@ -226,4 +227,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...categoriesZhCN,
   ...capture,
   ...sync,
+  ...resilienceZhCN,
 };

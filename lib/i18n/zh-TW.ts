@@ -1,6 +1,7 @@
 import { problemsZhTW } from './problems';
 import { backupZhTW } from './backup';
 import { importSectionZhTW } from './import';
+import { resilienceZhTW } from './resilience';
 import { shipZhTW } from './ship';
 import { zhTW as journeysZhTW } from './journeys';
 import { zhTW as sync } from './sync';
@@ -226,4 +227,5 @@ export const zhTW: Record<MessageKey, string> = {
   ...categoriesZhTW,
   ...capture,
   ...sync,
+  ...resilienceZhTW,
 };

@@ -25,7 +25,7 @@ export function parseExportDate(raw: string, timeZone: string, slashOrder: DateO
   }
   const m = /^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([AaPp][Mm])?)?(?:\s*([+-]\d{2}:?\d{2}|Z|UTC))?$/.exec(text);
   if (!m) return undefined;
-  let [a, b, c] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [a, b, c] = [Number(m[1]), Number(m[2]), Number(m[3])];
   let y: number, mo: number, d: number;
   if (m[1]!.length === 4) [y, mo, d] = [a, b, c];
   else if (slashOrder === 'dmy') [d, mo, y] = [a, b, c];

@@ -177,7 +177,7 @@ export function guessMapping(headers: readonly string[]): Partial<Pick<GenericMa
       if (found >= 0) break;
     }
     if (found < 0) {
-      for (const name of names.filter((n) => (n.length >= 3 || /[^\x00-\x7f]/.test(n)) && !TOO_WIDE.has(n))) {
+      for (const name of names.filter((n) => (n.length >= 3 || /[^\p{ASCII}]/u.test(n)) && !TOO_WIDE.has(n))) {
         found = squashed.findIndex((h, i) => !taken.has(i) && h.includes(name));
         if (found >= 0) break;
       }

@@ -1,5 +1,5 @@
 // How buyer identities are normalised, so that the same person matches across exports and pages.
-import { ANY_PLATFORM, type IdentityKind, type Platform } from '../domain/rows';
+import { type ANY_PLATFORM, type IdentityKind, type Platform } from '../domain/rows';
 
 /** Handles compare case-insensitively and without a leading '@' or surrounding spaces/tabs. */
 export function normaliseHandle(raw: string): string {

@@ -2,7 +2,7 @@
 import type { Platform } from '../domain/rows';
 import { decodeBytes, type Encoding } from './decode';
 import { genericPreset, type GenericMapping } from './generic';
-import type { ImportedOrder } from './imported-order';
+import type { ImportedOrder } from '../domain/imported-order';
 import { detectPreset, nearestPreset, presetColumns } from './presets';
 import type { ImportProblem, ImportPreset, MappedField } from './presets/types';
 import { columnOf, columnValues, parseTable, tableFromRows, type ColumnValues, type Table } from './table';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ordersCsv } from '../../demo/export';
 import { demoSeed } from '../../demo/seed';
-import type { ImportedOrder } from './imported-order';
+import type { ImportedOrder } from '../domain/imported-order';
 import type { ImportProblem } from './presets/types';
 import { readOrderExport } from './read-export';
 import { cutAtRecord, decodedChunks, sniffEncoding, streamOrderExport } from './stream-export';

@@ -4,7 +4,7 @@
 import Papa from 'papaparse';
 import type { Platform } from '../domain/rows';
 import type { Encoding } from './decode';
-import type { ImportedOrder } from './imported-order';
+import type { ImportedOrder } from '../domain/imported-order';
 import { genericPreset } from './generic';
 import { detectPreset } from './presets';
 import type { ImportPreset, ImportProblem } from './presets/types';

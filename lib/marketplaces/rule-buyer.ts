@@ -15,7 +15,7 @@ export function buyerFromText(raw: string): DetectedBuyer | undefined {
   if (!text || text.length > 120) return undefined;
   const inParens = /^(.*?)\s*[(（]\s*@?([^()（）\s]+)\s*[)）]\s*$/.exec(text);
   if (inParens) return { handle: inParens[2]!, name: inParens[1]?.trim() || undefined };
-  const at = /(?:^|\s)@([\w.\-]+)/.exec(text);
+  const at = /(?:^|\s)@([\w.-]+)/.exec(text);
   if (at) return { handle: at[1]!, name: text.replace(at[0], '').trim() || undefined };
   return { handle: text };
 }
@@ -23,7 +23,7 @@ export function buyerFromText(raw: string): DetectedBuyer | undefined {
 export function buyerByRules(rules: readonly Rule[], root: ParentNode, url: URL): DetectedBuyer | undefined {
   const applicable = rules.filter((r) => !r.pathPrefix || url.pathname.startsWith(r.pathPrefix)).sort((a, b) => (b.pathPrefix ?? '').length - (a.pathPrefix ?? '').length);
   for (const rule of applicable) {
-    let el: Element | null = null;
+    let el: Element | null;
     try {
       el = root.querySelector(rule.selector);
     } catch {

@@ -23,6 +23,9 @@ export interface CapturedOrder {
   statusText?: string | undefined;
   /** The status mapped to ours, when the adapter knows the site's words. */
   status?: OrderStatus | undefined;
+  /** The carrier and tracking number, once the page shows them (for the shipping notice). */
+  carrier?: string | undefined;
+  trackingNo?: string | undefined;
 }
 
 /**

@@ -3,13 +3,10 @@ import { z } from 'zod';
 import { reminderRowSchema } from '../domain/rows';
 import { journeySettingsPatchSchema, journeySettingsSchema } from '../domain/journey-settings';
 import { journeyKindSchema } from '../domain/journeys/types';
+import { TODAY_SECTIONS } from '../domain/today';
 
 const reminderId = z.string().min(1).max(300);
 const evaluationSchema = z.object({ created: z.number(), suppressed: z.number(), reopened: z.number(), obsolete: z.number() });
-
-/** The popup's Today list, in the order it shows them. */
-export const TODAY_SECTIONS = ['overdue', 'today', 'upcoming', 'suppressed'] as const;
-export type TodaySection = (typeof TODAY_SECTIONS)[number];
 
 export const todayRowSchema = z.object({
   id: z.string(),

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { memberRowSchema, noteRowSchema, orderRowSchema, platformSchema, profileSchema, reminderRowSchema, siteRuleRowSchema } from '../domain/rows';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings';
-import { importedOrderSchema } from '../import/imported-order';
+import { importedOrderSchema } from '../domain/imported-order';
 import { memberCardSchema } from './card';
 import { categoriesProtocol } from './protocol-categories';
 import { segmentsProtocol } from './protocol-segments';

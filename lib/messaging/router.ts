@@ -1,5 +1,5 @@
 // The background's side of the protocol: check the sender, validate, dispatch, answer typed.
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { ErrorCode, Reply } from './errors';
 import { envelopeSchema, protocol, type MessageName, type RequestOf, type ResponseOf } from './protocol';
 

@@ -1,7 +1,9 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BACKUP_TABLES, backupDue, backupFile, backupFileName, readBackup, restoreBackup, tableCounts, writeBackup, type BackupRead, type ValidBackup } from './backup';
+import { BACKUP_TABLES, backupDue, type BackupRead, type ValidBackup } from '../domain/backup';
+import { backupFile, backupFileName, restoreBackup, tableCounts, writeBackup } from './backup';
+import { readBackup } from './backup-read';
 import type { RegularsDb } from './database';
 import { createHandlers } from '../background/handlers';
 import { addManualReminder as addReminder } from '../background/reminders/reminders';

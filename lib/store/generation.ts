@@ -5,7 +5,6 @@
 // the mark is unchanged: after a crash, a restart of the service worker, or a write from another
 // extension page alike, since the mark commits with the write or not at all.
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
-import type { RegularsDb } from './database';
 
 export const CACHES_TABLE = 'caches';
 export const WATCHED_TABLES = ['members', 'identities', 'orders', 'tierChanges'] as const;
@@ -50,45 +49,4 @@ export function generationMiddleware(): Middleware<DBCore> {
       };
     },
   };
-}
-
-/**
- * Data derived from `tables`, kept in the caches table under `key` with the generation marks it
- * was built from: read from there while every mark is unchanged, else `scan`ned (in one
- * transaction with the marks) and kept for next time. A record that no longer reads (`decode`
- * throws) is scanned again. Without marks (a new, empty store) nothing is kept.
- */
-export async function keptWhileUnchanged<T, C>(
-  db: RegularsDb,
-  key: string,
-  tables: readonly WatchedTable[],
-  scan: () => Promise<{ value: T; columns: C }>,
-  decode: (columns: C) => T,
-  served?: (how: 'disk' | 'scan') => void,
-): Promise<T> {
-  const marks = async () => {
-    const rows = await Promise.all(tables.map((t) => db.caches.get(generationKey(t))));
-    return rows.every((r) => r !== undefined) ? rows.map((r) => r!.value as string).join('|') : undefined;
-  };
-  const [current, stored] = await db.transaction('r', [db.caches], () => Promise.all([marks(), db.caches.get(key)]));
-  if (current !== undefined && stored?.generation === current) {
-    try {
-      const value = decode(stored.value as C);
-      served?.('disk');
-      return value;
-    } catch (e) {
-      console.warn(`Regulars: kept ${key} could not be read; reading the rows instead`, e);
-    }
-  }
-  served?.('scan');
-  const { generation, value, columns } = await db.transaction('r', [...tables.map((t) => db.table(t)), db.caches], async () => ({ generation: await marks(), ...(await scan()) }));
-  // Kept only if nothing was written since the scan (a mark would have moved): stale data is never stored.
-  if (generation !== undefined) {
-    await db
-      .transaction('rw', [db.caches], async () => {
-        if ((await marks()) === generation) await db.caches.put({ key, generation, builtAt: Date.now(), value: columns });
-      })
-      .catch((e) => console.warn(`Regulars: ${key} not kept`, e));
-  }
-  return value;
 }

@@ -1,6 +1,6 @@
 // Journey rule settings and templates in the store: one `journeys` row of the settings table.
-import { z } from 'zod';
-import { JOURNEYS_KEY, journeySettingsPatchSchema, templatesSchema, type JourneySettings } from '../domain/journey-settings';
+import { type z } from 'zod';
+import { JOURNEYS_KEY, type journeySettingsPatchSchema, templatesSchema, type JourneySettings } from '../domain/journey-settings';
 import { journeyRulesSchema, mergeJourneyRules, regionOfTimeZone, type JourneyRules, type Region } from '../domain/journeys';
 import type { RegularsDb } from './database';
 import { readSettings } from './settings';

@@ -5,7 +5,7 @@ import { categoryFigures, type CategoryFigures } from '../domain/categories';
 import { repurchaseIntervals, type ReportMember, type ReportOrder } from '../domain/reports';
 import Dexie from 'dexie';
 import { touchOutcomes, type TouchOutcomes } from '../domain/outcomes';
-import { RegularsDb } from './database';
+import { type RegularsDb } from './database';
 import { type Settings } from '../domain/settings';
 import { readSettings } from '../store/settings';
 
@@ -35,16 +35,6 @@ export async function readTouchOutcomes(db: RegularsDb, withinDays: number): Pro
     const orders = (await Promise.all(memberIds.map((id) => db.orders.where('[memberId+placedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()))).flat();
     return touchOutcomes(touches, orders, withinDays);
   });
-}
-
-/** Runs a task over a connection opened for it and closed after (an open one would hold up upgrades). */
-export async function withPageDb<T>(task: (db: RegularsDb) => Promise<T>, open: () => RegularsDb = () => new RegularsDb()): Promise<T> {
-  const db = open();
-  try {
-    return await task(db);
-  } finally {
-    db.close();
-  }
 }
 
 /** Buyers, repeat rate and repurchase intervals per product category (lib/domain/categories), for the thresholds editor. */

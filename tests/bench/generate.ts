@@ -1,6 +1,6 @@
 // Deterministic synthetic shops for benchmarks: N members, M orders, realistic skew.
 import { mulberry32 } from '../../demo/seed';
-import type { ImportedOrder } from '../../lib/import/imported-order';
+import type { ImportedOrder } from '../../lib/domain/imported-order';
 
 const DAY = 86_400_000;
 const STATUSES = ['delivered', 'delivered', 'delivered', 'delivered', 'shipped', 'paid', 'unpaid', 'cancelled', 'refunded'] as const;

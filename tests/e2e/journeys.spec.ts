@@ -50,9 +50,7 @@ test('a shop in Asia/Singapore sees Lunar New Year in its holiday list, dated fo
 
 type TodayRow = { id: string; memberName: string; kind?: string; detail?: string; state: string };
 
-// TODO(2026-12-03): passed before main brought lapse per category (its steps no longer show for the
-// lapsed Gold buyer with the lapse threshold set here); fixme until the lapse it sets is per category too.
-test.fixme('a win-back sequence creates its steps in Today and stops after a new order, which the report counts as won back', async ({ freshExt: ext, demo }) => {
+test('a win-back sequence creates its steps in Today and stops after a new order, which the report counts as won back', async ({ freshExt: ext, demo }) => {
   const dir = await mkdtemp(path.join(tmpdir(), 'regulars-winback-'));
   try {
     const buyer = demo.seed.known.lapsedGold;

@@ -105,6 +105,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       `The extension's service worker did not start within ${SERVICE_WORKER_TIMEOUT_MS / 1000} s in ${executablePath}. ` +
         'Chromium refuses an extension with a bad manifest or non-UTF-8 files, and branded Google Chrome ignores ' +
         `--load-extension altogether. (${(error as Error).message})`,
+      { cause: error },
     );
   }
 }

@@ -6,7 +6,7 @@ import { memberStats, isCountedOrder } from '../../domain/stats';
 import { tierDirection, tierFor, tierForStats } from '../../domain/tiers';
 import type { MemberStats, TierLadder, TierStep } from '../../domain/types';
 import { identityId, normaliseEmail, normaliseHandle, normalisePhone } from '../../import/identity';
-import type { ImportedOrder } from '../../import/imported-order';
+import type { ImportedOrder } from '../../domain/imported-order';
 import { keysOf, onCommitted, touches, withOrigin } from '../../store/changes';
 import { newId, type RegularsDb } from '../../store/database';
 import { ANY_PLATFORM, type IdentityRow, type MemberRow, type OrderRow, type TierChangeRow } from '../../domain/rows';
@@ -212,7 +212,10 @@ export function statsAfter(stats: MemberStats, changes: readonly OrderChange[]):
       if (lastOrderAt === undefined || after.placedAt > lastOrderAt) lastOrderAt = after.placedAt;
     }
   }
-  if (orderCount === 0) ((firstOrderAt = undefined), (lastOrderAt = undefined));
+  if (orderCount === 0) {
+    firstOrderAt = undefined;
+    lastOrderAt = undefined;
+  }
   return { orderCount, spendMinor, currency, spendOrderCount: orderCount, averageOrderMinor: orderCount ? Math.round(spendMinor / orderCount) : 0, firstOrderAt, lastOrderAt };
 }
 
@@ -267,9 +270,13 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
         let memberId: string;
         let linkedBy: IdentityRow['linkedBy'] = 'created';
         if (byHandle) memberId = byHandle;
-        else if (byPhone) ((memberId = byPhone), (linkedBy = 'phone'));
-        else if (byEmail) ((memberId = byEmail), (linkedBy = 'email'));
-        else {
+        else if (byPhone) {
+          memberId = byPhone;
+          linkedBy = 'phone';
+        } else if (byEmail) {
+          memberId = byEmail;
+          linkedBy = 'email';
+        } else {
           memberId = newId('m');
           newMembers.set(memberId, row.buyer.name || row.buyer.handle || row.buyer.email || row.buyer.phone || '');
         }

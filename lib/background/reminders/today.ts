@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { benefitsText, fillTemplate, formatMoney, giftText, startOfLocalDay } from '../../domain';
 import { memberLanguage, type BuyerLanguage } from '../../domain/journeys/language';
 import { translator, type UiLocale } from '../../i18n';
-import { TODAY_SECTIONS, type TodaySection } from '../../messaging/protocol-reminders';
+import { TODAY_SECTIONS, type TodaySection } from '../../domain/today';
 import { catalogueOf, holidayName, shipmentText, templateFor } from '../../reminders/label';
 import type { RegularsDb } from '../../store/database';
 import { type Templates } from '../../domain/journey-settings';

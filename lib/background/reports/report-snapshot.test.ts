@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RegularsDb } from '../../store/database';
-import { readReportSnapshot, readSnapshotState, reportKeeper } from './report-snapshot';
+import { reportKeeper } from './report-snapshot';
+import { readReportSnapshot, readSnapshotState } from '../../store/report-snapshot';
 import { readSettings, writeSettings } from '../../store/settings';
 import { importOrders } from '../import/import-orders';
 import { DAY, memoryDb, NOW, order } from '../test-helpers';

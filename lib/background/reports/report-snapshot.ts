@@ -3,44 +3,10 @@
 // them is most of that; tests/bench 'reports-page-ready'), while the page must be up in well under
 // one. The background recomputes the snapshot off the hot path after orders change or a ladder is
 // applied, and whenever the page finds it stale (marked so, another day, or other settings).
-import { shopReport, type ReportSummary } from '../../domain/reports';
-import { localDayNumber } from '../../domain/time';
+import { shopReport } from '../../domain/reports';
 import type { RegularsDb } from '../../store/database';
 import { readReportData } from '../../store/report-data';
-import { type Settings } from '../../domain/settings';
-import { readSettings } from '../../store/settings';
-
-/** A settings-table key outside the Settings schema: readSettings and restores leave it alone. */
-export const REPORT_SNAPSHOT_KEY = 'reportSnapshot';
-const SNAPSHOT_VERSION = 2;
-
-export interface ReportSnapshot {
-  version: number;
-  /** Set when rows changed since it was computed (reportKeeper.schedule). */
-  stale?: boolean;
-  /** What the report was computed from (reportStamp): equal stamps mean the report is current. */
-  stamp: string;
-  /** Reading and computing took this long, in the background. */
-  ms: number;
-  report: ReportSummary;
-}
-
-/**
- * What the report depends on besides the rows: the shop's day (recency moves daily) and the
- * settings its figures use. Row changes are not counted here (counting 300k orders takes Chromium
- * most of a second): whatever changes orders or tiers tells the keeper (schedule), which marks the
- * snapshot stale at once.
- */
-export function reportStamp(settings: Settings, now: number): string {
-  const { tierLadder, lapseDays, shopCurrency, timeZone, rfmBreaks, categoryCycles } = settings;
-  return JSON.stringify([localDayNumber(now, timeZone), tierLadder, lapseDays, shopCurrency, timeZone, rfmBreaks?.computedAt ?? null, categoryCycles]);
-}
-
-export async function readReportSnapshot(db: RegularsDb): Promise<ReportSnapshot | undefined> {
-  const row = await db.settings.get(REPORT_SNAPSHOT_KEY);
-  const snapshot = row?.value as ReportSnapshot | undefined;
-  return snapshot?.version === SNAPSHOT_VERSION ? snapshot : undefined;
-}
+import { readReportSnapshot, readSnapshotState, REPORT_SNAPSHOT_KEY, reportStamp, SNAPSHOT_VERSION, type ReportSnapshot } from '../../store/report-snapshot';
 
 /** Reads the store, computes the report and stores it as the snapshot. */
 export async function writeReportSnapshot(db: RegularsDb, now: number): Promise<ReportSnapshot> {
@@ -52,15 +18,6 @@ export async function writeReportSnapshot(db: RegularsDb, now: number): Promise<
   await db.settings.put({ key: REPORT_SNAPSHOT_KEY, value: snapshot });
   return snapshot;
 }
-
-/** The snapshot and whether it is current, for the page (over its own connection). */
-export async function readSnapshotState(db: RegularsDb, now: number): Promise<{ settings: Settings; snapshot: ReportSnapshot | undefined; fresh: boolean }> {
-  const [settings, snapshot] = await Promise.all([readSettings(db), readReportSnapshot(db)]);
-  return { settings, snapshot, fresh: isCurrent(snapshot, settings, now) };
-}
-
-const isCurrent = (snapshot: ReportSnapshot | undefined, settings: Settings, now: number): snapshot is ReportSnapshot =>
-  snapshot !== undefined && !snapshot.stale && snapshot.stamp === reportStamp(settings, now);
 
 /** Marks the stored snapshot stale: rows it was computed from changed. */
 export async function markReportStale(db: RegularsDb): Promise<void> {
@@ -106,8 +63,8 @@ export function reportKeeper(db: RegularsDb, now: () => number, before: () => Pr
     },
     async current(): Promise<ReportSnapshot> {
       if (running) await running.catch(() => undefined);
-      const [settings, snapshot] = await Promise.all([readSettings(db), readReportSnapshot(db)]);
-      return isCurrent(snapshot, settings, now()) ? snapshot : refresh();
+      const { snapshot, fresh } = await readSnapshotState(db, now());
+      return fresh && snapshot ? snapshot : refresh();
     },
   };
 }

@@ -10,7 +10,8 @@
 import { decodeMembers, decodePlatforms, encodeMembers, encodePlatforms, memberIds, readPlatforms, type FactMember, type MemberColumns, type MemberPlatforms } from '../../domain/member-columns';
 import { platformsByMember } from '../../domain/segments';
 import type { RegularsDb } from '../../store/database';
-import { keptWhileUnchanged, type WatchedTable } from '../../store/generation';
+import type { WatchedTable } from '../../store/generation';
+import { keptWhileUnchanged } from '../../store/kept';
 import { onCommitted, touches } from '../../store/changes';
 import { heldUntilChanged } from '../../store/held';
 

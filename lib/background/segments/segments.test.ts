@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CSV_BOM } from '../../export/csv';
-import { segmentCsv } from '../../export/segment-csv';
+import { segmentCsv } from './segment-file';
 import { translator } from '../../i18n';
 import type { RegularsDb } from '../../store/database';
 import { updateMember } from '../members/members';

@@ -11,17 +11,6 @@ import { readSettings } from '../../store/settings';
 import { normaliseTag } from '../members/card';
 import { StoreError } from '../../store/store-error';
 
-/** The frequency cap's setting key (owned by reminders); a missing or bad value means 24 hours. */
-export const FREQUENCY_CAP_KEY = 'frequencyCapHours';
-export const DEFAULT_FREQUENCY_CAP_HOURS = 24;
-const HOUR_MS = 3_600_000;
-
-export async function frequencyCapHours(db: RegularsDb): Promise<number> {
-  const row = await db.settings.get(FREQUENCY_CAP_KEY);
-  const value = row?.value;
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : DEFAULT_FREQUENCY_CAP_HOURS;
-}
-
 type Ctx = Pick<Settings, 'timeZone' | 'rfmBreaks' | 'points' | 'shopCurrency'>;
 
 /** Members (as given) that a filter selects. */
@@ -142,12 +131,6 @@ export async function logContacts(db: RegularsDb, memberIds: readonly string[], 
   const rows: ContactRow[] = ids.map((memberId) => ({ id: newId('c'), memberId, channel, reason, at: now }));
   await db.contacts.bulkAdd(rows);
   return rows.length;
-}
-
-/** Members contacted within the last `capHours` hours. */
-export async function recentlyContacted(db: RegularsDb, capHours: number, now: number): Promise<Set<string>> {
-  const rows = await db.contacts.where('at').aboveOrEqual(now - capHours * HOUR_MS).toArray();
-  return new Set(rows.map((r) => r.memberId));
 }
 
 /** What the member view shows beyond the panel's card: every note, the contact log, tier history. */

@@ -1,6 +1,6 @@
 // How many rows the store holds, for the popup and the options page.
 import type { RegularsDb } from '../../store/database';
-import { keptWhileUnchanged } from '../../store/generation';
+import { keptWhileUnchanged } from '../../store/kept';
 
 const COUNTED = ['members', 'orders', 'identities'] as const;
 

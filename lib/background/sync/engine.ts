@@ -312,7 +312,6 @@ export function createSyncEngine(deps: SyncDeps) {
     const puts: Partial<Record<SharedTable, unknown[]>> = {};
     const put = (table: SharedTable, row: unknown) => (puts[table] ??= []).push(row);
     const memberIds = new Set<string>();
-    let settingsChanged = false;
     for (const { doc } of items) {
       if (doc.type === 'member') memberIds.add(doc.memberId);
       else if (doc.type === 'tag') memberIds.add(doc.memberId);
@@ -330,7 +329,6 @@ export function createSyncEngine(deps: SyncDeps) {
             continue;
           }
           put('settings', { key: doc.key, value: ok.data });
-          settingsChanged = true;
           break;
         }
         case 'segment':

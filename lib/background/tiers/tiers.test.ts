@@ -9,7 +9,8 @@ import { readSettings } from '../../store/settings';
 import { lookupByHandle } from '../members/card';
 import { importOrders } from '../import/import-orders';
 import { DAY, memoryDb, NOW, order } from '../test-helpers';
-import { APPLY_BATCH, applyTierLadder, tierFactsOf } from './tiers';
+import { APPLY_BATCH, applyTierLadder } from './tiers';
+import { tierFactsOf } from '../../store/tier-facts';
 
 let db: RegularsDb;
 beforeEach(async () => {

@@ -1,52 +1,11 @@
 // Tiers over the whole member base: what each member's tier facts are under a ladder's window, and
 // applying a new ladder (every member re-evaluated, moves recorded in tierChanges).
-import { memberStats } from '../../domain/stats';
-import type { TierFacts } from '../../domain/suggest';
-import { DAY_MS } from '../../domain/time';
-import { tierDirection, tierForStats } from '../../domain/tiers';
+import { tierDirection, tierForStats, type LadderApplied } from '../../domain/tiers';
 import type { TierLadder } from '../../domain/types';
 import { newId, type RegularsDb } from '../../store/database';
-import type { MemberRow, OrderRow, TierChangeRow } from '../../domain/rows';
+import type { MemberRow, TierChangeRow } from '../../domain/rows';
 import { writeSettings } from '../../store/settings';
-
-/**
- * Counted orders and spend per member within a rolling window: the orders placed at or after
- * `now - days`, read through the placedAt index (only the window, not the whole table). Members
- * without an order in the window are absent (they have nothing in it).
- */
-export async function windowFacts(db: RegularsDb, days: number, now: number, shopCurrency: string): Promise<Map<string, TierFacts>> {
-  const orders = await db.orders.where('placedAt').aboveOrEqual(now - days * DAY_MS).toArray();
-  const byMember = new Map<string, OrderRow[]>();
-  for (const o of orders) {
-    const list = byMember.get(o.memberId);
-    if (list) list.push(o);
-    else byMember.set(o.memberId, [o]);
-  }
-  const facts = new Map<string, TierFacts>();
-  // memberStats, as tierFor does: spend in the member's main currency within the window.
-  for (const [id, list] of byMember) {
-    const s = memberStats(list, shopCurrency);
-    facts.set(id, { orderCount: s.orderCount, spendMinor: s.spendMinor });
-  }
-  return facts;
-}
-
-const NOTHING: TierFacts = { orderCount: 0, spendMinor: 0 };
-
-/** Each member's tier facts under the ladder's window (lifetime: the stored stats). */
-export async function tierFactsOf(db: RegularsDb, window: TierLadder['window'], now: number, shopCurrency: string): Promise<TierFacts[]> {
-  const members = await db.members.toArray();
-  if (window === 'lifetime') return members.map(({ orderCount, spendMinor }) => ({ orderCount, spendMinor }));
-  const inWindow = await windowFacts(db, window.days, now, shopCurrency);
-  return members.map((m) => inWindow.get(m.id) ?? NOTHING);
-}
-
-export interface LadderApplied {
-  members: number;
-  up: number;
-  down: number;
-  ms: number;
-}
+import { NO_TIER_FACTS, windowFacts } from '../../store/tier-facts';
 
 /** Members re-evaluated per transaction: big enough to be quick, small enough not to hold the store long. */
 export const APPLY_BATCH = 5000;
@@ -76,7 +35,7 @@ export async function applyTierLadder(db: RegularsDb, ladder: TierLadder, now: n
       const moved: MemberRow[] = [];
       const changes: TierChangeRow[] = [];
       for (const m of batch) {
-        const tier = tierForStats(ladder, inWindow ? (inWindow.get(m.id) ?? NOTHING) : m);
+        const tier = tierForStats(ladder, inWindow ? (inWindow.get(m.id) ?? NO_TIER_FACTS) : m);
         if (tier.id === m.tierId) continue;
         // A step taken off the ladder has no rank any more: its members move, but neither earned an
         // upgrade (no reminder) nor lost one.

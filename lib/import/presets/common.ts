@@ -3,7 +3,7 @@
 import { parseAmountToMinor } from '../../domain/money';
 import type { OrderItem } from '../../domain/types';
 import { parseExportDate, type DateOrder } from '../dates';
-import type { ImportedOrder } from '../imported-order';
+import type { ImportedOrder } from '../../domain/imported-order';
 import { columnOf, type Table } from '../table';
 import type { ColumnSpec, ImportPreset, ImportProblem, MappedField, PresetContext, PresetResult } from './types';
 import { leftOutMessage, said, type ProblemCode, type Said } from '../problem';

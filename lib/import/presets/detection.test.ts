@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ordersCsv } from '../../../demo/export';
 import { demoSeed } from '../../../demo/seed';
 import { decodeBytes } from '../decode';
-import { columnOf, parseTable, tableFromRows, type Table } from '../table';
+import { parseTable, tableFromRows, type Table } from '../table';
 import { isZip, readXlsx } from '../xlsx';
 import { detectPreset, nearestPreset, presetColumns, presetMatches, PRESETS } from './index';
 

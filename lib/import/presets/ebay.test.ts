@@ -22,6 +22,8 @@ const EXPECTED = [
     placedAt: Date.UTC(2026, 2, 4, 5),
     paidAt: Date.UTC(2026, 2, 4, 5),
     shippedAt: Date.UTC(2026, 2, 5, 5),
+    carrier: 'USPS Ground Advantage',
+    trackingNo: '9400100000000000000001',
     items: [{ title: 'Vintage 12" brass ruler', sku: 'RUL-12', quantity: 1, priceMinor: 1850 }],
   },
   {

@@ -12,7 +12,7 @@
 // when written as "Mar-04-26 13:05:00 PDT"), and currencies other than the shop's (£, €, AU $, C $
 // are recognised from the amount's symbol).
 import type { OrderItem, OrderStatus } from '../../domain/types';
-import { amountOf, cellAt, cutShort, definePreset, missingBuyer, OrderBook, parseMonthNameDate, quantityOf, refusal, usableEmail, usablePhone } from './common';
+import { amountOf, cellAt, cutShort, definePreset, missingBuyer, OrderBook, parseMonthNameDate, quantityOf, refusal, shipmentOf, usableEmail, usablePhone } from './common';
 import { said } from '../problem';
 
 const SYMBOLS: [RegExp, string][] = [
@@ -54,6 +54,9 @@ const COLUMNS = {
   shippedOn: ['Shipped On Date', 'Shipped on Date', 'Shipped Date'],
   // *Unconfirmed*: a delivery date column (the current report has only estimated ones, not read).
   deliveredOn: ['Delivered On Date', 'Delivery Date'],
+  // For the shipping notice: the service names its carrier ("USPS Ground Advantage").
+  carrier: ['Shipping Service'],
+  trackingNo: ['Tracking Number'],
 } as const;
 
 export const ebayPreset = definePreset({
@@ -104,6 +107,8 @@ export const ebayPreset = definePreset({
         open.paidAt ??= date(cellAt(cells, col.paidOn.index));
         open.shippedAt ??= date(cellAt(cells, col.shippedOn.index));
         open.deliveredAt ??= date(cellAt(cells, col.deliveredOn.index));
+        // Carrier and tracking number may be on the summary row or an item row: the first written counts.
+        Object.assign(open, { ...shipmentOf(cellAt(cells, col.carrier.index), cellAt(cells, col.trackingNo.index)), ...shipmentOf(open.carrier ?? '', open.trackingNo ?? '') });
         open.status = progress(open);
         continue;
       }
@@ -143,6 +148,7 @@ export const ebayPreset = definePreset({
         paidAt,
         shippedAt,
         deliveredAt,
+        ...shipmentOf(cellAt(cells, col.carrier.index), cellAt(cells, col.trackingNo.index)),
         items: item ? [item] : [],
       });
     }

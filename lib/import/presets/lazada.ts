@@ -17,7 +17,7 @@
 // buyers by the name Lazada shows — with the e-mail and phone beside it when they are not masked.
 import type { OrderStatus } from '../../domain/types';
 import type { Table } from '../table';
-import { amountOf, cellAt, definePreset, missingBuyer, OrderBook, parseAnyDate, refusal, rowOrderNo, statusKey, usableEmail, usablePhone, type Columns } from './common';
+import { amountOf, cellAt, definePreset, missingBuyer, OrderBook, parseAnyDate, refusal, rowOrderNo, shipmentOf, statusKey, usableEmail, usablePhone, type Columns } from './common';
 import { statusFromWord } from '../status-words';
 import type { PresetContext, PresetResult } from './types';
 import { said } from '../problem';
@@ -67,6 +67,9 @@ const COLUMNS = {
   sku: ['Seller SKU', 'sellerSku'],
   status: ['Status', 'status'],
   delivered: ['Delivered Date', 'deliveredDate'],
+  // For the shipping notice: the last-mile carrier and its code (not the first-mile ones).
+  carrier: ['Shipping Provider', 'shippingProvider'],
+  trackingNo: ['Tracking Code', 'trackingCode'],
 } as const;
 
 function read(table: Table, ctx: PresetContext, col: Columns<typeof COLUMNS>): PresetResult {
@@ -127,6 +130,7 @@ function read(table: Table, ctx: PresetContext, col: Columns<typeof COLUMNS>): P
       status,
       placedAt,
       deliveredAt: status === 'delivered' ? date(cellAt(cells, col.delivered.index)) : undefined,
+      ...shipmentOf(cellAt(cells, col.carrier.index), cellAt(cells, col.trackingNo.index)),
       items: [item],
     });
   }

@@ -34,6 +34,7 @@ describe('Shopee order export (.xlsx, English headers)', () => {
       {
         platform: 'shopee',
         orderNo: '2603040ABC123',
+        carrier: 'J&T Express',
         buyer: { handle: 'aisyah.shop', name: 'Aisyah Rahman', phone: '60123456789' },
         amountMinor: 8980,
         currency: 'MYR',
@@ -45,9 +46,9 @@ describe('Shopee order export (.xlsx, English headers)', () => {
           { title: 'Enamel mug · White', sku: 'MUG-W', quantity: 1, priceMinor: 2500 },
         ],
       },
-      { platform: 'shopee', orderNo: '2603050DEF456', buyer: { handle: 'kamal88', name: 'Kamal Hassan' }, amountMinor: 2500, currency: 'MYR', status: 'paid', placedAt: my(5, 20, 41), paidAt: my(5, 20, 42), items: [{ title: 'Enamel mug · Blue', sku: 'MUG-B', quantity: 1, priceMinor: 2500 }] },
-      { platform: 'shopee', orderNo: '2603060GHI789', buyer: { handle: 'mei.lin', name: 'Mei Lin', phone: '60198765432' }, amountMinor: 3480, currency: 'MYR', status: 'unpaid', placedAt: my(6, 23, 59), items: [{ title: 'Teh tarik premix, 30 sachets', sku: 'TEA-30', quantity: 1, priceMinor: 2990 }] },
-      { platform: 'shopee', orderNo: '2603070JKL012', buyer: { handle: 'aisyah.shop', name: 'Aisyah Rahman', phone: '60123456789' }, amountMinor: 1990, currency: 'MYR', status: 'cancelled', placedAt: my(7, 9, 15), paidAt: my(7, 9, 16), items: [{ title: 'Bamboo straw set', sku: 'STRAW', quantity: 1, priceMinor: 1990 }] },
+      { platform: 'shopee', orderNo: '2603050DEF456', carrier: 'J&T Express', buyer: { handle: 'kamal88', name: 'Kamal Hassan' }, amountMinor: 2500, currency: 'MYR', status: 'paid', placedAt: my(5, 20, 41), paidAt: my(5, 20, 42), items: [{ title: 'Enamel mug · Blue', sku: 'MUG-B', quantity: 1, priceMinor: 2500 }] },
+      { platform: 'shopee', orderNo: '2603060GHI789', carrier: 'J&T Express', buyer: { handle: 'mei.lin', name: 'Mei Lin', phone: '60198765432' }, amountMinor: 3480, currency: 'MYR', status: 'unpaid', placedAt: my(6, 23, 59), items: [{ title: 'Teh tarik premix, 30 sachets', sku: 'TEA-30', quantity: 1, priceMinor: 2990 }] },
+      { platform: 'shopee', orderNo: '2603070JKL012', carrier: 'J&T Express', buyer: { handle: 'aisyah.shop', name: 'Aisyah Rahman', phone: '60123456789' }, amountMinor: 1990, currency: 'MYR', status: 'cancelled', placedAt: my(7, 9, 15), paidAt: my(7, 9, 16), items: [{ title: 'Bamboo straw set', sku: 'STRAW', quantity: 1, priceMinor: 1990 }] },
     ]);
   });
 
@@ -74,6 +75,7 @@ describe('Shopee order export (.xlsx, traditional Chinese headers)', () => {
       {
         platform: 'shopee',
         orderNo: '260304ABCDEF01',
+        carrier: '7-ELEVEN',
         buyer: { handle: 'xiaomei_tw', name: '陳小美', phone: '0912345678' },
         amountMinor: 128000,
         currency: 'TWD',

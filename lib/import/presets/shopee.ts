@@ -16,7 +16,7 @@
 import type { OrderStatus } from '../../domain/types';
 import { statusFromWord } from '../status-words';
 import type { Table } from '../table';
-import { amountOf, cellAt, definePreset, missingBuyer, OrderBook, parseAnyDate, quantityOf, refusal, rowOrderNo, statusKey, usablePhone, type Columns } from './common';
+import { amountOf, cellAt, definePreset, missingBuyer, OrderBook, parseAnyDate, quantityOf, refusal, rowOrderNo, shipmentOf, statusKey, usablePhone, type Columns } from './common';
 import type { PresetContext, PresetResult } from './types';
 import { said } from '../problem';
 
@@ -78,6 +78,9 @@ const COLUMNS = {
   total: ['Grand Total', '買家總支付金額', '訂單總金額 (單)', 'Total Amount', '买家总支付金额', '订单总金额', 'Total Pembayaran', 'Tổng giá trị đơn hàng (VND)', 'Valor Total'],
   receiver: ['Receiver Name', '收件者姓名', '收件者姓名 (單)', '收件人姓名', 'Nama Penerima', 'Tên Người nhận', 'Nome do destinatário'],
   phone: ['Phone Number', '收件者電話', '收件者電話 (單)', '收件人电话', 'No. Telepon', 'Số điện thoại', 'Telefone'],
+  // The carrier and tracking number, for the shipping notice (the simplified Chinese and Indonesian spellings *unconfirmed*).
+  carrier: ['Shipping Option', '寄送方式', '寄送方式 (單)', '寄送方式 (单)', '物流方式', 'Opsi Pengiriman'],
+  trackingNo: ['Tracking Number*', 'Tracking Number', '包裹查詢號碼', '包裹查詢號碼 (單)', '包裹查询号码', '物流单号', 'No. Resi'],
 } as const;
 
 function read(table: Table, ctx: PresetContext, col: Columns<typeof COLUMNS>): PresetResult {
@@ -133,6 +136,7 @@ function read(table: Table, ctx: PresetContext, col: Columns<typeof COLUMNS>): P
       status,
       placedAt,
       paidAt: status === 'unpaid' ? undefined : date(cellAt(cells, col.paidAt.index)),
+      ...shipmentOf(cellAt(cells, col.carrier.index), cellAt(cells, col.trackingNo.index)),
       items: [item],
     });
   }

@@ -29,10 +29,10 @@ describe('Taobao/Tmall ExportOrderList', () => {
     expect(result.orders).toEqual([
       { platform: 'taobao', orderNo: '3301234567890123451', buyer: { handle: 'tb_lily2026', name: '李丽', phone: '13800138000' }, amountMinor: 12800, currency: 'CNY', status: 'paid', placedAt: at(3, 4, 13, 5), paidAt: at(3, 4, 13, 6, 10), items: [{ title: '纯棉T恤 白色 L，帆布包', quantity: 2 }] },
       { platform: 'taobao', orderNo: '3301234567890123452', buyer: { handle: 'wang_xiao', name: '王小' }, amountMinor: 5990, currency: 'CNY', status: 'unpaid', placedAt: at(3, 5, 22, 10), items: [{ title: '亚麻抱枕套', quantity: 1 }] },
-      { platform: 'taobao', orderNo: '3301234567890123453', buyer: { handle: 'tb_lily2026', name: '李丽', phone: '13800138000' }, amountMinor: 25650, currency: 'CNY', status: 'delivered', placedAt: at(2, 20, 9), paidAt: at(2, 20, 9, 1), items: [{ title: '羊毛围巾', quantity: 1 }] },
+      { platform: 'taobao', orderNo: '3301234567890123453', carrier: '圆通速递', trackingNo: 'YT7500000000001', buyer: { handle: 'tb_lily2026', name: '李丽', phone: '13800138000' }, amountMinor: 25650, currency: 'CNY', status: 'delivered', placedAt: at(2, 20, 9), paidAt: at(2, 20, 9, 1), items: [{ title: '羊毛围巾', quantity: 1 }] },
       { platform: 'taobao', orderNo: '3301234567890123454', buyer: { handle: 'chen_m', name: '陈明', phone: '13912345678' }, amountMinor: 9900, currency: 'CNY', status: 'refunded', placedAt: at(3, 1, 15, 30), paidAt: at(3, 1, 15, 31), items: [{ title: '香薰蜡烛', quantity: 1 }] },
       { platform: 'taobao', orderNo: '3301234567890123455', buyer: { handle: 'zhao_y', name: '赵云' }, amountMinor: 4500, currency: 'CNY', status: 'cancelled', placedAt: at(3, 2, 8), items: [{ title: '陶瓷杯', quantity: 1 }] },
-      { platform: 'taobao', orderNo: '3301234567890123456', buyer: { handle: 'chen_m', name: '陈明', phone: '13912345678' }, amountMinor: 6800, currency: 'CNY', status: 'shipped', placedAt: at(3, 6, 11, 11, 11), paidAt: at(3, 6, 11, 12), items: [{ title: '竹制餐具套装', quantity: 3 }] },
+      { platform: 'taobao', orderNo: '3301234567890123456', carrier: '顺丰速运', trackingNo: 'SF1000000000002', buyer: { handle: 'chen_m', name: '陈明', phone: '13912345678' }, amountMinor: 6800, currency: 'CNY', status: 'shipped', placedAt: at(3, 6, 11, 11, 11), paidAt: at(3, 6, 11, 12), items: [{ title: '竹制餐具套装', quantity: 3 }] },
     ]);
   });
 

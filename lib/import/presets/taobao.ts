@@ -14,7 +14,7 @@
 import type { OrderStatus } from '../../domain/types';
 import { parseExportDate } from '../dates';
 import { statusFromWord } from '../status-words';
-import { amountOf, cellAt, definePreset, missingBuyer, OrderBook, quantityOf, refusal, rowOrderNo, statusKey, usablePhone } from './common';
+import { amountOf, cellAt, definePreset, missingBuyer, OrderBook, quantityOf, refusal, rowOrderNo, shipmentOf, statusKey, usablePhone } from './common';
 import { said } from '../problem';
 
 const CURRENCY = 'CNY';
@@ -49,6 +49,9 @@ const ORDER_COLUMNS = {
   count: ['宝贝总数量'],
   closeReason: ['订单关闭原因'],
   refund: ['退款金额'],
+  // For the shipping notice; the number is written "No:SF1000000000002".
+  carrier: ['物流公司'],
+  trackingNo: ['物流单号'],
 } as const;
 
 export const taobaoOrdersPreset = definePreset({
@@ -119,6 +122,7 @@ export const taobaoOrdersPreset = definePreset({
         status,
         placedAt,
         paidAt: status === 'unpaid' ? undefined : date(cellAt(cells, col.paidAt.index)),
+        ...shipmentOf(cellAt(cells, col.carrier.index), cellAt(cells, col.trackingNo.index).replace(/^No:/, '')),
         // The order list names what was bought in one title and counts it; the items are in ExportOrderDetailList.
         items: title ? [{ title, quantity: count }] : [],
       });

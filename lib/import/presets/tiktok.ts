@@ -3,8 +3,8 @@
 import { parseAmountToMinor } from '../../domain/money';
 import type { OrderStatus } from '../../domain/types';
 import { parseExportDate } from '../dates';
-import type { ImportedOrder } from '../imported-order';
-import { definePreset } from './common';
+import type { ImportedOrder } from '../../domain/imported-order';
+import { definePreset, shipmentOf } from './common';
 import type { ImportProblem } from './types';
 import { said } from '../problem';
 
@@ -60,6 +60,9 @@ const COLUMNS = {
   currency: ['Currency'],
   // The product's category in the shop's TikTok catalogue: the item's category (categories.ts).
   category: ['Product Category'],
+  // For the shipping notice.
+  carrier: ['Shipping Provider Name'],
+  trackingNo: ['Tracking ID'],
 } as const;
 
 export const tiktokPreset = definePreset({
@@ -137,6 +140,7 @@ export const tiktokPreset = definePreset({
         paidAt: date(cells, col.paid),
         shippedAt: date(cells, col.shipped),
         deliveredAt: date(cells, col.delivered),
+        ...shipmentOf(cell(cells, col.carrier), cell(cells, col.trackingNo)),
         items: [item],
       });
     }

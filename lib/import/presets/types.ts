@@ -1,5 +1,5 @@
 import type { Platform } from '../../domain/rows';
-import type { ImportedOrder } from '../imported-order';
+import type { ImportedOrder } from '../../domain/imported-order';
 import type { Table } from '../table';
 import type { ProblemCode, ProblemParams } from '../problem';
 

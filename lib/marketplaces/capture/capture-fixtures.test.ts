@@ -2,7 +2,7 @@
 // its declared format → the order the panel would store.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ImportedOrder } from '../../import/imported-order';
+import type { ImportedOrder } from '../../domain/imported-order';
 import { orderFormatOf } from '../formats';
 import { adapterFor } from '../registry';
 import { fixtureDocument } from '../test-helpers';
@@ -25,7 +25,7 @@ const utc = Date.UTC;
 describe('an order page becomes the order Regulars stores', () => {
   it.each<[string, string, string, Expected]>([
     ['demo', 'order.html', 'http://127.0.0.1/orders/577123456789012345',
-      { orderNo: '577123456789012345', buyer: { handle: 'mei.lin88' }, amountMinor: 12345, currency: 'USD', placedAt: Date.parse('2025-11-23T12:13:20.000Z'), status: 'shipped' }],
+      { orderNo: '577123456789012345', buyer: { handle: 'mei.lin88' }, amountMinor: 12345, currency: 'USD', placedAt: Date.parse('2025-11-23T12:13:20.000Z'), status: 'shipped', carrier: 'J&T Express', trackingNo: 'JT0012345678' }],
     ['amazon', 'order.html', 'https://sellercentral.amazon.com/orders-v3/order/113-4567890-1234567',
       { orderNo: '113-4567890-1234567', buyer: { handle: 'Dana', name: 'Dana' }, amountMinor: 3347, currency: 'USD', placedAt: utc(2026, 10, 20, 17, 41), status: 'paid' }],
     ['amazon', 'order-jp.html', 'https://sellercentral.amazon.co.jp/orders-v3/order/503-1234567-7654321',

@@ -3,7 +3,8 @@
 // the content script only carries the raw texts.
 import type { Platform } from '../../domain/rows';
 import type { DateOrder } from '../../import/dates';
-import type { ImportedOrder } from '../../import/imported-order';
+import type { ImportedOrder } from '../../domain/imported-order';
+import { shipmentOf } from '../../import/presets/common';
 import type { CapturedOrder } from '../types';
 import { amountOnPage, currencyOfAmount } from './page-money';
 import { readPageDate } from './page-date';
@@ -55,6 +56,8 @@ export interface CaptureDraft {
   placedAtText: string | undefined;
   /** The zone the agent's typed date is read in. */
   timeZone: string;
+  /** The carrier and tracking number the page shows, if any. */
+  shipment?: { carrier?: string; trackingNo?: string } | undefined;
 }
 
 export type CaptureResult = { kind: 'ready'; order: ImportedOrder } | { kind: 'incomplete'; missing: MissingField[]; draft: CaptureDraft };
@@ -73,7 +76,7 @@ export function captureOrder(page: CapturedOrder, platform: Platform, host: stri
   const timeZone = site.timeZone ?? shop.timeZone;
   const placedAt = placedAtText ? readPageDate(placedAtText, { order: site.dateOrder, timeZone, zones: site.zones }, shop.timeZone) : undefined;
   const buyer = page.buyer ? { handle: page.buyer.handle, ...(page.buyer.name ? { name: page.buyer.name } : {}) } : undefined;
-  const draft: CaptureDraft = { platform, orderNo: page.orderNo, buyer, status: page.status ?? 'paid', currency, amountMinor, placedAt, amountText, placedAtText, timeZone };
+  const draft: CaptureDraft = { platform, orderNo: page.orderNo, buyer, status: page.status ?? 'paid', currency, amountMinor, placedAt, amountText, placedAtText, timeZone, shipment: shipmentOf(page.carrier ?? '', page.trackingNo ?? '') };
   const order = completeOrder(draft);
   return order ? { kind: 'ready', order } : { kind: 'incomplete', missing: missingFields(draft), draft };
 }
@@ -89,9 +92,9 @@ export function missingFields(draft: CaptureDraft): MissingField[] {
 
 /** The order once every field is known; undefined while one is missing. */
 export function completeOrder(draft: CaptureDraft): ImportedOrder | undefined {
-  const { platform, orderNo, buyer, status, currency, amountMinor, placedAt } = draft;
+  const { platform, orderNo, buyer, status, currency, amountMinor, placedAt, shipment } = draft;
   if (!buyer || !currency || amountMinor === undefined || placedAt === undefined) return undefined;
-  return { platform, orderNo, buyer, amountMinor, currency, status, placedAt, items: [] };
+  return { platform, orderNo, buyer, amountMinor, currency, status, placedAt, ...shipment, items: [] };
 }
 
 /** What the agent typed for the fields the page didn't show: an amount ("1.249,00"), a currency code, a date-time field's value. */

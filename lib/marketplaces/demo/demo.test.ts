@@ -52,6 +52,8 @@ describe('order capture on the demo order page', () => {
       placedAtText: '2025-11-23T12:13:20.000Z',
       statusText: 'Shipped',
       status: 'shipped',
+      carrier: 'J&T Express',
+      trackingNo: 'JT0012345678',
     });
   });
 

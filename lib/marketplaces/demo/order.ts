@@ -23,5 +23,8 @@ export function readDemoOrder(root: ParentNode): CapturedOrder | undefined {
     placedAtText: time?.getAttribute('datetime') ?? time?.textContent?.trim() ?? date?.textContent?.trim(),
     statusText: status?.textContent?.trim(),
     status: statusValue && STATUSES.includes(statusValue) ? statusValue : undefined,
+    // The timeline's shipment line, once the order has shipped.
+    carrier: root.querySelector('[data-testid="order-carrier"]')?.textContent?.trim() || undefined,
+    trackingNo: root.querySelector('[data-testid="order-tracking"]')?.textContent?.trim() || undefined,
   };
 }

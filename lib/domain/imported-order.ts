@@ -1,6 +1,6 @@
 // One order as every import preset (and order capture) hands it to the store.
 import { z } from 'zod';
-import { currencyCode, epochMs, minor, orderItemSchema, orderStatusSchema, platformSchema } from '../domain/rows';
+import { currencyCode, epochMs, minor, orderItemSchema, orderStatusSchema, platformSchema } from './rows';
 
 export const importedBuyerSchema = z
   .object({

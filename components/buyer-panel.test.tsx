@@ -1,0 +1,136 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { translator } from '@/lib/i18n';
+import type { MemberCard } from '@/lib/messaging/card';
+import { importOrders } from '@/lib/background/import/import-orders';
+import { lookupByHandle } from '@/lib/background/members/card';
+import { memoryDb, NOW, order } from '@/lib/background/test-helpers';
+import { BuyerPanel } from './buyer-panel';
+import type { PanelApi } from './panel/api';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const refused = () => Promise.reject(new Error('the store is busy'));
+const noop = async () => undefined;
+
+function panelApi(over: Partial<PanelApi> = {}): PanelApi {
+  return {
+    addTag: noop,
+    removeTag: noop,
+    addNote: noop,
+    editNote: noop,
+    updateMember: noop,
+    addReminder: noop,
+    adjustPoints: noop,
+    loadOrders: async () => [],
+    search: async () => [],
+    createMember: noop,
+    linkTo: noop,
+    unmerge: noop,
+    mergeInto: noop,
+    showHandle: () => undefined,
+    pointAtName: () => undefined,
+    saveDraft: () => undefined,
+    readDraft: async () => '',
+    collapse: () => undefined,
+    retry: () => undefined,
+    ...over,
+  };
+}
+
+async function realCard(): Promise<MemberCard> {
+  const db = memoryDb();
+  await importOrders(db, [order({ amountMinor: 4200 })], NOW);
+  const card = await lookupByHandle(db, 'demo', 'lily_chen', NOW);
+  db.close();
+  return card!;
+}
+
+let host: HTMLDivElement;
+let root: Root;
+beforeEach(() => {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+});
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+});
+
+async function show(card: MemberCard, api: PanelApi) {
+  await act(async () =>
+    root.render(<BuyerPanel view={{ kind: 'card', card }} t={translator('en')} locale="en" now={NOW} timeZone="UTC" author="Mei" vocabulary={[]} pointing={false} api={api} onRecordOrder={() => undefined} />),
+  );
+}
+
+/** Types into a React-controlled field as a person would (React listens to input events). */
+async function type(field: HTMLInputElement | HTMLTextAreaElement, text: string) {
+  const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), 'value')!.set!;
+  await act(async () => {
+    setter.call(field, text);
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+async function submit(form: HTMLFormElement) {
+  await act(async () => {
+    form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  });
+}
+
+describe('the panel when a write fails', () => {
+  it('a note that was not saved says so, and the typed text stays in the box', async () => {
+    await show(await realCard(), panelApi({ addNote: refused }));
+    const box = host.querySelector<HTMLTextAreaElement>('textarea[aria-label="Notes"]')!;
+    await type(box, 'Prefers the blue gift box');
+    await submit(box.form!);
+    expect(host.querySelector('.block [role=alert]')?.textContent).toBe('The note was not saved (the store is busy). Your text is still here: try again.');
+    expect(box.value).toBe('Prefers the blue gift box');
+  });
+
+  it('a tag that was not saved says so, and stays in the box to try again', async () => {
+    await show(await realCard(), panelApi({ addTag: refused }));
+    const box = host.querySelector<HTMLInputElement>('input[aria-label="Add tag"]')!;
+    await type(box, 'gift box');
+    await submit(box.form!);
+    expect(host.querySelector('.block [role=alert]')?.textContent).toBe('The tag “gift box” was not saved (the store is busy). Try again.');
+    expect(box.value).toBe('gift box');
+  });
+
+  it('a note that was saved leaves no error and empties the box', async () => {
+    const saved: string[] = [];
+    await show(await realCard(), panelApi({ addNote: async (text) => void saved.push(text) }));
+    const box = host.querySelector<HTMLTextAreaElement>('textarea[aria-label="Notes"]')!;
+    await type(box, 'Ships to the office');
+    await submit(box.form!);
+    expect(saved).toEqual(['Ships to the office']);
+    expect(box.value).toBe('');
+    expect(host.querySelector('[role=alert]')).toBeNull();
+  });
+});
+
+describe('the panel when one section cannot be shown', () => {
+  it('a section whose data breaks it shows a notice in its place, and the other sections still work', async () => {
+    const card = await realCard();
+    // A card from a future background whose notes this panel cannot read.
+    const broken = { ...card, notes: null } as unknown as MemberCard;
+    const tags: string[] = [];
+    const logged = console.error;
+    console.error = () => undefined; // React and the boundary log the error: expected here
+    try {
+      await show(broken, panelApi({ addTag: async (tag) => void tags.push(tag) }));
+    } finally {
+      console.error = logged;
+    }
+    expect(host.querySelector('[data-failed-section]')?.getAttribute('data-failed-section')).toBe('notes');
+    expect(host.querySelector('[data-failed-section] p')?.textContent).toBe('This part of Regulars could not be shown. The rest of the page works.');
+    expect(host.querySelector('[data-testid=member-card]')?.textContent).toContain('Tags');
+    const box = host.querySelector<HTMLInputElement>('input[aria-label="Add tag"]')!;
+    await type(box, 'vip');
+    await submit(box.form!);
+    expect(tags).toEqual(['vip']);
+  });
+});

@@ -1,0 +1,25 @@
+// Strings of what goes wrong where the user can see it: a part of a page that failed to show
+// (components/section-boundary.tsx) and a tag or note that was not saved.
+
+export const resilienceEn = {
+  'section.failed': 'This part of Regulars could not be shown. The rest of the page works.',
+  'section.retry': 'Show it again',
+  'write.tagFailed': 'The tag “{tag}” was not saved ({message}). Try again.',
+  'write.noteFailed': 'The note was not saved ({message}). Your text is still here: try again.',
+} as const;
+
+type Keys = keyof typeof resilienceEn;
+
+export const resilienceZhCN: Record<Keys, string> = {
+  'section.failed': '熟客的这一部分无法显示，页面的其他部分仍可使用。',
+  'section.retry': '重新显示',
+  'write.tagFailed': '标签“{tag}”没有保存（{message}）。请重试。',
+  'write.noteFailed': '备注没有保存（{message}）。你输入的内容还在，请重试。',
+};
+
+export const resilienceZhTW: Record<Keys, string> = {
+  'section.failed': '熟客的這一部分無法顯示，頁面的其他部分仍可使用。',
+  'section.retry': '重新顯示',
+  'write.tagFailed': '標籤「{tag}」沒有儲存（{message}）。請重試。',
+  'write.noteFailed': '備註沒有儲存（{message}）。你輸入的內容還在，請重試。',
+};

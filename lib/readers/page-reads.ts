@@ -1,0 +1,56 @@
+// What extension pages read over their own connection to the store: bulk reads a message can't
+// carry quickly (100k members, 300k orders). Read only: every write goes through the background.
+// Pages import this, never lib/store (the layer rule in .dependency-cruiser.cjs).
+import type { TierLadder } from '../domain/types';
+import type { TierFacts } from '../domain/suggest';
+import type { CategoryFigures } from '../domain/categories';
+import type { TouchOutcomes } from '../domain/outcomes';
+import type { IdentityRow, MemberRow } from '../domain/rows';
+import type { Settings } from '../domain/settings';
+import { frequencyCapHours, recentlyContacted } from '../store/contacts';
+import { RegularsDb } from '../store/database';
+import { readCategoryFigures, readRepurchaseIntervals, readTouchOutcomes } from '../store/report-data';
+import { readSnapshotState, type ReportSnapshot } from '../store/report-snapshot';
+import { tierFactsOf } from '../store/tier-facts';
+
+export type { ReportSnapshot };
+
+/** Runs a task over a connection opened for it and closed after (an open one would hold up upgrades). */
+export async function withPageDb<T>(task: (db: RegularsDb) => Promise<T>, open: () => RegularsDb = () => new RegularsDb()): Promise<T> {
+  const db = open();
+  try {
+    return await task(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** The report snapshot the background keeps, and whether it is current. */
+export const reportSnapshotState = (now: number): Promise<{ settings: Settings; snapshot: ReportSnapshot | undefined; fresh: boolean }> =>
+  withPageDb((db) => readSnapshotState(db, now));
+
+/** Touches from the contact log and the orders that followed within `withinDays`. */
+export const touchOutcomesWithin = (withinDays: number): Promise<TouchOutcomes> => withPageDb((db) => readTouchOutcomes(db, withinDays));
+
+/** Days between each member's orders, for the lapse suggestion. */
+export const repurchaseIntervalsIn = (timeZone: string): Promise<number[]> => withPageDb((db) => readRepurchaseIntervals(db, timeZone));
+
+/** Buyers, repeat rate and repurchase intervals per product category. */
+export const categoryFiguresIn = (timeZone: string): Promise<CategoryFigures[]> => withPageDb((db) => readCategoryFigures(db, timeZone));
+
+/** Each member's tier facts under a ladder's window, for the tier editor's preview. */
+export const tierFactsUnder = (window: TierLadder['window'], now: number, shopCurrency: string): Promise<TierFacts[]> =>
+  withPageDb((db) => tierFactsOf(db, window, now, shopCurrency));
+
+export const membersOf = (memberIds: readonly string[]): Promise<MemberRow[]> =>
+  withPageDb(async (db) => (await db.members.bulkGet([...memberIds])).filter((m) => m !== undefined));
+
+export const identitiesOf = (memberIds: readonly string[]): Promise<IdentityRow[]> =>
+  withPageDb((db) => db.identities.where('memberId').anyOf([...memberIds]).toArray());
+
+/** Members contacted within the frequency cap, and the cap. */
+export const contactedWithinCap = (now: number): Promise<{ memberIds: Set<string>; capHours: number }> =>
+  withPageDb(async (db) => {
+    const capHours = await frequencyCapHours(db);
+    return { memberIds: await recentlyContacted(db, capHours, now), capHours };
+  });
