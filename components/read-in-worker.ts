@@ -91,7 +91,7 @@ export function streamInWorker(
         await onBatch(m.orders, m.problems, m.progress);
       } catch (err) {
         worker.terminate();
-        settle({ ok: false, error: err, message: String(err) });
+        settle({ ok: false, error: err, message: err instanceof Error ? err.message : String(err) });
         return;
       }
       queued--;
