@@ -41,6 +41,10 @@ export default defineConfig({
     // Loopback http only in the demo build, for the team server the tests and `npm start -- --team`
     // run on this computer: the store build's team server is https like every marketplace.
     optional_host_permissions: ['https://*/*', ...(DEMO ? LOOPBACK : [])],
+    // The demo build holds loopback from install, so Connect to the team server `npm start -- --team`
+    // and the tests run on this computer needs no prompt (which a headless browser cannot answer).
+    // The store build drops it (the hook below) and asks for the team server's https origin.
+    ...(DEMO ? { host_permissions: LOOPBACK } : {}),
     // The panel is an extension frame the content script puts in the seller page. `matches` is fixed
     // at build time while the sites the user enables are not, so it covers everywhere the content
     // script may run: any https host (and, in the demo build, the loopback demo). use_dynamic_url

@@ -23,6 +23,16 @@ export function daysAgo(ts: number | undefined, now: number, t: Translate): stri
   return days <= 0 ? t('time.today') : t('time.daysAgo', { days });
 }
 
+/** "2 hours ago", "5 minutes ago", "3 days ago" in the reader's language (Intl). */
+export function timeAgo(ts: number, now: number, locale: UiLocale): string {
+  const minutes = Math.max(0, Math.round((now - ts) / 60_000));
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  if (minutes < 1) return rtf.format(0, 'second');
+  if (minutes < 60) return rtf.format(-minutes, 'minute');
+  if (minutes < 48 * 60) return rtf.format(-Math.round(minutes / 60), 'hour');
+  return rtf.format(-Math.round(minutes / 1440), 'day');
+}
+
 /** Default ladder names are translated; a shop's own names are shown as the shop wrote them. */
 export function tierName(tier: { id: string; name: string }, t: Translate): string {
   const key = `tierName.${tier.id}` as Parameters<Translate>[0];

@@ -3,13 +3,14 @@
 //
 //   npm start                                        headed; runs until the browser closes or Ctrl-C
 //   npm start -- --headless --screenshot panel.png   saves the chat page with the panel, then exits
+//   npm start -- --team                              a team server and two agents' windows (demo/team.ts)
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import {
   downloadDemoExport,
   EXTENSION_DIR,
@@ -18,6 +19,7 @@ import {
   type LaunchedExtension,
 } from '../tests/support/extension';
 import { startDemoServer, type DemoServer } from './server';
+import { startTeamDemo } from './team';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_PROFILE_DIR = path.join(ROOT, '.regulars-profile');
@@ -26,8 +28,10 @@ const FIRST_PORT = 5273;
 const PORTS_TO_TRY = 20;
 const VIEWPORT = { width: 1400, height: 900 };
 
-const USAGE = `Usage: npm start [-- [--headless] [--screenshot FILE] [--profile DIR]]
+const USAGE = `Usage: npm start [-- [--headless] [--screenshot FILE] [--profile DIR] [--team]]
   --headless          run Chromium without a window
+  --team              also a team server on loopback, and two profiles "Agent A" and "Agent B" synced
+                      through it (temporary profiles; with --screenshot, FILE is Agent B's chat)
   --screenshot FILE   once the panel is ready, save the chat page (1400x900) to FILE and exit
   --profile DIR       the browser profile to use and keep (default .regulars-profile/)`;
 
@@ -35,16 +39,18 @@ interface Options {
   headless: boolean;
   screenshot: string | null;
   profileDir: string;
+  team: boolean;
 }
 
 /** Paths on the command line are the caller's, not the package root's (npm start runs in the root). */
 const fromCaller = (file: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { headless: false, screenshot: null, profileDir: DEFAULT_PROFILE_DIR };
+  const options: Options = { headless: false, screenshot: null, profileDir: DEFAULT_PROFILE_DIR, team: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--headless') options.headless = true;
+    else if (arg === '--team') options.team = true;
     else if (arg === '--screenshot' && argv[i + 1] && !argv[i + 1]!.startsWith('--')) options.screenshot = argv[++i]!;
     else if (arg.startsWith('--screenshot=') && arg.length > '--screenshot='.length)
       options.screenshot = arg.slice('--screenshot='.length);
@@ -178,11 +184,51 @@ async function waitForPanel(page: Page): Promise<string> {
   return state;
 }
 
+/** Until one of these browsers is closed (or its last window), or Ctrl-C. */
+function untilClosed(contexts: readonly BrowserContext[]): Promise<void> {
+  return new Promise<void>((resolve) => {
+    for (const context of contexts) {
+      context.once('close', () => resolve());
+      // Closing the last window ends the session even if Chromium lingers for the extension.
+      const resolveWhenNoPages = (): void => {
+        if (context.pages().length === 0) resolve();
+      };
+      for (const open of context.pages()) open.once('close', resolveWhenNoPages);
+      context.on('page', (opened) => opened.once('close', resolveWhenNoPages));
+    }
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+/** `--team`: two agents' browsers synced through a team server on loopback (demo/team.ts). */
+async function runTeam(options: Options, demo: DemoServer): Promise<number> {
+  const team = await startTeamDemo(demo, { headless: options.headless, log, importDemoOrders, openChat });
+  try {
+    const b = team.agents[1]!;
+    if (options.screenshot) {
+      const state = await waitForPanel(b.chat);
+      const file = fromCaller(options.screenshot);
+      await b.chat.screenshot({ path: file });
+      log('Screenshot', `${file} (${b.label}'s chat, panel ${state})`);
+      return state === 'ready' || state === 'drawn' ? 0 : 1;
+    }
+    console.log('Running. Tag a buyer or write a note in one window: it appears in the other. Close a browser or press Ctrl-C to stop.');
+    await untilClosed(team.agents.map((a) => a.ext.context));
+    return 0;
+  } finally {
+    await team.stop();
+    await demo.close();
+    console.log('Stopped the browsers, the team server and the demo marketplace.');
+  }
+}
+
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
 
   const demo = await startDemoOnFreePort();
   log('Demo marketplace', `${demo.url} (chat: ${new URL('/chat', demo.url).href})`);
+  if (options.team) return runTeam(options, demo);
 
   let ext: LaunchedExtension | null = null;
   const shutdown = async (): Promise<void> => {
@@ -222,18 +268,7 @@ async function main(): Promise<number> {
     }
 
     console.log('Running. Close the browser or press Ctrl-C to stop.');
-    const { context } = ext;
-    await new Promise<void>((resolve) => {
-      context.once('close', () => resolve());
-      // Closing the last window ends the session even if Chromium lingers for the extension.
-      const resolveWhenNoPages = (): void => {
-        if (context.pages().length === 0) resolve();
-      };
-      for (const open of context.pages()) open.once('close', resolveWhenNoPages);
-      context.on('page', (opened) => opened.once('close', resolveWhenNoPages));
-      process.once('SIGINT', () => resolve());
-      process.once('SIGTERM', () => resolve());
-    });
+    await untilClosed([ext.context]);
     await shutdown();
     console.log('Stopped the browser and the demo marketplace.');
     return 0;

@@ -1,7 +1,7 @@
 import type { MemberCard } from '@/lib/messaging/card';
 import type { Translate, UiLocale } from '@/lib/i18n';
 import { benefitsText } from '@/lib/domain/tiers';
-import { categoryName, daysAgo, money, shortDate, tierName } from '../format';
+import { categoryName, daysAgo, money, shortDate, tierName, timeAgo } from '../format';
 
 export function Summary({ card, t, locale, now, timeZone }: { card: MemberCard; t: Translate; locale: UiLocale; now: number; timeZone?: string | undefined }) {
   const m = card.member;
@@ -32,6 +32,11 @@ export function Summary({ card, t, locale, now, timeZone }: { card: MemberCard; 
         {m.doNotContact && (
           <p className="dnc" data-testid="dnc">
             {t('dnc')}
+          </p>
+        )}
+        {card.team?.lastContact && (
+          <p className="muted small" data-testid="last-contact">
+            {t('panel.contactedBy', { name: card.team.lastContact.by, ago: timeAgo(card.team.lastContact.at, now, locale) })}
           </p>
         )}
         <NextTier card={card} t={t} locale={locale} />

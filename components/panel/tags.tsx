@@ -16,6 +16,11 @@ export function Tags({ card, t, api, vocabulary }: { card: MemberCard; t: Transl
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<string>();
   const listId = useId();
+  const authors = new Map(Object.entries(card.team?.tagAuthors ?? {}).map(([tag, s]) => [tag.toLowerCase(), s.by]));
+  const addedBy = (tag: string) => {
+    const by = authors.get(tag.toLowerCase());
+    return by ? t('panel.addedBy', { name: by }) : undefined;
+  };
   const has = (tag: string) => tags.some((x) => x.toLowerCase() === tag.toLowerCase());
   // A write that fails says so beside the tags; the typed tag stays in the box to try again.
   const write = async (tag: string, change: () => Promise<void>): Promise<boolean> => {
@@ -54,7 +59,7 @@ export function Tags({ card, t, api, vocabulary }: { card: MemberCard; t: Transl
           </li>
         )}
         {tags.map((tag) => (
-          <li key={tag} className="tag" data-tag={tag}>
+          <li key={tag} className="tag" data-tag={tag} title={addedBy(tag)}>
             {tagLabel(tag, t)}
             <button type="button" className="x" aria-label={t('tags.remove', { tag: tagLabel(tag, t) })} onClick={() => void toggle(tag)}>
               ×

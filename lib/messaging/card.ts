@@ -18,6 +18,13 @@ export const tierSummarySchema = z.object({
   benefits: z.partialRecord(z.enum(BENEFIT_LOCALES), z.string()).optional(),
 });
 
+/** What team sync knows of a member beyond its rows: who added each tag, who contacted them last. */
+export const teamFactsSchema = z.object({
+  tagAuthors: z.record(z.string(), z.object({ by: z.string(), at: epochMs })),
+  lastContact: z.object({ by: z.string(), at: epochMs }).optional(),
+});
+export type TeamFacts = z.infer<typeof teamFactsSchema>;
+
 export const memberCardSchema = z.object({
   member: memberRowSchema,
   tier: tierSummarySchema,
@@ -49,5 +56,7 @@ export const memberCardSchema = z.object({
   /** The identity this card was looked up by. */
   matchedBy: z.object({ platform: z.string(), handle: z.string() }).optional(),
   computedAt: epochMs,
+  /** Only when connected to a team (lib/background/sync/team-facts.ts). */
+  team: teamFactsSchema.optional(),
 });
 export type MemberCard = z.infer<typeof memberCardSchema>;

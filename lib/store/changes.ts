@@ -5,6 +5,7 @@
 // RFM cut points, team sync) listens here, and to nothing else.
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware, Transaction } from 'dexie';
 import Dexie from 'dexie';
+import { STORE_CHANGES_CHANNEL } from '../domain/change-channel';
 
 /** One table's part of a committed write. */
 export interface TableChange {
@@ -29,14 +30,13 @@ export type ChangeListener = (change: StoreChange) => void;
 
 /** Derived data on disk (the caches table) is not a row of the shop: writing it is no change. */
 const UNWATCHED = new Set(['caches']);
-const CHANNEL = 'regulars-store-changes';
 
 const listeners = new Set<ChangeListener>();
 let channel: BroadcastChannel | undefined;
 
 function openChannel(): BroadcastChannel | undefined {
   if (channel || typeof BroadcastChannel === 'undefined') return channel;
-  channel = new BroadcastChannel(CHANNEL);
+  channel = new BroadcastChannel(STORE_CHANGES_CHANNEL);
   channel.onmessage = (event: MessageEvent<Omit<StoreChange, 'from'>>) => deliver({ ...event.data, from: 'elsewhere' });
   return channel;
 }

@@ -477,8 +477,12 @@ export async function deleteOrders(db: RegularsDb, orderIds: readonly string[], 
  * moved orders between members). Call inside a rw transaction over members, orders, tierChanges.
  */
 /** `origin` names the writer in the change stream (team sync: what it recomputes is not sent back). */
-export async function recomputeMembers(db: RegularsDb, memberIds: readonly string[], now: number, origin?: string): Promise<void> {
-  const settings = await readSettings(db);
+/**
+ * Recomputes members' stats and tiers from their orders. Called inside a transaction that does not
+ * cover the settings table, pass `settings` read before it: held settings may have been let go.
+ */
+export async function recomputeMembers(db: RegularsDb, memberIds: readonly string[], now: number, origin?: string, known?: Settings): Promise<void> {
+  const settings = known ?? (await readSettings(db));
   const members = await db.members.bulkGet([...memberIds]);
   const rows: MemberRow[] = [];
   const tierChanges: TierChangeRow[] = [];

@@ -4,6 +4,7 @@ import type { Handlers } from '../../messaging/router';
 import type { RegularsDb } from '../../store/database';
 import { readSettings } from '../../store/settings';
 import type { MemberRow } from '../../domain/rows';
+import type { MemberCard, TeamFacts } from '../../messaging/card';
 import { addNote, addTag, lookupByHandle, memberCard, removeTag } from './card';
 import { adjustPoints, createMember, editNote, linkHandle, memberOrders, searchMembers, tagVocabulary, updateMember, type MemberPatch } from './members';
 import { mergeMembers, unmergeIdentity } from './merge';
@@ -30,12 +31,18 @@ type MemberHandlers = Pick<
 export interface MemberHooks {
   /** A member's profile changed; answered before the reply goes back. */
   onMemberUpdated?: (row: MemberRow, patch: MemberPatch) => Promise<void>;
+  /** Team sync's word on a member (who added each tag, who contacted them last); absent without a team. */
+  teamFacts?: (memberId: string) => Promise<TeamFacts | undefined>;
 }
 
 export function memberHandlers(db: RegularsDb, now: () => number, hooks: MemberHooks = {}): MemberHandlers {
+  const withTeam = async <C extends MemberCard | null>(card: C): Promise<C> => {
+    const team = card && hooks.teamFacts ? await hooks.teamFacts(card.member.id) : undefined;
+    return team ? { ...card, team } : card;
+  };
   return {
-    'member.lookup': ({ platform, handle }) => lookupByHandle(db, platform, handle, now()),
-    'member.card': ({ memberId }) => memberCard(db, memberId, now()),
+    'member.lookup': async ({ platform, handle }) => withTeam(await lookupByHandle(db, platform, handle, now())),
+    'member.card': async ({ memberId }) => withTeam(await memberCard(db, memberId, now())),
     'member.addTag': async ({ memberId, tag }) => ({ tags: await addTag(db, memberId, tag, now()) }),
     'member.removeTag': async ({ memberId, tag }) => ({ tags: await removeTag(db, memberId, tag, now()) }),
     'member.addNote': async ({ memberId, text }) => {

@@ -32,7 +32,7 @@ export async function unmergeIdentity(db: RegularsDb, identityId: string, now: n
     await db.identities.put({ ...identity, memberId: id, linkedBy: 'created' });
     const orders = (await db.orders.where('[memberId+placedAt]').between([from, -Infinity], [from, Infinity]).toArray()).filter((o) => orderOf(identity, o));
     if (orders.length) await db.orders.bulkPut(orders.map((o) => ({ ...o, memberId: id, updatedAt: now })));
-    await recomputeMembers(db, [from, id], now);
+    await recomputeMembers(db, [from, id], now, undefined, settings);
     return { memberId: id, orders: orders.length };
   });
   return result;
@@ -44,6 +44,7 @@ export async function unmergeIdentity(db: RegularsDb, identityId: string, now: n
  */
 export async function mergeMembers(db: RegularsDb, keepId: string, mergeId: string, now: number): Promise<MemberRow> {
   if (keepId === mergeId) throw new StoreError('invalid', 'A member cannot be merged with itself');
+  const settings = await readSettings(db);
   const tables = [db.members, db.identities, db.orders, db.notes, db.reminders, db.contacts, db.tierChanges, db.points];
   const kept = await db.transaction('rw', tables, async () => {
     const [keep, other] = await db.members.bulkGet([keepId, mergeId]);
@@ -60,7 +61,7 @@ export async function mergeMembers(db: RegularsDb, keepId: string, mergeId: stri
     for (const tag of other.tags) if (!tags.some((x) => x.toLowerCase() === tag.toLowerCase())) tags.push(tag);
     await db.members.put({ ...keep, tags, profile: { ...other.profile, ...keep.profile }, doNotContact: keep.doNotContact || other.doNotContact, pointsAdjustment, updatedAt: now });
     await db.members.delete(mergeId);
-    await recomputeMembers(db, [keepId], now);
+    await recomputeMembers(db, [keepId], now, undefined, settings);
     return (await db.members.get(keepId))!;
   });
   return kept;

@@ -10,6 +10,7 @@ import { storeCommitted, type SubscribeToCommitted } from './committed-changes';
 import { CouchClient, CouchError } from './couch';
 import { createSyncEngine, type SyncEngine, type SyncStatus } from './engine';
 import { setUpTeam } from './setup';
+import { teamFacts } from './team-facts';
 import { readMeta, SyncStateDb, writeMeta } from './state';
 
 export interface TeamConfig {
@@ -100,6 +101,8 @@ export function syncService(deps: SyncServiceDeps) {
       return { members: req.members.length };
     },
     engine: () => engine,
+    /** Who added a member's tags and who contacted them last, while connected to a team. */
+    teamFacts: async (memberId: string) => (config ? teamFacts(deps.db, state, memberId) : undefined),
   };
 }
 export type SyncService = ReturnType<typeof syncService>;

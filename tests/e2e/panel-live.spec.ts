@@ -1,0 +1,56 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ordersCsv } from '../../demo/export';
+import { expectedStats, type DemoSeed } from '../../demo/seed';
+import { importOrdersThroughOptions } from '../support/extension';
+import { expect, test } from '../support/fixtures';
+import { conversationOf, panelFrame, usd } from '../support/panel';
+
+/** The seed less the champion's newest order that counts as spend: importing the full export later adds it. */
+function seedLessOneOrder(seed: DemoSeed): DemoSeed {
+  const champion = seed.known.champion;
+  const full = expectedStats(seed, [champion]);
+  for (const order of seed.orders) {
+    if (order.handle !== champion) continue;
+    const less = { ...seed, orders: seed.orders.filter((o) => o !== order) };
+    if (expectedStats(less, [champion]).spendMinor !== full.spendMinor) return less;
+  }
+  throw new Error('the champion has no counted order');
+}
+
+test('an import in the options page while the panel is open updates its figures in place: a note being typed and a merge search stay as they were', async ({ freshExt, demo }) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'regulars-live-'));
+  try {
+    const before = seedLessOneOrder(demo.seed);
+    const champion = demo.seed.known.champion;
+    const first = path.join(dir, 'orders-before.csv');
+    const second = path.join(dir, 'orders.csv');
+    await writeFile(first, ordersCsv(before));
+    await writeFile(second, ordersCsv(demo.seed));
+    await importOrdersThroughOptions(freshExt.context, freshExt.extensionId, first, 'demo');
+
+    const page = await freshExt.context.newPage();
+    await page.goto(`${demo.url}/chat/${conversationOf(demo.seed, champion)}`);
+    const panel = await panelFrame(page);
+    await expect(panel.getByTestId('stat-spend')).toHaveText(usd(expectedStats(before, [champion]).spendMinor));
+
+    // The agent is mid-way through a note and a merge search when the shop owner imports.
+    const note = panel.getByRole('textbox', { name: 'Notes', exact: true });
+    await note.fill('Asked about the autumn restock');
+    await note.evaluate((el) => ((el as HTMLTextAreaElement & { regularsProbe?: string }).regularsProbe = 'same node'));
+    await panel.getByText('Same person as…').click();
+    const search = panel.getByRole('searchbox', { name: 'Search by name, handle or phone' });
+    await search.fill('lily');
+
+    await importOrdersThroughOptions(freshExt.context, freshExt.extensionId, second, 'demo');
+
+    await expect(panel.getByTestId('stat-spend')).toHaveText(usd(expectedStats(demo.seed, [champion]).spendMinor), { timeout: 15_000 });
+    expect(await note.evaluate((el) => (el as HTMLTextAreaElement & { regularsProbe?: string }).regularsProbe)).toBe('same node');
+    await expect(note).toHaveValue('Asked about the autumn restock');
+    await expect(search).toHaveValue('lily');
+    await expect(search).toBeVisible();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,50 @@
+// A loopback TCP relay in front of the team server, on a port of its own. Stopping it is what a
+// client sees when the server is down or restarts (connections reset, then refused), while the
+// in-memory pouchdb-server behind it keeps the team's data.
+import { createConnection, createServer, type Socket } from 'node:net';
+import { freePort } from './couch-server';
+
+export interface TcpProxy {
+  url: string;
+  /** Resets every open connection and refuses new ones. */
+  stop(): Promise<void>;
+  /** Listens again on the same port. */
+  start(): Promise<void>;
+  /** Stops by itself once this many more bytes went from the server to clients (a restart mid-transfer). */
+  stopAfter(bytes: number): Promise<void>;
+}
+
+export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
+  const port = await freePort();
+  const sockets = new Set<Socket>();
+  let cut: { left: number; done: () => void } | undefined;
+  const server = createServer((client) => {
+    const upstream = createConnection({ host: '127.0.0.1', port: targetPort });
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => undefined);
+    }
+    client.pipe(upstream);
+    upstream.on('data', (chunk: Buffer) => {
+      if (!cut) return void client.write(chunk);
+      cut.left -= chunk.length;
+      if (cut.left > 0) return void client.write(chunk);
+      const { done } = cut;
+      cut = undefined;
+      void stop().then(done);
+    });
+    upstream.on('end', () => client.end());
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  const start = () => new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', () => resolve()));
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    });
+  const stopAfter = (bytes: number) => new Promise<void>((done) => (cut = { left: bytes, done }));
+  await start();
+  return { url: `http://127.0.0.1:${port}`, stop, start, stopAfter };
+}

@@ -1,0 +1,57 @@
+// Helpers of the team-sync end-to-end tests: the options page's Team section, driven as a person
+// would, and the counts a profile holds.
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { LaunchedExtension } from './extension';
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+export interface TeamLogin {
+  server: string;
+  db: string;
+  user: string;
+  password: string;
+}
+
+export async function openOptions(ext: LaunchedExtension): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  return page;
+}
+
+export function teamSection(page: Page): Locator {
+  return page.locator('section', { has: page.getByRole('heading', { name: 'Team', exact: true }) });
+}
+
+export const teamStatus = (page: Page) => teamSection(page).getByRole('status').first();
+
+export async function fillTeam(page: Page, login: Omit<TeamLogin, 'password'> & { password?: string }): Promise<void> {
+  const section = teamSection(page);
+  await section.getByLabel('Server address', { exact: true }).fill(login.server);
+  await section.getByLabel('Team database', { exact: true }).fill(login.db);
+  await section.getByLabel('User name', { exact: true }).fill(login.user);
+  if (login.password !== undefined) await section.getByLabel('Password', { exact: true }).fill(login.password);
+}
+
+/** Fills the Team section and presses Connect (the host permission for a loopback server is the demo build's). */
+export async function connect(page: Page, login: TeamLogin): Promise<void> {
+  await fillTeam(page, login);
+  await teamSection(page).getByRole('button', { name: 'Connect', exact: true }).click();
+}
+
+/** Every text the status line shows from now on (a MutationObserver in the page), to read back later. */
+export async function recordStatusLines(page: Page): Promise<() => Promise<string[]>> {
+  await teamStatus(page).evaluate((el) => {
+    const seen: string[] = [];
+    (window as unknown as { statusLines: string[] }).statusLines = seen;
+    new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { statusLines: string[] }).statusLines);
+}
+
+export async function storeCounts(page: Page): Promise<{ members: number; orders: number; notes: number; identities: number }> {
+  const reply = (await page.evaluate(() => chrome.runtime.sendMessage({ regulars: 1, name: 'store.counts', payload: {} }))) as { ok: boolean; data: never };
+  expect(reply.ok).toBe(true);
+  return reply.data;
+}
+
+export const SYNCED = /^Synced /;
