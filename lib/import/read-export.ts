@@ -41,6 +41,8 @@ export type ReadResult =
       /** Why the file is refused, for the screen to translate; its English `message`. */
       refusal: Refusal;
       message: string;
+      /** Why, when the page says it in the reader's language: no preset knows these columns. */
+      unknownColumns?: true;
       /** The header row found, so a mapping can be offered. */
       headers?: string[];
       /** A known export the file nearly is: its mapping is offered prefilled (plain data, it crosses to the page). */
@@ -95,7 +97,7 @@ export function readOrderExport(bytes: Uint8Array, fileName: string, options: Re
       const refusal = { ...refused('near', { file: fileName, preset: label, columns: near.missing.map((m) => `"${m}"`).join(', ') }), preset: id };
       return { ...failure(fileName, refusal), headers: table.headers, values: columnValues(table), near: { id, label, platform, missing: near.missing, columns: near.columns } };
     }
-    return { ...failure(fileName, refused('unknownColumns', { file: fileName, columns: table.headers.slice(0, 6).join(', ') })), headers: table.headers, values: columnValues(table) };
+    return { ...failure(fileName, refused('unknownColumns', { file: fileName, columns: table.headers.slice(0, 6).join(', ') })), unknownColumns: true, headers: table.headers, values: columnValues(table) };
   }
   const platform = options.platform ?? preset.platform;
   const { orders, problems } = preset.read(table, { timeZone: options.timeZone, currency: options.currency, platform });

@@ -34,7 +34,7 @@ import {
   type TagDoc,
 } from '../../domain/sync/documents';
 import { newId, type RegularsDb } from '../../store/database';
-import { recomputeMembers } from '../import/import-orders';
+import { recomputeMembers } from '../import/member-refresh';
 import { emptyMember } from '../members/members';
 import { journeySettingsSchema, JOURNEYS_KEY } from '../../domain/journey-settings';
 import { settingsSchema } from '../../domain/settings';
