@@ -112,7 +112,7 @@ function Card(props: BuyerPanelProps & { card: MemberCard }) {
   return (
     <div className="card" data-testid="member-card" data-member-id={card.member.id}>
       <SectionBoundary name="reminders" t={t}>
-        <DueReminders card={card} t={t} locale={locale} now={now} />
+        <DueReminders card={card} t={t} locale={locale} now={now} timeZone={timeZone} />
       </SectionBoundary>
       <SectionBoundary name="summary" t={t}>
         <Summary card={card} t={t} locale={locale} now={now} timeZone={timeZone} />

@@ -11,7 +11,7 @@ type Rules = JourneySettings['rules'];
 type RuleId = keyof Rules;
 type BuyerLanguage = (typeof BUYER_LANGUAGES)[number];
 const RULE_IDS: RuleId[] = ['unpaid', 'shipped', 'followUp', 'birthday', 'holiday', 'secondPurchase', 'winBack', 'tierUp', 'parcelGift'];
-const PARAMS = ['hours', 'days', 'secondDays', 'daysBefore'] as const;
+const PARAMS = ['hours', 'days', 'secondDays', 'transitDays', 'paidDays', 'daysBefore'] as const;
 const TEMPLATE_KINDS = ['unpaid', 'shipped', 'followUp', 'followUp2', 'birthday', 'holiday', 'secondPurchase', 'winBack', 'tierUp', 'manual'] as const;
 // The parcel gift's text is the tier's own gift (Tiers), not a message template.
 

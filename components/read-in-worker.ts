@@ -20,7 +20,7 @@ export type WorkerRead =
       columns?: [MappedField, string][];
       values?: ColumnValues;
     }
-  | { ok: false; fileName: string; message: string; /** The header row, when one was found: the user can map it. */ headers?: string[]; values?: ColumnValues; near?: NearPreset };
+  | { ok: false; fileName: string; message: string; /** The header row, when one was found: the user can map it. */ headers?: string[]; values?: ColumnValues; near?: NearPreset; unknownColumns?: true };
 
 export type StreamSummary =
   | { ok: true; preset: { id: string; label: string }; platform: string; encoding: string; rowCount: number; orderCount: number; problemCount: number }

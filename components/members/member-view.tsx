@@ -76,7 +76,7 @@ export function MemberView({ memberId, api, t, locale, timeZone, author, tiers, 
       <a href={backHref} className="back">← {t('member.back')}</a>
       <div className="mv-grid">
         <div className="mv-main panel-like">
-          <DueReminders card={full} t={t} locale={locale} now={now} />
+          <DueReminders card={full} t={t} locale={locale} now={now} timeZone={timeZone} />
           <Summary card={full} t={t} locale={locale} now={now} timeZone={timeZone} />
           <Tags card={full} t={t} api={panel} vocabulary={vocabulary} />
           <Orders key={orders.length} card={full} t={t} locale={locale} timeZone={timeZone} api={panel} title="members.allOrders" />

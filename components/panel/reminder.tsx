@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { MemberCard } from '@/lib/messaging/card';
 import type { Translate, UiLocale } from '@/lib/i18n';
-import { reminderLabel } from '@/lib/reminders/label';
+import { dueWhen, reminderLabel } from '@/lib/reminders/label';
 import { shortDate } from '../format';
 import type { PanelApi } from './api';
 
@@ -51,13 +51,13 @@ export function QuickReminder({ t, locale, now, api }: { t: Translate; locale: U
   );
 }
 
-export function DueReminders({ card, t, locale, now }: { card: MemberCard; t: Translate; locale: UiLocale; now: number }) {
+export function DueReminders({ card, t, locale, now, timeZone }: { card: MemberCard; t: Translate; locale: UiLocale; now: number; timeZone?: string | undefined }) {
   if (card.reminders.length === 0) return null;
   return (
     <ul className="due" data-testid="member-reminders">
       {card.reminders.map((r) => (
         <li key={r.id} className={r.dueAt <= now ? 'overdue' : undefined}>
-          {t(r.dueAt <= now ? 'reminder.overdue' : 'reminder.due', { reason: reminderLabel(t, r, now), date: shortDate(r.dueAt, locale) })}
+          {reminderLabel(t, r, now)} · {dueWhen(t, r.dueAt, now, locale, timeZone)}
         </li>
       ))}
     </ul>

@@ -3,7 +3,7 @@
 import { startTransition, useEffect, useLayoutEffect, useMemo, useState, type KeyboardEvent } from 'react';
 // Straight from time.ts: the domain index brings zod and every schema into the popup's first load.
 import { localDayNumber, wallInstant } from '@/lib/domain/time';
-import { reminderLabel as reasonLabel } from '@/lib/reminders/label';
+import { dueWhen, reminderLabel as reasonLabel } from '@/lib/reminders/label';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import type { RequestOf, ResponseOf } from '@/lib/messaging/protocol';
 import type { TodayRowMessage } from '@/lib/messaging/protocol-reminders';
@@ -227,7 +227,9 @@ function Row({ row, t, locale, data, actions, say }: { row: TodayRowMessage; t: 
         <span className="tier" style={{ ['--tier' as string]: row.tier.color }}>
           {tierName(row.tier, t)}
         </span>
-        <span className="due muted small">{when(row.dueAt, data.now, locale, data.timeZone)}</span>
+        <span className="due muted small" title={when(row.dueAt, data.now, locale, data.timeZone)}>
+          {row.section === 'today' ? when(row.dueAt, data.now, locale, data.timeZone) : dueWhen(t, row.dueAt, data.now, locale, data.timeZone)}
+        </span>
       </div>
       <div className="what small">
         <span className="reason">{reasonLabel(t, row, data.now)}</span>

@@ -3,7 +3,7 @@ import { keepDerivedFresh } from '@/lib/background/derived';
 import { createHandlers } from '@/lib/background/handlers';
 import { reportKeeper } from '@/lib/background/reports/report-snapshot';
 import { rfmRefresher } from '@/lib/background/segments/rfm-breaks';
-import { sweepReminders } from '@/lib/background/reminders/reminders';
+import { sweepReminders } from '@/lib/background/reminders/sweep';
 import { keepMemberFactsFresh } from '@/lib/background/segments/member-snapshot';
 import { segmentMemberIds } from '@/lib/background/segments/segments';
 import { keepContentScriptsInSync } from '@/lib/hosts/registration';

@@ -2,7 +2,8 @@
 // real browser. Playwright calls the functions on window.regularsBench.
 import { RegularsDb } from '@/lib/store/database';
 import { SCHEMA_V1 } from '@/lib/store/schema';
-import { importOrders, onImportPhase, preloadedCache, releaseCache } from '@/lib/background/import/import-orders';
+import { importOrders, onImportPhase } from '@/lib/background/import/import-orders';
+import { preloadedCache, releaseCache } from '@/lib/background/import/import-cache';
 import type { ImportedOrder } from '@/lib/domain/imported-order';
 import type { TierLadder } from '@/lib/domain/types';
 import { send } from '@/lib/messaging/browser-client';

@@ -181,8 +181,6 @@ export const en = {
   'reminder.onDate': "On date",
   'reminder.set': "Set",
   'reminder.saved': "Reminder set for {date}",
-  'reminder.due': "{reason} · due {date}",
-  'reminder.overdue': "{reason} · overdue since {date}",
   'stat.firstOrderShort': "First",
   'capture.title': "This order",
   'capture.new': "Not in your master file yet.",

@@ -182,8 +182,6 @@ export const zhCN: Record<MessageKey, string> = {
   'reminder.onDate': "指定日期",
   'reminder.set': "设置",
   'reminder.saved': "已设置 {date} 的提醒",
-  'reminder.due': "{reason} · {date} 到期",
-  'reminder.overdue': "{reason} · 自 {date} 起逾期",
   'stat.firstOrderShort': "首单",
   'capture.title': "这笔订单",
   'capture.new': "还未记入会员总档。",

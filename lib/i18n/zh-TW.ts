@@ -182,8 +182,6 @@ export const zhTW: Record<MessageKey, string> = {
   'reminder.onDate': "指定日期",
   'reminder.set': "設定",
   'reminder.saved': "已設定 {date} 的提醒",
-  'reminder.due': "{reason} · {date} 到期",
-  'reminder.overdue': "{reason} · 自 {date} 起逾期",
   'stat.firstOrderShort': "首單",
   'capture.title': "這筆訂單",
   'capture.new': "尚未記入會員總檔。",

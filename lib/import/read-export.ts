@@ -38,6 +38,8 @@ export type ReadResult =
       ok: false;
       fileName: string;
       message: string;
+      /** Why, when the page says it in the reader's language: no preset knows these columns. */
+      unknownColumns?: true;
       /** The header row found, so a mapping can be offered. */
       headers?: string[];
       /** A known export the file nearly is: its mapping is offered prefilled (plain data, it crosses to the page). */
@@ -92,7 +94,7 @@ export function readOrderExport(bytes: Uint8Array, fileName: string, options: Re
         message: `${fileName} looks like a ${label}, but has no column ${near.missing.map((m) => `"${m}"`).join(', ')} (renamed, or left out of the export). Check the columns below: they are filled in as that export has them.`,
       };
     }
-    return { ok: false, fileName, headers: table.headers, values: columnValues(table), message: `${fileName}: these columns don't match any export Regulars knows (${table.headers.slice(0, 6).join(', ')}…).` };
+    return { ok: false, fileName, unknownColumns: true, headers: table.headers, values: columnValues(table), message: `${fileName}: these columns don't match any export Regulars knows (${table.headers.slice(0, 6).join(', ')}…).` };
   }
   const platform = options.platform ?? preset.platform;
   const { orders, problems } = preset.read(table, { timeZone: options.timeZone, currency: options.currency, platform });

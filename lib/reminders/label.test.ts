@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fillTemplate } from '../domain/journeys/templates';
 import { translator } from '../i18n';
-import { catalogueOf, holidayName, shipmentText, templateFor } from './label';
+import { catalogueOf, dueWhen, holidayName, reminderLabel, shipmentText, templateFor } from './label';
 
 const shipped = (language: Parameters<typeof templateFor>[1], order: { carrier?: string; trackingNo?: string }, templates = {}) =>
   fillTemplate(templateFor('shipped', language, templates), { name: 'Lily', orderNo: '5012', shipment: shipmentText(translator(catalogueOf(language)), order) });
@@ -29,5 +29,28 @@ describe('messages in the buyer’s language', () => {
     expect(holidayName(translator('zh-TW'), 'lunarNewYear')).toBe('春節');
     expect(holidayName(translator('en'), 'midAutumn')).toBe('Mid-Autumn Festival');
     expect(holidayName(translator('en'), 'Shop anniversary')).toBe('Shop anniversary');
+  });
+});
+
+describe('a follow-up says what it counts from', () => {
+  const NOW = Date.UTC(2026, 10, 23, 4);
+  const DAY = 86_400_000;
+  it.each([
+    ['delivered', 'en', NOW - 15 * DAY, 'Follow-up: delivered 15 days ago'],
+    ['shipped', 'en', NOW - 15 * DAY, 'Follow-up: delivered about 15 days ago (going by the shipping date)'],
+    ['paid', 'en', NOW - 1 * DAY, 'Follow-up: delivered about 1 day ago (going by the payment date)'],
+    ['paid', 'en', NOW + 3 * DAY, 'Follow-up: delivery expected in 3 days'],
+    ['shipped', 'zh-CN', NOW - 15 * DAY, '回访：约 15 天前签收（按发货日估算）'],
+    ['paid', 'zh-TW', NOW - 15 * DAY, '回訪：約 15 天前簽收（按付款日估算）'],
+  ] as const)('counted from %s (%s)', (detail, locale, refAt, text) => {
+    expect(reminderLabel(translator(locale), { kind: 'followUp', reason: 'followUp', detail, refAt }, NOW)).toBe(text);
+  });
+
+  it.each([
+    ['in three calendar days in the shop’s zone', Date.UTC(2026, 10, 26, 3), 'due in 3 days'],
+    ['later today', Date.UTC(2026, 10, 23, 8), 'due today'],
+    ['passed', Date.UTC(2026, 10, 21, 3), 'overdue since Nov 21'],
+  ])('a reminder due %s reads “%s”', (_name, dueAt, text) => {
+    expect(dueWhen(translator('en'), dueAt, NOW, 'en', 'Asia/Singapore')).toBe(text);
   });
 });

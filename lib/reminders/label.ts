@@ -1,7 +1,9 @@
-// What a reminder is about, in words: "Follow-up due: delivered 15 days ago", or the manual reason.
+// What a reminder is about, in words ("Follow-up: delivered 15 days ago", or the manual reason),
+// and when it is due ("due in 3 days", "due today", "overdue since 1 Dec").
 import type { Templates } from '../domain/journey-settings';
 import { HOLIDAY_KEYS, type HolidayKey } from '../domain/journeys/holiday-calendar';
 import type { BuyerLanguage } from '../domain/journeys/language';
+import { localDayNumber } from '../domain/time';
 import { translator, UI_LOCALES, type MessageKey, type Translate, type UiLocale } from '../i18n';
 
 const DAY_MS = 86_400_000;
@@ -17,6 +19,9 @@ export function reminderLabel(t: Translate, r: { kind?: string | undefined; reas
   const inDays = r.refAt === undefined ? 0 : Math.max(0, Math.round((r.refAt - now) / DAY_MS));
   // A later win-back touch names its step (detail "2/3"); the first reads as before.
   if (r.kind === 'winBack' && r.detail) return t('journey.banner.winBackStep', { days, detail: r.detail });
+  // A follow-up counted from an estimated delivery says so; one made before the parcel arrived says when it should.
+  if (r.kind === 'followUp' && r.refAt !== undefined && r.refAt > now) return t('journey.banner.followUp.expected', { inDays });
+  if (r.kind === 'followUp' && (r.detail === 'shipped' || r.detail === 'paid')) return t(`journey.banner.followUp.${r.detail}`, { days });
   if (r.kind === 'parcelGift') return t('journey.banner.parcelGift', { detail: r.tier?.name ?? r.detail ?? '', gift: r.gift ?? t('gift.none') });
   return t(`journey.banner.${r.kind}` as MessageKey, { days, inDays, detail: r.kind === 'holiday' ? holidayName(t, r.detail) : (r.detail ?? '') });
 }
@@ -44,4 +49,15 @@ export function shipmentText(t: Translate, order: { carrier?: string | undefined
   if (carrier) return t('journey.shipment.carrier', { carrier });
   if (trackingNo) return t('journey.shipment.tracking', { trackingNo });
   return '';
+}
+
+/**
+ * When a reminder is due, as a person says it: "due in 3 days" by calendar days in the shop's zone,
+ * "due today", or "overdue since Dec 1" once its moment has passed.
+ */
+export function dueWhen(t: Translate, dueAt: number, now: number, locale: UiLocale, timeZone?: string): string {
+  if (dueAt <= now) return t('reminder.overdue', { date: new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone }).format(dueAt) });
+  const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const days = localDayNumber(dueAt, zone) - localDayNumber(now, zone);
+  return days <= 0 ? t('reminder.dueToday') : t('reminder.dueIn', { days });
 }

@@ -6,7 +6,7 @@ import { backupFile, backupFileName, restoreBackup, tableCounts, writeBackup } f
 import { readBackup } from './backup-read';
 import type { RegularsDb } from './database';
 import { createHandlers } from '../background/handlers';
-import { addManualReminder as addReminder } from '../background/reminders/reminders';
+import { addManualReminder as addReminder } from '../background/reminders/reminder-actions';
 import { adjustPoints } from '../background/members/members';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import { writeSettings } from '../store/settings';

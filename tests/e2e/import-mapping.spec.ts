@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '../support/fixtures';
 import { conversationOf, panelFrame, usd } from '../support/panel';
+import { updateSettings } from '../support/settings';
 
 // A spreadsheet a shop keeps by hand: no marketplace's columns, so no preset knows it.
 const MARCH = ['Ref No,Customer Handle,Mobile,Paid Total,Order Time,State', 'R-101,curious.cat_22,,19.90,2026-03-02 10:00,Paid', 'R-102,curious.cat_22,,25.10,2026-03-09 15:30,Shipped', 'R-103,walk.in_77,,8.00,2026-03-10 11:00,Paid'].join('\n');
@@ -57,6 +58,26 @@ test('a file no preset knows is read through a column mapping the user makes, wh
     const panel = await panelFrame(page);
     await expect(panel.getByTestId('stat-spend')).toHaveText(usd(1990 + 2510 + 4000));
   } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('a file no preset knows is told so in the reader’s language', async ({ ext }) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'regulars-mapping-'));
+  const options = await ext.context.newPage();
+  try {
+    const march = path.join(dir, 'shop-sheet-march.csv');
+    await writeFile(march, MARCH);
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await updateSettings(options, { locale: 'zh-CN' });
+    await options.reload();
+    // The file field's accessible name is fixed in English (import-section.tsx), whatever the language.
+    await options.getByLabel('Import order export', { exact: true }).setInputFiles(march);
+    await expect(options.getByText('shop-sheet-march.csv：这些列与 Regulars 认识的任何导出文件都对不上（Ref No, Customer Handle, Mobile, Paid Total, Order Time, State…）。请在下面指明每一列是什么。')).toBeVisible();
+    await expect(options.getByText("don't match")).toHaveCount(0);
+  } finally {
+    await updateSettings(options, { locale: 'en' });
+    await options.close();
     await rm(dir, { recursive: true, force: true });
   }
 });

@@ -2,7 +2,7 @@
 // stored order (members' per-category last orders follow, so their lapse does).
 import type { Handlers } from '../../messaging/router';
 import type { RegularsDb } from '../../store/database';
-import { applyCategoryRules } from '../import/import-orders';
+import { applyCategoryRules } from '../import/apply-categories';
 
 export interface CategoryHooks {
   /** Orders changed category: derived figures (reports, reminders) follow. */

@@ -3,7 +3,8 @@
 import type { Handlers } from '../../messaging/router';
 import { importOrigin } from '../derived';
 import type { RegularsDb } from '../../store/database';
-import { emptyUndoLog, importOrders, lazyCache, preloadedCache, releaseCache, revertImport, type ImportCache, type UndoLog } from './import-orders';
+import { emptyUndoLog, lazyCache, preloadedCache, releaseCache, revertImport, type ImportCache, type UndoLog } from './import-cache';
+import { importOrders } from './import-orders';
 
 /** An import session idle this long is dropped (the options page was closed mid-import). */
 export const SESSION_IDLE_MS = 120_000;

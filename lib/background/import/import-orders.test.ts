@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../demo/seed';
 import { memberStats } from '../../domain/stats';
 import type { OrderStatus } from '../../domain/types';
-import { importOrders, preloadedCache, releaseCache, statsAfter } from './import-orders';
+import { importOrders } from './import-orders';
+import { preloadedCache, releaseCache } from './import-cache';
+import { statsAfter } from './member-refresh';
 import type { OrderRow } from '../../domain/rows';
 import { DAY, memoryDb, NOW, order } from '../test-helpers';
 
@@ -91,7 +93,7 @@ describe('importing a file in batches', () => {
 
 describe('cancelling an import', () => {
   it('leaves the store exactly as it was before the import began', async () => {
-    const { emptyUndoLog, revertImport } = await import('./import-orders');
+    const { emptyUndoLog, revertImport } = await import('./import-cache');
     const db = memoryDb(undefined, undefined, 'cancel');
     // Before: one member with one order, tagged.
     await importOrders(db, [order({ orderNo: 'old', buyer: { handle: 'lily_chen', phone: '+6591234567' }, status: 'paid' })], NOW);
@@ -172,7 +174,7 @@ describe('categories of stored orders', () => {
       ],
       NOW,
     );
-    const { applyCategoryRules } = await import('./import-orders');
+    const { applyCategoryRules } = await import('./apply-categories');
     const first = await applyCategoryRules(db, RULES, NOW);
     expect(first).toMatchObject({ orders: 2, members: 1 });
     const lily = (await db.members.toArray()).find((m) => m.displayName === 'lily_chen')!;

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RegularsDb } from '../../store/database';
 import { addNote, addTag, lookupByHandle, memberCard, removeTag } from './card';
-import { deleteOrders, importOrders } from '../import/import-orders';
+import { deleteOrders } from '../import/member-refresh';
+import { importOrders } from '../import/import-orders';
 import { refreshRfmBreaks } from '../segments/rfm-breaks';
 import { StoreError } from '../../store/store-error';
 import { storeCounts } from '../settings/counts';

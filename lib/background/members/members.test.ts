@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RegularsDb } from '../../store/database';
-import { addManualReminder as addReminder } from '../reminders/reminders';
+import { addManualReminder as addReminder } from '../reminders/reminder-actions';
 import { createMember, editNote, linkHandle, memberOrders, searchMembers, updateMember } from './members';
 import { addNote, lookupByHandle, memberCard } from './card';
 import { importOrders } from '../import/import-orders';

@@ -1,7 +1,7 @@
 // Merging and un-merging are explicit and reversible: one person, several identities.
 import { normaliseEmail, normaliseHandle, normalisePhone } from '../../import/identity';
 import { newId, type RegularsDb } from '../../store/database';
-import { recomputeMembers } from '../import/import-orders';
+import { recomputeMembers } from '../import/member-refresh';
 import { emptyMember } from './members';
 import type { IdentityRow, MemberRow, OrderRow } from '../../domain/rows';
 import { readSettings } from '../../store/settings';

@@ -3,7 +3,9 @@ import type { MemberRow } from '../../domain/rows';
 import type { Handlers } from '../../messaging/router';
 import type { RegularsDb } from '../../store/database';
 import { readJourneySettings, writeJourneySettings } from '../../store/journey-settings';
-import { addManualReminder, assignReminder, completeReminder, dismissReminder, evaluateMembers, snoozeReminder, sweepReminders, type SegmentResolver } from './reminders';
+import { addManualReminder, assignReminder, completeReminder, dismissReminder, snoozeReminder } from './reminder-actions';
+import { evaluateMembers, type SegmentResolver } from './reminders';
+import { sweepReminders } from './sweep';
 import { readSettings } from '../../store/settings';
 import { todayList } from './today';
 

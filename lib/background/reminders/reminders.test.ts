@@ -2,7 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { RegularsDb } from '../../store/database';
 import { writeJourneySettings } from '../../store/journey-settings';
 import { updateMember } from '../members/members';
-import { activeDueBefore, addManualReminder, completeReminder, dueTodayCount, evaluateMembers, nextDueAt, snoozeReminder, sweepReminders } from './reminders';
+import { activeDueBefore, dueTodayCount, nextDueAt } from './due';
+import { addManualReminder, completeReminder, snoozeReminder } from './reminder-actions';
+import { evaluateMembers } from './reminders';
+import { sweepReminders } from './sweep';
 import { writeSettings } from '../../store/settings';
 import { importOrders } from '../import/import-orders';
 import { DAY, memoryDb, NOW, order } from '../test-helpers';
@@ -50,7 +53,8 @@ describe('reminders in the store', () => {
     await sweepReminders(db, NOW);
     await importOrders(db, [order({ orderNo: 'u1', status: 'paid', placedAt: NOW - HOUR, paidAt: NOW })], NOW + HOUR);
     await evaluateMembers(db, [await memberId()], NOW + HOUR);
-    expect((await all()).map((r) => [r.state, r.suppressedBecause])).toEqual([['dismissed', 'noLongerApplies']]);
+    // Paid now, the order will get its follow-up after delivery instead.
+    expect((await all()).map((r) => [r.kind, r.state, r.suppressedBecause])).toEqual([['followUp', 'open', undefined], ['unpaid', 'dismissed', 'noLongerApplies']]);
   });
 
   it('the sweep after a big import dismisses nudges of orders paid since; the hourly one leaves that to per-member evaluation', async () => {
@@ -58,9 +62,19 @@ describe('reminders in the store', () => {
     await sweepReminders(db, NOW);
     await importOrders(db, [order({ orderNo: 'u1', status: 'paid', placedAt: NOW - HOUR, paidAt: NOW })], NOW + HOUR);
     await sweepReminders(db, NOW + HOUR);
-    expect((await all()).map((r) => r.state)).toEqual(['open']);
+    const nudge = async () => (await all()).filter((r) => r.kind === 'unpaid').map((r) => r.state);
+    expect(await nudge()).toEqual(['open']);
     await sweepReminders(db, NOW + HOUR, undefined, true);
-    expect((await all()).map((r) => r.state)).toEqual(['dismissed']);
+    expect(await nudge()).toEqual(['dismissed']);
+  });
+
+  it('a buyer who orders again keeps one follow-up: the earlier order\'s is dismissed, the new order gets its own', async () => {
+    await importOrders(db, [order({ orderNo: 'a', status: 'delivered', placedAt: NOW - 9 * DAY, deliveredAt: NOW - 5 * DAY })], NOW);
+    await evaluateMembers(db, [await memberId()], NOW);
+    await importOrders(db, [order({ orderNo: 'b', status: 'shipped', placedAt: NOW - DAY, shippedAt: NOW })], NOW + HOUR);
+    await evaluateMembers(db, [await memberId()], NOW + HOUR);
+    const followUps = (await all()).filter((r) => r.kind === 'followUp').map((r) => [r.orderId, r.state, r.detail]);
+    expect(followUps).toEqual([['demo:a', 'dismissed', 'delivered'], ['demo:b', 'open', 'shipped']]);
   });
 
   it('a member moved up a tier by a recent order gets a tier-upgrade reminder from the sweep', async () => {

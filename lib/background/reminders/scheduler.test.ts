@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RegularsDb } from '../../store/database';
-import { addManualReminder } from './reminders';
+import { addManualReminder } from './reminder-actions';
 import { writeSettings } from '../../store/settings';
 import { importOrders } from '../import/import-orders';
 import { memoryDb, NOW, order } from '../test-helpers';

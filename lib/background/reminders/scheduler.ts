@@ -1,7 +1,10 @@
 // One alarm, notifications and the toolbar badge for reminders. The browser APIs come in through a
 // small interface so unit tests fake them; the background wires in chrome.*.
 import type { RegularsDb } from '../../store/database';
-import { activeDueBefore, completeReminder, dueTodayCount, nextDueAt, snoozeReminder, sweepReminders, type SegmentResolver } from './reminders';
+import { activeDueBefore, dueTodayCount, nextDueAt } from './due';
+import { completeReminder, snoozeReminder } from './reminder-actions';
+import { sweepReminders } from './sweep';
+import { type SegmentResolver } from './reminders';
 import type { ReminderRow } from '../../domain/rows';
 import { readSettings } from '../../store/settings';
 import { resolveLocale, translator } from '../../i18n';

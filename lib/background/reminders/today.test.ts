@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { addManualReminder, completeReminder, snoozeReminder } from './reminders';
+import { addManualReminder, completeReminder, snoozeReminder } from './reminder-actions';
 import { importOrders } from '../import/import-orders';
 import { DAY, memoryDb, NOW, order } from '../test-helpers';
 import { todayList } from './today';

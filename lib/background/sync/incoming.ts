@@ -8,7 +8,7 @@ import { journeySettingsSchema } from '../../domain/journey-settings';
 import { settingsSchema } from '../../domain/settings';
 import { withOrigin } from '../../store/changes';
 import { readSettings } from '../../store/settings';
-import { recomputeMembers } from '../import/import-orders';
+import { recomputeMembers } from '../import/member-refresh';
 import { emptyMember } from '../members/members';
 import { SYNC_ORIGIN } from './committed-changes';
 import type { ChangeRow } from './couch';

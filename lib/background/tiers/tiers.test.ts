@@ -4,7 +4,7 @@ import type { TierLadder } from '../../domain/types';
 import type { RegularsDb } from '../../store/database';
 import { tiersProtocol } from '../../messaging/protocol-tiers';
 import { createHandlers } from '../handlers';
-import { sweepReminders } from '../reminders/reminders';
+import { sweepReminders } from '../reminders/sweep';
 import { readSettings } from '../../store/settings';
 import { lookupByHandle } from '../members/card';
 import { importOrders } from '../import/import-orders';

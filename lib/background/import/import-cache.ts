@@ -1,0 +1,110 @@
+// What an import remembers of the store between batches (identities, order ids, members), and
+// what it found there first, so the whole import can be taken back.
+import { keysOf, onCommitted, touches } from '../../store/changes';
+import { newId, type RegularsDb } from '../../store/database';
+import { type MemberRow, type OrderRow } from '../../domain/rows';
+
+/**
+ * What an import already knows about the store, so a file of many batches does not read the same
+ * things again and again. A preloaded cache follows the change stream: whatever another writer
+ * commits (tags, a profile, a merge, another import) is forgotten and read again.
+ */
+export interface ImportCache {
+  /** Identity id → member id, for identities known to exist. */
+  identities: Map<string, string>;
+  /** True when `identities` holds every identity in the store: a miss then needs no read. */
+  identitiesComplete: boolean;
+  /** Every order id in the store, when known: ids outside it need no read. */
+  orderIds: Set<string> | undefined;
+  /** Member rows as last written by this import. */
+  members: Map<string, MemberRow>;
+  /** What the store held before this import touched it, so the whole import can be cancelled. */
+  undo?: UndoLog | undefined;
+  /** A preloaded cache's database and its name for its own writes (their changes are its own doing). */
+  db?: string | undefined;
+  origin?: string | undefined;
+}
+
+/** First-touch snapshots: the state before the session, whatever later batches did. */
+export interface UndoLog {
+  orders: Map<string, OrderRow | null>;
+  members: Map<string, MemberRow | null>;
+  identities: Set<string>;
+  tierChanges: Set<string>;
+}
+
+export function emptyUndoLog(): UndoLog {
+  return { orders: new Map(), members: new Map(), identities: new Set(), tierChanges: new Set() };
+}
+
+/** Puts the store back as it was before the import whose undo log this is: one transaction. */
+export async function revertImport(db: RegularsDb, undo: UndoLog): Promise<{ orders: number; members: number }> {
+  await db.transaction('rw', [db.members, db.identities, db.orders, db.tierChanges], async () => {
+    const restore = async <T,>(table: { bulkDelete(keys: string[]): Promise<void>; bulkPut(rows: T[]): Promise<unknown> }, log: Map<string, T | null>) => {
+      const gone = [...log].filter(([, row]) => row === null).map(([id]) => id);
+      const back = [...log.values()].filter((row): row is T => row !== null);
+      if (gone.length) await table.bulkDelete(gone);
+      if (back.length) await table.bulkPut(back);
+    };
+    await restore(db.orders, undo.orders);
+    await restore(db.members, undo.members);
+    if (undo.identities.size) await db.identities.bulkDelete([...undo.identities]);
+    if (undo.tierChanges.size) await db.tierChanges.bulkDelete([...undo.tierChanges]);
+  });
+  return { orders: undo.orders.size, members: undo.members.size };
+}
+
+const liveCaches = new Set<ImportCache>();
+
+/** A cache that reads what it needs: right for a handful of orders (order capture). */
+export function lazyCache(): ImportCache {
+  return { identities: new Map(), identitiesComplete: false, orderIds: undefined, members: new Map() };
+}
+
+/** A cache that loads every identity and order id once: right for a file of thousands of orders. */
+export async function preloadedCache(db: RegularsDb): Promise<ImportCache> {
+  const cache = lazyCache();
+  await db.transaction('r', [db.identities, db.orders], async () => {
+    const [identities, orderIds] = await Promise.all([db.identities.toArray(), db.orders.toCollection().primaryKeys()]);
+    for (const i of identities) cache.identities.set(i.id, i.memberId);
+    cache.orderIds = new Set(orderIds);
+  });
+  cache.identitiesComplete = true;
+  cache.db = db.name;
+  cache.origin = newId('import');
+  followChanges();
+  liveCaches.add(cache);
+  return cache;
+}
+
+export function releaseCache(cache: ImportCache): void {
+  liveCaches.delete(cache);
+}
+
+let following = false;
+
+/** What others commit, live caches forget: members and identities are read again, order ids follow. */
+function followChanges(): void {
+  if (following) return;
+  following = true;
+  onCommitted((change) => {
+    for (const cache of liveCaches) {
+      if (change.db !== cache.db || (change.origin !== undefined && change.origin === cache.origin)) continue;
+      if (touches(change, ['members'])) {
+        const ids = keysOf(change, 'members');
+        if (ids) for (const id of ids) cache.members.delete(id);
+        else cache.members.clear();
+      }
+      if (touches(change, ['identities'])) {
+        cache.identities.clear();
+        cache.identitiesComplete = false;
+      }
+      for (const t of change.tables) {
+        if (t.table !== 'orders' || !cache.orderIds) continue;
+        if (t.keys === null) cache.orderIds = undefined;
+        else if (t.kind === 'put') for (const id of t.keys) cache.orderIds.add(id);
+        else for (const id of t.keys) cache.orderIds.delete(id);
+      }
+    }
+  });
+}

@@ -1,0 +1,192 @@
+// Members' stats and tiers kept exact as their orders change: from the stats alone when that is
+// exact, else recomputed; tier changes recorded.
+import { lazyCache, type ImportCache } from './import-cache';
+import Dexie from 'dexie';
+import { categoryLastAfter, categoryLastOrders, compactCategoryLast } from '../../domain/categories';
+import { memberStats, isCountedOrder } from '../../domain/stats';
+import { tierDirection, tierFor, tierForStats } from '../../domain/tiers';
+import type { MemberStats, TierLadder, TierStep } from '../../domain/types';
+import { withOrigin } from '../../store/changes';
+import { newId, type RegularsDb } from '../../store/database';
+import { type MemberRow, type OrderRow, type TierChangeRow } from '../../domain/rows';
+import type { Settings } from '../../domain/settings';
+import { readSettings } from '../../store/settings';
+
+export function tierForMember(ladder: TierLadder, orders: readonly OrderRow[], stats: MemberStats, now: number, currency: string): TierStep {
+  return ladder.window === 'lifetime' ? tierForStats(ladder, stats) : tierFor(ladder, orders, now, currency);
+}
+
+export interface OrderChange {
+  before: OrderRow | undefined;
+  after: OrderRow;
+}
+
+/**
+ * The member's stats after these order changes, from the stats alone, when that is exact: one
+ * currency, and no counted order leaving the first/last position. Undefined means "recompute".
+ */
+export function statsAfter(stats: MemberStats, changes: readonly OrderChange[]): MemberStats | undefined {
+  if (stats.spendOrderCount !== stats.orderCount) return undefined;
+  let { orderCount, spendMinor, currency, firstOrderAt, lastOrderAt } = stats;
+  for (const { before, after } of changes) {
+    if (before && isCountedOrder(before)) {
+      if (before.currency !== currency) return undefined;
+      const keepsPlace = isCountedOrder(after) && after.placedAt === before.placedAt;
+      if (!keepsPlace && (before.placedAt === firstOrderAt || before.placedAt === lastOrderAt)) return undefined;
+      orderCount--;
+      spendMinor -= before.amountMinor;
+    }
+    if (isCountedOrder(after)) {
+      if (orderCount === 0) currency = after.currency;
+      else if (after.currency !== currency) return undefined;
+      orderCount++;
+      spendMinor += after.amountMinor;
+      if (firstOrderAt === undefined || after.placedAt < firstOrderAt) firstOrderAt = after.placedAt;
+      if (lastOrderAt === undefined || after.placedAt > lastOrderAt) lastOrderAt = after.placedAt;
+    }
+  }
+  if (orderCount === 0) {
+    firstOrderAt = undefined;
+    lastOrderAt = undefined;
+  }
+  return { orderCount, spendMinor, currency, spendOrderCount: orderCount, averageOrderMinor: orderCount ? Math.round(spendMinor / orderCount) : 0, firstOrderAt, lastOrderAt };
+}
+
+/** Recomputes stats and tier of the members these changes touch, and records tier changes. */
+export async function refreshMembers(
+  db: RegularsDb,
+  settings: Settings,
+  changes: readonly OrderChange[],
+  newMembers: ReadonlyMap<string, string>,
+  now: number,
+  cache: ImportCache,
+  mark: (phase: string) => void,
+): Promise<{ created: number; updated: number; rows: MemberRow[]; before: Map<string, MemberRow>; tierChanges: string[] }> {
+  const byMember = new Map<string, OrderChange[]>();
+  const add = (id: string, c: OrderChange) => (byMember.get(id) ?? byMember.set(id, []).get(id)!).push(c);
+  for (const c of changes) {
+    add(c.after.memberId, c);
+    // An order that moved to another member leaves its old one.
+    if (c.before && c.before.memberId !== c.after.memberId) add(c.before.memberId, { before: c.before, after: { ...c.before, status: 'cancelled' } });
+  }
+  for (const id of newMembers.keys()) if (!byMember.has(id)) byMember.set(id, []);
+
+  const ids = [...byMember.keys()];
+  const toRead = ids.filter((id) => !newMembers.has(id) && !cache.members.has(id));
+  const read = toRead.length ? await db.members.bulkGet(toRead) : [];
+  const before = new Map<string, MemberRow>();
+  toRead.forEach((id, i) => read[i] && before.set(id, read[i]!));
+  for (const id of ids) if (cache.members.has(id)) before.set(id, cache.members.get(id)!);
+  mark('members.read');
+
+  // Stats from the stats where exact; otherwise from all the member's orders.
+  const lifetime = settings.tierLadder.window === 'lifetime';
+  const stats = new Map<string, MemberStats>();
+  const categoryLast = new Map<string, Record<string, number> | undefined>();
+  const recompute: string[] = [];
+  for (const id of ids) {
+    const old = before.get(id);
+    const base: MemberStats = old ?? { orderCount: 0, spendMinor: 0, currency: settings.shopCurrency, spendOrderCount: 0, averageOrderMinor: 0 };
+    const next = lifetime && (old || newMembers.has(id)) ? statsAfter(base, byMember.get(id)!) : undefined;
+    const last = next ? categoryLastAfter(old ?? {}, byMember.get(id)!) : null;
+    if (next && last !== null) {
+      stats.set(id, next);
+      categoryLast.set(id, last);
+    } else if (old || newMembers.has(id)) recompute.push(id);
+  }
+  const ordersOf = new Map<string, OrderRow[]>();
+  await Promise.all(
+    recompute.map(async (id) => {
+      const orders = await db.orders.where('[memberId+placedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
+      ordersOf.set(id, orders);
+      stats.set(id, memberStats(orders, settings.shopCurrency));
+      categoryLast.set(id, compactCategoryLast(categoryLastOrders(orders)));
+    }),
+  );
+  mark('members.orders.read');
+
+  const rows: MemberRow[] = [];
+  const tierChanges: TierChangeRow[] = [];
+  let created = 0;
+  let updated = 0;
+  for (const id of ids) {
+    const s = stats.get(id);
+    if (!s) continue; // a member that no longer exists
+    const old = before.get(id);
+    const tier = tierForMember(settings.tierLadder, ordersOf.get(id) ?? [], s, now, settings.shopCurrency);
+    rows.push({
+      id,
+      displayName: old?.displayName || newMembers.get(id) || '',
+      tierId: tier.id,
+      tags: old?.tags ?? [],
+      profile: old?.profile ?? {},
+      doNotContact: old?.doNotContact ?? false,
+      createdAt: old?.createdAt ?? now,
+      updatedAt: now,
+      orderCount: s.orderCount,
+      spendMinor: s.spendMinor,
+      currency: s.currency,
+      spendOrderCount: s.spendOrderCount,
+      averageOrderMinor: s.averageOrderMinor,
+      firstOrderAt: s.firstOrderAt,
+      lastOrderAt: s.lastOrderAt,
+      categoryLastAt: categoryLast.get(id),
+      pointsAdjustment: old?.pointsAdjustment,
+    });
+    if (old) updated++;
+    else created++;
+    if (old && old.tierId !== tier.id) {
+      tierChanges.push({ id: newId('tc'), memberId: id, from: old.tierId, to: tier.id, direction: tierDirection(settings.tierLadder, old.tierId, tier.id), at: now });
+    }
+  }
+  mark('members.compute');
+  await db.members.bulkPut(rows);
+  if (tierChanges.length) await db.tierChanges.bulkAdd(tierChanges);
+  mark('members.write');
+  return { created, updated, rows, before, tierChanges: tierChanges.map((c) => c.id) };
+}
+
+/** Removes orders (e.g. recorded by mistake) and brings their members' stats and tiers up to date. */
+export async function deleteOrders(db: RegularsDb, orderIds: readonly string[], now: number): Promise<number> {
+  const settings = await readSettings(db);
+  const cache = lazyCache();
+  return db.transaction('rw', [db.members, db.orders, db.tierChanges], async () => {
+    const found = (await db.orders.bulkGet([...orderIds])).filter((o): o is OrderRow => o !== undefined);
+    if (!found.length) return 0;
+    await db.orders.bulkDelete(found.map((o) => o.id));
+    // A removed order is, for the stats, one that stopped counting.
+    await refreshMembers(db, settings, found.map((o) => ({ before: o, after: { ...o, status: 'cancelled' as const } })), new Map(), now, cache, () => undefined);
+    return found.length;
+  });
+}
+
+/**
+ * Recomputes stats and tier of these members from all their orders (after a merge or unmerge
+ * moved orders between members). Call inside a rw transaction over members, orders, tierChanges.
+ */
+/** `origin` names the writer in the change stream (team sync: what it recomputes is not sent back). */
+/**
+ * Recomputes members' stats and tiers from their orders. Called inside a transaction that does not
+ * cover the settings table, pass `settings` read before it: held settings may have been let go.
+ */
+export async function recomputeMembers(db: RegularsDb, memberIds: readonly string[], now: number, origin?: string, known?: Settings): Promise<void> {
+  const settings = known ?? (await readSettings(db));
+  const members = await db.members.bulkGet([...memberIds]);
+  const rows: MemberRow[] = [];
+  const tierChanges: TierChangeRow[] = [];
+  await Promise.all(
+    members.map(async (m) => {
+      if (!m) return;
+      const orders = await db.orders.where('[memberId+placedAt]').between([m.id, Dexie.minKey], [m.id, Dexie.maxKey]).toArray();
+      const s = memberStats(orders, settings.shopCurrency);
+      const tier = tierForMember(settings.tierLadder, orders, s, now, settings.shopCurrency);
+      rows.push({ ...m, ...s, categoryLastAt: compactCategoryLast(categoryLastOrders(orders)), tierId: tier.id, updatedAt: now });
+      if (m.tierId !== tier.id) tierChanges.push({ id: newId('tc'), memberId: m.id, from: m.tierId, to: tier.id, direction: tierDirection(settings.tierLadder, m.tierId, tier.id), at: now });
+    }),
+  );
+  await db.transaction('rw', [db.members, db.tierChanges], async () => {
+    if (origin) withOrigin(origin);
+    await db.members.bulkPut(rows);
+    if (tierChanges.length) await db.tierChanges.bulkAdd(tierChanges);
+  });
+}

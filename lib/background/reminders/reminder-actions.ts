@@ -1,0 +1,87 @@
+// What staff do with a reminder: add one by hand, mark it done (logging the contact), snooze,
+// hand it to a colleague, dismiss.
+import { newId, type RegularsDb } from '../../store/database';
+import { readJourneySettings } from '../../store/journey-settings';
+import { readSettings } from '../../store/settings';
+import { StoreError } from '../../store/store-error';
+import { respect, ruleOfKind, type RuleBase } from '../../domain';
+import type { ReminderRow } from '../../domain/rows';
+import { evaluateMembers } from './reminders';
+
+
+export async function addManualReminder(db: RegularsDb, input: { memberId: string; dueAt: number; reason: string; orderId?: string | undefined; assignee?: string | undefined }, now: number): Promise<ReminderRow> {
+  const reason = input.reason.trim();
+  if (!reason) throw new StoreError('invalid', 'A reminder needs a reason');
+  return db.transaction('rw', [db.members, db.reminders], async () => {
+    const member = await db.members.get(input.memberId);
+    if (!member) throw new StoreError('not_found', `No member with id ${input.memberId}`);
+    const row: ReminderRow = { id: newId('r'), memberId: input.memberId, dueAt: input.dueAt, reason, orderId: input.orderId, assignee: input.assignee || undefined, state: 'open', createdAt: now, updatedAt: now };
+    // Do-not-contact is honoured everywhere: the reminder is kept, shown suppressed.
+    if (member.doNotContact) Object.assign(row, { state: 'suppressed', suppressedBecause: 'doNotContact' });
+    await db.reminders.add(row);
+    return row;
+  });
+}
+
+async function requireReminder(db: RegularsDb, id: string): Promise<ReminderRow> {
+  const row = await db.reminders.get(id);
+  if (!row) throw new StoreError('not_found', `No reminder with id ${id}`);
+  return row;
+}
+
+/**
+ * Done: the contact is logged, and the member's other active reminders that would now break the
+ * frequency cap wait until it has passed (then for their contact window).
+ */
+export async function completeReminder(db: RegularsDb, id: string, outcome: 'resolved' | 'leftOpen', channel: string, now: number): Promise<ReminderRow> {
+  const settings = await readSettings(db);
+  const { rules } = await readJourneySettings(db);
+  const done = await db.transaction('rw', [db.reminders, db.contacts, db.members], async () => {
+    const row = await requireReminder(db, id);
+    if (row.state === 'suppressed') throw new StoreError('conflict', 'This member asked not to be contacted');
+    const next: ReminderRow = { ...row, state: 'done', outcome, updatedAt: now };
+    await db.reminders.put(next);
+    await db.contacts.add({ id: newId('c'), memberId: row.memberId, channel, reason: row.kind ?? row.reason, at: now });
+    const others = (await db.reminders.where('memberId').equals(row.memberId).toArray()).filter((r) => r.id !== id && (r.state === 'open' || r.state === 'snoozed') && r.kind);
+    const member = await db.members.get(row.memberId);
+    const deferred: ReminderRow[] = [];
+    for (const r of others) {
+      const rule = rules[ruleOfKind(r.kind!)] as RuleBase;
+      const respected = respect(r.dueAt, { doNotContact: member?.doNotContact ?? false }, rule, now, settings.timeZone);
+      if (respected.dueAt !== r.dueAt) deferred.push({ ...r, dueAt: respected.dueAt, updatedAt: now });
+    }
+    if (deferred.length) await db.reminders.bulkPut(deferred);
+    return next;
+  });
+  if (outcome === 'leftOpen' && done.kind === 'followUp') await evaluateMembers(db, [done.memberId], now);
+  return done;
+}
+
+export async function snoozeReminder(db: RegularsDb, id: string, until: number, now: number): Promise<ReminderRow> {
+  if (until <= now) throw new StoreError('invalid', 'Snooze until a time in the future');
+  return db.transaction('rw', [db.reminders], async () => {
+    const row = await requireReminder(db, id);
+    if (row.state !== 'open' && row.state !== 'snoozed') throw new StoreError('conflict', `A ${row.state} reminder cannot be snoozed`);
+    const next: ReminderRow = { ...row, state: 'snoozed', dueAt: until, updatedAt: now };
+    await db.reminders.put(next);
+    return next;
+  });
+}
+
+export async function assignReminder(db: RegularsDb, id: string, assignee: string, now: number): Promise<ReminderRow> {
+  return db.transaction('rw', [db.reminders], async () => {
+    const row = await requireReminder(db, id);
+    const next: ReminderRow = { ...row, assignee: assignee.trim() || undefined, updatedAt: now };
+    await db.reminders.put(next);
+    return next;
+  });
+}
+
+export async function dismissReminder(db: RegularsDb, id: string, now: number): Promise<ReminderRow> {
+  return db.transaction('rw', [db.reminders], async () => {
+    const row = await requireReminder(db, id);
+    const next: ReminderRow = { ...row, state: 'dismissed', updatedAt: now };
+    await db.reminders.put(next);
+    return next;
+  });
+}

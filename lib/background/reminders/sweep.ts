@@ -1,0 +1,144 @@
+// The scheduled sweep: every journey rule over the whole store, reading only what the rules can use
+// (the per-member evaluation, and what both share, is in reminders.ts).
+import Dexie from 'dexie';
+import { DAY_MS, followUpPending, lapseDayOf, localDayNumber, proposedReminders, secondPurchaseDays, upcomingHolidays, type JourneyFacts, type JourneyMember } from '../../domain';
+import type { RegularsDb } from '../../store/database';
+import { generationKey, newGeneration } from '../../store/generation';
+import { readJourneySettings } from '../../store/journey-settings';
+import { readSettings } from '../../store/settings';
+import { memberFacts, type FactMember } from '../segments/member-snapshot';
+import { ACTIVE, dismissObsolete, lastContacts, leftOpenOf, MAX_CAP_MS, ORDER_LOOKBACK_MS, savedSegments, segmentOf, store, TABLES, toOrder, type Evaluation, type SegmentResolver } from './reminders';
+
+const HOLIDAYS_SWEPT_KEY = 'remindersHolidaysSwept';
+/**
+ * The generations (generation.ts) of orders and tier changes, and the settings of the rules that
+ * read them, as the last sweep that read them saw them.
+ */
+const ROWS_SWEPT_KEY = 'remindersRowsSwept';
+type RowsSwept = { orders?: string; tierChanges?: string; rules?: string };
+
+/** The generation mark of a table; a store that has none yet (no write since it was made) gets one. */
+async function markOf(db: RegularsDb, table: 'orders' | 'tierChanges'): Promise<string> {
+  const mark = (await db.caches.get(generationKey(table)))?.value as string | undefined;
+  if (mark !== undefined) return mark;
+  const fresh = newGeneration();
+  await db.caches.put({ key: generationKey(table), value: fresh });
+  return fresh;
+}
+
+/** A holiday occurrence (with its audience) for which every member was read once already. */
+/** RFM segments move with every import: an audience by segment is read again after new cut points. */
+const holidayKey = (h: { holiday: { id: string; tiers: string[]; segments: string[]; segmentId?: string | undefined }; year: number }, rfmAt: number | undefined) =>
+  `${h.holiday.id}:${h.year}:${h.holiday.tiers.join(',')}:${h.holiday.segments.join(',')}:${h.holiday.segmentId ?? ''}:${h.holiday.segments.length || h.holiday.segmentId ? (rfmAt ?? '') : ''}`;
+
+const byId = new WeakMap<readonly FactMember[], Map<string, FactMember>>();
+function factsById(facts: readonly FactMember[]): Map<string, FactMember> {
+  let map = byId.get(facts);
+  if (!map) byId.set(facts, (map = new Map(facts.map((m) => [m.id, m]))));
+  return map;
+}
+
+/**
+ * The scheduled sweep: every rule over the whole store, reading only what the rules can use.
+ *
+ * Members come from the member facts (member-snapshot.ts: in memory, or one record on disk), not
+ * from the members table. Orders and tier changes are read only when they changed since the last
+ * sweep that read them (their generation mark moved) or the settings of the rules that use them
+ * did: those rules propose a reminder from the row's own fields and its member, and the passing of
+ * time only ever takes proposals away (each has a look-back), so rows already evaluated can
+ * propose nothing new. Rows that change are evaluated as they change (evaluateMembers, the sweep
+ * after a big import or a new tier ladder), and a member who changes is evaluated with all of theirs.
+ *
+ * `checkObsolete`: also dismiss active reminders whose reason went away. Needed after a big import
+ * (its orders were not evaluated member by member); the hourly sweep leaves it out: every other
+ * change of an order or a member goes through evaluateMembers, which checks them.
+ */
+export async function sweepReminders(db: RegularsDb, now: number, resolveSegment?: SegmentResolver, checkObsolete = false): Promise<Evaluation> {
+  const settings = await readSettings(db);
+  const { rules } = await readJourneySettings(db);
+  const tz = settings.timeZone;
+  const saved = await savedSegments(rules, now, tz, resolveSegment);
+  const facts = await memberFacts(db);
+  const rulesKey = JSON.stringify([rules.unpaid, rules.shipped, rules.followUp, rules.tierUp, rules.parcelGift]);
+  return db.transaction('rw', TABLES(db), async () => {
+    // Greetings for a holiday need every member once, when it comes into view; after that members
+    // who change are evaluated one by one (evaluateMembers), so later sweeps skip them.
+    const upcoming = rules.holiday.enabled ? upcomingHolidays(rules.holiday.holidays, rules.holiday.daysBefore, now, tz) : [];
+    const swept = new Set(((await db.settings.get(HOLIDAYS_SWEPT_KEY))?.value as string[] | undefined) ?? []);
+    const keys = upcoming.map((h) => holidayKey(h, settings.rfmBreaks?.computedAt));
+    const pending = keys.filter((k) => !swept.has(k));
+    const holidays = pending.length > 0;
+    const marks: RowsSwept = { orders: await markOf(db, 'orders'), tierChanges: await markOf(db, 'tierChanges'), rules: rulesKey };
+    const last = ((await db.settings.get(ROWS_SWEPT_KEY))?.value as RowsSwept | undefined) ?? {};
+    const readAll = checkObsolete || last.rules !== rulesKey;
+    const readOrders = readAll || last.orders !== marks.orders;
+    const readTierChanges = readAll || last.tierChanges !== marks.tierChanges;
+    const lapseAt = now - settings.lapseDays * DAY_MS;
+    // Near the lapse day or one of the later win-back steps' days.
+    const winBackDue = (last: number) => rules.winBack.steps.some((step) => last >= lapseAt - (step + 9) * DAY_MS && last <= lapseAt - (step - 1) * DAY_MS);
+    const secondAt = now - rules.secondPurchase.days * DAY_MS;
+    const [orders, tierChanges, done, contacts, active] = await Promise.all([
+      readOrders ? db.orders.where('placedAt').aboveOrEqual(now - ORDER_LOOKBACK_MS).toArray() : [],
+      readTierChanges ? db.tierChanges.where('at').aboveOrEqual(now - 8 * DAY_MS).toArray() : [],
+      db.reminders.where('[state+dueAt]').between(['done', now - ORDER_LOOKBACK_MS], ['done', Dexie.maxKey]).toArray(),
+      db.contacts.where('at').aboveOrEqual(now - MAX_CAP_MS).toArray(),
+      checkObsolete ? Promise.all(ACTIVE.map((s) => db.reminders.where('[state+dueAt]').between([s, Dexie.minKey], [s, Dexie.maxKey]).toArray())).then((a) => a.flat()) : [],
+    ]);
+    // Only these orders can make a reminder now (see the order rules' look-backs); the others are
+    // read for obsolete checks alone and need no member.
+    const recent = now - 3 * DAY_MS;
+    const relevant = orders.filter(
+      (o) =>
+        (o.status === 'unpaid' ? o.placedAt >= recent : o.status === 'paid' ? (o.paidAt ?? o.placedAt) >= recent : o.status === 'shipped' && (o.shippedAt ?? o.placedAt) >= recent) ||
+        followUpPending(o, rules.followUp, now),
+    );
+    let chosen: readonly FactMember[];
+    if (holidays) chosen = facts;
+    else {
+      // The members some rule can propose for now: near the lapse threshold or the second-purchase
+      // day, with a birthday, recent buyers when tiers moved (tier-up.ts), and the members of the
+      // orders and follow-ups above.
+      const all = factsById(facts);
+      const picked = new Map<string, FactMember>();
+      const recentBuyer = now - 8 * DAY_MS;
+      const today = localDayNumber(now, tz);
+      const cycles = settings.categoryCycles;
+      // A member who buys categories lapses on their own day, and a one-time buyer's second
+      // purchase follows the category's cycle (categories.ts): near either, they are read.
+      const byCategory = (m: FactMember) => {
+        const lapseDay = lapseDayOf(m, cycles, settings.lapseDays, tz)!;
+        if (lapseDay >= today - 9 && lapseDay <= today + 1) return true;
+        if (m.orderCount !== 1 || m.firstOrderAt === undefined) return false;
+        const due = m.firstOrderAt + secondPurchaseDays(m.categoryLastAt, cycles, rules.secondPurchase.days) * DAY_MS;
+        return due >= now - 8 * DAY_MS && due <= now + 8 * DAY_MS;
+      };
+      for (const m of facts) {
+        const last = m.lastOrderAt;
+        if (
+          (m.categoryLastAt && byCategory(m)) ||
+          m.profile.birthday ||
+          (last !== undefined && (winBackDue(last) || (last >= secondAt - 8 * DAY_MS && last <= secondAt + 8 * DAY_MS) || (tierChanges.length > 0 && last >= recentBuyer)))
+        )
+          picked.set(m.id, m);
+      }
+      for (const id of [...relevant.map((o) => o.memberId), ...done.map((r) => r.memberId)]) {
+        const m = all.get(id);
+        if (m) picked.set(id, m);
+      }
+      chosen = [...picked.values()];
+    }
+    const members = new Map<string, JourneyMember>(chosen.map((m) => [m.id, m]));
+    const orderMap = new Map(orders.map((o) => [o.id, o]));
+    const journeyFacts: JourneyFacts = { now, timeZone: tz, lapseDays: settings.lapseDays, categoryCycles: settings.categoryCycles, members, orders: relevant.map(toOrder), tierChanges, leftOpen: leftOpenOf(done, orderMap), segmentOf: segmentOf(settings, now), savedSegments: saved };
+    const contacted = lastContacts(contacts);
+    // Holiday greetings are made for everyone when the holiday comes into view (above); in later
+    // sweeps the members read here would only propose them again: members who change since are
+    // evaluated one by one.
+    const sweepRules = holidays ? rules : { ...rules, holiday: { ...rules.holiday, enabled: false } };
+    const result = await store(db, proposedReminders(journeyFacts, sweepRules, (id) => contacted.get(id)), now);
+    if (checkObsolete) result.obsolete = await dismissObsolete(db, active, members, orderMap, now, false);
+    if (holidays) await db.settings.put({ key: HOLIDAYS_SWEPT_KEY, value: keys });
+    await db.settings.put({ key: ROWS_SWEPT_KEY, value: marks });
+    return result;
+  });
+}
