@@ -1,6 +1,6 @@
 // One order as every import preset (and order capture) hands it to the store.
 import { z } from 'zod';
-import { currencyCode, epochMs, minor, orderItemSchema, orderStatusSchema, platformSchema } from './rows';
+import { orderFacts, orderItemSchema, platformSchema } from './rows';
 
 export const importedBuyerSchema = z
   .object({
@@ -17,13 +17,7 @@ export const importedOrderSchema = z.object({
   platform: platformSchema,
   orderNo: z.string().trim().min(1).max(100),
   buyer: importedBuyerSchema,
-  amountMinor: minor,
-  currency: currencyCode,
-  status: orderStatusSchema,
-  placedAt: epochMs,
-  paidAt: epochMs.optional(),
-  shippedAt: epochMs.optional(),
-  deliveredAt: epochMs.optional(),
+  ...orderFacts,
   /** The carrier and tracking number, where the export or the order page has them (shipping notice). */
   carrier: z.string().trim().max(100).optional(),
   trackingNo: z.string().trim().max(100).optional(),

@@ -102,6 +102,17 @@ export const orderItemSchema = z.object({
 
 export const orderStatusSchema = z.enum(ORDER_STATUSES);
 
+/** What an order is, as stored and as imported: its money, status and dates. */
+export const orderFacts = {
+  amountMinor: minor,
+  currency: currencyCode,
+  status: orderStatusSchema,
+  placedAt: epochMs,
+  paidAt: epochMs.optional(),
+  shippedAt: epochMs.optional(),
+  deliveredAt: epochMs.optional(),
+};
+
 export const orderRowSchema = z.object({
   /** `${platform}:${orderNo}` */
   id: z.string().min(3),
@@ -110,13 +121,7 @@ export const orderRowSchema = z.object({
   memberId: z.string().min(1),
   /** The buyer handle (or e-mail/phone when the platform has no handle) as on the order. */
   buyer: z.string(),
-  amountMinor: minor,
-  currency: currencyCode,
-  status: orderStatusSchema,
-  placedAt: epochMs,
-  paidAt: epochMs.optional(),
-  shippedAt: epochMs.optional(),
-  deliveredAt: epochMs.optional(),
+  ...orderFacts,
   /** Carrier and tracking number, for the shipping notice; kept from an earlier import when a later one lacks them. */
   carrier: z.string().max(100).optional(),
   trackingNo: z.string().max(100).optional(),

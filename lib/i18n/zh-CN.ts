@@ -3,7 +3,7 @@ import { shipZhCN } from './ship';
 import { zhCN as journeysZhCN } from './journeys';
 import { zhCN as sync } from './sync';
 import { zhCN as capture } from './capture';
-import { zhCN as segments } from './segments';
+import { zhCN as segments } from './segments-zh';
 import { categoriesZhCN } from './categories';
 import type { MessageKey } from './en';
 import * as mapping from './mapping';

@@ -3,7 +3,7 @@ import { shipZhTW } from './ship';
 import { zhTW as journeysZhTW } from './journeys';
 import { zhTW as sync } from './sync';
 import { zhTW as capture } from './capture';
-import { zhTW as segments } from './segments';
+import { zhTW as segments } from './segments-zh';
 import { categoriesZhTW } from './categories';
 import type { MessageKey } from './en';
 import * as mapping from './mapping';
