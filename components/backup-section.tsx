@@ -5,6 +5,7 @@ import type { SavedFile, StoreFiles } from '@/lib/export/store-files';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import { ChoiceField } from './choice-field';
 import { dateTime, fileSize, tierName } from './format';
+import { errorText } from './error-text';
 
 export interface BackupSectionProps {
   t: Translate;
@@ -69,7 +70,7 @@ export function BackupSection({ t, locale, settings, members, orders, usage, onS
     try {
       setJob({ kind: 'done', message: await task(progressOf(key)) });
     } catch (e) {
-      setJob({ kind: 'failed', message: failure((e as Error).message ?? String(e)) });
+      setJob({ kind: 'failed', message: failure(errorText(t, e)) });
     }
   };
 
@@ -123,7 +124,7 @@ export function BackupSection({ t, locale, settings, members, orders, usage, onS
       setRestore({ kind: 'confirm', backup: read, current: await files.counts() });
       setJob({ kind: 'idle' });
     } catch (e) {
-      setJob({ kind: 'failed', message: t('options.restore.failed', { message: (e as Error).message }) });
+      setJob({ kind: 'failed', message: t('options.restore.failed', { message: errorText(t, e) }) });
     }
   };
 

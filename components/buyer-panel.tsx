@@ -15,11 +15,12 @@ import { DueReminders, QuickReminder } from './panel/reminder';
 import { Summary } from './panel/summary';
 import { Tags } from './panel/tags';
 import { UnknownBuyer } from './panel/unknown';
+import { errorText } from './error-text';
 
 export type PanelView =
   | { kind: 'waiting' }
   | { kind: 'loading'; handle?: string }
-  | { kind: 'error'; message: string }
+  | { kind: 'error'; error: unknown }
   | { kind: 'unknown'; handle: string; platform: string }
   | { kind: 'card'; card: MemberCard; handle?: string };
 
@@ -63,7 +64,7 @@ export function BuyerPanel(props: BuyerPanelProps) {
       {view.kind === 'error' && (
         <div className="error" role="alert">
           <p>{t('panel.error')}</p>
-          <p className="small">{view.message}</p>
+          <p className="small">{errorText(t, view.error)}</p>
           <button type="button" onClick={() => api.retry()}>
             {t('panel.retry')}
           </button>

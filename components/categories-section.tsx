@@ -7,6 +7,7 @@ import { UNCATEGORISED, type CategoryCycles, type CategoryFigures, type Category
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import { categoryName } from './format';
 import { IntervalBars } from './interval-bars';
+import { errorText } from './error-text';
 
 export interface CategoriesSectionProps {
   t: Translate;
@@ -89,7 +90,7 @@ export function CategoriesSection({ t, locale, settings, figures, apply, onSave,
       setStatus({ kind: 'done', message: t('categories.applied', { orders: r.orders.toLocaleString(locale), members: r.members.toLocaleString(locale) }) });
       setReadCount((n) => n + 1);
     } catch (e) {
-      setStatus({ kind: 'failed', message: t('categories.applyFailed', { message: (e as Error).message }) });
+      setStatus({ kind: 'failed', message: t('categories.applyFailed', { message: errorText(t, e) }) });
     }
   };
 

@@ -7,13 +7,14 @@ import { ColumnMapping, fieldLabel, type MappingDraft } from './column-mapping';
 import { fileSize, money, shortDate } from './format';
 import type { ImportProblem } from '@/lib/import/presets/types';
 import type { WorkerRead } from './read-in-worker';
+import { presetLabel, problemText, refusalText } from './import-problems';
 
 export type Problem = { file: string; p: ImportProblem };
 
 /** The problems as a CSV the user can open next to the file: which file, row, column and what to do. */
-export function problemReport(problems: readonly Problem[]): string {
+export function problemReport(t: Translate, problems: readonly Problem[]): string {
   const q = (v: string) => `"${v.replace(/"/g, '""')}"`;
-  return '\uFEFF' + ['file,row,column,problem', ...problems.map(({ file, p }) => [q(file), p.line, q(p.column ?? ''), q(p.message)].join(','))].join('\r\n');
+  return '\uFEFF' + ['file,row,column,problem', ...problems.map(({ file, p }) => [q(file), p.line, q(p.column ?? ''), q(problemText(t, p))].join(','))].join('\r\n');
 }
 
 /** One file's read for the preview, with the mapping it was read through (the user's, or one saved for its headers). */
@@ -29,7 +30,7 @@ export interface FileRead {
 
 /** The preset's name as the user reads it (a mapping is "your column mapping", in their language). */
 export function presetName(preset: { id: string; label: string }, t: Translate, saved?: boolean): string {
-  if (preset.id !== 'generic') return preset.label;
+  if (preset.id !== 'generic') return presetLabel(t, preset);
   return t(saved ? 'options.map.saved' : 'options.map.yours');
 }
 
@@ -64,7 +65,7 @@ export function FilePreview({ t, locale, timeZone, fileRead, editing, defaultPla
       fileName={file.name}
       headers={headers}
       values={read.values}
-      note={near && t('options.map.near', { label: near.label, missing: near.missing.map((m) => `“${m}”`).join(', ') })}
+      note={near && t('options.map.near', { label: presetLabel(t, near), missing: near.missing.map((m) => `“${m}”`).join(', ') })}
       initial={draft()}
       onApply={onMapping}
       onCancel={read.ok ? () => onEdit(false) : undefined}
@@ -73,7 +74,7 @@ export function FilePreview({ t, locale, timeZone, fileRead, editing, defaultPla
   if (!read.ok) {
     return (
       <div className="preview-file">
-        {!near && <p className="alert small">{read.unknownColumns ? t('options.map.unknown', { file: file.name, columns: headers?.slice(0, 6).join(', ') ?? '' }) : read.message}</p>}
+        {!near && <p className="alert small">{read.unknownColumns ? t('options.map.unknown', { file: file.name, columns: headers?.slice(0, 6).join(', ') ?? '' }) : refusalText(t, read.refusal)}</p>}
         {editor}
       </div>
     );
@@ -130,9 +131,9 @@ export function FilePreview({ t, locale, timeZone, fileRead, editing, defaultPla
   );
 }
 
-/** Problems of one kind: the same column and the same message but for the values and numbers in it. */
+/** Problems of one kind: the same column and the same code (whatever the values in it). */
 function problemKind(p: ImportProblem): string {
-  return `${p.column ?? ''}|${p.message.replace(/"[^"]*"/g, '""').replace(/Order \S+ was/g, 'Order was').replace(/\d+/g, '#')}`;
+  return `${p.column ?? ''}|${p.code}|${p.leftOut === undefined ? '' : 'leftOut'}`;
 }
 
 const FIRST_ROWS = 3;
@@ -155,7 +156,7 @@ function ProblemGroups({ t, problems }: { t: Translate; problems: readonly Impor
             <strong>{t('options.import.problemGroup', { column: rows[0]!.column ?? t('options.import.problemNoColumn'), count: rows.length })}</strong>
             <ul>
               {rows.slice(0, FIRST_ROWS).map((p, i) => (
-                <li key={i}>{t('options.import.problemRow', { line: p.line, message: p.message })}</li>
+                <li key={i}>{t('options.import.problemRow', { line: p.line, message: problemText(t, p) })}</li>
               ))}
               {rows.length > FIRST_ROWS && <li className="muted">{t('options.import.problemMore', { count: rows.length - FIRST_ROWS })}</li>}
             </ul>

@@ -12,6 +12,9 @@ import type { ReadOptions } from '@/lib/import/read-export';
 import type { StreamProgress } from '@/lib/import/stream-export';
 import type { StreamSummary, WorkerRead } from './read-in-worker';
 import { FilePreview, presetName, problemReport, type FileRead, type Problem } from './import-preview';
+import { errorText } from './error-text';
+import { problemText, refusalText } from './import-problems';
+import { RefusedError } from '@/lib/import/problem';
 
 const BATCH = 5000; // MAX_IMPORT_BATCH: fewer, larger transactions rewrite each member less often
 
@@ -113,7 +116,7 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
     const reads = [];
     for (const { read, head } of fileReads) {
       // A file that can't be read at all is refused whole: nothing from it is written.
-      if (read && !read.ok) return setOutcome({ kind: 'failed', message: read.message });
+      if (read && !read.ok) return setOutcome({ kind: 'failed', message: refusalText(t, read.refusal) });
       if (read && !head) reads.push(read);
     }
     const mappingOf = (file: File) => fileReads.find((r) => r.file === file)?.mapping;
@@ -161,7 +164,7 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
         });
         const summary = await stream.done;
         if (cancelled.current) throw new Cancelled();
-        if (!summary.ok) throw new Error(summary.message);
+        if (!summary.ok) throw summary.refusal ? new RefusedError(summary.refusal) : summary.error;
         presets.add(presetName(summary.preset, t));
         bytesDone += file.size;
       }
@@ -173,14 +176,14 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
       // Cancelled, or a batch failed: put back what the earlier batches of this import wrote.
       await cancelImport(session).catch(() => undefined);
       if (e instanceof Cancelled) return setOutcome({ kind: 'cancelled' });
-      return setOutcome({ kind: 'failed', message: t('options.import.failed', { message: (e as Error).message }), problems });
+      return setOutcome({ kind: 'failed', message: e instanceof RefusedError ? refusalText(t, e.refusal) : t('options.import.failed', { message: errorText(t, e) }), problems });
     }
     setOutcome({ kind: 'done', ...total, orders: orderKeys.size, ...members, mergeList, presets: [...presets].join(', '), problems });
     onImported();
   };
 
   const problemsOf = useMemo(() => (outcome.kind === 'done' || outcome.kind === 'failed' ? (outcome.problems ?? []) : []), [outcome]);
-  const reportUrl = useMemo(() => (problemsOf.length ? URL.createObjectURL(new Blob([problemReport(problemsOf)], { type: 'text/csv' })) : undefined), [problemsOf]);
+  const reportUrl = useMemo(() => (problemsOf.length ? URL.createObjectURL(new Blob([problemReport(t, problemsOf)], { type: 'text/csv' })) : undefined), [problemsOf, t]);
   useEffect(() => () => {
     if (reportUrl) URL.revokeObjectURL(reportUrl);
   }, [reportUrl]);
@@ -196,11 +199,11 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
             type="file"
             multiple
             accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values"
-            aria-label="Import order export"
+            aria-label={t('options.import.label')}
             onChange={(e) => setFiles([...(e.target.files ?? [])])}
           />
         </label>
-        <ChoiceField id={platformId} label={t('options.import.platform')} ariaLabel="Platform" value={platform} onChange={(v) => setPlatform(v as Platform | '')} empty={t('options.import.detect')} choices={platformChoices(t)} />
+        <ChoiceField id={platformId} label={t('options.import.platform')} ariaLabel={t('options.import.platform')} value={platform} onChange={(v) => setPlatform(v as Platform | '')} empty={t('options.import.detect')} choices={platformChoices(t)} />
         <label className="field">
           <span>{t('options.import.encoding')}</span>
           <select value={encoding} onChange={(e) => setEncoding(e.target.value as Encoding | '')}>
@@ -280,7 +283,7 @@ export function ImportSection({ t, locale, settings, counts, readFile, streamFil
           <p className="small">{t('options.import.problems', { count: problemsOf.length })}</p>
           <ul className="problems">
             {problemsOf.slice(0, 10).map(({ file, p }, i) => (
-              <li key={i}>{t('options.import.problem', { file, line: p.line, column: p.column ?? '—', message: p.message })}</li>
+              <li key={i}>{t('options.import.problem', { file, line: p.line, column: p.column ?? '—', message: problemText(t, p) })}</li>
             ))}
           </ul>
           <a className="btn-link" download="regulars-import-problems.csv" href={reportUrl}>

@@ -6,6 +6,7 @@ import { UI_LOCALES, type MessageKey, type Translate, type UiLocale } from '@/li
 import { templateFor } from '@/lib/reminders/label';
 import { ChoiceField } from './choice-field';
 import { languageName, tierName } from './format';
+import { errorText } from './error-text';
 
 type Rules = JourneySettings['rules'];
 type RuleId = keyof Rules;
@@ -106,7 +107,7 @@ export function JourneysSection({ t, locale, tiers, timeZone = 'UTC', savedSegme
             setRules(saved.rules);
             setStatus({ ok: true, text: t('journeys.saved') });
           } catch (err) {
-            setStatus({ ok: false, text: (err as Error).message });
+            setStatus({ ok: false, text: errorText(t, err) });
           }
         }}
       >
@@ -271,7 +272,7 @@ export function JourneysSection({ t, locale, tiers, timeZone = 'UTC', savedSegme
                 const r = await sweep();
                 setStatus({ ok: true, text: t('journeys.swept', { created: r.created, suppressed: r.suppressed }) });
               } catch (err) {
-                setStatus({ ok: false, text: (err as Error).message });
+                setStatus({ ok: false, text: errorText(t, err) });
               }
             }}
           >

@@ -3,6 +3,7 @@ import type { Platform } from '@/lib/domain/rows';
 import type { MarketplaceAccess } from '@/lib/hosts/access';
 import { wooShopAddress } from '@/lib/hosts/woo';
 import type { Translate } from '@/lib/i18n';
+import { errorText } from './error-text';
 
 export interface SwitchableMarketplace {
   id: Platform;
@@ -60,7 +61,7 @@ export function MarketplacesSection<M extends SwitchableMarketplace>({
   }, [readAccess, watchAccess]);
 
   const refresh = () => readAccess().then(setAccess, () => undefined);
-  const failed = (name: string) => (e: unknown) => setNote({ kind: 'alert', text: t('options.marketplaces.failed', { name, message: (e as Error).message }) });
+  const failed = (name: string) => (e: unknown) => setNote({ kind: 'alert', text: t('options.marketplaces.failed', { name, message: errorText(t, e) }) });
 
   // No await before enable()/addShop(): the click's user gesture must reach Chrome's prompt.
   const toggle = (m: M, name: string, on: boolean) => {

@@ -64,7 +64,7 @@ describe('streaming a big file through the worker', () => {
       if (no === 'B1') throw new Error('the store refused B1');
       stored.push(no);
     });
-    expect(await stream.done).toEqual({ ok: false, message: 'the store refused B1' });
+    expect(await stream.done).toMatchObject({ ok: false, message: 'the store refused B1' });
     await new Promise((r) => setTimeout(r, 20));
     expect(stored).toEqual(['B0']);
     expect(fake.terminated).toBe(true);

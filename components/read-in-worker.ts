@@ -4,6 +4,7 @@ import type { ReadOptions } from '@/lib/import/read-export';
 import type { StreamProgress } from '@/lib/import/stream-export';
 import type { NearPreset } from '@/lib/import/read-export';
 import type { ColumnValues } from '@/lib/import/table';
+import { refused, unreadable, type Refusal } from '@/lib/import/problem';
 
 export type WorkerRead =
   | {
@@ -20,11 +21,11 @@ export type WorkerRead =
       columns?: [MappedField, string][];
       values?: ColumnValues;
     }
-  | { ok: false; fileName: string; message: string; /** The header row, when one was found: the user can map it. */ headers?: string[]; values?: ColumnValues; near?: NearPreset; unknownColumns?: true };
+  | { ok: false; fileName: string; refusal: Refusal; message: string; /** The header row, when one was found: the user can map it. */ headers?: string[]; values?: ColumnValues; near?: NearPreset; unknownColumns?: true };
 
 export type StreamSummary =
   | { ok: true; preset: { id: string; label: string }; platform: string; encoding: string; rowCount: number; orderCount: number; problemCount: number }
-  | { ok: false; message: string };
+  | { ok: false; refusal?: Refusal; error?: unknown; message: string };
 
 /**
  * One message to a new Web Worker and its one reply; the worker is ended either way. `failed`
@@ -48,7 +49,7 @@ export function askWorker<Reply>(makeWorker: () => Worker, message: unknown, tra
 /** One file read whole in a Web Worker (entrypoints wire the worker URL). */
 export function readInWorker(makeWorker: () => Worker, file: File, options: ReadOptions): Promise<WorkerRead> {
   return file.arrayBuffer().then((bytes) =>
-    askWorker<WorkerRead>(makeWorker, { kind: 'read', bytes, fileName: file.name, options }, [bytes], (message) => ({ ok: false, fileName: file.name, message: `${file.name} could not be read: ${message}` })),
+    askWorker<WorkerRead>(makeWorker, { kind: 'read', bytes, fileName: file.name, options }, [bytes], (message) => unreadable(file.name, message)),
   );
 }
 
@@ -90,7 +91,7 @@ export function streamInWorker(
         await onBatch(m.orders, m.problems, m.progress);
       } catch (err) {
         worker.terminate();
-        settle({ ok: false, message: (err as Error).message });
+        settle({ ok: false, error: err, message: err instanceof Error ? err.message : String(err) });
         return;
       }
       queued--;
@@ -102,14 +103,14 @@ export function streamInWorker(
   };
   worker.onerror = (e) => {
     worker.terminate();
-    if (!settled) settle({ ok: false, message: `${file.name} could not be read: ${e.message}` });
+    if (!settled) settle(unreadable(file.name, e.message));
   };
   worker.postMessage({ kind: 'stream', file, options });
   return {
     done,
     stop() {
       worker.terminate();
-      if (!settled) settle({ ok: false, message: 'stopped' });
+      if (!settled) settle({ ok: false, refusal: refused('stopped'), message: 'stopped' });
     },
   };
 }

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { Translate, UiLocale } from '@/lib/i18n';
 import type { SyncStatusView } from '@/lib/messaging/protocol-sync';
 import { dateTime } from './format';
+import { errorText } from './error-text';
 
 export interface TeamApi {
   status(): Promise<SyncStatusView>;
@@ -91,7 +92,7 @@ export function TeamSection({ t, locale, api, now = () => Date.now() }: { t: Tra
     try {
       await job();
     } catch (e) {
-      setError(t('team.error.failed', { reason: (e as Error).message }));
+      setError(t('team.error.failed', { reason: errorText(t, e) }));
     } finally {
       setBusy(false);
     }

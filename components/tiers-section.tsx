@@ -9,6 +9,7 @@ import { BENEFIT_LOCALES, type TierBenefits, type TierLadder } from '@/lib/domai
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import { money, tierName } from './format';
 import { IntervalBars } from './interval-bars';
+import { errorText } from './error-text';
 
 export interface TiersSectionProps {
   t: Translate;
@@ -205,7 +206,7 @@ export function TiersSection({ t, locale, settings, tierFacts, intervals, apply,
       await reload();
       setStatus({ kind: 'done', message: t('tiers.applied', { members: r.members.toLocaleString(locale), up: r.up.toLocaleString(locale), down: r.down.toLocaleString(locale) }) });
     } catch (e) {
-      setStatus({ kind: 'failed', message: t('tiers.applyFailed', { message: (e as Error).message }) });
+      setStatus({ kind: 'failed', message: t('tiers.applyFailed', { message: errorText(t, e) }) });
     }
   };
 

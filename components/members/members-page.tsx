@@ -11,6 +11,7 @@ import { MemberView } from './member-view';
 import { MembersSection } from './members-section';
 import { Overview } from './overview';
 import { NAV, parseRoute } from './routes';
+import { errorText } from '../error-text';
 
 export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t: Translate; locale: UiLocale; hash: string; now(): number }) {
   const route = parseRoute(hash);
@@ -20,7 +21,7 @@ export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t:
   const [data, setData] = useState<{ list: MemberList; at: number }>();
   const [segments, setSegments] = useState<SegmentRow[]>([]);
   const [vocabulary, setVocabulary] = useState<string[]>([]);
-  const [loadError, setLoadError] = useState<string>();
+  const [loadError, setLoadError] = useState<{ error: unknown }>();
   const reload = useCallback(async () => {
     try {
       const s = await api.settings();
@@ -30,7 +31,7 @@ export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t:
       setData({ list: new MemberList(parts), at });
       setLoadError(undefined);
     } catch (e) {
-      setLoadError((e as Error).message);
+      setLoadError({ error: e });
     }
   }, [api, now]);
   const refreshSegments = useCallback(() => api.listSegments().then(setSegments), [api]);
@@ -64,7 +65,7 @@ export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t:
         </nav>
       </header>
       {loadError !== undefined ? (
-        <p className="error" role="alert">{t('members.loadFailed', { message: loadError })}</p>
+        <p className="error" role="alert">{t('members.loadFailed', { message: errorText(t, loadError.error) })}</p>
       ) : !settings || !data || !ctx ? (
         <p className="muted loading" role="status">{t('members.loading', { count: '…' })}</p>
       ) : data.list.count === 0 ? (

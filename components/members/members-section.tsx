@@ -11,6 +11,7 @@ import { MembersTable, NO_SELECTION, type Selection } from './members-table';
 import { memberHref, type Route } from './routes';
 import { SegmentBuilder } from './segment-builder';
 import { SegmentExport } from './segment-export';
+import { errorText } from '../error-text';
 
 /** What the list's filters are evaluated with. */
 export type ListCtx = Omit<NonNullable<Parameters<typeof compileFilter>[1]>, 'platforms'>;
@@ -122,7 +123,7 @@ export function MembersSection(props: {
               setSelected(row);
               setStatus(t('segments.builder.savedOk', { name: row.name }));
             } catch (e) {
-              setStatus((e as Error).message);
+              setStatus(errorText(t, e));
             }
           }}
           onDelete={async (s) => {

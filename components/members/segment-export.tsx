@@ -6,6 +6,7 @@ import { SEGMENT_COLUMNS, segmentCsvOf, type SegmentColumn } from '@/lib/export/
 import type { Translate } from '@/lib/i18n';
 import { tierName } from '../format';
 import type { MembersApi } from './api';
+import { errorText } from '../error-text';
 
 const CHANNELS = ['sms', 'email', 'line', 'chat', 'other'] as const;
 const DEFAULT_COLUMNS: readonly SegmentColumn[] = ['export.members.name', 'export.members.phone', 'export.members.email', 'export.members.tier', 'export.members.segment', 'export.members.lastOrder'];
@@ -58,7 +59,7 @@ export function SegmentExport({ memberIds, settings, name, api, t, now, onClose 
       api.download(new Blob(csv.parts, { type: 'text/csv;charset=utf-8' }), file);
       setDone({ file, memberIds: csv.memberIds, flagged: csv.flagged, dnc: csv.doNotContact, capHours });
     } catch (e) {
-      setError(t('segments.export.failed', { message: (e as Error).message }));
+      setError(t('segments.export.failed', { message: errorText(t, e) }));
     } finally {
       setBusy(false);
     }
@@ -113,7 +114,7 @@ export function SegmentExport({ memberIds, settings, name, api, t, now, onClose 
                   const count = await api.logContacts(done.memberIds, channel, t('segments.export.reason', { name }));
                   setLogged(t('segments.export.logged', { count, channel: t(`segments.export.channel.${channel}`) }));
                 } catch (e) {
-                  setError((e as Error).message);
+                  setError(errorText(t, e));
                 } finally {
                   setBusy(false);
                 }

@@ -3,6 +3,7 @@ import type { MemberCard } from '@/lib/messaging/card';
 import type { Translate, UiLocale } from '@/lib/i18n';
 import { dateTime } from '../format';
 import type { PanelApi } from './api';
+import { errorText } from '../error-text';
 
 export function Notes({ card, t, locale, timeZone, api, author }: { card: MemberCard; t: Translate; locale: UiLocale; timeZone?: string | undefined; api: PanelApi; author: string }) {
   const memberId = card.member.id;
@@ -41,7 +42,7 @@ export function Notes({ card, t, locale, timeZone, api, author }: { card: Member
       api.saveDraft(memberId, '');
     } catch (e) {
       // The draft stays in the box (and in the kept draft): nothing typed is lost.
-      setFailed(t('write.noteFailed', { message: (e as Error).message }));
+      setFailed(t('write.noteFailed', { message: errorText(t, e) }));
     } finally {
       setBusy(false);
     }
@@ -52,7 +53,7 @@ export function Notes({ card, t, locale, timeZone, api, author }: { card: Member
       await api.editNote(noteId, text);
       setEditing(undefined);
     } catch (e) {
-      setFailed(t('write.noteFailed', { message: (e as Error).message }));
+      setFailed(t('write.noteFailed', { message: errorText(t, e) }));
     }
   };
   const onKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {

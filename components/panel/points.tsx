@@ -4,6 +4,7 @@ import type { Translate, UiLocale } from '@/lib/i18n';
 import { shortDate } from '../format';
 import type { PanelApi } from './api';
 import { signed } from './summary';
+import { errorText } from '../error-text';
 
 /** Points adjusted by hand with a reason (a gift, points spent on a reward), and the latest adjustments. */
 export function Points({ card, t, locale, timeZone, api }: { card: MemberCard; t: Translate; locale: UiLocale; timeZone?: string | undefined; api: PanelApi }) {
@@ -22,7 +23,7 @@ export function Points({ card, t, locale, timeZone, api }: { card: MemberCard; t
       setDelta('');
       setReason('');
     } catch (e) {
-      setStatus({ ok: false, text: t('points.failed', { message: (e as Error).message }) });
+      setStatus({ ok: false, text: t('points.failed', { message: errorText(t, e) }) });
     }
   };
   return (

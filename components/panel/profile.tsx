@@ -5,6 +5,7 @@ import { BUYER_LANGUAGES, memberLanguage } from '@/lib/domain/journeys/language'
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import { languageName } from '../format';
 import type { PanelApi } from './api';
+import { errorText } from '../error-text';
 
 const FIELDS: readonly { key: keyof Profile; type?: string; hint?: MessageKey }[] = [
   { key: 'birthday', hint: 'profile.birthdayHint' },
@@ -45,7 +46,7 @@ export function ProfileEditor({ card, t, api, locale = 'en' }: { card: MemberCar
             await api.updateMember({ profile: { ...values, language }, doNotContact: dnc });
             setState({ kind: 'saved' });
           } catch (err) {
-            setState({ kind: 'error', message: (err as Error).message });
+            setState({ kind: 'error', message: errorText(t, err) });
           }
         }}
       >

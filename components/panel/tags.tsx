@@ -4,6 +4,7 @@ import type { MemberCard } from '@/lib/messaging/card';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import { tierName } from '../format';
 import type { PanelApi } from './api';
+import { errorText } from '../error-text';
 
 export function tagLabel(tag: string, t: Translate): string {
   return isPresetTag(tag) ? t(`tag.${tag}` as MessageKey) : tag;
@@ -29,7 +30,7 @@ export function Tags({ card, t, api, vocabulary }: { card: MemberCard; t: Transl
       await change();
       return true;
     } catch (e) {
-      setFailed(t('write.tagFailed', { tag: tagLabel(tag, t), message: (e as Error).message }));
+      setFailed(t('write.tagFailed', { tag: tagLabel(tag, t), message: errorText(t, e) }));
       return false;
     } finally {
       setBusy(false);

@@ -67,7 +67,7 @@ function App() {
       if (mine !== seq.current) return; // the agent moved on to another conversation
       setView(card ? { kind: 'card', card, handle: next.handle } : { kind: 'unknown', handle: next.handle, platform: next.platform });
     } catch (e) {
-      if (mine === seq.current) setView({ kind: 'error', message: (e as Error).message });
+      if (mine === seq.current) setView({ kind: 'error', error: e });
     } finally {
       clearTimeout(slow);
     }

@@ -11,6 +11,7 @@ import type { Settings } from '@/lib/domain/settings';
 import { chromeTabApis, showOnTab } from '@/lib/hosts/show-here';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { send } from '@/lib/messaging/browser-client';
+import { errorText } from '@/components/error-text';
 
 const params = new URLSearchParams(location.search);
 const overviewOnce = () => send('segments.overview', {});
@@ -48,7 +49,7 @@ function App() {
   const [today, setToday] = useState<TodayData>();
   // The early answer serves the first load of the same list; every later load asks again.
   const unused = useRef<Promise<TodayData> | undefined>(earlyToday);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<{ error: unknown }>();
   const [mine, setMine] = useState(false);
   const [memberId, setMemberId] = useState(params.get('member') ?? undefined);
   const [perGroup, setPerGroup] = useState(PAGE);
@@ -63,7 +64,7 @@ function App() {
       setToday(await (answered ?? send('reminders.today', request)));
       setError(undefined);
     } catch (e) {
-      setError((e as Error).message);
+      setError({ error: e });
     }
   }, [locale, mine, memberId, perGroup]);
 
@@ -91,7 +92,7 @@ function App() {
     try {
       await task;
     } catch (e) {
-      setError((e as Error).message);
+      setError({ error: e });
     }
     await load();
   };
@@ -113,7 +114,7 @@ function App() {
               t={t}
               locale={locale}
               data={today}
-              error={error}
+              error={error && errorText(t, error.error)}
               mine={mine}
               onMine={setMine}
               memberId={memberId}

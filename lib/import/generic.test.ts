@@ -46,7 +46,7 @@ describe('a generic column mapping', () => {
     ['no buyer at all', 'A-4,,,5.00,07/03/2026,paid', 'Customer', /cannot be tied to a buyer/],
   ])('%s is reported with its row and column', (_name, row, column, message) => {
     const r = ok(`${FILE}\n${row}`);
-    expect(r.problems).toEqual([{ line: 7, column, message: expect.stringMatching(message) }]);
+    expect(r.problems).toEqual([expect.objectContaining({ line: 7, column, message: expect.stringMatching(message) })]);
   });
 
   it('a mapping without any buyer column is refused', () => {

@@ -10,6 +10,7 @@ import { statusFromWord } from './status-words';
 export { statusFromWord };
 import { MAPPED_FIELDS, type ImportPreset, type MappedField } from './presets/types';
 import { headerKey } from './table';
+import { said } from './problem';
 
 export interface GenericMapping {
   orderNo: string;
@@ -60,9 +61,9 @@ export function genericPreset(mapping: GenericMapping): ImportPreset {
         currency: mapping.currency ? column(h, mapping.currency) : undefined,
       };
       const absent = [col.orderNo, col.amount, col.date].find((c) => c.index < 0);
-      if (absent) return refusal({ line: 0, column: absent.name, message: `has no column "${absent.name}" that the mapping names; choose the file the mapping was made for, or map it again` });
+      if (absent) return refusal({ line: 0, column: absent.name, ...said('noMappedColumn', { column: absent.name }) });
       const missing = missingBuyer(table, { handle: col.buyer ? [col.buyer] : [], phone: col.phone ? [col.phone] : [], email: col.email ? [col.email] : [] });
-      if (missing) return refusal(missing.column ? missing : { ...missing, message: 'has no buyer column in the mapping; map the buyer, phone or e-mail column' });
+      if (missing) return refusal(missing.column ? missing : { ...missing, ...said('noBuyerInMapping') });
 
       const book = new OrderBook();
       const firstAmount = new Map<string, string>();
@@ -72,7 +73,7 @@ export function genericPreset(mapping: GenericMapping): ImportPreset {
       for (const { line, cells } of table.rows) {
         const orderNo = get(cells, col.orderNo);
         if (!orderNo) {
-          book.problem(line, { column: col.orderNo.name, message: 'is empty; every row needs its order number' });
+          book.problem(line, { column: col.orderNo.name, ...said('emptyOrderNo') });
           continue;
         }
         if (book.isRejected(orderNo)) continue;
@@ -82,29 +83,29 @@ export function genericPreset(mapping: GenericMapping): ImportPreset {
           if (rawAmount === '') continue;
           if (mapping.amountPer === 'line') {
             const more = amountOf(rawAmount, open.currency);
-            if (more === undefined) book.reject(orderNo, line, { column: col.amount.name, message: `"${rawAmount}" is not an amount; write it as a number such as 12.90` });
+            if (more === undefined) book.reject(orderNo, line, { column: col.amount.name, ...said('notAmount', { value: rawAmount, example: '12.90' }) });
             else open.amountMinor += more;
           } else if (rawAmount !== firstAmount.get(orderNo)) {
             book.reject(orderNo, line, {
               column: col.amount.name,
-              message: `"${rawAmount}" differs from the amount on the order's first row ("${firstAmount.get(orderNo)}"); if this column holds each line's amount, map it as "per line"`,
+              ...said('amountDiffers', { value: rawAmount, first: firstAmount.get(orderNo) ?? '' }),
             });
           }
           continue;
         }
         const currency = (get(cells, col.currency) || ctx.currency).toUpperCase();
         if (!/^[A-Z]{3}$/.test(currency)) {
-          book.reject(orderNo, line, { column: col.currency?.name, message: `"${currency}" is not a currency code; write a three-letter code such as USD or CNY` });
+          book.reject(orderNo, line, { column: col.currency?.name, ...said('notCurrency', { value: currency }) });
           continue;
         }
         const amountMinor = amountOf(rawAmount, currency);
         if (amountMinor === undefined) {
-          book.reject(orderNo, line, { column: col.amount.name, message: `"${rawAmount}" is not an amount; write it as a number such as 12.90` });
+          book.reject(orderNo, line, { column: col.amount.name, ...said('notAmount', { value: rawAmount, example: '12.90' }) });
           continue;
         }
         const placedAt = date(get(cells, col.date));
         if (placedAt === undefined) {
-          book.reject(orderNo, line, { column: col.date.name, message: `"${get(cells, col.date)}" is not a date this importer can read (such as 2026-03-04 13:05)` });
+          book.reject(orderNo, line, { column: col.date.name, ...said('notDate', { value: get(cells, col.date), example: '2026-03-04 13:05' }) });
           continue;
         }
         let status: OrderStatus = 'paid';
@@ -112,7 +113,7 @@ export function genericPreset(mapping: GenericMapping): ImportPreset {
           const word = get(cells, col.status);
           const known = word ? mappedStatus(mapping, word) : undefined;
           if (!known) {
-            book.reject(orderNo, line, { column: col.status.name, message: word ? `"${word}" is a status value the mapping doesn't say the meaning of; choose what it means under the status column's values` : 'is empty; write the order status or leave the status column out of the mapping' });
+            book.reject(orderNo, line, { column: col.status.name, ...(word ? said('unmappedStatus', { value: word }) : said('emptyStatusMapped')) });
             continue;
           }
           status = known;
@@ -121,7 +122,7 @@ export function genericPreset(mapping: GenericMapping): ImportPreset {
         const phone = usablePhone(get(cells, col.phone));
         const email = usableEmail(get(cells, col.email));
         if (!handle && !phone && !email) {
-          book.reject(orderNo, line, { column: (col.buyer ?? col.phone ?? col.email)?.name, message: 'is empty and the row has no other buyer column filled; the order cannot be tied to a buyer' });
+          book.reject(orderNo, line, { column: (col.buyer ?? col.phone ?? col.email)?.name, ...said('noBuyer') });
           continue;
         }
         firstAmount.set(orderNo, rawAmount);

@@ -3,6 +3,7 @@
 // batches, each acknowledged by the page once stored, so memory stays flat.
 import { readOrderExport, type ReadOptions, type ReadResult } from './read-export';
 import { decodedChunks, sniffEncoding, streamOrderExport } from './stream-export';
+import { unreadable } from './problem';
 
 export type WorkerRequest =
   | { kind: 'read'; bytes: ArrayBuffer; fileName: string; options: ReadOptions }
@@ -23,7 +24,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     try {
       result = readOrderExport(new Uint8Array(request.bytes), request.fileName, request.options);
     } catch (e) {
-      result = { ok: false, fileName: request.fileName, message: `${request.fileName} could not be read: ${(e as Error).message}` };
+      result = unreadable(request.fileName, e);
     }
     // The preset object has functions: send only its name and id.
     post(result.ok ? { ...result, preset: { id: result.preset.id, label: result.preset.label, platform: result.preset.platform } } : result);

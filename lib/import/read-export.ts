@@ -7,6 +7,7 @@ import { detectPreset, nearestPreset, presetColumns } from './presets';
 import type { ImportProblem, ImportPreset, MappedField } from './presets/types';
 import { columnOf, columnValues, parseTable, tableFromRows, type ColumnValues, type Table } from './table';
 import { isZip, readXlsx } from './xlsx';
+import { refused, refusedAs, type Refusal } from './problem';
 
 export interface ReadOptions {
   timeZone: string;
@@ -37,6 +38,8 @@ export type ReadResult =
   | {
       ok: false;
       fileName: string;
+      /** Why the file is refused, for the screen to translate; its English `message`. */
+      refusal: Refusal;
       message: string;
       /** Why, when the page says it in the reader's language: no preset knows these columns. */
       unknownColumns?: true;
@@ -48,6 +51,7 @@ export type ReadResult =
     };
 
 export interface NearPreset {
+  id: string;
   label: string;
   platform: Platform;
   /** Its signature columns this file lacks (renamed or cut). */
@@ -56,8 +60,13 @@ export interface NearPreset {
   columns: [MappedField, string][];
 }
 
+/** A refused read: the refusal, and its English sentence (with a detail for logs, if any). */
+function failure(fileName: string, refusal: Refusal, detail?: string) {
+  return { ok: false as const, fileName, refusal, message: detail ? `${refusal.message} ${detail}` : refusal.message };
+}
+
 export function readOrderExport(bytes: Uint8Array, fileName: string, options: ReadOptions): ReadResult {
-  if (bytes.length === 0) return { ok: false, fileName, message: `${fileName} is empty. Export the orders again and choose the new file.` };
+  if (bytes.length === 0) return failure(fileName, refused('empty', { file: fileName }));
   const chosen = options.mapping ? genericPreset(options.mapping) : undefined;
   // Some exports put notes above the header (eBay): the header is the first row a preset knows.
   const isHeader = (cells: string[]) => (options.mapping ? columnOf(cells, options.mapping.orderNo) >= 0 : detectPreset({ headers: cells }) !== undefined || nearestPreset(cells) !== undefined);
@@ -67,41 +76,35 @@ export function readOrderExport(bytes: Uint8Array, fileName: string, options: Re
     try {
       table = tableFromRows(readXlsx(bytes), '', isHeader);
     } catch (e) {
-      return { ok: false, fileName, message: `${fileName} is not an Excel workbook Regulars can read (${(e as Error).message}). Save it again as .xlsx or CSV and choose the new file.` };
+      return failure(fileName, refused('notWorkbook', { file: fileName }), `(${(e as Error).message})`);
     }
   } else {
     if (bytes.includes(0) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) {
-      return { ok: false, fileName, message: `${fileName} is not a text table (it looks like a binary file). Choose the CSV your marketplace exported.` };
+      return failure(fileName, refused('binary', { file: fileName }));
     }
     const decoded = decodeBytes(bytes, options.encoding);
     encoding = decoded.encoding;
     table = parseTable(decoded.text, isHeader);
   }
   if (table.headers.length < 2 || table.rows.length === 0) {
-    return { ok: false, fileName, message: `${fileName} has no table of orders in it: expected a header row and at least one order row.` };
+    return failure(fileName, refused('noTable', { file: fileName }));
   }
   const preset = chosen ?? detectPreset(table);
   if (!preset) {
     const near = nearestPreset(table.headers);
     if (near) {
-      const { label, platform } = near.preset;
-      return {
-        ok: false,
-        fileName,
-        headers: table.headers,
-        values: columnValues(table),
-        near: { label, platform, missing: near.missing, columns: near.columns },
-        message: `${fileName} looks like a ${label}, but has no column ${near.missing.map((m) => `"${m}"`).join(', ')} (renamed, or left out of the export). Check the columns below: they are filled in as that export has them.`,
-      };
+      const { id, label, platform } = near.preset;
+      const refusal = { ...refused('near', { file: fileName, preset: label, columns: near.missing.map((m) => `"${m}"`).join(', ') }), preset: id };
+      return { ...failure(fileName, refusal), headers: table.headers, values: columnValues(table), near: { id, label, platform, missing: near.missing, columns: near.columns } };
     }
-    return { ok: false, fileName, unknownColumns: true, headers: table.headers, values: columnValues(table), message: `${fileName}: these columns don't match any export Regulars knows (${table.headers.slice(0, 6).join(', ')}…).` };
+    return { ...failure(fileName, refused('unknownColumns', { file: fileName, columns: table.headers.slice(0, 6).join(', ') })), unknownColumns: true, headers: table.headers, values: columnValues(table) };
   }
   const platform = options.platform ?? preset.platform;
   const { orders, problems } = preset.read(table, { timeZone: options.timeZone, currency: options.currency, platform });
   // A problem on line 0 with nothing read is about the file as a whole (no buyer column): refuse it.
   const fileProblem = problems.find((p) => p.line === 0);
   if (fileProblem && orders.length === 0) {
-    return { ok: false, fileName, headers: table.headers, values: columnValues(table), message: `${fileName} (${preset.label}) ${fileProblem.message}.` };
+    return { ...failure(fileName, refusedAs(fileName, preset, fileProblem)), headers: table.headers, values: columnValues(table) };
   }
   return { ok: true, fileName, preset, platform, encoding, rowCount: table.rows.length, orders, problems, headers: table.headers, columns: presetColumns(preset, table.headers), values: columnValues(table) };
 }

@@ -83,7 +83,7 @@ describe('reading a big export a chunk at a time', () => {
   it('a file no preset knows is refused with its columns named', async () => {
     const bytes = new TextEncoder().encode('a,b,c\n1,2,3\n');
     const result = await streamOrderExport(decodedChunks(byteStream(bytes, 5), 'utf-8'), 'x.csv', { ...options, encoding: 'utf-8' }, bytes.length, async () => undefined, 4);
-    expect(result).toEqual({ ok: false, message: expect.stringContaining("x.csv: these columns don't match") });
+    expect(result).toEqual({ ok: false, refusal: expect.objectContaining({ code: 'unknownColumns' }), message: expect.stringContaining("x.csv: these columns don't match") });
   });
 
   it("a file read through the user's column mapping streams to the same orders as a whole read with it", async () => {
@@ -106,7 +106,7 @@ describe('reading a big export a chunk at a time', () => {
     const bytes = new TextEncoder().encode(lines.join('\n') + '\n');
     const batches: unknown[] = [];
     const result = await streamOrderExport(decodedChunks(byteStream(bytes, 500), 'utf-8'), 'orders_export.csv', { ...options, encoding: 'utf-8' }, bytes.length, async (o) => void batches.push(o), 1000);
-    expect(result).toEqual({ ok: false, message: expect.stringMatching(/^orders_export\.csv \(Shopify orders export\) .*Email/) });
+    expect(result).toEqual({ ok: false, refusal: expect.objectContaining({ code: 'file', preset: 'shopify-orders', problem: expect.objectContaining({ code: 'noBuyerColumn' }) }), message: expect.stringMatching(/^orders_export\.csv \(Shopify orders export\) .*Email/) });
     expect(batches).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { detectPreset } from './presets';
 import type { ImportPreset, ImportProblem } from './presets/types';
 import type { ReadOptions } from './read-export';
 import { columnOf, parseTable, type Table } from './table';
+import { refused, refusedAs, RefusedError, unreadable, type Refusal } from './problem';
 
 export interface StreamProgress {
   bytes: number;
@@ -19,7 +20,9 @@ export interface StreamProgress {
 
 export type StreamResult =
   | { ok: true; preset: ImportPreset; platform: Platform; encoding: Encoding; rowCount: number; orderCount: number; problemCount: number }
-  | { ok: false; message: string };
+  | { ok: false; refusal: Refusal; message: string };
+
+const refusing = (refusal: Refusal): StreamResult => ({ ok: false, refusal, message: refusal.message });
 
 /** The encoding of a file from its first bytes (a multi-byte character cut at the end is fine). */
 export function sniffEncoding(head: Uint8Array): Encoding {
@@ -116,7 +119,7 @@ export async function streamOrderExport(
       headers = first.headers;
       delimiter = first.delimiter;
       preset = options.mapping ? genericPreset(options.mapping) : detectPreset(first);
-      if (!preset) throw new Error(`${fileName}: these columns don't match any export Regulars knows (${headers.slice(0, 6).join(', ')}…).`);
+      if (!preset) throw new RefusedError(refused('unknownColumns', { file: fileName, columns: headers.slice(0, 6).join(', ') }));
       platform = options.platform ?? preset.platform;
       // Many exports write an order's fields only on its first row (Shopify, WooCommerce, eBay…), so a
       // chunk never ends inside an order: rows are kept together by the preset's order number column.
@@ -145,7 +148,7 @@ export async function streamOrderExport(
     const { orders, problems } = preset!.read(table, { timeZone: options.timeZone, currency: options.currency, platform: platform! });
     // A problem with the file as a whole (no buyer column, a mapped column missing): refuse it, as a whole read would.
     const fileProblem = problems.find((p) => p.line === 0);
-    if (fileProblem && orders.length === 0) throw new Error(`${fileName} (${preset!.label}) ${fileProblem.message}.`);
+    if (fileProblem && orders.length === 0) throw new RefusedError(refusedAs(fileName, preset!, fileProblem));
     problemCount += problems.length;
     outProblems.push(...problems);
     if (orders.length === 0) return;
@@ -169,11 +172,13 @@ export async function streamOrderExport(
       if (complete) await take(complete, false);
     }
     if (headers || buffer.trim()) await take(buffer, true);
-    if (!headers || !preset || !platform) return { ok: false, message: `${fileName} is empty. Export the orders again and choose the new file.` };
+    if (!headers || !preset || !platform) return refusing(refused('empty', { file: fileName }));
     if (pending) out.push(pending);
     await emit(true);
     return { ok: true, preset, platform, encoding: options.encoding, rowCount, orderCount, problemCount };
   } catch (e) {
-    return { ok: false, message: (e as Error).message };
+    if (e instanceof RefusedError) return refusing(e.refusal);
+    const { refusal, message } = unreadable(fileName, e);
+    return { ok: false, refusal, message };
   }
 }

@@ -71,8 +71,8 @@ test('a file no preset knows is told so in the reader’s language', async ({ ex
     await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
     await updateSettings(options, { locale: 'zh-CN' });
     await options.reload();
-    // The file field's accessible name is fixed in English (import-section.tsx), whatever the language.
-    await options.getByLabel('Import order export', { exact: true }).setInputFiles(march);
+    // The file field is named in the page's language, for screen readers too.
+    await options.getByLabel('导入订单导出文件', { exact: true }).setInputFiles(march);
     await expect(options.getByText('shop-sheet-march.csv：这些列与 Regulars 认识的任何导出文件都对不上（Ref No, Customer Handle, Mobile, Paid Total, Order Time, State…）。请在下面指明每一列是什么。')).toBeVisible();
     await expect(options.getByText("don't match")).toHaveCount(0);
   } finally {

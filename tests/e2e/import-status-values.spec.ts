@@ -80,7 +80,7 @@ test('a known export with unknown status words shows its problems by kind before
     await expect(preview).toContainText('1 order from 3 rows, 1 buyer, 2 rows with problems');
     const problems = preview.getByTestId('import-problems');
     await expect(problems).toContainText('Order Status: 2 rows');
-    await expect(problems).toContainText('row 3: "Aguardando retirada" is not a Shopee order status');
+    await expect(problems).toContainText('row 3: "Aguardando retirada" is not an order status this importer knows for Shopee');
     await expect(problems).toContainText('row 4: "Aguardando retirada"');
 
     // Mapping the columns opens with Shopee's columns and the status values to say.

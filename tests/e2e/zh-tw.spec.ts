@@ -3,28 +3,13 @@
 // screenshots/zh-TW-*.png for a person to look at.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Frame, Page } from '@playwright/test';
-import { en } from '../../lib/i18n/en';
+import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { conversationOf, panelFrame } from '../support/panel';
 import { updateSettings } from '../support/settings';
+import { ENGLISH, englishOn } from '../support/english';
 
 const OUT = path.resolve('screenshots');
-
-/** The fixed parts of every English message, three words or longer: if one shows, a string went untranslated. */
-const ENGLISH = [
-  ...new Set(
-    Object.values(en)
-      .flatMap((text) => text.replace(/\{[^{}]*(\{[^{}]*\}[^{}]*)*\}/g, '\u0000').split('\u0000'))
-      .map((part) => part.trim())
-      .filter((part) => /[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/.test(part)),
-  ),
-];
-
-async function englishOn(target: Page | Frame): Promise<string[]> {
-  const text = await target.locator('body').innerText();
-  return ENGLISH.filter((part) => text.includes(part));
-}
 
 async function walk(page: Page, extensionId: string, demo: { url: string; seed: { known: { champion: string }; conversations: { id: string; handle: string }[] } }, shot: (target: Page, name: string) => Promise<void>) {
   const base = `chrome-extension://${extensionId}`;

@@ -1,22 +1,12 @@
 // The store packages `npm run zip` writes (.output/): what a seller installs from the Chrome Web
 // Store and Firefox Add-ons. Run after `npm run zip` (npm test does): vitest -c vitest.package.config.ts
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { unzipSync, strFromU8 } from 'fflate';
+import { strFromU8 } from 'fflate';
 import webExt from 'web-ext';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
-const zipPath = (what: string) => path.join(ROOT, '.output', `regulars-${version}-${what}.zip`);
-
-async function unzip(file: string): Promise<Record<string, Uint8Array>> {
-  if (!existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`npm run zip\` first`);
-  return unzipSync(new Uint8Array(await readFile(file)));
-}
+import { unzip, unzipTo, version, zipPath } from './zips';
 
 const manifestOf = (files: Record<string, Uint8Array>) => {
   const raw = files['manifest.json'];
@@ -50,11 +40,7 @@ describe('Firefox Add-ons zip', () => {
   let dir = '';
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'regulars-firefox-zip-'));
-    for (const [name, data] of Object.entries(await unzip(zipPath('firefox')))) {
-      if (name.endsWith('/')) continue;
-      await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-      await writeFile(path.join(dir, name), data);
-    }
+    await unzipTo(zipPath('firefox'), dir);
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 

@@ -65,7 +65,7 @@ describe('Amazon order report', () => {
 
   it('reports a row with no e-mail, phone or name, rather than importing an order nobody can be found by', () => {
     const r = ok(REPORT.split('\n').map((l, i) => (i === 4 ? l.replace('\tJ. Doe\t', '\t\t') : l)).join('\n'));
-    expect(r.problems).toEqual([{ line: 5, column: 'buyer-email', message: expect.stringMatching(/Amazon withheld this buyer.*Order 113-4410276-1100003 was left out/) }]);
+    expect(r.problems).toEqual([expect.objectContaining({ line: 5, column: 'buyer-email', message: expect.stringMatching(/Amazon withheld this buyer.*Order 113-4410276-1100003 was left out/) })]);
   });
 
   it.each([
@@ -73,7 +73,7 @@ describe('Amazon order report', () => {
     ['a purchase date it cannot read', 4, (l: string) => l.replace('2026-03-05T08:30:00-08:00', 'March 5'), 'purchase-date', '113-4410276-1100002'],
   ])('%s is reported with its row and column, the whole order left out', (_name, line, change, column, orderNo) => {
     const r = ok(REPORT.split('\n').map((l, i) => (i + 1 === line ? change(l) : l)).join('\n'));
-    expect(r.problems[0]).toEqual({ line, column, message: expect.stringContaining(`Order ${orderNo} was left out`) });
+    expect(r.problems[0]).toEqual(expect.objectContaining({ line, column, message: expect.stringContaining(`Order ${orderNo} was left out`) }));
     expect(r.orders.map((o) => o.orderNo)).not.toContain(orderNo);
   });
 

@@ -18,6 +18,7 @@ import type { OrderItem, OrderStatus } from '../../domain/types';
 import type { Table } from '../table';
 import { amountOf, cellAt, column, cutShort, definePreset, missingBuyer, OrderBook, parseAnyDate, quantityOf, refusal, statusKey, usableEmail, usablePhone, type Columns } from './common';
 import type { PresetContext, PresetResult } from './types';
+import { said } from '../problem';
 
 const STATUS: Record<string, OrderStatus> = {
   pending: 'unpaid',
@@ -74,7 +75,7 @@ function read(table: Table, ctx: PresetContext, col: Columns<typeof COLUMNS>): P
     }
     const orderNo = cellAt(cells, col.orderId.index);
     if (!orderNo) {
-      book.problem(line, { column: col.orderId.name, message: 'is empty; every row needs its Amazon order id' });
+      book.problem(line, { column: col.orderId.name, ...said('emptyOrderNo') });
       continue;
     }
     if (book.isRejected(orderNo)) continue;
@@ -91,12 +92,12 @@ function read(table: Table, ctx: PresetContext, col: Columns<typeof COLUMNS>): P
       }
     }
     if (bad) {
-      book.reject(orderNo, line, { column: bad.column, message: `"${bad.raw}" is not an amount; write it as a number such as 12.90` });
+      book.reject(orderNo, line, { column: bad.column, ...said('notAmount', { value: bad.raw, example: '12.90' }) });
       continue;
     }
     const quantity = quantityOf(cellAt(cells, col.quantity.index));
     if (quantity === undefined) {
-      book.reject(orderNo, line, { column: col.quantity.name, message: `"${cellAt(cells, col.quantity.index)}" is not a quantity; write a whole number such as 1` });
+      book.reject(orderNo, line, { column: col.quantity.name, ...said('notQuantity', { value: cellAt(cells, col.quantity.index) }) });
       continue;
     }
     const linePrice = amountOf(cellAt(cells, col.itemPrice.index), currency);
@@ -110,7 +111,7 @@ function read(table: Table, ctx: PresetContext, col: Columns<typeof COLUMNS>): P
     }
     const placedAt = parseAnyDate(cellAt(cells, col.purchase.index), ctx.timeZone, 'mdy');
     if (placedAt === undefined) {
-      book.reject(orderNo, line, { column: col.purchase.name, message: `"${cellAt(cells, col.purchase.index)}" is not a date this importer can read (expected 2026-03-04T13:05:00+00:00)` });
+      book.reject(orderNo, line, { column: col.purchase.name, ...said('notDate', { value: cellAt(cells, col.purchase.index), example: '2026-03-04T13:05:00+00:00' }) });
       continue;
     }
     let status: OrderStatus = 'paid';
@@ -118,7 +119,7 @@ function read(table: Table, ctx: PresetContext, col: Columns<typeof COLUMNS>): P
     if (word) {
       const known = STATUS[statusKey(word)];
       if (!known) {
-        book.reject(orderNo, line, { column: col.status.index >= 0 ? col.status.name : col.itemStatus.name, message: `"${word}" is not an Amazon order status this importer knows (Pending, Unshipped, Shipped, Cancelled…)` });
+        book.reject(orderNo, line, { column: col.status.index >= 0 ? col.status.name : col.itemStatus.name, ...said('unknownStatus', { value: word, platform: 'Amazon', known: 'Pending, Unshipped, Shipped, Cancelled…' }) });
         continue;
       }
       status = known;
@@ -129,7 +130,7 @@ function read(table: Table, ctx: PresetContext, col: Columns<typeof COLUMNS>): P
     // The recipient may be someone the buyer sent a gift to: a name to show, never an identity.
     const shownName = name || cellAt(cells, col.recipient.index);
     if (!email && !phone && !name) {
-      book.reject(orderNo, line, { column: col.email.name, message: `is empty and so are ${col.phone.name} and ${col.name.name}; Amazon withheld this buyer — add the buyer by hand or import a report that carries them` });
+      book.reject(orderNo, line, { column: col.email.name, ...said('amazonWithheld', { phone: col.phone.name, name: col.name.name }) });
       continue;
     }
     const paidRaw = cellAt(cells, col.payments.index);

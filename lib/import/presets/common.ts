@@ -6,6 +6,7 @@ import { parseExportDate, type DateOrder } from '../dates';
 import type { ImportedOrder } from '../../domain/imported-order';
 import { columnOf, type Table } from '../table';
 import type { ColumnSpec, ImportPreset, ImportProblem, MappedField, PresetContext, PresetResult } from './types';
+import { leftOutMessage, said, type ProblemCode, type Said } from '../problem';
 
 /**
  * A cell as the seller meant it: exports guard long numbers from spreadsheets with ="…", a
@@ -140,18 +141,17 @@ export function missingBuyer(table: Table, columns: BuyerColumns): ImportProblem
   const present = all.filter((c) => c.index >= 0);
   const names = all.map((c) => c.name).join(', ');
   if (present.length === 0) {
-    return { line: 0, column: all[0]?.name, message: `has no buyer column (${names}); map one with the generic mapping` };
+    return { line: 0, column: all[0]?.name, ...said('noBuyerColumn', { columns: names }) };
   }
   if (table.rows.length > 0 && table.rows.every((r) => present.every((c) => cellAt(r.cells, c.index) === ''))) {
-    return { line: 0, column: present[0]!.name, message: `has no buyer in any row (${present.map((c) => c.name).join(', ')} are empty); map another column with the generic mapping` };
+    return { line: 0, column: present[0]!.name, ...said('noBuyerInRows', { columns: present.map((c) => c.name).join(', ') }) };
   }
   return undefined;
 }
 
 /** What a preset reports per bad row; the order it belongs to is left out whole. */
-export interface Rejection {
+export interface Rejection extends Said<ProblemCode> {
   column?: string | undefined;
-  message: string;
 }
 
 /**
@@ -188,12 +188,14 @@ export class OrderBook {
   reject(orderNo: string, line: number, problem: Rejection): void {
     const already = this.orders.has(orderNo) && this.orders.get(orderNo) === null;
     this.orders.set(orderNo, null);
-    this.problems.push({ line, ...(problem.column ? { column: problem.column } : {}), message: already ? problem.message : `${problem.message}. Order ${orderNo} was left out until this row is fixed` });
+    const { column, code, params, message } = problem;
+    this.problems.push({ line, ...(column ? { column } : {}), code, params, ...(already ? { message } : { leftOut: orderNo, message: message + leftOutMessage(orderNo) }) });
   }
 
   /** A row that belongs to no order (no order number, a cut-short row). */
   problem(line: number, problem: Rejection): void {
-    this.problems.push({ line, ...(problem.column ? { column: problem.column } : {}), message: problem.message });
+    const { column, code, params, message } = problem;
+    this.problems.push({ line, ...(column ? { column } : {}), code, params, message });
   }
 
   result(): PresetResult {
@@ -210,7 +212,7 @@ export function refusal(problem: ImportProblem): PresetResult {
 /** A row shorter than the columns it must reach was cut (an export interrupted, a bad edit). */
 export function cutShort(cells: readonly string[], headerCount: number, needed: number): Rejection | undefined {
   return cells.length < Math.min(headerCount, needed + 1)
-    ? { message: `has ${cells.length} fields where the header has ${headerCount}; the row looks cut short — check the file was exported whole` }
+    ? { ...said('cutShort', { fields: cells.length, header: headerCount }) }
     : undefined;
 }
 
@@ -219,7 +221,7 @@ export function cutShort(cells: readonly string[], headerCount: number, needed: 
  * number is there, no spreadsheet turned it into a float, and its order wasn't already left out.
  * Undefined means the row is skipped (its problem, if any, is in the book).
  */
-export function rowOrderNo(book: OrderBook, line: number, cells: readonly string[], headerCount: number, orderNo: Column, needed: readonly number[], source: string): string | undefined {
+export function rowOrderNo(book: OrderBook, line: number, cells: readonly string[], headerCount: number, orderNo: Column, needed: readonly number[], exportedBy: { platform: string; excel?: boolean }): string | undefined {
   const cut = cutShort(cells, headerCount, Math.max(orderNo.index, ...needed));
   if (cut) {
     book.problem(line, cut);
@@ -227,11 +229,11 @@ export function rowOrderNo(book: OrderBook, line: number, cells: readonly string
   }
   const value = cellAt(cells, orderNo.index);
   if (!value) {
-    book.problem(line, { column: orderNo.name, message: 'is empty; every row needs its order number' });
+    book.problem(line, { column: orderNo.name, ...said('emptyOrderNo') });
     return undefined;
   }
   if (mangledNumber(value)) {
-    book.problem(line, { column: orderNo.name, message: `"${value}" lost its digits to a spreadsheet; ${source}` });
+    book.problem(line, { column: orderNo.name, ...said(exportedBy.excel ? 'lostDigitsExcel' : 'lostDigits', { value, platform: exportedBy.platform }) });
     return undefined;
   }
   return book.isRejected(value) ? undefined : value;

@@ -60,7 +60,7 @@ describe('eBay orders report', () => {
     const r = read(noted);
     expect(r.orders).toEqual(EXPECTED);
     const bad = read(['Orders report,,', 'Downloaded Mar-10-26', ...edit(8, (l) => l.replace('"$19.50"', '"nineteen"')).split('\r\n')].join('\r\n'));
-    expect(bad.problems).toEqual([{ line: 10, column: 'Total Price', message: expect.stringContaining('Order 103 was left out') }]);
+    expect(bad.problems).toEqual([expect.objectContaining({ line: 10, column: 'Total Price', message: expect.stringContaining('Order 103 was left out') })]);
   });
 
   it.each([
@@ -70,7 +70,7 @@ describe('eBay orders report', () => {
     ['no buyer on the order row', 8, (l: string) => l.replace('"bargain_bob"', '""'), 'Buyer Username', '103'],
   ])('%s is reported with its row and column, the whole order left out', (_name, line, change, column, record) => {
     const r = read(edit(line, change));
-    expect(r.problems).toEqual([{ line, column, message: expect.stringContaining(`Order ${record} was left out`) }]);
+    expect(r.problems).toEqual([expect.objectContaining({ line, column, message: expect.stringContaining(`Order ${record} was left out`) })]);
     expect(r.orders).toHaveLength(2);
   });
 

@@ -13,6 +13,7 @@
 // are recognised from the amount's symbol).
 import type { OrderItem, OrderStatus } from '../../domain/types';
 import { amountOf, cellAt, cutShort, definePreset, missingBuyer, OrderBook, parseMonthNameDate, quantityOf, refusal, shipmentOf, usableEmail, usablePhone } from './common';
+import { said } from '../problem';
 
 const SYMBOLS: [RegExp, string][] = [
   [/^AU\s*\$/i, 'AUD'],
@@ -81,7 +82,7 @@ export const ebayPreset = definePreset({
       }
       const record = cellAt(cells, col.record.index);
       if (!record) {
-        book.problem(line, { column: col.record.name, message: 'is empty; every order row has its sales record number — export the report again' });
+        book.problem(line, { column: col.record.name, ...said('emptyOrderNo') });
         continue;
       }
       if (book.isRejected(record)) continue;
@@ -91,7 +92,7 @@ export const ebayPreset = definePreset({
       if (title) {
         const quantity = quantityOf(cellAt(cells, col.quantity.index));
         if (quantity === undefined) {
-          book.reject(record, line, { column: col.quantity.name, message: `"${cellAt(cells, col.quantity.index)}" is not a quantity; write a whole number such as 1` });
+          book.reject(record, line, { column: col.quantity.name, ...said('notQuantity', { value: cellAt(cells, col.quantity.index) }) });
           continue;
         }
         const soldFor = cellAt(cells, col.soldFor.index);
@@ -116,12 +117,12 @@ export const ebayPreset = definePreset({
       const currency = currencyOf(rawTotal, ctx.currency);
       const total = amountOf(rawTotal, currency);
       if (total === undefined) {
-        book.reject(record, line, { column: col.total.name, message: `"${rawTotal}" is not an amount; write it as a number such as $12.90` });
+        book.reject(record, line, { column: col.total.name, ...said('notAmount', { value: rawTotal, example: '$12.90' }) });
         continue;
       }
       const placedAt = date(cellAt(cells, col.saleDate.index));
       if (placedAt === undefined) {
-        book.reject(record, line, { column: col.saleDate.name, message: `"${cellAt(cells, col.saleDate.index)}" is not a date this importer can read (expected Mar-04-26)` });
+        book.reject(record, line, { column: col.saleDate.name, ...said('notDate', { value: cellAt(cells, col.saleDate.index), example: 'Mar-04-26' }) });
         continue;
       }
       const paidAt = date(cellAt(cells, col.paidOn.index));
@@ -130,7 +131,7 @@ export const ebayPreset = definePreset({
       const email = usableEmail(cellAt(cells, col.email.index));
       const phone = usablePhone(cellAt(cells, col.phone.index));
       if (!handle && !email && !phone) {
-        book.reject(record, line, { column: col.username.name, message: 'is empty and the row has no buyer e-mail or phone; the order cannot be tied to a buyer' });
+        book.reject(record, line, { column: col.username.name, ...said('noBuyerNoContact') });
         continue;
       }
       const deliveredAt = date(cellAt(cells, col.deliveredOn.index));

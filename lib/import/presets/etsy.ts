@@ -15,6 +15,7 @@ import type { Table } from '../table';
 import { statusFromWord } from '../status-words';
 import { amountOf, cellAt, definePreset, missingBuyer, OrderBook, quantityOf, refusal, rowOrderNo, statusKey } from './common';
 import type { PresetContext } from './types';
+import { said } from '../problem';
 
 /** "Jane Doe (janedoe12)" → the username; a bare value is taken as it is. */
 function buyerHandle(buyer: string): string {
@@ -71,21 +72,21 @@ export const etsyOrdersPreset = definePreset({
     const book = new OrderBook();
     const date = dateReader(ctx);
     for (const { line, cells } of table.rows) {
-      const orderNo = rowOrderNo(book, line, cells, h.length, col.orderId, [col.total.index], 'import the file as Etsy exported it');
+      const orderNo = rowOrderNo(book, line, cells, h.length, col.orderId, [col.total.index], { platform: 'Etsy' });
       if (orderNo === undefined) continue;
       if (book.has(orderNo)) {
-        book.problem(line, { column: col.orderId.name, message: `repeats order ${orderNo} of an earlier row; this file has one row per order, so the row was not read again` });
+        book.problem(line, { column: col.orderId.name, ...said('repeatsOrder', { orderNo }) });
         continue;
       }
       const currency = (cellAt(cells, col.currency.index) || ctx.currency).toUpperCase();
       const total = amountOf(cellAt(cells, col.total.index), currency);
       if (total === undefined) {
-        book.reject(orderNo, line, { column: col.total.name, message: `"${cellAt(cells, col.total.index)}" is not an amount; write it as a number such as 12.90` });
+        book.reject(orderNo, line, { column: col.total.name, ...said('notAmount', { value: cellAt(cells, col.total.index), example: '12.90' }) });
         continue;
       }
       const placedAt = date(cellAt(cells, col.saleDate.index));
       if (placedAt === undefined) {
-        book.reject(orderNo, line, { column: col.saleDate.name, message: `"${cellAt(cells, col.saleDate.index)}" is not a date this importer can read (expected MM/DD/YY such as 03/04/26)` });
+        book.reject(orderNo, line, { column: col.saleDate.name, ...said('notDate', { value: cellAt(cells, col.saleDate.index), example: 'MM/DD/YY such as 03/04/26' }) });
         continue;
       }
       const shippedAt = date(cellAt(cells, col.shipped.index));
@@ -96,7 +97,7 @@ export const etsyOrdersPreset = definePreset({
       const amountMinor = adjusted !== undefined && adjusted > 0 && adjusted < total ? adjusted : total;
       const handle = cellAt(cells, col.buyerId.index) || buyerHandle(cellAt(cells, col.buyer.index));
       if (!handle) {
-        book.reject(orderNo, line, { column: col.buyerId.name, message: 'is empty and so is Buyer; the order cannot be tied to a buyer' });
+        book.reject(orderNo, line, { column: col.buyerId.name, ...said('noBuyerNorName', { column: 'Buyer' }) });
         continue;
       }
       book.open(orderNo, {
@@ -153,17 +154,17 @@ export const etsyItemsPreset = definePreset({
     const book = new OrderBook();
     const date = dateReader(ctx);
     for (const { line, cells } of table.rows) {
-      const orderNo = rowOrderNo(book, line, cells, h.length, col.orderId, [col.itemTotal.index], 'import the file as Etsy exported it');
+      const orderNo = rowOrderNo(book, line, cells, h.length, col.orderId, [col.itemTotal.index], { platform: 'Etsy' });
       if (orderNo === undefined) continue;
       const currency = (cellAt(cells, col.currency.index) || ctx.currency).toUpperCase();
       const quantity = quantityOf(cellAt(cells, col.quantity.index));
       if (quantity === undefined) {
-        book.reject(orderNo, line, { column: col.quantity.name, message: `"${cellAt(cells, col.quantity.index)}" is not a quantity; write a whole number such as 1` });
+        book.reject(orderNo, line, { column: col.quantity.name, ...said('notQuantity', { value: cellAt(cells, col.quantity.index) }) });
         continue;
       }
       const itemTotal = amountOf(cellAt(cells, col.itemTotal.index), currency);
       if (itemTotal === undefined) {
-        book.reject(orderNo, line, { column: col.itemTotal.name, message: `"${cellAt(cells, col.itemTotal.index)}" is not an amount; write it as a number such as 12.90` });
+        book.reject(orderNo, line, { column: col.itemTotal.name, ...said('notAmount', { value: cellAt(cells, col.itemTotal.index), example: '12.90' }) });
         continue;
       }
       const title = [cellAt(cells, col.title.index), cellAt(cells, col.variations.index)].filter(Boolean).join(' · ') || orderNo;
@@ -176,12 +177,12 @@ export const etsyItemsPreset = definePreset({
       }
       const placedAt = date(cellAt(cells, col.saleDate.index));
       if (placedAt === undefined) {
-        book.reject(orderNo, line, { column: col.saleDate.name, message: `"${cellAt(cells, col.saleDate.index)}" is not a date this importer can read (expected MM/DD/YY such as 03/04/26)` });
+        book.reject(orderNo, line, { column: col.saleDate.name, ...said('notDate', { value: cellAt(cells, col.saleDate.index), example: 'MM/DD/YY such as 03/04/26' }) });
         continue;
       }
       const handle = buyerHandle(cellAt(cells, col.buyer.index));
       if (!handle) {
-        book.reject(orderNo, line, { column: col.buyer.name, message: 'is empty; the order cannot be tied to a buyer' });
+        book.reject(orderNo, line, { column: col.buyer.name, ...said('noBuyerEmpty') });
         continue;
       }
       const shipping = amountOf(cellAt(cells, col.shipping.index), currency) ?? 0;

@@ -20,6 +20,7 @@ import type { Table } from '../table';
 import { amountOf, cellAt, definePreset, missingBuyer, OrderBook, parseAnyDate, refusal, rowOrderNo, shipmentOf, statusKey, usableEmail, usablePhone, type Columns } from './common';
 import { statusFromWord } from '../status-words';
 import type { PresetContext, PresetResult } from './types';
+import { said } from '../problem';
 
 const STATUS: Record<string, OrderStatus> = {
   unpaid: 'unpaid',
@@ -81,17 +82,17 @@ function read(table: Table, ctx: PresetContext, col: Columns<typeof COLUMNS>): P
   // Each item row carries its own status: the order counts the items still standing.
   const tally = new Map<string, { live: number; all: number; shipping: number; statuses: OrderStatus[] }>();
   for (const { line, cells } of table.rows) {
-    const orderNo = rowOrderNo(book, line, cells, h.length, col.orderNo, [col.paidPrice.index, col.status.index], 'import the file as Lazada exported it');
+    const orderNo = rowOrderNo(book, line, cells, h.length, col.orderNo, [col.paidPrice.index, col.status.index], { platform: 'Lazada' });
     if (orderNo === undefined) continue;
     const word = cellAt(cells, col.status.index);
     const status = STATUS[statusKey(word)] ?? statusFromWord(word);
     if (!status) {
-      book.reject(orderNo, line, { column: col.status.name, message: `"${word}" is not a Lazada order status this importer knows (unpaid, pending, ready_to_ship, shipped, delivered, canceled, returned…)` });
+      book.reject(orderNo, line, { column: col.status.name, ...said('unknownStatus', { value: word, platform: 'Lazada', known: 'unpaid, pending, ready_to_ship, shipped, delivered, canceled, returned…' }) });
       continue;
     }
     const paid = amountOf(cellAt(cells, col.paidPrice.index), currency);
     if (paid === undefined) {
-      book.reject(orderNo, line, { column: col.paidPrice.name, message: `"${cellAt(cells, col.paidPrice.index)}" is not an amount; write it as a number such as 12.90` });
+      book.reject(orderNo, line, { column: col.paidPrice.name, ...said('notAmount', { value: cellAt(cells, col.paidPrice.index), example: '12.90' }) });
       continue;
     }
     const title = [cellAt(cells, col.title.index), cellAt(cells, col.variation.index)].filter(Boolean).join(' · ') || orderNo;
@@ -109,14 +110,14 @@ function read(table: Table, ctx: PresetContext, col: Columns<typeof COLUMNS>): P
     }
     const placedAt = date(cellAt(cells, col.created.index));
     if (placedAt === undefined) {
-      book.reject(orderNo, line, { column: col.created.name, message: `"${cellAt(cells, col.created.index)}" is not a date this importer can read (expected 04 Mar 2026 13:05 or 2026-03-04 13:05)` });
+      book.reject(orderNo, line, { column: col.created.name, ...said('notDate', { value: cellAt(cells, col.created.index), example: '04 Mar 2026 13:05 or 2026-03-04 13:05' }) });
       continue;
     }
     const handle = cellAt(cells, col.customer.index);
     const email = usableEmail(cellAt(cells, col.email.index));
     const phone = usablePhone(cellAt(cells, col.phone.index)) ?? usablePhone(cellAt(cells, col.billingPhone.index));
     if (!handle && !email && !phone) {
-      book.reject(orderNo, line, { column: col.customer.name, message: 'is empty and the e-mail and phones are empty or masked; the order cannot be tied to a buyer' });
+      book.reject(orderNo, line, { column: col.customer.name, ...said('noBuyerContactsMasked') });
       continue;
     }
     tally.set(orderNo, { live: standing ? paid : 0, all: paid, shipping: amountOf(cellAt(cells, col.shippingFee.index), currency) ?? 0, statuses: [status] });

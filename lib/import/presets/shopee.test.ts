@@ -59,7 +59,7 @@ describe('Shopee order export (.xlsx, English headers)', () => {
     ['a bad quantity on the second item row', 3, 'Quantity', '1.5', '2603040ABC123'],
   ])('%s is reported with its row and column, the whole order left out', (_name, row, column, value, orderNo) => {
     const r = read(edited(EN, row, column, value), 'Asia/Kuala_Lumpur', 'MYR');
-    expect(r.problems).toEqual([{ line: row, column, message: expect.stringContaining(`Order ${orderNo} was left out`) }]);
+    expect(r.problems).toEqual([expect.objectContaining({ line: row, column, message: expect.stringContaining(`Order ${orderNo} was left out`) })]);
     expect(r.orders.map((o) => o.orderNo)).not.toContain(orderNo);
   });
 });

@@ -18,6 +18,7 @@ import { statusFromWord } from '../status-words';
 import type { Table } from '../table';
 import { amountOf, cellAt, definePreset, missingBuyer, OrderBook, parseAnyDate, quantityOf, refusal, rowOrderNo, shipmentOf, statusKey, usablePhone, type Columns } from './common';
 import type { PresetContext, PresetResult } from './types';
+import { said } from '../problem';
 
 const STATUS: Record<string, OrderStatus> = Object.fromEntries(
   (
@@ -89,12 +90,12 @@ function read(table: Table, ctx: PresetContext, col: Columns<typeof COLUMNS>): P
   const book = new OrderBook();
   const date = (raw: string) => (raw ? parseAnyDate(raw, ctx.timeZone, 'ymd') : undefined);
   for (const { line, cells } of table.rows) {
-    const orderNo = rowOrderNo(book, line, cells, h.length, col.orderNo, [col.status.index], 'import the file as Shopee exported it');
+    const orderNo = rowOrderNo(book, line, cells, h.length, col.orderNo, [col.status.index], { platform: 'Shopee' });
     if (orderNo === undefined) continue;
     const currency = ctx.currency;
     const quantity = quantityOf(cellAt(cells, col.quantity.index));
     if (quantity === undefined) {
-      book.reject(orderNo, line, { column: col.quantity.name, message: `"${cellAt(cells, col.quantity.index)}" is not a quantity; write a whole number such as 1` });
+      book.reject(orderNo, line, { column: col.quantity.name, ...said('notQuantity', { value: cellAt(cells, col.quantity.index) }) });
       continue;
     }
     const title = [cellAt(cells, col.product.index), cellAt(cells, col.variation.index)].filter(Boolean).join(' · ') || orderNo;
@@ -106,24 +107,24 @@ function read(table: Table, ctx: PresetContext, col: Columns<typeof COLUMNS>): P
     const word = cellAt(cells, col.status.index);
     let status = STATUS[statusKey(word)] ?? statusFromWord(word);
     if (!status) {
-      book.reject(orderNo, line, { column: col.status.name, message: `"${word}" is not a Shopee order status this importer knows (Unpaid, To ship, Shipping, Completed, Cancelled / 尚未付款, 待出貨, 運送中, 已完成, 不成立 / Belum Bayar, Dikirim, Selesai…); map the file's status values with "Map the columns myself"` });
+      book.reject(orderNo, line, { column: col.status.name, ...said('unknownStatusMap', { value: word, platform: 'Shopee', known: 'Unpaid, To ship, Shipping, Completed, Cancelled / 尚未付款, 待出貨, 運送中, 已完成, 不成立 / Belum Bayar, Dikirim, Selesai…' }) });
       continue;
     }
     if (REFUNDED.test(cellAt(cells, col.returnStatus.index))) status = 'refunded';
     const total = amountOf(cellAt(cells, col.total.index), currency);
     if (total === undefined) {
-      book.reject(orderNo, line, { column: col.total.name, message: `"${cellAt(cells, col.total.index)}" is not an amount; write it as a number such as 12.90` });
+      book.reject(orderNo, line, { column: col.total.name, ...said('notAmount', { value: cellAt(cells, col.total.index), example: '12.90' }) });
       continue;
     }
     const placedAt = date(cellAt(cells, col.created.index));
     if (placedAt === undefined) {
-      book.reject(orderNo, line, { column: col.created.name, message: `"${cellAt(cells, col.created.index)}" is not a date this importer can read (expected 2026-03-04 13:05)` });
+      book.reject(orderNo, line, { column: col.created.name, ...said('notDate', { value: cellAt(cells, col.created.index), example: '2026-03-04 13:05' }) });
       continue;
     }
     const handle = cellAt(cells, col.buyer.index);
     const phone = usablePhone(cellAt(cells, col.phone.index));
     if (!handle && !phone) {
-      book.reject(orderNo, line, { column: col.buyer.name, message: 'is empty and the phone is empty or masked; the order cannot be tied to a buyer' });
+      book.reject(orderNo, line, { column: col.buyer.name, ...said('noBuyerPhoneMasked') });
       continue;
     }
     book.open(orderNo, {

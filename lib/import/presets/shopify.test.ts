@@ -111,14 +111,14 @@ describe('Shopify orders export', () => {
     ['a first row that lost its order fields', 6, 'Financial Status', '', 'Financial Status', '#1004'],
   ])('%s is reported with its row and column, and that whole order is left out', (_name, row, columnName, value, column, orderNo) => {
     const r = ok(spoil(row, columnName, value));
-    expect(r.problems).toEqual([{ line: row, column, message: expect.stringContaining(`Order ${orderNo} was left out`) }]);
+    expect(r.problems).toEqual([expect.objectContaining({ line: row, column, message: expect.stringContaining(`Order ${orderNo} was left out`) })]);
     expect(r.orders.map((o) => o.orderNo)).not.toContain(`555000${orderNo.slice(1)}`);
     expect(r.orders).toHaveLength(4);
   });
 
   it('a row without its Name is reported on its own', () => {
     const r = ok(spoil(3, 'Name', ''));
-    expect(r.problems).toEqual([{ line: 3, column: 'Name', message: expect.stringMatching(/is empty/) }]);
+    expect(r.problems).toEqual([expect.objectContaining({ line: 3, column: 'Name', message: expect.stringMatching(/is empty/) })]);
     expect(r.orders.find((o) => o.orderNo === '5550001001')?.items).toHaveLength(1);
   });
 

@@ -9,6 +9,7 @@
 import type { OrderStatus } from '../../domain/types';
 import { parseExportDate } from '../dates';
 import { amountOf, cellAt, cutShort, definePreset, missingBuyer, OrderBook, quantityOf, refusal, statusKey, usableEmail, usablePhone } from './common';
+import { said } from '../problem';
 
 const FINANCIAL: Record<string, OrderStatus> = {
   pending: 'unpaid',
@@ -81,13 +82,13 @@ export const shopifyPreset = definePreset({
       }
       const orderNo = cellAt(cells, col.name.index);
       if (!orderNo) {
-        book.problem(line, { column: col.name.name, message: 'is empty; every row needs its order name (such as #1001)' });
+        book.problem(line, { column: col.name.name, ...said('emptyOrderName', { example: '#1001' }) });
         continue;
       }
       if (book.isRejected(orderNo)) continue;
       const quantity = quantityOf(cellAt(cells, col.quantity.index));
       if (quantity === undefined) {
-        book.reject(orderNo, line, { column: col.quantity.name, message: `"${cellAt(cells, col.quantity.index)}" is not a quantity; write a whole number such as 1` });
+        book.reject(orderNo, line, { column: col.quantity.name, ...said('notQuantity', { value: cellAt(cells, col.quantity.index) }) });
         continue;
       }
       const currency = (cellAt(cells, col.currency.index) || book.get(orderNo)?.currency || ctx.currency).toUpperCase();
@@ -104,30 +105,30 @@ export const shopifyPreset = definePreset({
 
       const financial = cellAt(cells, col.financial.index);
       if (!financial) {
-        book.reject(orderNo, line, { column: col.financial.name, message: `is empty on the first row of order ${orderNo}; Shopify writes the order's own fields on its first row — export the orders again without sorting or cutting rows` });
+        book.reject(orderNo, line, { column: col.financial.name, ...said('shopifyFirstRow', { orderNo }) });
         continue;
       }
       const status = orderStatus(financial, cellAt(cells, col.fulfillment.index), cellAt(cells, col.cancelledAt.index));
       if (!status) {
-        book.reject(orderNo, line, { column: col.financial.name, message: `"${financial}" is not a Shopify financial status this importer knows (paid, pending, refunded, partially_refunded, voided…)` });
+        book.reject(orderNo, line, { column: col.financial.name, ...said('unknownFinancialStatus', { value: financial, known: 'paid, pending, refunded, partially_refunded, voided…' }) });
         continue;
       }
       const total = amountOf(cellAt(cells, col.total.index), currency);
       if (total === undefined) {
-        book.reject(orderNo, line, { column: col.total.name, message: `"${cellAt(cells, col.total.index)}" is not an amount; write it as a number such as 12.90` });
+        book.reject(orderNo, line, { column: col.total.name, ...said('notAmount', { value: cellAt(cells, col.total.index), example: '12.90' }) });
         continue;
       }
       // A partial refund keeps the order but not all its money: spend is what the buyer kept paid.
       const refunded = statusKey(financial) === 'partiallyrefunded' ? (amountOf(cellAt(cells, col.refunded.index), currency) ?? 0) : 0;
       const placedAt = date(cells, col.created);
       if (placedAt === undefined) {
-        book.reject(orderNo, line, { column: col.created.name, message: `"${cellAt(cells, col.created.index)}" is not a date this importer can read (expected 2026-03-04 13:05:00 +0800)` });
+        book.reject(orderNo, line, { column: col.created.name, ...said('notDate', { value: cellAt(cells, col.created.index), example: '2026-03-04 13:05:00 +0800' }) });
         continue;
       }
       const email = usableEmail(cellAt(cells, col.email.index));
       const phone = usablePhone(cellAt(cells, col.phone.index)) ?? usablePhone(cellAt(cells, col.billingPhone.index)) ?? usablePhone(cellAt(cells, col.shippingPhone.index));
       if (!email && !phone) {
-        book.reject(orderNo, line, { column: col.email.name, message: 'is empty and the order has no phone either; the order cannot be tied to a buyer — add the e-mail or phone in Shopify and export again' });
+        book.reject(orderNo, line, { column: col.email.name, ...said('noBuyerShopify') });
         continue;
       }
       const shippedAt = status === 'shipped' ? date(cells, col.fulfilledAt) : undefined;

@@ -42,18 +42,18 @@ describe('Taobao/Tmall ExportOrderList', () => {
     ['a status it does not know', 7, (l: string) => l.replace('卖家已发货，等待买家确认', '已穿越'), '订单状态', '3301234567890123456'],
   ])('%s is reported with its row and column', (_name, line, change, column, orderNo) => {
     const r = ok(edit(line, change));
-    expect(r.problems).toEqual([{ line, column, message: expect.stringContaining(`Order ${orderNo} was left out`) }]);
+    expect(r.problems).toEqual([expect.objectContaining({ line, column, message: expect.stringContaining(`Order ${orderNo} was left out`) })]);
     expect(r.orders).toHaveLength(5);
   });
 
   it('an order number a spreadsheet turned into 3.30123E+18 is reported, not imported under a wrong number', () => {
     const r = ok(edit(2, (l) => l.replace('="3301234567890123451"', '3.30123E+18')));
-    expect(r.problems).toEqual([{ line: 2, column: '订单编号', message: expect.stringMatching(/lost its digits to a spreadsheet/) }]);
+    expect(r.problems).toEqual([expect.objectContaining({ line: 2, column: '订单编号', message: expect.stringMatching(/lost its digits to a spreadsheet/) })]);
   });
 
   it('a buyer name masked with * and a masked phone leave the order without a buyer, and it is reported', () => {
     const r = ok(edit(3, (l) => l.replace('"wang_xiao"', '"w***o"')));
-    expect(r.problems).toEqual([{ line: 3, column: '买家会员名', message: expect.stringMatching(/"w\*\*\*o" is masked and the order has no usable phone/) }]);
+    expect(r.problems).toEqual([expect.objectContaining({ line: 3, column: '买家会员名', message: expect.stringMatching(/"w\*\*\*o" is masked and the order has no usable phone/) })]);
   });
 });
 

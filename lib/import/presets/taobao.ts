@@ -15,6 +15,7 @@ import type { OrderStatus } from '../../domain/types';
 import { parseExportDate } from '../dates';
 import { statusFromWord } from '../status-words';
 import { amountOf, cellAt, definePreset, missingBuyer, OrderBook, quantityOf, refusal, rowOrderNo, shipmentOf, statusKey, usablePhone } from './common';
+import { said } from '../problem';
 
 const CURRENCY = 'CNY';
 
@@ -67,16 +68,16 @@ export const taobaoOrdersPreset = definePreset({
     const book = new OrderBook();
     const date = (raw: string) => (raw ? parseExportDate(raw, ctx.timeZone, 'ymd') : undefined);
     for (const { line, cells } of table.rows) {
-      const orderNo = rowOrderNo(book, line, cells, h.length, col.orderNo, [col.status.index, col.created.index], 'import the CSV as Taobao exported it, without saving it from Excel');
+      const orderNo = rowOrderNo(book, line, cells, h.length, col.orderNo, [col.status.index, col.created.index], { platform: 'Taobao', excel: true });
       if (orderNo === undefined) continue;
       if (book.has(orderNo)) {
-        book.problem(line, { column: col.orderNo.name, message: `repeats order ${orderNo} of an earlier row; ExportOrderList has one row per order, so the row was not read again` });
+        book.problem(line, { column: col.orderNo.name, ...said('repeatsOrder', { orderNo }) });
         continue;
       }
       const word = cellAt(cells, col.status.index);
       let status = STATUS[statusKey(word)] ?? statusFromWord(word);
       if (!status) {
-        book.reject(orderNo, line, { column: col.status.name, message: `"${word}" is not a Taobao order status this importer knows (等待买家付款, 买家已付款，等待卖家发货, 卖家已发货，等待买家确认, 交易成功, 交易关闭)` });
+        book.reject(orderNo, line, { column: col.status.name, ...said('unknownStatus', { value: word, platform: 'Taobao', known: '等待买家付款, 买家已付款，等待卖家发货, 卖家已发货，等待买家确认, 交易成功, 交易关闭' }) });
         continue;
       }
       // Every money column must read; an empty one counts as 0.
@@ -90,7 +91,7 @@ export const taobaoOrdersPreset = definePreset({
         money[key] = minor ?? 0;
       }
       if (bad) {
-        book.reject(orderNo, line, { column: bad.column, message: `"${bad.raw}" is not an amount; write it as a number such as 128.00` });
+        book.reject(orderNo, line, { column: bad.column, ...said('notAmount', { value: bad.raw, example: '128.00' }) });
         continue;
       }
       const refunded = money.refund;
@@ -100,14 +101,14 @@ export const taobaoOrdersPreset = definePreset({
       const amountMinor = status === 'delivered' || status === 'shipped' ? gross - refunded : gross;
       const placedAt = date(cellAt(cells, col.created.index));
       if (placedAt === undefined) {
-        book.reject(orderNo, line, { column: col.created.name, message: `"${cellAt(cells, col.created.index)}" is not a date this importer can read (expected 2026-03-04 13:05:00)` });
+        book.reject(orderNo, line, { column: col.created.name, ...said('notDate', { value: cellAt(cells, col.created.index), example: '2026-03-04 13:05:00' }) });
         continue;
       }
       const rawHandle = cellAt(cells, col.buyer.index);
       const handle = rawHandle && !rawHandle.includes('*') ? rawHandle : undefined;
       const phone = usablePhone(cellAt(cells, col.phone.index)) ?? usablePhone(cellAt(cells, col.tel.index));
       if (!handle && !phone) {
-        book.reject(orderNo, line, { column: col.buyer.name, message: `${rawHandle ? `"${rawHandle}" is masked` : 'is empty'} and the order has no usable phone; the order cannot be tied to a buyer` });
+        book.reject(orderNo, line, { column: col.buyer.name, ...(rawHandle ? said('buyerMaskedNoPhone', { value: rawHandle }) : said('noBuyerNoPhone')) });
         continue;
       }
       const title = cellAt(cells, col.title.index);
@@ -141,7 +142,7 @@ export const taobaoItemsPreset = definePreset({
     return refusal({
       line: 0,
       column: '买家会员名',
-      message: 'holds the items of each order but no buyer (买家会员名, 联系手机) and no order total; import the ExportOrderList file exported with it',
+      ...said('itemsOnly', { columns: '买家会员名, 联系手机', file: 'ExportOrderList' }),
     });
   },
 });

@@ -6,6 +6,7 @@ import { parseExportDate } from '../dates';
 import type { ImportedOrder } from '../../domain/imported-order';
 import { definePreset, shipmentOf } from './common';
 import type { ImportProblem } from './types';
+import { said } from '../problem';
 
 const STATUS: Record<string, OrderStatus> = {
   unpaid: 'unpaid',
@@ -87,12 +88,12 @@ export const tiktokPreset = definePreset({
       // Some exports carry a second header row describing each field; it is no order.
       if (line === 2 && /\s/.test(cell(cells, col.orderId)) && !parseExportDate(cell(cells, col.created), ctx.timeZone, 'mdy')) continue;
       if (cells.length < Math.min(h.length, col.created + 1)) {
-        problems.push({ line, message: `has ${cells.length} fields where the header has ${h.length}; the row looks cut short — check the file was exported whole` });
+        problems.push({ line, ...said('cutShort', { fields: cells.length, header: h.length }) });
         continue;
       }
       const orderNo = cell(cells, col.orderId);
       if (!orderNo) {
-        problems.push({ line, column: 'Order ID', message: 'is empty; every row needs its order number' });
+        problems.push({ line, column: 'Order ID', ...said('emptyOrderNo') });
         continue;
       }
       const quantity = Number(cell(cells, col.quantity) || '1');
@@ -108,24 +109,24 @@ export const tiktokPreset = definePreset({
       const currency = (cell(cells, col.currency) || ctx.currency).toUpperCase();
       const amountMinor = parseAmountToMinor(cell(cells, col.amount), currency);
       if (amountMinor === undefined) {
-        problems.push({ line, column: 'Order Amount', message: `"${cell(cells, col.amount)}" is not an amount; write it as a number such as 12.90` });
+        problems.push({ line, column: 'Order Amount', ...said('notAmount', { value: cell(cells, col.amount), example: '12.90' }) });
         continue;
       }
       const placedAt = date(cells, col.created);
       if (placedAt === undefined) {
-        problems.push({ line, column: 'Created Time', message: `"${cell(cells, col.created)}" is not a date this importer can read (expected MM/DD/YYYY hh:mm:ss AM)` });
+        problems.push({ line, column: 'Created Time', ...said('notDate', { value: cell(cells, col.created), example: 'MM/DD/YYYY hh:mm:ss AM' }) });
         continue;
       }
       const status = orderStatus(cell(cells, col.status), cell(cells, col.substatus), cell(cells, col.cancelType));
       if (!status) {
-        problems.push({ line, column: 'Order Status', message: `"${cell(cells, col.status)}" is not a TikTok Shop order status this importer knows` });
+        problems.push({ line, column: 'Order Status', ...said('unknownStatusBare', { value: cell(cells, col.status), platform: 'TikTok Shop' }) });
         continue;
       }
       const handle = cell(cells, col.buyer);
       const phone = cell(cells, col.phone);
       const email = cell(cells, col.email);
       if (!handle && !phone && !email) {
-        problems.push({ line, column: 'Buyer Username', message: 'is empty and the row has no phone or e-mail either; the order cannot be tied to a buyer' });
+        problems.push({ line, column: 'Buyer Username', ...said('noBuyerNoContact') });
         continue;
       }
       orders.set(orderNo, {

@@ -1,11 +1,18 @@
 import type { Platform } from '../../domain/rows';
 import type { ImportedOrder } from '../../domain/imported-order';
 import type { Table } from '../table';
+import type { ProblemCode, ProblemParams } from '../problem';
 
 export interface ImportProblem {
   /** 1-based row in the file; 0 for the file as a whole. */
   line: number;
   column?: string;
+  /** What is wrong, for the screen to translate (lib/i18n/problems.ts), and its parameters. */
+  code: ProblemCode;
+  params: ProblemParams;
+  /** The order this row's problem left out of the import, if it is the first problem of that order. */
+  leftOut?: string;
+  /** The same in English (logs, tests). */
   message: string;
 }
 

@@ -51,7 +51,7 @@ describe('WooCommerce orders export (Advanced Order Export defaults)', () => {
     ['a bad quantity on the second item of an order', 3, (l: string) => l.replace('Teapot,1,', 'Teapot,one,'), 'Quantity', '1201'],
   ])('%s is reported with its row and column, the whole order left out', (_name, line, edit, column, orderNo) => {
     const r = read(replaceLine('woocommerce-advanced-order-export.csv', line, edit));
-    expect(r.problems).toEqual([{ line, column, message: expect.stringContaining(`Order ${orderNo} was left out`) }]);
+    expect(r.problems).toEqual([expect.objectContaining({ line, column, message: expect.stringContaining(`Order ${orderNo} was left out`) })]);
     expect(r.orders.map((o) => o.orderNo)).not.toContain(orderNo);
   });
 });

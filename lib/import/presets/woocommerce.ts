@@ -16,6 +16,7 @@ import type { OrderItem, OrderStatus } from '../../domain/types';
 import { amountOf, cellAt, cutShort, definePreset, missingBuyer, OrderBook, parseAnyDate, quantityOf, refusal, statusKey, usableEmail, usablePhone, type Columns } from './common';
 import type { PresetContext, PresetResult } from './types';
 import type { Table } from '../table';
+import { said } from '../problem';
 
 const STATUS: Record<string, OrderStatus> = {
   pending: 'unpaid',
@@ -83,7 +84,7 @@ function read(table: Table, ctx: PresetContext, col: Columns<typeof COLUMNS>): P
     }
     const orderNo = cellAt(cells, col.orderNo.index).replace(/^#/, '');
     if (!orderNo) {
-      book.problem(line, { column: col.orderNo.name, message: 'is empty; every row needs its order number' });
+      book.problem(line, { column: col.orderNo.name, ...said('emptyOrderNo') });
       continue;
     }
     if (book.isRejected(orderNo)) continue;
@@ -93,7 +94,7 @@ function read(table: Table, ctx: PresetContext, col: Columns<typeof COLUMNS>): P
     if (title) {
       const quantity = quantityOf(cellAt(cells, col.quantity.index));
       if (quantity === undefined) {
-        book.reject(orderNo, line, { column: col.quantity.name, message: `"${cellAt(cells, col.quantity.index)}" is not a quantity; write a whole number such as 1` });
+        book.reject(orderNo, line, { column: col.quantity.name, ...said('notQuantity', { value: cellAt(cells, col.quantity.index) }) });
         continue;
       }
       items.push({ title, sku: cellAt(cells, col.sku.index) || undefined, quantity, priceMinor: amountOf(cellAt(cells, col.price.index), currency) });
@@ -111,25 +112,25 @@ function read(table: Table, ctx: PresetContext, col: Columns<typeof COLUMNS>): P
     const word = cellAt(cells, col.status.index);
     const status = STATUS[statusKey(word).replace(/^wc/, '')];
     if (!status) {
-      book.reject(orderNo, line, { column: col.status.name, message: word ? `"${word}" is not a WooCommerce order status this importer knows (pending, processing, completed, cancelled, refunded…)` : 'is empty on the first row of the order; export the orders again with the status column' });
+      book.reject(orderNo, line, { column: col.status.name, ...(word ? said('unknownStatus', { value: word, platform: 'WooCommerce', known: 'pending, processing, completed, cancelled, refunded…' }) : said('emptyStatusFirstRow')) });
       continue;
     }
     const total = amountOf(cellAt(cells, col.total.index), currency);
     if (total === undefined) {
-      book.reject(orderNo, line, { column: col.total.name, message: `"${cellAt(cells, col.total.index)}" is not an amount; write it as a number such as 12.90` });
+      book.reject(orderNo, line, { column: col.total.name, ...said('notAmount', { value: cellAt(cells, col.total.index), example: '12.90' }) });
       continue;
     }
     // A refund on an order that stays completed takes that money out of the buyer's spend.
     const refund = status === 'refunded' ? 0 : Math.abs(amountOf(cellAt(cells, col.refunded.index), currency) ?? 0);
     const placedAt = date(cellAt(cells, col.date.index));
     if (placedAt === undefined) {
-      book.reject(orderNo, line, { column: col.date.name, message: `"${cellAt(cells, col.date.index)}" is not a date this importer can read (expected 2026-03-04 13:05)` });
+      book.reject(orderNo, line, { column: col.date.name, ...said('notDate', { value: cellAt(cells, col.date.index), example: '2026-03-04 13:05' }) });
       continue;
     }
     const email = usableEmail(cellAt(cells, col.email.index));
     const phone = usablePhone(cellAt(cells, col.phone.index));
     if (!email && !phone) {
-      book.reject(orderNo, line, { column: col.email.name, message: 'is empty and the order has no billing phone either; the order cannot be tied to a buyer' });
+      book.reject(orderNo, line, { column: col.email.name, ...said('noBuyerNoBillingPhone') });
       continue;
     }
     const name = cellAt(cells, col.fullName.index) || [cellAt(cells, col.firstName.index), cellAt(cells, col.lastName.index)].filter(Boolean).join(' ');

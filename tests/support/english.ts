@@ -1,0 +1,18 @@
+import type { Frame, Page } from '@playwright/test';
+import { en } from '../../lib/i18n/en';
+
+/** The fixed parts of every English message, three words or longer: if one shows, a string went untranslated. */
+export const ENGLISH = [
+  ...new Set(
+    Object.values(en)
+      .flatMap((text) => text.replace(/\{[^{}]*(\{[^{}]*\}[^{}]*)*\}/g, '\u0000').split('\u0000'))
+      .map((part) => part.trim())
+      .filter((part) => /[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/.test(part)),
+  ),
+];
+
+/** The English catalogue fragments a page or frame shows. */
+export async function englishOn(target: Page | Frame): Promise<string[]> {
+  const text = await target.locator('body').innerText();
+  return ENGLISH.filter((part) => text.includes(part));
+}
