@@ -1,0 +1,96 @@
+// Local -> server: which documents a committed row becomes, compared with what was last synced
+// (nothing when it is unchanged; a deletion when the row is gone).
+import {
+  contactDocFromRow,
+  docId,
+  identityDocFromRow,
+  memberDocFromRow,
+  memberDocMerged,
+  noteDocFromRow,
+  orderDocFromRow,
+  reminderDocFromRow,
+  segmentDocFromRow,
+  settingDocFromRow,
+  SHARED_TABLES,
+  siteRuleDocFromRow,
+  tagDocsFromRow,
+  type IdentityDoc,
+  type MemberDoc,
+  type SharedSetting,
+  type SharedTable,
+  type TagDoc,
+} from '../../domain/sync/documents';
+import { newId } from '../../store/database';
+import { orderHash, rowKeyOf, type SyncContext } from './sync-rows';
+
+/** Every key of a table here and every one synced before (a deleted row is a deletion to send). */
+export async function allKeys(ctx: SyncContext, table: SharedTable): Promise<string[]> {
+  const { db, state } = ctx;
+  const local = (await db.table(table).toCollection().primaryKeys()) as string[];
+  const prefix = `${SHARED_TABLES[table]}:`;
+  const synced = (await state.shadow.where('id').startsWith(prefix).primaryKeys()).map(rowKeyOf);
+  return [...new Set([...local, ...synced])];
+}
+
+
+export async function docsForEntry(ctx: SyncContext, table: SharedTable, key: string): Promise<object[]> {
+  const { db, state, me, now } = ctx;
+  const t = now();
+  const shadowOf = async (id: string) => state.shadow.get(id);
+  const id = docId[SHARED_TABLES[table]](key);
+  const prev = await shadowOf(id);
+  const rev = prev ? { _rev: prev.rev } : {};
+  const deleted = () => (prev && !prev.doc?._deleted ? [{ _id: id, _rev: prev.rev, _deleted: true }] : []);
+  switch (table) {
+    case 'members': {
+      const row = await db.members.get(key);
+      const prevDoc = prev?.doc as MemberDoc | undefined;
+      if (!row) {
+        if (!prevDoc || prevDoc.mergedInto) return [];
+        // Gone from here: merged, if its identities now belong to another member.
+        const ids = (await state.shadow.where('id').startsWith('identity:').toArray()).filter((s) => (s.doc as IdentityDoc | undefined)?.row.memberId === key);
+        const now = await db.identities.bulkGet(ids.map((s) => rowKeyOf(s.id)));
+        const survivor = now.find((i) => i && i.memberId !== key)?.memberId;
+        return survivor ? [{ ...memberDocMerged(prevDoc, survivor, me, t), ...rev }] : deleted();
+      }
+      const out: object[] = [];
+      const doc = memberDocFromRow(row, prevDoc, me);
+      if (doc !== prevDoc) out.push({ ...doc, ...rev });
+      const tagShadows = await state.shadow.where('id').startsWith(`tag:${key}:`).toArray();
+      const revs = new Map(tagShadows.map((s) => [s.id, s.rev]));
+      const tagDocs = tagDocsFromRow(key, row.tags, tagShadows.map((s) => s.doc as TagDoc), me, Math.max(row.updatedAt, t), () => newId('t'));
+      for (const d of tagDocs) out.push({ ...d, ...(revs.has(d._id) ? { _rev: revs.get(d._id) } : {}) });
+      return out;
+    }
+    case 'orders': {
+      const row = await db.orders.get(key);
+      if (!row) return deleted();
+      const doc = orderDocFromRow(row, prev?.order, me, t, prev?.rev);
+      return prev && prev.hash === orderHash(doc) ? [] : [doc];
+    }
+    case 'settings': {
+      const row = await db.settings.get(key);
+      if (!row) return [];
+      const doc = settingDocFromRow(key as SharedSetting, row.value, prev?.doc as never, me, t);
+      return doc === prev?.doc ? [] : [{ ...doc, ...rev }];
+    }
+    default: {
+      const row = await db.table(table).get(key);
+      if (!row) return table === 'contacts' ? [] : deleted();
+      const p = prev?.doc as never;
+      const doc =
+        table === 'identities'
+          ? identityDocFromRow(row, p, me, t)
+          : table === 'notes'
+            ? noteDocFromRow(row, p, me)
+            : table === 'contacts'
+              ? contactDocFromRow(row, p, me)
+              : table === 'reminders'
+                ? reminderDocFromRow(row, p, me)
+                : table === 'segments'
+                  ? segmentDocFromRow(row, p, me)
+                  : siteRuleDocFromRow(row, p, me, t);
+      return doc === p ? [] : [{ ...doc, ...rev }];
+    }
+  }
+}
