@@ -102,6 +102,12 @@ export function JourneysSection({ t, locale, tiers, timeZone = 'UTC', savedSegme
       <form
         onSubmit={async (e) => {
           e.preventDefault();
+          // Checked here too, so the reason reads in the user's language (the background refuses it as well).
+          const empty = RULE_IDS.find((id) => {
+            const w = (rules as Record<string, { window?: { start: number; end: number } }> | undefined)?.[id]?.window;
+            return w !== undefined && w.start === w.end;
+          });
+          if (empty) return setStatus({ ok: false, text: t('journeys.windowEmpty', { kind: t(`journey.kind.${empty}`) }) });
           try {
             const saved = await save({ rules: rules as unknown as Record<string, Record<string, unknown>>, templates });
             setRules(saved.rules);

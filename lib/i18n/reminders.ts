@@ -92,6 +92,7 @@ export const en = {
   'journeys.templates.help': 'Placeholders: {name} {orderNo} {tier} {amount} {holiday} {carrier} {trackingNo} {shipment} {gift}. Empty uses the default.',
   'journeys.save': 'Save reminder settings',
   'journeys.saved': 'Reminder settings saved.',
+  'journeys.windowEmpty': '{kind}: a contact window cannot start and end at the same time. Change its start or end.',
   'journeys.sweep': 'Check rules now',
   'journeys.swept': '{created} new reminders, {suppressed} suppressed.',
 } as const;
@@ -191,6 +192,7 @@ export const zhCN: Record<Keys, string> = {
   'journeys.templates.help': '占位符：{name} {orderNo} {tier} {amount} {holiday} {carrier} {trackingNo} {shipment} {gift}。留空使用默认话术。',
   'journeys.save': '保存提醒设置',
   'journeys.saved': '提醒设置已保存。',
+  'journeys.windowEmpty': '{kind}：联系时段的开始和结束不能是同一时间，请修改开始或结束时间。',
   'journeys.sweep': '立即检查规则',
   'journeys.swept': '新增 {created} 条提醒，{suppressed} 条免打扰。',
 };
@@ -288,6 +290,7 @@ export const zhTW: Record<Keys, string> = {
   'journeys.templates.help': '佔位符：{name} {orderNo} {tier} {amount} {holiday} {carrier} {trackingNo} {shipment} {gift}。留空使用預設話術。',
   'journeys.save': '儲存提醒設定',
   'journeys.saved': '提醒設定已儲存。',
+  'journeys.windowEmpty': '{kind}：聯絡時段的開始與結束不能是同一時間，請修改開始或結束時間。',
   'journeys.sweep': '立即檢查規則',
   'journeys.swept': '新增 {created} 筆提醒，{suppressed} 筆勿擾。',
 };
