@@ -330,48 +330,14 @@ export function TiersSection({ t, locale, settings, tierFacts, intervals, apply,
           </tr>
         </thead>
         <tbody>
-          {draft.steps.map((s, i) => (
-            <tr key={s.id} data-step-id={s.id}>
-              <td>
-                <span className="tier-dot" style={{ background: s.color }} aria-hidden="true" /> {s.name}
-              </td>
-              {BENEFIT_LOCALES.map((l) => (
-                <td key={l}>
-                  <input
-                    value={s.benefits[l] ?? ''}
-                    maxLength={300}
-                    placeholder={l === locale ? t('benefits.placeholder') : ''}
-                    aria-label={t('benefits.of', { tier: s.name, language: t(`benefits.lang.${l}`) })}
-                    onChange={(e) => setStep(i, { benefits: { ...s.benefits, [l]: e.target.value } })}
-                  />
-                </td>
-              ))}
-            </tr>
-          ))}
+          <PerTierTextRows steps={draft.steps} field="benefits" locale={locale} placeholder={t('benefits.placeholder')} label={(tier, language) => t('benefits.of', { tier, language: t(`benefits.lang.${language}`) })} onChange={(i, text) => setStep(i, { benefits: text })} />
         </tbody>
       </table>
       <h3 className="sub">{t('tiers.gift')}</h3>
       <p className="lead small">{t('tiers.gift.lead')}</p>
       <table className="benefits-table" data-testid="gifts">
         <tbody>
-          {draft.steps.map((s, i) => (
-            <tr key={s.id} data-step-id={s.id}>
-              <td>
-                <span className="tier-dot" style={{ background: s.color }} aria-hidden="true" /> {s.name}
-              </td>
-              {BENEFIT_LOCALES.map((l) => (
-                <td key={l}>
-                  <input
-                    value={s.gift[l] ?? ''}
-                    maxLength={300}
-                    placeholder={l === locale ? t('tiers.gift.placeholder') : ''}
-                    aria-label={`${t('tiers.gift')} · ${s.name} · ${t(`benefits.lang.${l}`)}`}
-                    onChange={(e) => setStep(i, { gift: { ...s.gift, [l]: e.target.value } })}
-                  />
-                </td>
-              ))}
-            </tr>
-          ))}
+          <PerTierTextRows steps={draft.steps} field="gift" locale={locale} placeholder={t('tiers.gift.placeholder')} label={(tier, language) => `${t('tiers.gift')} · ${tier} · ${t(`benefits.lang.${language}`)}`} onChange={(i, text) => setStep(i, { gift: text })} />
         </tbody>
       </table>
       <div className="row ladder-actions">
@@ -475,4 +441,33 @@ function PointsSettings({ t, settings, onSave }: { t: Translate; settings: Setti
       </div>
     </div>
   );
+}
+
+/** One row per tier with a text field per language: the tier's benefits, or the gift for its parcels. */
+function PerTierTextRows({ steps, field, locale, placeholder, label, onChange }: {
+  steps: DraftStep[];
+  field: 'benefits' | 'gift';
+  locale: UiLocale;
+  placeholder: string;
+  label(tier: string, language: (typeof BENEFIT_LOCALES)[number]): string;
+  onChange(index: number, text: TierBenefits): void;
+}) {
+  return steps.map((s, i) => (
+    <tr key={s.id} data-step-id={s.id}>
+      <td>
+        <span className="tier-dot" style={{ background: s.color }} aria-hidden="true" /> {s.name}
+      </td>
+      {BENEFIT_LOCALES.map((l) => (
+        <td key={l}>
+          <input
+            value={s[field][l] ?? ''}
+            maxLength={300}
+            placeholder={l === locale ? placeholder : ''}
+            aria-label={label(s.name, l)}
+            onChange={(e) => onChange(i, { ...s[field], [l]: e.target.value })}
+          />
+        </td>
+      ))}
+    </tr>
+  ));
 }
