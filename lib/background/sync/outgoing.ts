@@ -1,8 +1,8 @@
 // Local -> server: which documents a committed row becomes, compared with what was last synced
 // (nothing when it is unchanged; a deletion when the row is gone).
+import { docId, SHARED_TABLES, type IdentityDoc, type MemberDoc, type SharedSetting, type SharedTable, type TagDoc } from '../../domain/sync/documents';
 import {
   contactDocFromRow,
-  docId,
   identityDocFromRow,
   memberDocFromRow,
   memberDocMerged,
@@ -11,15 +11,9 @@ import {
   reminderDocFromRow,
   segmentDocFromRow,
   settingDocFromRow,
-  SHARED_TABLES,
   siteRuleDocFromRow,
   tagDocsFromRow,
-  type IdentityDoc,
-  type MemberDoc,
-  type SharedSetting,
-  type SharedTable,
-  type TagDoc,
-} from '../../domain/sync/documents';
+} from '../../domain/sync/row-to-doc';
 import { newId } from '../../store/database';
 import { orderHash, rowKeyOf, type SyncContext } from './sync-rows';
 

@@ -4,7 +4,8 @@
 // hash — never a second copy of 300k orders), the keys of local rows waiting to be sent, and the
 // incoming documents that were skipped.
 import Dexie, { type Table } from 'dexie';
-import type { OrderShadow, SyncDoc } from '../../domain/sync/documents';
+import type { SyncDoc } from '../../domain/sync/documents';
+import type { OrderShadow } from '../../domain/sync/row-to-doc';
 
 export interface ShadowRow {
   id: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeAll, mergeDocs } from './conflicts';
+import { tagIsLive, type MemberDoc, type OrderDoc, type ReminderDoc, type SyncDoc, type TagDoc } from './documents';
 import {
   contactDocFromRow,
   identityDocFromRow,
@@ -11,13 +12,7 @@ import {
   segmentDocFromRow,
   settingDocFromRow,
   tagDocsFromRow,
-  tagIsLive,
-  type MemberDoc,
-  type OrderDoc,
-  type ReminderDoc,
-  type SyncDoc,
-  type TagDoc,
-} from './documents';
+} from './row-to-doc';
 import { contactRow, HOUR, identityRow, memberRow, noteRow, orderRow, reminderRow, segmentRow, T0 } from './fixtures';
 
 /** Both orders of resolution give the same document: what makes every machine agree. */

@@ -1,25 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { docIdForRow, memberRowFromDocs, SHARED_TABLES, survivorOf, syncDocSchema, tagAuthors, tagIsLive, type SyncDoc } from './documents';
 import {
   contactDocFromRow,
-  docIdForRow,
   identityDocFromRow,
   memberDocFromRow,
-  memberRowFromDocs,
   noteDocFromRow,
   orderDocFromRow,
   reminderDocFromRow,
   segmentDocFromRow,
   settingDocFromRow,
-  SHARED_TABLES,
   siteRuleDocFromRow,
-  survivorOf,
-  syncDocSchema,
-  tagAuthors,
   tagDocsFromRow,
-  tagIsLive,
   withoutRev,
-  type SyncDoc,
-} from './documents';
+} from './row-to-doc';
 import { contactRow, HOUR, identityRow, memberRow, noteRow, orderRow, reminderRow, segmentRow, siteRuleRow, T0 } from './fixtures';
 
 const ids = () => {
