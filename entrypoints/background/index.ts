@@ -4,6 +4,7 @@ import { createHandlers } from '@/lib/background/handlers';
 import { reportKeeper } from '@/lib/background/reports/report-snapshot';
 import { rfmRefresher } from '@/lib/background/segments/rfm-breaks';
 import { sweepReminders } from '@/lib/background/reminders/sweep';
+import { followTeamChanges } from '@/lib/background/reminders/team-changes';
 import { keepMemberFactsFresh } from '@/lib/background/segments/member-snapshot';
 import { segmentMemberIds } from '@/lib/background/segments/segments';
 import { keepContentScriptsInSync } from '@/lib/hosts/registration';
@@ -37,11 +38,13 @@ export default defineBackground(() => {
   });
   // Saved segments are audiences for holiday greetings (lib/background/segments evaluates them).
   const resolveSegment = (segmentId: string) => segmentMemberIds(db, segmentId, now());
-  const reminders = startReminders(db, now, resolveSegment);
+  // Who this agent is for reminders: the team user while connected to a team (assignments name team users).
+  const me = async () => sync.me();
+  const reminders = startReminders(db, now, resolveSegment, me);
   // The report's figures move with the shop's day (recency, lapse): the reminders' alarm, at least
   // hourly, brings a stale snapshot up to date, so the reports page opens on current figures.
   browser.alarms.onAlarm.addListener(() => void reports.current().catch((e) => console.error('Regulars: report refresh failed', e)));
-  const journeys = { onRemindersChanged: () => void reminders.reconcile(), resolveSegment };
+  const journeys = { onRemindersChanged: () => void reminders.reconcile(), resolveSegment, me };
   const onTiersChanged = () => void sweepReminders(db, now(), resolveSegment).then(() => reminders.reconcile());
   // Team sync: what arrives from the team is written like any change here; derived figures and
   // reminders (do-not-contact, assignments, the team's contacts) follow it: the figures through the
@@ -50,8 +53,10 @@ export default defineBackground(() => {
     db,
     now,
     cookies: 'browser',
-    onApplied: (tables) => {
-      if (tables.has('members') || tables.has('reminders') || tables.has('contacts')) onTiersChanged();
+    onApplied: (_tables, members) => {
+      void followTeamChanges(db, members, now(), resolveSegment)
+        .then(() => reminders.reconcile())
+        .catch((e) => console.error('Regulars: reminders could not follow the team', e));
     },
   });
   void sync.resume().catch((e) => console.error('Regulars: team sync could not resume', e));

@@ -23,8 +23,8 @@ function chromeReminderBrowser(): ReminderBrowser {
 }
 
 /** Listeners are added synchronously (an alarm or a click may be what woke the worker). */
-export function startReminders(db: RegularsDb, now: () => number, resolveSegment?: SegmentResolver) {
-  const scheduler = createScheduler({ db, now, browser: chromeReminderBrowser(), resolveSegment });
+export function startReminders(db: RegularsDb, now: () => number, resolveSegment?: SegmentResolver, me?: () => Promise<string | undefined>) {
+  const scheduler = createScheduler({ db, now, browser: chromeReminderBrowser(), resolveSegment, ...(me ? { me } : {}) });
   browser.alarms.onAlarm.addListener((alarm) => void scheduler.onAlarm(alarm.name));
   browser.notifications.onButtonClicked.addListener((id, index) => void scheduler.onButton(id, index));
   browser.notifications.onClicked.addListener((id) => void scheduler.onClicked(id));

@@ -24,6 +24,8 @@ export interface JourneyHooks {
   /** Reminders changed: the scheduler recounts the badge and moves the alarm. */
   onRemindersChanged?: () => void;
   resolveSegment?: SegmentResolver | undefined;
+  /** Who the agent is on the team (the team user while connected); absent: the author name. */
+  me?: () => Promise<string | undefined>;
 }
 
 /** Beyond this many orders (or a tenth as many members) in one go, one sweep is cheaper than evaluating member by member. */
@@ -93,7 +95,7 @@ export function reminderCapability(db: RegularsDb, now: () => number, hooks: Jou
     return value;
   };
   const handlers: Pick<Handlers, ReminderHandlerNames> = {
-    'reminders.today': (input) => todayList(db, now(), input),
+    'reminders.today': async (input) => todayList(db, now(), { ...input, me: await hooks.me?.() }),
     'reminder.done': async ({ id, outcome }) => changed(await completeReminder(db, id, outcome, 'chat', now())),
     'reminder.snooze': async ({ id, until }) => changed(await snoozeReminder(db, id, until, now())),
     'reminder.assign': async ({ id, assignee }) => changed(await assignReminder(db, id, assignee, now())),
@@ -105,7 +107,7 @@ export function reminderCapability(db: RegularsDb, now: () => number, hooks: Jou
     'journeys.settings.get': () => readJourneySettings(db),
     'journeys.settings.update': async (patch) => changed(await writeJourneySettings(db, patch)),
     // A reminder set in the panel is the agent's own: assigned to them.
-    'reminder.add': async (input) => changed(await addManualReminder(db, { ...input, assignee: (await readSettings(db)).authorName }, now())),
+    'reminder.add': async (input) => changed(await addManualReminder(db, { ...input, assignee: (await hooks.me?.()) ?? (await readSettings(db)).authorName }, now())),
   };
   return {
     handlers,

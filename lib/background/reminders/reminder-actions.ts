@@ -4,7 +4,7 @@ import { newId, type RegularsDb } from '../../store/database';
 import { readJourneySettings } from '../../store/journey-settings';
 import { readSettings } from '../../store/settings';
 import { StoreError } from '../../store/store-error';
-import { respect, ruleOfKind, type RuleBase } from '../../domain';
+import { respect, ruleOfKind, type JourneyRules, type RuleBase } from '../../domain';
 import type { ReminderRow } from '../../domain/rows';
 import { evaluateMembers } from './reminders';
 
@@ -33,6 +33,17 @@ async function requireReminder(db: RegularsDb, id: string): Promise<ReminderRow>
  * Done: the contact is logged, and the member's other active reminders that would now break the
  * frequency cap wait until it has passed (then for their contact window).
  */
+/** A member's active rule reminders that a contact at `contactAt` pushes past the frequency cap (then into their contact window). */
+export function deferredByCap(rows: readonly ReminderRow[], doNotContact: boolean, rules: JourneyRules, contactAt: number, timeZone: string, now: number): ReminderRow[] {
+  const out: ReminderRow[] = [];
+  for (const r of rows) {
+    if (!r.kind || (r.state !== 'open' && r.state !== 'snoozed')) continue;
+    const respected = respect(r.dueAt, { doNotContact }, rules[ruleOfKind(r.kind)] as RuleBase, contactAt, timeZone);
+    if (respected.dueAt !== r.dueAt) out.push({ ...r, dueAt: respected.dueAt, updatedAt: now });
+  }
+  return out;
+}
+
 export async function completeReminder(db: RegularsDb, id: string, outcome: 'resolved' | 'leftOpen', channel: string, now: number): Promise<ReminderRow> {
   const settings = await readSettings(db);
   const { rules } = await readJourneySettings(db);
@@ -42,14 +53,9 @@ export async function completeReminder(db: RegularsDb, id: string, outcome: 'res
     const next: ReminderRow = { ...row, state: 'done', outcome, updatedAt: now };
     await db.reminders.put(next);
     await db.contacts.add({ id: newId('c'), memberId: row.memberId, channel, reason: row.kind ?? row.reason, at: now });
-    const others = (await db.reminders.where('memberId').equals(row.memberId).toArray()).filter((r) => r.id !== id && (r.state === 'open' || r.state === 'snoozed') && r.kind);
+    const others = (await db.reminders.where('memberId').equals(row.memberId).toArray()).filter((r) => r.id !== id);
     const member = await db.members.get(row.memberId);
-    const deferred: ReminderRow[] = [];
-    for (const r of others) {
-      const rule = rules[ruleOfKind(r.kind!)] as RuleBase;
-      const respected = respect(r.dueAt, { doNotContact: member?.doNotContact ?? false }, rule, now, settings.timeZone);
-      if (respected.dueAt !== r.dueAt) deferred.push({ ...r, dueAt: respected.dueAt, updatedAt: now });
-    }
+    const deferred = deferredByCap(others, member?.doNotContact ?? false, rules, now, settings.timeZone, now);
     if (deferred.length) await db.reminders.bulkPut(deferred);
     return next;
   });

@@ -44,7 +44,11 @@ async function readKey(db: RegularsDb, key: string): Promise<number | undefined>
   return typeof v === 'number' ? v : undefined;
 }
 
-export function createScheduler(deps: { db: RegularsDb; now: () => number; browser: ReminderBrowser; resolveSegment?: SegmentResolver | undefined; sweepEveryMs?: number }) {
+/**
+ * `me`: who the agent at this computer is (the team user while connected to a team, else the author
+ * name): a reminder assigned to someone else notifies them, on their computer, not here.
+ */
+export function createScheduler(deps: { db: RegularsDb; now: () => number; browser: ReminderBrowser; resolveSegment?: SegmentResolver | undefined; sweepEveryMs?: number; me?: () => Promise<string | undefined> }) {
   const { db, now, browser } = deps;
   const sweepEvery = deps.sweepEveryMs ?? SWEEP_EVERY_MS;
   let chain: Promise<unknown> = Promise.resolve();
@@ -67,9 +71,12 @@ export function createScheduler(deps: { db: RegularsDb; now: () => number; brows
     let fired: ReminderRow[] = [];
     if (through !== undefined) {
       // Due since the last notification, or made (by a sweep or an import) already due since then.
-      fired = (await activeDueBefore(db, at + 1)).filter((r) => r.dueAt > through || r.createdAt > through || (r.state === 'snoozed' && r.updatedAt > through));
+      // An assigned reminder that changed since (assigned to this agent on another computer) fires here too.
+      fired = (await activeDueBefore(db, at + 1)).filter((r) => r.dueAt > through || r.createdAt > through || ((r.state === 'snoozed' || r.assignee !== undefined) && r.updatedAt > through));
     }
     await db.settings.put({ key: NOTIFIED_KEY, value: at });
+    const me = ((await deps.me?.()) ?? settings.authorName).trim().toLowerCase();
+    fired = fired.filter((r) => !r.assignee || !me || r.assignee.trim().toLowerCase() === me);
     if (fired.length) await notify(fired, at);
     const count = await dueTodayCount(db, at, settings.timeZone);
     await browser.setBadge(count ? String(count) : '');

@@ -109,6 +109,8 @@ export interface TodayOptions {
   mine?: boolean | undefined;
   memberId?: string | undefined;
   perGroup?: number | undefined;
+  /** Who the agent is (the team user while connected to a team); the author name otherwise. */
+  me?: string | undefined;
 }
 
 // Whole lists, per database and question, for the day they were made: any write to what they
@@ -118,7 +120,7 @@ const lists = heldUntilChanged<TodayList>(['reminders', 'members', 'orders', 'se
 /** The Today list as of `now`; the same question on the same day is answered from memory until something it shows changes. */
 export async function todayList(db: RegularsDb, now: number, options: TodayOptions): Promise<TodayList> {
   const { timeZone } = await readSettings(db);
-  const key = JSON.stringify([startOfLocalDay(now, timeZone), timeZone, options.locale, options.mine ?? false, options.memberId ?? '', options.perGroup ?? DEFAULT_PER_GROUP]);
+  const key = JSON.stringify([startOfLocalDay(now, timeZone), timeZone, options.locale, options.mine ?? false, options.memberId ?? '', options.perGroup ?? DEFAULT_PER_GROUP, options.me ?? '']);
   return { ...(await lists.get(db, key, () => computeTodayList(db, now, options))), now };
 }
 
@@ -129,7 +131,7 @@ async function computeTodayList(db: RegularsDb, now: number, options: TodayOptio
   const startToday = startOfLocalDay(now, tz);
   const startTomorrow = startOfLocalDay(startToday + 36 * 3_600_000, tz);
   const horizon = startTomorrow + UPCOMING_DAYS * 86_400_000;
-  const me = settings.authorName.trim();
+  const me = (options.me ?? settings.authorName).trim();
   const perGroup = options.perGroup ?? DEFAULT_PER_GROUP;
   const sectionOf = (r: ReminderRow): TodaySection => (r.state === 'suppressed' ? 'suppressed' : r.dueAt < startToday ? 'overdue' : r.dueAt < startTomorrow ? 'today' : 'upcoming');
   const groups: TodayGroup[] = [];

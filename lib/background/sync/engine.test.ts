@@ -1,23 +1,21 @@
 // Two local stores syncing through a CouchDB-API server (pouchdb-server on loopback): what each
 // machine ends with, including after both worked offline.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startCouchServer, type CouchServer } from '../../../tests/support/couch-server';
 import { importOrders } from '../import/import-orders';
 import { addNote, addTag, removeTag } from '../members/card';
 import { updateMember } from '../members/members';
-import { memoryDb } from '../../store/test-helpers';
 import { NOW, order } from '../test-helpers';
 import { SHARED_TABLES } from '../../domain/sync/documents';
 import { storeCommitted } from './committed-changes';
 import { CouchClient } from './couch';
-import { createSyncEngine, type SyncEngine } from './engine';
+import { createSyncEngine } from './engine';
 import { setUpTeam } from './setup';
-import { SyncStateDb } from './state';
+import { teamMachines } from './test-machines';
 
 let server: CouchServer;
+const { running, newTeam, machine } = teamMachines(() => server);
 let dbSeq = 0;
-const running: SyncEngine[] = [];
 
 beforeAll(async () => {
   server = await startCouchServer();
@@ -28,24 +26,6 @@ afterAll(async () => {
 afterEach(async () => {
   await Promise.all(running.splice(0).map((e) => e.close()));
 });
-
-async function newTeam(): Promise<string> {
-  const db = `shop${++dbSeq}`;
-  await setUpTeam({ server: server.url, db, admin: server.admin, members: [{ name: 'alice', password: 'alice-pw' }, { name: 'bob', password: 'bob-pw' }] });
-  return db;
-}
-
-async function machine(team: string, user: string, password: string) {
-  const factory = new IDBFactory();
-  const name = `regulars-${user}-${++dbSeq}`;
-  const db = memoryDb(undefined, factory, name);
-  const state = new SyncStateDb(`sync-${name}`, { indexedDB: factory, IDBKeyRange });
-  const client = new CouchClient({ server: server.url, db: team, cookies: 'memory' });
-  await client.logIn(user, password);
-  const engine = createSyncEngine({ db, state, client, me: user, now: () => Date.now(), subscribe: storeCommitted(name, Object.keys(SHARED_TABLES)), longpollMs: 300, batch: 50 });
-  running.push(engine);
-  return { db, state, client, engine };
-}
 
 describe('two machines through the team database', () => {
   it('B connects after A imported: every order and member, the tags and notes, counts equal', async () => {
@@ -171,7 +151,7 @@ describe('two machines through the team database', () => {
 
   it('a team database nobody set up stops with its own state, not offline and retrying', async () => {
     await newTeam();
-    const a = await machine(`shop-nobody-made-${dbSeq}`, 'alice', 'alice-pw');
+    const a = await machine(`shop-nobody-made-${++dbSeq}`, 'alice', 'alice-pw');
     a.engine.start();
     await expect.poll(() => a.engine.status().state, { timeout: 5000 }).toBe('noDatabase');
   }, 30_000);

@@ -40,7 +40,7 @@ export interface SyncDeps {
   subscribe: SubscribeToCommitted;
   onStatus?: (status: SyncStatus) => void;
   /** Tables whose rows sync just wrote (reminders, reports and caches listen). */
-  onApplied?: (tables: ReadonlySet<string>) => void;
+  onApplied?: (tables: ReadonlySet<string>, members: ReadonlySet<string>) => void;
   /** Long-poll length; tests shorten it. */
   longpollMs?: number;
   batch?: number;

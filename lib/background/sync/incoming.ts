@@ -40,6 +40,8 @@ export async function applyDocs(ctx: SyncContext, items: Incoming[], deletions: 
   const waiting = new Map(pending.map((d) => [d._id, d]));
   const settings = await readSettings(db);
   const touchedMembers = new Set<string>();
+  /** Members whose do-not-contact, contacts or reminders came from the team: their reminders follow. */
+  const followed = new Set<string>();
   const tables = new Set<string>();
   const puts: Partial<Record<SharedTable, unknown[]>> = {};
   const put = (table: SharedTable, row: unknown) => (puts[table] ??= []).push(row);
@@ -70,6 +72,7 @@ export async function applyDocs(ctx: SyncContext, items: Incoming[], deletions: 
       default: {
         const memberId = await survivor(ctx, doc.row.memberId, batch);
         put(TYPE_TABLE[doc.type]!, { ...doc.row, memberId });
+        if (doc.type === 'contact' || doc.type === 'reminder') followed.add(memberId);
         if (doc.type === 'order') touchedMembers.add(memberId);
       }
     }
@@ -102,6 +105,7 @@ export async function applyDocs(ctx: SyncContext, items: Incoming[], deletions: 
         continue;
       }
       const local = await db.members.get(memberId);
+      followed.add(memberId);
       await db.members.put(memberRowFromDocs(doc, tags, local, (mid, name) => emptyMember(mid, name, settings, now())));
       if (!local) touchedMembers.add(memberId);
     }
@@ -121,7 +125,7 @@ export async function applyDocs(ctx: SyncContext, items: Incoming[], deletions: 
   // Import caches and held settings follow these writes through the change stream (lib/store/changes.ts).
   await state.shadow.bulkPut(items.filter((i) => i.rev).map((i) => shadowFor({ ...(i.synced ?? i.doc), _rev: i.rev! })));
   await state.shadow.bulkDelete(deletions);
-  ctx.onApplied?.(tables);
+  ctx.onApplied?.(tables, new Set([...followed].filter((m) => !gone.includes(m))));
 }
 
 

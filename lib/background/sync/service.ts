@@ -26,7 +26,7 @@ export interface SyncServiceDeps {
   /** 'browser' in the extension (the browser keeps the HttpOnly session cookie); 'memory' in Node. */
   cookies: 'browser' | 'memory';
   subscribe?: SubscribeToCommitted;
-  onApplied?: (tables: ReadonlySet<string>) => void;
+  onApplied?: (tables: ReadonlySet<string>, members: ReadonlySet<string>) => void;
   fetch?: typeof fetch;
 }
 
@@ -101,6 +101,8 @@ export function syncService(deps: SyncServiceDeps) {
       return { members: req.members.length };
     },
     engine: () => engine,
+    /** The team user while connected to a team (reminders are assigned to team users). */
+    me: (): string | undefined => config?.user,
     /** Who added a member's tags and who contacted them last, while connected to a team. */
     teamFacts: async (memberId: string) => (config ? teamFacts(deps.db, state, memberId) : undefined),
   };

@@ -15,7 +15,8 @@ export interface SyncContext {
   now: () => number;
   /** An incoming document did not pass the row schemas: listed, not applied. */
   skip(id: string, reason: string): void;
-  onApplied?: ((tables: ReadonlySet<string>) => void) | undefined;
+  /** Tables sync wrote, and the members whose profile, contacts or reminders came from the team. */
+  onApplied?: ((tables: ReadonlySet<string>, members: ReadonlySet<string>) => void) | undefined;
 }
 
 export const TYPE_TABLE: Record<SyncDoc['type'], SharedTable | undefined> = {

@@ -1,0 +1,114 @@
+// Reminders across the team, through the sync path to what each computer stores and shows in Today:
+// a colleague's contact counts against the frequency cap, do-not-contact set on one computer
+// suppresses the other's reminders, and a reminder assigned to B notifies B only.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startCouchServer, type CouchServer } from '../../../tests/support/couch-server';
+import { importOrders } from '../import/import-orders';
+import { updateMember } from '../members/members';
+import { addManualReminder, assignReminder } from '../reminders/reminder-actions';
+import { createScheduler, type ReminderBrowser } from '../reminders/scheduler';
+import { followTeamChanges } from '../reminders/team-changes';
+import { todayList } from '../reminders/today';
+import { logContacts } from '../segments/segments';
+import { NOW, order } from '../test-helpers';
+import type { RegularsDb } from '../../store/database';
+import { teamMachines } from './test-machines';
+
+let server: CouchServer;
+const { running, newTeam, machine } = teamMachines(() => server);
+beforeAll(async () => {
+  server = await startCouchServer();
+}, 30_000);
+afterAll(async () => {
+  await server?.stop();
+});
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((e) => e.close()));
+});
+
+const HOUR = 3_600_000;
+
+/** A computer whose reminders follow what arrives from the team, as the background wires it. */
+async function agent(team: string, user: 'alice' | 'bob') {
+  let following: Promise<unknown> = Promise.resolve();
+  let db: RegularsDb | undefined;
+  const m = await machine(team, user, `${user}-pw`, { onApplied: (_t, members) => void (following = following.then(() => followTeamChanges(db!, members, Date.now()))) });
+  db = m.db;
+  return { ...m, followed: () => following };
+}
+
+/** A and B both connected, with one buyer A imported. */
+async function twoAgents() {
+  const team = await newTeam();
+  const a = await agent(team, 'alice');
+  await importOrders(a.db, [order({ buyer: { handle: 'mika' } })], NOW);
+  a.engine.start();
+  await a.engine.settled();
+  const b = await agent(team, 'bob');
+  b.engine.start();
+  await b.engine.settled(20_000);
+  const memberId = (await a.db.members.toArray())[0]!.id;
+  return { a, b, memberId };
+}
+
+const sectionOn = async (db: RegularsDb, id: string, me?: string, mine = false) => (await todayList(db, Date.now(), { locale: 'en', me, mine })).rows.find((r) => r.id === id)?.section;
+
+describe('reminders across the team', () => {
+  it("a contact logged by A counts against the frequency cap on B's computer: B's follow-up leaves today", async () => {
+    const { a, b, memberId } = await twoAgents();
+    const now = Date.now();
+    await b.db.reminders.add({ id: 'r-follow', memberId, kind: 'followUp', reason: 'followUp', dueAt: now - 60_000, state: 'open', createdAt: now, updatedAt: now });
+    expect(await sectionOn(b.db, 'r-follow')).toMatch(/^(today|overdue)$/);
+    await b.engine.settled();
+    await expect.poll(async () => (await a.db.reminders.get('r-follow'))?.state, { timeout: 5000 }).toBe('open');
+
+    await logContacts(a.db, [memberId], 'sms', 'restock offer', now);
+    // The follow-up rule's cap is 24 h: the reminder waits at least until then, on both computers.
+    await expect.poll(async () => (await b.db.reminders.get('r-follow'))?.dueAt, { timeout: 8000 }).toBeGreaterThanOrEqual(now + 24 * HOUR);
+    await b.followed();
+    expect(await sectionOn(b.db, 'r-follow')).toBe('upcoming');
+    expect(await b.db.contacts.count()).toBe(1);
+    await expect.poll(async () => (await a.db.reminders.get('r-follow'))?.dueAt, { timeout: 5000 }).toBeGreaterThanOrEqual(now + 24 * HOUR);
+  }, 60_000);
+
+  it("do-not-contact set on A while both were offline suppresses the reminder B made for that buyer, on both computers", async () => {
+    const { a, b, memberId } = await twoAgents();
+    await a.engine.stop();
+    await b.engine.stop();
+    const now = Date.now();
+    const mine = await addManualReminder(b.db, { memberId, dueAt: now + HOUR, reason: 'Call about the refund', assignee: 'bob' }, now);
+    await updateMember(a.db, memberId, { doNotContact: true }, now + 1);
+    b.engine.start();
+    await b.engine.settled();
+    a.engine.start();
+    await a.engine.settled(20_000);
+    await b.engine.settled(20_000);
+    for (const m of [a, b]) {
+      await expect.poll(async () => (await m.db.reminders.get(mine.id))?.state, { timeout: 8000 }).toBe('suppressed');
+      expect((await m.db.members.get(memberId))?.doNotContact).toBe(true);
+    }
+    await b.followed();
+    expect(await sectionOn(b.db, mine.id, 'bob')).toBe('suppressed');
+  }, 60_000);
+
+  it('a reminder A assigns to B notifies B on B\'s computer only, and shows under B\'s "Mine"', async () => {
+    const { a, b, memberId } = await twoAgents();
+    const notified = { alice: [] as string[], bob: [] as string[] };
+    const fake = (who: 'alice' | 'bob'): ReminderBrowser => ({ setAlarm: () => undefined, notify: (id) => void notified[who].push(id), clearNotification: () => undefined, setBadge: () => undefined, openMember: () => undefined, openToday: () => undefined, iconUrl: 'icon.png', uiLanguage: 'en' });
+    const onA = createScheduler({ db: a.db, now: () => Date.now(), browser: fake('alice'), me: async () => 'alice' });
+    const onB = createScheduler({ db: b.db, now: () => Date.now(), browser: fake('bob'), me: async () => 'bob' });
+    await Promise.all([onA.reconcile(), onB.reconcile()]);
+
+    const now = Date.now();
+    const r = await addManualReminder(a.db, { memberId, dueAt: now - 1000, reason: 'Send the size chart', assignee: 'alice' }, now);
+    await assignReminder(a.db, r.id, 'bob', now + 1);
+    await onA.reconcile();
+    await expect.poll(async () => (await b.db.reminders.get(r.id))?.assignee, { timeout: 5000 }).toBe('bob');
+    await b.followed();
+    await onB.reconcile();
+    expect(notified.bob).toEqual([`reminder:${r.id}`]);
+    expect(notified.alice).toEqual([]);
+    expect(await sectionOn(b.db, r.id, 'bob', true)).toBeDefined();
+    expect(await sectionOn(a.db, r.id, 'alice', true)).toBeUndefined();
+  }, 60_000);
+});

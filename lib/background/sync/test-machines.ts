@@ -1,0 +1,37 @@
+// Test-only: computers of a team syncing through a CouchDB-API server (pouchdb-server on loopback),
+// each with its own in-memory store, sync state and engine.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type { CouchServer } from '../../../tests/support/couch-server';
+import { memoryDb } from '../../store/test-helpers';
+import { SHARED_TABLES } from '../../domain/sync/documents';
+import { storeCommitted } from './committed-changes';
+import { CouchClient } from './couch';
+import { createSyncEngine, type SyncDeps, type SyncEngine } from './engine';
+import { setUpTeam } from './setup';
+import { SyncStateDb } from './state';
+
+let seq = 0;
+
+export function teamMachines(server: () => CouchServer) {
+  const running: SyncEngine[] = [];
+  return {
+    running,
+    /** A new team database with alice and bob as members. */
+    async newTeam(): Promise<string> {
+      const db = `shop${++seq}`;
+      await setUpTeam({ server: server().url, db, admin: server().admin, members: [{ name: 'alice', password: 'alice-pw' }, { name: 'bob', password: 'bob-pw' }] });
+      return db;
+    },
+    async machine(team: string, user: string, password: string, extra: Pick<SyncDeps, 'onApplied'> = {}) {
+      const factory = new IDBFactory();
+      const name = `regulars-${user}-${++seq}`;
+      const db = memoryDb(undefined, factory, name);
+      const state = new SyncStateDb(`sync-${name}`, { indexedDB: factory, IDBKeyRange });
+      const client = new CouchClient({ server: server().url, db: team, cookies: 'memory' });
+      await client.logIn(user, password);
+      const engine = createSyncEngine({ db, state, client, me: user, now: () => Date.now(), subscribe: storeCommitted(name, Object.keys(SHARED_TABLES)), longpollMs: 300, batch: 50, ...extra });
+      running.push(engine);
+      return { db, state, client, engine };
+    },
+  };
+}
