@@ -31,9 +31,9 @@ const HOUR = 3_600_000;
 /** A computer whose reminders follow what arrives from the team, as the background wires it. */
 async function agent(team: string, user: 'alice' | 'bob') {
   let following: Promise<unknown> = Promise.resolve();
-  let db: RegularsDb | undefined;
-  const m = await machine(team, user, `${user}-pw`, { onApplied: (_t, members) => void (following = following.then(() => followTeamChanges(db!, members, Date.now()))) });
-  db = m.db;
+  const here: { db?: RegularsDb } = {};
+  const m = await machine(team, user, `${user}-pw`, { onApplied: (_t, members) => void (following = following.then(() => followTeamChanges(here.db!, members, Date.now()))) });
+  here.db = m.db;
   return { ...m, followed: () => following };
 }
 
