@@ -1,6 +1,7 @@
 // `npm run bench`: one JSON line per figure, each with its baseline measured in the same run.
 // Built with REGULARS_BENCH=1 (adds bench.html to a separate .output-bench build).
 import { readFileSync } from 'node:fs';
+import { syncBenches } from './sync';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Frame, type Page } from '@playwright/test';
@@ -491,6 +492,7 @@ async function main() {
   if (process.env.BENCH_ONLY === 'segments') return segmentsOnly();
   if (process.env.BENCH_ONLY === 'import') return importBench(Number(process.env.BENCH_IMPORT_ORDERS ?? 100_000), Number(process.env.BENCH_IMPORT_MEMBERS ?? 40_000));
   if (process.env.BENCH_ONLY === 'reminders') return remindersOnly();
+  if (process.env.BENCH_ONLY === 'sync') return syncBenches();
   const contentJs = readFileSync(path.join(BENCH_DIR, 'content-scripts', 'content.js'));
   emit({ bench: 'content-script-size', bytes: contentJs.length, gzip_bytes: gzipSync(contentJs, { level: 9 }).length });
 
@@ -558,6 +560,7 @@ async function main() {
     await site.close();
   }
   await importBench(Number(process.env.BENCH_IMPORT_ORDERS ?? 100_000), Number(process.env.BENCH_IMPORT_MEMBERS ?? 40_000));
+  await syncBenches();
 }
 
 main().catch((e) => {
