@@ -58,7 +58,7 @@ export function DateField({ value, onChange, locale, t, label, id, required }: P
         }}
         onBlur={() => text !== undefined && commit(text)}
       />
-      <button type="button" className="date-pick" aria-label={t('date.pick', { label })} aria-expanded={open} aria-controls={gridId} onClick={() => setOpen(!open)}>
+      <button type="button" className="date-pick" aria-label={t('date.pick')} aria-expanded={open} aria-controls={gridId} onClick={() => setOpen(!open)}>
         <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
           <rect x="1.5" y="2.5" width="13" height="12" rx="2" fill="none" stroke="currentColor" />
           <path d="M1.5 6.5h13M5 1v3M11 1v3" stroke="currentColor" />
@@ -122,7 +122,7 @@ export function DateTimeField({ value, onChange, ...rest }: Omit<Props, 'id'> & 
   return (
     <span className="date-time-field">
       <DateField {...rest} value={date} onChange={(d) => join(d, time)} />
-      <input type="time" aria-label={rest.t('date.time')} value={time.slice(0, 5)} onChange={(e) => join(date, e.target.value)} />
+      <input type="time" aria-label={rest.t('date.time')} value={time} onChange={(e) => join(date, e.target.value)} />
     </span>
   );
 }
