@@ -6,7 +6,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { errorText } from '../../components/error-text';
 import { createHandlers } from '../background/handlers';
 import { memoryDb, NOW, order } from '../background/test-helpers';
-import { teamRefusal } from '../background/sync/refusal';
+import { syncHandlers, type SyncService } from '../background/sync/service';
+import { StoreError } from '../store/store-error';
+import { teamRefusalText } from '../../components/team-section';
 import { CouchError } from '../background/sync/couch';
 import { CATALOGUES, translator, type UiLocale } from '../i18n';
 import { ProtocolFailure } from './errors';
@@ -63,14 +65,17 @@ describe('a refused request reads in the user’s language, with what to change'
   });
 
   it.each([
-    [new CouchError(401, 'unauthorized', 'Name or password is incorrect.'), 'zh-CN', '用户名或密码错误。'],
+    [new CouchError(401, 'unauthorized', 'Name or password is incorrect.'), 'zh-CN', '用户名或密码错误。请检查后重试。'],
     [new CouchError(403, 'forbidden', 'You are not allowed to access this db.'), 'zh-TW', '團隊伺服器拒絕了這個使用者：請店主把你加入團隊資料庫，或用管理員帳號來設定。'],
-    [new CouchError(0, 'bad_address', 'the address must start with https://'), 'zh-CN', '服务器地址必须以 https:// 开头。'],
+    [new CouchError(404, 'not_found', 'Database does not exist.'), 'zh-CN', '团队服务器上没有这个数据库：请检查名称，或请店主先设置。'],
     [new CouchError(503, 'service_unavailable', 'down'), 'zh-CN', '团队服务器出错（HTTP 503）。请稍后重试或联系服务器管理者。'],
-    [new TypeError('Failed to fetch'), 'zh-TW', '團隊伺服器沒有回應：請檢查位址和網路連線。'],
-  ] as const)('the team server’s refusal %s reads in %s without its English words', (e, locale, want) => {
-    const failure = new ProtocolFailure({ code: 'invalid_request', message: e.message, reason: teamRefusal(e) });
-    expect(errorText(translator(locale), failure)).toBe(want);
+    [new TypeError('Failed to fetch'), 'zh-TW', '伺服器沒有回應。請檢查位址，並確認伺服器正在執行。'],
+  ] as const)('the team server’s refusal %s reads in %s without its English words', async (e, locale, want) => {
+    const service = { connect: async () => Promise.reject(e) } as unknown as SyncService;
+    const refused = await syncHandlers(service)['sync.connect']({ server: 'https://couch.example', db: 'shop', user: 'ana', password: 'x' }, page).catch((x: StoreError) => x);
+    expect(refused).toBeInstanceOf(StoreError);
+    const failure = new ProtocolFailure({ code: 'invalid_request', message: (refused as StoreError).message, reason: (refused as StoreError).reason });
+    expect(teamRefusalText(translator(locale), failure)).toBe(want);
   });
 
   it('a refusal without a reason this version knows falls back to the protocol sentence, never the English detail', () => {
