@@ -93,4 +93,15 @@ describe('the date field', () => {
     expect(root.querySelector('input')!.value).toBe('2026/03/20');
     expect(root.querySelector('.calendar')).toBeNull();
   });
+
+  it('its calendar opens on the month of a date typed since it was drawn', async () => {
+    const root = await mount('en', '');
+    const input = root.querySelector('input')!;
+    await act(async () => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, '1/2/2020');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => root.querySelector<HTMLButtonElement>('button.date-pick')!.click());
+    expect(root.querySelector('.calendar-head strong')!.textContent).toBe('January 2020');
+  });
 });

@@ -54,3 +54,44 @@ test('in Simplified Chinese, a refused restore names each bad row in Chinese: a 
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+for (const [locale, typedFrom, shownFrom, typedTo, heading, pick, shownTo] of [
+  ['zh-CN', '2020/1/1', '2020/01/01', '2020年1月2日', '2020年1月', '2020年1月31日星期五', '2020/01/31'],
+  ['en', '1/1/2020', '01/01/2020', '1/2/2020', 'January 2020', 'Friday, January 31, 2020', '01/31/2020'],
+] as const) {
+  test(`in ${locale}, a segment's date range is typed and picked as the locale writes dates, and it filters`, async ({ page, ext, demoImported }) => {
+    expect(demoImported).toBeTruthy();
+    const t = CATALOGUES[locale];
+    const label = t['segments.builder.lastOrder'];
+    try {
+      await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+      await updateSettings(page, { locale });
+      await page.goto(`chrome-extension://${ext.extensionId}/members.html#/members`);
+      await expect(page.locator('html')).toHaveAttribute('lang', locale);
+      const count = page.getByTestId('segment-count');
+      await expect(count).not.toHaveAttribute('data-count', '0');
+      await page.getByRole('combobox', { name: label, exact: true }).selectOption('between');
+      const from = page.getByRole('textbox', { name: `${label}: ${t['segments.builder.from']}` });
+      const to = page.getByRole('textbox', { name: `${label}: ${t['segments.builder.to']}` });
+      await expect(from).toHaveAttribute('placeholder', t['date.placeholder']);
+      await from.fill(typedFrom);
+      await from.blur();
+      await expect(from).toHaveValue(shownFrom);
+      // Every demo order is years after 2 January 2020: no one's last order falls in between.
+      await to.fill(typedTo);
+      await to.blur();
+      await expect(count).toHaveAttribute('data-count', '0');
+      // The calendar of the "to" field: the month and the day in the locale's words.
+      await to.locator('xpath=..').getByRole('button', { name: t['date.pick'] }).click();
+      const calendar = page.getByRole('dialog', { name: `${label}: ${t['segments.builder.to']}` });
+      await expect(calendar.locator('.calendar-head strong')).toHaveText(heading);
+      if (process.env.SCREENSHOTS) await page.screenshot({ path: `screenshots/date-picker-${locale}.png` });
+      await calendar.getByRole('button', { name: pick, exact: true }).click();
+      await expect(to).toHaveValue(shownTo);
+      await expect(calendar).toHaveCount(0);
+    } finally {
+      await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+      await updateSettings(page, { locale: 'en' });
+    }
+  });
+}
