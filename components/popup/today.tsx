@@ -94,7 +94,8 @@ export function TodayTab({ t, locale, data, error, actions, mine, onMine, member
   const active = (data?.groups ?? []).filter((g) => g.section !== 'suppressed').reduce((n, g) => n + g.total, 0);
 
   return (
-    <section className="today" aria-label={t('today.title')}>
+    // Busy until every row is drawn (the first frame holds only the first FIRST_ROWS): screen readers and tests wait for it.
+    <section className="today" aria-label={t('today.title')} aria-busy={!error && (!hasData || firstOnly)}>
       <div className="today-bar">
         {memberId ? (
           <>
