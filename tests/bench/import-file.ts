@@ -54,6 +54,16 @@ async function importOnce(context: BrowserContext, extensionId: string, userData
   }
 }
 
+/** The baseline of memory: the whole browser idle, the options page open and nothing imported yet. */
+async function idleBrowserPss(context: BrowserContext, extensionId: string, userDataDir: string): Promise<number> {
+  const idle = await context.newPage();
+  await idle.goto(`chrome-extension://${extensionId}/options.html`);
+  await idle.waitForTimeout(2000);
+  const pss = chromiumTreePss(userDataDir);
+  await idle.close();
+  return pss;
+}
+
 async function benchPage(context: BrowserContext, extensionId: string): Promise<Page> {
   const bench = await context.newPage();
   await bench.goto(`chrome-extension://${extensionId}/bench.html`);
@@ -83,12 +93,7 @@ async function withExport<T>(orders: number, members: number, run: (file: string
 /** A fresh import of a Shopify export, then the same file again, against raw puts of everything the store then holds. */
 export async function importBench(orders: number, members: number) {
   await withExport(orders, members, async (file, fileBytes, ext, userDataDir) => {
-    // The idle browser: options page open, nothing imported.
-    const idle = await ext.context.newPage();
-    await idle.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    await idle.waitForTimeout(2000);
-    const idlePss = chromiumTreePss(userDataDir);
-    await idle.close();
+    const idlePss = await idleBrowserPss(ext.context, ext.extensionId, userDataDir);
     const fresh = await importOnce(ext.context, ext.extensionId, userDataDir, file);
     const again = await importOnce(ext.context, ext.extensionId, userDataDir, file);
     const bench = await benchPage(ext.context, ext.extensionId);
@@ -127,11 +132,7 @@ export async function importBench(orders: number, members: number) {
 export async function importMemoryBench(megabytes: number) {
   const orders = Math.ceil((megabytes * 1e6) / BYTES_PER_ORDER);
   await withExport(orders, Math.ceil(orders * 0.4), async (file, fileBytes, ext, userDataDir) => {
-    const idle = await ext.context.newPage();
-    await idle.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    await idle.waitForTimeout(2000);
-    const idlePss = chromiumTreePss(userDataDir);
-    await idle.close();
+    const idlePss = await idleBrowserPss(ext.context, ext.extensionId, userDataDir);
     const fresh = await importOnce(ext.context, ext.extensionId, userDataDir, file);
     const bench = await benchPage(ext.context, ext.extensionId);
     const counts = await bench.evaluate(() => regularsBench.storeCounts());
