@@ -8,6 +8,7 @@ import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import type { RequestOf, ResponseOf } from '@/lib/messaging/protocol';
 import type { TodayRowMessage } from '@/lib/messaging/protocol-reminders';
 import { languageName, tierName } from '../format';
+import { DateTimeField } from '../date-field';
 
 export type TodayData = ResponseOf<'reminders.today'>;
 
@@ -94,7 +95,8 @@ export function TodayTab({ t, locale, data, error, actions, mine, onMine, member
   const active = (data?.groups ?? []).filter((g) => g.section !== 'suppressed').reduce((n, g) => n + g.total, 0);
 
   return (
-    <section className="today" aria-label={t('today.title')}>
+    // Busy until every row is drawn (the first frame holds only the first FIRST_ROWS): screen readers and tests wait for it.
+    <section className="today" aria-label={t('today.title')} aria-busy={!error && (!hasData || firstOnly)}>
       <div className="today-bar">
         {memberId ? (
           <>
@@ -270,7 +272,7 @@ function Row({ row, t, locale, data, actions, say }: { row: TodayRowMessage; t: 
           <button type="button" className="small" onClick={() => void actions.snooze(row.id, tomorrow())}>
             {t('today.snoozeTomorrow')}
           </button>
-          <input type="datetime-local" aria-label={t('today.snoozePick')} value={pick} onChange={(e) => setPick(e.target.value)} />
+          <DateTimeField locale={locale} t={t} label={t('today.snoozePick')} value={pick} onChange={setPick} />
           <button type="button" className="small" disabled={!pick || new Date(pick).getTime() <= data.now} onClick={() => void actions.snooze(row.id, new Date(pick).getTime())}>
             {t('today.snoozeSet')}
           </button>

@@ -3,6 +3,7 @@
 // gift, points spent on a reward) are a logged sum on the member. Pure.
 import { z } from 'zod';
 import { minorDigits } from './money';
+import { because, type Reason } from './reason';
 
 export const pointsSettingsSchema = z.object({
   enabled: z.boolean(),
@@ -44,11 +45,11 @@ export function pointsOf(member: PointsMember, settings: PointsSettings, shopCur
   return { earned, adjusted, balance: earned + adjusted };
 }
 
-/** Why an adjustment can't be made, in the words the store reports; undefined when it can. */
-export function adjustmentProblem(delta: number, reason: string, balanceBefore: number): string | undefined {
-  if (!Number.isInteger(delta) || delta === 0) return 'An adjustment is a whole number of points other than 0';
-  if (Math.abs(delta) > MAX_POINTS_ADJUSTMENT) return `An adjustment is at most ${MAX_POINTS_ADJUSTMENT.toLocaleString('en')} points`;
-  if (!reason.trim()) return 'An adjustment needs a reason';
-  if (balanceBefore + delta < 0) return `The member has ${balanceBefore} points; taking ${-delta} would leave fewer than none`;
+/** Why an adjustment can't be made (the English the store logs, the reason the page translates); undefined when it can. */
+export function adjustmentProblem(delta: number, reason: string, balanceBefore: number): { message: string; reason: Reason } | undefined {
+  if (!Number.isInteger(delta) || delta === 0) return { message: 'An adjustment is a whole number of points other than 0', reason: because('pointsWhole') };
+  if (Math.abs(delta) > MAX_POINTS_ADJUSTMENT) return { message: `An adjustment is at most ${MAX_POINTS_ADJUSTMENT.toLocaleString('en')} points`, reason: because('pointsTooMany', { max: MAX_POINTS_ADJUSTMENT }) };
+  if (!reason.trim()) return { message: 'An adjustment needs a reason', reason: because('pointsNoReason') };
+  if (balanceBefore + delta < 0) return { message: `The member has ${balanceBefore} points; taking ${-delta} would leave fewer than none`, reason: because('pointsBelowZero', { balance: balanceBefore, taking: -delta }) };
   return undefined;
 }

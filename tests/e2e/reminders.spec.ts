@@ -40,6 +40,9 @@ async function demoStore(ext: LaunchedExtension, demoUrl: string, rules?: Record
   return page;
 }
 
+/** Resolves once Today has drawn every row it was sent (it is busy while the first frame's few are up). */
+const listDrawn = (page: Page) => page.locator('section.today[aria-busy="false"]').waitFor();
+
 const badge = (ext: LaunchedExtension) => ext.serviceWorker.evaluate(() => chrome.action.getBadgeText({}));
 
 test('an imported unpaid order produces a nudge at the next allowed hour; do-not-contact leaves the member with no reminder', async ({ freshExt: ext, demo }) => {
@@ -52,7 +55,9 @@ test('an imported unpaid order produces a nudge at the next allowed hour; do-not
   // Rules run a moment after the import's last batch.
   const today = page.getByRole('tabpanel', { name: 'Today' });
   const row = today.locator('.group[data-kind="unpaid"] li.row', { hasText: name });
-  await expect.poll(async () => (await page.reload(), await today.locator('li.row').first().waitFor(), row.count()), { timeout: 20_000 }).toBe(1);
+  // The first frame draws only the first rows (this group comes after some 20 others, more after 16:00
+  // in the shop's zone): count once the whole list is drawn, never in between.
+  await expect.poll(async () => (await page.reload(), await listDrawn(page), row.count()), { timeout: 20_000 }).toBe(1);
   await expect(row).toContainText(`Order ${order.orderNo}`);
   const rows = (await send<{ rows: TodayRow[] }>(page, 'reminders.today', { locale: 'en' })).rows;
   const nudge = rows.find((r) => r.kind === 'unpaid' && r.orderNo === order.orderNo)!;
@@ -86,6 +91,7 @@ test('an imported unpaid order produces a nudge at the next allowed hour; do-not
   await expect(again.getByTestId('member-card')).toBeVisible();
   await expect(again.getByTestId('member-reminders')).toHaveCount(0);
   await page.reload();
+  await listDrawn(page);
   await expect(today.locator('.today-section:not(.suppressed) li.row', { hasText: name })).toHaveCount(0);
   await today.getByText(/Not to contact \(\d+\)/).click();
   await expect(today.locator('.today-section.suppressed li.row', { hasText: name }).first()).toContainText('Do not contact');
@@ -108,10 +114,12 @@ test('a reminder set from the panel appears in Today and fires a notification wh
   const due = await chat.evaluate(() => {
     const d = new Date(Date.now() + 15_000);
     const pad = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+    return { date: `${d.getMonth() + 1}/${d.getDate()}/${d.getFullYear()}`, time: `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` };
   });
   await panel.getByRole('textbox', { name: 'Reason' }).fill('Call about the size');
-  await panel.getByLabel('On date').fill(due);
+  // The date as an English reader writes it (month first), the time beside it.
+  await panel.getByRole('textbox', { name: 'On date' }).fill(due.date);
+  await panel.getByLabel('Time', { exact: true }).fill(due.time);
   await panel.getByRole('button', { name: 'Set', exact: true }).click();
   await expect(panel.getByTestId('member-reminders')).toContainText('Call about the size');
 
