@@ -11,7 +11,7 @@ import { storeCommitted } from './committed-changes';
 import { CouchClient } from './couch';
 import { createSyncEngine } from './engine';
 import { setUpTeam } from './setup';
-import { teamMachines } from './test-machines';
+import { teamMachines } from './test-helpers';
 
 let server: CouchServer;
 const { running, newTeam, machine } = teamMachines(() => server);

@@ -12,7 +12,7 @@ import { todayList } from '../reminders/today';
 import { logContacts } from '../segments/segments';
 import { NOW, order } from '../test-helpers';
 import type { RegularsDb } from '../../store/database';
-import { teamMachines } from './test-machines';
+import { teamMachines } from './test-helpers';
 
 let server: CouchServer;
 const { running, newTeam, machine } = teamMachines(() => server);

@@ -1,7 +1,6 @@
 // Test-only: computers of a team syncing through a CouchDB-API server (pouchdb-server on loopback),
 // each with its own in-memory store, sync state and engine.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import type { CouchServer } from '../../../tests/support/couch-server';
 import { memoryDb } from '../../store/test-helpers';
 import { SHARED_TABLES } from '../../domain/sync/documents';
 import { storeCommitted } from './committed-changes';
@@ -12,7 +11,13 @@ import { SyncStateDb } from './state';
 
 let seq = 0;
 
-export function teamMachines(server: () => CouchServer) {
+/** The team server of the test (tests/support/couch-server.ts starts one). */
+export interface TestServer {
+  url: string;
+  admin: { name: string; password: string };
+}
+
+export function teamMachines(server: () => TestServer) {
   const running: SyncEngine[] = [];
   return {
     running,
