@@ -4,6 +4,7 @@ import type { Translate, UiLocale } from '@/lib/i18n';
 import { shortDate } from '../format';
 import type { PanelApi } from './api';
 import { signed } from './summary';
+import { adjustmentProblem, type AdjustmentProblem } from '@/lib/domain/points';
 import { errorText } from '../error-text';
 
 /** Points adjusted by hand with a reason (a gift, points spent on a reward), and the latest adjustments. */
@@ -15,8 +16,10 @@ export function Points({ card, t, locale, timeZone, api }: { card: MemberCard; t
   if (!card.points) return null;
   const save = async () => {
     const value = Number(delta.trim().replace(/^\+/, '').replace('−', '-'));
-    if (!/^[+−-]?\d+$/.test(delta.trim()) || !Number.isSafeInteger(value) || value === 0) return setStatus({ ok: false, text: t('points.invalidDelta') });
-    if (!reason.trim()) return setStatus({ ok: false, text: t('points.needReason') });
+    if (!/^[+−-]?\d+$/.test(delta.trim()) || !Number.isSafeInteger(value)) return setStatus({ ok: false, text: t('points.invalidDelta') });
+    // The same rule the store applies, checked here against the balance shown so the reason reads in the agent's language.
+    const problem = adjustmentProblem(value, reason, card.points.balance);
+    if (problem) return setStatus({ ok: false, text: problemText(t, locale, problem) });
     try {
       await api.adjustPoints(value, reason.trim());
       setStatus({ ok: true, text: t('points.saved', { delta: signed(value, locale) }) });
@@ -55,4 +58,18 @@ export function Points({ card, t, locale, timeZone, api }: { card: MemberCard; t
       )}
     </section>
   );
+}
+
+function problemText(t: Translate, locale: UiLocale, problem: AdjustmentProblem): string {
+  const n = (v: number) => v.toLocaleString(locale);
+  switch (problem.code) {
+    case 'notWhole':
+      return t('points.invalidDelta');
+    case 'tooLarge':
+      return t('points.tooLarge', { max: n(problem.max) });
+    case 'noReason':
+      return t('points.needReason');
+    case 'belowZero':
+      return t('points.belowZero', { balance: n(problem.balance), taking: n(problem.taking) });
+  }
 }

@@ -44,11 +44,32 @@ export function pointsOf(member: PointsMember, settings: PointsSettings, shopCur
   return { earned, adjusted, balance: earned + adjusted };
 }
 
-/** Why an adjustment can't be made, in the words the store reports; undefined when it can. */
-export function adjustmentProblem(delta: number, reason: string, balanceBefore: number): string | undefined {
-  if (!Number.isInteger(delta) || delta === 0) return 'An adjustment is a whole number of points other than 0';
-  if (Math.abs(delta) > MAX_POINTS_ADJUSTMENT) return `An adjustment is at most ${MAX_POINTS_ADJUSTMENT.toLocaleString('en')} points`;
-  if (!reason.trim()) return 'An adjustment needs a reason';
-  if (balanceBefore + delta < 0) return `The member has ${balanceBefore} points; taking ${-delta} would leave fewer than none`;
+/** Why an adjustment can't be made: the panel words it in the agent's language, the store in English. */
+export type AdjustmentProblem =
+  | { code: 'notWhole' }
+  | { code: 'tooLarge'; max: number }
+  | { code: 'noReason' }
+  | { code: 'belowZero'; balance: number; taking: number };
+
+/** What stops this adjustment; undefined when it can be made. */
+export function adjustmentProblem(delta: number, reason: string, balanceBefore: number): AdjustmentProblem | undefined {
+  if (!Number.isInteger(delta) || delta === 0) return { code: 'notWhole' };
+  if (Math.abs(delta) > MAX_POINTS_ADJUSTMENT) return { code: 'tooLarge', max: MAX_POINTS_ADJUSTMENT };
+  if (!reason.trim()) return { code: 'noReason' };
+  if (balanceBefore + delta < 0) return { code: 'belowZero', balance: balanceBefore, taking: -delta };
   return undefined;
+}
+
+/** The problem in the words the store reports (logs, the protocol's English detail). */
+export function adjustmentProblemText(problem: AdjustmentProblem): string {
+  switch (problem.code) {
+    case 'notWhole':
+      return 'An adjustment is a whole number of points other than 0';
+    case 'tooLarge':
+      return `An adjustment is at most ${problem.max.toLocaleString('en')} points`;
+    case 'noReason':
+      return 'An adjustment needs a reason';
+    case 'belowZero':
+      return `The member has ${problem.balance} points; taking ${problem.taking} would leave fewer than none`;
+  }
 }

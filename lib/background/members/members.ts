@@ -3,7 +3,7 @@
 import Dexie from 'dexie';
 import { identityId, normaliseEmail, normaliseHandle, normalisePhone } from '../../import/identity';
 import { newId, type RegularsDb, type TagRow } from '../../store/database';
-import { adjustmentProblem, pointsOf } from '../../domain/points';
+import { adjustmentProblem, adjustmentProblemText, pointsOf } from '../../domain/points';
 import { profileSchema, type MemberRow, type NoteRow, type OrderRow, type Platform, type PointsRow, type Profile } from '../../domain/rows';
 import { type Settings } from '../../domain/settings';
 import { readSettings } from '../../store/settings';
@@ -185,7 +185,7 @@ export async function adjustPoints(db: RegularsDb, memberId: string, delta: numb
     const member = await requireMember(db, memberId);
     const balance = pointsOf(member, settings.points, settings.shopCurrency)!.balance;
     const problem = adjustmentProblem(delta, reason, balance);
-    if (problem) throw new StoreError('invalid', problem);
+    if (problem) throw new StoreError('invalid', adjustmentProblemText(problem));
     const entry: PointsRow = { id: newId('pt'), memberId, delta, reason: reason.trim(), author: author.trim(), at: now };
     const next: MemberRow = { ...member, pointsAdjustment: (member.pointsAdjustment ?? 0) + delta, updatedAt: now };
     await db.points.add(entry);
