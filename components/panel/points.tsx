@@ -13,12 +13,13 @@ export function Points({ card, t, locale, timeZone, api }: { card: MemberCard; t
   const [delta, setDelta] = useState('');
   const [reason, setReason] = useState('');
   const [status, setStatus] = useState<{ ok: boolean; text: string }>();
-  if (!card.points) return null;
+  const points = card.points;
+  if (!points) return null;
   const save = async () => {
     const value = Number(delta.trim().replace(/^\+/, '').replace('−', '-'));
     if (!/^[+−-]?\d+$/.test(delta.trim()) || !Number.isSafeInteger(value)) return setStatus({ ok: false, text: t('points.invalidDelta') });
     // The same rule the store applies, checked here against the balance shown so the reason reads in the agent's language.
-    const problem = adjustmentProblem(value, reason, card.points.balance);
+    const problem = adjustmentProblem(value, reason, points.balance);
     if (problem) return setStatus({ ok: false, text: problemText(t, locale, problem) });
     try {
       await api.adjustPoints(value, reason.trim());
@@ -49,9 +50,9 @@ export function Points({ card, t, locale, timeZone, api }: { card: MemberCard; t
           {status.text}
         </p>
       )}
-      {card.points.log.length > 0 && (
+      {points.log.length > 0 && (
         <ul className="points-log small" aria-label={t('points.log')} data-testid="points-log">
-          {card.points.log.map((p) => (
+          {points.log.map((p) => (
             <li key={p.id}>{t('points.logEntry', { delta: signed(p.delta, locale), reason: p.reason, author: p.author || '—', date: shortDate(p.at, locale, timeZone) })}</li>
           ))}
         </ul>

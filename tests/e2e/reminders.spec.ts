@@ -49,10 +49,20 @@ test('an imported unpaid order produces a nudge at the next allowed hour; do-not
   const name = demo.seed.buyers.find((b) => b.handle === buyer)!.name;
 
   // The nudge, two hours after the order was placed or later, never outside 09:00-21:00 in the shop's zone.
-  // Rules run a moment after the import's last batch.
+  // Rules run a moment after the import's last batch: Today, opened right after "Imported", says it is
+  // updating and fills in by itself; it never claims "Nothing due" meanwhile.
+  await page.addInitScript(() => {
+    const seen = () => {
+      if (document.body?.innerText.includes('Nothing due')) (window as unknown as { sawEmpty: boolean }).sawEmpty = true;
+    };
+    new MutationObserver(seen).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await page.reload();
   const today = page.getByRole('tabpanel', { name: 'Today' });
   const row = today.locator('.group[data-kind="unpaid"] li.row', { hasText: name });
-  await expect.poll(async () => (await page.reload(), await today.locator('li.row').first().waitFor(), row.count()), { timeout: 20_000 }).toBe(1);
+  await expect(row).toHaveCount(1, { timeout: 20_000 });
+  await expect(today.getByTestId('today-updating')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { sawEmpty?: boolean }).sawEmpty ?? false)).toBe(false);
   await expect(row).toContainText(`Order ${order.orderNo}`);
   const rows = (await send<{ rows: TodayRow[] }>(page, 'reminders.today', { locale: 'en' })).rows;
   const nudge = rows.find((r) => r.kind === 'unpaid' && r.orderNo === order.orderNo)!;

@@ -40,7 +40,17 @@ export function journeyEvaluator(db: RegularsDb, now: () => number, hooks: Journ
   const open = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<unknown> = Promise.resolve();
+  /** Evaluations started and not yet finished. */
+  let inFlight = 0;
   const run = async () => {
+    inFlight++;
+    try {
+      await evaluate();
+    } finally {
+      inFlight--;
+    }
+  };
+  const evaluate = async () => {
     const orders = [...orderIds];
     const members = [...memberIds];
     orderIds.clear();
@@ -73,6 +83,13 @@ export function journeyEvaluator(db: RegularsDb, now: () => number, hooks: Journ
       memberIds.add(id);
       schedule();
     },
+    /**
+     * Reminders are not yet what the store says: an import is still sending, or orders and members
+     * that changed wait to be evaluated. Today shows "updating", not a false "nothing due".
+     */
+    busy(): boolean {
+      return inFlight > 0 || timer !== undefined || open.size > 0 || orderIds.size > 0 || memberIds.size > 0;
+    },
     /** Resolves once queued evaluations have run. */
     async flush() {
       if (timer) {
@@ -93,7 +110,7 @@ export function reminderCapability(db: RegularsDb, now: () => number, hooks: Jou
     return value;
   };
   const handlers: Pick<Handlers, ReminderHandlerNames> = {
-    'reminders.today': (input) => todayList(db, now(), input),
+    'reminders.today': async (input) => ({ ...(await todayList(db, now(), input)), updating: evaluator.busy() }),
     'reminder.done': async ({ id, outcome }) => changed(await completeReminder(db, id, outcome, 'chat', now())),
     'reminder.snooze': async ({ id, until }) => changed(await snoozeReminder(db, id, until, now())),
     'reminder.assign': async ({ id, assignee }) => changed(await assignReminder(db, id, assignee, now())),
