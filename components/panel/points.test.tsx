@@ -61,7 +61,7 @@ async function adjust(locale: UiLocale, delta: string, reason: string): Promise<
 
 describe('adjusting points in the panel', () => {
   it.each([
-    ['taking more than the balance, in English', 'en', '-50', 'Redeemed', 'The member has 42 points; taking 50 would leave fewer than none.'],
+    ['taking more than the balance, in English', 'en', '-50', 'Redeemed', 'The member has 42 points; taking 50 points would leave fewer than none.'],
     ['taking more than the balance, in simplified Chinese', 'zh-CN', '-1200', '兑换', '该会员只有 42 积分，扣除 1,200 会少于 0。'],
     ['taking more than the balance, in traditional Chinese', 'zh-TW', '−43', '兌換', '該會員只有 42 點，扣除 43 會少於 0。'],
     ['a typo of many zeros, in simplified Chinese', 'zh-CN', '500000000', '赠送', '单次最多调整 10,000,000 积分，请检查数字的位数。'],

@@ -20,7 +20,7 @@ export function Points({ card, t, locale, timeZone, api }: { card: MemberCard; t
     if (!/^[+−-]?\d+$/.test(delta.trim()) || !Number.isSafeInteger(value)) return setStatus({ ok: false, text: t('points.invalidDelta') });
     // The same rule the store applies, checked here against the balance shown so the reason reads in the agent's language.
     const problem = adjustmentProblem(value, reason, points.balance);
-    if (problem) return setStatus({ ok: false, text: problemText(t, locale, problem) });
+    if (problem) return setStatus({ ok: false, text: problemText(t, problem) });
     try {
       await api.adjustPoints(value, reason.trim());
       setStatus({ ok: true, text: t('points.saved', { delta: signed(value, locale) }) });
@@ -61,16 +61,15 @@ export function Points({ card, t, locale, timeZone, api }: { card: MemberCard; t
   );
 }
 
-function problemText(t: Translate, locale: UiLocale, problem: AdjustmentProblem): string {
-  const n = (v: number) => v.toLocaleString(locale);
+function problemText(t: Translate, problem: AdjustmentProblem): string {
   switch (problem.code) {
     case 'notWhole':
       return t('points.invalidDelta');
     case 'tooLarge':
-      return t('points.tooLarge', { max: n(problem.max) });
+      return t('points.tooLarge', { max: problem.max });
     case 'noReason':
       return t('points.needReason');
     case 'belowZero':
-      return t('points.belowZero', { balance: n(problem.balance), taking: n(problem.taking) });
+      return t('points.belowZero', { balance: problem.balance, taking: problem.taking });
   }
 }

@@ -44,7 +44,7 @@ describe('Today while reminders are being made', () => {
     const db = memoryDb();
     const h = createHandlers({ db, now: () => NOW });
     const session = 'session-0003';
-    await h['orders.import']({ rows: [order({ orderNo: 'p1', status: 'completed', placedAt: NOW - 2 * HOUR })], session }, sender);
+    await h['orders.import']({ rows: [order({ orderNo: 'p1', status: 'delivered', placedAt: NOW - 2 * HOUR })], session }, sender);
     await h['orders.importEnd']({ session }, sender);
     await vi.waitFor(async () => expect((await h['reminders.today']({ locale: 'en' }, sender)).updating).toBe(false), { timeout: 5000, interval: 20 });
     expect((await h['reminders.today']({ locale: 'en' }, sender)).rows).toEqual([]);
