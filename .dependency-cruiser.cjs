@@ -8,86 +8,30 @@ const PAGES = '^entrypoints/(content|panel|popup|options|members|reports)/';
 // handlers); shipped code may not. Cycles count everywhere.
 const TEST = '\\.test\\.tsx?$';
 
+/** A rule that fails the lint: `from` imports `to`. Shipped code only unless `from` says otherwise. */
+const forbid = (name, comment, from, to) => ({ name, severity: 'error', comment, from: typeof from === 'string' ? { path: from, pathNot: TEST } : from, to });
+/** Code under `from` imports nothing of ours but what `allowed` matches. */
+const onlyImports = (name, comment, from, allowed) => forbid(name, comment, from, { path: OURS, pathNot: allowed });
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    {
-      name: 'no-circular',
-      severity: 'error',
-      comment: 'Import cycle: break it by moving the shared piece down a layer.',
-      from: {},
-      to: { circular: true },
-    },
-    {
-      name: 'domain-imports-nothing-of-ours',
-      severity: 'error',
-      comment: 'lib/domain is the vocabulary and the pure rules: it imports nothing of ours.',
-      from: { path: '^lib/domain/', pathNot: TEST },
-      to: { path: OURS, pathNot: '^lib/domain/' },
-    },
-    {
-      name: 'store-imports-domain-only',
-      severity: 'error',
-      comment: 'lib/store is persistence only: it imports lib/domain and nothing else of ours.',
-      from: { path: '^lib/store/', pathNot: TEST },
-      to: { path: OURS, pathNot: '^lib/(store|domain)/' },
-    },
-    {
-      name: 'messaging-is-the-protocol',
-      severity: 'error',
-      comment: 'lib/messaging is the typed protocol: it may speak the domain vocabulary only.',
-      from: { path: '^lib/messaging/', pathNot: TEST },
-      to: { path: OURS, pathNot: '^lib/(messaging|domain)/' },
-    },
-    {
-      name: 'lib-below-the-background',
-      severity: 'error',
-      comment: 'Libraries other than the capabilities do not reach up into lib/background.',
-      from: { path: '^lib/', pathNot: ['^lib/background/', TEST] },
-      to: { path: '^lib/background/' },
-    },
-    {
-      name: 'lib-below-the-ui',
-      severity: 'error',
-      comment: 'lib never imports components, entrypoints, demo or tests.',
-      from: { path: '^lib/', pathNot: TEST },
-      to: { path: '^(components|entrypoints|demo|tests)/' },
-    },
-    {
-      name: 'components-render-only',
-      severity: 'error',
-      comment: 'components render: no store, no capability, no entrypoint inside.',
-      from: { path: '^components/', pathNot: TEST },
-      to: { path: '^(lib/store|lib/background|entrypoints)/' },
-    },
-    {
-      name: 'pages-ask-through-messaging',
-      severity: 'error',
-      comment: 'A page asks the background by message; it never opens the store or calls a capability.',
-      from: { path: PAGES },
-      to: { path: '^(lib/store|lib/background|entrypoints/background)/' },
-    },
-    {
-      name: 'readers-read-the-store',
-      severity: 'error',
-      comment: 'lib/readers are what pages read over their own connection: the store and the domain only.',
-      from: { path: '^lib/readers/' },
-      to: { path: OURS, pathNot: '^lib/(readers|store|domain)/' },
-    },
-    {
-      name: 'test-helpers-stay-in-tests',
-      severity: 'error',
-      comment: 'Shipped code never imports a test or a test helper (the bench build and the demo launcher are not shipped).',
-      from: { path: OURS, pathNot: [TEST, 'test-helpers\\.ts$', '^tests/', '^entrypoints/bench/', '^demo/'] },
-      to: { path: [TEST, 'test-helpers\\.ts$', '^tests/'] },
-    },
-    {
-      name: 'entrypoints-stay-apart',
-      severity: 'error',
-      comment: 'Each entrypoint only wires things together: shared code goes to components or lib.',
-      from: { path: '^entrypoints/([^/]+)/' },
-      to: { path: '^entrypoints/', pathNot: '^entrypoints/$1/' },
-    },
+    forbid('no-circular', 'Import cycle: break it by moving the shared piece down a layer.', {}, { circular: true }),
+    onlyImports('domain-imports-nothing-of-ours', 'lib/domain is the vocabulary and the pure rules: it imports nothing of ours.', '^lib/domain/', '^lib/domain/'),
+    onlyImports('store-imports-domain-only', 'lib/store is persistence only: it imports lib/domain and nothing else of ours.', '^lib/store/', '^lib/(store|domain)/'),
+    onlyImports('messaging-is-the-protocol', 'lib/messaging is the typed protocol: it may speak the domain vocabulary only.', '^lib/messaging/', '^lib/(messaging|domain)/'),
+    forbid('lib-below-the-background', 'Libraries other than the capabilities do not reach up into lib/background.', { path: '^lib/', pathNot: ['^lib/background/', TEST] }, { path: '^lib/background/' }),
+    forbid('lib-below-the-ui', 'lib never imports components, entrypoints, demo or tests.', '^lib/', { path: '^(components|entrypoints|demo|tests)/' }),
+    forbid('components-render-only', 'components render: no store, no capability, no entrypoint inside.', '^components/', { path: '^(lib/store|lib/background|entrypoints)/' }),
+    forbid('pages-ask-through-messaging', 'A page asks the background by message; it never opens the store or calls a capability.', { path: PAGES }, { path: '^(lib/store|lib/background|entrypoints/background)/' }),
+    onlyImports('readers-read-the-store', 'lib/readers are what pages read over their own connection: the store and the domain only.', { path: '^lib/readers/' }, '^lib/(readers|store|domain)/'),
+    forbid(
+      'test-helpers-stay-in-tests',
+      'Shipped code never imports a test or a test helper (the bench build and the demo launcher are not shipped).',
+      { path: OURS, pathNot: [TEST, 'test-helpers\\.ts$', '^tests/', '^entrypoints/bench/', '^demo/'] },
+      { path: [TEST, 'test-helpers\\.ts$', '^tests/'] },
+    ),
+    forbid('entrypoints-stay-apart', 'Each entrypoint only wires things together: shared code goes to components or lib.', { path: '^entrypoints/([^/]+)/' }, { path: '^entrypoints/', pathNot: '^entrypoints/$1/' }),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

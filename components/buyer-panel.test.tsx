@@ -2,7 +2,8 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { translator } from '@/lib/i18n';
+import { translator, type UiLocale } from '@/lib/i18n';
+import { ProtocolFailure } from '@/lib/messaging/errors';
 import type { MemberCard } from '@/lib/messaging/card';
 import { importOrders } from '@/lib/background/import/import-orders';
 import { lookupByHandle } from '@/lib/background/members/card';
@@ -60,9 +61,9 @@ afterEach(() => {
   host.remove();
 });
 
-async function show(card: MemberCard, api: PanelApi) {
+async function show(card: MemberCard, api: PanelApi, locale: UiLocale = 'en') {
   await act(async () =>
-    root.render(<BuyerPanel view={{ kind: 'card', card }} t={translator('en')} locale="en" now={NOW} timeZone="UTC" author="Mei" vocabulary={[]} pointing={false} api={api} onRecordOrder={() => undefined} />),
+    root.render(<BuyerPanel view={{ kind: 'card', card }} t={translator(locale)} locale={locale} now={NOW} timeZone="UTC" author="Mei" vocabulary={[]} pointing={false} api={api} onRecordOrder={() => undefined} />),
   );
 }
 
@@ -82,22 +83,16 @@ async function submit(form: HTMLFormElement) {
 }
 
 describe('the panel when a write fails', () => {
-  it('a note that was not saved says so, and the typed text stays in the box', async () => {
-    await show(await realCard(), panelApi({ addNote: refused }));
-    const box = host.querySelector<HTMLTextAreaElement>('textarea[aria-label="Notes"]')!;
-    await type(box, 'Prefers the blue gift box');
+  it.each([
+    ['a note that was not saved says so, and the typed text stays in the box', 'textarea[aria-label="Notes"]', { addNote: refused }, 'Prefers the blue gift box', 'The note was not saved (the store is busy). Your text is still here: try again.'],
+    ['a tag that was not saved says so, and stays in the box to try again', 'input[aria-label="Add tag"]', { addTag: refused }, 'gift box', 'The tag “gift box” was not saved (the store is busy). Try again.'],
+  ])('%s', async (_name, selector, over, text, alert) => {
+    await show(await realCard(), panelApi(over));
+    const box = host.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)!;
+    await type(box, text);
     await submit(box.form!);
-    expect(host.querySelector('.block [role=alert]')?.textContent).toBe('The note was not saved (the store is busy). Your text is still here: try again.');
-    expect(box.value).toBe('Prefers the blue gift box');
-  });
-
-  it('a tag that was not saved says so, and stays in the box to try again', async () => {
-    await show(await realCard(), panelApi({ addTag: refused }));
-    const box = host.querySelector<HTMLInputElement>('input[aria-label="Add tag"]')!;
-    await type(box, 'gift box');
-    await submit(box.form!);
-    expect(host.querySelector('.block [role=alert]')?.textContent).toBe('The tag “gift box” was not saved (the store is busy). Try again.');
-    expect(box.value).toBe('gift box');
+    expect(host.querySelector('.block [role=alert]')?.textContent).toBe(alert);
+    expect(box.value).toBe(text);
   });
 
   it('a note that was saved leaves no error and empties the box', async () => {
@@ -132,5 +127,28 @@ describe('the panel when one section cannot be shown', () => {
     await type(box, 'vip');
     await submit(box.form!);
     expect(tags).toEqual(['vip']);
+  });
+});
+
+describe('a merge started from the panel\'s search that fails', () => {
+  const ana = { memberId: 'm_ana', displayName: 'Ana Lim', handles: ['ana.lim'], tierId: 'member', orderCount: 2, spendMinor: 5_000, currency: 'USD', matched: 'ana.lim' };
+  // What the background answers when the other member was merged or deleted meanwhile (another tab, a teammate).
+  const gone = () => Promise.reject(new ProtocolFailure({ code: 'not_found', message: 'No member with id m_ana' }));
+  it.each([
+    ['en', 'Merge here', 'Ana Lim was not merged here (It is no longer there: it may have been deleted or merged meanwhile. Reload the page.). Both members are as they were.'],
+    ['zh-CN', '合并到此', 'Ana Lim没有合并到这里（它已经不在了：可能在此期间被删除或合并。请刷新页面。）。两位会员都保持原样。'],
+  ] as const)('says why in the reader\'s language (%s), and keeps the search and the member shown', async (locale, action, alert) => {
+    const card = await realCard();
+    await show(card, panelApi({ search: async () => [ana], mergeInto: gone }), locale);
+    const search = host.querySelector<HTMLInputElement>('.merge input[type=search]')!;
+    await type(search, 'ana');
+    await act(() => new Promise((resolve) => setTimeout(resolve, 250))); // the search waits for typing to pause
+    const merge = [...host.querySelectorAll<HTMLButtonElement>('.merge .hits button')].find((b) => b.textContent === action)!;
+    await act(async () => merge.click());
+    expect(host.querySelector('.merge [role=alert]')?.textContent).toBe(alert);
+    expect(search.value).toBe('ana');
+    expect(host.querySelector('.merge .hits')?.textContent).toContain('Ana Lim');
+    expect(merge.disabled).toBe(false);
+    expect(host.querySelector('[data-testid=member-card]')?.textContent).toContain(card.member.displayName);
   });
 });

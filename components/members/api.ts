@@ -32,4 +32,6 @@ export interface MembersApi {
   /** The panel's own actions for one member (tags, notes, profile, reminders, merge), then `changed`. */
   panelFor(memberId: string, changed: () => Promise<void>): PanelApi;
   unmerge(identityId: string): Promise<void>;
+  /** Calls `listener` after a write elsewhere (another tab, the panel, a teammate through sync) may have changed a member's card; returns how to stop. */
+  onCardsChanged(listener: () => void): () => void;
 }

@@ -45,6 +45,9 @@ export function MemberView({ memberId, api, t, locale, timeZone, author, tiers, 
     setLoaded(undefined);
     void load();
   }, [load]);
+  // A write elsewhere (another tab, the panel beside a chat, a teammate through sync) redraws the
+  // member in place, as the panel does: the parts keep their state (a note being typed stays).
+  useEffect(() => api.onCardsChanged(() => void load().catch(() => undefined)), [api, load]);
   const panel = useMemo(
     () =>
       api.panelFor(memberId, async () => {

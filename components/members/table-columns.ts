@@ -54,23 +54,26 @@ export function columnComparators(list: MemberList, tiers: readonly TierStep[], 
   };
 }
 
-/** Column id → label key and grid width. The default columns fit a 1,400 px window beside the filters. */
-export const COLUMNS = {
-  name: { label: 'segments.col.name', width: 'minmax(120px, 1.4fr)' },
-  handles: { label: 'segments.col.handles', width: 'minmax(100px, 1.2fr)' },
-  tier: { label: 'segments.col.tier', width: '90px' },
-  segment: { label: 'segments.col.segment', width: '132px' },
-  tags: { label: 'segments.col.tags', width: 'minmax(72px, 1fr)' },
-  orders: { label: 'segments.col.orders', width: '72px' },
-  spend: { label: 'segments.col.spend', width: '104px' },
-  average: { label: 'segments.col.average', width: '100px' },
-  points: { label: 'segments.col.points', width: '88px' },
-  lastOrder: { label: 'segments.col.lastOrder', width: '120px' },
-  firstOrder: { label: 'segments.col.firstOrder', width: '120px' },
-  phone: { label: 'segments.col.phone', width: '130px' },
-  dnc: { label: 'segments.col.dnc', width: '104px' },
-} as const satisfies Record<string, { label: MessageKey; width: string }>;
-export type ColumnId = keyof typeof COLUMNS;
+/** Column id → grid width; its label is `segments.col.<id>`. The default columns fit a 1,400 px window beside the filters. */
+const WIDTHS = {
+  name: 'minmax(120px, 1.4fr)',
+  handles: 'minmax(100px, 1.2fr)',
+  tier: '90px',
+  segment: '132px',
+  tags: 'minmax(72px, 1fr)',
+  orders: '72px',
+  spend: '104px',
+  average: '100px',
+  points: '88px',
+  lastOrder: '120px',
+  firstOrder: '120px',
+  phone: '130px',
+  dnc: '104px',
+} as const;
+export type ColumnId = keyof typeof WIDTHS;
+export const COLUMNS = Object.fromEntries(
+  (Object.keys(WIDTHS) as ColumnId[]).map((id) => [id, { label: `segments.col.${id}` satisfies MessageKey, width: WIDTHS[id] }]),
+) as { [id in ColumnId]: { label: `segments.col.${id}`; width: (typeof WIDTHS)[id] } };
 export const DEFAULT_HIDDEN: ColumnVisibilityState = { firstOrder: false, phone: false, average: false };
 /** Columns whose first click sorts from the largest (numbers and dates); text sorts from A. */
 export const DESC_FIRST = new Set<ColumnId>(['orders', 'spend', 'average', 'points', 'lastOrder', 'firstOrder', 'dnc']);

@@ -1,13 +1,27 @@
 import { useEffect, useState } from 'react';
 import type { Translate, UiLocale } from '@/lib/i18n';
+import { errorText } from '../error-text';
 import { money, tierName } from '../format';
 import type { MemberHit, PanelApi } from './api';
 
-/** Find someone already on file (name, handle or phone) and act on them: link, or merge. */
-export function MemberSearch({ t, locale, api, action, exclude, onPick }: { t: Translate; locale: UiLocale; api: PanelApi; action: string; exclude?: string | undefined; onPick(memberId: string): Promise<void> }) {
+/**
+ * Find someone already on file (name, handle or phone) and act on them: link, or merge. An action
+ * that fails says why in `failed`'s words (given the member's name and the reason), and the search
+ * and its results stay to try again.
+ */
+export function MemberSearch({ t, locale, api, action, exclude, onPick, failed }: {
+  t: Translate;
+  locale: UiLocale;
+  api: PanelApi;
+  action: string;
+  exclude?: string | undefined;
+  onPick(memberId: string): Promise<void>;
+  failed(name: string, message: string): string;
+}) {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<MemberHit[]>();
   const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string>();
   useEffect(() => {
     if (query.trim().length < 2) return setHits(undefined);
     const timer = setTimeout(() => void api.search(query).then((found) => setHits(found.filter((h) => h.memberId !== exclude))), 150);
@@ -33,8 +47,11 @@ export function MemberSearch({ t, locale, api, action, exclude, onPick }: { t: T
                 disabled={busy}
                 onClick={async () => {
                   setBusy(true);
+                  setFailure(undefined);
                   try {
                     await onPick(h.memberId);
+                  } catch (e) {
+                    setFailure(failed(h.displayName, errorText(t, e)));
                   } finally {
                     setBusy(false);
                   }
@@ -45,6 +62,11 @@ export function MemberSearch({ t, locale, api, action, exclude, onPick }: { t: T
             </li>
           ))}
         </ul>
+      )}
+      {failure && (
+        <p className="error-text small" role="alert">
+          {failure}
+        </p>
       )}
     </>
   );

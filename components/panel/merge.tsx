@@ -11,7 +11,7 @@ export function MergeWith({ card, t, locale, api }: { card: MemberCard; t: Trans
         <h3>{t('merge.title')}</h3>
       </summary>
       <p className="muted small">{t('merge.help')}</p>
-      <MemberSearch t={t} locale={locale} api={api} action={t('merge.action')} exclude={card.member.id} onPick={(id) => api.mergeInto(id)} />
+      <MemberSearch t={t} locale={locale} api={api} action={t('merge.action')} exclude={card.member.id} onPick={(id) => api.mergeInto(id)} failed={(name, message) => t('write.mergeFailed', { name, message })} />
     </details>
   );
 }

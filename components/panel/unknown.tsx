@@ -27,7 +27,7 @@ export function UnknownBuyer({ handle, t, locale, api }: { handle: string; t: Tr
       </button>
       <div className="block">
         <h3>{t('panel.unknown.link', { handle })}</h3>
-        <MemberSearch t={t} locale={locale} api={api} action={t('panel.unknown.linkTo')} onPick={(id) => api.linkTo(id)} />
+        <MemberSearch t={t} locale={locale} api={api} action={t('panel.unknown.linkTo')} onPick={(id) => api.linkTo(id)} failed={(name, message) => t('write.linkFailed', { name, message })} />
       </div>
     </section>
   );

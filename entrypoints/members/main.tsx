@@ -12,6 +12,7 @@ import { contactedWithinCap, identitiesOf, membersOf } from '@/lib/readers/page-
 import type { Settings } from '@/lib/domain/settings';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { send } from '@/lib/messaging/browser-client';
+import { MEMBER_CARD_TABLES, onStoreChanged } from '@/lib/messaging/store-events';
 
 // Reads of the whole master file run over the page's own connection (lib/readers/page-reads: a
 // message can't carry 100k members quickly); every write goes through the background.
@@ -40,6 +41,7 @@ const api: MembersApi = {
   orders: (memberId) => send('member.orders', { memberId }),
   history: (memberId) => send('member.history', { memberId }),
   unmerge: async (identityId) => void (await send('member.unmerge', { identityId })),
+  onCardsChanged: (listener) => onStoreChanged(MEMBER_CARD_TABLES, listener),
   panelFor: (memberId, changed) => {
     const then = (p: Promise<unknown>) => p.then(changed);
     return {

@@ -14,7 +14,7 @@ import { captureOrder, completeOrder, fillDraft, missingFields, shopFactsOf } fr
 import { orderFormatOf } from '@/lib/marketplaces/formats';
 import type { CapturedOrder } from '@/lib/marketplaces/types';
 import { send } from '@/lib/messaging/browser-client';
-import { onStoreChanged } from '@/lib/messaging/store-events';
+import { MEMBER_CARD_TABLES, onStoreChanged } from '@/lib/messaging/store-events';
 import type { PanelInbound, PanelOutbound, PanelState } from '@/lib/panel-channel';
 
 // The content script hands us a private MessagePort; until then only "ready" goes out, to anyone.
@@ -36,7 +36,6 @@ const paintTimings: number[] = [];
 
 const draftKey = (memberId: string) => `draft:${memberId}`;
 /** The tables a member card is read from. */
-const CARD_TABLES = ['members', 'identities', 'orders', 'notes', 'contacts', 'reminders', 'points', 'tierChanges', 'settings'];
 
 function App() {
   const [settings, setSettings] = useState<Settings>();
@@ -82,7 +81,7 @@ function App() {
 
   // Writes made elsewhere (an import in the options page, a teammate through sync) redraw the
   // figures in place: the card's parts keep their state (a note being typed stays), nothing remounts.
-  useEffect(() => onStoreChanged(CARD_TABLES, () => void reloadCard().catch(() => undefined)), [reloadCard]);
+  useEffect(() => onStoreChanged(MEMBER_CARD_TABLES, () => void reloadCard().catch(() => undefined)), [reloadCard]);
 
   const checkCapture = useCallback(async (order: CapturedOrder | undefined, platform: Platform | undefined, site = '') => {
     pageOrder.current = order && { order, site };

@@ -1,6 +1,6 @@
 // The master file as CSV for spreadsheets and the SMS / e-mail / LINE tools a shop already uses:
 // UTF-8 with a BOM, RFC 4180 quoting, CRLF lines, dates in the shop's time zone, money as decimals.
-import type { IndexableType, Table } from 'dexie';
+import { forEachPage } from '../store/pages';
 import type { RegularsDb } from '../store/database';
 import type { IdentityRow, MemberRow, OrderRow } from '../domain/rows';
 import type { Settings } from '../domain/settings';
@@ -138,17 +138,6 @@ export function orderCsvRow(order: OrderRow, ctx: CsvContext): string[] {
 
 const PAGE = 5000;
 
-/** Rows of a table a page at a time by primary key, each page its own short read. */
-async function forEachPage<T>(table: Table<T, string>, keyOf: (row: T) => string, use: (page: T[]) => Promise<void> | void): Promise<void> {
-  let after: IndexableType | undefined;
-  for (;;) {
-    const page = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(PAGE).toArray();
-    if (page.length) await use(page);
-    if (page.length < PAGE) return;
-    after = keyOf(page[page.length - 1]!);
-  }
-}
-
 /** A CSV as pieces (BOM and header first, then one piece per page), ready for a Blob; `rows` excludes the header. */
 export interface CsvParts {
   parts: string[];
@@ -158,7 +147,7 @@ export interface CsvParts {
 export async function membersCsv(db: RegularsDb, ctx: CsvContext): Promise<CsvParts> {
   const parts = [CSV_BOM + csvLine(MEMBER_COLUMNS.map((k) => ctx.t(k)))];
   let rows = 0;
-  await forEachPage(db.members, (m) => m.id, async (members) => {
+  await forEachPage(db.members, PAGE, async (members) => {
     rows += members.length;
     const identities = await db.identities.where('memberId').anyOf(members.map((m) => m.id)).toArray();
     const byMember = new Map<string, IdentityRow[]>();
@@ -175,7 +164,7 @@ export async function membersCsv(db: RegularsDb, ctx: CsvContext): Promise<CsvPa
 export async function ordersCsv(db: RegularsDb, ctx: CsvContext): Promise<CsvParts> {
   const parts = [CSV_BOM + csvLine(ORDER_COLUMNS.map((k) => ctx.t(k)))];
   let rows = 0;
-  await forEachPage(db.orders, (o) => o.id, (orders) => {
+  await forEachPage(db.orders, PAGE, (orders) => {
     rows += orders.length;
     parts.push(orders.map((o) => csvLine(orderCsvRow(o, ctx))).join(''));
   });

@@ -65,11 +65,24 @@ function failure(fileName: string, refusal: Refusal, detail?: string) {
   return { ok: false as const, fileName, refusal, message: detail ? `${refusal.message} ${detail}` : refusal.message };
 }
 
+/** Some exports put notes above the header (eBay): the header is the first row a preset (or the user's mapping) knows. */
+export function headerTest(mapping: GenericMapping | undefined): (cells: string[]) => boolean {
+  return (cells) => (mapping ? columnOf(cells, mapping.orderNo) >= 0 : detectPreset({ headers: cells }) !== undefined || nearestPreset(cells) !== undefined);
+}
+
+/** Why a header no preset reads is refused: a preset it nearly is (with the columns it lacks), or columns nothing knows. */
+export function unknownHeaders(fileName: string, headers: string[]): { refusal: Refusal; near?: NearPreset } {
+  const near = nearestPreset(headers);
+  if (!near) return { refusal: refused('unknownColumns', { file: fileName, columns: headers.slice(0, 6).join(', ') }) };
+  const { id, label, platform } = near.preset;
+  const refusal = { ...refused('near', { file: fileName, preset: label, columns: near.missing.map((m) => `"${m}"`).join(', ') }), preset: id };
+  return { refusal, near: { id, label, platform, missing: near.missing, columns: near.columns } };
+}
+
 export function readOrderExport(bytes: Uint8Array, fileName: string, options: ReadOptions): ReadResult {
   if (bytes.length === 0) return failure(fileName, refused('empty', { file: fileName }));
   const chosen = options.mapping ? genericPreset(options.mapping) : undefined;
-  // Some exports put notes above the header (eBay): the header is the first row a preset knows.
-  const isHeader = (cells: string[]) => (options.mapping ? columnOf(cells, options.mapping.orderNo) >= 0 : detectPreset({ headers: cells }) !== undefined || nearestPreset(cells) !== undefined);
+  const isHeader = headerTest(options.mapping);
   let table: Table;
   let encoding: Encoding = 'utf-8';
   if (isZip(bytes)) {
@@ -91,13 +104,9 @@ export function readOrderExport(bytes: Uint8Array, fileName: string, options: Re
   }
   const preset = chosen ?? detectPreset(table);
   if (!preset) {
-    const near = nearestPreset(table.headers);
-    if (near) {
-      const { id, label, platform } = near.preset;
-      const refusal = { ...refused('near', { file: fileName, preset: label, columns: near.missing.map((m) => `"${m}"`).join(', ') }), preset: id };
-      return { ...failure(fileName, refusal), headers: table.headers, values: columnValues(table), near: { id, label, platform, missing: near.missing, columns: near.columns } };
-    }
-    return { ...failure(fileName, refused('unknownColumns', { file: fileName, columns: table.headers.slice(0, 6).join(', ') })), unknownColumns: true, headers: table.headers, values: columnValues(table) };
+    const { refusal, near } = unknownHeaders(fileName, table.headers);
+    const read = { ...failure(fileName, refusal), headers: table.headers, values: columnValues(table) };
+    return near ? { ...read, near } : { ...read, unknownColumns: true };
   }
   const platform = options.platform ?? preset.platform;
   const { orders, problems } = preset.read(table, { timeZone: options.timeZone, currency: options.currency, platform });

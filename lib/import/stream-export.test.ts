@@ -4,6 +4,8 @@ import { demoSeed } from '../../demo/seed';
 import type { ImportedOrder } from '../domain/imported-order';
 import type { ImportProblem } from './presets/types';
 import { readOrderExport } from './read-export';
+import { formatMessage } from '../i18n/message-format';
+import { problemsZhCN, problemsZhTW } from '../i18n/problems';
 import { cutAtRecord, decodedChunks, sniffEncoding, streamOrderExport } from './stream-export';
 
 const seed = demoSeed(Date.UTC(2026, 10, 23));
@@ -80,10 +82,36 @@ describe('reading a big export a chunk at a time', () => {
     expect(got).toEqual(whole.orders);
   });
 
-  it('a file no preset knows is refused with its columns named', async () => {
-    const bytes = new TextEncoder().encode('a,b,c\n1,2,3\n');
+  it('a file no preset knows is refused naming the file and its columns, and saying what to do, in each language', async () => {
+    const bytes = new TextEncoder().encode('Colour,Size,Weight\nred,S,2\n');
     const result = await streamOrderExport(decodedChunks(byteStream(bytes, 5), 'utf-8'), 'x.csv', { ...options, encoding: 'utf-8' }, bytes.length, async () => undefined, 4);
-    expect(result).toEqual({ ok: false, refusal: expect.objectContaining({ code: 'unknownColumns' }), message: expect.stringContaining("x.csv: these columns don't match") });
+    if (result.ok) throw new Error('read');
+    expect(result.refusal).toMatchObject({ code: 'unknownColumns', params: { file: 'x.csv', columns: 'Colour, Size, Weight' } });
+    expect(result.message).toBe("x.csv: these columns don't match any export Regulars knows (Colour, Size, Weight…). Say which column holds what in the column mapping under the file, then import again.");
+    expect(formatMessage(problemsZhCN['importRefusal.unknownColumns'], 'zh-CN', result.refusal.params)).toBe('x.csv：这些列与熟客认识的任何导出格式都不匹配（Colour, Size, Weight…）。请在文件下方的列对应中指出每一列是什么，然后重新导入。');
+    expect(formatMessage(problemsZhTW['importRefusal.unknownColumns'], 'zh-TW', result.refusal.params)).toContain('請在檔案下方的欄位對應中指出每一欄是什麼');
+  });
+
+  it('a file that nearly is a known export is refused naming the column it lacks, as the preview does', async () => {
+    const text = 'Sales Record Number,Order Number,Buyer Username,Item Title,Total Price,Order Date\n1,12-1-1,ann,Mug,$5.00,Mar-04-26\n';
+    const bytes = new TextEncoder().encode(text);
+    const whole = readOrderExport(bytes, 'ebay.csv', { ...options, platform: undefined });
+    const result = await streamOrderExport(decodedChunks(byteStream(bytes, 9), 'utf-8'), 'ebay.csv', { ...options, platform: undefined, encoding: 'utf-8' }, bytes.length, async () => undefined, 16);
+    if (result.ok || whole.ok) throw new Error('read');
+    expect(result.refusal).toEqual(whole.refusal);
+    expect(result.refusal).toMatchObject({ code: 'near', preset: 'ebay-orders', params: { columns: '"Sale Date"' } });
+  });
+
+  it("an eBay report with notes above its header streams to the same orders as a whole read (the header is searched for, as the preview's)", async () => {
+    const { readFileSync } = await import('node:fs');
+    const bytes = new Uint8Array(readFileSync(new URL('./presets/fixtures/ebay-orders-report.csv', import.meta.url)));
+    const opts = { timeZone: 'America/New_York', currency: 'USD' };
+    const whole = readOrderExport(bytes, 'eBay-OrdersReport.csv', opts);
+    if (!whole.ok) throw new Error(whole.message);
+    const got: ImportedOrder[] = [];
+    const result = await streamOrderExport(decodedChunks(byteStream(bytes, 50), 'utf-8'), 'eBay-OrdersReport.csv', { ...opts, encoding: 'utf-8' }, bytes.length, async (o) => void got.push(...o), 100);
+    expect(result).toMatchObject({ ok: true, rowCount: whole.rowCount, orderCount: whole.orders.length });
+    expect(got).toEqual(whole.orders);
   });
 
   it("a file read through the user's column mapping streams to the same orders as a whole read with it", async () => {

@@ -1,15 +1,14 @@
 // Big exports, a chunk at a time: a 200 MB file never sits in memory whole. Text is decoded as a
 // stream, cut only at record boundaries (a newline outside quotes), parsed per chunk, mapped by the
 // preset, and handed over in batches; the next chunk is read only when the batch is stored.
-import Papa from 'papaparse';
 import type { Platform } from '../domain/rows';
 import type { Encoding } from './decode';
 import type { ImportedOrder } from '../domain/imported-order';
 import { genericPreset } from './generic';
 import { detectPreset } from './presets';
 import type { ImportPreset, ImportProblem } from './presets/types';
-import type { ReadOptions } from './read-export';
-import { columnOf, parseTable, type Table } from './table';
+import { headerTest, unknownHeaders, type ReadOptions } from './read-export';
+import { columnOf, HEADER_SEARCH_ROWS, parseRecords, tableFromRows, type Table } from './table';
 import { refused, refusedAs, RefusedError, unreadable, type Refusal } from './problem';
 
 export interface StreamProgress {
@@ -39,8 +38,9 @@ export function sniffEncoding(head: Uint8Array): Encoding {
 }
 
 /**
- * Splits text into complete records: returns [complete, rest]. A newline ends a record only
- * outside double quotes (RFC 4180), so quoted multi-line fields are never cut.
+ * Splits text into complete records: returns [complete, rest]. A line end (LF, CRLF, or a lone CR:
+ * files mix them) ends a record only outside double quotes (RFC 4180), so quoted multi-line fields
+ * are never cut. A CR at the very end waits: the LF of its CRLF may come in the next piece.
  */
 export function cutAtRecord(text: string, inQuotesAtStart = false): [string, string, boolean] {
   let inQuotes = inQuotesAtStart;
@@ -49,7 +49,7 @@ export function cutAtRecord(text: string, inQuotesAtStart = false): [string, str
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) inQuotes = !inQuotes;
-    else if (c === 10 && !inQuotes) {
+    else if (!inQuotes && (c === 10 || (c === 13 && i + 1 < text.length && text.charCodeAt(i + 1) !== 10))) {
       lastBoundary = i;
       quotesAtBoundary = inQuotes;
     }
@@ -94,6 +94,7 @@ export async function streamOrderExport(
   let preset: ImportPreset | undefined;
   let platform: Platform | undefined;
   let rowCount = 0;
+  let nextLine = 1; // the line number of the next piece's first record
   let orderCount = 0;
   let problemCount = 0;
   let bytes = 0;
@@ -112,38 +113,45 @@ export async function streamOrderExport(
   let carry: Table['rows'] = []; // rows of an order that goes on in the next chunk
   let orderColumn = -1;
 
-  const take = async (text: string, last: boolean) => {
+  /** Reads a piece of whole records; false when it must wait for more (the header is not in yet). */
+  const take = async (text: string, last: boolean): Promise<boolean> => {
     let rows: Table['rows'];
+    // Each piece ends at a line end (but the last), which Papa reads as one more, empty, record.
+    const parsed = parseRecords(text, headers ? delimiter : undefined);
+    const records = /[\r\n]$/.test(text) ? parsed.records.slice(0, -1) : parsed.records;
     if (!headers) {
-      const first = parseTable(text);
+      const first = tableFromRows(records, parsed.delimiter, headerTest(options.mapping));
+      const known = options.mapping ? columnOf(first.headers, options.mapping.orderNo) >= 0 : detectPreset(first) !== undefined;
+      // The header may sit below notes (eBay) in a later piece: read on until it or the rows searched for it are in.
+      if (!known && !last && records.length < HEADER_SEARCH_ROWS) return false;
       headers = first.headers;
       delimiter = first.delimiter;
       preset = options.mapping ? genericPreset(options.mapping) : detectPreset(first);
-      if (!preset) throw new RefusedError(refused('unknownColumns', { file: fileName, columns: headers.slice(0, 6).join(', ') }));
+      if (!preset) throw new RefusedError(unknownHeaders(fileName, headers).refusal);
       platform = options.platform ?? preset.platform;
       // Many exports write an order's fields only on its first row (Shopify, WooCommerce, eBay…), so a
       // chunk never ends inside an order: rows are kept together by the preset's order number column.
       orderColumn = columnOf(headers, ...(preset.columns[preset.fields?.orderNo ?? ''] ?? []));
       rows = first.rows;
-      rowCount = rows.length ? rows[rows.length - 1]!.line - 1 : 0;
     } else {
-      const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
-      rows = parsed.data.map((cells, i) => ({ line: rowCount + 2 + i, cells: cells.map((c) => c.trim()) }));
-      rowCount += rows.length;
+      // Rows are numbered as a spreadsheet shows them, blank ones counted.
+      rows = records.map((cells, i) => ({ line: nextLine + i, cells: cells.map((c) => c.trim()) })).filter((r) => r.cells.some((c) => c !== ''));
     }
+    nextLine += records.length;
+    rowCount += rows.length;
     rows = [...carry, ...rows];
     carry = [];
-    if (!last && orderColumn >= 0 && rows.length > 1) {
+    if (!last && orderColumn >= 0 && rows.length > 0) {
       const key = rows[rows.length - 1]!.cells[orderColumn] ?? '';
       let cut = rows.length - 1;
       while (cut > 0 && (rows[cut - 1]!.cells[orderColumn] ?? '') === key) cut--;
       // Rows with an empty order number belong to the order above them (Shopify-style item rows).
       if (key === '') while (cut > 0 && (rows[cut - 1]!.cells[orderColumn] ?? '') === '') cut--;
-      if (cut > 0) {
-        carry = rows.slice(cut);
-        rows = rows.slice(0, cut);
-      }
+      // A piece holding part of one order only is read with the next one.
+      carry = rows.slice(cut);
+      rows = rows.slice(0, cut);
     }
+    if (rows.length === 0) return true;
     const table: Table = { headers: headers!, delimiter, rows };
     const { orders, problems } = preset!.read(table, { timeZone: options.timeZone, currency: options.currency, platform: platform! });
     // A problem with the file as a whole (no buyer column, a mapped column missing): refuse it, as a whole read would.
@@ -151,13 +159,14 @@ export async function streamOrderExport(
     if (fileProblem && orders.length === 0) throw new RefusedError(refusedAs(fileName, preset!, fileProblem));
     problemCount += problems.length;
     outProblems.push(...problems);
-    if (orders.length === 0) return;
+    if (orders.length === 0) return true;
     // Where the order column is unknown, an order split over two chunks is joined again here.
     if (pending && orders[0]!.orderNo === pending.orderNo) orders[0] = { ...pending, items: [...pending.items, ...orders[0]!.items] };
     else if (pending) out.push(pending);
     pending = orderColumn >= 0 ? undefined : orders.pop();
     out.push(...orders);
     await emit(false);
+    return true;
   };
 
   try {
@@ -167,9 +176,9 @@ export async function streamOrderExport(
       buffer += chunk.text;
       if (buffer.length < chunkChars) continue;
       const [complete, rest, quotes] = cutAtRecord(buffer, inQuotes);
+      if (!complete || !(await take(complete, false))) continue;
       buffer = rest;
       inQuotes = quotes;
-      if (complete) await take(complete, false);
     }
     if (headers || buffer.trim()) await take(buffer, true);
     if (!headers || !preset || !platform) return refusing(refused('empty', { file: fileName }));

@@ -14,7 +14,7 @@ export function headerKey(header: string): string {
 }
 
 /** How far down a file the header row is looked for (eBay puts notes and blank rows above it). */
-const HEADER_SEARCH_ROWS = 30;
+export const HEADER_SEARCH_ROWS = 30;
 
 /**
  * Records (as a spreadsheet shows them, blank ones included so row numbers stay true) to a table.
@@ -33,9 +33,20 @@ export function tableFromRows(records: readonly string[][], delimiter: string, i
   return { headers, rows: numbered.slice(at + 1), delimiter };
 }
 
+/**
+ * The records of delimited text, blank ones included, and the delimiter (guessed unless given).
+ * Real files mix line ends (a CRLF header over LF rows, a lone CR from an old Mac tool) while Papa
+ * guesses one kind per file, and a wrong guess reads the whole file as one row: every CR, CRLF and
+ * LF is made one LF first, and Papa is told so.
+ */
+export function parseRecords(text: string, delimiter?: string): { records: string[][]; delimiter: string } {
+  const parsed = Papa.parse<string[]>(text.replace(/\r\n?/g, '\n'), { newline: '\n', skipEmptyLines: false, ...(delimiter ? { delimiter } : { delimitersToGuess: [',', '\t', ';', '|'] }) });
+  return { records: parsed.data, delimiter: parsed.meta.delimiter };
+}
+
 export function parseTable(text: string, isHeader?: (cells: string[]) => boolean): Table {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimitersToGuess: [',', '\t', ';', '|'] });
-  return tableFromRows(parsed.data, parsed.meta.delimiter, isHeader);
+  const { records, delimiter } = parseRecords(text);
+  return tableFromRows(records, delimiter, isHeader);
 }
 
 /** Finds the first of several header spellings; returns the column index or -1. */

@@ -9,82 +9,16 @@
 // took 50-70 ms a frame evacuating their pages. Here a member is a position in a few strings and
 // typed arrays, and a row's values are read out only when the row is drawn.
 import { PLATFORMS, type IdentityRow, type MemberRow } from '@/lib/domain/rows';
-import { decodeMembers, eachMember, encodeMembers, memberIds, type FactMember, type MemberColumns } from '@/lib/domain/member-columns';
+import { decodeMembers, eachMember, encodeMembers, memberIds, SEP as ID_SEP, type FactMember, type MemberColumns } from '@/lib/domain/member-columns';
 import { compileFilter, rfmSegmentOf, type SegmentContext, type SegmentFilter } from '@/lib/domain/segments';
 import { RFM_SEGMENTS, type RfmSegment } from '@/lib/domain/types';
+import { joined, Packed, packed, type PackedText } from './packed-text';
 
 export type ListSegment = RfmSegment | 'none';
 const SEGMENTS: readonly ListSegment[] = [...RFM_SEGMENTS, 'none'];
 const SEGMENT_INDEX = new Map(SEGMENTS.map((s, i) => [s, i]));
 /** Ends each member's search text: no query holds it, so a match never runs into the next member. */
 const END = '\u0001';
-/** Between the ids in the member columns (member-columns.ts). */
-const ID_SEP = '\u0000';
-
-/** Every member's text in one string: member i's is text[start[i] … start[i + 1] - gap), gap being a separator's length. */
-export interface PackedText {
-  text: string;
-  start: Uint32Array;
-  gap: number;
-}
-
-function packed(values: readonly string[]): PackedText {
-  const start = new Uint32Array(values.length + 1);
-  let at = 0;
-  values.forEach((v, i) => {
-    start[i] = at;
-    at += v.length;
-  });
-  start[values.length] = at;
-  return { text: values.join(''), start, gap: 0 };
-}
-
-/** Over `count` values already joined by `sep` (none of which holds it). */
-function joined(text: string, sep: string, count: number): PackedText {
-  const start = new Uint32Array(count + 1);
-  let at = 0;
-  for (let i = 0; i < count; i++) {
-    start[i] = at;
-    const next = text.indexOf(sep, at);
-    at = next < 0 ? text.length + sep.length : next + sep.length;
-  }
-  start[count] = count ? at : 0;
-  return { text, start, gap: count ? sep.length : 0 };
-}
-
-class Packed {
-  readonly text: string;
-  readonly start: Uint32Array;
-  private readonly gap: number;
-  constructor({ text, start, gap }: PackedText) {
-    this.text = text;
-    this.start = start;
-    this.gap = gap;
-  }
-  at(i: number): string {
-    return this.text.slice(this.start[i]!, this.start[i + 1]! - this.gap);
-  }
-  /** The member whose text holds position `pos`. */
-  owner(pos: number): number {
-    let lo = 0;
-    let hi = this.start.length - 2;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.start[mid]! <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-  /** The member whose whole text is `value`, or undefined. */
-  find(value: string): number | undefined {
-    for (let pos = this.text.indexOf(value); pos >= 0; pos = this.text.indexOf(value, pos + 1)) {
-      const i = this.owner(pos);
-      if (this.start[i] === pos && this.start[i + 1]! - this.gap === pos + value.length) return i;
-    }
-    return undefined;
-  }
-}
-
 const platformBit = (platform: string) => {
   const i = (PLATFORMS as readonly string[]).indexOf(platform);
   return i < 0 ? 0 : 1 << i;

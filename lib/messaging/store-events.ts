@@ -3,6 +3,9 @@
 // background again and redraws in place.
 import { STORE_CHANGES_CHANNEL, type ChangedTables } from '../domain/change-channel';
 
+/** The tables a member's card is read from: a write to any of them may change what a card shows. */
+export const MEMBER_CARD_TABLES: readonly string[] = ['members', 'identities', 'orders', 'notes', 'contacts', 'reminders', 'points', 'tierChanges', 'settings'];
+
 /**
  * Calls `listener` once per burst of writes touching any of `tables` (an import writes in many
  * batches: one call `quietMs` after the last). Returns the function that stops listening.

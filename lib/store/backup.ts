@@ -10,6 +10,7 @@ import type { IndexableType, Table } from 'dexie';
 import { BACKUP_FORMAT, BACKUP_PAGE, BACKUP_TABLES, type BackupHeader, type BackupTable, type Progress, type TableCounts, type ValidBackup } from '../domain/backup';
 import { localDateParts } from '../domain/time';
 import type { RegularsDb } from './database';
+import { forEachPage } from './pages';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 
 const tableOf = (db: RegularsDb, name: BackupTable) => db.table(name) as Table<Record<string, unknown>, IndexableType>;
@@ -37,18 +38,10 @@ export async function writeBackup(db: RegularsDb, now: number, write: (text: str
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     let done = 0;
     for (const name of BACKUP_TABLES) {
-      const table = tableOf(db, name);
-      const keyPath = table.schema.primKey.keyPath as string;
-      let after: IndexableType | undefined;
-      for (;;) {
-        // Paged by primary key: each page starts after the last key of the one before.
-        const page = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(pageSize).toArray();
-        if (page.length === 0) break;
+      await forEachPage(tableOf(db, name), pageSize, (page) => {
         write(`${page.map((r) => JSON.stringify({ t: name, r })).join('\n')}\n`);
         onProgress?.((done += page.length), total);
-        if (page.length < pageSize) break;
-        after = page[page.length - 1]![keyPath] as IndexableType;
-      }
+      });
     }
     return header;
   });

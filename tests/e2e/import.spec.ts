@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expectedStats } from '../../demo/seed';
@@ -31,3 +31,26 @@ test('a big export is streamed into the store a batch at a time, then the chat p
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+// A file saved by two tools: a CRLF header over LF rows, and a lone CR ending some rows. Each path
+// (the preview read in the worker, and the streamed big-file import) stores every order of it.
+for (const [route, query] of [['previewed and imported whole', ''], ['streamed', '?streamAbove=1']] as const) {
+  test(`an export with mixed line ends is ${route} with every order and member`, async ({ freshExt, demo }) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'regulars-line-ends-'));
+    try {
+      const file = await downloadDemoExport(demo.url, dir);
+      const lines = (await readFile(file, 'utf8')).replace(/(\r?\n)+$/, '').split(/\r?\n/);
+      await writeFile(file, lines.map((line, i) => line + (i === 0 ? '\r\n' : i % 10 === 0 ? '\r' : '\n')).join(''));
+      const options = await freshExt.context.newPage();
+      await options.goto(`chrome-extension://${freshExt.extensionId}/options.html${query}`);
+      await options.getByLabel('Import order export', { exact: true }).setInputFiles(file);
+      await options.getByLabel('Platform', { exact: true }).selectOption('demo');
+      await options.getByRole('button', { name: 'Import', exact: true }).click();
+      const members = (demo.seed.buyers.length - 1).toLocaleString('en-US');
+      await expect(options.getByRole('status').filter({ hasText: /^\s*Imported/ })).toContainText(`Imported ${demo.seed.orders.length.toLocaleString('en-US')} orders: ${members} new members`);
+      await expect(options.getByText(`${members} members · ${demo.seed.orders.length.toLocaleString('en-US')} orders in your master file`)).toBeVisible();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+}

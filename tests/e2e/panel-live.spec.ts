@@ -54,3 +54,40 @@ test('an import in the options page while the panel is open updates its figures 
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+test("the members page's member view redraws when the panel beside a chat tags that member: no reload, and a note being typed there stays", async ({ page, ext, demo, demoImported }) => {
+  expect(demoImported).toBeTruthy();
+  const champion = demo.seed.known.champion;
+  const base = `chrome-extension://${ext.extensionId}`;
+  await page.goto(`${base}/members.html#/`);
+  const card = (await page.evaluate((h) => chrome.runtime.sendMessage({ regulars: 1, name: 'member.lookup', payload: { platform: 'demo', handle: h } }), champion)) as { data: { member: { id: string } } };
+  await page.goto(`${base}/members.html#/member/${card.data.member.id}`);
+  const view = page.getByTestId('member-view');
+  const tags = view.getByRole('list', { name: 'Tags' });
+  await expect(tags).toBeVisible();
+  const note = view.getByRole('textbox', { name: 'Notes', exact: true });
+  await note.fill('Wants the parcel gift-wrapped');
+  await note.evaluate((el) => ((el as HTMLTextAreaElement & { regularsProbe?: string }).regularsProbe = 'same node'));
+
+  const chat = await ext.context.newPage();
+  try {
+    await chat.goto(`${demo.url}/chat/${conversationOf(demo.seed, champion)}`);
+    const panel = await panelFrame(chat);
+    const tag = 'wholesale enquiry';
+    const box = panel.getByLabel('Add tag', { exact: true });
+    await box.fill(tag);
+    await box.press('Enter');
+    await expect(panel.getByRole('list', { name: 'Tags' })).toContainText(tag);
+    await expect(tags).toContainText(tag, { timeout: 10_000 });
+    await expect(note).toHaveValue('Wants the parcel gift-wrapped');
+    expect(await note.evaluate((el) => (el as HTMLTextAreaElement & { regularsProbe?: string }).regularsProbe)).toBe('same node');
+
+    // Taken off again in the panel (the worker's store is shared with other tests): the view follows that too.
+    await panel.getByRole('button', { name: `Remove tag ${tag}` }).click();
+    await expect(tags).not.toContainText(tag, { timeout: 10_000 });
+  } finally {
+    await chat.close();
+  }
+});

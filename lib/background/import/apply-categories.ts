@@ -4,8 +4,8 @@ import { categoriseItems, categoryLastOrders, categoryMatcher, compactCategoryLa
 import { isCountedOrder } from '../../domain/stats';
 import type { RegularsDb } from '../../store/database';
 import { type MemberRow, type OrderRow } from '../../domain/rows';
+import { forEachPage } from '../../store/pages';
 import { writeSettings } from '../../store/settings';
-
 
 export interface CategoriesApplied {
   /** Orders whose items changed category. */
@@ -35,11 +35,7 @@ export async function applyCategoryRules(db: RegularsDb, rules: readonly Categor
   return db.transaction('rw', [db.orders, db.members], async () => {
     const lastOf = new Map<string, Record<string, number>>();
     let changedOrders = 0;
-    let after: string | undefined;
-    for (;;) {
-      const page: OrderRow[] = await (after === undefined ? db.orders.orderBy(':id') : db.orders.where(':id').above(after)).limit(APPLY_PAGE).toArray();
-      if (!page.length) break;
-      after = page[page.length - 1]!.id;
+    await forEachPage(db.orders, APPLY_PAGE, async (page) => {
       const changed: OrderRow[] = [];
       for (const o of page) {
         const items = categoriseItems(o.items, match) as OrderRow['items'];
@@ -52,13 +48,9 @@ export async function applyCategoryRules(db: RegularsDb, rules: readonly Categor
       }
       if (changed.length) await db.orders.bulkPut(changed);
       changedOrders += changed.length;
-    }
+    });
     let changedMembers = 0;
-    let afterMember: string | undefined;
-    for (;;) {
-      const page: MemberRow[] = await (afterMember === undefined ? db.members.orderBy(':id') : db.members.where(':id').above(afterMember)).limit(APPLY_PAGE).toArray();
-      if (!page.length) break;
-      afterMember = page[page.length - 1]!.id;
+    await forEachPage(db.members, APPLY_PAGE, async (page) => {
       const changed: MemberRow[] = [];
       for (const m of page) {
         const next = compactCategoryLast(lastOf.get(m.id));
@@ -67,7 +59,7 @@ export async function applyCategoryRules(db: RegularsDb, rules: readonly Categor
       }
       if (changed.length) await db.members.bulkPut(changed);
       changedMembers += changed.length;
-    }
+    });
     return { orders: changedOrders, members: changedMembers, ms: performance.now() - started };
   });
 }

@@ -7,7 +7,8 @@
 //   a few milliseconds instead of scanning;
 // - the scan itself, which writes the columns for the next time. The background rebuilds them soon
 //   after members change (keepMemberFactsFresh), so that evaluation rarely waits for a scan.
-import { decodeMembers, decodePlatforms, encodeMembers, encodePlatforms, memberIds, readPlatforms, type FactMember, type MemberColumns, type MemberPlatforms } from '../../domain/member-columns';
+import { decodeMembers, encodeMembers, memberIds, type FactMember, type MemberColumns } from '../../domain/member-columns';
+import { decodePlatforms, encodePlatforms, readPlatforms, type MemberPlatforms } from '../../domain/platform-columns';
 import { platformsByMember } from '../../domain/segments';
 import type { RegularsDb } from '../../store/database';
 import type { WatchedTable } from '../../store/generation';

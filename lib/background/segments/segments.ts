@@ -1,7 +1,8 @@
 // Saved segments and what is done to their members: evaluate, tag in bulk, export, log contacts.
 // Members are evaluated in memory, from the member facts (member-snapshot.ts) rather than indexes:
 // the schema has few on purpose; tests/bench measures 100k members.
-import { eachMember, membersOnPlatforms } from '../../domain/member-columns';
+import { eachMember } from '../../domain/member-columns';
+import { membersOnPlatforms } from '../../domain/platform-columns';
 import { compileFilter, filterNeedsPlatforms, parseSegmentFilter, rfmOverview, type RfmGroup, type SegmentFilter, type SegmentMember } from '../../domain/segments';
 import { newId, type RegularsDb } from '../../store/database';
 import { memberColumns, memberFacts, platformsByMemberId, platformsSnapshot } from './member-snapshot';

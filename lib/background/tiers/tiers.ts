@@ -4,6 +4,7 @@ import { tierDirection, tierForStats, type LadderApplied } from '../../domain/ti
 import type { TierLadder } from '../../domain/types';
 import { newId, type RegularsDb } from '../../store/database';
 import type { MemberRow, TierChangeRow } from '../../domain/rows';
+import { pageAfter } from '../../store/pages';
 import { writeSettings } from '../../store/settings';
 import { NO_TIER_FACTS, windowFacts } from '../../store/tier-facts';
 
@@ -28,7 +29,7 @@ export async function applyTierLadder(db: RegularsDb, ladder: TierLadder, now: n
   let after: string | undefined;
   for (;;) {
     const done = await db.transaction('rw', [db.members, db.tierChanges], async () => {
-      const batch = await (after === undefined ? db.members.orderBy(':id') : db.members.where(':id').above(after)).limit(APPLY_BATCH).toArray();
+      const batch = await pageAfter(db.members, after, APPLY_BATCH);
       if (batch.length === 0) return true;
       after = batch[batch.length - 1]!.id;
       members += batch.length;

@@ -1,41 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../time';
-import { proposedReminders } from './evaluate';
-import { nextOccurrence } from './birthday';
 import { defaultJourneyRules, mergeJourneyRules } from './rules';
-import { respect } from './respect';
-import type { JourneyFacts, JourneyMember, JourneyOrder, JourneyTierChange } from './types';
+import { facts, iso, member, NOW, only, order, utc } from './test-helpers';
+import type { JourneyTierChange } from './types';
 import { hm } from './window';
-
-const SG = 'Asia/Singapore';
-const utc = (iso: string) => Date.parse(`${iso}Z`);
-const iso = (ts: number) => new Date(ts).toISOString().slice(0, 16);
-// Monday 23 Nov 2026, 12:00 in Singapore (04:00 UTC).
-const NOW = utc('2026-11-23T04:00:00');
-
-function member(over: Partial<JourneyMember> = {}): JourneyMember {
-  return { id: 'm1', tierId: 'regular', doNotContact: false, orderCount: 3, spendMinor: 30_000, firstOrderAt: NOW - 200 * DAY_MS, lastOrderAt: NOW - 20 * DAY_MS, profile: {}, ...over };
-}
-function order(over: Partial<JourneyOrder> = {}): JourneyOrder {
-  return { id: 'demo:1', memberId: 'm1', status: 'paid', amountMinor: 5_000, placedAt: NOW - DAY_MS, ...over };
-}
-function facts(over: Partial<JourneyFacts> & { memberList?: JourneyMember[] } = {}): JourneyFacts {
-  const list = over.memberList ?? [member()];
-  return {
-    now: NOW,
-    timeZone: SG,
-    lapseDays: 90,
-    members: new Map(list.map((m) => [m.id, m])),
-    orders: [],
-    tierChanges: [],
-    leftOpen: [],
-    segmentOf: () => undefined,
-    savedSegments: new Map(),
-    ...over,
-  };
-}
-const run = (f: JourneyFacts, rules = defaultJourneyRules(), last: (id: string) => number | undefined = () => undefined) => proposedReminders(f, rules, last);
-const only = (f: JourneyFacts, kind: string, rules = defaultJourneyRules()) => run(f, rules).filter((r) => r.kind === kind);
 
 describe('unpaid order nudge', () => {
   it.each([
@@ -173,103 +141,6 @@ describe('win-back in steps', () => {
     // 55 days on, when the third touch would have fallen due, none is proposed.
     for (const later of [NOW + 55 * DAY_MS, NOW + 2 * DAY_MS]) expect(only(facts({ now: later, memberList: [ordered] }), 'winBack')).toEqual([]);
     expect(only(facts({ now: NOW + 55 * DAY_MS, memberList: [lapsed] }), 'winBack').map((r) => r.detail)).toEqual(['3/3']);
-  });
-});
-
-describe('birthdays on 29 February', () => {
-  it.each([
-    ['in a common year it is kept on 28 February', '2027-02-20T04:00:00', { year: 2027, date: '2027-02-28' }],
-    ['in a leap year on the 29th', '2028-02-20T04:00:00', { year: 2028, date: '2028-02-29' }],
-    ['after the 28th of a common year, the next is the 29th of the leap year', '2027-03-01T04:00:00', { year: 2028, date: '2028-02-29' }],
-  ])('%s', (_name, now, expected) => {
-    const next = nextOccurrence('2000-02-29', utc(now), SG)!;
-    expect({ year: next.year, date: new Date(next.day * DAY_MS).toISOString().slice(0, 10) }).toEqual(expected);
-  });
-
-  it('the greeting is due the day before, on the 27th in a common year', () => {
-    const f = facts({ now: utc('2027-02-25T04:00:00'), memberList: [member({ profile: { birthday: '02-29' } })] });
-    expect(only(f, 'birthday').map((r) => iso(r.dueAt))).toEqual(['2027-02-27T02:00']);
-  });
-});
-
-describe('holiday greetings', () => {
-  const christmasEve = utc('2026-12-20T04:00:00');
-  const people = [member({ id: 'gold', tierId: 'gold' }), member({ id: 'champ', tierId: 'regular' }), member({ id: 'saved', tierId: 'regular' }), member({ id: 'other', tierId: 'regular' })];
-  it('reach members of the chosen tiers, RFM segments and saved segment, and nobody else', () => {
-    const rules = defaultJourneyRules();
-    rules.holiday.holidays = [{ id: 'christmas', name: 'Christmas', date: '12-25', tiers: ['gold'], segments: ['champions'], segmentId: 'vip' }];
-    const f = facts({ now: christmasEve, memberList: people, segmentOf: (m) => (m.id === 'champ' ? 'champions' : 'hibernating'), savedSegments: new Map([['vip', new Set(['saved'])]]) });
-    const found = only(f, 'holiday', rules);
-    expect(found.map((r) => r.memberId).sort()).toEqual(['champ', 'gold', 'saved']);
-    expect(found[0]!.id).toMatch(/^holiday:\w+:christmas:2026$/);
-    expect(iso(found[0]!.dueAt)).toBe('2026-12-24T02:00');
-  });
-
-  it('are not made weeks ahead, and a dated one-off is not repeated the next year', () => {
-    const rules = defaultJourneyRules();
-    rules.holiday.holidays = [{ id: 'bf', name: 'Black Friday', date: '2025-11-28', tiers: ['gold'], segments: [] }];
-    expect(only(facts({ now: utc('2026-11-20T04:00:00'), memberList: people }), 'holiday', rules)).toEqual([]);
-    expect(only(facts({ now: utc('2026-10-01T04:00:00'), memberList: people }), 'holiday')).toEqual([]);
-  });
-
-  it("default to the region's holidays: a Chinese shop gets the lunar ones, a Singapore shop Lunar New Year", () => {
-    expect(defaultJourneyRules('zh-CN').holiday.holidays.map((h) => h.builtIn)).toEqual(expect.arrayContaining(['lunarNewYear', 'midAutumn', 'singlesDay']));
-    expect(defaultJourneyRules('en').holiday.holidays.map((h) => h.builtIn)).toContain('christmas');
-    expect(defaultJourneyRules('en', 'SG').holiday.holidays.map((h) => h.builtIn)).toContain('lunarNewYear');
-    expect(defaultJourneyRules('en', 'US').holiday.holidays.map((h) => h.builtIn)).not.toContain('lunarNewYear');
-  });
-
-  it('a computed holiday comes round every year: Mid-Autumn 2027 and 2030 greetings fall the day before', () => {
-    const rules = defaultJourneyRules('en', 'SG');
-    rules.holiday.holidays = rules.holiday.holidays.filter((h) => h.builtIn === 'midAutumn').map((h) => ({ ...h, tiers: ['gold'] }));
-    for (const [now, holiday, due] of [['2027-09-10T04:00:00', '2027-09-15', '2027-09-14T02:00'], ['2030-09-08T04:00:00', '2030-09-12', '2030-09-11T02:00']] as const) {
-      const found = only(facts({ now: utc(now), memberList: people }), 'holiday', rules);
-      expect(found.map((r) => [r.memberId, r.detail, iso(r.dueAt), new Date(r.refAt! + 8 * 3_600_000).toISOString().slice(0, 10)])).toEqual([['gold', 'midAutumn', due, holiday]]);
-    }
-  });
-
-  it('a region chosen in Settings brings its holidays when none are stored; stored ones are kept', () => {
-    expect(mergeJourneyRules({ holiday: { region: 'KR' } }).rules.holiday.holidays.map((h) => h.id)).toContain('mothersDay-KR');
-    const own = [{ id: 'shop-birthday', name: 'Shop birthday', date: '04-01', tiers: ['gold'], segments: [] }];
-    expect(mergeJourneyRules({ holiday: { region: 'KR', holidays: own } }).rules.holiday.holidays).toEqual(own);
-  });
-});
-
-describe('respect', () => {
-  const rule = { window: { start: hm(9), end: hm(21) }, capHours: 24 };
-  it.each([
-    // [case, doNotContact, last contact (UTC) or null, cap hours, due (UTC), expected due, state]
-    ['nobody contacted: due as proposed', false, null, 24, '2026-11-23T04:00:00', '2026-11-23T04:00', 'open'],
-    ['contacted 3 hours before: waits until 24 hours have passed', false, '2026-11-23T01:00:00', 24, '2026-11-23T04:00:00', '2026-11-24T01:00', 'open'],
-    ['a cap ending at night moves on to the morning', false, '2026-11-22T14:00:00', 24, '2026-11-23T04:00:00', '2026-11-24T01:00', 'open'],
-    ['a reason with no cap (shipping notice) is not held back', false, '2026-11-23T03:00:00', 0, '2026-11-23T04:00:00', '2026-11-23T04:00', 'open'],
-    ['a 72-hour cap (win-back) holds three days', false, '2026-11-23T03:00:00', 72, '2026-11-23T04:00:00', '2026-11-26T03:00', 'open'],
-    ['do-not-contact: kept, but suppressed', true, null, 24, '2026-11-23T04:00:00', '2026-11-23T04:00', 'suppressed'],
-  ])('%s', (_name, dnc, last, cap, due, expected, state) => {
-    const r = respect(utc(due), { doNotContact: dnc }, { ...rule, capHours: cap }, last ? utc(last) : undefined, SG);
-    expect([iso(r.dueAt), r.state]).toEqual([expected, state]);
-    if (dnc) expect(r.suppressedBecause).toBe('doNotContact');
-  });
-
-  it('every rule honours do-not-contact: all its reminders come out suppressed', () => {
-    const f = facts({
-      memberList: [member({ doNotContact: true, orderCount: 1, firstOrderAt: NOW - 30 * DAY_MS, lastOrderAt: NOW - 90 * DAY_MS, profile: { birthday: '11-24' } })],
-      orders: [order({ status: 'unpaid', placedAt: NOW }), order({ id: 'demo:2', status: 'delivered', deliveredAt: NOW - 14 * DAY_MS })],
-    });
-    const all = run(f);
-    expect(new Set(all.map((r) => r.kind))).toEqual(new Set(['unpaid', 'followUp', 'birthday', 'secondPurchase', 'winBack']));
-    expect(all.every((r) => r.state === 'suppressed' && r.suppressedBecause === 'doNotContact')).toBe(true);
-  });
-
-  it('a switched-off rule proposes nothing', () => {
-    const rules = defaultJourneyRules();
-    rules.unpaid.enabled = false;
-    expect(only(facts({ orders: [order({ status: 'unpaid', placedAt: NOW })] }), 'unpaid', rules)).toEqual([]);
-  });
-
-  it('evaluating the same facts twice proposes the same ids', () => {
-    const f = facts({ orders: [order({ status: 'unpaid', placedAt: NOW }), order({ id: 'demo:2', status: 'delivered', deliveredAt: NOW - 10 * DAY_MS })] });
-    expect(run(f).map((r) => r.id)).toEqual(run(f).map((r) => r.id));
   });
 });
 
