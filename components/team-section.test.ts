@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '@/lib/i18n';
 import type { SyncStatusView } from '@/lib/messaging/protocol-sync';
-import { syncStatusLine } from './team-section';
+import { ProtocolFailure } from '@/lib/messaging/errors';
+import { syncStatusLine, teamRefusalText } from './team-section';
 
 const NOW = Date.UTC(2026, 11, 3, 10);
 const base: SyncStatusView = { state: 'off', waiting: 0, skipped: [], config: { server: 'https://couch.shop', db: 'shop', user: 'Agent B' } };
@@ -17,7 +18,25 @@ describe('the Team status line says where sync stands or exactly what is wrong',
     ['joining: counts and time left', { state: 'syncing', progress: { done: 500, total: 1500, startedAt: NOW - 10_000 } }, 'en', /500 of 1,500 records, about 20 s left/],
     ['simplified Chinese', { state: 'notMember' }, 'zh-CN', /Agent B 不是 shop 的成员/],
     ['traditional Chinese', { state: 'signIn' }, 'zh-TW', /請重新登入/],
+    ['a database nobody set up names it', { state: 'noDatabase' }, 'en', /^There is no team database shop on this server/],
+    ['a database nobody set up, in simplified Chinese', { state: 'noDatabase' }, 'zh-CN', /没有团队数据库 shop/],
   ] as const)('%s', (_name, over, locale, expected) => {
     expect(syncStatusLine({ ...base, ...over } as SyncStatusView, translator(locale), locale, NOW)).toMatch(expected);
+  });
+});
+
+describe('why connecting failed is a sentence in the user\'s language, never a code', () => {
+  const refused = (message: string) => new ProtocolFailure({ code: 'invalid_request', message });
+  it.each([
+    ['a wrong password', 'wrong_password', 'en', /^wrong user name or password\. Check both/],
+    ['a wrong password, simplified Chinese', 'wrong_password', 'zh-CN', /^用户名或密码错误/],
+    ['a wrong password, traditional Chinese', 'wrong_password', 'zh-TW', /^使用者名稱或密碼錯誤/],
+    ['admin credentials refused at setup', 'not_admin', 'en', /admin credentials/],
+    ['nothing answers at that address', 'unreachable', 'zh-TW', /伺服器沒有回應/],
+    ['the server\'s own answer is shown as it came', 'Only admins may create databases', 'en', /^Only admins may create databases$/],
+  ] as const)('%s', (_name, message, locale, expected) => {
+    const text = teamRefusalText(translator(locale), refused(message));
+    expect(text).toMatch(expected);
+    expect(text).not.toMatch(/invalid_request|wrong_password|not_admin|unreachable/);
   });
 });

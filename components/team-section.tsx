@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { Translate, UiLocale } from '@/lib/i18n';
-import type { SyncStatusView } from '@/lib/messaging/protocol-sync';
+import { ProtocolFailure } from '@/lib/messaging/errors';
+import { TEAM_REFUSALS, type SyncStatusView, type TeamRefusal } from '@/lib/messaging/protocol-sync';
 import { dateTime } from './format';
 import { errorText } from './error-text';
 
@@ -37,7 +38,15 @@ export function syncStatusLine(s: SyncStatusView, t: Translate, locale: UiLocale
       return t('team.state.signIn') + waiting;
     case 'notMember':
       return t('team.state.notMember', { user: s.config?.user ?? '', db: s.config?.db ?? '' });
+    case 'noDatabase':
+      return t('team.state.noDatabase', { db: s.config?.db ?? '' });
   }
+}
+
+/** Why connecting or setting up failed, in the user's language; a server's own answer is shown as it came. */
+export function teamRefusalText(t: Translate, error: unknown): string {
+  const code = error instanceof ProtocolFailure && error.error.code === 'invalid_request' ? error.error.message : undefined;
+  return code && (TEAM_REFUSALS as readonly string[]).includes(code) ? t(`team.reason.${code as TeamRefusal}`) : errorText(t, error);
 }
 
 export function TeamSection({ t, locale, api, now = () => Date.now() }: { t: Translate; locale: UiLocale; api: TeamApi; now?: () => number }) {
@@ -92,7 +101,7 @@ export function TeamSection({ t, locale, api, now = () => Date.now() }: { t: Tra
     try {
       await job();
     } catch (e) {
-      setError(t('team.error.failed', { reason: errorText(t, e) }));
+      setError(t('team.error.failed', { reason: teamRefusalText(t, e) }));
     } finally {
       setBusy(false);
     }

@@ -151,14 +151,21 @@ test('a malformed document written to the team database by an admin is skipped a
 
 test('a wrong password and a user who is not a member each show their state; local work goes on', async ({ demo }) => {
   const auth = `Basic ${Buffer.from(`${couch.admin.name}:${couch.admin.password}`).toString('base64')}`;
+  const headers = { authorization: auth, 'content-type': 'application/json' };
+  // The team database with its members, whether or not the first test made it (this one also runs alone).
+  await fetch(`${couch.url}/${DB}`, { method: 'PUT', headers });
+  const security = (await (await fetch(`${couch.url}/${DB}/_security`, { headers })).json()) as { members?: { names?: string[] } };
+  if (!security.members?.names?.length) expect((await fetch(`${couch.url}/${DB}/_security`, { method: 'PUT', headers, body: JSON.stringify({ admins: { names: [], roles: [] }, members: { names: ['alice', 'bob'], roles: [] } }) })).ok).toBe(true);
   const user = { _id: 'org.couchdb.user:carol', name: 'carol', password: 'carol-pw', roles: [], type: 'user' };
-  expect((await fetch(`${couch.url}/_users/${user._id}`, { method: 'PUT', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify(user) })).ok).toBe(true);
+  expect((await fetch(`${couch.url}/_users/${user._id}`, { method: 'PUT', headers, body: JSON.stringify(user) })).ok).toBe(true);
 
   const c = await launchWithExtension({ firstRun: { author: 'Agent C' } });
   try {
     const options = await openOptions(c);
     await connect(options, login('bob', 'not-his-password'));
-    await expect(teamStatus(options)).toHaveText(/^Could not connect: .*wrong user name or password$/);
+    await expect(teamStatus(options)).toHaveText('Could not connect: wrong user name or password. Check both and try again.');
+    await connect(options, { ...login('carol'), db: 'no-such-shop' });
+    await expect(teamStatus(options)).toHaveText('There is no team database no-such-shop on this server: check the name, or ask the owner to set it up. Nothing is sent or received.', { timeout: 20_000 });
     await connect(options, login('carol'));
     await expect(teamStatus(options)).toHaveText(`carol is not a member of ${DB}: ask the owner to add you. Nothing is sent or received.`, { timeout: 20_000 });
     // Local work goes on: an import on this computer, nothing of the team's arrives.

@@ -128,6 +128,30 @@ describe('two machines through the team database', () => {
     }
   }, 60_000);
 
+  it('do-not-contact set offline on A survives B\'s tag arriving first (the member row is not rewritten from the last synced version)', async () => {
+    const team = await newTeam();
+    const a = await machine(team, 'alice', 'alice-pw');
+    await importOrders(a.db, [order({ buyer: { handle: 'ren' } })], NOW);
+    a.engine.start();
+    await a.engine.settled();
+    const b = await machine(team, 'bob', 'bob-pw');
+    b.engine.start();
+    await b.engine.settled();
+    const ren = (await a.db.members.toArray())[0]!;
+    await a.engine.stop();
+    await updateMember(a.db, ren.id, { doNotContact: true }, NOW + 10);
+    await addTag(a.db, ren.id, 'X', NOW + 11);
+    // B's tag reaches the server before A is back: A pulls it while its own do-not-contact still waits.
+    await addTag(b.db, ren.id, 'Y', NOW + 20);
+    await b.engine.settled();
+    a.engine.start();
+    await a.engine.settled(20_000);
+    for (const m of [a, b]) {
+      await expect.poll(async () => (await m.db.members.get(ren.id))?.doNotContact, { timeout: 5000 }).toBe(true);
+      expect((await m.db.members.get(ren.id))?.tags).toEqual(['X', 'Y']);
+    }
+  }, 60_000);
+
   it('a user who is not a member of the team database gets nothing and sends nothing', async () => {
     const team = await newTeam();
     await setUpTeam({ server: server.url, db: `${team}x`, admin: server.admin, members: [{ name: 'carol', password: 'carol-pw' }] });
@@ -143,6 +167,13 @@ describe('two machines through the team database', () => {
     const admin = new CouchClient({ server: server.url, db: team, cookies: 'memory' });
     await admin.logIn(server.admin.name, server.admin.password);
     expect((await admin.allDocs(['order:demo:C1'])).size).toBe(0);
+  }, 30_000);
+
+  it('a team database nobody set up stops with its own state, not offline and retrying', async () => {
+    await newTeam();
+    const a = await machine(`shop-nobody-made-${dbSeq}`, 'alice', 'alice-pw');
+    a.engine.start();
+    await expect.poll(() => a.engine.status().state, { timeout: 5000 }).toBe('noDatabase');
   }, 30_000);
 
   it('a wrong password is refused at sign-in with 401', async () => {

@@ -14,7 +14,7 @@ import { allKeys, docsForEntry } from './outgoing';
 import { outboxKey, readMeta, writeMeta, type ShadowRow, type SyncStateDb } from './state';
 import { MAX_SKIPPED, shadowFor, type SyncContext } from './sync-rows';
 
-export type SyncState = 'off' | 'starting' | 'syncing' | 'synced' | 'offline' | 'signIn' | 'notMember';
+export type SyncState = 'off' | 'starting' | 'syncing' | 'synced' | 'offline' | 'signIn' | 'notMember' | 'noDatabase';
 
 export interface SyncStatus {
   state: SyncState;
@@ -198,9 +198,13 @@ export function createSyncEngine(deps: SyncDeps) {
     await pullBatch(true);
   }
 
-  /** 401 is a lost session or a non-member (servers differ): the session tells which. */
+  /**
+   * 401 is a lost session or a non-member (servers differ): the session tells which. 404 is a
+   * database name nobody set up (or one deleted): retrying would not help, the user must act.
+   */
   async function classify(e: unknown): Promise<SyncState> {
     if (e instanceof CouchError && e.status === 403) return 'notMember';
+    if (e instanceof CouchError && e.status === 404) return 'noDatabase';
     if (!(e instanceof CouchError && e.status === 401)) return 'offline';
     const who = await client.session().catch(() => undefined);
     return who?.userCtx.name ? 'notMember' : 'signIn';

@@ -33,10 +33,11 @@ export async function survivor(ctx: SyncContext, memberId: string, batch: Map<st
 
 
 /** Writes incoming (or merged) documents into the local store, then remembers them as synced. */
-export async function applyDocs(ctx: SyncContext, items: Incoming[], deletions: string[] = [], pendingTags: TagDoc[] = []): Promise<void> {
+export async function applyDocs(ctx: SyncContext, items: Incoming[], deletions: string[] = [], pending: readonly SyncDoc[] = []): Promise<void> {
   const { db, state, now } = ctx;
   if (!items.length && !deletions.length) return;
   const batch = new Map(items.map((i) => [i.doc._id, i.doc]));
+  const waiting = new Map(pending.map((d) => [d._id, d]));
   const settings = await readSettings(db);
   const touchedMembers = new Set<string>();
   const tables = new Set<string>();
@@ -78,10 +79,11 @@ export async function applyDocs(ctx: SyncContext, items: Incoming[], deletions: 
   const members: { memberId: string; to: string; doc: MemberDoc; tags: TagDoc[] }[] = [];
   for (const memberId of memberIds) {
     const id = docId.member(memberId);
-    const doc = (batch.get(id) ?? (await state.shadow.get(id))?.doc) as MemberDoc | undefined;
+    // A member document changed here and not yet sent is the row's truth, not the last synced one.
+    const doc = (batch.get(id) ?? waiting.get(id) ?? (await state.shadow.get(id))?.doc) as MemberDoc | undefined;
     if (!doc) continue;
     const tagDocs = new Map((await state.shadow.where('id').startsWith(`tag:${memberId}:`).toArray()).map((s) => [s.id, s.doc as TagDoc]));
-    for (const d of [...pendingTags, ...batch.values()]) if (d.type === 'tag' && d.memberId === memberId) tagDocs.set(d._id, d);
+    for (const d of [...pending, ...batch.values()]) if (d.type === 'tag' && d.memberId === memberId) tagDocs.set(d._id, d);
     members.push({ memberId, to: await survivor(ctx, memberId, batch), doc, tags: [...tagDocs.values()] });
   }
   const gone: string[] = [];
@@ -167,7 +169,6 @@ export async function applyChanges(ctx: SyncContext, rows: ChangeRow[]): Promise
   }
   // A row changed here and not yet sent: the incoming version is merged with ours by the document's
   // rule; the server's version is remembered as synced, so the push sends the difference.
-  const pendingTags: TagDoc[] = [];
   const rowsOf = [...new Map(items.map((i) => { const [t, k] = rowOfDoc(i.doc); return [outboxKey(t, k), [t, k] as const]; })).entries()];
   const waiting = await state.outbox.bulkGet(rowsOf.map(([key]) => key));
   const local = new Map<string, SyncDoc>();
@@ -182,8 +183,9 @@ export async function applyChanges(ctx: SyncContext, rows: ChangeRow[]): Promise
     const mine = local.get(i.doc._id);
     return mine ? { doc: mergeDocs(i.doc, mine), rev: i.rev, synced: i.doc } : i;
   });
-  for (const d of local.values()) if (d.type === 'tag' && !items.some((i) => i.doc._id === d._id)) pendingTags.push(d);
-  await applyDocs(ctx, merged, deletions, pendingTags);
+  // Ours that nothing incoming touched (a tag added here, do-not-contact set here) still shape the member row written.
+  const pending = [...local.values()].filter((d) => (d.type === 'tag' || d.type === 'member') && !items.some((i) => i.doc._id === d._id));
+  await applyDocs(ctx, merged, deletions, pending);
   return items.length + deletions.length;
 }
 

@@ -4,7 +4,7 @@
 import type { RegularsDb } from '../../store/database';
 import { StoreError } from '../../store/store-error';
 import type { Handlers } from '../../messaging/router';
-import type { SyncStatusView } from '../../messaging/protocol-sync';
+import type { SyncStatusView, TeamRefusal } from '../../messaging/protocol-sync';
 import { SHARED_TABLES } from '../../domain/sync/documents';
 import { storeCommitted, type SubscribeToCommitted } from './committed-changes';
 import { CouchClient, CouchError } from './couch';
@@ -107,9 +107,15 @@ export function syncService(deps: SyncServiceDeps) {
 }
 export type SyncService = ReturnType<typeof syncService>;
 
-/** A CouchDB refusal as the page shows it. */
-function reasonOf(e: unknown): string {
-  if (e instanceof CouchError) return e.status === 401 ? 'wrong user name or password' : e.reason || e.error;
+/** A refusal as the page shows it: a code it translates (TEAM_REFUSALS), else the server's own answer. */
+function reasonOf(e: unknown, admin: boolean): TeamRefusal | string {
+  if (e instanceof CouchError) {
+    if (e.status === 401 || (admin && e.status === 403)) return admin ? 'not_admin' : 'wrong_password';
+    if (e.error === 'bad_address' || e.error === 'bad_db') return e.error;
+    return e.reason || e.error;
+  }
+  // fetch rejects with a TypeError when nothing answers (server down, wrong host or port).
+  if (e instanceof TypeError) return 'unreachable';
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -121,18 +127,18 @@ export function syncHandlers(service: SyncService | undefined): SyncHandlers {
     return service;
   };
   const wrap =
-    <A, R>(f: (a: A) => Promise<R>) =>
+    <A, R>(f: (a: A) => Promise<R>, admin = false) =>
     async (a: A): Promise<R> => {
       try {
         return await f(a);
       } catch (e) {
-        throw new StoreError('invalid', reasonOf(e));
+        throw new StoreError('invalid', reasonOf(e, admin));
       }
     };
   return {
     'sync.status': async () => (service ? service.view() : { ...OFF }),
     'sync.connect': wrap((r) => need().connect(r)),
     'sync.disconnect': wrap(() => need().disconnect()),
-    'sync.setup': wrap((r) => need().setup(r)),
+    'sync.setup': wrap((r) => need().setup(r), true),
   };
 }
