@@ -1,8 +1,7 @@
 // @vitest-environment happy-dom
 // The points form in the panel: a refusal reads in the agent's language, before anything is sent.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importOrders } from '@/lib/background/import/import-orders';
 import { lookupByHandle } from '@/lib/background/members/card';
 import { memoryDb, NOW, order } from '@/lib/background/test-helpers';
@@ -11,8 +10,7 @@ import type { MemberCard } from '@/lib/messaging/card';
 import { writeSettings } from '@/lib/store/settings';
 import type { PanelApi } from './api';
 import { Points } from './points';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { submit, testRoot, type } from './test-dom';
 
 /** A member who spent 42.00 at one point per unit: 42 points. */
 async function cardWithPoints(): Promise<MemberCard> {
@@ -24,39 +22,19 @@ async function cardWithPoints(): Promise<MemberCard> {
   return card!;
 }
 
-let host: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
-
-async function type(field: HTMLInputElement, text: string) {
-  const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), 'value')!.set!;
-  await act(async () => {
-    setter.call(field, text);
-    field.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
+const dom = testRoot();
 
 async function adjust(locale: UiLocale, delta: string, reason: string): Promise<{ status: string | null | undefined; sent: number[] }> {
   const card = await cardWithPoints();
   expect(card.points?.balance).toBe(42);
   const sent: number[] = [];
   const api = { adjustPoints: async (d: number) => void sent.push(d) } as Partial<PanelApi> as PanelApi;
-  await act(async () => root.render(<Points card={card} t={translator(locale)} locale={locale} timeZone="UTC" api={api} />));
-  const [deltaBox, reasonBox] = [...host.querySelectorAll<HTMLInputElement>('input')];
+  await act(async () => dom.root().render(<Points card={card} t={translator(locale)} locale={locale} timeZone="UTC" api={api} />));
+  const [deltaBox, reasonBox] = [...dom.host().querySelectorAll<HTMLInputElement>('input')];
   await type(deltaBox!, delta);
   await type(reasonBox!, reason);
-  await act(async () => {
-    host.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
-  });
-  return { status: host.querySelector('[role=status]')?.textContent, sent };
+  await submit(dom.host().querySelector('form')!);
+  return { status: dom.host().querySelector('[role=status]')?.textContent, sent };
 }
 
 describe('adjusting points in the panel', () => {

@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { downloadDemoExport, importOrdersThroughOptions, type LaunchedExtension } from '../support/extension';
 import { RULE_IDS } from '../../lib/domain/journeys/rules';
 import { expect, test } from '../support/fixtures';
+import { send } from '../support/protocol';
 import { conversationOf, panelFrame, usd } from '../support/panel';
 
 declare const chrome: {
@@ -13,14 +14,7 @@ declare const chrome: {
   action: { getBadgeText(details: object): Promise<string> };
 };
 
-type Reply = { ok: boolean; data?: unknown; error?: { message: string } };
 type TodayRow = { id: string; section: string; memberName: string; kind?: string; reason: string; dueAt: number; orderNo?: string; state: string };
-
-async function send<T>(page: Page, name: string, payload: unknown): Promise<T> {
-  const reply = (await page.evaluate(([n, p]) => chrome.runtime.sendMessage({ regulars: 1, name: n, payload: p }), [name, payload] as const)) as Reply;
-  if (!reply.ok) throw new Error(`${name}: ${reply.error?.message}`);
-  return reply.data as T;
-}
 
 const SG = 'Asia/Singapore';
 const hourIn = (ts: number, timeZone: string) => Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone }).format(ts));
