@@ -5,7 +5,7 @@ import type { SavedFile, StoreFiles } from '@/lib/export/store-files';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import { ChoiceField } from './choice-field';
 import { dateTime, fileSize, tierName } from './format';
-import { errorText } from './error-text';
+import { errorText, reasonText } from './error-text';
 
 export interface BackupSectionProps {
   t: Translate;
@@ -237,7 +237,7 @@ export function BackupSection({ t, locale, settings, members, orders, usage, onS
           {job.problems && job.problems.length > 0 && (
             <ul className="problems" data-testid="restore-problems">
               {job.problems.map((p, i) => (
-                <li key={i}>{t('options.restore.problem', { table: tableName(p.table), line: p.line, key: p.key ? ` (${p.key})` : '', field: p.field || '—', problem: p.problem })}</li>
+                <li key={i}>{t('options.restore.problem', { table: tableName(p.table), line: p.line, key: p.key ? ` (${p.key})` : '', problem: reasonText(t, p.reason) ?? t('reason.field.invalid', { field: p.field || '—' }) })}</li>
               ))}
             </ul>
           )}

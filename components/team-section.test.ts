@@ -33,10 +33,17 @@ describe('why connecting failed is a sentence in the user\'s language, never a c
     ['a wrong password, traditional Chinese', 'wrong_password', 'zh-TW', /^使用者名稱或密碼錯誤/],
     ['admin credentials refused at setup', 'not_admin', 'en', /admin credentials/],
     ['nothing answers at that address', 'unreachable', 'zh-TW', /伺服器沒有回應/],
-    ['the server\'s own answer is shown as it came', 'Only admins may create databases', 'en', /^Only admins may create databases$/],
   ] as const)('%s', (_name, message, locale, expected) => {
     const text = teamRefusalText(translator(locale), refused(message));
     expect(text).toMatch(expected);
     expect(text).not.toMatch(/invalid_request|wrong_password|not_admin|unreachable/);
+  });
+
+  it.each([
+    ['en', 'The team server refused this user: ask the owner to add you to the team database, or use an admin account to set it up.'],
+    ['zh-CN', '团队服务器拒绝了这个用户：请店主把你加入团队数据库，或用管理员账号来设置。'],
+  ] as const)('the server\'s own answer (English) comes with a reason code, read in %s', (locale, want) => {
+    const failure = new ProtocolFailure({ code: 'invalid_request', message: 'Only admins may create databases', reason: { code: 'team.forbidden' } });
+    expect(teamRefusalText(translator(locale), failure)).toBe(want);
   });
 });

@@ -43,7 +43,7 @@ export function syncStatusLine(s: SyncStatusView, t: Translate, locale: UiLocale
   }
 }
 
-/** Why connecting or setting up failed, in the user's language; a server's own answer is shown as it came. */
+/** Why connecting or setting up failed, in the user's language: by its team code, else by the reason the background gave (a server's own answer stays in the log). */
 export function teamRefusalText(t: Translate, error: unknown): string {
   const code = error instanceof ProtocolFailure && error.error.code === 'invalid_request' ? error.error.message : undefined;
   return code && (TEAM_REFUSALS as readonly string[]).includes(code) ? t(`team.reason.${code as TeamRefusal}`) : errorText(t, error);

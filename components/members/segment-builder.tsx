@@ -8,6 +8,7 @@ import { RFM_SEGMENT_ORDER } from '@/lib/domain/rfm';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import { tierName } from '../format';
 import { segmentLabel } from './rfm-groups';
+import { DateField } from '../date-field';
 
 type Toggle<T> = { values: readonly T[] | undefined; all: readonly T[]; label: (v: T) => string; onChange(next: T[] | undefined): void; name: string };
 
@@ -60,7 +61,7 @@ function Range({ label, value, onChange, digits, t }: { label: string; value: { 
   );
 }
 
-function DateField({ label, value, onChange, t, first = false }: { label: string; value: DateFilter | undefined; onChange(v: DateFilter | undefined): void; t: Translate; first?: boolean }) {
+function DateFilterField({ label, value, onChange, t, locale, first = false }: { label: string; value: DateFilter | undefined; onChange(v: DateFilter | undefined): void; t: Translate; locale: UiLocale; first?: boolean }) {
   const id = useId();
   const kind = value?.kind ?? 'any';
   return (
@@ -91,8 +92,8 @@ function DateField({ label, value, onChange, t, first = false }: { label: string
       )}
       {value?.kind === 'between' && (
         <span className="between">
-          <input type="date" aria-label={`${label}: ${t('segments.builder.from')}`} value={value.from ?? ''} onChange={(e) => onChange({ ...value, from: e.target.value || undefined })} />
-          <input type="date" aria-label={`${label}: ${t('segments.builder.to')}`} value={value.to ?? ''} onChange={(e) => onChange({ ...value, to: e.target.value || undefined })} />
+          <DateField locale={locale} t={t} label={`${label}: ${t('segments.builder.from')}`} value={value.from ?? ''} onChange={(from) => onChange({ ...value, from: from || undefined })} />
+          <DateField locale={locale} t={t} label={`${label}: ${t('segments.builder.to')}`} value={value.to ?? ''} onChange={(to) => onChange({ ...value, to: to || undefined })} />
         </span>
       )}
     </fieldset>
@@ -189,7 +190,7 @@ export function SegmentBuilder(props: BuilderProps) {
         <legend>{t('segments.builder.tier')}</legend>
         <Chips name={t('segments.builder.tier')} values={filter.tiers} all={props.tiers.map((s) => s.id)} label={(id) => tierName(props.tiers.find((s) => s.id === id) ?? { id, name: id }, t)} onChange={(v) => set('tiers', v)} />
       </fieldset>
-      <DateField label={t('segments.builder.lastOrder')} value={filter.lastOrder} onChange={(v) => set('lastOrder', v)} t={t} />
+      <DateFilterField label={t('segments.builder.lastOrder')} value={filter.lastOrder} onChange={(v) => set('lastOrder', v)} t={t} locale={props.locale} />
       <fieldset className="field">
         <legend>{t('segments.builder.rfm')}</legend>
         <Chips name={t('segments.builder.rfm')} values={filter.rfm} all={[...RFM_SEGMENT_ORDER, 'none' as const]} label={(s) => segmentLabel(s, t)} onChange={(v) => set('rfm', v)} />
@@ -213,7 +214,7 @@ export function SegmentBuilder(props: BuilderProps) {
       <Range label={t('segments.builder.orders')} value={filter.orders} onChange={(v) => set('orders', v)} digits={0} t={t} />
       <Range label={t('segments.builder.average', { currency })} value={filter.averageOrder} onChange={(v) => set('averageOrder', v)} digits={digits} t={t} />
       {(props.points || filter.points) && <Range label={t('segments.builder.points')} value={filter.points} onChange={(v) => set('points', v)} digits={0} t={t} />}
-      <DateField label={t('segments.builder.firstOrder')} value={filter.firstOrder} onChange={(v) => set('firstOrder', v)} t={t} first />
+      <DateFilterField label={t('segments.builder.firstOrder')} value={filter.firstOrder} onChange={(v) => set('firstOrder', v)} t={t} locale={props.locale} first />
       <fieldset className="field">
         <legend>{t('segments.builder.platform')}</legend>
         <Chips name={t('segments.builder.platform')} values={filter.platforms} all={PLATFORMS} label={(p) => t(`platform.${p}` as MessageKey)} onChange={(v) => set('platforms', v)} />

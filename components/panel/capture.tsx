@@ -3,6 +3,7 @@ import type { Translate, UiLocale } from '@/lib/i18n';
 import type { ImportedOrder } from '@/lib/domain/imported-order';
 import type { AgentFill, CaptureDraft, MissingField } from '@/lib/marketplaces/capture/capture';
 import { money, shortDate } from '../format';
+import { DateTimeField } from '../date-field';
 
 export type CaptureState =
   | { kind: 'incomplete'; missing: MissingField[]; draft: CaptureDraft; tried?: boolean }
@@ -84,7 +85,7 @@ function FillIn({ state, t, locale, onRecord }: { state: Extract<CaptureState, {
       {has('date') && (
         <label className="fill-field" htmlFor={ids.date} data-missing="date">
           <span>{t('capture.missing.date')}</span>
-          <input id={ids.date} type="datetime-local" required value={fill.placedAt ?? ''} onChange={(e) => setFill({ ...fill, placedAt: e.target.value })} />
+          <DateTimeField id={ids.date} required locale={locale} t={t} label={t('capture.missing.date')} value={fill.placedAt ?? ''} onChange={(placedAt) => setFill({ ...fill, placedAt })} />
           <small className="muted">
             {shown(draft.placedAtText)} · {t('capture.missing.zone', { zone: draft.timeZone })}
           </small>

@@ -39,10 +39,10 @@ async function adjust(locale: UiLocale, delta: string, reason: string): Promise<
 
 describe('adjusting points in the panel', () => {
   it.each([
-    ['taking more than the balance, in English', 'en', '-50', 'Redeemed', 'The member has 42 points; taking 50 points would leave fewer than none.'],
-    ['taking more than the balance, in simplified Chinese', 'zh-CN', '-1200', '兑换', '该会员只有 42 积分，扣除 1,200 会少于 0。'],
-    ['taking more than the balance, in traditional Chinese', 'zh-TW', '−43', '兌換', '該會員只有 42 點，扣除 43 會少於 0。'],
-    ['a typo of many zeros, in simplified Chinese', 'zh-CN', '500000000', '赠送', '单次最多调整 10,000,000 积分，请检查数字的位数。'],
+    ['taking more than the balance, in English', 'en', '-50', 'Redeemed', 'The member has 42 points; taking 50 would leave fewer than none.'],
+    ['taking more than the balance, in simplified Chinese', 'zh-CN', '-1200', '兑换', '这位会员有 42 积分，扣除 1,200 后将少于零。'],
+    ['taking more than the balance, in traditional Chinese', 'zh-TW', '−43', '兌換', '這位會員有 42 點，扣除 43 點後將少於零。'],
+    ['a typo of many zeros, in simplified Chinese', 'zh-CN', '500000000', '赠送', '每次调整最多 10,000,000 积分。'],
     ['no reason, in traditional Chinese', 'zh-TW', '+5', '  ', '請填寫原因，以便記錄。'],
     ['0 points, in English', 'en', '0', 'Nothing', 'Enter a whole number of points other than 0, e.g. 50 or -20.'],
   ] as const)('%s is refused with the reason and nothing is sent', async (_case, locale, delta, reason, want) => {

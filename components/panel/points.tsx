@@ -4,8 +4,8 @@ import type { Translate, UiLocale } from '@/lib/i18n';
 import { shortDate } from '../format';
 import type { PanelApi } from './api';
 import { signed } from './summary';
-import { adjustmentProblem, type AdjustmentProblem } from '@/lib/domain/points';
-import { errorText } from '../error-text';
+import { adjustmentProblem } from '@/lib/domain/points';
+import { errorText, reasonText } from '../error-text';
 
 /** Points adjusted by hand with a reason (a gift, points spent on a reward), and the latest adjustments. */
 export function Points({ card, t, locale, timeZone, api }: { card: MemberCard; t: Translate; locale: UiLocale; timeZone?: string | undefined; api: PanelApi }) {
@@ -17,10 +17,11 @@ export function Points({ card, t, locale, timeZone, api }: { card: MemberCard; t
   if (!points) return null;
   const save = async () => {
     const value = Number(delta.trim().replace(/^\+/, '').replace('−', '-'));
-    if (!/^[+−-]?\d+$/.test(delta.trim()) || !Number.isSafeInteger(value)) return setStatus({ ok: false, text: t('points.invalidDelta') });
+    if (!/^[+−-]?\d+$/.test(delta.trim()) || !Number.isSafeInteger(value) || value === 0) return setStatus({ ok: false, text: t('points.invalidDelta') });
+    if (!reason.trim()) return setStatus({ ok: false, text: t('points.needReason') });
     // The same rule the store applies, checked here against the balance shown so the reason reads in the agent's language.
     const problem = adjustmentProblem(value, reason, points.balance);
-    if (problem) return setStatus({ ok: false, text: problemText(t, problem) });
+    if (problem) return setStatus({ ok: false, text: reasonText(t, problem.reason) ?? problem.message });
     try {
       await api.adjustPoints(value, reason.trim());
       setStatus({ ok: true, text: t('points.saved', { delta: signed(value, locale) }) });
@@ -59,17 +60,4 @@ export function Points({ card, t, locale, timeZone, api }: { card: MemberCard; t
       )}
     </section>
   );
-}
-
-function problemText(t: Translate, problem: AdjustmentProblem): string {
-  switch (problem.code) {
-    case 'notWhole':
-      return t('points.invalidDelta');
-    case 'tooLarge':
-      return t('points.tooLarge', { max: problem.max });
-    case 'noReason':
-      return t('points.needReason');
-    case 'belowZero':
-      return t('points.belowZero', { balance: problem.balance, taking: problem.taking });
-  }
 }

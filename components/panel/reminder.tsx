@@ -4,6 +4,7 @@ import type { Translate, UiLocale } from '@/lib/i18n';
 import { dueWhen, reminderLabel } from '@/lib/reminders/label';
 import { shortDate } from '../format';
 import type { PanelApi } from './api';
+import { DateTimeField } from '../date-field';
 
 const DAY = 86_400_000;
 
@@ -36,7 +37,7 @@ export function QuickReminder({ t, locale, now, api }: { t: Translate; locale: U
           <button type="button" onClick={() => void set(at10(now + 7 * DAY))}>
             {t('reminder.nextWeek')}
           </button>
-          <input type="datetime-local" aria-label={t('reminder.onDate')} value={date} onChange={(e) => setDate(e.target.value)} />
+          <DateTimeField locale={locale} t={t} label={t('reminder.onDate')} value={date} onChange={setDate} />
           <button type="button" disabled={!date} onClick={() => void set(new Date(date).getTime())}>
             {t('reminder.set')}
           </button>

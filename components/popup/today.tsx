@@ -8,6 +8,7 @@ import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import type { RequestOf, ResponseOf } from '@/lib/messaging/protocol';
 import type { TodayRowMessage } from '@/lib/messaging/protocol-reminders';
 import { languageName, tierName } from '../format';
+import { DateTimeField } from '../date-field';
 
 export type TodayData = ResponseOf<'reminders.today'>;
 
@@ -277,7 +278,7 @@ function Row({ row, t, locale, data, actions, say }: { row: TodayRowMessage; t: 
           <button type="button" className="small" onClick={() => void actions.snooze(row.id, tomorrow())}>
             {t('today.snoozeTomorrow')}
           </button>
-          <input type="datetime-local" aria-label={t('today.snoozePick')} value={pick} onChange={(e) => setPick(e.target.value)} />
+          <DateTimeField locale={locale} t={t} label={t('today.snoozePick')} value={pick} onChange={setPick} />
           <button type="button" className="small" disabled={!pick || new Date(pick).getTime() <= data.now} onClick={() => void actions.snooze(row.id, new Date(pick).getTime())}>
             {t('today.snoozeSet')}
           </button>

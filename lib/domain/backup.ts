@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { epochMs, contactRowSchema, identityRowSchema, memberRowSchema, noteRowSchema, orderRowSchema, pointsRowSchema, reminderRowSchema, segmentRowSchema, settingRowSchema, siteRuleRowSchema, tierChangeRowSchema } from './rows';
 import { settingsSchema, type SettingKey } from './settings';
+import { issueReason, type Reason } from './reason';
 
 /** Every table of the store (schema.test-style check in backup.test.ts: a new table must be added here). */
 export const BACKUP_TABLES = ['members', 'identities', 'orders', 'notes', 'tags', 'reminders', 'contacts', 'tierChanges', 'segments', 'siteRules', 'settings', 'points'] as const;
@@ -38,7 +39,12 @@ export const tagRowSchema = z.object({
 const backupSettingRowSchema = settingRowSchema.superRefine((row, ctx) => {
   if (!Object.prototype.hasOwnProperty.call(settingsSchema.shape, row.key)) return;
   const parsed = settingsSchema.shape[row.key as SettingKey].safeParse(row.value);
-  if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: ['value', ...issue.path], message: issue.message });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const { code, params } = issueReason(issue);
+      ctx.addIssue({ code: 'custom', path: ['value', ...issue.path], message: issue.message, params: { reason: code, reasonParams: params } });
+    }
+  }
 });
 
 // Backups from an older schema version are read with these (current) row schemas: a schema version
@@ -81,7 +87,10 @@ export interface BackupProblem {
   key?: string | undefined;
   /** Dotted path of the offending field; '' for the line as a whole. */
   field: string;
+  /** English, for logs and tests. */
   problem: string;
+  /** What is wrong, as the page translates it. */
+  reason: Reason;
 }
 
 export interface ValidBackup {

@@ -1,6 +1,7 @@
 // One order as every import preset (and order capture) hands it to the store.
 import { z } from 'zod';
 import { orderFacts, orderItemSchema, platformSchema } from './rows';
+import { refinement } from './reason';
 
 export const importedBuyerSchema = z
   .object({
@@ -9,9 +10,7 @@ export const importedBuyerSchema = z
     phone: z.string().trim().max(40).optional(),
     email: z.string().trim().max(200).optional(),
   })
-  .refine((b) => Boolean(b.handle || b.phone || b.email), {
-    message: 'a buyer needs a handle, a phone or an e-mail',
-  });
+  .refine((b) => Boolean(b.handle || b.phone || b.email), refinement('buyerNeedsIdentity', 'a buyer needs a handle, a phone or an e-mail'));
 
 export const importedOrderSchema = z.object({
   platform: platformSchema,

@@ -3,6 +3,7 @@
 // gift, points spent on a reward) are a logged sum on the member. Pure.
 import { z } from 'zod';
 import { minorDigits } from './money';
+import { because, type Reason } from './reason';
 
 export const pointsSettingsSchema = z.object({
   enabled: z.boolean(),
@@ -44,32 +45,11 @@ export function pointsOf(member: PointsMember, settings: PointsSettings, shopCur
   return { earned, adjusted, balance: earned + adjusted };
 }
 
-/** Why an adjustment can't be made: the panel words it in the agent's language, the store in English. */
-export type AdjustmentProblem =
-  | { code: 'notWhole' }
-  | { code: 'tooLarge'; max: number }
-  | { code: 'noReason' }
-  | { code: 'belowZero'; balance: number; taking: number };
-
-/** What stops this adjustment; undefined when it can be made. */
-export function adjustmentProblem(delta: number, reason: string, balanceBefore: number): AdjustmentProblem | undefined {
-  if (!Number.isInteger(delta) || delta === 0) return { code: 'notWhole' };
-  if (Math.abs(delta) > MAX_POINTS_ADJUSTMENT) return { code: 'tooLarge', max: MAX_POINTS_ADJUSTMENT };
-  if (!reason.trim()) return { code: 'noReason' };
-  if (balanceBefore + delta < 0) return { code: 'belowZero', balance: balanceBefore, taking: -delta };
+/** Why an adjustment can't be made (the English the store logs, the reason the page translates); undefined when it can. */
+export function adjustmentProblem(delta: number, reason: string, balanceBefore: number): { message: string; reason: Reason } | undefined {
+  if (!Number.isInteger(delta) || delta === 0) return { message: 'An adjustment is a whole number of points other than 0', reason: because('pointsWhole') };
+  if (Math.abs(delta) > MAX_POINTS_ADJUSTMENT) return { message: `An adjustment is at most ${MAX_POINTS_ADJUSTMENT.toLocaleString('en')} points`, reason: because('pointsTooMany', { max: MAX_POINTS_ADJUSTMENT }) };
+  if (!reason.trim()) return { message: 'An adjustment needs a reason', reason: because('pointsNoReason') };
+  if (balanceBefore + delta < 0) return { message: `The member has ${balanceBefore} points; taking ${-delta} would leave fewer than none`, reason: because('pointsBelowZero', { balance: balanceBefore, taking: -delta }) };
   return undefined;
-}
-
-/** The problem in the words the store reports (logs, the protocol's English detail). */
-export function adjustmentProblemText(problem: AdjustmentProblem): string {
-  switch (problem.code) {
-    case 'notWhole':
-      return 'An adjustment is a whole number of points other than 0';
-    case 'tooLarge':
-      return `An adjustment is at most ${problem.max.toLocaleString('en')} points`;
-    case 'noReason':
-      return 'An adjustment needs a reason';
-    case 'belowZero':
-      return `The member has ${problem.balance} points; taking ${problem.taking} would leave fewer than none`;
-  }
 }

@@ -2,6 +2,7 @@
 // birthday month, purchase motive, do-not-contact), evaluated in memory over one scan of members.
 // Pure: `now`, the shop's time zone and the RFM cut points come in through the context.
 import { z } from 'zod';
+import { because, issueReason, refinement } from './reason';
 import { pointsOf, type PointsSettings } from './points';
 import { PRESET_TAGS } from './preset-tags';
 import { rfmScore } from './rfm';
@@ -12,9 +13,9 @@ const MOTIVES = PRESET_TAGS.filter((p) => p.group === 'motive').map((p) => p.id)
 
 const amountRange = z
   .object({ min: z.number().int().nonnegative().optional(), max: z.number().int().nonnegative().optional() })
-  .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, { message: 'The lower bound must not be above the upper bound' });
+  .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, refinement('boundsOrder', 'The lower bound must not be above the upper bound'));
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real date');
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), refinement('notADate', 'not a real date'));
 
 /**
  * When a member's first or last order was placed, as calendar days of the shop's zone:
@@ -24,7 +25,7 @@ const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'
 export const dateFilterSchema = z.discriminatedUnion('kind', [
   z
     .object({ kind: z.literal('between'), from: localDate.optional(), to: localDate.optional() })
-    .refine((r) => r.from === undefined || r.to === undefined || r.from <= r.to, { message: 'The start date must not be after the end date' }),
+    .refine((r) => r.from === undefined || r.to === undefined || r.from <= r.to, refinement('datesOrder', 'The start date must not be after the end date')),
   z.object({ kind: z.literal('atLeastDaysAgo'), days: z.number().int().nonnegative().max(36_500) }),
   z.object({ kind: z.literal('withinDays'), days: z.number().int().positive().max(36_500) }),
 ]);
@@ -246,7 +247,7 @@ export function parseSegmentFilter(value: unknown): SegmentFilter {
   const parsed = segmentFilterSchema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new Error(`Segment filter ${issue?.path.join('.') || ''}: ${issue?.message ?? 'not valid'}`.replace(' :', ':'));
+  throw Object.assign(new Error(`Segment filter ${issue?.path.join('.') || ''}: ${issue?.message ?? 'not valid'}`.replace(' :', ':')), { reason: issue ? issueReason(issue) : because('field.invalid', { field: '—' }) });
 }
 
 /** Whether a filter sets nothing (and so selects every member). */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { memberStats } from './stats';
 import { DAY_MS } from './time';
 import { BENEFIT_LOCALES, type MemberStats, type OrderFacts, type TierLadder, type TierStep } from './types';
+import { refinement } from './reason';
 
 /**
  * Thresholds are minor units of the shop currency; these assume a 2-digit currency
@@ -135,14 +136,14 @@ export const tierLadderSchema = z
   .superRefine((ladder, ctx) => {
     const seen = new Set<string>();
     ladder.steps.forEach((step, i) => {
-      if (seen.has(step.id)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: 'Step ids must be unique' });
+      if (seen.has(step.id)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], ...refinement('tierIdsUnique', 'Step ids must be unique') });
       seen.add(step.id);
       const hasThreshold = step.minSpendMinor !== undefined || step.minOrders !== undefined;
       if (i === 0 && hasThreshold) {
-        ctx.addIssue({ code: 'custom', path: ['steps', 0], message: 'The first step is the floor and has no thresholds' });
+        ctx.addIssue({ code: 'custom', path: ['steps', 0], ...refinement('tierFloorThreshold', 'The first step is the floor and has no thresholds') });
       }
       if (i > 0 && !hasThreshold) {
-        ctx.addIssue({ code: 'custom', path: ['steps', i], message: 'Every step above the first needs a threshold' });
+        ctx.addIssue({ code: 'custom', path: ['steps', i], ...refinement('tierNeedsThreshold', 'Every step above the first needs a threshold') });
       }
     });
     // Thresholds must not fall as the ladder climbs, or a higher step would be easier to reach.
@@ -152,7 +153,7 @@ export const tierLadderSchema = z
         const value = step[key];
         if (value === undefined) return;
         if (previous !== undefined && value < previous) {
-          ctx.addIssue({ code: 'custom', path: ['steps', i, key], message: 'Thresholds must not decrease up the ladder' });
+          ctx.addIssue({ code: 'custom', path: ['steps', i, key], ...refinement('tierThresholdsFall', 'Thresholds must not decrease up the ladder') });
         }
         previous = value;
       });

@@ -3,6 +3,7 @@ import { backupEn } from './backup';
 import { importSectionEn } from './import';
 import { resilienceEn } from './resilience';
 import { shipEn } from './ship';
+import { reasonsEn } from './reasons';
 import { en as journeysEn } from './journeys';
 import { en as sync } from './sync';
 import { en as capture } from './capture';
@@ -227,6 +228,7 @@ export const en = {
   ...sync,
   ...resilienceEn,
   ...shipEn,
+  ...reasonsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

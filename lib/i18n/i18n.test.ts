@@ -81,6 +81,29 @@ describe('i18n', () => {
     expect(formatMessage(template, 'en', { n, who: 'Ana' })).toBe(want);
   });
 
+  it.each([
+    ['en', 'Imported 12,000 orders: 1,234 new members, 0 existing members matched'],
+    ['zh-CN', '已导入 12,000 笔订单：新建 1,234 位会员，匹配已有会员 0 位'],
+    ['zh-TW', '已匯入 12,000 筆訂單：新建 1,234 位會員，比對到既有會員 0 位'],
+  ] as const)('%s groups the counts of a message as the locale groups numbers', (locale, want) => {
+    expect(translator(locale)('options.import.done', { orders: 12000, created: 1234, matched: 0 })).toBe(want);
+  });
+
+  it.each([
+    ['en', 'options.import.problemRow', 'row 12345: bad'],
+    ['zh-CN', 'options.import.problemRow', '第 12345 行：bad'],
+    ['zh-TW', 'options.import.problemRow', '第 12345 列：bad'],
+    ['zh-CN', 'options.import.problem', 'a.csv，第 12345 行，Total 列：bad'],
+    ['zh-TW', 'options.restore.problem', 'orders，第 12345 列：bad'],
+  ] as const)('a row number in %s %s stays bare digits, never grouped like a count', (locale, key, want) => {
+    expect(translator(locale)(key, { line: 12345, message: 'bad', problem: 'bad', file: 'a.csv', column: 'Total', table: 'orders', key: '', field: 't' })).toBe(want);
+  });
+
+  it.each(UI_LOCALES)('every row number ({line}) in %s is declared bare', (locale) => {
+    const grouped = KEYS.filter((key) => /\{line(\}|\s*,\s*number\s*\})/.test(CATALOGUES[locale][key]));
+    expect(grouped).toEqual([]);
+  });
+
   it('a plural without an "other" branch is refused', () => {
     expect(() => formatMessage('{n, plural, one {# item}}', 'en', { n: 1 })).toThrow(/other/);
   });

@@ -40,7 +40,7 @@ export const en = {
   'options.import.problemsTitle': 'Problems found before importing',
   'options.import.problemGroup': '{column}: {count, plural, one {# row} other {# rows}}',
   'options.import.problemNoColumn': 'Rows',
-  'options.import.problemRow': 'row {line}: {message}',
+  'options.import.problemRow': 'row {line, number, ::group-off}: {message}',
   'options.import.problemMore': 'and {count} more rows like these',
 } as const;
 
@@ -85,7 +85,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'options.import.problemsTitle': '导入前发现的问题',
   'options.import.problemGroup': '{column}：{count} 行',
   'options.import.problemNoColumn': '行',
-  'options.import.problemRow': '第 {line} 行：{message}',
+  'options.import.problemRow': '第 {line, number, ::group-off} 行：{message}',
   'options.import.problemMore': '另有 {count} 行同类问题',
 };
 
@@ -130,6 +130,6 @@ export const zhTW: Record<keyof typeof en, string> = {
   'options.import.problemsTitle': '匯入前發現的問題',
   'options.import.problemGroup': '{column}：{count} 列',
   'options.import.problemNoColumn': '列',
-  'options.import.problemRow': '第 {line} 列：{message}',
+  'options.import.problemRow': '第 {line, number, ::group-off} 列：{message}',
   'options.import.problemMore': '另有 {count} 列同類問題',
 };

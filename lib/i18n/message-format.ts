@@ -1,11 +1,13 @@
 // The catalogue's message syntax: `{name}` fills a parameter; `{count, plural, one {# order} other
 // {# orders}}` picks the branch Intl.PluralRules names for the locale (`=0 {…}` matches exactly),
-// `#` being the number in the locale's digits. A small ICU MessageFormat subset: no select, no
+// `#` being the number in the locale's digits. A number parameter is grouped as the locale groups
+// it (Intl.NumberFormat: "12,000", "12,000"); `{line, number, ::group-off}` keeps the bare digits of
+// an identifier such as a row number ("row 12345"). A small ICU MessageFormat subset: no select, no
 // nesting beyond placeholders inside a branch.
 
 export type Params = Record<string, string | number>;
 
-type Part = { text: string } | { arg: string } | { arg: string; plural: Map<string, Part[]> };
+type Part = { text: string } | { arg: string; bare?: true } | { arg: string; plural: Map<string, Part[]> };
 
 const cache = new Map<string, Part[]>();
 const pluralRules = new Map<string, Intl.PluralRules>();
@@ -37,7 +39,8 @@ function parse(template: string): Part[] {
     const inner = template.slice(open + 1, end);
     const plural = /^\s*(\w+)\s*,\s*plural\s*,([\s\S]*)$/.exec(inner);
     if (plural) parts.push({ arg: plural[1]!, plural: branches(plural[2]!, template) });
-    else if (/^\w+$/.test(inner)) parts.push({ arg: inner });
+    else if (/^\w+$/.test(inner) || /^\w+\s*,\s*number\s*$/.test(inner)) parts.push({ arg: inner.split(',')[0]!.trim() });
+    else if (/^\w+\s*,\s*number\s*,\s*::group-off\s*$/.test(inner)) parts.push({ arg: inner.split(',')[0]!.trim(), bare: true });
     else parts.push({ text: template.slice(open, end + 1) });
     i = end + 1;
   }
@@ -80,7 +83,9 @@ function render(parts: Part[], locale: string, params: Params, hash: string | un
     }
     const value = params[part.arg];
     if (!('plural' in part)) {
-      out += value === undefined ? `{${part.arg}}` : String(value);
+      if (value === undefined) out += `{${part.arg}}`;
+      else if (typeof value === 'number' && !part.bare) out += cached(numberFormats, locale, () => new Intl.NumberFormat(locale)).format(value);
+      else out += String(value);
       continue;
     }
     const n = Number(value);

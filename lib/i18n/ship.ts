@@ -1,5 +1,5 @@
-// Strings of the store's health (options page: what it holds, backup reminder) and of the codes
-// the background and the importer send instead of sentences (lib/i18n/codes.ts).
+// Strings of the store's health (options page: what it holds, backup reminder) and of the date
+// field (components/date-field.tsx).
 export const shipEn = {
   'options.store.holds': 'This browser holds {members, plural, one {# member} other {# members}} and {orders, plural, one {# order} other {# orders}}.',
   'options.store.disk': 'They take {size} on disk.',
@@ -7,6 +7,12 @@ export const shipEn = {
   'options.backup.remind.7': 'Every week',
   'options.backup.remind.30': 'Every month',
   'options.backup.remind.0': 'Never',
+  'date.placeholder': 'mm/dd/yyyy',
+  'date.unreadable': 'Write the date as {example}',
+  'date.pick': 'Open the calendar',
+  'date.prevMonth': 'Previous month',
+  'date.nextMonth': 'Next month',
+  'date.time': 'Time',
 };
 type Keys = keyof typeof shipEn;
 
@@ -17,6 +23,12 @@ export const shipZhCN: Record<Keys, string> = {
   'options.backup.remind.7': '每周',
   'options.backup.remind.30': '每月',
   'options.backup.remind.0': '从不',
+  'date.placeholder': '年/月/日',
+  'date.unreadable': '请按 {example} 的格式填写日期',
+  'date.pick': '打开日历',
+  'date.prevMonth': '上个月',
+  'date.nextMonth': '下个月',
+  'date.time': '时间',
 };
 
 export const shipZhTW: Record<Keys, string> = {
@@ -26,4 +38,10 @@ export const shipZhTW: Record<Keys, string> = {
   'options.backup.remind.7': '每週',
   'options.backup.remind.30': '每月',
   'options.backup.remind.0': '從不',
+  'date.placeholder': '年/月/日',
+  'date.unreadable': '請按 {example} 的格式填寫日期',
+  'date.pick': '開啟日曆',
+  'date.prevMonth': '上個月',
+  'date.nextMonth': '下個月',
+  'date.time': '時間',
 };

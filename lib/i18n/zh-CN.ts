@@ -3,6 +3,7 @@ import { backupZhCN } from './backup';
 import { importSectionZhCN } from './import';
 import { resilienceZhCN } from './resilience';
 import { shipZhCN } from './ship';
+import { reasonsZhCN } from './reasons';
 import { zhCN as journeysZhCN } from './journeys';
 import { zhCN as sync } from './sync';
 import { zhCN as capture } from './capture';
@@ -223,6 +224,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...tiersZhCN,
   ...reportsZhCN,
   ...shipZhCN,
+  ...reasonsZhCN,
   ...journeysZhCN,
   ...categoriesZhCN,
   ...capture,

@@ -3,6 +3,7 @@ import { backupZhTW } from './backup';
 import { importSectionZhTW } from './import';
 import { resilienceZhTW } from './resilience';
 import { shipZhTW } from './ship';
+import { reasonsZhTW } from './reasons';
 import { zhTW as journeysZhTW } from './journeys';
 import { zhTW as sync } from './sync';
 import { zhTW as capture } from './capture';
@@ -223,6 +224,7 @@ export const zhTW: Record<MessageKey, string> = {
   ...tiersZhTW,
   ...reportsZhTW,
   ...shipZhTW,
+  ...reasonsZhTW,
   ...journeysZhTW,
   ...categoriesZhTW,
   ...capture,

@@ -1,5 +1,6 @@
 // The background's side of the protocol: check the sender, validate, dispatch, answer typed.
 import { type z } from 'zod';
+import { issueReason, type Reason } from '../domain/reason';
 import type { ErrorCode, Reply } from './errors';
 import { envelopeSchema, protocol, type MessageName, type RequestOf, type ResponseOf } from './protocol';
 
@@ -12,8 +13,8 @@ export interface SenderInfo {
   tab?: { id?: number | undefined } | undefined;
 }
 
-export function fail(code: ErrorCode, message: string): Reply<never> {
-  return { ok: false, error: { code, message } };
+export function fail(code: ErrorCode, message: string, reason?: Reason): Reply<never> {
+  return { ok: false, error: reason ? { code, message, reason } : { code, message } };
 }
 
 function isName(name: string): name is MessageName {
@@ -46,14 +47,14 @@ export function createRouter(handlers: Handlers, own: { id: string; origin: stri
     const { name, payload } = envelope.data;
     if (!isName(name)) return fail('unknown_message', `Unknown message "${name}"`);
     const parsed = protocol[name].request.safeParse(payload ?? {});
-    if (!parsed.success) return fail('invalid_request', `${name}: ${describeIssues(parsed.error)}`);
+    if (!parsed.success) return fail('invalid_request', `${name}: ${describeIssues(parsed.error)}`, issueReason(parsed.error.issues[0]!));
     try {
       const handler = handlers[name] as (p: unknown, s: SenderInfo) => Promise<unknown>;
       return { ok: true, data: await handler(parsed.data, sender) };
     } catch (e) {
-      const code = (e as { code?: unknown }).code;
-      if (code === 'not_found' || code === 'conflict') return fail(code, (e as Error).message);
-      if (code === 'invalid') return fail('invalid_request', (e as Error).message);
+      const { code, reason } = e as { code?: unknown; reason?: Reason };
+      if (code === 'not_found' || code === 'conflict') return fail(code, (e as Error).message, reason);
+      if (code === 'invalid') return fail('invalid_request', (e as Error).message, reason);
       console.error(`Regulars: ${name} failed`, e);
       return fail('internal', `${name} failed: ${(e as Error).message ?? String(e)}`);
     }

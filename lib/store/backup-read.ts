@@ -1,6 +1,7 @@
 // Reading a backup file back (lib/store/backup.ts writes one): every row checked against its table's
 // schema before anything is restored, the first problems reported precisely.
 import { BACKUP_FORMAT, BACKUP_PAGE, BACKUP_ROW_SCHEMAS, BACKUP_TABLES, backupHeaderSchema, isBackupTable, type BackupHeader, type BackupProblem, type BackupRead, type BackupTable, type Progress, type TableCounts, type ValidBackup } from '../domain/backup';
+import { because, issueReason } from '../domain/reason';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 
 /** A header is one short line: past this without a newline, the file is something else. */
@@ -63,15 +64,15 @@ export async function readBackup(file: Blob, { maxProblems = 10, onProgress }: {
     try {
       raw = JSON.parse(line);
     } catch {
-      return refuse({ table: '', line: lineNo, field: '', problem: 'not valid JSON' });
+      return refuse({ table: '', line: lineNo, field: '', problem: 'not valid JSON', reason: because('backup.json') });
     }
     const { t, r } = (typeof raw === 'object' && raw !== null ? raw : {}) as { t?: unknown; r?: unknown };
-    if (!isBackupTable(t)) return refuse({ table: typeof t === 'string' ? t : '', line: lineNo, field: 't', problem: 'not a table of Regulars' });
+    if (!isBackupTable(t)) return refuse({ table: typeof t === 'string' ? t : '', line: lineNo, field: 't', problem: 'not a table of Regulars', reason: because('backup.table') });
     counts[t]++;
     const parsed = BACKUP_ROW_SCHEMAS[t].safeParse(r);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      return refuse({ table: t, line: lineNo, key: keyOf(t, r), field: issue.path.join('.'), problem: issue.message });
+      return refuse({ table: t, line: lineNo, key: keyOf(t, r), field: issue.path.join('.'), problem: issue.message, reason: issueReason(issue) });
     }
     if (invalidRows) return; // the restore is refused already: only count and report from here on
     // The parsed row, not the line: what the schema doesn't know (and so didn't check) is left out.

@@ -1,5 +1,7 @@
 // Journey rule settings and templates in the store: one `journeys` row of the settings table.
 import { type z } from 'zod';
+import { because, issueReason } from '../domain/reason';
+import { StoreError } from './store-error';
 import { JOURNEYS_KEY, type journeySettingsPatchSchema, templatesSchema, type JourneySettings } from '../domain/journey-settings';
 import { journeyRulesSchema, mergeJourneyRules, regionOfTimeZone, type JourneyRules, type Region } from '../domain/journeys';
 import type { RegularsDb } from './database';
@@ -34,13 +36,13 @@ export async function writeJourneySettings(db: RegularsDb, patch: z.infer<typeof
   const current = await readJourneySettings(db);
   const rules: Record<string, unknown> = { ...current.rules };
   for (const [id, value] of Object.entries(patch.rules ?? {})) {
-    if (!(id in rules)) throw Object.assign(new Error(`No journey rule "${id}"`), { code: 'invalid' });
+    if (!(id in rules)) throw new StoreError('invalid', `No journey rule "${id}"`, because('journeyUnknown', { id }));
     rules[id] = { ...(rules[id] as object), ...value };
   }
   const parsed = journeyRulesSchema.safeParse(rules);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw Object.assign(new Error(`${issue?.path.join('.') ?? 'rules'}: ${issue?.message ?? 'not valid'}`), { code: 'invalid' });
+    throw new StoreError('invalid', `${issue?.path.join('.') ?? 'rules'}: ${issue?.message ?? 'not valid'}`, issue && issueReason(issue));
   }
   const next: JourneySettings = { rules: parsed.data as JourneyRules, templates: { ...current.templates, ...(patch.templates ?? {}) } };
   await db.settings.put({ key: JOURNEYS_KEY, value: next });

@@ -120,10 +120,12 @@ test('a reminder set from the panel appears in Today and fires a notification wh
   const due = await chat.evaluate(() => {
     const d = new Date(Date.now() + 15_000);
     const pad = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+    return { date: `${d.getMonth() + 1}/${d.getDate()}/${d.getFullYear()}`, time: `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` };
   });
   await panel.getByRole('textbox', { name: 'Reason' }).fill('Call about the size');
-  await panel.getByLabel('On date').fill(due);
+  // The date as an English reader writes it (month first), the time beside it.
+  await panel.getByRole('textbox', { name: 'On date' }).fill(due.date);
+  await panel.getByLabel('Time', { exact: true }).fill(due.time);
   await panel.getByRole('button', { name: 'Set', exact: true }).click();
   await expect(panel.getByTestId('member-reminders')).toContainText('Call about the size');
 

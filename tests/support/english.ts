@@ -16,3 +16,14 @@ export async function englishOn(target: Page | Frame): Promise<string[]> {
   const text = await target.locator('body').innerText();
   return ENGLISH.filter((part) => text.includes(part));
 }
+
+/**
+ * Sentences in Latin letters a page or frame shows: four or more Latin words apart by spaces (a
+ * host name is not a sentence). On a Chinese
+ * screen only names (buyers, products, brands, file names) may be Latin, and the caller passes those.
+ */
+export async function latinSentencesOn(target: Page | Frame, names: readonly string[] = []): Promise<string[]> {
+  const lines = (await target.locator('body').innerText()).split('\n');
+  const sentences = lines.flatMap((line) => line.match(/[A-Za-z][A-Za-z'’-]*(?:[,.:;]?\s+[A-Za-z][A-Za-z'’-]*){3,}/g) ?? []);
+  return [...new Set(sentences)].filter((s) => !names.some((name) => name.includes(s) || s.includes(name)));
+}

@@ -15,6 +15,7 @@ import { type Settings } from '../../domain/settings';
 import { readSettings } from '../../store/settings';
 
 import { StoreError } from '../../store/store-error';
+import { because } from '../../domain/reason';
 
 // ---------------------------------------------------------------------------------------------
 // Reading: the member card
@@ -120,11 +121,11 @@ export function normaliseTag(tag: string): string {
 
 export async function addTag(db: RegularsDb, memberId: string, rawTag: string, now: number): Promise<string[]> {
   const tag = normaliseTag(rawTag);
-  if (!tag) throw new StoreError('invalid', 'A tag cannot be empty');
+  if (!tag) throw new StoreError('invalid', 'A tag cannot be empty', because('tagEmpty'));
   return db.transaction('rw', [db.members, db.tags], async () => {
     const member = await requireMember(db, memberId);
     if (member.tags.some((t) => t.toLowerCase() === tag.toLowerCase())) return member.tags;
-    if (member.tags.length >= MAX_TAGS) throw new StoreError('invalid', `A member can carry at most ${MAX_TAGS} tags`);
+    if (member.tags.length >= MAX_TAGS) throw new StoreError('invalid', `A member can carry at most ${MAX_TAGS} tags`, because('tooManyTags', { max: MAX_TAGS }));
     const tags = [...member.tags, tag];
     await db.members.update(memberId, { tags, updatedAt: now });
     const known = await db.tags.get(tag);
@@ -149,7 +150,7 @@ export async function removeTag(db: RegularsDb, memberId: string, rawTag: string
 
 export async function addNote(db: RegularsDb, memberId: string, text: string, author: string, now: number): Promise<NoteRow> {
   const body = text.trim();
-  if (!body) throw new StoreError('invalid', 'A note cannot be empty');
+  if (!body) throw new StoreError('invalid', 'A note cannot be empty', because('noteEmpty'));
   return db.transaction('rw', [db.members, db.notes], async () => {
     await requireMember(db, memberId);
     const note: NoteRow = { id: newId('n'), memberId, text: body, author: author.trim(), createdAt: now, updatedAt: now };

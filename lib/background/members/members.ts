@@ -3,11 +3,12 @@
 import Dexie from 'dexie';
 import { identityId, normaliseEmail, normaliseHandle, normalisePhone } from '../../import/identity';
 import { newId, type RegularsDb, type TagRow } from '../../store/database';
-import { adjustmentProblem, adjustmentProblemText, pointsOf } from '../../domain/points';
+import { adjustmentProblem, pointsOf } from '../../domain/points';
 import { profileSchema, type MemberRow, type NoteRow, type OrderRow, type Platform, type PointsRow, type Profile } from '../../domain/rows';
 import { type Settings } from '../../domain/settings';
 import { readSettings } from '../../store/settings';
 import { StoreError } from '../../store/store-error';
+import { because } from '../../domain/reason';
 
 const ofMember = (memberId: string) => [[memberId, Dexie.minKey], [memberId, Dexie.maxKey]] as const;
 
@@ -40,11 +41,11 @@ export function emptyMember(id: string, displayName: string, settings: Pick<Sett
 export async function createMember(db: RegularsDb, input: { platform: Platform; handle: string; name?: string | undefined }, now: number): Promise<string> {
   const settings = await readSettings(db);
   const handle = normaliseHandle(input.handle);
-  if (!handle) throw new StoreError('invalid', 'A handle cannot be empty');
+  if (!handle) throw new StoreError('invalid', 'A handle cannot be empty', because('handleEmpty'));
   const key = identityId(input.platform, 'handle', handle);
   return db.transaction('rw', [db.members, db.identities], async () => {
     const existing = await db.identities.get(key);
-    if (existing) throw new StoreError('conflict', `@${handle} already belongs to a member`);
+    if (existing) throw new StoreError('conflict', `@${handle} already belongs to a member`, because('handleTaken', { handle }));
     const id = newId('m');
     await db.members.add(emptyMember(id, input.name?.trim() || input.handle.trim().replace(/^@+/, ''), settings, now));
     await db.identities.add({ id: key, platform: input.platform, kind: 'handle', value: handle, display: input.handle.trim().replace(/^@+/, ''), memberId: id, linkedBy: 'created', createdAt: now });
@@ -55,13 +56,13 @@ export async function createMember(db: RegularsDb, input: { platform: Platform; 
 /** "This handle is that member": the agent links a new handle to someone already on file. */
 export async function linkHandle(db: RegularsDb, memberId: string, platform: Platform, rawHandle: string, now: number): Promise<void> {
   const handle = normaliseHandle(rawHandle);
-  if (!handle) throw new StoreError('invalid', 'A handle cannot be empty');
+  if (!handle) throw new StoreError('invalid', 'A handle cannot be empty', because('handleEmpty'));
   const key = identityId(platform, 'handle', handle);
   await db.transaction('rw', [db.members, db.identities], async () => {
     await requireMember(db, memberId);
     const existing = await db.identities.get(key);
     if (existing?.memberId === memberId) return;
-    if (existing) throw new StoreError('conflict', `@${handle} already belongs to another member; merge the two members instead`);
+    if (existing) throw new StoreError('conflict', `@${handle} already belongs to another member; merge the two members instead`, because('handleTakenMerge', { handle }));
     await db.identities.add({ id: key, platform, kind: 'handle', value: handle, display: rawHandle.trim().replace(/^@+/, ''), memberId, linkedBy: 'manual', createdAt: now });
     await db.members.update(memberId, { updatedAt: now });
   });
@@ -128,7 +129,7 @@ export async function updateMember(db: RegularsDb, memberId: string, patch: Memb
       const field = profileSchema.shape[key];
       if (!field) continue;
       const checked = field.safeParse(v);
-      if (v && !checked.success) throw new StoreError('invalid', `${key}: ${checked.error.issues[0]?.message ?? 'not valid'}`);
+      if (v && !checked.success) throw new StoreError('invalid', `${key}: ${checked.error.issues[0]?.message ?? 'not valid'}`, because('profileField', { field: key }));
       if (v) (profile as Record<string, string>)[key] = checked.success ? (checked.data as string) : v;
       else delete profile[key];
     }
@@ -148,11 +149,11 @@ export async function updateMember(db: RegularsDb, memberId: string, patch: Memb
 /** A note can be changed by the one who wrote it, and no one else. */
 export async function editNote(db: RegularsDb, noteId: string, text: string, author: string, now: number): Promise<NoteRow> {
   const body = text.trim();
-  if (!body) throw new StoreError('invalid', 'A note cannot be empty');
+  if (!body) throw new StoreError('invalid', 'A note cannot be empty', because('noteEmpty'));
   return db.transaction('rw', [db.notes], async () => {
     const note = await db.notes.get(noteId);
     if (!note) throw new StoreError('not_found', `No note with id ${noteId}`);
-    if (note.author.trim().toLowerCase() !== author.trim().toLowerCase()) throw new StoreError('conflict', `Only ${note.author || 'its author'} can change this note`);
+    if (note.author.trim().toLowerCase() !== author.trim().toLowerCase()) throw new StoreError('conflict', `Only ${note.author || 'its author'} can change this note`, because('noteNotYours', { author: note.author || '—' }));
     const next = { ...note, text: body, updatedAt: now };
     await db.notes.put(next);
     return next;
@@ -180,12 +181,12 @@ export async function tagVocabulary(db: RegularsDb, limit = 200): Promise<TagRow
  */
 export async function adjustPoints(db: RegularsDb, memberId: string, delta: number, reason: string, author: string, now: number): Promise<{ member: MemberRow; entry: PointsRow }> {
   const settings = await readSettings(db);
-  if (!settings.points.enabled) throw new StoreError('conflict', 'Points are off: turn them on in Settings first');
+  if (!settings.points.enabled) throw new StoreError('conflict', 'Points are off: turn them on in Settings first', because('pointsOff'));
   const result = await db.transaction('rw', [db.members, db.points], async () => {
     const member = await requireMember(db, memberId);
     const balance = pointsOf(member, settings.points, settings.shopCurrency)!.balance;
     const problem = adjustmentProblem(delta, reason, balance);
-    if (problem) throw new StoreError('invalid', adjustmentProblemText(problem));
+    if (problem) throw new StoreError('invalid', problem.message, problem.reason);
     const entry: PointsRow = { id: newId('pt'), memberId, delta, reason: reason.trim(), author: author.trim(), at: now };
     const next: MemberRow = { ...member, pointsAdjustment: (member.pointsAdjustment ?? 0) + delta, updatedAt: now };
     await db.points.add(entry);

@@ -6,6 +6,7 @@ import { emptyMember } from './members';
 import type { IdentityRow, MemberRow, OrderRow } from '../../domain/rows';
 import { readSettings } from '../../store/settings';
 import { StoreError } from '../../store/store-error';
+import { because } from '../../domain/reason';
 
 /** Does this order belong to this identity (its handle, e-mail or phone on the order)? */
 function orderOf(identity: IdentityRow, order: OrderRow): boolean {
@@ -24,7 +25,7 @@ export async function unmergeIdentity(db: RegularsDb, identityId: string, now: n
     const identity = await db.identities.get(identityId);
     if (!identity) throw new StoreError('not_found', `No identity ${identityId}`);
     const siblings = await db.identities.where('memberId').equals(identity.memberId).count();
-    if (siblings < 2) throw new StoreError('invalid', 'This is the member’s only identity: there is nothing to separate');
+    if (siblings < 2) throw new StoreError('invalid', 'This is the member’s only identity: there is nothing to separate', because('onlyIdentity'));
     const from = identity.memberId;
     const id = newId('m');
     const member = emptyMember(id, identity.display || identity.value, settings, now);
@@ -43,7 +44,7 @@ export async function unmergeIdentity(db: RegularsDb, identityId: string, now: n
  * notes, reminders, contacts, tier history, tags); `keepId`'s profile wins where both have a value.
  */
 export async function mergeMembers(db: RegularsDb, keepId: string, mergeId: string, now: number): Promise<MemberRow> {
-  if (keepId === mergeId) throw new StoreError('invalid', 'A member cannot be merged with itself');
+  if (keepId === mergeId) throw new StoreError('invalid', 'A member cannot be merged with itself', because('mergeSelf'));
   const settings = await readSettings(db);
   const tables = [db.members, db.identities, db.orders, db.notes, db.reminders, db.contacts, db.tierChanges, db.points];
   const kept = await db.transaction('rw', tables, async () => {

@@ -11,6 +11,7 @@ import { importOrders } from '../import/import-orders';
 import type { RegularsDb } from '../../store/database';
 import { writeSettings } from '../../store/settings';
 import { memoryDb } from '../test-helpers';
+import { memberCard } from '../members/card';
 import { evaluateMembers } from './reminders';
 import { sweepReminders } from './sweep';
 
@@ -80,5 +81,19 @@ describe("follow-ups from each preset's fixture", () => {
     // Delivered 9 Mar 17:30 + 15 days = 24 Mar 17:30, after 16:00: the next morning at 11:00.
     expect(await followUps(bytes, 'tiktok.csv', 'members')).toEqual([['5760003', 'delivered', '2026-03-25 11:00']]);
     expect(await followUps(bytes, 'tiktok.csv', 'sweep')).toEqual([['5760003', 'delivered', '2026-03-25 11:00']]);
+
+    // The panel's banners are the card's open reminders: one follow-up among them, before it falls due and after.
+    const read = readOrderExport(bytes, 'tiktok.csv', { timeZone: SG, currency: 'USD' });
+    if (!read.ok) throw new Error(read.message);
+    const db = memoryDb();
+    await writeSettings(db, { timeZone: SG });
+    const imported = Date.UTC(2026, 2, 10);
+    await importOrders(db, read.orders, imported);
+    const [member] = await db.members.toArray();
+    for (const now of [imported, Date.UTC(2026, 2, 26), Date.UTC(2026, 3, 12)]) {
+      await evaluateMembers(db, [member!.id], now);
+      const card = await memberCard(db, member!.id, now);
+      expect(card!.reminders.filter((r) => r.kind === 'followUp' || r.kind === 'followUp2')).toHaveLength(1);
+    }
   });
 });

@@ -4,6 +4,7 @@ import { newId, type RegularsDb } from '../../store/database';
 import { readJourneySettings } from '../../store/journey-settings';
 import { readSettings } from '../../store/settings';
 import { StoreError } from '../../store/store-error';
+import { because } from '../../domain/reason';
 import { respect, ruleOfKind, type RuleBase } from '../../domain';
 import type { ReminderRow } from '../../domain/rows';
 import { evaluateMembers } from './reminders';
@@ -11,7 +12,7 @@ import { evaluateMembers } from './reminders';
 
 export async function addManualReminder(db: RegularsDb, input: { memberId: string; dueAt: number; reason: string; orderId?: string | undefined; assignee?: string | undefined }, now: number): Promise<ReminderRow> {
   const reason = input.reason.trim();
-  if (!reason) throw new StoreError('invalid', 'A reminder needs a reason');
+  if (!reason) throw new StoreError('invalid', 'A reminder needs a reason', because('reminderNoReason'));
   return db.transaction('rw', [db.members, db.reminders], async () => {
     const member = await db.members.get(input.memberId);
     if (!member) throw new StoreError('not_found', `No member with id ${input.memberId}`);
@@ -38,7 +39,7 @@ export async function completeReminder(db: RegularsDb, id: string, outcome: 'res
   const { rules } = await readJourneySettings(db);
   const done = await db.transaction('rw', [db.reminders, db.contacts, db.members], async () => {
     const row = await requireReminder(db, id);
-    if (row.state === 'suppressed') throw new StoreError('conflict', 'This member asked not to be contacted');
+    if (row.state === 'suppressed') throw new StoreError('conflict', 'This member asked not to be contacted', because('doNotContact'));
     const next: ReminderRow = { ...row, state: 'done', outcome, updatedAt: now };
     await db.reminders.put(next);
     await db.contacts.add({ id: newId('c'), memberId: row.memberId, channel, reason: row.kind ?? row.reason, at: now });
@@ -58,10 +59,10 @@ export async function completeReminder(db: RegularsDb, id: string, outcome: 'res
 }
 
 export async function snoozeReminder(db: RegularsDb, id: string, until: number, now: number): Promise<ReminderRow> {
-  if (until <= now) throw new StoreError('invalid', 'Snooze until a time in the future');
+  if (until <= now) throw new StoreError('invalid', 'Snooze until a time in the future', because('snoozePast'));
   return db.transaction('rw', [db.reminders], async () => {
     const row = await requireReminder(db, id);
-    if (row.state !== 'open' && row.state !== 'snoozed') throw new StoreError('conflict', `A ${row.state} reminder cannot be snoozed`);
+    if (row.state !== 'open' && row.state !== 'snoozed') throw new StoreError('conflict', `A ${row.state} reminder cannot be snoozed`, because('reminderClosed'));
     const next: ReminderRow = { ...row, state: 'snoozed', dueAt: until, updatedAt: now };
     await db.reminders.put(next);
     return next;

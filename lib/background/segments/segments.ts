@@ -11,6 +11,7 @@ import { type Settings } from '../../domain/settings';
 import { readSettings } from '../../store/settings';
 import { normaliseTag } from '../members/card';
 import { StoreError } from '../../store/store-error';
+import { because, type Reason } from '../../domain/reason';
 
 type Ctx = Pick<Settings, 'timeZone' | 'rfmBreaks' | 'points' | 'shopCurrency'>;
 
@@ -51,7 +52,7 @@ export async function requireSegment(db: RegularsDb, id: string): Promise<Segmen
   try {
     return { ...row, filter: parseSegmentFilter(row.filter) };
   } catch (e) {
-    throw new StoreError('invalid', `Saved segment “${row.name}”: ${(e as Error).message}`);
+    throw new StoreError('invalid', `Saved segment “${row.name}”: ${(e as Error).message}`, because('segmentDamaged', { name: row.name }));
   }
 }
 
@@ -73,16 +74,16 @@ export async function listSegments(db: RegularsDb): Promise<SegmentRow[]> {
 /** Saves a named filter; a new name makes a new segment, the same id overwrites it. Names are unique. */
 export async function saveSegment(db: RegularsDb, input: { id?: string | undefined; name: string; filter: unknown }, now: number): Promise<SegmentRow> {
   const name = input.name.trim().replace(/\s+/g, ' ');
-  if (!name) throw new StoreError('invalid', 'A segment needs a name');
+  if (!name) throw new StoreError('invalid', 'A segment needs a name', because('segmentNoName'));
   let filter: SegmentFilter;
   try {
     filter = parseSegmentFilter(input.filter);
   } catch (e) {
-    throw new StoreError('invalid', (e as Error).message);
+    throw new StoreError('invalid', (e as Error).message, (e as { reason?: Reason }).reason);
   }
   return db.transaction('rw', [db.segments], async () => {
     const clash = (await db.segments.where('name').equalsIgnoreCase(name).toArray()).find((s) => s.id !== input.id);
-    if (clash) throw new StoreError('conflict', `A segment named “${clash.name}” already exists`);
+    if (clash) throw new StoreError('conflict', `A segment named “${clash.name}” already exists`, because('segmentNameTaken', { name: clash.name }));
     const existing = input.id ? await db.segments.get(input.id) : undefined;
     if (input.id && !existing) throw new StoreError('not_found', `No saved segment with id ${input.id}`);
     const row: SegmentRow = { id: existing?.id ?? newId('s'), name, filter: filter as Record<string, unknown>, createdAt: existing?.createdAt ?? now, updatedAt: now };
@@ -107,7 +108,7 @@ export async function storeRfmOverview(db: RegularsDb, now: number): Promise<{ t
 /** Adds or removes one tag on many members at once; returns how many members changed. */
 export async function bulkTag(db: RegularsDb, memberIds: readonly string[], rawTag: string, add: boolean, now: number): Promise<number> {
   const tag = normaliseTag(rawTag);
-  if (!tag) throw new StoreError('invalid', 'A tag cannot be empty');
+  if (!tag) throw new StoreError('invalid', 'A tag cannot be empty', because('tagEmpty'));
   const key = tag.toLowerCase();
   const changed = await db.transaction('rw', [db.members, db.tags], async () => {
     const members = (await db.members.bulkGet([...new Set(memberIds)])).filter((m): m is MemberRow => m !== undefined);

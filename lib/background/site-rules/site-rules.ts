@@ -2,11 +2,12 @@
 import { newId, type RegularsDb } from '../../store/database';
 import type { SiteRuleRow } from '../../domain/rows';
 import { StoreError } from '../../store/store-error';
+import { because } from '../../domain/reason';
 
 export async function saveSiteRule(db: RegularsDb, input: { host: string; selector: string; pathPrefix?: string | undefined }, now: number): Promise<SiteRuleRow> {
   const host = input.host.trim().toLowerCase();
   const selector = input.selector.trim();
-  if (!host || !selector) throw new StoreError('invalid', 'A site rule needs a host and a selector');
+  if (!host || !selector) throw new StoreError('invalid', 'A site rule needs a host and a selector', because('siteRuleIncomplete'));
   return db.transaction('rw', [db.siteRules], async () => {
     // One rule per host and path: pointing again replaces the old one.
     const same = (await db.siteRules.where('host').equals(host).toArray()).filter((r) => (r.pathPrefix ?? '') === (input.pathPrefix ?? ''));

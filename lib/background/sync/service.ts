@@ -3,6 +3,8 @@
 // the status every page shows.
 import type { RegularsDb } from '../../store/database';
 import { StoreError } from '../../store/store-error';
+import { because } from '../../domain/reason';
+import { teamRefusal } from './refusal';
 import type { Handlers } from '../../messaging/router';
 import type { SyncStatusView, TeamRefusal } from '../../messaging/protocol-sync';
 import { SHARED_TABLES } from '../../domain/sync/documents';
@@ -123,7 +125,7 @@ type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.connect' | 'sync.discon
 
 export function syncHandlers(service: SyncService | undefined): SyncHandlers {
   const need = () => {
-    if (!service) throw new StoreError('invalid', 'Team sync is not available here');
+    if (!service) throw new StoreError('invalid', 'Team sync is not available here', because('team.unavailable'));
     return service;
   };
   const wrap =
@@ -132,7 +134,7 @@ export function syncHandlers(service: SyncService | undefined): SyncHandlers {
       try {
         return await f(a);
       } catch (e) {
-        throw new StoreError('invalid', reasonOf(e, admin));
+        throw new StoreError('invalid', reasonOf(e, admin), teamRefusal(e));
       }
     };
   return {

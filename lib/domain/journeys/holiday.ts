@@ -6,6 +6,7 @@ import { GREETING_HORIZON_DAYS, nextOccurrence } from './birthday';
 import { HOLIDAY_KEYS, holidayDay, REGION_HOLIDAYS, REGIONAL_KEYS, REGIONS, type HolidayKey, type Region } from './holiday-calendar';
 import { candidateId, defineRule, ruleBaseSchema, type Candidate, type JourneyFacts } from './types';
 import { hm, wallInstant } from './window';
+import { refinement } from '../reason';
 
 export const holidaySchema = z
   .object({
@@ -26,7 +27,7 @@ export const holidaySchema = z
     /** A saved segment's id (segments table). */
     segmentId: z.string().optional(),
   })
-  .refine((h) => h.builtIn !== undefined || (h.date !== undefined && h.name !== ''), { message: 'a holiday of your own needs a name and a date (MM-DD)' });
+  .refine((h) => h.builtIn !== undefined || (h.date !== undefined && h.name !== ''), refinement('holidayIncomplete', 'a holiday of your own needs a name and a date (MM-DD)'));
 export type Holiday = z.infer<typeof holidaySchema>;
 
 const best = ['gold', 'diamond'];

@@ -9,6 +9,7 @@ export const templateSchema = z
   .max(1000)
   .refine((t) => [...t.matchAll(/\{(\w+)\}/g)].every((m) => (TEMPLATE_FIELDS as readonly string[]).includes(m[1]!)), {
     message: `a template may use only ${TEMPLATE_FIELDS.map((f) => `{${f}}`).join(', ')}`,
+    params: { reason: 'templateFields' },
   });
 
 /** The template with its placeholders filled; a value that isn't known leaves no trace. */

@@ -2,10 +2,11 @@
 // one whose start is after its end runs across midnight (e.g. 20:00-02:00).
 import { z } from 'zod';
 import { localDateParts, localDayNumber, wallInstant } from '../time';
+import { refinement } from '../reason';
 
 export const contactWindowSchema = z
   .object({ start: z.number().int().min(0).max(1439), end: z.number().int().min(0).max(1440) })
-  .refine((w) => w.start !== w.end, { message: 'a contact window cannot start and end at the same time' });
+  .refine((w) => w.start !== w.end, refinement('windowEmpty', 'a contact window cannot start and end at the same time'));
 export type ContactWindow = z.infer<typeof contactWindowSchema>;
 
 export const hm = (hours: number, minutes = 0) => hours * 60 + minutes;
