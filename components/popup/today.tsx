@@ -119,11 +119,7 @@ export function TodayTab({ t, locale, data, error, actions, mine, onMine, member
         </p>
       )}
       {!data && !error && <p className="muted small">{t('today.loading')}</p>}
-      {data?.updating && (
-        <p className="muted small updating" role="status" data-testid="today-updating">
-          {t('today.updating')}
-        </p>
-      )}
+      {data?.updating && <p className="muted small updating" role="status" data-testid="today-updating">{t('today.updating')}</p>}
       {data && !data.updating && active === 0 && <p className="muted empty">{t('today.empty')}</p>}
       {data &&
         SECTIONS.map((section) => {
