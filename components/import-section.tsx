@@ -61,9 +61,10 @@ const fileKey = (f: File) => `${f.name}|${f.size}|${f.lastModified}`;
 async function headOf(file: File): Promise<File | undefined> {
   if (/\.xlsx$/i.test(file.name)) return undefined; // a zip can't be read in part
   const bytes = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
-  let end = bytes.lastIndexOf(0x0a);
+  // The last line end: LF, or CR alone (old Mac tools; a CR whose LF is cut off is read as one line end).
+  let end = Math.max(bytes.lastIndexOf(0x0a), bytes.lastIndexOf(0x0d));
   if (end < 0) return undefined;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) end += 1; // UTF-16LE: the line end is 0A 00
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) end += 1; // UTF-16LE: the line end is 0A 00 or 0D 00
   return new File([bytes.subarray(0, end + 1)], file.name);
 }
 

@@ -1,7 +1,7 @@
 // Built only for `npm run bench` (REGULARS_BENCH=1): measures the store and the protocol in the
 // real browser. Playwright calls the functions on window.regularsBench.
 import { RegularsDb } from '@/lib/store/database';
-import { SCHEMA_V1 } from '@/lib/store/schema';
+import { SCHEMA_VERSIONS } from '@/lib/store/schema';
 import { importOrders, onImportPhase } from '@/lib/background/import/import-orders';
 import { preloadedCache, releaseCache } from '@/lib/background/import/import-cache';
 import type { ImportedOrder } from '@/lib/domain/imported-order';
@@ -23,13 +23,15 @@ function deleteDb(name: string): Promise<void> {
   });
 }
 
+const CURRENT_STORES = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.stores;
+
 /** Object stores shaped like ours (key paths and indexes from the schema), without Dexie. */
 function openRaw(name: string, tables: readonly string[]): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(name, 1);
     req.onupgradeneeded = () => {
       for (const table of tables) {
-        const [primary, ...indexes] = SCHEMA_V1.stores[table]!.split(',').map((x) => x.trim());
+        const [primary, ...indexes] = CURRENT_STORES[table]!.split(',').map((x) => x.trim());
         const store = req.result.createObjectStore(table, { keyPath: primary });
         for (const spec of indexes) {
           const multiEntry = spec.startsWith('*');
@@ -51,6 +53,23 @@ function rawPut(db: IDBDatabase, table: string, rows: object[]): Promise<void> {
     for (const row of rows) store.put(row);
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
+  });
+}
+
+/** The real store, opened with raw IndexedDB (no Dexie). */
+function openExisting(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open('regulars');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function getAll(raw: IDBDatabase, table: string): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const req = raw.transaction(table).objectStore(table).getAll();
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
   });
 }
 
@@ -128,36 +147,63 @@ const bench = {
     return { samples, medianMs: percentile(times, 0.5), p95Ms: percentile(times, 0.95), maxMs: times[times.length - 1]! };
   },
 
-  /** Raw IndexedDB put of the order rows the real store holds now (the baseline of an import). */
-  async rawPutOfStoredOrders() {
+  /**
+   * Raw IndexedDB put of every record the real store holds now, in every table (orders, members,
+   * identities and whatever else the store wrote), into stores of the same keys and indexes: the
+   * physical floor of an import that left the store so.
+   */
+  async rawPutOfStore() {
     const db = new RegularsDb();
-    const orders = await db.orders.toArray();
+    await db.open();
+    const rows: Record<string, object[]> = {};
+    for (const table of db.tables) rows[table.name] = await table.toArray();
     db.close();
+    const tables = Object.keys(rows).filter((name) => rows[name]!.length > 0 && CURRENT_STORES[name]);
     await deleteDb('regulars-bench-raw-import');
-    const raw = await openRaw('regulars-bench-raw-import', ['orders']);
+    const raw = await openRaw('regulars-bench-raw-import', tables);
     const t = performance.now();
-    for (let i = 0; i < orders.length; i += BATCH) await rawPut(raw, 'orders', orders.slice(i, i + BATCH));
+    for (const table of tables) for (let i = 0; i < rows[table]!.length; i += BATCH) await rawPut(raw, table, rows[table]!.slice(i, i + BATCH));
     const ms = performance.now() - t;
     raw.close();
     await deleteDb('regulars-bench-raw-import');
-    return { rows: orders.length, ms };
+    const counts = Object.fromEntries(tables.map((name) => [name, rows[name]!.length]));
+    return { tables: counts, records: Object.values(counts).reduce((x, y) => x + y, 0), ms };
+  },
+
+  /** The floor of re-ranking every member: raw getAll of the members, and all put back in one transaction. */
+  async rawMembersRewrite() {
+    const raw = await openExisting();
+    const t = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const tx = raw.transaction('members', 'readwrite');
+      const store = tx.objectStore('members');
+      const req = store.getAll();
+      req.onsuccess = () => {
+        for (const row of req.result as object[]) store.put(row);
+      };
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    const ms = performance.now() - t;
+    raw.close();
+    return { ms };
+  },
+
+  /** Raw IndexedDB getAll of these tables of the real store, at once (the floor of a page that reads them all). */
+  async rawGetAllOf(tables: string[]) {
+    const raw = await openExisting();
+    const t = performance.now();
+    const counts = await Promise.all(tables.map((table) => getAll(raw, table).then((rows) => rows.length)));
+    const ms = performance.now() - t;
+    raw.close();
+    return { rows: Object.fromEntries(tables.map((table, i) => [table, counts[i]!])), ms };
   },
 
   /** Baseline of the reports page: raw IndexedDB getAll of every member and every order, no Dexie, no compute. */
   async rawReadAll() {
-    const raw = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('regulars');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const getAll = (table: string) =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const req = raw.transaction(table).objectStore(table).getAll();
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
+    const raw = await openExisting();
     const t = performance.now();
-    const [members, orders] = await Promise.all([getAll('members'), getAll('orders')]);
+    const [members, orders] = await Promise.all([getAll(raw, 'members'), getAll(raw, 'orders')]);
     const ms = performance.now() - t;
     raw.close();
     return { members: members.length, orders: orders.length, ms };
@@ -203,5 +249,7 @@ const bench = {
   },
 };
 
-(window as unknown as { regularsBench: typeof bench & typeof segmentBench }).regularsBench = { ...bench, ...segmentBench };
+/** What the bench runner (tests/bench) calls on window.regularsBench: its type is this object's. */
+export type RegularsBench = typeof bench & typeof segmentBench;
+(window as unknown as { regularsBench: RegularsBench }).regularsBench = { ...bench, ...segmentBench };
 document.body.dataset.ready = 'true';

@@ -3,6 +3,7 @@
 import { RegularsDb } from '@/lib/store/database';
 import type { ReminderRow } from '@/lib/domain/rows';
 import { JOURNEY_KINDS } from '@/lib/domain';
+import { RFM_SEGMENTS } from '@/lib/domain/types';
 import { send } from '@/lib/messaging/browser-client';
 import { rawGetAll } from '@/tests/bench/segments';
 
@@ -18,6 +19,19 @@ export const reminderBench = {
     });
     db.close();
     return Math.ceil(n / 10);
+  },
+
+  /**
+   * A holiday of the shop's own, three days from now, for every tier and RFM segment: the next sweep
+   * has a new holiday in view and must weigh every member for it. Returns its date (MM-DD).
+   */
+  async addHoliday(now: number) {
+    const { rules } = await send('journeys.settings.get', {});
+    const date = new Date(now + 3 * DAY).toISOString().slice(5, 10);
+    const tiers = (await send('settings.get', {})).tierLadder.steps.map((s) => s.id);
+    const holiday = { id: `bench-${date}`, name: 'Bench day', date, tiers, segments: [...RFM_SEGMENTS] };
+    await send('journeys.settings.update', { rules: { holiday: { enabled: true, holidays: [...rules.holiday.holidays.filter((h) => h.id !== holiday.id), holiday] } } });
+    return date;
   },
 
   /** The sweep through the protocol (it runs in the background): the first, then `repeats` more. */

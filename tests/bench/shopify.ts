@@ -1,19 +1,21 @@
 // A Shopify orders_export.csv of any size, in the exact columns of the real export (taken from our
 // fixture's header), one row per line item with the order's fields only on its first row.
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mulberry32 } from '../../demo/seed';
 
 const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../lib/import/presets/fixtures/shopify-orders_export.csv');
 
-export function shopifyExport(orders: number, members: number, now: number, seed = 7): string {
+/** The export's lines, header first: a file of hundreds of MB is written a line at a time, never held whole. */
+export function* shopifyLines(orders: number, members: number, now: number, seed = 7): Generator<string> {
   const header = readFileSync(FIXTURE, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0]!;
   const cols = header.split(',');
   const at = (name: string) => cols.indexOf(name);
   const rand = mulberry32(seed);
   const iso = (t: number) => new Date(t).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000');
-  const lines = [header];
+  yield header;
   for (let i = 0; i < orders; i++) {
     const m = i < members ? i : Math.floor(Math.pow(rand(), 2.2) * members);
     const placed = now - Math.floor(rand() * 730 * 86_400_000);
@@ -41,8 +43,24 @@ export function shopifyExport(orders: number, members: number, now: number, seed
         row[at('Billing Name')] = `Buyer ${m}`;
         row[at('Billing Phone')] = `+1 415 ${String(1000000 + m).slice(-7)}`;
       }
-      lines.push(row.join(','));
+      yield row.join(',');
     }
   }
-  return lines.join('\n') + '\n';
+}
+
+export function shopifyExport(orders: number, members: number, now: number, seed = 7): string {
+  return [...shopifyLines(orders, members, now, seed)].join('\n') + '\n';
+}
+
+/** Writes the export to `file`; resolves to its size in bytes. */
+export async function writeShopifyExport(file: string, orders: number, members: number, now: number, seed = 7): Promise<number> {
+  const out = createWriteStream(file);
+  let bytes = 0;
+  for (const line of shopifyLines(orders, members, now, seed)) {
+    bytes += Buffer.byteLength(line) + 1;
+    if (!out.write(`${line}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return bytes;
 }

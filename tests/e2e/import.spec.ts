@@ -34,13 +34,18 @@ test('a big export is streamed into the store a batch at a time, then the chat p
 
 // A file saved by two tools: a CRLF header over LF rows, and a lone CR ending some rows. Each path
 // (the preview read in the worker, and the streamed big-file import) stores every order of it.
-for (const [route, query] of [['previewed and imported whole', ''], ['streamed', '?streamAbove=1']] as const) {
-  test(`an export with mixed line ends is ${route} with every order and member`, async ({ freshExt, demo }) => {
+const MIXED = (i: number) => (i === 0 ? '\r\n' : i % 10 === 0 ? '\r' : '\n');
+for (const [route, query, ends] of [
+  ['mixed line ends is previewed and imported whole', '', MIXED],
+  ['mixed line ends is streamed', '?streamAbove=1', MIXED],
+  ['CR line ends only is streamed', '?streamAbove=1', () => '\r'],
+] as const) {
+  test(`an export with ${route} with every order and member`, async ({ freshExt, demo }) => {
     const dir = await mkdtemp(path.join(tmpdir(), 'regulars-line-ends-'));
     try {
       const file = await downloadDemoExport(demo.url, dir);
       const lines = (await readFile(file, 'utf8')).replace(/(\r?\n)+$/, '').split(/\r?\n/);
-      await writeFile(file, lines.map((line, i) => line + (i === 0 ? '\r\n' : i % 10 === 0 ? '\r' : '\n')).join(''));
+      await writeFile(file, lines.map((line, i) => line + ends(i)).join(''));
       const options = await freshExt.context.newPage();
       await options.goto(`chrome-extension://${freshExt.extensionId}/options.html${query}`);
       await options.getByLabel('Import order export', { exact: true }).setInputFiles(file);

@@ -1,0 +1,32 @@
+// What every part of `npm run bench` shares: the bench build's folder, how a figure is printed,
+// and the functions the bench page (entrypoints/bench) puts on window.regularsBench.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import type { RegularsBench } from '../../entrypoints/bench/main';
+
+declare global {
+  /** The bench page's functions (entrypoints/bench), called inside page.evaluate. */
+  var regularsBench: RegularsBench;
+}
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BENCH_DIR = path.join(ROOT, '.output-bench', 'chrome-mv3');
+export const round = (n: number) => Math.round(n * 100) / 100;
+export const pct = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+};
+export const emit = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
+
+/**
+ * Waits until the background has nothing of its own left to do after the store changed: the
+ * reports' snapshot recomputed (reports.refresh answers once it is), and the member facts rebuilt
+ * after their pause (member-snapshot.ts keepMemberFactsFresh). Figures taken while it computes
+ * measure the two processes sharing a 2-core machine, not the page.
+ */
+export async function backgroundSettled(page: Page) {
+  await page.waitForTimeout(11_000);
+  await page.evaluate(() => regularsBench.reportsSettled());
+}
+

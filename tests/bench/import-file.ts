@@ -1,0 +1,155 @@
+// Order exports imported through the options page, as a person does: end to end. Three figures,
+// each beside a baseline of the same run: a fresh import and a re-import of the same file (orders
+// per second, against raw IndexedDB puts of every record the store holds afterwards), and the
+// memory a large export takes (PSS of the whole browser above its idle figure).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { launchWithExtension } from '../support/extension';
+import { BENCH_DIR, emit, round } from './common';
+import { chromiumTreePss } from './rss';
+import { writeShopifyExport } from './shopify';
+
+/** Bytes per order of the generated export (measured: about 300), to size a file in MB. */
+const BYTES_PER_ORDER = 297;
+
+interface Imported {
+  ms: number;
+  peakJsHeap: number;
+  peakPss: number;
+}
+
+/** One import of `file` on the options page, timed from the click to "Imported …", memory sampled meanwhile. */
+async function importOnce(context: BrowserContext, extensionId: string, userDataDir: string, file: string): Promise<Imported> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    let peakJsHeap = 0;
+    let peakPss = 0;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        const m = (await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] }))).metrics;
+        peakJsHeap = Math.max(peakJsHeap, m.find((x) => x.name === 'JSHeapUsedSize')?.value ?? 0);
+        peakPss = Math.max(peakPss, chromiumTreePss(userDataDir));
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    })();
+    await page.getByLabel('Import order export', { exact: true }).setInputFiles(file);
+    const t = Date.now();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const done = page.getByRole('status').filter({ hasText: /^\s*Imported/ });
+    const failed = page.getByRole('alert').filter({ hasText: /\S/ });
+    const outcome = await Promise.race([done.first().waitFor({ timeout: 30 * 60_000 }).then(() => 'done' as const), failed.first().waitFor({ timeout: 30 * 60_000 }).then(() => 'failed' as const)]);
+    const ms = Date.now() - t;
+    sampling = false;
+    await sampler;
+    if (outcome === 'failed') throw new Error(`The bench import of ${path.basename(file)} failed: ${(await failed.first().innerText()).trim()}`);
+    return { ms, peakJsHeap, peakPss };
+  } finally {
+    await page.close();
+  }
+}
+
+/** The baseline of memory: the whole browser idle, the options page open and nothing imported yet. */
+async function idleBrowserPss(context: BrowserContext, extensionId: string, userDataDir: string): Promise<number> {
+  const idle = await context.newPage();
+  await idle.goto(`chrome-extension://${extensionId}/options.html`);
+  await idle.waitForTimeout(2000);
+  const pss = chromiumTreePss(userDataDir);
+  await idle.close();
+  return pss;
+}
+
+async function benchPage(context: BrowserContext, extensionId: string): Promise<Page> {
+  const bench = await context.newPage();
+  await bench.goto(`chrome-extension://${extensionId}/bench.html`);
+  await bench.waitForFunction(() => document.body.dataset.ready === 'true');
+  return bench;
+}
+
+/** A browser with the bench build on a profile of its own, given a generated Shopify export; both removed after. */
+async function withExport<T>(orders: number, members: number, run: (file: string, fileBytes: number, ext: Awaited<ReturnType<typeof launchWithExtension>>, userDataDir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'regulars-bench-import-'));
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'regulars-bench-profile-'));
+  try {
+    const file = path.join(dir, 'orders_export.csv');
+    const fileBytes = await writeShopifyExport(file, orders, members, Date.now());
+    const ext = await launchWithExtension({ extensionDir: BENCH_DIR, userDataDir });
+    try {
+      return await run(file, fileBytes, ext, userDataDir);
+    } finally {
+      await ext.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+    await rm(userDataDir, { recursive: true, force: true });
+  }
+}
+
+/** A fresh import of a Shopify export, then the same file again, against raw puts of everything the store then holds. */
+export async function importBench(orders: number, members: number) {
+  await withExport(orders, members, async (file, fileBytes, ext, userDataDir) => {
+    const idlePss = await idleBrowserPss(ext.context, ext.extensionId, userDataDir);
+    const fresh = await importOnce(ext.context, ext.extensionId, userDataDir, file);
+    const again = await importOnce(ext.context, ext.extensionId, userDataDir, file);
+    const bench = await benchPage(ext.context, ext.extensionId);
+    // Baseline: every record the store holds after the import (orders, members, identities and all
+    // else it wrote), put with raw IndexedDB into stores of the same keys and indexes.
+    const raw = await bench.evaluate(() => regularsBench.rawPutOfStore());
+    await bench.close();
+    const common = { file_mb: round(fileBytes / 1e6), orders: raw.tables.orders ?? 0, records_in_store: raw.records, records_by_table: raw.tables, raw_put_all_records_ms: round(raw.ms) };
+    emit({
+      bench: 'import-shopify-file',
+      ...common,
+      ms: fresh.ms,
+      orders_per_s: Math.round(common.orders / (fresh.ms / 1000)),
+      ratio_vs_raw_put_all_records: round(fresh.ms / raw.ms),
+      options_page_peak_js_heap_mb: round(fresh.peakJsHeap / 1e6),
+      // Every Chromium process of this profile (browser, options page, import worker, background).
+      browser_pss_idle_mb: round(idlePss / 1e6),
+      browser_pss_peak_above_idle_mb: round((fresh.peakPss - idlePss) / 1e6),
+      target_orders_per_s: 4000,
+      target_ratio: 1.3,
+    });
+    emit({
+      bench: 'reimport-shopify-file',
+      note: 'the same file imported again: every order already stored',
+      ...common,
+      ms: again.ms,
+      orders_per_s: Math.round(common.orders / (again.ms / 1000)),
+      ratio_vs_raw_put_all_records: round(again.ms / raw.ms),
+      browser_pss_peak_above_idle_mb: round((again.peakPss - idlePss) / 1e6),
+      target_orders_per_s: 10_000,
+    });
+  });
+}
+
+/** Memory of a large export's import: peak PSS of the whole browser above the same browser idle. */
+export async function importMemoryBench(megabytes: number) {
+  const orders = Math.ceil((megabytes * 1e6) / BYTES_PER_ORDER);
+  await withExport(orders, Math.ceil(orders * 0.4), async (file, fileBytes, ext, userDataDir) => {
+    const idlePss = await idleBrowserPss(ext.context, ext.extensionId, userDataDir);
+    const fresh = await importOnce(ext.context, ext.extensionId, userDataDir, file);
+    const bench = await benchPage(ext.context, ext.extensionId);
+    const counts = await bench.evaluate(() => regularsBench.storeCounts());
+    await bench.close();
+    emit({
+      bench: 'import-large-file-memory',
+      file_mb: round(fileBytes / 1e6),
+      orders: counts.orders,
+      members: counts.members,
+      ms: fresh.ms,
+      orders_per_s: Math.round(counts.orders / (fresh.ms / 1000)),
+      // Baseline in the same run: the same browser and profile with the options page open, idle.
+      browser_pss_idle_mb: round(idlePss / 1e6),
+      browser_pss_peak_mb: round(fresh.peakPss / 1e6),
+      browser_pss_peak_above_idle_mb: round((fresh.peakPss - idlePss) / 1e6),
+      options_page_peak_js_heap_mb: round(fresh.peakJsHeap / 1e6),
+      target_above_idle_mb: 400,
+    });
+  });
+}
