@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { translator, type UiLocale } from '@/lib/i18n';
 import { ProtocolFailure } from '@/lib/messaging/errors';
 import type { MemberCard } from '@/lib/messaging/card';
@@ -9,9 +8,8 @@ import { importOrders } from '@/lib/background/import/import-orders';
 import { lookupByHandle } from '@/lib/background/members/card';
 import { memoryDb, NOW, order } from '@/lib/background/test-helpers';
 import { BuyerPanel } from './buyer-panel';
+import { submit, testRoot, type } from './panel/test-dom';
 import type { PanelApi } from './panel/api';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const refused = () => Promise.reject(new Error('the store is busy'));
 const noop = async () => undefined;
@@ -49,38 +47,14 @@ async function realCard(): Promise<MemberCard> {
   return card!;
 }
 
-let host: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const dom = testRoot();
 
 async function show(card: MemberCard, api: PanelApi, locale: UiLocale = 'en') {
   await act(async () =>
-    root.render(<BuyerPanel view={{ kind: 'card', card }} t={translator(locale)} locale={locale} now={NOW} timeZone="UTC" author="Mei" vocabulary={[]} pointing={false} api={api} onRecordOrder={() => undefined} />),
+    dom.root().render(<BuyerPanel view={{ kind: 'card', card }} t={translator(locale)} locale={locale} now={NOW} timeZone="UTC" author="Mei" vocabulary={[]} pointing={false} api={api} onRecordOrder={() => undefined} />),
   );
 }
 
-/** Types into a React-controlled field as a person would (React listens to input events). */
-async function type(field: HTMLInputElement | HTMLTextAreaElement, text: string) {
-  const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), 'value')!.set!;
-  await act(async () => {
-    setter.call(field, text);
-    field.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-async function submit(form: HTMLFormElement) {
-  await act(async () => {
-    form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
-  });
-}
 
 describe('the panel when a write fails', () => {
   it.each([
@@ -88,22 +62,22 @@ describe('the panel when a write fails', () => {
     ['a tag that was not saved says so, and stays in the box to try again', 'input[aria-label="Add tag"]', { addTag: refused }, 'gift box', 'The tag “gift box” was not saved (the store is busy). Try again.'],
   ])('%s', async (_name, selector, over, text, alert) => {
     await show(await realCard(), panelApi(over));
-    const box = host.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)!;
+    const box = dom.host().querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)!;
     await type(box, text);
     await submit(box.form!);
-    expect(host.querySelector('.block [role=alert]')?.textContent).toBe(alert);
+    expect(dom.host().querySelector('.block [role=alert]')?.textContent).toBe(alert);
     expect(box.value).toBe(text);
   });
 
   it('a note that was saved leaves no error and empties the box', async () => {
     const saved: string[] = [];
     await show(await realCard(), panelApi({ addNote: async (text) => void saved.push(text) }));
-    const box = host.querySelector<HTMLTextAreaElement>('textarea[aria-label="Notes"]')!;
+    const box = dom.host().querySelector<HTMLTextAreaElement>('textarea[aria-label="Notes"]')!;
     await type(box, 'Ships to the office');
     await submit(box.form!);
     expect(saved).toEqual(['Ships to the office']);
     expect(box.value).toBe('');
-    expect(host.querySelector('[role=alert]')).toBeNull();
+    expect(dom.host().querySelector('[role=alert]')).toBeNull();
   });
 });
 
@@ -120,10 +94,10 @@ describe('the panel when one section cannot be shown', () => {
     } finally {
       console.error = logged;
     }
-    expect(host.querySelector('[data-failed-section]')?.getAttribute('data-failed-section')).toBe('notes');
-    expect(host.querySelector('[data-failed-section] p')?.textContent).toBe('This part of Regulars could not be shown. The rest of the page works.');
-    expect(host.querySelector('[data-testid=member-card]')?.textContent).toContain('Tags');
-    const box = host.querySelector<HTMLInputElement>('input[aria-label="Add tag"]')!;
+    expect(dom.host().querySelector('[data-failed-section]')?.getAttribute('data-failed-section')).toBe('notes');
+    expect(dom.host().querySelector('[data-failed-section] p')?.textContent).toBe('This part of Regulars could not be shown. The rest of the page works.');
+    expect(dom.host().querySelector('[data-testid=member-card]')?.textContent).toContain('Tags');
+    const box = dom.host().querySelector<HTMLInputElement>('input[aria-label="Add tag"]')!;
     await type(box, 'vip');
     await submit(box.form!);
     expect(tags).toEqual(['vip']);
@@ -140,15 +114,15 @@ describe('a merge started from the panel\'s search that fails', () => {
   ] as const)('says why in the reader\'s language (%s), and keeps the search and the member shown', async (locale, action, alert) => {
     const card = await realCard();
     await show(card, panelApi({ search: async () => [ana], mergeInto: gone }), locale);
-    const search = host.querySelector<HTMLInputElement>('.merge input[type=search]')!;
+    const search = dom.host().querySelector<HTMLInputElement>('.merge input[type=search]')!;
     await type(search, 'ana');
     await act(() => new Promise((resolve) => setTimeout(resolve, 250))); // the search waits for typing to pause
-    const merge = [...host.querySelectorAll<HTMLButtonElement>('.merge .hits button')].find((b) => b.textContent === action)!;
+    const merge = [...dom.host().querySelectorAll<HTMLButtonElement>('.merge .hits button')].find((b) => b.textContent === action)!;
     await act(async () => merge.click());
-    expect(host.querySelector('.merge [role=alert]')?.textContent).toBe(alert);
+    expect(dom.host().querySelector('.merge [role=alert]')?.textContent).toBe(alert);
     expect(search.value).toBe('ana');
-    expect(host.querySelector('.merge .hits')?.textContent).toContain('Ana Lim');
+    expect(dom.host().querySelector('.merge .hits')?.textContent).toContain('Ana Lim');
     expect(merge.disabled).toBe(false);
-    expect(host.querySelector('[data-testid=member-card]')?.textContent).toContain(card.member.displayName);
+    expect(dom.host().querySelector('[data-testid=member-card]')?.textContent).toContain(card.member.displayName);
   });
 });

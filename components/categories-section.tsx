@@ -3,7 +3,8 @@
 // shop's own repeat intervals with their histogram.
 import { useEffect, useMemo, useState } from 'react';
 import type { Settings, SettingsPatch } from '@/lib/domain/settings';
-import { UNCATEGORISED, type CategoryCycles, type CategoryFigures, type CategoryRule } from '@/lib/domain/categories';
+import { UNCATEGORISED, type CategoryCycles, type CategoryRule } from '@/lib/domain/categories';
+import { type CategoryFigures } from '@/lib/domain/category-figures';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import { categoryName } from './format';
 import { IntervalBars } from './interval-bars';

@@ -1,7 +1,7 @@
 // A date typed and shown in the reader's locale (en 12/04/2026, zh 2026/12/04), with a calendar
 // drawn through Intl (month and weekday names, the locale's first day of the week): the browser's
 // own date input follows the browser's language, not the one chosen in Regulars.
-import { useId, useState } from 'react';
+import { useId, useRef, useState, type CSSProperties } from 'react';
 import type { Translate, UiLocale } from '@/lib/i18n';
 import { calendarWeeks, formatLocalDate, parseLocalDate, weekdayNames } from './local-date';
 
@@ -21,6 +21,9 @@ export function DateField({ value, onChange, locale, t, label, id, required }: P
   const [open, setOpen] = useState(false);
   const [month, setMonth] = useState(() => (value || todayIso()).slice(0, 7));
   const gridId = useId();
+  const box = useRef<HTMLSpanElement>(null);
+  // Fixed to the viewport, so a sidebar or a narrow panel that clips its overflow never cuts it.
+  const [place, setPlace] = useState<CSSProperties>({});
   const shown = text ?? (value ? formatLocalDate(value, locale) : '');
   const bad = text !== undefined && text.trim() !== '' && parseLocalDate(text, locale) === undefined;
 
@@ -40,7 +43,7 @@ export function DateField({ value, onChange, locale, t, label, id, required }: P
   const fullDate = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' });
 
   return (
-    <span className="date-field">
+    <span className="date-field" ref={box}>
       <input
         id={id}
         aria-label={label}
@@ -59,7 +62,11 @@ export function DateField({ value, onChange, locale, t, label, id, required }: P
         onBlur={() => text !== undefined && commit(text)}
       />
       <button type="button" className="date-pick" aria-label={t('date.pick')} aria-expanded={open} aria-controls={gridId} onClick={() => {
-          if (!open) setMonth((value || todayIso()).slice(0, 7)); // opens on the date chosen, typed or not
+          if (!open) {
+            setMonth((value || todayIso()).slice(0, 7)); // opens on the date chosen, typed or not
+            const r = box.current?.getBoundingClientRect();
+            if (r) setPlace({ top: r.bottom + 4, left: Math.max(4, Math.min(r.left, window.innerWidth - CALENDAR_WIDTH - 4)) });
+          }
           setOpen(!open);
         }}>
         <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
@@ -68,7 +75,7 @@ export function DateField({ value, onChange, locale, t, label, id, required }: P
         </svg>
       </button>
       {open && (
-        <div className="calendar" id={gridId} role="dialog" aria-label={label} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+        <div className="calendar" style={place} id={gridId} role="dialog" aria-label={label} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
           <div className="calendar-head">
             <button type="button" aria-label={t('date.prevMonth')} onClick={() => step(-1)}>
               ‹
@@ -129,6 +136,8 @@ export function DateTimeField({ value, onChange, ...rest }: Omit<Props, 'id'> & 
     </span>
   );
 }
+
+const CALENDAR_WIDTH = 232;
 
 function todayIso(): string {
   const d = new Date();

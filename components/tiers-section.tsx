@@ -3,13 +3,15 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Settings, SettingsPatch } from '@/lib/domain/settings';
 import type { LadderApplied } from '@/lib/domain/tiers';
-import { minorDigits, parseAmountToMinor } from '@/lib/domain/money';
-import { applyTierSuggestion, suggestLapseDays, suggestTierThresholds, tierCounts, type LapseSuggestion, type TierFacts } from '@/lib/domain/suggest';
-import { BENEFIT_LOCALES, type TierBenefits, type TierLadder } from '@/lib/domain/types';
-import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
-import { money, tierName } from './format';
-import { IntervalBars } from './interval-bars';
+import { applyTierSuggestion, suggestTierThresholds, tierCounts, type TierFacts } from '@/lib/domain/suggest';
+import type { TierLadder } from '@/lib/domain/types';
+import type { Translate, UiLocale } from '@/lib/i18n';
+import { money } from './format';
 import { errorText } from './error-text';
+import { buildLadder, draftOf, majorText, PALETTE, YEAR_DAYS, type Draft, type DraftStep } from './tiers/ladder-draft';
+import { LapseSuggestionBlock } from './tiers/lapse-suggestion';
+import { PointsSettings } from './tiers/points-settings';
+import { TierTexts } from './tiers/tier-texts';
 
 export interface TiersSectionProps {
   t: Translate;
@@ -29,100 +31,13 @@ export interface TiersSectionProps {
   dataVersion?: string | undefined;
 }
 
-interface DraftStep {
-  id: string;
-  /** The name as stored, so an untouched default name stays translatable. */
-  savedName: string;
-  name: string;
-  color: string;
-  spend: string;
-  orders: string;
-  benefits: TierBenefits;
-  gift: TierBenefits;
-}
-
-interface Draft {
-  steps: DraftStep[];
-  match: TierLadder['match'];
-  yearly: boolean;
-}
-
-const YEAR_DAYS = 365;
-
-function majorText(minor: number | undefined, currency: string): string {
-  if (minor === undefined) return '';
-  const digits = minorDigits(currency);
-  const whole = minor / 10 ** digits;
-  return Number.isInteger(whole) ? String(whole) : whole.toFixed(digits);
-}
-
-function draftOf(ladder: TierLadder, currency: string, t: Translate): Draft {
-  return {
-    steps: ladder.steps.map((s) => ({
-      id: s.id,
-      savedName: s.name,
-      name: tierName(s, t),
-      color: s.color.length === 4 ? `#${[...s.color.slice(1)].map((c) => c + c).join('')}` : s.color,
-      spend: majorText(s.minSpendMinor, currency),
-      orders: s.minOrders === undefined ? '' : String(s.minOrders),
-      benefits: { ...s.benefits },
-      gift: { ...s.gift },
-    })),
-    match: ladder.match,
-    yearly: ladder.window !== 'lifetime',
-  };
-}
-
-type Built = { ladder: TierLadder; problems: { step: number; key: MessageKey }[] };
-
-/** The draft as a ladder, with what is wrong with it in the user's words (the schema says it in English). */
-function buildLadder(draft: Draft, currency: string, t: Translate): Built {
-  const problems: Built['problems'] = [];
-  const steps = draft.steps.map((d, i) => {
-    const spend = d.spend.trim() === '' ? undefined : parseAmountToMinor(d.spend, currency);
-    const orders = d.orders.trim() === '' ? undefined : /^\d+$/.test(d.orders.trim()) ? Number(d.orders.trim()) : NaN;
-    if (d.spend.trim() !== '' && (spend === undefined || spend < 0)) problems.push({ step: i, key: 'tiers.problem.spend' });
-    if (orders !== undefined && !Number.isSafeInteger(orders)) problems.push({ step: i, key: 'tiers.problem.orders' });
-    if (!d.name.trim()) problems.push({ step: i, key: 'tiers.problem.name' });
-    if (i > 0 && d.spend.trim() === '' && d.orders.trim() === '') problems.push({ step: i, key: 'tiers.problem.threshold' });
-    const untouched = d.name === tierName({ id: d.id, name: d.savedName }, t);
-    const benefits = Object.fromEntries(Object.entries(d.benefits).flatMap(([k, v]) => (v?.trim() ? [[k, v.trim()]] : []))) as TierBenefits;
-    const gift = Object.fromEntries(Object.entries(d.gift).flatMap(([k, v]) => (v?.trim() ? [[k, v.trim()]] : []))) as TierBenefits;
-    return {
-      id: d.id,
-      name: (untouched ? d.savedName : d.name).trim() || d.savedName,
-      color: d.color,
-      minSpendMinor: i === 0 || spend === undefined || spend < 0 ? undefined : spend,
-      minOrders: i === 0 || orders === undefined || !Number.isSafeInteger(orders) ? undefined : orders,
-      ...(Object.keys(benefits).length ? { benefits } : {}),
-      ...(Object.keys(gift).length ? { gift } : {}),
-    };
-  });
-  for (const key of ['minSpendMinor', 'minOrders'] as const) {
-    let previous: number | undefined;
-    steps.forEach((s, i) => {
-      const v = s[key];
-      if (v === undefined) return;
-      if (previous !== undefined && v < previous) problems.push({ step: i, key: 'tiers.problem.falls' });
-      previous = v;
-    });
-  }
-  return { ladder: { steps, match: draft.match, window: draft.yearly ? { days: YEAR_DAYS } : 'lifetime' }, problems };
-}
-
-const PALETTE = ['#94A3B8', '#A8A9AD', '#D4AF37', '#38BDF8', '#A78BFA', '#F472B6', '#34D399'];
-
 export function TiersSection({ t, locale, settings, tierFacts, intervals, apply, onSave, reload, reportsUrl, dataVersion }: TiersSectionProps) {
   const currency = settings.shopCurrency;
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings.tierLadder, currency, t));
   const [facts, setFacts] = useState<Record<string, TierFacts[]>>({});
   const [status, setStatus] = useState<{ kind: 'busy' | 'done' | 'failed' | 'note'; message: string }>();
-  const [lapse, setLapse] = useState<LapseSuggestion | null>();
-  const [lapseInput, setLapseInput] = useState(String(settings.lapseDays));
-  const [lapseStatus, setLapseStatus] = useState<string>();
   const matchId = useId();
   const windowId = useId();
-  const lapseId = useId();
 
   // The saved ladder changed (applied, restored) or the language did: start the draft from it again.
   const savedLadder = JSON.stringify(settings.tierLadder);
@@ -150,16 +65,6 @@ export function TiersSection({ t, locale, settings, tierFacts, intervals, apply,
       live = false;
     };
   }, [windowKey, readVersion]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => {
-    let live = true;
-    intervals().then(
-      (xs) => live && setLapse(suggestLapseDays(xs) ?? null),
-      () => live && setLapse(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [readVersion]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const built = useMemo(() => buildLadder(draft, currency, t), [draft, currency, t]);
   const current = facts[windowKey];
@@ -210,17 +115,8 @@ export function TiersSection({ t, locale, settings, tierFacts, intervals, apply,
     }
   };
 
-  const saveLapse = async (days: number) => {
-    if (!Number.isInteger(days) || days < 1 || days > 3650) {
-      setLapseStatus(t('lapse.invalid'));
-      return;
-    }
-    await onSave({ lapseDays: days });
-    setLapseStatus(t('lapse.saved', { days }));
-  };
 
   const problemFor = (i: number) => built.problems.find((p) => p.step === i);
-  const lapseDays = Number(lapseInput);
 
   return (
     <section className="section tiers" aria-labelledby="tiers-h" data-testid="tiers-section">
@@ -318,28 +214,7 @@ export function TiersSection({ t, locale, settings, tierFacts, intervals, apply,
           })}
         </tbody>
       </table>
-      <h3 className="sub">{t('benefits.title')}</h3>
-      <p className="lead small">{t('benefits.lead')}</p>
-      <table className="benefits-table" data-testid="benefits">
-        <thead>
-          <tr>
-            <th>{t('benefits.col.tier')}</th>
-            {BENEFIT_LOCALES.map((l) => (
-              <th key={l}>{t(`benefits.lang.${l}`)}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <PerTierTextRows steps={draft.steps} field="benefits" locale={locale} placeholder={t('benefits.placeholder')} label={(tier, language) => t('benefits.of', { tier, language: t(`benefits.lang.${language}`) })} onChange={(i, text) => setStep(i, { benefits: text })} />
-        </tbody>
-      </table>
-      <h3 className="sub">{t('tiers.gift')}</h3>
-      <p className="lead small">{t('tiers.gift.lead')}</p>
-      <table className="benefits-table" data-testid="gifts">
-        <tbody>
-          <PerTierTextRows steps={draft.steps} field="gift" locale={locale} placeholder={t('tiers.gift.placeholder')} label={(tier, language) => `${t('tiers.gift')} · ${tier} · ${t(`benefits.lang.${language}`)}`} onChange={(i, text) => setStep(i, { gift: text })} />
-        </tbody>
-      </table>
+      <TierTexts steps={draft.steps} t={t} locale={locale} onChange={setStep} />
       <div className="row ladder-actions">
         <button type="button" onClick={addStep} disabled={draft.steps.length >= 8}>
           {t('tiers.addStep')}
@@ -358,116 +233,8 @@ export function TiersSection({ t, locale, settings, tierFacts, intervals, apply,
         </div>
       )}
 
-      <h3 className="sub lapse-h">{t('lapse.title')}</h3>
-      <div className="lapse" data-testid="lapse">
-        <div className="lapse-text">
-          {lapse === undefined && <p className="muted">{t('lapse.reading')}</p>}
-          {lapse === null && <p className="muted">{t('lapse.notEnough')}</p>}
-          {lapse && (
-            <>
-              <p className="lapse-figure" data-testid="lapse-suggestion">
-                <strong>{t('lapse.days', { days: lapse.days })}</strong>
-              </p>
-              <p className="small">
-                {t('lapse.why', {
-                  share: Math.round(lapse.coverage * 100),
-                  days: lapse.days,
-                  median: lapse.medianDays,
-                  intervals: lapse.intervals.toLocaleString(locale),
-                })}
-              </p>
-            </>
-          )}
-          <div className="row">
-            {lapse && (
-              <button type="button" className="primary" onClick={() => void saveLapse(lapse.days)} disabled={settings.lapseDays === lapse.days} data-testid="lapse-accept">
-                {t('lapse.accept', { days: lapse.days })}
-              </button>
-            )}
-            <label className="field" htmlFor={lapseId}>
-              <span>{t('lapse.own')}</span>
-              <input id={lapseId} className="num short" inputMode="numeric" value={lapseInput} onChange={(e) => (setLapseInput(e.target.value), setLapseStatus(undefined))} />
-            </label>
-            <button type="button" onClick={() => void saveLapse(Number(lapseInput))} disabled={lapseDays === settings.lapseDays}>
-              {t('options.save')}
-            </button>
-          </div>
-          <p className="small muted">
-            {t('lapse.current', { days: settings.lapseDays })}
-            {lapseStatus && <span role="status"> · {lapseStatus}</span>}
-          </p>
-        </div>
-        {lapse && <IntervalBars bins={lapse.bins} markDays={Number.isFinite(lapseDays) && lapseDays > 0 ? lapseDays : settings.lapseDays} t={t} />}
-      </div>
+      <LapseSuggestionBlock t={t} locale={locale} settings={settings} intervals={intervals} onSave={onSave} version={readVersion} />
       <PointsSettings t={t} settings={settings} onSave={onSave} />
     </section>
   );
-}
-
-/** Points on or off, and how many a unit of spend earns. */
-function PointsSettings({ t, settings, onSave }: { t: Translate; settings: Settings; onSave(patch: SettingsPatch): Promise<void> }) {
-  const [enabled, setEnabled] = useState(settings.points.enabled);
-  const [rate, setRate] = useState(String(settings.points.perUnit));
-  const [status, setStatus] = useState<{ ok: boolean; message: string }>();
-  const rateId = useId();
-  const save = async () => {
-    const perUnit = Number(rate.trim().replace(',', '.'));
-    if (!rate.trim() || !Number.isFinite(perUnit) || perUnit < 0 || perUnit > 1000) return setStatus({ ok: false, message: t('points.settings.invalid') });
-    await onSave({ points: { enabled, perUnit } });
-    setStatus({ ok: true, message: t('points.settings.saved') });
-  };
-  const dirty = enabled !== settings.points.enabled || rate.trim() !== String(settings.points.perUnit);
-  return (
-    <div data-testid="points-settings">
-      <h3 className="sub">{t('points.settings.title')}</h3>
-      <p className="lead small">{t('points.settings.lead')}</p>
-      <div className="points-settings">
-        <label className="check">
-          <input type="checkbox" checked={enabled} onChange={(e) => (setEnabled(e.target.checked), setStatus(undefined))} data-testid="points-enabled" />
-          {t('points.settings.enabled')}
-        </label>
-        <label className="field" htmlFor={rateId}>
-          <span>{t('points.settings.rate', { currency: settings.shopCurrency })}</span>
-          <input id={rateId} className="num short" inputMode="decimal" value={rate} disabled={!enabled} onChange={(e) => (setRate(e.target.value), setStatus(undefined))} data-testid="points-rate" />
-        </label>
-        <button type="button" className="primary" onClick={() => void save()} disabled={!dirty} data-testid="points-save">
-          {t('points.settings.save')}
-        </button>
-        {status && (
-          <span className={status.ok ? 'small ok' : 'small warn'} role="status">
-            {status.message}
-          </span>
-        )}
-      </div>
-    </div>
-  );
-}
-
-/** One row per tier with a text field per language: the tier's benefits, or the gift for its parcels. */
-function PerTierTextRows({ steps, field, locale, placeholder, label, onChange }: {
-  steps: DraftStep[];
-  field: 'benefits' | 'gift';
-  locale: UiLocale;
-  placeholder: string;
-  label(tier: string, language: (typeof BENEFIT_LOCALES)[number]): string;
-  onChange(index: number, text: TierBenefits): void;
-}) {
-  return steps.map((s, i) => (
-    <tr key={s.id} data-step-id={s.id}>
-      <td>
-        <span className="tier-dot" style={{ background: s.color }} aria-hidden="true" /> {s.name}
-      </td>
-      {BENEFIT_LOCALES.map((l) => (
-        <td key={l}>
-          <input
-            value={s[field][l] ?? ''}
-            maxLength={300}
-            placeholder={l === locale ? placeholder : ''}
-            aria-label={label(s.name, l)}
-            onChange={(e) => onChange(i, { ...s[field], [l]: e.target.value })}
-          />
-        </td>
-      ))}
-    </tr>
-  ));
 }

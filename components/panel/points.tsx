@@ -4,7 +4,8 @@ import type { Translate, UiLocale } from '@/lib/i18n';
 import { shortDate } from '../format';
 import type { PanelApi } from './api';
 import { signed } from './summary';
-import { errorText } from '../error-text';
+import { adjustmentProblem } from '@/lib/domain/points';
+import { errorText, reasonText } from '../error-text';
 
 /** Points adjusted by hand with a reason (a gift, points spent on a reward), and the latest adjustments. */
 export function Points({ card, t, locale, timeZone, api }: { card: MemberCard; t: Translate; locale: UiLocale; timeZone?: string | undefined; api: PanelApi }) {
@@ -12,11 +13,15 @@ export function Points({ card, t, locale, timeZone, api }: { card: MemberCard; t
   const [delta, setDelta] = useState('');
   const [reason, setReason] = useState('');
   const [status, setStatus] = useState<{ ok: boolean; text: string }>();
-  if (!card.points) return null;
+  const points = card.points;
+  if (!points) return null;
   const save = async () => {
     const value = Number(delta.trim().replace(/^\+/, '').replace('−', '-'));
     if (!/^[+−-]?\d+$/.test(delta.trim()) || !Number.isSafeInteger(value) || value === 0) return setStatus({ ok: false, text: t('points.invalidDelta') });
     if (!reason.trim()) return setStatus({ ok: false, text: t('points.needReason') });
+    // The same rule the store applies, checked here against the balance shown so the reason reads in the agent's language.
+    const problem = adjustmentProblem(value, reason, points.balance);
+    if (problem) return setStatus({ ok: false, text: reasonText(t, problem.reason) ?? problem.message });
     try {
       await api.adjustPoints(value, reason.trim());
       setStatus({ ok: true, text: t('points.saved', { delta: signed(value, locale) }) });
@@ -46,9 +51,9 @@ export function Points({ card, t, locale, timeZone, api }: { card: MemberCard; t
           {status.text}
         </p>
       )}
-      {card.points.log.length > 0 && (
+      {points.log.length > 0 && (
         <ul className="points-log small" aria-label={t('points.log')} data-testid="points-log">
-          {card.points.log.map((p) => (
+          {points.log.map((p) => (
             <li key={p.id}>{t('points.logEntry', { delta: signed(p.delta, locale), reason: p.reason, author: p.author || '—', date: shortDate(p.at, locale, timeZone) })}</li>
           ))}
         </ul>

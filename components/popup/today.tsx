@@ -95,8 +95,9 @@ export function TodayTab({ t, locale, data, error, actions, mine, onMine, member
   const active = (data?.groups ?? []).filter((g) => g.section !== 'suppressed').reduce((n, g) => n + g.total, 0);
 
   return (
-    // Busy until every row is drawn (the first frame holds only the first FIRST_ROWS): screen readers and tests wait for it.
-    <section className="today" aria-label={t('today.title')} aria-busy={!error && (!hasData || firstOnly)}>
+    // Busy until every row is drawn (the first frame holds only the first FIRST_ROWS) and while the background
+    // is still making reminders (an import just ended: "nothing due" would be false): screen readers and tests wait for it.
+    <section className="today" aria-label={t('today.title')} aria-busy={!error && (!hasData || firstOnly || data.updating)}>
       <div className="today-bar">
         {memberId ? (
           <>
@@ -118,7 +119,8 @@ export function TodayTab({ t, locale, data, error, actions, mine, onMine, member
         </p>
       )}
       {!data && !error && <p className="muted small">{t('today.loading')}</p>}
-      {data && active === 0 && <p className="muted empty">{t('today.empty')}</p>}
+      {data?.updating && <p className="muted small updating" role="status" data-testid="today-updating">{t('today.updating')}</p>}
+      {data && !data.updating && active === 0 && <p className="muted empty">{t('today.empty')}</p>}
       {data &&
         SECTIONS.map((section) => {
           const groups = grouped.get(section);

@@ -1,17 +1,21 @@
 // The reports page: the whole buyer base in pictures, each chart's numbers downloadable as CSV.
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import uPlot from 'uplot';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type uPlot from 'uplot';
 import type { Settings } from '@/lib/domain/settings';
 import { minorDigits } from '@/lib/domain/money';
 import type { ReportSummary } from '@/lib/domain/reports';
 import type { HistogramBin } from '@/lib/domain/suggest';
-import { decimalAmount, isoDateTime } from '@/lib/export/csv';
-import { percentCell, reportFileName, tableCsv, type CsvCell } from '@/lib/export/report-csv';
+import { decimalAmount } from '@/lib/export/csv';
+import { percentCell, reportFileName, tableCsv } from '@/lib/export/report-csv';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import { saveFile } from '../backup-section';
-import { categoryName, dateTime, money, shortDate, tierName } from '../format';
+import { dateTime, money, tierName } from '../format';
 import { binLabel } from '../interval-bars';
+import { CategoryCard } from './category-card';
 import { Chart, themeColor } from './chart';
+import { barPaths, COLORS, markX } from './plot-marks';
+import { BarList, ChartCard, Kpi, monthName, pct, type CardCsv } from './report-parts';
+import { TopMembersCard } from './top-members';
 
 export interface ReportsPageProps {
   t: Translate;
@@ -26,55 +30,8 @@ export interface ReportsPageProps {
   onReady?: () => void;
 }
 
-const COLORS = { new: '#5b8def', returning: '#0e9f7e', rate: '#0e9f7e', within: '#0e9f7e', past: '#f59e0b', curve: '#7c5cd6', mark: '#e5484d' };
 /** Charts drawn on canvas: the page is ready when all of them have drawn once. */
 const CANVAS_CHARTS = 4;
-
-function monthName(month: string, locale: UiLocale, long = false): string {
-  const [y, m] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { month: 'short', year: long ? 'numeric' : '2-digit', timeZone: 'UTC' }).format(Date.UTC(y!, m! - 1, 1));
-}
-
-const pct = (share: number, locale: UiLocale, digits = 0) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(share);
-
-function ChartCard({ title, lead, children, onCsv, t, testId, wide }: { title: string; lead?: string; children: ReactNode; onCsv(): void; t: Translate; testId: string; wide?: boolean }) {
-  return (
-    <section className={wide ? 'card wide' : 'card'} data-testid={testId} aria-label={title}>
-      <header>
-        <div>
-          <h2>{title}</h2>
-          {lead && <p className="lead">{lead}</p>}
-        </div>
-        <button type="button" className="csv" onClick={onCsv} data-testid="csv">
-          {t('reports.csv')}
-        </button>
-      </header>
-      {children}
-    </section>
-  );
-}
-
-function BarList({ rows, total, locale, testId }: { rows: { label: string; count: number; color: string }[]; total: number; locale: UiLocale; testId: string }) {
-  const max = Math.max(1, ...rows.map((r) => r.count));
-  return (
-    <ul className="bar-list" data-testid={testId}>
-      {rows.map((r) => (
-        <li key={r.label}>
-          <span className="bar-label">
-            <span className="dot" style={{ background: r.color }} aria-hidden="true" />
-            {r.label}
-          </span>
-          <span className="bar-track" aria-hidden="true">
-            <span style={{ width: `${(r.count / max) * 100}%`, background: r.color }} />
-          </span>
-          <span className="bar-value">
-            {r.count.toLocaleString(locale)} <span className="muted">{total ? pct(r.count / total, locale, r.count / total < 0.1 ? 1 : 0) : ''}</span>
-          </span>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 const SEGMENT_COLORS: Record<string, string> = {
   champions: '#0e9f7e',
@@ -100,7 +57,7 @@ export function ReportsPage({ t, locale, settings, report, computeMs, updating, 
     if (drawn.current === CANVAS_CHARTS) onReady?.();
   }, [onReady]);
   const [lapseDays] = useState(settings.lapseDays);
-  const csv = (what: string, header: MessageKey[], rows: CsvCell[][]) => saveFile(tableCsv(header.map((k) => t(k, { currency })), rows), reportFileName(what, report.generatedAt, settings.timeZone));
+  const csv: CardCsv = (what, header, rows) => saveFile(tableCsv(header.map((k) => t(k, { currency })), rows), reportFileName(what, report.generatedAt, settings.timeZone));
 
   const axisStroke = themeColor('--muted', '#667085');
   const gridStroke = themeColor('--line', '#e4e7ec');
@@ -296,80 +253,9 @@ export function ReportsPage({ t, locale, settings, report, computeMs, updating, 
           <Chart testId="canvas-lapse" options={curve.options} data={curve.data} onDrawn={onDrawn} />
         </ChartCard>
 
-        {report.byCategory.length > 0 && (
-          <ChartCard
-            t={t}
-            wide
-            testId="chart-categories"
-            title={t('reports.categories.title')}
-            lead={t('reports.categories.lead')}
-            onCsv={() =>
-              csv(
-                'categories',
-                ['reports.csv.category', 'reports.csv.buyers', 'reports.csv.repeatBuyers', 'reports.csv.repeatRate', 'reports.csv.repeatPurchases', 'reports.csv.medianDays', 'reports.csv.suggestedLapse', 'reports.csv.suggestedCycle', 'reports.csv.lapseInUse'],
-                report.byCategory.map((c) => [
-                  categoryName(c.category, t),
-                  c.buyers,
-                  c.repeatBuyers,
-                  percentCell(c.repeatRate),
-                  c.intervalCount,
-                  c.medianDays ?? '',
-                  c.lapse?.days ?? '',
-                  c.cycleDays ?? '',
-                  (c.category && settings.categoryCycles[c.category]?.lapseDays) || settings.lapseDays,
-                ]),
-              )
-            }
-          >
-            <CategoryBars rows={report.byCategory} t={t} locale={locale} />
-          </ChartCard>
-        )}
+        <CategoryCard rows={report.byCategory} t={t} locale={locale} settings={settings} csv={csv} />
 
-        <ChartCard
-          t={t}
-          wide
-          testId="chart-top"
-          title={t('reports.top.title', { count: report.top.length })}
-          onCsv={() =>
-            csv(
-              'top-members',
-              ['reports.csv.name', 'reports.csv.tier', 'reports.csv.orders', 'reports.csv.spend', 'reports.csv.lastOrder'],
-              report.top.map((m) => [m.displayName, tierName(settings.tierLadder.steps.find((s) => s.id === m.tierId) ?? { id: m.tierId, name: m.tierId }, t), m.orderCount, decimalAmount(m.spendMinor, currency), isoDateTime(m.lastOrderAt, settings.timeZone)]),
-            )
-          }
-        >
-          <table className="top" data-testid="top-members">
-            <thead>
-              <tr>
-                <th className="rank">#</th>
-                <th>{t('reports.csv.name')}</th>
-                <th>{t('reports.csv.tier')}</th>
-                <th className="num">{t('reports.csv.orders')}</th>
-                <th className="num">{t('reports.top.spend')}</th>
-                <th className="num">{t('reports.csv.lastOrder')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.top.map((m, i) => {
-                const tier = settings.tierLadder.steps.find((s) => s.id === m.tierId);
-                return (
-                  <tr key={m.id}>
-                    <td className="rank">{i + 1}</td>
-                    <td>{m.displayName}</td>
-                    <td>
-                      <span className="tier-chip" style={{ borderColor: tier?.color }}>
-                        {tierName(tier ?? { id: m.tierId, name: m.tierId }, t)}
-                      </span>
-                    </td>
-                    <td className="num">{m.orderCount.toLocaleString(locale)}</td>
-                    <td className="num">{money(m.spendMinor, currency, locale)}</td>
-                    <td className="num">{shortDate(m.lastOrderAt, locale, settings.timeZone)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ChartCard>
+        <TopMembersCard top={report.top} currency={currency} t={t} locale={locale} settings={settings} csv={csv} />
       </div>
       <p className="small muted foot" data-testid="report-age">
         {updating
@@ -382,61 +268,3 @@ export function ReportsPage({ t, locale, settings, report, computeMs, updating, 
 
 type ChartProps = Parameters<typeof Chart>[0];
 
-/** Per category: the repeat rate as a bar, with buyers and the median days between orders in it. */
-function CategoryBars({ rows, t, locale }: { rows: ReportSummary['byCategory']; t: Translate; locale: UiLocale }) {
-  return (
-    <ul className="bar-list category-bars" data-testid="category-bars">
-      {rows.map((c) => (
-        <li key={c.category} data-category={c.category}>
-          <span className="bar-label" title={categoryName(c.category, t)}>{categoryName(c.category, t)}</span>
-          <span className="bar-track" aria-hidden="true">
-            <span style={{ width: `${c.repeatRate * 100}%`, background: COLORS.rate }} />
-          </span>
-          <span className="bar-value">
-            {pct(c.repeatRate, locale)} <span className="muted">{t('reports.kpi.buyers', { count: c.buyers.toLocaleString(locale) })}</span>
-            <span className="muted"> · {c.medianDays !== undefined ? t('reports.categories.median', { days: c.medianDays }) : t('reports.categories.noMedian')}</span>
-          </span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function Kpi({ label, value, note }: { label: string; value: string; note: string }) {
-  return (
-    <div className="kpi">
-      <div className="kpi-label">{label}</div>
-      <div className="kpi-value">{value}</div>
-      <div className="kpi-note">{note}</div>
-    </div>
-  );
-}
-
-let barsBuilder: uPlot.Series.PathBuilder | undefined;
-function barPaths(): uPlot.Series.PathBuilder {
-  if (!barsBuilder) barsBuilder = uPlot.paths.bars!({ size: [0.7, 48], gap: 2 });
-  return barsBuilder;
-}
-
-/** A dashed vertical line with a label at x (in the x scale's units), over the plot. */
-function markX(u: uPlot, x: number, label: string): void {
-  const ctx = u.ctx;
-  const px = u.valToPos(x, 'x', true);
-  if (!Number.isFinite(px) || px < u.bbox.left || px > u.bbox.left + u.bbox.width) return;
-  const dpr = devicePixelRatio || 1;
-  ctx.save();
-  ctx.strokeStyle = COLORS.mark;
-  ctx.lineWidth = 1.5 * dpr;
-  ctx.setLineDash([4 * dpr, 3 * dpr]);
-  ctx.beginPath();
-  ctx.moveTo(px, u.bbox.top);
-  ctx.lineTo(px, u.bbox.top + u.bbox.height);
-  ctx.stroke();
-  ctx.setLineDash([]);
-  ctx.fillStyle = COLORS.mark;
-  ctx.font = `${11 * dpr}px system-ui, sans-serif`;
-  const right = px + 4 * dpr + ctx.measureText(label).width > u.bbox.left + u.bbox.width;
-  ctx.textAlign = right ? 'right' : 'left';
-  ctx.fillText(label, px + (right ? -4 : 4) * dpr, u.bbox.top + 12 * dpr);
-  ctx.restore();
-}

@@ -54,13 +54,17 @@ function App() {
 
   const detectedAt = useRef<number | undefined>(undefined);
   const load = useCallback(async (next: Buyer | undefined, seenAt?: number) => {
+    const before = buyer.current;
     buyer.current = next;
     detectedAt.current = seenAt;
     const mine = ++seq.current;
     if (!next) return setView({ kind: 'waiting' });
+    // The same buyer told again (the page redrew the order beside the chat): refresh in place. A
+    // loading state would unmount the card and lose what the agent is typing (points, a note).
+    const again = viewRef.current.kind === 'card' && before?.platform === next.platform && before.handle === next.handle;
     // The answer usually comes in a few ms: show the loading state only if it doesn't (a cold
     // service worker), so switching buyers paints once, straight to the data.
-    const slow = setTimeout(() => mine === seq.current && setView({ kind: 'loading', handle: next.handle }), 120);
+    const slow = again ? undefined : setTimeout(() => mine === seq.current && setView({ kind: 'loading', handle: next.handle }), 120);
     try {
       const card = await send('member.lookup', { platform: next.platform, handle: next.handle });
       if (mine !== seq.current) return; // the agent moved on to another conversation
@@ -72,11 +76,15 @@ function App() {
     }
   }, []);
 
+  // Reloads overlap (the agent's own write, a change heard from elsewhere): only the latest one draws,
+  // so an answer read before a write can't land after the one read after it.
+  const cardSeq = useRef(0);
   const reloadCard = useCallback(async () => {
     const v = viewRef.current;
     if (v.kind !== 'card') return load(buyer.current);
+    const mine = ++cardSeq.current;
     const card = await send('member.card', { memberId: v.card.member.id });
-    if (card) setView((cur) => (cur.kind === 'card' && cur.card.member.id === card.member.id ? { ...cur, card: { ...card, matchedBy: cur.card.matchedBy } } : cur));
+    if (card && mine === cardSeq.current) setView((cur) => (cur.kind === 'card' && cur.card.member.id === card.member.id ? { ...cur, card: { ...card, matchedBy: cur.card.matchedBy } } : cur));
   }, [load]);
 
   // Writes made elsewhere (an import in the options page, a teammate through sync) redraw the

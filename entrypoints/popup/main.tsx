@@ -14,6 +14,8 @@ import { send } from '@/lib/messaging/browser-client';
 import { errorText } from '@/components/error-text';
 
 const params = new URLSearchParams(location.search);
+/** How soon Today asks again while the background says reminders are still being made. */
+const UPDATING_POLL_MS = 500;
 const overviewOnce = () => send('segments.overview', {});
 /** Navigation start → the first frame of Today with data (tests/bench reads it). */
 (globalThis as { regularsTodayPaint?: number }).regularsTodayPaint = undefined;
@@ -83,6 +85,13 @@ function App() {
   useEffect(() => {
     void load();
   }, [load]);
+  // While the background is still making reminders (an import just ended), ask again until it's done.
+  const updating = today?.updating === true;
+  useEffect(() => {
+    if (!updating) return;
+    const timer = setTimeout(() => void load(), UPDATING_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [updating, today, load]);
   useLayoutEffect(() => {
     const g = globalThis as { regularsTodayPaint?: number };
     if (today && g.regularsTodayPaint === undefined) requestAnimationFrame(() => (g.regularsTodayPaint ??= performance.now()));

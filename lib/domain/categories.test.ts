@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  categoriseItems,
-  categoryFigures,
-  categoryLastOrders,
-  categoryMatcher,
-  categoryRulesSchema,
-  lapseDayOf,
-  memberLapse,
-  secondPurchaseDays,
-  UNCATEGORISED,
-  type CategoryIntervalOrder,
-  type CategoryRule,
-} from './categories';
+import { categoriseItems, categoryLastOrders, categoryMatcher, categoryRulesSchema, UNCATEGORISED, type CategoryRule } from './categories';
+import { categoryFigures, type CategoryIntervalOrder } from './category-figures';
+import { lapseDayOf, memberLapse, secondPurchaseDays } from './category-lapse';
 import { DAY_MS, localDayNumber } from './time';
 
 const RULES: CategoryRule[] = [

@@ -8,4 +8,6 @@ export * from './rfm';
 export * from './lapse';
 export * from './journeys';
 export * from './categories';
+export * from './category-lapse';
+export * from './category-figures';
 export * from './points';

@@ -1,6 +1,8 @@
 // The owner's reports, from one pass over members and one over orders. Pure: the caller reads the
 // store (lib/store/report-data.ts) and passes `now` and the shop's time zone.
-import { categoryFigures, lapseDayOf, type CategoryCycles, type CategoryFigures } from './categories';
+import { type CategoryCycles } from './categories';
+import { categoryFigures, type CategoryFigures } from './category-figures';
+import { lapseDayOf } from './category-lapse';
 import { rfmBreaks, rfmScore, RFM_SEGMENT_ORDER } from './rfm';
 import { isCountedOrder } from './stats';
 import { intervalHistogram, suggestLapseDays, type HistogramBin, type LapseSuggestion } from './suggest';

@@ -11,7 +11,8 @@ import * as mapping from './mapping';
 import { categoriesEn } from './categories';
 import { en as segments } from './segments';
 import { en as remindersEn } from './reminders';
-import { tiersReportsEn } from './tiers-reports';
+import { reportsEn } from './reports';
+import { tiersEn } from './tiers';
 // The English catalogue is the source of keys: every other catalogue must have the same keys.
 export const en = {
   'app.name': 'Regulars',
@@ -219,7 +220,8 @@ export const en = {
   ...mapping.en,
   ...segments,
   ...remindersEn,
-  ...tiersReportsEn,
+  ...tiersEn,
+  ...reportsEn,
   ...journeysEn,
   ...categoriesEn,
   ...capture,

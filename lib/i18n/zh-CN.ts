@@ -12,7 +12,8 @@ import { categoriesZhCN } from './categories';
 import type { MessageKey } from './en';
 import * as mapping from './mapping';
 import { zhCN as remindersZhCN } from './reminders';
-import { tiersReportsZhCN } from './tiers-reports';
+import { reportsZhCN } from './reports';
+import { tiersZhCN } from './tiers';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': '熟客',
@@ -220,7 +221,8 @@ export const zhCN: Record<MessageKey, string> = {
   ...mapping.zhCN,
   ...segments,
   ...remindersZhCN,
-  ...tiersReportsZhCN,
+  ...tiersZhCN,
+  ...reportsZhCN,
   ...shipZhCN,
   ...reasonsZhCN,
   ...journeysZhCN,

@@ -12,7 +12,8 @@ import { categoriesZhTW } from './categories';
 import type { MessageKey } from './en';
 import * as mapping from './mapping';
 import { zhTW as remindersZhTW } from './reminders';
-import { tiersReportsZhTW } from './tiers-reports';
+import { reportsZhTW } from './reports';
+import { tiersZhTW } from './tiers';
 
 export const zhTW: Record<MessageKey, string> = {
   'app.name': '熟客',
@@ -220,7 +221,8 @@ export const zhTW: Record<MessageKey, string> = {
   ...mapping.zhTW,
   ...segments,
   ...remindersZhTW,
-  ...tiersReportsZhTW,
+  ...tiersZhTW,
+  ...reportsZhTW,
   ...shipZhTW,
   ...reasonsZhTW,
   ...journeysZhTW,

@@ -45,6 +45,8 @@ export const reminderProtocol = {
       rows: z.array(todayRowSchema),
       assignees: z.array(z.string()),
       me: z.string(),
+      /** Reminders are still being made from an import or other changes: the list may grow in a moment. */
+      updating: z.boolean(),
     }),
   },
   'reminder.done': {

@@ -3,7 +3,7 @@
 // Pages import this, never lib/store (the layer rule in .dependency-cruiser.cjs).
 import type { TierLadder } from '../domain/types';
 import type { TierFacts } from '../domain/suggest';
-import type { CategoryFigures } from '../domain/categories';
+import type { CategoryFigures } from '../domain/category-figures';
 import type { TouchOutcomes } from '../domain/outcomes';
 import type { IdentityRow, MemberRow } from '../domain/rows';
 import type { Settings } from '../domain/settings';

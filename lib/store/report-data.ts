@@ -1,7 +1,7 @@
 // What the reports page and the tier editor read, over the page's own connection to the database
 // (extension pages may open it; a message can't carry 300k orders): members whole, orders as the
 // [memberId+placedAt] index gives them, so the report's one pass needs no sort.
-import { categoryFigures, type CategoryFigures } from '../domain/categories';
+import { categoryFigures, type CategoryFigures } from '../domain/category-figures';
 import { repurchaseIntervals, type ReportMember, type ReportOrder } from '../domain/reports';
 import Dexie from 'dexie';
 import { touchOutcomes, type TouchOutcomes } from '../domain/outcomes';

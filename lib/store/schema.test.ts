@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { memberLapse } from '../domain/categories';
+import { memberLapse } from '../domain/category-lapse';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 import { memoryDb, NOW, order } from '../background/test-helpers';
 import { importOrders } from '../background/import/import-orders';

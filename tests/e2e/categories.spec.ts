@@ -2,24 +2,15 @@
 // (its TikTok-style export carries each item's Product Category).
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expectedStats } from '../../demo/seed';
 import { DEFAULT_TIER_LADDER, tierForStats } from '../../lib/domain/tiers';
 import { expect, test } from '../support/fixtures';
+import { send } from '../support/protocol';
 import { conversationOf, panelFrame } from '../support/panel';
-
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
 const OUT = path.resolve('screenshots');
 const BAGS = 'Luggage & Bags';
 const WOMEN = 'Womenswear & Underwear';
-
-/** A protocol message from an extension page, as the options page sends it; throws on a refusal. */
-async function send(page: Page, name: string, payload: unknown): Promise<unknown> {
-  const reply = (await page.evaluate(([n, p]) => chrome.runtime.sendMessage({ regulars: 1, name: n, payload: p }), [name, payload] as const)) as { ok: boolean; error?: { message: string } };
-  if (!reply.ok) throw new Error(`${name}: ${reply.error?.message}`);
-  return reply;
-}
 
 test.describe('categories, benefits and points in the chat panel', () => {
   test.beforeEach(async ({ demoImported }) => {
@@ -77,6 +68,7 @@ test.describe('categories, benefits and points in the chat panel', () => {
       await points.getByLabel('Points (+ or −)').fill('+50');
       await points.getByLabel('Reason').fill('Birthday gift');
       await points.getByRole('button', { name: 'Adjust' }).click();
+      await expect(points.getByRole('status')).toHaveText('Points adjusted: +50.');
       await expect(panel.getByTestId('stat-points')).toHaveText((earned + 50).toLocaleString('en'));
       await expect(panel.getByTestId('points-log')).toContainText('+50 · Birthday gift — Ana');
 

@@ -1,21 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { ordersCsv } from '../../demo/export';
 import { lunarDay } from '../../lib/domain/journeys/lunar';
 import { importOrdersThroughOptions } from '../support/extension';
 import { expect, test } from '../support/fixtures';
+import { send } from '../support/protocol';
 import { updateSettings } from '../support/settings';
-
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-type Reply = { ok: boolean; data?: unknown; error?: { message: string } };
-
-async function send<T>(page: Page, name: string, payload: unknown): Promise<T> {
-  const reply = (await page.evaluate(([n, p]) => chrome.runtime.sendMessage({ regulars: 1, name: n, payload: p }), [name, payload] as const)) as Reply;
-  if (!reply.ok) throw new Error(`${name}: ${reply.error?.message}`);
-  return reply.data as T;
-}
 
 /** The next Lunar New Year from today, as the options page writes it in English. */
 function nextLunarNewYear(now: number): string {
@@ -69,14 +60,15 @@ test('a win-back sequence creates its steps in Today and stops after a new order
 
     const today = page.getByRole('tabpanel', { name: 'Today' });
     const steps = today.locator('.group[data-kind="winBack"] li.row', { hasText: name });
-    // Reminders follow the import a moment later: the list is read again until they are there. A
-    // list loaded too early says "Nothing due": counted once shown (rows or that), never before.
-    const reloaded = async () => {
+    // Reminders follow the import a moment later: Today, opened right after it, says it is updating
+    // and asks again by itself until they are made; once it no longer says so, the list is complete.
+    const settled = async () => {
       await page.reload();
-      await expect(today.locator('li.row').first().or(today.locator('p.empty'))).toBeVisible();
-      return steps.count();
+      await expect(today.locator('li.row').first().or(today.locator('p.empty')).or(today.getByTestId('today-updating'))).toBeVisible();
+      await expect(today.getByTestId('today-updating')).toHaveCount(0, { timeout: 20_000 });
     };
-    await expect.poll(reloaded, { timeout: 20_000 }).toBe(2);
+    await settled();
+    await expect(steps).toHaveCount(2);
     await expect(steps.filter({ hasText: 'Win-back, touch 1/2' })).toHaveCount(1);
     await expect(steps.filter({ hasText: 'Win-back, touch 2/2' })).toHaveCount(1);
 
@@ -93,7 +85,8 @@ test('a win-back sequence creates its steps in Today and stops after a new order
     await importOrdersThroughOptions(ext.context, ext.extensionId, file, 'demo');
 
     // The remaining touch no longer applies, and checking the rules again makes no new one.
-    await expect.poll(reloaded, { timeout: 20_000 }).toBe(0);
+    await settled();
+    await expect(steps).toHaveCount(0);
     await send(page, 'reminders.sweep', {});
     const rows = (await send<{ rows: TodayRow[] }>(page, 'reminders.today', { locale: 'en' })).rows;
     expect(rows.filter((r) => r.kind === 'winBack' && r.memberName === name)).toEqual([]);

@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { downloadDemoExport, importOrdersThroughOptions, type LaunchedExtension } from '../support/extension';
 import { RULE_IDS } from '../../lib/domain/journeys/rules';
 import { expect, test } from '../support/fixtures';
+import { send } from '../support/protocol';
 import { conversationOf, panelFrame, usd } from '../support/panel';
 
 declare const chrome: {
@@ -13,14 +14,7 @@ declare const chrome: {
   action: { getBadgeText(details: object): Promise<string> };
 };
 
-type Reply = { ok: boolean; data?: unknown; error?: { message: string } };
 type TodayRow = { id: string; section: string; memberName: string; kind?: string; reason: string; dueAt: number; orderNo?: string; state: string };
-
-async function send<T>(page: Page, name: string, payload: unknown): Promise<T> {
-  const reply = (await page.evaluate(([n, p]) => chrome.runtime.sendMessage({ regulars: 1, name: n, payload: p }), [name, payload] as const)) as Reply;
-  if (!reply.ok) throw new Error(`${name}: ${reply.error?.message}`);
-  return reply.data as T;
-}
 
 const SG = 'Asia/Singapore';
 const hourIn = (ts: number, timeZone: string) => Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone }).format(ts));
@@ -40,8 +34,11 @@ async function demoStore(ext: LaunchedExtension, demoUrl: string, rules?: Record
   return page;
 }
 
-/** Resolves once Today has drawn every row it was sent (it is busy while the first frame's few are up). */
-const listDrawn = (page: Page) => page.locator('section.today[aria-busy="false"]').waitFor();
+/**
+ * Resolves once Today has drawn every row it was sent (it is busy while the first frame's few are up)
+ * and the background has made every reminder (busy while an import's are still being made).
+ */
+const listDrawn = (page: Page) => page.locator('section.today[aria-busy="false"]').waitFor({ timeout: 20_000 });
 
 const badge = (ext: LaunchedExtension) => ext.serviceWorker.evaluate(() => chrome.action.getBadgeText({}));
 
@@ -52,12 +49,21 @@ test('an imported unpaid order produces a nudge at the next allowed hour; do-not
   const name = demo.seed.buyers.find((b) => b.handle === buyer)!.name;
 
   // The nudge, two hours after the order was placed or later, never outside 09:00-21:00 in the shop's zone.
-  // Rules run a moment after the import's last batch.
+  // Rules run a moment after the import's last batch: Today, opened right after "Imported", says it is
+  // updating and fills in by itself; it never claims "Nothing due" meanwhile.
+  await page.addInitScript(() => {
+    const seen = () => {
+      if (document.body?.innerText.includes('Nothing due')) (window as unknown as { sawEmpty: boolean }).sawEmpty = true;
+    };
+    new MutationObserver(seen).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await page.reload();
   const today = page.getByRole('tabpanel', { name: 'Today' });
   const row = today.locator('.group[data-kind="unpaid"] li.row', { hasText: name });
-  // The first frame draws only the first rows (this group comes after some 20 others, more after 16:00
-  // in the shop's zone): count once the whole list is drawn, never in between.
-  await expect.poll(async () => (await page.reload(), await listDrawn(page), row.count()), { timeout: 20_000 }).toBe(1);
+  // The whole list drawn and no longer updating (the unpaid group sits past the first frame's rows).
+  await listDrawn(page);
+  await expect(row).toHaveCount(1);
+  expect(await page.evaluate(() => (window as unknown as { sawEmpty?: boolean }).sawEmpty ?? false)).toBe(false);
   await expect(row).toContainText(`Order ${order.orderNo}`);
   const rows = (await send<{ rows: TodayRow[] }>(page, 'reminders.today', { locale: 'en' })).rows;
   const nudge = rows.find((r) => r.kind === 'unpaid' && r.orderNo === order.orderNo)!;

@@ -1,6 +1,7 @@
 // Simplified Chinese end to end: the key screens show no sentence of the English catalogue and no
 // Latin sentence at all beyond names (hosts, buyers); a refused restore reads in Chinese too, with
 // its row numbers as bare digits.
+import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,18 @@ import { updateSettings } from '../support/settings';
 import { walkScreens } from '../support/walk-screens';
 
 const NONE = { options: [], panel: [], popup: [], members: [], reports: [] };
+
+test('Simplified Chinese screens @screenshots', async ({ page, ext, demo, demoImported }) => {
+  expect(demoImported).toBeTruthy();
+  mkdirSync('screenshots', { recursive: true });
+  await page.setViewportSize({ width: 1400, height: 900 });
+  try {
+    await walkScreens('zh-CN', page, ext.extensionId, demo, (target, name) => target.screenshot({ path: path.join('screenshots', `zh-CN-${name}.png`) }).then(() => undefined));
+  } finally {
+    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await updateSettings(page, { locale: 'en' });
+  }
+});
 
 test('in Simplified Chinese, no screen shows an English sentence', async ({ page, ext, demo, demoImported }) => {
   expect(demoImported).toBeTruthy();

@@ -1,6 +1,7 @@
 // A member as the panel shows it (the card), and the panel's quick writes: tags and notes.
 import Dexie from 'dexie';
-import { memberLapse, UNCATEGORISED } from '../../domain/categories';
+import { UNCATEGORISED } from '../../domain/categories';
+import { memberLapse } from '../../domain/category-lapse';
 import { pointsOf } from '../../domain/points';
 import { rfmScore } from '../../domain/rfm';
 import { buyerKind, isCountedOrder } from '../../domain/stats';

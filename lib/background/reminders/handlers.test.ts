@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '../handlers';
 import { writeSettings } from '../../store/settings';
 import { memoryDb, NOW, order } from '../test-helpers';
@@ -20,5 +20,33 @@ describe('rules after imports', () => {
     await new Promise((r) => setTimeout(r, 800));
     expect((await db.reminders.toArray()).map((r) => r.kind)).toEqual(['unpaid']);
     expect(changed).toBeGreaterThan(0);
+  });
+});
+
+describe('Today while reminders are being made', () => {
+  it('says it is updating from the first batch of an import until its reminders exist, never an empty list meanwhile', async () => {
+    const db = memoryDb();
+    await writeSettings(db, { timeZone: 'Asia/Singapore' });
+    const h = createHandlers({ db, now: () => NOW });
+    const today = () => h['reminders.today']({ locale: 'en' }, sender);
+    expect((await today()).updating).toBe(false);
+    const session = 'session-0002';
+    await h['orders.import']({ rows: [order({ orderNo: 'u1', status: 'unpaid', placedAt: NOW - HOUR })], session }, sender);
+    expect(await today()).toMatchObject({ rows: [], updating: true });
+    await h['orders.importEnd']({ session }, sender);
+    // Between the session's end and the evaluation, as when the popup opens right after "Imported".
+    expect(await today()).toMatchObject({ rows: [], updating: true });
+    await vi.waitFor(async () => expect((await today()).updating).toBe(false), { timeout: 5000, interval: 20 });
+    expect((await today()).rows.map((r) => r.kind)).toEqual(['unpaid']);
+  });
+
+  it('an import that makes no reminder stops updating with the list empty', async () => {
+    const db = memoryDb();
+    const h = createHandlers({ db, now: () => NOW });
+    const session = 'session-0003';
+    await h['orders.import']({ rows: [order({ orderNo: 'p1', status: 'delivered', placedAt: NOW - 2 * HOUR })], session }, sender);
+    await h['orders.importEnd']({ session }, sender);
+    await vi.waitFor(async () => expect((await h['reminders.today']({ locale: 'en' }, sender)).updating).toBe(false), { timeout: 5000, interval: 20 });
+    expect((await h['reminders.today']({ locale: 'en' }, sender)).rows).toEqual([]);
   });
 });

@@ -42,7 +42,17 @@ export function journeyEvaluator(db: RegularsDb, now: () => number, hooks: Journ
   const open = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<unknown> = Promise.resolve();
+  /** Evaluations started and not yet finished. */
+  let inFlight = 0;
   const run = async () => {
+    inFlight++;
+    try {
+      await evaluate();
+    } finally {
+      inFlight--;
+    }
+  };
+  const evaluate = async () => {
     const orders = [...orderIds];
     const members = [...memberIds];
     orderIds.clear();
@@ -75,6 +85,13 @@ export function journeyEvaluator(db: RegularsDb, now: () => number, hooks: Journ
       memberIds.add(id);
       schedule();
     },
+    /**
+     * Reminders are not yet what the store says: an import is still sending, or orders and members
+     * that changed wait to be evaluated. Today shows "updating", not a false "nothing due".
+     */
+    busy(): boolean {
+      return inFlight > 0 || timer !== undefined || open.size > 0 || orderIds.size > 0 || memberIds.size > 0;
+    },
     /** Resolves once queued evaluations have run. */
     async flush() {
       if (timer) {
@@ -95,7 +112,7 @@ export function reminderCapability(db: RegularsDb, now: () => number, hooks: Jou
     return value;
   };
   const handlers: Pick<Handlers, ReminderHandlerNames> = {
-    'reminders.today': async (input) => todayList(db, now(), { ...input, me: await hooks.me?.() }),
+    'reminders.today': async (input) => ({ ...(await todayList(db, now(), { ...input, me: await hooks.me?.() })), updating: evaluator.busy() }),
     'reminder.done': async ({ id, outcome }) => changed(await completeReminder(db, id, outcome, 'chat', now())),
     'reminder.snooze': async ({ id, until }) => changed(await snoozeReminder(db, id, until, now())),
     'reminder.assign': async ({ id, assignee }) => changed(await assignReminder(db, id, assignee, now())),

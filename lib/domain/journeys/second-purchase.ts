@@ -1,7 +1,7 @@
 // Second-purchase push: a one-time buyer, after the repurchase cycle of what they bought (the
 // category's, categories.ts), or N days after their first order when it has none.
 import { z } from 'zod';
-import { secondPurchaseDays } from '../categories';
+import { secondPurchaseDays } from '../category-lapse';
 import { DAY_MS } from '../time';
 import { candidateId, defineRule, ruleBaseSchema } from './types';
 import { hm } from './window';

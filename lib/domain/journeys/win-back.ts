@@ -3,7 +3,7 @@
 // due only while the member has not ordered since: a new order moves the last order, so the old
 // lapse's later steps are never made, and open ones become obsolete. Members are ranked by how
 // likely they are to come back.
-import { lapseDayOf } from '../categories';
+import { lapseDayOf } from '../category-lapse';
 import { DAY_MS, localDayNumber } from '../time';
 import { z } from 'zod';
 import { candidateId, defineRule, ruleBaseSchema, type Candidate } from './types';
