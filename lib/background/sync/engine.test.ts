@@ -1,7 +1,8 @@
 // Two local stores syncing through a CouchDB-API server (pouchdb-server on loopback): what each
 // machine ends with, including after both worked offline.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startCouchServer, type CouchServer } from '../../../tests/support/couch-server';
+import { describe, expect, it } from 'vitest';
+import { startCouchServer } from '../../../tests/support/couch-server';
+import { teamOnTestServer } from '../../../tests/support/team-machines';
 import { importOrders } from '../import/import-orders';
 import { addNote, addTag, removeTag } from '../members/card';
 import { updateMember } from '../members/members';
@@ -11,21 +12,9 @@ import { storeCommitted } from './committed-changes';
 import { CouchClient } from './couch';
 import { createSyncEngine } from './engine';
 import { setUpTeam } from './setup';
-import { teamMachines } from './test-helpers';
 
-let server: CouchServer;
-const { running, newTeam, machine } = teamMachines(() => server);
+const { server, running, newTeam, machine } = teamOnTestServer();
 let dbSeq = 0;
-
-beforeAll(async () => {
-  server = await startCouchServer();
-}, 30_000);
-afterAll(async () => {
-  await server?.stop();
-});
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((e) => e.close()));
-});
 
 describe('two machines through the team database', () => {
   it('B connects after A imported: every order and member, the tags and notes, counts equal', async () => {
@@ -134,7 +123,7 @@ describe('two machines through the team database', () => {
 
   it('a user who is not a member of the team database gets nothing and sends nothing', async () => {
     const team = await newTeam();
-    await setUpTeam({ server: server.url, db: `${team}x`, admin: server.admin, members: [{ name: 'carol', password: 'carol-pw' }] });
+    await setUpTeam({ server: server().url, db: `${team}x`, admin: server().admin, members: [{ name: 'carol', password: 'carol-pw' }] });
     const a = await machine(team, 'alice', 'alice-pw');
     await importOrders(a.db, [order({ buyer: { handle: 'kim' } })], NOW);
     a.engine.start();
@@ -144,8 +133,8 @@ describe('two machines through the team database', () => {
     c.engine.start();
     await expect.poll(() => c.engine.status().state, { timeout: 5000 }).toBe('notMember');
     expect(await c.db.orders.count()).toBe(1);
-    const admin = new CouchClient({ server: server.url, db: team, cookies: 'memory' });
-    await admin.logIn(server.admin.name, server.admin.password);
+    const admin = new CouchClient({ server: server().url, db: team, cookies: 'memory' });
+    await admin.logIn(server().admin.name, server().admin.password);
     expect((await admin.allDocs(['order:demo:C1'])).size).toBe(0);
   }, 30_000);
 
@@ -158,14 +147,14 @@ describe('two machines through the team database', () => {
 
   it('a wrong password is refused at sign-in with 401', async () => {
     const team = await newTeam();
-    const client = new CouchClient({ server: server.url, db: team, cookies: 'memory' });
+    const client = new CouchClient({ server: server().url, db: team, cookies: 'memory' });
     await expect(client.logIn('alice', 'nope')).rejects.toMatchObject({ status: 401 });
   });
 
   it('a malformed document written by an admin is skipped and listed; sync goes on', async () => {
     const team = await newTeam();
-    const admin = new CouchClient({ server: server.url, db: team, cookies: 'memory' });
-    await admin.logIn(server.admin.name, server.admin.password);
+    const admin = new CouchClient({ server: server().url, db: team, cookies: 'memory' });
+    await admin.logIn(server().admin.name, server().admin.password);
     await admin.bulkDocs([{ _id: 'order:demo:bad', type: 'order', row: { id: 'demo:bad', amountMinor: 'a lot' }, member: { at: 1, by: 'admin' } }]);
     const a = await machine(team, 'alice', 'alice-pw');
     await importOrders(a.db, [order({ buyer: { handle: 'ok' } })], NOW);

@@ -1,8 +1,8 @@
 // Reminders across the team, through the sync path to what each computer stores and shows in Today:
 // a colleague's contact counts against the frequency cap, do-not-contact set on one computer
 // suppresses the other's reminders, and a reminder assigned to B notifies B only.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startCouchServer, type CouchServer } from '../../../tests/support/couch-server';
+import { describe, expect, it } from 'vitest';
+import { teamOnTestServer } from '../../../tests/support/team-machines';
 import { importOrders } from '../import/import-orders';
 import { updateMember } from '../members/members';
 import { addManualReminder, assignReminder } from '../reminders/reminder-actions';
@@ -12,19 +12,8 @@ import { todayList } from '../reminders/today';
 import { logContacts } from '../segments/segments';
 import { NOW, order } from '../test-helpers';
 import type { RegularsDb } from '../../store/database';
-import { teamMachines } from './test-helpers';
 
-let server: CouchServer;
-const { running, newTeam, machine } = teamMachines(() => server);
-beforeAll(async () => {
-  server = await startCouchServer();
-}, 30_000);
-afterAll(async () => {
-  await server?.stop();
-});
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((e) => e.close()));
-});
+const { newTeam, machine } = teamOnTestServer();
 
 const HOUR = 3_600_000;
 
