@@ -64,7 +64,7 @@ test('a win-back sequence creates its steps in Today and stops after a new order
     // and asks again by itself until they are made; once it no longer says so, the list is complete.
     const settled = async () => {
       await page.reload();
-      await expect(today.locator('li.row').first().or(today.locator('p.empty')).or(today.getByTestId('today-updating'))).toBeVisible();
+      await expect(today.locator('li.row').or(today.locator('p.empty')).or(today.getByTestId('today-updating')).first()).toBeVisible();
       await expect(today.getByTestId('today-updating')).toHaveCount(0, { timeout: 20_000 });
     };
     await settled();
