@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync, strToU8 } from 'fflate';
 import { CATALOGUES } from '../../lib/i18n';
-import { englishOn, latinSentencesOn } from '../support/english';
+import { englishOn, latinSentencesOn, shopNames } from '../support/english';
 import { expect, test } from '../support/fixtures';
 import { updateSettings } from '../support/settings';
 import { walkScreens } from '../support/walk-screens';
@@ -61,7 +61,7 @@ test('in Simplified Chinese, a refused restore names each bad row in Chinese: a 
     await expect(problems).toContainText(`第 3 行：${t['reason.backup.json']}`);
     await expect(problems).toContainText(`第 4 行：${t['reason.backup.table']}`);
     expect(await englishOn(page)).toEqual([]);
-    expect(await latinSentencesOn(page)).toEqual([]);
+    expect(await latinSentencesOn(page, await shopNames(page))).toEqual([]);
   } finally {
     await updateSettings(page, { locale: 'en' });
     await rm(dir, { recursive: true, force: true });

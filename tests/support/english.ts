@@ -1,5 +1,6 @@
 import type { Frame, Page } from '@playwright/test';
 import { en } from '../../lib/i18n/en';
+import { send } from './protocol';
 
 /** The fixed parts of every English message, three words or longer: if one shows, a string went untranslated. */
 export const ENGLISH = [
@@ -26,4 +27,9 @@ export async function latinSentencesOn(target: Page | Frame, names: readonly str
   const lines = (await target.locator('body').innerText()).split('\n');
   const sentences = lines.flatMap((line) => line.match(/[A-Za-z][A-Za-z'’-]*(?:[,.:;]?\s+[A-Za-z][A-Za-z'’-]*){3,}/g) ?? []);
   return [...new Set(sentences)].filter((s) => !names.some((name) => name.includes(s) || s.includes(name)));
+}
+
+/** Names the shop wrote itself and any screen may show as written (saved segments: another test may have saved an English one). */
+export async function shopNames(extensionPage: Page): Promise<string[]> {
+  return (await send<{ name: string }[]>(extensionPage, 'segment.list', {})).map((segment) => segment.name);
 }
