@@ -1,6 +1,10 @@
-// Lint for Regulars: typescript-eslint's recommended rules and React's hooks rules. The layer rule
-// and the import-cycle check are dependency-cruiser's (.dependency-cruiser.cjs); both run in `npm run lint`.
+// Lint for Regulars: typescript-eslint's recommended rules, React's hooks rules and the house
+// format (ESLint Stylistic: two-space indent, single quotes, semicolons, trailing commas on
+// multi-line lists, lines of at most 160 characters). `npm run format` applies the format.
+// The layer rule and the import-cycle check are dependency-cruiser's (.dependency-cruiser.cjs);
+// both run in `npm run lint`.
 import js from '@eslint/js';
+import stylistic from '@stylistic/eslint-plugin';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -9,6 +13,28 @@ export default tseslint.config(
   { ignores: ['.output*/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench-results/**', 'screenshots/**', '.regulars-profile/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,js,cjs,mjs}'],
+    ...stylistic.configs.customize({ indent: 2, quotes: 'single', semi: true, jsx: true, braceStyle: '1tbs', arrowParens: true, commaDangle: 'always-multiline' }),
+  },
+  {
+    files: ['**/*.{ts,tsx,js,cjs,mjs}'],
+    rules: {
+      '@stylistic/quotes': ['error', 'single', { avoidEscape: true, allowTemplateLiterals: 'always' }],
+      '@stylistic/quote-props': ['error', 'as-needed'],
+      // `<T,>` is how a .tsx file writes a generic arrow function: its comma stays.
+      '@stylistic/comma-dangle': ['error', { arrays: 'always-multiline', objects: 'always-multiline', imports: 'always-multiline', exports: 'always-multiline', functions: 'always-multiline', enums: 'always-multiline', tuples: 'always-multiline', generics: 'ignore' }],
+      // TODO(#19): 99 code lines are still longer than 160 characters and 11 hold several
+      // statements; they are being broken by hand, then these two rules turn on.
+      // '@stylistic/max-len': ['error', { code: 160, ignoreStrings: true, ignoreComments: true, ignoreTemplateLiterals: true, ignoreUrls: true, ignoreRegExpLiterals: true }],
+      '@stylistic/max-statements-per-line': 'off',
+      // A short ternary or expression stays on one line; React text stays beside its tags.
+      '@stylistic/jsx-one-expression-per-line': 'off',
+      '@stylistic/multiline-ternary': 'off',
+      '@stylistic/operator-linebreak': 'off',
+      '@stylistic/indent-binary-ops': 'off',
+    },
+  },
   {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: globals.node },

@@ -62,8 +62,8 @@ export function BackupSection({ t, locale, settings, members, orders, usage, onS
 
   const progressOf =
     (key: MessageKey): Progress =>
-    (done, total) =>
-      setJob({ kind: 'busy', key, fraction: total ? done / total : 1 });
+      (done, total) =>
+        setJob({ kind: 'busy', key, fraction: total ? done / total : 1 });
 
   const run = async (key: MessageKey, task: (progress: Progress) => Promise<string>, failure: (message: string) => string, measured = true) => {
     setJob({ kind: 'busy', key, fraction: measured ? 0 : undefined });

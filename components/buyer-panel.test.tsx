@@ -55,7 +55,6 @@ async function show(card: MemberCard, api: PanelApi, locale: UiLocale = 'en') {
   );
 }
 
-
 describe('the panel when a write fails', () => {
   it.each([
     ['a note that was not saved says so, and the typed text stays in the box', 'textarea[aria-label="Notes"]', { addNote: refused }, 'Prefers the blue gift box', 'The note was not saved (the store is busy). Your text is still here: try again.'],

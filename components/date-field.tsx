@@ -61,14 +61,21 @@ export function DateField({ value, onChange, locale, t, label, id, required }: P
         }}
         onBlur={() => text !== undefined && commit(text)}
       />
-      <button type="button" className="date-pick" aria-label={t('date.pick')} aria-expanded={open} aria-controls={gridId} onClick={() => {
+      <button
+        type="button"
+        className="date-pick"
+        aria-label={t('date.pick')}
+        aria-expanded={open}
+        aria-controls={gridId}
+        onClick={() => {
           if (!open) {
             setMonth((value || todayIso()).slice(0, 7)); // opens on the date chosen, typed or not
             const r = box.current?.getBoundingClientRect();
             if (r) setPlace({ top: r.bottom + 4, left: Math.max(4, Math.min(r.left, window.innerWidth - CALENDAR_WIDTH - 4)) });
           }
           setOpen(!open);
-        }}>
+        }}
+      >
         <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
           <rect x="1.5" y="2.5" width="13" height="12" rx="2" fill="none" stroke="currentColor" />
           <path d="M1.5 6.5h13M5 1v3M11 1v3" stroke="currentColor" />

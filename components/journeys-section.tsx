@@ -130,28 +130,28 @@ export function JourneysSection({ t, locale, tiers, timeZone = 'UTC', savedSegme
                   </th>
                   <td>
                     <div className="params">
-                    {PARAMS.filter((p) => rule[p] !== undefined).map((p) => (
-                      <label key={p} className="field">
-                        <span>{t(`journeys.param.${p}`)}</span>
-                        <input type="number" min={0} value={rule[p]} onChange={(e) => patchRule(id, { [p]: Number(e.target.value) })} />
-                      </label>
-                    ))}
-                    {id === 'parcelGift' && (
-                      <fieldset className="field">
-                        <legend>{t('journeys.gift.tiers')}</legend>
-                        {tiers.map((tier) => (
-                          <label key={tier.id} className="check">
-                            <input type="checkbox" checked={rules.parcelGift.tiers.includes(tier.id)} onChange={(e) => patchRule('parcelGift', { tiers: e.target.checked ? [...rules.parcelGift.tiers, tier.id] : rules.parcelGift.tiers.filter((x) => x !== tier.id) })} /> {tierName(tier, t)}
-                          </label>
-                        ))}
-                      </fieldset>
-                    )}
-                    {id === 'winBack' && (
-                      <>
-                        <StepsField label={t('journeys.winBack.steps')} title={`${t('journeys.winBack.stepsHelp')} ${t('journeys.winBack.ranked')}`} steps={rules.winBack.steps} onChange={(steps) => patchRule('winBack', { steps })} />
-                        <ChoiceField label={t('journeys.winBack.segment')} value={rules.winBack.segmentId ?? ''} onChange={(v) => patchRule('winBack', { segmentId: v })} empty={t('journeys.winBack.everyone')} choices={segmentChoices} />
-                      </>
-                    )}
+                      {PARAMS.filter((p) => rule[p] !== undefined).map((p) => (
+                        <label key={p} className="field">
+                          <span>{t(`journeys.param.${p}`)}</span>
+                          <input type="number" min={0} value={rule[p]} onChange={(e) => patchRule(id, { [p]: Number(e.target.value) })} />
+                        </label>
+                      ))}
+                      {id === 'parcelGift' && (
+                        <fieldset className="field">
+                          <legend>{t('journeys.gift.tiers')}</legend>
+                          {tiers.map((tier) => (
+                            <label key={tier.id} className="check">
+                              <input type="checkbox" checked={rules.parcelGift.tiers.includes(tier.id)} onChange={(e) => patchRule('parcelGift', { tiers: e.target.checked ? [...rules.parcelGift.tiers, tier.id] : rules.parcelGift.tiers.filter((x) => x !== tier.id) })} /> {tierName(tier, t)}
+                            </label>
+                          ))}
+                        </fieldset>
+                      )}
+                      {id === 'winBack' && (
+                        <>
+                          <StepsField label={t('journeys.winBack.steps')} title={`${t('journeys.winBack.stepsHelp')} ${t('journeys.winBack.ranked')}`} steps={rules.winBack.steps} onChange={(steps) => patchRule('winBack', { steps })} />
+                          <ChoiceField label={t('journeys.winBack.segment')} value={rules.winBack.segmentId ?? ''} onChange={(v) => patchRule('winBack', { segmentId: v })} empty={t('journeys.winBack.everyone')} choices={segmentChoices} />
+                        </>
+                      )}
                     </div>
                   </td>
                   <td>

@@ -24,6 +24,7 @@ class FakeWorker {
       }, 0);
     }
   }
+
   terminate() {
     this.terminated = true;
   }

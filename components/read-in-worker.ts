@@ -8,19 +8,19 @@ import { refused, unreadable, type Refusal } from '@/lib/import/problem';
 
 export type WorkerRead =
   | {
-      ok: true;
-      fileName: string;
-      preset: { id: string; label: string };
-      platform: string;
-      encoding: string;
-      rowCount: number;
-      orders: ImportedOrder[];
-      problems: ImportProblem[];
-      headers?: string[];
-      /** Which header each field was read from, for the preview. */
-      columns?: [MappedField, string][];
-      values?: ColumnValues;
-    }
+    ok: true;
+    fileName: string;
+    preset: { id: string; label: string };
+    platform: string;
+    encoding: string;
+    rowCount: number;
+    orders: ImportedOrder[];
+    problems: ImportProblem[];
+    headers?: string[];
+    /** Which header each field was read from, for the preview. */
+    columns?: [MappedField, string][];
+    values?: ColumnValues;
+  }
   | { ok: false; fileName: string; refusal: Refusal; message: string; /** The header row, when one was found: the user can map it. */ headers?: string[]; values?: ColumnValues; near?: NearPreset; unknownColumns?: true };
 
 export type StreamSummary =

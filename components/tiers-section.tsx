@@ -115,7 +115,6 @@ export function TiersSection({ t, locale, settings, tierFacts, intervals, apply,
     }
   };
 
-
   const problemFor = (i: number) => built.problems.find((p) => p.step === i);
 
   return (

@@ -170,18 +170,22 @@ class Rng {
   constructor(seed: number) {
     this.next = mulberry32(seed);
   }
+
   /** Integer in [min, max], both inclusive. */
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
   }
+
   chance(p: number): boolean {
     return this.next() < p;
   }
+
   pick<T>(list: readonly T[]): T {
     const item = list[Math.floor(this.next() * list.length)];
     if (item === undefined) throw new Error('pick from an empty list');
     return item;
   }
+
   weighted<T>(entries: readonly (readonly [T, number])[]): T {
     const total = entries.reduce((sum, [, w]) => sum + w, 0);
     let roll = this.next() * total;
@@ -193,11 +197,13 @@ class Rng {
     if (!last) throw new Error('weighted pick from an empty list');
     return last[0];
   }
+
   digits(count: number): string {
     let out = '';
     for (let i = 0; i < count; i++) out += String(this.int(0, 9));
     return out;
   }
+
   shuffle<T>(list: readonly T[]): T[] {
     const out = [...list];
     for (let i = out.length - 1; i > 0; i--) {
@@ -812,15 +818,15 @@ export function demoSeed(anchor: number): DemoSeed {
     const archetype = r.weighted<Archetype>([['one', 44], ['occasional', 32], ['regular', 21], ['big', 3]]);
     const count =
       archetype === 'one' ? 1
-      : archetype === 'occasional' ? r.int(2, 5)
-      : archetype === 'regular' ? r.weighted([[5, 4], [6, 5], [7, 5], [8, 4], [9, 3], [10, 3], [11, 2], [12, 2], [14, 2], [16, 1], [18, 1], [20, 1]] as const)
-      : r.int(8, 16);
+        : archetype === 'occasional' ? r.int(2, 5)
+          : archetype === 'regular' ? r.weighted([[5, 4], [6, 5], [7, 5], [8, 4], [9, 3], [10, 3], [11, 2], [12, 2], [14, 2], [16, 1], [18, 1], [20, 1]] as const)
+            : r.int(8, 16);
     const lapsed = archetype !== 'big' && archetype !== 'one' && r.chance(0.25);
     // The shop has been growing: recent days see more orders than two years ago.
     const lastDaysAgo =
       archetype === 'one' ? 2 + Math.floor(718 * r.next() ** 1.4)
-      : lapsed ? r.int(150, 600)
-      : 2 + Math.floor(108 * r.next() ** 1.7);
+        : lapsed ? r.int(150, 600)
+          : 2 + Math.floor(108 * r.next() ** 1.7);
     const minSpan = Math.min(720 - lastDaysAgo, count * 14);
     const firstDaysAgo = Math.min(725, lastDaysAgo + r.int(minSpan, Math.max(minSpan, 725 - lastDaysAgo)));
     for (const d of spreadDays(r, count, lastDaysAgo, firstDaysAgo)) {
@@ -988,7 +994,7 @@ const TOPICS = {
     s('Same design, with a slightly bigger inner pocket now.'),
   ],
   twoHandles: (c: TopicContext): Script[] => [
-    b("Hi, I ordered the Wide-Leg Pleated Trousers from my other account. Can you check which size I bought?"),
+    b('Hi, I ordered the Wide-Leg Pleated Trousers from my other account. Can you check which size I bought?'),
     s(`Hi ${c.first}! Sure, what's the order number?`),
     b("I don't have it now, it's under lilychen.shop"),
     s('Found it. You took size S in that one.'),

@@ -146,47 +146,47 @@ export function MembersTable({ list, rows, t, locale, timeZone, tiers, selection
       </div>
       {/* The column menu sits outside the table role: a table holds rows only (axe: aria-required-children). */}
       <div className="mt-table" role="table" aria-label={t('members.title')} aria-rowcount={sorted.length + 1}>
-      <div className="mt-head" role="row" aria-rowindex={1}>
-        <span role="columnheader" className="check">
-          <input
-            type="checkbox"
-            aria-label={t('segments.table.selectAll', { count: sorted.length.toLocaleString(locale) })}
-            checked={allShown}
-            ref={(el) => {
-              if (el) el.indeterminate = selectedShown > 0 && !allShown;
-            }}
-            onChange={() => {
-              const next = new Set(selection);
-              for (const i of sorted) {
-                if (allShown) next.delete(list.id(i));
-                else next.add(list.id(i));
-              }
-              onSelectionChange(next);
-            }}
-          />
-        </span>
-        {visible.map((id) => {
-          const column = table.getColumn(id);
-          const dir = column?.getIsSorted();
-          return (
-            <span key={id} role="columnheader" aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'} className={`c-${id}`}>
-              {column?.getCanSort() ? (
-                <button type="button" className="sort" onClick={column.getToggleSortingHandler()}>
-                  {t(COLUMNS[id].label)}
-                  <span aria-hidden="true" className="arrow">{dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : ''}</span>
-                </button>
-              ) : (
-                t(COLUMNS[id].label)
-              )}
-            </span>
-          );
-        })}
-      </div>
-      {sorted.length === 0 ? (
-        <p className="empty">{t('segments.table.none')}</p>
-      ) : (
-        <VirtualBody list={list} rows={sorted} visible={visible} selection={selection} onToggle={onToggle} cell={cell} t={t} />
-      )}
+        <div className="mt-head" role="row" aria-rowindex={1}>
+          <span role="columnheader" className="check">
+            <input
+              type="checkbox"
+              aria-label={t('segments.table.selectAll', { count: sorted.length.toLocaleString(locale) })}
+              checked={allShown}
+              ref={(el) => {
+                if (el) el.indeterminate = selectedShown > 0 && !allShown;
+              }}
+              onChange={() => {
+                const next = new Set(selection);
+                for (const i of sorted) {
+                  if (allShown) next.delete(list.id(i));
+                  else next.add(list.id(i));
+                }
+                onSelectionChange(next);
+              }}
+            />
+          </span>
+          {visible.map((id) => {
+            const column = table.getColumn(id);
+            const dir = column?.getIsSorted();
+            return (
+              <span key={id} role="columnheader" aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'} className={`c-${id}`}>
+                {column?.getCanSort() ? (
+                  <button type="button" className="sort" onClick={column.getToggleSortingHandler()}>
+                    {t(COLUMNS[id].label)}
+                    <span aria-hidden="true" className="arrow">{dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : ''}</span>
+                  </button>
+                ) : (
+                  t(COLUMNS[id].label)
+                )}
+              </span>
+            );
+          })}
+        </div>
+        {sorted.length === 0 ? (
+          <p className="empty">{t('segments.table.none')}</p>
+        ) : (
+          <VirtualBody list={list} rows={sorted} visible={visible} selection={selection} onToggle={onToggle} cell={cell} t={t} />
+        )}
       </div>
     </div>
   );

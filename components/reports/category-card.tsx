@@ -31,8 +31,7 @@ export function CategoryCard({ rows, t, locale, settings, csv }: { rows: ReportS
             c.cycleDays ?? '',
             (c.category && settings.categoryCycles[c.category]?.lapseDays) || settings.lapseDays,
           ]),
-        )
-      }
+        )}
     >
       <CategoryBars rows={rows} t={t} locale={locale} />
     </ChartCard>

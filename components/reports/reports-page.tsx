@@ -212,8 +212,7 @@ export function ReportsPage({ t, locale, settings, report, computeMs, updating, 
               'revenue',
               ['reports.csv.month', 'reports.csv.newOrders', 'reports.csv.newRevenue', 'reports.csv.returningOrders', 'reports.csv.returningRevenue'],
               months.map((m) => [m.month, m.newOrders, decimalAmount(m.newRevenueMinor, currency), m.returningOrders, decimalAmount(m.returningRevenueMinor, currency)]),
-            )
-          }
+            )}
         >
           <Chart testId="canvas-revenue" options={revenue.options} data={revenue.data} onDrawn={onDrawn} />
         </ChartCard>
@@ -267,4 +266,3 @@ export function ReportsPage({ t, locale, settings, report, computeMs, updating, 
 }
 
 type ChartProps = Parameters<typeof Chart>[0];
-

@@ -64,28 +64,28 @@ export function LapseSuggestionBlock({ t, locale, settings, intervals, onSave, v
                 })}
               </p>
             </>
-            )}
-            <div className="row">
-              {lapse && (
-                <button type="button" className="primary" onClick={() => void saveLapse(lapse.days)} disabled={settings.lapseDays === lapse.days} data-testid="lapse-accept">
-                  {t('lapse.accept', { days: lapse.days })}
-                </button>
-              )}
-              <label className="field" htmlFor={lapseId}>
-                <span>{t('lapse.own')}</span>
-                <input id={lapseId} className="num short" inputMode="numeric" value={lapseInput} onChange={(e) => (setLapseInput(e.target.value), setLapseStatus(undefined))} />
-              </label>
-              <button type="button" onClick={() => void saveLapse(Number(lapseInput))} disabled={lapseDays === settings.lapseDays}>
-                {t('options.save')}
+          )}
+          <div className="row">
+            {lapse && (
+              <button type="button" className="primary" onClick={() => void saveLapse(lapse.days)} disabled={settings.lapseDays === lapse.days} data-testid="lapse-accept">
+                {t('lapse.accept', { days: lapse.days })}
               </button>
-            </div>
-            <p className="small muted">
-              {t('lapse.current', { days: settings.lapseDays })}
-              {lapseStatus && <span role="status"> · {lapseStatus}</span>}
-            </p>
+            )}
+            <label className="field" htmlFor={lapseId}>
+              <span>{t('lapse.own')}</span>
+              <input id={lapseId} className="num short" inputMode="numeric" value={lapseInput} onChange={(e) => (setLapseInput(e.target.value), setLapseStatus(undefined))} />
+            </label>
+            <button type="button" onClick={() => void saveLapse(Number(lapseInput))} disabled={lapseDays === settings.lapseDays}>
+              {t('options.save')}
+            </button>
           </div>
-          {lapse && <IntervalBars bins={lapse.bins} markDays={Number.isFinite(lapseDays) && lapseDays > 0 ? lapseDays : settings.lapseDays} t={t} />}
+          <p className="small muted">
+            {t('lapse.current', { days: settings.lapseDays })}
+            {lapseStatus && <span role="status"> · {lapseStatus}</span>}
+          </p>
         </div>
+        {lapse && <IntervalBars bins={lapse.bins} markDays={Number.isFinite(lapseDays) && lapseDays > 0 ? lapseDays : settings.lapseDays} t={t} />}
+      </div>
     </>
   );
 }

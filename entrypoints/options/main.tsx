@@ -80,116 +80,116 @@ function App() {
         </>
       ) : (
         <>
-      <SectionBoundary name="import" t={t}>
-        <ImportSection
-          t={t}
-          locale={locale}
-          counts={counts}
-          settings={settings}
-          importBatch={(rows, session) => send('orders.import', { rows, session })}
-          saveMappings={(importMappings) => save({ importMappings })}
-          endImport={(session) => send('orders.importEnd', { session })}
-          cancelImport={(session) => send('orders.importCancel', { session })}
-          readFile={(file, options) => readInWorker(importWorker, file, options)}
-          streamFile={(file, options, onBatch) => streamInWorker(importWorker, file, options, onBatch)}
-          streamAbove={streamAbove}
-          onImported={refreshCounts}
-        />
-      </SectionBoundary>
-      {settings && (
-        <SectionBoundary name="tiers" t={t}>
-          <TiersSection
-            t={t}
-            locale={locale}
-            settings={settings}
-            tierFacts={(window) => tierFactsUnder(window, Date.now(), settings.shopCurrency)}
-            intervals={() => repurchaseIntervalsIn(settings.timeZone)}
-            apply={(ladder) => send('tiers.apply', { ladder })}
-            onSave={save}
-            reload={() => send('settings.get', {}).then(setSettings)}
-            reportsUrl="reports.html"
-            dataVersion={counts && `${counts.members}/${counts.orders}`}
-          />
-        </SectionBoundary>
-      )}
-      {settings && (
-        <SectionBoundary name="categories" t={t}>
-          <CategoriesSection
-            t={t}
-            locale={locale}
-            settings={settings}
-            figures={() => categoryFiguresIn(settings.timeZone)}
-            apply={async (rules) => {
-              const result = await send('categories.apply', { rules });
-              setSettings(await send('settings.get', {}));
-              return result;
-            }}
-            onSave={save}
-            dataVersion={counts && `${counts.members}/${counts.orders}`}
-          />
-        </SectionBoundary>
-      )}
-      <SectionBoundary name="backup" t={t}>
-        <BackupSection
-          t={t}
-          locale={locale}
-          settings={settings}
-          members={counts?.members}
-          orders={counts?.orders}
-          usage={storeUsage}
-          onSave={(patch) => void save(patch)}
-          files={STORE_FILES}
-          onChanged={() => {
-            send('settings.get', {}).then(setSettings, () => undefined);
-            void refreshCounts();
-            void refreshRules();
-          }}
-        />
-      </SectionBoundary>
-      <SectionBoundary name="marketplaces" t={t}>
-        <MarketplacesSection
-          t={t}
-          marketplaces={MARKETPLACES}
-          readAccess={readMarketplaceAccess}
-          watchAccess={watchMarketplaceAccess}
-          enable={(m) => requestHosts(m.hostPatterns)}
-          disable={(m) => removeHosts(m.hostPatterns)}
-          addShop={addWooShop}
-          removeShop={removeWooShop}
-        />
-      </SectionBoundary>
-      {settings && (
-        <SectionBoundary name="site-rules" t={t}>
-          <PagesSection
-            t={t}
-            locale={locale}
-            rules={rules}
-            settings={settings}
-            onSave={(patch) => void save(patch)}
-            onDelete={(id) => void send('siteRule.delete', { id }).then(refreshRules)}
-          />
-        </SectionBoundary>
-      )}
-      {settings && (
-        <SectionBoundary name="journeys" t={t}>
-          <JourneysSection
-            t={t}
-            locale={locale}
-            tiers={settings.tierLadder.steps}
-            timeZone={settings.timeZone}
-            savedSegments={savedSegments}
-            load={loadJourneys}
-            save={(patch) => send('journeys.settings.update', patch)}
-            sweep={() => send('reminders.sweep', {})}
-          />
-        </SectionBoundary>
-      )}
-      <SectionBoundary name="team" t={t}>
-        <TeamSection t={t} locale={locale} api={TEAM} />
-      </SectionBoundary>
-      <SectionBoundary name="shop-setup" t={t}>
-        <ShopSetupSection key={settings.setupAt} t={t} locale={locale} settings={settings} browserLocale={navigator.language} browserZone={BROWSER_ZONE} onSave={save} />
-      </SectionBoundary>
+          <SectionBoundary name="import" t={t}>
+            <ImportSection
+              t={t}
+              locale={locale}
+              counts={counts}
+              settings={settings}
+              importBatch={(rows, session) => send('orders.import', { rows, session })}
+              saveMappings={(importMappings) => save({ importMappings })}
+              endImport={(session) => send('orders.importEnd', { session })}
+              cancelImport={(session) => send('orders.importCancel', { session })}
+              readFile={(file, options) => readInWorker(importWorker, file, options)}
+              streamFile={(file, options, onBatch) => streamInWorker(importWorker, file, options, onBatch)}
+              streamAbove={streamAbove}
+              onImported={refreshCounts}
+            />
+          </SectionBoundary>
+          {settings && (
+            <SectionBoundary name="tiers" t={t}>
+              <TiersSection
+                t={t}
+                locale={locale}
+                settings={settings}
+                tierFacts={(window) => tierFactsUnder(window, Date.now(), settings.shopCurrency)}
+                intervals={() => repurchaseIntervalsIn(settings.timeZone)}
+                apply={(ladder) => send('tiers.apply', { ladder })}
+                onSave={save}
+                reload={() => send('settings.get', {}).then(setSettings)}
+                reportsUrl="reports.html"
+                dataVersion={counts && `${counts.members}/${counts.orders}`}
+              />
+            </SectionBoundary>
+          )}
+          {settings && (
+            <SectionBoundary name="categories" t={t}>
+              <CategoriesSection
+                t={t}
+                locale={locale}
+                settings={settings}
+                figures={() => categoryFiguresIn(settings.timeZone)}
+                apply={async (rules) => {
+                  const result = await send('categories.apply', { rules });
+                  setSettings(await send('settings.get', {}));
+                  return result;
+                }}
+                onSave={save}
+                dataVersion={counts && `${counts.members}/${counts.orders}`}
+              />
+            </SectionBoundary>
+          )}
+          <SectionBoundary name="backup" t={t}>
+            <BackupSection
+              t={t}
+              locale={locale}
+              settings={settings}
+              members={counts?.members}
+              orders={counts?.orders}
+              usage={storeUsage}
+              onSave={(patch) => void save(patch)}
+              files={STORE_FILES}
+              onChanged={() => {
+                send('settings.get', {}).then(setSettings, () => undefined);
+                void refreshCounts();
+                void refreshRules();
+              }}
+            />
+          </SectionBoundary>
+          <SectionBoundary name="marketplaces" t={t}>
+            <MarketplacesSection
+              t={t}
+              marketplaces={MARKETPLACES}
+              readAccess={readMarketplaceAccess}
+              watchAccess={watchMarketplaceAccess}
+              enable={(m) => requestHosts(m.hostPatterns)}
+              disable={(m) => removeHosts(m.hostPatterns)}
+              addShop={addWooShop}
+              removeShop={removeWooShop}
+            />
+          </SectionBoundary>
+          {settings && (
+            <SectionBoundary name="site-rules" t={t}>
+              <PagesSection
+                t={t}
+                locale={locale}
+                rules={rules}
+                settings={settings}
+                onSave={(patch) => void save(patch)}
+                onDelete={(id) => void send('siteRule.delete', { id }).then(refreshRules)}
+              />
+            </SectionBoundary>
+          )}
+          {settings && (
+            <SectionBoundary name="journeys" t={t}>
+              <JourneysSection
+                t={t}
+                locale={locale}
+                tiers={settings.tierLadder.steps}
+                timeZone={settings.timeZone}
+                savedSegments={savedSegments}
+                load={loadJourneys}
+                save={(patch) => send('journeys.settings.update', patch)}
+                sweep={() => send('reminders.sweep', {})}
+              />
+            </SectionBoundary>
+          )}
+          <SectionBoundary name="team" t={t}>
+            <TeamSection t={t} locale={locale} api={TEAM} />
+          </SectionBoundary>
+          <SectionBoundary name="shop-setup" t={t}>
+            <ShopSetupSection key={settings.setupAt} t={t} locale={locale} settings={settings} browserLocale={navigator.language} browserZone={BROWSER_ZONE} onSave={save} />
+          </SectionBoundary>
         </>
       )}
     </main>

@@ -28,7 +28,6 @@ export const BACKUP_FORMAT = 'regulars-backup';
 /** Rows are read and written this many at a time, so no table is ever held as one array or string. */
 export const BACKUP_PAGE = 5000;
 
-
 export const tagRowSchema = z.object({
   name: z.string().min(1),
   count: z.number().int().nonnegative(),

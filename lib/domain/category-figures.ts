@@ -5,7 +5,6 @@ import { isCountedOrder } from './stats';
 import { intervalHistogram, percentile, suggestLapseDays, type HistogramBin, type LapseSuggestion } from './suggest';
 import { localDayNumber } from './time';
 
-
 export interface CategoryIntervalOrder extends CategoryOrder {
   memberId: string;
 }

@@ -3,7 +3,6 @@
 import { UNCATEGORISED, type CategoryCycles } from './categories';
 import { calendarDaysBetween, localDayNumber } from './time';
 
-
 /** A category's lapse threshold: its own when the owner set one, else the shop's. */
 export function lapseDaysOf(category: string, cycles: CategoryCycles, shopLapseDays: number): number {
   return (category !== UNCATEGORISED && cycles[category]?.lapseDays) || shopLapseDays;

@@ -96,11 +96,11 @@ export function rfmScore(stats: RfmMemberFacts, breaks: RfmBreaks, now: number, 
 // Lost); the narrower row wins. FM = (F + M) / 2 falls in (lo, hi], i.e. its column is ceil(FM).
 const SEGMENT_GRID: Record<1 | 2 | 3 | 4 | 5, readonly [RfmSegment, RfmSegment, RfmSegment, RfmSegment, RfmSegment]> = {
   //  FM:  1               2                    3                    4         5
-  5: ['new',          'potentialLoyalist', 'potentialLoyalist', 'loyal',  'champions'],
-  4: ['promising',    'potentialLoyalist', 'potentialLoyalist', 'loyal',  'loyal'],
-  3: ['aboutToSleep', 'aboutToSleep',      'needAttention',     'loyal',  'loyal'],
-  2: ['lost',         'hibernating',       'atRisk',            'atRisk', 'atRisk'],
-  1: ['lost',         'lost',              'atRisk',            'atRisk', 'cantLose'],
+  5: ['new', 'potentialLoyalist', 'potentialLoyalist', 'loyal', 'champions'],
+  4: ['promising', 'potentialLoyalist', 'potentialLoyalist', 'loyal', 'loyal'],
+  3: ['aboutToSleep', 'aboutToSleep', 'needAttention', 'loyal', 'loyal'],
+  2: ['lost', 'hibernating', 'atRisk', 'atRisk', 'atRisk'],
+  1: ['lost', 'lost', 'atRisk', 'atRisk', 'cantLose'],
 };
 
 /** The named segment for R, F and M scores (each 1–5; out-of-range input is clamped). */

@@ -42,7 +42,6 @@ export function wooScriptId(address: string): string {
   return `regulars-woo-${hash53(address).toString(36)}`;
 }
 
-
 /** The stored list, cleaned: unknown shapes and bad entries dropped, duplicates once. */
 export function storedWooShops(value: unknown): string[] {
   const parsed = z.array(z.unknown()).safeParse(value);

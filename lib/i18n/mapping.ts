@@ -1,7 +1,7 @@
 // Strings of the import's column mapping (components/column-mapping.tsx) and the preview's column list.
 export const en = {
   'options.map.title': 'Match the columns of {file}',
-  'options.map.lead': "Say which column holds what. The mapping is saved when you import, and used again by itself whenever a file with the same columns comes.",
+  'options.map.lead': 'Say which column holds what. The mapping is saved when you import, and used again by itself whenever a file with the same columns comes.',
   'options.map.field.orderNo': 'Order number',
   'options.map.field.buyer': 'Buyer (username or name)',
   'options.map.field.phone': 'Phone',

@@ -38,7 +38,6 @@ export function mappedStatus(mapping: Pick<GenericMapping, 'statusValues'>, word
   return mapping.statusValues?.[word.trim()] ?? statusFromWord(word);
 }
 
-
 export function genericPreset(mapping: GenericMapping): ImportPreset {
   const mapped = MAPPED_FIELDS.filter((f) => mapping[f]);
   return {
@@ -132,7 +131,6 @@ export function genericPreset(mapping: GenericMapping): ImportPreset {
     },
   };
 }
-
 
 /**
  * The same set of headers always gives the same key, whatever their order, case or padding, so a

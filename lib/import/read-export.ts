@@ -21,34 +21,34 @@ export interface ReadOptions {
 
 export type ReadResult =
   | {
-      ok: true;
-      fileName: string;
-      preset: ImportPreset;
-      platform: Platform;
-      encoding: Encoding;
-      rowCount: number;
-      orders: ImportedOrder[];
-      problems: ImportProblem[];
-      headers: string[];
-      /** Which header each field was read from, for the preview. */
-      columns: [MappedField, string][];
-      /** The few distinct values of each column (a status column's words), for the mapping. */
-      values: ColumnValues;
-    }
+    ok: true;
+    fileName: string;
+    preset: ImportPreset;
+    platform: Platform;
+    encoding: Encoding;
+    rowCount: number;
+    orders: ImportedOrder[];
+    problems: ImportProblem[];
+    headers: string[];
+    /** Which header each field was read from, for the preview. */
+    columns: [MappedField, string][];
+    /** The few distinct values of each column (a status column's words), for the mapping. */
+    values: ColumnValues;
+  }
   | {
-      ok: false;
-      fileName: string;
-      /** Why the file is refused, for the screen to translate; its English `message`. */
-      refusal: Refusal;
-      message: string;
-      /** Why, when the page says it in the reader's language: no preset knows these columns. */
-      unknownColumns?: true;
-      /** The header row found, so a mapping can be offered. */
-      headers?: string[];
-      /** A known export the file nearly is: its mapping is offered prefilled (plain data, it crosses to the page). */
-      near?: NearPreset;
-      values?: ColumnValues;
-    };
+    ok: false;
+    fileName: string;
+    /** Why the file is refused, for the screen to translate; its English `message`. */
+    refusal: Refusal;
+    message: string;
+    /** Why, when the page says it in the reader's language: no preset knows these columns. */
+    unknownColumns?: true;
+    /** The header row found, so a mapping can be offered. */
+    headers?: string[];
+    /** A known export the file nearly is: its mapping is offered prefilled (plain data, it crosses to the page). */
+    near?: NearPreset;
+    values?: ColumnValues;
+  };
 
 export interface NearPreset {
   id: string;

@@ -128,45 +128,58 @@ export class MemberList {
   id(i: number): string {
     return this.idText.at(i);
   }
+
   name(i: number): string {
     return this.nameText.at(i);
   }
+
   handles(i: number): string {
     return this.handleText.at(i);
   }
+
   phone(i: number): string {
     return this.phoneText.at(i);
   }
+
   segment(i: number): ListSegment {
     return SEGMENTS[this.segmentOf[i]!]!;
   }
+
   tierId(i: number): string {
     return this.facts.tierNames[this.facts.tier[i]!]!;
   }
+
   currency(i: number): string {
     return this.facts.currencyNames[this.facts.currency[i]!]!;
   }
+
   tags(i: number): string[] {
     const c = this.facts;
     return Array.from(c.tags.subarray(c.tagStart[i]!, c.tagStart[i + 1]!), (t) => c.tagNames[t]!);
   }
+
   orderCount(i: number): number {
     return this.facts.orderCount[i]!;
   }
+
   spendMinor(i: number): number {
     return this.facts.spendMinor[i]!;
   }
+
   averageOrderMinor(i: number): number {
     return this.facts.averageOrderMinor[i]!;
   }
+
   firstOrderAt(i: number): number | undefined {
     const at = this.facts.firstOrderAt[i]!;
     return Number.isNaN(at) ? undefined : at;
   }
+
   lastOrderAt(i: number): number | undefined {
     const at = this.facts.lastOrderAt[i]!;
     return Number.isNaN(at) ? undefined : at;
   }
+
   doNotContact(i: number): boolean {
     return this.facts.doNotContact[i] === 1;
   }
@@ -212,7 +225,7 @@ export class MemberList {
     const hit = new Uint8Array(this.count);
     const { text, start } = this.searchText;
     for (const needle of digits.length >= 3 ? [q, digits] : [q]) {
-      for (let pos = text.indexOf(needle); pos >= 0; ) {
+      for (let pos = text.indexOf(needle); pos >= 0;) {
         const owner = this.searchText.owner(pos);
         hit[owner] = 1;
         pos = text.indexOf(needle, start[owner + 1]!);

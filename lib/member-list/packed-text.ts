@@ -42,9 +42,11 @@ export class Packed {
     this.start = start;
     this.gap = gap;
   }
+
   at(i: number): string {
     return this.text.slice(this.start[i]!, this.start[i + 1]! - this.gap);
   }
+
   /** The member whose text holds position `pos`. */
   owner(pos: number): number {
     let lo = 0;
@@ -56,6 +58,7 @@ export class Packed {
     }
     return lo;
   }
+
   /** The member whose whole text is `value`, or undefined. */
   find(value: string): number | undefined {
     for (let pos = this.text.indexOf(value); pos >= 0; pos = this.text.indexOf(value, pos + 1)) {

@@ -29,4 +29,3 @@ export async function backgroundSettled(page: Page) {
   await page.waitForTimeout(11_000);
   await page.evaluate(() => regularsBench.reportsSettled());
 }
-

@@ -8,7 +8,7 @@ test('the first run asks the shop currency, time zone, name and language before 
   try {
     const popup = await ext.context.newPage();
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-    await expect(popup.getByRole('status').filter({ hasText: "currency and time zone" })).toBeVisible();
+    await expect(popup.getByRole('status').filter({ hasText: 'currency and time zone' })).toBeVisible();
     await popup.close();
 
     const page = await ext.context.newPage();

@@ -164,7 +164,7 @@ test.describe('marketplace access', () => {
     await expect.poll(() => registeredScripts(options)).toEqual([]);
   });
 
-  test("adding a WooCommerce shop registers the script in its wp-admin; removing it unregisters", async ({ freshExt }) => {
+  test('adding a WooCommerce shop registers the script in its wp-admin; removing it unregisters', async ({ freshExt }) => {
     const { context, extensionId } = freshExt;
     await context.route(/^https:\/\/shop\.example\//, (route) =>
       route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Edit order</title><div id="wpbody">order</div>' }),

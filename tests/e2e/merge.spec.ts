@@ -6,7 +6,7 @@ import { downloadDemoExport } from '../support/extension';
 import { expect, test } from '../support/fixtures';
 import { conversationOf, panelFrame, usd } from '../support/panel';
 
-test("an automatic merge by phone is listed by the import, undone from the panel, and redone by hand", async ({ freshExt, demo }) => {
+test('an automatic merge by phone is listed by the import, undone from the panel, and redone by hand', async ({ freshExt, demo }) => {
   const dir = await mkdtemp(path.join(tmpdir(), 'regulars-merge-'));
   try {
     const options = await freshExt.context.newPage();

@@ -30,7 +30,6 @@ for (const locale of ['zh-CN', 'zh-TW'] as const) {
       await page.reload();
       await expect(page.locator('html')).toHaveAttribute('lang', locale);
 
-
       await page.getByLabel(t['options.import.label'], { exact: true }).setInputFiles(shopee);
       const problems = page.getByTestId('import-problems');
       await expect(problems).toContainText('「Aguardando retirada」');

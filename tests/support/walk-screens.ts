@@ -51,4 +51,3 @@ export async function walkScreens(locale: 'zh-CN' | 'zh-TW', page: Page, extensi
   await shot(page, 'reports');
   return { found, latin };
 }
-

@@ -40,7 +40,7 @@ export function emptyUndoLog(): UndoLog {
 /** Puts the store back as it was before the import whose undo log this is: one transaction. */
 export async function revertImport(db: RegularsDb, undo: UndoLog): Promise<{ orders: number; members: number }> {
   await db.transaction('rw', [db.members, db.identities, db.orders, db.tierChanges], async () => {
-    const restore = async <T,>(table: { bulkDelete(keys: string[]): Promise<void>; bulkPut(rows: T[]): Promise<unknown> }, log: Map<string, T | null>) => {
+    const restore = async <T>(table: { bulkDelete(keys: string[]): Promise<void>; bulkPut(rows: T[]): Promise<unknown> }, log: Map<string, T | null>) => {
       const gone = [...log].filter(([, row]) => row === null).map(([id]) => id);
       const back = [...log.values()].filter((row): row is T => row !== null);
       if (gone.length) await table.bulkDelete(gone);

@@ -13,7 +13,7 @@ const STATUSES: OrderStatus[] = ['unpaid', 'paid', 'shipped', 'delivered', 'canc
 describe('member stats kept up incrementally', () => {
   it.each(Array.from({ length: 40 }, (_, i) => i + 1))('agree with a full recompute over random order changes (seed %i)', (seed) => {
     const rand = mulberry32(seed);
-    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
     const orders = new Map<string, OrderRow>();
     let stats = memberStats([], 'USD');
     for (let step = 0; step < 30; step++) {

@@ -6,7 +6,6 @@ import type { RegularsDb } from '../../store/database';
 
 const ACTIVE = ['open', 'snoozed'] as const;
 
-
 /** Active reminders due before `until`, oldest first. */
 export async function activeDueBefore(db: RegularsDb, until: number, after = -1): Promise<ReminderRow[]> {
   const rows = await Promise.all(ACTIVE.map((s) => db.reminders.where('[state+dueAt]').between([s, after], [s, until], false, true).toArray()));

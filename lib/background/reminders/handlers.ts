@@ -107,7 +107,7 @@ export function journeyEvaluator(db: RegularsDb, now: () => number, hooks: Journ
 
 export function reminderCapability(db: RegularsDb, now: () => number, hooks: JourneyHooks) {
   const evaluator = journeyEvaluator(db, now, hooks);
-  const changed = <T,>(value: T): T => {
+  const changed = <T>(value: T): T => {
     hooks.onRemindersChanged?.();
     return value;
   };

@@ -9,7 +9,6 @@ import { respect, ruleOfKind, type JourneyRules, type RuleBase } from '../../dom
 import type { ReminderRow } from '../../domain/rows';
 import { evaluateMembers } from './reminders';
 
-
 export async function addManualReminder(db: RegularsDb, input: { memberId: string; dueAt: number; reason: string; orderId?: string | undefined; assignee?: string | undefined }, now: number): Promise<ReminderRow> {
   const reason = input.reason.trim();
   if (!reason) throw new StoreError('invalid', 'A reminder needs a reason', because('reminderNoReason'));

@@ -111,7 +111,7 @@ export function createScheduler(deps: { db: RegularsDb; now: () => number; brows
     });
   }
 
-  const serial = <T,>(task: () => Promise<T>): Promise<T> => {
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
     const next = chain.then(task, task);
     chain = next.catch((e) => console.error('Regulars: reminders', e));
     return next;

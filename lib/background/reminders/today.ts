@@ -16,7 +16,6 @@ import { type Settings } from '../../domain/settings';
 import { readSettings } from '../../store/settings';
 import { heldUntilChanged } from '../../store/held';
 
-
 /** Upcoming covers the next week; the list stays short enough to read at the start of a day. */
 const UPCOMING_DAYS = 7;
 const SUPPRESSED_LIMIT = 200;

@@ -5,7 +5,6 @@ import type { RegularsDb } from '../../store/database';
 import { readSettings, writeSettings } from '../../store/settings';
 import { memberFacts } from './member-snapshot';
 
-
 export async function refreshRfmBreaks(db: RegularsDb, now: number): Promise<Settings['rfmBreaks']> {
   const settings = await readSettings(db);
   // The member facts segments evaluate over (one scan after an import, serving both); rfmBreaks
@@ -15,7 +14,6 @@ export async function refreshRfmBreaks(db: RegularsDb, now: number): Promise<Set
   await writeSettings(db, { rfmBreaks: breaks });
   return breaks;
 }
-
 
 /** Debounces the RFM refresh: an import arrives in many batches; recompute once after the last. */
 export function rfmRefresher(db: RegularsDb, now: () => number, delayMs = 300) {

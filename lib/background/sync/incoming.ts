@@ -30,8 +30,6 @@ export async function survivor(ctx: SyncContext, memberId: string, batch: Map<st
   return survivorOf(memberId, (id) => links.get(id));
 }
 
-
-
 /** Writes incoming (or merged) documents into the local store, then remembers them as synced. */
 export async function applyDocs(ctx: SyncContext, items: Incoming[], deletions: string[] = [], pending: readonly SyncDoc[] = []): Promise<void> {
   const { db, state, now } = ctx;
@@ -128,7 +126,6 @@ export async function applyDocs(ctx: SyncContext, items: Incoming[], deletions: 
   ctx.onApplied?.(tables, new Set([...followed].filter((m) => !gone.includes(m))));
 }
 
-
 /** Two or more leaf revisions of a document: fold them by its rule, keep one, delete the rest. */
 export async function resolveConflicts(ctx: SyncContext, doc: SyncDoc, rev: string, conflicts: string[]): Promise<{ doc: SyncDoc; rev: string }> {
   const { client } = ctx;
@@ -143,8 +140,6 @@ export async function resolveConflicts(ctx: SyncContext, doc: SyncDoc, rev: stri
   const first = results[0];
   return { doc: merged, rev: doc.type !== 'contact' && first?.ok && first.rev ? first.rev : rev };
 }
-
-
 
 export async function applyChanges(ctx: SyncContext, rows: ChangeRow[]): Promise<number> {
   const { state } = ctx;
@@ -192,6 +187,5 @@ export async function applyChanges(ctx: SyncContext, rows: ChangeRow[]): Promise
   await applyDocs(ctx, merged, deletions, pending);
   return items.length + deletions.length;
 }
-
 
 const isSharedTypeId = (id: string, type: SyncDoc['type']) => id.startsWith(`${type}:`);

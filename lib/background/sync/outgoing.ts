@@ -26,7 +26,6 @@ export async function allKeys(ctx: SyncContext, table: SharedTable): Promise<str
   return [...new Set([...local, ...synced])];
 }
 
-
 export async function docsForEntry(ctx: SyncContext, table: SharedTable, key: string): Promise<object[]> {
   const { db, state, me, now } = ctx;
   const t = now();

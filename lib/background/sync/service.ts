@@ -132,13 +132,13 @@ export function syncHandlers(service: SyncService | undefined): SyncHandlers {
   };
   const wrap =
     <A, R>(f: (a: A) => Promise<R>, admin = false) =>
-    async (a: A): Promise<R> => {
-      try {
-        return await f(a);
-      } catch (e) {
-        throw new StoreError('invalid', reasonOf(e, admin), teamRefusal(e));
-      }
-    };
+      async (a: A): Promise<R> => {
+        try {
+          return await f(a);
+        } catch (e) {
+          throw new StoreError('invalid', reasonOf(e, admin), teamRefusal(e));
+        }
+      };
   return {
     'sync.status': async () => (service ? service.view() : { ...OFF }),
     'sync.connect': wrap((r) => need().connect(r)),

@@ -60,7 +60,7 @@ describe('reminders across the team', () => {
     await expect.poll(async () => (await a.db.reminders.get('r-follow'))?.dueAt, { timeout: 5000 }).toBeGreaterThanOrEqual(now + 24 * HOUR);
   }, 60_000);
 
-  it("do-not-contact set on A while both were offline suppresses the reminder B made for that buyer, on both computers", async () => {
+  it('do-not-contact set on A while both were offline suppresses the reminder B made for that buyer, on both computers', async () => {
     const { a, b, memberId } = await twoAgents();
     await a.engine.stop();
     await b.engine.stop();

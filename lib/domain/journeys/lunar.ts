@@ -33,7 +33,7 @@ function monthStarts(year: number): Map<number, number> {
   const first = Math.floor(Date.UTC(year, 0, 1) / DAY_MS);
   const last = Math.floor(Date.UTC(year, 11, 31) / DAY_MS);
   // A lunar month has 29 or 30 days: once a first day is found, the next can only be 29 days on.
-  for (let day = first; day <= last; ) {
+  for (let day = first; day <= last;) {
     let month = '';
     let dom = 0;
     for (const part of formatter().formatToParts(day * DAY_MS + DAY_MS / 2)) {

@@ -171,7 +171,6 @@ export function tagAuthors(docs: readonly TagDoc[]): Record<string, Stamp> {
   return out;
 }
 
-
 /** The shared part of a member row from its documents; derived figures stay as computed here. */
 export function memberRowFromDocs(doc: MemberDoc, tags: readonly TagDoc[], local: MemberRow | undefined, empty: (id: string, name: string) => MemberRow): MemberRow {
   const base = local ?? empty(doc.memberId, doc.name.v);

@@ -50,7 +50,7 @@ const VARIANTS: Variant[] = [
     options: { timeZone: 'Europe/London', currency: 'GBP' },
     preset: 'etsy-sold-orders',
     members: 2,
-    orders: { '3309000001': ['delivered', 2550, 'GBP'], '3309000002': ['shipped', 4350, 'GBP'], '3309000003': ['paid', 2150, 'GBP'] },
+    orders: { 3309000001: ['delivered', 2550, 'GBP'], 3309000002: ['shipped', 4350, 'GBP'], 3309000003: ['paid', 2150, 'GBP'] },
   },
 ];
 

@@ -37,4 +37,3 @@ export function amazonOrderIdOf(url: URL): string | undefined {
   const id = /^\/orders-v3\/order\/([^/]+)\/?$/.exec(url.pathname)?.[1];
   return id && ORDER_ID.test(id) ? id : undefined;
 }
-
