@@ -26,6 +26,8 @@ export interface JourneyHooks {
   resolveSegment?: SegmentResolver | undefined;
   /** Who the agent is on the team (the team user while connected); absent: the author name. */
   me?: () => Promise<string | undefined>;
+  /** Everyone on the team while connected: "Assign to" lists them all, not only names already assigned. */
+  team?: () => Promise<string[]>;
 }
 
 /** Beyond this many orders (or a tenth as many members) in one go, one sweep is cheaper than evaluating member by member. */
@@ -112,7 +114,10 @@ export function reminderCapability(db: RegularsDb, now: () => number, hooks: Jou
     return value;
   };
   const handlers: Pick<Handlers, ReminderHandlerNames> = {
-    'reminders.today': async (input) => ({ ...(await todayList(db, now(), { ...input, me: await hooks.me?.() })), updating: evaluator.busy() }),
+    'reminders.today': async (input) => {
+      const [list, team] = await Promise.all([todayList(db, now(), { ...input, me: await hooks.me?.() }), hooks.team?.().catch(() => []) ?? []]);
+      return { ...list, assignees: [...new Set([...list.assignees, ...team])].sort((a, b) => a.localeCompare(b)), updating: evaluator.busy() };
+    },
     'reminder.done': async ({ id, outcome }) => changed(await completeReminder(db, id, outcome, 'chat', now())),
     'reminder.snooze': async ({ id, until }) => changed(await snoozeReminder(db, id, until, now())),
     'reminder.assign': async ({ id, assignee }) => changed(await assignReminder(db, id, assignee, now())),

@@ -11,6 +11,7 @@ import { CouchError, type BulkResult, type CouchClient } from './couch';
 import type { CommittedChange, SubscribeToCommitted } from './committed-changes';
 import { applyChanges, applyDocs } from './incoming';
 import { allKeys, docsForEntry } from './outgoing';
+import { teamRoster } from './roster';
 import { outboxKey, readMeta, writeMeta, type ShadowRow, type SyncStateDb } from './state';
 import { MAX_SKIPPED, shadowFor, type SyncContext } from './sync-rows';
 
@@ -68,7 +69,8 @@ export function createSyncEngine(deps: SyncDeps) {
   let unsubscribe: (() => void) | undefined;
   let loop: Promise<void> | undefined;
 
-  const ctx: SyncContext = { db, state, client, me, now, skip: (id, reason) => skip(id, reason), onApplied: deps.onApplied };
+  const roster = teamRoster(state, client, me);
+  const ctx: SyncContext = { db, state, client, me, now, skip: (id, reason) => skip(id, reason), onApplied: deps.onApplied, saw: (doc) => roster.saw(doc) };
 
   const setStatus = (patch: Partial<SyncStatus>) => {
     status = { ...status, ...patch };
@@ -177,6 +179,7 @@ export function createSyncEngine(deps: SyncDeps) {
     await serial(async () => {
       const applied = await applyChanges(ctx, res.results);
       await writeMeta(state, 'checkpoint', res.last_seq);
+      await roster.flush();
       if (status.progress) setStatus({ progress: { ...status.progress, done: status.progress.done + applied } });
     });
     return res.results.length < batchSize;
@@ -274,6 +277,8 @@ export function createSyncEngine(deps: SyncDeps) {
       throw new Error(`sync did not settle: ${JSON.stringify(status)}`);
     },
     wake,
+    /** Everyone on the team (for "Assign to"), this user included. */
+    team: () => roster.names(),
   };
 }
 

@@ -162,6 +162,7 @@ export async function applyChanges(ctx: SyncContext, rows: ChangeRow[]): Promise
       ctx.skip(row.id, issue ? `${issue.path.join('.') || 'document'}: ${issue.message}` : 'its id does not match its type');
       continue;
     }
+    ctx.saw?.(parsed.data);
     let item = { doc: parsed.data, rev: raw._rev };
     if (raw._conflicts?.length) item = await resolveConflicts(ctx, parsed.data, raw._rev, raw._conflicts);
     items.push(item);

@@ -105,6 +105,8 @@ export function syncService(deps: SyncServiceDeps) {
     engine: () => engine,
     /** The team user while connected to a team (reminders are assigned to team users). */
     me: (): string | undefined => config?.user,
+    /** The team's users while connected (the database's members and whoever wrote to it); empty otherwise. */
+    team: async (): Promise<string[]> => (config && engine ? engine.team() : []),
     /** Who added a member's tags and who contacted them last, while connected to a team. */
     teamFacts: async (memberId: string) => (config ? teamFacts(deps.db, state, memberId) : undefined),
   };

@@ -27,7 +27,7 @@ export function teamMachines(server: () => TestServer) {
       await setUpTeam({ server: server().url, db, admin: server().admin, members: [{ name: 'alice', password: 'alice-pw' }, { name: 'bob', password: 'bob-pw' }] });
       return db;
     },
-    async machine(team: string, user: string, password: string, extra: Pick<SyncDeps, 'onApplied'> = {}) {
+    async machine(team: string, user: string, password: string, extra: Pick<SyncDeps, 'onApplied' | 'longpollMs'> = {}) {
       const factory = new IDBFactory();
       const name = `regulars-${user}-${++seq}`;
       const db = memoryDb(undefined, factory, name);

@@ -171,6 +171,28 @@ export function tagAuthors(docs: readonly TagDoc[]): Record<string, Stamp> {
   return out;
 }
 
+/** The team users a document names as having written part of it: the roster of who works on the shop. */
+export function writersOf(doc: SyncDoc): string[] {
+  switch (doc.type) {
+    case 'member':
+      return [doc.name.by, doc.dnc.by, ...Object.values(doc.profile).map((f) => f?.by ?? '')];
+    case 'tag':
+      return Object.values(doc.adds).map((s) => s.by);
+    case 'identity':
+      return [doc.linked.by];
+    case 'order':
+      return [doc.member.by];
+    case 'note':
+      return [doc.owner];
+    case 'contact':
+      return [doc.by];
+    case 'reminder':
+      return [doc.state.by, doc.assigned.by];
+    default:
+      return [doc.edited.by];
+  }
+}
+
 /** The shared part of a member row from its documents; derived figures stay as computed here. */
 export function memberRowFromDocs(doc: MemberDoc, tags: readonly TagDoc[], local: MemberRow | undefined, empty: (id: string, name: string) => MemberRow): MemberRow {
   const base = local ?? empty(doc.memberId, doc.name.v);
