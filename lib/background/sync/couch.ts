@@ -56,6 +56,21 @@ export function checkServerAddress(raw: string): URL {
   return url;
 }
 
+/**
+ * `p`, or its rejection as soon as `signal` aborts. Node's fetch was seen to leave the body read of
+ * an aborted long-poll pending until the server ended it (25 s): the sync loop, woken to send a
+ * change, then waited that long, and a stop never ended.
+ */
+export function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason instanceof Error ? signal.reason : new DOMException('The operation was aborted', 'AbortError'));
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
 /** CouchDB database names: lower-case letter first, then a-z 0-9 _$()+-/ */
 export const DB_NAME = /^[a-z][a-z0-9_$()+/-]{0,237}$/;
 
@@ -87,19 +102,19 @@ export class CouchClient {
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.opts.cookies === 'memory' && this.cookie) headers.cookie = this.cookie;
     if (init.basic && this.opts.basic) headers.authorization = `Basic ${btoa(unescape(encodeURIComponent(`${this.opts.basic.name}:${this.opts.basic.password}`)))}`;
-    const res = await this.doFetch(this.url(path), {
+    const res = await untilAborted(this.doFetch(this.url(path), {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: this.opts.cookies === 'browser' ? 'include' : 'omit',
       signal: init.signal,
-    });
+    }), init.signal);
     if (this.opts.cookies === 'memory') {
       const set = res.headers.get('set-cookie');
       const session = set && /AuthSession=([^;]*)/.exec(set);
       if (session) this.cookie = session[1] ? `AuthSession=${session[1]}` : undefined;
     }
-    const text = await res.text();
+    const text = await untilAborted(res.text(), init.signal);
     let json: unknown;
     try {
       json = text ? JSON.parse(text) : {};

@@ -12,7 +12,7 @@ import type { CommittedChange, SubscribeToCommitted } from './committed-changes'
 import { applyChanges, applyDocs } from './incoming';
 import { allKeys, docsForEntry } from './outgoing';
 import { teamRoster } from './roster';
-import { outboxKey, readMeta, writeMeta, type ShadowRow, type SyncStateDb } from './state';
+import { dropSent, outboxKey, readMeta, writeMeta, type OutboxRow, type ShadowRow, type SyncStateDb } from './state';
 import { MAX_SKIPPED, shadowFor, type SyncContext } from './sync-rows';
 
 export type SyncState = 'off' | 'starting' | 'syncing' | 'synced' | 'offline' | 'signIn' | 'notMember' | 'noDatabase';
@@ -62,10 +62,13 @@ export function createSyncEngine(deps: SyncDeps) {
   const batchSize = deps.batch ?? 500;
   const serial = lane();
   let status: SyncStatus = { state: 'off', waiting: 0, skipped: [] };
+  let marks = Date.now();
   let running = false;
   let poll: AbortController | undefined;
   let pollIsLong = false;
   let wakeUp: (() => void) | undefined;
+  /** Set by every wake: a change noted after the last push began must not wait out the long-poll. */
+  let woken = false;
   let unsubscribe: (() => void) | undefined;
   let loop: Promise<void> | undefined;
 
@@ -80,16 +83,18 @@ export function createSyncEngine(deps: SyncDeps) {
 
   /** Wakes the loop from a long-poll or a retry wait: there is something to send. */
   const wake = () => {
+    woken = true;
     if (pollIsLong) poll?.abort();
     wakeUp?.();
   };
 
   async function enqueue(changes: CommittedChange[]): Promise<void> {
-    const rows: { key: string; table: string; rowKey: string }[] = [];
+    const rows: OutboxRow[] = [];
+    const mark = ++marks;
     for (const c of changes) {
       if (!isSharedTable(c.table)) continue;
       const keys = c.keys ?? (await allKeys(ctx, c.table));
-      for (const k of keys) if (c.table !== 'settings' || (SHARED_SETTINGS as readonly string[]).includes(k) || k === JOURNEYS_KEY) rows.push({ key: outboxKey(c.table, k), table: c.table, rowKey: k });
+      for (const k of keys) if (c.table !== 'settings' || (SHARED_SETTINGS as readonly string[]).includes(k) || k === JOURNEYS_KEY) rows.push({ key: outboxKey(c.table, k), table: c.table, rowKey: k, mark });
     }
     if (!rows.length) return;
     await state.outbox.bulkPut(rows);
@@ -145,7 +150,7 @@ export function createSyncEngine(deps: SyncDeps) {
       }
     }
     if (merged.length) await applyDocs(ctx, merged.map((d) => ({ doc: d, rev: undefined })));
-    await state.outbox.bulkDelete(entries.map((e) => e.key));
+    await dropSent(state, entries);
     await refreshWaiting();
     return (await state.outbox.count()) > 0;
   }
@@ -163,6 +168,11 @@ export function createSyncEngine(deps: SyncDeps) {
     if (!running) return true;
     const mine = (poll = new AbortController());
     pollIsLong = longpoll;
+    // Woken since the push began (a change noted, or stop): go round again, not wait on the server.
+    if (longpoll && woken) {
+      poll = undefined;
+      return true;
+    }
     const waitMs = deps.longpollMs ?? 25_000;
     // A long-poll is ended here too if the server holds it past its timeout (or the line went dead).
     const guard = longpoll ? setTimeout(() => mine.abort(), waitMs + 5_000) : undefined;
@@ -196,6 +206,7 @@ export function createSyncEngine(deps: SyncDeps) {
       setStatus({ state: 'syncing' });
     }
     while (!(await pullBatch(false))) if (!running) return;
+    woken = false;
     while (await serial(pushBatch)) if (!running) return;
     setStatus({ state: 'synced', at: now(), progress: undefined });
     await pullBatch(true);

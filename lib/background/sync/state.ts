@@ -21,6 +21,8 @@ export interface OutboxRow {
   key: string;
   table: string;
   rowKey: string;
+  /** Which noting of the row this is: a row noted again while being sent stays to be sent again. */
+  mark?: number | undefined;
 }
 
 export interface MetaRow {
@@ -47,4 +49,12 @@ export async function readMeta<T>(state: SyncStateDb, key: string): Promise<T | 
 
 export async function writeMeta(state: SyncStateDb, key: string, value: unknown): Promise<void> {
   await state.meta.put({ key, value });
+}
+
+/** Drops the outbox entries just sent, but not one noted again meanwhile: that row changed while it was being sent. */
+export async function dropSent(state: SyncStateDb, entries: readonly OutboxRow[]): Promise<void> {
+  await state.transaction('rw', state.outbox, async () => {
+    const now = await state.outbox.bulkGet(entries.map((e) => e.key));
+    await state.outbox.bulkDelete(entries.filter((e, i) => now[i]?.mark === e.mark).map((e) => e.key));
+  });
 }
