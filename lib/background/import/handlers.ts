@@ -84,9 +84,14 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
   };
   return {
     handlers,
-    /** The store was replaced under this context: every session's cache describes a store that is gone. */
+    /**
+     * The store was replaced under this context: every session's cache describes a store that is
+     * gone. The members their journals name are recomputed in the restored store.
+     */
     async endAll() {
       for (const id of [...sessions.keys()]) await endSession(id, false);
+      // Their journals stay: a backup taken mid-import has those members' stats behind their orders.
+      await recoverJournals(db, now());
     },
     /** When the background starts: members a dead worker's import left waiting are brought up to date. */
     recover: () => recoverJournals(db, now(), (id) => sessions.has(id)),

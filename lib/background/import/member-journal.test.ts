@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { ImportedOrder } from '../../domain/imported-order';
 import { onCommitted, keysOf } from '../../store/changes';
 import type { RegularsDb } from '../../store/database';
+import { backupFile, restoreBackup } from '../../store/backup';
+import { readBackup } from '../../store/backup-read';
+import type { ValidBackup } from '../../domain/backup';
+import { createHandlers } from '../handlers';
 import { importCapability } from './handlers';
 import { importOrders } from './import-orders';
 import { memoryDb, NOW, order } from '../test-helpers';
@@ -99,5 +103,19 @@ describe('an import session writes each member row once', () => {
     await imports.handlers['orders.importCancel']({ session: 'session-cancel' }, optionsPage);
     expect(await journal(db)).toBe(0);
     expect(await db.members.get(known)).toMatchObject({ tags: ['vip'], orderCount: 2 });
+  });
+
+  it('a backup taken mid-import and restored gets its members brought up to date when the background hears of the restore', async () => {
+    const rows = batches();
+    const db = await withKnownMember('journal-backup');
+    const handlers = createHandlers({ db, now: () => NOW });
+    for (const batch of rows) await handlers['orders.import']({ rows: batch, session: 'session-backup' }, optionsPage);
+    const backup = (await readBackup((await backupFile(db, NOW)).blob)) as ValidBackup;
+    await restoreBackup(db, backup);
+    expect((await membersByName(db)).Known).toMatchObject({ orderCount: 1 });
+    await handlers['store.reloaded']({}, optionsPage);
+    const oneShot = await withKnownMember('journal-backup-one-shot');
+    await importOrders(oneShot, rows.flat(), NOW);
+    expect(await membersByName(db)).toEqual(await membersByName(oneShot));
   });
 });
