@@ -3,6 +3,8 @@ import type { RegularsDb } from '../../store/database';
 import { reportKeeper } from './report-snapshot';
 import { readReportSnapshot, readSnapshotState } from '../../store/report-snapshot';
 import { readSettings, writeSettings } from '../../store/settings';
+import { ReadAbandoned, readReportData, readReportDataInPages } from '../../store/report-data';
+import { shopReport } from '../../domain/reports';
 import { importOrders } from '../import/import-orders';
 import { DAY, memoryDb, NOW, order } from '../test-helpers';
 
@@ -70,5 +72,24 @@ describe('the report snapshot', () => {
     for (let i = 0; i < 5; i++) keeper.schedule();
     await new Promise((r) => setTimeout(r, 300));
     expect((await readSnapshotState(db, NOW)).fresh).toBe(true);
+  });
+});
+
+describe('the report read a page at a time', () => {
+  it('reads the same members and orders as the one-transaction read, across several pages', async () => {
+    const rows = Array.from({ length: 23 }, (_, i) => order({ buyer: { handle: `p${i}` }, amountMinor: 100 * (i + 1), placedAt: NOW - (i % 5) * DAY }));
+    await importOrders(db, rows, NOW);
+    const whole = await readReportData(db);
+    const paged = await readReportDataInPages(db, undefined, 4);
+    expect(paged.members.map((m) => m.id)).toEqual(whole.members.map((m) => m.id));
+    expect(paged.orders).toEqual(whole.orders);
+    const ctx = { ...whole.settings, now: NOW };
+    expect(shopReport(paged.members, paged.orders, ctx)).toEqual(shopReport(whole.members, whole.orders, ctx));
+  });
+
+  it('gives up at the next page once rows changed under it', async () => {
+    let pages = 0;
+    await expect(readReportDataInPages(db, () => ++pages > 1, 1)).rejects.toBeInstanceOf(ReadAbandoned);
+    expect(pages).toBe(2);
   });
 });

@@ -5,13 +5,16 @@
 // applied, and whenever the page finds it stale (marked so, another day, or other settings).
 import { shopReport } from '../../domain/reports';
 import type { RegularsDb } from '../../store/database';
-import { readReportData } from '../../store/report-data';
+import { ReadAbandoned, readReportDataInPages } from '../../store/report-data';
 import { readReportSnapshot, readSnapshotState, REPORT_SNAPSHOT_KEY, reportStamp, SNAPSHOT_VERSION, type ReportSnapshot } from '../../store/report-snapshot';
 
-/** Reads the store, computes the report and stores it as the snapshot. */
-export async function writeReportSnapshot(db: RegularsDb, now: number): Promise<ReportSnapshot> {
+/**
+ * Reads the store (a page at a time: writers never wait long behind it), computes the report and
+ * stores it as the snapshot. `stop`: give up (ReadAbandoned) when rows changed meanwhile.
+ */
+export async function writeReportSnapshot(db: RegularsDb, now: number, stop?: () => boolean): Promise<ReportSnapshot> {
   const started = performance.now();
-  const { settings, members, orders } = await readReportData(db);
+  const { settings, members, orders } = await readReportDataInPages(db, stop);
   const stamp = reportStamp(settings, now);
   const { intervalDays: _dropped, ...report } = shopReport(members, orders, { ...settings, now });
   const snapshot: ReportSnapshot = { version: SNAPSHOT_VERSION, stamp, ms: performance.now() - started, report };
@@ -35,15 +38,16 @@ export function reportKeeper(db: RegularsDb, now: () => number, before: () => Pr
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Bumped by every change: a computation that saw an older generation leaves the snapshot stale.
   let generation = 0;
-  const compute = async () => {
+  /** `abandon`: a background refresh gives up as soon as rows change under it (a newer one follows). */
+  const compute = async (abandon: boolean) => {
     const seen = generation;
     await before();
-    const snapshot = await writeReportSnapshot(db, now());
+    const snapshot = await writeReportSnapshot(db, now(), abandon ? () => seen !== generation : undefined);
     if (seen !== generation) await markReportStale(db);
     return snapshot;
   };
-  const refresh = (): Promise<ReportSnapshot> => {
-    running ??= compute().finally(() => (running = undefined));
+  const refresh = (abandon: boolean): Promise<ReportSnapshot> => {
+    running ??= compute(abandon).finally(() => (running = undefined));
     return running;
   };
   return {
@@ -57,14 +61,15 @@ export function reportKeeper(db: RegularsDb, now: () => number, before: () => Pr
         // After any computation under way, which may have read the rows before this change.
         (running ?? Promise.resolve())
           .catch(() => undefined)
-          .then(refresh)
-          .catch((e) => console.error('Regulars: report refresh failed', e));
+          .then(() => refresh(true))
+          .catch((e) => e instanceof ReadAbandoned || console.error('Regulars: report refresh failed', e));
       }, delayMs);
     },
     async current(): Promise<ReportSnapshot> {
+      // A background refresh under way is awaited (or, abandoned, replaced by one that finishes).
       if (running) await running.catch(() => undefined);
       const { snapshot, fresh } = await readSnapshotState(db, now());
-      return fresh && snapshot ? snapshot : refresh();
+      return fresh && snapshot ? snapshot : refresh(false);
     },
   };
 }
