@@ -34,9 +34,10 @@ export class ReadAbandoned extends Error {}
  * [memberId+placedAt] index) at a time, each page in its own short transaction: a writer (a ladder
  * being applied, an import batch) waits for one page, never for the whole store. The pages are not
  * one snapshot: the caller learns from the change stream whether rows changed meanwhile, and `stop`
- * lets it give up at the next page (it reads again once changes pause).
+ * lets it give up at the next page (it reads again once changes pause). Without `withOrders`, the
+ * members alone (orders empty).
  */
-export async function readReportDataInPages(db: RegularsDb, stop: () => boolean = () => false, pageSize = REPORT_PAGE): Promise<ReportData> {
+export async function readReportDataInPages(db: RegularsDb, stop: () => boolean = () => false, pageSize = REPORT_PAGE, withOrders = true): Promise<ReportData> {
   const settings = await readSettings(db);
   const members: ReportMember[] = [];
   const orders: ReportOrder[] = [];
@@ -45,7 +46,7 @@ export async function readReportDataInPages(db: RegularsDb, stop: () => boolean 
     if (stop()) throw new ReadAbandoned('Rows changed while the report was read');
     const page = await db.transaction('r', [db.members, db.orders], async () => {
       const ms = await pageAfter(db.members, after, pageSize);
-      if (ms.length === 0) return ms;
+      if (ms.length === 0 || !withOrders) return ms;
       const from = ms[0]!.id;
       const to = ms[ms.length - 1]!.id;
       const theirs = await db.orders.where('[memberId+placedAt]').between([from, Dexie.minKey], [to, Dexie.maxKey], true, true).toArray();
