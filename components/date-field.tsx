@@ -3,6 +3,7 @@
 // own date input follows the browser's language, not the one chosen in Regulars.
 import { useId, useRef, useState, type CSSProperties } from 'react';
 import type { Translate, UiLocale } from '@/lib/i18n';
+import { TimeField } from './time-field';
 import { calendarWeeks, formatLocalDate, parseLocalDate, weekdayNames } from './local-date';
 
 interface Props {
@@ -139,7 +140,7 @@ export function DateTimeField({ value, onChange, ...rest }: Omit<Props, 'id'> & 
   return (
     <span className="date-time-field">
       <DateField {...rest} value={date} onChange={(d) => join(d, time)} />
-      <input type="time" aria-label={rest.t('date.time')} value={time} onChange={(e) => join(date, e.target.value)} />
+      <TimeField locale={rest.locale} t={rest.t} label={rest.t('date.time')} value={time} onChange={(tm) => join(date, tm)} />
     </span>
   );
 }
