@@ -20,9 +20,24 @@ export interface ImportCache {
   members: Map<string, MemberRow>;
   /** What the store held before this import touched it, so the whole import can be cancelled. */
   undo?: UndoLog | undefined;
+  /** An import session's member rows waiting for its end (member-journal.ts). */
+  deferred?: DeferredMembers | undefined;
   /** A preloaded cache's database and its name for its own writes (their changes are its own doing). */
   db?: string | undefined;
   origin?: string | undefined;
+}
+
+/** Member rows an import session computed and has not yet written (member-journal.ts). */
+export interface DeferredMembers {
+  session: string;
+  /** Rows as the session last computed them, by member id. */
+  pending: Map<string, MemberRow>;
+  /** Members this session created: their first tier is no tier change. */
+  created: Set<string>;
+  /** Waiting members another writer changed meanwhile, recomputed from their orders at the end; undefined: any may have been. */
+  changedElsewhere: Set<string> | undefined;
+  /** Journal entries written so far. */
+  entries: number;
 }
 
 /** First-touch snapshots: the state before the session, whatever later batches did. */
@@ -77,6 +92,15 @@ export async function preloadedCache(db: RegularsDb): Promise<ImportCache> {
   return cache;
 }
 
+/**
+ * An import session's cache: preloaded, with an undo log (the whole import can be cancelled) and
+ * member rows written once, at the session's end (member-journal.ts).
+ */
+export async function sessionCache(db: RegularsDb, session: string, origin: string): Promise<ImportCache> {
+  const cache = await preloadedCache(db);
+  return Object.assign(cache, { undo: emptyUndoLog(), origin, deferred: { session, pending: new Map(), created: new Set(), changedElsewhere: new Set(), entries: 0 } });
+}
+
 export function releaseCache(cache: ImportCache): void {
   liveCaches.delete(cache);
 }
@@ -94,6 +118,9 @@ function followChanges(): void {
         const ids = keysOf(change, 'members');
         if (ids) for (const id of ids) cache.members.delete(id);
         else cache.members.clear();
+        const deferred = cache.deferred;
+        if (deferred && !ids) deferred.changedElsewhere = undefined;
+        else if (deferred && ids) for (const id of ids) if (deferred.pending.has(id)) deferred.changedElsewhere?.add(id);
       }
       if (touches(change, ['identities'])) {
         cache.identities.clear();

@@ -9,6 +9,7 @@ import { ANY_PLATFORM, type IdentityRow, type OrderRow } from '../../domain/rows
 import { readSettings } from '../../store/settings';
 import { lazyCache, type ImportCache } from './import-cache';
 import { refreshMembers, type OrderChange } from './member-refresh';
+import { journalWaiting, rememberPending } from './member-journal';
 
 export interface ImportResult {
   orders: { added: number; updated: number; unchanged: number };
@@ -87,7 +88,10 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
   const newIdentities: IdentityRow[] = [];
   const newMembers = new Map<string, string>(); // id → display name
   try {
-    const outcome = await db.transaction('rw', [db.members, db.identities, db.orders, db.tierChanges], async () => {
+    const deferred = cache.deferred;
+    // A session's batch also writes its journal (the caches table; old schemas in tests have none).
+    const tables = [db.members, db.identities, db.orders, db.tierChanges, ...(deferred ? [db.caches] : [])];
+    const outcome = await db.transaction('rw', tables, async () => {
       if (cache.origin) withOrigin(cache.origin);
       const mark = phaseClock();
       const keyed = rows.map((row) => ({ row, keys: buyerKeys(row) }));
@@ -196,12 +200,14 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
       const counts = await refreshMembers(db, settings, changes, newMembers, now, cache, mark);
       result.members.created += counts.created;
       result.members.updated += counts.updated;
-      return { changes, memberRows: counts.rows, membersBefore: counts.before, tierChanges: counts.tierChanges };
+      if (deferred) await journalWaiting(db, deferred, counts.waiting.map((r) => r.id));
+      return { changes, memberRows: counts.rows, waiting: counts.waiting, membersBefore: counts.before, tierChanges: counts.tierChanges };
     });
     // Committed: now the cache may learn what was stored.
     for (const [id, memberId] of identities) cache.identities.set(id, memberId);
     for (const { after } of outcome.changes) cache.orderIds?.add(after.id);
     for (const row of outcome.memberRows) cache.members.set(row.id, row);
+    if (deferred) rememberPending(deferred, outcome.waiting, outcome.memberRows.map((r) => r.id));
     const undo = cache.undo;
     if (undo) {
       for (const { before, after } of outcome.changes) if (!undo.orders.has(after.id)) undo.orders.set(after.id, before ?? null);
