@@ -2,17 +2,10 @@
 // drawn through Intl (month and weekday names, the locale's first day of the week): the browser's
 // own date input follows the browser's language, not the one chosen in Regulars.
 import { useId, useRef, useState, type CSSProperties } from 'react';
-import type { Translate, UiLocale } from '@/lib/i18n';
-import { TimeField } from './time-field';
+import { TimeField, type LocaleFieldProps } from './time-field';
 import { calendarWeeks, formatLocalDate, parseLocalDate, weekdayNames } from './local-date';
 
-interface Props {
-  /** YYYY-MM-DD, or '' for none. */
-  value: string;
-  onChange: (value: string) => void;
-  locale: UiLocale;
-  t: Translate;
-  label: string;
+interface Props extends LocaleFieldProps {
   id?: string;
   required?: boolean;
 }

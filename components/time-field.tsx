@@ -4,8 +4,9 @@ import { useState } from 'react';
 import type { Translate, UiLocale } from '@/lib/i18n';
 import { formatLocalTime, parseLocalTime, stepTime } from './local-time';
 
-interface Props {
-  /** HH:MM, or '' for none. */
+/** What a field in the reader's locale takes (DateField adds an id and required). */
+export interface LocaleFieldProps {
+  /** HH:MM for a time, YYYY-MM-DD for a date, or '' for none. */
   value: string;
   onChange: (value: string) => void;
   locale: UiLocale;
@@ -13,7 +14,7 @@ interface Props {
   label: string;
 }
 
-export function TimeField({ value, onChange, locale, t, label }: Props) {
+export function TimeField({ value, onChange, locale, t, label }: LocaleFieldProps) {
   const [text, setText] = useState<string | undefined>(undefined);
   const shown = text ?? (value ? formatLocalTime(value, locale) : '');
   const bad = text !== undefined && text.trim() !== '' && parseLocalTime(text) === undefined;
