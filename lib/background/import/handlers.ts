@@ -3,7 +3,7 @@
 import type { Handlers } from '../../messaging/router';
 import { importOrigin } from '../derived';
 import type { RegularsDb } from '../../store/database';
-import { lazyCache, releaseCache, revertImport, sessionCache, type ImportCache } from './import-cache';
+import { dropWarm, keepWarm, lazyCache, releaseCache, revertImport, sessionCache, type ImportCache } from './import-cache';
 import { dropJournal, recoverJournals, writeWaiting } from './member-journal';
 import { importOrders } from './import-orders';
 
@@ -40,7 +40,8 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
     try {
       if (cache?.deferred && write) await writeWaiting(db, cache.deferred, now(), cache.origin);
     } finally {
-      if (cache) releaseCache(cache);
+      if (cache && write) keepWarm(cache);
+      else if (cache) releaseCache(cache);
       hooks.onSessionEnded?.(id);
     }
     return true;
@@ -90,6 +91,7 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
      */
     async endAll() {
       for (const id of [...sessions.keys()]) await endSession(id, false);
+      dropWarm();
       // Their journals stay: a backup taken mid-import has those members' stats behind their orders.
       await recoverJournals(db, now());
     },
