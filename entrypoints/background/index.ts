@@ -34,7 +34,7 @@ export default defineBackground(() => {
       rfm.schedule();
       reports.schedule();
     },
-    membersChanged: () => reports.schedule(),
+    membersChanged: () => reports.schedule('members'),
   });
   // Saved segments are audiences for holiday greetings (lib/background/segments evaluates them).
   const resolveSegment = (segmentId: string) => segmentMemberIds(db, segmentId, now());
