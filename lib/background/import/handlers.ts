@@ -42,7 +42,10 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
     if (session) clearTimeout(session.timer);
     else {
       // A session remembers what it changed, so the user can cancel the whole import.
-      session = { cache: preloadedCache(db).then((cache) => Object.assign(cache, { undo: emptyUndoLog(), origin: importOrigin(id) })), timer: setTimeout(() => undefined) };
+      session = {
+        cache: preloadedCache(db).then((cache) => Object.assign(cache, { undo: emptyUndoLog(), origin: importOrigin(id) })),
+        timer: setTimeout(() => undefined),
+      };
       sessions.set(id, session);
     }
     session.timer = setTimeout(() => void endSession(id), SESSION_IDLE_MS);
