@@ -34,7 +34,7 @@ export default defineBackground(() => {
       rfm.schedule();
       reports.schedule();
     },
-    membersChanged: () => reports.schedule(),
+    membersChanged: () => reports.schedule('members'),
   });
   // Saved segments are audiences for holiday greetings (lib/background/segments evaluates them).
   const resolveSegment = (segmentId: string) => segmentMemberIds(db, segmentId, now());
@@ -60,7 +60,7 @@ export default defineBackground(() => {
     },
   });
   void sync.resume().catch((e) => console.error('Regulars: team sync could not resume', e));
-  const route = createRouter(createHandlers({ db, now, onImportEnded: derived.importEnded, journeys, onTiersChanged, reports, sync }), {
+  const route = createRouter(createHandlers({ db, now, onImportEnded: derived.importEnded, journeys, onTiersChanged, reports, sync, recoverImports: true }), {
     id: browser.runtime.id,
     origin: browser.runtime.getURL('/'),
   });

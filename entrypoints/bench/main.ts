@@ -3,7 +3,8 @@
 import { RegularsDb } from '@/lib/store/database';
 import { SCHEMA_VERSIONS } from '@/lib/store/schema';
 import { importOrders, onImportPhase } from '@/lib/background/import/import-orders';
-import { preloadedCache, releaseCache } from '@/lib/background/import/import-cache';
+import { releaseCache, sessionCache } from '@/lib/background/import/import-cache';
+import { writeWaiting } from '@/lib/background/import/member-journal';
 import type { ImportedOrder } from '@/lib/domain/imported-order';
 import type { TierLadder } from '@/lib/domain/types';
 import { send } from '@/lib/messaging/browser-client';
@@ -93,8 +94,10 @@ const bench = {
     const phases: Record<string, number> = {};
     onImportPhase((phase, ms) => (phases[phase] = (phases[phase] ?? 0) + ms));
     const t = performance.now();
-    const cache = await preloadedCache(db);
+    // As the options page imports a file: one session, its member rows written at its end.
+    const cache = await sessionCache(db, 'bench', 'import:bench');
     for (let i = 0; i < rows.length; i += BATCH) await importOrders(db, rows.slice(i, i + BATCH), now, cache);
+    await writeWaiting(db, cache.deferred!, now, cache.origin);
     releaseCache(cache);
     const storeMs = performance.now() - t;
     onImportPhase(undefined);

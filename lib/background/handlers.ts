@@ -26,6 +26,8 @@ export interface HandlerDeps {
   onTiersChanged?: () => void;
   /** The keeper of the reports' snapshot (the background makes it, waiting for its RFM refresh). */
   reports?: ReportKeeper;
+  /** The background starting: members an import left waiting when its worker died are brought up to date. */
+  recoverImports?: boolean;
   /** Team sync (sync/service.ts); absent where there is none (tests, bench). */
   sync?: SyncService | undefined;
 }
@@ -41,6 +43,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.onImportEnded?.(session);
     },
   });
+  if (deps.recoverImports) void imports.recover().catch((e) => console.error('Regulars: an unfinished import could not be completed', e));
   const handlers: Handlers = {
     ...imports.handlers,
     ...syncHandlers(deps.sync),

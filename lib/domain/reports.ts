@@ -1,25 +1,14 @@
 // The owner's reports, from one pass over members and one over orders. Pure: the caller reads the
 // store (lib/store/report-data.ts) and passes `now` and the shop's time zone.
-import { type CategoryCycles } from './categories';
 import { categoryFigures, type CategoryFigures } from './category-figures';
-import { lapseDayOf } from './category-lapse';
-import { rfmBreaks, rfmScore, RFM_SEGMENT_ORDER } from './rfm';
 import { isCountedOrder } from './stats';
 import { intervalHistogram, suggestLapseDays, type HistogramBin, type LapseSuggestion } from './suggest';
 import { DAY_MS, localDayNumber } from './time';
-import type { OrderStatus, RfmBreaks, RfmSegment, TierLadder } from './types';
+import type { OrderStatus } from './types';
+import { memberReportPart, type MemberReportPart, type ReportContext, type ReportMember } from './report-members';
 
-export interface ReportMember {
-  id: string;
-  displayName: string;
-  tierId: string;
-  orderCount: number;
-  spendMinor: number;
-  currency: string;
-  lastOrderAt?: number | undefined;
-  firstOrderAt?: number | undefined;
-  categoryLastAt?: Readonly<Record<string, number>> | undefined;
-}
+export type { MemberReportPart, ReportContext, ReportMember };
+export { memberReportPart };
 
 export interface ReportOrder {
   memberId: string;
@@ -32,22 +21,6 @@ export interface ReportOrder {
 
 /** A category's row of the report: its figures without the raw intervals. */
 export type CategoryReportRow = Omit<CategoryFigures, 'intervals'> & { intervalCount: number };
-
-export interface ReportContext {
-  now: number;
-  timeZone: string;
-  shopCurrency: string;
-  tierLadder: TierLadder;
-  /** The stored cut points; computed from `members` when null. */
-  rfmBreaks: RfmBreaks | null;
-  lapseDays: number;
-  /** Lapse thresholds per category (a member lapses when every category they buy has); none: lapseDays for all. */
-  categoryCycles?: CategoryCycles | undefined;
-  /** Calendar months shown in the monthly charts, ending with the current one. */
-  months?: number;
-  /** Members listed in the top members table. */
-  top?: number;
-}
 
 export interface MonthFigures {
   /** 'YYYY-MM' in the shop's zone. */
@@ -65,20 +38,11 @@ export interface MonthFigures {
   returningRevenueMinor: number;
 }
 
-export interface ShopReport {
+export interface ShopReport extends MemberReportPart {
   generatedAt: number;
   currency: string;
-  members: number;
-  /** Members with at least one counted order. */
-  buyers: number;
-  /** Members with two or more counted orders. */
-  repeatBuyers: number;
-  /** Members past the lapse threshold of every category they buy (categories.ts's rule; lapseDays without categories). */
-  lapsedMembers: number;
   /** Buyers, repeat rate and repurchase intervals per product category; empty when no order has a category. */
   byCategory: CategoryReportRow[];
-  byTier: { id: string; name: string; color: string; count: number }[];
-  bySegment: { segment: RfmSegment | 'none'; count: number }[];
   months: MonthFigures[];
   /** Counted orders in other currencies, left out of the revenue figures (they can't be added). */
   otherCurrencyOrders: number;
@@ -93,7 +57,6 @@ export interface ShopReport {
    * lost. Where it flattens, those still away rarely come back.
    */
   lapseCurve: { days: number[]; notBack: number[] };
-  top: { id: string; displayName: string; tierId: string; orderCount: number; spendMinor: number; lastOrderAt?: number | undefined }[];
 }
 
 /** The report without the raw intervals: what is kept and drawn. */
@@ -130,39 +93,7 @@ export function shopReport(members: readonly ReportMember[], ordersIn: readonly 
   const { now, timeZone, shopCurrency } = ctx;
   const monthsShown = ctx.months ?? 24;
   const today = localDayNumber(now, timeZone);
-  const cycles = ctx.categoryCycles ?? {};
-
-  // --- members: tiers, segments, top ------------------------------------------------------------
-  const ladder = ctx.tierLadder.steps;
-  const tierAt = new Map(ladder.map((s, i) => [s.id, i]));
-  const tierCounts = new Array<number>(ladder.length).fill(0);
-  const breaks = ctx.rfmBreaks ?? rfmBreaks(members, now, timeZone);
-  const segmentCounts = new Map<RfmSegment | 'none', number>();
-  let buyers = 0;
-  let repeatBuyers = 0;
-  let lapsed = 0;
-  const topN = ctx.top ?? 20;
-  const top: ReportMember[] = [];
-  for (const m of members) {
-    // A tier id no longer on the ladder is shown on the floor, as the panel does.
-    tierCounts[tierAt.get(m.tierId) ?? 0]! += 1;
-    const score = rfmScore(m, breaks, now, timeZone);
-    const segment = score?.segment ?? 'none';
-    segmentCounts.set(segment, (segmentCounts.get(segment) ?? 0) + 1);
-    if (m.orderCount >= 1) buyers++;
-    if (m.orderCount >= 2) repeatBuyers++;
-    if (m.lastOrderAt !== undefined) {
-      const lapseDay = m.categoryLastAt ? lapseDayOf(m, cycles, ctx.lapseDays, timeZone)! : localDayNumber(m.lastOrderAt, timeZone) + ctx.lapseDays;
-      if (today >= lapseDay) lapsed++;
-    }
-    if (m.currency === shopCurrency && m.spendMinor > 0 && (top.length < topN || m.spendMinor > top[top.length - 1]!.spendMinor)) {
-      // Insertion into a short sorted list: topN is small, members are many.
-      let at = top.length;
-      while (at > 0 && top[at - 1]!.spendMinor < m.spendMinor) at--;
-      top.splice(at, 0, m);
-      if (top.length > topN) top.pop();
-    }
-  }
+  const memberPart = memberReportPart(members, ctx);
 
   // --- orders: months, intervals, lapse curve ----------------------------------------------------
   const orders = byMemberThenTime(ordersIn);
@@ -265,20 +196,14 @@ export function shopReport(members: readonly ReportMember[], ordersIn: readonly 
   return {
     generatedAt: now,
     currency: shopCurrency,
-    members: members.length,
-    buyers,
-    repeatBuyers,
-    lapsedMembers: lapsed,
+    ...memberPart,
     byCategory,
-    byTier: ladder.map((s, i) => ({ id: s.id, name: s.name, color: s.color, count: tierCounts[i]! })),
-    bySegment: [...RFM_SEGMENT_ORDER, 'none' as const].map((segment) => ({ segment, count: segmentCounts.get(segment) ?? 0 })),
     months,
     otherCurrencyOrders,
     intervalDays,
     intervalBins: intervalHistogram(intervalDays),
     lapseSuggestion: suggestLapseDays(intervals),
     lapseCurve: { days, notBack },
-    top: top.map(({ id, displayName, tierId, orderCount, spendMinor, lastOrderAt }) => ({ id, displayName, tierId, orderCount, spendMinor, lastOrderAt })),
   };
 }
 

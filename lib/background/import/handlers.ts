@@ -3,7 +3,8 @@
 import type { Handlers } from '../../messaging/router';
 import { importOrigin } from '../derived';
 import type { RegularsDb } from '../../store/database';
-import { emptyUndoLog, lazyCache, preloadedCache, releaseCache, revertImport, type ImportCache, type UndoLog } from './import-cache';
+import { dropWarm, keepWarm, lazyCache, releaseCache, revertImport, sessionCache, type ImportCache } from './import-cache';
+import { dropJournal, recoverJournals, writeWaiting } from './member-journal';
 import { importOrders } from './import-orders';
 
 /** An import session idle this long is dropped (the options page was closed mid-import). */
@@ -17,45 +18,51 @@ export interface ImportHooks {
 }
 
 /** Members an import session made (no row before it) and existing members it wrote orders to. */
-function sessionMembers(undo: UndoLog | undefined): { created: number; matched: number } {
-  let created = 0;
-  for (const before of undo?.members.values() ?? []) if (before === null) created++;
-  return { created, matched: (undo?.members.size ?? 0) - created };
+function sessionMembers(cache: ImportCache | undefined): { created: number; matched: number } {
+  const deferred = cache?.deferred;
+  if (!deferred) return { created: 0, matched: 0 };
+  let matched = 0;
+  for (const id of deferred.pending.keys()) if (!deferred.created.has(id)) matched++;
+  return { created: deferred.created.size, matched };
 }
 
 type ImportHandlers = Pick<Handlers, 'orders.import' | 'orders.importCancel' | 'orders.importEnd' | 'order.get'>;
 
 export function importCapability(db: RegularsDb, now: () => number, hooks: ImportHooks = {}) {
   const sessions = new Map<string, { cache: Promise<ImportCache>; timer: ReturnType<typeof setTimeout> }>();
-  const endSession = async (id: string) => {
+  /** Ends a session; its waiting member rows are written unless the store they belong to is gone. */
+  const endSession = async (id: string, write = true) => {
     const session = sessions.get(id);
     if (!session) return false;
     sessions.delete(id);
     clearTimeout(session.timer);
-    releaseCache(await session.cache.catch(() => lazyCache()));
-    hooks.onSessionEnded?.(id);
+    const cache = await session.cache.catch(() => undefined);
+    try {
+      if (cache?.deferred && write) await writeWaiting(db, cache.deferred, now(), cache.origin);
+    } finally {
+      if (cache && write) keepWarm(cache);
+      else if (cache) releaseCache(cache);
+      hooks.onSessionEnded?.(id);
+    }
     return true;
   };
-  const sessionCache = (id: string | undefined): Promise<ImportCache> => {
+  const cacheOf = (id: string | undefined): Promise<ImportCache> => {
     if (!id) return Promise.resolve(lazyCache());
     let session = sessions.get(id);
     if (session) clearTimeout(session.timer);
     else {
       // A session remembers what it changed, so the user can cancel the whole import.
-      session = {
-        cache: preloadedCache(db).then((cache) => Object.assign(cache, { undo: emptyUndoLog(), origin: importOrigin(id) })),
-        timer: setTimeout(() => undefined),
-      };
+      session = { cache: sessionCache(db, id, importOrigin(id)), timer: setTimeout(() => undefined) };
       sessions.set(id, session);
     }
-    session.timer = setTimeout(() => void endSession(id), SESSION_IDLE_MS);
+    session.timer = setTimeout(() => void endSession(id).catch((e) => console.error('Regulars: an idle import could not finish', e)), SESSION_IDLE_MS);
     return session.cache;
   };
 
   const handlers: ImportHandlers = {
     'order.get': async ({ platform, orderNo }) => (await db.orders.get(`${platform}:${orderNo.trim()}`)) ?? null,
     'orders.import': async ({ rows, session }) => {
-      const result = await importOrders(db, rows, now(), await sessionCache(session));
+      const result = await importOrders(db, rows, now(), await cacheOf(session));
       if (result.orders.added || result.orders.updated)
         hooks.onImported?.(
           rows.map((r) => `${r.platform}:${r.orderNo.trim()}`),
@@ -67,19 +74,28 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
       const open = sessions.get(session);
       const cache = open ? await open.cache : undefined;
       const reverted = cache?.undo ? await revertImport(db, cache.undo) : { orders: 0, members: 0 };
-      await endSession(session);
+      if (cache?.deferred) await dropJournal(db, cache.deferred);
+      await endSession(session, false);
       return reverted;
     },
     'orders.importEnd': async ({ session }) => {
-      const undo = (await sessions.get(session)?.cache)?.undo;
-      return { ended: await endSession(session), members: sessionMembers(undo) };
+      const members = sessionMembers(await sessions.get(session)?.cache);
+      return { ended: await endSession(session), members };
     },
   };
   return {
     handlers,
-    /** The store was replaced under this context: every session's cache describes a store that is gone. */
+    /**
+     * The store was replaced under this context: every session's cache describes a store that is
+     * gone. The members their journals name are recomputed in the restored store.
+     */
     async endAll() {
-      for (const id of [...sessions.keys()]) await endSession(id);
+      for (const id of [...sessions.keys()]) await endSession(id, false);
+      dropWarm();
+      // Their journals stay: a backup taken mid-import has those members' stats behind their orders.
+      await recoverJournals(db, now());
     },
+    /** When the background starts: members a dead worker's import left waiting are brought up to date. */
+    recover: () => recoverJournals(db, now(), (id) => sessions.has(id)),
   };
 }

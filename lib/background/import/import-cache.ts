@@ -20,9 +20,33 @@ export interface ImportCache {
   members: Map<string, MemberRow>;
   /** What the store held before this import touched it, so the whole import can be cancelled. */
   undo?: UndoLog | undefined;
+  /**
+   * Order id → digest of the file row the stored order was last made from (or found equal to), for
+   * orders no one else has written since: the same row again is unchanged without a read.
+   */
+  digests?: Map<string, number> | undefined;
+  /** The category rules the digests were made under (the rules categorise the items). */
+  rulesKey?: string | undefined;
+  /** The store this cache describes. */
+  store?: RegularsDb | undefined;
+  /** An import session's member rows waiting for its end (member-journal.ts). */
+  deferred?: DeferredMembers | undefined;
   /** A preloaded cache's database and its name for its own writes (their changes are its own doing). */
   db?: string | undefined;
   origin?: string | undefined;
+}
+
+/** Member rows an import session computed and has not yet written (member-journal.ts). */
+export interface DeferredMembers {
+  session: string;
+  /** Rows as the session last computed them, by member id. */
+  pending: Map<string, MemberRow>;
+  /** Members this session created: their first tier is no tier change. */
+  created: Set<string>;
+  /** Waiting members another writer changed meanwhile, recomputed from their orders at the end; undefined: any may have been. */
+  changedElsewhere: Set<string> | undefined;
+  /** Journal entries written so far. */
+  entries: number;
 }
 
 /** First-touch snapshots: the state before the session, whatever later batches did. */
@@ -70,6 +94,8 @@ export async function preloadedCache(db: RegularsDb): Promise<ImportCache> {
     cache.orderIds = new Set(orderIds);
   });
   cache.identitiesComplete = true;
+  cache.digests = new Map();
+  cache.store = db;
   cache.db = db.name;
   cache.origin = newId('import');
   followChanges();
@@ -77,8 +103,49 @@ export async function preloadedCache(db: RegularsDb): Promise<ImportCache> {
   return cache;
 }
 
+/**
+ * An import session's cache: preloaded (or the last session's, kept warm), with an undo log (the
+ * whole import can be cancelled) and member rows written once, at the session's end (member-journal.ts).
+ */
+export async function sessionCache(db: RegularsDb, session: string, origin: string): Promise<ImportCache> {
+  const cache = takeWarm(db) ?? (await preloadedCache(db));
+  return Object.assign(cache, { undo: emptyUndoLog(), origin, deferred: { session, pending: new Map(), created: new Set(), changedElsewhere: new Set(), entries: 0 } });
+}
+
 export function releaseCache(cache: ImportCache): void {
   liveCaches.delete(cache);
+}
+
+/** How long a finished session's cache is kept: an import soon after (the same file again, the next file) reads nothing to start. */
+export const WARM_MS = 60_000;
+let warm: { cache: ImportCache; timer: ReturnType<typeof setTimeout> } | undefined;
+
+/** Keeps a finished session's cache (still following the change stream) for the next session on the same store. */
+export function keepWarm(cache: ImportCache): void {
+  dropWarm();
+  const timer = setTimeout(() => dropWarm(), WARM_MS);
+  warm = { cache: Object.assign(cache, { undo: undefined, deferred: undefined }), timer };
+}
+
+export function dropWarm(): void {
+  if (!warm) return;
+  clearTimeout(warm.timer);
+  releaseCache(warm.cache);
+  warm = undefined;
+}
+
+function takeWarm(db: RegularsDb): ImportCache | undefined {
+  const kept = warm?.cache;
+  if (!kept || kept.store !== db) return undefined;
+  clearTimeout(warm!.timer);
+  warm = undefined;
+  if (!kept.orderIds || !kept.identitiesComplete) {
+    releaseCache(kept);
+    return undefined;
+  }
+  // Member rows it wrote may since have been rewritten by its session's end: read again.
+  kept.members.clear();
+  return kept;
 }
 
 let following = false;
@@ -94,13 +161,19 @@ function followChanges(): void {
         const ids = keysOf(change, 'members');
         if (ids) for (const id of ids) cache.members.delete(id);
         else cache.members.clear();
+        const deferred = cache.deferred;
+        if (deferred && !ids) deferred.changedElsewhere = undefined;
+        else if (deferred && ids) for (const id of ids) if (deferred.pending.has(id)) deferred.changedElsewhere?.add(id);
       }
       if (touches(change, ['identities'])) {
         cache.identities.clear();
         cache.identitiesComplete = false;
       }
       for (const t of change.tables) {
-        if (t.table !== 'orders' || !cache.orderIds) continue;
+        if (t.table !== 'orders') continue;
+        if (t.keys === null) cache.digests?.clear();
+        else for (const id of t.keys) cache.digests?.delete(id);
+        if (!cache.orderIds) continue;
         if (t.keys === null) cache.orderIds = undefined;
         else if (t.kind === 'put') for (const id of t.keys) cache.orderIds.add(id);
         else for (const id of t.keys) cache.orderIds.delete(id);

@@ -1,6 +1,7 @@
 // Orders in: matching buyers to members, recording orders, keeping member stats and tiers exact.
 // The hot path of every import; see tests/bench for its cost against raw IndexedDB.
 import { categoriseItems, categoryMatcher } from '../../domain/categories';
+import { hash53 } from '../../hash';
 import { identityId, normaliseEmail, normaliseHandle, normalisePhone } from '../../import/identity';
 import type { ImportedOrder } from '../../domain/imported-order';
 import { withOrigin } from '../../store/changes';
@@ -9,6 +10,7 @@ import { ANY_PLATFORM, type IdentityRow, type OrderRow } from '../../domain/rows
 import { readSettings } from '../../store/settings';
 import { lazyCache, type ImportCache } from './import-cache';
 import { refreshMembers, type OrderChange } from './member-refresh';
+import { journalWaiting, rememberPending } from './member-journal';
 
 export interface ImportResult {
   orders: { added: number; updated: number; unchanged: number };
@@ -84,15 +86,36 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
   // Items the file gave no category get one from the owner's rules, as stored orders have.
   const categorise = settings.categoryRules.length ? categoryMatcher(settings.categoryRules) : undefined;
 
+  // Digests of the rows (whole, as read from the file), under the category rules that categorise them.
+  const rulesKey = JSON.stringify(settings.categoryRules);
+  if (cache.digests && cache.rulesKey !== rulesKey) {
+    cache.digests.clear();
+    cache.rulesKey = rulesKey;
+  }
+  const rowDigests = cache.digests ? rows.map((r) => hash53(JSON.stringify(r))) : undefined;
+  const orderIds = rows.map((r) => `${r.platform}:${r.orderNo.trim()}`);
+  const keyed = rows.map((row) => ({ row, keys: buyerKeys(row) }));
+  // A row this store's order was last made from (nobody wrote the order since) changes nothing: no read.
+  const known = (i: number) => rowDigests !== undefined && cache.digests?.get(orderIds[i]!) === rowDigests[i];
+  // Every row known and every buyer key too: nothing to write, so no transaction (it would wait
+  // behind whatever else is reading the store, e.g. the figures of the import before).
+  const knownKey = (id: string | undefined) => !id || cache.identities.has(id);
+  if (cache.identitiesComplete && keyed.every(({ keys }, i) => known(i) && knownKey(keys.handle) && knownKey(keys.phone) && knownKey(keys.email))) {
+    result.orders.unchanged = new Set(orderIds).size;
+    return result;
+  }
+
   // Work on copies: if the transaction fails, the cache must not remember what was never stored.
   const identities = new Map<string, string>();
   const newIdentities: IdentityRow[] = [];
   const newMembers = new Map<string, string>(); // id → display name
   try {
-    const outcome = await db.transaction('rw', [db.members, db.identities, db.orders, db.tierChanges], async () => {
+    const deferred = cache.deferred;
+    // A session's batch also writes its journal (the caches table; old schemas in tests have none).
+    const tables = [db.members, db.identities, db.orders, db.tierChanges, ...(deferred ? [db.caches] : [])];
+    const outcome = await db.transaction('rw', tables, async () => {
       if (cache.origin) withOrigin(cache.origin);
       const mark = phaseClock();
-      const keyed = rows.map((row) => ({ row, keys: buyerKeys(row) }));
 
       // 1. Identities: ask the store only about keys the cache can't answer.
       const unknown = new Set<string>();
@@ -146,8 +169,7 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
       mark('resolve');
 
       // 3. Orders: add, update (status moves forward), or leave alone.
-      const orderIds = rows.map((r) => `${r.platform}:${r.orderNo.trim()}`);
-      const mayExist = cache.orderIds ? orderIds.filter((id) => cache.orderIds!.has(id)) : orderIds;
+      const mayExist = orderIds.filter((id, i) => !known(i) && (!cache.orderIds || cache.orderIds.has(id)));
       const existing = new Map<string, OrderRow>();
       if (mayExist.length) for (const o of await db.orders.bulkGet(mayExist)) if (o) existing.set(o.id, o);
       mark('orders.read');
@@ -156,6 +178,11 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
       const seen = new Set<string>(); // an order repeated within one batch counts once
       rows.forEach((row, i) => {
         const id = orderIds[i]!;
+        if (known(i) && !toPut.has(id)) {
+          if (!seen.has(id)) result.orders.unchanged++;
+          seen.add(id);
+          return;
+        }
         const before = toPut.get(id) ?? existing.get(id);
         const incoming: OrderRow = {
           id,
@@ -198,12 +225,16 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
       const counts = await refreshMembers(db, settings, changes, newMembers, now, cache, mark);
       result.members.created += counts.created;
       result.members.updated += counts.updated;
-      return { changes, memberRows: counts.rows, membersBefore: counts.before, tierChanges: counts.tierChanges };
+      if (deferred) await journalWaiting(db, deferred, counts.waiting.map((r) => r.id));
+      return { changes, memberRows: counts.rows, waiting: counts.waiting, membersBefore: counts.before, tierChanges: counts.tierChanges };
     });
     // Committed: now the cache may learn what was stored.
     for (const [id, memberId] of identities) cache.identities.set(id, memberId);
     for (const { after } of outcome.changes) cache.orderIds?.add(after.id);
+    // Every order of the batch is now what its last row makes of it (merging a row twice changes nothing).
+    if (rowDigests) rowDigests.forEach((digest, i) => cache.digests?.set(orderIds[i]!, digest));
     for (const row of outcome.memberRows) cache.members.set(row.id, row);
+    if (deferred) rememberPending(deferred, outcome.waiting, outcome.memberRows.map((r) => r.id));
     const undo = cache.undo;
     if (undo) {
       for (const { before, after } of outcome.changes) if (!undo.orders.has(after.id)) undo.orders.set(after.id, before ?? null);

@@ -69,7 +69,7 @@ export async function refreshMembers(
   now: number,
   cache: ImportCache,
   mark: (phase: string) => void,
-): Promise<{ created: number; updated: number; rows: MemberRow[]; before: Map<string, MemberRow>; tierChanges: string[] }> {
+): Promise<{ created: number; updated: number; rows: MemberRow[]; waiting: MemberRow[]; before: Map<string, MemberRow>; tierChanges: string[] }> {
   const byMember = new Map<string, OrderChange[]>();
   const add = (id: string, c: OrderChange) => (byMember.get(id) ?? byMember.set(id, []).get(id)!).push(c);
   for (const c of changes) {
@@ -80,11 +80,16 @@ export async function refreshMembers(
   for (const id of newMembers.keys()) if (!byMember.has(id)) byMember.set(id, []);
 
   const ids = [...byMember.keys()];
-  const toRead = ids.filter((id) => !newMembers.has(id) && !cache.members.has(id));
+  // An import session's rows waiting for its end are the latest; then what this import last wrote.
+  const known = (id: string) => cache.deferred?.pending.get(id) ?? cache.members.get(id);
+  const toRead = ids.filter((id) => !newMembers.has(id) && !known(id));
   const read = toRead.length ? await db.members.bulkGet(toRead) : [];
   const before = new Map<string, MemberRow>();
   toRead.forEach((id, i) => read[i] && before.set(id, read[i]!));
-  for (const id of ids) if (cache.members.has(id)) before.set(id, cache.members.get(id)!);
+  for (const id of ids) {
+    const row = known(id);
+    if (row) before.set(id, row);
+  }
   mark('members.read');
 
   // Stats from the stats where exact; otherwise from all the member's orders.
@@ -143,15 +148,18 @@ export async function refreshMembers(
     });
     if (old) updated++;
     else created++;
-    if (old && old.tierId !== tier.id) {
+    if (old && old.tierId !== tier.id && !cache.deferred) {
       tierChanges.push({ id: newId('tc'), memberId: id, from: old.tierId, to: tier.id, direction: tierDirection(settings.tierLadder, old.tierId, tier.id), at: now });
     }
   }
   mark('members.compute');
-  await db.members.bulkPut(rows);
+  // In an import session only new members are written now; the others wait for its end.
+  const written = cache.deferred ? rows.filter((r) => !before.has(r.id)) : rows;
+  const waiting = cache.deferred ? rows.filter((r) => before.has(r.id)) : [];
+  if (written.length) await db.members.bulkPut(written);
   if (tierChanges.length) await db.tierChanges.bulkAdd(tierChanges);
   mark('members.write');
-  return { created, updated, rows, before, tierChanges: tierChanges.map((c) => c.id) };
+  return { created, updated, rows: written, waiting, before, tierChanges: tierChanges.map((c) => c.id) };
 }
 
 /** Removes orders (e.g. recorded by mistake) and brings their members' stats and tiers up to date. */

@@ -9,7 +9,7 @@ import { readSettings } from '../../store/settings';
 import { lookupByHandle } from '../members/card';
 import { importOrders } from '../import/import-orders';
 import { DAY, memoryDb, NOW, order } from '../test-helpers';
-import { APPLY_BATCH, applyTierLadder } from './tiers';
+import { APPLY_BATCH, applyRows, applyTierLadder } from './tiers';
 import { tierFactsOf } from '../../store/tier-facts';
 
 let db: RegularsDb;
@@ -77,6 +77,21 @@ describe('applying a tier ladder', () => {
     expect(await tierOf('old_tom')).toBe('silver');
     expect(result.up).toBe(0);
     expect((await db.tierChanges.where('memberId').equals((await lookupByHandle(db, 'demo', 'old_tom', NOW))!.member.id).toArray()).map((c) => c.direction)).toEqual(['same']);
+  });
+
+  it('reads and writes only the members who move: a ladder that moves nobody reads no member row', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => order({ buyer: { handle: `c${i}` }, amountMinor: 500 }));
+    await importOrders(db, rows, NOW);
+    // Silver from 80.00 by spend alone: only lily (90.00) is there; mei and the 200 buyers of 5.00 stay
+    // Regular, old_tom stays Gold (600.00).
+    const result = await applyTierLadder(db, withThresholds(8000, 50_000), NOW, 'USD');
+    expect(result).toMatchObject({ members: 203, up: 0, down: 0 });
+    expect(applyRows).toEqual({ read: 0, written: 0 });
+    // Silver from 4.00: the 200 buyers and mei climb; nobody else's row is read.
+    const climb = await applyTierLadder(db, withThresholds(400, 50_000), NOW, 'USD');
+    expect(climb).toMatchObject({ members: 203, up: 201, down: 0 });
+    expect(applyRows).toEqual({ read: 201, written: 201 });
+    expect(await tierOf('mei')).toBe('silver');
   });
 
   it('works across several batches', { timeout: 30_000 }, async () => {

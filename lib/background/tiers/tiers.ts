@@ -1,42 +1,51 @@
-// Tiers over the whole member base: what each member's tier facts are under a ladder's window, and
-// applying a new ladder (every member re-evaluated, moves recorded in tierChanges).
+// Tiers over the whole member base: applying a new ladder (every member re-evaluated, moves recorded
+// in tierChanges). Only the members who move are read and written as rows.
 import { tierDirection, tierForStats, type LadderApplied } from '../../domain/tiers';
 import type { TierLadder } from '../../domain/types';
 import { newId, type RegularsDb } from '../../store/database';
 import type { MemberRow, TierChangeRow } from '../../domain/rows';
-import { pageAfter } from '../../store/pages';
 import { writeSettings } from '../../store/settings';
 import { NO_TIER_FACTS, windowFacts } from '../../store/tier-facts';
+import { memberFacts } from '../segments/member-snapshot';
 
-/** Members re-evaluated per transaction: big enough to be quick, small enough not to hold the store long. */
+/** Movers written per transaction: big enough to be quick, small enough not to hold the store long. */
 export const APPLY_BATCH = 5000;
 
+/** How many member rows the last apply read and wrote, for tests and the benchmark. */
+export const applyRows = { read: 0, written: 0 };
+
 /**
- * Saves the ladder and re-evaluates every member's tier with it, in batches: each batch reads its
- * members and writes back those whose tier moved, with a tierChanges row each (up or down; the
- * tier-upgrade reminder reads the 'up' ones), in one transaction. Because a batch reads its members
- * inside its own transaction, an import running meanwhile is never overwritten with older stats.
+ * Saves the ladder and re-evaluates every member's tier with it. Who moves is found from the member
+ * facts (segments' columns, kept on disk and in memory: no member row read for those who stay);
+ * the movers are then read again and written in batches, each in one transaction with a tierChanges
+ * row per move (up or down; the tier-upgrade reminder reads the 'up' ones). A mover is re-ranked on
+ * the row read inside its batch's transaction, so an import running meanwhile is never overwritten
+ * with older stats; orders it imports after the ladder is saved are ranked with the new ladder.
  */
 export async function applyTierLadder(db: RegularsDb, ladder: TierLadder, now: number, shopCurrency: string): Promise<LadderApplied> {
   const started = performance.now();
   // Saved first: orders imported from here on are ranked with the new ladder.
   await writeSettings(db, { tierLadder: ladder });
   const inWindow = ladder.window === 'lifetime' ? undefined : await windowFacts(db, ladder.window.days, now, shopCurrency);
+  const tierOf = (m: { id: string; orderCount: number; spendMinor: number }) => tierForStats(ladder, inWindow ? (inWindow.get(m.id) ?? NO_TIER_FACTS) : m);
+  const facts = await memberFacts(db);
+  const movers: string[] = [];
+  for (const m of facts) if (tierOf(m).id !== m.tierId) movers.push(m.id);
   const onLadder = new Set(ladder.steps.map((s) => s.id));
-  let members = 0;
   let up = 0;
   let down = 0;
-  let after: string | undefined;
-  for (;;) {
-    const done = await db.transaction('rw', [db.members, db.tierChanges], async () => {
-      const batch = await pageAfter(db.members, after, APPLY_BATCH);
-      if (batch.length === 0) return true;
-      after = batch[batch.length - 1]!.id;
-      members += batch.length;
+  applyRows.read = 0;
+  applyRows.written = 0;
+  for (let at = 0; at < movers.length; at += APPLY_BATCH) {
+    const ids = movers.slice(at, at + APPLY_BATCH);
+    await db.transaction('rw', [db.members, db.tierChanges], async () => {
+      const rows = await db.members.bulkGet(ids);
+      applyRows.read += ids.length;
       const moved: MemberRow[] = [];
       const changes: TierChangeRow[] = [];
-      for (const m of batch) {
-        const tier = tierForStats(ladder, inWindow ? (inWindow.get(m.id) ?? NO_TIER_FACTS) : m);
+      for (const m of rows) {
+        if (!m) continue; // merged into another member meanwhile
+        const tier = tierOf(m);
         if (tier.id === m.tierId) continue;
         // A step taken off the ladder has no rank any more: its members move, but neither earned an
         // upgrade (no reminder) nor lost one.
@@ -49,10 +58,9 @@ export async function applyTierLadder(db: RegularsDb, ladder: TierLadder, now: n
       if (moved.length) {
         await db.members.bulkPut(moved);
         await db.tierChanges.bulkAdd(changes);
+        applyRows.written += moved.length;
       }
-      return batch.length < APPLY_BATCH;
     });
-    if (done) break;
   }
-  return { members, up, down, ms: performance.now() - started };
+  return { members: facts.length, up, down, ms: performance.now() - started };
 }

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportedOrder } from '../../domain/imported-order';
+import { onCommitted, keysOf } from '../../store/changes';
+import type { RegularsDb } from '../../store/database';
+import { backupFile, restoreBackup } from '../../store/backup';
+import { readBackup } from '../../store/backup-read';
+import type { ValidBackup } from '../../domain/backup';
+import { createHandlers } from '../handlers';
+import { importCapability } from './handlers';
+import { importOrders } from './import-orders';
+import { memoryDb, NOW, order } from '../test-helpers';
+
+const optionsPage = {};
+
+/** Members by display name, without what differs between two stores (ids, times). */
+async function membersByName(db: RegularsDb) {
+  const rows = await db.members.toArray();
+  return Object.fromEntries(rows.map(({ id: _id, createdAt: _c, updatedAt: _u, ...rest }) => [rest.displayName, rest]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+}
+
+/** How many times each member row was written, and in which transaction, while `run` runs. */
+async function memberWrites(db: RegularsDb, run: () => Promise<void>): Promise<string[][]> {
+  const writes: string[][] = [];
+  const stop = onCommitted((change) => {
+    if (change.db === db.name) writes.push([...(keysOf(change, 'members') ?? ['*'])]);
+  });
+  await run();
+  stop();
+  return writes;
+}
+
+const journal = (db: RegularsDb) => db.caches.where('key').startsWith('import-journal:').count();
+
+// Three batches: ana in each, bo in two, and "known", a member from before the import, in the last two.
+const batches = (): ImportedOrder[][] => [
+  [order({ buyer: { handle: 'ana', name: 'Ana' }, amountMinor: 20_000 }), order({ buyer: { handle: 'bo', name: 'Bo' } })],
+  [order({ buyer: { handle: 'ana', name: 'Ana' }, amountMinor: 20_000 }), order({ buyer: { handle: 'known', name: 'Known' } })],
+  [order({ buyer: { handle: 'ana', name: 'Ana' }, amountMinor: 20_000 }), order({ buyer: { handle: 'bo', name: 'Bo' } }), order({ buyer: { handle: 'known', name: 'Known' } })],
+];
+
+async function withKnownMember(name: string) {
+  const db = memoryDb(undefined, undefined, name);
+  await importOrders(db, [order({ buyer: { handle: 'known', name: 'Known' } })], NOW);
+  return db;
+}
+
+describe('an import session writes each member row once', () => {
+  it('new members when first seen, every other change at the end: the same members as one import of every row', async () => {
+    const rows = batches();
+    const db = await withKnownMember('journal-once');
+    const tiersBefore = await db.tierChanges.count();
+    const imports = importCapability(db, () => NOW);
+    const session = 'session-once';
+    const writes = await memberWrites(db, async () => {
+      for (const batch of rows) await imports.handlers['orders.import']({ rows: batch, session }, optionsPage);
+    });
+    // Batch 1 creates ana and bo; batches 2 and 3 write no member row (they only wait).
+    expect(writes.map((w) => w.length)).toEqual([2, 0, 0]);
+    expect(await journal(db)).toBe(2);
+    const end = await imports.handlers['orders.importEnd']({ session }, optionsPage);
+    expect(end.members).toEqual({ created: 2, matched: 1 });
+    expect(await journal(db)).toBe(0);
+
+    const oneShot = await withKnownMember('journal-one-shot');
+    await importOrders(oneShot, rows.flat(), NOW);
+    expect(await membersByName(db)).toEqual(await membersByName(oneShot));
+    expect((await membersByName(db)).Ana).toMatchObject({ orderCount: 3, spendMinor: 60_000, tierId: 'gold' });
+    // Known moved from Regular to Silver: one tier change; Ana, new, starts at her tier: none.
+    const changes = (await db.tierChanges.toArray()).slice(tiersBefore);
+    expect(changes.map((c) => [c.from, c.to])).toEqual([['regular', 'silver']]);
+  });
+
+  it('after a worker died mid-import, the next one brings the waiting members up to date from their orders', async () => {
+    const rows = batches();
+    const db = await withKnownMember('journal-crash');
+    const dead = importCapability(db, () => NOW);
+    for (const batch of rows) await dead.handlers['orders.import']({ rows: batch, session: 'session-died' }, optionsPage);
+    // The worker dies here: its session never ends. Ana's and Known's rows are behind their orders.
+    expect((await membersByName(db)).Known).toMatchObject({ orderCount: 1 });
+
+    const next = importCapability(db, () => NOW);
+    expect(await next.recover()).toBe(3);
+    expect(await journal(db)).toBe(0);
+    const oneShot = await withKnownMember('journal-crash-one-shot');
+    await importOrders(oneShot, rows.flat(), NOW);
+    expect(await membersByName(db)).toEqual(await membersByName(oneShot));
+    await dead.endAll();
+  });
+
+  it("a member tagged meanwhile keeps the tag and gets the import's stats; a cancelled session leaves no journal", async () => {
+    const db = await withKnownMember('journal-tagged');
+    const imports = importCapability(db, () => NOW);
+    const [first, second] = batches();
+    await imports.handlers['orders.import']({ rows: second!, session: 'session-tag' }, optionsPage);
+    const known = (await db.identities.get('demo:handle:known'))!.memberId;
+    await db.members.update(known, { tags: ['vip'] });
+    await imports.handlers['orders.import']({ rows: first!, session: 'session-tag' }, optionsPage);
+    await imports.handlers['orders.importEnd']({ session: 'session-tag' }, optionsPage);
+    expect(await db.members.get(known)).toMatchObject({ tags: ['vip'], orderCount: 2, tierId: 'silver' });
+
+    await imports.handlers['orders.import']({ rows: [order({ buyer: { handle: 'known' } })], session: 'session-cancel' }, optionsPage);
+    expect(await journal(db)).toBe(1);
+    await imports.handlers['orders.importCancel']({ session: 'session-cancel' }, optionsPage);
+    expect(await journal(db)).toBe(0);
+    expect(await db.members.get(known)).toMatchObject({ tags: ['vip'], orderCount: 2 });
+  });
+
+  it('a backup taken mid-import and restored gets its members brought up to date when the background hears of the restore', async () => {
+    const rows = batches();
+    const db = await withKnownMember('journal-backup');
+    const handlers = createHandlers({ db, now: () => NOW });
+    for (const batch of rows) await handlers['orders.import']({ rows: batch, session: 'session-backup' }, optionsPage);
+    const backup = (await readBackup((await backupFile(db, NOW)).blob)) as ValidBackup;
+    await restoreBackup(db, backup);
+    expect((await membersByName(db)).Known).toMatchObject({ orderCount: 1 });
+    await handlers['store.reloaded']({}, optionsPage);
+    const oneShot = await withKnownMember('journal-backup-one-shot');
+    await importOrders(oneShot, rows.flat(), NOW);
+    expect(await membersByName(db)).toEqual(await membersByName(oneShot));
+  });
+});

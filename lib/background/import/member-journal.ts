@@ -1,0 +1,84 @@
+// An import session writes each member row once: a member it creates is written in the batch that
+// creates it (an identity never points at no member), and every later change to a member's stats
+// waits in memory until the session ends. A batch's transaction records in a journal which members
+// it left waiting, so a worker that dies mid-import brings them up to date from their orders when
+// it starts again: orders and journal commit together or not at all.
+import { withOrigin } from '../../store/changes';
+import { newId, type RegularsDb } from '../../store/database';
+import type { MemberRow, TierChangeRow } from '../../domain/rows';
+import { tierDirection } from '../../domain/tiers';
+import { readSettings } from '../../store/settings';
+import type { DeferredMembers } from './import-cache';
+import { recomputeMembers } from './member-refresh';
+
+const JOURNAL = 'import-journal:';
+
+/** Inside a batch's transaction (which covers the caches table): these members wait for the session's end. */
+export async function journalWaiting(db: RegularsDb, deferred: DeferredMembers, memberIds: readonly string[]): Promise<void> {
+  if (!memberIds.length) return;
+  await db.caches.put({ key: `${JOURNAL}${deferred.session}:${deferred.entries}`, value: memberIds });
+}
+
+/** After a batch committed: the rows it left waiting, and the members it created. */
+export function rememberPending(deferred: DeferredMembers, waiting: readonly MemberRow[], created: readonly string[]): void {
+  for (const row of waiting) deferred.pending.set(row.id, row);
+  for (const id of created) deferred.created.add(id);
+  if (waiting.length) deferred.entries++;
+}
+
+const journalOf = (db: RegularsDb, session: string) => db.caches.where('key').startsWith(`${JOURNAL}${session}:`);
+
+/**
+ * The session's end: every waiting member row written once, in one transaction that also clears
+ * its journal. A member someone else changed meanwhile (a tag, a merge) is recomputed from its
+ * orders on top of what they wrote. Tier changes compare the tier before the session with the last.
+ */
+export async function writeWaiting(db: RegularsDb, deferred: DeferredMembers, now: number, origin: string | undefined): Promise<void> {
+  const settings = await readSettings(db);
+  await db.transaction('rw', [db.members, db.orders, db.tierChanges, db.caches], async () => {
+    if (origin) withOrigin(origin);
+    const ids = [...deferred.pending.keys()];
+    const elsewhere = deferred.changedElsewhere;
+    const recompute = elsewhere ? ids.filter((id) => elsewhere.has(id)) : ids;
+    const kept = elsewhere ? ids.filter((id) => !elsewhere.has(id)) : [];
+    const stored = await db.members.bulkGet(kept);
+    const rows: MemberRow[] = [];
+    const tierChanges: TierChangeRow[] = [];
+    kept.forEach((id, i) => {
+      const before = stored[i];
+      if (!before) return; // removed meanwhile: not brought back
+      const row = deferred.pending.get(id)!;
+      rows.push(row);
+      if (!deferred.created.has(id) && before.tierId !== row.tierId) {
+        tierChanges.push({ id: newId('tc'), memberId: id, from: before.tierId, to: row.tierId, direction: tierDirection(settings.tierLadder, before.tierId, row.tierId), at: now });
+      }
+    });
+    if (rows.length) await db.members.bulkPut(rows);
+    if (tierChanges.length) await db.tierChanges.bulkAdd(tierChanges);
+    if (recompute.length) await recomputeMembers(db, recompute, now, origin, settings);
+    await journalOf(db, deferred.session).delete();
+  });
+  deferred.pending.clear();
+}
+
+/** A cancelled session: nothing waits any more (its orders are reverted by the undo log). */
+export async function dropJournal(db: RegularsDb, deferred: DeferredMembers): Promise<void> {
+  deferred.pending.clear();
+  await journalOf(db, deferred.session).delete();
+}
+
+/**
+ * When the background starts: sessions a dead worker left unfinished have their waiting members
+ * recomputed from their orders, and their journal cleared. `live` sessions are this worker's own.
+ */
+export async function recoverJournals(db: RegularsDb, now: number, live: (session: string) => boolean = () => false): Promise<number> {
+  const entries = (await db.caches.where('key').startsWith(JOURNAL).toArray()).filter((e) => !live(e.key.slice(JOURNAL.length, e.key.lastIndexOf(':'))));
+  if (!entries.length) return 0;
+  const ids = [...new Set(entries.flatMap((e) => e.value as string[]))];
+  const settings = await readSettings(db);
+  await db.transaction('rw', [db.members, db.orders, db.tierChanges, db.caches], async () => {
+    await recomputeMembers(db, ids, now, undefined, settings);
+    await db.caches.bulkDelete(entries.map((e) => e.key));
+  });
+  return ids.length;
+}
