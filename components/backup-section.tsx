@@ -5,7 +5,8 @@ import type { SavedFile, StoreFiles } from '@/lib/export/store-files';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import { ChoiceField } from './choice-field';
 import { dateTime, fileSize, tierName } from './format';
-import { errorText, reasonText } from './error-text';
+import { errorText } from './error-text';
+import { backupTableName, restoreProblemText } from './restore-problem';
 
 export interface BackupSectionProps {
   t: Translate;
@@ -58,7 +59,6 @@ export function BackupSection({ t, locale, settings, members, orders, usage, onS
   const restoreId = useId();
   const busy = job.kind === 'busy';
   const timeZone = settings?.timeZone ?? 'UTC';
-  const tableName = (table: string) => ((BACKUP_TABLES as readonly string[]).includes(table) ? t(`backup.table.${table}` as MessageKey) : table);
 
   const progressOf =
     (key: MessageKey): Progress =>
@@ -108,7 +108,7 @@ export function BackupSection({ t, locale, settings, members, orders, usage, onS
       case 'damaged':
         return read.table === undefined
           ? { kind: 'failed', message: t('options.restore.damaged') }
-          : { kind: 'failed', message: t('options.restore.incomplete', { table: tableName(read.table), expected: read.expected ?? 0, found: read.found ?? 0 }) };
+          : { kind: 'failed', message: t('options.restore.incomplete', { table: backupTableName(t, read.table), expected: read.expected ?? 0, found: read.found ?? 0 }) };
       case 'invalid-rows':
         return { kind: 'failed', message: t('options.restore.invalid', { count: read.invalidRows }), problems: read.problems };
     }
@@ -203,7 +203,7 @@ export function BackupSection({ t, locale, settings, members, orders, usage, onS
             <tbody>
               {BACKUP_TABLES.filter((name) => name !== 'settings' && (restore.current[name] || restore.backup.counts[name])).map((name) => (
                 <tr key={name}>
-                  <td>{tableName(name)}</td>
+                  <td>{backupTableName(t, name)}</td>
                   <td>{restore.current[name].toLocaleString(locale)}</td>
                   <td>{restore.backup.counts[name].toLocaleString(locale)}</td>
                 </tr>
@@ -237,7 +237,7 @@ export function BackupSection({ t, locale, settings, members, orders, usage, onS
           {job.problems && job.problems.length > 0 && (
             <ul className="problems" data-testid="restore-problems">
               {job.problems.map((p, i) => (
-                <li key={i}>{t('options.restore.problem', { table: tableName(p.table), line: p.line, key: p.key ? ` (${p.key})` : '', problem: reasonText(t, p.reason) ?? t('reason.field.invalid', { field: p.field || '—' }) })}</li>
+                <li key={i}>{restoreProblemText(t, p)}</li>
               ))}
             </ul>
           )}

@@ -2,16 +2,10 @@
 // drawn through Intl (month and weekday names, the locale's first day of the week): the browser's
 // own date input follows the browser's language, not the one chosen in Regulars.
 import { useId, useRef, useState, type CSSProperties } from 'react';
-import type { Translate, UiLocale } from '@/lib/i18n';
+import { TimeField, type LocaleFieldProps } from './time-field';
 import { calendarWeeks, formatLocalDate, parseLocalDate, weekdayNames } from './local-date';
 
-interface Props {
-  /** YYYY-MM-DD, or '' for none. */
-  value: string;
-  onChange: (value: string) => void;
-  locale: UiLocale;
-  t: Translate;
-  label: string;
+interface Props extends LocaleFieldProps {
   id?: string;
   required?: boolean;
 }
@@ -139,7 +133,7 @@ export function DateTimeField({ value, onChange, ...rest }: Omit<Props, 'id'> & 
   return (
     <span className="date-time-field">
       <DateField {...rest} value={date} onChange={(d) => join(d, time)} />
-      <input type="time" aria-label={rest.t('date.time')} value={time} onChange={(e) => join(date, e.target.value)} />
+      <TimeField locale={rest.locale} t={rest.t} label={rest.t('date.time')} value={time} onChange={(tm) => join(date, tm)} />
     </span>
   );
 }

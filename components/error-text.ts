@@ -5,11 +5,23 @@ import { CATALOGUES, type MessageKey, type Translate } from '@/lib/i18n';
 import { ERROR_CODES, ProtocolFailure } from '@/lib/messaging/errors';
 import type { Reason } from '@/lib/domain/reason';
 
+/**
+ * A field path as a schema gives it ('tiers.2.spendMinor', 'tag') by its label in the user's
+ * language: the innermost key that has one (lib/i18n/fields.ts), never the internal name.
+ */
+export function fieldLabel(t: Translate, path: string): string {
+  const named = path.split('.').filter((part) => part && !/^\d+$/.test(part)).reverse().find((part) => `field.${part}` in CATALOGUES.en);
+  return t(named ? (`field.${named}` as MessageKey) : 'field.unnamed');
+}
+
 /** A reason's sentence, or undefined when this version has no words for its code. */
 export function reasonText(t: Translate, reason: Reason | undefined): string | undefined {
   const key = `reason.${reason?.code}`;
   if (!reason || !(key in CATALOGUES.en)) return undefined;
-  return t(key as MessageKey, reason.params);
+  // A key this version does not know has no label: it is named as it came.
+  const field = reason.params?.field;
+  const params = typeof field === 'string' && reason.code !== 'field.unknown' ? { ...reason.params, field: fieldLabel(t, field) } : reason.params;
+  return t(key as MessageKey, params);
 }
 
 export function errorText(t: Translate, error: unknown): string {

@@ -4,6 +4,7 @@ import type { JourneySettings, Templates } from '@/lib/domain/journey-settings';
 import { BUYER_LANGUAGES, builtInHoliday, defaultHolidays, HOLIDAY_KEYS, nextHolidayDay, REGIONAL_KEYS, regionOfTimeZone, REGIONS, RFM_SEGMENTS, type Holiday, type HolidayKey, type Region, type TierStep } from '@/lib/domain';
 import { UI_LOCALES, type MessageKey, type Translate, type UiLocale } from '@/lib/i18n';
 import { templateFor } from '@/lib/reminders/label';
+import { TimeField } from './time-field';
 import { ChoiceField } from './choice-field';
 import { languageName, tierName } from './format';
 import { errorText } from './error-text';
@@ -158,8 +159,8 @@ export function JourneysSection({ t, locale, tiers, timeZone = 'UTC', savedSegme
                     <span className="field">
                       <span>{t('journeys.window')}</span>
                       <span className="window">
-                        <input type="time" aria-label={`${t(`journey.kind.${id}`)} ${t('journeys.window')} start`} value={toTime(rule.window.start)} onChange={(e) => patchRule(id, { window: { ...rule.window, start: fromTime(e.target.value) } })} />–
-                        <input type="time" aria-label={`${t(`journey.kind.${id}`)} ${t('journeys.window')} end`} value={toTime(rule.window.end)} onChange={(e) => patchRule(id, { window: { ...rule.window, end: fromTime(e.target.value) } })} />
+                        <TimeField locale={locale} t={t} label={t('time.start', { what: `${t(`journey.kind.${id}`)} ${t('journeys.window')}` })} value={toTime(rule.window.start)} onChange={(v) => patchRule(id, { window: { ...rule.window, start: fromTime(v) } })} />–
+                        <TimeField locale={locale} t={t} label={t('time.end', { what: `${t(`journey.kind.${id}`)} ${t('journeys.window')}` })} value={toTime(rule.window.end)} onChange={(v) => patchRule(id, { window: { ...rule.window, end: fromTime(v) } })} />
                       </span>
                     </span>
                   </td>

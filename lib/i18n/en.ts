@@ -4,6 +4,7 @@ import { importSectionEn } from './import';
 import { resilienceEn } from './resilience';
 import { shipEn } from './ship';
 import { reasonsEn } from './reasons';
+import { fieldsEn } from './fields';
 import { en as journeysEn } from './journeys';
 import { en as sync } from './sync';
 import { en as capture } from './capture';
@@ -229,6 +230,7 @@ export const en = {
   ...resilienceEn,
   ...shipEn,
   ...reasonsEn,
+  ...fieldsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -13,6 +13,9 @@ export const shipEn = {
   'date.prevMonth': 'Previous month',
   'date.nextMonth': 'Next month',
   'date.time': 'Time',
+  'time.unreadable': 'Write the time as {example}',
+  'time.start': '{what} start',
+  'time.end': '{what} end',
 };
 type Keys = keyof typeof shipEn;
 
@@ -29,6 +32,9 @@ export const shipZhCN: Record<Keys, string> = {
   'date.prevMonth': '上个月',
   'date.nextMonth': '下个月',
   'date.time': '时间',
+  'time.unreadable': '请按 {example} 的格式填写时间',
+  'time.start': '{what}开始时间',
+  'time.end': '{what}结束时间',
 };
 
 export const shipZhTW: Record<Keys, string> = {
@@ -44,4 +50,7 @@ export const shipZhTW: Record<Keys, string> = {
   'date.prevMonth': '上個月',
   'date.nextMonth': '下個月',
   'date.time': '時間',
+  'time.unreadable': '請按 {example} 的格式填寫時間',
+  'time.start': '{what}開始時間',
+  'time.end': '{what}結束時間',
 };

@@ -4,6 +4,7 @@ import { importSectionZhCN } from './import';
 import { resilienceZhCN } from './resilience';
 import { shipZhCN } from './ship';
 import { reasonsZhCN } from './reasons';
+import { fieldsZhCN } from './fields';
 import { zhCN as journeysZhCN } from './journeys';
 import { zhCN as sync } from './sync';
 import { zhCN as capture } from './capture';
@@ -225,6 +226,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...reportsZhCN,
   ...shipZhCN,
   ...reasonsZhCN,
+  ...fieldsZhCN,
   ...journeysZhCN,
   ...categoriesZhCN,
   ...capture,

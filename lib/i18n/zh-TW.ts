@@ -4,6 +4,7 @@ import { importSectionZhTW } from './import';
 import { resilienceZhTW } from './resilience';
 import { shipZhTW } from './ship';
 import { reasonsZhTW } from './reasons';
+import { fieldsZhTW } from './fields';
 import { zhTW as journeysZhTW } from './journeys';
 import { zhTW as sync } from './sync';
 import { zhTW as capture } from './capture';
@@ -225,6 +226,7 @@ export const zhTW: Record<MessageKey, string> = {
   ...reportsZhTW,
   ...shipZhTW,
   ...reasonsZhTW,
+  ...fieldsZhTW,
   ...journeysZhTW,
   ...categoriesZhTW,
   ...capture,

@@ -52,16 +52,16 @@ describe('a refused request reads in the user’s language, with what to change'
   });
 
   it.each([
-    ['zh-CN', '“tag”不能为空。'],
-    ['zh-TW', '「tag」不能留空。'],
-    ['en', '“tag” cannot be empty.'],
+    ['zh-CN', '“标签”不能为空。'],
+    ['zh-TW', '「標籤」不能留空。'],
+    ['en', '“Tag” cannot be empty.'],
   ] as const)('an empty tag, refused by the protocol schema, in %s', async (locale, want) => {
     expect(await shown(locale, 'member.addTag', { memberId: await memberId(), tag: '   ' })).toBe(want);
   });
 
   it('a field the protocol schema refuses is named, in Chinese', async () => {
     const text = await shown('zh-CN', 'member.lookup', { platform: 'demo', handle: '' });
-    expect(text).toBe('“handle”不能为空。');
+    expect(text).toBe('“账号”不能为空。');
   });
 
   it.each([

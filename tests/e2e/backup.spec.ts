@@ -103,7 +103,7 @@ test('a backup from a newer Regulars, or a file that is not a backup, is refused
     await writeFile(broken, gzipSync(strToU8(`${JSON.stringify({ format: 'regulars-backup', schemaVersion: 1, createdAt: Date.now(), counts: { orders: 1 } })}\n${JSON.stringify(row)}\n`)));
     await page.getByLabel('Restore from backup').setInputFiles(broken);
     await expect(page.getByRole('alert')).toContainText('1 row of this backup is not valid');
-    await expect(page.getByTestId('restore-problems')).toContainText('Orders, line 2 (demo:X1): “amountMinor” is not valid.');
+    await expect(page.getByTestId('restore-problems')).toContainText('Orders, line 2 (demo:X1): “Amount” is not valid.');
 
     await expect(page.getByTestId('restore-confirm')).toHaveCount(0);
     expect(await send<Counts>(page, 'store.counts', {})).toEqual(before);

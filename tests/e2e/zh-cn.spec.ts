@@ -57,7 +57,7 @@ test('in Simplified Chinese, a refused restore names each bad row in Chinese: a 
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await page.getByLabel(t['options.restore.label'], { exact: true }).setInputFiles(file);
     const problems = page.getByTestId('restore-problems');
-    await expect(problems).toContainText('第 2 行 (demo:X1)：“amountMinor”无效，请修改后重试。');
+    await expect(problems).toContainText('第 2 行（demo:X1）：“金额”无效，请修改后重试。');
     await expect(problems).toContainText(`第 3 行：${t['reason.backup.json']}`);
     await expect(problems).toContainText(`第 4 行：${t['reason.backup.table']}`);
     expect(await englishOn(page)).toEqual([]);

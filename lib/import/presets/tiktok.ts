@@ -37,7 +37,10 @@ function orderStatus(status: string, substatus: string, cancelType: string): Ord
 }
 
 // Seen in exports and importers: "Phone #" (US) and "Phone", "Cancelation" (US spelling, TikTok's)
-// and "Cancellation"; "Buyer Nickname" in some regions' exports (*unconfirmed*).
+// and "Cancellation"; "Buyer Nickname" in some regions' exports (*unconfirmed*). The first name of
+// each list matches a public importer's type of a real export (github.com/jeffpham2906/JP-Manager,
+// server/types/order.d.ts, a Vietnamese shop's: "Order ID", "Buyer Username", "Order Amount",
+// "Created Time", "Phone #", "Cancelation/Return Type"); no public source shows the variants.
 const COLUMNS = {
   orderId: ['Order ID'],
   status: ['Order Status'],
