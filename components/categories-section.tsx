@@ -54,7 +54,9 @@ function rulesOf(draft: readonly DraftRule[]): { rules: CategoryRule[]; problems
 
 type CycleDraft = Record<string, { lapse: string; cycle: string }>;
 
-const cycleDraftOf = (cycles: CategoryCycles): CycleDraft => Object.fromEntries(Object.entries(cycles).map(([c, v]) => [c, { lapse: String(v.lapseDays), cycle: String(v.cycleDays) }]));
+const cycleDraftOf = (cycles: CategoryCycles): CycleDraft => Object.fromEntries(
+  Object.entries(cycles).map(([c, v]) => [c, { lapse: String(v.lapseDays), cycle: String(v.cycleDays) }]),
+);
 
 export function CategoriesSection({ t, locale, settings, figures, apply, onSave, dataVersion }: CategoriesSectionProps) {
   const [draft, setDraft] = useState<DraftRule[]>(() => draftOf(settings.categoryRules));

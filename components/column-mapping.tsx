@@ -110,7 +110,12 @@ export function ColumnMapping({ t, fileName, headers, values, note, initial, onA
           </select>
         </label>
       </div>
-      <StatusValues t={t} column={draft.status} meanings={statusMeanings(draft, values)} onChange={(value, status) => set({ statusValues: { ...draft.statusValues, [value]: status } })} />
+      <StatusValues
+        t={t}
+        column={draft.status}
+        meanings={statusMeanings(draft, values)}
+        onChange={(value, status) => set({ statusValues: { ...draft.statusValues, [value]: status } })}
+      />
       {problem && (
         <p className="alert small" role="alert">
           {problem}

@@ -15,6 +15,7 @@ import { FilePreview, presetName, problemReport, type FileRead, type Problem } f
 import { errorText } from './error-text';
 import { problemText, refusalText } from './import-problems';
 import { RefusedError } from '@/lib/import/problem';
+import { fileKey, headOf } from './import-head';
 
 const BATCH = 5000; // MAX_IMPORT_BATCH: fewer, larger transactions rewrite each member less often
 
@@ -30,7 +31,11 @@ export interface ImportSectionProps {
   settings: Settings | undefined;
   counts: { members: number; orders: number } | undefined;
   readFile(file: File, options: ReadOptions): Promise<WorkerRead>;
-  streamFile(file: File, options: ReadOptions, onBatch: (orders: ImportedOrder[], problems: ImportProblem[], progress: StreamProgress) => Promise<void>): { done: Promise<StreamSummary>; stop(): void };
+  streamFile(
+    file: File,
+    options: ReadOptions,
+    onBatch: (orders: ImportedOrder[], problems: ImportProblem[], progress: StreamProgress) => Promise<void>,
+  ): { done: Promise<StreamSummary>; stop(): void };
   /** Files larger than this many bytes are streamed instead of previewed (default 16 MB). */
   streamAbove?: number;
   importBatch(rows: ImportedOrder[], session: string): Promise<BatchResult>;
@@ -53,22 +58,10 @@ type Outcome =
 
 class Cancelled extends Error {}
 
-/** A big file is previewed from its first bytes (cut at a line end), then streamed whole on import. */
-const HEAD_BYTES = 256 * 1024;
-
-const fileKey = (f: File) => `${f.name}|${f.size}|${f.lastModified}`;
-
-async function headOf(file: File): Promise<File | undefined> {
-  if (/\.xlsx$/i.test(file.name)) return undefined; // a zip can't be read in part
-  const bytes = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
-  // The last line end: LF, or CR alone (old Mac tools; a CR whose LF is cut off is read as one line end).
-  let end = Math.max(bytes.lastIndexOf(0x0a), bytes.lastIndexOf(0x0d));
-  if (end < 0) return undefined;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) end += 1; // UTF-16LE: the line end is 0A 00 or 0D 00
-  return new File([bytes.subarray(0, end + 1)], file.name);
-}
-
-export function ImportSection({ t, locale, settings, counts, readFile, streamFile, streamAbove = 16_000_000, importBatch, saveMappings, endImport, cancelImport, onImported, now = () => performance.now() }: ImportSectionProps) {
+export function ImportSection({
+  t, locale, settings, counts, readFile, streamFile, streamAbove = 16_000_000,
+  importBatch, saveMappings, endImport, cancelImport, onImported, now = () => performance.now(),
+}: ImportSectionProps) {
   const [files, setFiles] = useState<File[]>([]);
   const [platform, setPlatform] = useState<'' | Platform>('');
   const [encoding, setEncoding] = useState<'' | Encoding>('');

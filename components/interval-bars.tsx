@@ -8,7 +8,14 @@ export function binLabel(bin: HistogramBin, t: Translate): string {
   return bin.from === bin.to ? t('lapse.bin.one', { days: bin.from }) : t('lapse.bin', { from: bin.from, to: bin.to });
 }
 
-export function IntervalBars({ bins, markDays, t, width = 320, height = 120, label }: { bins: HistogramBin[]; markDays: number; t: Translate; width?: number; height?: number; label?: string }) {
+export function IntervalBars({ bins, markDays, t, width = 320, height = 120, label }: {
+  bins: HistogramBin[];
+  markDays: number;
+  t: Translate;
+  width?: number;
+  height?: number;
+  label?: string;
+}) {
   const caption = label ?? t('lapse.histogram');
   const max = Math.max(1, ...bins.map((b) => b.count));
   const pad = { top: 14, bottom: 18 };

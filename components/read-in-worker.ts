@@ -21,7 +21,17 @@ export type WorkerRead =
     columns?: [MappedField, string][];
     values?: ColumnValues;
   }
-  | { ok: false; fileName: string; refusal: Refusal; message: string; /** The header row, when one was found: the user can map it. */ headers?: string[]; values?: ColumnValues; near?: NearPreset; unknownColumns?: true };
+  | {
+    ok: false;
+    fileName: string;
+    refusal: Refusal;
+    message: string;
+    /** The header row, when one was found: the user can map it. */
+    headers?: string[];
+    values?: ColumnValues;
+    near?: NearPreset;
+    unknownColumns?: true;
+  };
 
 export type StreamSummary =
   | { ok: true; preset: { id: string; label: string }; platform: string; encoding: string; rowCount: number; orderCount: number; problemCount: number }

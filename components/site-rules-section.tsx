@@ -4,7 +4,14 @@ import type { Translate, UiLocale } from '@/lib/i18n';
 import { shortDate } from './format';
 
 /** Where the panel reads buyers by a pointed-at name, and how order pages are recorded. */
-export function PagesSection({ t, locale, rules, settings, onDelete, onSave }: { t: Translate; locale: UiLocale; rules: readonly SiteRuleRow[]; settings: Settings; onDelete(id: string): void; onSave(patch: SettingsPatch): void }) {
+export function PagesSection({ t, locale, rules, settings, onDelete, onSave }: {
+  t: Translate;
+  locale: UiLocale;
+  rules: readonly SiteRuleRow[];
+  settings: Settings;
+  onDelete(id: string): void;
+  onSave(patch: SettingsPatch): void;
+}) {
   return (
     <section className="section" aria-labelledby="pages-h">
       <h2 id="pages-h">{t('options.pages')}</h2>

@@ -9,7 +9,9 @@ export interface TeamApi {
   status(): Promise<SyncStatusView>;
   connect(c: { server: string; db: string; user: string; password: string }): Promise<SyncStatusView>;
   disconnect(): Promise<SyncStatusView>;
-  setup(s: { server: string; db: string; admin: { name: string; password: string }; members: { name: string; password?: string }[] }): Promise<{ members: number }>;
+  setup(
+    s: { server: string; db: string; admin: { name: string; password: string }; members: { name: string; password?: string }[] },
+  ): Promise<{ members: number }>;
   /** Asks the browser for this server's origin only; false when the user declines. */
   allowOrigin(origin: string): Promise<boolean>;
 }

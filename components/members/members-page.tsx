@@ -43,7 +43,14 @@ export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t:
 
   const at = data?.at ?? 0;
   const ctx = useMemo(
-    () => (settings && data ? { now: at, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks, points: { settings: settings.points, shopCurrency: settings.shopCurrency } } : undefined),
+    () => (
+      settings && data ? {
+        now: at,
+        timeZone: settings.timeZone,
+        rfmBreaks: settings.rfmBreaks,
+        points: { settings: settings.points, shopCurrency: settings.shopCurrency },
+      } : undefined
+    ),
     [settings, data, at],
   );
 

@@ -187,7 +187,18 @@ export function MembersSection(props: {
             onClose={() => setExporting(false)}
           />
         )}
-        <MembersTable list={list} rows={shown} t={t} locale={locale} timeZone={settings.timeZone} tiers={settings.tierLadder.steps} selection={selection} onSelectionChange={setSelection} hrefFor={memberHref} points={{ settings: settings.points, shopCurrency: settings.shopCurrency }} />
+        <MembersTable
+          list={list}
+          rows={shown}
+          t={t}
+          locale={locale}
+          timeZone={settings.timeZone}
+          tiers={settings.tierLadder.steps}
+          selection={selection}
+          onSelectionChange={setSelection}
+          hrefFor={memberHref}
+          points={{ settings: settings.points, shopCurrency: settings.shopCurrency }}
+        />
       </section>
     </main>
   );

@@ -62,7 +62,10 @@ export function MembersTable({ list, rows, t, locale, timeZone, tiers, selection
   const [visibility, setVisibility] = useState<ColumnVisibilityState>(DEFAULT_HIDDEN);
   const tierById = useMemo(() => new Map(tiers.map((s) => [s.id, s])), [tiers]);
 
-  const pointsAt = useMemo(() => (points?.settings.enabled ? pointsColumn(list, points.settings, points.shopCurrency) : undefined), [list, points?.settings, points?.shopCurrency]);
+  const pointsAt = useMemo(
+    () => (points?.settings.enabled ? pointsColumn(list, points.settings, points.shopCurrency) : undefined),
+    [list, points?.settings, points?.shopCurrency],
+  );
   const ids = useMemo(() => columnIds(pointsAt !== undefined), [pointsAt]);
   const compare = useMemo(() => columnComparators(list, tiers, pointsAt), [list, tiers, pointsAt]);
   const columns = useMemo(
@@ -232,7 +235,20 @@ function VirtualBody({ list, rows, visible, selection, onToggle, cell, t }: Body
         {Array.from({ length: slots }, (_, k) => {
           const index = first + k;
           const member = rows[index]!;
-          return <MemberRowView key={index % slots} list={list} member={member} index={index} start={index * ROW_HEIGHT} on={selection.size > 0 && selection.has(list.id(member))} visible={visible} onToggle={onToggle} cell={cell} t={t} />;
+          return (
+            <MemberRowView
+              key={index % slots}
+              list={list}
+              member={member}
+              index={index}
+              start={index * ROW_HEIGHT}
+              on={selection.size > 0 && selection.has(list.id(member))}
+              visible={visible}
+              onToggle={onToggle}
+              cell={cell}
+              t={t}
+            />
+          );
         })}
       </div>
     </div>

@@ -9,7 +9,14 @@ import { RfmGroups } from './rfm-groups';
 import { rfmHref } from './routes';
 import type { ListCtx } from './members-section';
 
-export function Overview({ t, locale, settings, list, ctx, segments }: { t: Translate; locale: UiLocale; settings: Settings; list: MemberList; ctx: ListCtx; segments: readonly SegmentRow[] }) {
+export function Overview({ t, locale, settings, list, ctx, segments }: {
+  t: Translate;
+  locale: UiLocale;
+  settings: Settings;
+  list: MemberList;
+  ctx: ListCtx;
+  segments: readonly SegmentRow[];
+}) {
   const groups = useMemo(() => rfmOverview(list.members(), { ...ctx, shopCurrency: settings.shopCurrency }), [list, ctx, settings.shopCurrency]);
   const counts = useMemo(
     () =>

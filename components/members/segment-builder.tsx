@@ -35,7 +35,13 @@ function Chips<T extends string | number>({ values, all, label, onChange, name }
 }
 
 /** A min/max pair; money ranges are typed as decimals and kept as minor units. */
-function Range({ label, value, onChange, digits, t }: { label: string; value: { min?: number | undefined; max?: number | undefined } | undefined; onChange(v: { min?: number; max?: number } | undefined): void; digits: number; t: Translate }) {
+function Range({ label, value, onChange, digits, t }: {
+  label: string;
+  value: { min?: number | undefined; max?: number | undefined } | undefined;
+  onChange(v: { min?: number; max?: number } | undefined): void;
+  digits: number;
+  t: Translate;
+}) {
   const show = (n: number | undefined) => (n === undefined ? '' : String(n / 10 ** digits));
   const [min, setMin] = useState(show(value?.min));
   const [max, setMax] = useState(show(value?.max));
@@ -61,7 +67,14 @@ function Range({ label, value, onChange, digits, t }: { label: string; value: { 
   );
 }
 
-function DateFilterField({ label, value, onChange, t, locale, first = false }: { label: string; value: DateFilter | undefined; onChange(v: DateFilter | undefined): void; t: Translate; locale: UiLocale; first?: boolean }) {
+function DateFilterField({ label, value, onChange, t, locale, first = false }: {
+  label: string;
+  value: DateFilter | undefined;
+  onChange(v: DateFilter | undefined): void;
+  t: Translate;
+  locale: UiLocale;
+  first?: boolean;
+}) {
   const id = useId();
   const kind = value?.kind ?? 'any';
   return (
@@ -105,7 +118,12 @@ const splitTags = (s: string) => {
   return tags.length ? tags : undefined;
 };
 
-function TagsField({ label, value, onChange, listId }: { label: string; value: string[] | undefined; onChange(v: string[] | undefined): void; listId: string }) {
+function TagsField({ label, value, onChange, listId }: {
+  label: string;
+  value: string[] | undefined;
+  onChange(v: string[] | undefined): void;
+  listId: string;
+}) {
   const [text, setText] = useState((value ?? []).join(', '));
   return (
     <label className="tagfield">

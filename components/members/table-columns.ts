@@ -30,7 +30,11 @@ export function sortRows(rows: Uint32Array, sorting: SortingState, compare: Read
 export type PointsAt = (i: number) => number;
 
 export function pointsColumn(list: MemberList, settings: PointsSettings, shopCurrency: string): PointsAt {
-  return (i) => pointsOf({ spendMinor: list.spendMinor(i), currency: list.currency(i), pointsAdjustment: list.facts.pointsAdjustment?.[i] }, settings, shopCurrency)?.balance ?? 0;
+  return (i) => pointsOf(
+    { spendMinor: list.spendMinor(i), currency: list.currency(i), pointsAdjustment: list.facts.pointsAdjustment?.[i] },
+    settings,
+    shopCurrency,
+  )?.balance ?? 0;
 }
 
 /** The comparators of the sortable columns; text columns sort by a rank the list works out once. Points sort only when the shop uses them. */

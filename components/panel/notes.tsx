@@ -5,7 +5,14 @@ import { dateTime } from '../format';
 import type { PanelApi } from './api';
 import { errorText } from '../error-text';
 
-export function Notes({ card, t, locale, timeZone, api, author }: { card: MemberCard; t: Translate; locale: UiLocale; timeZone?: string | undefined; api: PanelApi; author: string }) {
+export function Notes({ card, t, locale, timeZone, api, author }: {
+  card: MemberCard;
+  t: Translate;
+  locale: UiLocale;
+  timeZone?: string | undefined;
+  api: PanelApi;
+  author: string;
+}) {
   const memberId = card.member.id;
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);

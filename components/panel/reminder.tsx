@@ -52,7 +52,13 @@ export function QuickReminder({ t, locale, now, api }: { t: Translate; locale: U
   );
 }
 
-export function DueReminders({ card, t, locale, now, timeZone }: { card: MemberCard; t: Translate; locale: UiLocale; now: number; timeZone?: string | undefined }) {
+export function DueReminders({ card, t, locale, now, timeZone }: {
+  card: MemberCard;
+  t: Translate;
+  locale: UiLocale;
+  now: number;
+  timeZone?: string | undefined;
+}) {
   if (card.reminders.length === 0) return null;
   return (
     <ul className="due" data-testid="member-reminders">

@@ -9,7 +9,16 @@ const noop = async () => undefined;
 function tab(locale: UiLocale, updating: boolean): string {
   const data: TodayData = { now: Date.UTC(2026, 10, 23), timeZone: 'UTC', groups: [], rows: [], assignees: [], me: 'Mei', updating };
   const html = renderToStaticMarkup(
-    <TodayTab t={translator(locale)} locale={locale} data={data} actions={{ done: noop, snooze: noop, assign: noop, copy: noop }} mine={false} onMine={() => undefined} onShowAll={() => undefined} onMore={() => undefined} />,
+    <TodayTab
+      t={translator(locale)}
+      locale={locale}
+      data={data}
+      actions={{ done: noop, snooze: noop, assign: noop, copy: noop }}
+      mine={false}
+      onMine={() => undefined}
+      onShowAll={() => undefined}
+      onMore={() => undefined}
+    />,
   );
   return html;
 }

@@ -90,6 +90,7 @@ export function TodayTab({ t, locale, data, error, actions, mine, onMine, member
     kind ? (totals.get(`${section}|${kind}`) ?? 0) : (data?.groups ?? []).filter((g) => g.section === section).reduce((n, g) => n + g.total, 0);
 
   const say = (text: string) => setStatus(text);
+  const parts = { t, locale, actions, say };
   const suppressed = grouped.get('suppressed');
   const suppressedRows = suppressed ? [...suppressed.values()].flat() : [];
   const active = (data?.groups ?? []).filter((g) => g.section !== 'suppressed').reduce((n, g) => n + g.total, 0);
@@ -134,7 +135,7 @@ export function TodayTab({ t, locale, data, error, actions, mine, onMine, member
               {[...groups].map(([kind, rows]) => {
                 const limit = budget;
                 budget = Math.max(0, budget - rows.length);
-                return <Group key={kind} kind={kind} rows={rows} limit={limit} total={total(section, kind)} onMore={onMore} t={t} locale={locale} data={data} actions={actions} say={say} />;
+                return <Group key={kind} kind={kind} rows={rows} limit={limit} total={total(section, kind)} onMore={onMore} data={data} {...parts} />;
               })}
             </div>
           );
@@ -164,17 +165,19 @@ export function TodayTab({ t, locale, data, error, actions, mine, onMine, member
   );
 }
 
-function Group({ kind, rows, limit, total, onMore, t, locale, data, actions, say }: { kind: string; rows: TodayRowMessage[]; limit: number; total: number; onMore(): void; t: Translate; locale: UiLocale; data: TodayData; actions: TodayActions; say(s: string): void }) {
+type RowParts = { t: Translate; locale: UiLocale; data: TodayData; actions: TodayActions; say(s: string): void };
+type GroupProps = { kind: string; rows: TodayRowMessage[]; limit: number; total: number; onMore(): void } & RowParts;
+function Group({ kind, rows, limit, total, onMore, ...parts }: GroupProps) {
   const [shown, setShown] = useState(PAGE);
   const hidden = total - Math.min(shown, rows.length);
   return (
     <div className="group" data-kind={kind}>
       <h3>
-        {t(`journey.kind.${kind}` as MessageKey)} <span className="count">{total}</span>
+        {parts.t(`journey.kind.${kind}` as MessageKey)} <span className="count">{total}</span>
       </h3>
       <ul className="rows">
         {rows.slice(0, Math.min(shown, limit)).map((row) => (
-          <Row key={row.id} row={row} t={t} locale={locale} data={data} actions={actions} say={say} />
+          <Row key={row.id} row={row} {...parts} />
         ))}
       </ul>
       {hidden > 0 && (
@@ -186,7 +189,7 @@ function Group({ kind, rows, limit, total, onMore, t, locale, data, actions, say
             if (rows.length < total) onMore();
           }}
         >
-          {t('today.more', { count: hidden })}
+          {parts.t('today.more', { count: hidden })}
         </button>
       )}
     </div>
@@ -198,7 +201,7 @@ function focusSibling(from: HTMLElement, delta: number) {
   all[all.indexOf(from) + delta]?.focus();
 }
 
-function Row({ row, t, locale, data, actions, say }: { row: TodayRowMessage; t: Translate; locale: UiLocale; data: TodayData; actions: TodayActions; say(s: string): void }) {
+function Row({ row, t, locale, data, actions, say }: { row: TodayRowMessage } & RowParts) {
   const [menu, setMenu] = useState<'snooze' | 'assign' | undefined>();
   const [pick, setPick] = useState('');
   const tomorrow = () => wallInstant(localDayNumber(data.now, data.timeZone) + 1, 9 * 60, data.timeZone);

@@ -8,7 +8,13 @@ import { saveFile } from '../backup-section';
 
 const pct = (share: number, locale: UiLocale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 
-export function OutcomesCard({ t, locale, timeZone, load, defaultDays = 30 }: { t: Translate; locale: UiLocale; timeZone: string; load(days: number): Promise<TouchOutcomes>; defaultDays?: number }) {
+export function OutcomesCard({ t, locale, timeZone, load, defaultDays = 30 }: {
+  t: Translate;
+  locale: UiLocale;
+  timeZone: string;
+  load(days: number): Promise<TouchOutcomes>;
+  defaultDays?: number;
+}) {
   const [days, setDays] = useState(defaultDays);
   const [outcomes, setOutcomes] = useState<TouchOutcomes>();
   useEffect(() => {

@@ -13,7 +13,15 @@ export function monthName(month: string, locale: UiLocale, long = false): string
 
 export const pct = (share: number, locale: UiLocale, digits = 0) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(share);
 
-export function ChartCard({ title, lead, children, onCsv, t, testId, wide }: { title: string; lead?: string; children: ReactNode; onCsv(): void; t: Translate; testId: string; wide?: boolean }) {
+export function ChartCard({ title, lead, children, onCsv, t, testId, wide }: {
+  title: string;
+  lead?: string;
+  children: ReactNode;
+  onCsv(): void;
+  t: Translate;
+  testId: string;
+  wide?: boolean;
+}) {
   return (
     <section className={wide ? 'card wide' : 'card'} data-testid={testId} aria-label={title}>
       <header>
@@ -30,7 +38,12 @@ export function ChartCard({ title, lead, children, onCsv, t, testId, wide }: { t
   );
 }
 
-export function BarList({ rows, total, locale, testId }: { rows: { label: string; count: number; color: string }[]; total: number; locale: UiLocale; testId: string }) {
+export function BarList({ rows, total, locale, testId }: {
+  rows: { label: string; count: number; color: string }[];
+  total: number;
+  locale: UiLocale;
+  testId: string;
+}) {
   const max = Math.max(1, ...rows.map((r) => r.count));
   return (
     <ul className="bar-list" data-testid={testId}>

@@ -57,7 +57,10 @@ export function ReportsPage({ t, locale, settings, report, computeMs, updating, 
     if (drawn.current === CANVAS_CHARTS) onReady?.();
   }, [onReady]);
   const [lapseDays] = useState(settings.lapseDays);
-  const csv: CardCsv = (what, header, rows) => saveFile(tableCsv(header.map((k) => t(k, { currency })), rows), reportFileName(what, report.generatedAt, settings.timeZone));
+  const csv: CardCsv = (what, header, rows) => saveFile(
+    tableCsv(header.map((k) => t(k, { currency })), rows),
+    reportFileName(what, report.generatedAt, settings.timeZone),
+  );
 
   const axisStroke = themeColor('--muted', '#667085');
   const gridStroke = themeColor('--line', '#e4e7ec');
@@ -211,7 +214,9 @@ export function ReportsPage({ t, locale, settings, report, computeMs, updating, 
             csv(
               'revenue',
               ['reports.csv.month', 'reports.csv.newOrders', 'reports.csv.newRevenue', 'reports.csv.returningOrders', 'reports.csv.returningRevenue'],
-              months.map((m) => [m.month, m.newOrders, decimalAmount(m.newRevenueMinor, currency), m.returningOrders, decimalAmount(m.returningRevenueMinor, currency)]),
+              months.map(
+                (m) => [m.month, m.newOrders, decimalAmount(m.newRevenueMinor, currency), m.returningOrders, decimalAmount(m.returningRevenueMinor, currency)],
+              ),
             )}
         >
           <Chart testId="canvas-revenue" options={revenue.options} data={revenue.data} onDrawn={onDrawn} />

@@ -17,7 +17,15 @@ export function TopMembersCard({ top, currency, t, locale, settings, csv }: { to
         csv(
           'top-members',
           ['reports.csv.name', 'reports.csv.tier', 'reports.csv.orders', 'reports.csv.spend', 'reports.csv.lastOrder'],
-          top.map((m) => [m.displayName, tierName(settings.tierLadder.steps.find((s) => s.id === m.tierId) ?? { id: m.tierId, name: m.tierId }, t), m.orderCount, decimalAmount(m.spendMinor, currency), isoDateTime(m.lastOrderAt, settings.timeZone)]),
+          top.map(
+            (m) => [
+              m.displayName,
+              tierName(settings.tierLadder.steps.find((s) => s.id === m.tierId) ?? { id: m.tierId, name: m.tierId }, t),
+              m.orderCount,
+              decimalAmount(m.spendMinor, currency),
+              isoDateTime(m.lastOrderAt, settings.timeZone),
+            ],
+          ),
         )}
     >
       <table className="top" data-testid="top-members">

@@ -188,7 +188,15 @@ function App() {
             <TeamSection t={t} locale={locale} api={TEAM} />
           </SectionBoundary>
           <SectionBoundary name="shop-setup" t={t}>
-            <ShopSetupSection key={settings.setupAt} t={t} locale={locale} settings={settings} browserLocale={navigator.language} browserZone={BROWSER_ZONE} onSave={save} />
+            <ShopSetupSection
+              key={settings.setupAt}
+              t={t}
+              locale={locale}
+              settings={settings}
+              browserLocale={navigator.language}
+              browserZone={BROWSER_ZONE}
+              onSave={save}
+            />
           </SectionBoundary>
         </>
       )}

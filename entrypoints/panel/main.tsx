@@ -101,7 +101,9 @@ function App() {
     const imported = read.order;
     const known = await send('order.get', { platform, orderNo: imported.orderNo });
     // A page that now shows the parcel's carrier or tracking number updates the order for the shipping notice.
-    const shipped = (imported.carrier !== undefined && imported.carrier !== known?.carrier) || (imported.trackingNo !== undefined && imported.trackingNo !== known?.trackingNo);
+    const newCarrier = imported.carrier !== undefined && imported.carrier !== known?.carrier;
+    const newTracking = imported.trackingNo !== undefined && imported.trackingNo !== known?.trackingNo;
+    const shipped = newCarrier || newTracking;
     const changed = known && (known.status !== imported.status || known.amountMinor !== imported.amountMinor || shipped);
     const kind = !known ? 'new' : changed ? 'changed' : 'known';
     if (kind !== 'known' && s.captureOrders === 'auto') {

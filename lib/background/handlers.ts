@@ -47,7 +47,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const handlers: Handlers = {
     ...imports.handlers,
     ...syncHandlers(deps.sync),
-    ...memberHandlers(db, now, { onMemberUpdated: (row, patch) => reminders.memberUpdated(row, patch), ...(deps.sync ? { teamFacts: deps.sync.teamFacts } : {}) }),
+    ...memberHandlers(
+      db,
+      now,
+      { onMemberUpdated: (row, patch) => reminders.memberUpdated(row, patch), ...(deps.sync ? { teamFacts: deps.sync.teamFacts } : {}) },
+    ),
     ...siteRuleHandlers(db, now),
     // A restore replaces the store from the options page's own connection (a message can't carry
     // 300k rows); what this worker holds follows the change stream, but an import session under way

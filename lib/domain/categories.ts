@@ -60,7 +60,9 @@ export type CategoryMatcher = (item: { title: string; sku?: string | undefined }
 
 /** The rules as one function: the first rule (in the owner's order) with a matching SKU prefix or title word wins. */
 export function categoryMatcher(rules: readonly CategoryRule[]): CategoryMatcher {
-  const compiled = rules.map((r) => ({ category: r.category.trim(), skus: r.skuPrefixes.map(fold).filter(Boolean), titles: r.titleWords.filter((w) => fold(w)).map(titleTest) }));
+  const compiled = rules.map(
+    (r) => ({ category: r.category.trim(), skus: r.skuPrefixes.map(fold).filter(Boolean), titles: r.titleWords.filter((w) => fold(w)).map(titleTest) }),
+  );
   return (item) => {
     const sku = item.sku ? fold(item.sku) : '';
     const title = fold(item.title);
@@ -147,7 +149,9 @@ export function categoryLastAfter(
   old: { categoryLastAt?: Readonly<Record<string, number>> | undefined; lastOrderAt?: number | undefined },
   changes: readonly { before?: CategoryOrder | undefined; after: CategoryOrder }[],
 ): Record<string, number> | undefined | null {
-  let record: Record<string, number> | undefined = old.categoryLastAt ? { ...old.categoryLastAt } : old.lastOrderAt !== undefined ? { [UNCATEGORISED]: old.lastOrderAt } : undefined;
+  let record: Record<string, number> | undefined = old.categoryLastAt
+    ? { ...old.categoryLastAt }
+    : old.lastOrderAt !== undefined ? { [UNCATEGORISED]: old.lastOrderAt } : undefined;
   for (const { before, after } of changes) {
     if (before && counted(before) && (!counted(after) || before.placedAt !== after.placedAt || !sameCategories(before, after))) return null;
     if (!counted(after)) continue;

@@ -34,7 +34,9 @@ export function memberLapse(
   now: number,
   timeZone: string,
 ): MemberLapse {
-  const last = member.categoryLastAt && Object.keys(member.categoryLastAt).length ? member.categoryLastAt : member.lastOrderAt !== undefined ? { [UNCATEGORISED]: member.lastOrderAt } : undefined;
+  const last = member.categoryLastAt && Object.keys(member.categoryLastAt).length
+    ? member.categoryLastAt
+    : member.lastOrderAt !== undefined ? { [UNCATEGORISED]: member.lastOrderAt } : undefined;
   if (!last) return { state: 'none', categories: [] };
   const categories: CategoryLapse[] = Object.entries(last)
     .map(([category, at]) => {
@@ -58,7 +60,9 @@ export function lapseDayOf(
   shopLapseDays: number,
   timeZone: string,
 ): number | undefined {
-  const last = member.categoryLastAt && Object.keys(member.categoryLastAt).length ? member.categoryLastAt : member.lastOrderAt !== undefined ? { [UNCATEGORISED]: member.lastOrderAt } : undefined;
+  const last = member.categoryLastAt && Object.keys(member.categoryLastAt).length
+    ? member.categoryLastAt
+    : member.lastOrderAt !== undefined ? { [UNCATEGORISED]: member.lastOrderAt } : undefined;
   if (!last) return undefined;
   let day = -Infinity;
   for (const [category, at] of Object.entries(last)) day = Math.max(day, localDayNumber(at, timeZone) + lapseDaysOf(category, cycles, shopLapseDays));

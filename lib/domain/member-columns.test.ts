@@ -28,7 +28,9 @@ describe('member columns', () => {
     eachMember(columns, memberIds(columns), (m) => seen.push({ ...m }));
     expect(seen).toEqual(back);
     const { pointsAdjustment: _p, catStart: _s, categories: _c, catAt: _a, categoryNames: _n, ...older } = columns;
-    expect(decodeMembers(older).map((m) => [m.pointsAdjustment, m.categoryLastAt])).toEqual([[undefined, undefined], [undefined, undefined], [undefined, undefined]]);
+    expect(decodeMembers(older).map((m) => [m.pointsAdjustment, m.categoryLastAt])).toEqual(
+      [[undefined, undefined], [undefined, undefined], [undefined, undefined]],
+    );
   });
 
   it('visiting only some shows just those, at their own index', () => {

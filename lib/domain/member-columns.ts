@@ -110,7 +110,19 @@ export function encodeMembers(members: readonly FactMember[]): MemberColumns {
   cols.tagStart[n] = tagList.length;
   cols.catStart[n] = catList.length;
   if (tiers.names.length > 0xffff || currencies.names.length > 0xffff) throw new Error('Too many distinct tiers or currencies to keep as columns');
-  return { count: n, ids: ids.join(SEP), tierNames: tiers.names, currencyNames: currencies.names, birthdayNames: birthdays.names, tagNames: tagDict.names, tags: Uint32Array.from(tagList), categoryNames: categoryDict.names, categories: Uint32Array.from(catList), catAt: Float64Array.from(catTimes), ...cols };
+  return {
+    count: n,
+    ids: ids.join(SEP),
+    tierNames: tiers.names,
+    currencyNames: currencies.names,
+    birthdayNames: birthdays.names,
+    tagNames: tagDict.names,
+    tags: Uint32Array.from(tagList),
+    categoryNames: categoryDict.names,
+    categories: Uint32Array.from(catList),
+    catAt: Float64Array.from(catTimes),
+    ...cols,
+  };
 }
 
 const NO_TAGS: readonly string[] = Object.freeze([]);
@@ -178,7 +190,12 @@ function categoryLastOf(c: MemberColumns, i: number): Record<string, number> | u
  * fresh objects cost more than reading the columns from disk. With `only`, just the members whose
  * index holds 1 there. `ids` is the ids in order, or how to read member i's.
  */
-export function eachMember(c: MemberColumns, ids: readonly string[] | ((index: number) => string), visit: (member: FactMember, index: number) => void, only?: Uint8Array): void {
+export function eachMember(
+  c: MemberColumns,
+  ids: readonly string[] | ((index: number) => string),
+  visit: (member: FactMember, index: number) => void,
+  only?: Uint8Array,
+): void {
   const idOf = typeof ids === 'function' ? ids : (i: number) => ids[i]!;
   const profiles: ({ birthday?: string } | undefined)[] = new Array(c.birthdayNames.length + 1);
   profiles[0] = NO_PROFILE;

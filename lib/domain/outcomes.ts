@@ -81,5 +81,10 @@ export function touchOutcomes(touches: readonly Touch[], orders: readonly Outcom
   }
   let wonBack = 0;
   for (const [memberId, at] of firstWinBack) if (orderedAfter(memberId, at)) wonBack++;
-  return { withinDays, winBackTouched: firstWinBack.size, wonBack, byReason: [...byReason.values()].sort((a, b) => b.touches - a.touches || a.reason.localeCompare(b.reason)) };
+  return {
+    withinDays,
+    winBackTouched: firstWinBack.size,
+    wonBack,
+    byReason: [...byReason.values()].sort((a, b) => b.touches - a.touches || a.reason.localeCompare(b.reason)),
+  };
 }

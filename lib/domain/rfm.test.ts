@@ -77,7 +77,10 @@ describe('rfmBreaks', () => {
   it('a better value never scores lower than a worse one', () => {
     let seed = 7;
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-    const members = Array.from({ length: 500 }, () => member(Math.floor(random() * 400), 1 + Math.floor(random() * random() * 8), Math.floor(random() * 50_000)));
+    const members = Array.from(
+      { length: 500 },
+      () => member(Math.floor(random() * 400), 1 + Math.floor(random() * random() * 8), Math.floor(random() * 50_000)),
+    );
     const breaks = rfmBreaks(members, NOW, ZONE);
     const scored = members.map((m) => ({ m, s: rfmScore(stats(m), breaks, NOW, ZONE)! }));
     // 250,000 pairs: collect the violations and assert once (an expect per pair is slow on a busy machine).

@@ -54,18 +54,9 @@ function zoneCache(timeZone: string): ZoneCache {
 
 /** The zone's UTC offset at `ts` straight from Intl (slow path: one formatToParts call). */
 function exactOffset(format: Intl.DateTimeFormat, ts: number): number {
-  let year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0;
-  for (const part of format.formatToParts(ts)) {
-    switch (part.type) {
-      case 'year': year = Number(part.value); break;
-      case 'month': month = Number(part.value); break;
-      case 'day': day = Number(part.value); break;
-      case 'hour': hour = Number(part.value); break;
-      case 'minute': minute = Number(part.value); break;
-      case 'second': second = Number(part.value); break;
-    }
-  }
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  const n: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
+  for (const part of format.formatToParts(ts)) n[part.type] = Number(part.value);
+  const wall = Date.UTC(n.year ?? 0, (n.month ?? 1) - 1, n.day ?? 1, n.hour ?? 0, n.minute ?? 0, n.second ?? 0);
   return wall - Math.floor(ts / 1000) * 1000;
 }
 

@@ -34,7 +34,13 @@ function keysOf(schema: unknown, out = new Set<string>(), seen = new Set<unknown
   return out;
 }
 
-const schemas: unknown[] = [...Object.values(protocol).map((m) => m.request), ...Object.values(BACKUP_ROW_SCHEMAS), settingsSchema, journeySettingsSchema, segmentFilterSchema];
+const schemas: unknown[] = [
+  ...Object.values(protocol).map((m) => m.request),
+  ...Object.values(BACKUP_ROW_SCHEMAS),
+  settingsSchema,
+  journeySettingsSchema,
+  segmentFilterSchema,
+];
 
 describe('field labels', () => {
   it('every key a schema can refuse has a label in each language', () => {

@@ -125,7 +125,10 @@ export function genericPreset(mapping: GenericMapping): ImportPreset {
           continue;
         }
         firstAmount.set(orderNo, rawAmount);
-        book.open(orderNo, { platform: ctx.platform, orderNo, buyer: { handle: handle || undefined, phone, email }, amountMinor, currency, status, placedAt, items: [] });
+        book.open(
+          orderNo,
+          { platform: ctx.platform, orderNo, buyer: { handle: handle || undefined, phone, email }, amountMinor, currency, status, placedAt, items: [] },
+        );
       }
       return book.result();
     },

@@ -42,7 +42,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
     const whole = readOrderExport(new Uint8Array(await file.arrayBuffer()), file.name, options);
     if (!whole.ok) return post({ kind: 'done', result: whole });
-    for (let i = 0; i < whole.orders.length || i === 0; i += 5000) await batch(whole.orders.slice(i, i + 5000), i === 0 ? whole.problems : [], { bytes: file.size, totalBytes: file.size, rows: whole.rowCount });
+    const progress = { bytes: file.size, totalBytes: file.size, rows: whole.rowCount };
+    for (let i = 0; i < whole.orders.length || i === 0; i += 5000) await batch(whole.orders.slice(i, i + 5000), i === 0 ? whole.problems : [], progress);
     return post({ kind: 'done', result: { ok: true, preset: { id: whole.preset.id, label: whole.preset.label, platform: whole.preset.platform }, platform: whole.platform, encoding: whole.encoding, rowCount: whole.rowCount, orderCount: whole.orders.length, problemCount: whole.problems.length } });
   }
   const encoding = options.encoding ?? sniffEncoding(head);

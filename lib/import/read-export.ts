@@ -115,5 +115,17 @@ export function readOrderExport(bytes: Uint8Array, fileName: string, options: Re
   if (fileProblem && orders.length === 0) {
     return { ...failure(fileName, refusedAs(fileName, preset, fileProblem)), headers: table.headers, values: columnValues(table) };
   }
-  return { ok: true, fileName, preset, platform, encoding, rowCount: table.rows.length, orders, problems, headers: table.headers, columns: presetColumns(preset, table.headers), values: columnValues(table) };
+  return {
+    ok: true,
+    fileName,
+    preset,
+    platform,
+    encoding,
+    rowCount: table.rows.length,
+    orders,
+    problems,
+    headers: table.headers,
+    columns: presetColumns(preset, table.headers),
+    values: columnValues(table),
+  };
 }

@@ -49,7 +49,22 @@ describe('the list holds each member’s own values', () => {
       [identity('c', 'handle', 'ana_sg'), identity('c', 'handle', 'ana-etsy', 'Ana on Etsy', 'etsy'), identity('d', 'phone', '+6580000000', '+65 8000 0000')],
       CTX,
     );
-    const at = (i: number) => [rows.id(i), rows.name(i), rows.handles(i), rows.phone(i), rows.tierId(i), rows.currency(i), rows.tags(i), rows.orderCount(i), rows.spendMinor(i), rows.averageOrderMinor(i), rows.firstOrderAt(i), rows.lastOrderAt(i), rows.doNotContact(i), rows.segment(i)];
+    const at = (i: number) => [
+      rows.id(i),
+      rows.name(i),
+      rows.handles(i),
+      rows.phone(i),
+      rows.tierId(i),
+      rows.currency(i),
+      rows.tags(i),
+      rows.orderCount(i),
+      rows.spendMinor(i),
+      rows.averageOrderMinor(i),
+      rows.firstOrderAt(i),
+      rows.lastOrderAt(i),
+      rows.doNotContact(i),
+      rows.segment(i),
+    ];
     expect(at(0)).toEqual(['c', 'Ana', 'ana_sg, Ana on Etsy', '+1 555 0100', 'gold', 'SGD', ['vip', 'gift'], 3, 9_000, 3_000, 1_600_000_000_000, 1_700_000_000_000, true, 'none']);
     expect(at(1)).toEqual(['d', 'Bo', '', '+65 8000 0000', 'regular', 'USD', [], 0, 0, 0, undefined, undefined, false, 'none']);
     expect(rows.indexOf('d')).toBe(1);

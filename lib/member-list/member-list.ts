@@ -92,7 +92,16 @@ export function memberListParts(members: readonly MemberRow[], identities: reado
 
 /** The buffers of the parts' typed arrays: handed over by a worker, not copied. */
 export function partsBuffers(parts: MemberListParts): ArrayBuffer[] {
-  const arrays = [parts.segmentOf, parts.platformBits, parts.ids.start, parts.names.start, parts.handles.start, parts.phones.start, parts.search.start, ...Object.values(parts.facts).filter(ArrayBuffer.isView)];
+  const arrays = [
+    parts.segmentOf,
+    parts.platformBits,
+    parts.ids.start,
+    parts.names.start,
+    parts.handles.start,
+    parts.phones.start,
+    parts.search.start,
+    ...Object.values(parts.facts).filter(ArrayBuffer.isView),
+  ];
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 

@@ -92,7 +92,9 @@ export const protocol = {
     response: z.array(z.object({ name: z.string(), count: z.number(), lastUsedAt: z.number() })),
   },
   'reminder.add': {
-    request: z.object({ memberId: memberIdSchema, dueAt: z.number().int().positive(), reason: z.string().trim().min(1).max(200), orderId: z.string().max(120).optional() }),
+    request: z.object(
+      { memberId: memberIdSchema, dueAt: z.number().int().positive(), reason: z.string().trim().min(1).max(200), orderId: z.string().max(120).optional() },
+    ),
     response: reminderRowSchema,
   },
   'siteRule.save': {

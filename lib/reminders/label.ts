@@ -14,7 +14,18 @@ export function holidayName(t: Translate, detail: string | undefined): string {
   return detail && (HOLIDAY_KEYS as readonly string[]).includes(detail) ? t(`holiday.${detail as HolidayKey}`) : (detail ?? '');
 }
 
-export function reminderLabel(t: Translate, r: { kind?: string | undefined; reason: string; detail?: string | undefined; refAt?: number | undefined; gift?: string | undefined; tier?: { id: string; name: string } | undefined }, now: number): string {
+export function reminderLabel(
+  t: Translate,
+  r: {
+    kind?: string | undefined;
+    reason: string;
+    detail?: string | undefined;
+    refAt?: number | undefined;
+    gift?: string | undefined;
+    tier?: { id: string; name: string } | undefined;
+  },
+  now: number,
+): string {
   if (!r.kind) return r.reason;
   const days = r.refAt === undefined ? 0 : Math.max(0, Math.round((now - r.refAt) / DAY_MS));
   const inDays = r.refAt === undefined ? 0 : Math.max(0, Math.round((r.refAt - now) / DAY_MS));

@@ -189,7 +189,10 @@ describe('a restore refuses what it cannot restore whole, and changes nothing', 
     ['an order export', async () => new Blob(['Order No,Buyer,Amount\nA1,lily,12.50\n']), { reason: 'not-a-backup' }],
     ['an empty file', async () => new Blob([]), { reason: 'not-a-backup' }],
     ['another gzip file', async () => new Blob([gzipSync(strToU8('{"hello":"world"}\n'))]), { reason: 'not-a-backup' }],
-    ['a file cut short inside the gzip data', async () => { const b = new Uint8Array(await (await fileOf(db)).arrayBuffer()); return new Blob([b.slice(0, Math.floor(b.length / 2))]); }, { reason: 'damaged' }],
+    ['a file cut short inside the gzip data', async () => {
+      const b = new Uint8Array(await (await fileOf(db)).arrayBuffer());
+      return new Blob([b.slice(0, Math.floor(b.length / 2))]);
+    }, { reason: 'damaged' }],
     ['a file missing its last rows', async () => gzipLines((await linesOf(await fileOf(db))).slice(0, -2)), { reason: 'damaged', table: 'settings' }],
   ])('%s is refused', async (_name, make, want) => {
     const before = await dump(db);

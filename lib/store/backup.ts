@@ -29,7 +29,12 @@ export async function tableCounts(db: RegularsDb): Promise<TableCounts> {
  * the file is one moment of the store even while the background keeps working (its writes wait).
  * `write` must not wait for anything: awaiting other work would end the transaction.
  */
-export async function writeBackup(db: RegularsDb, now: number, write: (text: string) => void, { pageSize = BACKUP_PAGE, onProgress }: { pageSize?: number; onProgress?: Progress } = {}): Promise<BackupHeader> {
+export async function writeBackup(
+  db: RegularsDb,
+  now: number,
+  write: (text: string) => void,
+  { pageSize = BACKUP_PAGE, onProgress }: { pageSize?: number; onProgress?: Progress } = {},
+): Promise<BackupHeader> {
   return db.transaction('r', [...BACKUP_TABLES], async () => {
     const counts: Record<string, number> = {};
     for (const name of BACKUP_TABLES) counts[name] = await tableOf(db, name).count();

@@ -72,7 +72,11 @@ async function benchPage(context: BrowserContext, extensionId: string): Promise<
 }
 
 /** A browser with the bench build on a profile of its own, given a generated Shopify export; both removed after. */
-async function withExport<T>(orders: number, members: number, run: (file: string, fileBytes: number, ext: Awaited<ReturnType<typeof launchWithExtension>>, userDataDir: string) => Promise<T>): Promise<T> {
+async function withExport<T>(
+  orders: number,
+  members: number,
+  run: (file: string, fileBytes: number, ext: Awaited<ReturnType<typeof launchWithExtension>>, userDataDir: string) => Promise<T>,
+): Promise<T> {
   const dir = await mkdtemp(path.join(tmpdir(), 'regulars-bench-import-'));
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'regulars-bench-profile-'));
   try {
@@ -101,7 +105,13 @@ export async function importBench(orders: number, members: number) {
     // else it wrote), put with raw IndexedDB into stores of the same keys and indexes.
     const raw = await bench.evaluate(() => regularsBench.rawPutOfStore());
     await bench.close();
-    const common = { file_mb: round(fileBytes / 1e6), orders: raw.tables.orders ?? 0, records_in_store: raw.records, records_by_table: raw.tables, raw_put_all_records_ms: round(raw.ms) };
+    const common = {
+      file_mb: round(fileBytes / 1e6),
+      orders: raw.tables.orders ?? 0,
+      records_in_store: raw.records,
+      records_by_table: raw.tables,
+      raw_put_all_records_ms: round(raw.ms),
+    };
     emit({
       bench: 'import-shopify-file',
       ...common,

@@ -15,7 +15,21 @@ export async function segmentBenches(page: Page) {
     const r = await page.evaluate((f) => regularsBench.segmentEval(f, 5), filter);
     // warm: the facts in memory; cold: a context that just started (a worker that woke) reads the
     // facts from disk; after_change: a member changed a moment ago and the facts are not rebuilt yet (a scan).
-    emit({ bench: label, members: r.members, matched: r.matched, warm_median_ms: round(r.warmMs), warm_max_ms: round(r.warmMaxMs), through_protocol_ms: round(r.protocolMs), cold_median_ms: round(r.coldMs), after_change_median_ms: round(r.afterChangeMs), facts_from_disk: r.served.disk, facts_scans: r.served.scans, raw_getall_members_ms: round(r.rawGetAllMs), cold_ratio_vs_raw_getall: round(r.coldMs / r.rawGetAllMs), target_ms: 300 });
+    emit({
+      bench: label,
+      members: r.members,
+      matched: r.matched,
+      warm_median_ms: round(r.warmMs),
+      warm_max_ms: round(r.warmMaxMs),
+      through_protocol_ms: round(r.protocolMs),
+      cold_median_ms: round(r.coldMs),
+      after_change_median_ms: round(r.afterChangeMs),
+      facts_from_disk: r.served.disk,
+      facts_scans: r.served.scans,
+      raw_getall_members_ms: round(r.rawGetAllMs),
+      cold_ratio_vs_raw_getall: round(r.coldMs / r.rawGetAllMs),
+      target_ms: 300,
+    });
   }
 }
 
@@ -39,7 +53,12 @@ export async function membersTableScroll(context: BrowserContext, extensionId: s
     const el = document.querySelector<HTMLElement>('[data-testid=members-scroller]')!;
     // Chromium's long-animation-frame entries: frames whose own work (script, style, layout) took over 50 ms.
     const long: { start: number; duration: number; detail: string }[] = [];
-    type Loaf = PerformanceEntry & { renderStart: number; styleAndLayoutStart: number; blockingDuration: number; scripts: { invoker: string; sourceFunctionName: string; duration: number; forcedStyleAndLayoutDuration: number }[] };
+    type Loaf = PerformanceEntry & {
+      renderStart: number;
+      styleAndLayoutStart: number;
+      blockingDuration: number;
+      scripts: { invoker: string; sourceFunctionName: string; duration: number; forcedStyleAndLayoutDuration: number }[];
+    };
     // Where a long frame's time went: its scripts, and the render and style/layout phases.
     const detail = (e: Loaf) =>
       `scripts ${e.scripts.map((s) => `${s.invoker}${s.sourceFunctionName ? `/${s.sourceFunctionName}` : ''} ${Math.round(s.duration)}ms`).join(', ') || 'none'}; render ${Math.round(e.startTime + e.duration - (e.renderStart || e.startTime + e.duration))}ms; style+layout ${Math.round(e.startTime + e.duration - (e.styleAndLayoutStart || e.startTime + e.duration))}ms`;

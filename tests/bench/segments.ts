@@ -83,6 +83,16 @@ export const segmentBench = {
     const served = { disk: factsReads.disk - before.disk, scans: factsReads.scans - before.scans };
     db.close();
     await send('segment.delete', { id: saved.id });
-    return { members, matched, warmMs: median(warm), warmMaxMs: Math.max(...warm), coldMs: median(cold), afterChangeMs: median(afterChange), served, protocolMs: median(protocol), rawGetAllMs: median(raw) };
+    return {
+      members,
+      matched,
+      warmMs: median(warm),
+      warmMaxMs: Math.max(...warm),
+      coldMs: median(cold),
+      afterChangeMs: median(afterChange),
+      served,
+      protocolMs: median(protocol),
+      rawGetAllMs: median(raw),
+    };
   },
 };

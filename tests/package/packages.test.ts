@@ -46,7 +46,13 @@ describe('Firefox Add-ons zip', () => {
 
   it('is Manifest V3 with a Gecko id, a background script and no loopback host', async () => {
     const text = await readFile(path.join(dir, 'manifest.json'), 'utf8');
-    const json = JSON.parse(text) as { manifest_version: number; version: string; permissions: string[]; background: { scripts?: string[] }; browser_specific_settings?: { gecko?: { id?: string } } };
+    const json = JSON.parse(text) as {
+      manifest_version: number;
+      version: string;
+      permissions: string[];
+      background: { scripts?: string[] };
+      browser_specific_settings?: { gecko?: { id?: string } };
+    };
     expect(text).not.toMatch(/127\.0\.0\.1|localhost/);
     expect(json.manifest_version).toBe(3);
     expect(json.version).toBe(version);

@@ -109,7 +109,8 @@ export async function preloadedCache(db: RegularsDb): Promise<ImportCache> {
  */
 export async function sessionCache(db: RegularsDb, session: string, origin: string): Promise<ImportCache> {
   const cache = takeWarm(db) ?? (await preloadedCache(db));
-  return Object.assign(cache, { undo: emptyUndoLog(), origin, deferred: { session, pending: new Map(), created: new Set(), changedElsewhere: new Set(), entries: 0 } });
+  const deferred = { session, pending: new Map(), created: new Set(), changedElsewhere: new Set(), entries: 0 };
+  return Object.assign(cache, { undo: emptyUndoLog(), origin, deferred });
 }
 
 export function releaseCache(cache: ImportCache): void {

@@ -50,14 +50,16 @@ function maxDefined(a: number | undefined, b: number | undefined): number | unde
 function sameItems(a: OrderRow['items'], b: OrderRow['items']): boolean {
   return a.length === b.length && a.every((x, i) => {
     const y = b[i]!;
-    return x.title === y.title && x.sku === y.sku && x.quantity === y.quantity && x.priceMinor === y.priceMinor && x.category === y.category && x.categorySource === y.categorySource;
+    return x.title === y.title && x.sku === y.sku && x.quantity === y.quantity && x.priceMinor === y.priceMinor &&
+      x.category === y.category && x.categorySource === y.categorySource;
   });
 }
 
 function sameOrder(a: OrderRow, b: OrderRow): boolean {
   return (
     a.status === b.status && a.amountMinor === b.amountMinor && a.currency === b.currency && a.placedAt === b.placedAt &&
-    a.paidAt === b.paidAt && a.shippedAt === b.shippedAt && a.deliveredAt === b.deliveredAt && a.carrier === b.carrier && a.trackingNo === b.trackingNo && a.buyer === b.buyer && sameItems(a.items, b.items)
+    a.paidAt === b.paidAt && a.shippedAt === b.shippedAt && a.deliveredAt === b.deliveredAt &&
+    a.carrier === b.carrier && a.trackingNo === b.trackingNo && a.buyer === b.buyer && sameItems(a.items, b.items)
   );
 }
 

@@ -15,7 +15,8 @@ const optionsPage = {};
 /** Members by display name, without what differs between two stores (ids, times). */
 async function membersByName(db: RegularsDb) {
   const rows = await db.members.toArray();
-  return Object.fromEntries(rows.map(({ id: _id, createdAt: _c, updatedAt: _u, ...rest }) => [rest.displayName, rest]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+  const byName = rows.map(({ id: _id, createdAt: _c, updatedAt: _u, ...rest }) => [rest.displayName, rest] as const);
+  return Object.fromEntries(byName.sort(([a], [b]) => String(a).localeCompare(String(b))));
 }
 
 /** How many times each member row was written, and in which transaction, while `run` runs. */

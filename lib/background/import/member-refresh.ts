@@ -49,7 +49,15 @@ export function statsAfter(stats: MemberStats, changes: readonly OrderChange[]):
     firstOrderAt = undefined;
     lastOrderAt = undefined;
   }
-  return { orderCount, spendMinor, currency, spendOrderCount: orderCount, averageOrderMinor: orderCount ? Math.round(spendMinor / orderCount) : 0, firstOrderAt, lastOrderAt };
+  return {
+    orderCount,
+    spendMinor,
+    currency,
+    spendOrderCount: orderCount,
+    averageOrderMinor: orderCount ? Math.round(spendMinor / orderCount) : 0,
+    firstOrderAt,
+    lastOrderAt,
+  };
 }
 
 /** Recomputes stats and tier of the members these changes touch, and records tier changes. */

@@ -15,7 +15,11 @@ beforeEach(() => {
 
 describe('importing orders builds one member per person', () => {
   it('a buyer with three orders is one member whose stats add up', async () => {
-    await importOrders(db, [order({ amountMinor: 1000 }), order({ amountMinor: 2500, placedAt: NOW - 2 * DAY }), order({ amountMinor: 500, placedAt: NOW - 30 * DAY })], NOW);
+    await importOrders(
+      db,
+      [order({ amountMinor: 1000 }), order({ amountMinor: 2500, placedAt: NOW - 2 * DAY }), order({ amountMinor: 500, placedAt: NOW - 30 * DAY })],
+      NOW,
+    );
     const card = await lookupByHandle(db, 'demo', '@Lily_Chen', NOW);
     expect(card?.member).toMatchObject({ orderCount: 3, spendMinor: 4000, averageOrderMinor: 1333, lastOrderAt: NOW - 2 * DAY, firstOrderAt: NOW - 30 * DAY });
     expect(await db.members.count()).toBe(1);

@@ -179,7 +179,14 @@ export async function tagVocabulary(db: RegularsDb, limit = 200): Promise<TagRow
  * member keeps the sum of their adjustments. Refused while points are off, without a reason, or
  * when it would leave the member fewer than none.
  */
-export async function adjustPoints(db: RegularsDb, memberId: string, delta: number, reason: string, author: string, now: number): Promise<{ member: MemberRow; entry: PointsRow }> {
+export async function adjustPoints(
+  db: RegularsDb,
+  memberId: string,
+  delta: number,
+  reason: string,
+  author: string,
+  now: number,
+): Promise<{ member: MemberRow; entry: PointsRow }> {
   const settings = await readSettings(db);
   if (!settings.points.enabled) throw new StoreError('conflict', 'Points are off: turn them on in Settings first', because('pointsOff'));
   const result = await db.transaction('rw', [db.members, db.points], async () => {

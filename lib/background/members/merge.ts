@@ -60,7 +60,14 @@ export async function mergeMembers(db: RegularsDb, keepId: string, mergeId: stri
     const pointsAdjustment = (keep.pointsAdjustment ?? 0) + (other.pointsAdjustment ?? 0) || undefined;
     const tags = [...keep.tags];
     for (const tag of other.tags) if (!tags.some((x) => x.toLowerCase() === tag.toLowerCase())) tags.push(tag);
-    await db.members.put({ ...keep, tags, profile: { ...other.profile, ...keep.profile }, doNotContact: keep.doNotContact || other.doNotContact, pointsAdjustment, updatedAt: now });
+    await db.members.put({
+      ...keep,
+      tags,
+      profile: { ...other.profile, ...keep.profile },
+      doNotContact: keep.doNotContact || other.doNotContact,
+      pointsAdjustment,
+      updatedAt: now,
+    });
     await db.members.delete(mergeId);
     await recomputeMembers(db, [keepId], now, undefined, settings);
     return (await db.members.get(keepId))!;

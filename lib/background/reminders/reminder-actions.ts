@@ -9,7 +9,11 @@ import { respect, ruleOfKind, type JourneyRules, type RuleBase } from '../../dom
 import type { ReminderRow } from '../../domain/rows';
 import { evaluateMembers } from './reminders';
 
-export async function addManualReminder(db: RegularsDb, input: { memberId: string; dueAt: number; reason: string; orderId?: string | undefined; assignee?: string | undefined }, now: number): Promise<ReminderRow> {
+export async function addManualReminder(
+  db: RegularsDb,
+  input: { memberId: string; dueAt: number; reason: string; orderId?: string | undefined; assignee?: string | undefined },
+  now: number,
+): Promise<ReminderRow> {
   const reason = input.reason.trim();
   if (!reason) throw new StoreError('invalid', 'A reminder needs a reason', because('reminderNoReason'));
   return db.transaction('rw', [db.members, db.reminders], async () => {
@@ -34,7 +38,14 @@ async function requireReminder(db: RegularsDb, id: string): Promise<ReminderRow>
  * frequency cap wait until it has passed (then for their contact window).
  */
 /** A member's active rule reminders that a contact at `contactAt` pushes past the frequency cap (then into their contact window). */
-export function deferredByCap(rows: readonly ReminderRow[], doNotContact: boolean, rules: JourneyRules, contactAt: number, timeZone: string, now: number): ReminderRow[] {
+export function deferredByCap(
+  rows: readonly ReminderRow[],
+  doNotContact: boolean,
+  rules: JourneyRules,
+  contactAt: number,
+  timeZone: string,
+  now: number,
+): ReminderRow[] {
   const out: ReminderRow[] = [];
   for (const r of rows) {
     if (!r.kind || (r.state !== 'open' && r.state !== 'snoozed')) continue;

@@ -32,8 +32,27 @@ export const ACTIVE = ['open', 'snoozed'] as const;
 export const MAX_CAP_MS = 90 * DAY_MS;
 const KEYS_ABOVE = 500;
 
-const toMember = (m: MemberRow): JourneyMember => ({ id: m.id, tierId: m.tierId, doNotContact: m.doNotContact, orderCount: m.orderCount, spendMinor: m.spendMinor, firstOrderAt: m.firstOrderAt, lastOrderAt: m.lastOrderAt, profile: m.profile, categoryLastAt: m.categoryLastAt });
-export const toOrder = (o: OrderRow): JourneyOrder => ({ id: o.id, memberId: o.memberId, status: o.status, amountMinor: o.amountMinor, placedAt: o.placedAt, paidAt: o.paidAt, shippedAt: o.shippedAt, deliveredAt: o.deliveredAt });
+const toMember = (m: MemberRow): JourneyMember => ({
+  id: m.id,
+  tierId: m.tierId,
+  doNotContact: m.doNotContact,
+  orderCount: m.orderCount,
+  spendMinor: m.spendMinor,
+  firstOrderAt: m.firstOrderAt,
+  lastOrderAt: m.lastOrderAt,
+  profile: m.profile,
+  categoryLastAt: m.categoryLastAt,
+});
+export const toOrder = (o: OrderRow): JourneyOrder => ({
+  id: o.id,
+  memberId: o.memberId,
+  status: o.status,
+  amountMinor: o.amountMinor,
+  placedAt: o.placedAt,
+  paidAt: o.paidAt,
+  shippedAt: o.shippedAt,
+  deliveredAt: o.deliveredAt,
+});
 
 export const TABLES = (db: RegularsDb) => [db.members, db.orders, db.reminders, db.contacts, db.tierChanges, db.settings, db.caches];
 
@@ -54,7 +73,8 @@ export async function savedSegments(rules: JourneyRules, now: number, timeZone: 
   if (!resolve) return out;
   const wanted = new Set<string>();
   if (rules.winBack.enabled && rules.winBack.segmentId) wanted.add(rules.winBack.segmentId);
-  if (rules.holiday.enabled) for (const { holiday } of upcomingHolidays(rules.holiday.holidays, rules.holiday.daysBefore, now, timeZone)) if (holiday.segmentId) wanted.add(holiday.segmentId);
+  const holidays = rules.holiday.enabled ? upcomingHolidays(rules.holiday.holidays, rules.holiday.daysBefore, now, timeZone) : [];
+  for (const { holiday } of holidays) if (holiday.segmentId) wanted.add(holiday.segmentId);
   for (const id of wanted) out.set(id, await resolve(id).catch(() => new Set<string>()));
   return out;
 }
@@ -85,12 +105,28 @@ export async function store(db: RegularsDb, proposed: readonly Proposed[], now: 
   const ids = [...unique.keys()];
   // Which exist already: a sweep proposes thousands, mostly made before; every key of the table
   // (one request, no rows) is cheaper then than reading those rows one by one.
-  const known = ids.length > KEYS_ABOVE ? new Set(await db.reminders.toCollection().primaryKeys()) : new Set((await db.reminders.bulkGet(ids)).flatMap((r) => (r ? [r.id] : [])));
+  const known = ids.length > KEYS_ABOVE
+    ? new Set(await db.reminders.toCollection().primaryKeys())
+    : new Set((await db.reminders.bulkGet(ids)).flatMap((r) => (r ? [r.id] : [])));
   const added: ReminderRow[] = [];
   ids.forEach((id) => {
     if (known.has(id)) return;
     const p = unique.get(id)!;
-    added.push({ id: p.id, memberId: p.memberId, dueAt: p.dueAt, reason: p.kind, kind: p.kind, orderId: p.orderId, refAt: p.refAt, detail: p.detail, priority: p.priority, state: p.state, suppressedBecause: p.suppressedBecause, createdAt: now, updatedAt: now });
+    added.push({
+      id: p.id,
+      memberId: p.memberId,
+      dueAt: p.dueAt,
+      reason: p.kind,
+      kind: p.kind,
+      orderId: p.orderId,
+      refAt: p.refAt,
+      detail: p.detail,
+      priority: p.priority,
+      state: p.state,
+      suppressedBecause: p.suppressedBecause,
+      createdAt: now,
+      updatedAt: now,
+    });
     if (p.state === 'suppressed') result.suppressed++;
     else result.created++;
   });
@@ -123,7 +159,14 @@ async function reconcileDoNotContact(db: RegularsDb, members: ReadonlyMap<string
  * dismissed. The sweep passes what it read (`fetch` false): any order or member that changed since
  * the last sweep is among them, because it has a recent order.
  */
-export async function dismissObsolete(db: RegularsDb, active: readonly ReminderRow[], members: ReadonlyMap<string, JourneyMember>, knownOrders: ReadonlyMap<string, OrderRow>, now: number, fetch: boolean): Promise<number> {
+export async function dismissObsolete(
+  db: RegularsDb,
+  active: readonly ReminderRow[],
+  members: ReadonlyMap<string, JourneyMember>,
+  knownOrders: ReadonlyMap<string, OrderRow>,
+  now: number,
+  fetch: boolean,
+): Promise<number> {
   const ruled = active.filter((r) => r.kind && (RULES[ruleOfKind(r.kind)] as JourneyRule).obsolete);
   if (!ruled.length) return 0;
   const orders = new Map([...knownOrders].map(([id, o]) => [id, toOrder(o)]));
@@ -175,7 +218,18 @@ export async function evaluateMembers(db: RegularsDb, memberIds: readonly string
         contacts.push(...c);
       }),
     );
-    const facts: JourneyFacts = { now, timeZone: settings.timeZone, lapseDays: settings.lapseDays, categoryCycles: settings.categoryCycles, members, orders: orders.map(toOrder), tierChanges, leftOpen: leftOpenOf(reminders, new Map(orders.map((o) => [o.id, o]))), segmentOf: segmentOf(settings, now), savedSegments: saved };
+    const facts: JourneyFacts = {
+      now,
+      timeZone: settings.timeZone,
+      lapseDays: settings.lapseDays,
+      categoryCycles: settings.categoryCycles,
+      members,
+      orders: orders.map(toOrder),
+      tierChanges,
+      leftOpen: leftOpenOf(reminders, new Map(orders.map((o) => [o.id, o]))),
+      segmentOf: segmentOf(settings, now),
+      savedSegments: saved,
+    };
     const last = lastContacts(contacts);
     const obsolete = await dismissObsolete(db, reminders.filter((r) => r.state === 'open' || r.state === 'snoozed'), members, new Map(orders.map((o) => [o.id, o])), now, true);
     const result = await store(db, proposedReminders(facts, rules, (id) => last.get(id)), now);

@@ -48,7 +48,16 @@ async function readKey(db: RegularsDb, key: string): Promise<number | undefined>
  * `me`: who the agent at this computer is (the team user while connected to a team, else the author
  * name): a reminder assigned to someone else notifies them, on their computer, not here.
  */
-export function createScheduler(deps: { db: RegularsDb; now: () => number; browser: ReminderBrowser; resolveSegment?: SegmentResolver | undefined; sweepEveryMs?: number; me?: () => Promise<string | undefined> }) {
+export function createScheduler(
+  deps: {
+    db: RegularsDb;
+    now: () => number;
+    browser: ReminderBrowser;
+    resolveSegment?: SegmentResolver | undefined;
+    sweepEveryMs?: number;
+    me?: () => Promise<string | undefined>;
+  },
+) {
   const { db, now, browser } = deps;
   const sweepEvery = deps.sweepEveryMs ?? SWEEP_EVERY_MS;
   let chain: Promise<unknown> = Promise.resolve();

@@ -28,7 +28,10 @@ async function markOf(db: RegularsDb, table: 'orders' | 'tierChanges'): Promise<
 
 /** A holiday occurrence (with its audience) for which every member was read once already. */
 /** RFM segments move with every import: an audience by segment is read again after new cut points. */
-const holidayKey = (h: { holiday: { id: string; tiers: string[]; segments: string[]; segmentId?: string | undefined }; year: number }, rfmAt: number | undefined) =>
+const holidayKey = (
+  h: { holiday: { id: string; tiers: string[]; segments: string[]; segmentId?: string | undefined }; year: number },
+  rfmAt: number | undefined,
+) =>
   `${h.holiday.id}:${h.year}:${h.holiday.tiers.join(',')}:${h.holiday.segments.join(',')}:${h.holiday.segmentId ?? ''}:${h.holiday.segments.length || h.holiday.segmentId ? (rfmAt ?? '') : ''}`;
 
 const byId = new WeakMap<readonly FactMember[], Map<string, FactMember>>();
@@ -114,10 +117,12 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
       };
       for (const m of facts) {
         const last = m.lastOrderAt;
+        const nearSecond = last !== undefined && last >= secondAt - 8 * DAY_MS && last <= secondAt + 8 * DAY_MS;
+        const byLastOrder = last !== undefined && (winBackDue(last) || nearSecond || (tierChanges.length > 0 && last >= recentBuyer));
         if (
           (m.categoryLastAt && byCategory(m)) ||
           m.profile.birthday ||
-          (last !== undefined && (winBackDue(last) || (last >= secondAt - 8 * DAY_MS && last <= secondAt + 8 * DAY_MS) || (tierChanges.length > 0 && last >= recentBuyer)))
+          byLastOrder
         )
           picked.set(m.id, m);
       }
@@ -129,7 +134,18 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
     }
     const members = new Map<string, JourneyMember>(chosen.map((m) => [m.id, m]));
     const orderMap = new Map(orders.map((o) => [o.id, o]));
-    const journeyFacts: JourneyFacts = { now, timeZone: tz, lapseDays: settings.lapseDays, categoryCycles: settings.categoryCycles, members, orders: relevant.map(toOrder), tierChanges, leftOpen: leftOpenOf(done, orderMap), segmentOf: segmentOf(settings, now), savedSegments: saved };
+    const journeyFacts: JourneyFacts = {
+      now,
+      timeZone: tz,
+      lapseDays: settings.lapseDays,
+      categoryCycles: settings.categoryCycles,
+      members,
+      orders: relevant.map(toOrder),
+      tierChanges,
+      leftOpen: leftOpenOf(done, orderMap),
+      segmentOf: segmentOf(settings, now),
+      savedSegments: saved,
+    };
     const contacted = lastContacts(contacts);
     // Holiday greetings are made for everyone when the holiday comes into view (above); in later
     // sweeps the members read here would only propose them again: members who change since are

@@ -66,7 +66,16 @@ export interface TodayList {
 }
 
 /** The message in the buyer's language (journeys/language.ts), whatever the agent's screen is in. */
-function messageOf(r: ReminderRow, member: MemberRow | undefined, order: OrderRow | undefined, tierName: string, language: BuyerLanguage, templates: Templates, benefits: string | undefined, gift?: string): string {
+function messageOf(
+  r: ReminderRow,
+  member: MemberRow | undefined,
+  order: OrderRow | undefined,
+  tierName: string,
+  language: BuyerLanguage,
+  templates: Templates,
+  benefits: string | undefined,
+  gift?: string,
+): string {
   const t = translator(catalogueOf(language));
   // A tier upgrade names what the new tier brings, whatever the template says.
   const more = benefits ? ` ${t('journey.tierUp.benefits', { benefits })}` : '';
@@ -158,7 +167,11 @@ async function computeTodayList(db: RegularsDb, now: number, options: TodayOptio
     const memberIds = [...new Set(rows.map((r) => r.memberId))];
     const orderIds = [...new Set(rows.map((r) => r.orderId).filter((id): id is string => !!id))];
     const [m, o] = await Promise.all([db.members.bulkGet(memberIds), db.orders.bulkGet(orderIds)]);
-    return { rows, members: new Map(m.filter((x): x is MemberRow => !!x).map((x) => [x.id, x])), orders: new Map(o.filter((x): x is OrderRow => !!x).map((x) => [x.id, x])) };
+    return {
+      rows,
+      members: new Map(m.filter((x): x is MemberRow => !!x).map((x) => [x.id, x])),
+      orders: new Map(o.filter((x): x is OrderRow => !!x).map((x) => [x.id, x])),
+    };
   });
   const tiers = new Map(settings.tierLadder.steps.map((s) => [s.id, s]));
   const floor = settings.tierLadder.steps[0]!;

@@ -24,7 +24,9 @@ export async function writeReportSnapshot(db: RegularsDb, now: number, stop?: ()
   // The settings moved between the two reads: everything is read again.
   if (keptStamp !== undefined && stamp !== keptStamp) return writeReportSnapshot(db, now, stop, true);
   const ctx = { ...settings, now };
-  const report: ReportSummary = kept && keptStamp !== undefined ? { ...kept.report, ...memberReportPart(members, ctx), generatedAt: now } : withoutIntervals(shopReport(members, orders, ctx));
+  const report: ReportSummary = kept && keptStamp !== undefined
+    ? { ...kept.report, ...memberReportPart(members, ctx), generatedAt: now }
+    : withoutIntervals(shopReport(members, orders, ctx));
   const snapshot: ReportSnapshot = { version: SNAPSHOT_VERSION, stamp, ms: performance.now() - started, report };
   await db.settings.put({ key: REPORT_SNAPSHOT_KEY, value: snapshot });
   return snapshot;

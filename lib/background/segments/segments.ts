@@ -16,9 +16,18 @@ import { because, type Reason } from '../../domain/reason';
 type Ctx = Pick<Settings, 'timeZone' | 'rfmBreaks' | 'points' | 'shopCurrency'>;
 
 /** Members (as given) that a filter selects. */
-export async function evaluateFilter<M extends SegmentMember>(db: RegularsDb, filter: SegmentFilter, members: readonly M[], settings: Ctx, now: number): Promise<M[]> {
+export async function evaluateFilter<M extends SegmentMember>(
+  db: RegularsDb,
+  filter: SegmentFilter,
+  members: readonly M[],
+  settings: Ctx,
+  now: number,
+): Promise<M[]> {
   const platforms = filterNeedsPlatforms(filter) ? await platformsByMemberId(db) : undefined;
-  const test = compileFilter(filter, { now, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks, platforms, points: { settings: settings.points, shopCurrency: settings.shopCurrency } });
+  const test = compileFilter(
+    filter,
+    { now, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks, platforms, points: { settings: settings.points, shopCurrency: settings.shopCurrency } },
+  );
   const out: M[] = [];
   for (const m of members) if (test(m)) out.push(m);
   return out;
@@ -33,7 +42,10 @@ export async function filterMemberIds(db: RegularsDb, filter: SegmentFilter, now
   const { platforms: wanted, ...rest } = filter;
   const [settings, { columns, ids }, platforms] = await Promise.all([readSettings(db), memberColumns(db), wanted?.length ? platformsSnapshot(db) : undefined]);
   const only = platforms && wanted ? membersOnPlatforms(platforms, ids, wanted) : undefined;
-  const test = compileFilter(rest, { now, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks, points: { settings: settings.points, shopCurrency: settings.shopCurrency } });
+  const test = compileFilter(
+    rest,
+    { now, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks, points: { settings: settings.points, shopCurrency: settings.shopCurrency } },
+  );
   const out = new Set<string>();
   eachMember(
     columns,
@@ -102,7 +114,10 @@ export async function deleteSegment(db: RegularsDb, id: string): Promise<boolean
 export async function storeRfmOverview(db: RegularsDb, now: number): Promise<{ total: number; groups: RfmGroup[] }> {
   const settings = await readSettings(db);
   const members = await memberFacts(db);
-  return { total: members.length, groups: rfmOverview(members, { now, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks, shopCurrency: settings.shopCurrency }) };
+  return {
+    total: members.length,
+    groups: rfmOverview(members, { now, timeZone: settings.timeZone, rfmBreaks: settings.rfmBreaks, shopCurrency: settings.shopCurrency }),
+  };
 }
 
 /** Adds or removes one tag on many members at once; returns how many members changed. */

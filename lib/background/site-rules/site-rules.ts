@@ -4,7 +4,11 @@ import type { SiteRuleRow } from '../../domain/rows';
 import { StoreError } from '../../store/store-error';
 import { because } from '../../domain/reason';
 
-export async function saveSiteRule(db: RegularsDb, input: { host: string; selector: string; pathPrefix?: string | undefined }, now: number): Promise<SiteRuleRow> {
+export async function saveSiteRule(
+  db: RegularsDb,
+  input: { host: string; selector: string; pathPrefix?: string | undefined },
+  now: number,
+): Promise<SiteRuleRow> {
   const host = input.host.trim().toLowerCase();
   const selector = input.selector.trim();
   if (!host || !selector) throw new StoreError('invalid', 'A site rule needs a host and a selector', because('siteRuleIncomplete'));

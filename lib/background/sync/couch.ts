@@ -147,7 +147,10 @@ export class CouchClient {
     return this.request('GET', this.dbPath());
   }
 
-  async changes(since: string | number, opts: { limit: number; longpollMs?: number; signal?: AbortSignal }): Promise<{ results: ChangeRow[]; last_seq: string | number; pending?: number }> {
+  async changes(
+    since: string | number,
+    opts: { limit: number; longpollMs?: number; signal?: AbortSignal },
+  ): Promise<{ results: ChangeRow[]; last_seq: string | number; pending?: number }> {
     const q = new URLSearchParams({ since: String(since), include_docs: 'true', conflicts: 'true', limit: String(opts.limit), style: 'main_only' });
     if (opts.longpollMs !== undefined) {
       q.set('feed', 'longpoll');

@@ -169,7 +169,11 @@ export async function applyChanges(ctx: SyncContext, rows: ChangeRow[]): Promise
   }
   // A row changed here and not yet sent: the incoming version is merged with ours by the document's
   // rule; the server's version is remembered as synced, so the push sends the difference.
-  const rowsOf = [...new Map(items.map((i) => { const [t, k] = rowOfDoc(i.doc); return [outboxKey(t, k), [t, k] as const]; })).entries()];
+  const keyedRows = items.map((i) => {
+    const [t, k] = rowOfDoc(i.doc);
+    return [outboxKey(t, k), [t, k] as const] as const;
+  });
+  const rowsOf = [...new Map(keyedRows).entries()];
   const waiting = await state.outbox.bulkGet(rowsOf.map(([key]) => key));
   const local = new Map<string, SyncDoc>();
   for (const [i, [, [table, key]]] of rowsOf.entries()) {

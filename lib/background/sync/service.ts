@@ -82,7 +82,8 @@ export function syncService(deps: SyncServiceDeps) {
       const before = await readMeta<TeamConfig>(state, 'config');
       await stopEngine();
       // Another team database (or user): what was synced with the old one means nothing here.
-      if (before && (before.server !== c.server || before.db !== c.db || before.user !== c.user)) await Promise.all([state.shadow.clear(), state.outbox.clear(), state.meta.clear()]);
+      const otherTeam = before && (before.server !== c.server || before.db !== c.db || before.user !== c.user);
+      if (otherTeam) await Promise.all([state.shadow.clear(), state.outbox.clear(), state.meta.clear()]);
       config = { server: c.server, db: c.db, user: c.user };
       await writeMeta(state, 'config', config);
       run(config, client);

@@ -34,7 +34,17 @@ export function teamMachines(server: () => TestServer) {
       const state = new SyncStateDb(`sync-${name}`, { indexedDB: factory, IDBKeyRange });
       const client = new CouchClient({ server: server().url, db: team, cookies: 'memory' });
       await client.logIn(user, password);
-      const engine = createSyncEngine({ db, state, client, me: user, now: () => Date.now(), subscribe: storeCommitted(name, Object.keys(SHARED_TABLES)), longpollMs: 300, batch: 50, ...extra });
+      const engine = createSyncEngine({
+        db,
+        state,
+        client,
+        me: user,
+        now: () => Date.now(),
+        subscribe: storeCommitted(name, Object.keys(SHARED_TABLES)),
+        longpollMs: 300,
+        batch: 50,
+        ...extra,
+      });
       running.push(engine);
       return { db, state, client, engine };
     },

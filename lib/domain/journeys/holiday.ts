@@ -63,7 +63,12 @@ export function nextHolidayDay(holiday: Holiday, now: number, timeZone: string):
 }
 
 /** Holidays whose greeting day is within the horizon: the store then reads every member once. */
-export function upcomingHolidays(holidays: readonly Holiday[], daysBefore: number, now: number, timeZone: string): { holiday: Holiday; year: number; day: number }[] {
+export function upcomingHolidays(
+  holidays: readonly Holiday[],
+  daysBefore: number,
+  now: number,
+  timeZone: string,
+): { holiday: Holiday; year: number; day: number }[] {
   const today = localDayNumber(now, timeZone);
   const out = [];
   for (const holiday of holidays) {

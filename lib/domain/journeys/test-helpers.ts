@@ -32,5 +32,9 @@ export function facts(over: Partial<JourneyFacts> & { memberList?: JourneyMember
     ...over,
   };
 }
-export const run = (f: JourneyFacts, rules = defaultJourneyRules(), last: (id: string) => number | undefined = () => undefined) => proposedReminders(f, rules, last);
+export const run = (
+  f: JourneyFacts,
+  rules = defaultJourneyRules(),
+  last: (id: string) => number | undefined = () => undefined,
+) => proposedReminders(f, rules, last);
 export const only = (f: JourneyFacts, kind: string, rules = defaultJourneyRules()) => run(f, rules).filter((r) => r.kind === kind);

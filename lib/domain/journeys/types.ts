@@ -96,7 +96,11 @@ export interface JourneyRule<S extends RuleBase = RuleBase> {
   defaults: S;
   candidates(facts: JourneyFacts, settings: S): Candidate[];
   /** An open reminder of this rule that no longer applies (the order was paid, the member bought again). */
-  obsolete?(reminder: { orderId?: string | undefined; refAt?: number | undefined }, member: JourneyMember | undefined, order: JourneyOrder | undefined): boolean;
+  obsolete?(
+    reminder: { orderId?: string | undefined; refAt?: number | undefined },
+    member: JourneyMember | undefined,
+    order: JourneyOrder | undefined,
+  ): boolean;
 }
 
 /** Rule ids use the member and what makes the occurrence unique. */

@@ -89,7 +89,11 @@ describe('notes, contacts', () => {
 
 describe('reminders: the later action wins; an older snooze never undoes a Done', () => {
   const r0 = reminderDocFromRow(reminderRow(), undefined, 'owner');
-  const act = (by: string, at: number, over: Parameters<typeof reminderRow>[0]): ReminderDoc => reminderDocFromRow(reminderRow({ ...over, updatedAt: at }), r0, by);
+  const act = (
+    by: string,
+    at: number,
+    over: Parameters<typeof reminderRow>[0],
+  ): ReminderDoc => reminderDocFromRow(reminderRow({ ...over, updatedAt: at }), r0, by);
   it.each([
     ['done, then a snooze made before it arrived: done', act('alice', T0 + 5, { state: 'done', outcome: 'resolved' }), act('bob', T0 + 9, { state: 'snoozed', dueAt: T0 + 48 * HOUR }), 'done'],
     ['a snooze older than the done: done', act('alice', T0 + 9, { state: 'done' }), act('bob', T0 + 5, { state: 'snoozed', dueAt: T0 + 48 * HOUR }), 'done'],

@@ -194,7 +194,12 @@ export function writersOf(doc: SyncDoc): string[] {
 }
 
 /** The shared part of a member row from its documents; derived figures stay as computed here. */
-export function memberRowFromDocs(doc: MemberDoc, tags: readonly TagDoc[], local: MemberRow | undefined, empty: (id: string, name: string) => MemberRow): MemberRow {
+export function memberRowFromDocs(
+  doc: MemberDoc,
+  tags: readonly TagDoc[],
+  local: MemberRow | undefined,
+  empty: (id: string, name: string) => MemberRow,
+): MemberRow {
   const base = local ?? empty(doc.memberId, doc.name.v);
   const profile: Profile = {};
   for (const key of PROFILE_FIELDS) {
@@ -203,7 +208,15 @@ export function memberRowFromDocs(doc: MemberDoc, tags: readonly TagDoc[], local
   }
   const live = tags.filter(tagIsLive).map((t) => t.tag);
   const updatedAt = Math.max(base.updatedAt, doc.name.at, doc.dnc.at, ...Object.values(doc.profile).map((f) => f?.at ?? 0));
-  return { ...base, displayName: doc.name.v, profile, doNotContact: doc.dnc.v, tags: live.sort((a, b) => a.localeCompare(b)), createdAt: doc.createdAt, updatedAt };
+  return {
+    ...base,
+    displayName: doc.name.v,
+    profile,
+    doNotContact: doc.dnc.v,
+    tags: live.sort((a, b) => a.localeCompare(b)),
+    createdAt: doc.createdAt,
+    updatedAt,
+  };
 }
 
 /**

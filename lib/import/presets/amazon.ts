@@ -101,7 +101,12 @@ function read(table: Table, ctx: PresetContext, col: Columns<typeof COLUMNS>): P
       continue;
     }
     const linePrice = amountOf(cellAt(cells, col.itemPrice.index), currency);
-    const item: OrderItem = { title: cellAt(cells, col.product.index) || cellAt(cells, col.sku.index) || orderNo, sku: cellAt(cells, col.sku.index) || undefined, quantity, priceMinor: linePrice === undefined ? undefined : Math.round(linePrice / quantity) };
+    const item: OrderItem = {
+      title: cellAt(cells, col.product.index) || cellAt(cells, col.sku.index) || orderNo,
+      sku: cellAt(cells, col.sku.index) || undefined,
+      quantity,
+      priceMinor: linePrice === undefined ? undefined : Math.round(linePrice / quantity),
+    };
 
     const open = book.get(orderNo);
     if (open) {

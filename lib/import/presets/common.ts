@@ -189,7 +189,9 @@ export class OrderBook {
     const already = this.orders.has(orderNo) && this.orders.get(orderNo) === null;
     this.orders.set(orderNo, null);
     const { column, code, params, message } = problem;
-    this.problems.push({ line, ...(column ? { column } : {}), code, params, ...(already ? { message } : { leftOut: orderNo, message: message + leftOutMessage(orderNo) }) });
+    this.problems.push(
+      { line, ...(column ? { column } : {}), code, params, ...(already ? { message } : { leftOut: orderNo, message: message + leftOutMessage(orderNo) }) },
+    );
   }
 
   /** A row that belongs to no order (no order number, a cut-short row). */
@@ -221,7 +223,15 @@ export function cutShort(cells: readonly string[], headerCount: number, needed: 
  * number is there, no spreadsheet turned it into a float, and its order wasn't already left out.
  * Undefined means the row is skipped (its problem, if any, is in the book).
  */
-export function rowOrderNo(book: OrderBook, line: number, cells: readonly string[], headerCount: number, orderNo: Column, needed: readonly number[], exportedBy: { platform: string; excel?: boolean }): string | undefined {
+export function rowOrderNo(
+  book: OrderBook,
+  line: number,
+  cells: readonly string[],
+  headerCount: number,
+  orderNo: Column,
+  needed: readonly number[],
+  exportedBy: { platform: string; excel?: boolean },
+): string | undefined {
   const cut = cutShort(cells, headerCount, Math.max(orderNo.index, ...needed));
   if (cut) {
     book.problem(line, cut);

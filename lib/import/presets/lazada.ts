@@ -96,7 +96,12 @@ function read(table: Table, ctx: PresetContext, col: Columns<typeof COLUMNS>): P
       continue;
     }
     const title = [cellAt(cells, col.title.index), cellAt(cells, col.variation.index)].filter(Boolean).join(' · ') || orderNo;
-    const item = { title, sku: cellAt(cells, col.sku.index) || undefined, quantity: 1, priceMinor: amountOf(cellAt(cells, col.unitPrice.index), currency) ?? paid };
+    const item = {
+      title,
+      sku: cellAt(cells, col.sku.index) || undefined,
+      quantity: 1,
+      priceMinor: amountOf(cellAt(cells, col.unitPrice.index), currency) ?? paid,
+    };
     const standing = status !== 'cancelled' && status !== 'refunded';
     const open = book.get(orderNo);
     if (open) {

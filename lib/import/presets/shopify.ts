@@ -126,7 +126,9 @@ export const shopifyPreset = definePreset({
         continue;
       }
       const email = usableEmail(cellAt(cells, col.email.index));
-      const phone = usablePhone(cellAt(cells, col.phone.index)) ?? usablePhone(cellAt(cells, col.billingPhone.index)) ?? usablePhone(cellAt(cells, col.shippingPhone.index));
+      const phone = usablePhone(cellAt(cells, col.phone.index))
+        ?? usablePhone(cellAt(cells, col.billingPhone.index))
+        ?? usablePhone(cellAt(cells, col.shippingPhone.index));
       if (!email && !phone) {
         book.reject(orderNo, line, { column: col.email.name, ...said('noBuyerShopify') });
         continue;

@@ -31,7 +31,9 @@ describe('TikTok Shop order export', () => {
     for (const o of seed.orders) {
       const got = byNo.get(o.orderNo);
       expect(got, o.orderNo).toBeDefined();
-      expect([got!.buyer.handle, got!.amountMinor, got!.status, Math.floor(got!.placedAt / 1000)]).toEqual([o.handle, o.amountMinor, o.status, Math.floor(o.placedAt / 1000)]);
+      expect(
+        [got!.buyer.handle, got!.amountMinor, got!.status, Math.floor(got!.placedAt / 1000)],
+      ).toEqual([o.handle, o.amountMinor, o.status, Math.floor(o.placedAt / 1000)]);
     }
   });
 

@@ -87,7 +87,10 @@ async function storedOrders(bytes: Uint8Array, file: string, options: ReadOption
   const db = memoryDb(undefined, undefined, `renamed-${file}-${bytes.length}`);
   await importOrders(db, read.orders, NOW);
   const members = new Map((await db.members.toArray()).map((m) => [m.id, [m.orderCount, m.spendMinor]]));
-  return { preset: read.preset.id, orders: (await db.orders.toArray()).map((o) => [o.orderNo, o.buyer, o.status, o.amountMinor, o.currency, o.placedAt, members.get(o.memberId)]).sort() };
+  return {
+    preset: read.preset.id,
+    orders: (await db.orders.toArray()).map((o) => [o.orderNo, o.buyer, o.status, o.amountMinor, o.currency, o.placedAt, members.get(o.memberId)]).sort(),
+  };
 }
 
 // Names that newer or regional exports are reported to use (*unconfirmed*: seen in sellers' importers,

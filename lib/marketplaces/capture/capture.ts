@@ -71,7 +71,8 @@ export function captureOrder(page: CapturedOrder, platform: Platform, host: stri
   const site = pageFormatFor(format, host);
   const amountText = page.amountText?.trim() || undefined;
   const placedAtText = page.placedAtText?.trim() || undefined;
-  const currency = (page.currency?.toUpperCase() || undefined) ?? (amountText ? currencyOfAmount(amountText, site.currency, shop.currency) : (site.currency ?? shop.currency));
+  const currency = (page.currency?.toUpperCase() || undefined)
+    ?? (amountText ? currencyOfAmount(amountText, site.currency, shop.currency) : (site.currency ?? shop.currency));
   const amountMinor = amountText && currency ? amountOnPage(amountText, currency, site.decimal) : undefined;
   const timeZone = site.timeZone ?? shop.timeZone;
   const placedAt = placedAtText ? readPageDate(placedAtText, { order: site.dateOrder, timeZone, zones: site.zones }, shop.timeZone) : undefined;
