@@ -1,12 +1,10 @@
 // @vitest-environment happy-dom
-import { act, useState } from 'react';
-import { createRoot } from 'react-dom/client';
+import { act } from 'react';
 import { describe, expect, it } from 'vitest';
-import { translator, type UiLocale } from '@/lib/i18n';
+import type { UiLocale } from '@/lib/i18n';
+import { mountField } from './field-test-harness';
 import { DateField } from './date-field';
 import { calendarWeeks, formatLocalDate, parseLocalDate, weekdayNames } from './local-date';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 describe('a date in the reader’s locale', () => {
   it.each([
@@ -47,22 +45,7 @@ describe('a date in the reader’s locale', () => {
   });
 });
 
-function Harness({ locale, start }: { locale: UiLocale; start: string }) {
-  const [value, setValue] = useState(start);
-  return (
-    <>
-      <DateField locale={locale} t={translator(locale)} label="From" value={value} onChange={setValue} />
-      <output>{value}</output>
-    </>
-  );
-}
-
-async function mount(locale: UiLocale, start: string) {
-  const root = document.createElement('div');
-  document.body.append(root);
-  await act(async () => createRoot(root).render(<Harness locale={locale} start={start} />));
-  return root;
-}
+const mount = async (locale: UiLocale, start: string) => (await mountField(DateField, locale, start)).root;
 
 describe('the date field', () => {
   it.each([

@@ -1,12 +1,10 @@
 // @vitest-environment happy-dom
-import { act, useState } from 'react';
-import { createRoot } from 'react-dom/client';
+import { act } from 'react';
 import { describe, expect, it } from 'vitest';
-import { translator, type UiLocale } from '@/lib/i18n';
+import type { UiLocale } from '@/lib/i18n';
+import { mountField } from './field-test-harness';
 import { TimeField } from './time-field';
 import { formatLocalTime, parseLocalTime, stepTime } from './local-time';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 describe('a time of day in the reader’s locale', () => {
   it.each([
@@ -43,22 +41,7 @@ describe('a time of day in the reader’s locale', () => {
   });
 });
 
-function Harness({ locale, start }: { locale: UiLocale; start: string }) {
-  const [value, setValue] = useState(start);
-  return (
-    <>
-      <TimeField locale={locale} t={translator(locale)} label="From" value={value} onChange={setValue} />
-      <output>{value}</output>
-    </>
-  );
-}
-
-async function mount(locale: UiLocale, start: string) {
-  const root = document.createElement('div');
-  document.body.append(root);
-  await act(async () => createRoot(root).render(<Harness locale={locale} start={start} />));
-  return { root, input: root.querySelector('input')!, value: () => root.querySelector('output')!.textContent };
-}
+const mount = (locale: UiLocale, start: string) => mountField(TimeField, locale, start);
 
 async function type(input: HTMLInputElement, text: string) {
   await act(async () => {
