@@ -1,6 +1,7 @@
 import { RegularsDb } from '@/lib/store/database';
 import { keepDerivedFresh } from '@/lib/background/derived';
 import { createHandlers } from '@/lib/background/handlers';
+import { orderLedger } from '@/lib/background/reports/order-ledger';
 import { reportKeeper } from '@/lib/background/reports/report-snapshot';
 import { rfmRefresher } from '@/lib/background/segments/rfm-breaks';
 import { sweepReminders } from '@/lib/background/reminders/sweep';
@@ -25,6 +26,8 @@ export default defineBackground(() => {
   // Segments, the RFM overview and holiday audiences read the member facts: rebuilt on disk soon
   // after members change, so a worker that wakes finds them current.
   keepMemberFactsFresh(db);
+  // The order ledger the report and rolling tier windows read follows every write to orders.
+  orderLedger(db).start();
   // The reports' snapshot waits for the RFM cut points it scores segments with.
   const reports = reportKeeper(db, now, () => rfm.flush());
   // Both follow the change stream: after orders change the RFM cut points, then the report; after
@@ -34,7 +37,7 @@ export default defineBackground(() => {
       rfm.schedule();
       reports.schedule();
     },
-    membersChanged: () => reports.schedule('members'),
+    membersChanged: () => reports.schedule(),
   });
   // Saved segments are audiences for holiday greetings (lib/background/segments evaluates them).
   const resolveSegment = (segmentId: string) => segmentMemberIds(db, segmentId, now());

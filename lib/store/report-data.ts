@@ -8,7 +8,7 @@ import { touchOutcomes, type TouchOutcomes } from '../domain/outcomes';
 import { type RegularsDb } from './database';
 import { type Settings } from '../domain/settings';
 import { readSettings } from '../store/settings';
-import { pageAfter } from './pages';
+import { ledgerOf } from './order-ledger';
 
 export interface ReportData {
   settings: Settings;
@@ -23,45 +23,12 @@ export async function readReportData(db: RegularsDb): Promise<ReportData> {
   });
 }
 
-/** Members read per page by readReportDataInPages, with their orders. */
-export const REPORT_PAGE = 5000;
-
-/** Raised by readReportDataInPages when `stop` says the rows changed under it. */
+/** Raised when rows changed while the report's figures were gathered (the keeper computes them again). */
 export class ReadAbandoned extends Error {}
 
-/**
- * The same data as readReportData, read a page of members (and their orders, through the
- * [memberId+placedAt] index) at a time, each page in its own short transaction: a writer (a ladder
- * being applied, an import batch) waits for one page, never for the whole store. The pages are not
- * one snapshot: the caller learns from the change stream whether rows changed meanwhile, and `stop`
- * lets it give up at the next page (it reads again once changes pause). Without `withOrders`, the
- * members alone (orders empty).
- */
-export async function readReportDataInPages(db: RegularsDb, stop: () => boolean = () => false, pageSize = REPORT_PAGE, withOrders = true): Promise<ReportData> {
-  const settings = await readSettings(db);
-  const members: ReportMember[] = [];
-  const orders: ReportOrder[] = [];
-  let after: string | undefined;
-  for (;;) {
-    if (stop()) throw new ReadAbandoned('Rows changed while the report was read');
-    const page = await db.transaction('r', [db.members, db.orders], async () => {
-      const ms = await pageAfter(db.members, after, pageSize);
-      if (ms.length === 0 || !withOrders) return ms;
-      const from = ms[0]!.id;
-      const to = ms[ms.length - 1]!.id;
-      const theirs = await db.orders.where('[memberId+placedAt]').between([from, Dexie.minKey], [to, Dexie.maxKey], true, true).toArray();
-      for (const o of theirs) orders.push(o);
-      return ms;
-    });
-    for (const m of page) members.push(m);
-    if (page.length < pageSize) return { settings, members, orders };
-    after = page[page.length - 1]!.id;
-  }
-}
-
-/** Days between each member's orders (lib/domain/reports), for the lapse suggestion. */
+/** Days between each member's orders (lib/domain/reports), for the lapse suggestion: from the order ledger when current. */
 export async function readRepurchaseIntervals(db: RegularsDb, timeZone: string): Promise<number[]> {
-  return repurchaseIntervals(await db.orders.orderBy('[memberId+placedAt]').toArray(), timeZone);
+  return repurchaseIntervals((await ledgerOf(db)).orders(), timeZone);
 }
 
 /** Touches from the contact log and what followed them (lib/domain/outcomes): only the touched members' orders are read. */
@@ -74,7 +41,7 @@ export async function readTouchOutcomes(db: RegularsDb, withinDays: number): Pro
   });
 }
 
-/** Buyers, repeat rate and repurchase intervals per product category (lib/domain/categories), for the thresholds editor. */
+/** Buyers, repeat rate and repurchase intervals per product category (lib/domain/categories), for the thresholds editor: from the order ledger when current. */
 export async function readCategoryFigures(db: RegularsDb, timeZone: string): Promise<CategoryFigures[]> {
-  return categoryFigures(await db.orders.orderBy('[memberId+placedAt]').toArray(), timeZone);
+  return categoryFigures((await ledgerOf(db)).orders(), timeZone);
 }

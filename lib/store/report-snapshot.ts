@@ -14,8 +14,6 @@ export interface ReportSnapshot {
   version: number;
   /** Set when rows changed since it was computed (reportKeeper.schedule). */
   stale?: boolean;
-  /** Set when orders changed since (not only members): the order figures must be read again too. */
-  ordersStale?: boolean;
   /** What the report was computed from (reportStamp): equal stamps mean the report is current. */
   stamp: string;
   /** Reading and computing took this long, in the background. */

@@ -6,6 +6,7 @@ import { DAY_MS } from '../domain/time';
 import type { TierLadder } from '../domain/types';
 import type { OrderRow } from '../domain/rows';
 import type { RegularsDb } from './database';
+import { decodeKept, readKeptColumns } from './order-ledger';
 
 /**
  * Counted orders and spend per member within a rolling window: the orders placed at or after
@@ -36,6 +37,8 @@ export const NO_TIER_FACTS: TierFacts = { orderCount: 0, spendMinor: 0 };
 export async function tierFactsOf(db: RegularsDb, window: TierLadder['window'], now: number, shopCurrency: string): Promise<TierFacts[]> {
   const members = await db.members.toArray();
   if (window === 'lifetime') return members.map(({ orderCount, spendMinor }) => ({ orderCount, spendMinor }));
-  const inWindow = await windowFacts(db, window.days, now, shopCurrency);
+  // The order ledger the background keeps, when current; else the orders in the window.
+  const kept = decodeKept(await readKeptColumns(db));
+  const inWindow = kept ? kept.windowFacts(window.days, now, shopCurrency) : await windowFacts(db, window.days, now, shopCurrency);
   return members.map((m) => inWindow.get(m.id) ?? NO_TIER_FACTS);
 }

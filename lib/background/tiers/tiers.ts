@@ -5,7 +5,8 @@ import type { TierLadder } from '../../domain/types';
 import { newId, type RegularsDb } from '../../store/database';
 import type { MemberRow, TierChangeRow } from '../../domain/rows';
 import { writeSettings } from '../../store/settings';
-import { NO_TIER_FACTS, windowFacts } from '../../store/tier-facts';
+import { NO_TIER_FACTS } from '../../store/tier-facts';
+import { orderLedger } from '../reports/order-ledger';
 import { memberFacts } from '../segments/member-snapshot';
 
 /** Movers written per transaction: big enough to be quick, small enough not to hold the store long. */
@@ -26,7 +27,8 @@ export async function applyTierLadder(db: RegularsDb, ladder: TierLadder, now: n
   const started = performance.now();
   // Saved first: orders imported from here on are ranked with the new ladder.
   await writeSettings(db, { tierLadder: ladder });
-  const inWindow = ladder.window === 'lifetime' ? undefined : await windowFacts(db, ladder.window.days, now, shopCurrency);
+  // A rolling window sums each member's orders in it from the order ledger (kept in memory), not from the rows.
+  const inWindow = ladder.window === 'lifetime' ? undefined : (await orderLedger(db).current()).windowFacts(ladder.window.days, now, shopCurrency);
   const tierOf = (m: { id: string; orderCount: number; spendMinor: number }) => tierForStats(ladder, inWindow ? (inWindow.get(m.id) ?? NO_TIER_FACTS) : m);
   const facts = await memberFacts(db);
   const movers: string[] = [];

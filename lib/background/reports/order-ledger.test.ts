@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ValidBackup } from '../../domain/backup';
+import { shopReport } from '../../domain/reports';
+import type { OrderStatus } from '../../domain/types';
+import { backupFile, restoreBackup } from '../../store/backup';
+import { readBackup } from '../../store/backup-read';
+import type { RegularsDb } from '../../store/database';
+import { decodeKept, LEDGER_KEY, readKeptColumns } from '../../store/order-ledger';
+import { readReportData } from '../../store/report-data';
+import { windowFacts } from '../../store/tier-facts';
+import { importOrders } from '../import/import-orders';
+import { deleteOrders } from '../import/member-refresh';
+import { mergeMembers, unmergeIdentity } from '../members/merge';
+import { DAY, memoryDb, NOW, order } from '../test-helpers';
+import { ledgerLoads, orderLedgerKeeper, type LedgerKeeper } from './order-ledger';
+
+let db: RegularsDb;
+let keeper: LedgerKeeper;
+beforeEach(() => {
+  db = memoryDb();
+  keeper = orderLedgerKeeper(db, 60_000);
+});
+afterEach(() => keeper.stop());
+
+/** The figures from the ledger equal those from the rows: the report's order figures, and rolling windows of two lengths. */
+async function expectLedgerMatchesRows(k: LedgerKeeper = keeper) {
+  const ledger = await k.current();
+  const rows = await readReportData(db);
+  const ctx = { ...rows.settings, now: NOW, categoryCycles: {} };
+  expect(ledger.size).toBe(rows.orders.length);
+  expect(shopReport(rows.members, ledger.orders(), ctx)).toEqual(shopReport(rows.members, rows.orders, ctx));
+  for (const days of [30, 365]) expect(ledger.windowFacts(days, NOW, 'USD')).toEqual(await windowFacts(db, days, NOW, 'USD'));
+}
+
+/** A small deterministic generator: the same seed, the same sequence of writes. */
+function random(seed: number) {
+  let s = seed;
+  const next = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return { next, pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]! };
+}
+
+const STATUSES: OrderStatus[] = ['delivered', 'paid', 'cancelled', 'unpaid', 'refunded', 'shipped'];
+const HANDLES = ['ann', 'bo', 'chen', 'dee', 'eli', 'fay', 'gus'];
+const CATEGORIES = [undefined, 'Tea', 'Teaware'];
+
+/** One random write of the kinds the shop sees: imports (new and changed orders), deletes, merges, separations, restores. */
+async function randomWrite(r: ReturnType<typeof random>, step: number) {
+  const orders = await db.orders.toArray();
+  const members = await db.members.toArray();
+  const kind = r.pick(['import', 'import', 'reimport', 'delete', 'merge', 'unmerge', 'status', 'restore'] as const);
+  const fresh = () =>
+    order({
+      orderNo: `s${step}-${Math.floor(r.next() * 1e6)}`,
+      buyer: { handle: r.pick(HANDLES) },
+      amountMinor: 100 + Math.floor(r.next() * 50_000),
+      currency: r.next() < 0.8 ? 'USD' : 'EUR',
+      status: r.pick(STATUSES),
+      // Some on the same day as others, some years back, some inside the last month.
+      placedAt: NOW - Math.floor(r.next() * 800) * DAY - (r.next() < 0.3 ? 0 : Math.floor(r.next() * DAY)),
+      items: [{ title: 'Thing', quantity: 1, category: r.pick(CATEGORIES), categorySource: 'export' }],
+    });
+  if (kind === 'import' || !orders.length) return importOrders(db, Array.from({ length: 1 + Math.floor(r.next() * 6) }, fresh), NOW);
+  const some = r.pick(orders);
+  if (kind === 'reimport') {
+    // The same order again, its status and amount changed.
+    const { orderNo, buyer, amountMinor, placedAt } = some;
+    const again = order({ orderNo, buyer: { handle: buyer }, status: r.pick(STATUSES), amountMinor: amountMinor + 100, placedAt });
+    return importOrders(db, [again], NOW);
+  }
+  if (kind === 'delete') return deleteOrders(db, [some.id, r.pick(orders).id], NOW);
+  if (kind === 'status') return db.orders.put({ ...some, status: r.pick(STATUSES), currency: r.pick(['USD', 'EUR']) });
+  if (kind === 'merge' && members.length >= 2) {
+    const [a, b] = [r.pick(members), r.pick(members)];
+    if (a.id !== b.id) return mergeMembers(db, a.id, b.id, NOW);
+  }
+  if (kind === 'unmerge') {
+    const shared = (await db.identities.toArray()).filter((i, _, all) => all.some((j) => j.memberId === i.memberId && j.id !== i.id));
+    if (shared.length) return unmergeIdentity(db, r.pick(shared).id, NOW);
+  }
+  if (kind === 'restore') {
+    const read = await readBackup((await backupFile(db, NOW)).blob);
+    return restoreBackup(db, read as ValidBackup);
+  }
+  return importOrders(db, [fresh()], NOW);
+}
+
+describe('the order ledger kept from the change stream', () => {
+  it.each([1, 2, 3, 4, 5, 6])('equals the rows after a random sequence of writes (seed %i)', async (seed) => {
+    await keeper.current(); // followed from the empty store on
+    const r = random(seed);
+    for (let step = 0; step < 30; step++) {
+      await randomWrite(r, step);
+      if (step % 10 === 9) await expectLedgerMatchesRows();
+    }
+    await expectLedgerMatchesRows();
+  });
+
+  it('is built from the rows when first asked, then follows', async () => {
+    await importOrders(db, [order({ buyer: { handle: 'ann' } }), order({ buyer: { handle: 'bo' }, placedAt: NOW - 400 * DAY })], NOW);
+    const scans = ledgerLoads.scans;
+    await expectLedgerMatchesRows();
+    expect(ledgerLoads.scans).toBe(scans + 1);
+    await importOrders(db, [order({ buyer: { handle: 'ann' }, placedAt: NOW - 2 * DAY })], NOW);
+    await expectLedgerMatchesRows();
+    expect(ledgerLoads.scans).toBe(scans + 1); // followed, not read again
+  });
+
+  it('is saved with the orders mark and read back by a worker that wakes, while no order changed', async () => {
+    await importOrders(db, [order({ buyer: { handle: 'ann' }, status: 'cancelled' }), order({ buyer: { handle: 'bo' } })], NOW);
+    await keeper.current();
+    expect(await keeper.save()).toBe(true);
+    expect(decodeKept(await readKeptColumns(db))!.orders()).toEqual((await keeper.current()).orders());
+
+    const woken = orderLedgerKeeper(db, 60_000);
+    woken.start();
+    const disk = ledgerLoads.disk;
+    await expectLedgerMatchesRows(woken);
+    expect(ledgerLoads.disk).toBe(disk + 1);
+    // Written after the wake: followed on top of what was read.
+    await importOrders(db, [order({ buyer: { handle: 'chen' } })], NOW);
+    await expectLedgerMatchesRows(woken);
+    woken.stop();
+  });
+
+  it('a record older than the orders (a crash before the save) is not used: the rows are read', async () => {
+    await importOrders(db, [order({ buyer: { handle: 'ann' } })], NOW);
+    await keeper.current();
+    await keeper.save();
+    keeper.stop(); // the worker dies, and an order is written before the next save
+    await importOrders(db, [order({ buyer: { handle: 'bo' } })], NOW);
+    expect(await readKeptColumns(db)).toBeUndefined();
+    keeper = orderLedgerKeeper(db, 60_000);
+    await expectLedgerMatchesRows();
+  });
+
+  it('a record that no longer reads is read from the rows instead', async () => {
+    await importOrders(db, [order({ buyer: { handle: 'ann' } })], NOW);
+    await keeper.current();
+    await keeper.save();
+    const row = (await db.caches.get(LEDGER_KEY))!;
+    await db.caches.put({ ...row, value: { version: 1, columns: { ...(row.value as { columns: object }).columns, count: 7 } } });
+    keeper.stop();
+    keeper = orderLedgerKeeper(db, 60_000);
+    await expectLedgerMatchesRows();
+  });
+});
