@@ -37,6 +37,8 @@ export function HolidayList({ t, locale, timeZone, tiers, region, holidays, save
   onChange(patch: Partial<HolidayRule>): void;
 }) {
   const segmentChoices = savedSegments.map((x) => ({ value: x.id, label: x.name }));
+  // "A, B and C" in the reader's language (a Chinese list takes 、 and 和).
+  const segmentList = new Intl.ListFormat(locale, { type: 'conjunction' });
   const setHoliday = (i: number, patch: Partial<Holiday>) => onChange({ holidays: holidays.map((h, j) => (j === i ? { ...h, ...patch } : h)) });
   const regionChoices = REGIONS.map((r) => ({ value: r, label: regionName(r, locale, t) }));
   const missing = HOLIDAY_KEYS.filter((key) => !holidays.some((h) => h.id === builtInHoliday(key, region).id));
@@ -59,7 +61,7 @@ export function HolidayList({ t, locale, timeZone, tiers, region, holidays, save
         {holidays.map((h, i) => {
           const next = nextDate(h);
           return (
-            <li key={h.id} className="row" data-holiday={h.id}>
+            <li key={h.id} className="holiday" data-holiday={h.id}>
               <label className="field">
                 <span>{t('journeys.holiday.name')}</span>
                 <input value={h.name} maxLength={60} placeholder={h.builtIn ? holidayLabel({ ...h, name: '' }, locale, t) : undefined} onChange={(e) => setHoliday(i, { name: e.target.value })} />
@@ -86,7 +88,7 @@ export function HolidayList({ t, locale, timeZone, tiers, region, holidays, save
               <details className="field segment-pick">
                 <summary>
                   <span>{t('journeys.holiday.segments')}</span>
-                  <span className="picked">{h.segments.length ? h.segments.map((x) => t(`segment.${x}` as MessageKey)).join(', ') : t('journeys.holiday.noSegment')}</span>
+                  <span className="picked">{h.segments.length ? segmentList.format(h.segments.map((x) => t(`segment.${x}` as MessageKey))) : t('journeys.holiday.noSegment')}</span>
                 </summary>
                 <div className="checks">
                   {RFM_SEGMENTS.map((x) => (
@@ -96,10 +98,12 @@ export function HolidayList({ t, locale, timeZone, tiers, region, holidays, save
                   ))}
                 </div>
               </details>
-              <ChoiceField label={t('journeys.holiday.saved')} value={h.segmentId ?? ''} onChange={(v) => setHoliday(i, { segmentId: v || undefined })} empty={t('journeys.holiday.noSaved')} choices={segmentChoices} />
-              <button type="button" onClick={() => onChange({ holidays: holidays.filter((_, j) => j !== i) })}>
-                {t('journeys.holiday.remove')}
-              </button>
+              <div className="holiday-end">
+                <ChoiceField label={t('journeys.holiday.saved')} value={h.segmentId ?? ''} onChange={(v) => setHoliday(i, { segmentId: v || undefined })} empty={t('journeys.holiday.noSaved')} choices={segmentChoices} />
+                <button type="button" onClick={() => onChange({ holidays: holidays.filter((_, j) => j !== i) })}>
+                  {t('journeys.holiday.remove')}
+                </button>
+              </div>
             </li>
           );
         })}
