@@ -70,6 +70,9 @@ for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
       await points.getByRole('textbox').nth(1).fill(reason);
       await points.getByRole('button').click();
       await expect(panel.getByTestId('points-log')).toContainText(reason);
+      await expect(points.getByRole('textbox').nth(1)).toHaveValue('');
+      // The panel is an extension frame in its own process: let it paint before the page is captured.
+      await panel.locator('body').evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
       await page.screenshot({ path: shot('panel') });
 
       // Reports: won back and follow-up outcomes, and repeat purchase by category.
