@@ -45,7 +45,7 @@ export async function browserSyncBenches(members: number): Promise<void> {
   const ext = await launchWithExtension({ extensionDir: BENCH_DIR });
   try {
     const seeded = await seedTeam(server, members);
-    emit({ bench: 'sync-seed-server', members, orders: seeded.orders, documents: seeded.documents, ms: Math.round(seeded.ms), docs_per_s: Math.round(seeded.documents / (seeded.ms / 1000)), note: 'admin _bulk_docs of 10k documents into pouchdb-server --in-memory, validate_doc_update on' });
+    emit({ bench: 'sync-seed-server', members, orders: seeded.orders, documents: seeded.documents, ms: Math.round(seeded.ms), docs_per_s: Math.round(seeded.documents / (seeded.ms / 1000)), note: 'admin _bulk_docs of 10k documents into pouchdb-server --in-memory, before validate_doc_update is installed' });
 
     const page = await ext.context.newPage();
     await page.goto(`chrome-extension://${ext.extensionId}/bench.html`);
