@@ -35,7 +35,7 @@ export const en = {
   'options.map.statusValue': '“{value}” ({count, plural, one {# row} other {# rows}})',
   'options.map.statusChoose': 'Choose…',
   'options.map.needStatus': 'Say what the status “{value}” means: every row with it would otherwise be left out.',
-  'options.map.near': 'This looks like a {label}, but the column {missing} is not there (renamed, or left out of the export). The columns below are filled in as that export has them: choose the missing one.',
+  'options.map.near': 'This looks like {label}, but the column {missing} is not there (renamed, or left out of the export). The columns below are filled in as that export has them: choose the missing one.',
   'options.map.unknown': "{file}: these columns don't match any export Regulars knows ({columns}…). Say below which column holds what.",
   'options.import.problemsTitle': 'Problems found before importing',
   'options.import.problemGroup': '{column}: {count, plural, one {# row} other {# rows}}',

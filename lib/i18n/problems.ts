@@ -43,7 +43,7 @@ export const problemsEn = {
   'importRefusal.notWorkbook': '{file} is not an Excel workbook Regulars can read. Save it again as .xlsx or CSV and choose the new file.',
   'importRefusal.binary': '{file} is not a text table (it looks like a binary file). Choose the CSV your marketplace exported.',
   'importRefusal.noTable': '{file} has no table of orders in it: expected a header row and at least one order row.',
-  'importRefusal.near': '{file} could be a {preset}, but has no column {columns} (renamed, or left out of the export). Check the columns below: they are filled in as that export has them.',
+  'importRefusal.near': '{file} could be {preset}, but has no column {columns} (renamed, or left out of the export). Check the columns below: they are filled in as that export has them.',
   'importRefusal.unknownColumns': '{file}: these columns don\'t match any export Regulars knows ({columns}…). Say which column holds what in the column mapping under the file, then import again.',
   'importRefusal.file': '{file} ({preset}) {problem}.',
   'importRefusal.unreadable': '{file} could not be read. Export it again, or save it as CSV, and choose the new file.',

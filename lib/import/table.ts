@@ -40,7 +40,11 @@ export function tableFromRows(records: readonly string[][], delimiter: string, i
  * LF is made one LF first, and Papa is told so.
  */
 export function parseRecords(text: string, delimiter?: string): { records: string[][]; delimiter: string } {
-  const parsed = Papa.parse<string[]>(text.replace(/\r\n?/g, '\n'), { newline: '\n', skipEmptyLines: false, ...(delimiter ? { delimiter } : { delimitersToGuess: [',', '\t', ';', '|'] }) });
+  const lines = text.replace(/\r\n?/g, '\n');
+  // The guess skips blank lines: counted, the one after a short file's last row outweighs the tabs
+  // TikTok pads its IDs with, and a four-order export was read as tab-separated.
+  const chosen = delimiter ?? Papa.parse<string[]>(lines, { newline: '\n', preview: 10, skipEmptyLines: 'greedy', delimitersToGuess: [',', '\t', ';', '|'] }).meta.delimiter;
+  const parsed = Papa.parse<string[]>(lines, { newline: '\n', skipEmptyLines: false, delimiter: chosen });
   return { records: parsed.data, delimiter: parsed.meta.delimiter };
 }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '../support/fixtures';
@@ -78,6 +78,41 @@ test('a file no preset knows is told so in the reader’s language', async ({ ex
   } finally {
     await updateSettings(options, { locale: 'en' });
     await options.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('a file that nearly is a known export opens that export’s mapping filled in, and imports once the missing column is chosen', async ({ freshExt }) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'regulars-near-'));
+  try {
+    // Etsy UK's orders file with "Sale Date" renamed by hand: three of its four signature columns are left.
+    const etsy = await readFile(new URL('../../lib/import/presets/fixtures/EtsySoldOrders2026-3.uk.csv', import.meta.url), 'utf8');
+    const file = path.join(dir, 'EtsySoldOrders2026-3-edited.csv');
+    await writeFile(file, etsy.replace(/^Sale Date,/, 'Date of Sale,'));
+    const options = await freshExt.context.newPage();
+    await options.goto(`chrome-extension://${freshExt.extensionId}/options.html`);
+    await options.getByLabel('Import order export', { exact: true }).setInputFiles(file);
+
+    const mapping = options.getByRole('group', { name: 'Match the columns of EtsySoldOrders2026-3-edited.csv' });
+    await expect(mapping).toContainText('This looks like Etsy sold orders (EtsySoldOrders), but');
+    await expect(mapping).toContainText('the column “Sale Date” is not there');
+    await expect(options.getByText("don't match any export")).toHaveCount(0);
+    // Filled in as Etsy's file has them, recorded under Etsy.
+    await expect(mapping.getByLabel('Order number', { exact: true })).toHaveValue('Order ID');
+    await expect(mapping.getByLabel('Buyer (username or name)', { exact: true })).toHaveValue('Buyer User ID');
+    await expect(mapping.getByLabel('Amount', { exact: true })).toHaveValue('Order Total');
+    await expect(mapping.getByLabel('Status', { exact: true })).toHaveValue('Status');
+    await expect(mapping.getByLabel('Record the orders under', { exact: true })).toHaveValue('etsy');
+
+    await mapping.getByLabel('Order date', { exact: true }).selectOption('Date of Sale');
+    // Etsy's own "Open" is no common word: the user says what it is, as for any mapping.
+    await mapping.getByLabel('Open', { exact: true }).selectOption('paid');
+    await mapping.getByRole('button', { name: 'Use this mapping' }).click();
+    const preview = options.getByTestId('import-preview');
+    await expect(preview).toContainText('3 orders from 3 rows, 2 buyers, 0 rows with problems');
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(options.getByRole('status').filter({ hasText: /^\s*Imported/ })).toContainText('Imported 3 orders: 2 new members, 0 existing members matched');
+  } finally {
     await rm(dir, { recursive: true, force: true });
   }
 });

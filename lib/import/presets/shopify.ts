@@ -43,7 +43,8 @@ const COLUMNS = {
   total: ['Total'],
   refunded: ['Refunded Amount'],
   created: ['Created at'],
-  cancelledAt: ['Cancelled at'],
+  // "Canceled at": the spelling of the column list a public adapter quotes from Shopify's documentation (*unconfirmed*).
+  cancelledAt: ['Cancelled at', 'Canceled at'],
   quantity: ['Lineitem quantity'],
   title: ['Lineitem name'],
   price: ['Lineitem price'],

@@ -31,7 +31,9 @@ const STATUS: Record<string, OrderStatus> = {
 };
 
 // Newer 千牛 exports write some names differently (*unconfirmed*, seen in sellers' importers:
-// 买家昵称 for 买家会员名, 买家实付金额 for 买家实际支付金额, 订单号 for 订单编号).
+// 买家昵称 for 买家会员名, 买家实付金额 for 买家实际支付金额, 订单号 for 订单编号). 买家实付金额 and
+// 商品标题 for 宝贝标题 are what several importers of 2024–2026 order lists read (with 支付单号,
+// 确认收货打款金额, 总金额(旧版), 发货时间, 商品属性SKU), none of them any buyer column: fixtures/README.md.
 const ORDER_COLUMNS = {
   orderNo: ['订单编号', '订单号'],
   buyer: ['买家会员名', '买家昵称'],
@@ -45,7 +47,7 @@ const ORDER_COLUMNS = {
   tel: ['联系电话'],
   created: ['订单创建时间'],
   paidAt: ['订单付款时间'],
-  title: ['宝贝标题'],
+  title: ['宝贝标题', '商品标题'],
   count: ['宝贝总数量'],
   closeReason: ['订单关闭原因'],
   refund: ['退款金额'],
