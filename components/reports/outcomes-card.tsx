@@ -52,7 +52,7 @@ export function OutcomesCard({ t, locale, timeZone, load, defaultDays = 30 }: {
             <div className="kpi-label">{t('reports.winBack.wonBack')}</div>
             <div className="kpi-value">{outcomes.wonBack.toLocaleString(locale)}</div>
             <div className="kpi-note">
-              {t('reports.winBack.touched')}: {outcomes.winBackTouched.toLocaleString(locale)}
+              {t('reports.winBack.touched', { count: outcomes.winBackTouched.toLocaleString(locale) })}
               {outcomes.winBackTouched ? ` · ${pct(outcomes.wonBack / outcomes.winBackTouched, locale)}` : ''}
             </div>
           </div>
