@@ -140,10 +140,10 @@ export function CategoriesSection({ t, locale, settings, figures, apply, onSave,
             <tr>
               <th>{t('categories.col.category')}</th>
               <th>
-                {t('categories.col.sku')} <span className="muted small">({t('categories.listHint')})</span>
+                {t('categories.col.sku')} <span className="muted small">{t('categories.listHint')}</span>
               </th>
               <th>
-                {t('categories.col.words')} <span className="muted small">({t('categories.listHint')})</span>
+                {t('categories.col.words')} <span className="muted small">{t('categories.listHint')}</span>
               </th>
               <th>
                 <span className="sr-only">{t('categories.removeRule', { name: '' })}</span>
@@ -222,11 +222,11 @@ export function CategoriesSection({ t, locale, settings, figures, apply, onSave,
                   <div className="row">
                     <label className="field">
                       <span>{t('categories.cycles.col.lapse')}</span>
-                      <input className="num" inputMode="numeric" value={v.lapse} placeholder={t('categories.cycles.default', { days: settings.lapseDays })} aria-label={t('categories.cycles.lapseOf', { category })} onChange={(e) => set({ lapse: e.target.value })} />
+                      <input className="num cycle-days" inputMode="numeric" value={v.lapse} placeholder={t('categories.cycles.default', { days: settings.lapseDays })} aria-label={t('categories.cycles.lapseOf', { category })} onChange={(e) => set({ lapse: e.target.value })} />
                     </label>
                     <label className="field">
                       <span>{t('categories.cycles.col.cycle')}</span>
-                      <input className="num" inputMode="numeric" value={v.cycle} placeholder="—" aria-label={t('categories.cycles.cycleOf', { category })} onChange={(e) => set({ cycle: e.target.value })} />
+                      <input className="num cycle-days" inputMode="numeric" value={v.cycle} placeholder="—" aria-label={t('categories.cycles.cycleOf', { category })} onChange={(e) => set({ cycle: e.target.value })} />
                     </label>
                   </div>
                 </div>

@@ -1,12 +1,13 @@
 // Options: reminder rules (on/off, timing, contact hours, frequency cap), holidays and message templates.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { JourneySettings, Templates } from '@/lib/domain/journey-settings';
-import { BUYER_LANGUAGES, builtInHoliday, defaultHolidays, HOLIDAY_KEYS, nextHolidayDay, REGIONAL_KEYS, regionOfTimeZone, REGIONS, RFM_SEGMENTS, type Holiday, type HolidayKey, type Region, type TierStep } from '@/lib/domain';
-import { UI_LOCALES, type MessageKey, type Translate, type UiLocale } from '@/lib/i18n';
+import { BUYER_LANGUAGES, holidaysByNextDate, regionOfTimeZone, type Region, type TierStep } from '@/lib/domain';
+import { UI_LOCALES, type Translate, type UiLocale } from '@/lib/i18n';
 import { templateFor } from '@/lib/reminders/label';
 import { TimeField } from './time-field';
 import { ChoiceField } from './choice-field';
 import { languageName, tierName } from './format';
+import { HolidayList } from './journeys/holiday-list';
 import { errorText } from './error-text';
 
 type Rules = JourneySettings['rules'];
@@ -42,23 +43,6 @@ function StepsField({ label, title, steps, onChange }: { label: string; title: s
   );
 }
 
-/** A region's name in the reader's language (Intl knows the UK as GB). */
-export function regionName(region: Region, locale: UiLocale, t: Translate): string {
-  if (region === 'other') return t('journeys.region.other');
-  try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(region === 'UK' ? 'GB' : region) ?? region;
-  } catch {
-    return region;
-  }
-}
-
-/** A holiday's name: the shop's own, else the built-in's in the reader's language (with its region when it depends on one). */
-export function holidayLabel(h: Holiday, locale: UiLocale, t: Translate): string {
-  if (h.name || !h.builtIn) return h.name;
-  const name = t(`holiday.${h.builtIn}`);
-  return h.region && REGIONAL_KEYS.includes(h.builtIn) ? t('journeys.holiday.for', { name, region: regionName(h.region, locale, t) }) : name;
-}
-
 export function JourneysSection({ t, locale, tiers, timeZone = 'UTC', savedSegments = [], load, save, sweep }: {
   t: Translate;
   locale: UiLocale;
@@ -76,25 +60,23 @@ export function JourneysSection({ t, locale, tiers, timeZone = 'UTC', savedSegme
   const [status, setStatus] = useState<{ ok: boolean; text: string }>();
   // Templates are written per buyer language; the screen's language first.
   const [language, setLanguage] = useState<BuyerLanguage>(locale);
+  // Holidays are put in date order when the list opens and when it is saved, never while a row is
+  // edited: a row must not jump away under the cursor while its date is typed.
+  const byNextDate = useCallback(
+    (r: Rules): Rules => ({ ...r, holiday: { ...r.holiday, holidays: holidaysByNextDate(r.holiday.holidays, Date.now(), timeZone) } }),
+    [timeZone],
+  );
   useEffect(() => {
-    load().then((s) => (setRules(s.rules), setTemplates(s.templates)), (e: Error) => setStatus({ ok: false, text: e.message }));
-  }, [load]);
+    load().then((s) => (setRules(byNextDate(s.rules)), setTemplates(s.templates)), (e: Error) => setStatus({ ok: false, text: e.message }));
+  }, [load, byNextDate]);
   if (!rules) return null;
 
   const patchRule = (id: RuleId, patch: Record<string, unknown>) => {
     setRules({ ...rules, [id]: { ...rules[id], ...patch } } as Rules);
     setStatus(undefined);
   };
-  const holidays = rules.holiday.holidays;
-  const segmentChoices = savedSegments.map((x) => ({ value: x.id, label: x.name }));
-  const setHoliday = (i: number, patch: Partial<Holiday>) => patchRule('holiday', { holidays: holidays.map((h, j) => (j === i ? { ...h, ...patch } : h)) });
   const region: Region = rules.holiday.region ?? regionOfTimeZone(timeZone);
-  const regionChoices = REGIONS.map((r) => ({ value: r, label: regionName(r, locale, t) }));
-  const missing = HOLIDAY_KEYS.filter((key) => !holidays.some((h) => h.id === builtInHoliday(key, region).id));
-  const nextDate = (h: Holiday) => {
-    const next = nextHolidayDay(h, Date.now(), timeZone);
-    return next ? new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' }).format(next.day * 86_400_000) : undefined;
-  };
+  const segmentChoices = savedSegments.map((x) => ({ value: x.id, label: x.name }));
 
   return (
     <section className="section journeys" aria-labelledby="journeys-h">
@@ -110,8 +92,8 @@ export function JourneysSection({ t, locale, tiers, timeZone = 'UTC', savedSegme
           });
           if (empty) return setStatus({ ok: false, text: t('journeys.windowEmpty', { kind: t(`journey.kind.${empty}`) }) });
           try {
-            const saved = await save({ rules: rules as unknown as Record<string, Record<string, unknown>>, templates });
-            setRules(saved.rules);
+            const saved = await save({ rules: byNextDate(rules) as unknown as Record<string, Record<string, unknown>>, templates });
+            setRules(byNextDate(saved.rules));
             setStatus({ ok: true, text: t('journeys.saved') });
           } catch (err) {
             setStatus({ ok: false, text: errorText(t, err) });
@@ -176,80 +158,7 @@ export function JourneysSection({ t, locale, tiers, timeZone = 'UTC', savedSegme
           </tbody>
         </table>
 
-        <h3>{t('journeys.holidays')}</h3>
-        <div className="row region">
-          <ChoiceField label={t('journeys.region')} value={region} onChange={(v) => patchRule('holiday', { region: v })} choices={regionChoices} />
-          <button type="button" onClick={() => patchRule('holiday', { holidays: [...defaultHolidays(region), ...holidays.filter((h) => !h.builtIn)] })}>
-            {t('journeys.region.apply')}
-          </button>
-          <p className="muted small">{t('journeys.region.help')}</p>
-        </div>
-        <ul className="holidays">
-          {holidays.map((h, i) => {
-            const next = nextDate(h);
-            return (
-              <li key={h.id} className="row" data-holiday={h.id}>
-                <label className="field">
-                  <span>{t('journeys.holiday.name')}</span>
-                  <input value={h.name} maxLength={60} placeholder={h.builtIn ? holidayLabel({ ...h, name: '' }, locale, t) : undefined} onChange={(e) => setHoliday(i, { name: e.target.value })} />
-                </label>
-                {h.builtIn ? (
-                  <span className="field computed">
-                    <span>{t('journeys.holiday.computed')}</span>
-                    <span className="next">{next ? t('journeys.holiday.next', { date: next }) : t('journeys.holiday.none')}</span>
-                  </span>
-                ) : (
-                  <label className="field">
-                    <span>{t('journeys.holiday.date')}</span>
-                    <input value={h.date ?? ''} size={10} onChange={(e) => setHoliday(i, { date: e.target.value.trim() })} />
-                  </label>
-                )}
-                <fieldset className="field">
-                  <legend>{t('journeys.holiday.tiers')}</legend>
-                  {tiers.map((tier) => (
-                    <label key={tier.id} className="check">
-                      <input type="checkbox" checked={h.tiers.includes(tier.id)} onChange={(e) => setHoliday(i, { tiers: e.target.checked ? [...h.tiers, tier.id] : h.tiers.filter((x) => x !== tier.id) })} /> {tierName(tier, t)}
-                    </label>
-                  ))}
-                </fieldset>
-                <details className="field segment-pick">
-                  <summary>
-                    <span>{t('journeys.holiday.segments')}</span>
-                    <span className="picked">{h.segments.length ? h.segments.map((x) => t(`segment.${x}` as MessageKey)).join(', ') : t('journeys.holiday.noSegment')}</span>
-                  </summary>
-                  <div className="checks">
-                    {RFM_SEGMENTS.map((x) => (
-                      <label key={x} className="check">
-                        <input type="checkbox" checked={h.segments.includes(x)} onChange={(e) => setHoliday(i, { segments: e.target.checked ? [...h.segments, x] : h.segments.filter((y) => y !== x) })} /> {t(`segment.${x}` as MessageKey)}
-                      </label>
-                    ))}
-                  </div>
-                </details>
-                <ChoiceField label={t('journeys.holiday.saved')} value={h.segmentId ?? ''} onChange={(v) => setHoliday(i, { segmentId: v || undefined })} empty={t('journeys.holiday.noSaved')} choices={segmentChoices} />
-                <button type="button" onClick={() => patchRule('holiday', { holidays: holidays.filter((_, j) => j !== i) })}>
-                  {t('journeys.holiday.remove')}
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-        <div className="row">
-          <select
-            aria-label={t('journeys.holiday.addBuiltIn')}
-            value=""
-            onChange={(e) => e.target.value && patchRule('holiday', { holidays: [...holidays, builtInHoliday(e.target.value as HolidayKey, region)] })}
-          >
-            <option value="">{t('journeys.holiday.addBuiltIn')}</option>
-            {missing.map((key) => (
-              <option key={key} value={key}>
-                {holidayLabel(builtInHoliday(key, region), locale, t)}
-              </option>
-            ))}
-          </select>
-          <button type="button" onClick={() => patchRule('holiday', { holidays: [...holidays, { id: `h-${Date.now().toString(36)}`, name: t('journeys.holiday.ownName'), date: '01-01', tiers: ['gold', 'diamond'], segments: [] }] })}>
-            {t('journeys.holiday.addOwn')}
-          </button>
-        </div>
+        <HolidayList t={t} locale={locale} timeZone={timeZone} tiers={tiers} region={region} holidays={rules.holiday.holidays} savedSegments={savedSegments} onChange={(patch) => patchRule('holiday', patch)} />
 
         <h3>{t('journeys.templates')}</h3>
         <p className="muted small">{t('journeys.templates.help')}</p>

@@ -20,11 +20,11 @@ export function PointsSettings({ t, settings, onSave }: { t: Translate; settings
     <div data-testid="points-settings">
       <h3 className="sub">{t('points.settings.title')}</h3>
       <p className="lead small">{t('points.settings.lead')}</p>
+      <label className="check points-enabled">
+        <input type="checkbox" checked={enabled} onChange={(e) => (setEnabled(e.target.checked), setStatus(undefined))} data-testid="points-enabled" />
+        {t('points.settings.enabled')}
+      </label>
       <div className="points-settings">
-        <label className="check">
-          <input type="checkbox" checked={enabled} onChange={(e) => (setEnabled(e.target.checked), setStatus(undefined))} data-testid="points-enabled" />
-          {t('points.settings.enabled')}
-        </label>
         <label className="field" htmlFor={rateId}>
           <span>{t('points.settings.rate', { currency: settings.shopCurrency })}</span>
           <input id={rateId} className="num short" inputMode="decimal" value={rate} disabled={!enabled} onChange={(e) => (setRate(e.target.value), setStatus(undefined))} data-testid="points-rate" />

@@ -51,12 +51,14 @@ function PerTierTextRows({ steps, field, locale, placeholder, label, onChange }:
       </td>
       {BENEFIT_LOCALES.map((l) => (
         <td key={l}>
-          <input
+          {/* Grows with its text (tiers.css): a long benefit is read whole. One line of text: a typed or pasted line break becomes a space. */}
+          <textarea
+            rows={1}
             value={s[field][l] ?? ''}
             maxLength={300}
             placeholder={l === locale ? placeholder : ''}
             aria-label={label(s.name, l)}
-            onChange={(e) => onChange(i, { ...s[field], [l]: e.target.value })}
+            onChange={(e) => onChange(i, { ...s[field], [l]: e.target.value.replace(/\s*\n\s*/g, ' ') })}
           />
         </td>
       ))}

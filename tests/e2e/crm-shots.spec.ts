@@ -1,6 +1,7 @@
-// Not an assertion of looks: pictures of the CRM practices (holidays, win-back steps, benefits and
-// points in the panel, the won-back and per-category reports, the tiers section) in English and
-// both Chinese scripts, for a person to check (npm run screenshots). Kept out of `npm test` by its tag.
+// Not an assertion of looks: pictures of the CRM practices (product categories and their cycles, the
+// tiers section with benefits, gifts and points, holidays, win-back steps, benefits and points in
+// the panel, the won-back and per-category reports) in English and both Chinese scripts, for a
+// person to check (npm run screenshots). Kept out of `npm test` by its tag.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_TIER_LADDER } from '../../lib/domain/tiers';
@@ -11,9 +12,10 @@ import { conversationOf, panelFrame } from '../support/panel';
 const OUT = path.resolve('screenshots');
 
 const BENEFITS = {
-  en: ['Member prices', 'Free shipping over $30', 'Free shipping · 5% off', 'Free shipping · 10% off · birthday gift'],
-  'zh-CN': ['会员价', '满 30 包邮', '包邮 · 95 折', '包邮 · 9 折 · 生日礼'],
-  'zh-TW': ['會員價', '滿 30 免運', '免運 · 95 折', '免運 · 9 折 · 生日禮'],
+  // Diamond's is long on purpose: the tiers table and the panel must show it whole, wrapped.
+  en: ['Member prices', 'Free shipping over $30', 'Free shipping · 5% off', 'Free express shipping · 10% off everything · a birthday gift · first pick of new arrivals a week early'],
+  'zh-CN': ['会员价', '满 30 包邮', '包邮 · 95 折', '顺丰包邮 · 全场 9 折 · 生日礼物 · 新品提前一周优先选购 · 专属客服'],
+  'zh-TW': ['會員價', '滿 30 免運', '免運 · 95 折', '宅配免運 · 全館 9 折 · 生日禮物 · 新品提前一週優先選購 · 專屬客服'],
 };
 const GIFTS = { en: ['', '', 'Tea sample', 'Silk pouch and a handwritten card'], 'zh-CN': ['', '', '茶叶小样', '丝绸小袋和手写卡片'], 'zh-TW': ['', '', '茶葉小樣', '絲綢小袋和手寫卡片'] };
 
@@ -30,10 +32,14 @@ for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
     try {
       await send(options, 'tiers.apply', { ladder });
       await send(options, 'settings.update', { locale, timeZone: 'Asia/Singapore', authorName: 'Ana', points: { enabled: true, perUnit: 1 }, categoryCycles: { 'Luggage & Bags': { lapseDays: 365, cycleDays: 300 }, 'Womenswear & Underwear': { lapseDays: 60, cycleDays: 45 } } });
+      await send(options, 'categories.apply', { rules: [{ category: 'Jewellery', skuPrefixes: ['DM-GHE', 'DM-FPN'], titleWords: ['earrings', 'necklace', '耳环'] }] });
       await send(options, 'reminders.sweep', {});
 
-      // Options: the tiers section (ladder, benefits, parcel gift, lapse, points) and the holidays.
+      // Options: product categories and their cycles, the tiers section (ladder, benefits, parcel gift, lapse, points), the holidays.
       await options.reload();
+      const categories = options.getByTestId('categories-section');
+      await expect(categories.getByTestId('category-cycle').first()).toBeVisible();
+      await categories.screenshot({ path: shot('categories') });
       const tiers = options.getByTestId('tiers-section');
       await expect(tiers.getByTestId('tier-count').first()).not.toHaveText('…');
       await tiers.screenshot({ path: shot('tiers') });
@@ -60,9 +66,13 @@ for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
       await expect(panel.getByTestId('tier-benefits')).toBeVisible();
       const points = panel.getByTestId('points');
       await points.getByRole('textbox').first().fill('+20');
-      await points.getByRole('textbox').nth(1).fill({ en: 'Thank-you for the review', 'zh-CN': '好评返积分', 'zh-TW': '好評回饋點數' }[locale]);
+      const reason = { en: 'Thank-you for the review', 'zh-CN': '好评返积分', 'zh-TW': '好評回饋點數' }[locale];
+      await points.getByRole('textbox').nth(1).fill(reason);
       await points.getByRole('button').click();
-      await expect(panel.getByTestId('points-log')).toBeVisible();
+      await expect(panel.getByTestId('points-log')).toContainText(reason);
+      await expect(points.getByRole('textbox').nth(1)).toHaveValue('');
+      // The panel is an extension frame in its own process: let it paint before the page is captured.
+      await panel.locator('body').evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
       await page.screenshot({ path: shot('panel') });
 
       // Reports: won back and follow-up outcomes, and repeat purchase by category.
@@ -74,6 +84,7 @@ for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
       await reports.getByTestId('chart-categories').screenshot({ path: shot('report-categories') });
       await reports.close();
     } finally {
+      await send(options, 'categories.apply', { rules: [] }).catch(() => undefined);
       await send(options, 'tiers.apply', { ladder: DEFAULT_TIER_LADDER }).catch(() => undefined);
       await send(options, 'settings.update', { locale: 'en', categoryCycles: {}, points: { enabled: false, perUnit: 1 } }).catch(() => undefined);
       await options.close();

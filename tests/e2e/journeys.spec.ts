@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ordersCsv } from '../../demo/export';
@@ -96,6 +96,13 @@ test('a win-back sequence creates its steps in Today and stops after a new order
     const card = page.getByTestId('chart-outcomes');
     await expect(card.getByTestId('won-back')).toContainText('Won back1');
     await expect(card.locator('li[data-reason="winBack"]')).toContainText('1 / 1');
+    // And the same figures as CSV: per reason touches and orders after them, then the members won back.
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByTestId('csv').click()]);
+    expect(download.suggestedFilename()).toMatch(/^regulars-report-touch-outcomes-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Reason,Touches,Ordered within 30 days,Rate');
+    expect(lines).toContain('Win-back,1,1,100.0');
+    expect(lines.at(-1)).toBe('Won back,1,1,100.0');
     await page.close();
   } finally {
     await rm(dir, { recursive: true, force: true });

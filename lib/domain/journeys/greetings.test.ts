@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../time';
 import { nextOccurrence } from './birthday';
+import { defaultHolidays, holidaysByNextDate } from './holiday';
 import { defaultJourneyRules, mergeJourneyRules } from './rules';
 import { facts, iso, member, only, SG, utc } from './test-helpers';
 
@@ -60,5 +61,18 @@ describe('holiday greetings', () => {
     expect(mergeJourneyRules({ holiday: { region: 'KR' } }).rules.holiday.holidays.map((h) => h.id)).toContain('mothersDay-KR');
     const own = [{ id: 'shop-birthday', name: 'Shop birthday', date: '04-01', tiers: ['gold'], segments: [] }];
     expect(mergeJourneyRules({ holiday: { region: 'KR', holidays: own } }).rules.holiday.holidays).toEqual(own);
+  });
+
+  it.each([
+    // SG 2026-27: 12.12, Christmas, New Year, Lunar New Year (6 Feb), Mother's Day (9 May), National Day (9 Aug), Mid-Autumn (15 Sep), 11.11.
+    ['early December', '2026-12-04T04:00:00', ['doubleTwelve', 'christmas', 'shop-birthday', 'newYear', 'lunarNewYear', 'mothersDay', 'nationalDay', 'midAutumn', 'singlesDay', 'opening-sale']],
+    ['after Christmas', '2026-12-27T04:00:00', ['shop-birthday', 'newYear', 'lunarNewYear', 'mothersDay', 'nationalDay', 'midAutumn', 'singlesDay', 'doubleTwelve', 'christmas', 'opening-sale']],
+  ])('are listed by the day they next come, a past one-off last: %s', (_when, now, order) => {
+    const own = [
+      { id: 'opening-sale', name: 'Opening sale', date: '2025-03-01', tiers: [], segments: [] },
+      { id: 'shop-birthday', name: 'Shop birthday', date: '12-30', tiers: [], segments: [] },
+    ];
+    const list = holidaysByNextDate([...own, ...defaultHolidays('SG')], utc(now), SG);
+    expect(list.map((h) => h.builtIn ?? h.id)).toEqual(order);
   });
 });

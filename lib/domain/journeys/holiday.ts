@@ -62,6 +62,12 @@ export function nextHolidayDay(holiday: Holiday, now: number, timeZone: string):
   return undefined;
 }
 
+/** The list in the order the holidays next come (soonest first); one that no longer comes (a past one-off, an unreadable date) goes last, in its place among those. */
+export function holidaysByNextDate(holidays: readonly Holiday[], now: number, timeZone: string): Holiday[] {
+  const day = new Map(holidays.map((h) => [h, nextHolidayDay(h, now, timeZone)?.day ?? Infinity]));
+  return [...holidays].sort((a, b) => day.get(a)! - day.get(b)!);
+}
+
 /** Holidays whose greeting day is within the horizon: the store then reads every member once. */
 export function upcomingHolidays(
   holidays: readonly Holiday[],
