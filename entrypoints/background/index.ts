@@ -49,12 +49,13 @@ export default defineBackground(() => {
   const onTiersChanged = () => void sweepReminders(db, now(), resolveSegment).then(() => reminders.reconcile());
   // Team sync: what arrives from the team is written like any change here; derived figures and
   // reminders (do-not-contact, assignments, the team's contacts) follow it: the figures through the
-  // change stream, the reminders through onApplied.
+  // change stream (a catch-up's writes as one session, refreshed at its end), the reminders through onApplied.
   const sync = syncService({
     db,
     now,
     cookies: 'browser',
-    onApplied: (_tables, members) => {
+    onApplied: (_tables, members, session) => {
+      if (session) derived.importEnded(session);
       void followTeamChanges(db, members, now(), resolveSegment)
         .then(() => reminders.reconcile())
         .catch((e) => console.error('Regulars: reminders could not follow the team', e));

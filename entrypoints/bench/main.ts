@@ -1,7 +1,6 @@
 // Built only for `npm run bench` (REGULARS_BENCH=1): measures the store and the protocol in the
 // real browser. Playwright calls the functions on window.regularsBench.
 import { RegularsDb } from '@/lib/store/database';
-import { SCHEMA_VERSIONS } from '@/lib/store/schema';
 import { importOrders, onImportPhase } from '@/lib/background/import/import-orders';
 import { releaseCache, sessionCache } from '@/lib/background/import/import-cache';
 import { writeWaiting } from '@/lib/background/import/member-journal';
@@ -12,50 +11,10 @@ import { lookupByHandle } from '@/lib/background/members/card';
 import { segmentBench } from '@/tests/bench/segments';
 import { benchHandle, benchOrders } from '@/tests/bench/generate';
 import { reminderBench } from './reminders';
+import { CURRENT_STORES, deleteDb, openRaw, rawPut } from './raw-idb';
+import { syncBench } from './sync';
 
 const BATCH = 5000; // as the options page sends them (MAX_IMPORT_BATCH)
-
-function deleteDb(name: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.deleteDatabase(name);
-    req.onsuccess = () => resolve();
-    req.onerror = () => reject(req.error);
-    req.onblocked = () => resolve();
-  });
-}
-
-const CURRENT_STORES = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.stores;
-
-/** Object stores shaped like ours (key paths and indexes from the schema), without Dexie. */
-function openRaw(name: string, tables: readonly string[]): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(name, 1);
-    req.onupgradeneeded = () => {
-      for (const table of tables) {
-        const [primary, ...indexes] = CURRENT_STORES[table]!.split(',').map((x) => x.trim());
-        const store = req.result.createObjectStore(table, { keyPath: primary });
-        for (const spec of indexes) {
-          const multiEntry = spec.startsWith('*');
-          const bare = spec.replace(/^\*/, '');
-          const keyPath = bare.startsWith('[') ? bare.slice(1, -1).split('+') : bare;
-          store.createIndex(spec, keyPath, { multiEntry });
-        }
-      }
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function rawPut(db: IDBDatabase, table: string, rows: object[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const tx = db.transaction(table, 'readwrite');
-    const store = tx.objectStore(table);
-    for (const row of rows) store.put(row);
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
-}
 
 /** The real store, opened with raw IndexedDB (no Dexie). */
 function openExisting(): Promise<IDBDatabase> {
@@ -80,6 +39,7 @@ let generated: ImportedOrder[] = [];
 
 const bench = {
   ...reminderBench,
+  ...syncBench,
   generate(members: number, orders: number, now: number) {
     generated = benchOrders(members, orders, now);
     return generated.length;

@@ -6,7 +6,7 @@ import { downloadDemoExport, importOrdersThroughOptions, type LaunchedExtension 
 import { RULE_IDS } from '../../lib/domain/journeys/rules';
 import { expect, test } from '../support/fixtures';
 import { send } from '../support/protocol';
-import { conversationOf, panelFrame, usd } from '../support/panel';
+import { conversationOf, panelFrame, setReminderInPanel, usd } from '../support/panel';
 
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
@@ -116,18 +116,9 @@ test('a reminder set from the panel appears in Today and fires a notification wh
   await chat.goto(`${demo.url}/chat/${conversationOf(demo.seed, buyer)}`);
   const panel = await panelFrame(chat);
   await expect(panel.getByTestId('member-card')).toBeVisible();
-  // Due in 15 seconds (a short test schedule), in the browser's own clock.
-  const due = await chat.evaluate(() => {
-    const d = new Date(Date.now() + 15_000);
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return { date: `${d.getMonth() + 1}/${d.getDate()}/${d.getFullYear()}`, time: `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` };
-  });
-  await panel.getByRole('textbox', { name: 'Reason' }).fill('Call about the size');
-  // The date as an English reader writes it (month first), the time beside it.
-  await panel.getByRole('textbox', { name: 'On date' }).fill(due.date);
-  await panel.getByLabel('Time', { exact: true }).fill(due.time);
-  await panel.getByRole('button', { name: 'Set', exact: true }).click();
-  await expect(panel.getByTestId('member-reminders')).toContainText('Call about the size');
+  // Due at the next whole minute at least 15 seconds away, in the browser's own clock.
+  test.setTimeout(150_000);
+  const dueAt = await setReminderInPanel(chat, panel, 'Call about the size', 15_000);
 
   await page.reload();
   const today = page.getByRole('tabpanel', { name: 'Today' });
@@ -138,7 +129,9 @@ test('a reminder set from the panel appears in Today and fires a notification wh
 
   // The notification fires once the reminder is due.
   const id = await row.getAttribute('data-reminder');
-  await expect.poll(() => ext.serviceWorker.evaluate(() => chrome.notifications.getAll()), { timeout: 45_000, intervals: [1000] }).toHaveProperty(`reminder:${id}`);
+  expect(await ext.serviceWorker.evaluate(() => chrome.notifications.getAll())).not.toHaveProperty(`reminder:${id}`);
+  await expect.poll(() => ext.serviceWorker.evaluate(() => chrome.notifications.getAll()), { timeout: 100_000, intervals: [1000] }).toHaveProperty(`reminder:${id}`);
+  expect(Date.now()).toBeGreaterThanOrEqual(dueAt - 1000);
 
   // Done: a contact is logged, the row and the badge clear.
   await page.reload();

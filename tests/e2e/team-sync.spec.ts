@@ -8,11 +8,12 @@ import type { Frame, Page } from '@playwright/test';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 import { downloadDemoExport, importOrdersThroughOptions, launchWithExtension, type LaunchedExtension } from '../support/extension';
 import { expect, test } from '../support/fixtures';
-import { conversationOf, panelFrame } from '../support/panel';
+import { conversationOf, panelFrame, setReminderInPanel } from '../support/panel';
+import { send } from '../support/protocol';
 import { connect, openOptions, recordStatusLines, storeCounts, SYNCED, teamSection, teamStatus, type TeamLogin } from '../support/team';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> }; notifications: { getAll(): Promise<Record<string, boolean>> } };
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
@@ -98,6 +99,68 @@ test("A tags \"gift\" and writes a note in the chat panel; B's panel on the same
   await Promise.all([there.page.close(), here.page.close()]);
 });
 
+/** Today in a profile's popup, "Mine" ticked or not. */
+async function today(ext: LaunchedExtension, mine: boolean) {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  await page.getByRole('checkbox', { name: 'Mine' }).setChecked(mine);
+  return { page, list: page.getByRole('tabpanel', { name: 'Today' }) };
+}
+
+const notifications = (ext: LaunchedExtension) => ext.serviceWorker.evaluate(() => chrome.notifications.getAll());
+
+/** Until when a profile's reminder scheduler has looked for what fell due (it notifies what is its user's). */
+const notifiedThrough = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('regulars');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('settings').objectStore('settings').get('remindersNotifiedThrough');
+          get.onsuccess = () => (resolve((get.result as { value?: number } | undefined)?.value ?? 0), open.result.close());
+        };
+      }),
+  );
+
+test('a reminder A assigns to B in Today shows under B\'s "Mine" and notifies B when due; A is not notified', async ({ demo }) => {
+  const reason = 'Send the size chart';
+  const chat = await chatWith(a, demo.url, conversationOf(demo.seed, demo.seed.known.oneTime));
+  // Due in 40 to 100 s: time enough to assign it before it falls due.
+  test.setTimeout(240_000);
+  const due = await setReminderInPanel(chat.page, chat.panel, reason, 40_000);
+  const onA = await today(a, false);
+  const rowA = onA.list.locator('li.row', { hasText: reason });
+  await expect(rowA).toContainText('Assigned to alice');
+  await rowA.getByRole('button', { name: 'Assign to' }).click();
+  await rowA.getByRole('combobox', { name: 'Assign to' }).selectOption('bob');
+  await expect(rowA).toContainText('Assigned to bob');
+  const id = await rowA.getAttribute('data-reminder');
+  const { dueAt } = (await send<{ rows: { id: string; dueAt: number }[] }>(onA.page, 'reminders.today', { locale: 'en' })).rows.find((r) => r.id === id)!;
+  expect(dueAt).toBe(due);
+  expect(await notifications(a)).not.toHaveProperty(`reminder:${id}`);
+
+  // B: under "Mine" (the popup reads the store when it opens).
+  const onB = await today(b, true);
+  await expect(async () => {
+    await onB.page.reload();
+    await onB.page.getByRole('checkbox', { name: 'Mine' }).setChecked(true);
+    await expect(onB.list.locator(`li.row[data-reminder="${id}"]`)).toContainText('Assigned to bob', { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+  // A's "Mine" no longer holds it.
+  await onA.page.reload();
+  await onA.page.getByRole('checkbox', { name: 'Mine' }).setChecked(true);
+  await expect(onA.list.locator('section.today[aria-busy="false"]')).toBeVisible();
+  await expect(onA.list.locator(`li.row[data-reminder="${id}"]`)).toHaveCount(0);
+
+  // Due: B's browser shows the notification; A's, once its scheduler has passed the due time, does not.
+  await expect.poll(() => notifications(b), { timeout: 120_000, intervals: [1000] }).toHaveProperty(`reminder:${id}`);
+  expect(Date.now()).toBeGreaterThanOrEqual(dueAt - 1000);
+  await expect.poll(() => notifiedThrough(onA.page), { timeout: 60_000, intervals: [1000] }).toBeGreaterThanOrEqual(dueAt);
+  expect(await notifications(a)).not.toHaveProperty(`reminder:${id}`);
+  await Promise.all([chat.page.close(), onA.page.close(), onB.page.close()]);
+});
+
 test('server down: both go on offline; back up, both machines end with X, Y, both notes and do-not-contact', async ({ demo }) => {
   const conversation = conversationOf(demo.seed, demo.seed.known.lapsedGold);
   const [there, here] = await Promise.all([chatWith(a, demo.url, conversation), chatWith(b, demo.url, conversation)]);
@@ -115,6 +178,7 @@ test('server down: both go on offline; back up, both machines end with X, Y, bot
   await here.panel.getByRole('button', { name: 'Add tag' }).click();
   await here.panel.getByRole('textbox', { name: 'Notes' }).fill('Asked about returns');
   await here.panel.getByRole('button', { name: 'Save note' }).click();
+  await setReminderInPanel(here.page, here.panel, 'Call about the return', 86_400_000);
   // Local work went on: what each agent did is there, waiting to be sent.
   await expect(here.panel.getByRole('list', { name: 'Tags' })).toContainText('Y');
   await expect(teamStatus(optionsB)).toContainText(/changes? waiting/);
@@ -128,6 +192,18 @@ test('server down: both go on offline; back up, both machines end with X, Y, bot
     await expect(panel.getByTestId('notes')).toContainText('Asked about returns', { timeout: 5000 });
     await expect(panel.getByTestId('dnc')).toBeVisible({ timeout: 5000 });
   }
+  // B's reminder for that buyer, set while offline, is suppressed by A's do-not-contact.
+  const onB = await today(b, false);
+  const reason = 'Call about the return';
+  const section = async () => (await send<{ rows: { reason: string; section: string }[] }>(onB.page, 'reminders.today', { locale: 'en' })).rows.find((r) => r.reason === reason)?.section;
+  await expect.poll(section, { timeout: 10_000 }).toBe('suppressed');
+  await onB.page.reload();
+  await onB.page.locator('section.today[aria-busy="false"]').waitFor({ timeout: 20_000 });
+  await onB.list.getByText(/Not to contact \(\d+\)/).click();
+  const call = (where: string) => onB.list.locator(`.today-section${where} li.row`, { hasText: reason });
+  await expect(call('.suppressed')).toContainText('Do not contact');
+  await expect(call(':not(.suppressed)')).toHaveCount(0);
+  await onB.page.close();
   await Promise.all([there.page.close(), here.page.close()]);
 });
 

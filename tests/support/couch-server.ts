@@ -14,6 +14,8 @@ export interface CouchServer {
   stop(): Promise<void>;
   /** Stops and starts it again on the same port with the same admin (data lost). */
   restart(): Promise<void>;
+  /** The server's request log (one line per answered request). */
+  logFile(): string;
 }
 
 export async function freePort(): Promise<number> {
@@ -65,5 +67,5 @@ export async function startCouchServer(port?: number): Promise<CouchServer> {
     rmSync(dir, { recursive: true, force: true });
   };
   await up();
-  return { url, port: p, admin, stop: down, restart: async () => (await down(), await up()) };
+  return { url, port: p, admin, stop: down, restart: async () => (await down(), await up()), logFile: () => join(dir, 'log.txt') };
 }

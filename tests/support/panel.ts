@@ -21,3 +21,22 @@ export function conversationOf(seed: { conversations: { id: string; handle: stri
   if (!conversation) throw new Error(`The demo seed has no conversation with ${handle}`);
   return conversation.id;
 }
+
+/**
+ * Sets a reminder from the panel, due at the first whole minute at least `inMs` from now in the
+ * browser's own clock (the time field takes hours and minutes): the date as an English reader writes
+ * it (month first), the time beside it. Returns when it is due.
+ */
+export async function setReminderInPanel(chat: Page, panel: Frame, reason: string, inMs: number): Promise<number> {
+  const due = await chat.evaluate((ms) => {
+    const d = new Date(Math.ceil((Date.now() + ms) / 60_000) * 60_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return { at: d.getTime(), date: `${d.getMonth() + 1}/${d.getDate()}/${d.getFullYear()}`, time: `${pad(d.getHours())}:${pad(d.getMinutes())}` };
+  }, inMs);
+  await panel.getByRole('textbox', { name: 'Reason' }).fill(reason);
+  await panel.getByRole('textbox', { name: 'On date' }).fill(due.date);
+  await panel.getByLabel('Time', { exact: true }).fill(due.time);
+  await panel.getByRole('button', { name: 'Set', exact: true }).click();
+  await expect(panel.getByTestId('member-reminders')).toContainText(reason);
+  return due.at;
+}

@@ -2,6 +2,7 @@
 // shared tables. Rows sync itself wrote from the team database carry SYNC_ORIGIN and are not sent
 // back (they came from there).
 import { onCommitted, type StoreChange } from '../../store/changes';
+import { importOrigin } from '../derived';
 
 /** `keys` undefined: a range of the table changed (a clear, a delete by range): read it all. */
 export interface CommittedChange {
@@ -12,10 +13,17 @@ export type SubscribeToCommitted = (listener: (changes: CommittedChange[]) => vo
 
 /** The origin of the store writes that apply what arrived from the team database. */
 export const SYNC_ORIGIN = 'sync';
+/**
+ * A catch-up (joining a team, back from offline) writes as one session, like an import: the derived
+ * figures wait for its end (lib/background/derived.ts) instead of being recomputed between batches.
+ */
+const CATCH_UP = 'sync-';
+export const catchUpSession = (at: number) => `${CATCH_UP}${at}`;
+export const isSyncOrigin = (origin: string | undefined) => origin === SYNC_ORIGIN || !!origin?.startsWith(importOrigin(CATCH_UP));
 
 /** A store change as the committed rows sync has to send; empty when there is nothing to send. */
 export function committedChangesOf(change: StoreChange, dbName: string, tables: readonly string[]): CommittedChange[] {
-  if (change.db !== dbName || change.origin === SYNC_ORIGIN) return [];
+  if (change.db !== dbName || isSyncOrigin(change.origin)) return [];
   const byTable = new Map<string, Set<string> | undefined>();
   for (const t of change.tables) {
     if (!tables.includes(t.table)) continue;

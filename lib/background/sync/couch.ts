@@ -27,6 +27,13 @@ export interface CouchOptions {
   basic?: { name: string; password: string } | undefined;
 }
 
+/** One read of _changes. */
+export interface ChangesPage {
+  results: ChangeRow[];
+  last_seq: string | number;
+  pending?: number;
+}
+
 export interface ChangeRow {
   seq: string | number;
   id: string;
@@ -150,7 +157,7 @@ export class CouchClient {
   async changes(
     since: string | number,
     opts: { limit: number; longpollMs?: number; signal?: AbortSignal },
-  ): Promise<{ results: ChangeRow[]; last_seq: string | number; pending?: number }> {
+  ): Promise<ChangesPage> {
     const q = new URLSearchParams({ since: String(since), include_docs: 'true', conflicts: 'true', limit: String(opts.limit), style: 'main_only' });
     if (opts.longpollMs !== undefined) {
       q.set('feed', 'longpoll');

@@ -3,17 +3,18 @@
 // a checkpoint (a long-poll when caught up, never a busy poll), checks every incoming document
 // against the row schemas (a bad one is skipped and listed), resolves _conflicts deterministically,
 // and writes what arrives into the local store every screen reads.
-import { mergeDocs } from '../../domain/sync/conflicts';
-import { isSharedTable, SHARED_SETTINGS, SHARED_TABLES, syncDocSchema, type SyncDoc } from '../../domain/sync/documents';
+import { isSharedTable, SHARED_SETTINGS, SHARED_TABLES } from '../../domain/sync/documents';
 import { JOURNEYS_KEY } from '../../domain/journey-settings';
 import type { RegularsDb } from '../../store/database';
-import { CouchError, type BulkResult, type CouchClient } from './couch';
-import type { CommittedChange, SubscribeToCommitted } from './committed-changes';
-import { applyChanges, applyDocs } from './incoming';
-import { allKeys, docsForEntry } from './outgoing';
+import { CouchError, type ChangesPage, type CouchClient } from './couch';
+import { catchUpSession, type CommittedChange, type SubscribeToCommitted } from './committed-changes';
+import { importOrigin } from '../derived';
+import { applyChanges } from './incoming';
+import { allKeys } from './outgoing';
+import { pushWaiting } from './push';
 import { teamRoster } from './roster';
-import { dropSent, outboxKey, readMeta, writeMeta, type OutboxRow, type ShadowRow, type SyncStateDb } from './state';
-import { MAX_SKIPPED, shadowFor, type SyncContext } from './sync-rows';
+import { outboxKey, readMeta, writeMeta, type OutboxRow, type SyncStateDb } from './state';
+import { MAX_SKIPPED, type SyncContext } from './sync-rows';
 
 export type SyncState = 'off' | 'starting' | 'syncing' | 'synced' | 'offline' | 'signIn' | 'notMember' | 'noDatabase';
 
@@ -40,12 +41,19 @@ export interface SyncDeps {
   now: () => number;
   subscribe: SubscribeToCommitted;
   onStatus?: (status: SyncStatus) => void;
-  /** Tables whose rows sync just wrote (reminders, reports and caches listen). */
-  onApplied?: (tables: ReadonlySet<string>, members: ReadonlySet<string>) => void;
+  /**
+   * Tables whose rows sync just wrote (reminders, reports and caches listen); `session`: a catch-up
+   * ended whose writes were that import-like session (catchUpSession).
+   */
+  onApplied?: (tables: ReadonlySet<string>, members: ReadonlySet<string>, session?: string) => void;
   /** Long-poll length; tests shorten it. */
   longpollMs?: number;
+  /** Documents per read and per push (tests make it small). */
   batch?: number;
 }
+
+/** Documents per _changes read while catching up (joining a team, back from offline). */
+export const CATCH_UP_BATCH = 1000;
 
 /** A serial lane: pushes and applies never interleave (each compares rows with the shadow). */
 function lane() {
@@ -60,6 +68,7 @@ function lane() {
 export function createSyncEngine(deps: SyncDeps) {
   const { db, state, client, me, now } = deps;
   const batchSize = deps.batch ?? 500;
+  const catchUpBatch = deps.batch ?? CATCH_UP_BATCH;
   const serial = lane();
   let status: SyncStatus = { state: 'off', waiting: 0, skipped: [] };
   let marks = Date.now();
@@ -73,7 +82,14 @@ export function createSyncEngine(deps: SyncDeps) {
   let loop: Promise<void> | undefined;
 
   const roster = teamRoster(state, client, me);
-  const ctx: SyncContext = { db, state, client, me, now, skip: (id, reason) => skip(id, reason), onApplied: deps.onApplied, saw: (doc) => roster.saw(doc) };
+  /** While catching up: what sync wrote, told to onApplied once caught up. */
+  let applied: { tables: Set<string>; members: Set<string> } | undefined;
+  const onApplied = (tables: ReadonlySet<string>, members: ReadonlySet<string>) => {
+    if (!applied) return deps.onApplied?.(tables, members);
+    for (const t of tables) applied.tables.add(t);
+    for (const m of members) applied.members.add(m);
+  };
+  const ctx: SyncContext = { db, state, client, me, now, skip: (id, reason) => skip(id, reason), onApplied, saw: (doc) => roster.saw(doc) };
 
   const setStatus = (patch: Partial<SyncStatus>) => {
     status = { ...status, ...patch };
@@ -107,50 +123,7 @@ export function createSyncEngine(deps: SyncDeps) {
 
   /** Sends one batch of waiting changes; true when more wait. */
   async function pushBatch(): Promise<boolean> {
-    const entries = await state.outbox.limit(batchSize).toArray();
-    if (!entries.length) return false;
-    let docs: (Record<string, unknown> & { _id: string })[] = [];
-    for (const e of entries) if (isSharedTable(e.table)) docs.push(...((await docsForEntry(ctx, e.table, e.rowKey)) as typeof docs));
-    const merged: SyncDoc[] = [];
-    for (let attempt = 0; docs.length && attempt < 5; attempt++) {
-      const results = await client.bulkDocs(docs);
-      const byId = new Map(docs.map((d) => [d._id, d]));
-      const conflicts: string[] = [];
-      const shadows: ShadowRow[] = [];
-      const gone: string[] = [];
-      results.forEach((r: BulkResult) => {
-        const sent = byId.get(r.id);
-        if (!sent) return;
-        if (r.ok && r.rev) {
-          if (sent._deleted) gone.push(r.id);
-          else shadows.push(shadowFor({ ...(sent as unknown as SyncDoc), _rev: r.rev }));
-        } else if (r.error === 'conflict') conflicts.push(r.id);
-        else setStatus({ refused: { id: r.id, reason: r.reason ?? r.error ?? 'refused' } });
-      });
-      await state.shadow.bulkPut(shadows);
-      await state.shadow.bulkDelete(gone);
-      // 409: someone else wrote first. Fetch theirs, merge by the document's rule, send again.
-      const theirs = await client.allDocs(conflicts);
-      docs = [];
-      for (const id of conflicts) {
-        const mine = byId.get(id)!;
-        const server = theirs.get(id);
-        if (!server) {
-          const { _rev, ...fresh } = mine;
-          void _rev;
-          docs.push(fresh as typeof mine);
-          continue;
-        }
-        const a = syncDocSchema.safeParse(server);
-        const b = syncDocSchema.safeParse(mine);
-        if (mine._deleted || !b.success) continue;
-        const m = a.success ? mergeDocs(a.data, b.data) : b.data;
-        docs.push({ ...(m as unknown as Record<string, unknown>), _id: id, _rev: server._rev });
-        merged.push(m);
-      }
-    }
-    if (merged.length) await applyDocs(ctx, merged.map((d) => ({ doc: d, rev: undefined })));
-    await dropSent(state, entries);
+    await pushWaiting(ctx, batchSize, (refused) => setStatus({ refused }));
     await refreshWaiting();
     return (await state.outbox.count()) > 0;
   }
@@ -162,37 +135,64 @@ export function createSyncEngine(deps: SyncDeps) {
     setStatus({ skipped: [...status.skipped.filter((s) => s.id !== id), { id, reason }].slice(-MAX_SKIPPED) });
   }
 
-  /** Reads _changes from the checkpoint; resolves true when caught up. */
-  async function pullBatch(longpoll: boolean): Promise<boolean> {
-    const since = (await readMeta<string | number>(state, 'checkpoint')) ?? 0;
-    if (!running) return true;
+  /** One read of _changes from `since`; undefined when stopped, or a long-poll was cut short (woken). */
+  async function readChanges(since: string | number, longpoll: boolean, limit: number) {
+    if (!running) return undefined;
     const mine = (poll = new AbortController());
     pollIsLong = longpoll;
     // Woken since the push began (a change noted, or stop): go round again, not wait on the server.
     if (longpoll && woken) {
       poll = undefined;
-      return true;
+      return undefined;
     }
     const waitMs = deps.longpollMs ?? 25_000;
     // A long-poll is ended here too if the server holds it past its timeout (or the line went dead).
     const guard = longpoll ? setTimeout(() => mine.abort(), waitMs + 5_000) : undefined;
-    let res;
     try {
-      res = await client.changes(since, { limit: batchSize, signal: mine.signal, ...(longpoll ? { longpollMs: waitMs } : {}) });
+      return await client.changes(since, { limit, signal: mine.signal, ...(longpoll ? { longpollMs: waitMs } : {}) });
     } catch (e) {
-      if (mine.signal.aborted) return true;
+      if (mine.signal.aborted) return undefined;
       throw e;
     } finally {
       clearTimeout(guard);
-      poll = undefined;
+      if (poll === mine) poll = undefined;
     }
-    await serial(async () => {
-      const applied = await applyChanges(ctx, res.results);
+  }
+
+  /** Writes what was read, then moves the checkpoint past it. */
+  const applyBatch = (res: ChangesPage) =>
+    serial(async () => {
+      const count = await applyChanges(ctx, res.results);
       await writeMeta(state, 'checkpoint', res.last_seq);
       await roster.flush();
-      if (status.progress) setStatus({ progress: { ...status.progress, done: status.progress.done + applied } });
+      if (status.progress) setStatus({ progress: { ...status.progress, done: status.progress.done + count } });
     });
-    return res.results.length < batchSize;
+
+  /**
+   * Reads from the checkpoint until caught up, the next batch read while this one is written. What
+   * the reminders follow (onApplied) is told once, at the end: joining a team is one sweep, not one
+   * per batch.
+   */
+  async function catchUp(): Promise<void> {
+    let next = readChanges((await readMeta<string | number>(state, 'checkpoint')) ?? 0, false, catchUpBatch);
+    applied = { tables: new Set(), members: new Set() };
+    const session = catchUpSession(Date.now());
+    ctx.origin = importOrigin(session);
+    try {
+      for (;;) {
+        const res = await next;
+        if (!res) return;
+        const more = res.results.length >= catchUpBatch;
+        if (more) (next = readChanges(res.last_seq, false, catchUpBatch)).catch(() => undefined);
+        await applyBatch(res);
+        if (!more || !running) return;
+      }
+    } finally {
+      const { tables, members } = applied;
+      applied = undefined;
+      ctx.origin = undefined;
+      if (tables.size || members.size) deps.onApplied?.(tables, members, session);
+    }
   }
 
   async function cycle(): Promise<void> {
@@ -205,11 +205,14 @@ export function createSyncEngine(deps: SyncDeps) {
       await client.info();
       setStatus({ state: 'syncing' });
     }
-    while (!(await pullBatch(false))) if (!running) return;
+    await catchUp();
+    if (!running) return;
     woken = false;
     while (await serial(pushBatch)) if (!running) return;
     setStatus({ state: 'synced', at: now(), progress: undefined });
-    await pullBatch(true);
+    const since = (await readMeta<string | number>(state, 'checkpoint')) ?? 0;
+    const res = await readChanges(since, true, batchSize);
+    if (res) await applyBatch(res);
   }
 
   /**

@@ -89,7 +89,7 @@ export async function applyDocs(ctx: SyncContext, items: Incoming[], deletions: 
   }
   const gone: string[] = [];
   await db.transaction('rw', [db.members, db.identities, db.orders, db.notes, db.contacts, db.reminders, db.segments, db.siteRules, db.settings], async () => {
-    withOrigin(SYNC_ORIGIN);
+    withOrigin(ctx.origin ?? SYNC_ORIGIN);
     for (const { memberId, to, doc, tags } of members) {
       if (to !== memberId) {
         // Merged elsewhere: what this machine still holds of it follows to the survivor.
@@ -119,7 +119,7 @@ export async function applyDocs(ctx: SyncContext, items: Incoming[], deletions: 
     }
   });
   if (memberIds.size) tables.add('members');
-  if (touchedMembers.size) await recomputeMembers(db, [...touchedMembers].filter((m) => !gone.includes(m)), now(), SYNC_ORIGIN);
+  if (touchedMembers.size) await recomputeMembers(db, [...touchedMembers].filter((m) => !gone.includes(m)), now(), ctx.origin ?? SYNC_ORIGIN);
   // Import caches and held settings follow these writes through the change stream (lib/store/changes.ts).
   await state.shadow.bulkPut(items.filter((i) => i.rev).map((i) => shadowFor({ ...(i.synced ?? i.doc), _rev: i.rev! })));
   await state.shadow.bulkDelete(deletions);

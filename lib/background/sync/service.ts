@@ -28,7 +28,7 @@ export interface SyncServiceDeps {
   /** 'browser' in the extension (the browser keeps the HttpOnly session cookie); 'memory' in Node. */
   cookies: 'browser' | 'memory';
   subscribe?: SubscribeToCommitted;
-  onApplied?: (tables: ReadonlySet<string>, members: ReadonlySet<string>) => void;
+  onApplied?: (tables: ReadonlySet<string>, members: ReadonlySet<string>, session?: string) => void;
   fetch?: typeof fetch;
 }
 

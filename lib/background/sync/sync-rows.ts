@@ -17,6 +17,8 @@ export interface SyncContext {
   skip(id: string, reason: string): void;
   /** Tables sync wrote, and the members whose profile, contacts or reminders came from the team. */
   onApplied?: ((tables: ReadonlySet<string>, members: ReadonlySet<string>) => void) | undefined;
+  /** The origin of the store writes applying incoming documents (SYNC_ORIGIN unless a catch-up's). */
+  origin?: string | undefined;
   /** An incoming document passed the row schemas (its writers join the team's roster). */
   saw?: ((doc: SyncDoc) => void) | undefined;
 }
