@@ -39,12 +39,20 @@ export type StreamSummary =
 
 /**
  * One message to a new Web Worker and its one reply; the worker is ended either way. `failed`
- * makes the reply when the worker itself fails (its script could not load or threw).
+ * makes the reply when the worker itself fails (its script could not load or threw). `early`:
+ * takes a reply sent ahead of the last one, and says so (true), so the worker is waited for still.
  */
-export function askWorker<Reply>(makeWorker: () => Worker, message: unknown, transfer: Transferable[], failed: (message: string) => Reply): Promise<Reply> {
+export function askWorker<Reply>(
+  makeWorker: () => Worker,
+  message: unknown,
+  transfer: Transferable[],
+  failed: (message: string) => Reply,
+  early?: (reply: Reply) => boolean,
+): Promise<Reply> {
   return new Promise((resolve) => {
     const worker = makeWorker();
     worker.onmessage = (e: MessageEvent<Reply>) => {
+      if (early?.(e.data)) return;
       worker.terminate();
       resolve(e.data);
     };

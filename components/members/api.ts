@@ -10,8 +10,11 @@ import type { ListContext, MemberListParts } from '../../lib/member-list/member-
 export type MemberHistory = ResponseOf<'member.history'>;
 
 export interface MembersApi {
-  /** The list of every member, made when `ctx` says (in a worker: member-list.ts, list-worker.ts). */
-  load(ctx: ListContext): Promise<MemberListParts>;
+  /**
+   * The list of every member, made when `ctx` says (in a worker: member-list.ts, list-worker.ts).
+   * `onFirst` gets the table's first rows ahead of it when they can be read quickly (first-rows.ts).
+   */
+  load(ctx: ListContext, onFirst?: (parts: MemberListParts, total: number) => void): Promise<MemberListParts>;
   settings(): Promise<Settings>;
   /** These members' rows, in the order asked, leaving out any no longer on file (for an export). */
   membersOf(memberIds: readonly string[]): Promise<MemberRow[]>;

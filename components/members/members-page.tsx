@@ -5,7 +5,7 @@ import type { SegmentRow } from '@/lib/domain/rows';
 import type { Settings } from '@/lib/domain/settings';
 import type { Translate, UiLocale } from '@/lib/i18n';
 import type { MembersApi } from './api';
-import { MemberList } from '../../lib/member-list/member-list';
+import { MemberList, type MemberListParts } from '../../lib/member-list/member-list';
 import { SectionBoundary } from '../section-boundary';
 import { MemberView } from './member-view';
 import { MembersSection } from './members-section';
@@ -26,7 +26,11 @@ export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t:
     try {
       const s = await api.settings();
       const at = now();
-      const parts = await api.load({ now: at, timeZone: s.timeZone, rfmBreaks: s.rfmBreaks });
+      const onFirst = (first: MemberListParts, total: number) => {
+        setSettings(s);
+        setData((shown) => shown ?? { list: new MemberList(first, total), at });
+      };
+      const parts = await api.load({ now: at, timeZone: s.timeZone, rfmBreaks: s.rfmBreaks }, onFirst);
       setSettings(s);
       setData({ list: new MemberList(parts), at });
       setLoadError(undefined);
@@ -73,8 +77,9 @@ export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t:
       </header>
       {loadError !== undefined ? (
         <p className="error" role="alert">{t('members.loadFailed', { message: errorText(t, loadError.error) })}</p>
-      ) : !settings || !data || !ctx ? (
-        <p className="muted loading" role="status">{t('members.loading', { count: '…' })}</p>
+      ) : !settings || !data || !ctx || (data.list.whole > data.list.count && (route.kind !== 'members' || route.rfm || route.segmentId)) ? (
+        // The first rows are those of the plain list: a segment, the overview and a member wait for the whole one.
+        <p className="muted loading" role="status">{t('members.loading', { count: data?.list.whole.toLocaleString(locale) ?? '…' })}</p>
       ) : data.list.count === 0 ? (
         <p className="empty">{t('members.empty')}</p>
       ) : route.kind === 'overview' ? (

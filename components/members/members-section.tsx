@@ -39,6 +39,8 @@ export function MembersSection(props: {
   onMembersChanged(): Promise<void>;
 }) {
   const { route, api, t, locale, settings, list, ctx, segments } = props;
+  // Only the table's first rows so far (the whole list is on its way): no filter, search or export yet.
+  const partial = list.whole > list.count;
   const initial = (): SegmentFilter => {
     if (route.rfm && ([...RFM_SEGMENTS, 'none'] as readonly string[]).includes(route.rfm)) return { rfm: [route.rfm as SegmentFilter['rfm'] & string] as SegmentFilter['rfm'] };
     const saved = route.segmentId ? segments.find((s) => s.id === route.segmentId) : undefined;
@@ -87,13 +89,13 @@ export function MembersSection(props: {
   const name = selected?.name ?? describe(filter, t);
 
   return (
-    <main className="members-layout">
+    <main className="members-layout" aria-busy={partial}>
       <aside className="builder-col">
-        <div className="count" role="status" aria-live="polite" data-testid="segment-count" data-count={matched.length}>
-          {t('segments.builder.count', { count: matched.length.toLocaleString(locale), total: list.count.toLocaleString(locale) })}
+        <div className="count" role="status" aria-live="polite" data-testid="segment-count" data-count={partial ? undefined : matched.length}>
+          {partial ? t('members.loading', { count: list.whole.toLocaleString(locale) }) : t('segments.builder.count', { count: matched.length.toLocaleString(locale), total: list.count.toLocaleString(locale) })}
         </div>
         <div className="builder-actions">
-          <button type="button" className="link" disabled={isEmptyFilter(filter)} onClick={() => (change({}), setSelected(undefined), setVersion((v) => v + 1))}>
+          <button type="button" className="link" disabled={partial || isEmptyFilter(filter)} onClick={() => (change({}), setSelected(undefined), setVersion((v) => v + 1))}>
             {t('segments.builder.reset')}
           </button>
         </div>
@@ -110,6 +112,7 @@ export function MembersSection(props: {
           selected={selected}
           version={version}
           problem={problem}
+          disabled={partial}
           status={status}
           onPick={(s) => {
             setSelected(s);
@@ -137,8 +140,8 @@ export function MembersSection(props: {
       </aside>
       <section className="table-col">
         <div className="table-bar">
-          <input type="search" className="search" aria-label={t('segments.table.search')} placeholder={t('segments.table.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
-          <button type="button" className="primary" onClick={() => setExporting(!exporting)} aria-expanded={exporting}>
+          <input type="search" className="search" aria-label={t('segments.table.search')} placeholder={t('segments.table.search')} value={query} disabled={partial} onChange={(e) => setQuery(e.target.value)} />
+          <button type="button" className="primary" disabled={partial} onClick={() => setExporting(!exporting)} aria-expanded={exporting}>
             {t('segments.export.button')}
           </button>
         </div>

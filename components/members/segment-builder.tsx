@@ -153,6 +153,8 @@ export interface BuilderProps {
   status?: string | undefined;
   /** Bumped when the filter is replaced from outside, so text fields take the new values. */
   version: number;
+  /** Out of reach (the members list is not all there yet). */
+  disabled?: boolean | undefined;
 }
 
 export function SegmentBuilder(props: BuilderProps) {
@@ -177,7 +179,7 @@ export function SegmentBuilder(props: BuilderProps) {
   const monthName = (m: number) => new Intl.DateTimeFormat(props.locale, { month: 'short', timeZone: 'UTC' }).format(Date.UTC(2024, m - 1, 1));
 
   return (
-    <form className="builder" aria-label={t('segments.builder.title')} onSubmit={(e) => e.preventDefault()} key={props.version}>
+    <form className="builder" aria-label={t('segments.builder.title')} onSubmit={(e) => e.preventDefault()} key={props.version} inert={props.disabled}>
       <div className="saved">
         <label>
           <span>{t('segments.builder.saved')}</span>

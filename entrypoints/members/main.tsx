@@ -20,9 +20,11 @@ const clock = () => Date.now();
 const draftKey = (memberId: string) => `draft:${memberId}`;
 
 const api: MembersApi = {
-  load: async (ctx) => {
+  load: async (ctx, onFirst) => {
     const listWorker = () => new Worker(new URL('../../lib/member-list/list-worker.ts', import.meta.url), { type: 'module' });
-    const reply = await askWorker<ListReply>(listWorker, { ctx } satisfies ListRequest, [], (message) => ({ ok: false, message: message || 'The members list could not be built' }));
+    const failed = (message: string): ListReply => ({ ok: false, message: message || 'The members list could not be built' });
+    const first = (reply: ListReply) => reply.ok && reply.first !== undefined && (onFirst?.(reply.parts, reply.first.total), true);
+    const reply = await askWorker<ListReply>(listWorker, { ctx } satisfies ListRequest, [], failed, first);
     if (!reply.ok) throw new Error(reply.message);
     return reply.parts;
   },

@@ -62,6 +62,7 @@ export const en = {
   'reports.winBack.days': 'Within (days)',
   'reports.winBack.empty': 'No touches logged yet: mark reminders done in Today to see what followed.',
   'reports.winBack.csv': 'Download outcomes (CSV)',
+  'notify.audience': '{count, plural, one {# member} other {# members}} to greet',
 } as const;
 
 type Key = keyof typeof en;
@@ -128,6 +129,7 @@ export const zhCN: Record<Key, string> = {
   'reports.winBack.days': '天数',
   'reports.winBack.empty': '还没有触达记录：在“今日”中把提醒标记为完成后，这里会显示后续结果。',
   'reports.winBack.csv': '下载效果数据（CSV）',
+  'notify.audience': '{count} 位会员待问候',
 };
 
 export const zhTW: Record<Key, string> = {
@@ -192,4 +194,5 @@ export const zhTW: Record<Key, string> = {
   'reports.winBack.days': '天數',
   'reports.winBack.empty': '還沒有觸達紀錄：在「今日」中把提醒標為完成後，這裡會顯示後續結果。',
   'reports.winBack.csv': '下載成效資料（CSV）',
+  'notify.audience': '{count} 位會員待問候',
 };

@@ -4,16 +4,21 @@
 // worker, which the page ends once it has the list: only the list's strings and typed arrays reach
 // the page, the arrays handed over, not copied.
 import { RegularsDb } from '@/lib/store/database';
+import { firstRows } from './first-rows';
 import { memberListParts, partsBuffers, type ListContext, type MemberListParts } from './member-list';
 
 export type ListRequest = { ctx: ListContext };
-export type ListReply = { ok: true; parts: MemberListParts } | { ok: false; message: string };
+/** `first`: the first rows (first-rows.ts), sent ahead of the whole list, and how many the whole list holds. */
+export type ListReply = { ok: true; parts: MemberListParts; first?: { total: number } } | { ok: false; message: string };
 
 const post = (reply: ListReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer);
 
 self.onmessage = async (event: MessageEvent<ListRequest>) => {
   const db = new RegularsDb();
   try {
+    // The first screen goes ahead when the kept facts allow it; a failure there only costs the wait.
+    const first = await firstRows(db, event.data.ctx).catch(() => undefined);
+    if (first) post({ ok: true, parts: first.parts, first: { total: first.total } }, partsBuffers(first.parts));
     const { members, identities } = await db.transaction('r', [db.members, db.identities], async () => ({ members: await db.members.toArray(), identities: await db.identities.toArray() }));
     const parts = memberListParts(members, identities, event.data.ctx);
     post({ ok: true, parts }, partsBuffers(parts));

@@ -117,8 +117,15 @@ export class MemberList {
   private readonly searchText: Packed;
   private readonly ranks = new Map<string, Uint32Array>();
 
-  constructor(parts: MemberListParts) {
+  /**
+   * How many members the whole list holds: more than `count` while this is only the table's first
+   * rows (first-rows.ts) and the whole list is still being built.
+   */
+  readonly whole: number;
+
+  constructor(parts: MemberListParts, whole = parts.count) {
     this.count = parts.count;
+    this.whole = whole;
     this.facts = parts.facts;
     this.idText = new Packed(parts.ids);
     this.nameText = new Packed(parts.names);

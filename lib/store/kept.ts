@@ -2,6 +2,20 @@
 import type { RegularsDb } from './database';
 import { generationKey, type WatchedTable } from './generation';
 
+/** Where the member facts (segments, RFM, the sweep) and each member's platforms are kept. */
+export const KEPT_FACTS = { members: 'facts:members', identities: 'facts:platforms' } as const;
+
+const marksOf = async (db: RegularsDb, tables: readonly WatchedTable[]) => {
+  const rows = await Promise.all(tables.map((t) => db.caches.get(generationKey(t))));
+  return rows.every((r) => r !== undefined) ? rows.map((r) => r!.value as string).join('|') : undefined;
+};
+
+/** What is kept under `key` while every generation mark of `tables` is the one it was built from; undefined otherwise. Reads only. */
+export async function keptIfCurrent<C>(db: RegularsDb, key: string, tables: readonly WatchedTable[]): Promise<C | undefined> {
+  const [current, stored] = await db.transaction('r', [db.caches], () => Promise.all([marksOf(db, tables), db.caches.get(key)]));
+  return current !== undefined && stored?.generation === current ? (stored.value as C) : undefined;
+}
+
 /**
  * Data derived from `tables`, kept in the caches table under `key` with the generation marks it
  * was built from: read from there while every mark is unchanged, else `scan`ned (in one
@@ -16,14 +30,11 @@ export async function keptWhileUnchanged<T, C>(
   decode: (columns: C) => T,
   served?: (how: 'disk' | 'scan') => void,
 ): Promise<T> {
-  const marks = async () => {
-    const rows = await Promise.all(tables.map((t) => db.caches.get(generationKey(t))));
-    return rows.every((r) => r !== undefined) ? rows.map((r) => r!.value as string).join('|') : undefined;
-  };
-  const [current, stored] = await db.transaction('r', [db.caches], () => Promise.all([marks(), db.caches.get(key)]));
-  if (current !== undefined && stored?.generation === current) {
+  const marks = () => marksOf(db, tables);
+  const stored = await keptIfCurrent<C>(db, key, tables);
+  if (stored !== undefined) {
     try {
-      const value = decode(stored.value as C);
+      const value = decode(stored);
       served?.('disk');
       return value;
     } catch (e) {

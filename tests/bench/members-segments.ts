@@ -43,6 +43,9 @@ export async function membersTableScroll(context: BrowserContext, extensionId: s
   await page.goto(`chrome-extension://${extensionId}/members.html#/members`);
   await page.locator('.mt-row').first().waitFor({ timeout: 120_000 });
   const firstRowsMs = Date.now() - t;
+  // The first rows can come ahead of the whole list (first-rows.ts); the count is set once it is there.
+  await page.locator('[data-testid=segment-count][data-count]').waitFor({ timeout: 120_000 });
+  const wholeListMs = Date.now() - t;
   const rows = Number(await page.getByTestId('segment-count').getAttribute('data-count'));
   // Let the page settle (saved segments, tag vocabulary, garbage of the first render).
   await page.waitForTimeout(3000);
@@ -96,7 +99,7 @@ export async function membersTableScroll(context: BrowserContext, extensionId: s
   });
   if (trace) await writeFile(process.env.BENCH_TRACE!, JSON.stringify({ traceEvents: await trace() }));
   await page.close();
-  return { rows, firstRowsMs, ...frames };
+  return { rows, firstRowsMs, wholeListMs, ...frames };
 }
 
 /**
@@ -142,9 +145,10 @@ export function emitScroll(r: Awaited<ReturnType<typeof membersTableScroll>>, ra
   }
   emit({
     bench: 'members-page-first-rows',
-    note: 'navigation to the first table rows: reads every member and identity, scores RFM, sorts by spend',
+    note: 'navigation to the first table rows (the highest spend, from the kept member facts), then to the whole list (every member and identity read, RFM scored, sorted by spend)',
     rows: r.rows,
     ms: r.firstRowsMs,
+    whole_list_ms: r.wholeListMs,
     raw_getall_members_identities_ms: round(raw.ms),
     raw_rows: raw.rows,
     target_ms: 1500,

@@ -115,7 +115,8 @@ export function reminderCapability(db: RegularsDb, now: () => number, hooks: Jou
   };
   const handlers: Pick<Handlers, ReminderHandlerNames> = {
     'reminders.today': async (input) => {
-      const [list, team] = await Promise.all([todayList(db, now(), { ...input, me: await hooks.me?.() }), hooks.team?.().catch(() => []) ?? []]);
+      const options = { ...input, me: await hooks.me?.(), resolveSegment: hooks.resolveSegment };
+      const [list, team] = await Promise.all([todayList(db, now(), options), hooks.team?.().catch(() => []) ?? []]);
       return { ...list, assignees: [...new Set([...list.assignees, ...team])].sort((a, b) => a.localeCompare(b)), updating: evaluator.busy() };
     },
     'reminder.done': async ({ id, outcome }) => changed(await completeReminder(db, id, outcome, 'chat', now())),

@@ -8,6 +8,7 @@ import { because } from '../../domain/reason';
 import { respect, ruleOfKind, type JourneyRules, type RuleBase } from '../../domain';
 import type { ReminderRow } from '../../domain/rows';
 import { evaluateMembers } from './reminders';
+import { isAudience, storedReminder } from './audience';
 
 export async function addManualReminder(
   db: RegularsDb,
@@ -27,8 +28,9 @@ export async function addManualReminder(
   });
 }
 
-async function requireReminder(db: RegularsDb, id: string): Promise<ReminderRow> {
-  const row = await db.reminders.get(id);
+/** The reminder to act on; a member's greeting out of an audience greeting is stored as the agent acts (audience.ts). */
+async function requireReminder(db: RegularsDb, id: string, now: number): Promise<ReminderRow> {
+  const row = await storedReminder(db, id, now);
   if (!row) throw new StoreError('not_found', `No reminder with id ${id}`);
   return row;
 }
@@ -59,10 +61,12 @@ export async function completeReminder(db: RegularsDb, id: string, outcome: 'res
   const settings = await readSettings(db);
   const { rules } = await readJourneySettings(db);
   const done = await db.transaction('rw', [db.reminders, db.contacts, db.members], async () => {
-    const row = await requireReminder(db, id);
+    const row = await requireReminder(db, id, now);
     if (row.state === 'suppressed') throw new StoreError('conflict', 'This member asked not to be contacted', because('doNotContact'));
     const next: ReminderRow = { ...row, state: 'done', outcome, updatedAt: now };
     await db.reminders.put(next);
+    // A whole audience greeted at once (from its notification) logs no contact with anyone in particular.
+    if (isAudience(row)) return next;
     await db.contacts.add({ id: newId('c'), memberId: row.memberId, channel, reason: row.kind ?? row.reason, at: now });
     const others = (await db.reminders.where('memberId').equals(row.memberId).toArray()).filter((r) => r.id !== id);
     const member = await db.members.get(row.memberId);
@@ -76,8 +80,8 @@ export async function completeReminder(db: RegularsDb, id: string, outcome: 'res
 
 export async function snoozeReminder(db: RegularsDb, id: string, until: number, now: number): Promise<ReminderRow> {
   if (until <= now) throw new StoreError('invalid', 'Snooze until a time in the future', because('snoozePast'));
-  return db.transaction('rw', [db.reminders], async () => {
-    const row = await requireReminder(db, id);
+  return db.transaction('rw', [db.reminders, db.members], async () => {
+    const row = await requireReminder(db, id, now);
     if (row.state !== 'open' && row.state !== 'snoozed') throw new StoreError('conflict', `A ${row.state} reminder cannot be snoozed`, because('reminderClosed'));
     const next: ReminderRow = { ...row, state: 'snoozed', dueAt: until, updatedAt: now };
     await db.reminders.put(next);
@@ -86,8 +90,8 @@ export async function snoozeReminder(db: RegularsDb, id: string, until: number, 
 }
 
 export async function assignReminder(db: RegularsDb, id: string, assignee: string, now: number): Promise<ReminderRow> {
-  return db.transaction('rw', [db.reminders], async () => {
-    const row = await requireReminder(db, id);
+  return db.transaction('rw', [db.reminders, db.members], async () => {
+    const row = await requireReminder(db, id, now);
     const next: ReminderRow = { ...row, assignee: assignee.trim() || undefined, updatedAt: now };
     await db.reminders.put(next);
     return next;
@@ -95,8 +99,8 @@ export async function assignReminder(db: RegularsDb, id: string, assignee: strin
 }
 
 export async function dismissReminder(db: RegularsDb, id: string, now: number): Promise<ReminderRow> {
-  return db.transaction('rw', [db.reminders], async () => {
-    const row = await requireReminder(db, id);
+  return db.transaction('rw', [db.reminders, db.members], async () => {
+    const row = await requireReminder(db, id, now);
     const next: ReminderRow = { ...row, state: 'dismissed', updatedAt: now };
     await db.reminders.put(next);
     return next;

@@ -167,18 +167,3 @@ describe('reminders in the store', () => {
     await expect(writeJourneySettings(db, { rules: { nope: {} } })).rejects.toThrow(/No journey rule "nope"/);
   });
 });
-
-describe('holiday greetings in the sweep', () => {
-  it('read every member once when a holiday comes into view; a member reaching the tier later is greeted through their own evaluation', async () => {
-    // Christmas (a default holiday, Gold and Diamond) is two days away.
-    const at = Date.UTC(2026, 11, 23, 4);
-    const big = (handle: string, n: number) => Array.from({ length: n }, (_, i) => order({ orderNo: `${handle}${i}`, buyer: { handle }, amountMinor: 20_000, placedAt: at - 200 * DAY }));
-    await importOrders(db, [...big('gold_one', 3), order({ orderNo: 'r1', buyer: { handle: 'regular_one' }, placedAt: at - 200 * DAY })], at - DAY);
-    await sweepReminders(db, at);
-    expect((await all()).filter((r) => r.kind === 'holiday').map((r) => r.memberId)).toEqual([await memberId('gold_one')]);
-    await importOrders(db, big('regular_one', 3).map((o, i) => ({ ...o, orderNo: `late${i}` })), at);
-    await evaluateMembers(db, [await memberId('regular_one')], at);
-    await sweepReminders(db, at + HOUR);
-    expect((await all()).filter((r) => r.kind === 'holiday').map((r) => r.id).sort()).toEqual([`holiday:${await memberId('gold_one')}:christmas:2026`, `holiday:${await memberId('regular_one')}:christmas:2026`].sort());
-  });
-});

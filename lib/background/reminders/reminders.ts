@@ -7,7 +7,6 @@ import {
   RULES,
   ruleOfKind,
   rfmScore,
-  upcomingHolidays,
   type JourneyFacts,
   type JourneyKind,
   type JourneyMember,
@@ -69,14 +68,13 @@ export function segmentOf(settings: Settings, now: number) {
   return (m: JourneyMember) => (breaks ? rfmScore(m, breaks, now, settings.timeZone)?.segment : undefined);
 }
 
-export async function savedSegments(rules: JourneyRules, now: number, timeZone: string, resolve?: SegmentResolver): Promise<Map<string, Set<string>>> {
+/** The saved segments the rules read members of: win-back's (a holiday's are read when its audience is listed, audience.ts). */
+export const ruleSegments = (rules: JourneyRules): string[] => (rules.winBack.enabled && rules.winBack.segmentId ? [rules.winBack.segmentId] : []);
+
+export async function savedSegments(wanted: Iterable<string>, resolve?: SegmentResolver): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
   if (!resolve) return out;
-  const wanted = new Set<string>();
-  if (rules.winBack.enabled && rules.winBack.segmentId) wanted.add(rules.winBack.segmentId);
-  const holidays = rules.holiday.enabled ? upcomingHolidays(rules.holiday.holidays, rules.holiday.daysBefore, now, timeZone) : [];
-  for (const { holiday } of holidays) if (holiday.segmentId) wanted.add(holiday.segmentId);
-  for (const id of wanted) out.set(id, await resolve(id).catch(() => new Set<string>()));
+  for (const id of new Set(wanted)) out.set(id, await resolve(id).catch(() => new Set<string>()));
   return out;
 }
 
@@ -198,7 +196,7 @@ export async function evaluateMembers(db: RegularsDb, memberIds: readonly string
   if (!ids.length) return { created: 0, suppressed: 0, reopened: 0, obsolete: 0 };
   const settings = await readSettings(db);
   const { rules } = await readJourneySettings(db);
-  const saved = await savedSegments(rules, now, settings.timeZone, resolveSegment);
+  const saved = await savedSegments(ruleSegments(rules), resolveSegment);
   return db.transaction('rw', TABLES(db), async () => {
     const memberRows = (await db.members.bulkGet(ids)).filter((m): m is MemberRow => !!m);
     const members = new Map(memberRows.map((m) => [m.id, toMember(m)]));

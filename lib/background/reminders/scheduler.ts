@@ -5,6 +5,7 @@ import { activeDueBefore, dueTodayCount, nextDueAt } from './due';
 import { completeReminder, snoozeReminder } from './reminder-actions';
 import { sweepReminders } from './sweep';
 import { type SegmentResolver } from './reminders';
+import { audienceMembers, isAudience } from './audience';
 import type { ReminderRow } from '../../domain/rows';
 import { readSettings } from '../../store/settings';
 import { resolveLocale, translator } from '../../i18n';
@@ -99,12 +100,14 @@ export function createScheduler(
     const t = await translate();
     if (rows.length <= SINGLE_LIMIT) {
       const r = rows[0]!;
+      // A holiday greeting for a whole audience is one notification, naming how many to greet.
+      const audience = isAudience(r) ? (await audienceMembers(db, r, at, deps.resolveSegment)).length : undefined;
       const member = await db.members.get(r.memberId);
       await browser.notify(`reminder:${r.id}`, {
         type: 'basic',
         iconUrl: browser.iconUrl,
         title: member?.displayName ?? t('today.title'),
-        message: reminderLabel(t, r, at),
+        message: reminderLabel(t, r, at) + (audience === undefined ? '' : ` · ${t('notify.audience', { count: audience })}`),
         buttons: [{ title: t('today.done') }, { title: t('today.snooze1h') }],
         requireInteraction: true,
       });
@@ -143,7 +146,7 @@ export function createScheduler(
       await browser.clearNotification(notificationId);
       if (notificationId.startsWith('reminder:')) {
         const row = await db.reminders.get(notificationId.slice('reminder:'.length));
-        if (row) return browser.openMember(row.memberId);
+        if (row && !isAudience(row)) return browser.openMember(row.memberId);
       }
       return browser.openToday();
     },

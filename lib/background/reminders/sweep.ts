@@ -1,15 +1,14 @@
 // The scheduled sweep: every journey rule over the whole store, reading only what the rules can use
 // (the per-member evaluation, and what both share, is in reminders.ts).
 import Dexie from 'dexie';
-import { DAY_MS, followUpPending, lapseDayOf, localDayNumber, proposedReminders, secondPurchaseDays, upcomingHolidays, type JourneyFacts, type JourneyMember } from '../../domain';
+import { DAY_MS, followUpPending, lapseDayOf, localDayNumber, proposedReminders, secondPurchaseDays, type JourneyFacts, type JourneyMember } from '../../domain';
 import type { RegularsDb } from '../../store/database';
 import { generationKey, newGeneration } from '../../store/generation';
 import { readJourneySettings } from '../../store/journey-settings';
 import { readSettings } from '../../store/settings';
 import { memberFacts, type FactMember } from '../segments/member-snapshot';
-import { ACTIVE, dismissObsolete, lastContacts, leftOpenOf, MAX_CAP_MS, ORDER_LOOKBACK_MS, savedSegments, segmentOf, store, TABLES, toOrder, type Evaluation, type SegmentResolver } from './reminders';
+import { ACTIVE, dismissObsolete, lastContacts, leftOpenOf, MAX_CAP_MS, ORDER_LOOKBACK_MS, ruleSegments, savedSegments, segmentOf, store, TABLES, toOrder, type Evaluation, type SegmentResolver } from './reminders';
 
-const HOLIDAYS_SWEPT_KEY = 'remindersHolidaysSwept';
 /**
  * The generations (generation.ts) of orders and tier changes, and the settings of the rules that
  * read them, as the last sweep that read them saw them.
@@ -25,14 +24,6 @@ async function markOf(db: RegularsDb, table: 'orders' | 'tierChanges'): Promise<
   await db.caches.put({ key: generationKey(table), value: fresh });
   return fresh;
 }
-
-/** A holiday occurrence (with its audience) for which every member was read once already. */
-/** RFM segments move with every import: an audience by segment is read again after new cut points. */
-const holidayKey = (
-  h: { holiday: { id: string; tiers: string[]; segments: string[]; segmentId?: string | undefined }; year: number },
-  rfmAt: number | undefined,
-) =>
-  `${h.holiday.id}:${h.year}:${h.holiday.tiers.join(',')}:${h.holiday.segments.join(',')}:${h.holiday.segmentId ?? ''}:${h.holiday.segments.length || h.holiday.segmentId ? (rfmAt ?? '') : ''}`;
 
 const byId = new WeakMap<readonly FactMember[], Map<string, FactMember>>();
 function factsById(facts: readonly FactMember[]): Map<string, FactMember> {
@@ -60,17 +51,10 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
   const settings = await readSettings(db);
   const { rules } = await readJourneySettings(db);
   const tz = settings.timeZone;
-  const saved = await savedSegments(rules, now, tz, resolveSegment);
+  const saved = await savedSegments(ruleSegments(rules), resolveSegment);
   const facts = await memberFacts(db);
   const rulesKey = JSON.stringify([rules.unpaid, rules.shipped, rules.followUp, rules.tierUp, rules.parcelGift]);
   return db.transaction('rw', TABLES(db), async () => {
-    // Greetings for a holiday need every member once, when it comes into view; after that members
-    // who change are evaluated one by one (evaluateMembers), so later sweeps skip them.
-    const upcoming = rules.holiday.enabled ? upcomingHolidays(rules.holiday.holidays, rules.holiday.daysBefore, now, tz) : [];
-    const swept = new Set(((await db.settings.get(HOLIDAYS_SWEPT_KEY))?.value as string[] | undefined) ?? []);
-    const keys = upcoming.map((h) => holidayKey(h, settings.rfmBreaks?.computedAt));
-    const pending = keys.filter((k) => !swept.has(k));
-    const holidays = pending.length > 0;
     const marks: RowsSwept = { orders: await markOf(db, 'orders'), tierChanges: await markOf(db, 'tierChanges'), rules: rulesKey };
     const last = ((await db.settings.get(ROWS_SWEPT_KEY))?.value as RowsSwept | undefined) ?? {};
     const readAll = checkObsolete || last.rules !== rulesKey;
@@ -95,43 +79,40 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
         (o.status === 'unpaid' ? o.placedAt >= recent : o.status === 'paid' ? (o.paidAt ?? o.placedAt) >= recent : o.status === 'shipped' && (o.shippedAt ?? o.placedAt) >= recent) ||
         followUpPending(o, rules.followUp, now),
     );
-    let chosen: readonly FactMember[];
-    if (holidays) chosen = facts;
-    else {
-      // The members some rule can propose for now: near the lapse threshold or the second-purchase
-      // day, with a birthday, recent buyers when tiers moved (tier-up.ts), and the members of the
-      // orders and follow-ups above.
-      const all = factsById(facts);
-      const picked = new Map<string, FactMember>();
-      const recentBuyer = now - 8 * DAY_MS;
-      const today = localDayNumber(now, tz);
-      const cycles = settings.categoryCycles;
-      // A member who buys categories lapses on their own day, and a one-time buyer's second
-      // purchase follows the category's cycle (categories.ts): near either, they are read.
-      const byCategory = (m: FactMember) => {
-        const lapseDay = lapseDayOf(m, cycles, settings.lapseDays, tz)!;
-        if (lapseDay >= today - 9 && lapseDay <= today + 1) return true;
-        if (m.orderCount !== 1 || m.firstOrderAt === undefined) return false;
-        const due = m.firstOrderAt + secondPurchaseDays(m.categoryLastAt, cycles, rules.secondPurchase.days) * DAY_MS;
-        return due >= now - 8 * DAY_MS && due <= now + 8 * DAY_MS;
-      };
-      for (const m of facts) {
-        const last = m.lastOrderAt;
-        const nearSecond = last !== undefined && last >= secondAt - 8 * DAY_MS && last <= secondAt + 8 * DAY_MS;
-        const byLastOrder = last !== undefined && (winBackDue(last) || nearSecond || (tierChanges.length > 0 && last >= recentBuyer));
-        if (
-          (m.categoryLastAt && byCategory(m)) ||
-          m.profile.birthday ||
-          byLastOrder
-        )
-          picked.set(m.id, m);
-      }
-      for (const id of [...relevant.map((o) => o.memberId), ...done.map((r) => r.memberId)]) {
-        const m = all.get(id);
-        if (m) picked.set(id, m);
-      }
-      chosen = [...picked.values()];
+    // The members some rule can propose for now (a holiday greeting is one row for its whole
+    // audience, holiday.ts, and needs none of them): near the lapse threshold or the second-purchase
+    // day, with a birthday, recent buyers when tiers moved (tier-up.ts), and the members of the
+    // orders and follow-ups above.
+    const all = factsById(facts);
+    const picked = new Map<string, FactMember>();
+    const recentBuyer = now - 8 * DAY_MS;
+    const today = localDayNumber(now, tz);
+    const cycles = settings.categoryCycles;
+    // A member who buys categories lapses on their own day, and a one-time buyer's second
+    // purchase follows the category's cycle (categories.ts): near either, they are read.
+    const byCategory = (m: FactMember) => {
+      const lapseDay = lapseDayOf(m, cycles, settings.lapseDays, tz)!;
+      if (lapseDay >= today - 9 && lapseDay <= today + 1) return true;
+      if (m.orderCount !== 1 || m.firstOrderAt === undefined) return false;
+      const due = m.firstOrderAt + secondPurchaseDays(m.categoryLastAt, cycles, rules.secondPurchase.days) * DAY_MS;
+      return due >= now - 8 * DAY_MS && due <= now + 8 * DAY_MS;
+    };
+    for (const m of facts) {
+      const last = m.lastOrderAt;
+      const nearSecond = last !== undefined && last >= secondAt - 8 * DAY_MS && last <= secondAt + 8 * DAY_MS;
+      const byLastOrder = last !== undefined && (winBackDue(last) || nearSecond || (tierChanges.length > 0 && last >= recentBuyer));
+      if (
+        (m.categoryLastAt && byCategory(m)) ||
+        m.profile.birthday ||
+        byLastOrder
+      )
+        picked.set(m.id, m);
     }
+    for (const id of [...relevant.map((o) => o.memberId), ...done.map((r) => r.memberId)]) {
+      const m = all.get(id);
+      if (m) picked.set(id, m);
+    }
+    const chosen = [...picked.values()];
     const members = new Map<string, JourneyMember>(chosen.map((m) => [m.id, m]));
     const orderMap = new Map(orders.map((o) => [o.id, o]));
     const journeyFacts: JourneyFacts = {
@@ -147,13 +128,8 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
       savedSegments: saved,
     };
     const contacted = lastContacts(contacts);
-    // Holiday greetings are made for everyone when the holiday comes into view (above); in later
-    // sweeps the members read here would only propose them again: members who change since are
-    // evaluated one by one.
-    const sweepRules = holidays ? rules : { ...rules, holiday: { ...rules.holiday, enabled: false } };
-    const result = await store(db, proposedReminders(journeyFacts, sweepRules, (id) => contacted.get(id)), now);
+    const result = await store(db, proposedReminders(journeyFacts, rules, (id) => contacted.get(id)), now);
     if (checkObsolete) result.obsolete = await dismissObsolete(db, active, members, orderMap, now, false);
-    if (holidays) await db.settings.put({ key: HOLIDAYS_SWEPT_KEY, value: keys });
     await db.settings.put({ key: ROWS_SWEPT_KEY, value: marks });
     return result;
   });

@@ -15,6 +15,8 @@ import type { MemberRow, OrderRow, ReminderRow } from '../../domain/rows';
 import { type Settings } from '../../domain/settings';
 import { readSettings } from '../../store/settings';
 import { heldUntilChanged } from '../../store/held';
+import { audienceMembers, isAudience, memberGreeting } from './audience';
+import type { SegmentResolver } from './reminders';
 
 /** Upcoming covers the next week; the list stays short enough to read at the start of a day. */
 const UPCOMING_DAYS = 7;
@@ -119,11 +121,13 @@ export interface TodayOptions {
   perGroup?: number | undefined;
   /** Who the agent is (the team user while connected to a team); the author name otherwise. */
   me?: string | undefined;
+  /** Resolves a holiday audience's saved segment. */
+  resolveSegment?: SegmentResolver | undefined;
 }
 
 // Whole lists, per database and question, for the day they were made: any write to what they
-// show (reminders, members, orders, settings) drops them.
-const lists = heldUntilChanged<TodayList>(['reminders', 'members', 'orders', 'settings']);
+// show (reminders, members, orders, settings, the segments of an audience) drops them.
+const lists = heldUntilChanged<TodayList>(['reminders', 'members', 'orders', 'settings', 'segments']);
 
 /** The Today list as of `now`; the same question on the same day is answered from memory until something it shows changes. */
 export async function todayList(db: RegularsDb, now: number, options: TodayOptions): Promise<TodayList> {
@@ -144,11 +148,22 @@ async function computeTodayList(db: RegularsDb, now: number, options: TodayOptio
   const sectionOf = (r: ReminderRow): TodaySection => (r.state === 'suppressed' ? 'suppressed' : r.dueAt < startToday ? 'overdue' : r.dueAt < startTomorrow ? 'today' : 'upcoming');
   const groups: TodayGroup[] = [];
   const listed = options.memberId ? undefined : await activeRows(db, startToday, horizon);
+  const mine = (r: ReminderRow) => !options.mine || !me || (r.assignee ?? '').toLowerCase() === me.toLowerCase();
+  // Audience greetings stand for their members: the first of each by spend are listed, the rest counted.
+  const audiences = (listed ?? (await activeRows(db, startToday, horizon))).filter((r) => isAudience(r) && mine(r));
+  const greeted = await Promise.all(audiences.map((a) => audienceMembers(db, a, now, options.resolveSegment)));
   const { rows, members, orders } = await db.transaction('r', [db.reminders, db.members, db.orders], async () => {
     let rows: ReminderRow[];
     if (options.memberId) rows = (await db.reminders.where('memberId').equals(options.memberId).toArray()).filter((r) => r.state === 'open' || r.state === 'snoozed' || r.state === 'suppressed');
-    else rows = listed!;
-    if (options.mine && me) rows = rows.filter((r) => (r.assignee ?? '').toLowerCase() === me.toLowerCase());
+    else rows = listed!.filter((r) => !isAudience(r));
+    rows = rows.filter(mine);
+    const more = new Map<string, number>();
+    audiences.forEach((a, i) => {
+      const of = options.memberId ? greeted[i]!.filter((m) => m.id === options.memberId) : greeted[i]!;
+      rows.push(...of.slice(0, perGroup).map((m) => memberGreeting(a, m)));
+      const key = `${sectionOf(a)}|holiday`;
+      more.set(key, (more.get(key) ?? 0) + Math.max(0, of.length - perGroup));
+    });
     // Group and rank before reading members and orders: only the rows sent need them.
     const byGroup = new Map<string, ReminderRow[]>();
     for (const r of rows) {
@@ -161,7 +176,7 @@ async function computeTodayList(db: RegularsDb, now: number, options: TodayOptio
     for (const [key, group] of byGroup) {
       group.sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0) || a.dueAt - b.dueAt);
       const [section, kind] = key.split('|') as [TodaySection, string];
-      groups.push({ section, kind, total: group.length });
+      groups.push({ section, kind, total: group.length + (more.get(key) ?? 0) });
       rows.push(...group.slice(0, perGroup));
     }
     const memberIds = [...new Set(rows.map((r) => r.memberId))];

@@ -12,14 +12,14 @@ import { decodePlatforms, encodePlatforms, readPlatforms, type MemberPlatforms }
 import { platformsByMember } from '../../domain/segments';
 import type { RegularsDb } from '../../store/database';
 import type { WatchedTable } from '../../store/generation';
-import { keptWhileUnchanged } from '../../store/kept';
+import { KEPT_FACTS, keptWhileUnchanged } from '../../store/kept';
 import { onCommitted, touches } from '../../store/changes';
 import { heldUntilChanged } from '../../store/held';
 
 export type { FactMember, MemberPlatforms };
 
 type FactsTable = Extract<WatchedTable, 'members' | 'identities'>;
-const FACTS_KEY: Record<FactsTable, string> = { members: 'facts:members', identities: 'facts:platforms' };
+const FACTS_KEY: Record<FactsTable, string> = KEPT_FACTS;
 /** How the last read was served, for tests and the benchmark. */
 export const factsReads = { disk: 0, scans: 0 };
 

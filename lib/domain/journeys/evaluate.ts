@@ -1,5 +1,6 @@
 // Runs every enabled rule over the facts and applies respect: the reminders that should exist.
 import { RULE_IDS, RULES, ruleOfKind, type JourneyRules } from './rules';
+import { AUDIENCE } from './holiday';
 import { respect, type Proposed } from './respect';
 import type { Candidate, JourneyFacts, JourneyRule, RuleBase } from './types';
 
@@ -10,6 +11,11 @@ export function proposedReminders(facts: JourneyFacts, rules: JourneyRules, last
     if (!settings.enabled) continue;
     const candidates: Candidate[] = (RULES[id] as JourneyRule<RuleBase>).candidates(facts, settings);
     for (const c of candidates) {
+      // An audience greeting (holiday.ts) is respected member by member when its members are listed.
+      if (c.memberId === AUDIENCE) {
+        out.push({ ...c, state: 'open' });
+        continue;
+      }
       const member = facts.members.get(c.memberId);
       if (!member) continue;
       out.push({ ...c, ...respect(c.dueAt, member, rules[ruleOfKind(c.kind)], lastContactAt(c.memberId), facts.timeZone) });

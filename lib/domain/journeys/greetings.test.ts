@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../time';
 import { nextOccurrence } from './birthday';
-import { defaultHolidays, holidaysByNextDate } from './holiday';
+import { AUDIENCE, audienceMemberId, audienceOf, defaultHolidays, holidaysByNextDate, inAudience } from './holiday';
 import { defaultJourneyRules, mergeJourneyRules } from './rules';
 import { facts, iso, member, only, SG, utc } from './test-helpers';
 
@@ -24,14 +24,16 @@ describe('birthdays on 29 February', () => {
 describe('holiday greetings', () => {
   const christmasEve = utc('2026-12-20T04:00:00');
   const people = [member({ id: 'gold', tierId: 'gold' }), member({ id: 'champ', tierId: 'regular' }), member({ id: 'saved', tierId: 'regular' }), member({ id: 'other', tierId: 'regular' })];
-  it('reach members of the chosen tiers, RFM segments and saved segment, and nobody else', () => {
+  it('are one greeting for the whole audience: members of the chosen tiers, RFM segments and saved segment, and nobody else', () => {
     const rules = defaultJourneyRules();
     rules.holiday.holidays = [{ id: 'christmas', name: 'Christmas', date: '12-25', tiers: ['gold'], segments: ['champions'], segmentId: 'vip' }];
     const f = facts({ now: christmasEve, memberList: people, segmentOf: (m) => (m.id === 'champ' ? 'champions' : 'hibernating'), savedSegments: new Map([['vip', new Set(['saved'])]]) });
     const found = only(f, 'holiday', rules);
-    expect(found.map((r) => r.memberId).sort()).toEqual(['champ', 'gold', 'saved']);
-    expect(found[0]!.id).toMatch(/^holiday:\w+:christmas:2026$/);
-    expect(iso(found[0]!.dueAt)).toBe('2026-12-24T02:00');
+    expect(found.map((r) => [r.id, r.memberId, r.state, iso(r.dueAt)])).toEqual([['holiday:*:christmas:2026', AUDIENCE, 'open', '2026-12-24T02:00']]);
+    const holiday = rules.holiday.holidays[0]!;
+    expect(people.filter((m) => inAudience(holiday, m, f.segmentOf, f.savedSegments)).map((m) => m.id)).toEqual(['gold', 'champ', 'saved']);
+    expect(audienceOf(audienceMemberId(found[0]!.id, 'gold'))).toEqual({ audienceId: 'holiday:*:christmas:2026', memberId: 'gold' });
+    expect([audienceOf(found[0]!.id), audienceOf('birthday:gold:2026')]).toEqual([undefined, undefined]);
   });
 
   it('are not made weeks ahead, and a dated one-off is not repeated the next year', () => {
@@ -53,7 +55,7 @@ describe('holiday greetings', () => {
     rules.holiday.holidays = rules.holiday.holidays.filter((h) => h.builtIn === 'midAutumn').map((h) => ({ ...h, tiers: ['gold'] }));
     for (const [now, holiday, due] of [['2027-09-10T04:00:00', '2027-09-15', '2027-09-14T02:00'], ['2030-09-08T04:00:00', '2030-09-12', '2030-09-11T02:00']] as const) {
       const found = only(facts({ now: utc(now), memberList: people }), 'holiday', rules);
-      expect(found.map((r) => [r.memberId, r.detail, iso(r.dueAt), new Date(r.refAt! + 8 * 3_600_000).toISOString().slice(0, 10)])).toEqual([['gold', 'midAutumn', due, holiday]]);
+      expect(found.map((r) => [r.memberId, r.detail, iso(r.dueAt), new Date(r.refAt! + 8 * 3_600_000).toISOString().slice(0, 10)])).toEqual([[AUDIENCE, 'midAutumn', due, holiday]]);
     }
   });
 

@@ -4,7 +4,7 @@ import { localDateParts, localDayNumber } from '../time';
 import { RFM_SEGMENTS } from '../types';
 import { GREETING_HORIZON_DAYS, nextOccurrence } from './birthday';
 import { HOLIDAY_KEYS, holidayDay, REGION_HOLIDAYS, REGIONAL_KEYS, REGIONS, type HolidayKey, type Region } from './holiday-calendar';
-import { candidateId, defineRule, ruleBaseSchema, type Candidate, type JourneyFacts } from './types';
+import { candidateId, defineRule, ruleBaseSchema, type Candidate, type JourneyFacts, type JourneyMember } from './types';
 import { hm, wallInstant } from './window';
 import { refinement } from '../reason';
 
@@ -87,14 +87,39 @@ export function upcomingHolidays(
 /** What a reminder names the holiday by: the shop's name, else the built-in's key (named when shown). */
 export const holidayDetail = (h: Holiday) => h.name || h.builtIn || h.id;
 
-function inAudience(holiday: Holiday, facts: JourneyFacts, memberId: string): boolean {
-  const member = facts.members.get(memberId)!;
+/**
+ * A holiday greeting is made once for its whole audience: one reminder whose member is AUDIENCE.
+ * Its members are worked out when someone looks (lib/background/reminders/audience.ts), and a
+ * member's own greeting row is stored only once an agent acts on it (done, snoozed, assigned).
+ */
+export const AUDIENCE = '*';
+
+/** The id of one member's greeting out of an audience greeting (the id it would have had alone). */
+export const audienceMemberId = (audienceId: string, memberId: string) => audienceId.replace(`:${AUDIENCE}:`, `:${memberId}:`);
+
+/** A member's greeting id back to its audience greeting's id and the member; undefined for any other id. */
+export function audienceOf(id: string): { audienceId: string; memberId: string } | undefined {
+  const parts = id.split(':');
+  if (parts.length !== 4 || parts[0] !== 'holiday' || parts[1] === AUDIENCE) return undefined;
+  return { audienceId: ['holiday', AUDIENCE, parts[2], parts[3]].join(':'), memberId: parts[1]! };
+}
+
+/** The holiday an audience greeting id names (`holiday:*:<holiday id>:<year>`). */
+export const holidayIdOf = (audienceId: string) => audienceId.split(':')[2];
+
+/** Whether a member is in a holiday's audience: of its tiers, its RFM segments or its saved segment. */
+export function inAudience(
+  holiday: Holiday,
+  member: JourneyMember,
+  segmentOf: JourneyFacts['segmentOf'],
+  savedSegments: JourneyFacts['savedSegments'],
+): boolean {
   if (holiday.tiers.includes(member.tierId)) return true;
   if (holiday.segments.length) {
-    const segment = facts.segmentOf(member);
+    const segment = segmentOf(member);
     if (segment && holiday.segments.includes(segment)) return true;
   }
-  return holiday.segmentId !== undefined && (facts.savedSegments.get(holiday.segmentId)?.has(memberId) ?? false);
+  return holiday.segmentId !== undefined && (savedSegments.get(holiday.segmentId)?.has(member.id) ?? false);
 }
 
 export const holidayRule = defineRule({
@@ -102,18 +127,15 @@ export const holidayRule = defineRule({
   // region: the shop's region its default set comes from (guessed from the time zone when absent).
   schema: ruleBaseSchema.extend({ daysBefore: z.number().int().min(0).max(30), region: z.enum(REGIONS).optional(), holidays: z.array(holidaySchema).max(60) }),
   defaults: { enabled: true, window: { start: hm(10), end: hm(20) }, capHours: 24, daysBefore: 1, holidays: defaultHolidays('other') },
+  // One greeting per holiday occurrence for its whole audience, whoever the facts are about: a
+  // sweep with a new holiday in view reads no member for it.
   candidates(facts, s) {
     const { now, timeZone } = facts;
     const today = localDayNumber(now, timeZone);
-    const out: Candidate[] = [];
-    for (const { holiday, year, day } of upcomingHolidays(s.holidays, s.daysBefore, now, timeZone)) {
+    return upcomingHolidays(s.holidays, s.daysBefore, now, timeZone).map(({ holiday, year, day }): Candidate => {
       const dueDay = Math.max(today, day - s.daysBefore);
       const dueAt = Math.max(wallInstant(dueDay, s.window.start, timeZone), now);
-      for (const member of facts.members.values()) {
-        if (!inAudience(holiday, facts, member.id)) continue;
-        out.push({ id: candidateId('holiday', member.id, `${holiday.id}:${year}`), kind: 'holiday', memberId: member.id, refAt: wallInstant(day, 0, timeZone), detail: holidayDetail(holiday), dueAt, priority: member.spendMinor });
-      }
-    }
-    return out;
+      return { id: candidateId('holiday', AUDIENCE, `${holiday.id}:${year}`), kind: 'holiday', memberId: AUDIENCE, refAt: wallInstant(day, 0, timeZone), detail: holidayDetail(holiday), dueAt, priority: 0 };
+    });
   },
 });

@@ -7,7 +7,7 @@ export * from './evaluate';
 export * from './templates';
 export { nextOccurrence } from './birthday';
 export { FOLLOW_UP_BASES, followUpAnchor, followUpPending, type FollowUpAnchor, type FollowUpBasis } from './follow-up';
-export { builtInHoliday, defaultHolidays, holidayDetail, holidaySchema, holidaysByNextDate, nextHolidayDay, upcomingHolidays, type Holiday } from './holiday';
+export { AUDIENCE, audienceMemberId, audienceOf, builtInHoliday, defaultHolidays, holidayDetail, holidayIdOf, holidaySchema, holidaysByNextDate, inAudience, nextHolidayDay, upcomingHolidays, type Holiday } from './holiday';
 export * from './holiday-calendar';
 export { lunarDay } from './lunar';
 export * from './language';
