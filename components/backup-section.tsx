@@ -4,6 +4,7 @@ import type { Settings, SettingsPatch } from '@/lib/domain/settings';
 import type { SavedFile, StoreFiles } from '@/lib/export/store-files';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import { ChoiceField } from './choice-field';
+import { FileInput } from './file-input';
 import { dateTime, fileSize, tierName } from './format';
 import { errorText } from './error-text';
 import { backupTableName, restoreProblemText } from './restore-problem';
@@ -159,9 +160,10 @@ export function BackupSection({ t, locale, settings, members, orders, usage, onS
         </button>
         <label className="field" htmlFor={restoreId}>
           <span>{t('options.restore.label')}</span>
-          <input
+          <FileInput
+            t={t}
+            names={[]}
             id={restoreId}
-            type="file"
             accept=".gz,.ndjson,application/gzip"
             disabled={busy}
             onChange={(e) => {

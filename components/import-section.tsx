@@ -5,6 +5,7 @@ import type { Translate, UiLocale } from '@/lib/i18n';
 import { ENCODINGS, type Encoding } from '@/lib/import/decode';
 import { mappingKey, type GenericMapping } from '@/lib/import/generic';
 import { ChoiceField } from './choice-field';
+import { FileInput } from './file-input';
 import { platformChoices } from './column-mapping';
 import type { ImportedOrder } from '@/lib/domain/imported-order';
 import type { ImportProblem } from '@/lib/import/presets/types';
@@ -188,9 +189,10 @@ export function ImportSection({
       <div className="row">
         <label className="field" htmlFor={fileId}>
           <span>{t('options.import.label')}</span>
-          <input
+          <FileInput
+            t={t}
+            names={files.map((f) => f.name)}
             id={fileId}
-            type="file"
             multiple
             accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values"
             aria-label={t('options.import.label')}

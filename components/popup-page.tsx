@@ -47,7 +47,7 @@ export function PopupPage({ t, counts, tabs, initialTab, showHere, openSettings,
         <span>{counts ? t('options.store', { members: counts.members, orders: counts.orders }) : ''}</span>
         {syncLine && (
           <span className="small muted" data-testid="sync-line">
-            {t('team.popup')}: {syncLine}
+            {t('team.popup', { state: syncLine })}
           </span>
         )}
         <button type="button" onClick={openSettings}>

@@ -22,7 +22,7 @@ export function regionName(region: Region, locale: UiLocale, t: Translate): stri
 export function holidayLabel(h: Holiday, locale: UiLocale, t: Translate): string {
   if (h.name || !h.builtIn) return h.name;
   const name = t(`holiday.${h.builtIn}`);
-  return h.region && REGIONAL_KEYS.includes(h.builtIn) ? `${name} ${t('journeys.holiday.for', { region: regionName(h.region, locale, t) })}` : name;
+  return h.region && REGIONAL_KEYS.includes(h.builtIn) ? t('journeys.holiday.for', { name, region: regionName(h.region, locale, t) }) : name;
 }
 
 /** The shop's region, its holidays as rows (in the order the parent keeps), and adding one. */

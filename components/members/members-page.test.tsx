@@ -3,7 +3,7 @@ import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '@/lib/domain/settings';
-import { translator } from '@/lib/i18n';
+import { translator, type UiLocale } from '@/lib/i18n';
 import type { MembersApi } from './api';
 import { MembersPage } from './members-page';
 import { memberListParts, type MemberListParts } from '../../lib/member-list/member-list';
@@ -31,15 +31,16 @@ describe('the members page', () => {
   it.each([
     ['en', '#/members', 'Reading 3 members…', true],
     ['zh-CN', '#/members', '正在读取 3 位会员…', true],
+    ['en', '#/members', 'Reading 100,000 members…', true, 100_000],
     ['en', '#/members/rfm/champions', 'Reading 3 members…', false],
-  ] as const)('shows the first rows while the whole list is built, on the plain list only (%s, %s)', async (locale, hash, reading, early) => {
+  ] as [UiLocale, string, string, boolean, number?][])('shows the first rows while the whole list is built, on the plain list only (%s, %s, %s)', async (locale, hash, reading, early, whole = 3) => {
     const member = (id: string, spendMinor: number): MemberRow => ({ id, displayName: `Buyer ${id}`, tierId: 'regular', tags: [], profile: {}, doNotContact: false, createdAt: 0, updatedAt: 0, orderCount: 1, spendMinor, currency: 'USD', spendOrderCount: 1, averageOrderMinor: spendMinor });
     const ctx = { now: 0, timeZone: 'UTC', rfmBreaks: null };
     let finish: (parts: MemberListParts) => void = () => undefined;
     const api = {
       settings: async () => defaultSettings(),
       load: (_ctx: unknown, onFirst?: (parts: MemberListParts, total: number) => void) => {
-        onFirst?.(memberListParts([member('b', 900)], [], ctx), 3);
+        onFirst?.(memberListParts([member('b', 900)], [], ctx), whole);
         return new Promise<MemberListParts>((resolve) => (finish = resolve));
       },
       listSegments: async () => [],

@@ -79,7 +79,7 @@ export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t:
         <p className="error" role="alert">{t('members.loadFailed', { message: errorText(t, loadError.error) })}</p>
       ) : !settings || !data || !ctx || (data.list.whole > data.list.count && (route.kind !== 'members' || route.rfm || route.segmentId)) ? (
         // The first rows are those of the plain list: a segment, the overview and a member wait for the whole one.
-        <p className="muted loading" role="status">{t('members.loading', { count: data?.list.whole.toLocaleString(locale) ?? '…' })}</p>
+        <p className="muted loading" role="status">{t('members.loading', { count: data?.list.whole ?? '…' })}</p>
       ) : data.list.count === 0 ? (
         <p className="empty">{t('members.empty')}</p>
       ) : route.kind === 'overview' ? (

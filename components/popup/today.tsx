@@ -246,7 +246,7 @@ function Row({ row, t, locale, data, actions, say }: { row: TodayRowMessage } & 
       </div>
       {row.benefits && (
         <div className="small benefits" data-testid="today-benefits">
-          {t('benefits.label')}: {row.benefits}
+          {t('benefits.line', { benefits: row.benefits })}
         </div>
       )}
       <div className="actions">

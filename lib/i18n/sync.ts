@@ -37,7 +37,7 @@ export const en = {
   'team.error.address': 'Server address: {reason}',
   'team.error.permission': 'Regulars needs your permission to reach {origin}.',
   'team.error.failed': 'Could not connect: {reason}',
-  'team.popup': 'Team',
+  'team.popup': 'Team: {state}',
   'panel.addedBy': 'added by {name}',
   'panel.contactedBy': 'contacted by {name} {ago}',
 };
@@ -80,7 +80,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'team.error.address': '服务器地址：{reason}',
   'team.error.permission': 'Regulars 需要你允许访问 {origin}。',
   'team.error.failed': '无法连接：{reason}',
-  'team.popup': '团队',
+  'team.popup': '团队：{state}',
   'panel.addedBy': '由 {name} 添加',
   'panel.contactedBy': '{name} {ago}联系过',
 };
@@ -123,7 +123,7 @@ export const zhTW: Record<keyof typeof en, string> = {
   'team.error.address': '伺服器位址：{reason}',
   'team.error.permission': 'Regulars 需要你允許存取 {origin}。',
   'team.error.failed': '無法連線：{reason}',
-  'team.popup': '團隊',
+  'team.popup': '團隊：{state}',
   'panel.addedBy': '由 {name} 新增',
   'panel.contactedBy': '{name} {ago}聯絡過',
 };
