@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ordersCsv } from '../../demo/export';
+import { demoSeed, utcMidnight } from '../../demo/seed';
 import { lunarDay } from '../../lib/domain/journeys/lunar';
 import { importOrdersThroughOptions } from '../support/extension';
 import { expect, test } from '../support/fixtures';
@@ -41,9 +42,11 @@ test('a shop in Asia/Singapore sees Lunar New Year in its holiday list, dated fo
 
 type TodayRow = { id: string; memberName: string; kind?: string; detail?: string; state: string };
 
-test('a win-back sequence creates its steps in Today and stops after a new order, which the report counts as won back', async ({ freshExt: ext, demo }) => {
+test('a win-back sequence creates its steps in Today and stops after a new order, which the report counts as won back', async ({ freshExt: ext }) => {
   const dir = await mkdtemp(path.join(tmpdir(), 'regulars-winback-'));
   try {
+    // The demo's data without its web server: this test only imports its export.
+    const demo = { seed: demoSeed(utcMidnight(Date.now())) };
     const buyer = demo.seed.known.lapsedGold;
     const name = demo.seed.buyers.find((b) => b.handle === buyer)!.name;
     const last = demo.seed.orders.find((o) => o.handle === buyer)!; // newest first
@@ -79,9 +82,9 @@ test('a win-back sequence creates its steps in Today and stops after a new order
     delete again.shippedAt;
     delete again.deliveredAt;
     const file = path.join(dir, 'new-order.csv');
-    // The next day's export: every order again, and the new one. (A file of one or two orders is
-    // read with tab as its delimiter: the demo's cells end in a tab, and Papa guesses from few rows.)
-    await writeFile(file, ordersCsv({ ...demo.seed, orders: [again, ...demo.seed.orders] }, { timeZone: 'Asia/Singapore' }));
+    // The next export, filtered to this buyer: their orders again, and the new one.
+    const theirs = demo.seed.orders.filter((o) => o.handle === buyer);
+    await writeFile(file, ordersCsv({ ...demo.seed, orders: [again, ...theirs] }, { timeZone: 'Asia/Singapore' }));
     await importOrdersThroughOptions(ext.context, ext.extensionId, file, 'demo');
 
     // The remaining touch no longer applies, and checking the rules again makes no new one.

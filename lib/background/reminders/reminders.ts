@@ -21,6 +21,7 @@ import { readJourneySettings } from '../../store/journey-settings';
 import type { ContactRow, MemberRow, OrderRow, ReminderRow, TierChangeRow } from '../../domain/rows';
 import { type Settings } from '../../domain/settings';
 import { readSettings } from '../../store/settings';
+import { formerlyStored } from './former-ids';
 
 /** Saved segments are another feature's: the lead wires their resolver in. */
 export type SegmentResolver = (segmentId: string) => Promise<Set<string>>;
@@ -106,6 +107,7 @@ export async function store(db: RegularsDb, proposed: readonly Proposed[], now: 
   const known = ids.length > KEYS_ABOVE
     ? new Set(await db.reminders.toCollection().primaryKeys())
     : new Set((await db.reminders.bulkGet(ids)).flatMap((r) => (r ? [r.id] : [])));
+  for (const id of await formerlyStored(db, ids.filter((id) => !known.has(id)).map((id) => unique.get(id)!), now)) known.add(id);
   const added: ReminderRow[] = [];
   ids.forEach((id) => {
     if (known.has(id)) return;

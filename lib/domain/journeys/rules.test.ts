@@ -37,7 +37,7 @@ describe('the other journey rules', () => {
     ['a follow-up left open brings a second one at 30 days', facts({ leftOpen: [{ memberId: 'm1', orderId: 'demo:1', deliveredAt: utc('2026-11-01T05:00:00') }] }), 'followUp2', ['followUp2:m1:demo:1'], ['2026-12-01T05:00']],
     ['a one-time buyer gets a second-purchase push 30 days after the first order', facts({ memberList: [member({ orderCount: 1, firstOrderAt: utc('2026-10-25T05:00:00'), lastOrderAt: utc('2026-10-25T05:00:00') })] }), 'secondPurchase', ['secondPurchase:m1'], ['2026-11-24T05:00']],
     ['a returning buyer gets no second-purchase push', facts({ memberList: [member({ orderCount: 2, firstOrderAt: utc('2026-10-25T05:00:00') })] }), 'secondPurchase', [], []],
-    ['a member whose lapse day is today gets a win-back at 10:00', facts({ memberList: [member({ lastOrderAt: NOW - 90 * DAY_MS })] }), 'winBack', ['winBack:m1:2026-08-25'], ['2026-11-23T02:00']],
+    ['a member whose lapse day is today gets a win-back at 10:00', facts({ memberList: [member({ lastOrderAt: NOW - 90 * DAY_MS })] }), 'winBack', [`winBack:m1:@${NOW - 90 * DAY_MS}`], ['2026-11-23T02:00']],
     ['a member lapsed long ago is not "just crossed"', facts({ memberList: [member({ lastOrderAt: NOW - 200 * DAY_MS })] }), 'winBack', [], []],
     ['a birthday three days away is greeted the day before at 10:00', facts({ memberList: [member({ profile: { birthday: '1990-11-26' } })] }), 'birthday', ['birthday:m1:2026'], ['2026-11-25T02:00']],
     ['a birthday today is greeted now', facts({ memberList: [member({ profile: { birthday: '11-23' } })] }), 'birthday', ['birthday:m1:2026'], ['2026-11-23T04:00']],
@@ -109,11 +109,13 @@ describe('the parcel gift', () => {
 
 describe('win-back in steps', () => {
   const lapsedAgo = (days: number) => member({ lastOrderAt: utc('2026-11-23T04:00:00') - days * DAY_MS });
+  // Keyed on the last order's instant, whatever the shop's time zone.
+  const touch = (days: number, step = '') => `winBack:m1:@${utc('2026-11-23T04:00:00') - days * DAY_MS}${step}`;
   it.each([
     // [case, days since the last order, expected ids, detail, due (UTC)]
-    ['at lapse: the first touch', 90, ['winBack:m1:2026-08-25'], '1/3', '2026-11-23T02:00'],
-    ['45 days after lapse: the second touch', 135, ['winBack:m1:2026-07-11:+45'], '2/3', '2026-11-23T02:00'],
-    ['100 days after lapse: the third touch', 190, ['winBack:m1:2026-05-17:+100'], '3/3', '2026-11-23T02:00'],
+    ['at lapse: the first touch', 90, [touch(90)], '1/3', '2026-11-23T02:00'],
+    ['45 days after lapse: the second touch', 135, [touch(135, ':+45')], '2/3', '2026-11-23T02:00'],
+    ['100 days after lapse: the third touch', 190, [touch(190, ':+100')], '3/3', '2026-11-23T02:00'],
     ['between touches: none', 120, [], undefined, undefined],
     ['past the last touch: none', 300, [], undefined, undefined],
   ])('%s', (_name, days, ids, detail, due) => {
@@ -122,10 +124,18 @@ describe('win-back in steps', () => {
     if (due) expect([found[0]!.detail, iso(found[0]!.dueAt)]).toEqual([detail, due]);
   });
 
+  it('a late-evening order keeps its touch id in another time zone, and names the ids older versions gave it', () => {
+    const late = member({ lastOrderAt: utc('2026-08-24T20:00:00') });
+    const [utcTouch] = only(facts({ timeZone: 'UTC', memberList: [late] }), 'winBack');
+    const [sgTouch] = only(facts({ timeZone: 'Asia/Singapore', memberList: [late] }), 'winBack');
+    expect(sgTouch!.id).toBe(utcTouch!.id);
+    expect(utcTouch!.formerIds).toEqual(['winBack:m1:2026-08-23', 'winBack:m1:2026-08-24', 'winBack:m1:2026-08-25']);
+  });
+
   it('the steps are a setting', () => {
     const rules = defaultJourneyRules();
     rules.winBack.steps = [0, 30];
-    expect(only(facts({ memberList: [lapsedAgo(120)] }), 'winBack', rules).map((r) => [r.id, r.detail])).toEqual([['winBack:m1:2026-07-26:+30', '2/2']]);
+    expect(only(facts({ memberList: [lapsedAgo(120)] }), 'winBack', rules).map((r) => [r.id, r.detail])).toEqual([[touch(120, ':+30'), '2/2']]);
     expect(only(facts({ memberList: [lapsedAgo(135)] }), 'winBack', rules)).toEqual([]);
   });
 
@@ -133,7 +143,7 @@ describe('win-back in steps', () => {
     const { winBackRule } = await import('./win-back');
     const lapsed = lapsedAgo(135);
     const [second] = only(facts({ memberList: [lapsed] }), 'winBack');
-    expect(second!.id).toBe('winBack:m1:2026-07-11:+45');
+    expect(second!.id).toBe(touch(135, ':+45'));
     // The member orders again two days later.
     const ordered = { ...lapsed, orderCount: lapsed.orderCount + 1, lastOrderAt: NOW + 2 * DAY_MS };
     expect(winBackRule.obsolete!({ refAt: second!.refAt }, ordered, undefined)).toBe(true);

@@ -88,6 +88,11 @@ export interface Candidate {
   detail?: string | undefined;
   /** Higher first: the member's spend for follow-ups and win-back. */
   priority: number;
+  /**
+   * Ids earlier versions gave this occurrence (they used a local date, so a time zone change made
+   * a new one): a stored row under one of them with the same kind and refAt stands for it.
+   */
+  formerIds?: string[] | undefined;
 }
 
 export interface JourneyRule<S extends RuleBase = RuleBase> {

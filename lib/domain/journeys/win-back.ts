@@ -45,13 +45,16 @@ export const winBackRule = defineRule({
       const lastDay = localDayNumber(m.lastOrderAt, timeZone);
       // Lapsed when every category they buy is past its own threshold (categories.ts).
       const lapseDay = m.categoryLastAt ? lapseDayOf(m, categoryCycles, lapseDays, timeZone)! : lastDay + lapseDays;
-      const lapse = new Date(lastDay * DAY_MS).toISOString().slice(0, 10);
+      const last = m.lastOrderAt;
       steps.forEach((step, k) => {
         const day = lapseDay + step;
         if (day > today || day < today - LOOKBACK_DAYS) return;
+        const suffix = step === 0 ? '' : `:+${step}`;
         out.push({
-          // A touch at lapse keeps the id it always had, so stores made before steps don't get it twice.
-          id: candidateId('winBack', m.id, step === 0 ? lapse : `${lapse}:+${step}`),
+          // Keyed on the last order's instant, not its local date: the shop's time zone may change.
+          id: candidateId('winBack', m.id, `@${last}${suffix}`),
+          // Before, the last order's local date (with no step suffix at lapse): one of these three in any zone.
+          formerIds: [-1, 0, 1].map((d) => candidateId('winBack', m.id, `${new Date(last + d * DAY_MS).toISOString().slice(0, 10)}${suffix}`)),
           kind: 'winBack' as const,
           memberId: m.id,
           refAt: m.lastOrderAt,
