@@ -163,6 +163,7 @@ export function BackupSection({ t, locale, settings, members, orders, usage, onS
           <FileInput
             t={t}
             names={[]}
+            label={t('options.restore.label')}
             id={restoreId}
             accept=".gz,.ndjson,application/gzip"
             disabled={busy}

@@ -195,7 +195,7 @@ export function ImportSection({
             id={fileId}
             multiple
             accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values"
-            aria-label={t('options.import.label')}
+            label={t('options.import.label')}
             onChange={(e) => setFiles([...(e.target.files ?? [])])}
           />
         </label>
