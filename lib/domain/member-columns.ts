@@ -42,10 +42,10 @@ export interface MemberColumns {
 /** Joins the ids of a columns record. */
 export const SEP = '\u0000';
 
-/** Strings as small integers: each new value gets the next index. */
-export function dictionary() {
-  const names: string[] = [];
-  const index = new Map<string, number>();
+/** Strings as small integers: each new value gets the next index (`seed`: the names already known, in order). */
+export function dictionary(seed: readonly string[] = []) {
+  const names: string[] = [...seed];
+  const index = new Map<string, number>(names.map((name, i) => [name, i]));
   return {
     names,
     of(value: string): number {
@@ -60,12 +60,16 @@ export function dictionary() {
   };
 }
 
-export function encodeMembers(members: readonly FactMember[]): MemberColumns {
-  const n = members.length;
-  const tiers = dictionary();
-  const currencies = dictionary();
-  const birthdays = dictionary();
-  const tagDict = dictionary();
+/**
+ * Columns for `n` members filled one position at a time, from a member or from a position of
+ * `base` (whose dictionaries it starts from, so base indexes are copied as they are).
+ */
+function columnsBuilder(n: number, base?: MemberColumns) {
+  const tiers = dictionary(base?.tierNames);
+  const currencies = dictionary(base?.currencyNames);
+  const birthdays = dictionary(base?.birthdayNames);
+  const tagDict = dictionary(base?.tagNames);
+  const categoryDict = dictionary(base?.categoryNames);
   const cols = {
     tier: new Uint16Array(n),
     currency: new Uint16Array(n),
@@ -80,49 +84,105 @@ export function encodeMembers(members: readonly FactMember[]): MemberColumns {
     pointsAdjustment: new Float64Array(n),
     catStart: new Uint32Array(n + 1),
   };
-  const categoryDict = dictionary();
   const catList: number[] = [];
   const catTimes: number[] = [];
   const tagList: number[] = [];
-  const ids: string[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const m = members[i]!;
-    ids[i] = m.id;
-    cols.tier[i] = tiers.of(m.tierId);
-    cols.currency[i] = currencies.of(m.currency);
-    cols.orderCount[i] = m.orderCount;
-    cols.spendMinor[i] = m.spendMinor;
-    cols.averageOrderMinor[i] = m.averageOrderMinor;
-    cols.firstOrderAt[i] = m.firstOrderAt ?? NaN;
-    cols.lastOrderAt[i] = m.lastOrderAt ?? NaN;
-    cols.doNotContact[i] = m.doNotContact ? 1 : 0;
-    const birthday = m.profile.birthday;
-    cols.birthday[i] = birthday ? birthdays.of(birthday) + 1 : 0;
-    cols.tagStart[i] = tagList.length;
-    for (const tag of m.tags) tagList.push(tagDict.of(tag));
-    cols.pointsAdjustment[i] = m.pointsAdjustment ?? 0;
-    cols.catStart[i] = catList.length;
-    for (const [c, at] of Object.entries(m.categoryLastAt ?? {})) {
-      catList.push(categoryDict.of(c));
-      catTimes.push(at);
-    }
-  }
-  cols.tagStart[n] = tagList.length;
-  cols.catStart[n] = catList.length;
-  if (tiers.names.length > 0xffff || currencies.names.length > 0xffff) throw new Error('Too many distinct tiers or currencies to keep as columns');
   return {
-    count: n,
-    ids: ids.join(SEP),
-    tierNames: tiers.names,
-    currencyNames: currencies.names,
-    birthdayNames: birthdays.names,
-    tagNames: tagDict.names,
-    tags: Uint32Array.from(tagList),
-    categoryNames: categoryDict.names,
-    categories: Uint32Array.from(catList),
-    catAt: Float64Array.from(catTimes),
-    ...cols,
+    member(i: number, m: FactMember) {
+      cols.tier[i] = tiers.of(m.tierId);
+      cols.currency[i] = currencies.of(m.currency);
+      cols.orderCount[i] = m.orderCount;
+      cols.spendMinor[i] = m.spendMinor;
+      cols.averageOrderMinor[i] = m.averageOrderMinor;
+      cols.firstOrderAt[i] = m.firstOrderAt ?? NaN;
+      cols.lastOrderAt[i] = m.lastOrderAt ?? NaN;
+      cols.doNotContact[i] = m.doNotContact ? 1 : 0;
+      const birthday = m.profile.birthday;
+      cols.birthday[i] = birthday ? birthdays.of(birthday) + 1 : 0;
+      cols.tagStart[i] = tagList.length;
+      for (const tag of m.tags) tagList.push(tagDict.of(tag));
+      cols.pointsAdjustment[i] = m.pointsAdjustment ?? 0;
+      cols.catStart[i] = catList.length;
+      for (const [c, at] of Object.entries(m.categoryLastAt ?? {})) {
+        catList.push(categoryDict.of(c));
+        catTimes.push(at);
+      }
+    },
+    copy(i: number, c: MemberColumns, j: number) {
+      for (const k of ['tier', 'currency', 'orderCount', 'spendMinor', 'averageOrderMinor', 'firstOrderAt', 'lastOrderAt', 'doNotContact', 'birthday'] as const) cols[k][i] = c[k][j]!;
+      cols.pointsAdjustment[i] = c.pointsAdjustment?.[j] ?? 0;
+      cols.tagStart[i] = tagList.length;
+      for (let k = c.tagStart[j]!; k < c.tagStart[j + 1]!; k++) tagList.push(c.tags[k]!);
+      cols.catStart[i] = catList.length;
+      if (c.catStart && c.categories && c.catAt) {
+        for (let k = c.catStart[j]!; k < c.catStart[j + 1]!; k++) {
+          catList.push(c.categories[k]!);
+          catTimes.push(c.catAt[k]!);
+        }
+      }
+    },
+    finish(ids: readonly string[]): MemberColumns {
+      cols.tagStart[n] = tagList.length;
+      cols.catStart[n] = catList.length;
+      if (tiers.names.length > 0xffff || currencies.names.length > 0xffff) throw new Error('Too many distinct tiers or currencies to keep as columns');
+      return {
+        count: n,
+        ids: ids.join(SEP),
+        tierNames: tiers.names,
+        currencyNames: currencies.names,
+        birthdayNames: birthdays.names,
+        tagNames: tagDict.names,
+        tags: Uint32Array.from(tagList),
+        categoryNames: categoryDict.names,
+        categories: Uint32Array.from(catList),
+        catAt: Float64Array.from(catTimes),
+        ...cols,
+      };
+    },
   };
+}
+
+export function encodeMembers(members: readonly FactMember[]): MemberColumns {
+  const build = columnsBuilder(members.length);
+  members.forEach((m, i) => build.member(i, m));
+  return build.finish(members.map((m) => m.id));
+}
+
+/**
+ * `c` (with its ids in order) with some members changed: each id of `changed` is now that member,
+ * or gone (undefined). Members new to `c` take their place in id order (the store's key order,
+ * which platform columns are matched by). Reads `c`, never changes it.
+ */
+export function patchMembers(
+  c: MemberColumns,
+  ids: readonly string[],
+  changed: ReadonlyMap<string, FactMember | undefined>,
+): { columns: MemberColumns; ids: string[] } {
+  const known = new Set<string>();
+  for (const id of ids) if (changed.has(id)) known.add(id);
+  const added = [...changed].filter(([id, m]) => m !== undefined && !known.has(id)).map(([, m]) => m!);
+  added.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const out: string[] = [];
+  const order: (number | FactMember)[] = [];
+  let next = 0;
+  for (let j = 0; j <= ids.length; j++) {
+    const id = ids[j];
+    while (next < added.length && (id === undefined || added[next]!.id < id)) order.push(added[next++]!);
+    if (id === undefined) break;
+    if (!changed.has(id)) order.push(j);
+    else if (changed.get(id)) order.push(changed.get(id)!);
+  }
+  const build = columnsBuilder(order.length, c);
+  order.forEach((from, i) => {
+    if (typeof from === 'number') {
+      build.copy(i, c, from);
+      out.push(ids[from]!);
+    } else {
+      build.member(i, from);
+      out.push(from.id);
+    }
+  });
+  return { columns: build.finish(out), ids: out };
 }
 
 const NO_TAGS: readonly string[] = Object.freeze([]);

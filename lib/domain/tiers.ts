@@ -170,4 +170,6 @@ export interface LadderApplied {
   up: number;
   down: number;
   ms: number;
+  /** Where the time went (ms per phase), for the benchmark. */
+  phases?: Record<string, number> | undefined;
 }

@@ -5,7 +5,7 @@ import { tierLadderSchema } from '../domain/tiers';
 export const tiersProtocol = {
   'tiers.apply': {
     request: z.object({ ladder: tierLadderSchema }),
-    response: z.object({ members: z.number(), up: z.number(), down: z.number(), ms: z.number() }),
+    response: z.object({ members: z.number(), up: z.number(), down: z.number(), ms: z.number(), phases: z.record(z.string(), z.number()).optional() }),
   },
   // The page found the report snapshot stale: bring it up to date (the page then reads it itself).
   'reports.refresh': {

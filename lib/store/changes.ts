@@ -6,6 +6,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware, Transaction } from 'dexie';
 import Dexie from 'dexie';
 import { STORE_CHANGES_CHANNEL } from '../domain/change-channel';
+import { writtenKeys } from './journal';
 
 /** One table's part of a committed write. */
 export interface TableChange {
@@ -94,10 +95,10 @@ function record(pending: Pending, table: string, req: DBCoreMutateRequest, resul
   const id = `${table}|${kind}`;
   let entry = pending.tables.get(id);
   if (!entry) pending.tables.set(id, (entry = { table, kind, keys: [] }));
-  if (req.type === 'deleteRange') entry.keys = null;
-  if (entry.keys === null || req.type === 'deleteRange') return;
-  const keys = req.type === 'delete' ? req.keys : (results ?? req.keys ?? []);
-  for (const k of keys) entry.keys.push(String(k));
+  const keys = writtenKeys(req, results);
+  if (keys === null) entry.keys = null;
+  if (entry.keys === null || keys === null) return;
+  for (const k of keys) entry.keys.push(k);
 }
 
 /** The middleware that collects each read-write transaction's writes and emits them on 'complete'. */

@@ -5,6 +5,7 @@
 // the mark is unchanged: after a crash, a restart of the service worker, or a write from another
 // extension page alike, since the mark commits with the write or not at all.
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+import { journalAfter, journalKey, JOURNALED_TABLES, writtenKeys } from './journal';
 
 export const CACHES_TABLE = 'caches';
 export const WATCHED_TABLES = ['members', 'identities', 'orders', 'tierChanges'] as const;
@@ -26,8 +27,15 @@ export function generationMiddleware(): Middleware<DBCore> {
       const enabled = down.schema.tables.some((t) => t.name === CACHES_TABLE);
       if (!enabled) return {};
       const caches = down.table(CACHES_TABLE);
-      const mark = (table: string, req: DBCoreMutateRequest) =>
-        caches.mutate({ type: 'put', trans: req.trans, values: [{ key: generationKey(table as WatchedTable), value: newGeneration() }] });
+      const mark = async (table: string, req: DBCoreMutateRequest, results: readonly unknown[] | undefined) => {
+        const value = newGeneration();
+        const rows: object[] = [{ key: generationKey(table as WatchedTable), value }];
+        if (JOURNALED_TABLES.has(table)) {
+          const [previous, journal] = await caches.getMany({ trans: req.trans, keys: [generationKey(table as WatchedTable), journalKey(table)] });
+          rows.push({ key: journalKey(table), value: journalAfter(journal?.value, previous?.value, value, writtenKeys(req, results)) });
+        }
+        await caches.mutate({ type: 'put', trans: req.trans, values: rows });
+      };
       return {
         transaction(stores, mode, options) {
           const widen = mode === 'readwrite' && stores.some((s) => WATCHED.has(s)) && !stores.includes(CACHES_TABLE);
@@ -40,7 +48,7 @@ export function generationMiddleware(): Middleware<DBCore> {
             ...table,
             async mutate(req) {
               const result = await table.mutate(req);
-              await mark(name, req);
+              await mark(name, req, result.results);
               return result;
             },
           };

@@ -4,6 +4,8 @@ import { DEFAULT_TIER_LADDER } from '../../lib/domain/tiers';
 import type { TierLadder } from '../../lib/domain/types';
 import { emit, pct, round } from './common';
 
+const roundAll = (phases: Record<string, number> | undefined) => Object.fromEntries(Object.entries(phases ?? {}).map(([k, v]) => [k, Math.round(v)]));
+
 /**
  * The reports page, opened as a person does: navigation → every chart drawn (body[data-ready],
  * performance mark 'regulars:reports-ready'), several loads, against a raw IndexedDB read of the
@@ -47,13 +49,7 @@ export async function reportsBench(context: BrowserContext, extensionId: string,
     snapshot_recompute_round_trip_ms: round(recompute.roundTripMs),
   });
 
-  // Re-ranking every member: a ladder whose Silver is easier (many move up), then the default back.
-  const easier: TierLadder = { ...DEFAULT_TIER_LADDER, steps: DEFAULT_TIER_LADDER.steps.map((s) => (s.id === 'silver' ? { ...s, minSpendMinor: 5_000 } : s)) };
-  const up = await bench.evaluate((l) => regularsBench.applyLadder(l), easier);
-  const back = await bench.evaluate((l) => regularsBench.applyLadder(l), DEFAULT_TIER_LADDER);
-  const yearly = await bench.evaluate((l) => regularsBench.applyLadder(l), { ...DEFAULT_TIER_LADDER, window: { days: 365 } } as TierLadder);
-  await bench.evaluate((l) => regularsBench.applyLadder(l), DEFAULT_TIER_LADDER);
-  const rawRewrite = await bench.evaluate(() => regularsBench.rawMembersRewrite());
+  const rerank = await tierBench(bench);
   // The ladder editor: counts on screen after opening the options page, and after one edit.
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
@@ -69,10 +65,21 @@ export async function reportsBench(context: BrowserContext, extensionId: string,
 
   emit({
     bench: 'tier-editor-counts',
-    members: up.members,
+    members: rerank.members,
     counts_shown_after_open_ms: round(countsAt),
     counts_after_edit_ms_incl_playwright: editMs,
   });
+}
+
+/** Every member re-ranked: a ladder whose Silver is easier (many move up), the default back, a rolling 12 months, the default again. */
+export async function tierBench(bench: Page) {
+  // Re-ranking every member: a ladder whose Silver is easier (many move up), then the default back.
+  const easier: TierLadder = { ...DEFAULT_TIER_LADDER, steps: DEFAULT_TIER_LADDER.steps.map((s) => (s.id === 'silver' ? { ...s, minSpendMinor: 5_000 } : s)) };
+  const up = await bench.evaluate((l) => regularsBench.applyLadder(l), easier);
+  const back = await bench.evaluate((l) => regularsBench.applyLadder(l), DEFAULT_TIER_LADDER);
+  const yearly = await bench.evaluate((l) => regularsBench.applyLadder(l), { ...DEFAULT_TIER_LADDER, window: { days: 365 } } as TierLadder);
+  const yearlyBack = await bench.evaluate((l) => regularsBench.applyLadder(l), DEFAULT_TIER_LADDER);
+  const rawRewrite = await bench.evaluate(() => regularsBench.rawMembersRewrite());
   emit({
     bench: 'tier-reevaluation',
     members: up.members,
@@ -83,8 +90,11 @@ export async function reportsBench(context: BrowserContext, extensionId: string,
     back_to_default_moved_down: back.down,
     rolling_12_months_ms: round(yearly.ms),
     rolling_12_months_moved: yearly.up + yearly.down,
+    lifetime_after_rolling_ms: round(yearlyBack.ms),
+    phases_ms: Object.fromEntries([['easier', up], ['back', back], ['rolling', yearly], ['lifetime', yearlyBack]].map(([k, r]) => [k, roundAll((r as typeof up).phases)])),
     // Baseline in the same run: raw IndexedDB getAll of every member and all put back, one transaction.
     raw_members_read_and_put_ms: round(rawRewrite.ms),
     target_ms: 3000,
   });
+  return up;
 }

@@ -12,7 +12,7 @@ import { importBench, importMemoryBench } from './import-file';
 import { emitScroll, membersTableScroll, segmentBenches } from './members-segments';
 import { startBenchSite } from './pages';
 import { reminderBenches } from './reminders-popup';
-import { reportsBench } from './reports-tiers';
+import { reportsBench, tierBench } from './reports-tiers';
 import { contentScriptCost, panelPaint, scriptTimePerLoad } from './site-figures';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
@@ -72,6 +72,7 @@ async function main() {
   if (process.env.BENCH_ONLY === 'segments') return segmentsOnly();
   if (process.env.BENCH_ONLY === 'import') return importBenches();
   if (process.env.BENCH_ONLY === 'reminders') return remindersOnly();
+  if (process.env.BENCH_ONLY === 'tiers') return benchGroup((page) => tierBench(page).then(() => undefined));
   if (process.env.BENCH_ONLY === 'sync') return syncBenches();
   const contentJs = readFileSync(path.join(BENCH_DIR, 'content-scripts', 'content.js'));
   emit({ bench: 'content-script-size', bytes: contentJs.length, gzip_bytes: gzipSync(contentJs, { level: 9 }).length });

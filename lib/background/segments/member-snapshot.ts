@@ -1,18 +1,21 @@
 // What segments, the RFM overview and the RFM cut points read of every member (and their members'
 // platforms), without a scan of 100k rows each time. Three layers:
 // - in memory, per context: dropped whenever members or identities change (the change stream,
-//   lib/store/changes.ts: in this context or another, the options page's restore, the members page);
+//   lib/store/changes.ts: in this context or another, the options page's restore, the members page),
+//   and brought up to date on the next read by reading only the members written since (the members
+//   table's journal, lib/store/journal.ts), not all of them;
 // - on disk, as columns in the caches table (member-columns.ts), good while the table's generation
 //   mark is the one they were built from (generation.ts): a service worker that wakes reads them in
 //   a few milliseconds instead of scanning;
 // - the scan itself, which writes the columns for the next time. The background rebuilds them soon
 //   after members change (keepMemberFactsFresh), so that evaluation rarely waits for a scan.
-import { decodeMembers, encodeMembers, memberIds, type FactMember, type MemberColumns } from '../../domain/member-columns';
+import { decodeMembers, encodeMembers, memberIds, patchMembers, type FactMember, type MemberColumns } from '../../domain/member-columns';
 import { decodePlatforms, encodePlatforms, readPlatforms, type MemberPlatforms } from '../../domain/platform-columns';
 import { platformsByMember } from '../../domain/segments';
 import type { RegularsDb } from '../../store/database';
 import type { WatchedTable } from '../../store/generation';
-import { KEPT_FACTS, keptWhileUnchanged } from '../../store/kept';
+import { KEPT_FACTS, keepAt, keptUpToDate, keptWhileUnchanged, type Current } from '../../store/kept';
+import type { MemberRow } from '../../domain/rows';
 import { onCommitted, touches } from '../../store/changes';
 import { heldUntilChanged } from '../../store/held';
 
@@ -20,10 +23,15 @@ export type { FactMember, MemberPlatforms };
 
 type FactsTable = Extract<WatchedTable, 'members' | 'identities'>;
 const FACTS_KEY: Record<FactsTable, string> = KEPT_FACTS;
-/** How the last read was served, for tests and the benchmark. */
-export const factsReads = { disk: 0, scans: 0 };
+/** How the reads were served (memory: nothing changed; patch: only the members written since were read), for tests and the benchmark. */
+export const factsReads = { disk: 0, scans: 0, patches: 0, memory: 0 };
 
-const served = (how: 'disk' | 'scan') => (how === 'disk' ? factsReads.disk++ : factsReads.scans++);
+const served = (how: 'disk' | 'scan' | 'patch' | 'memory') => {
+  if (how === 'disk') factsReads.disk++;
+  else if (how === 'scan') factsReads.scans++;
+  else if (how === 'patch') factsReads.patches++;
+  else factsReads.memory++;
+};
 
 /** Every member's facts as columns, with their ids in order; shared between callers: never change them. */
 export interface MemberColumnsRead {
@@ -34,21 +42,30 @@ export interface MemberColumnsRead {
 const heldColumns = heldUntilChanged<MemberColumnsRead>(['members']);
 const heldPlatforms = heldUntilChanged<MemberPlatforms>(['identities']);
 
+// The last facts read per database, current at a members mark: what the journal brings up to date.
+let lastColumns = new WeakMap<RegularsDb, Current<MemberColumnsRead>>();
+
 export function memberColumns(db: RegularsDb): Promise<MemberColumnsRead> {
-  return heldColumns.get(db, '', () =>
-    keptWhileUnchanged<MemberColumnsRead, MemberColumns>(
+  return heldColumns.get(db, '', async () => {
+    const current = await keptUpToDate<MemberColumnsRead, MemberColumns, MemberRow>(
       db,
       FACTS_KEY.members,
-      ['members'],
-      async () => {
-        const rows = await db.members.toArray();
-        const columns = encodeMembers(rows);
-        return { columns, value: { columns, ids: rows.map((r) => r.id) } };
+      'members',
+      lastColumns.get(db),
+      {
+        scan: async () => {
+          const rows = await db.members.toArray();
+          const columns = encodeMembers(rows);
+          return { columns, value: { columns, ids: rows.map((r) => r.id) } };
+        },
+        decode: (columns) => ({ columns, ids: memberIds(columns) }),
+        patch: (value, rows) => patchMembers(value.columns, value.ids, rows),
       },
-      (columns) => ({ columns, ids: memberIds(columns) }),
       served,
-    ),
-  );
+    );
+    lastColumns.set(db, current);
+    return current.value;
+  });
 }
 
 const decoded = new WeakMap<MemberColumnsRead, FactMember[]>();
@@ -94,6 +111,7 @@ export async function platformsByMemberId(db: RegularsDb): Promise<ReadonlyMap<s
 /** Forgets every snapshot held in memory (the store was replaced under this context); the disk copy checks itself. */
 export function forgetMemberSnapshots(): void {
   heldColumns.clear();
+  lastColumns = new WeakMap();
   heldPlatforms.clear();
 }
 
@@ -116,7 +134,7 @@ export function keepMemberFactsFresh(db: RegularsDb, delayMs = 10_000): () => vo
         setTimeout(() => {
           timers.delete(table);
           // Platforms are read (a scan of every identity) only for a shop whose segments use them.
-          const read = table === 'members' ? memberColumns(db) : db.caches.get(FACTS_KEY.identities).then((kept) => kept && platformsSnapshot(db));
+          const read = table === 'members' ? keepMemberColumns(db) : db.caches.get(FACTS_KEY.identities).then((kept) => kept && platformsSnapshot(db));
           read.catch((e) => console.warn('Regulars: member facts refresh failed', e));
         }, delayMs),
       );
@@ -126,4 +144,12 @@ export function keepMemberFactsFresh(db: RegularsDb, delayMs = 10_000): () => vo
     stop();
     for (const timer of timers.values()) clearTimeout(timer);
   };
+}
+
+/** The member facts brought up to date and kept on disk, when what is kept there is older. */
+async function keepMemberColumns(db: RegularsDb): Promise<void> {
+  const { columns } = await memberColumns(db);
+  const current = lastColumns.get(db);
+  if (current?.generation === undefined || current.value.columns !== columns) return;
+  if ((await db.caches.get(FACTS_KEY.members))?.generation !== current.generation) await keepAt(db, FACTS_KEY.members, ['members'], current.generation, columns);
 }

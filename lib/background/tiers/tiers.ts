@@ -25,15 +25,25 @@ export const applyRows = { read: 0, written: 0 };
  */
 export async function applyTierLadder(db: RegularsDb, ladder: TierLadder, now: number, shopCurrency: string): Promise<LadderApplied> {
   const started = performance.now();
+  const phases: Record<string, number> = {};
+  let mark = started;
+  const phase = (name: string) => {
+    const t = performance.now();
+    phases[name] = (phases[name] ?? 0) + t - mark;
+    mark = t;
+  };
   // Saved first: orders imported from here on are ranked with the new ladder.
   await writeSettings(db, { tierLadder: ladder });
   // A rolling window sums each member's orders in it from the order ledger (kept in memory), not from the rows.
   const inWindow = ladder.window === 'lifetime' ? undefined : (await orderLedger(db).current()).windowFacts(ladder.window.days, now, shopCurrency);
   const tierOf = (m: { id: string; orderCount: number; spendMinor: number }) => tierForStats(ladder, inWindow ? (inWindow.get(m.id) ?? NO_TIER_FACTS) : m);
+  phase('settings');
   const facts = await memberFacts(db);
+  phase('facts');
   const movers: string[] = [];
   for (const m of facts) if (tierOf(m).id !== m.tierId) movers.push(m.id);
   const onLadder = new Set(ladder.steps.map((s) => s.id));
+  phase('decide');
   let up = 0;
   let down = 0;
   applyRows.read = 0;
@@ -43,6 +53,7 @@ export async function applyTierLadder(db: RegularsDb, ladder: TierLadder, now: n
     await db.transaction('rw', [db.members, db.tierChanges], async () => {
       const rows = await db.members.bulkGet(ids);
       applyRows.read += ids.length;
+      phase('read');
       const moved: MemberRow[] = [];
       const changes: TierChangeRow[] = [];
       for (const m of rows) {
@@ -59,10 +70,13 @@ export async function applyTierLadder(db: RegularsDb, ladder: TierLadder, now: n
       }
       if (moved.length) {
         await db.members.bulkPut(moved);
+        phase('putMembers');
         await db.tierChanges.bulkAdd(changes);
+        phase('addTierChanges');
         applyRows.written += moved.length;
       }
     });
+    phase('commit');
   }
-  return { members: facts.length, up, down, ms: performance.now() - started };
+  return { members: facts.length, up, down, ms: performance.now() - started, phases };
 }
