@@ -60,6 +60,7 @@ export async function reminderBenches(page: Page, context: BrowserContext, exten
     birthdays,
     first_ms: round(sweep.firstMs),
     first_created: sweep.first.created + sweep.first.suppressed,
+    first_phases_ms: Object.fromEntries(Object.entries(sweep.first.phases ?? {}).map(([k, v]) => [k, Math.round(v)])),
     repeat_median_ms: round(sweep.medianMs),
     repeat_max_ms: round(sweep.maxMs),
     reminders_in_store: sweep.reminders,

@@ -124,8 +124,11 @@ export function reminderCapability(db: RegularsDb, now: () => number, hooks: Jou
     'reminder.assign': async ({ id, assignee }) => changed(await assignReminder(db, id, assignee, now())),
     'reminder.dismiss': async ({ id }) => changed(await dismissReminder(db, id, now())),
     'reminders.sweep': async () => {
+      const t = performance.now();
       await evaluator.flush();
-      return changed(await sweepReminders(db, now(), hooks.resolveSegment));
+      const flushed = performance.now() - t;
+      const evaluation = await sweepReminders(db, now(), hooks.resolveSegment);
+      return changed({ ...evaluation, phases: { flushEvaluator: flushed, ...evaluation.phases } });
     },
     'journeys.settings.get': () => readJourneySettings(db),
     'journeys.settings.update': async (patch) => changed(await writeJourneySettings(db, patch)),

@@ -61,6 +61,8 @@ export interface Evaluation {
   suppressed: number;
   reopened: number;
   obsolete: number;
+  /** Where a sweep's time went (ms per phase), for the benchmark. */
+  phases?: Record<string, number> | undefined;
 }
 
 export function segmentOf(settings: Settings, now: number) {

@@ -48,13 +48,23 @@ function factsById(facts: readonly FactMember[]): Map<string, FactMember> {
  * change of an order or a member goes through evaluateMembers, which checks them.
  */
 export async function sweepReminders(db: RegularsDb, now: number, resolveSegment?: SegmentResolver, checkObsolete = false): Promise<Evaluation> {
+  const phases: Record<string, number> = {};
+  let mark = performance.now();
+  const phase = (name: string) => {
+    const t = performance.now();
+    phases[name] = (phases[name] ?? 0) + t - mark;
+    mark = t;
+  };
   const settings = await readSettings(db);
   const { rules } = await readJourneySettings(db);
   const tz = settings.timeZone;
   const saved = await savedSegments(ruleSegments(rules), resolveSegment);
+  phase('settings');
   const facts = await memberFacts(db);
+  phase('facts');
   const rulesKey = JSON.stringify([rules.unpaid, rules.shipped, rules.followUp, rules.tierUp, rules.parcelGift]);
-  return db.transaction('rw', TABLES(db), async () => {
+  const evaluation = await db.transaction('rw', TABLES(db), async () => {
+    phase('waitForStore');
     const marks: RowsSwept = { orders: await markOf(db, 'orders'), tierChanges: await markOf(db, 'tierChanges'), rules: rulesKey };
     const last = ((await db.settings.get(ROWS_SWEPT_KEY))?.value as RowsSwept | undefined) ?? {};
     const readAll = checkObsolete || last.rules !== rulesKey;
@@ -71,6 +81,7 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
       db.contacts.where('at').aboveOrEqual(now - MAX_CAP_MS).toArray(),
       checkObsolete ? Promise.all(ACTIVE.map((s) => db.reminders.where('[state+dueAt]').between([s, Dexie.minKey], [s, Dexie.maxKey]).toArray())).then((a) => a.flat()) : [],
     ]);
+    phase(readOrders ? 'readOrdersAndMore' : 'readRemindersContacts');
     // Only these orders can make a reminder now (see the order rules' look-backs); the others are
     // read for obsolete checks alone and need no member.
     const recent = now - 3 * DAY_MS;
@@ -128,9 +139,15 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
       savedSegments: saved,
     };
     const contacted = lastContacts(contacts);
-    const result = await store(db, proposedReminders(journeyFacts, rules, (id) => contacted.get(id)), now);
+    phase('pick');
+    const proposed = proposedReminders(journeyFacts, rules, (id) => contacted.get(id));
+    phase('propose');
+    const result = await store(db, proposed, now);
+    phase('store');
     if (checkObsolete) result.obsolete = await dismissObsolete(db, active, members, orderMap, now, false);
     await db.settings.put({ key: ROWS_SWEPT_KEY, value: marks });
     return result;
   });
+  phase('commit');
+  return { ...evaluation, phases };
 }

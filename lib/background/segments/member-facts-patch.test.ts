@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { decodeMembers, encodeMembers } from '../../domain/member-columns';
+import { decodeMembers } from '../../domain/member-columns';
+import { encodeMembers } from '../../domain/member-columns-build';
 import type { SegmentFilter } from '../../domain/segments';
 import { DEFAULT_TIER_LADDER } from '../../domain/tiers';
 import type { RegularsDb } from '../../store/database';

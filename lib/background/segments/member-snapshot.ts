@@ -9,7 +9,8 @@
 //   a few milliseconds instead of scanning;
 // - the scan itself, which writes the columns for the next time. The background rebuilds them soon
 //   after members change (keepMemberFactsFresh), so that evaluation rarely waits for a scan.
-import { decodeMembers, encodeMembers, memberIds, patchMembers, type FactMember, type MemberColumns } from '../../domain/member-columns';
+import { decodeMembers, memberIds, type FactMember, type MemberColumns } from '../../domain/member-columns';
+import { encodeMembers, patchMembers } from '../../domain/member-columns-build';
 import { decodePlatforms, encodePlatforms, readPlatforms, type MemberPlatforms } from '../../domain/platform-columns';
 import { platformsByMember } from '../../domain/segments';
 import type { RegularsDb } from '../../store/database';
