@@ -75,7 +75,8 @@ describe('member columns patched with the members written since', () => {
     ['a mix, with an unknown member gone', new Map([['m010', member({ id: 'm010', tierId: 'gold', profile: { birthday: '01-02' } })], ['m011', member({ id: 'm011' })], ['nobody', undefined], ['m300', undefined]])],
   ])('%s: the same columns as encoding the members as they are now', (_case, changed) => {
     const columns = encodeMembers(base);
-    const now = [...base.filter((m) => !changed.has(m.id)), ...[...changed.values()].filter((m): m is FactMember => m !== undefined)].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const written = [...changed.values()].filter((m): m is FactMember => m !== undefined);
+    const now = [...base.filter((m) => !changed.has(m.id)), ...written].sort((a, b) => (a.id < b.id ? -1 : 1));
     const patched = patchMembers(columns, memberIds(columns), changed);
     expect(patched.ids).toEqual(now.map((m) => m.id));
     expect(memberIds(patched.columns)).toEqual(patched.ids);

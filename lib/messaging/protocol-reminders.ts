@@ -6,7 +6,13 @@ import { journeyKindSchema } from '../domain/journeys/types';
 import { TODAY_SECTIONS } from '../domain/today';
 
 const reminderId = z.string().min(1).max(300);
-const evaluationSchema = z.object({ created: z.number(), suppressed: z.number(), reopened: z.number(), obsolete: z.number(), phases: z.record(z.string(), z.number()).optional() });
+const evaluationSchema = z.object({
+  created: z.number(),
+  suppressed: z.number(),
+  reopened: z.number(),
+  obsolete: z.number(),
+  phases: z.record(z.string(), z.number()).optional(),
+});
 
 export const todayRowSchema = z.object({
   id: z.string(),
