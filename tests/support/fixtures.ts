@@ -77,7 +77,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         await rm(dir, { recursive: true, force: true });
       }
     },
-    { scope: 'worker' },
+    // Its own time, not taken from the first test that asks for a fresh browser.
+    { scope: 'worker', timeout: 60_000 },
   ],
 
   // A copy of the answered profile: its store is empty like a new one's, and opening the options
