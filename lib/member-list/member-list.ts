@@ -9,8 +9,7 @@
 // took 50-70 ms a frame evacuating their pages. Here a member is a position in a few strings and
 // typed arrays, and a row's values are read out only when the row is drawn.
 import { PLATFORMS, type IdentityRow, type MemberRow } from '@/lib/domain/rows';
-import { decodeMembers, eachMember, memberIds, SEP as ID_SEP, type FactMember, type MemberColumns } from '@/lib/domain/member-columns';
-import { encodeMembers } from '@/lib/domain/member-columns-build';
+import { decodeMembers, eachMember, encodeMembers, memberIds, SEP as ID_SEP, type FactMember, type MemberColumns } from '@/lib/domain/member-columns';
 import { compileFilter, rfmSegmentOf, type SegmentContext, type SegmentFilter } from '@/lib/domain/segments';
 import { RFM_SEGMENTS, type RfmSegment } from '@/lib/domain/types';
 import { joined, Packed, packed, type PackedText } from './packed-text';

@@ -5,7 +5,6 @@
 // the mark is unchanged: after a crash, a restart of the service worker, or a write from another
 // extension page alike, since the mark commits with the write or not at all.
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
-import { journalAfter, journalKey, JOURNALED_TABLES, writtenKeys } from './journal';
 
 export const CACHES_TABLE = 'caches';
 export const WATCHED_TABLES = ['members', 'identities', 'orders', 'tierChanges'] as const;
@@ -18,6 +17,12 @@ let counter = 0;
 /** Unique per write: the time, a per-context counter and a random part (contexts write concurrently). */
 export const newGeneration = () => `${Date.now().toString(36)}.${(counter++).toString(36)}.${Math.random().toString(36).slice(2, 10)}`;
 
+// The last mark each transaction wrote per table, by native transaction: its change carries them (changes.ts).
+const written = new WeakMap<object, Record<string, string>>();
+
+/** The marks a transaction wrote, per table (the last of each); undefined when it wrote none. */
+export const marksWrittenBy = (trans: object): Readonly<Record<string, string>> | undefined => written.get(trans);
+
 export function generationMiddleware(): Middleware<DBCore> {
   return {
     stack: 'dbcore',
@@ -27,14 +32,11 @@ export function generationMiddleware(): Middleware<DBCore> {
       const enabled = down.schema.tables.some((t) => t.name === CACHES_TABLE);
       if (!enabled) return {};
       const caches = down.table(CACHES_TABLE);
-      const mark = async (table: string, req: DBCoreMutateRequest, results: readonly unknown[] | undefined) => {
+      const mark = (table: string, req: DBCoreMutateRequest) => {
         const value = newGeneration();
-        const rows: object[] = [{ key: generationKey(table as WatchedTable), value }];
-        if (JOURNALED_TABLES.has(table)) {
-          const [previous, journal] = await caches.getMany({ trans: req.trans, keys: [generationKey(table as WatchedTable), journalKey(table)] });
-          rows.push({ key: journalKey(table), value: journalAfter(journal?.value, previous?.value, value, writtenKeys(req, results)) });
-        }
-        await caches.mutate({ type: 'put', trans: req.trans, values: rows });
+        const marks = written.get(req.trans) ?? {};
+        written.set(req.trans, { ...marks, [table]: value });
+        return caches.mutate({ type: 'put', trans: req.trans, values: [{ key: generationKey(table as WatchedTable), value }] });
       };
       return {
         transaction(stores, mode, options) {
@@ -48,7 +50,7 @@ export function generationMiddleware(): Middleware<DBCore> {
             ...table,
             async mutate(req) {
               const result = await table.mutate(req);
-              await mark(name, req, result.results);
+              await mark(name, req);
               return result;
             },
           };

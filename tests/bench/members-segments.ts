@@ -15,7 +15,7 @@ export async function segmentBenches(page: Page) {
     const r = await page.evaluate((f) => regularsBench.segmentEval(f, 5), filter);
     // warm: the facts in memory; cold: a context that just started (a worker that woke) reads the
     // facts from disk; after_change: a member changed a moment ago (on this page, and through the
-    // protocol as the panel does): the facts are brought up to date from the members journal.
+    // protocol as the panel does): the facts are kept up to date from the change stream.
     emit({
       bench: label,
       members: r.members,
@@ -28,7 +28,6 @@ export async function segmentBenches(page: Page) {
       after_change_through_protocol_median_ms: round(r.afterChangeProtocolMs),
       facts_from_disk: r.served.disk,
       facts_scans: r.served.scans,
-      facts_patched: r.served.patches,
       raw_getall_members_ms: round(r.rawGetAllMs),
       cold_ratio_vs_raw_getall: round(r.coldMs / r.rawGetAllMs),
       target_ms: 300,

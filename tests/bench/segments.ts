@@ -71,7 +71,7 @@ export const segmentBench = {
       await send('segment.memberIds', { id: saved.id });
       protocol.push(performance.now() - t);
       // Right after a member changed (a tag put on or taken off, as the panel does): the facts are
-      // brought up to date from the members journal, here and in the background. One tag in turn:
+      // brought up to date from the change stream, here and in the background. One tag in turn:
       // a kept profile (BENCH_PROFILE) runs this again and again, and a member carries at most 50 tags.
       const someone = (await db.members.limit(1).first())!;
       const tagged = someone.tags.includes(BENCH_TAG);
@@ -85,7 +85,7 @@ export const segmentBench = {
       await send('segment.memberIds', { id: saved.id });
       afterChangeProtocol.push(performance.now() - t);
     }
-    const served = { disk: factsReads.disk - before.disk, scans: factsReads.scans - before.scans, patches: factsReads.patches - before.patches };
+    const served = { disk: factsReads.disk - before.disk, scans: factsReads.scans - before.scans };
     db.close();
     await send('segment.delete', { id: saved.id });
     return {
