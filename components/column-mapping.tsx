@@ -22,10 +22,10 @@ export type MappingDraft = Partial<Record<MappedField, string>> & Pick<GenericMa
 
 const STATUSES: readonly OrderStatus[] = ['unpaid', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded'];
 
-/** Each value of the chosen status column with its meaning: the user's choice, else a guess from common words. */
+/** Each value of the chosen status column with its meaning: the user's choice, else a guess from common words (none for empty cells). */
 export function statusMeanings(draft: MappingDraft, values: ColumnValues | undefined): { value: string; count: number; status: OrderStatus | undefined }[] {
   const column = draft.status ? values?.[draft.status] : undefined;
-  return (column ?? []).map(([value, count]) => ({ value, count, status: draft.statusValues?.[value] ?? statusFromWord(value) }));
+  return (column ?? []).map(([value, count]) => ({ value, count, status: draft.statusValues?.[value] ?? (value ? statusFromWord(value) : undefined) }));
 }
 
 /** The mapping, or the first thing the user still has to choose (as a message to show). */
@@ -40,7 +40,7 @@ export function completeMapping(draft: MappingDraft, t: Translate, values?: Colu
   if (draft.dateOrder) mapping.dateOrder = draft.dateOrder;
   const meanings = statusMeanings(draft, values);
   const unsaid = meanings.find((m) => !m.status);
-  if (unsaid) return { missing: t('options.map.needStatus', { value: unsaid.value }) };
+  if (unsaid) return { missing: unsaid.value ? t('options.map.needStatus', { value: unsaid.value }) : t('options.map.needEmptyStatus', { count: unsaid.count }) };
   if (meanings.length) mapping.statusValues = Object.fromEntries(meanings.map((m) => [m.value, m.status!]));
   return { mapping };
 }
@@ -154,11 +154,11 @@ function StatusValues({ t, column, meanings, onChange }: StatusValuesProps) {
       <p className="small muted">{t('options.map.statusValuesLead')}</p>
       <div className="mapping-grid">
         {meanings.map(({ value, count, status }) => {
-          const label = t('options.map.statusValue', { value, count });
+          const label = value ? t('options.map.statusValue', { value, count }) : t('options.map.statusEmpty', { count });
           return (
             <label key={value} className={status ? 'field' : 'field unsaid'}>
               <span>{label}</span>
-              <select aria-label={value} value={status ?? ''} onChange={(e) => e.target.value && onChange(value, e.target.value as OrderStatus)}>
+              <select aria-label={value || label} value={status ?? ''} onChange={(e) => e.target.value && onChange(value, e.target.value as OrderStatus)}>
                 {!status && <option value="">{t('options.map.statusChoose')}</option>}
                 {STATUSES.map((s) => (
                   <option key={s} value={s}>

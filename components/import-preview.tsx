@@ -56,7 +56,7 @@ export function FilePreview({ t, locale, timeZone, fileRead, editing, defaultPla
     const base: MappingDraft = { platform: read.ok ? (read.platform as Platform) : (near?.platform ?? defaultPlatform) };
     if (read.ok && read.columns) return { ...base, ...Object.fromEntries(read.columns) };
     // Nearly a known export: its columns where they are, a guess for the rest.
-    if (near) return { ...base, ...(headers ? guessMapping(headers) : {}), ...Object.fromEntries(near.columns) };
+    if (near) return { ...base, ...(headers ? guessMapping(headers) : {}), ...Object.fromEntries(near.columns), ...(near.emptyStatus && { statusValues: { '': near.emptyStatus } }) };
     return { ...base, ...(headers ? guessMapping(headers) : {}) };
   };
   const editor = headers && (

@@ -91,13 +91,15 @@ export function MembersSection(props: {
   return (
     <main className="members-layout" aria-busy={partial}>
       <aside className="builder-col">
-        <div className="count" role="status" aria-live="polite" data-testid="segment-count" data-count={partial ? undefined : matched.length}>
-          {partial ? t('members.loading', { count: list.whole }) : t('segments.builder.count', { count: matched.length.toLocaleString(locale), total: list.count.toLocaleString(locale) })}
-        </div>
-        <div className="builder-actions">
-          <button type="button" className="link" disabled={partial || isEmptyFilter(filter)} onClick={() => (change({}), setSelected(undefined), setVersion((v) => v + 1))}>
-            {t('segments.builder.reset')}
-          </button>
+        <div className="builder-head">
+          <div className="count" role="status" aria-live="polite" data-testid="segment-count" data-count={partial ? undefined : matched.length}>
+            {partial ? t('members.loading', { count: list.whole }) : t('segments.builder.count', { count: matched.length.toLocaleString(locale), total: list.count.toLocaleString(locale) })}
+          </div>
+          <div className="builder-actions">
+            <button type="button" className="link" disabled={partial || isEmptyFilter(filter)} onClick={() => (change({}), setSelected(undefined), setVersion((v) => v + 1))}>
+              {t('segments.builder.reset')}
+            </button>
+          </div>
         </div>
         <SegmentBuilder
           filter={filter}

@@ -49,6 +49,15 @@ describe('a generic column mapping', () => {
     expect(r.problems).toEqual([expect.objectContaining({ line: 7, column, message: expect.stringMatching(message) })]);
   });
 
+  it('an empty status cell takes the meaning the mapping gives "" and is reported when it gives none', () => {
+    const file = 'Order,Customer,Total,Date,State\nC-1,cy,10.00,04/03/2026,\nC-2,cy,5.00,05/03/2026,Shipped\n';
+    const mapping: GenericMapping = { orderNo: 'Order', buyer: 'Customer', amount: 'Total', date: 'Date', status: 'State', platform: 'etsy', dateOrder: 'dmy' };
+    expect(ok(file, { ...mapping, statusValues: { '': 'paid' } }).orders.map((o) => [o.orderNo, o.status])).toEqual([['C-1', 'paid'], ['C-2', 'shipped']]);
+    const unsaid = ok(file, mapping);
+    expect(unsaid.orders.map((o) => o.orderNo)).toEqual(['C-2']);
+    expect(unsaid.problems).toEqual([expect.objectContaining({ line: 2, column: 'State', message: expect.stringMatching(/is empty/) })]);
+  });
+
   it('a mapping without any buyer column is refused', () => {
     const r = read(FILE, { orderNo: 'Order', amount: 'Total', date: 'Date', platform: 'other' });
     expect(r.ok).toBe(false);

@@ -1,5 +1,6 @@
 // One order export file → orders ready for the store, and every problem with its row and column.
 import type { Platform } from '../domain/rows';
+import type { OrderStatus } from '../domain/types';
 import { decodeBytes, type Encoding } from './decode';
 import { genericPreset, type GenericMapping } from './generic';
 import type { ImportedOrder } from '../domain/imported-order';
@@ -58,6 +59,8 @@ export interface NearPreset {
   missing: string[];
   /** The fields found where the preset reads them. */
   columns: [MappedField, string][];
+  /** What an empty status cell means in that export, if it says. */
+  emptyStatus?: OrderStatus;
 }
 
 /** A refused read: the refusal, and its English sentence (with a detail for logs, if any). */
@@ -76,7 +79,8 @@ export function unknownHeaders(fileName: string, headers: string[]): { refusal: 
   if (!near) return { refusal: refused('unknownColumns', { file: fileName, columns: headers.slice(0, 6).join(', ') }) };
   const { id, label, platform } = near.preset;
   const refusal = { ...refused('near', { file: fileName, preset: label, columns: near.missing.map((m) => `"${m}"`).join(', ') }), preset: id };
-  return { refusal, near: { id, label, platform, missing: near.missing, columns: near.columns } };
+  const emptyStatus = near.preset.emptyStatus;
+  return { refusal, near: { id, label, platform, missing: near.missing, columns: near.columns, ...(emptyStatus && { emptyStatus }) } };
 }
 
 export function readOrderExport(bytes: Uint8Array, fileName: string, options: ReadOptions): ReadResult {

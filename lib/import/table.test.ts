@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRecords } from './table';
+import { columnValues, parseRecords, tableFromRows } from './table';
 
 // A short export of many columns whose ID and time cells end in a tab (TikTok Shop writes them so).
 const header = Array.from({ length: 30 }, (_v, i) => `Column ${i + 1}`).join(',');
@@ -19,5 +19,17 @@ describe('the delimiter of a delimited file', () => {
 
   it('a tab-separated report is still read as one (Amazon)', () => {
     expect(parseRecords('order-id\tpurchase-date\tbuyer-email\n111-1\t2026-03-04\ta@example.com\n').delimiter).toBe('\t');
+  });
+});
+
+describe("a column's distinct values, for the mapping", () => {
+  it('counts empty cells under "" and leaves out a column with nothing but empty cells', () => {
+    const table = tableFromRows([['Order', 'State', 'Note'], ['1', 'Paid', ''], ['2', '', ''], ['3', ' ', ''], ['4', 'Paid', '']], '', (cells) => cells[0] === 'Order');
+    const values = columnValues(table);
+    expect(values['State']).toEqual([
+      ['Paid', 2],
+      ['', 2],
+    ]);
+    expect(values['Note']).toBeUndefined();
   });
 });

@@ -68,7 +68,8 @@ export type ColumnValues = Record<string, [string, number][]>;
 
 /**
  * The distinct values of the columns that have few of them (a status, a currency): what the column
- * mapping shows so the user can say what each means. Columns with more than `max` are left out.
+ * mapping shows so the user can say what each means; empty cells count under "". Columns with more than
+ * `max`, or with nothing but empty cells, are left out.
  */
 export function columnValues(table: Table, max = 40): ColumnValues {
   const counts = table.headers.map(() => new Map<string, number>() as Map<string, number> | undefined);
@@ -76,7 +77,6 @@ export function columnValues(table: Table, max = 40): ColumnValues {
     counts.forEach((seen, i) => {
       if (!seen) return;
       const value = (cells[i] ?? '').trim();
-      if (!value) return;
       seen.set(value, (seen.get(value) ?? 0) + 1);
       if (seen.size > max) counts[i] = undefined;
     });
@@ -84,7 +84,7 @@ export function columnValues(table: Table, max = 40): ColumnValues {
   const out: ColumnValues = {};
   counts.forEach((seen, i) => {
     const header = table.headers[i]!.trim();
-    if (seen && seen.size > 0 && header) out[header] = [...seen].sort((a, b) => b[1] - a[1]);
+    if (seen && [...seen.keys()].some(Boolean) && header) out[header] = [...seen].sort((a, b) => b[1] - a[1]);
   });
   return out;
 }

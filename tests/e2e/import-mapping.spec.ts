@@ -116,3 +116,44 @@ test('a file that nearly is a known export opens that export’s mapping filled 
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('a near Etsy US file, whose Status is empty for orders still open, imports those rows as paid, as Etsy means them', async ({ freshExt }) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'regulars-near-us-'));
+  try {
+    // Etsy US leaves Status empty on open orders (3 of the 4 here); "Sale Date" renamed by hand.
+    const etsy = await readFile(new URL('../../lib/import/presets/fixtures/EtsySoldOrders2026-3.csv', import.meta.url), 'utf8');
+    const file = path.join(dir, 'EtsySoldOrders2026-3-us-edited.csv');
+    await writeFile(file, etsy.replace(/^Sale Date,/, 'Date of Sale,'));
+    const options = await freshExt.context.newPage();
+    await options.goto(`chrome-extension://${freshExt.extensionId}/options.html`);
+    await options.getByLabel('Import order export', { exact: true }).setInputFiles(file);
+
+    const mapping = options.getByRole('group', { name: 'Match the columns of EtsySoldOrders2026-3-us-edited.csv' });
+    await expect(mapping).toContainText('This looks like Etsy sold orders (EtsySoldOrders), but');
+    // The empty cells are a value of their own, given Etsy's meaning; "Canceled" is a common word.
+    const values = mapping.getByTestId('status-values');
+    await expect(values.getByLabel('Empty (3 rows)', { exact: true })).toHaveValue('paid');
+    await expect(values.getByLabel('Canceled', { exact: true })).toHaveValue('cancelled');
+    await mapping.getByLabel('Order date', { exact: true }).selectOption('Date of Sale');
+    await mapping.getByRole('button', { name: 'Use this mapping' }).click();
+    await expect(options.getByTestId('import-preview')).toContainText('4 orders from 4 rows, 3 buyers, 0 rows with problems');
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(options.getByRole('status').filter({ hasText: /^\s*Imported/ })).toContainText('Imported 4 orders: 3 new members, 0 existing members matched');
+
+    const stored = await options.evaluate(
+      () =>
+        new Promise<{ orderNo: string; status: string; amountMinor: number; currency: string }[]>((resolve, reject) => {
+          const open = indexedDB.open('regulars');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('orders').objectStore('orders').getAll();
+            all.onsuccess = () => (resolve(all.result as never), open.result.close());
+          };
+        }),
+    );
+    const byNo = Object.fromEntries(stored.map((o) => [o.orderNo, [o.status, o.amountMinor, o.currency]]));
+    expect(byNo).toEqual({ 3301234501: ['paid', 5100, 'USD'], 3301234502: ['paid', 3750, 'EUR'], 3301234503: ['paid', 3416, 'USD'], 3301234504: ['cancelled', 2400, 'USD'] });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

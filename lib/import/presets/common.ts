@@ -60,6 +60,7 @@ export function definePreset<C extends ColumnSpec>(preset: {
   columns: C;
   signature: readonly (keyof C & string)[];
   fields?: Partial<Record<MappedField, keyof C & string>>;
+  emptyStatus?: ImportPreset['emptyStatus'];
   read(table: Table, ctx: PresetContext, col: Columns<C>): PresetResult;
 }): ImportPreset {
   const { read, ...rest } = preset;

@@ -64,6 +64,7 @@ export const etsyOrdersPreset = definePreset({
   fields: { orderNo: 'orderId', buyer: 'buyerId', amount: 'total', date: 'saleDate', status: 'status', currency: 'currency' },
   platform: 'etsy',
   label: 'Etsy sold orders (EtsySoldOrders)',
+  emptyStatus: 'paid',
   signature: ['saleDate', 'orderId', 'numberOfItems', 'orderValue'],
   read(table, ctx, col) {
     const h = table.headers;

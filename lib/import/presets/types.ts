@@ -1,4 +1,5 @@
 import type { Platform } from '../../domain/rows';
+import type { OrderStatus } from '../../domain/types';
 import type { ImportedOrder } from '../../domain/imported-order';
 import type { Table } from '../table';
 import type { ProblemCode, ProblemParams } from '../problem';
@@ -47,5 +48,7 @@ export interface ImportPreset {
   signature: readonly string[];
   /** Which column key holds each field (the preview, a near match's mapping); absent for files that can't be imported alone. */
   fields?: Partial<Record<MappedField, string>>;
+  /** What an empty status cell means in this export (Etsy lists only paid orders): a near match's mapping starts with it. */
+  emptyStatus?: OrderStatus;
   read(table: Table, ctx: PresetContext): PresetResult;
 }
