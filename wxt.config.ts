@@ -83,7 +83,10 @@ export default defineConfig({
   },
   // Vite 8 can emit raw U+FFFF (from Dexie) and Chromium then refuses the extension silently.
   // Web Workers are bundled separately: the same rule applies to them.
+  // The demo build's background clock can be moved forward by the end-to-end tests
+  // (entrypoints/background/test-clock.ts); the store build's cannot.
   vite: () => ({
+    define: { 'import.meta.env.REGULARS_TEST_CLOCK': JSON.stringify(DEMO) },
     build: { rollupOptions: { output: { charset: 'ascii' } } },
     worker: { format: 'es', rollupOptions: { output: { charset: 'ascii' } } },
   }),

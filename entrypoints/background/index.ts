@@ -13,6 +13,7 @@ import { chromeTabApis, showOnTab } from '@/lib/hosts/show-here';
 import { fail, createRouter } from '@/lib/messaging/router';
 import { syncService } from '@/lib/background/sync/service';
 import { startReminders } from './reminders';
+import { backgroundClock } from './test-clock';
 
 export default defineBackground(() => {
   // Listeners first and synchronously: a permission event may be what woke this worker.
@@ -21,7 +22,9 @@ export default defineBackground(() => {
     if (command === 'show-panel') void showOnTab(tab?.id, tab?.url, chromeTabApis);
   });
   const db = new RegularsDb();
-  const now = () => Date.now();
+  // Moving the demo build's clock (end-to-end tests) sets the reminders' alarm again by the new time.
+  const clock = backgroundClock(() => reminders.reconcile());
+  const now = clock.now;
   const rfm = rfmRefresher(db, now);
   // Segments, the RFM overview and holiday audiences read the member facts: rebuilt on disk soon
   // after members change, so a worker that wakes finds them current.
@@ -43,7 +46,7 @@ export default defineBackground(() => {
   const resolveSegment = (segmentId: string) => segmentMemberIds(db, segmentId, now());
   // Who this agent is for reminders: the team user while connected to a team (assignments name team users).
   const me = async () => sync.me();
-  const reminders = startReminders(db, now, resolveSegment, me);
+  const reminders = startReminders(db, clock, resolveSegment, me);
   // The report's figures move with the shop's day (recency, lapse): the reminders' alarm, at least
   // hourly, brings a stale snapshot up to date, so the reports page opens on current figures.
   browser.alarms.onAlarm.addListener(() => void reports.current().catch((e) => console.error('Regulars: report refresh failed', e)));

@@ -2,11 +2,12 @@
 import type { RegularsDb } from '@/lib/store/database';
 import type { SegmentResolver } from '@/lib/background/reminders/reminders';
 import { createScheduler, type ReminderBrowser } from '@/lib/background/reminders/scheduler';
+import type { BackgroundClock } from './test-clock';
 
-function chromeReminderBrowser(): ReminderBrowser {
+function chromeReminderBrowser(clock: BackgroundClock): ReminderBrowser {
   const page = (query: string) => browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?${query}`) });
   return {
-    setAlarm: (name, when) => browser.alarms.create(name, { when }),
+    setAlarm: (name, when) => browser.alarms.create(name, { when: clock.toWall(when) }),
     notify: (id, options) => browser.notifications.create(id, options),
     clearNotification: (id) => browser.notifications.clear(id),
     setBadge: async (text) => {
@@ -23,8 +24,8 @@ function chromeReminderBrowser(): ReminderBrowser {
 }
 
 /** Listeners are added synchronously (an alarm or a click may be what woke the worker). */
-export function startReminders(db: RegularsDb, now: () => number, resolveSegment?: SegmentResolver, me?: () => Promise<string | undefined>) {
-  const scheduler = createScheduler({ db, now, browser: chromeReminderBrowser(), resolveSegment, ...(me ? { me } : {}) });
+export function startReminders(db: RegularsDb, clock: BackgroundClock, resolveSegment?: SegmentResolver, me?: () => Promise<string | undefined>) {
+  const scheduler = createScheduler({ db, now: clock.now, browser: chromeReminderBrowser(clock), resolveSegment, ...(me ? { me } : {}) });
   browser.alarms.onAlarm.addListener((alarm) => void scheduler.onAlarm(alarm.name));
   browser.notifications.onButtonClicked.addListener((id, index) => void scheduler.onButton(id, index));
   browser.notifications.onClicked.addListener((id) => void scheduler.onClicked(id));

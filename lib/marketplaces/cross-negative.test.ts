@@ -164,9 +164,19 @@ describe('no adapter throws on, or finds a buyer in, another site’s pages', ()
     FIXTURES.filter((f) => f.site !== adapter.id).flatMap((f) => (SITE_URLS[adapter.id] ?? []).map((url) => [adapter.id, `${f.site}/${f.name}`, url, f] as const)),
   );
 
+  // Each page is parsed once and read by every other adapter: adapters only read the page (none
+  // writes to it), and a new happy-dom window per case was most of this file's time.
+  const parsed = new Map<string, Document>();
+  const pageOf = (f: (typeof FIXTURES)[number]) => {
+    const key = `${f.site}/${f.name}`;
+    const root = parsed.get(key) ?? fixtureDocument(f.dir, f.name);
+    parsed.set(key, root);
+    return root;
+  };
+
   it.each(cases)('%s on %s read as %s', (id, _fixture, url, f) => {
     const adapter = byId(id);
-    const root = fixtureDocument(f.dir, f.name);
+    const root = pageOf(f);
     const u = new URL(url);
     expect(() => adapter.findBuyer(root, u)).not.toThrow();
     expect(() => adapter.readOrder?.(root, u)).not.toThrow();

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { strFromU8 } from 'fflate';
 import webExt from 'web-ext';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unzip, unzipTo, version, zipPath } from './zips';
+import { ROOT, unzip, unzipTo, version, zipPath } from './zips';
 
 const manifestOf = (files: Record<string, Uint8Array>) => {
   const raw = files['manifest.json'];
@@ -33,6 +33,19 @@ describe('Chrome Web Store zip', () => {
     const files = await unzip(zipPath('chrome'));
     expect(Object.keys(files)).toContain('content-scripts/content.js');
     expect(Object.keys(files)).not.toContain('bench.html');
+  });
+});
+
+describe('the background clock', () => {
+  // The end-to-end tests move the demo build's clock forward (entrypoints/background/test-clock.ts).
+  it('can be moved by a test in the demo build only: neither store zip carries the hook', async () => {
+    const demo = await readFile(path.join(ROOT, '.output-demo', 'firefox-mv3', 'background.js'), 'utf8');
+    expect(demo).toContain('regularsTestClock');
+    for (const what of ['chrome', 'firefox'] as const) {
+      const background = (await unzip(zipPath(what)))['background.js'];
+      expect(background, `${what} zip's background.js`).toBeDefined();
+      expect(strFromU8(background!)).not.toContain('regularsTestClock');
+    }
   });
 });
 
