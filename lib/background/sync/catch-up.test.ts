@@ -5,9 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { teamOnTestServer } from '../../../tests/support/team-machines';
 import { keepDerivedFresh } from '../derived';
 import { importOrders } from '../import/import-orders';
-import { addTag } from '../members/card';
 import { NOW, order } from '../test-helpers';
-import { memberRow } from '../../domain/sync/fixtures';
 
 const { newTeam, machine } = teamOnTestServer();
 
@@ -39,22 +37,5 @@ describe('joining a team', () => {
     expect(refreshed).toHaveLength(1);
     expect(told).toEqual([{ members: 60, session: expect.stringMatching(/^sync-\d+$/) }]);
     expect(b.engine.status().waiting).toBe(0);
-  }, 60_000);
-
-  it('each member gets its own tags, m_1 none of m_10\'s, when they arrive together and when one comes later', async () => {
-    const team = await newTeam();
-    const a = await machine(team, 'alice', 'alice-pw');
-    await a.db.members.bulkPut([memberRow({ id: 'm_1', tags: ['gift'] }), memberRow({ id: 'm_10', tags: ['vip', 'wholesale'] }), memberRow({ id: 'm_2', tags: [] })]);
-    a.engine.start();
-    await a.engine.settled(30_000);
-    const b = await machine(team, 'bob', 'bob-pw');
-    b.engine.start();
-    await b.engine.settled(30_000);
-    const tagsOnB = async () => Object.fromEntries((await b.db.members.toArray()).map((m) => [m.id, m.tags]));
-    expect(await tagsOnB()).toEqual({ m_1: ['gift'], m_10: ['vip', 'wholesale'], m_2: [] });
-
-    // Later, alone in its batch: the tags B synced before are read back for m_1 only.
-    await addTag(a.db, 'm_1', 'late', NOW + 1);
-    await expect.poll(tagsOnB, { timeout: 5000 }).toEqual({ m_1: ['gift', 'late'], m_10: ['vip', 'wholesale'], m_2: [] });
   }, 60_000);
 });

@@ -6,7 +6,6 @@ import { mergeAll, mergeDocs } from '../../domain/sync/conflicts';
 import { docId, memberRowFromDocs, survivorOf, syncDocSchema, type MemberDoc, type SharedTable, type SyncDoc, type TagDoc } from '../../domain/sync/documents';
 import { journeySettingsSchema } from '../../domain/journey-settings';
 import { settingsSchema } from '../../domain/settings';
-import type { MemberRow } from '../../domain/rows';
 import { withOrigin } from '../../store/changes';
 import { readSettings } from '../../store/settings';
 import { recomputeMembers } from '../import/member-refresh';
@@ -78,26 +77,20 @@ export async function applyDocs(ctx: SyncContext, items: Incoming[], deletions: 
   }
   // Everything sync keeps of its own is read before the store's transaction: awaiting another
   // database inside it would let IndexedDB end the transaction early.
-  // The synced tags of every member in the batch in one read (one per member was most of a join's time).
-  const tagsOf = new Map<string, Map<string, TagDoc>>();
-  const tagged = (memberId: string) => tagsOf.get(memberId) ?? (tagsOf.set(memberId, new Map()), tagsOf.get(memberId)!);
-  const synced = memberIds.size ? await state.shadow.where('id').startsWithAnyOf([...memberIds].map((m) => `tag:${m}:`)).toArray() : [];
-  for (const s of synced) if (s.doc?.type === 'tag') tagged(s.doc.memberId).set(s.id, s.doc);
-  for (const d of [...pending, ...batch.values()]) if (d.type === 'tag' && memberIds.has(d.memberId)) tagged(d.memberId).set(d._id, d);
   const members: { memberId: string; to: string; doc: MemberDoc; tags: TagDoc[] }[] = [];
   for (const memberId of memberIds) {
     const id = docId.member(memberId);
     // A member document changed here and not yet sent is the row's truth, not the last synced one.
     const doc = (batch.get(id) ?? waiting.get(id) ?? (await state.shadow.get(id))?.doc) as MemberDoc | undefined;
     if (!doc) continue;
-    members.push({ memberId, to: await survivor(ctx, memberId, batch), doc, tags: [...(tagsOf.get(memberId)?.values() ?? [])] });
+    const tagDocs = new Map((await state.shadow.where('id').startsWith(`tag:${memberId}:`).toArray()).map((s) => [s.id, s.doc as TagDoc]));
+    for (const d of [...pending, ...batch.values()]) if (d.type === 'tag' && d.memberId === memberId) tagDocs.set(d._id, d);
+    members.push({ memberId, to: await survivor(ctx, memberId, batch), doc, tags: [...tagDocs.values()] });
   }
   const gone: string[] = [];
   await db.transaction('rw', [db.members, db.identities, db.orders, db.notes, db.contacts, db.reminders, db.segments, db.siteRules, db.settings], async () => {
     withOrigin(ctx.origin ?? SYNC_ORIGIN);
-    const locals = await db.members.bulkGet(members.map((m) => m.memberId));
-    const memberRows: MemberRow[] = [];
-    for (const [i, { memberId, to, doc, tags }] of members.entries()) {
+    for (const { memberId, to, doc, tags } of members) {
       if (to !== memberId) {
         // Merged elsewhere: what this machine still holds of it follows to the survivor.
         if (await db.members.get(memberId)) {
@@ -109,12 +102,11 @@ export async function applyDocs(ctx: SyncContext, items: Incoming[], deletions: 
         }
         continue;
       }
-      const local = locals[i];
+      const local = await db.members.get(memberId);
       followed.add(memberId);
-      memberRows.push(memberRowFromDocs(doc, tags, local, (mid, name) => emptyMember(mid, name, settings, now())));
+      await db.members.put(memberRowFromDocs(doc, tags, local, (mid, name) => emptyMember(mid, name, settings, now())));
       if (!local) touchedMembers.add(memberId);
     }
-    await db.members.bulkPut(memberRows);
     for (const [table, rows] of Object.entries(puts)) {
       await db.table(table).bulkPut(rows);
       tables.add(table);
