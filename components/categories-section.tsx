@@ -70,6 +70,10 @@ export function CategoriesSection({ t, locale, settings, figures, apply, onSave,
   useEffect(() => setDraft(draftOf(settings.categoryRules)), [savedRules]); // eslint-disable-line react-hooks/exhaustive-deps
   const savedCycles = JSON.stringify(settings.categoryCycles);
   useEffect(() => setCycles(cycleDraftOf(settings.categoryCycles)), [savedCycles]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The first data version known is the data already being read: only a later one reads again.
+  const [firstVersion, setFirstVersion] = useState(dataVersion);
+  if (firstVersion === undefined && dataVersion !== undefined) setFirstVersion(dataVersion);
+  const readAt = dataVersion === firstVersion ? undefined : dataVersion;
   useEffect(() => {
     let live = true;
     setRead(undefined);
@@ -80,7 +84,7 @@ export function CategoriesSection({ t, locale, settings, figures, apply, onSave,
     return () => {
       live = false;
     };
-  }, [dataVersion, readCount]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [readAt, readCount]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const built = useMemo(() => rulesOf(draft), [draft]);
   const dirty = JSON.stringify(built.rules) !== savedRules;

@@ -36,11 +36,11 @@ export default defineBackground(() => {
   // Both follow the change stream: after orders change the RFM cut points, then the report; after
   // members change (a merge, a ladder, tags) the report.
   const derived = keepDerivedFresh(db, {
-    ordersChanged: () => {
-      rfm.schedule();
-      reports.schedule();
+    ordersChanged: (ended) => {
+      rfm.schedule(ended ? 0 : undefined);
+      reports.schedule(ended ? 0 : undefined);
     },
-    membersChanged: () => reports.schedule(),
+    membersChanged: (ended) => reports.schedule(ended ? 0 : undefined),
   });
   // Saved segments are audiences for holiday greetings (lib/background/segments evaluates them).
   const resolveSegment = (segmentId: string) => segmentMemberIds(db, segmentId, now());

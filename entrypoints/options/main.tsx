@@ -12,7 +12,8 @@ import { PagesSection } from '@/components/site-rules-section';
 import { TeamSection, type TeamApi } from '@/components/team-section';
 import { TiersSection } from '@/components/tiers-section';
 import '@/components/tiers.css';
-import { categoryFiguresIn, repurchaseIntervalsIn, tierFactsUnder } from '@/lib/readers/page-reads';
+import { figuresInWorker } from '@/lib/readers/figures';
+import { tierFactsUnder } from '@/lib/readers/page-reads';
 import '@/components/theme.css';
 import '@/components/options.css';
 import type { SiteRuleRow } from '@/lib/domain/rows';
@@ -29,6 +30,8 @@ const STORE_FILES = storeFiles(send);
 // ?streamAbove=N (bytes) lets tests stream small files through the big-file path.
 const streamAbove = Number(new URLSearchParams(location.search).get('streamAbove') ?? '') || undefined;
 const importWorker = () => new Worker(new URL('../../lib/import/import-worker.ts', import.meta.url), { type: 'module' });
+// Repurchase intervals and category figures are read and computed off this page's thread.
+const FIGURES = figuresInWorker(() => new Worker(new URL('../../lib/readers/figures-worker.ts', import.meta.url), { type: 'module' }));
 
 const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -103,7 +106,7 @@ function App() {
                 locale={locale}
                 settings={settings}
                 tierFacts={(window) => tierFactsUnder(window, Date.now(), settings.shopCurrency)}
-                intervals={() => repurchaseIntervalsIn(settings.timeZone)}
+                intervals={() => FIGURES.intervals(settings.timeZone)}
                 apply={(ladder) => send('tiers.apply', { ladder })}
                 onSave={save}
                 reload={() => send('settings.get', {}).then(setSettings)}
@@ -118,7 +121,7 @@ function App() {
                 t={t}
                 locale={locale}
                 settings={settings}
-                figures={() => categoryFiguresIn(settings.timeZone)}
+                figures={() => FIGURES.categories(settings.timeZone)}
                 apply={async (rules) => {
                   const result = await send('categories.apply', { rules });
                   setSettings(await send('settings.get', {}));

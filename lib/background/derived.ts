@@ -8,7 +8,8 @@ import type { RegularsDb } from '../store/database';
 /** The origin an import session's writes carry. */
 export const importOrigin = (session: string) => `import:${session}`;
 
-export function keepDerivedFresh(db: RegularsDb, refresh: { ordersChanged(): void; membersChanged(): void }) {
+/** `ended`: an import session's end, a pause in writes already: the figures are refreshed at once. */
+export function keepDerivedFresh(db: RegularsDb, refresh: { ordersChanged(ended?: boolean): void; membersChanged(ended?: boolean): void }) {
   /** Sessions that wrote, and what they touched, until they end. */
   const waiting = new Map<string, { orders: boolean; members: boolean }>();
   const stop = onCommitted((change) => {
@@ -27,8 +28,8 @@ export function keepDerivedFresh(db: RegularsDb, refresh: { ordersChanged(): voi
     importEnded(session: string) {
       const seen = waiting.get(importOrigin(session));
       waiting.delete(importOrigin(session));
-      if (seen?.orders) refresh.ordersChanged();
-      else if (seen?.members) refresh.membersChanged();
+      if (seen?.orders) refresh.ordersChanged(true);
+      else if (seen?.members) refresh.membersChanged(true);
     },
     stop,
   };

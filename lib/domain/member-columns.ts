@@ -61,67 +61,96 @@ export function dictionary() {
 }
 
 export function encodeMembers(members: readonly FactMember[]): MemberColumns {
-  const n = members.length;
+  const builder = columnsBuilder(members.length);
+  for (const m of members) builder.add(m);
+  return builder.finish().columns;
+}
+
+/**
+ * Columns built one member at a time, for at most `capacity` members (members in id order). `add`
+ * copies what it reads: the same object may be refilled and added again (eachMember's).
+ */
+export function columnsBuilder(capacity: number) {
   const tiers = dictionary();
   const currencies = dictionary();
   const birthdays = dictionary();
   const tagDict = dictionary();
-  const cols = {
-    tier: new Uint16Array(n),
-    currency: new Uint16Array(n),
-    orderCount: new Float64Array(n),
-    spendMinor: new Float64Array(n),
-    averageOrderMinor: new Float64Array(n),
-    firstOrderAt: new Float64Array(n),
-    lastOrderAt: new Float64Array(n),
-    doNotContact: new Uint8Array(n),
-    birthday: new Uint32Array(n),
-    tagStart: new Uint32Array(n + 1),
-    pointsAdjustment: new Float64Array(n),
-    catStart: new Uint32Array(n + 1),
-  };
   const categoryDict = dictionary();
+  const cols = {
+    tier: new Uint16Array(capacity),
+    currency: new Uint16Array(capacity),
+    orderCount: new Float64Array(capacity),
+    spendMinor: new Float64Array(capacity),
+    averageOrderMinor: new Float64Array(capacity),
+    firstOrderAt: new Float64Array(capacity),
+    lastOrderAt: new Float64Array(capacity),
+    doNotContact: new Uint8Array(capacity),
+    birthday: new Uint32Array(capacity),
+    tagStart: new Uint32Array(capacity + 1),
+    pointsAdjustment: new Float64Array(capacity),
+    catStart: new Uint32Array(capacity + 1),
+  };
   const catList: number[] = [];
   const catTimes: number[] = [];
   const tagList: number[] = [];
-  const ids: string[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const m = members[i]!;
-    ids[i] = m.id;
-    cols.tier[i] = tiers.of(m.tierId);
-    cols.currency[i] = currencies.of(m.currency);
-    cols.orderCount[i] = m.orderCount;
-    cols.spendMinor[i] = m.spendMinor;
-    cols.averageOrderMinor[i] = m.averageOrderMinor;
-    cols.firstOrderAt[i] = m.firstOrderAt ?? NaN;
-    cols.lastOrderAt[i] = m.lastOrderAt ?? NaN;
-    cols.doNotContact[i] = m.doNotContact ? 1 : 0;
-    const birthday = m.profile.birthday;
-    cols.birthday[i] = birthday ? birthdays.of(birthday) + 1 : 0;
-    cols.tagStart[i] = tagList.length;
-    for (const tag of m.tags) tagList.push(tagDict.of(tag));
-    cols.pointsAdjustment[i] = m.pointsAdjustment ?? 0;
-    cols.catStart[i] = catList.length;
-    for (const [c, at] of Object.entries(m.categoryLastAt ?? {})) {
-      catList.push(categoryDict.of(c));
-      catTimes.push(at);
-    }
-  }
-  cols.tagStart[n] = tagList.length;
-  cols.catStart[n] = catList.length;
-  if (tiers.names.length > 0xffff || currencies.names.length > 0xffff) throw new Error('Too many distinct tiers or currencies to keep as columns');
+  const ids: string[] = [];
   return {
-    count: n,
-    ids: ids.join(SEP),
-    tierNames: tiers.names,
-    currencyNames: currencies.names,
-    birthdayNames: birthdays.names,
-    tagNames: tagDict.names,
-    tags: Uint32Array.from(tagList),
-    categoryNames: categoryDict.names,
-    categories: Uint32Array.from(catList),
-    catAt: Float64Array.from(catTimes),
-    ...cols,
+    add(m: FactMember): void {
+      const i = ids.length;
+      if (i >= capacity) throw new Error(`More than ${capacity} members added to columns`);
+      ids.push(m.id);
+      cols.tier[i] = tiers.of(m.tierId);
+      cols.currency[i] = currencies.of(m.currency);
+      cols.orderCount[i] = m.orderCount;
+      cols.spendMinor[i] = m.spendMinor;
+      cols.averageOrderMinor[i] = m.averageOrderMinor;
+      cols.firstOrderAt[i] = m.firstOrderAt ?? NaN;
+      cols.lastOrderAt[i] = m.lastOrderAt ?? NaN;
+      cols.doNotContact[i] = m.doNotContact ? 1 : 0;
+      const birthday = m.profile.birthday;
+      cols.birthday[i] = birthday ? birthdays.of(birthday) + 1 : 0;
+      cols.tagStart[i] = tagList.length;
+      for (const tag of m.tags) tagList.push(tagDict.of(tag));
+      cols.pointsAdjustment[i] = m.pointsAdjustment ?? 0;
+      cols.catStart[i] = catList.length;
+      for (const [c, at] of Object.entries(m.categoryLastAt ?? {})) {
+        catList.push(categoryDict.of(c));
+        catTimes.push(at);
+      }
+    },
+    /** The columns, and their ids in order. */
+    finish(): { columns: MemberColumns; ids: string[] } {
+      const n = ids.length;
+      cols.tagStart[n] = tagList.length;
+      cols.catStart[n] = catList.length;
+      if (tiers.names.length > 0xffff || currencies.names.length > 0xffff) throw new Error('Too many distinct tiers or currencies to keep as columns');
+      const fit = <A extends { length: number; slice(from: number, to: number): A }>(a: A, length: number) => (a.length === length ? a : a.slice(0, length));
+      const columns: MemberColumns = {
+        count: n,
+        ids: ids.join(SEP),
+        tierNames: tiers.names,
+        currencyNames: currencies.names,
+        birthdayNames: birthdays.names,
+        tagNames: tagDict.names,
+        tags: Uint32Array.from(tagList),
+        categoryNames: categoryDict.names,
+        categories: Uint32Array.from(catList),
+        catAt: Float64Array.from(catTimes),
+        tier: fit(cols.tier, n),
+        currency: fit(cols.currency, n),
+        orderCount: fit(cols.orderCount, n),
+        spendMinor: fit(cols.spendMinor, n),
+        averageOrderMinor: fit(cols.averageOrderMinor, n),
+        firstOrderAt: fit(cols.firstOrderAt, n),
+        lastOrderAt: fit(cols.lastOrderAt, n),
+        doNotContact: fit(cols.doNotContact, n),
+        birthday: fit(cols.birthday, n),
+        tagStart: fit(cols.tagStart, n + 1),
+        pointsAdjustment: fit(cols.pointsAdjustment, n),
+        catStart: fit(cols.catStart, n + 1),
+      };
+      return { columns, ids };
+    },
   };
 }
 

@@ -61,8 +61,12 @@ export class OrderLedger {
     return this.owner.size;
   }
 
+  /** orders() until the next set(). */
+  private ordered: LedgerOrder[] | undefined;
+
   /** Records an order as it now is (a put), or its removal (undefined). */
   set(id: string, order: ReportOrder | undefined): void {
+    this.ordered = undefined;
     const was = this.owner.get(id);
     if (was !== undefined && was !== order?.memberId) {
       const theirs = this.byMember.get(was)!;
@@ -83,11 +87,12 @@ export class OrderLedger {
     for (const memberId of [...this.byMember.keys()].sort()) yield [...this.byMember.get(memberId)!.values()].sort(byTimeThenId);
   }
 
-  /** Every order, grouped as members() gives them (what shopReport reads). */
-  orders(): LedgerOrder[] {
+  /** Every order, grouped as members() gives them (what shopReport reads). Shared until the next set(): never change it. */
+  orders(): readonly LedgerOrder[] {
+    if (this.ordered) return this.ordered;
     const out: LedgerOrder[] = [];
     for (const list of this.members()) for (const o of list) out.push(o);
-    return out;
+    return (this.ordered = out);
   }
 
   /**

@@ -3,13 +3,12 @@
 // Pages import this, never lib/store (the layer rule in .dependency-cruiser.cjs).
 import type { TierLadder } from '../domain/types';
 import type { TierFacts } from '../domain/suggest';
-import type { CategoryFigures } from '../domain/category-figures';
 import type { TouchOutcomes } from '../domain/outcomes';
 import type { IdentityRow, MemberRow } from '../domain/rows';
 import type { Settings } from '../domain/settings';
 import { frequencyCapHours, recentlyContacted } from '../store/contacts';
 import { RegularsDb } from '../store/database';
-import { readCategoryFigures, readRepurchaseIntervals, readTouchOutcomes } from '../store/report-data';
+import { readTouchOutcomes } from '../store/report-data';
 import { readSnapshotState, type ReportSnapshot } from '../store/report-snapshot';
 import { tierFactsOf } from '../store/tier-facts';
 
@@ -31,12 +30,6 @@ export const reportSnapshotState = (now: number): Promise<{ settings: Settings; 
 
 /** Touches from the contact log and the orders that followed within `withinDays`. */
 export const touchOutcomesWithin = (withinDays: number): Promise<TouchOutcomes> => withPageDb((db) => readTouchOutcomes(db, withinDays));
-
-/** Days between each member's orders, for the lapse suggestion. */
-export const repurchaseIntervalsIn = (timeZone: string): Promise<number[]> => withPageDb((db) => readRepurchaseIntervals(db, timeZone));
-
-/** Buyers, repeat rate and repurchase intervals per product category. */
-export const categoryFiguresIn = (timeZone: string): Promise<CategoryFigures[]> => withPageDb((db) => readCategoryFigures(db, timeZone));
 
 /** Each member's tier facts under a ladder's window, for the tier editor's preview. */
 export const tierFactsUnder = (window: TierLadder['window'], now: number, shopCurrency: string): Promise<TierFacts[]> =>

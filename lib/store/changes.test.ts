@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { onCommitted, withOrigin, type StoreChange } from './changes';
+import { onCommitted, rowsOf, withOrigin, type StoreChange } from './changes';
+import { generationKey } from './generation';
 import type { RegularsDb } from './database';
 import { memoryDb, NOW } from './test-helpers';
 
@@ -93,7 +94,21 @@ describe('the change stream', () => {
       withOrigin('restore');
       await db.members.clear();
     });
-    expect(changes).toEqual([{ db: db.name, from: 'here', origin: 'restore', tables: [{ table: 'members', kind: 'delete', keys: null }] }]);
+    expect(changes).toEqual([{ db: db.name, from: 'here', origin: 'restore', marks: { members: expect.any(String) }, tables: [{ table: 'members', kind: 'delete', keys: null }] }]);
+  });
+
+  it('carries the generation marks it wrote, and the member rows it put to listeners in this context only', async () => {
+    const db = memoryDb(undefined, undefined, 'changes-rows');
+    const changes = collect(db);
+    await db.transaction('rw', [db.members, db.tags], async () => {
+      await db.members.bulkPut([member('m1'), member('m2')]);
+      await db.members.update('m1', { tags: ['gift'] });
+      await db.tags.put({ name: 'gift', count: 1, lastUsedAt: NOW });
+    });
+    const mark = (await db.caches.get(generationKey('members')))?.value;
+    expect(changes[0]!.marks).toEqual({ members: mark });
+    expect(rowsOf<{ id: string; tags: string[] }>(changes[0]!, 'members')?.map((m) => [m.id, m.tags])).toEqual([['m1', []], ['m2', []], ['m1', ['gift']]]);
+    expect(rowsOf(changes[0]!, 'tags')).toBeUndefined();
   });
 
   it('reads and writes of derived data (the caches table) are no change', async () => {

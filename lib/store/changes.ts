@@ -6,6 +6,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware, Transaction } from 'dexie';
 import Dexie from 'dexie';
 import { STORE_CHANGES_CHANNEL } from '../domain/change-channel';
+import { marksWrittenBy } from './generation';
 
 /** One table's part of a committed write. */
 export interface TableChange {
@@ -24,12 +25,21 @@ export interface StoreChange {
   from: 'here' | 'elsewhere';
   /** Who wrote it, when the writer said so (withOrigin): e.g. an import session, or team sync applying remote rows. */
   origin?: string | undefined;
+  /** The generation marks (generation.ts) the write left, per watched table it wrote. */
+  marks?: Readonly<Record<string, string>> | undefined;
+  /**
+   * In this context only ('here'): the rows put, per table in CARRIED, as written (a listener
+   * keeps what it derives from them without reading them back). Never sent to other contexts.
+   */
+  rows?: ReadonlyMap<string, readonly unknown[]> | undefined;
 }
 
 export type ChangeListener = (change: StoreChange) => void;
 
 /** Derived data on disk (the caches table) is not a row of the shop: writing it is no change. */
 const UNWATCHED = new Set(['caches']);
+/** Tables whose put rows a change carries to listeners in the writing context (the member facts follow them). */
+const CARRIED = new Set(['members']);
 
 const listeners = new Set<ChangeListener>();
 let channel: BroadcastChannel | undefined;
@@ -66,6 +76,9 @@ export function onCommitted(listener: ChangeListener): () => void {
 /** Does this change touch any of these tables? */
 export const touches = (change: StoreChange, tables: readonly string[]): boolean => change.tables.some((t) => tables.includes(t.table));
 
+/** The rows a change put into `table` in this context, when it carries them (CARRIED tables); undefined otherwise. */
+export const rowsOf = <T>(change: StoreChange, table: string): readonly T[] | undefined => change.rows?.get(table) as readonly T[] | undefined;
+
 /** The keys a change wrote to `table` (undefined: unknown, a range was deleted). */
 export function keysOf(change: StoreChange, table: string): Set<string> | undefined {
   const out = new Set<string>();
@@ -89,6 +102,7 @@ export function withOrigin(origin: string): void {
 interface Pending {
   db: string;
   tables: Map<string, TableChange & { keys: string[] | null }>;
+  rows: Map<string, unknown[]>;
 }
 
 function record(pending: Pending, table: string, req: DBCoreMutateRequest, results: readonly unknown[] | undefined): void {
@@ -100,6 +114,10 @@ function record(pending: Pending, table: string, req: DBCoreMutateRequest, resul
   if (entry.keys === null || req.type === 'deleteRange') return;
   const keys = req.type === 'delete' ? req.keys : (results ?? req.keys ?? []);
   for (const k of keys) entry.keys.push(String(k));
+  if ((req.type === 'put' || req.type === 'add') && CARRIED.has(table)) {
+    const rows = pending.rows.get(table) ?? pending.rows.set(table, []).get(table)!;
+    for (const row of req.values) rows.push(row);
+  }
 }
 
 /** The middleware that collects each read-write transaction's writes and emits them on 'complete'. */
@@ -112,13 +130,13 @@ export function changesMiddleware(dbName: string): Middleware<DBCore> {
       const pending = (trans: object): Pending => {
         let p = pendingOf.get(trans);
         if (!p) {
-          const made: Pending = { db: dbName, tables: new Map() };
+          const made: Pending = { db: dbName, tables: new Map(), rows: new Map() };
           pendingOf.set(trans, made);
           p = made;
           (trans as IDBTransaction).addEventListener('complete', () => {
-            const change = { db: made.db, tables: [...made.tables.values()], origin: origins.get(trans) };
+            const change = { db: made.db, tables: [...made.tables.values()], origin: origins.get(trans), marks: marksWrittenBy(trans) };
             openChannel()?.postMessage(change);
-            deliver({ ...change, from: 'here' });
+            deliver({ ...change, from: 'here', rows: made.rows.size ? made.rows : undefined });
           });
         }
         return p;

@@ -17,6 +17,12 @@ let counter = 0;
 /** Unique per write: the time, a per-context counter and a random part (contexts write concurrently). */
 export const newGeneration = () => `${Date.now().toString(36)}.${(counter++).toString(36)}.${Math.random().toString(36).slice(2, 10)}`;
 
+// The last mark each transaction wrote per table, by native transaction: its change carries them (changes.ts).
+const written = new WeakMap<object, Record<string, string>>();
+
+/** The marks a transaction wrote, per table (the last of each); undefined when it wrote none. */
+export const marksWrittenBy = (trans: object): Readonly<Record<string, string>> | undefined => written.get(trans);
+
 export function generationMiddleware(): Middleware<DBCore> {
   return {
     stack: 'dbcore',
@@ -26,8 +32,12 @@ export function generationMiddleware(): Middleware<DBCore> {
       const enabled = down.schema.tables.some((t) => t.name === CACHES_TABLE);
       if (!enabled) return {};
       const caches = down.table(CACHES_TABLE);
-      const mark = (table: string, req: DBCoreMutateRequest) =>
-        caches.mutate({ type: 'put', trans: req.trans, values: [{ key: generationKey(table as WatchedTable), value: newGeneration() }] });
+      const mark = (table: string, req: DBCoreMutateRequest) => {
+        const value = newGeneration();
+        const marks = written.get(req.trans) ?? {};
+        written.set(req.trans, { ...marks, [table]: value });
+        return caches.mutate({ type: 'put', trans: req.trans, values: [{ key: generationKey(table as WatchedTable), value }] });
+      };
       return {
         transaction(stores, mode, options) {
           const widen = mode === 'readwrite' && stores.some((s) => WATCHED.has(s)) && !stores.includes(CACHES_TABLE);

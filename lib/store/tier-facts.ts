@@ -6,6 +6,8 @@ import { DAY_MS } from '../domain/time';
 import type { TierLadder } from '../domain/types';
 import type { OrderRow } from '../domain/rows';
 import type { RegularsDb } from './database';
+import { memberIds, type MemberColumns } from '../domain/member-columns';
+import { KEPT_FACTS, keptIfCurrent } from './kept';
 import { decodeKept, readKeptColumns } from './order-ledger';
 
 /**
@@ -33,12 +35,30 @@ export async function windowFacts(db: RegularsDb, days: number, now: number, sho
 /** A member with no order in the window. */
 export const NO_TIER_FACTS: TierFacts = { orderCount: 0, spendMinor: 0 };
 
+/**
+ * Every member's id, counted orders and spend: from the member facts the background keeps on disk
+ * when they are current (typed arrays, read in milliseconds), else from the member rows.
+ */
+async function memberTotals(db: RegularsDb): Promise<{ ids: () => string[]; facts: TierFacts[] }> {
+  const kept = await keptIfCurrent<MemberColumns>(db, KEPT_FACTS.members, ['members']);
+  if (kept) {
+    try {
+      const ids = memberIds(kept);
+      return { ids: () => ids, facts: Array.from({ length: kept.count }, (_, i) => ({ orderCount: kept.orderCount[i]!, spendMinor: kept.spendMinor[i]! })) };
+    } catch (e) {
+      console.warn('Regulars: the kept member facts could not be read; reading the members instead', e);
+    }
+  }
+  const members = await db.members.toArray();
+  return { ids: () => members.map((m) => m.id), facts: members.map(({ orderCount, spendMinor }) => ({ orderCount, spendMinor })) };
+}
+
 /** Each member's tier facts under the ladder's window (lifetime: the stored stats). */
 export async function tierFactsOf(db: RegularsDb, window: TierLadder['window'], now: number, shopCurrency: string): Promise<TierFacts[]> {
-  const members = await db.members.toArray();
-  if (window === 'lifetime') return members.map(({ orderCount, spendMinor }) => ({ orderCount, spendMinor }));
+  const totals = await memberTotals(db);
+  if (window === 'lifetime') return totals.facts;
   // The order ledger the background keeps, when current; else the orders in the window.
   const kept = decodeKept(await readKeptColumns(db));
   const inWindow = kept ? kept.windowFacts(window.days, now, shopCurrency) : await windowFacts(db, window.days, now, shopCurrency);
-  return members.map((m) => inWindow.get(m.id) ?? NO_TIER_FACTS);
+  return totals.ids().map((id) => inWindow.get(id) ?? NO_TIER_FACTS);
 }

@@ -52,7 +52,8 @@ for (const [route, query, ends] of [
       await options.getByLabel('Platform', { exact: true }).selectOption('demo');
       await options.getByRole('button', { name: 'Import', exact: true }).click();
       const members = (demo.seed.buyers.length - 1).toLocaleString('en-US');
-      await expect(options.getByRole('status').filter({ hasText: /^\s*Imported/ })).toContainText(`Imported ${demo.seed.orders.length.toLocaleString('en-US')} orders: ${members} new members`);
+      // The whole import, as importOrdersThroughOptions waits for it (a busy machine streams it in more than 10 s).
+      await expect(options.getByRole('status').filter({ hasText: /^\s*Imported/ })).toContainText(`Imported ${demo.seed.orders.length.toLocaleString('en-US')} orders: ${members} new members`, { timeout: 60_000 });
       await expect(options.getByText(`${members} members · ${demo.seed.orders.length.toLocaleString('en-US')} orders in your master file`)).toBeVisible();
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
@@ -20,6 +20,8 @@ interface WorkerFixtures {
   ext: LaunchedExtension;
   /** The demo export imported into `ext` through the options page, once per worker; the status text. */
   demoImported: string;
+  /** A closed profile whose first-run questions were answered (as `ext`'s are), copied for each `freshExt`. */
+  answeredProfile: string;
 }
 
 interface TestFixtures {
@@ -65,10 +67,32 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  freshExt: async ({ headless }, use) => {
-    const ext = await launchWithExtension({ headless });
-    await use(ext);
-    await ext.close();
+  answeredProfile: [
+    async ({ headless }, use) => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'regulars-answered-'));
+      try {
+        await (await launchWithExtension({ headless, userDataDir: dir })).close();
+        await use(dir);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    // Its own time, not taken from the first test that asks for a fresh browser.
+    { scope: 'worker', timeout: 60_000 },
+  ],
+
+  // A copy of the answered profile: its store is empty like a new one's, and opening the options
+  // page to answer the first run again for every test cost about as much as starting Chromium.
+  freshExt: async ({ headless, answeredProfile }, use) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'regulars-profile-'));
+    try {
+      await cp(answeredProfile, dir, { recursive: true });
+      const ext = await launchWithExtension({ headless, userDataDir: dir, firstRun: 'leave' });
+      await use(ext);
+      await ext.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   },
 
   context: async ({ ext }, use) => {

@@ -1,17 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ValidBackup } from '../../domain/backup';
 import { shopReport } from '../../domain/reports';
-import type { OrderStatus } from '../../domain/types';
-import { backupFile, restoreBackup } from '../../store/backup';
-import { readBackup } from '../../store/backup-read';
 import type { RegularsDb } from '../../store/database';
 import { decodeKept, LEDGER_KEY, readKeptColumns } from '../../store/order-ledger';
 import { readReportData } from '../../store/report-data';
 import { windowFacts } from '../../store/tier-facts';
 import { importOrders } from '../import/import-orders';
-import { deleteOrders } from '../import/member-refresh';
-import { mergeMembers, unmergeIdentity } from '../members/merge';
 import { DAY, memoryDb, NOW, order } from '../test-helpers';
+import { random, randomWrite } from '../writes-test-helpers';
 import { ledgerLoads, orderLedgerKeeper, type LedgerKeeper } from './order-ledger';
 
 let db: RegularsDb;
@@ -32,64 +27,12 @@ async function expectLedgerMatchesRows(k: LedgerKeeper = keeper) {
   for (const days of [30, 365]) expect(ledger.windowFacts(days, NOW, 'USD')).toEqual(await windowFacts(db, days, NOW, 'USD'));
 }
 
-/** A small deterministic generator: the same seed, the same sequence of writes. */
-function random(seed: number) {
-  let s = seed;
-  const next = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  return { next, pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]! };
-}
-
-const STATUSES: OrderStatus[] = ['delivered', 'paid', 'cancelled', 'unpaid', 'refunded', 'shipped'];
-const HANDLES = ['ann', 'bo', 'chen', 'dee', 'eli', 'fay', 'gus'];
-const CATEGORIES = [undefined, 'Tea', 'Teaware'];
-
-/** One random write of the kinds the shop sees: imports (new and changed orders), deletes, merges, separations, restores. */
-async function randomWrite(r: ReturnType<typeof random>, step: number) {
-  const orders = await db.orders.toArray();
-  const members = await db.members.toArray();
-  const kind = r.pick(['import', 'import', 'reimport', 'delete', 'merge', 'unmerge', 'status', 'restore'] as const);
-  const fresh = () =>
-    order({
-      orderNo: `s${step}-${Math.floor(r.next() * 1e6)}`,
-      buyer: { handle: r.pick(HANDLES) },
-      amountMinor: 100 + Math.floor(r.next() * 50_000),
-      currency: r.next() < 0.8 ? 'USD' : 'EUR',
-      status: r.pick(STATUSES),
-      // Some on the same day as others, some years back, some inside the last month.
-      placedAt: NOW - Math.floor(r.next() * 800) * DAY - (r.next() < 0.3 ? 0 : Math.floor(r.next() * DAY)),
-      items: [{ title: 'Thing', quantity: 1, category: r.pick(CATEGORIES), categorySource: 'export' }],
-    });
-  if (kind === 'import' || !orders.length) return importOrders(db, Array.from({ length: 1 + Math.floor(r.next() * 6) }, fresh), NOW);
-  const some = r.pick(orders);
-  if (kind === 'reimport') {
-    // The same order again, its status and amount changed.
-    const { orderNo, buyer, amountMinor, placedAt } = some;
-    const again = order({ orderNo, buyer: { handle: buyer }, status: r.pick(STATUSES), amountMinor: amountMinor + 100, placedAt });
-    return importOrders(db, [again], NOW);
-  }
-  if (kind === 'delete') return deleteOrders(db, [some.id, r.pick(orders).id], NOW);
-  if (kind === 'status') return db.orders.put({ ...some, status: r.pick(STATUSES), currency: r.pick(['USD', 'EUR']) });
-  if (kind === 'merge' && members.length >= 2) {
-    const [a, b] = [r.pick(members), r.pick(members)];
-    if (a.id !== b.id) return mergeMembers(db, a.id, b.id, NOW);
-  }
-  if (kind === 'unmerge') {
-    const shared = (await db.identities.toArray()).filter((i, _, all) => all.some((j) => j.memberId === i.memberId && j.id !== i.id));
-    if (shared.length) return unmergeIdentity(db, r.pick(shared).id, NOW);
-  }
-  if (kind === 'restore') {
-    const read = await readBackup((await backupFile(db, NOW)).blob);
-    return restoreBackup(db, read as ValidBackup);
-  }
-  return importOrders(db, [fresh()], NOW);
-}
-
 describe('the order ledger kept from the change stream', () => {
   it.each([1, 2, 3, 4, 5, 6])('equals the rows after a random sequence of writes (seed %i)', async (seed) => {
     await keeper.current(); // followed from the empty store on
     const r = random(seed);
     for (let step = 0; step < 30; step++) {
-      await randomWrite(r, step);
+      await randomWrite(db, r, step);
       if (step % 10 === 9) await expectLedgerMatchesRows();
     }
     await expectLedgerMatchesRows();

@@ -64,8 +64,8 @@ export function reportKeeper(db: RegularsDb, now: () => number, before: () => Pr
     return running;
   };
   return {
-    /** Rows changed (orders, or members: a ladder, tags, a merge): the snapshot is stale now, and is recomputed once changes pause. */
-    schedule() {
+    /** Rows changed (orders, or members: a ladder, tags, a merge): the snapshot is stale now, and is recomputed once changes pause for `wait`. */
+    schedule(wait = delayMs) {
       generation++;
       markReportStale(db).catch(() => undefined);
       if (timer) clearTimeout(timer);
@@ -76,7 +76,7 @@ export function reportKeeper(db: RegularsDb, now: () => number, before: () => Pr
           .catch(() => undefined)
           .then(() => refresh(true))
           .catch((e) => e instanceof ReadAbandoned || console.error('Regulars: report refresh failed', e));
-      }, delayMs);
+      }, wait);
     },
     async current(): Promise<ReportSnapshot> {
       // A background refresh under way is awaited (or, abandoned, replaced by one that finishes).

@@ -1,12 +1,12 @@
 // What segments, the RFM overview and the RFM cut points read of every member (and their members'
 // platforms), without a scan of 100k rows each time. Three layers:
-// - in memory, per context: dropped whenever members or identities change (the change stream,
-//   lib/store/changes.ts: in this context or another, the options page's restore, the members page);
+// - in memory, per context: the member facts kept from the change stream (facts-keeper.ts), the
+//   platforms dropped whenever identities change (in this context or another);
 // - on disk, as columns in the caches table (member-columns.ts), good while the table's generation
 //   mark is the one they were built from (generation.ts): a service worker that wakes reads them in
 //   a few milliseconds instead of scanning;
-// - the scan itself, which writes the columns for the next time. The background rebuilds them soon
-//   after members change (keepMemberFactsFresh), so that evaluation rarely waits for a scan.
+// - the scan itself, which writes the columns for the next time. The background saves the facts it
+//   keeps soon after members change (keepMemberFactsFresh), so that evaluation rarely waits for a scan.
 import { decodeMembers, encodeMembers, memberIds, type FactMember, type MemberColumns } from '../../domain/member-columns';
 import { decodePlatforms, encodePlatforms, readPlatforms, type MemberPlatforms } from '../../domain/platform-columns';
 import { platformsByMember } from '../../domain/segments';
@@ -15,8 +15,9 @@ import type { WatchedTable } from '../../store/generation';
 import { KEPT_FACTS, keptWhileUnchanged } from '../../store/kept';
 import { onCommitted, touches } from '../../store/changes';
 import { heldUntilChanged } from '../../store/held';
+import { factsKeeper, keepColumns, type FactsKeeper, type MemberColumnsRead } from './facts-keeper';
 
-export type { FactMember, MemberPlatforms };
+export type { FactMember, MemberColumnsRead, MemberPlatforms };
 
 type FactsTable = Extract<WatchedTable, 'members' | 'identities'>;
 const FACTS_KEY: Record<FactsTable, string> = KEPT_FACTS;
@@ -25,31 +26,38 @@ export const factsReads = { disk: 0, scans: 0 };
 
 const served = (how: 'disk' | 'scan') => (how === 'disk' ? factsReads.disk++ : factsReads.scans++);
 
-/** Every member's facts as columns, with their ids in order; shared between callers: never change them. */
-export interface MemberColumnsRead {
-  columns: MemberColumns;
-  ids: string[];
-}
-
-const heldColumns = heldUntilChanged<MemberColumnsRead>(['members']);
-const heldPlatforms = heldUntilChanged<MemberPlatforms>(['identities']);
-
-export function memberColumns(db: RegularsDb): Promise<MemberColumnsRead> {
-  return heldColumns.get(db, '', () =>
-    keptWhileUnchanged<MemberColumnsRead, MemberColumns>(
-      db,
-      FACTS_KEY.members,
-      ['members'],
-      async () => {
-        const rows = await db.members.toArray();
-        const columns = encodeMembers(rows);
-        return { columns, value: { columns, ids: rows.map((r) => r.id) } };
-      },
-      (columns) => ({ columns, ids: memberIds(columns) }),
-      served,
-    ),
+/** The scan (or disk read) behind the keeper: the columns as kept on disk while the members are unchanged. */
+const loadColumns = (db: RegularsDb) =>
+  keptWhileUnchanged<MemberColumnsRead, MemberColumns>(
+    db,
+    FACTS_KEY.members,
+    ['members'],
+    async () => {
+      const rows = await db.members.toArray();
+      const columns = encodeMembers(rows);
+      return { columns, value: { columns, ids: rows.map((r) => r.id) } };
+    },
+    (columns) => ({ columns, ids: memberIds(columns) }),
+    served,
   );
+
+const heldPlatforms = heldUntilChanged<MemberPlatforms>(['identities']);
+const keepers = new WeakMap<RegularsDb, FactsKeeper>();
+const known = new Set<FactsKeeper>();
+
+/** The one keeper of this database's member facts in this context (made on first call). */
+export function memberFactsKeeper(db: RegularsDb, saveDelayMs?: number): FactsKeeper {
+  let keeper = keepers.get(db);
+  if (!keeper) {
+    keeper = factsKeeper(db, () => loadColumns(db), (columns, mark) => keepColumns(db, FACTS_KEY.members, columns, mark), saveDelayMs);
+    keepers.set(db, keeper);
+    known.add(keeper);
+  }
+  return keeper;
 }
+
+/** Every member's facts as columns, with their ids in order, kept from the change stream; shared between callers: never change them. */
+export const memberColumns = (db: RegularsDb): Promise<MemberColumnsRead> => memberFactsKeeper(db).current();
 
 const decoded = new WeakMap<MemberColumnsRead, FactMember[]>();
 
@@ -93,37 +101,32 @@ export async function platformsByMemberId(db: RegularsDb): Promise<ReadonlyMap<s
 
 /** Forgets every snapshot held in memory (the store was replaced under this context); the disk copy checks itself. */
 export function forgetMemberSnapshots(): void {
-  heldColumns.clear();
+  for (const keeper of known) keeper.forget();
   heldPlatforms.clear();
 }
 
 /**
- * In the background: after members or identities change, and changes pause for `delayMs`, the
- * facts are read again (a scan), so the columns on disk are current when the next evaluation comes
- * (a popup, a holiday sweep, a worker that woke). The pause is long enough that an import, whose
- * batches come every few seconds, is not slowed by scans between them (the RFM refresh after it
- * reads the facts anyway). Returns a function that stops it.
+ * In the background: the member facts follow every write from now on (memberFactsKeeper) and are
+ * saved to disk once writes pause; after identities change, and changes pause for `delayMs`, the
+ * platforms are read again (a scan), for a shop whose segments use them, so a worker that wakes
+ * finds them current. The pause is long enough that an import, whose batches come every few
+ * seconds, is not slowed by scans between them. Returns a function that stops the platforms' refresh.
  */
 export function keepMemberFactsFresh(db: RegularsDb, delayMs = 10_000): () => void {
-  const timers = new Map<FactsTable, ReturnType<typeof setTimeout>>();
+  memberFactsKeeper(db, Math.min(delayMs, 1000)).start();
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const stop = onCommitted((change) => {
-    if (change.db !== db.name) return;
-    for (const table of ['members', 'identities'] as const) {
-      if (!touches(change, [table])) continue;
-      clearTimeout(timers.get(table));
-      timers.set(
-        table,
-        setTimeout(() => {
-          timers.delete(table);
-          // Platforms are read (a scan of every identity) only for a shop whose segments use them.
-          const read = table === 'members' ? memberColumns(db) : db.caches.get(FACTS_KEY.identities).then((kept) => kept && platformsSnapshot(db));
-          read.catch((e) => console.warn('Regulars: member facts refresh failed', e));
-        }, delayMs),
-      );
-    }
+    if (change.db !== db.name || !touches(change, ['identities'])) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      db.caches
+        .get(FACTS_KEY.identities)
+        .then((kept) => kept && platformsSnapshot(db))
+        .catch((e) => console.warn('Regulars: member platforms refresh failed', e));
+    }, delayMs);
   });
   return () => {
     stop();
-    for (const timer of timers.values()) clearTimeout(timer);
+    clearTimeout(timer);
   };
 }

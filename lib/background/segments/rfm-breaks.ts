@@ -20,12 +20,13 @@ export function rfmRefresher(db: RegularsDb, now: () => number, delayMs = 300) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<unknown> = Promise.resolve();
   return {
-    schedule() {
+    /** `wait`: how long changes must pause first (0: an import just ended). */
+    schedule(wait = delayMs) {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = undefined;
         running = running.then(() => refreshRfmBreaks(db, now())).catch((e) => console.error('Regulars: RFM refresh failed', e));
-      }, delayMs);
+      }, wait);
     },
     /** Resolves once any scheduled refresh has run (tests, and the import's final batch). */
     async flush() {

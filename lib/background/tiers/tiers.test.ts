@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TIER_LADDER } from '../../domain/tiers';
 import type { TierLadder } from '../../domain/types';
 import type { RegularsDb } from '../../store/database';
@@ -6,7 +6,8 @@ import { tiersProtocol } from '../../messaging/protocol-tiers';
 import { createHandlers } from '../handlers';
 import { sweepReminders } from '../reminders/sweep';
 import { readSettings } from '../../store/settings';
-import { lookupByHandle } from '../members/card';
+import { addTag, lookupByHandle } from '../members/card';
+import { memberFactsKeeper } from '../segments/member-snapshot';
 import { importOrders } from '../import/import-orders';
 import { DAY, memoryDb, NOW, order } from '../test-helpers';
 import { APPLY_BATCH, applyRows, applyTierLadder } from './tiers';
@@ -69,6 +70,19 @@ describe('applying a tier ladder', () => {
     expect(await tierOf('lily')).toBe('gold');
     const facts = await tierFactsOf(db, yearly.window, NOW, 'USD');
     expect(facts.map((f) => f.spendMinor).sort((a, b) => a - b)).toEqual([0, 2000, 9000]);
+  });
+
+  it('the tier editor reads the same facts from the member facts kept on disk as from the member rows', async () => {
+    const yearly = { days: 365 };
+    const fromRows = [await tierFactsOf(db, 'lifetime', NOW, 'USD'), await tierFactsOf(db, yearly, NOW, 'USD')];
+    const keeper = memberFactsKeeper(db, 60_000);
+    await keeper.current();
+    await addTag(db, (await lookupByHandle(db, 'demo', 'mei', NOW))!.member.id, 'gift', NOW); // followed, then saved
+    expect(await keeper.save()).toBe(true);
+    const rowsRead = vi.spyOn(db.members, 'toArray');
+    expect([await tierFactsOf(db, 'lifetime', NOW, 'USD'), await tierFactsOf(db, yearly, NOW, 'USD')]).toEqual(fromRows);
+    expect(rowsRead).not.toHaveBeenCalled();
+    rowsRead.mockRestore();
   });
 
   it('members on a step taken off the ladder move without counting as an upgrade', async () => {

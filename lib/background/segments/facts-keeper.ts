@@ -1,0 +1,158 @@
+// Every member's facts (member-columns.ts) kept in memory from the change stream, as the order
+// ledger is: a write in this context hands over the member rows it put (changes.ts carries them), a
+// write from another context names its keys and they are read back, a range delete (a restore)
+// starts again from the rows. So after an import the facts that RFM, the report and segments read
+// are ready, with no scan of 100k members. The changes wait in a small map and are merged into the
+// columns when read (or when many gather); the columns are saved to disk with the members' mark
+// once writes pause, so a worker that wakes reads them instead of scanning.
+import { factOf, patchColumns } from '../../domain/member-columns-patch';
+import type { FactMember, MemberColumns } from '../../domain/member-columns';
+import type { MemberRow } from '../../domain/rows';
+import { keysOf, onCommitted, rowsOf, touches } from '../../store/changes';
+import type { RegularsDb } from '../../store/database';
+import { generationKey } from '../../store/generation';
+
+/** Every member's facts as columns, with their ids in order; shared between callers: never change them. */
+export interface MemberColumnsRead {
+  columns: MemberColumns;
+  ids: string[];
+}
+
+/** Members re-read per transaction when a write from elsewhere names many. */
+const REREAD_BATCH = 5000;
+/** Changed members gathered before they are merged into the columns without being asked. */
+const MERGE_AT = 20_000;
+
+export interface FactsKeeper {
+  /** Follows writes from now on and loads the facts (from disk when current): the background calls it when it starts. */
+  start(): void;
+  /** The facts with every write committed so far in them. */
+  current(): Promise<MemberColumnsRead>;
+  /** Saves them now when they stand for the members' mark of now (tests; the keeper saves by itself once writes pause). */
+  save(): Promise<boolean>;
+  /** Drops what is held (the store was replaced under this context): the next read loads again. */
+  forget(): void;
+  stop(): void;
+}
+
+/**
+ * `load` reads the facts from disk when current, else from the rows (and keeps them on disk);
+ * `keep` writes columns under the given mark when it is still the members' mark.
+ */
+export function factsKeeper(
+  db: RegularsDb,
+  load: () => Promise<MemberColumnsRead>,
+  keep: (columns: MemberColumns, mark: string) => Promise<boolean>,
+  saveDelayMs = 1000,
+): FactsKeeper {
+  let facts: MemberColumnsRead | undefined;
+  /** Members written since `facts` were built (null: deleted), merged into them when read. */
+  const changed = new Map<string, FactMember | null>();
+  /** Members written elsewhere (or during a load), to read back. */
+  const pending = new Set<string>();
+  /** The members' mark of the last write seen: the facts stand for it once nothing is pending. */
+  let lastMark: string | undefined;
+  let wanted = false;
+  let loading = false;
+  let reload = false;
+  let chain: Promise<unknown> = Promise.resolve();
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const enqueue = <T>(step: () => Promise<T>): Promise<T> => {
+    const run = chain.then(step, step);
+    chain = run.catch(() => undefined);
+    return run;
+  };
+  const merge = () => {
+    if (!facts || !changed.size) return;
+    facts = patchColumns(facts.columns, facts.ids, changed);
+    changed.clear();
+  };
+  /** Brings the facts up to date; `need`: load them if they are not held (else only held ones follow). */
+  const drain = async (need: boolean): Promise<MemberColumnsRead | undefined> => {
+    if (reload) {
+      reload = false;
+      facts = undefined;
+      changed.clear();
+    }
+    if (!facts) {
+      if (!need) return undefined;
+      pending.clear();
+      lastMark = undefined;
+      loading = true;
+      try {
+        facts = await load();
+      } finally {
+        loading = false;
+      }
+    }
+    while (pending.size && !reload) {
+      const ids = [...pending].slice(0, REREAD_BATCH);
+      for (const id of ids) pending.delete(id);
+      const rows = await db.members.bulkGet(ids);
+      ids.forEach((id, i) => changed.set(id, rows[i] ? factOf(rows[i]) : null));
+    }
+    if (reload) return drain(need);
+    if (need || changed.size >= MERGE_AT) merge();
+    return facts;
+  };
+  const save = () =>
+    enqueue(async () => {
+      if (!facts || reload || pending.size || lastMark === undefined) return false;
+      merge();
+      return keep(facts.columns, lastMark);
+    });
+  const scheduleSave = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => void save().catch((e) => console.warn('Regulars: the member facts were not saved', e)), saveDelayMs);
+  };
+
+  const stop = onCommitted((change) => {
+    if (change.db !== db.name || !wanted || !touches(change, ['members'])) return;
+    const keys = keysOf(change, 'members');
+    lastMark = change.marks?.members ?? lastMark;
+    if (keys === undefined) reload = true;
+    else if (facts || loading) {
+      // A delete in the same write may follow a put of the same member: then every key is read back.
+      const deletes = change.tables.some((t) => t.table === 'members' && t.kind === 'delete');
+      const rows = change.from === 'here' && !loading && !deletes ? rowsOf<MemberRow>(change, 'members') : undefined;
+      const put = new Set<string>();
+      for (const row of rows ?? []) {
+        changed.set(row.id, factOf(row));
+        put.add(row.id);
+      }
+      // Deleted, or put without their rows at hand: read back.
+      for (const k of keys) if (!put.has(k)) pending.add(k);
+    }
+    if (facts || reload || pending.size) void enqueue(() => drain(false)).catch((e) => console.error('Regulars: the member facts could not follow a change', e));
+    if (facts || loading) scheduleSave();
+  });
+  return {
+    start() {
+      if (wanted) return;
+      wanted = true;
+      void enqueue(() => drain(true)).catch((e) => console.warn('Regulars: the member facts could not be loaded', e));
+    },
+    async current() {
+      wanted = true;
+      return (await enqueue(() => drain(true)))!;
+    },
+    save,
+    forget() {
+      reload = true;
+    },
+    stop() {
+      stop();
+      clearTimeout(saveTimer);
+    },
+  };
+}
+
+/** Writes columns under `mark` when it is still the members' mark (checked in the same transaction). */
+export async function keepColumns(db: RegularsDb, key: string, columns: MemberColumns, mark: string): Promise<boolean> {
+  return db.transaction('rw', [db.caches], async () => {
+    if ((await db.caches.get(generationKey('members')))?.value !== mark) return false;
+    await db.caches.put({ key, generation: mark, builtAt: Date.now(), value: columns });
+    return true;
+  });
+}

@@ -1,0 +1,21 @@
+// The options page's figures over every order (repurchase intervals for the lapse suggestion, the
+// category figures), read and computed off the page's thread: decoding the order ledger makes 300k
+// objects, and made in the page they held up the tier editor's counts as the user typed. The page
+// keeps one worker, so the ledger is decoded once while the orders are unchanged (ledgerOf).
+import { RegularsDb } from '@/lib/store/database';
+import { readCategoryFigures, readRepurchaseIntervals } from '@/lib/store/report-data';
+import type { FiguresReply, FiguresRequest } from './figures';
+
+const post = (reply: FiguresReply) => (self as unknown as Worker).postMessage(reply);
+
+self.onmessage = async ({ data }: MessageEvent<FiguresRequest>) => {
+  const db = new RegularsDb();
+  try {
+    if (data.kind === 'intervals') post({ id: data.id, ok: true, kind: 'intervals', value: await readRepurchaseIntervals(db, data.timeZone) });
+    else post({ id: data.id, ok: true, kind: 'categories', value: await readCategoryFigures(db, data.timeZone) });
+  } catch (e) {
+    post({ id: data.id, ok: false, message: (e as Error).message });
+  } finally {
+    db.close();
+  }
+};
