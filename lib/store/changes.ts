@@ -47,6 +47,8 @@ let channel: BroadcastChannel | undefined;
 function openChannel(): BroadcastChannel | undefined {
   if (channel || typeof BroadcastChannel === 'undefined') return channel;
   channel = new BroadcastChannel(STORE_CHANGES_CHANNEL);
+  // Node (benches, scripts) keeps a process alive while a channel listens: listening must not.
+  (channel as BroadcastChannel & { unref?: () => void }).unref?.();
   channel.onmessage = (event: MessageEvent<Omit<StoreChange, 'from'>>) => deliver({ ...event.data, from: 'elsewhere' });
   return channel;
 }

@@ -8,23 +8,30 @@
 //   request log: a long-poll, never a busy poll);
 // - sync-panel-paint: the chat panel's paint with sync connected, p95 (target 50 ms), beside the
 //   same paints in the same profile after Disconnect.
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { CATCH_UP_BATCH } from '../../lib/background/sync/engine';
-import { startCouchServer, type CouchServer } from '../support/couch-server';
 import { launchWithExtension } from '../support/extension';
 import { send } from '../support/protocol';
 import { backgroundSettled, BENCH_DIR, emit, pct, round } from './common';
 import { startBenchSite } from './pages';
 import { panelPaint } from './site-figures';
 import { AGENTS, seedTeam, TEAM_DB } from './sync-seed';
+import { startBenchCouch, type BenchCouch } from './sync-server';
 
-const requestsLogged = (server: CouchServer) => readFileSync(server.logFile(), 'utf8').split('\n').filter(Boolean).length;
+/** Requests by kind ("GET /shop/_changes"), most frequent first. */
+function requestKinds(lines: readonly string[]): Record<string, number> {
+  const kinds = new Map<string, number>();
+  for (const l of lines) {
+    const kind = l.replace(/\?.*$/, '');
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  return Object.fromEntries([...kinds].sort((a, b) => b[1] - a[1]));
+}
 
 type Status = { state: string; at?: number; progress?: { done: number; total: number } };
 
 /** Connect as bob and wait for "Synced"; the time from Connect to the worker's own "synced at". */
-async function join(page: Page, server: CouchServer): Promise<{ ms: number; seenProgress: number }> {
+async function join(page: Page, server: BenchCouch): Promise<{ ms: number; seenProgress: number }> {
   const bob = AGENTS[1];
   const t0 = Date.now();
   await send(page, 'sync.connect', { server: server.url, db: TEAM_DB, user: bob.name, password: bob.password });
@@ -39,13 +46,19 @@ async function join(page: Page, server: CouchServer): Promise<{ ms: number; seen
   }
 }
 
+/** Connects again after a Disconnect (the checkpoint kept: nothing new to read) and waits for "Synced". */
+async function rejoin(page: Page, server: BenchCouch): Promise<void> {
+  await join(page, server);
+  await backgroundSettled(page);
+}
+
 export async function browserSyncBenches(members: number): Promise<void> {
-  const server = await startCouchServer();
+  const server = await startBenchCouch();
   const site = await startBenchSite();
   const ext = await launchWithExtension({ extensionDir: BENCH_DIR });
   try {
     const seeded = await seedTeam(server, members);
-    emit({ bench: 'sync-seed-server', members, orders: seeded.orders, documents: seeded.documents, ms: Math.round(seeded.ms), docs_per_s: Math.round(seeded.documents / (seeded.ms / 1000)), note: 'admin _bulk_docs of 10k documents into pouchdb-server --in-memory, before validate_doc_update is installed' });
+    emit({ bench: 'sync-seed-server', members, orders: seeded.orders, documents: seeded.documents, ms: Math.round(seeded.ms), docs_per_s: Math.round(seeded.documents / (seeded.ms / 1000)), direct_documents: seeded.direct, direct_ms: Math.round(seeded.directMs), validated_documents: seeded.validated, note: 'PouchDB bulkDocs in the server process, then the owner\'s setup (validate_doc_update), then the last members by an agent through _bulk_docs and validate_doc_update' });
 
     const page = await ext.context.newPage();
     await page.goto(`chrome-extension://${ext.extensionId}/bench.html`);
@@ -74,15 +87,21 @@ export async function browserSyncBenches(members: number): Promise<void> {
     // Idle: the profile stays connected, nothing changes; what it asks the server meanwhile.
     await backgroundSettled(page);
     const idleMs = Number(process.env.BENCH_SYNC_IDLE_MS ?? 60_000);
-    const before = requestsLogged(server);
+    const before = server.requests().length;
     await page.waitForTimeout(idleMs);
-    const requests = requestsLogged(server) - before;
-    emit({ bench: 'sync-idle-requests', window_ms: idleMs, requests, per_minute: round((requests * 60_000) / idleMs), state: (await send<Status>(page, 'sync.status', {})).state, note: '_changes long-poll of 25 s' });
+    const idle = server.requests().slice(before);
+    emit({ bench: 'sync-idle-requests', window_ms: idleMs, requests: idle.length, per_minute: round((idle.length * 60_000) / idleMs), kinds: requestKinds(idle), state: (await send<Status>(page, 'sync.status', {})).state, note: '_changes long-poll of 25 s' });
 
-    const on = await panelPaint(ext.context, site.url, members);
-    await send(page, 'sync.disconnect', {});
-    const off = await panelPaint(ext.context, site.url, members);
-    emit({ bench: 'sync-panel-paint', members: counts.members, samples: on.length, median_ms: round(pct(on, 0.5)), p95_ms: round(pct(on, 0.95)), max_ms: round(Math.max(...on)), sync_off_median_ms: round(pct(off, 0.5)), sync_off_p95_ms: round(pct(off, 0.95)), target_p95_ms: 50 });
+    // Sync on and off alternately (ABAB), so neither side alone meets the other helpers' load.
+    const on: number[] = [];
+    const off: number[] = [];
+    for (let round = 0; round < 2; round++) {
+      on.push(...(await panelPaint(ext.context, site.url, members)));
+      await send(page, 'sync.disconnect', {});
+      off.push(...(await panelPaint(ext.context, site.url, members)));
+      if (round === 0) await rejoin(page, server);
+    }
+    emit({ bench: 'sync-panel-paint', members: counts.members, samples: on.length, median_ms: round(pct(on, 0.5)), p95_ms: round(pct(on, 0.95)), max_ms: round(Math.max(...on)), sync_off_median_ms: round(pct(off, 0.5)), sync_off_p95_ms: round(pct(off, 0.95)), target_p95_ms: 50, note: 'sync on, off, on, off in the same profile' });
   } finally {
     await ext.close();
     await site.close();

@@ -4,7 +4,6 @@
 // - sync-propagation: a change on A until it is in B's store, p95 (target <= 2 s), two agents of a
 //   team database of BENCH_SYNC_NODE_MEMBERS members (its size barely matters to one change).
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { startCouchServer } from '../support/couch-server';
 import { SHARED_TABLES } from '../../lib/domain/sync/documents';
 import { memoryDb } from '../../lib/store/test-helpers';
 import { addTag } from '../../lib/background/members/card';
@@ -15,6 +14,7 @@ import { SyncStateDb } from '../../lib/background/sync/state';
 import { emit, pct, round } from './common';
 import { browserSyncBenches } from './sync-browser';
 import { AGENTS, benchMemberId, seedTeam, TEAM_DB } from './sync-seed';
+import { startBenchCouch } from './sync-server';
 
 export async function syncBenches(members = Number(process.env.BENCH_SYNC_MEMBERS ?? 100_000)): Promise<void> {
   await browserSyncBenches(members);
@@ -22,7 +22,7 @@ export async function syncBenches(members = Number(process.env.BENCH_SYNC_MEMBER
 }
 
 async function propagation(members: number): Promise<void> {
-  const server = await startCouchServer();
+  const server = await startBenchCouch();
   try {
     await seedTeam(server, members);
     const machine = async ({ name, password }: (typeof AGENTS)[number]) => {

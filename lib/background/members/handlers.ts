@@ -42,7 +42,11 @@ export function memberHandlers(db: RegularsDb, now: () => number, hooks: MemberH
   };
   return {
     'member.lookup': async ({ platform, handle }) => withTeam(await lookupByHandle(db, platform, handle, now())),
-    'member.card': async ({ memberId }) => withTeam(await memberCard(db, memberId, now())),
+    'member.card': async ({ memberId }) => {
+      // The team's word is read beside the card, not after it: the panel paints once both are in.
+      const [card, team] = await Promise.all([memberCard(db, memberId, now()), hooks.teamFacts?.(memberId)]);
+      return card && team ? { ...card, team } : card;
+    },
     'member.addTag': async ({ memberId, tag }) => ({ tags: await addTag(db, memberId, tag, now()) }),
     'member.removeTag': async ({ memberId, tag }) => ({ tags: await removeTag(db, memberId, tag, now()) }),
     'member.addNote': async ({ memberId, text }) => {

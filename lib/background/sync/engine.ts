@@ -6,7 +6,8 @@
 import { isSharedTable, SHARED_SETTINGS, SHARED_TABLES } from '../../domain/sync/documents';
 import { JOURNEYS_KEY } from '../../domain/journey-settings';
 import type { RegularsDb } from '../../store/database';
-import { CouchError, type ChangesPage, type CouchClient } from './couch';
+import type { ChangesPage, CouchClient } from './couch';
+import { failureState, lane } from './loop';
 import { catchUpSession, type CommittedChange, type SubscribeToCommitted } from './committed-changes';
 import { importOrigin } from '../derived';
 import { applyChanges } from './incoming';
@@ -55,16 +56,6 @@ export interface SyncDeps {
 /** Documents per _changes read while catching up (joining a team, back from offline). */
 export const CATCH_UP_BATCH = 1000;
 
-/** A serial lane: pushes and applies never interleave (each compares rows with the shadow). */
-function lane() {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(job: () => Promise<T>): Promise<T> => {
-    const run = tail.then(job, job);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}
-
 export function createSyncEngine(deps: SyncDeps) {
   const { db, state, client, me, now } = deps;
   const batchSize = deps.batch ?? 500;
@@ -78,6 +69,8 @@ export function createSyncEngine(deps: SyncDeps) {
   let wakeUp: (() => void) | undefined;
   /** Set by every wake: a change noted after the last push began must not wait out the long-poll. */
   let woken = false;
+  /** The last long-poll read all there was: no catch-up read before the next one. */
+  let caughtUp = false;
   let unsubscribe: (() => void) | undefined;
   let loop: Promise<void> | undefined;
 
@@ -146,11 +139,14 @@ export function createSyncEngine(deps: SyncDeps) {
       return undefined;
     }
     const waitMs = deps.longpollMs ?? 25_000;
-    // A long-poll is ended here too if the server holds it past its timeout (or the line went dead).
-    const guard = longpoll ? setTimeout(() => mine.abort(), waitMs + 5_000) : undefined;
+    // A long-poll is ended here too if the server holds it past its timeout (pouchdb-server ignores
+    // it; or the line went dead): nothing came meanwhile, as if the server had said so.
+    let held = false;
+    const guard = longpoll ? setTimeout(() => ((held = true), mine.abort()), waitMs + 5_000) : undefined;
     try {
       return await client.changes(since, { limit, signal: mine.signal, ...(longpoll ? { longpollMs: waitMs } : {}) });
     } catch (e) {
+      if (held) return { results: [], last_seq: since };
       if (mine.signal.aborted) return undefined;
       throw e;
     } finally {
@@ -160,8 +156,9 @@ export function createSyncEngine(deps: SyncDeps) {
   }
 
   /** Writes what was read, then moves the checkpoint past it. */
-  const applyBatch = (res: ChangesPage) =>
+  const applyBatch = (res: ChangesPage, since?: string | number) =>
     serial(async () => {
+      if (!res.results.length && res.last_seq === since) return; // an idle long-poll: nothing to keep
       const count = await applyChanges(ctx, res.results);
       await writeMeta(state, 'checkpoint', res.last_seq);
       await roster.flush();
@@ -197,6 +194,8 @@ export function createSyncEngine(deps: SyncDeps) {
 
   async function cycle(): Promise<void> {
     const first = (await readMeta(state, 'checkpoint')) === undefined;
+    const fromLongpoll = caughtUp;
+    caughtUp = false;
     if (first) {
       const info = await client.info();
       setStatus({ state: 'syncing', progress: { done: 0, total: info.doc_count, startedAt: now() } });
@@ -205,26 +204,17 @@ export function createSyncEngine(deps: SyncDeps) {
       await client.info();
       setStatus({ state: 'syncing' });
     }
-    await catchUp();
+    // After a long-poll that brought all there was, the next read is the next long-poll.
+    if (!fromLongpoll) await catchUp();
     if (!running) return;
     woken = false;
     while (await serial(pushBatch)) if (!running) return;
     setStatus({ state: 'synced', at: now(), progress: undefined });
     const since = (await readMeta<string | number>(state, 'checkpoint')) ?? 0;
     const res = await readChanges(since, true, batchSize);
-    if (res) await applyBatch(res);
-  }
-
-  /**
-   * 401 is a lost session or a non-member (servers differ): the session tells which. 404 is a
-   * database name nobody set up (or one deleted): retrying would not help, the user must act.
-   */
-  async function classify(e: unknown): Promise<SyncState> {
-    if (e instanceof CouchError && e.status === 403) return 'notMember';
-    if (e instanceof CouchError && e.status === 404) return 'noDatabase';
-    if (!(e instanceof CouchError && e.status === 401)) return 'offline';
-    const who = await client.session().catch(() => undefined);
-    return who?.userCtx.name ? 'notMember' : 'signIn';
+    if (!res) return;
+    await applyBatch(res, since);
+    caughtUp = res.results.length < batchSize;
   }
 
   async function run(): Promise<void> {
@@ -235,7 +225,7 @@ export function createSyncEngine(deps: SyncDeps) {
         backoff = 1000;
       } catch (e) {
         if (!running) return;
-        const s = await classify(e);
+        const s = await failureState(client, e);
         if (s !== 'offline') {
           setStatus({ state: s, progress: undefined });
           running = false;

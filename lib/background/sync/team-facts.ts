@@ -6,8 +6,9 @@ import type { TeamFacts } from '../../messaging/card';
 import type { SyncStateDb } from './state';
 
 export async function teamFacts(db: RegularsDb, state: SyncStateDb, memberId: string): Promise<TeamFacts | undefined> {
-  const tags = (await state.shadow.where('id').startsWith(`tag:${memberId}:`).toArray()).flatMap((s) => (s.doc?.type === 'tag' ? [s.doc as TagDoc] : []));
-  const contacts = await db.contacts.where('memberId').equals(memberId).toArray();
+  // Two databases, read at once: the panel waits for this before it paints.
+  const [shadows, contacts] = await Promise.all([state.shadow.where('id').startsWith(`tag:${memberId}:`).toArray(), db.contacts.where('memberId').equals(memberId).toArray()]);
+  const tags = shadows.flatMap((s) => (s.doc?.type === 'tag' ? [s.doc as TagDoc] : []));
   const latest = contacts.sort((x, y) => y.at - x.at).slice(0, 20);
   const docs = await state.shadow.bulkGet(latest.map((c) => docId.contact(c.id)));
   const i = docs.findIndex((d) => d?.doc?.type === 'contact');

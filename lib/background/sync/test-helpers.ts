@@ -27,12 +27,12 @@ export function teamMachines(server: () => TestServer) {
       await setUpTeam({ server: server().url, db, admin: server().admin, members: [{ name: 'alice', password: 'alice-pw' }, { name: 'bob', password: 'bob-pw' }] });
       return db;
     },
-    async machine(team: string, user: string, password: string, extra: Pick<SyncDeps, 'onApplied' | 'longpollMs'> = {}) {
+    async machine(team: string, user: string, password: string, { fetch, ...extra }: Pick<SyncDeps, 'onApplied' | 'longpollMs'> & { fetch?: typeof globalThis.fetch } = {}) {
       const factory = new IDBFactory();
       const name = `regulars-${user}-${++seq}`;
       const db = memoryDb(undefined, factory, name);
       const state = new SyncStateDb(`sync-${name}`, { indexedDB: factory, IDBKeyRange });
-      const client = new CouchClient({ server: server().url, db: team, cookies: 'memory' });
+      const client = new CouchClient({ server: server().url, db: team, cookies: 'memory', ...(fetch ? { fetch } : {}) });
       await client.logIn(user, password);
       const engine = createSyncEngine({
         db,

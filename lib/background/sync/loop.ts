@@ -1,0 +1,25 @@
+// Two pieces of the sync engine's loop (engine.ts): the serial lane its pushes and applies share,
+// and what a failed round means for the state the pages show.
+import { CouchError, type CouchClient } from './couch';
+
+/** A serial lane: pushes and applies never interleave (each compares rows with the shadow). */
+export function lane() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(job: () => Promise<T>): Promise<T> => {
+    const run = tail.then(job, job);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+/**
+ * 401 is a lost session or a non-member (servers differ): the session tells which. 404 is a
+ * database name nobody set up (or one deleted): retrying would not help, the user must act.
+ */
+export async function failureState(client: CouchClient, e: unknown): Promise<'notMember' | 'noDatabase' | 'offline' | 'signIn'> {
+  if (e instanceof CouchError && e.status === 403) return 'notMember';
+  if (e instanceof CouchError && e.status === 404) return 'noDatabase';
+  if (!(e instanceof CouchError && e.status === 401)) return 'offline';
+  const who = await client.session().catch(() => undefined);
+  return who?.userCtx.name ? 'notMember' : 'signIn';
+}
