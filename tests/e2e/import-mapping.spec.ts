@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, test } from '../support/fixtures';
 import { conversationOf, panelFrame, usd } from '../support/panel';
 import { updateSettings } from '../support/settings';
+import type { LaunchedExtension } from '../support/extension';
 
 // A spreadsheet a shop keeps by hand: no marketplace's columns, so no preset knows it.
 const MARCH = ['Ref No,Customer Handle,Mobile,Paid Total,Order Time,State', 'R-101,curious.cat_22,,19.90,2026-03-02 10:00,Paid', 'R-102,curious.cat_22,,25.10,2026-03-09 15:30,Shipped', 'R-103,walk.in_77,,8.00,2026-03-10 11:00,Paid'].join('\n');
@@ -82,19 +83,24 @@ test('a file no preset knows is told so in the reader’s language', async ({ ex
   }
 });
 
+/** An Etsy fixture with "Sale Date" renamed by hand, chosen for import: the options page and the mapping it opens. */
+async function openEtsyWithDateRenamed(ext: LaunchedExtension, dir: string, fixture: string, name: string) {
+  const etsy = await readFile(new URL(`../../lib/import/presets/fixtures/${fixture}`, import.meta.url), 'utf8');
+  const file = path.join(dir, name);
+  await writeFile(file, etsy.replace(/^Sale Date,/, 'Date of Sale,'));
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await options.getByLabel('Import order export', { exact: true }).setInputFiles(file);
+  const mapping = options.getByRole('group', { name: `Match the columns of ${name}` });
+  await expect(mapping).toContainText('This looks like Etsy sold orders (EtsySoldOrders), but');
+  return { options, mapping };
+}
+
 test('a file that nearly is a known export opens that export’s mapping filled in, and imports once the missing column is chosen', async ({ freshExt }) => {
   const dir = await mkdtemp(path.join(tmpdir(), 'regulars-near-'));
   try {
     // Etsy UK's orders file with "Sale Date" renamed by hand: three of its four signature columns are left.
-    const etsy = await readFile(new URL('../../lib/import/presets/fixtures/EtsySoldOrders2026-3.uk.csv', import.meta.url), 'utf8');
-    const file = path.join(dir, 'EtsySoldOrders2026-3-edited.csv');
-    await writeFile(file, etsy.replace(/^Sale Date,/, 'Date of Sale,'));
-    const options = await freshExt.context.newPage();
-    await options.goto(`chrome-extension://${freshExt.extensionId}/options.html`);
-    await options.getByLabel('Import order export', { exact: true }).setInputFiles(file);
-
-    const mapping = options.getByRole('group', { name: 'Match the columns of EtsySoldOrders2026-3-edited.csv' });
-    await expect(mapping).toContainText('This looks like Etsy sold orders (EtsySoldOrders), but');
+    const { options, mapping } = await openEtsyWithDateRenamed(freshExt, dir, 'EtsySoldOrders2026-3.uk.csv', 'EtsySoldOrders2026-3-edited.csv');
     await expect(mapping).toContainText('the column “Sale Date” is not there');
     await expect(options.getByText("don't match any export")).toHaveCount(0);
     // Filled in as Etsy's file has them, recorded under Etsy.
@@ -121,15 +127,7 @@ test('a near Etsy US file, whose Status is empty for orders still open, imports 
   const dir = await mkdtemp(path.join(tmpdir(), 'regulars-near-us-'));
   try {
     // Etsy US leaves Status empty on open orders (3 of the 4 here); "Sale Date" renamed by hand.
-    const etsy = await readFile(new URL('../../lib/import/presets/fixtures/EtsySoldOrders2026-3.csv', import.meta.url), 'utf8');
-    const file = path.join(dir, 'EtsySoldOrders2026-3-us-edited.csv');
-    await writeFile(file, etsy.replace(/^Sale Date,/, 'Date of Sale,'));
-    const options = await freshExt.context.newPage();
-    await options.goto(`chrome-extension://${freshExt.extensionId}/options.html`);
-    await options.getByLabel('Import order export', { exact: true }).setInputFiles(file);
-
-    const mapping = options.getByRole('group', { name: 'Match the columns of EtsySoldOrders2026-3-us-edited.csv' });
-    await expect(mapping).toContainText('This looks like Etsy sold orders (EtsySoldOrders), but');
+    const { options, mapping } = await openEtsyWithDateRenamed(freshExt, dir, 'EtsySoldOrders2026-3.csv', 'EtsySoldOrders2026-3-us-edited.csv');
     // The empty cells are a value of their own, given Etsy's meaning; "Canceled" is a common word.
     const values = mapping.getByTestId('status-values');
     await expect(values.getByLabel('Empty (3 rows)', { exact: true })).toHaveValue('paid');
