@@ -25,7 +25,7 @@ const STATUSES: readonly OrderStatus[] = ['unpaid', 'paid', 'shipped', 'delivere
 /** Each value of the chosen status column with its meaning: the user's choice, else a guess from common words (none for empty cells). */
 export function statusMeanings(draft: MappingDraft, values: ColumnValues | undefined): { value: string; count: number; status: OrderStatus | undefined }[] {
   const column = draft.status ? values?.[draft.status] : undefined;
-  return (column ?? []).map(([value, count]) => ({ value, count, status: draft.statusValues?.[value] ?? (value ? statusFromWord(value) : undefined) }));
+  return (column ?? []).map(([value, count]) => ({ value, count, status: draft.statusValues?.[value] ?? statusFromWord(value) }));
 }
 
 /** The mapping, or the first thing the user still has to choose (as a message to show). */

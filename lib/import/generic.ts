@@ -110,7 +110,7 @@ export function genericPreset(mapping: GenericMapping): ImportPreset {
         let status: OrderStatus = 'paid';
         if (col.status) {
           const word = get(cells, col.status);
-          const known = word ? mappedStatus(mapping, word) : mapping.statusValues?.[''];
+          const known = mappedStatus(mapping, word);
           if (!known) {
             book.reject(orderNo, line, { column: col.status.name, ...(word ? said('unmappedStatus', { value: word }) : said('emptyStatusMapped')) });
             continue;
