@@ -1,7 +1,7 @@
 // Backups as the shop sees them: which tables a backup holds, when it is time to make one, and the
 // file's format (lib/store/backup.ts writes and restores it, lib/store/backup-read.ts reads it).
 import { z } from 'zod';
-import { epochMs, contactRowSchema, identityRowSchema, memberRowSchema, noteRowSchema, orderRowSchema, pointsRowSchema, reminderRowSchema, segmentRowSchema, settingRowSchema, siteRuleRowSchema, tierChangeRowSchema } from './rows';
+import { epochMs, contactRowSchema, identityRowSchema, memberRowSchema, noteRowSchema, orderRowSchema, pointsRowSchema, reminderRowSchema, segmentRowSchema, settingRowSchema, siteRuleRowSchema, tierChangeRecordSchema } from './rows';
 import { settingsSchema, type SettingKey } from './settings';
 import { issueReason, type Reason } from './reason';
 
@@ -56,7 +56,7 @@ export const BACKUP_ROW_SCHEMAS: Record<BackupTable, z.ZodType> = {
   tags: tagRowSchema,
   reminders: reminderRowSchema,
   contacts: contactRowSchema,
-  tierChanges: tierChangeRowSchema,
+  tierChanges: tierChangeRecordSchema,
   segments: segmentRowSchema,
   siteRules: siteRuleRowSchema,
   settings: backupSettingRowSchema,

@@ -184,6 +184,30 @@ export const tierChangeRowSchema = z.object({
 });
 export type TierChangeRow = z.infer<typeof tierChangeRowSchema>;
 
+/** The memberId of a record that lists many members' moves (tier-moves.ts): no member has it. */
+export const TIER_MOVES_MEMBER = '*';
+const tierDirectionSchema = z.enum(['up', 'down', 'same']);
+
+/**
+ * One ladder apply's moves in one record, as parallel columns (one entry per member who moved):
+ * writing 38k rows of one move each took seconds; one record takes milliseconds.
+ */
+export const tierMovesRowSchema = z
+  .object({
+    id: z.string().min(1),
+    memberId: z.literal(TIER_MOVES_MEMBER),
+    at: epochMs,
+    moves: z.object({ memberIds: z.array(z.string().min(1)), from: z.array(z.string()), to: z.array(z.string()), direction: z.array(tierDirectionSchema) }),
+  })
+  .refine(({ moves: m }) => m.from.length === m.memberIds.length && m.to.length === m.memberIds.length && m.direction.length === m.memberIds.length, {
+    message: 'Every move needs its member, from, to and direction',
+  });
+export type TierMovesRow = z.infer<typeof tierMovesRowSchema>;
+
+/** What the tierChanges table holds: one member's move (imports, merges) or one apply's moves. */
+export const tierChangeRecordSchema = z.union([tierChangeRowSchema, tierMovesRowSchema]);
+export type TierChangeRecord = TierChangeRow | TierMovesRow;
+
 export const segmentRowSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1).max(100),

@@ -12,6 +12,7 @@ import { localDateParts } from '../domain/time';
 import type { RegularsDb } from './database';
 import { forEachPage } from './pages';
 import { CURRENT_SCHEMA_VERSION } from './schema';
+import { TIER_OVERRIDES_KEY } from './tier-overrides';
 
 const tableOf = (db: RegularsDb, name: BackupTable) => db.table(name) as Table<Record<string, unknown>, IndexableType>;
 
@@ -94,8 +95,10 @@ export function pageRows(page: string): Record<string, unknown>[] {
 export async function restoreBackup(db: RegularsDb, backup: ValidBackup, onProgress?: Progress): Promise<void> {
   const total = Object.values(backup.counts).reduce((a, b) => a + b, 0);
   let done = 0;
-  await db.transaction('rw', [...BACKUP_TABLES], async () => {
+  await db.transaction('rw', [...BACKUP_TABLES, 'caches'], async () => {
     for (const name of BACKUP_TABLES) await tableOf(db, name).clear();
+    // The backup's member rows carry the tiers they showed (tier-overrides.ts): the applied ones here are not theirs.
+    await db.caches.delete(TIER_OVERRIDES_KEY);
     for (const name of BACKUP_TABLES) {
       for (const page of backup.rows[name]) {
         const rows = pageRows(page); // parsed a page at a time, and let go once written

@@ -10,11 +10,12 @@ import type {
   SegmentRow,
   SettingRow,
   SiteRuleRow,
-  TierChangeRow,
+  TierChangeRecord,
 } from '../domain/rows';
 import { changesMiddleware } from './changes';
 import { generationMiddleware } from './generation';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
+import { TierOverrides, tierOverridesMiddleware } from './tier-overrides';
 
 export const DATABASE_NAME = 'regulars';
 
@@ -41,12 +42,14 @@ export class RegularsDb extends Dexie {
   tags!: Table<TagRow, string>;
   reminders!: Table<ReminderRow, string>;
   contacts!: Table<ContactRow, string>;
-  tierChanges!: Table<TierChangeRow, string>;
+  tierChanges!: Table<TierChangeRecord, string>;
   segments!: Table<SegmentRow, string>;
   siteRules!: Table<SiteRuleRow, string>;
   settings!: Table<SettingRow, string>;
   caches!: Table<CacheRow, string>;
   points!: Table<PointsRow, string>;
+  /** The tiers the last ladder applies gave, read into member rows as they are read (tier-overrides.ts). */
+  readonly tierOverrides: TierOverrides;
 
   constructor(name = DATABASE_NAME, options?: DexieOptions, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name, options);
@@ -56,6 +59,10 @@ export class RegularsDb extends Dexie {
     }
     this.use(generationMiddleware());
     this.use(changesMiddleware(name));
+    this.tierOverrides = new TierOverrides(this);
+    this.use(tierOverridesMiddleware(this.tierOverrides));
+    // Loaded before any other read of this connection runs (Dexie holds them until 'ready' settles).
+    this.on('ready', (vip) => this.tierOverrides.load(vip));
   }
 }
 

@@ -3,7 +3,8 @@ import { normaliseEmail, normaliseHandle, normalisePhone } from '../../import/id
 import { newId, type RegularsDb } from '../../store/database';
 import { recomputeMembers } from '../import/member-refresh';
 import { emptyMember } from './members';
-import type { IdentityRow, MemberRow, OrderRow } from '../../domain/rows';
+import { TIER_MOVES_MEMBER, type IdentityRow, type MemberRow, type OrderRow, type TierMovesRow } from '../../domain/rows';
+import { isTierMoves, movesRenamed } from '../../domain/tier-moves';
 import { readSettings } from '../../store/settings';
 import { StoreError } from '../../store/store-error';
 import { because } from '../../domain/reason';
@@ -56,6 +57,10 @@ export async function mergeMembers(db: RegularsDb, keepId: string, mergeId: stri
     await db.reminders.where('memberId').equals(mergeId).modify({ memberId: keepId });
     await db.contacts.where('memberId').equals(mergeId).modify({ memberId: keepId });
     await db.tierChanges.where('memberId').equals(mergeId).modify({ memberId: keepId });
+    // A ladder apply lists its moves in one record: the merged member's are given to the kept one.
+    const applied = (await db.tierChanges.where('memberId').equals(TIER_MOVES_MEMBER).toArray()).filter(isTierMoves);
+    const renamed = applied.map((r) => movesRenamed(r, mergeId, keepId)).filter((r): r is TierMovesRow => !!r);
+    if (renamed.length) await db.tierChanges.bulkPut(renamed);
     await db.points.where('[memberId+at]').between([mergeId, -Infinity], [mergeId, Infinity]).modify({ memberId: keepId });
     const pointsAdjustment = (keep.pointsAdjustment ?? 0) + (other.pointsAdjustment ?? 0) || undefined;
     const tags = [...keep.tags];

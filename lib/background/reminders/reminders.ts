@@ -19,6 +19,7 @@ import {
 import { type RegularsDb } from '../../store/database';
 import { readJourneySettings } from '../../store/journey-settings';
 import type { ContactRow, MemberRow, OrderRow, ReminderRow, TierChangeRow } from '../../domain/rows';
+import { isTierMoves, movesOf } from '../../domain/tier-moves';
 import { type Settings } from '../../domain/settings';
 import { readSettings } from '../../store/settings';
 import { formerlyStored } from './former-ids';
@@ -206,6 +207,9 @@ export async function evaluateMembers(db: RegularsDb, memberIds: readonly string
     const tierChanges: TierChangeRow[] = [];
     const reminders: ReminderRow[] = [];
     const contacts: ContactRow[] = [];
+    // A ladder apply's moves are one record for every member (tier-moves.ts): the recent ones, read once.
+    const applied = (await db.tierChanges.where('at').aboveOrEqual(now - 8 * DAY_MS).toArray()).filter(isTierMoves);
+    tierChanges.push(...movesOf(applied, new Set(members.keys())));
     await Promise.all(
       [...members.keys()].map(async (id) => {
         const [o, t, r, c] = await Promise.all([
@@ -215,7 +219,7 @@ export async function evaluateMembers(db: RegularsDb, memberIds: readonly string
           db.contacts.where('[memberId+at]').between([id, now - MAX_CAP_MS], [id, Dexie.maxKey]).toArray(),
         ]);
         orders.push(...o);
-        tierChanges.push(...t);
+        tierChanges.push(...movesOf(t));
         reminders.push(...r);
         contacts.push(...c);
       }),

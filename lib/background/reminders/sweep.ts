@@ -6,6 +6,7 @@ import type { RegularsDb } from '../../store/database';
 import { generationKey, newGeneration } from '../../store/generation';
 import { readJourneySettings } from '../../store/journey-settings';
 import { readSettings } from '../../store/settings';
+import { movesOf } from '../../domain/tier-moves';
 import { memberFacts, type FactMember } from '../segments/member-snapshot';
 import { ACTIVE, dismissObsolete, lastContacts, leftOpenOf, MAX_CAP_MS, ORDER_LOOKBACK_MS, ruleSegments, savedSegments, segmentOf, store, TABLES, toOrder, type Evaluation, type SegmentResolver } from './reminders';
 
@@ -76,7 +77,7 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
     const secondAt = now - rules.secondPurchase.days * DAY_MS;
     const [orders, tierChanges, done, contacts, active] = await Promise.all([
       readOrders ? db.orders.where('placedAt').aboveOrEqual(now - ORDER_LOOKBACK_MS).toArray() : [],
-      readTierChanges ? db.tierChanges.where('at').aboveOrEqual(now - 8 * DAY_MS).toArray() : [],
+      readTierChanges ? db.tierChanges.where('at').aboveOrEqual(now - 8 * DAY_MS).toArray().then((rows) => movesOf(rows)) : [],
       db.reminders.where('[state+dueAt]').between(['done', now - ORDER_LOOKBACK_MS], ['done', Dexie.maxKey]).toArray(),
       db.contacts.where('at').aboveOrEqual(now - MAX_CAP_MS).toArray(),
       checkObsolete ? Promise.all(ACTIVE.map((s) => db.reminders.where('[state+dueAt]').between([s, Dexie.minKey], [s, Dexie.maxKey]).toArray())).then((a) => a.flat()) : [],

@@ -30,6 +30,11 @@ export interface FactsKeeper {
   current(): Promise<MemberColumnsRead>;
   /** Saves them now when they stand for the members' mark of now (tests; the keeper saves by itself once writes pause). */
   save(): Promise<boolean>;
+  /**
+   * Members whose tier a ladder apply changed without writing their rows (tier-overrides.ts), with
+   * the members' mark the apply left: the facts follow, and are saved under that mark.
+   */
+  retier(members: readonly FactMember[], mark: string): void;
   /** Drops what is held (the store was replaced under this context): the next read loads again. */
   forget(): void;
   stop(): void;
@@ -138,6 +143,12 @@ export function factsKeeper(
       return (await enqueue(() => drain(true)))!;
     },
     save,
+    retier(members, mark) {
+      if (!facts && !loading) return;
+      for (const m of members) if (!pending.has(m.id)) changed.set(m.id, factOf(m));
+      lastMark = mark;
+      scheduleSave();
+    },
     forget() {
       reload = true;
     },

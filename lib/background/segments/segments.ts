@@ -6,7 +6,9 @@ import { membersOnPlatforms } from '../../domain/platform-columns';
 import { compileFilter, filterNeedsPlatforms, parseSegmentFilter, rfmOverview, type RfmGroup, type SegmentFilter, type SegmentMember } from '../../domain/segments';
 import { newId, type RegularsDb } from '../../store/database';
 import { memberColumns, memberFacts, platformsByMemberId, platformsSnapshot } from './member-snapshot';
-import type { ContactRow, MemberRow, SegmentRow } from '../../domain/rows';
+import { TIER_MOVES_MEMBER, type ContactRow, type MemberRow, type SegmentRow, type TierChangeRow } from '../../domain/rows';
+import { movesOf } from '../../domain/tier-moves';
+import { heldUntilChanged } from '../../store/held';
 import { type Settings } from '../../domain/settings';
 import { readSettings } from '../../store/settings';
 import { normaliseTag } from '../members/card';
@@ -150,13 +152,27 @@ export async function logContacts(db: RegularsDb, memberIds: readonly string[], 
   return rows.length;
 }
 
+/** Every ladder apply's moves by member, held until tier changes are written. */
+const heldApplied = heldUntilChanged<Map<string, TierChangeRow[]>>(['tierChanges']);
+const appliedMoves = (db: RegularsDb) =>
+  heldApplied.get(db, '', async () => {
+    const byMember = new Map<string, TierChangeRow[]>();
+    for (const move of movesOf(await db.tierChanges.where('memberId').equals(TIER_MOVES_MEMBER).toArray())) {
+      const list = byMember.get(move.memberId) ?? byMember.set(move.memberId, []).get(move.memberId)!;
+      list.push(move);
+    }
+    return byMember;
+  });
+
 /** What the member view shows beyond the panel's card: every note, the contact log, tier history. */
 export async function memberHistory(db: RegularsDb, memberId: string) {
-  const [notes, contacts, tierChanges] = await Promise.all([
+  const [notes, contacts, own, applied] = await Promise.all([
     db.notes.where('memberId').equals(memberId).toArray(),
     db.contacts.where('memberId').equals(memberId).toArray(),
     db.tierChanges.where('memberId').equals(memberId).toArray(),
+    appliedMoves(db),
   ]);
+  const tierChanges = [...movesOf(own), ...(applied.get(memberId) ?? [])];
   return {
     notes: notes.sort((a, b) => b.createdAt - a.createdAt),
     contacts: contacts.sort((a, b) => b.at - a.at),

@@ -1,16 +1,19 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_TIER_LADDER } from '../../domain/tiers';
+import { DEFAULT_TIER_LADDER, tierForStats } from '../../domain/tiers';
 import type { TierLadder } from '../../domain/types';
-import type { RegularsDb } from '../../store/database';
+import { RegularsDb } from '../../store/database';
 import { tiersProtocol } from '../../messaging/protocol-tiers';
 import { createHandlers } from '../handlers';
 import { sweepReminders } from '../reminders/sweep';
 import { readSettings } from '../../store/settings';
 import { addTag, lookupByHandle } from '../members/card';
-import { memberFactsKeeper } from '../segments/member-snapshot';
+import { memberFacts, memberFactsKeeper } from '../segments/member-snapshot';
+import { MEMBER_WRITES, random, randomWrite } from '../writes-test-helpers';
 import { importOrders } from '../import/import-orders';
 import { DAY, memoryDb, NOW, order } from '../test-helpers';
-import { APPLY_BATCH, applyRows, applyTierLadder } from './tiers';
+import { applyTierLadder } from './tiers';
+import { movesOf } from '../../domain/tier-moves';
+import { memberHistory } from '../segments/segments';
 import { tierFactsOf } from '../../store/tier-facts';
 
 let db: RegularsDb;
@@ -49,7 +52,7 @@ describe('applying a tier ladder', () => {
     expect(result).toMatchObject({ members: 3, up: 2, down: 0 });
     expect([await tierOf('lily'), await tierOf('mei'), await tierOf('old_tom')]).toEqual(['gold', 'silver', 'gold']);
     expect((await readSettings(db)).tierLadder.steps[1]!.minSpendMinor).toBe(1500);
-    const changes = await db.tierChanges.where('at').equals(NOW + DAY).toArray();
+    const changes = movesOf(await db.tierChanges.where('at').equals(NOW + DAY).toArray());
     expect(changes.map((c) => [c.from, c.to, c.direction]).sort()).toEqual([
       ['regular', 'silver', 'up'],
       ['silver', 'gold', 'up'],
@@ -60,7 +63,7 @@ describe('applying a tier ladder', () => {
     const strict = withThresholds(50_000, 100_000);
     expect(await applyTierLadder(db, strict, NOW, 'USD')).toMatchObject({ up: 0, down: 2 });
     expect(await applyTierLadder(db, strict, NOW, 'USD')).toMatchObject({ up: 0, down: 0 });
-    expect((await db.tierChanges.toArray()).filter((c) => c.direction === 'down')).toHaveLength(2);
+    expect(movesOf(await db.tierChanges.toArray()).filter((c) => c.direction === 'down')).toHaveLength(2);
   });
 
   it('a rolling 12-month window counts only orders of the last 365 days', async () => {
@@ -90,32 +93,74 @@ describe('applying a tier ladder', () => {
     const result = await applyTierLadder(db, noGold, NOW, 'USD');
     expect(await tierOf('old_tom')).toBe('silver');
     expect(result.up).toBe(0);
-    expect((await db.tierChanges.where('memberId').equals((await lookupByHandle(db, 'demo', 'old_tom', NOW))!.member.id).toArray()).map((c) => c.direction)).toEqual(['same']);
+    const tom = (await lookupByHandle(db, 'demo', 'old_tom', NOW))!.member.id;
+    expect((await memberHistory(db, tom)).tierChanges.map((c) => [c.from, c.to, c.direction])).toEqual([['gold', 'silver', 'same']]);
   });
 
-  it('reads and writes only the members who move: a ladder that moves nobody reads no member row', async () => {
+  it('re-ranks without reading or writing a member row, and lists its moves in one record', async () => {
     const rows = Array.from({ length: 200 }, (_, i) => order({ buyer: { handle: `c${i}` }, amountMinor: 500 }));
     await importOrders(db, rows, NOW);
-    // Silver from 80.00 by spend alone: only lily (90.00) is there; mei and the 200 buyers of 5.00 stay
-    // Regular, old_tom stays Gold (600.00).
-    const result = await applyTierLadder(db, withThresholds(8000, 50_000), NOW, 'USD');
-    expect(result).toMatchObject({ members: 203, up: 0, down: 0 });
-    expect(applyRows).toEqual({ read: 0, written: 0 });
-    // Silver from 4.00: the 200 buyers and mei climb; nobody else's row is read.
+    await memberFacts(db); // kept in the background from its start
+    const before = await db.tierChanges.count();
+    const reads = [vi.spyOn(db.members, 'bulkGet'), vi.spyOn(db.members, 'toArray'), vi.spyOn(db.members, 'bulkPut'), vi.spyOn(db.members, 'put')];
+    // Silver from 4.00: the 200 buyers and mei climb.
     const climb = await applyTierLadder(db, withThresholds(400, 50_000), NOW, 'USD');
+    for (const spy of reads) expect(spy).not.toHaveBeenCalled();
+    reads.forEach((spy) => spy.mockRestore());
     expect(climb).toMatchObject({ members: 203, up: 201, down: 0 });
-    expect(applyRows).toEqual({ read: 201, written: 201 });
+    expect(await db.tierChanges.count()).toBe(before + 1);
+    expect(movesOf(await db.tierChanges.toArray()).filter((c) => c.at === NOW)).toHaveLength(201);
     expect(await tierOf('mei')).toBe('silver');
+    expect((await memberFacts(db)).filter((m) => m.tierId === 'silver')).toHaveLength(201 + 1); // and lily
   });
 
-  it('works across several batches', { timeout: 30_000 }, async () => {
-    const rows = Array.from({ length: APPLY_BATCH + 7 }, (_, i) => order({ buyer: { handle: `b${i}` }, amountMinor: 1000 + i }));
-    await importOrders(db, rows, NOW);
-    const result = await applyTierLadder(db, withThresholds(1000, 150_000), NOW, 'USD');
-    expect(result.members).toBe(APPLY_BATCH + 10);
-    // Everyone has spent 10.00 or more and less than Gold's 1 500.00: all Silver, in both batches.
-    expect((await db.members.toArray()).filter((m) => m.tierId === 'silver')).toHaveLength(APPLY_BATCH + 10);
+  it('an applied tier holds through a tag and a new connection, and gives way to an import that ranks the member again', async () => {
+    const meiId = (await lookupByHandle(db, 'demo', 'mei', NOW))!.member.id;
+    await applyTierLadder(db, withThresholds(1500, 8000), NOW + DAY, 'USD'); // mei: Regular → Silver
+    await addTag(db, meiId, 'gift', NOW + 2 * DAY);
+    expect(await tierOf('mei')).toBe('silver');
+    const again = new RegularsDb(db.name, { indexedDB: db._options.indexedDB, IDBKeyRange: db._options.IDBKeyRange });
+    expect((await again.members.get(meiId))?.tierId).toBe('silver');
+    // A stricter ladder, then an order: the import ranks mei with it (70.00: Silver from 50.00).
+    await applyTierLadder(db, withThresholds(5000, 80_000), NOW + 3 * DAY, 'USD');
+    expect(await tierOf('mei')).toBe('regular');
+    await importOrders(db, [order({ buyer: { handle: 'mei' }, amountMinor: 5000, placedAt: NOW + 3 * DAY })], NOW + 4 * DAY);
+    expect(await tierOf('mei')).toBe('silver');
+    expect((await again.members.get(meiId))?.tierId).toBe('silver');
+    const third = new RegularsDb(db.name, { indexedDB: db._options.indexedDB, IDBKeyRange: db._options.IDBKeyRange });
+    expect((await third.members.get(meiId))?.tierId).toBe('silver');
+    expect((await memberHistory(db, meiId)).tierChanges.map((c) => [c.from, c.to])).toEqual([
+      ['regular', 'silver'],
+      ['silver', 'regular'],
+      ['regular', 'silver'],
+    ]);
+    again.close();
+    third.close();
   });
+
+  it.each([1, 2, 3, 4, 5, 6])(
+    'after random imports, ladder edits, merges, separations and restores every member shows the tier of the ladder (seed %i)',
+    { timeout: 60_000 },
+    async (seed) => {
+      const store = memoryDb(undefined, undefined, `random-tiers-${seed}`);
+      const keeper = memberFactsKeeper(store, 60_000);
+      await keeper.current();
+      const r = random(seed);
+      const expectTiersOfLadder = async () => {
+        const { tierLadder } = await readSettings(store);
+        const rows = await store.members.toArray();
+        const wanted = new Map(rows.map((m) => [m.id, tierForStats(tierLadder, m).id]));
+        expect(new Map(rows.map((m) => [m.id, m.tierId]))).toEqual(wanted);
+        expect(new Map((await memberFacts(store)).map((m) => [m.id, m.tierId]))).toEqual(wanted);
+      };
+      for (let step = 0; step < 40; step++) {
+        await randomWrite(store, r, step, [...MEMBER_WRITES, 'ladder', 'ladder']);
+        if (step % 5 === 4) await expectTiersOfLadder();
+      }
+      await expectTiersOfLadder();
+      keeper.stop();
+    },
+  );
 
   it('answers the tiers.apply message with the figures, and refuses a ladder whose thresholds fall as it climbs', async () => {
     const handlers = createHandlers({ db, now: () => NOW });
