@@ -92,6 +92,7 @@ const LABELS = {
   mine: ['Mine only', '仅我的', '僅我的'],
   monetary: ['Spend', '消费', '消費'],
   motives: ['Motives', '动机', '動機'],
+  moves: ['Tier moves', '等级变动', '等級變動'],
   name: ['Name', '名称', '名稱'],
   none: ['None of these tags', '不含这些标签', '不含這些標籤'],
   noteId: ['Note', '备注', '備註'],

@@ -72,7 +72,8 @@ export class TierOverrides {
     if (!db.tables.some((t) => t.name === 'caches')) return; // a store at a schema before caches
     const stored = (await db.table('caches').get(TIER_OVERRIDES_KEY))?.value as StoredOverrides | undefined;
     const entries = new Map<string, Entry>();
-    if (stored) stored.ids.forEach((id, i) => entries.set(id, { tier: stored.names[stored.tiers[i]!]!, base: stored.names[stored.bases[i]!]!, at: stored.at[i]! }));
+    const name = (i: number) => stored!.names[i]!;
+    if (stored) stored.ids.forEach((id, i) => entries.set(id, { tier: name(stored.tiers[i]!), base: name(stored.bases[i]!), at: stored.at[i]! }));
     this.entries = entries;
   }
 
@@ -85,7 +86,10 @@ export class TierOverrides {
     for (const { memberId, from = '', to } of moves) {
       // An entry the member showed keeps its base (the row still has it); one it did not show is stale.
       const before = this.entries.get(memberId);
-      next.set(memberId, { tier: to, base: before && before.tier === from ? before.base : from, at });
+      const base = before && before.tier === from ? before.base : from;
+      // Back on the row's own tier: nothing to keep (the map stays as small as the moves since the rows).
+      if (to === base) next.delete(memberId);
+      else next.set(memberId, { tier: to, base, at });
     }
     return next;
   }

@@ -13,6 +13,9 @@ import { importOrders } from '../import/import-orders';
 import { DAY, memoryDb, NOW, order } from '../test-helpers';
 import { applyTierLadder } from './tiers';
 import { movesOf } from '../../domain/tier-moves';
+import type { ValidBackup } from '../../domain/backup';
+import { backupFile, restoreBackup } from '../../store/backup';
+import { readBackup } from '../../store/backup-read';
 import { memberHistory } from '../segments/segments';
 import { tierFactsOf } from '../../store/tier-facts';
 
@@ -161,6 +164,32 @@ describe('applying a tier ladder', () => {
       keeper.stop();
     },
   );
+
+  it('a ladder that moves a recent buyer down makes no tier-upgrade reminder', async () => {
+    await importOrders(db, [order({ buyer: { handle: 'lily' }, amountMinor: 1000, placedAt: NOW - DAY })], NOW);
+    await applyTierLadder(db, withThresholds(50_000, 100_000), NOW, 'USD'); // lily: Silver → Regular
+    await sweepReminders(db, NOW);
+    expect(await tierOf('lily')).toBe('regular');
+    expect((await db.reminders.toArray()).filter((r) => r.id.startsWith('tierUp:'))).toEqual([]);
+  });
+
+  it('a backup taken after a re-rank restores its tiers and moves, over the tiers of a later re-rank', async () => {
+    await applyTierLadder(db, withThresholds(1500, 8000), NOW + DAY, 'USD');
+    const tiers = async (store: RegularsDb) => (await store.members.toArray()).map((m) => [m.displayName, m.tierId]).sort();
+    const backedUp = await tiers(db);
+    expect(backedUp).toEqual([['lily', 'gold'], ['mei', 'silver'], ['old_tom', 'gold']]);
+    const file = await readBackup((await backupFile(db, NOW + DAY)).blob);
+    await applyTierLadder(db, withThresholds(50_000, 100_000), NOW + 2 * DAY, 'USD'); // everyone Regular
+    await restoreBackup(db, file as ValidBackup);
+    expect(await tiers(db)).toEqual(backedUp);
+    const again = new RegularsDb(db.name, { indexedDB: db._options.indexedDB, IDBKeyRange: db._options.IDBKeyRange });
+    expect(await tiers(again)).toEqual(backedUp);
+    expect(movesOf(await again.tierChanges.toArray()).map((c) => [c.from, c.to]).sort()).toEqual([
+      ['regular', 'silver'],
+      ['silver', 'gold'],
+    ]);
+    again.close();
+  });
 
   it('answers the tiers.apply message with the figures, and refuses a ladder whose thresholds fall as it climbs', async () => {
     const handlers = createHandlers({ db, now: () => NOW });
