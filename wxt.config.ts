@@ -86,7 +86,7 @@ export default defineConfig({
   // The demo build's background clock can be moved forward by the end-to-end tests
   // (entrypoints/background/test-clock.ts); the store build's cannot.
   vite: () => ({
-    define: { 'import.meta.env.REGULARS_TEST_CLOCK': JSON.stringify(DEMO) },
+    define: { 'import.meta.env.REGULARS_TEST_CLOCK': JSON.stringify(DEMO), 'import.meta.env.REGULARS_BENCH': JSON.stringify(BENCH) },
     build: { rollupOptions: { output: { charset: 'ascii' } } },
     worker: { format: 'es', rollupOptions: { output: { charset: 'ascii' } } },
   }),

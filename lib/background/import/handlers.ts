@@ -6,6 +6,7 @@ import type { RegularsDb } from '../../store/database';
 import { dropWarm, keepWarm, lazyCache, releaseCache, revertImport, sessionCache, type ImportCache } from './import-cache';
 import { dropJournal, recoverJournals, writeWaiting } from './member-journal';
 import { importOrders } from './import-orders';
+import { timedPhase } from './phases';
 
 /** An import session idle this long is dropped (the options page was closed mid-import). */
 export const SESSION_IDLE_MS = 120_000;
@@ -38,7 +39,7 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
     clearTimeout(session.timer);
     const cache = await session.cache.catch(() => undefined);
     try {
-      if (cache?.deferred && write) await writeWaiting(db, cache.deferred, now(), cache.origin);
+      if (cache?.deferred && write) await timedPhase('session.end', () => writeWaiting(db, cache.deferred!, now(), cache.origin));
     } finally {
       if (cache && write) keepWarm(cache);
       else if (cache) releaseCache(cache);
@@ -62,7 +63,8 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
   const handlers: ImportHandlers = {
     'order.get': async ({ platform, orderNo }) => (await db.orders.get(`${platform}:${orderNo.trim()}`)) ?? null,
     'orders.import': async ({ rows, session }) => {
-      const result = await importOrders(db, rows, now(), await cacheOf(session));
+      const cache = await timedPhase('session.cache', () => cacheOf(session));
+      const result = await importOrders(db, rows, now(), cache);
       if (result.orders.added || result.orders.updated)
         hooks.onImported?.(
           rows.map((r) => `${r.platform}:${r.orderNo.trim()}`),
