@@ -16,7 +16,7 @@ const BUYER_FIELDS: readonly MappedField[] = ['buyer', 'phone', 'email'];
 /** Every platform, in the page's language, for a platform select. */
 export const platformChoices = (t: Translate) => PLATFORMS.map((p) => ({ value: p, label: t(`platform.${p}`) }));
 
-export const fieldLabel = (t: Translate, field: MappedField) => t(`options.map.field.${field}` as MessageKey);
+export const mappedFieldLabel = (t: Translate, field: MappedField) => t(`options.map.field.${field}` as MessageKey);
 
 export type MappingDraft = Partial<Record<MappedField, string>> & Pick<GenericMapping, 'platform'> & Pick<GenericMapping, 'amountPer' | 'dateOrder' | 'statusValues'>;
 
@@ -30,7 +30,7 @@ export function statusMeanings(draft: MappingDraft, values: ColumnValues | undef
 
 /** The mapping, or the first thing the user still has to choose (as a message to show). */
 export function completeMapping(draft: MappingDraft, t: Translate, values?: ColumnValues): { mapping: GenericMapping } | { missing: string } {
-  for (const field of REQUIRED) if (!draft[field]) return { missing: t('options.map.needField', { field: fieldLabel(t, field) }) };
+  for (const field of REQUIRED) if (!draft[field]) return { missing: t('options.map.needField', { field: mappedFieldLabel(t, field) }) };
   if (!BUYER_FIELDS.some((f) => draft[f])) return { missing: t('options.map.needBuyer') };
   const chosen = MAPPED_FIELDS.map((f) => draft[f]).filter(Boolean);
   if (new Set(chosen).size !== chosen.length) return { missing: t('options.map.twice') };
@@ -81,10 +81,10 @@ export function ColumnMapping({ t, fileName, headers, values, note, initial, onA
         {MAPPED_FIELDS.map((field) => (
           <label key={field} className="field">
             <span>
-              {fieldLabel(t, field)}
+              {mappedFieldLabel(t, field)}
               {REQUIRED.includes(field) && <em className="req"> · {t('options.map.required')}</em>}
             </span>
-            <select aria-label={fieldLabel(t, field)} value={draft[field] ?? ''} onChange={(e) => set({ [field]: e.target.value || undefined })}>
+            <select aria-label={mappedFieldLabel(t, field)} value={draft[field] ?? ''} onChange={(e) => set({ [field]: e.target.value || undefined })}>
               <option value="">{t('options.map.none')}</option>
               {columns.map((c) => (
                 <option key={c} value={c}>

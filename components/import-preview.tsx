@@ -3,7 +3,7 @@
 import type { Platform } from '@/lib/domain/rows';
 import type { Translate, UiLocale } from '@/lib/i18n';
 import { guessMapping, type GenericMapping } from '@/lib/import/generic';
-import { ColumnMapping, fieldLabel, type MappingDraft } from './column-mapping';
+import { ColumnMapping, mappedFieldLabel, type MappingDraft } from './column-mapping';
 import { fileSize, money, shortDate } from './format';
 import type { ImportProblem } from '@/lib/import/presets/types';
 import type { WorkerRead } from './read-in-worker';
@@ -93,7 +93,7 @@ export function FilePreview({ t, locale, timeZone, fileRead, editing, defaultPla
           {read.columns.map(([field, header], i) => (
             <span key={field}>
               {i > 0 && ' · '}
-              {fieldLabel(t, field)} ← <code>{header}</code>
+              {mappedFieldLabel(t, field)} ← <code>{header}</code>
             </span>
           ))}
         </p>

@@ -19,15 +19,19 @@ export function Notes({ card, t, locale, timeZone, api, author }: {
   const [failed, setFailed] = useState<string>();
   const [editing, setEditing] = useState<{ id: string; text: string }>();
   const loaded = useRef<string | undefined>(undefined);
+  // What the agent typed before the kept draft arrived: it wins over the kept one, never wiped by it.
+  const typedEarly = useRef<string | undefined>(undefined);
 
   // Drafts survive a page navigation mid-typing: kept per member outside the page.
   useEffect(() => {
     loaded.current = undefined;
+    typedEarly.current = undefined;
     let live = true;
     void api.readDraft(memberId).then((text) => {
       if (!live) return;
-      setDraft(text);
       loaded.current = memberId;
+      if (typedEarly.current === undefined) setDraft(text);
+      else api.saveDraft(memberId, typedEarly.current);
     });
     return () => {
       live = false;
@@ -36,6 +40,7 @@ export function Notes({ card, t, locale, timeZone, api, author }: {
   const change = (text: string) => {
     setDraft(text);
     if (loaded.current === memberId) api.saveDraft(memberId, text);
+    else typedEarly.current = text;
   };
 
   const save = async () => {
