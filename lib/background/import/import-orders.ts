@@ -226,6 +226,8 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
     // Every order of the batch is now what its last row makes of it (merging a row twice changes nothing).
     if (rowDigests) rowDigests.forEach((digest, i) => cache.digests?.set(orderIds[i]!, digest));
     for (const row of outcome.memberRows) cache.members.set(row.id, row);
+    // A row waiting for the session's end is the member's latest: the copy written before is not kept twice.
+    for (const row of outcome.waiting) cache.members.delete(row.id);
     if (deferred) rememberPending(deferred, outcome.waiting, outcome.memberRows.map((r) => r.id));
     const undo = cache.undo;
     if (undo) {
