@@ -78,6 +78,7 @@ export async function browserSyncBenches(members: number): Promise<void> {
       ms: joined.ms,
       raw_changes_and_puts_ms: Math.round(raw.ms),
       raw_documents: raw.documents,
+      raw_changes_read_ms: Math.round(raw.readMs),
       ratio_vs_raw: round(joined.ms / raw.ms),
       progress_readings: joined.seenProgress,
       target_ms: 90_000,

@@ -188,6 +188,24 @@ export async function deleteOrders(db: RegularsDb, orderIds: readonly string[], 
 export async function recomputeMembers(db: RegularsDb, memberIds: readonly string[], now: number, origin?: string, known?: Settings): Promise<void> {
   const settings = known ?? (await readSettings(db));
   const members = await db.members.bulkGet([...memberIds]);
+  const { rows, tierChanges } = await membersFromOrders(db, members, settings, now);
+  await db.transaction('rw', [db.members, db.tierChanges], async () => {
+    if (origin) withOrigin(origin);
+    await db.members.bulkPut(rows);
+    if (tierChanges.length) await db.tierChanges.bulkAdd(tierChanges);
+  });
+}
+
+/**
+ * These member rows with stats and tier from all their orders as stored (read in parallel), and the
+ * tier changes that makes; nothing written. Team sync writes them with the rows that arrived.
+ */
+export async function membersFromOrders(
+  db: RegularsDb,
+  members: readonly (MemberRow | undefined)[],
+  settings: Settings,
+  now: number,
+): Promise<{ rows: MemberRow[]; tierChanges: TierChangeRow[] }> {
   const rows: MemberRow[] = [];
   const tierChanges: TierChangeRow[] = [];
   await Promise.all(
@@ -200,9 +218,5 @@ export async function recomputeMembers(db: RegularsDb, memberIds: readonly strin
       if (m.tierId !== tier.id) tierChanges.push({ id: newId('tc'), memberId: m.id, from: m.tierId, to: tier.id, direction: tierDirection(settings.tierLadder, m.tierId, tier.id), at: now });
     }),
   );
-  await db.transaction('rw', [db.members, db.tierChanges], async () => {
-    if (origin) withOrigin(origin);
-    await db.members.bulkPut(rows);
-    if (tierChanges.length) await db.tierChanges.bulkAdd(tierChanges);
-  });
+  return { rows, tierChanges };
 }

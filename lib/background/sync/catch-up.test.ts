@@ -4,7 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { teamOnTestServer } from '../../../tests/support/team-machines';
 import { keepDerivedFresh } from '../derived';
+import { onCommitted } from '../../store/changes';
+import { memberRow } from '../../domain/sync/fixtures';
 import { importOrders } from '../import/import-orders';
+import { addTag } from '../members/card';
+import { mergeMembers } from '../members/merge';
 import { NOW, order } from '../test-helpers';
 
 const { newTeam, machine } = teamOnTestServer();
@@ -37,5 +41,80 @@ describe('joining a team', () => {
     expect(refreshed).toHaveLength(1);
     expect(told).toEqual([{ members: 60, session: expect.stringMatching(/^sync-\d+$/) }]);
     expect(b.engine.status().waiting).toBe(0);
+  }, 60_000);
+
+  it('writes each batch it reads as one change of the store: member rows once, with their stats, not again for the stats', async () => {
+    const team = await newTeam();
+    const a = await machine(team, 'alice', 'alice-pw');
+    await importOrders(a.db, Array.from({ length: 90 }, (_, i) => order({ orderNo: `D${i}`, buyer: { handle: `buyer${i % 30}` }, amountMinor: 1000 + i })), NOW);
+    a.engine.start();
+    await a.engine.settled(30_000);
+
+    let pages = 0;
+    const counting: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (String(input instanceof Request ? input.url : input).includes('/_changes')) {
+        const body = (await res.clone().json()) as { results?: unknown[] };
+        if (body.results?.length) pages++;
+      }
+      return res;
+    };
+    const b = await machine(team, 'bob', 'bob-pw', { fetch: counting });
+    const changes: string[][] = [];
+    const stop = onCommitted((c) => c.db === b.db.name && changes.push(c.tables.map((t) => t.table)));
+    b.engine.start();
+    await b.engine.settled(30_000);
+    stop();
+
+    expect(pages).toBeGreaterThan(2);
+    expect(changes.length).toBeLessThanOrEqual(pages);
+    const onA = new Map((await a.db.members.toArray()).map((m) => [m.id, [m.orderCount, m.spendMinor, m.tierId]]));
+    const onB = new Map((await b.db.members.toArray()).map((m) => [m.id, [m.orderCount, m.spendMinor, m.tierId]]));
+    expect(onB).toEqual(onA);
+  }, 60_000);
+
+  it("each member gets its own tags, m_1 none of m_10's, when they arrive together and when one comes later", async () => {
+    const team = await newTeam();
+    const a = await machine(team, 'alice', 'alice-pw');
+    await a.db.members.bulkPut([memberRow({ id: 'm_1', tags: ['gift'] }), memberRow({ id: 'm_10', tags: ['vip', 'wholesale'] }), memberRow({ id: 'm_2', tags: [] })]);
+    a.engine.start();
+    await a.engine.settled(30_000);
+    const b = await machine(team, 'bob', 'bob-pw');
+    b.engine.start();
+    await b.engine.settled(30_000);
+    const tagsOnB = async () => Object.fromEntries((await b.db.members.toArray()).map((m) => [m.id, m.tags]));
+    expect(await tagsOnB()).toEqual({ m_1: ['gift'], m_10: ['vip', 'wholesale'], m_2: [] });
+
+    // Later, alone in its batch: the tags B synced before are read back for m_1 only.
+    await addTag(a.db, 'm_1', 'late', NOW + 1);
+    await expect.poll(tagsOnB, { timeout: 5000 }).toEqual({ m_1: ['gift', 'late'], m_10: ['vip', 'wholesale'], m_2: [] });
+  }, 60_000);
+
+  it('two members merged on A are one on B, connected or joining afterwards: its orders, stats and tags together', async () => {
+    const team = await newTeam();
+    const a = await machine(team, 'alice', 'alice-pw');
+    await importOrders(a.db, [order({ orderNo: 'M1', buyer: { handle: 'lin' }, amountMinor: 1000 }), order({ orderNo: 'M2', buyer: { handle: 'lin' }, amountMinor: 2000 }), order({ orderNo: 'M3', buyer: { handle: 'linwei' }, amountMinor: 4000 })], NOW);
+    const [lin, linwei] = await Promise.all(['lin', 'linwei'].map(async (h) => (await a.db.identities.where('value').equals(h).first())!.memberId));
+    await addTag(a.db, lin!, 'gift', NOW);
+    a.engine.start();
+    await a.engine.settled(30_000);
+    const b = await machine(team, 'bob', 'bob-pw');
+    b.engine.start();
+    await b.engine.settled(30_000);
+    expect(await b.db.members.count()).toBe(2);
+
+    await mergeMembers(a.db, linwei!, lin!, NOW + 5);
+    await a.engine.settled(30_000);
+    const one = async (m: typeof b) => (await m.db.members.toArray()).map((r) => ({ id: r.id, orders: r.orderCount, spend: r.spendMinor, tags: r.tags }));
+    const expected = [{ id: linwei, orders: 3, spend: 7000, tags: ['gift'] }];
+    expect(await one(a)).toEqual(expected);
+    await expect.poll(() => one(b), { timeout: 5000 }).toEqual(expected);
+    expect(new Set((await b.db.orders.toArray()).map((o) => o.memberId))).toEqual(new Set([linwei]));
+
+    const c = await machine(team, 'bob', 'bob-pw');
+    c.engine.start();
+    await c.engine.settled(30_000);
+    expect(await one(c)).toEqual(expected);
+    expect(await c.db.orders.count()).toBe(3);
   }, 60_000);
 });

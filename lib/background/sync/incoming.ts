@@ -3,39 +3,30 @@
 // yet sent, and written into the store every screen reads (with the sync origin: not sent back).
 import Dexie from 'dexie';
 import { mergeAll, mergeDocs } from '../../domain/sync/conflicts';
-import { docId, memberRowFromDocs, survivorOf, syncDocSchema, type MemberDoc, type SharedTable, type SyncDoc, type TagDoc } from '../../domain/sync/documents';
+import { memberRowFromDocs, syncDocSchema, type SharedTable, type SyncDoc } from '../../domain/sync/documents';
+import type { MemberRow } from '../../domain/rows';
 import { journeySettingsSchema } from '../../domain/journey-settings';
 import { settingsSchema } from '../../domain/settings';
 import { withOrigin } from '../../store/changes';
 import { readSettings } from '../../store/settings';
-import { recomputeMembers } from '../import/member-refresh';
+import { membersFromOrders } from '../import/member-refresh';
 import { emptyMember } from '../members/members';
 import { SYNC_ORIGIN } from './committed-changes';
 import type { ChangeRow } from './couch';
 import { docsForEntry } from './outgoing';
+import { membersOfBatch, survivorsOf } from './incoming-members';
 import { outboxKey } from './state';
 import { docType, revGeneration, rowKeyOf, rowOfDoc, shadowFor, TYPE_TABLE, type Incoming, type SyncContext } from './sync-rows';
 
-/** Where a member ended after merges, following the merged-into links known here. */
-export async function survivor(ctx: SyncContext, memberId: string, batch: Map<string, SyncDoc>): Promise<string> {
-  const { state } = ctx;
-  const links = new Map<string, string | undefined>();
-  let at: string | undefined = memberId;
-  while (at !== undefined && !links.has(at)) {
-    const id = docId.member(at);
-    const doc = (batch.get(id) ?? (await state.shadow.get(id))?.doc) as MemberDoc | undefined;
-    links.set(at, doc?.mergedInto?.id);
-    at = doc?.mergedInto?.id;
-  }
-  return survivorOf(memberId, (id) => links.get(id));
-}
-
-/** Writes incoming (or merged) documents into the local store, then remembers them as synced. */
+/**
+ * Writes incoming (or merged) documents into the local store in one transaction, then remembers them
+ * as synced. Each member row is written once, with its stats from all its orders (those of this batch
+ * included), so a batch is one change on the stream, not one more for the recomputed stats.
+ */
 export async function applyDocs(ctx: SyncContext, items: Incoming[], deletions: string[] = [], pending: readonly SyncDoc[] = []): Promise<void> {
   const { db, state, now } = ctx;
   if (!items.length && !deletions.length) return;
   const batch = new Map(items.map((i) => [i.doc._id, i.doc]));
-  const waiting = new Map(pending.map((d) => [d._id, d]));
   const settings = await readSettings(db);
   const touchedMembers = new Set<string>();
   /** Members whose do-not-contact, contacts or reminders came from the team: their reminders follow. */
@@ -44,10 +35,15 @@ export async function applyDocs(ctx: SyncContext, items: Incoming[], deletions: 
   const puts: Partial<Record<SharedTable, unknown[]>> = {};
   const put = (table: SharedTable, row: unknown) => (puts[table] ??= []).push(row);
   const memberIds = new Set<string>();
+  const referenced = new Set<string>();
   for (const { doc } of items) {
-    if (doc.type === 'member') memberIds.add(doc.memberId);
-    else if (doc.type === 'tag') memberIds.add(doc.memberId);
+    if (doc.type === 'member' || doc.type === 'tag') memberIds.add(doc.memberId);
+    else if (doc.type !== 'setting' && doc.type !== 'segment' && doc.type !== 'siteRule') referenced.add(doc.row.memberId);
   }
+  // Everything sync keeps of its own is read before the store's transaction: awaiting another
+  // database inside it would let IndexedDB end the transaction early.
+  const survivors = await survivorsOf(state, [...memberIds, ...referenced], batch);
+  const members = await membersOfBatch(state, [...memberIds], batch, pending, survivors);
   for (const { doc } of items) {
     switch (doc.type) {
       case 'member':
@@ -68,61 +64,65 @@ export async function applyDocs(ctx: SyncContext, items: Incoming[], deletions: 
         put(TYPE_TABLE[doc.type]!, doc.row);
         break;
       default: {
-        const memberId = await survivor(ctx, doc.row.memberId, batch);
+        const memberId = survivors.get(doc.row.memberId) ?? doc.row.memberId;
         put(TYPE_TABLE[doc.type]!, { ...doc.row, memberId });
         if (doc.type === 'contact' || doc.type === 'reminder') followed.add(memberId);
         if (doc.type === 'order') touchedMembers.add(memberId);
       }
     }
   }
-  // Everything sync keeps of its own is read before the store's transaction: awaiting another
-  // database inside it would let IndexedDB end the transaction early.
-  const members: { memberId: string; to: string; doc: MemberDoc; tags: TagDoc[] }[] = [];
-  for (const memberId of memberIds) {
-    const id = docId.member(memberId);
-    // A member document changed here and not yet sent is the row's truth, not the last synced one.
-    const doc = (batch.get(id) ?? waiting.get(id) ?? (await state.shadow.get(id))?.doc) as MemberDoc | undefined;
-    if (!doc) continue;
-    const tagDocs = new Map((await state.shadow.where('id').startsWith(`tag:${memberId}:`).toArray()).map((s) => [s.id, s.doc as TagDoc]));
-    for (const d of [...pending, ...batch.values()]) if (d.type === 'tag' && d.memberId === memberId) tagDocs.set(d._id, d);
-    members.push({ memberId, to: await survivor(ctx, memberId, batch), doc, tags: [...tagDocs.values()] });
-  }
   const gone: string[] = [];
-  await db.transaction('rw', [db.members, db.identities, db.orders, db.notes, db.contacts, db.reminders, db.segments, db.siteRules, db.settings], async () => {
+  await db.transaction('rw', [db.members, db.identities, db.orders, db.notes, db.contacts, db.reminders, db.segments, db.siteRules, db.settings, db.tierChanges], async () => {
     withOrigin(ctx.origin ?? SYNC_ORIGIN);
-    for (const { memberId, to, doc, tags } of members) {
-      if (to !== memberId) {
-        // Merged elsewhere: what this machine still holds of it follows to the survivor.
-        if (await db.members.get(memberId)) {
-          for (const t of ['identities', 'notes', 'contacts', 'reminders']) await db.table(t).where('memberId').equals(memberId).modify({ memberId: to });
-          await db.orders.where('[memberId+placedAt]').between([memberId, Dexie.minKey], [memberId, Dexie.maxKey]).modify({ memberId: to });
-          await db.members.delete(memberId);
-          gone.push(memberId);
-          touchedMembers.add(to);
-        }
-        continue;
+    for (const { memberId, to } of members) {
+      if (to === memberId) continue;
+      // Merged elsewhere: what this machine still holds of it follows to the survivor.
+      if (await db.members.get(memberId)) {
+        for (const t of ['identities', 'notes', 'contacts', 'reminders']) await db.table(t).where('memberId').equals(memberId).modify({ memberId: to });
+        await db.orders.where('[memberId+placedAt]').between([memberId, Dexie.minKey], [memberId, Dexie.maxKey]).modify({ memberId: to });
+        await db.members.delete(memberId);
+        gone.push(memberId);
+        touchedMembers.add(to);
       }
-      const local = await db.members.get(memberId);
-      followed.add(memberId);
-      await db.members.put(memberRowFromDocs(doc, tags, local, (mid, name) => emptyMember(mid, name, settings, now())));
-      if (!local) touchedMembers.add(memberId);
     }
-    for (const [table, rows] of Object.entries(puts)) {
-      await db.table(table).bulkPut(rows);
+    const staying = members.filter((m) => m.to === m.memberId);
+    const locals = await db.members.bulkGet(staying.map((m) => m.memberId));
+    const rows = new Map<string, MemberRow>();
+    staying.forEach(({ memberId, doc, tags }, i) => {
+      followed.add(memberId);
+      rows.set(memberId, memberRowFromDocs(doc, tags, locals[i], (mid, name) => emptyMember(mid, name, settings, now())));
+      if (!locals[i]) touchedMembers.add(memberId);
+    });
+    for (const [table, list] of Object.entries(puts)) {
+      await db.table(table).bulkPut(list);
       tables.add(table);
     }
+    const deletedMembers = new Set<string>();
     for (const id of deletions) {
       const table = TYPE_TABLE[docType(id)];
       if (!table) continue;
       await db.table(table).delete(rowKeyOf(id));
+      if (table === 'members') deletedMembers.add(rowKeyOf(id));
       tables.add(table);
     }
+    // Stats and tier from all the member's orders, now that this batch's are in.
+    const recount = [...touchedMembers].filter((m) => !gone.includes(m) && !deletedMembers.has(m));
+    const elsewhere = recount.filter((m) => !rows.has(m));
+    const read = new Map(elsewhere.map((m, i) => [m, i]));
+    const stored = elsewhere.length ? await db.members.bulkGet(elsewhere) : [];
+    const counted = await membersFromOrders(db, recount.map((m) => rows.get(m) ?? stored[read.get(m)!]), settings, now());
+    for (const r of counted.rows) rows.set(r.id, r);
+    for (const m of deletedMembers) rows.delete(m);
+    if (rows.size) await db.members.bulkPut([...rows.values()]);
+    if (counted.tierChanges.length) await db.tierChanges.bulkAdd(counted.tierChanges);
   });
   if (memberIds.size) tables.add('members');
-  if (touchedMembers.size) await recomputeMembers(db, [...touchedMembers].filter((m) => !gone.includes(m)), now(), ctx.origin ?? SYNC_ORIGIN);
   // Import caches and held settings follow these writes through the change stream (lib/store/changes.ts).
-  await state.shadow.bulkPut(items.filter((i) => i.rev).map((i) => shadowFor({ ...(i.synced ?? i.doc), _rev: i.rev! })));
-  await state.shadow.bulkDelete(deletions);
+  const shadows = items.filter((i) => i.rev).map((i) => shadowFor({ ...(i.synced ?? i.doc), _rev: i.rev! }));
+  await state.transaction('rw', state.shadow, async () => {
+    await state.shadow.bulkPut(shadows);
+    await state.shadow.bulkDelete(deletions);
+  });
   ctx.onApplied?.(tables, new Set([...followed].filter((m) => !gone.includes(m))));
 }
 
