@@ -1,3 +1,7 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
 // See https://wxt.dev/api/config.html
@@ -14,6 +18,33 @@ const DEMO = BENCH || process.env.REGULARS_DEMO === '1';
 /** The loopback hosts of the demo marketplace: allowed in the demo build's manifest only. */
 const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
 const isLoopback = (pattern: string) => /^[a-z*]+:\/\/(127\.0\.0\.1|localhost)([:/]|$)/.test(pattern);
+
+/**
+ * `virtual:regulars-catalogue/<locale>`: one language's catalogue as a module of its own
+ * (lib/i18n/load.ts), so the popup loads its own words alone. Every feature file of lib/i18n holds
+ * all three languages, so importing en.ts, zh-CN.ts and zh-TW.ts on demand would still share them
+ * in one chunk: at build time the catalogue is read whole and written as one JSON string; in
+ * development the module re-exports the source, so an edit shows at once.
+ */
+const CATALOGUE = 'virtual:regulars-catalogue/';
+function catalogueModules(): Plugin {
+  const names: Record<string, string> = { en: 'en', 'zh-CN': 'zhCN', 'zh-TW': 'zhTW' };
+  let serve = false;
+  return {
+    name: 'regulars-catalogue-modules',
+    configResolved: (config) => void (serve = config.command === 'serve'),
+    resolveId: (id) => (id.startsWith(CATALOGUE) ? `\0${id}` : undefined),
+    async load(id) {
+      if (!id.startsWith(`\0${CATALOGUE}`)) return undefined;
+      const locale = id.slice(CATALOGUE.length + 1);
+      const file = path.resolve('lib/i18n', `${locale}.ts`);
+      if (!names[locale]) throw new Error(`No catalogue for ${locale}`);
+      if (serve) return `export { ${names[locale]} as default } from ${JSON.stringify(file)};`;
+      const source = (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(source[names[locale]!]))});`;
+    },
+  };
+}
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -86,6 +117,7 @@ export default defineConfig({
   // The demo build's background clock can be moved forward by the end-to-end tests
   // (entrypoints/background/test-clock.ts); the store build's cannot.
   vite: () => ({
+    plugins: [catalogueModules()],
     define: { 'import.meta.env.REGULARS_TEST_CLOCK': JSON.stringify(DEMO), 'import.meta.env.REGULARS_BENCH': JSON.stringify(BENCH) },
     build: { rollupOptions: { output: { charset: 'ascii' } } },
     worker: { format: 'es', rollupOptions: { output: { charset: 'ascii' } } },

@@ -1,7 +1,8 @@
 // An error shown to the user in their language: a refusal's reason code (what to change: a field,
 // the team server's answer) or else the protocol's error code picks the sentence; the English
 // detail stays in the console, so no protocol message in English reaches a Chinese screen.
-import { CATALOGUES, type MessageKey, type Translate } from '@/lib/i18n';
+import type { MessageKey } from '@/lib/i18n/en';
+import type { Translate } from '@/lib/i18n/locales';
 import { ERROR_CODES, ProtocolFailure } from '@/lib/messaging/errors';
 import type { Reason } from '@/lib/domain/reason';
 
@@ -10,14 +11,14 @@ import type { Reason } from '@/lib/domain/reason';
  * language: the innermost key that has one (lib/i18n/fields.ts), never the internal name.
  */
 export function fieldLabel(t: Translate, path: string): string {
-  const named = path.split('.').filter((part) => part && !/^\d+$/.test(part)).reverse().find((part) => `field.${part}` in CATALOGUES.en);
+  const named = path.split('.').filter((part) => part && !/^\d+$/.test(part)).reverse().find((part) => t.has?.(`field.${part}`));
   return t(named ? (`field.${named}` as MessageKey) : 'field.unnamed');
 }
 
 /** A reason's sentence, or undefined when this version has no words for its code. */
 export function reasonText(t: Translate, reason: Reason | undefined): string | undefined {
   const key = `reason.${reason?.code}`;
-  if (!reason || !(key in CATALOGUES.en)) return undefined;
+  if (!reason || !t.has?.(key)) return undefined;
   // A key this version does not know has no label: it is named as it came.
   const field = reason.params?.field;
   const params = typeof field === 'string' && reason.code !== 'field.unknown' ? { ...reason.params, field: fieldLabel(t, field) } : reason.params;

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { JourneySettings, Templates } from '@/lib/domain/journey-settings';
 import { BUYER_LANGUAGES, holidaysByNextDate, regionOfTimeZone, type Region, type TierStep } from '@/lib/domain';
 import { UI_LOCALES, type Translate, type UiLocale } from '@/lib/i18n';
-import { templateFor } from '@/lib/reminders/label';
+import { templateFor } from '@/lib/reminders/template';
 import { TimeField } from './time-field';
 import { ChoiceField } from './choice-field';
 import { languageName, tierName } from './format';

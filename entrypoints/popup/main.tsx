@@ -1,6 +1,6 @@
 import { StrictMode, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { syncStatusLine } from '@/components/team-section';
+import { syncStatusLine } from '@/components/sync-status-line';
 import type { SyncStatusView } from '@/lib/messaging/protocol-sync';
 import { PopupPage } from '@/components/popup-page';
 import { SegmentsTab } from '@/components/popup/segments-tab';
@@ -9,7 +9,8 @@ import '@/components/theme.css';
 import '@/components/popup.css';
 import type { Settings } from '@/lib/domain/settings';
 import { chromeTabApis, showOnTab } from '@/lib/hosts/show-here';
-import { resolveLocale, translator } from '@/lib/i18n';
+import { resolveLocale, type Translate, type UiLocale } from '@/lib/i18n/locales';
+import { loadTranslator } from '@/lib/i18n/load';
 import { send } from '@/lib/messaging/browser-client';
 import { errorText } from '@/components/error-text';
 
@@ -20,9 +21,15 @@ const overviewOnce = () => send('segments.overview', {});
 /** Navigation start → the first frame of Today with data (tests/bench reads it). */
 (globalThis as { regularsTodayPaint?: number }).regularsTodayPaint = undefined;
 
+// The language the popup showed last time (the settings say for sure): its words load at once.
+const LOCALE_KEY = 'regulars.popupLocale';
+const guessed = resolveLocale(localStorage.getItem(LOCALE_KEY) ?? undefined, navigator.language);
+const guessedWords = loadTranslator(guessed);
+guessedWords.catch(() => undefined);
+
 // Today and the settings are asked for before React renders, so the answers travel while React
 // builds the page. Marks for tests/bench: how much of the open is the background's answer.
-const earlyRequest = todayRequest(resolveLocale(undefined, navigator.language), false, params.get('member') ?? undefined);
+const earlyRequest = todayRequest(guessed, false, params.get('member') ?? undefined);
 performance.mark('regulars:today-asked');
 const earlyToday = send('reminders.today', earlyRequest).finally(() => performance.mark('regulars:today-answered'));
 const earlySettings = send('settings.get', {});
@@ -45,7 +52,7 @@ async function copyText(text: string): Promise<void> {
   }
 }
 
-function App() {
+function App({ locale, t }: { locale: UiLocale; t: Translate }) {
   const [settings, setSettings] = useState<Settings>();
   const [counts, setCounts] = useState<{ members: number; orders: number }>();
   const [today, setToday] = useState<TodayData>();
@@ -55,8 +62,6 @@ function App() {
   const [mine, setMine] = useState(false);
   const [memberId, setMemberId] = useState(params.get('member') ?? undefined);
   const [perGroup, setPerGroup] = useState(PAGE);
-  const locale = resolveLocale(settings?.locale, navigator.language);
-  const t = translator(locale);
 
   const load = useCallback(async () => {
     try {
@@ -164,8 +169,18 @@ function App() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+/** The first frame is in the user's language: the settings' locale and its words, before React renders. */
+async function start() {
+  const locale = await earlySettings.then(
+    (s) => resolveLocale(s.locale, navigator.language),
+    () => guessed,
+  );
+  localStorage.setItem(LOCALE_KEY, locale);
+  const t = await (locale === guessed ? guessedWords : loadTranslator(locale)).catch(() => loadTranslator('en'));
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App locale={locale} t={t} />
+    </StrictMode>,
+  );
+}
+void start();

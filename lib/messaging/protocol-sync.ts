@@ -3,9 +3,7 @@ import { z } from 'zod';
 
 const stateSchema = z.enum(['off', 'starting', 'syncing', 'synced', 'offline', 'signIn', 'notMember', 'noDatabase']);
 
-/** Why connecting or setting up was refused, as a code the page translates (anything else is the server's own answer). */
-export const TEAM_REFUSALS = ['wrong_password', 'not_admin', 'unreachable', 'bad_address', 'bad_db'] as const;
-export type TeamRefusal = (typeof TEAM_REFUSALS)[number];
+export { TEAM_REFUSALS, type TeamRefusal } from './team-refusals';
 export const syncStatusSchema = z.object({
   state: stateSchema,
   at: z.number().optional(),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fillTemplate } from '../domain/journeys/templates';
 import { translator } from '../i18n';
-import { catalogueOf, dueWhen, holidayName, reminderLabel, shipmentText, templateFor } from './label';
+import { dueWhen, holidayName, reminderLabel, shipmentText } from './label';
+import { catalogueOf, templateFor } from './template';
 
 const NOW = Date.UTC(2026, 10, 23, 12);
 

@@ -1,10 +1,9 @@
 // What a reminder is about, in words ("Follow-up: delivered 15 days ago", or the manual reason),
 // and when it is due ("due in 3 days", "due today", "overdue since 1 Dec").
-import type { Templates } from '../domain/journey-settings';
 import { HOLIDAY_KEYS, type HolidayKey } from '../domain/journeys/holiday-calendar';
-import type { BuyerLanguage } from '../domain/journeys/language';
 import { localDayNumber } from '../domain/time';
-import { translator, UI_LOCALES, type MessageKey, type Translate, type UiLocale } from '../i18n';
+import type { MessageKey } from '../i18n/en';
+import type { Translate, UiLocale } from '../i18n/locales';
 import { tierName } from '../i18n/tier-name';
 
 const DAY_MS = 86_400_000;
@@ -38,21 +37,6 @@ export function reminderLabel(
   if (r.kind === 'parcelGift') return t('journey.banner.parcelGift', { detail: r.tier ? tierName(r.tier, t) : (r.detail ?? ''), gift: r.gift ?? t('gift.none') });
   if (r.kind === 'tierUp' && r.tier && r.tier.id === r.detail) return t('journey.banner.tierUp', { detail: tierName(r.tier, t) });
   return t(`journey.banner.${r.kind}` as MessageKey, { days, inDays, detail: r.kind === 'holiday' ? holidayName(t, r.detail) : (r.detail ?? '') });
-}
-
-/** The screen language whose catalogue writes a buyer language's fixed words (English for the others). */
-export const catalogueOf = (language: BuyerLanguage): UiLocale => ((UI_LOCALES as readonly string[]).includes(language) ? (language as UiLocale) : 'en');
-
-/**
- * The shop's own template for a reason in the buyer's language, else the default one in it; for a
- * language without default texts (Thai, Vietnamese…) the shop's English template, else the default English.
- */
-export function templateFor(kind: string | undefined, language: BuyerLanguage, templates: Templates): string {
-  const key = (kind ?? 'manual') as keyof Templates;
-  const own = templates[key]?.[language];
-  if (own) return own;
-  const catalogue = catalogueOf(language);
-  return (catalogue !== language && templates[key]?.[catalogue]) || translator(catalogue)(`journey.template.${key}` as MessageKey);
 }
 
 /** " with J&T Express, tracking number 123" in the buyer's language: what the order says of its parcel, or nothing. */

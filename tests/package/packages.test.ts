@@ -89,3 +89,31 @@ describe('sources zip (for the AMO review)', () => {
     expect(names.filter((n) => /^(node_modules|\.output|screenshots|test-results)\//.test(n))).toEqual([]);
   });
 });
+
+describe('the popup', () => {
+  /** The chunks popup.html loads before any dynamic import: its scripts, preloads and their static imports. */
+  const firstLoad = (files: Record<string, Uint8Array>) => {
+    const text = (name: string) => strFromU8(files[name] ?? new Uint8Array());
+    const loaded = new Map<string, string>();
+    const queue = [...text('popup.html').matchAll(/(?:src|href)="\/(chunks\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    while (queue.length) {
+      const name = queue.pop()!;
+      if (loaded.has(name)) continue;
+      loaded.set(name, text(name));
+      for (const m of loaded.get(name)!.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) queue.push(`chunks/${m[1]}`);
+    }
+    return [...loaded.values()].join('\n');
+  };
+
+  it('opens without zod and without any catalogue: its own language comes as one chunk of its own', async () => {
+    const files = await unzip(zipPath('chrome'));
+    const code = firstLoad(files);
+    expect(code.length).toBeGreaterThan(0);
+    expect(code).not.toContain('_zod');
+    expect(code).not.toContain('Settings and import');
+    const catalogues = Object.keys(files).filter((name) => /^chunks\/(en|zh-CN|zh-TW)-[\w-]+\.js$/.test(name));
+    expect(catalogues).toHaveLength(3);
+    const english = catalogues.filter((name) => strFromU8(files[name]!).includes('Settings and import'));
+    expect(english).toEqual([expect.stringMatching(/^chunks\/en-/)]);
+  });
+});

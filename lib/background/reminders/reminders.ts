@@ -30,7 +30,6 @@ export type SegmentResolver = (segmentId: string) => Promise<Set<string>>;
 export const ORDER_LOOKBACK_MS = 60 * DAY_MS;
 export const ACTIVE = ['open', 'snoozed'] as const;
 export const MAX_CAP_MS = 90 * DAY_MS;
-const KEYS_ABOVE = 500;
 
 const toMember = (m: MemberRow): JourneyMember => ({
   id: m.id,
@@ -104,36 +103,37 @@ export async function store(db: RegularsDb, proposed: readonly Proposed[], now: 
   const result: Evaluation = { created: 0, suppressed: 0, reopened: 0, obsolete: 0 };
   const unique = new Map(proposed.map((p) => [p.id, p]));
   const ids = [...unique.keys()];
-  // Which exist already: a sweep proposes thousands, mostly made before; every key of the table
-  // (one request, no rows) is cheaper then than reading those rows one by one.
-  const known = ids.length > KEYS_ABOVE
-    ? new Set(await db.reminders.toCollection().primaryKeys())
-    : new Set((await db.reminders.bulkGet(ids)).flatMap((r) => (r ? [r.id] : [])));
-  for (const id of await formerlyStored(db, ids.filter((id) => !known.has(id)).map((id) => unique.get(id)!), now)) known.add(id);
-  const added: ReminderRow[] = [];
-  ids.forEach((id) => {
-    if (known.has(id)) return;
-    const p = unique.get(id)!;
-    added.push({
-      id: p.id,
-      memberId: p.memberId,
-      dueAt: p.dueAt,
-      reason: p.kind,
-      kind: p.kind,
-      orderId: p.orderId,
-      refAt: p.refAt,
-      detail: p.detail,
-      priority: p.priority,
-      state: p.state,
-      suppressedBecause: p.suppressedBecause,
-      createdAt: now,
-      updatedAt: now,
-    });
-    if (p.state === 'suppressed') result.suppressed++;
-    else result.created++;
+  if (!ids.length) return result;
+  // Which exist already: only these ids are looked up (the table holds every reminder ever made),
+  // checked and added in one transaction over reminders alone, so a reminder made meanwhile is seen.
+  return db.transaction('rw', db.reminders, async () => {
+    const known = new Set((await db.reminders.bulkGet(ids)).flatMap((r) => (r ? [r.id] : [])));
+    for (const id of await formerlyStored(db, ids.filter((id) => !known.has(id)).map((id) => unique.get(id)!), now)) known.add(id);
+    const added: ReminderRow[] = [];
+    for (const id of ids) {
+      if (known.has(id)) continue;
+      const p = unique.get(id)!;
+      added.push({
+        id: p.id,
+        memberId: p.memberId,
+        dueAt: p.dueAt,
+        reason: p.kind,
+        kind: p.kind,
+        orderId: p.orderId,
+        refAt: p.refAt,
+        detail: p.detail,
+        priority: p.priority,
+        state: p.state,
+        suppressedBecause: p.suppressedBecause,
+        createdAt: now,
+        updatedAt: now,
+      });
+      if (p.state === 'suppressed') result.suppressed++;
+      else result.created++;
+    }
+    if (added.length) await db.reminders.bulkAdd(added);
+    return result;
   });
-  if (added.length) await db.reminders.bulkAdd(added);
-  return result;
 }
 
 /** A member's active reminders follow their do-not-contact flag both ways, manual ones included. */

@@ -2,12 +2,13 @@
 // (the per-member evaluation, and what both share, is in reminders.ts).
 import Dexie from 'dexie';
 import { DAY_MS, followUpPending, lapseDayOf, localDayNumber, proposedReminders, secondPurchaseDays, type JourneyFacts, type JourneyMember } from '../../domain';
+import type { ReminderRow } from '../../domain/rows';
 import type { RegularsDb } from '../../store/database';
 import { generationKey, newGeneration } from '../../store/generation';
 import { readJourneySettings } from '../../store/journey-settings';
 import { readSettings } from '../../store/settings';
 import { memberFacts, type FactMember } from '../segments/member-snapshot';
-import { ACTIVE, dismissObsolete, lastContacts, leftOpenOf, MAX_CAP_MS, ORDER_LOOKBACK_MS, ruleSegments, savedSegments, segmentOf, store, TABLES, toOrder, type Evaluation, type SegmentResolver } from './reminders';
+import { ACTIVE, dismissObsolete, lastContacts, leftOpenOf, MAX_CAP_MS, ORDER_LOOKBACK_MS, ruleSegments, savedSegments, segmentOf, store, toOrder, type Evaluation, type SegmentResolver } from './reminders';
 
 /**
  * The generations (generation.ts) of orders and tier changes, and the settings of the rules that
@@ -16,13 +17,24 @@ import { ACTIVE, dismissObsolete, lastContacts, leftOpenOf, MAX_CAP_MS, ORDER_LO
 const ROWS_SWEPT_KEY = 'remindersRowsSwept';
 type RowsSwept = { orders?: string; tierChanges?: string; rules?: string };
 
-/** The generation mark of a table; a store that has none yet (no write since it was made) gets one. */
-async function markOf(db: RegularsDb, table: 'orders' | 'tierChanges'): Promise<string> {
+/** The generation mark of a table; a store that has none yet (no write since it was made) gets one (kept by keepMarks). */
+async function markOf(db: RegularsDb, table: 'orders' | 'tierChanges'): Promise<{ mark: string; fresh: boolean }> {
   const mark = (await db.caches.get(generationKey(table)))?.value as string | undefined;
-  if (mark !== undefined) return mark;
-  const fresh = newGeneration();
-  await db.caches.put({ key: generationKey(table), value: fresh });
-  return fresh;
+  return mark !== undefined ? { mark, fresh: false } : { mark: newGeneration(), fresh: true };
+}
+
+/**
+ * Records what this sweep read. A fresh mark is written only where the table still has none: a
+ * write since then made its own, which differs from the one recorded here, so the next sweep reads again.
+ */
+async function keepMarks(db: RegularsDb, marks: RowsSwept, fresh: ReadonlyArray<'orders' | 'tierChanges'>): Promise<void> {
+  await db.transaction('rw', [db.caches, db.settings], async () => {
+    for (const table of fresh) {
+      const key = generationKey(table);
+      if (!(await db.caches.get(key))) await db.caches.put({ key, value: marks[table] });
+    }
+    await db.settings.put({ key: ROWS_SWEPT_KEY, value: marks });
+  });
 }
 
 const byId = new WeakMap<readonly FactMember[], Map<string, FactMember>>();
@@ -63,17 +75,22 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
   const facts = await memberFacts(db);
   phase('facts');
   const rulesKey = JSON.stringify([rules.unpaid, rules.shipped, rules.followUp, rules.tierUp, rules.parcelGift]);
-  const evaluation = await db.transaction('rw', TABLES(db), async () => {
+  const lapseAt = now - settings.lapseDays * DAY_MS;
+  // Near the lapse day or one of the later win-back steps' days.
+  const winBackDue = (last: number) => rules.winBack.steps.some((step) => last >= lapseAt - (step + 9) * DAY_MS && last <= lapseAt - (step - 1) * DAY_MS);
+  const secondAt = now - rules.secondPurchase.days * DAY_MS;
+  // Read in one read-only transaction (the marks with the rows they stand for): a write elsewhere
+  // waits for neither the rules nor the store below, and what is stored is checked where it is written.
+  const read = await db.transaction('r', [db.orders, db.tierChanges, db.reminders, db.contacts, db.settings, db.caches], async () => {
     phase('waitForStore');
-    const marks: RowsSwept = { orders: await markOf(db, 'orders'), tierChanges: await markOf(db, 'tierChanges'), rules: rulesKey };
+    const orderMark = await markOf(db, 'orders');
+    const tierMark = await markOf(db, 'tierChanges');
+    const marks: RowsSwept = { orders: orderMark.mark, tierChanges: tierMark.mark, rules: rulesKey };
+    const fresh = [...(orderMark.fresh ? ['orders' as const] : []), ...(tierMark.fresh ? ['tierChanges' as const] : [])];
     const last = ((await db.settings.get(ROWS_SWEPT_KEY))?.value as RowsSwept | undefined) ?? {};
     const readAll = checkObsolete || last.rules !== rulesKey;
     const readOrders = readAll || last.orders !== marks.orders;
     const readTierChanges = readAll || last.tierChanges !== marks.tierChanges;
-    const lapseAt = now - settings.lapseDays * DAY_MS;
-    // Near the lapse day or one of the later win-back steps' days.
-    const winBackDue = (last: number) => rules.winBack.steps.some((step) => last >= lapseAt - (step + 9) * DAY_MS && last <= lapseAt - (step - 1) * DAY_MS);
-    const secondAt = now - rules.secondPurchase.days * DAY_MS;
     const [orders, tierChanges, done, contacts, active] = await Promise.all([
       readOrders ? db.orders.where('placedAt').aboveOrEqual(now - ORDER_LOOKBACK_MS).toArray() : [],
       readTierChanges ? db.tierChanges.where('at').aboveOrEqual(now - 8 * DAY_MS).toArray() : [],
@@ -81,73 +98,79 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
       db.contacts.where('at').aboveOrEqual(now - MAX_CAP_MS).toArray(),
       checkObsolete ? Promise.all(ACTIVE.map((s) => db.reminders.where('[state+dueAt]').between([s, Dexie.minKey], [s, Dexie.maxKey]).toArray())).then((a) => a.flat()) : [],
     ]);
-    phase(readOrders ? 'readOrdersAndMore' : 'readRemindersContacts');
-    // Only these orders can make a reminder now (see the order rules' look-backs); the others are
-    // read for obsolete checks alone and need no member.
-    const recent = now - 3 * DAY_MS;
-    const relevant = orders.filter(
-      (o) =>
-        (o.status === 'unpaid' ? o.placedAt >= recent : o.status === 'paid' ? (o.paidAt ?? o.placedAt) >= recent : o.status === 'shipped' && (o.shippedAt ?? o.placedAt) >= recent) ||
-        followUpPending(o, rules.followUp, now),
-    );
-    // The members some rule can propose for now (a holiday greeting is one row for its whole
-    // audience, holiday.ts, and needs none of them): near the lapse threshold or the second-purchase
-    // day, with a birthday, recent buyers when tiers moved (tier-up.ts), and the members of the
-    // orders and follow-ups above.
-    const all = factsById(facts);
-    const picked = new Map<string, FactMember>();
-    const recentBuyer = now - 8 * DAY_MS;
-    const today = localDayNumber(now, tz);
-    const cycles = settings.categoryCycles;
-    // A member who buys categories lapses on their own day, and a one-time buyer's second
-    // purchase follows the category's cycle (categories.ts): near either, they are read.
-    const byCategory = (m: FactMember) => {
-      const lapseDay = lapseDayOf(m, cycles, settings.lapseDays, tz)!;
-      if (lapseDay >= today - 9 && lapseDay <= today + 1) return true;
-      if (m.orderCount !== 1 || m.firstOrderAt === undefined) return false;
-      const due = m.firstOrderAt + secondPurchaseDays(m.categoryLastAt, cycles, rules.secondPurchase.days) * DAY_MS;
-      return due >= now - 8 * DAY_MS && due <= now + 8 * DAY_MS;
-    };
-    for (const m of facts) {
-      const last = m.lastOrderAt;
-      const nearSecond = last !== undefined && last >= secondAt - 8 * DAY_MS && last <= secondAt + 8 * DAY_MS;
-      const byLastOrder = last !== undefined && (winBackDue(last) || nearSecond || (tierChanges.length > 0 && last >= recentBuyer));
-      if (
-        (m.categoryLastAt && byCategory(m)) ||
-        m.profile.birthday ||
-        byLastOrder
-      )
-        picked.set(m.id, m);
-    }
-    for (const id of [...relevant.map((o) => o.memberId), ...done.map((r) => r.memberId)]) {
-      const m = all.get(id);
-      if (m) picked.set(id, m);
-    }
-    const chosen = [...picked.values()];
-    const members = new Map<string, JourneyMember>(chosen.map((m) => [m.id, m]));
-    const orderMap = new Map(orders.map((o) => [o.id, o]));
-    const journeyFacts: JourneyFacts = {
-      now,
-      timeZone: tz,
-      lapseDays: settings.lapseDays,
-      categoryCycles: settings.categoryCycles,
-      members,
-      orders: relevant.map(toOrder),
-      tierChanges,
-      leftOpen: leftOpenOf(done, orderMap),
-      segmentOf: segmentOf(settings, now),
-      savedSegments: saved,
-    };
-    const contacted = lastContacts(contacts);
-    phase('pick');
-    const proposed = proposedReminders(journeyFacts, rules, (id) => contacted.get(id));
-    phase('propose');
-    const result = await store(db, proposed, now);
-    phase('store');
-    if (checkObsolete) result.obsolete = await dismissObsolete(db, active, members, orderMap, now, false);
-    await db.settings.put({ key: ROWS_SWEPT_KEY, value: marks });
-    return result;
+    return { marks, fresh, readOrders, orders, tierChanges, done, contacts, active };
   });
+  const { marks, fresh, orders, tierChanges, done, contacts, active } = read;
+  phase(read.readOrders ? 'readOrdersAndMore' : 'readRemindersContacts');
+  // Only these orders can make a reminder now (see the order rules' look-backs); the others are
+  // read for obsolete checks alone and need no member.
+  const recent = now - 3 * DAY_MS;
+  const relevant = orders.filter(
+    (o) =>
+      (o.status === 'unpaid' ? o.placedAt >= recent : o.status === 'paid' ? (o.paidAt ?? o.placedAt) >= recent : o.status === 'shipped' && (o.shippedAt ?? o.placedAt) >= recent) ||
+      followUpPending(o, rules.followUp, now),
+  );
+  // The members some rule can propose for now (a holiday greeting is one row for its whole
+  // audience, holiday.ts, and needs none of them): near the lapse threshold or the second-purchase
+  // day, with a birthday, recent buyers when tiers moved (tier-up.ts), and the members of the
+  // orders and follow-ups above.
+  const all = factsById(facts);
+  const picked = new Map<string, FactMember>();
+  const recentBuyer = now - 8 * DAY_MS;
+  const today = localDayNumber(now, tz);
+  const cycles = settings.categoryCycles;
+  // A member who buys categories lapses on their own day, and a one-time buyer's second
+  // purchase follows the category's cycle (categories.ts): near either, they are read.
+  const byCategory = (m: FactMember) => {
+    const lapseDay = lapseDayOf(m, cycles, settings.lapseDays, tz)!;
+    if (lapseDay >= today - 9 && lapseDay <= today + 1) return true;
+    if (m.orderCount !== 1 || m.firstOrderAt === undefined) return false;
+    const due = m.firstOrderAt + secondPurchaseDays(m.categoryLastAt, cycles, rules.secondPurchase.days) * DAY_MS;
+    return due >= now - 8 * DAY_MS && due <= now + 8 * DAY_MS;
+  };
+  for (const m of facts) {
+    const last = m.lastOrderAt;
+    const nearSecond = last !== undefined && last >= secondAt - 8 * DAY_MS && last <= secondAt + 8 * DAY_MS;
+    const byLastOrder = last !== undefined && (winBackDue(last) || nearSecond || (tierChanges.length > 0 && last >= recentBuyer));
+    if (
+      (m.categoryLastAt && byCategory(m)) ||
+      m.profile.birthday ||
+      byLastOrder
+    )
+      picked.set(m.id, m);
+  }
+  for (const id of [...relevant.map((o) => o.memberId), ...done.map((r) => r.memberId)]) {
+    const m = all.get(id);
+    if (m) picked.set(id, m);
+  }
+  const chosen = [...picked.values()];
+  const members = new Map<string, JourneyMember>(chosen.map((m) => [m.id, m]));
+  const orderMap = new Map(orders.map((o) => [o.id, o]));
+  const journeyFacts: JourneyFacts = {
+    now,
+    timeZone: tz,
+    lapseDays: settings.lapseDays,
+    categoryCycles: settings.categoryCycles,
+    members,
+    orders: relevant.map(toOrder),
+    tierChanges,
+    leftOpen: leftOpenOf(done, orderMap),
+    segmentOf: segmentOf(settings, now),
+    savedSegments: saved,
+  };
+  const contacted = lastContacts(contacts);
+  phase('pick');
+  const proposed = proposedReminders(journeyFacts, rules, (id) => contacted.get(id));
+  phase('propose');
+  const result = await store(db, proposed, now);
+  phase('store');
+  // Judged on the rows as they are now: one done or snoozed since the read above stays as staff left it.
+  if (checkObsolete)
+    result.obsolete = await db.transaction('rw', db.reminders, async () => {
+      const current = await db.reminders.bulkGet(active.map((r) => r.id));
+      return dismissObsolete(db, current.filter((r): r is ReminderRow => !!r && (r.state === 'open' || r.state === 'snoozed')), members, orderMap, now, false);
+    });
+  await keepMarks(db, marks, fresh);
   phase('commit');
-  return { ...evaluation, phases };
+  return { ...result, phases };
 }

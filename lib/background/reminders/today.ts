@@ -5,7 +5,8 @@ import { benefitsText, fillTemplate, formatMoney, giftText, startOfLocalDay } fr
 import { memberLanguage, type BuyerLanguage } from '../../domain/journeys/language';
 import { translator, type UiLocale } from '../../i18n';
 import { TODAY_SECTIONS, type TodaySection } from '../../domain/today';
-import { catalogueOf, holidayName, shipmentText, templateFor } from '../../reminders/label';
+import { holidayName, shipmentText } from '../../reminders/label';
+import { catalogueOf, templateFor } from '../../reminders/template';
 import type { RegularsDb } from '../../store/database';
 import { type Templates } from '../../domain/journey-settings';
 import { readJourneySettings } from '../../store/journey-settings';

@@ -3,17 +3,10 @@ import { z } from 'zod';
 import { localDateParts, localDayNumber } from '../time';
 import { candidateId, defineRule, ruleBaseSchema } from './types';
 import { hm, wallInstant } from './window';
+import { dayOf } from './calendar-day';
 
 /** Greetings are made this many days ahead of their due day, so they show as upcoming. */
 export const GREETING_HORIZON_DAYS = 7;
-
-const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-
-/** Day number (days since 1970-01-01) of month/day in `year`; 29 February falls on the 28th in common years. */
-export function dayOf(year: number, month: number, day: number): number {
-  const d = month === 2 && day === 29 && !isLeap(year) ? 28 : day;
-  return Math.floor(Date.UTC(year, month - 1, d) / 86_400_000);
-}
 
 /** The next occurrence (today included) of an MM-DD or YYYY-MM-DD date: its year and day number. */
 export function nextOccurrence(date: string, now: number, timeZone: string): { year: number; day: number } | undefined {

@@ -1,7 +1,7 @@
 // Holidays computed, never listed: each built-in holiday is a rule giving its day in any year
 // (a fixed day, a lunar day, a weekday of a month, a day from Easter), and each region has a
-// default set. Day numbers are days since 1970-01-01 (birthday.ts dayOf).
-import { dayOf } from './birthday';
+// default set. Day numbers are days since 1970-01-01 (calendar-day.ts).
+import { dayOf } from './calendar-day';
 import { lunarDay } from './lunar';
 
 export const REGIONS = ['CN', 'TW', 'HK', 'SG', 'MY', 'ID', 'TH', 'VN', 'PH', 'JP', 'KR', 'US', 'UK', 'DE', 'FR', 'BR', 'other'] as const;
