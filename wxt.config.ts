@@ -118,7 +118,7 @@ export default defineConfig({
   // (entrypoints/background/test-clock.ts); the store build's cannot.
   vite: () => ({
     plugins: [catalogueModules()],
-    define: { 'import.meta.env.REGULARS_TEST_CLOCK': JSON.stringify(DEMO) },
+    define: { 'import.meta.env.REGULARS_TEST_CLOCK': JSON.stringify(DEMO), 'import.meta.env.REGULARS_BENCH': JSON.stringify(BENCH) },
     build: { rollupOptions: { output: { charset: 'ascii' } } },
     worker: { format: 'es', rollupOptions: { output: { charset: 'ascii' } } },
   }),

@@ -128,9 +128,17 @@ export function ImportSection({
     const started = now();
     const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
     cancelled.current = false;
+    // One batch is stored while the next is sent (the background stores a session's batches in the
+    // order they come): reading, sending and storing overlap. At most two are in flight.
+    const inFlight: Promise<void>[] = [];
     const store = async (rows: ImportedOrder[], fraction: number) => {
       if (cancelled.current) throw new Cancelled();
-      const result = await importBatch(rows, session);
+      const sent = importBatch(rows, session).then((result) => counted(rows, fraction, result));
+      sent.catch(() => undefined); // awaited below, or by the import's end
+      inFlight.push(sent);
+      if (inFlight.length > 1) await inFlight.shift();
+    };
+    const counted = (rows: ImportedOrder[], fraction: number, result: BatchResult) => {
       total.added += result.orders.added;
       total.updated += result.orders.updated;
       total.unchanged += result.orders.unchanged;
@@ -163,6 +171,8 @@ export function ImportSection({
         presets.add(presetName(summary.preset, t));
         bytesDone += file.size;
       }
+      for (const sent of inFlight.splice(0)) await sent;
+      if (cancelled.current) throw new Cancelled();
       ({ members } = await endImport(session));
       // The mappings that read these files are kept for the next file with the same columns.
       const used = Object.fromEntries(fileReads.flatMap((r) => (r.mapping && !r.saved && r.read?.headers ? [[mappingKey(r.read.headers), r.mapping]] : [])));

@@ -14,6 +14,7 @@ import { fail, createRouter } from '@/lib/messaging/router';
 import { syncService } from '@/lib/background/sync/service';
 import { startReminders } from './reminders';
 import { backgroundClock } from './test-clock';
+import { benchPhases } from './bench-phases';
 
 export default defineBackground(() => {
   // Listeners first and synchronously: a permission event may be what woke this worker.
@@ -68,11 +69,13 @@ export default defineBackground(() => {
     },
   });
   void sync.resume().catch((e) => console.error('Regulars: team sync could not resume', e));
-  const route = createRouter(createHandlers({ db, now, onImportEnded: derived.importEnded, journeys, onTiersChanged, reports, sync, recoverImports: true }), {
+  const routed = createRouter(createHandlers({ db, now, onImportEnded: derived.importEnded, journeys, onTiersChanged, reports, sync, recoverImports: true }), {
     id: browser.runtime.id,
     origin: browser.runtime.getURL('/'),
   });
 
+  // The bench build sums where imports spend their time (tests/bench); other builds drop it.
+  const route = import.meta.env.REGULARS_BENCH ? benchPhases(routed) : routed;
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   // No web page is allowed to talk to us; answer with the typed refusal rather than silence.
   browser.runtime.onMessageExternal?.addListener(() => Promise.resolve(fail('forbidden', 'Messages are accepted only from Regulars itself')));

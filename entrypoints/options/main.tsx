@@ -17,11 +17,13 @@ import { tierFactsUnder } from '@/lib/readers/page-reads';
 import '@/components/theme.css';
 import '@/components/options.css';
 import type { SiteRuleRow } from '@/lib/domain/rows';
+import type { ImportedOrder } from '@/lib/domain/imported-order';
 import type { Settings, SettingsPatch } from '@/lib/domain/settings';
 import { addWooShop, readMarketplaceAccess, removeHosts, removeWooShop, requestHosts, switchableMarketplaces, watchMarketplaceAccess } from '@/lib/hosts/access';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { send } from '@/lib/messaging/browser-client';
 import { storeFiles } from '@/lib/export/store-files';
+import { benchTimed } from './bench-timings';
 
 const MARKETPLACES = switchableMarketplaces();
 // Backup, restore and CSV export read and write the database from this page (lib/export/store-files).
@@ -29,6 +31,10 @@ const STORE_FILES = storeFiles(send);
 
 // ?streamAbove=N (bytes) lets tests stream small files through the big-file path.
 const streamAbove = Number(new URLSearchParams(location.search).get('streamAbove') ?? '') || undefined;
+// The bench build times this page's import messages (tests/bench); other builds send them as they are.
+const timed = import.meta.env.REGULARS_BENCH ? benchTimed : <A extends unknown[], R>(_: string, call: (...a: A) => Promise<R>) => call;
+const importBatch = timed('orders.import', (rows: ImportedOrder[], session: string) => send('orders.import', { rows, session }));
+const endImport = timed('orders.importEnd', (session: string) => send('orders.importEnd', { session }));
 const importWorker = () => new Worker(new URL('../../lib/import/import-worker.ts', import.meta.url), { type: 'module' });
 // Repurchase intervals and category figures are read and computed off this page's thread.
 const FIGURES = figuresInWorker(() => new Worker(new URL('../../lib/readers/figures-worker.ts', import.meta.url), { type: 'module' }));
@@ -89,9 +95,9 @@ function App() {
               locale={locale}
               counts={counts}
               settings={settings}
-              importBatch={(rows, session) => send('orders.import', { rows, session })}
+              importBatch={importBatch}
               saveMappings={(importMappings) => save({ importMappings })}
-              endImport={(session) => send('orders.importEnd', { session })}
+              endImport={endImport}
               cancelImport={(session) => send('orders.importCancel', { session })}
               readFile={(file, options) => readInWorker(importWorker, file, options)}
               streamFile={(file, options, onBatch) => streamInWorker(importWorker, file, options, onBatch)}

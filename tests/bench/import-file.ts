@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { launchWithExtension } from '../support/extension';
 import { BENCH_DIR, emit, round } from './common';
-import { chromiumTreePss } from './rss';
+import { chromiumTreePssByProcess } from './rss';
 import { writeShopifyExport } from './shopify';
 
 /** Bytes per order of the generated export (measured: about 300), to size a file in MB. */
@@ -18,23 +18,56 @@ interface Imported {
   ms: number;
   peakJsHeap: number;
   peakPss: number;
+  /** The peak's PSS per process, in MB. */
+  peakByProcess: Record<string, number>;
+  /** Where the time went: the background's phases, summed over batches, and the options page's waits. */
+  phases: Record<string, number>;
+}
+
+type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
+type Phases = { read(): Record<string, number>; reset(): void };
+type PageTimes = Record<string, { ms: number; calls: number }>;
+
+/**
+ * The phase split of one import (bench build only): the background's own phases (import-orders.ts
+ * marks, each message's whole time in its router, queued behind the batch before included), the
+ * options page's round trips to it and what of them is messaging (serialising, posting, parsing).
+ */
+function phaseSplit(ms: number, background: Record<string, number>, page: PageTimes): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(background)) out[`background.${k}`] = Math.round(v);
+  const trips = Object.values(page).reduce((sum, t) => sum + t.ms, 0);
+  for (const [k, v] of Object.entries(page)) {
+    out[`page.${k}.round_trip`] = Math.round(v.ms);
+    // Messaging both ways (serialising, posting, the router's validation of the request is inside route.*).
+    const routed = background[`route.${k}`];
+    if (routed !== undefined) out[`page.${k}.messaging`] = Math.round(v.ms - routed);
+  }
+  // The page sends a batch while the one before is stored: round trips overlap, and their sum may pass the import's time.
+  out['page.round_trips_over_import_time'] = Math.round((trips / ms) * 100) / 100;
+  return out;
 }
 
 /** One import of `file` on the options page, timed from the click to "Imported …", memory sampled meanwhile. */
-async function importOnce(context: BrowserContext, extensionId: string, userDataDir: string, file: string): Promise<Imported> {
+async function importOnce(ext: Launched, userDataDir: string, file: string): Promise<Imported> {
+  const { context, extensionId, serviceWorker } = ext;
   const page = await context.newPage();
   try {
+    await serviceWorker.evaluate(() => (globalThis as unknown as { regularsImportPhases: Phases }).regularsImportPhases.reset());
     await page.goto(`chrome-extension://${extensionId}/options.html`);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     let peakJsHeap = 0;
     let peakPss = 0;
+    let peakByProcess: Record<string, number> = {};
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
         const m = (await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] }))).metrics;
         peakJsHeap = Math.max(peakJsHeap, m.find((x) => x.name === 'JSHeapUsedSize')?.value ?? 0);
-        peakPss = Math.max(peakPss, chromiumTreePss(userDataDir));
+        const byProcess = chromiumTreePssByProcess(userDataDir);
+        const pss = Object.values(byProcess).reduce((a, b) => a + b, 0);
+        if (pss > peakPss) [peakPss, peakByProcess] = [pss, megabytes(byProcess)];
         await new Promise((r) => setTimeout(r, 200));
       }
     })();
@@ -48,20 +81,24 @@ async function importOnce(context: BrowserContext, extensionId: string, userData
     sampling = false;
     await sampler;
     if (outcome === 'failed') throw new Error(`The bench import of ${path.basename(file)} failed: ${(await failed.first().innerText()).trim()}`);
-    return { ms, peakJsHeap, peakPss };
+    const background = await serviceWorker.evaluate(() => (globalThis as unknown as { regularsImportPhases: Phases }).regularsImportPhases.read());
+    const pageTimes = await page.evaluate(() => (window as unknown as { regularsImportTimes?: PageTimes }).regularsImportTimes ?? {});
+    return { ms, peakJsHeap, peakPss, peakByProcess, phases: phaseSplit(ms, background, pageTimes) };
   } finally {
     await page.close();
   }
 }
 
+const megabytes = (byProcess: Record<string, number>) => Object.fromEntries(Object.entries(byProcess).map(([k, v]) => [k, round(v / 1e6)]));
+
 /** The baseline of memory: the whole browser idle, the options page open and nothing imported yet. */
-async function idleBrowserPss(context: BrowserContext, extensionId: string, userDataDir: string): Promise<number> {
+async function idleBrowserPss(context: BrowserContext, extensionId: string, userDataDir: string): Promise<{ pss: number; byProcess: Record<string, number> }> {
   const idle = await context.newPage();
   await idle.goto(`chrome-extension://${extensionId}/options.html`);
   await idle.waitForTimeout(2000);
-  const pss = chromiumTreePss(userDataDir);
+  const byProcess = chromiumTreePssByProcess(userDataDir);
   await idle.close();
-  return pss;
+  return { pss: Object.values(byProcess).reduce((a, b) => a + b, 0), byProcess: megabytes(byProcess) };
 }
 
 async function benchPage(context: BrowserContext, extensionId: string): Promise<Page> {
@@ -75,7 +112,7 @@ async function benchPage(context: BrowserContext, extensionId: string): Promise<
 async function withExport<T>(
   orders: number,
   members: number,
-  run: (file: string, fileBytes: number, ext: Awaited<ReturnType<typeof launchWithExtension>>, userDataDir: string) => Promise<T>,
+  run: (file: string, fileBytes: number, ext: Launched, userDataDir: string) => Promise<T>,
 ): Promise<T> {
   const dir = await mkdtemp(path.join(tmpdir(), 'regulars-bench-import-'));
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'regulars-bench-profile-'));
@@ -97,9 +134,10 @@ async function withExport<T>(
 /** A fresh import of a Shopify export, then the same file again, against raw puts of everything the store then holds. */
 export async function importBench(orders: number, members: number) {
   await withExport(orders, members, async (file, fileBytes, ext, userDataDir) => {
-    const idlePss = await idleBrowserPss(ext.context, ext.extensionId, userDataDir);
-    const fresh = await importOnce(ext.context, ext.extensionId, userDataDir, file);
-    const again = await importOnce(ext.context, ext.extensionId, userDataDir, file);
+    const idle = await idleBrowserPss(ext.context, ext.extensionId, userDataDir);
+    const idlePss = idle.pss;
+    const fresh = await importOnce(ext, userDataDir, file);
+    const again = await importOnce(ext, userDataDir, file);
     const bench = await benchPage(ext.context, ext.extensionId);
     // Baseline: every record the store holds after the import (orders, members, identities and all
     // else it wrote), put with raw IndexedDB into stores of the same keys and indexes.
@@ -124,6 +162,9 @@ export async function importBench(orders: number, members: number) {
       browser_pss_peak_above_idle_mb: round((fresh.peakPss - idlePss) / 1e6),
       target_orders_per_s: 4000,
       target_ratio: 1.3,
+      browser_pss_idle_by_process_mb: idle.byProcess,
+      browser_pss_peak_by_process_mb: fresh.peakByProcess,
+      phases_ms: fresh.phases,
     });
     emit({
       bench: 'reimport-shopify-file',
@@ -134,6 +175,7 @@ export async function importBench(orders: number, members: number) {
       ratio_vs_raw_put_all_records: round(again.ms / raw.ms),
       browser_pss_peak_above_idle_mb: round((again.peakPss - idlePss) / 1e6),
       target_orders_per_s: 10_000,
+      phases_ms: again.phases,
     });
   });
 }
@@ -142,8 +184,9 @@ export async function importBench(orders: number, members: number) {
 export async function importMemoryBench(megabytes: number) {
   const orders = Math.ceil((megabytes * 1e6) / BYTES_PER_ORDER);
   await withExport(orders, Math.ceil(orders * 0.4), async (file, fileBytes, ext, userDataDir) => {
-    const idlePss = await idleBrowserPss(ext.context, ext.extensionId, userDataDir);
-    const fresh = await importOnce(ext.context, ext.extensionId, userDataDir, file);
+    const idle = await idleBrowserPss(ext.context, ext.extensionId, userDataDir);
+    const idlePss = idle.pss;
+    const fresh = await importOnce(ext, userDataDir, file);
     const bench = await benchPage(ext.context, ext.extensionId);
     const counts = await bench.evaluate(() => regularsBench.storeCounts());
     await bench.close();
@@ -160,6 +203,9 @@ export async function importMemoryBench(megabytes: number) {
       browser_pss_peak_above_idle_mb: round((fresh.peakPss - idlePss) / 1e6),
       options_page_peak_js_heap_mb: round(fresh.peakJsHeap / 1e6),
       target_above_idle_mb: 400,
+      browser_pss_idle_by_process_mb: idle.byProcess,
+      browser_pss_peak_by_process_mb: fresh.peakByProcess,
+      phases_ms: fresh.phases,
     });
   });
 }

@@ -13,6 +13,15 @@ function read(file: string): string | undefined {
 
 /** Sum of PSS over the browser process started with this profile and all its descendants, in bytes. */
 export function chromiumTreePss(userDataDir: string): number {
+  return Object.values(chromiumTreePssByProcess(userDataDir)).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * The same PSS per process of the tree, keyed by its kind and pid ("browser", "renderer 123",
+ * "utility 456"…): where a peak sits (the browser process holds IndexedDB's backend; extension pages,
+ * their workers and the background share renderers).
+ */
+export function chromiumTreePssByProcess(userDataDir: string): Record<string, number> {
   const parent = new Map<number, number>();
   let root: number | undefined;
   for (const name of readdirSync('/proc')) {
@@ -26,16 +35,17 @@ export function chromiumTreePss(userDataDir: string): number {
     const cmd = read(`/proc/${pid}/cmdline`);
     if (cmd?.includes(`--user-data-dir=${userDataDir}`) && !cmd.includes('--type=')) root = pid;
   }
-  if (root === undefined) return 0;
+  if (root === undefined) return {};
   const inTree = (pid: number): boolean => {
     for (let p: number | undefined = pid, hops = 0; p !== undefined && p > 1 && hops < 64; p = parent.get(p), hops++) if (p === root) return true;
     return false;
   };
-  let total = 0;
+  const out: Record<string, number> = {};
   for (const pid of parent.keys()) {
     if (!inTree(pid)) continue;
     const kb = /^Pss:\s+(\d+) kB/m.exec(read(`/proc/${pid}/smaps_rollup`) ?? '')?.[1];
-    total += Number(kb ?? 0) * 1024;
+    const kind = pid === root ? 'browser' : (/--type=([\w-]+)/.exec(read(`/proc/${pid}/cmdline`) ?? '')?.[1] ?? 'other');
+    out[pid === root ? kind : `${kind} ${pid}`] = Number(kb ?? 0) * 1024;
   }
-  return total;
+  return out;
 }

@@ -18,6 +18,8 @@ test('a big export is streamed into the store a batch at a time, then the chat p
     await expect(options.getByRole('status').filter({ hasText: /^\s*Imported/ })).toContainText(
       // One person under two handles (same phone) is one member: the report counts what the store gained.
       `Imported ${demo.seed.orders.length.toLocaleString('en-US')} orders: ${(demo.seed.buyers.length - 1).toLocaleString('en-US')} new members, 0 existing members matched`,
+      // The whole import, as the streamed tests below wait for it (a busy machine streams it in more than 10 s).
+      { timeout: 60_000 },
     );
     await expect(options.getByText(`${(demo.seed.buyers.length - 1).toLocaleString('en-US')} members · ${demo.seed.orders.length.toLocaleString('en-US')} orders in your master file`)).toBeVisible();
     await options.close();

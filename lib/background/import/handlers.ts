@@ -6,6 +6,7 @@ import type { RegularsDb } from '../../store/database';
 import { dropWarm, keepWarm, lazyCache, releaseCache, revertImport, sessionCache, type ImportCache } from './import-cache';
 import { dropJournal, recoverJournals, writeWaiting } from './member-journal';
 import { importOrders } from './import-orders';
+import { timedPhase } from './phases';
 
 /** An import session idle this long is dropped (the options page was closed mid-import). */
 export const SESSION_IDLE_MS = 120_000;
@@ -29,16 +30,28 @@ function sessionMembers(cache: ImportCache | undefined): { created: number; matc
 type ImportHandlers = Pick<Handlers, 'orders.import' | 'orders.importCancel' | 'orders.importEnd' | 'order.get'>;
 
 export function importCapability(db: RegularsDb, now: () => number, hooks: ImportHooks = {}) {
-  const sessions = new Map<string, { cache: Promise<ImportCache>; timer: ReturnType<typeof setTimeout> }>();
+  // `queue`: the session's batches, stored one after the other in the order they came. The options
+  // page sends the next batch while one is stored, so its decoding and validation overlap the writes.
+  const sessions = new Map<string, { cache: Promise<ImportCache>; timer: ReturnType<typeof setTimeout>; queue: Promise<unknown> }>();
+  /** Runs `step` after the session's batches before it (a failed one does not stop the next: the page cancels). */
+  const queued = <T>(id: string, step: () => Promise<T>): Promise<T> => {
+    const session = sessions.get(id);
+    if (!session) return step();
+    const run = session.queue.then(step, step);
+    session.queue = run.catch(() => undefined);
+    return run;
+  };
   /** Ends a session; its waiting member rows are written unless the store they belong to is gone. */
   const endSession = async (id: string, write = true) => {
     const session = sessions.get(id);
     if (!session) return false;
+    await session.queue;
+    if (sessions.get(id) !== session) return false;
     sessions.delete(id);
     clearTimeout(session.timer);
     const cache = await session.cache.catch(() => undefined);
     try {
-      if (cache?.deferred && write) await writeWaiting(db, cache.deferred, now(), cache.origin);
+      if (cache?.deferred && write) await timedPhase('session.end', () => writeWaiting(db, cache.deferred!, now(), cache.origin));
     } finally {
       if (cache && write) keepWarm(cache);
       else if (cache) releaseCache(cache);
@@ -52,7 +65,7 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
     if (session) clearTimeout(session.timer);
     else {
       // A session remembers what it changed, so the user can cancel the whole import.
-      session = { cache: sessionCache(db, id, importOrigin(id)), timer: setTimeout(() => undefined) };
+      session = { cache: sessionCache(db, id, importOrigin(id)), timer: setTimeout(() => undefined), queue: Promise.resolve() };
       sessions.set(id, session);
     }
     session.timer = setTimeout(() => void endSession(id).catch((e) => console.error('Regulars: an idle import could not finish', e)), SESSION_IDLE_MS);
@@ -62,7 +75,8 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
   const handlers: ImportHandlers = {
     'order.get': async ({ platform, orderNo }) => (await db.orders.get(`${platform}:${orderNo.trim()}`)) ?? null,
     'orders.import': async ({ rows, session }) => {
-      const result = await importOrders(db, rows, now(), await cacheOf(session));
+      const cache = cacheOf(session);
+      const result = await (session ? queued(session, async () => importOrders(db, rows, now(), await timedPhase('session.cache', () => cache))) : importOrders(db, rows, now(), await cache));
       if (result.orders.added || result.orders.updated)
         hooks.onImported?.(
           rows.map((r) => `${r.platform}:${r.orderNo.trim()}`),
@@ -72,6 +86,7 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
     },
     'orders.importCancel': async ({ session }) => {
       const open = sessions.get(session);
+      await open?.queue;
       const cache = open ? await open.cache : undefined;
       const reverted = cache?.undo ? await revertImport(db, cache.undo) : { orders: 0, members: 0 };
       if (cache?.deferred) await dropJournal(db, cache.deferred);
@@ -79,6 +94,7 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
       return reverted;
     },
     'orders.importEnd': async ({ session }) => {
+      await sessions.get(session)?.queue;
       const members = sessionMembers(await sessions.get(session)?.cache);
       return { ended: await endSession(session), members };
     },

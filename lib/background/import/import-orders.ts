@@ -11,27 +11,15 @@ import { readSettings } from '../../store/settings';
 import { lazyCache, type ImportCache } from './import-cache';
 import { refreshMembers, type OrderChange } from './member-refresh';
 import { journalWaiting, rememberPending } from './member-journal';
+import { phaseClock } from './phases';
+
+export { onImportPhase } from './phases';
 
 export interface ImportResult {
   orders: { added: number; updated: number; unchanged: number };
   members: { created: number; updated: number };
   /** Automatic merges: a new handle joined an existing member because phone or e-mail matched. */
   merges: { memberId: string; identity: string; by: 'phone' | 'email' }[];
-}
-
-// Benchmarks (tests/bench) listen to where an import spends its time; nobody else does.
-let phaseListener: ((phase: string, ms: number) => void) | undefined;
-export function onImportPhase(listener: typeof phaseListener): void {
-  phaseListener = listener;
-}
-function phaseClock() {
-  let last = performance.now();
-  return (phase: string) => {
-    if (!phaseListener) return;
-    const now = performance.now();
-    phaseListener(phase, now - last);
-    last = now;
-  };
 }
 
 const STATUS_RANK: Record<OrderRow['status'], number> = { unpaid: 0, paid: 1, shipped: 2, delivered: 3, cancelled: 4, refunded: 5 };
@@ -80,6 +68,7 @@ function buyerKeys(row: ImportedOrder) {
  * e-mail. Idempotent: the same rows again change nothing. One transaction: all or nothing.
  */
 export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[], now: number, cache: ImportCache = lazyCache()): Promise<ImportResult> {
+  const mark = phaseClock();
   const settings = await readSettings(db);
   const result: ImportResult = { orders: { added: 0, updated: 0, unchanged: 0 }, members: { created: 0, updated: 0 }, merges: [] };
   if (rows.length === 0) return result;
@@ -102,6 +91,7 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
   const knownKey = (id: string | undefined) => !id || cache.identities.has(id);
   if (cache.identitiesComplete && keyed.every(({ keys }, i) => known(i) && knownKey(keys.handle) && knownKey(keys.phone) && knownKey(keys.email))) {
     result.orders.unchanged = new Set(orderIds).size;
+    mark('prepare');
     return result;
   }
 
@@ -109,13 +99,13 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
   const identities = new Map<string, string>();
   const newIdentities: IdentityRow[] = [];
   const newMembers = new Map<string, string>(); // id → display name
+  mark('prepare');
   try {
     const deferred = cache.deferred;
     // A session's batch also writes its journal (the caches table; old schemas in tests have none).
     const tables = [db.members, db.identities, db.orders, db.tierChanges, ...(deferred ? [db.caches] : [])];
     const outcome = await db.transaction('rw', tables, async () => {
       if (cache.origin) withOrigin(cache.origin);
-      const mark = phaseClock();
 
       // 1. Identities: ask the store only about keys the cache can't answer.
       const unknown = new Set<string>();
@@ -226,14 +216,18 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
       result.members.created += counts.created;
       result.members.updated += counts.updated;
       if (deferred) await journalWaiting(db, deferred, counts.waiting.map((r) => r.id));
+      mark('journal');
       return { changes, memberRows: counts.rows, waiting: counts.waiting, membersBefore: counts.before, tierChanges: counts.tierChanges };
     });
+    mark('commit');
     // Committed: now the cache may learn what was stored.
     for (const [id, memberId] of identities) cache.identities.set(id, memberId);
     for (const { after } of outcome.changes) cache.orderIds?.add(after.id);
     // Every order of the batch is now what its last row makes of it (merging a row twice changes nothing).
     if (rowDigests) rowDigests.forEach((digest, i) => cache.digests?.set(orderIds[i]!, digest));
     for (const row of outcome.memberRows) cache.members.set(row.id, row);
+    // A row waiting for the session's end is the member's latest: the copy written before is not kept twice.
+    for (const row of outcome.waiting) cache.members.delete(row.id);
     if (deferred) rememberPending(deferred, outcome.waiting, outcome.memberRows.map((r) => r.id));
     const undo = cache.undo;
     if (undo) {

@@ -44,3 +44,32 @@ describe('importing the same file again', () => {
     expect((await db.orders.get('demo:r1'))!.items[0]).toMatchObject({ category: 'Tea' });
   });
 });
+
+describe('batches of one file sent while the one before is stored', () => {
+  it('are stored in the order they came: the buyer the first batch made is the member the second batch finds', async () => {
+    const db = memoryDb(undefined, undefined, 'import-overlap');
+    const imports = importCapability(db, () => NOW);
+    const session = 'session-o1';
+    const [first, second] = await Promise.all([
+      imports.handlers['orders.import']({ rows: [order({ orderNo: 'o1', buyer: { handle: 'cy', phone: '+6580000001' } })], session }, page),
+      imports.handlers['orders.import']({ rows: [order({ orderNo: 'o2', buyer: { handle: 'cy-shop', phone: '+6580000001' } })], session }, page),
+    ]);
+    const ended = await imports.handlers['orders.importEnd']({ session }, page);
+    expect(first.orders.added + second.orders.added).toBe(2);
+    expect(second.merges).toHaveLength(1);
+    expect(ended.members.created).toBe(1);
+    expect(await db.members.count()).toBe(1);
+    expect((await db.members.toArray())[0]).toMatchObject({ orderCount: 2 });
+  });
+
+  it('a cancel waits for the batch being stored and takes it back too', async () => {
+    const db = memoryDb(undefined, undefined, 'import-overlap-cancel');
+    const imports = importCapability(db, () => NOW);
+    const session = 'session-o2';
+    const stored = imports.handlers['orders.import']({ rows: file(), session }, page);
+    await imports.handlers['orders.importCancel']({ session }, page);
+    await stored;
+    expect(await db.orders.count()).toBe(0);
+    expect(await db.members.count()).toBe(0);
+  });
+});

@@ -1,11 +1,13 @@
 // The background's order ledger (lib/domain/order-ledger.ts), kept from the change stream: each
-// committed write to orders re-reads the orders it names (an import batch's, a merge's, a status
-// change's) and records them as they now are, so the report's order figures and a rolling tier
+// committed write to orders records the orders it names as they now are: the rows a write in this
+// context put come with its change (an import batch's), the others (deletes, another context's
+// writes) are read back, so the report's order figures and a rolling tier
 // window are a pass over memory, never a read of 300k rows. Loaded on first need from its record on
 // disk when current, else built from the rows once; a range delete (a restore) builds it again.
 // Saved to disk once writes pause, so a service worker that wakes finds it.
 import type { LedgerColumns, OrderLedger } from '../../domain/order-ledger';
-import { keysOf, onCommitted, touches } from '../../store/changes';
+import type { OrderRow } from '../../domain/rows';
+import { keysOf, onCommitted, rowsOf, touches } from '../../store/changes';
 import type { RegularsDb } from '../../store/database';
 import { decodeKept, readKeptColumns, scanLedger, writeKeptLedger } from '../../store/order-ledger';
 
@@ -35,12 +37,15 @@ export function orderLedgerKeeper(db: RegularsDb, saveDelayMs = 3000): LedgerKee
   /** A load is under way: the writes meanwhile are gathered, and read again after it. */
   let loading = false;
   const pending = new Set<string>();
+  /** Orders put in this context, as their change carried them: recorded without a read (before `pending` is read back). */
+  const carried = new Map<string, OrderRow>();
   let chain: Promise<unknown> = Promise.resolve();
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Reads the kept record (current when read: the writes after it gather in `pending`). */
   const readKept = async () => {
     pending.clear();
+    carried.clear();
     loading = true;
     try {
       kept = await readKeptColumns(db);
@@ -53,6 +58,7 @@ export function orderLedgerKeeper(db: RegularsDb, saveDelayMs = 3000): LedgerKee
     if (reload) {
       reload = false;
       ledger = kept = undefined;
+      carried.clear();
     }
     if (!ledger && !kept) {
       if (!need) return undefined;
@@ -65,6 +71,7 @@ export function orderLedgerKeeper(db: RegularsDb, saveDelayMs = 3000): LedgerKee
     }
     if (!ledger) {
       pending.clear(); // every write before this point is in what is scanned now
+      carried.clear();
       loading = true;
       try {
         ledger = await scanLedger(db);
@@ -72,6 +79,11 @@ export function orderLedgerKeeper(db: RegularsDb, saveDelayMs = 3000): LedgerKee
         loading = false;
       }
       ledgerLoads.scans++;
+      scheduleSave();
+    }
+    if (carried.size && !reload) {
+      for (const [id, row] of carried) ledger.set(id, row);
+      carried.clear();
       scheduleSave();
     }
     while (pending.size && !reload) {
@@ -104,7 +116,17 @@ export function orderLedgerKeeper(db: RegularsDb, saveDelayMs = 3000): LedgerKee
     if (change.db !== db.name || !wanted || !touches(change, ['orders'])) return;
     const keys = keysOf(change, 'orders');
     if (keys === undefined) reload = true;
-    else if (ledger || kept || loading) for (const k of keys) pending.add(k);
+    else if (ledger || kept || loading) {
+      // A delete in the same write may follow a put of the same order: then every key is read back.
+      const deletes = change.tables.some((t) => t.table === 'orders' && t.kind === 'delete');
+      const rows = change.from === 'here' && !loading && !deletes ? rowsOf<OrderRow>(change, 'orders') : undefined;
+      const put = new Set<string>();
+      for (const row of rows ?? []) {
+        carried.set(row.id, row);
+        put.add(row.id);
+      }
+      for (const k of keys) if (!put.has(k)) pending.add(k);
+    }
     void enqueue(() => drain(false)).catch((e) => console.error('Regulars: the order ledger could not follow a change', e));
   });
   return {
