@@ -13,7 +13,7 @@ import { CouchClient } from './couch';
 import { createSyncEngine } from './engine';
 import { setUpTeam } from './setup';
 
-const { server, running, newTeam, machine } = teamOnTestServer();
+const { server, running, newTeam, machine, pairWithBuyer } = teamOnTestServer();
 let dbSeq = 0;
 
 describe('two machines through the team database', () => {
@@ -45,15 +45,7 @@ describe('two machines through the team database', () => {
   }, 60_000);
 
   it('a tag and a note made on A reach B while both are connected', async () => {
-    const team = await newTeam();
-    const a = await machine(team, 'alice', 'alice-pw');
-    await importOrders(a.db, [order({ buyer: { handle: 'mei' } })], NOW);
-    a.engine.start();
-    await a.engine.settled();
-    const b = await machine(team, 'bob', 'bob-pw');
-    b.engine.start();
-    await b.engine.settled();
-    const mei = (await a.db.members.toArray())[0]!;
+    const { a, b, buyer: mei } = await pairWithBuyer('mei');
     await addTag(a.db, mei.id, 'gift', NOW + 1);
     await addNote(a.db, mei.id, 'Wants gift wrap', 'Agent A', NOW + 1);
     await expect.poll(async () => (await b.db.members.get(mei.id))?.tags, { timeout: 5000 }).toEqual(['gift']);
@@ -61,15 +53,7 @@ describe('two machines through the team database', () => {
   }, 30_000);
 
   it('both worked offline: A adds X and do-not-contact, B adds Y and a note; both end with everything', async () => {
-    const team = await newTeam();
-    const a = await machine(team, 'alice', 'alice-pw');
-    await importOrders(a.db, [order({ buyer: { handle: 'lin' } })], NOW);
-    a.engine.start();
-    await a.engine.settled();
-    const b = await machine(team, 'bob', 'bob-pw');
-    b.engine.start();
-    await b.engine.settled();
-    const lin = (await a.db.members.toArray())[0]!;
+    const { a, b, buyer: lin } = await pairWithBuyer('lin');
     await addTag(a.db, lin.id, 'shared', NOW);
     await a.engine.settled();
     await expect.poll(async () => (await b.db.members.get(lin.id))?.tags, { timeout: 5000 }).toEqual(['shared']);
@@ -100,15 +84,7 @@ describe('two machines through the team database', () => {
   }, 60_000);
 
   it('do-not-contact set offline on A survives B\'s tag arriving first (the member row is not rewritten from the last synced version)', async () => {
-    const team = await newTeam();
-    const a = await machine(team, 'alice', 'alice-pw');
-    await importOrders(a.db, [order({ buyer: { handle: 'ren' } })], NOW);
-    a.engine.start();
-    await a.engine.settled();
-    const b = await machine(team, 'bob', 'bob-pw');
-    b.engine.start();
-    await b.engine.settled();
-    const ren = (await a.db.members.toArray())[0]!;
+    const { a, b, buyer: ren } = await pairWithBuyer('ren');
     await a.engine.stop();
     await updateMember(a.db, ren.id, { doNotContact: true }, NOW + 10);
     await addTag(a.db, ren.id, 'X', NOW + 11);

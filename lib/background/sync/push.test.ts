@@ -3,26 +3,18 @@
 // step (no engine loop), so which side writes first is not left to timing.
 import { describe, expect, it } from 'vitest';
 import { teamOnTestServer } from '../../../tests/support/team-machines';
-import { importOrders } from '../import/import-orders';
 import { addTag } from '../members/card';
 import { updateMember } from '../members/members';
-import { NOW, order } from '../test-helpers';
+import { NOW } from '../test-helpers';
 import { pushWaiting } from './push';
 
-const { newTeam, machine } = teamOnTestServer();
+const { pairWithBuyer } = teamOnTestServer();
 
 describe('a push answered 409', () => {
   it("keeps B's later profile edit and A's do-not-contact on both machines, in the row B writes from the merge and after", async () => {
-    const team = await newTeam();
-    const a = await machine(team, 'alice', 'alice-pw');
-    await importOrders(a.db, [order({ buyer: { handle: 'lin' } })], NOW);
-    a.engine.start();
-    await a.engine.settled();
-    const b = await machine(team, 'bob', 'bob-pw');
-    b.engine.start();
-    await b.engine.settled();
+    const { a, b, buyer } = await pairWithBuyer('lin');
     await b.engine.stop();
-    const lin = (await a.db.members.toArray())[0]!.id;
+    const lin = buyer.id;
 
     // A's edit reaches the server first; B, offline, edits the same member later.
     await updateMember(a.db, lin, { doNotContact: true, profile: { size: 'M' } }, NOW + 11);

@@ -2,6 +2,8 @@
 // each with its own in-memory store, sync state and engine.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { memoryDb } from '../../store/test-helpers';
+import { importOrders } from '../import/import-orders';
+import { NOW, order } from '../test-helpers';
 import { SHARED_TABLES } from '../../domain/sync/documents';
 import { storeCommitted } from './committed-changes';
 import { CouchClient } from './couch';
@@ -19,13 +21,26 @@ export interface TestServer {
 
 export function teamMachines(server: () => TestServer) {
   const running: SyncEngine[] = [];
-  return {
+  /** A new team database with alice and bob as members. */
+  const newTeam = async (): Promise<string> => {
+    const db = `shop${++seq}`;
+    await setUpTeam({ server: server().url, db, admin: server().admin, members: [{ name: 'alice', password: 'alice-pw' }, { name: 'bob', password: 'bob-pw' }] });
+    return db;
+  };
+  const machines = {
     running,
-    /** A new team database with alice and bob as members. */
-    async newTeam(): Promise<string> {
-      const db = `shop${++seq}`;
-      await setUpTeam({ server: server().url, db, admin: server().admin, members: [{ name: 'alice', password: 'alice-pw' }, { name: 'bob', password: 'bob-pw' }] });
-      return db;
+    newTeam,
+    /** A new team where alice imported one order of `handle` and bob has caught up; both engines running. */
+    async pairWithBuyer(handle: string) {
+      const team = await newTeam();
+      const a = await machines.machine(team, 'alice', 'alice-pw');
+      await importOrders(a.db, [order({ buyer: { handle } })], NOW);
+      a.engine.start();
+      await a.engine.settled();
+      const b = await machines.machine(team, 'bob', 'bob-pw');
+      b.engine.start();
+      await b.engine.settled();
+      return { team, a, b, buyer: (await a.db.members.toArray())[0]! };
     },
     async machine(team: string, user: string, password: string, { fetch, ...extra }: Pick<SyncDeps, 'onApplied' | 'longpollMs'> & { fetch?: typeof globalThis.fetch } = {}) {
       const factory = new IDBFactory();
@@ -49,4 +64,5 @@ export function teamMachines(server: () => TestServer) {
       return { db, state, client, engine };
     },
   };
+  return machines;
 }
