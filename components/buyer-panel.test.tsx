@@ -4,12 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { translator, type UiLocale } from '@/lib/i18n';
 import { ProtocolFailure } from '@/lib/messaging/errors';
 import type { MemberCard } from '@/lib/messaging/card';
-import { importOrders } from '@/lib/background/import/import-orders';
-import { lookupByHandle } from '@/lib/background/members/card';
-import { memoryDb, NOW, order } from '@/lib/background/test-helpers';
+import { NOW } from '@/lib/background/test-helpers';
 import { BuyerPanel } from './buyer-panel';
 import { submit, testRoot, type } from './panel/test-dom';
 import type { PanelApi } from './panel/api';
+import { realCard } from '@/lib/background/members/card-test-helpers';
 
 const refused = () => Promise.reject(new Error('the store is busy'));
 const noop = async () => undefined;
@@ -37,14 +36,6 @@ function panelApi(over: Partial<PanelApi> = {}): PanelApi {
     retry: () => undefined,
     ...over,
   };
-}
-
-async function realCard(): Promise<MemberCard> {
-  const db = memoryDb();
-  await importOrders(db, [order({ amountMinor: 4200 })], NOW);
-  const card = await lookupByHandle(db, 'demo', 'lily_chen', NOW);
-  db.close();
-  return card!;
 }
 
 const dom = testRoot();

@@ -3,22 +3,11 @@
 // draft arriving late (the member view once lost a note typed while it opened).
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
-import { importOrders } from '@/lib/background/import/import-orders';
-import { lookupByHandle } from '@/lib/background/members/card';
-import { memoryDb, NOW, order } from '@/lib/background/test-helpers';
 import { translator } from '@/lib/i18n';
-import type { MemberCard } from '@/lib/messaging/card';
 import type { PanelApi } from './api';
 import { Notes } from './notes';
+import { realCard } from '@/lib/background/members/card-test-helpers';
 import { testRoot, type } from './test-dom';
-
-async function card(): Promise<MemberCard> {
-  const db = memoryDb();
-  await importOrders(db, [order({ amountMinor: 4200 })], NOW);
-  const found = await lookupByHandle(db, 'demo', 'lily_chen', NOW);
-  db.close();
-  return found!;
-}
 
 const dom = testRoot();
 
@@ -28,7 +17,7 @@ async function renderWithLateDraft(kept: string) {
   let arrive!: () => void;
   const draftRead = new Promise<string>((resolve) => (arrive = () => resolve(kept)));
   const api = { readDraft: () => draftRead, saveDraft: (_id: string, text: string) => void saved.push(text) } as Partial<PanelApi> as PanelApi;
-  await act(async () => dom.root().render(<Notes card={await card()} t={translator('en')} locale="en" timeZone="UTC" api={api} author="Mei" />));
+  await act(async () => dom.root().render(<Notes card={await realCard()} t={translator('en')} locale="en" timeZone="UTC" api={api} author="Mei" />));
   const box = dom.host().querySelector('textarea')!;
   return { box, saved, arrive: () => act(async () => arrive()) };
 }
