@@ -140,7 +140,17 @@ export function tierOverridesMiddleware(overrides: TierOverrides): Middleware<DB
             openCursor: async (req) => {
               const cursor = await table.openCursor(req);
               if (!cursor || !req.values) return cursor;
-              return Object.create(cursor, { value: { get: () => overrides.patch(cursor.value) } }) as typeof cursor;
+              // A real IDBCursor's getters and methods refuse any other `this` ("Illegal invocation"), so
+              // everything native is forwarded to the cursor itself, as Dexie's own virtual cursors do;
+              // Dexie's added members (start, stop, next, fail, trans) are inherited as they are.
+              return Object.create(cursor, {
+                key: { get: () => cursor.key },
+                primaryKey: { get: () => cursor.primaryKey },
+                value: { get: () => overrides.patch(cursor.value) },
+                continue: { value: (key?: unknown) => cursor.continue(key) },
+                continuePrimaryKey: { value: (key: unknown, primaryKey: unknown) => cursor.continuePrimaryKey(key, primaryKey) },
+                advance: { value: (count: number) => cursor.advance(count) },
+              }) as typeof cursor;
             },
           };
           return read;
