@@ -40,6 +40,11 @@ export function batchUndone(journal: UndoJournal, undo: BatchUndo): void {
   if (undo.orders.length || undo.members.length || undo.identities.length || undo.tierChanges.length) journal.batches++;
 }
 
+interface Restorable<T> {
+  bulkDelete(keys: string[]): Promise<void>;
+  bulkPut(rows: T[]): Promise<unknown>;
+}
+
 /** Puts the store back as it was before the session whose journal this is: one transaction. */
 export async function revertImport(db: RegularsDb, journal: UndoJournal): Promise<{ orders: number; members: number }> {
   const orders = new Set<string>();
@@ -50,7 +55,7 @@ export async function revertImport(db: RegularsDb, journal: UndoJournal): Promis
     for (const key of keys) {
       const undo = (await db.caches.get(key))?.value as BatchUndo | undefined;
       if (!undo) continue;
-      const restore = async <T>(table: { bulkDelete(keys: string[]): Promise<void>; bulkPut(rows: T[]): Promise<unknown> }, log: [string, T | null][], seen: Set<string>) => {
+      const restore = async <T>(table: Restorable<T>, log: [string, T | null][], seen: Set<string>) => {
         const gone = log.filter(([, row]) => row === null).map(([id]) => id);
         const back = log.map(([, row]) => row).filter((row): row is T => row !== null);
         for (const [id] of log) seen.add(id);
