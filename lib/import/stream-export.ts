@@ -3,7 +3,7 @@
 // preset, and handed over in batches; the next chunk is read only when the batch is stored.
 import type { Platform } from '../domain/rows';
 import type { Encoding } from './decode';
-import type { ImportedOrder } from '../domain/imported-order';
+import { IMPORT_BATCH, type ImportedOrder } from '../domain/imported-order';
 import { genericPreset } from './generic';
 import { detectPreset } from './presets';
 import type { ImportPreset, ImportProblem } from './presets/types';
@@ -60,8 +60,6 @@ export function cutAtRecord(text: string, inQuotesAtStart = false): [string, str
 // A piece parsed at once: its cells are strings of their own, each row an array, so its heap is many times its text.
 const CHUNK_CHARS = 1_000_000;
 
-const BATCH = 5000;
-
 /** Decoded text of a byte stream, with how many bytes were read so far. */
 export async function* decodedChunks(stream: ReadableStream<Uint8Array>, encoding: Encoding): AsyncIterable<{ text: string; bytes: number }> {
   const reader = stream.getReader();
@@ -104,8 +102,8 @@ export async function streamOrderExport(
   const outProblems: ImportProblem[] = [];
 
   const emit = async (all: boolean) => {
-    while (out.length >= BATCH || (all && (out.length > 0 || outProblems.length > 0))) {
-      const batch = out.splice(0, BATCH);
+    while (out.length >= IMPORT_BATCH || (all && (out.length > 0 || outProblems.length > 0))) {
+      const batch = out.splice(0, IMPORT_BATCH);
       orderCount += batch.length;
       await onBatch(batch, outProblems.splice(0), { bytes, totalBytes, rows: rowCount });
     }
