@@ -2,7 +2,8 @@
 // freeze the options page. Small files are read whole (for the preview); big ones are streamed in
 // batches, each acknowledged by the page once stored, so memory stays flat.
 import { readOrderExport, type ReadOptions, type ReadResult } from './read-export';
-import { decodedChunks, sniffEncoding, streamOrderExport } from './stream-export';
+import { decodedChunks, streamOrderExport } from './stream-export';
+import { sniffEncoding } from './decode';
 import { unreadable } from './problem';
 import { IMPORT_BATCH } from '../domain/imported-order';
 

@@ -23,20 +23,6 @@ export type StreamResult =
 
 const refusing = (refusal: Refusal): StreamResult => ({ ok: false, refusal, message: refusal.message });
 
-/** The encoding of a file from its first bytes (a multi-byte character cut at the end is fine). */
-export function sniffEncoding(head: Uint8Array): Encoding {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
-  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-    return 'utf-8';
-  } catch {
-    const bad = (enc: string) => (new TextDecoder(enc).decode(head).match(/\uFFFD/g) ?? []).length;
-    return bad('big5') < bad('gb18030') ? 'big5' : 'gb18030';
-  }
-}
-
 /**
  * Splits text into complete records: returns [complete, rest]. A line end (LF, CRLF, or a lone CR:
  * files mix them) ends a record only outside double quotes (RFC 4180), so quoted multi-line fields
