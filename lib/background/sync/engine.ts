@@ -11,10 +11,11 @@ import { failureState, lane } from './loop';
 import { catchUpSession, type CommittedChange, type SubscribeToCommitted } from './committed-changes';
 import { importOrigin } from '../derived';
 import { applyChanges } from './incoming';
+import { phaseClock, timedPhase } from '../import/phases';
 import { allKeys } from './outgoing';
 import { pushWaiting } from './push';
 import { teamRoster } from './roster';
-import { outboxKey, readMeta, writeMeta, type OutboxRow, type SyncStateDb } from './state';
+import { outboxKey, readMeta, type OutboxRow, type SyncStateDb } from './state';
 import { MAX_SKIPPED, type SyncContext } from './sync-rows';
 
 export type SyncState = 'off' | 'starting' | 'syncing' | 'synced' | 'offline' | 'signIn' | 'notMember' | 'noDatabase';
@@ -144,7 +145,7 @@ export function createSyncEngine(deps: SyncDeps) {
     let held = false;
     const guard = longpoll ? setTimeout(() => ((held = true), mine.abort()), waitMs + 5_000) : undefined;
     try {
-      return await client.changes(since, { limit, signal: mine.signal, ...(longpoll ? { longpollMs: waitMs } : {}) });
+      return await timedPhase(longpoll ? 'sync.longpoll' : 'sync.read', () => client.changes(since, { limit, signal: mine.signal, ...(longpoll ? { longpollMs: waitMs } : {}) }));
     } catch (e) {
       if (held) return { results: [], last_seq: since };
       if (mine.signal.aborted) return undefined;
@@ -159,9 +160,10 @@ export function createSyncEngine(deps: SyncDeps) {
   const applyBatch = (res: ChangesPage, since?: string | number) =>
     serial(async () => {
       if (!res.results.length && res.last_seq === since) return; // an idle long-poll: nothing to keep
-      const count = await applyChanges(ctx, res.results);
-      await writeMeta(state, 'checkpoint', res.last_seq);
+      const count = await timedPhase('sync.apply', () => applyChanges(ctx, res.results, res.last_seq));
+      const mark = phaseClock();
       await roster.flush();
+      mark('sync.roster');
       if (status.progress) setStatus({ progress: { ...status.progress, done: status.progress.done + count } });
     });
 
@@ -175,9 +177,11 @@ export function createSyncEngine(deps: SyncDeps) {
     applied = { tables: new Set(), members: new Set() };
     const session = catchUpSession(Date.now());
     ctx.origin = importOrigin(session);
+    // Nothing pushes while catching up: with no shadow at its start, the feed's are the only ones.
+    ctx.feedOnlyShadows = (await state.shadow.count()) === 0;
     try {
       for (;;) {
-        const res = await next;
+        const res = await timedPhase('sync.wait.read', () => next);
         if (!res) return;
         const more = res.results.length >= catchUpBatch;
         if (more) (next = readChanges(res.last_seq, false, catchUpBatch)).catch(() => undefined);
@@ -188,6 +192,7 @@ export function createSyncEngine(deps: SyncDeps) {
       const { tables, members } = applied;
       applied = undefined;
       ctx.origin = undefined;
+      ctx.feedOnlyShadows = undefined;
       if (tables.size || members.size) deps.onApplied?.(tables, members, session);
     }
   }
