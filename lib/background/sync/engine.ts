@@ -55,7 +55,7 @@ export interface SyncDeps {
 }
 
 /** Documents per _changes read while catching up (joining a team, back from offline). */
-export const CATCH_UP_BATCH = 1000;
+export const CATCH_UP_BATCH = 2000;
 
 export function createSyncEngine(deps: SyncDeps) {
   const { db, state, client, me, now } = deps;
@@ -169,35 +169,42 @@ export function createSyncEngine(deps: SyncDeps) {
 
   /**
    * Reads from the checkpoint until caught up, the next batch read while this one is written. What
-   * the reminders follow (onApplied) is told once, at the end: joining a team is one sweep, not one
-   * per batch.
+   * the reminders and derived figures follow (onApplied) is told once, at the end: joining a team is
+   * one sweep, not one per batch. Returns that telling, for after "Synced" (their work would hold up
+   * the pushes before it); a catch-up cut short tells at once.
    */
-  async function catchUp(): Promise<void> {
+  async function catchUp(): Promise<() => void> {
     let next = readChanges((await readMeta<string | number>(state, 'checkpoint')) ?? 0, false, catchUpBatch);
-    applied = { tables: new Set(), members: new Set() };
+    const seen = (applied = { tables: new Set(), members: new Set() });
     const session = catchUpSession(Date.now());
+    const tell = () => {
+      if (seen.tables.size || seen.members.size) deps.onApplied?.(seen.tables, seen.members, session);
+    };
     ctx.origin = importOrigin(session);
-    // Nothing pushes while catching up: with no shadow at its start, the feed's are the only ones.
-    ctx.feedOnlyShadows = (await state.shadow.count()) === 0;
     try {
+      // Nothing pushes while catching up: with no shadow at its start, the feed's are the only ones.
+      ctx.feedOnlyShadows = (await state.shadow.count()) === 0;
       for (;;) {
         const res = await timedPhase('sync.wait.read', () => next);
-        if (!res) return;
+        if (!res) break;
         const more = res.results.length >= catchUpBatch;
         if (more) (next = readChanges(res.last_seq, false, catchUpBatch)).catch(() => undefined);
         await applyBatch(res);
-        if (!more || !running) return;
+        if (!more || !running) break;
       }
+    } catch (e) {
+      tell();
+      throw e;
     } finally {
-      const { tables, members } = applied;
       applied = undefined;
       ctx.origin = undefined;
       ctx.feedOnlyShadows = undefined;
-      if (tables.size || members.size) deps.onApplied?.(tables, members, session);
     }
+    return tell;
   }
 
   async function cycle(): Promise<void> {
+    const mark = phaseClock();
     const first = (await readMeta(state, 'checkpoint')) === undefined;
     const fromLongpoll = caughtUp;
     caughtUp = false;
@@ -210,11 +217,18 @@ export function createSyncEngine(deps: SyncDeps) {
       setStatus({ state: 'syncing' });
     }
     // After a long-poll that brought all there was, the next read is the next long-poll.
-    if (!fromLongpoll) await catchUp();
-    if (!running) return;
-    woken = false;
-    while (await serial(pushBatch)) if (!running) return;
-    setStatus({ state: 'synced', at: now(), progress: undefined });
+    mark('sync.cycle.start');
+    const tell = fromLongpoll ? undefined : await catchUp();
+    mark('sync.cycle.catch-up');
+    try {
+      if (!running) return;
+      woken = false;
+      while (await serial(pushBatch)) if (!running) return;
+      mark('sync.cycle.push');
+      setStatus({ state: 'synced', at: now(), progress: undefined });
+    } finally {
+      tell?.();
+    }
     const since = (await readMeta<string | number>(state, 'checkpoint')) ?? 0;
     const res = await readChanges(since, true, batchSize);
     if (!res) return;
