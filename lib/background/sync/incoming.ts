@@ -24,7 +24,13 @@ import { docType, revGeneration, rowKeyOf, rowOfDoc, shadowFor, TYPE_TABLE, type
  * as synced. Each member row is written once, with its stats from all its orders (those of this batch
  * included), so a batch is one change on the stream, not one more for the recomputed stats.
  */
-export async function applyDocs(ctx: SyncContext, items: Incoming[], deletions: string[] = [], pending: readonly SyncDoc[] = [], checkpoint?: string | number): Promise<void> {
+export async function applyDocs(
+  ctx: SyncContext,
+  items: Incoming[],
+  deletions: string[] = [],
+  pending: readonly SyncDoc[] = [],
+  checkpoint?: string | number,
+): Promise<void> {
   const { db, state, now } = ctx;
   if (!items.length && !deletions.length) {
     if (checkpoint !== undefined) await writeMeta(state, 'checkpoint', checkpoint);
