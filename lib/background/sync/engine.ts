@@ -55,7 +55,7 @@ export interface SyncDeps {
 }
 
 /** Documents per _changes read while catching up (joining a team, back from offline). */
-export const CATCH_UP_BATCH = 2000;
+export const CATCH_UP_BATCH = 1000;
 
 export function createSyncEngine(deps: SyncDeps) {
   const { db, state, client, me, now } = deps;
