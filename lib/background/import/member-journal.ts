@@ -12,6 +12,8 @@ import type { DeferredMembers } from './import-cache';
 import { recomputeMembers } from './member-refresh';
 
 const JOURNAL = 'import-journal:';
+/** Members written per step at a session's end. */
+const WRITE_SLICE = 5000;
 
 /** Inside a batch's transaction (which covers the caches table): these members wait for the session's end. */
 export async function journalWaiting(db: RegularsDb, deferred: DeferredMembers, memberIds: readonly string[]): Promise<void> {
@@ -41,20 +43,24 @@ export async function writeWaiting(db: RegularsDb, deferred: DeferredMembers, no
     const elsewhere = deferred.changedElsewhere;
     const recompute = elsewhere ? ids.filter((id) => elsewhere.has(id)) : ids;
     const kept = elsewhere ? ids.filter((id) => !elsewhere.has(id)) : [];
-    const stored = await db.members.bulkGet(kept);
-    const rows: MemberRow[] = [];
-    const tierChanges: TierChangeRow[] = [];
-    kept.forEach((id, i) => {
-      const before = stored[i];
-      if (!before) return; // removed meanwhile: not brought back
-      const row = deferred.pending.get(id)!;
-      rows.push(row);
-      if (!deferred.created.has(id) && before.tierId !== row.tierId) {
-        tierChanges.push({ id: newId('tc'), memberId: id, from: before.tierId, to: row.tierId, direction: tierDirection(settings.tierLadder, before.tierId, row.tierId), at: now });
-      }
-    });
-    if (rows.length) await db.members.bulkPut(rows);
-    if (tierChanges.length) await db.tierChanges.bulkAdd(tierChanges);
+    // A slice at a time: the stored rows and the rows to write of 200k members are never all in memory at once.
+    for (let i = 0; i < kept.length; i += WRITE_SLICE) {
+      const slice = kept.slice(i, i + WRITE_SLICE);
+      const stored = await db.members.bulkGet(slice);
+      const rows: MemberRow[] = [];
+      const tierChanges: TierChangeRow[] = [];
+      slice.forEach((id, j) => {
+        const before = stored[j];
+        if (!before) return; // removed meanwhile: not brought back
+        const row = deferred.pending.get(id)!;
+        rows.push(row);
+        if (!deferred.created.has(id) && before.tierId !== row.tierId) {
+          tierChanges.push({ id: newId('tc'), memberId: id, from: before.tierId, to: row.tierId, direction: tierDirection(settings.tierLadder, before.tierId, row.tierId), at: now });
+        }
+      });
+      if (rows.length) await db.members.bulkPut(rows);
+      if (tierChanges.length) await db.tierChanges.bulkAdd(tierChanges);
+    }
     if (recompute.length) await recomputeMembers(db, recompute, now, origin, settings);
     await journalOf(db, deferred.session).delete();
   });
