@@ -51,7 +51,7 @@ const POPUP_OPENED = `globalThis.regularsTodayPaint === undefined || ${mark('tod
 )
   .map(([k, v]) => `${k}: ${v}`)
   .join(', ')}, answer: ${mark('today-answered')} - ${mark('today-asked')}, complete: ${mark('today-complete')} })`;
-/** The floor's page (tests/bench/floor.html, bench build only): no script; its first contentful paint and when its document arrived. */
+/** The floor's page (the popup's page without its script, bench build only: wxt.config.ts): no script; its first contentful paint and when its document arrived. */
 const FLOOR_OPENED = `${FIRST_CONTENTFUL_PAINT} === undefined ? undefined : [${FIRST_CONTENTFUL_PAINT}, ${DOCUMENT}]`;
 
 /**
