@@ -2,7 +2,7 @@
 // what it found there first, so the whole import can be taken back.
 import { keysOf, onCommitted, touches } from '../../store/changes';
 import { newId, type RegularsDb } from '../../store/database';
-import { type MemberRow, type OrderRow } from '../../domain/rows';
+import { type MemberWrite, type OrderRow } from '../../domain/rows';
 
 /**
  * What an import already knows about the store, so a file of many batches does not read the same
@@ -17,7 +17,7 @@ export interface ImportCache {
   /** Every order id in the store, when known: ids outside it need no read. */
   orderIds: Set<string> | undefined;
   /** Member rows as last written by this import. */
-  members: Map<string, MemberRow>;
+  members: Map<string, MemberWrite>;
   /** What the store held before this import touched it, so the whole import can be cancelled. */
   undo?: UndoLog | undefined;
   /**
@@ -40,7 +40,7 @@ export interface ImportCache {
 export interface DeferredMembers {
   session: string;
   /** Rows as the session last computed them, by member id. */
-  pending: Map<string, MemberRow>;
+  pending: Map<string, MemberWrite>;
   /** Members this session created: their first tier is no tier change. */
   created: Set<string>;
   /** Waiting members another writer changed meanwhile, recomputed from their orders at the end; undefined: any may have been. */
@@ -52,7 +52,7 @@ export interface DeferredMembers {
 /** First-touch snapshots: the state before the session, whatever later batches did. */
 export interface UndoLog {
   orders: Map<string, OrderRow | null>;
-  members: Map<string, MemberRow | null>;
+  members: Map<string, MemberWrite | null>;
   identities: Set<string>;
   tierChanges: Set<string>;
 }

@@ -211,13 +211,13 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
       if (newIdentities.length) await db.identities.bulkAdd(newIdentities);
       mark('identities.write');
 
-      // 4. Members: stats and tier for everyone whose orders changed.
+      // 4. Members: stats for everyone whose orders changed (their tiers follow: tiers/tier-keeper.ts).
       const counts = await refreshMembers(db, settings, changes, newMembers, now, cache, mark);
       result.members.created += counts.created;
       result.members.updated += counts.updated;
       if (deferred) await journalWaiting(db, deferred, counts.waiting.map((r) => r.id));
       mark('journal');
-      return { changes, memberRows: counts.rows, waiting: counts.waiting, membersBefore: counts.before, tierChanges: counts.tierChanges };
+      return { changes, memberRows: counts.rows, waiting: counts.waiting, membersBefore: counts.before };
     });
     mark('commit');
     // Committed: now the cache may learn what was stored.
@@ -234,7 +234,6 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
       for (const { before, after } of outcome.changes) if (!undo.orders.has(after.id)) undo.orders.set(after.id, before ?? null);
       for (const row of outcome.memberRows) if (!undo.members.has(row.id)) undo.members.set(row.id, outcome.membersBefore.get(row.id) ?? null);
       for (const identity of newIdentities) undo.identities.add(identity.id);
-      for (const id of outcome.tierChanges) undo.tierChanges.add(id);
     }
     return result;
   } catch (e) {
