@@ -97,6 +97,7 @@ function App({ locale, t }: { locale: UiLocale; t: Translate }) {
     const timer = setTimeout(() => void load(), UPDATING_POLL_MS);
     return () => clearTimeout(timer);
   }, [updating, today, load]);
+  useLayoutEffect(() => void performance.mark('regulars:mounted'), []);
   useLayoutEffect(() => {
     const g = globalThis as { regularsTodayPaint?: number };
     if (today && g.regularsTodayPaint === undefined) requestAnimationFrame(() => (g.regularsTodayPaint ??= performance.now()));
@@ -175,8 +176,10 @@ async function start() {
     (s) => resolveLocale(s.locale, navigator.language),
     () => guessed,
   );
+  performance.mark('regulars:settings-answered');
   localStorage.setItem(LOCALE_KEY, locale);
   const t = await (locale === guessed ? guessedWords : loadTranslator(locale)).catch(() => loadTranslator('en'));
+  performance.mark('regulars:words-ready');
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App locale={locale} t={t} />

@@ -57,7 +57,8 @@ export function cutAtRecord(text: string, inQuotesAtStart = false): [string, str
   return lastBoundary < 0 ? ['', text, inQuotesAtStart] : [text.slice(0, lastBoundary + 1), text.slice(lastBoundary + 1), quotesAtBoundary];
 }
 
-const CHUNK_CHARS = 4_000_000;
+// A piece parsed at once: its cells are strings of their own, each row an array, so its heap is many times its text.
+const CHUNK_CHARS = 1_000_000;
 
 const BATCH = 5000;
 

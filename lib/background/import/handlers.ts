@@ -3,7 +3,8 @@
 import type { Handlers } from '../../messaging/router';
 import { importOrigin } from '../derived';
 import type { RegularsDb } from '../../store/database';
-import { dropWarm, keepWarm, lazyCache, releaseCache, revertImport, sessionCache, type ImportCache } from './import-cache';
+import { dropWarm, keepWarm, lazyCache, releaseCache, sessionCache, type ImportCache } from './import-cache';
+import { dropDeadUndo, dropUndo, revertImport } from './undo-journal';
 import { dropJournal, recoverJournals, writeWaiting } from './member-journal';
 import { importOrders } from './import-orders';
 import { timedPhase } from './phases';
@@ -53,6 +54,8 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
     try {
       if (cache?.deferred && write) await timedPhase('session.end', () => writeWaiting(db, cache.deferred!, now(), cache.origin));
     } finally {
+      // Ended, it can no longer be cancelled: what it would have put back goes.
+      if (cache?.undo) await dropUndo(db, cache.undo).catch((e) => console.warn('Regulars: an import’s undo records were not cleared', e));
       if (cache && write) keepWarm(cache);
       else if (cache) releaseCache(cache);
       hooks.onSessionEnded?.(id);
@@ -112,6 +115,9 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
       await recoverJournals(db, now());
     },
     /** When the background starts: members a dead worker's import left waiting are brought up to date. */
-    recover: () => recoverJournals(db, now(), (id) => sessions.has(id)),
+    async recover() {
+      await dropDeadUndo(db, (id) => sessions.has(id));
+      return recoverJournals(db, now(), (id) => sessions.has(id));
+    },
   };
 }

@@ -2,7 +2,8 @@
 // what it found there first, so the whole import can be taken back.
 import { keysOf, onCommitted, touches } from '../../store/changes';
 import { newId, type RegularsDb } from '../../store/database';
-import { type MemberWrite, type OrderRow } from '../../domain/rows';
+import { type MemberWrite } from '../../domain/rows';
+import { undoJournal, type UndoJournal } from './undo-journal';
 
 /**
  * What an import already knows about the store, so a file of many batches does not read the same
@@ -18,8 +19,8 @@ export interface ImportCache {
   orderIds: Set<string> | undefined;
   /** Member rows as last written by this import. */
   members: Map<string, MemberWrite>;
-  /** What the store held before this import touched it, so the whole import can be cancelled. */
-  undo?: UndoLog | undefined;
+  /** Where each batch records what the store held before it, so the whole import can be cancelled (undo-journal.ts). */
+  undo?: UndoJournal | undefined;
   /**
    * Order id → digest of the file row the stored order was last made from (or found equal to), for
    * orders no one else has written since: the same row again is unchanged without a read.
@@ -47,35 +48,6 @@ export interface DeferredMembers {
   changedElsewhere: Set<string> | undefined;
   /** Journal entries written so far. */
   entries: number;
-}
-
-/** First-touch snapshots: the state before the session, whatever later batches did. */
-export interface UndoLog {
-  orders: Map<string, OrderRow | null>;
-  members: Map<string, MemberWrite | null>;
-  identities: Set<string>;
-  tierChanges: Set<string>;
-}
-
-export function emptyUndoLog(): UndoLog {
-  return { orders: new Map(), members: new Map(), identities: new Set(), tierChanges: new Set() };
-}
-
-/** Puts the store back as it was before the import whose undo log this is: one transaction. */
-export async function revertImport(db: RegularsDb, undo: UndoLog): Promise<{ orders: number; members: number }> {
-  await db.transaction('rw', [db.members, db.identities, db.orders, db.tierChanges], async () => {
-    const restore = async <T>(table: { bulkDelete(keys: string[]): Promise<void>; bulkPut(rows: T[]): Promise<unknown> }, log: Map<string, T | null>) => {
-      const gone = [...log].filter(([, row]) => row === null).map(([id]) => id);
-      const back = [...log.values()].filter((row): row is T => row !== null);
-      if (gone.length) await table.bulkDelete(gone);
-      if (back.length) await table.bulkPut(back);
-    };
-    await restore(db.orders, undo.orders);
-    await restore(db.members, undo.members);
-    if (undo.identities.size) await db.identities.bulkDelete([...undo.identities]);
-    if (undo.tierChanges.size) await db.tierChanges.bulkDelete([...undo.tierChanges]);
-  });
-  return { orders: undo.orders.size, members: undo.members.size };
 }
 
 const liveCaches = new Set<ImportCache>();
@@ -110,7 +82,7 @@ export async function preloadedCache(db: RegularsDb): Promise<ImportCache> {
 export async function sessionCache(db: RegularsDb, session: string, origin: string): Promise<ImportCache> {
   const cache = takeWarm(db) ?? (await preloadedCache(db));
   const deferred = { session, pending: new Map(), created: new Set(), changedElsewhere: new Set(), entries: 0 };
-  return Object.assign(cache, { undo: emptyUndoLog(), origin, deferred });
+  return Object.assign(cache, { undo: undoJournal(session), origin, deferred });
 }
 
 export function releaseCache(cache: ImportCache): void {

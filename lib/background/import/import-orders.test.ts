@@ -93,7 +93,7 @@ describe('importing a file in batches', () => {
 
 describe('cancelling an import', () => {
   it('leaves the store exactly as it was before the import began', async () => {
-    const { emptyUndoLog, revertImport } = await import('./import-cache');
+    const { undoJournal, revertImport } = await import('./undo-journal');
     const db = memoryDb(undefined, undefined, 'cancel');
     // Before: one member with one order, tagged.
     await importOrders(db, [order({ orderNo: 'old', buyer: { handle: 'lily_chen', phone: '+6591234567' }, status: 'paid' })], NOW);
@@ -107,7 +107,7 @@ describe('cancelling an import', () => {
     const before = await snapshot();
 
     const cache = await preloadedCache(db);
-    cache.undo = emptyUndoLog();
+    cache.undo = undoJournal('cancel');
     // Two batches: the old order moves forward, new orders lift the tier, new buyers and a merge by phone.
     await importOrders(db, [order({ orderNo: 'old', buyer: { handle: 'lily_chen' }, status: 'delivered' }), order({ orderNo: 'n1', amountMinor: 90000 })], NOW, cache);
     await importOrders(db, [order({ orderNo: 'n2', buyer: { handle: 'lilychen.shop', phone: '+65 9123 4567' } }), order({ orderNo: 'n3', buyer: { handle: 'mei' } })], NOW, cache);
@@ -116,6 +116,7 @@ describe('cancelling an import', () => {
     await revertImport(db, cache.undo);
     releaseCache(cache);
     expect(await snapshot()).toEqual(before);
+    expect(await db.caches.where('key').startsWith('import-undo:').count()).toBe(0);
   });
 });
 

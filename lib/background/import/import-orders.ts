@@ -12,6 +12,7 @@ import { lazyCache, type ImportCache } from './import-cache';
 import { refreshMembers, type OrderChange } from './member-refresh';
 import { journalWaiting, rememberPending } from './member-journal';
 import { phaseClock } from './phases';
+import { batchUndone, recordBatchUndo, type BatchUndo } from './undo-journal';
 
 export { onImportPhase } from './phases';
 
@@ -102,8 +103,10 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
   mark('prepare');
   try {
     const deferred = cache.deferred;
-    // A session's batch also writes its journal (the caches table; old schemas in tests have none).
-    const tables = [db.members, db.identities, db.orders, db.tierChanges, ...(deferred ? [db.caches] : [])];
+    const undo = cache.undo;
+    // A session's batch also writes its journal and what it must put back on cancel (the caches table; old schemas in tests have none).
+    const tables = [db.members, db.identities, db.orders, db.tierChanges, ...(deferred || undo ? [db.caches] : [])];
+    let batchUndo: BatchUndo | undefined;
     const outcome = await db.transaction('rw', tables, async () => {
       if (cache.origin) withOrigin(cache.origin);
 
@@ -216,8 +219,17 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
       result.members.created += counts.created;
       result.members.updated += counts.updated;
       if (deferred) await journalWaiting(db, deferred, counts.waiting.map((r) => r.id));
+      if (undo) {
+        batchUndo = {
+          orders: changes.map(({ before, after }) => [after.id, before ?? null]),
+          members: counts.rows.map((row) => [row.id, counts.before.get(row.id) ?? null]),
+          identities: newIdentities.map((i) => i.id),
+          tierChanges: [], // an import records no tier move: the tier keeper does, from its commits
+        };
+        await recordBatchUndo(db, undo, batchUndo);
+      }
       mark('journal');
-      return { changes, memberRows: counts.rows, waiting: counts.waiting, membersBefore: counts.before };
+      return { changes, memberRows: counts.rows, waiting: counts.waiting };
     });
     mark('commit');
     // Committed: now the cache may learn what was stored.
@@ -229,12 +241,7 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
     // A row waiting for the session's end is the member's latest: the copy written before is not kept twice.
     for (const row of outcome.waiting) cache.members.delete(row.id);
     if (deferred) rememberPending(deferred, outcome.waiting, outcome.memberRows.map((r) => r.id));
-    const undo = cache.undo;
-    if (undo) {
-      for (const { before, after } of outcome.changes) if (!undo.orders.has(after.id)) undo.orders.set(after.id, before ?? null);
-      for (const row of outcome.memberRows) if (!undo.members.has(row.id)) undo.members.set(row.id, outcome.membersBefore.get(row.id) ?? null);
-      for (const identity of newIdentities) undo.identities.add(identity.id);
-    }
+    if (undo && batchUndo) batchUndone(undo, batchUndo);
     return result;
   } catch (e) {
     for (const id of newMembers.keys()) cache.members.delete(id);

@@ -11,6 +11,8 @@ import type { DeferredMembers } from './import-cache';
 import { recomputeMembers } from './member-refresh';
 
 const JOURNAL = 'import-journal:';
+/** Members written per step at a session's end. */
+const WRITE_SLICE = 5000;
 
 /** Inside a batch's transaction (which covers the caches table): these members wait for the session's end. */
 export async function journalWaiting(db: RegularsDb, deferred: DeferredMembers, memberIds: readonly string[]): Promise<void> {
@@ -41,12 +43,16 @@ export async function writeWaiting(db: RegularsDb, deferred: DeferredMembers, no
     const elsewhere = deferred.changedElsewhere;
     const recompute = elsewhere ? ids.filter((id) => elsewhere.has(id)) : ids;
     const kept = elsewhere ? ids.filter((id) => !elsewhere.has(id)) : [];
-    const stored = await db.members.bulkGet(kept);
-    const rows: MemberWrite[] = [];
-    kept.forEach((id, i) => {
-      if (stored[i]) rows.push(deferred.pending.get(id)!); // one removed meanwhile is not brought back
-    });
-    if (rows.length) await db.members.bulkPut(rows);
+    // A slice at a time: the stored rows and the rows to write of 200k members are never all in memory at once.
+    for (let i = 0; i < kept.length; i += WRITE_SLICE) {
+      const slice = kept.slice(i, i + WRITE_SLICE);
+      const stored = await db.members.bulkGet(slice);
+      const rows: MemberWrite[] = [];
+      slice.forEach((id, j) => {
+        if (stored[j]) rows.push(deferred.pending.get(id)!); // one removed meanwhile is not brought back
+      });
+      if (rows.length) await db.members.bulkPut(rows);
+    }
     if (recompute.length) await recomputeMembers(db, recompute, now, origin, settings);
     await journalOf(db, deferred.session).delete();
   });

@@ -21,6 +21,19 @@ describe('rules after imports', () => {
     expect((await db.reminders.toArray()).map((r) => r.kind)).toEqual(['unpaid']);
     expect(changed).toBeGreaterThan(0);
   });
+
+  it('an import of more orders than are evaluated one by one is swept whole at its end: its unpaid order gets its reminder', async () => {
+    const db = memoryDb();
+    await writeSettings(db, { timeZone: 'Asia/Singapore' });
+    const h = createHandlers({ db, now: () => NOW });
+    const session = 'session-0004';
+    const paid = (b: number) => Array.from({ length: 700 }, (_, i) => order({ orderNo: `p${b}-${i}`, buyer: { handle: `b${i % 50}` }, placedAt: NOW - 30 * 24 * HOUR }));
+    for (let b = 0; b < 3; b++) await h['orders.import']({ rows: paid(b), session }, sender);
+    await h['orders.import']({ rows: [order({ orderNo: 'u1', buyer: { handle: 'late' }, status: 'unpaid', placedAt: NOW - HOUR })], session }, sender);
+    await h['orders.importEnd']({ session }, sender);
+    await vi.waitFor(async () => expect((await h['reminders.today']({ locale: 'en' }, sender)).updating).toBe(false), { timeout: 10_000, interval: 50 });
+    expect((await db.reminders.toArray()).filter((r) => r.kind === 'unpaid')).toHaveLength(1);
+  });
 });
 
 describe('Today while reminders are being made', () => {

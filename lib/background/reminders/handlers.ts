@@ -41,6 +41,8 @@ const SWEEP_ABOVE = 2000;
  */
 export function journeyEvaluator(db: RegularsDb, now: () => number, hooks: JourneyHooks, delayMs = 300) {
   const orderIds = new Set<string>();
+  /** More orders came than are evaluated one by one: every member is swept, and their ids are not kept (an import of 600k orders). */
+  let sweepAll = false;
   const memberIds = new Set<string>();
   /** Import sessions still sending batches: rules wait for the last one (the import capability ends idle ones). */
   const open = new Set<string>();
@@ -60,10 +62,12 @@ export function journeyEvaluator(db: RegularsDb, now: () => number, hooks: Journ
     await hooks.tiersRanked?.();
     const orders = [...orderIds];
     const members = [...memberIds];
+    const all = sweepAll;
     orderIds.clear();
     memberIds.clear();
-    if (orders.length <= SWEEP_ABOVE) for (const o of await db.orders.bulkGet(orders)) if (o) members.push(o.memberId);
-    if (orders.length > SWEEP_ABOVE || new Set(members).size > SWEEP_ABOVE / 10) await sweepReminders(db, now(), hooks.resolveSegment, true);
+    sweepAll = false;
+    if (!all && orders.length <= SWEEP_ABOVE) for (const o of await db.orders.bulkGet(orders)) if (o) members.push(o.memberId);
+    if (all || orders.length > SWEEP_ABOVE || new Set(members).size > SWEEP_ABOVE / 10) await sweepReminders(db, now(), hooks.resolveSegment, true);
     else await evaluateMembers(db, members, now(), hooks.resolveSegment);
     hooks.onRemindersChanged?.();
   };
@@ -77,14 +81,20 @@ export function journeyEvaluator(db: RegularsDb, now: () => number, hooks: Journ
   };
   const api = {
     orders(ids: Iterable<string>, session?: string) {
-      for (const id of ids) orderIds.add(id);
+      for (const id of sweepAll ? [] : ids) {
+        orderIds.add(id);
+        if (orderIds.size <= SWEEP_ABOVE) continue;
+        sweepAll = true;
+        orderIds.clear();
+        break;
+      }
       if (session) open.add(session);
       schedule();
     },
     /** The import session ended (or was cancelled): evaluate what it brought. */
     ended(session: string) {
       open.delete(session);
-      if (orderIds.size || memberIds.size) schedule();
+      if (sweepAll || orderIds.size || memberIds.size) schedule();
     },
     member(id: string) {
       memberIds.add(id);
@@ -95,7 +105,7 @@ export function journeyEvaluator(db: RegularsDb, now: () => number, hooks: Journ
      * that changed wait to be evaluated. Today shows "updating", not a false "nothing due".
      */
     busy(): boolean {
-      return inFlight > 0 || timer !== undefined || open.size > 0 || orderIds.size > 0 || memberIds.size > 0;
+      return inFlight > 0 || timer !== undefined || open.size > 0 || sweepAll || orderIds.size > 0 || memberIds.size > 0;
     },
     /** Resolves once queued evaluations have run. */
     async flush() {

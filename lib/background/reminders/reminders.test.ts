@@ -3,8 +3,8 @@ import type { RegularsDb } from '../../store/database';
 import { writeJourneySettings } from '../../store/journey-settings';
 import { updateMember } from '../members/members';
 import { activeDueBefore, dueTodayCount, nextDueAt } from './due';
-import { addManualReminder, completeReminder, snoozeReminder } from './reminder-actions';
-import { evaluateMembers } from './reminders';
+import { addManualReminder, completeReminder, dismissReminder, snoozeReminder } from './reminder-actions';
+import { evaluateMembers, KEYS_ABOVE } from './reminders';
 import { sweepReminders } from './sweep';
 import { writeSettings } from '../../store/settings';
 import { importOrders } from '../import/import-orders';
@@ -46,6 +46,23 @@ describe('reminders in the store', () => {
     await completeReminder(db, nudge!.id, 'resolved', 'chat', NOW + HOUR);
     await sweepReminders(db, NOW + 2 * HOUR);
     expect((await all()).map((r) => r.state)).toEqual(['done']);
+  });
+
+  it.each([10, KEYS_ABOVE + 100])('among %i nudges a sweep proposes, done and dismissed ones are not made again', async (buyers) => {
+    const orders = Array.from({ length: buyers }, (_, i) => order({ orderNo: `u${i}`, status: 'unpaid', placedAt: NOW - HOUR, buyer: { handle: `buyer_${i}` } }));
+    await importOrders(db, orders, NOW);
+    await sweepReminders(db, NOW);
+    const made = await all();
+    expect(made).toHaveLength(buyers);
+    await completeReminder(db, made[0]!.id, 'resolved', 'chat', NOW + HOUR);
+    await dismissReminder(db, made[buyers - 1]!.id, NOW + HOUR);
+    await db.reminders.delete(made[1]!.id);
+    // As after a big import: every recent order is read again, so each nudge is proposed again.
+    const again = await sweepReminders(db, NOW + 2 * HOUR, undefined, true);
+    const states = new Map((await all()).map((r) => [r.id, r.state]));
+    expect(again.created).toBe(1);
+    expect(states.size).toBe(buyers);
+    expect([states.get(made[0]!.id), states.get(made[1]!.id), states.get(made[buyers - 1]!.id)]).toEqual(['done', 'open', 'dismissed']);
   });
 
   it('once the order is paid, its open nudge is dismissed', async () => {
