@@ -35,6 +35,9 @@ const earlyToday = send('reminders.today', earlyRequest).finally(() => performan
 const earlySettings = send('settings.get', {});
 // Both are awaited below; these keep a failure from being reported as unhandled meanwhile.
 earlyToday.catch(() => undefined);
+/** The early answer once it has come: when it is there before React renders, the first render draws it. */
+let earlyAnswer: TodayData | undefined;
+earlyToday.then((answer) => (earlyAnswer = answer), () => undefined);
 earlySettings.catch(() => undefined);
 
 /** The Clipboard API, or the old way when the popup has no focus (opened as a tab in the background). */
@@ -55,9 +58,12 @@ async function copyText(text: string): Promise<void> {
 function App({ locale, t }: { locale: UiLocale; t: Translate }) {
   const [settings, setSettings] = useState<Settings>();
   const [counts, setCounts] = useState<{ members: number; orders: number }>();
-  const [today, setToday] = useState<TodayData>();
-  // The early answer serves the first load of the same list; every later load asks again.
-  const unused = useRef<Promise<TodayData> | undefined>(earlyToday);
+  // The early answer serves the first load of the same list (drawn in the first render when it has
+  // come already: one render of the page instead of two); every later load asks again.
+  const early = JSON.stringify(todayRequest(locale, false, params.get('member') ?? undefined)) === JSON.stringify(earlyRequest);
+  const [today, setToday] = useState<TodayData | undefined>(early ? earlyAnswer : undefined);
+  const unused = useRef<Promise<TodayData> | undefined>(early && earlyAnswer ? undefined : earlyToday);
+  const loadedEarly = useRef(early && earlyAnswer !== undefined);
   const [error, setError] = useState<{ error: unknown }>();
   const [mine, setMine] = useState(false);
   const [memberId, setMemberId] = useState(params.get('member') ?? undefined);
@@ -88,7 +94,8 @@ function App({ locale, t }: { locale: UiLocale; t: Translate }) {
     if (loaded) send('sync.status', {}).then(setSync, () => undefined);
   }, [loaded]);
   useEffect(() => {
-    void load();
+    if (loadedEarly.current) loadedEarly.current = false;
+    else void load();
   }, [load]);
   // While the background is still making reminders (an import just ended), ask again until it's done.
   const updating = today?.updating === true;

@@ -66,7 +66,11 @@ export async function browserSyncBenches(members: number): Promise<void> {
     const baseline = [server.url, TEAM_DB, AGENTS[1], CATCH_UP_BATCH] as const;
     const raw = await page.evaluate(([url, db, user, batch]) => regularsBench.rawChangesAndPuts(url, db, user, batch), baseline);
 
+    type Phases = { read(): Record<string, number>; reset(): void };
+    const phases = () => ext.serviceWorker.evaluate(() => (globalThis as unknown as { regularsImportPhases: Phases }).regularsImportPhases.read());
+    await ext.serviceWorker.evaluate(() => (globalThis as unknown as { regularsImportPhases: Phases }).regularsImportPhases.reset());
     const joined = await join(page, server);
+    const joinPhases = Object.fromEntries(Object.entries(await phases()).map(([k, v]) => [k, Math.round(v)]));
     const counts = await send<{ members: number; orders: number; identities: number }>(page, 'store.counts', {});
     emit({
       bench: 'sync-initial',
@@ -81,10 +85,12 @@ export async function browserSyncBenches(members: number): Promise<void> {
       raw_changes_read_ms: Math.round(raw.readMs),
       ratio_vs_raw: round(joined.ms / raw.ms),
       progress_readings: joined.seenProgress,
+      phases_ms: joinPhases,
       target_ms: 90_000,
       note: 'Chromium, the extension worker\'s engine; baseline in the bench page of the same browser, same batches',
     });
 
+    if (process.env.BENCH_SYNC_INITIAL_ONLY) return;
     // Idle: the profile stays connected, nothing changes; what it asks the server meanwhile.
     await backgroundSettled(page);
     const idleMs = Number(process.env.BENCH_SYNC_IDLE_MS ?? 60_000);

@@ -3,6 +3,7 @@
 // Here, in Node against pouchdb-server on loopback, each store in fake-indexeddb:
 // - sync-propagation: a change on A until it is in B's store, p95 (target <= 2 s), two agents of a
 //   team database of BENCH_SYNC_NODE_MEMBERS members (its size barely matters to one change).
+// BENCH_SYNC_INITIAL_ONLY=1: the initial sync alone (while working on it).
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { SHARED_TABLES } from '../../lib/domain/sync/documents';
 import { memoryDb } from '../../lib/store/test-helpers';
@@ -18,6 +19,7 @@ import { startBenchCouch } from './sync-server';
 
 export async function syncBenches(members = Number(process.env.BENCH_SYNC_MEMBERS ?? 100_000)): Promise<void> {
   await browserSyncBenches(members);
+  if (process.env.BENCH_SYNC_INITIAL_ONLY) return;
   await propagation(Number(process.env.BENCH_SYNC_NODE_MEMBERS ?? 2000));
 }
 

@@ -6,6 +6,8 @@
 // In the browser the cookie lives in the browser's own cookie jar (HttpOnly) and CouchDB renews it
 // on the requests made while it is in use; in Node (tests) this client keeps it in memory.
 
+import { phaseClock, timedPhase } from '../import/phases';
+
 export class CouchError extends Error {
   constructor(
     readonly status: number,
@@ -121,10 +123,12 @@ export class CouchClient {
       const session = set && /AuthSession=([^;]*)/.exec(set);
       if (session) this.cookie = session[1] ? `AuthSession=${session[1]}` : undefined;
     }
-    const text = await untilAborted(res.text(), init.signal);
+    const text = await timedPhase('couch.body', () => untilAborted(res.text(), init.signal));
     let json: unknown;
     try {
+      const mark = phaseClock();
       json = text ? JSON.parse(text) : {};
+      mark('couch.parse');
     } catch {
       json = {};
     }

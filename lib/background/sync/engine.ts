@@ -11,10 +11,11 @@ import { failureState, lane } from './loop';
 import { catchUpSession, type CommittedChange, type SubscribeToCommitted } from './committed-changes';
 import { importOrigin } from '../derived';
 import { applyChanges } from './incoming';
+import { phaseClock, timedPhase } from '../import/phases';
 import { allKeys } from './outgoing';
 import { pushWaiting } from './push';
 import { teamRoster } from './roster';
-import { outboxKey, readMeta, writeMeta, type OutboxRow, type SyncStateDb } from './state';
+import { outboxKey, readMeta, type OutboxRow, type SyncStateDb } from './state';
 import { MAX_SKIPPED, type SyncContext } from './sync-rows';
 
 export type SyncState = 'off' | 'starting' | 'syncing' | 'synced' | 'offline' | 'signIn' | 'notMember' | 'noDatabase';
@@ -144,7 +145,7 @@ export function createSyncEngine(deps: SyncDeps) {
     let held = false;
     const guard = longpoll ? setTimeout(() => ((held = true), mine.abort()), waitMs + 5_000) : undefined;
     try {
-      return await client.changes(since, { limit, signal: mine.signal, ...(longpoll ? { longpollMs: waitMs } : {}) });
+      return await timedPhase(longpoll ? 'sync.longpoll' : 'sync.read', () => client.changes(since, { limit, signal: mine.signal, ...(longpoll ? { longpollMs: waitMs } : {}) }));
     } catch (e) {
       if (held) return { results: [], last_seq: since };
       if (mine.signal.aborted) return undefined;
@@ -159,40 +160,51 @@ export function createSyncEngine(deps: SyncDeps) {
   const applyBatch = (res: ChangesPage, since?: string | number) =>
     serial(async () => {
       if (!res.results.length && res.last_seq === since) return; // an idle long-poll: nothing to keep
-      const count = await applyChanges(ctx, res.results);
-      await writeMeta(state, 'checkpoint', res.last_seq);
+      const count = await timedPhase('sync.apply', () => applyChanges(ctx, res.results, res.last_seq));
+      const mark = phaseClock();
       await roster.flush();
+      mark('sync.roster');
       if (status.progress) setStatus({ progress: { ...status.progress, done: status.progress.done + count } });
     });
 
   /**
    * Reads from the checkpoint until caught up, the next batch read while this one is written. What
-   * the reminders follow (onApplied) is told once, at the end: joining a team is one sweep, not one
-   * per batch.
+   * the reminders and derived figures follow (onApplied) is told once, at the end: joining a team is
+   * one sweep, not one per batch. Returns that telling, for after "Synced" (their work would hold up
+   * the pushes before it); a catch-up cut short tells at once.
    */
-  async function catchUp(): Promise<void> {
+  async function catchUp(): Promise<() => void> {
     let next = readChanges((await readMeta<string | number>(state, 'checkpoint')) ?? 0, false, catchUpBatch);
-    applied = { tables: new Set(), members: new Set() };
+    const seen = (applied = { tables: new Set(), members: new Set() });
     const session = catchUpSession(Date.now());
+    const tell = () => {
+      if (seen.tables.size || seen.members.size) deps.onApplied?.(seen.tables, seen.members, session);
+    };
     ctx.origin = importOrigin(session);
     try {
+      // Nothing pushes while catching up: with no shadow at its start, the feed's are the only ones.
+      ctx.feedOnlyShadows = (await state.shadow.count()) === 0;
       for (;;) {
-        const res = await next;
-        if (!res) return;
+        const res = await timedPhase('sync.wait.read', () => next);
+        if (!res) break;
         const more = res.results.length >= catchUpBatch;
         if (more) (next = readChanges(res.last_seq, false, catchUpBatch)).catch(() => undefined);
         await applyBatch(res);
-        if (!more || !running) return;
+        if (!more || !running) break;
       }
+    } catch (e) {
+      tell();
+      throw e;
     } finally {
-      const { tables, members } = applied;
       applied = undefined;
       ctx.origin = undefined;
-      if (tables.size || members.size) deps.onApplied?.(tables, members, session);
+      ctx.feedOnlyShadows = undefined;
     }
+    return tell;
   }
 
   async function cycle(): Promise<void> {
+    const mark = phaseClock();
     const first = (await readMeta(state, 'checkpoint')) === undefined;
     const fromLongpoll = caughtUp;
     caughtUp = false;
@@ -205,11 +217,18 @@ export function createSyncEngine(deps: SyncDeps) {
       setStatus({ state: 'syncing' });
     }
     // After a long-poll that brought all there was, the next read is the next long-poll.
-    if (!fromLongpoll) await catchUp();
-    if (!running) return;
-    woken = false;
-    while (await serial(pushBatch)) if (!running) return;
-    setStatus({ state: 'synced', at: now(), progress: undefined });
+    mark('sync.cycle.start');
+    const tell = fromLongpoll ? undefined : await catchUp();
+    mark('sync.cycle.catch-up');
+    try {
+      if (!running) return;
+      woken = false;
+      while (await serial(pushBatch)) if (!running) return;
+      mark('sync.cycle.push');
+      setStatus({ state: 'synced', at: now(), progress: undefined });
+    } finally {
+      tell?.();
+    }
     const since = (await readMeta<string | number>(state, 'checkpoint')) ?? 0;
     const res = await readChanges(since, true, batchSize);
     if (!res) return;

@@ -10,12 +10,13 @@ import { settingsSchema } from '../../domain/settings';
 import { withOrigin } from '../../store/changes';
 import { readSettings } from '../../store/settings';
 import { membersFromOrders } from '../import/member-refresh';
+import { phaseClock } from '../import/phases';
 import { emptyMember } from '../members/members';
 import { SYNC_ORIGIN } from './committed-changes';
 import type { ChangeRow } from './couch';
 import { docsForEntry } from './outgoing';
 import { membersOfBatch, survivorsOf } from './incoming-members';
-import { outboxKey } from './state';
+import { outboxKey, waitingOf, writeMeta } from './state';
 import { docType, revGeneration, rowKeyOf, rowOfDoc, shadowFor, TYPE_TABLE, type Incoming, type SyncContext } from './sync-rows';
 
 /**
@@ -23,9 +24,19 @@ import { docType, revGeneration, rowKeyOf, rowOfDoc, shadowFor, TYPE_TABLE, type
  * as synced. Each member row is written once, with its stats from all its orders (those of this batch
  * included), so a batch is one change on the stream, not one more for the recomputed stats.
  */
-export async function applyDocs(ctx: SyncContext, items: Incoming[], deletions: string[] = [], pending: readonly SyncDoc[] = []): Promise<void> {
+export async function applyDocs(
+  ctx: SyncContext,
+  items: Incoming[],
+  deletions: string[] = [],
+  pending: readonly SyncDoc[] = [],
+  checkpoint?: string | number,
+): Promise<void> {
   const { db, state, now } = ctx;
-  if (!items.length && !deletions.length) return;
+  if (!items.length && !deletions.length) {
+    if (checkpoint !== undefined) await writeMeta(state, 'checkpoint', checkpoint);
+    return;
+  }
+  const mark = phaseClock();
   const batch = new Map(items.map((i) => [i.doc._id, i.doc]));
   const settings = await readSettings(db);
   const touchedMembers = new Set<string>();
@@ -44,6 +55,7 @@ export async function applyDocs(ctx: SyncContext, items: Incoming[], deletions: 
   // database inside it would let IndexedDB end the transaction early.
   const survivors = await survivorsOf(state, [...memberIds, ...referenced], batch);
   const members = await membersOfBatch(state, [...memberIds], batch, pending, survivors);
+  mark('sync.apply.sync-state.read');
   for (const { doc } of items) {
     switch (doc.type) {
       case 'member':
@@ -72,6 +84,7 @@ export async function applyDocs(ctx: SyncContext, items: Incoming[], deletions: 
     }
   }
   const gone: string[] = [];
+  mark('sync.apply.rows');
   await db.transaction('rw', [db.members, db.identities, db.orders, db.notes, db.contacts, db.reminders, db.segments, db.siteRules, db.settings, db.tierChanges], async () => {
     withOrigin(ctx.origin ?? SYNC_ORIGIN);
     for (const { memberId, to } of members) {
@@ -85,18 +98,22 @@ export async function applyDocs(ctx: SyncContext, items: Incoming[], deletions: 
         touchedMembers.add(to);
       }
     }
+    mark('sync.apply.store.merges');
     const staying = members.filter((m) => m.to === m.memberId);
     const locals = await db.members.bulkGet(staying.map((m) => m.memberId));
+    mark('sync.apply.store.members.read');
     const rows = new Map<string, MemberWrite>();
     staying.forEach(({ memberId, doc, tags }, i) => {
       followed.add(memberId);
       rows.set(memberId, memberRowFromDocs(doc, tags, locals[i], (mid, name) => emptyMember(mid, name, settings, now())));
       if (!locals[i]) touchedMembers.add(memberId);
     });
+    mark('sync.apply.store.members.map');
     for (const [table, list] of Object.entries(puts)) {
       await db.table(table).bulkPut(list);
       tables.add(table);
     }
+    mark('sync.apply.store.puts');
     const deletedMembers = new Set<string>();
     for (const id of deletions) {
       const table = TYPE_TABLE[docType(id)];
@@ -111,17 +128,23 @@ export async function applyDocs(ctx: SyncContext, items: Incoming[], deletions: 
     const read = new Map(elsewhere.map((m, i) => [m, i]));
     const stored = elsewhere.length ? await db.members.bulkGet(elsewhere) : [];
     const counted = await membersFromOrders(db, recount.map((m) => rows.get(m) ?? stored[read.get(m)!]), settings, now());
+    mark('sync.apply.store.stats');
     for (const r of counted) rows.set(r.id, r);
     for (const m of deletedMembers) rows.delete(m);
     if (rows.size) await db.members.bulkPut([...rows.values()]);
+    mark('sync.apply.store.members.write');
   });
+  mark('sync.apply.store.commit');
   if (memberIds.size) tables.add('members');
   // Import caches and held settings follow these writes through the change stream (lib/store/changes.ts).
   const shadows = items.filter((i) => i.rev).map((i) => shadowFor({ ...(i.synced ?? i.doc), _rev: i.rev! }));
-  await state.transaction('rw', state.shadow, async () => {
+  // The checkpoint moves with the shadows, once the rows are in the store: a batch cut short is read again.
+  await state.transaction('rw', [state.shadow, state.meta], async () => {
     await state.shadow.bulkPut(shadows);
-    await state.shadow.bulkDelete(deletions);
+    if (deletions.length) await state.shadow.bulkDelete(deletions);
+    if (checkpoint !== undefined) await writeMeta(state, 'checkpoint', checkpoint);
   });
+  mark('sync.apply.shadow.write');
   ctx.onApplied?.(tables, new Set([...followed].filter((m) => !gone.includes(m))));
 }
 
@@ -140,11 +163,16 @@ export async function resolveConflicts(ctx: SyncContext, doc: SyncDoc, rev: stri
   return { doc: merged, rev: doc.type !== 'contact' && first?.ok && first.rev ? first.rev : rev };
 }
 
-export async function applyChanges(ctx: SyncContext, rows: ChangeRow[]): Promise<number> {
+/** Applies one read of _changes; `checkpoint` (its last_seq) is written with what it applied. */
+export async function applyChanges(ctx: SyncContext, rows: ChangeRow[], checkpoint?: string | number): Promise<number> {
   const { state } = ctx;
+  const mark = phaseClock();
   const items: Incoming[] = [];
   const deletions: string[] = [];
-  const known = await state.shadow.bulkGet(rows.map((r) => r.id));
+  // A catch-up that began with no shadow wrote every shadow since, in feed order: none is newer than
+  // what the feed brings now, nor the same revision (that would be our own push: none ran meanwhile).
+  const known = ctx.feedOnlyShadows ? [] : await state.shadow.bulkGet(rows.map((r) => r.id));
+  mark('sync.changes.shadow.read');
   for (const [i, row] of rows.entries()) {
     const raw = row.doc;
     if (!raw || row.id.startsWith('_design/')) continue;
@@ -166,6 +194,7 @@ export async function applyChanges(ctx: SyncContext, rows: ChangeRow[]): Promise
     if (raw._conflicts?.length) item = await resolveConflicts(ctx, parsed.data, raw._rev, raw._conflicts);
     items.push(item);
   }
+  mark('sync.changes.check');
   // A row changed here and not yet sent: the incoming version is merged with ours by the document's
   // rule; the server's version is remembered as synced, so the push sends the difference.
   const keyedRows = items.map((i) => {
@@ -173,7 +202,7 @@ export async function applyChanges(ctx: SyncContext, rows: ChangeRow[]): Promise
     return [outboxKey(t, k), [t, k] as const] as const;
   });
   const rowsOf = [...new Map(keyedRows).entries()];
-  const waiting = await state.outbox.bulkGet(rowsOf.map(([key]) => key));
+  const waiting = await waitingOf(state, rowsOf.map(([key]) => key));
   const local = new Map<string, SyncDoc>();
   for (const [i, [, [table, key]]] of rowsOf.entries()) {
     if (!waiting[i]) continue;
@@ -188,7 +217,8 @@ export async function applyChanges(ctx: SyncContext, rows: ChangeRow[]): Promise
   });
   // Ours that nothing incoming touched (a tag added here, do-not-contact set here) still shape the member row written.
   const pending = [...local.values()].filter((d) => (d.type === 'tag' || d.type === 'member') && !items.some((i) => i.doc._id === d._id));
-  await applyDocs(ctx, merged, deletions, pending);
+  mark('sync.changes.outbox.merge');
+  await applyDocs(ctx, merged, deletions, pending, checkpoint);
   return items.length + deletions.length;
 }
 

@@ -58,3 +58,16 @@ export async function dropSent(state: SyncStateDb, entries: readonly OutboxRow[]
     await state.outbox.bulkDelete(entries.filter((e, i) => now[i]?.mark === e.mark).map((e) => e.key));
   });
 }
+
+/**
+ * The outbox entries of these keys (undefined where none waits). The outbox is mostly empty or small
+ * while a batch of thousands arrives: then its keys are read whole, not looked up one by one.
+ */
+export async function waitingOf(state: SyncStateDb, keys: readonly string[]): Promise<(OutboxRow | undefined)[]> {
+  if (!keys.length) return [];
+  const count = await state.outbox.count();
+  if (!count) return keys.map(() => undefined);
+  if (count > keys.length) return state.outbox.bulkGet([...keys]);
+  const rows = new Map((await state.outbox.toArray()).map((r) => [r.key, r]));
+  return keys.map((k) => rows.get(k));
+}

@@ -21,6 +21,8 @@ export interface SyncContext {
   origin?: string | undefined;
   /** An incoming document passed the row schemas (its writers join the team's roster). */
   saw?: ((doc: SyncDoc) => void) | undefined;
+  /** A catch-up under way that began with no shadow kept: every shadow there is, it wrote from the feed. */
+  feedOnlyShadows?: boolean | undefined;
 }
 
 export const TYPE_TABLE: Record<SyncDoc['type'], SharedTable | undefined> = {
