@@ -7,7 +7,7 @@ import { mappingKey, type GenericMapping } from '@/lib/import/generic';
 import { ChoiceField } from './choice-field';
 import { FileInput } from './file-input';
 import { platformChoices } from './column-mapping';
-import type { ImportedOrder } from '@/lib/domain/imported-order';
+import { IMPORT_BATCH, type ImportedOrder } from '@/lib/domain/imported-order';
 import type { ImportProblem } from '@/lib/import/presets/types';
 import type { ReadOptions } from '@/lib/import/read-export';
 import type { StreamProgress } from '@/lib/import/stream-export';
@@ -17,8 +17,6 @@ import { errorText } from './error-text';
 import { problemText, refusalText } from './import-problems';
 import { RefusedError } from '@/lib/import/problem';
 import { fileKey, headOf } from './import-head';
-
-const BATCH = 5000; // MAX_IMPORT_BATCH: fewer, larger transactions rewrite each member less often
 
 interface BatchResult {
   orders: { added: number; updated: number; unchanged: number };
@@ -154,9 +152,9 @@ export function ImportSection({
     let members: { created: number; matched: number };
     try {
       const smallBytes = totalBytes - big.reduce((sum, f) => sum + f.size, 0);
-      for (let i = 0; i < small.length; i += BATCH) {
-        const part = Math.min(small.length, i + BATCH) / small.length;
-        await store(small.slice(i, i + BATCH), (smallBytes * part) / totalBytes);
+      for (let i = 0; i < small.length; i += IMPORT_BATCH) {
+        const part = Math.min(small.length, i + IMPORT_BATCH) / small.length;
+        await store(small.slice(i, i + IMPORT_BATCH), (smallBytes * part) / totalBytes);
       }
       let bytesDone = smallBytes;
       for (const file of big) {

@@ -4,7 +4,7 @@ import { RegularsDb } from '@/lib/store/database';
 import { importOrders, onImportPhase } from '@/lib/background/import/import-orders';
 import { releaseCache, sessionCache } from '@/lib/background/import/import-cache';
 import { writeWaiting } from '@/lib/background/import/member-journal';
-import type { ImportedOrder } from '@/lib/domain/imported-order';
+import { IMPORT_BATCH, type ImportedOrder } from '@/lib/domain/imported-order';
 import type { TierLadder } from '@/lib/domain/types';
 import { send } from '@/lib/messaging/browser-client';
 import { lookupByHandle } from '@/lib/background/members/card';
@@ -14,7 +14,7 @@ import { reminderBench } from './reminders';
 import { CURRENT_STORES, deleteDb, openRaw, rawPut } from './raw-idb';
 import { syncBench } from './sync';
 
-const BATCH = 5000; // as the options page sends them (MAX_IMPORT_BATCH)
+const BATCH = IMPORT_BATCH; // as the options page sends them
 
 /** The real store, opened with raw IndexedDB (no Dexie). */
 function openExisting(): Promise<IDBDatabase> {

@@ -3,6 +3,12 @@ import { z } from 'zod';
 import { orderFacts, orderItemSchema, platformSchema } from './rows';
 import { refinement } from './reason';
 
+/**
+ * Orders per import batch, everywhere a batch is cut (the file reader, the spreadsheet reader, the
+ * options page) and the most one `orders.import` message may carry. Each batch is one transaction.
+ */
+export const IMPORT_BATCH = 5000;
+
 export const importedBuyerSchema = z
   .object({
     handle: z.string().trim().min(1).max(200).optional(),

@@ -2,8 +2,10 @@
 // freeze the options page. Small files are read whole (for the preview); big ones are streamed in
 // batches, each acknowledged by the page once stored, so memory stays flat.
 import { readOrderExport, type ReadOptions, type ReadResult } from './read-export';
-import { decodedChunks, sniffEncoding, streamOrderExport } from './stream-export';
+import { decodedChunks, streamOrderExport } from './stream-export';
+import { sniffEncoding } from './decode';
 import { unreadable } from './problem';
+import { IMPORT_BATCH } from '../domain/imported-order';
 
 export type WorkerRequest =
   | { kind: 'read'; bytes: ArrayBuffer; fileName: string; options: ReadOptions }
@@ -43,7 +45,9 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     const whole = readOrderExport(new Uint8Array(await file.arrayBuffer()), file.name, options);
     if (!whole.ok) return post({ kind: 'done', result: whole });
     const progress = { bytes: file.size, totalBytes: file.size, rows: whole.rowCount };
-    for (let i = 0; i < whole.orders.length || i === 0; i += 5000) await batch(whole.orders.slice(i, i + 5000), i === 0 ? whole.problems : [], progress);
+    for (let i = 0; i < whole.orders.length || i === 0; i += IMPORT_BATCH) {
+      await batch(whole.orders.slice(i, i + IMPORT_BATCH), i === 0 ? whole.problems : [], progress);
+    }
     return post({ kind: 'done', result: { ok: true, preset: { id: whole.preset.id, label: whole.preset.label, platform: whole.preset.platform }, platform: whole.platform, encoding: whole.encoding, rowCount: whole.rowCount, orderCount: whole.orders.length, problemCount: whole.problems.length } });
   }
   const encoding = options.encoding ?? sniffEncoding(head);

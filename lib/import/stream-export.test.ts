@@ -6,7 +6,8 @@ import type { ImportProblem } from './presets/types';
 import { readOrderExport } from './read-export';
 import { formatMessage } from '../i18n/message-format';
 import { problemsZhCN, problemsZhTW } from '../i18n/problems';
-import { cutAtRecord, decodedChunks, sniffEncoding, streamOrderExport } from './stream-export';
+import { cutAtRecord, decodedChunks, streamOrderExport } from './stream-export';
+import { decodeBytes, sniffEncoding } from './decode';
 
 const seed = demoSeed(Date.UTC(2026, 10, 23));
 const options = { timeZone: 'UTC', currency: 'USD', platform: 'demo' as const };
@@ -33,8 +34,17 @@ describe('reading a big export a chunk at a time', () => {
     ['UTF-8 with BOM', [0xef, 0xbb, 0xbf, 0x41], 'utf-8'],
     ['UTF-8 cut inside a character', [0x41, 0xe4, 0xbd], 'utf-8'],
     ['GBK', [0xb6, 0xa9, 0xb5, 0xa5, 0xb1, 0xe0, 0xba, 0xc5], 'gb18030'],
-  ] as const)('sniffs %s', (_name, bytes, want) => {
+    ['UTF-16LE with BOM', [0xff, 0xfe, 0x41, 0x00], 'utf-16le'],
+  ] as const)('sniffs %s, and a whole file of those bytes decodes the same way', (_name, bytes, want) => {
     expect(sniffEncoding(new Uint8Array(bytes))).toBe(want);
+    expect(decodeBytes(new Uint8Array(bytes)).encoding).toBe(want);
+  });
+
+  it('reads a whole UTF-8 file cut inside its last character as UTF-8, not as GBK', () => {
+    const bytes = new TextEncoder().encode('Order,Buyer\n1,王小明');
+    const decoded = decodeBytes(bytes.subarray(0, bytes.length - 1));
+    expect(decoded.encoding).toBe('utf-8');
+    expect(decoded.text.startsWith('Order,Buyer\n1,王小')).toBe(true);
   });
 
   it('gives the same orders as reading the whole file, in batches, with items split over chunks joined again', async () => {

@@ -3,7 +3,7 @@
 // preset, and handed over in batches; the next chunk is read only when the batch is stored.
 import type { Platform } from '../domain/rows';
 import type { Encoding } from './decode';
-import type { ImportedOrder } from '../domain/imported-order';
+import { IMPORT_BATCH, type ImportedOrder } from '../domain/imported-order';
 import { genericPreset } from './generic';
 import { detectPreset } from './presets';
 import type { ImportPreset, ImportProblem } from './presets/types';
@@ -22,20 +22,6 @@ export type StreamResult =
   | { ok: false; refusal: Refusal; message: string };
 
 const refusing = (refusal: Refusal): StreamResult => ({ ok: false, refusal, message: refusal.message });
-
-/** The encoding of a file from its first bytes (a multi-byte character cut at the end is fine). */
-export function sniffEncoding(head: Uint8Array): Encoding {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
-  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-    return 'utf-8';
-  } catch {
-    const bad = (enc: string) => (new TextDecoder(enc).decode(head).match(/\uFFFD/g) ?? []).length;
-    return bad('big5') < bad('gb18030') ? 'big5' : 'gb18030';
-  }
-}
 
 /**
  * Splits text into complete records: returns [complete, rest]. A line end (LF, CRLF, or a lone CR:
@@ -59,8 +45,6 @@ export function cutAtRecord(text: string, inQuotesAtStart = false): [string, str
 
 // A piece parsed at once: its cells are strings of their own, each row an array, so its heap is many times its text.
 const CHUNK_CHARS = 1_000_000;
-
-const BATCH = 5000;
 
 /** Decoded text of a byte stream, with how many bytes were read so far. */
 export async function* decodedChunks(stream: ReadableStream<Uint8Array>, encoding: Encoding): AsyncIterable<{ text: string; bytes: number }> {
@@ -104,8 +88,8 @@ export async function streamOrderExport(
   const outProblems: ImportProblem[] = [];
 
   const emit = async (all: boolean) => {
-    while (out.length >= BATCH || (all && (out.length > 0 || outProblems.length > 0))) {
-      const batch = out.splice(0, BATCH);
+    while (out.length >= IMPORT_BATCH || (all && (out.length > 0 || outProblems.length > 0))) {
+      const batch = out.splice(0, IMPORT_BATCH);
       orderCount += batch.length;
       await onBatch(batch, outProblems.splice(0), { bytes, totalBytes, rows: rowCount });
     }

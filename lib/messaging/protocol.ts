@@ -3,15 +3,13 @@
 import { z } from 'zod';
 import { memberRowSchema, noteRowSchema, orderRowSchema, platformSchema, profileSchema, reminderRowSchema, siteRuleRowSchema } from '../domain/rows';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings';
-import { importedOrderSchema } from '../domain/imported-order';
+import { IMPORT_BATCH, importedOrderSchema } from '../domain/imported-order';
 import { memberCardSchema } from './card';
 import { categoriesProtocol } from './protocol-categories';
 import { segmentsProtocol } from './protocol-segments';
 import { tiersProtocol } from './protocol-tiers';
 import { syncProtocol } from './protocol-sync';
 import { reminderProtocol } from './protocol-reminders';
-
-export const MAX_IMPORT_BATCH = 5000;
 
 const handleSchema = z.string().trim().min(1).max(200);
 const memberIdSchema = z.string().min(1).max(64);
@@ -119,7 +117,7 @@ export const protocol = {
   },
   'orders.import': {
     request: z.object({
-      rows: z.array(importedOrderSchema).max(MAX_IMPORT_BATCH),
+      rows: z.array(importedOrderSchema).max(IMPORT_BATCH),
       /** Batches of one file share a session, so the store is not read again for every batch. */
       session: z.string().min(8).max(64).optional(),
     }),
