@@ -6,7 +6,8 @@ import { activeDueBefore, dueTodayCount, nextDueAt } from './due';
 import { addManualReminder, completeReminder, dismissReminder, snoozeReminder } from './reminder-actions';
 import { evaluateMembers, KEYS_ABOVE } from './reminders';
 import { sweepReminders } from './sweep';
-import { writeSettings } from '../../store/settings';
+import { readSettings, writeSettings } from '../../store/settings';
+import { onCommitted, touches } from '../../store/changes';
 import { importOrders } from '../import/import-orders';
 import { DAY, keepTiers, memoryDb, NOW, order } from '../test-helpers';
 
@@ -27,6 +28,24 @@ async function memberId(handle = 'lily_chen') {
 const all = () => db.reminders.toArray();
 
 describe('reminders in the store', () => {
+  it('a sweep leaves the settings alone: what it read is noted where no settings reader is told to read again', async () => {
+    await importOrders(db, [order({ orderNo: 'u1', status: 'unpaid', placedAt: NOW - HOUR })], NOW);
+    const held = await readSettings(db);
+    const settingsWrites: string[] = [];
+    const stop = onCommitted((change) => {
+      if (touches(change, ['settings'])) settingsWrites.push(change.tables.map((t) => t.table).join());
+    });
+    try {
+      await sweepReminders(db, NOW + HOUR);
+      await sweepReminders(db, NOW + 2 * HOUR);
+    } finally {
+      stop();
+    }
+    expect(settingsWrites).toEqual([]);
+    expect(await readSettings(db)).toBe(held);
+    expect((await all()).map((r) => r.kind)).toEqual(['unpaid']);
+  });
+
   it('an imported unpaid order produces a nudge at the next allowed hour, once however often rules run', async () => {
     await importOrders(db, [order({ orderNo: 'u1', status: 'unpaid', placedAt: NOW - HOUR })], NOW);
     const id = await memberId();

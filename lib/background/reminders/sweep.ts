@@ -13,9 +13,11 @@ import { ACTIVE, dismissObsolete, lastContacts, leftOpenOf, MAX_CAP_MS, ORDER_LO
 
 /**
  * The generations (generation.ts) of orders and tier changes, and the settings of the rules that
- * read them, as the last sweep that read them saw them.
+ * read them, as the last sweep that read them saw them. Kept in caches, which the change stream does
+ * not watch: in settings, every sweep's note of what it read dropped every reader's held settings
+ * (and the Today and audience caches built on them).
  */
-const ROWS_SWEPT_KEY = 'remindersRowsSwept';
+const ROWS_SWEPT_KEY = 'reminders:rowsSwept';
 type RowsSwept = { orders?: string; tierChanges?: string; rules?: string };
 
 /** The generation mark of a table; a store that has none yet (no write since it was made) gets one (kept by keepMarks). */
@@ -29,12 +31,12 @@ async function markOf(db: RegularsDb, table: 'orders' | 'tierChanges'): Promise<
  * write since then made its own, which differs from the one recorded here, so the next sweep reads again.
  */
 async function keepMarks(db: RegularsDb, marks: RowsSwept, fresh: ReadonlyArray<'orders' | 'tierChanges'>): Promise<void> {
-  await db.transaction('rw', [db.caches, db.settings], async () => {
+  await db.transaction('rw', [db.caches], async () => {
     for (const table of fresh) {
       const key = generationKey(table);
       if (!(await db.caches.get(key))) await db.caches.put({ key, value: marks[table] });
     }
-    await db.settings.put({ key: ROWS_SWEPT_KEY, value: marks });
+    await db.caches.put({ key: ROWS_SWEPT_KEY, value: marks });
   });
 }
 
@@ -82,13 +84,13 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
   const secondAt = now - rules.secondPurchase.days * DAY_MS;
   // Read in one read-only transaction (the marks with the rows they stand for): a write elsewhere
   // waits for neither the rules nor the store below, and what is stored is checked where it is written.
-  const read = await db.transaction('r', [db.orders, db.tierChanges, db.reminders, db.contacts, db.settings, db.caches], async () => {
+  const read = await db.transaction('r', [db.orders, db.tierChanges, db.reminders, db.contacts, db.caches], async () => {
     phase('waitForStore');
     const orderMark = await markOf(db, 'orders');
     const tierMark = await markOf(db, 'tierChanges');
     const marks: RowsSwept = { orders: orderMark.mark, tierChanges: tierMark.mark, rules: rulesKey };
     const fresh = [...(orderMark.fresh ? ['orders' as const] : []), ...(tierMark.fresh ? ['tierChanges' as const] : [])];
-    const last = ((await db.settings.get(ROWS_SWEPT_KEY))?.value as RowsSwept | undefined) ?? {};
+    const last = ((await db.caches.get(ROWS_SWEPT_KEY))?.value as RowsSwept | undefined) ?? {};
     const readAll = checkObsolete || last.rules !== rulesKey;
     const readOrders = readAll || last.orders !== marks.orders;
     const readTierChanges = readAll || last.tierChanges !== marks.tierChanges;
