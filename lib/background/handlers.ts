@@ -14,6 +14,7 @@ import { segmentHandlers } from './segments/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { siteRuleHandlers } from './site-rules/handlers';
 import { tierHandlers } from './tiers/handlers';
+import { memberTierKeeper } from './tiers/tier-keeper';
 
 export interface HandlerDeps {
   db: RegularsDb;
@@ -33,7 +34,11 @@ export interface HandlerDeps {
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { db, now, journeys = {} } = deps;
+  const { db, now } = deps;
+  // Every member's tier follows the writes from here on; rules wait for the moves they read.
+  const tiers = memberTierKeeper(db, now);
+  tiers.start();
+  const journeys: JourneyHooks = { ...deps.journeys, tiersRanked: () => tiers.settled() };
   const reports = deps.reports ?? reportKeeper(db, now);
   const reminders = reminderCapability(db, now, journeys);
   const imports = importCapability(db, now, {

@@ -76,7 +76,7 @@ export async function randomWrite(db: RegularsDb, r: Random, step: number, extra
   if (kind === 'ladder') {
     const silver = 1000 + Math.floor(r.next() * 40_000);
     const ladder = { ...DEFAULT_TIER_LADDER, steps: DEFAULT_TIER_LADDER.steps.map((s) => (s.id === 'silver' ? { ...s, minSpendMinor: silver } : s)) };
-    return applyTierLadder(db, ladder, NOW, 'USD');
+    return applyTierLadder(db, ladder, NOW);
   }
   return importOrders(db, [fresh()], NOW);
 }

@@ -49,6 +49,10 @@ export type Profile = z.infer<typeof profileSchema>;
 export const memberRowSchema = z.object({
   id: z.string().min(1),
   displayName: z.string(),
+  /**
+   * Derived, never stored: the store gives it to every row read (store/member-tiers.ts) and drops
+   * it from rows written (MemberWrite); a restored backup's is dropped the same way.
+   */
   tierId: z.string(),
   tags: z.array(z.string().min(1).max(60)),
   profile: profileSchema,
@@ -73,6 +77,8 @@ export const memberRowSchema = z.object({
   pointsAdjustment: z.number().int().optional(),
 });
 export type MemberRow = z.infer<typeof memberRowSchema>;
+/** A member row as written: its tier is derived from it, so a writer gives none. */
+export type MemberWrite = Omit<MemberRow, 'tierId'> & { tierId?: string | undefined };
 
 export const identityRowSchema = z.object({
   /** `${platform}:${kind}:${value}`; phone and e-mail use platform '*'. */

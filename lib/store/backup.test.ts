@@ -14,7 +14,7 @@ import { saveSiteRule } from '../background/site-rules/site-rules';
 import { addNote, addTag, memberIdForHandle } from '../background/members/card';
 import { importOrders } from '../background/import/import-orders';
 import { refreshRfmBreaks } from '../background/segments/rfm-breaks';
-import { DAY, memoryDb, NOW, order } from '../background/test-helpers';
+import { DAY, keepTiers, memoryDb, NOW, order } from '../background/test-helpers';
 
 let db: RegularsDb;
 beforeEach(() => {
@@ -30,6 +30,7 @@ async function dump(store: RegularsDb): Promise<Record<string, unknown[]>> {
 
 /** A store with rows in every table. */
 async function fill(store: RegularsDb): Promise<void> {
+  const tiers = await keepTiers(store, () => NOW + 1);
   await writeSettings(store, { authorName: 'Ana', timeZone: 'Asia/Singapore', captureOrders: 'auto', lastBackupAt: NOW - 40 * DAY, points: { enabled: true, perUnit: 1 } });
   await importOrders(
     store,
@@ -51,6 +52,7 @@ async function fill(store: RegularsDb): Promise<void> {
   await store.contacts.put({ id: 'c1', memberId: lily, channel: 'chat', reason: 'birthday', at: NOW });
   await store.segments.put({ id: 's1', name: 'Gift buyers', filter: { tags: ['gift buyer'], minSpend: 10000 }, createdAt: NOW, updatedAt: NOW });
   await refreshRfmBreaks(store, NOW);
+  await tiers.settled();
 }
 
 async function fileOf(store: RegularsDb): Promise<Blob> {

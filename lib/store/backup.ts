@@ -12,7 +12,9 @@ import { localDateParts } from '../domain/time';
 import type { RegularsDb } from './database';
 import { forEachPage } from './pages';
 import { CURRENT_SCHEMA_VERSION } from './schema';
-import { TIER_OVERRIDES_KEY } from './tier-overrides';
+import { DEFAULT_TIER_LADDER } from '../domain/tiers';
+import { generationKey } from './generation';
+import { encodeTiers, ladderKey, MEMBER_TIERS_KEY } from './member-tiers';
 
 const tableOf = (db: RegularsDb, name: BackupTable) => db.table(name) as Table<Record<string, unknown>, IndexableType>;
 
@@ -97,14 +99,20 @@ export async function restoreBackup(db: RegularsDb, backup: ValidBackup, onProgr
   let done = 0;
   await db.transaction('rw', [...BACKUP_TABLES, 'caches'], async () => {
     for (const name of BACKUP_TABLES) await tableOf(db, name).clear();
-    // The backup's member rows carry the tiers they showed (tier-overrides.ts): the applied ones here are not theirs.
-    await db.caches.delete(TIER_OVERRIDES_KEY);
+    // The backup's member rows carry the tiers they showed; the store drops them from the rows
+    // (member-tiers.ts) and keeps them as the tiers the keeper starts from, so a rolling window's
+    // tiers come back as they were, and the next change is measured from them.
+    const shown = new Map<string, string>();
     for (const name of BACKUP_TABLES) {
       for (const page of backup.rows[name]) {
         const rows = pageRows(page); // parsed a page at a time, and let go once written
+        if (name === 'members') for (const r of rows as { id: string; tierId?: string }[]) if (r.tierId) shown.set(r.id, r.tierId);
         await tableOf(db, name).bulkPut(rows);
         onProgress?.((done += rows.length), total);
       }
     }
+    const ladder = (await db.settings.get('tierLadder'))?.value ?? DEFAULT_TIER_LADDER;
+    const mark = (await db.caches.get(generationKey('members')))?.value as string | undefined;
+    await db.caches.put({ key: MEMBER_TIERS_KEY, generation: mark, builtAt: Date.now(), value: encodeTiers(ladderKey(ladder), shown) });
   });
 }

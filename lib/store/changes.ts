@@ -38,8 +38,8 @@ export type ChangeListener = (change: StoreChange) => void;
 
 /** Derived data on disk (the caches table) is not a row of the shop: writing it is no change. */
 const UNWATCHED = new Set(['caches']);
-/** Tables whose put rows a change carries to listeners in the writing context (the member facts and the order ledger follow them). */
-const CARRIED = new Set(['members', 'orders']);
+/** Tables whose put rows a change carries to listeners in the writing context (the member facts, the order ledger and the tier ladder follow them). */
+const CARRIED = new Set(['members', 'orders', 'settings']);
 
 const listeners = new Set<ChangeListener>();
 let channel: BroadcastChannel | undefined;

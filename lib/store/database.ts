@@ -3,6 +3,7 @@ import type {
   ContactRow,
   IdentityRow,
   MemberRow,
+  MemberWrite,
   NoteRow,
   OrderRow,
   PointsRow,
@@ -15,7 +16,7 @@ import type {
 import { changesMiddleware } from './changes';
 import { generationMiddleware } from './generation';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
-import { TierOverrides, tierOverridesMiddleware } from './tier-overrides';
+import { MemberTiers, memberTiersMiddleware } from './member-tiers';
 
 export const DATABASE_NAME = 'regulars';
 
@@ -35,7 +36,7 @@ export interface TagRow {
 }
 
 export class RegularsDb extends Dexie {
-  members!: Table<MemberRow, string>;
+  members!: Table<MemberRow, string, MemberWrite>;
   identities!: Table<IdentityRow, string>;
   orders!: Table<OrderRow, string>;
   notes!: Table<NoteRow, string>;
@@ -48,8 +49,8 @@ export class RegularsDb extends Dexie {
   settings!: Table<SettingRow, string>;
   caches!: Table<CacheRow, string>;
   points!: Table<PointsRow, string>;
-  /** The tiers the last ladder applies gave, read into member rows as they are read (tier-overrides.ts). */
-  readonly tierOverrides: TierOverrides;
+  /** Every member's tier, derived (rows carry none): added to member rows as they are read (member-tiers.ts). */
+  readonly memberTiers: MemberTiers;
 
   constructor(name = DATABASE_NAME, options?: DexieOptions, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name, options);
@@ -59,10 +60,10 @@ export class RegularsDb extends Dexie {
     }
     this.use(generationMiddleware());
     this.use(changesMiddleware(name));
-    this.tierOverrides = new TierOverrides(this);
-    this.use(tierOverridesMiddleware(this.tierOverrides));
+    this.memberTiers = new MemberTiers(this);
+    this.use(memberTiersMiddleware(this.memberTiers));
     // Loaded before any other read of this connection runs (Dexie holds them until 'ready' settles).
-    this.on('ready', (vip) => this.tierOverrides.load(vip));
+    this.on('ready', (vip) => this.memberTiers.load(vip));
   }
 }
 

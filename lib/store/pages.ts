@@ -3,12 +3,16 @@
 import type { IndexableType, Table } from 'dexie';
 
 /** The first `size` rows after the key `after` (from the first row when undefined), in key order. */
-export function pageAfter<T, K extends IndexableType>(table: Table<T, K>, after: K | undefined, size: number): Promise<T[]> {
+export function pageAfter<T, K extends IndexableType, I = T>(table: Table<T, K, I>, after: K | undefined, size: number): Promise<T[]> {
   return (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(size).toArray();
 }
 
 /** Every row of the table, handed to `use` a page at a time (inside the caller's transaction, if any). */
-export async function forEachPage<T, K extends IndexableType>(table: Table<T, K>, size: number, use: (page: T[]) => Promise<void> | void): Promise<void> {
+export async function forEachPage<T, K extends IndexableType, I = T>(
+  table: Table<T, K, I>,
+  size: number,
+  use: (page: T[]) => Promise<void> | void,
+): Promise<void> {
   const keyPath = table.schema.primKey.keyPath as string;
   let after: K | undefined;
   for (;;) {

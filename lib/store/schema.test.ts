@@ -1,7 +1,10 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { memberLapse } from '../domain/category-lapse';
+import Dexie from 'dexie';
+import { IDBKeyRange } from 'fake-indexeddb';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
+import { decodeTiers, MEMBER_TIERS_KEY, type StoredTiers } from './member-tiers';
 import { memoryDb, NOW, order } from '../background/test-helpers';
 import { importOrders } from '../background/import/import-orders';
 
@@ -109,6 +112,34 @@ describe('schema versions and migrations', () => {
     ]);
     const log = await db.points.where('[memberId+at]').between([after.id, 0], [after.id, Infinity]).toArray();
     expect(log.map((p) => p.id)).toEqual(['p1', 'p2']);
+    db.close();
+  });
+
+  it('v5: member rows lose the tier they stored, keep everything else, and each shows the tier it showed before', async () => {
+    const factory = new IDBFactory();
+    // A v4 store as the previous release wrote it: tiers in the rows, and one ladder apply's tier beside them.
+    const v4 = new Dexie('regulars', { indexedDB: factory, IDBKeyRange });
+    for (const v of [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4]) v4.version(v.version).stores(v.stores);
+    const row = (id: string, tierId: string, orderCount: number, updatedAt: number) => ({
+      id, displayName: id, tierId, tags: ['gift'], profile: { birthday: '02-29' }, doNotContact: false, createdAt: NOW, updatedAt,
+      orderCount, spendMinor: orderCount * 1000, currency: 'USD', spendOrderCount: orderCount, averageOrderMinor: 1000, lastOrderAt: NOW,
+    });
+    const rows = [row('applied', 'regular', 1, NOW - 5), row('written-since', 'regular', 1, NOW + 5), row('own', 'silver', 2, NOW)];
+    await v4.table('members').bulkPut(rows);
+    await v4.table('caches').put({ key: 'tiers:applied', value: { names: ['gold', 'regular'], ids: ['applied', 'written-since'], tiers: [0, 0], bases: [1, 1], at: [NOW, NOW] } });
+    v4.close();
+
+    const db = memoryDb(SCHEMA_VERSIONS, factory);
+    await db.open();
+    expect(db.verno).toBe(5);
+    const raw = new Dexie('regulars', { indexedDB: factory, IDBKeyRange });
+    await raw.open();
+    const stored = await raw.table('members').toArray();
+    expect(stored).toEqual([rows[0]!, rows[2]!, rows[1]!].map(({ tierId: _, ...rest }) => rest));
+    const kept = decodeTiers((await raw.table('caches').get(MEMBER_TIERS_KEY)).value as StoredTiers);
+    expect([...kept]).toEqual([['applied', 'gold'], ['own', 'silver'], ['written-since', 'regular']]);
+    expect(await raw.table('caches').get('tiers:applied')).toBeUndefined();
+    raw.close();
     db.close();
   });
 });

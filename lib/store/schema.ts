@@ -2,6 +2,7 @@
 // upgrade and a test that opens the previous version with data and checks it after migration.
 import type { Transaction } from 'dexie';
 import { generationKey, newGeneration, WATCHED_TABLES } from './generation';
+import { tiersOutOfRows } from './tiers-out-of-rows';
 
 export interface SchemaVersion {
   version: number;
@@ -79,7 +80,19 @@ export const SCHEMA_V4: SchemaVersion = {
   },
 };
 
+/**
+ * Tiers derived: member rows no longer carry `tierId` (store/member-tiers.ts gives it to rows read).
+ * The upgrade keeps each member's tier as they showed it, as the tier keeper's starting point, and
+ * drops it from the rows; nothing else changes. No index changes.
+ */
+export const SCHEMA_V5: SchemaVersion = {
+  version: 5,
+  date: '2026-12-04',
+  stores: { ...SCHEMA_V4.stores },
+  upgrade: tiersOutOfRows,
+};
+
 /** Every version, oldest first. The last is the current one. */
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4];
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -66,12 +66,13 @@ test.describe('tiers and lapse in the options page', () => {
           req.onsuccess = () => resolve(req.result);
           req.onerror = () => reject(req.error);
         });
-        const rows = await new Promise<{ direction: string; to: string }[]>((resolve) => {
+        // A re-rank's moves are one record, as columns (lib/domain/tier-moves.ts).
+        const rows = await new Promise<{ moves: { direction: string[]; to: string[] } }[]>((resolve) => {
           const req = db.transaction('tierChanges').objectStore('tierChanges').getAll();
           req.onsuccess = () => resolve(req.result);
         });
         db.close();
-        return rows.filter((r) => r.direction === 'up' && r.to === 'silver').length;
+        return rows.flatMap((r) => r.moves.to.filter((to, i) => to === 'silver' && r.moves.direction[i] === 'up')).length;
       });
       expect(upgrades).toBeGreaterThan(0);
 

@@ -2,7 +2,7 @@
 // what it found there first, so the whole import can be taken back.
 import { keysOf, onCommitted, touches } from '../../store/changes';
 import { newId, type RegularsDb } from '../../store/database';
-import { type MemberRow } from '../../domain/rows';
+import { type MemberWrite } from '../../domain/rows';
 import { undoJournal, type UndoJournal } from './undo-journal';
 
 /**
@@ -18,7 +18,7 @@ export interface ImportCache {
   /** Every order id in the store, when known: ids outside it need no read. */
   orderIds: Set<string> | undefined;
   /** Member rows as last written by this import. */
-  members: Map<string, MemberRow>;
+  members: Map<string, MemberWrite>;
   /** Where each batch records what the store held before it, so the whole import can be cancelled (undo-journal.ts). */
   undo?: UndoJournal | undefined;
   /**
@@ -41,7 +41,7 @@ export interface ImportCache {
 export interface DeferredMembers {
   session: string;
   /** Rows as the session last computed them, by member id. */
-  pending: Map<string, MemberRow>;
+  pending: Map<string, MemberWrite>;
   /** Members this session created: their first tier is no tier change. */
   created: Set<string>;
   /** Waiting members another writer changed meanwhile, recomputed from their orders at the end; undefined: any may have been. */

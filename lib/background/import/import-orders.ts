@@ -214,7 +214,7 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
       if (newIdentities.length) await db.identities.bulkAdd(newIdentities);
       mark('identities.write');
 
-      // 4. Members: stats and tier for everyone whose orders changed.
+      // 4. Members: stats for everyone whose orders changed (their tiers follow: tiers/tier-keeper.ts).
       const counts = await refreshMembers(db, settings, changes, newMembers, now, cache, mark);
       result.members.created += counts.created;
       result.members.updated += counts.updated;
@@ -224,7 +224,7 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
           orders: changes.map(({ before, after }) => [after.id, before ?? null]),
           members: counts.rows.map((row) => [row.id, counts.before.get(row.id) ?? null]),
           identities: newIdentities.map((i) => i.id),
-          tierChanges: counts.tierChanges,
+          tierChanges: [], // an import records no tier move: the tier keeper does, from its commits
         };
         await recordBatchUndo(db, undo, batchUndo);
       }

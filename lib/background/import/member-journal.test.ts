@@ -9,7 +9,7 @@ import type { ValidBackup } from '../../domain/backup';
 import { createHandlers } from '../handlers';
 import { importCapability } from './handlers';
 import { importOrders } from './import-orders';
-import { memoryDb, NOW, order } from '../test-helpers';
+import { keepTiers, memoryDb, NOW, order } from '../test-helpers';
 
 const optionsPage = {};
 
@@ -50,6 +50,8 @@ describe('an import session writes each member row once', () => {
   it('new members when first seen, every other change at the end: the same members as one import of every row', async () => {
     const rows = batches();
     const db = await withKnownMember('journal-once');
+    const tiers = await keepTiers(db);
+    await tiers.settled();
     const tiersBefore = await db.tierChanges.count();
     const imports = importCapability(db, () => NOW);
     const session = 'session-once';
@@ -68,6 +70,7 @@ describe('an import session writes each member row once', () => {
     expect(await membersByName(db)).toEqual(await membersByName(oneShot));
     expect((await membersByName(db)).Ana).toMatchObject({ orderCount: 3, spendMinor: 60_000, tierId: 'gold' });
     // Known moved from Regular to Silver: one tier change; Ana, new, starts at her tier: none.
+    await tiers.settled();
     const changes = movesOf((await db.tierChanges.toArray()).slice(tiersBefore));
     expect(changes.map((c) => [c.from, c.to])).toEqual([['regular', 'silver']]);
   });

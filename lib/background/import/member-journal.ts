@@ -4,9 +4,8 @@
 // it left waiting, so a worker that dies mid-import brings them up to date from their orders when
 // it starts again: orders and journal commit together or not at all.
 import { withOrigin } from '../../store/changes';
-import { newId, type RegularsDb } from '../../store/database';
-import type { MemberRow, TierChangeRow } from '../../domain/rows';
-import { tierDirection } from '../../domain/tiers';
+import type { RegularsDb } from '../../store/database';
+import type { MemberWrite } from '../../domain/rows';
 import { readSettings } from '../../store/settings';
 import type { DeferredMembers } from './import-cache';
 import { recomputeMembers } from './member-refresh';
@@ -22,7 +21,7 @@ export async function journalWaiting(db: RegularsDb, deferred: DeferredMembers, 
 }
 
 /** After a batch committed: the rows it left waiting, and the members it created. */
-export function rememberPending(deferred: DeferredMembers, waiting: readonly MemberRow[], created: readonly string[]): void {
+export function rememberPending(deferred: DeferredMembers, waiting: readonly MemberWrite[], created: readonly string[]): void {
   for (const row of waiting) deferred.pending.set(row.id, row);
   for (const id of created) deferred.created.add(id);
   if (waiting.length) deferred.entries++;
@@ -33,7 +32,8 @@ const journalOf = (db: RegularsDb, session: string) => db.caches.where('key').st
 /**
  * The session's end: every waiting member row written once, in one transaction that also clears
  * its journal. A member someone else changed meanwhile (a tag, a merge) is recomputed from its
- * orders on top of what they wrote. Tier changes compare the tier before the session with the last.
+ * orders on top of what they wrote. The tier keeper records a move from the tier before the session
+ * to the last (background/tiers/tier-keeper.ts).
  */
 export async function writeWaiting(db: RegularsDb, deferred: DeferredMembers, now: number, origin: string | undefined): Promise<void> {
   const settings = await readSettings(db);
@@ -47,19 +47,11 @@ export async function writeWaiting(db: RegularsDb, deferred: DeferredMembers, no
     for (let i = 0; i < kept.length; i += WRITE_SLICE) {
       const slice = kept.slice(i, i + WRITE_SLICE);
       const stored = await db.members.bulkGet(slice);
-      const rows: MemberRow[] = [];
-      const tierChanges: TierChangeRow[] = [];
+      const rows: MemberWrite[] = [];
       slice.forEach((id, j) => {
-        const before = stored[j];
-        if (!before) return; // removed meanwhile: not brought back
-        const row = deferred.pending.get(id)!;
-        rows.push(row);
-        if (!deferred.created.has(id) && before.tierId !== row.tierId) {
-          tierChanges.push({ id: newId('tc'), memberId: id, from: before.tierId, to: row.tierId, direction: tierDirection(settings.tierLadder, before.tierId, row.tierId), at: now });
-        }
+        if (stored[j]) rows.push(deferred.pending.get(id)!); // one removed meanwhile is not brought back
       });
       if (rows.length) await db.members.bulkPut(rows);
-      if (tierChanges.length) await db.tierChanges.bulkAdd(tierChanges);
     }
     if (recompute.length) await recomputeMembers(db, recompute, now, origin, settings);
     await journalOf(db, deferred.session).delete();

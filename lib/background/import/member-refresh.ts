@@ -1,20 +1,15 @@
-// Members' stats and tiers kept exact as their orders change: from the stats alone when that is
-// exact, else recomputed; tier changes recorded.
+// Members' stats kept exact as their orders change: from the stats alone when that is exact, else
+// recomputed. Their tiers follow from the stats (background/tiers/tier-keeper.ts): none is written here.
 import { lazyCache, type ImportCache } from './import-cache';
 import Dexie from 'dexie';
 import { categoryLastAfter, categoryLastOrders, compactCategoryLast } from '../../domain/categories';
 import { memberStats, isCountedOrder } from '../../domain/stats';
-import { tierDirection, tierFor, tierForStats } from '../../domain/tiers';
-import type { MemberStats, TierLadder, TierStep } from '../../domain/types';
+import type { MemberStats } from '../../domain/types';
 import { withOrigin } from '../../store/changes';
-import { newId, type RegularsDb } from '../../store/database';
-import { type MemberRow, type OrderRow, type TierChangeRow } from '../../domain/rows';
+import type { RegularsDb } from '../../store/database';
+import type { MemberWrite, OrderRow } from '../../domain/rows';
 import type { Settings } from '../../domain/settings';
 import { readSettings } from '../../store/settings';
-
-export function tierForMember(ladder: TierLadder, orders: readonly OrderRow[], stats: MemberStats, now: number, currency: string): TierStep {
-  return ladder.window === 'lifetime' ? tierForStats(ladder, stats) : tierFor(ladder, orders, now, currency);
-}
 
 export interface OrderChange {
   before: OrderRow | undefined;
@@ -60,7 +55,7 @@ export function statsAfter(stats: MemberStats, changes: readonly OrderChange[]):
   };
 }
 
-/** Recomputes stats and tier of the members these changes touch, and records tier changes. */
+/** Recomputes the stats of the members these changes touch. */
 export async function refreshMembers(
   db: RegularsDb,
   settings: Settings,
@@ -69,7 +64,7 @@ export async function refreshMembers(
   now: number,
   cache: ImportCache,
   mark: (phase: string) => void,
-): Promise<{ created: number; updated: number; rows: MemberRow[]; waiting: MemberRow[]; before: Map<string, MemberRow>; tierChanges: string[] }> {
+): Promise<{ created: number; updated: number; rows: MemberWrite[]; waiting: MemberWrite[]; before: Map<string, MemberWrite> }> {
   const byMember = new Map<string, OrderChange[]>();
   const add = (id: string, c: OrderChange) => (byMember.get(id) ?? byMember.set(id, []).get(id)!).push(c);
   for (const c of changes) {
@@ -81,10 +76,10 @@ export async function refreshMembers(
 
   const ids = [...byMember.keys()];
   // An import session's rows waiting for its end are the latest; then what this import last wrote.
-  const known = (id: string) => cache.deferred?.pending.get(id) ?? cache.members.get(id);
+  const known = (id: string): MemberWrite | undefined => cache.deferred?.pending.get(id) ?? cache.members.get(id);
   const toRead = ids.filter((id) => !newMembers.has(id) && !known(id));
   const read = toRead.length ? await db.members.bulkGet(toRead) : [];
-  const before = new Map<string, MemberRow>();
+  const before = new Map<string, MemberWrite>();
   toRead.forEach((id, i) => read[i] && before.set(id, read[i]!));
   for (const id of ids) {
     const row = known(id);
@@ -93,44 +88,38 @@ export async function refreshMembers(
   mark('members.read');
 
   // Stats from the stats where exact; otherwise from all the member's orders.
-  const lifetime = settings.tierLadder.window === 'lifetime';
   const stats = new Map<string, MemberStats>();
   const categoryLast = new Map<string, Record<string, number> | undefined>();
   const recompute: string[] = [];
   for (const id of ids) {
     const old = before.get(id);
     const base: MemberStats = old ?? { orderCount: 0, spendMinor: 0, currency: settings.shopCurrency, spendOrderCount: 0, averageOrderMinor: 0 };
-    const next = lifetime && (old || newMembers.has(id)) ? statsAfter(base, byMember.get(id)!) : undefined;
+    const next = old || newMembers.has(id) ? statsAfter(base, byMember.get(id)!) : undefined;
     const last = next ? categoryLastAfter(old ?? {}, byMember.get(id)!) : null;
     if (next && last !== null) {
       stats.set(id, next);
       categoryLast.set(id, last);
     } else if (old || newMembers.has(id)) recompute.push(id);
   }
-  const ordersOf = new Map<string, OrderRow[]>();
   await Promise.all(
     recompute.map(async (id) => {
       const orders = await db.orders.where('[memberId+placedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
-      ordersOf.set(id, orders);
       stats.set(id, memberStats(orders, settings.shopCurrency));
       categoryLast.set(id, compactCategoryLast(categoryLastOrders(orders)));
     }),
   );
   mark('members.orders.read');
 
-  const rows: MemberRow[] = [];
-  const tierChanges: TierChangeRow[] = [];
+  const rows: MemberWrite[] = [];
   let created = 0;
   let updated = 0;
   for (const id of ids) {
     const s = stats.get(id);
     if (!s) continue; // a member that no longer exists
     const old = before.get(id);
-    const tier = tierForMember(settings.tierLadder, ordersOf.get(id) ?? [], s, now, settings.shopCurrency);
     rows.push({
       id,
       displayName: old?.displayName || newMembers.get(id) || '',
-      tierId: tier.id,
       tags: old?.tags ?? [],
       profile: old?.profile ?? {},
       doNotContact: old?.doNotContact ?? false,
@@ -148,25 +137,21 @@ export async function refreshMembers(
     });
     if (old) updated++;
     else created++;
-    if (old && old.tierId !== tier.id && !cache.deferred) {
-      tierChanges.push({ id: newId('tc'), memberId: id, from: old.tierId, to: tier.id, direction: tierDirection(settings.tierLadder, old.tierId, tier.id), at: now });
-    }
   }
   mark('members.compute');
   // In an import session only new members are written now; the others wait for its end.
   const written = cache.deferred ? rows.filter((r) => !before.has(r.id)) : rows;
   const waiting = cache.deferred ? rows.filter((r) => before.has(r.id)) : [];
   if (written.length) await db.members.bulkPut(written);
-  if (tierChanges.length) await db.tierChanges.bulkAdd(tierChanges);
   mark('members.write');
-  return { created, updated, rows: written, waiting, before, tierChanges: tierChanges.map((c) => c.id) };
+  return { created, updated, rows: written, waiting, before };
 }
 
-/** Removes orders (e.g. recorded by mistake) and brings their members' stats and tiers up to date. */
+/** Removes orders (e.g. recorded by mistake) and brings their members' stats up to date. */
 export async function deleteOrders(db: RegularsDb, orderIds: readonly string[], now: number): Promise<number> {
   const settings = await readSettings(db);
   const cache = lazyCache();
-  return db.transaction('rw', [db.members, db.orders, db.tierChanges], async () => {
+  return db.transaction('rw', [db.members, db.orders], async () => {
     const found = (await db.orders.bulkGet([...orderIds])).filter((o): o is OrderRow => o !== undefined);
     if (!found.length) return 0;
     await db.orders.bulkDelete(found.map((o) => o.id));
@@ -177,46 +162,39 @@ export async function deleteOrders(db: RegularsDb, orderIds: readonly string[], 
 }
 
 /**
- * Recomputes stats and tier of these members from all their orders (after a merge or unmerge
- * moved orders between members). Call inside a rw transaction over members, orders, tierChanges.
- */
-/** `origin` names the writer in the change stream (team sync: what it recomputes is not sent back). */
-/**
- * Recomputes members' stats and tiers from their orders. Called inside a transaction that does not
- * cover the settings table, pass `settings` read before it: held settings may have been let go.
+ * Recomputes members' stats from all their orders (after a merge or unmerge moved orders between
+ * members). `origin` names the writer in the change stream (team sync: what it recomputes is not
+ * sent back). Called inside a transaction that does not cover the settings table, pass `settings`
+ * read before it: held settings may have been let go.
  */
 export async function recomputeMembers(db: RegularsDb, memberIds: readonly string[], now: number, origin?: string, known?: Settings): Promise<void> {
   const settings = known ?? (await readSettings(db));
   const members = await db.members.bulkGet([...memberIds]);
-  const { rows, tierChanges } = await membersFromOrders(db, members, settings, now);
-  await db.transaction('rw', [db.members, db.tierChanges], async () => {
+  const rows = await membersFromOrders(db, members, settings, now);
+  await db.transaction('rw', [db.members], async () => {
     if (origin) withOrigin(origin);
     await db.members.bulkPut(rows);
-    if (tierChanges.length) await db.tierChanges.bulkAdd(tierChanges);
   });
 }
 
 /**
- * These member rows with stats and tier from all their orders as stored (read in parallel), and the
- * tier changes that makes; nothing written. Team sync writes them with the rows that arrived.
+ * These member rows with stats from all their orders as stored (read in parallel); nothing
+ * written. Team sync writes them with the rows that arrived.
  */
 export async function membersFromOrders(
   db: RegularsDb,
-  members: readonly (MemberRow | undefined)[],
+  members: readonly (MemberWrite | undefined)[],
   settings: Settings,
   now: number,
-): Promise<{ rows: MemberRow[]; tierChanges: TierChangeRow[] }> {
-  const rows: MemberRow[] = [];
-  const tierChanges: TierChangeRow[] = [];
+): Promise<MemberWrite[]> {
+  const rows: MemberWrite[] = [];
   await Promise.all(
     members.map(async (m) => {
       if (!m) return;
       const orders = await db.orders.where('[memberId+placedAt]').between([m.id, Dexie.minKey], [m.id, Dexie.maxKey]).toArray();
-      const s = memberStats(orders, settings.shopCurrency);
-      const tier = tierForMember(settings.tierLadder, orders, s, now, settings.shopCurrency);
-      rows.push({ ...m, ...s, categoryLastAt: compactCategoryLast(categoryLastOrders(orders)), tierId: tier.id, updatedAt: now });
-      if (m.tierId !== tier.id) tierChanges.push({ id: newId('tc'), memberId: m.id, from: m.tierId, to: tier.id, direction: tierDirection(settings.tierLadder, m.tierId, tier.id), at: now });
+      const { tierId: _, ...row } = m;
+      rows.push({ ...row, ...memberStats(orders, settings.shopCurrency), categoryLastAt: compactCategoryLast(categoryLastOrders(orders)), updatedAt: now });
     }),
   );
-  return { rows, tierChanges };
+  return rows;
 }

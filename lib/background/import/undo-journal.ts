@@ -4,7 +4,7 @@
 // changes). Cancelling applies the batches' records last first, so each row ends as the first
 // batch that touched it found it. A session that ends (or a worker that dies) drops its records.
 import type { RegularsDb } from '../../store/database';
-import type { MemberRow, OrderRow } from '../../domain/rows';
+import type { MemberWrite, OrderRow } from '../../domain/rows';
 
 const UNDO = 'import-undo:';
 
@@ -17,7 +17,7 @@ export interface UndoJournal {
 /** One batch's record: rows as they were before it (null: the batch created it). */
 export interface BatchUndo {
   orders: [string, OrderRow | null][];
-  members: [string, MemberRow | null][];
+  members: [string, MemberWrite | null][];
   identities: string[];
   tierChanges: string[];
 }

@@ -6,7 +6,8 @@ import { importOrders } from '../import/import-orders';
 import { refreshRfmBreaks } from '../segments/rfm-breaks';
 import { StoreError } from '../../store/store-error';
 import { storeCounts } from '../settings/counts';
-import { DAY, memoryDb, NOW, order } from '../test-helpers';
+import { movesOf } from '../../domain/tier-moves';
+import { DAY, keepTiers, memoryDb, NOW, order } from '../test-helpers';
 
 let db: RegularsDb;
 beforeEach(() => {
@@ -99,13 +100,15 @@ describe('importing orders builds one member per person', () => {
     expect(card?.orderTotal).toBe(1);
   });
 
-  it('a tier upgrade is recorded when orders lift a member', async () => {
+  it('a tier upgrade is recorded when orders lift a member, and none when a member is first seen', async () => {
+    const tiers = await keepTiers(db);
     await importOrders(db, [order()], NOW);
     expect((await lookupByHandle(db, 'demo', 'lily_chen', NOW))?.tier.id).toBe('regular');
     await importOrders(db, [order({ amountMinor: 60000 })], NOW);
     const card = await lookupByHandle(db, 'demo', 'lily_chen', NOW);
     expect(card?.tier.id).not.toBe('regular');
-    const changes = await db.tierChanges.toArray();
+    await tiers.settled();
+    const changes = movesOf(await db.tierChanges.toArray());
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ from: 'regular', to: card!.tier.id, direction: 'up' });
   });

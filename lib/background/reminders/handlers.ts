@@ -28,6 +28,8 @@ export interface JourneyHooks {
   me?: () => Promise<string | undefined>;
   /** Everyone on the team while connected: "Assign to" lists them all, not only names already assigned. */
   team?: () => Promise<string[]>;
+  /** Resolves once the tier moves of the writes so far are recorded (tier-upgrade reminders read them). */
+  tiersRanked?: () => Promise<void>;
 }
 
 /** Beyond this many orders (or a tenth as many members) in one go, one sweep is cheaper than evaluating member by member. */
@@ -57,6 +59,7 @@ export function journeyEvaluator(db: RegularsDb, now: () => number, hooks: Journ
     }
   };
   const evaluate = async () => {
+    await hooks.tiersRanked?.();
     const orders = [...orderIds];
     const members = [...memberIds];
     const all = sweepAll;

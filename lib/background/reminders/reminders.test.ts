@@ -9,7 +9,7 @@ import { sweepReminders } from './sweep';
 import { readSettings, writeSettings } from '../../store/settings';
 import { onCommitted, touches } from '../../store/changes';
 import { importOrders } from '../import/import-orders';
-import { DAY, memoryDb, NOW, order } from '../test-helpers';
+import { DAY, keepTiers, memoryDb, NOW, order } from '../test-helpers';
 
 // NOW is 23 Nov 2026 20:00 in Singapore.
 const SG = 'Asia/Singapore';
@@ -114,8 +114,10 @@ describe('reminders in the store', () => {
   });
 
   it('a member moved up a tier by a recent order gets a tier-upgrade reminder from the sweep', async () => {
+    const tiers = await keepTiers(db, () => NOW - DAY);
     await importOrders(db, [order({ orderNo: 'a', placedAt: NOW - 100 * DAY })], NOW - 100 * DAY);
     await importOrders(db, [order({ orderNo: 'b', placedAt: NOW - DAY, amountMinor: 20_000 })], NOW - DAY);
+    await tiers.settled();
     await sweepReminders(db, NOW);
     expect((await all()).filter((r) => r.kind === 'tierUp').map((r) => r.detail)).toEqual(['silver']);
   });
@@ -192,7 +194,7 @@ describe('reminders in the store', () => {
     expect((await all()).filter((r) => r.orderId === 'demo:d3').map((r) => r.kind)).toEqual(['followUp']);
     // A tier change written past the rules (as a merge does) is swept too.
     const ann = await memberId('ann');
-    await db.members.update(ann, { tierId: 'silver', lastOrderAt: NOW });
+    await db.members.update(ann, { orderCount: 2, spendMinor: 10_000, lastOrderAt: NOW }); // Silver
     await db.tierChanges.add({ id: 'tc_x', memberId: ann, from: 'regular', to: 'silver', direction: 'up', at: NOW + 6 * HOUR });
     expect((await sweepReminders(db, NOW + 7 * HOUR)).created).toBe(1);
     expect((await all()).filter((r) => r.kind === 'tierUp').map((r) => r.memberId)).toEqual([ann]);

@@ -45,7 +45,7 @@ describe('the parcel gift (VIP care)', () => {
     // 12:00 in the shop's zone: within the default packing hours (09:00–18:00).
     await writeSettings(db, { timeZone: 'UTC' });
     const steps = DEFAULT_TIER_LADDER.steps.map((s) => (s.id === 'gold' ? { ...s, gift: { en: 'a tea sample', 'zh-CN': '茶叶小样' } } : s));
-    await applyTierLadder(db, { ...DEFAULT_TIER_LADDER, steps }, NOW, 'USD');
+    await applyTierLadder(db, { ...DEFAULT_TIER_LADDER, steps }, NOW);
     // Five delivered orders of 120.00 make a Gold member (and a Silver one, of two, gets no gift); one more is paid, to be packed.
     const paid = order({ orderNo: 'P-1', status: 'paid', amountMinor: 12_000, placedAt: NOW - HOUR, paidAt: NOW - HOUR });
     const gold = Array.from({ length: 5 }, (_, k) => order({ amountMinor: 12_000, placedAt: NOW - (40 + k) * DAY }));

@@ -123,7 +123,8 @@ export function factsKeeper(
       const rows = change.from === 'here' && !loading && !deletes ? rowsOf<MemberRow>(change, 'members') : undefined;
       const put = new Set<string>();
       for (const row of rows ?? []) {
-        changed.set(row.id, factOf(row));
+        // Rows are written without their tier (store/member-tiers.ts): the facts take the one they show.
+        changed.set(row.id, factOf({ ...row, tierId: db.memberTiers.tierOf(row) }));
         put.add(row.id);
       }
       // Deleted, or put without their rows at hand: read back.

@@ -33,8 +33,8 @@ const steps: [string, (db: RegularsDb) => Promise<unknown>][] = [
   ['a handle is linked', async (db) => linkHandle(db, await idOf(db, 'mei'), 'shopee', 'mei.sg', NOW)],
   ['two members are merged (one row goes)', async (db) => mergeMembers(db, await idOf(db, 'lily_chen'), await idOf(db, 'zoe'), NOW)],
   ['a merged handle is split off again', async (db) => unmergeIdentity(db, 'demo:handle:zoe', NOW)],
-  ['an easier ladder moves members up', (db) => applyTierLadder(db, { ...DEFAULT_TIER_LADDER, steps: DEFAULT_TIER_LADDER.steps.map((s) => (s.id === 'silver' ? { ...s, minSpendMinor: 500 } : s.id === 'gold' ? { ...s, minSpendMinor: 1_000 } : s)) }, NOW, 'USD')],
-  ['a rolling window moves them back', (db) => applyTierLadder(db, { ...DEFAULT_TIER_LADDER, window: { days: 30 } }, NOW, 'USD')],
+  ['an easier ladder moves members up', (db) => applyTierLadder(db, { ...DEFAULT_TIER_LADDER, steps: DEFAULT_TIER_LADDER.steps.map((s) => (s.id === 'silver' ? { ...s, minSpendMinor: 500 } : s.id === 'gold' ? { ...s, minSpendMinor: 1_000 } : s)) }, NOW)],
+  ['a rolling window moves them back', (db) => applyTierLadder(db, { ...DEFAULT_TIER_LADDER, window: { days: 30 } }, NOW)],
   ['a member row is deleted', async (db) => db.members.delete(await idOf(db, 'mei'))],
 ];
 

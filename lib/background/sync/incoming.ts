@@ -4,7 +4,7 @@
 import Dexie from 'dexie';
 import { mergeAll, mergeDocs } from '../../domain/sync/conflicts';
 import { memberRowFromDocs, syncDocSchema, type SharedTable, type SyncDoc } from '../../domain/sync/documents';
-import type { MemberRow } from '../../domain/rows';
+import type { MemberWrite } from '../../domain/rows';
 import { journeySettingsSchema } from '../../domain/journey-settings';
 import { settingsSchema } from '../../domain/settings';
 import { withOrigin } from '../../store/changes';
@@ -102,7 +102,7 @@ export async function applyDocs(
     const staying = members.filter((m) => m.to === m.memberId);
     const locals = await db.members.bulkGet(staying.map((m) => m.memberId));
     mark('sync.apply.store.members.read');
-    const rows = new Map<string, MemberRow>();
+    const rows = new Map<string, MemberWrite>();
     staying.forEach(({ memberId, doc, tags }, i) => {
       followed.add(memberId);
       rows.set(memberId, memberRowFromDocs(doc, tags, locals[i], (mid, name) => emptyMember(mid, name, settings, now())));
@@ -122,17 +122,16 @@ export async function applyDocs(
       if (table === 'members') deletedMembers.add(rowKeyOf(id));
       tables.add(table);
     }
-    // Stats and tier from all the member's orders, now that this batch's are in.
+    // Stats from all the member's orders, now that this batch's are in (their tiers follow: tiers/tier-keeper.ts).
     const recount = [...touchedMembers].filter((m) => !gone.includes(m) && !deletedMembers.has(m));
     const elsewhere = recount.filter((m) => !rows.has(m));
     const read = new Map(elsewhere.map((m, i) => [m, i]));
     const stored = elsewhere.length ? await db.members.bulkGet(elsewhere) : [];
     const counted = await membersFromOrders(db, recount.map((m) => rows.get(m) ?? stored[read.get(m)!]), settings, now());
     mark('sync.apply.store.stats');
-    for (const r of counted.rows) rows.set(r.id, r);
+    for (const r of counted) rows.set(r.id, r);
     for (const m of deletedMembers) rows.delete(m);
     if (rows.size) await db.members.bulkPut([...rows.values()]);
-    if (counted.tierChanges.length) await db.tierChanges.bulkAdd(counted.tierChanges);
     mark('sync.apply.store.members.write');
   });
   mark('sync.apply.store.commit');

@@ -1,7 +1,6 @@
 // The tiers capability's message: a new ladder, applied to every member.
 import type { Handlers } from '../../messaging/router';
 import type { RegularsDb } from '../../store/database';
-import { readSettings } from '../../store/settings';
 import { applyTierLadder } from './tiers';
 
 export interface TierHooks {
@@ -12,7 +11,7 @@ export interface TierHooks {
 export function tierHandlers(db: RegularsDb, now: () => number, hooks: TierHooks = {}): Pick<Handlers, 'tiers.apply'> {
   return {
     'tiers.apply': async ({ ladder }) => {
-      const result = await applyTierLadder(db, ladder, now(), (await readSettings(db)).shopCurrency);
+      const result = await applyTierLadder(db, ladder, now());
       hooks.onTiersChanged?.();
       return result;
     },

@@ -51,7 +51,7 @@ describe('applying a tier ladder', () => {
   it('re-evaluates every member, saves the ladder and records who moved up and down', async () => {
     expect([await tierOf('lily'), await tierOf('mei'), await tierOf('old_tom')]).toEqual(['silver', 'regular', 'gold']);
     // Silver from 15.00, Gold from 80.00: mei climbs to Silver, lily to Gold; old_tom stays Gold.
-    const result = await applyTierLadder(db, withThresholds(1500, 8000), NOW + DAY, 'USD');
+    const result = await applyTierLadder(db, withThresholds(1500, 8000), NOW + DAY);
     expect(result).toMatchObject({ members: 3, up: 2, down: 0 });
     expect([await tierOf('lily'), await tierOf('mei'), await tierOf('old_tom')]).toEqual(['gold', 'silver', 'gold']);
     expect((await readSettings(db)).tierLadder.steps[1]!.minSpendMinor).toBe(1500);
@@ -64,14 +64,14 @@ describe('applying a tier ladder', () => {
 
   it('a stricter ladder moves members down, recorded as such, and applying it again changes nothing', async () => {
     const strict = withThresholds(50_000, 100_000);
-    expect(await applyTierLadder(db, strict, NOW, 'USD')).toMatchObject({ up: 0, down: 2 });
-    expect(await applyTierLadder(db, strict, NOW, 'USD')).toMatchObject({ up: 0, down: 0 });
+    expect(await applyTierLadder(db, strict, NOW)).toMatchObject({ up: 0, down: 2 });
+    expect(await applyTierLadder(db, strict, NOW)).toMatchObject({ up: 0, down: 0 });
     expect(movesOf(await db.tierChanges.toArray()).filter((c) => c.direction === 'down')).toHaveLength(2);
   });
 
   it('a rolling 12-month window counts only orders of the last 365 days', async () => {
     const yearly: TierLadder = { ...withThresholds(1500, 8000), window: { days: 365 } };
-    await applyTierLadder(db, yearly, NOW, 'USD');
+    await applyTierLadder(db, yearly, NOW);
     expect(await tierOf('old_tom')).toBe('regular'); // his orders are two years old
     expect(await tierOf('lily')).toBe('gold');
     const facts = await tierFactsOf(db, yearly.window, NOW, 'USD');
@@ -93,7 +93,7 @@ describe('applying a tier ladder', () => {
 
   it('members on a step taken off the ladder move without counting as an upgrade', async () => {
     const noGold: TierLadder = { ...DEFAULT_TIER_LADDER, steps: DEFAULT_TIER_LADDER.steps.filter((s) => s.id !== 'gold') };
-    const result = await applyTierLadder(db, noGold, NOW, 'USD');
+    const result = await applyTierLadder(db, noGold, NOW);
     expect(await tierOf('old_tom')).toBe('silver');
     expect(result.up).toBe(0);
     const tom = (await lookupByHandle(db, 'demo', 'old_tom', NOW))!.member.id;
@@ -107,7 +107,7 @@ describe('applying a tier ladder', () => {
     const before = await db.tierChanges.count();
     const reads = [vi.spyOn(db.members, 'bulkGet'), vi.spyOn(db.members, 'toArray'), vi.spyOn(db.members, 'bulkPut'), vi.spyOn(db.members, 'put')];
     // Silver from 4.00: the 200 buyers and mei climb.
-    const climb = await applyTierLadder(db, withThresholds(400, 50_000), NOW, 'USD');
+    const climb = await applyTierLadder(db, withThresholds(400, 50_000), NOW);
     for (const spy of reads) expect(spy).not.toHaveBeenCalled();
     reads.forEach((spy) => spy.mockRestore());
     expect(climb).toMatchObject({ members: 203, up: 201, down: 0 });
@@ -119,13 +119,13 @@ describe('applying a tier ladder', () => {
 
   it('an applied tier holds through a tag and a new connection, and gives way to an import that ranks the member again', async () => {
     const meiId = (await lookupByHandle(db, 'demo', 'mei', NOW))!.member.id;
-    await applyTierLadder(db, withThresholds(1500, 8000), NOW + DAY, 'USD'); // mei: Regular → Silver
+    await applyTierLadder(db, withThresholds(1500, 8000), NOW + DAY); // mei: Regular → Silver
     await addTag(db, meiId, 'gift', NOW + 2 * DAY);
     expect(await tierOf('mei')).toBe('silver');
     const again = new RegularsDb(db.name, { indexedDB: db._options.indexedDB, IDBKeyRange: db._options.IDBKeyRange });
     expect((await again.members.get(meiId))?.tierId).toBe('silver');
     // A stricter ladder, then an order: the import ranks mei with it (70.00: Silver from 50.00).
-    await applyTierLadder(db, withThresholds(5000, 80_000), NOW + 3 * DAY, 'USD');
+    await applyTierLadder(db, withThresholds(5000, 80_000), NOW + 3 * DAY);
     expect(await tierOf('mei')).toBe('regular');
     await importOrders(db, [order({ buyer: { handle: 'mei' }, amountMinor: 5000, placedAt: NOW + 3 * DAY })], NOW + 4 * DAY);
     expect(await tierOf('mei')).toBe('silver');
@@ -167,19 +167,19 @@ describe('applying a tier ladder', () => {
 
   it('a ladder that moves a recent buyer down makes no tier-upgrade reminder', async () => {
     await importOrders(db, [order({ buyer: { handle: 'lily' }, amountMinor: 1000, placedAt: NOW - DAY })], NOW);
-    await applyTierLadder(db, withThresholds(50_000, 100_000), NOW, 'USD'); // lily: Silver → Regular
+    await applyTierLadder(db, withThresholds(50_000, 100_000), NOW); // lily: Silver → Regular
     await sweepReminders(db, NOW);
     expect(await tierOf('lily')).toBe('regular');
     expect((await db.reminders.toArray()).filter((r) => r.id.startsWith('tierUp:'))).toEqual([]);
   });
 
   it('a backup taken after a re-rank restores its tiers and moves, over the tiers of a later re-rank', async () => {
-    await applyTierLadder(db, withThresholds(1500, 8000), NOW + DAY, 'USD');
+    await applyTierLadder(db, withThresholds(1500, 8000), NOW + DAY);
     const tiers = async (store: RegularsDb) => (await store.members.toArray()).map((m) => [m.displayName, m.tierId]).sort();
     const backedUp = await tiers(db);
     expect(backedUp).toEqual([['lily', 'gold'], ['mei', 'silver'], ['old_tom', 'gold']]);
     const file = await readBackup((await backupFile(db, NOW + DAY)).blob);
-    await applyTierLadder(db, withThresholds(50_000, 100_000), NOW + 2 * DAY, 'USD'); // everyone Regular
+    await applyTierLadder(db, withThresholds(50_000, 100_000), NOW + 2 * DAY); // everyone Regular
     await restoreBackup(db, file as ValidBackup);
     expect(await tiers(db)).toEqual(backedUp);
     const again = new RegularsDb(db.name, { indexedDB: db._options.indexedDB, IDBKeyRange: db._options.IDBKeyRange });

@@ -1,0 +1,101 @@
+// Member rows read through the store carry their tier, derived; rows written never store one. A
+// browser's IDBCursor refuses any `this` but itself ("Illegal invocation"); fake-indexeddb does not,
+// so that is modelled here: every cursor read of members (a name search) once failed in Chromium only.
+import type { DBCore, DBCoreCursor, DBCoreTable } from 'dexie';
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TIER_LADDER } from '../domain/tiers';
+import { MemberTiers, memberTiersMiddleware } from './member-tiers';
+import { memoryDb, NOW } from './test-helpers';
+
+type Row = { id: string; orderCount: number; spendMinor: number };
+
+/** A cursor whose getters and methods throw unless called on the cursor itself, as Chromium's do. */
+function brandedCursor(rows: Row[]): { cursor: DBCoreCursor; continued: unknown[] } {
+  const continued: unknown[] = [];
+  let at = 0;
+  const cursor = {} as DBCoreCursor;
+  const own = (name: string, get: () => unknown) =>
+    Object.defineProperty(cursor, name, {
+      get() {
+        if (this !== cursor) throw new TypeError('Illegal invocation');
+        return get();
+      },
+    });
+  own('key', () => rows[at]?.id);
+  own('primaryKey', () => rows[at]?.id);
+  own('value', () => rows[at]);
+  for (const name of ['continue', 'continuePrimaryKey', 'advance'] as const)
+    Object.defineProperty(cursor, name, {
+      value: function (this: unknown, ...args: unknown[]) {
+        if (this !== cursor) throw new TypeError('Illegal invocation');
+        continued.push([name, ...args]);
+        at++;
+      },
+    });
+  return { cursor, continued };
+}
+
+const member = (id: string, orderCount: number, spendMinor: number) => ({
+  id,
+  displayName: id,
+  tags: [],
+  profile: {},
+  doNotContact: false,
+  createdAt: NOW,
+  updatedAt: NOW,
+  orderCount,
+  spendMinor,
+  currency: 'USD',
+  spendOrderCount: orderCount,
+  averageOrderMinor: orderCount ? Math.round(spendMinor / orderCount) : 0,
+});
+
+describe('member tiers, derived on read', () => {
+  it('a cursor over members reads keys, values and moves on as the real one does, with each member tier', async () => {
+    const db = memoryDb();
+    const tiers = new MemberTiers(db);
+    const rows = [
+      { id: 'm1', orderCount: 5, spendMinor: 0 },
+      { id: 'm2', orderCount: 1, spendMinor: 0 },
+    ];
+    const { cursor, continued } = brandedCursor(rows);
+    const down = { table: () => ({ openCursor: async () => cursor }) as unknown as DBCoreTable } as unknown as DBCore;
+    const members = (memberTiersMiddleware(tiers).create(down) as DBCore).table('members');
+    const read = (await members.openCursor({ values: true, trans: {} } as Parameters<DBCoreTable['openCursor']>[0]))!;
+
+    expect([read.key, read.primaryKey, read.value]).toEqual(['m1', 'm1', { ...rows[0], tierId: 'gold' }]);
+    read.continue();
+    expect([read.key, read.value]).toEqual(['m2', { ...rows[1], tierId: 'regular' }]);
+    read.continue('m9');
+    read.continuePrimaryKey('k', 'p');
+    read.advance(2);
+    expect(continued).toEqual([['continue', undefined], ['continue', 'm9'], ['continuePrimaryKey', 'k', 'p'], ['advance', 2]]);
+    tiers.dispose();
+    db.close();
+  });
+
+  it('a member row is stored without its tier, and read with the one its stats reach on the saved ladder', async () => {
+    const factory = new IDBFactory();
+    const db = memoryDb(undefined, factory);
+    await db.members.bulkPut([{ ...member('gold', 5, 0), tierId: 'diamond' }, member('new', 0, 0)]);
+    expect((await db.members.toArray()).map((m) => [m.id, m.tierId])).toEqual([
+      ['gold', 'gold'],
+      ['new', 'regular'],
+    ]);
+    // As stored: no tier at all.
+    const raw = new Dexie('regulars', { indexedDB: factory, IDBKeyRange });
+    await raw.open();
+    expect((await raw.table('members').toArray()).map((m: object) => 'tierId' in m)).toEqual([false, false]);
+    raw.close();
+    // A stricter ladder saved: every read follows it, in every connection.
+    await db.settings.put({ key: 'tierLadder', value: { ...DEFAULT_TIER_LADDER, steps: DEFAULT_TIER_LADDER.steps.map((s) => (s.id === 'gold' ? { ...s, minOrders: 6 } : s)) } });
+    await new Promise((r) => setTimeout(r, 10));
+    expect((await db.members.get('gold'))!.tierId).toBe('silver');
+    db.close();
+    const again = memoryDb(undefined, factory);
+    expect((await again.members.get('gold'))!.tierId).toBe('silver');
+    again.close();
+  });
+});

@@ -1,0 +1,180 @@
+// Every member's tier is derived, never stored in a member row. Reads of member rows get it here
+// (the middleware below adds `tierId`; writes drop one a writer passed back): with a lifetime ladder
+// it is the ladder's step for the row's own stats, exact in every context; with a rolling window it
+// depends on orders in the window, so the background's tier keeper (background/tiers/tier-keeper.ts)
+// ranks each member as their orders change, and keeps that map here and on disk.
+import type { DBCore, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type Dexie from 'dexie';
+import { DEFAULT_TIER_LADDER, tierForStats, tierLadderSchema } from '../domain/tiers';
+import type { TierLadder } from '../domain/types';
+import { onCommitted, rowsOf, touches } from './changes';
+
+/** Where the keeper saves every member's tier, in the caches table (with the members' mark and ladder it stands for). */
+export const MEMBER_TIERS_KEY = 'tiers:members';
+
+/** Every member's tier as saved: tier names once, then per member its id and the index of its tier. */
+export interface StoredTiers {
+  /** The ladder (as JSON) the tiers were ranked with. */
+  ladder: string;
+  names: string[];
+  ids: string[];
+  tiers: number[];
+}
+
+type Ranked = { id: string; orderCount: number; spendMinor: number };
+
+/** After a write elsewhere, the kept tiers are read again once writes pause this long. */
+const RELOAD_MS = 1000;
+
+/** A ladder as the saved tiers name it (a setting's value as stored). */
+export const ladderKey = (ladder: unknown): string => JSON.stringify(ladder);
+
+export function encodeTiers(ladder: string, tiers: ReadonlyMap<string, string>): StoredTiers {
+  const names: string[] = [];
+  const index = new Map<string, number>();
+  const stored: StoredTiers = { ladder, names, ids: [], tiers: [] };
+  for (const [id, tier] of tiers) {
+    let i = index.get(tier);
+    if (i === undefined) index.set(tier, (i = names.push(tier) - 1));
+    stored.ids.push(id);
+    stored.tiers.push(i);
+  }
+  return stored;
+}
+
+export function decodeTiers(stored: StoredTiers): Map<string, string> {
+  const out = new Map<string, string>();
+  stored.ids.forEach((id, i) => out.set(id, stored.names[stored.tiers[i]!]!));
+  return out;
+}
+
+export class MemberTiers {
+  private ladderNow: TierLadder = DEFAULT_TIER_LADDER;
+  private kept = new Map<string, string>();
+  /** Set by the context that keeps the tiers (the background): it never reads them back from disk. */
+  private owned = false;
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly stop: () => void;
+
+  constructor(private readonly db: Dexie) {
+    this.stop = onCommitted((change) => {
+      if (change.db !== db.name) return;
+      if (touches(change, ['settings'])) {
+        // A ladder saved here counts from its commit on (the next read already follows it); then read as stored.
+        const saved = rowsOf<{ key: string; value: unknown }>(change, 'settings')?.findLast((r) => r.key === 'tierLadder');
+        const parsed = saved && tierLadderSchema.safeParse(saved.value);
+        if (parsed?.success) this.ladderNow = parsed.data;
+        void this.loadLadder().catch((e) => db.isOpen() && console.warn('Regulars: the tier ladder was not read', e));
+      }
+      if (!this.owned && change.from === 'elsewhere' && this.ladderNow.window !== 'lifetime' && touches(change, ['members', 'tierChanges'])) {
+        clearTimeout(this.reloadTimer);
+        this.reloadTimer = setTimeout(() => void this.loadKept().catch((e) => console.warn('Regulars: the kept tiers were not read', e)), RELOAD_MS);
+      }
+    });
+  }
+
+  get ladder(): TierLadder {
+    return this.ladderNow;
+  }
+
+  /** The tier a member row shows. */
+  tierOf(row: Ranked): string {
+    if (this.ladderNow.window === 'lifetime') return tierForStats(this.ladderNow, row).id;
+    return this.kept.get(row.id) ?? this.ladderNow.steps[0]!.id;
+  }
+
+  /** The row with its tier, set in place (rows read are the reader's own copies). */
+  patch<T>(row: T): T {
+    if (row && typeof row === 'object') (row as unknown as { tierId: string }).tierId = this.tierOf(row as unknown as Ranked);
+    return row;
+  }
+
+  /** The ladder in force from now on (the background sets it as it saves it, before any read). */
+  useLadder(ladder: TierLadder): void {
+    this.ladderNow = ladder;
+  }
+
+  /** The keeper's tiers (rolling windows read them): `owned`, this context keeps them itself. */
+  useKept(tiers: Map<string, string>, owned = true): void {
+    this.kept = tiers;
+    this.owned ||= owned;
+  }
+
+  /** Reads the ladder and the kept tiers (at open, and after a write elsewhere). */
+  async load(db: Dexie = this.db): Promise<void> {
+    await this.loadLadder(db);
+    await this.loadKept(db);
+  }
+
+  private async loadLadder(db: Dexie = this.db): Promise<void> {
+    const row = await db.table('settings').get('tierLadder');
+    const parsed = tierLadderSchema.safeParse(row?.value);
+    this.ladderNow = parsed.success ? parsed.data : DEFAULT_TIER_LADDER;
+  }
+
+  private async loadKept(db: Dexie = this.db): Promise<void> {
+    if (this.owned || !db.tables.some((t) => t.name === 'caches')) return; // a store at a schema before caches
+    const stored = (await db.table('caches').get(MEMBER_TIERS_KEY))?.value as StoredTiers | undefined;
+    if (!this.owned) this.kept = stored ? decodeTiers(stored) : new Map();
+  }
+
+  dispose(): void {
+    this.stop();
+    clearTimeout(this.reloadTimer);
+  }
+}
+
+// An upgrade reads and writes rows as stored (schema.ts drops the tier they carried then).
+const upgrading = (trans: DBCoreTransaction) => (trans as unknown as IDBTransaction).mode === 'versionchange';
+
+function withoutTier<T>(row: T): T {
+  if (!row || typeof row !== 'object' || !('tierId' in row)) return row;
+  const { tierId: _, ...rest } = row as T & { tierId: unknown };
+  return rest as T;
+}
+
+/** Reads of member rows give their tier (MemberTiers.patch); writes drop any tier a row carries. */
+export function memberTiersMiddleware(tiers: MemberTiers): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'regulars-member-tiers',
+    create(down) {
+      return {
+        table(name) {
+          const table = down.table(name);
+          if (name !== 'members') return table;
+          const patchAll = <T>(rows: T[]): T[] => {
+            for (const r of rows) tiers.patch(r);
+            return rows;
+          };
+          const read: DBCoreTable = {
+            ...table,
+            mutate: (req) => (req.type === 'put' || req.type === 'add') && !upgrading(req.trans) ? table.mutate({ ...req, values: req.values.map(withoutTier) }) : table.mutate(req),
+            get: async (req) => (upgrading(req.trans) ? table.get(req) : tiers.patch(await table.get(req))),
+            getMany: async (req) => (upgrading(req.trans) ? table.getMany(req) : patchAll(await table.getMany(req))),
+            query: async (req) => {
+              const res = await table.query(req);
+              return req.values && !upgrading(req.trans) ? { ...res, result: patchAll(res.result) } : res;
+            },
+            openCursor: async (req) => {
+              const cursor = await table.openCursor(req);
+              if (!cursor || !req.values || upgrading(req.trans)) return cursor;
+              // A real IDBCursor's getters and methods refuse any other `this` ("Illegal invocation"), so
+              // everything native is forwarded to the cursor itself, as Dexie's own virtual cursors do;
+              // Dexie's added members (start, stop, next, fail, trans) are inherited as they are.
+              return Object.create(cursor, {
+                key: { get: () => cursor.key },
+                primaryKey: { get: () => cursor.primaryKey },
+                value: { get: () => tiers.patch(cursor.value) },
+                continue: { value: (key?: unknown) => cursor.continue(key) },
+                continuePrimaryKey: { value: (key: unknown, primaryKey: unknown) => cursor.continuePrimaryKey(key, primaryKey) },
+                advance: { value: (count: number) => cursor.advance(count) },
+              }) as typeof cursor;
+            },
+          };
+          return read;
+        },
+      };
+    },
+  };
+}
