@@ -7,11 +7,8 @@ export default defineConfig({
   // Screenshots for people to look at run only on request: npm run screenshots.
   grepInvert: process.env.SCREENSHOTS ? undefined : /@screenshots/,
   grep: process.env.SCREENSHOTS ? /@screenshots/ : undefined,
-  // Each worker runs its own Chromium, profile, demo site and team server (random loopback ports,
-  // temporary profiles), so specs never share state. The machines we run on have two cores, and
-  // most of an end-to-end test is waiting (a page, the worker, a sync), so two workers keep both
-  // busy. E2E_WORKERS=1 runs them one at a time.
-  workers: Number(process.env.E2E_WORKERS) || 2,
+  // Each worker runs its own Chromium; the machines we run on have two cores.
+  workers: 1,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
