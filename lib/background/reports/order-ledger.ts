@@ -10,6 +10,7 @@ import type { OrderRow } from '../../domain/rows';
 import { keysOf, onCommitted, rowsOf, touches } from '../../store/changes';
 import type { RegularsDb } from '../../store/database';
 import { decodeKept, readKeptColumns, scanLedger, writeKeptLedger } from '../../store/order-ledger';
+import { lane } from '../lane';
 
 /** Orders re-read per transaction when a write names many (an import batch). */
 const REREAD_BATCH = 5000;
@@ -39,7 +40,6 @@ export function orderLedgerKeeper(db: RegularsDb, saveDelayMs = 3000): LedgerKee
   const pending = new Set<string>();
   /** Orders put in this context, as their change carried them: recorded without a read (before `pending` is read back). */
   const carried = new Map<string, OrderRow>();
-  let chain: Promise<unknown> = Promise.resolve();
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Reads the kept record (current when read: the writes after it gather in `pending`). */
@@ -95,11 +95,7 @@ export function orderLedgerKeeper(db: RegularsDb, saveDelayMs = 3000): LedgerKee
     }
     return reload ? drain(need) : ledger;
   };
-  const enqueue = <T>(step: () => Promise<T>): Promise<T> => {
-    const run = chain.then(step, step);
-    chain = run.catch(() => undefined);
-    return run;
-  };
+  const enqueue = lane();
   const save = () =>
     enqueue(async () => {
       if (!ledger || reload) return false;

@@ -11,6 +11,7 @@ import type { MemberRow } from '../../domain/rows';
 import { keysOf, onCommitted, rowsOf, touches } from '../../store/changes';
 import type { RegularsDb } from '../../store/database';
 import { generationKey } from '../../store/generation';
+import { lane } from '../lane';
 
 /** Every member's facts as columns, with their ids in order; shared between callers: never change them. */
 export interface MemberColumnsRead {
@@ -60,14 +61,9 @@ export function factsKeeper(
   let wanted = false;
   let loading = false;
   let reload = false;
-  let chain: Promise<unknown> = Promise.resolve();
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const enqueue = <T>(step: () => Promise<T>): Promise<T> => {
-    const run = chain.then(step, step);
-    chain = run.catch(() => undefined);
-    return run;
-  };
+  const enqueue = lane();
   const merge = () => {
     if (!facts || !changed.size) return;
     facts = patchColumns(facts.columns, facts.ids, changed);

@@ -7,7 +7,8 @@ import { isSharedTable, SHARED_SETTINGS, SHARED_TABLES } from '../../domain/sync
 import { JOURNEYS_KEY } from '../../domain/journey-settings';
 import type { RegularsDb } from '../../store/database';
 import type { ChangesPage, CouchClient } from './couch';
-import { failureState, lane } from './loop';
+import { failureState } from './loop';
+import { lane } from '../lane';
 import { catchUpSession, type CommittedChange, type SubscribeToCommitted } from './committed-changes';
 import { importOrigin } from '../derived';
 import { applyChanges } from './incoming';

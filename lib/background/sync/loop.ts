@@ -1,16 +1,5 @@
-// Two pieces of the sync engine's loop (engine.ts): the serial lane its pushes and applies share,
-// and what a failed round means for the state the pages show.
+// A piece of the sync engine's loop (engine.ts): what a failed round means for the state the pages show.
 import { CouchError, type CouchClient } from './couch';
-
-/** A serial lane: pushes and applies never interleave (each compares rows with the shadow). */
-export function lane() {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(job: () => Promise<T>): Promise<T> => {
-    const run = tail.then(job, job);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}
 
 /**
  * 401 is a lost session or a non-member (servers differ): the session tells which. 404 is a

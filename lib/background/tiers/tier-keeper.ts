@@ -21,6 +21,7 @@ import { readSettings, writeSettings } from '../../store/settings';
 import { NO_TIER_FACTS } from '../../store/tier-facts';
 import { orderLedger } from '../reports/order-ledger';
 import { memberColumns, memberFacts, memberFactsKeeper, type FactMember } from '../segments/member-snapshot';
+import { lane } from '../lane';
 
 /** Members read back per transaction when a write from elsewhere names many. */
 const REREAD_BATCH = 5000;
@@ -59,14 +60,9 @@ export function tierKeeper(db: RegularsDb, clock: () => number, saveDelayMs = 10
   /** The origin of the last write of each pending member. */
   const pendingOrigin = new Map<string, string | undefined>();
   let ladderChanged = false;
-  let chain: Promise<unknown> = Promise.resolve();
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const enqueue = <T>(step: () => Promise<T>): Promise<T> => {
-    const run = chain.then(step, step);
-    chain = run.catch(() => undefined);
-    return run;
-  };
+  const enqueue = lane();
   const ladderNow = () => db.memberTiers.ladder;
 
   /** Each member's tier under `ladder` at `now`: a rolling window sums the orders in it. */

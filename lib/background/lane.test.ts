@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { lane } from './lane';
+
+describe('a serial lane', () => {
+  it('runs jobs one at a time in the order given, and a failed job does not stop the next', async () => {
+    const run = lane();
+    const log: string[] = [];
+    const job = (name: string, ms: number, fail = false) => () =>
+      new Promise<string>((resolve, reject) => {
+        log.push(`start ${name}`);
+        setTimeout(() => {
+          log.push(`end ${name}`);
+          if (fail) reject(new Error(name));
+          else resolve(name);
+        }, ms);
+      });
+    const results = await Promise.allSettled([run(job('a', 20)), run(job('b', 1, true)), run(job('c', 1))]);
+    expect(log).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  });
+});
