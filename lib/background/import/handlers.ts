@@ -8,6 +8,10 @@ import { dropDeadUndo, dropUndo, revertImport } from './undo-journal';
 import { dropJournal, recoverJournals, writeWaiting } from './member-journal';
 import { importOrders } from './import-orders';
 import { timedPhase } from './phases';
+import { lane, type Lane } from '../lane';
+
+/** A job that only waits for a session's batches before it to settle. */
+const settled = async () => undefined;
 
 /** An import session idle this long is dropped (the options page was closed mid-import). */
 export const SESSION_IDLE_MS = 120_000;
@@ -33,20 +37,17 @@ type ImportHandlers = Pick<Handlers, 'orders.import' | 'orders.importCancel' | '
 export function importCapability(db: RegularsDb, now: () => number, hooks: ImportHooks = {}) {
   // `queue`: the session's batches, stored one after the other in the order they came. The options
   // page sends the next batch while one is stored, so its decoding and validation overlap the writes.
-  const sessions = new Map<string, { cache: Promise<ImportCache>; timer: ReturnType<typeof setTimeout>; queue: Promise<unknown> }>();
+  const sessions = new Map<string, { cache: Promise<ImportCache>; timer: ReturnType<typeof setTimeout>; queue: Lane }>();
   /** Runs `step` after the session's batches before it (a failed one does not stop the next: the page cancels). */
   const queued = <T>(id: string, step: () => Promise<T>): Promise<T> => {
     const session = sessions.get(id);
-    if (!session) return step();
-    const run = session.queue.then(step, step);
-    session.queue = run.catch(() => undefined);
-    return run;
+    return session ? session.queue(step) : step();
   };
   /** Ends a session; its waiting member rows are written unless the store they belong to is gone. */
   const endSession = async (id: string, write = true) => {
     const session = sessions.get(id);
     if (!session) return false;
-    await session.queue;
+    await session.queue(settled);
     if (sessions.get(id) !== session) return false;
     sessions.delete(id);
     clearTimeout(session.timer);
@@ -68,7 +69,7 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
     if (session) clearTimeout(session.timer);
     else {
       // A session remembers what it changed, so the user can cancel the whole import.
-      session = { cache: sessionCache(db, id, importOrigin(id)), timer: setTimeout(() => undefined), queue: Promise.resolve() };
+      session = { cache: sessionCache(db, id, importOrigin(id)), timer: setTimeout(() => undefined), queue: lane() };
       sessions.set(id, session);
     }
     session.timer = setTimeout(() => void endSession(id).catch((e) => console.error('Regulars: an idle import could not finish', e)), SESSION_IDLE_MS);
@@ -89,7 +90,7 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
     },
     'orders.importCancel': async ({ session }) => {
       const open = sessions.get(session);
-      await open?.queue;
+      await open?.queue(settled);
       const cache = open ? await open.cache : undefined;
       const reverted = cache?.undo ? await revertImport(db, cache.undo) : { orders: 0, members: 0 };
       if (cache?.deferred) await dropJournal(db, cache.deferred);
@@ -97,7 +98,7 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
       return reverted;
     },
     'orders.importEnd': async ({ session }) => {
-      await sessions.get(session)?.queue;
+      await sessions.get(session)?.queue(settled);
       const members = sessionMembers(await sessions.get(session)?.cache);
       return { ended: await endSession(session), members };
     },
