@@ -35,9 +35,11 @@ const streamAbove = Number(new URLSearchParams(location.search).get('streamAbove
 // The bench build times this page's import messages (tests/bench); other builds send them as they are.
 const timed = import.meta.env.REGULARS_BENCH ? benchTimed : <A extends unknown[], R>(_: string, call: (...a: A) => Promise<R>) => call;
 // An import's messages go by structured clone to the background's worker, in the order they are sent.
-const importBatch = timed('orders.import', (rows: ImportedOrder[], session: string) => sendBulk('orders.import', { rows, session }));
-const endImport = timed('orders.importEnd', (session: string) => sendBulk('orders.importEnd', { session }));
-const cancelImport = (session: string) => sendBulk('orders.importCancel', { session });
+// The bench build's ?transport=runtime sends them by runtime messaging instead: the same run's baseline.
+const bulk = import.meta.env.REGULARS_BENCH && new URLSearchParams(location.search).get('transport') === 'runtime' ? send : sendBulk;
+const importBatch = timed('orders.import', (rows: ImportedOrder[], session: string) => bulk('orders.import', { rows, session }));
+const endImport = timed('orders.importEnd', (session: string) => bulk('orders.importEnd', { session }));
+const cancelImport = (session: string) => bulk('orders.importCancel', { session });
 const importWorker = () => new Worker(new URL('../../lib/import/import-worker.ts', import.meta.url), { type: 'module' });
 // Repurchase intervals and category figures are read and computed off this page's thread.
 const FIGURES = figuresInWorker(() => new Worker(new URL('../../lib/readers/figures-worker.ts', import.meta.url), { type: 'module' }));
