@@ -4,13 +4,13 @@
 import { createClient } from './client';
 import { POST_WATCH_PORT, postingRuntime } from './worker-post';
 
-/** The service worker that runs the background (Chromium's MV3 build). */
-let registration: Promise<ServiceWorkerRegistration | undefined> | undefined;
+/** The service worker that runs the background (Chromium's MV3 build); asked again until there is one. */
+let registration: ServiceWorkerRegistration | undefined;
 const backgroundWorker = async () => {
   const container = globalThis.navigator?.serviceWorker;
   if (!container) return undefined;
-  registration ??= container.getRegistration().catch(() => undefined);
-  return (await registration)?.active ?? undefined;
+  registration ??= await container.getRegistration().catch(() => undefined);
+  return registration?.active ?? undefined;
 };
 
 /** The same protocol as `send` (browser-client.ts), by structured clone where it can. */

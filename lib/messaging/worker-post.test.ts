@@ -57,6 +57,19 @@ describe('an import posted to the background’s service worker', () => {
     expect(waits).toHaveLength(4);
   });
 
+  it('cancelled, the import takes back what its batches stored', async () => {
+    const db = memoryDb(undefined, undefined, 'worker-post-cancel');
+    const route = createRouter(createHandlers({ db, now: () => NOW }), OWN);
+    const { send } = pageAndWorker(route);
+    await send('orders.import', { rows: [order({ orderNo: 'c0', buyer: { handle: 'kept' } })] });
+    // Two batches in flight and the cancel right behind them, as the options page sends them.
+    const batches = [1, 2].map((n) => send('orders.import', { rows: [order({ orderNo: `c${n}`, buyer: { handle: `b${n}` } })], session: 'session-post-cancel' }));
+    const cancelled = send('orders.importCancel', { session: 'session-post-cancel' });
+    await Promise.all(batches);
+    expect(await cancelled).toEqual({ orders: 2, members: 2 });
+    expect((await db.orders.toArray()).map((o) => o.orderNo)).toEqual(['c0']);
+  });
+
   it('answers each request, however many are in flight, with its own reply', async () => {
     const route = async (message: unknown) => {
       const n = (message as { payload: { n: number } }).payload.n;
