@@ -7,7 +7,8 @@ import { mappingKey, type GenericMapping } from '@/lib/import/generic';
 import { ChoiceField } from './choice-field';
 import { FileInput } from './file-input';
 import { platformChoices } from './column-mapping';
-import { IMPORT_BATCH, type ImportedOrder } from '@/lib/domain/imported-order';
+import { IMPORT_BATCH } from '@/lib/domain/imported-order';
+import { orderBatch, type OrderBatch } from '@/lib/import/order-batch';
 import type { ImportProblem } from '@/lib/import/presets/types';
 import type { ReadOptions } from '@/lib/import/read-export';
 import type { StreamProgress } from '@/lib/import/stream-export';
@@ -33,11 +34,12 @@ export interface ImportSectionProps {
   streamFile(
     file: File,
     options: ReadOptions,
-    onBatch: (orders: ImportedOrder[], problems: ImportProblem[], progress: StreamProgress) => Promise<void>,
+    onBatch: (batch: OrderBatch, problems: ImportProblem[], progress: StreamProgress) => Promise<void>,
   ): { done: Promise<StreamSummary>; stop(): void };
   /** Files larger than this many bytes are streamed instead of previewed (default 16 MB). */
   streamAbove?: number;
-  importBatch(rows: ImportedOrder[], session: string): Promise<BatchResult>;
+  /** Stores one batch: its orders as JSON (`orders.import`'s `rowsJson`). */
+  importBatch(rowsJson: string, session: string): Promise<BatchResult>;
   /** Keeps the column mappings used by an import, by header set, so the same columns map themselves next time. */
   saveMappings(mappings: Record<string, GenericMapping>): Promise<unknown>;
   /** Ends the import; says what it changed in the store: members created, existing members matched. */
@@ -129,21 +131,21 @@ export function ImportSection({
     // One batch is stored while the next is sent (the background stores a session's batches in the
     // order they come): reading, sending and storing overlap. At most two are in flight.
     const inFlight: Promise<void>[] = [];
-    const store = async (rows: ImportedOrder[], fraction: number) => {
+    const store = async (batch: OrderBatch, fraction: number) => {
       if (cancelled.current) throw new Cancelled();
-      const sent = importBatch(rows, session).then((result) => counted(rows, fraction, result));
+      const sent = importBatch(batch.json, session).then((result) => counted(batch.keys, fraction, result));
       sent.catch(() => undefined); // awaited below, or by the import's end
       inFlight.push(sent);
       if (inFlight.length > 1) await inFlight.shift();
     };
-    const counted = (rows: ImportedOrder[], fraction: number, result: BatchResult) => {
+    const counted = (keys: string[], fraction: number, result: BatchResult) => {
       total.added += result.orders.added;
       total.updated += result.orders.updated;
       total.unchanged += result.orders.unchanged;
       total.merges += result.merges.length;
-      total.orders += rows.length;
+      total.orders += keys.length;
       mergeList.push(...result.merges);
-      for (const o of rows) orderKeys.add(`${o.platform}:${o.orderNo}`);
+      for (const key of keys) orderKeys.add(key);
       const seconds = Math.max(0.001, (now() - started) / 1000);
       const perSecond = total.orders / seconds;
       setOutcome({ kind: 'working', done: Math.round(fraction * 1000), total: 1000, orders: total.orders, perSecond, secondsLeft: fraction > 0 ? (seconds / fraction) * (1 - fraction) : undefined });
@@ -154,14 +156,14 @@ export function ImportSection({
       const smallBytes = totalBytes - big.reduce((sum, f) => sum + f.size, 0);
       for (let i = 0; i < small.length; i += IMPORT_BATCH) {
         const part = Math.min(small.length, i + IMPORT_BATCH) / small.length;
-        await store(small.slice(i, i + IMPORT_BATCH), (smallBytes * part) / totalBytes);
+        await store(orderBatch(small.slice(i, i + IMPORT_BATCH)), (smallBytes * part) / totalBytes);
       }
       let bytesDone = smallBytes;
       for (const file of big) {
         const before = bytesDone;
-        const stream = streamFile(file, { ...optionsFor(), mapping: mappingOf(file) }, async (rows, fileProblems, progress) => {
+        const stream = streamFile(file, { ...optionsFor(), mapping: mappingOf(file) }, async (batch, fileProblems, progress) => {
           problems.push(...fileProblems.map((p) => ({ file: file.name, p })));
-          await store(rows, (before + progress.bytes) / totalBytes);
+          await store(batch, (before + progress.bytes) / totalBytes);
         });
         const summary = await stream.done;
         if (cancelled.current) throw new Cancelled();

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportedOrder } from '@/lib/domain/imported-order';
 import { streamInWorker } from './read-in-worker';
 
 /** Plays the import worker's side: a batch per ack, then 'done' after the last batch is acknowledged. */
@@ -17,7 +16,7 @@ class FakeWorker {
         if (this.terminated) return;
         if (this.sent < this.batches) {
           const n = this.sent++;
-          this.onmessage?.({ data: { kind: 'batch', orders: [{ orderNo: `B${n}` }], problems: [], progress: { bytes: n, totalBytes: this.batches, rows: n } } } as MessageEvent);
+          this.onmessage?.({ data: { kind: 'batch', batch: { json: '[]', keys: [`demo:B${n}`] }, problems: [], progress: { bytes: n, totalBytes: this.batches, rows: n } } } as MessageEvent);
         } else {
           this.onmessage?.({ data: { kind: 'done', result: { ok: true, orderCount: this.batches } } } as MessageEvent);
         }
@@ -40,13 +39,13 @@ describe('streaming a big file through the worker', () => {
     let storing = 0;
     let mostAtOnce = 0;
     let mostAhead = 0;
-    const stream = streamInWorker(() => fake as unknown as Worker, file, options, async (orders) => {
+    const stream = streamInWorker(() => fake as unknown as Worker, file, options, async (batch) => {
       storing++;
       mostAtOnce = Math.max(mostAtOnce, storing);
       await new Promise((r) => setTimeout(r, 5));
       // How many batches the worker has read beyond the ones stored, while this one was being stored.
       mostAhead = Math.max(mostAhead, fake.sent - stored.length);
-      stored.push((orders[0] as ImportedOrder).orderNo);
+      stored.push(batch.keys[0]!.slice('demo:'.length));
       storing--;
     });
     const result = await stream.done;
@@ -60,8 +59,8 @@ describe('streaming a big file through the worker', () => {
   it('a batch that fails to store ends the stream with its message, and no later batch is stored', async () => {
     const fake = new FakeWorker(5);
     const stored: string[] = [];
-    const stream = streamInWorker(() => fake as unknown as Worker, file, options, async (orders) => {
-      const no = (orders[0] as ImportedOrder).orderNo;
+    const stream = streamInWorker(() => fake as unknown as Worker, file, options, async (batch) => {
+      const no = batch.keys[0]!.slice('demo:'.length);
       if (no === 'B1') throw new Error('the store refused B1');
       stored.push(no);
     });

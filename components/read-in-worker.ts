@@ -1,4 +1,5 @@
 import type { ImportedOrder } from '@/lib/domain/imported-order';
+import type { OrderBatch } from '@/lib/import/order-batch';
 import type { ImportProblem, MappedField } from '@/lib/import/presets/types';
 import type { ReadOptions } from '@/lib/import/read-export';
 import type { StreamProgress } from '@/lib/import/stream-export';
@@ -79,7 +80,7 @@ export function streamInWorker(
   makeWorker: () => Worker,
   file: File,
   options: ReadOptions,
-  onBatch: (orders: ImportedOrder[], problems: ImportProblem[], progress: StreamProgress) => Promise<void>,
+  onBatch: (batch: OrderBatch, problems: ImportProblem[], progress: StreamProgress) => Promise<void>,
 ): { done: Promise<StreamSummary>; stop(): void } {
   const worker = makeWorker();
   let settled = false;
@@ -91,7 +92,7 @@ export function streamInWorker(
   let queued = 0;
   let ackOwed = false;
   const ack = () => worker.postMessage({ kind: 'ack' });
-  worker.onmessage = (e: MessageEvent<{ kind: 'batch'; orders: ImportedOrder[]; problems: ImportProblem[]; progress: StreamProgress } | { kind: 'done'; result: StreamSummary }>) => {
+  worker.onmessage = (e: MessageEvent<{ kind: 'batch'; batch: OrderBatch; problems: ImportProblem[]; progress: StreamProgress } | { kind: 'done'; result: StreamSummary }>) => {
     const m = e.data;
     if (m.kind === 'done') {
       void stored.then(() => {
@@ -106,7 +107,7 @@ export function streamInWorker(
     stored = stored.then(async () => {
       if (settled) return;
       try {
-        await onBatch(m.orders, m.problems, m.progress);
+        await onBatch(m.batch, m.problems, m.progress);
       } catch (err) {
         worker.terminate();
         settle({ ok: false, error: err, message: err instanceof Error ? err.message : String(err) });

@@ -17,7 +17,6 @@ import { tierFactsUnder } from '@/lib/readers/page-reads';
 import '@/components/theme.css';
 import '@/components/options.css';
 import type { SiteRuleRow } from '@/lib/domain/rows';
-import type { ImportedOrder } from '@/lib/domain/imported-order';
 import type { Settings, SettingsPatch } from '@/lib/domain/settings';
 import { addWooShop, readMarketplaceAccess, removeHosts, removeWooShop, requestHosts, switchableMarketplaces, watchMarketplaceAccess } from '@/lib/hosts/access';
 import { resolveLocale, translator } from '@/lib/i18n';
@@ -37,7 +36,7 @@ const timed = import.meta.env.REGULARS_BENCH ? benchTimed : <A extends unknown[]
 // An import's messages go by structured clone to the background's worker, in the order they are sent.
 // The bench build's ?transport=runtime sends them by runtime messaging instead: the same run's baseline.
 const bulk = import.meta.env.REGULARS_BENCH && new URLSearchParams(location.search).get('transport') === 'runtime' ? send : sendBulk;
-const importBatch = timed('orders.import', (rows: ImportedOrder[], session: string) => bulk('orders.import', { rows, session }));
+const importBatch = timed('orders.import', (rowsJson: string, session: string) => bulk('orders.import', { rowsJson, session }));
 const endImport = timed('orders.importEnd', (session: string) => bulk('orders.importEnd', { session }));
 const cancelImport = (session: string) => bulk('orders.importCancel', { session });
 const importWorker = () => new Worker(new URL('../../lib/import/import-worker.ts', import.meta.url), { type: 'module' });

@@ -5,7 +5,8 @@ import { readOrderExport, type ReadOptions, type ReadResult } from './read-expor
 import { decodedChunks, streamOrderExport } from './stream-export';
 import { sniffEncoding } from './decode';
 import { unreadable } from './problem';
-import { IMPORT_BATCH } from '../domain/imported-order';
+import { IMPORT_BATCH, type ImportedOrder } from '../domain/imported-order';
+import { orderBatch } from './order-batch';
 
 export type WorkerRequest =
   | { kind: 'read'; bytes: ArrayBuffer; fileName: string; options: ReadOptions }
@@ -34,10 +35,11 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   }
   const { file, options } = request;
   const head = new Uint8Array(await file.slice(0, 65_536).arrayBuffer());
-  // Each batch waits for the page to store it before the worker reads on.
-  const batch = (orders: unknown[], problems: unknown[], progress: { bytes: number; totalBytes: number; rows: number }) => {
+  // Each batch waits for the page to store it before the worker reads on. It goes as one JSON string,
+  // made here, off the page's thread: the page passes it on to the background untouched.
+  const batch = (orders: ImportedOrder[], problems: unknown[], progress: { bytes: number; totalBytes: number; rows: number }) => {
     const stored = new Promise<void>((resolve) => (acknowledged = resolve));
-    post({ kind: 'batch', orders, problems, progress });
+    post({ kind: 'batch', batch: orderBatch(orders), problems, progress });
     return stored;
   };
   // A spreadsheet (.xlsx, a zip) can't be read a piece at a time: read it whole, store in batches.

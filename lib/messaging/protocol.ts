@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { memberRowSchema, noteRowSchema, orderRowSchema, platformSchema, profileSchema, reminderRowSchema, siteRuleRowSchema } from '../domain/rows';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings';
-import { IMPORT_BATCH, importedOrderSchema } from '../domain/imported-order';
+import { importRequestSchema } from './import-request';
 import { memberCardSchema } from './card';
 import { categoriesProtocol } from './protocol-categories';
 import { segmentsProtocol } from './protocol-segments';
@@ -116,11 +116,7 @@ export const protocol = {
     response: orderRowSchema.nullable(),
   },
   'orders.import': {
-    request: z.object({
-      rows: z.array(importedOrderSchema).max(IMPORT_BATCH),
-      /** Batches of one file share a session, so the store is not read again for every batch. */
-      session: z.string().min(8).max(64).optional(),
-    }),
+    request: importRequestSchema,
     response: z.object({
       orders: z.object({ added: z.number(), updated: z.number(), unchanged: z.number() }),
       members: z.object({ created: z.number(), updated: z.number() }),
