@@ -127,6 +127,7 @@ const LABELS = {
   rfm: ['RFM segment', 'RFM 分群', 'RFM 分群'],
   rfmBreaks: ['RFM breaks', 'RFM 分界', 'RFM 分界'],
   rows: ['Rows', '数据行', '資料列'],
+  rowsJson: ['Rows', '数据行', '資料列'],
   rules: ['Rules', '规则', '規則'],
   secondDays: ['Second follow-up (days)', '第二次回访（天）', '第二次回訪（天）'],
   secondPurchase: ['Second purchase', '二次购买', '二次購買'],
