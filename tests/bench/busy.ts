@@ -22,9 +22,6 @@ export async function jobsUntilQuiet(worker: Worker, since: number, quietMs = 50
   }
 }
 
-/** The jobs that ended after `since` so far. */
-export const jobsSince = async (worker: Worker, since: number): Promise<LaneJob[]> => (await readJobs(worker, since)).jobs;
-
 const round = (n: number) => Math.round(n);
 
 /**

@@ -2,7 +2,8 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { DEFAULT_TIER_LADDER } from '../../lib/domain/tiers';
 import type { TierLadder } from '../../lib/domain/types';
-import { busySummary, jobsSince, jobsUntilQuiet, ranWithin } from './busy';
+import type { LaneJob } from '../../lib/background/lane';
+import { busySummary, jobsUntilQuiet, ranWithin } from './busy';
 import { emit, pct, round } from './common';
 
 const roundAll = (phases: Record<string, number> | undefined) => Object.fromEntries(Object.entries(phases ?? {}).map(([k, v]) => [k, Math.round(v)]));
@@ -88,7 +89,7 @@ export async function reportsBench(context: BrowserContext, extensionId: string,
 }
 
 /** The first load's time, split: the snapshot read, the background's answer (waiting vs computing), drawing. */
-function firstLoadSplit(jobs: Awaited<ReturnType<typeof jobsSince>>, load: { origin: number; read: number; answered: number; ready: number }) {
+function firstLoadSplit(jobs: readonly LaneJob[], load: { origin: number; read: number; answered: number; ready: number }) {
   const asked = load.origin + load.read;
   const answered = Number.isNaN(load.answered) ? asked : load.origin + load.answered;
   const computing = ranWithin(jobs, 'report', asked, answered) - ranWithin(jobs, 'report.gather', asked, answered);
