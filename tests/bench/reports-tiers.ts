@@ -56,7 +56,14 @@ export async function reportsBench(context: BrowserContext, extensionId: string,
     median_ms: round(pct(warm, 0.5)),
     max_ms: round(Math.max(...warm)),
     first_load_refreshed: firstRefreshed,
-    ...(seeded && first ? { first_load_after_seed_ms: round(first.origin - seeded.endedAt), first_load_split_ms: split } : {}),
+    // The user's figure: the seed's end to every chart drawn (the first load opens as soon as the store is counted).
+    ...(seeded && first
+      ? {
+          first_ready_after_seed_ms: round(first.origin + first.ready - seeded.endedAt),
+          first_load_after_seed_ms: round(first.origin - seeded.endedAt),
+          first_load_split_ms: split,
+        }
+      : {}),
     ...(busy ? { background_busy_after_seed_ms: busy.busy_ms, busy_lanes: busy.lanes } : {}),
     target_ms: 1500,
     // Baseline: reading every member and order with raw IndexedDB getAll, nothing computed or drawn.

@@ -59,7 +59,7 @@ export function journeyEvaluator(db: RegularsDb, now: () => number, hooks: Journ
   const run = async () => {
     inFlight++;
     try {
-      await timedJob('reminders', evaluate);
+      await evaluate();
     } finally {
       inFlight--;
     }
@@ -67,6 +67,10 @@ export function journeyEvaluator(db: RegularsDb, now: () => number, hooks: Journ
   const evaluate = async () => {
     await hooks.tiersRanked?.();
     await hooks.reportFirst?.();
+    await timedJob('reminders', evaluateWritten);
+  };
+  /** Evaluates the rules for what was written since the last evaluation. */
+  const evaluateWritten = async () => {
     const orders = [...orderIds];
     const members = [...memberIds];
     const all = sweepAll;
