@@ -74,7 +74,24 @@ function popupFirstLoad(): CodeSplittingGroup {
           }
         }
       }
+      // WXT's empty per-page module would otherwise be a file of 0 bytes that every page loads.
+      if (id === '\0virtual:wxt-html-plugins') return 'popup-first-load';
       return graph.has(id) && id !== POPUP_ENTRY ? 'popup-first-load' : null;
+    },
+  };
+}
+
+/**
+ * The background and the content script are built as single IIFE files, where rolldown refuses a
+ * code-splitting option (and says so on every build): the popup's group applies to the pages only.
+ */
+function pagesOnlyCodeSplitting(): Plugin {
+  return {
+    name: 'regulars-pages-only-code-splitting',
+    outputOptions(options) {
+      if (options.format !== 'iife' || !('codeSplitting' in options)) return undefined;
+      const { codeSplitting: _ignored, ...rest } = options as typeof options & { codeSplitting?: unknown };
+      return rest;
     },
   };
 }
@@ -159,7 +176,7 @@ export default defineConfig({
   // The demo build's background clock can be moved forward by the end-to-end tests
   // (entrypoints/background/test-clock.ts); the store build's cannot.
   vite: () => ({
-    plugins: [catalogueModules()],
+    plugins: [catalogueModules(), pagesOnlyCodeSplitting()],
     define: { 'import.meta.env.REGULARS_TEST_CLOCK': JSON.stringify(DEMO), 'import.meta.env.REGULARS_BENCH': JSON.stringify(BENCH) },
     // Every browser the extension supports (Chromium, Firefox 140+) knows modulepreload: no polyfill chunk to load.
     build: { modulePreload: { polyfill: false }, rolldownOptions: { output: { charset: 'ascii', codeSplitting: { groups: [popupFirstLoad()] } } } },

@@ -116,4 +116,14 @@ describe('the popup', () => {
     const english = catalogues.filter((name) => strFromU8(files[name]!).includes('Settings and import'));
     expect(english).toEqual([expect.stringMatching(/^chunks\/en-/)]);
   });
+
+  it('opens with three scripts and one style sheet, none of them an empty file (each file costs the popup a request and a compile)', async () => {
+    const files = await unzip(zipPath('chrome'));
+    const html = strFromU8(files['popup.html']!);
+    const scripts = [...html.matchAll(/(?:src|href)="\/(chunks\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    const sheets = [...html.matchAll(/href="\/(assets\/[^"]+\.css)"/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(3);
+    expect(sheets).toHaveLength(1);
+    for (const name of [...scripts, ...sheets]) expect(files[name]?.length, name).toBeGreaterThan(0);
+  });
 });
