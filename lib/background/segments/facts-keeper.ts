@@ -63,7 +63,7 @@ export function factsKeeper(
   let reload = false;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const enqueue = lane();
+  const enqueue = lane('facts');
   const merge = () => {
     if (!facts || !changed.size) return;
     facts = patchColumns(facts.columns, facts.ids, changed);

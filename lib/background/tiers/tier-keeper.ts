@@ -62,7 +62,7 @@ export function tierKeeper(db: RegularsDb, clock: () => number, saveDelayMs = 10
   let ladderChanged = false;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const enqueue = lane();
+  const enqueue = lane('tiers');
   const ladderNow = () => db.memberTiers.ladder;
 
   /** Each member's tier under `ladder` at `now`: a rolling window sums the orders in it. */
