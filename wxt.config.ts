@@ -162,7 +162,8 @@ export default defineConfig({
     plugins: [catalogueModules()],
     define: { 'import.meta.env.REGULARS_TEST_CLOCK': JSON.stringify(DEMO), 'import.meta.env.REGULARS_BENCH': JSON.stringify(BENCH) },
     // Every browser the extension supports (Chromium, Firefox 140+) knows modulepreload: no polyfill chunk to load.
-    build: { modulePreload: { polyfill: false }, rolldownOptions: { output: { charset: 'ascii', codeSplitting: { groups: [popupFirstLoad()] } } } },
+    // REGULARS_NOMINIFY=1 keeps the names, for reading heap profiles (tests/bench/import-memory-probe.ts).
+    build: { ...(process.env.REGULARS_NOMINIFY ? { minify: false } : {}), modulePreload: { polyfill: false }, rolldownOptions: { output: { charset: 'ascii', codeSplitting: { groups: [popupFirstLoad()] } } } },
     worker: { format: 'es', rollupOptions: { output: { charset: 'ascii' } } },
   }),
 });
