@@ -11,6 +11,7 @@ import { segmentMemberIds } from '@/lib/background/segments/segments';
 import { keepContentScriptsInSync } from '@/lib/hosts/registration';
 import { chromeTabApis, showOnTab } from '@/lib/hosts/show-here';
 import { fail, createRouter } from '@/lib/messaging/router';
+import { answerWorkerPosts, POST_WATCH_PORT, type PostEvent } from '@/lib/messaging/worker-post';
 import { syncService } from '@/lib/background/sync/service';
 import { startReminders } from './reminders';
 import { backgroundClock } from './test-clock';
@@ -77,6 +78,13 @@ export default defineBackground(() => {
   // The bench build sums where imports spend their time (tests/bench); other builds drop it.
   const route = import.meta.env.REGULARS_BENCH ? benchPhases(routed) : routed;
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  // Bulk requests (an import's batches) posted to this worker by structured clone: the same router.
+  answerWorkerPosts(self as unknown as { addEventListener(type: 'message', listener: (event: PostEvent) => void): void }, route, browser.runtime.id);
+  // A page waiting for posted answers holds a port: it closes when this worker stops, so the page
+  // learns that an answer will never come.
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== POST_WATCH_PORT) port.disconnect();
+  });
   // No web page is allowed to talk to us; answer with the typed refusal rather than silence.
   browser.runtime.onMessageExternal?.addListener(() => Promise.resolve(fail('forbidden', 'Messages are accepted only from Regulars itself')));
 });

@@ -49,12 +49,12 @@ function phaseSplit(ms: number, background: Record<string, number>, page: PageTi
 }
 
 /** One import of `file` on the options page, timed from the click to "Imported …", memory sampled meanwhile. */
-async function importOnce(ext: Launched, userDataDir: string, file: string): Promise<Imported> {
+async function importOnce(ext: Launched, userDataDir: string, file: string, query = ''): Promise<Imported> {
   const { context, extensionId, serviceWorker } = ext;
   const page = await context.newPage();
   try {
     await serviceWorker.evaluate(() => (globalThis as unknown as { regularsImportPhases: Phases }).regularsImportPhases.reset());
-    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await page.goto(`chrome-extension://${extensionId}/options.html${query}`);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     let peakJsHeap = 0;
@@ -138,6 +138,9 @@ export async function importBench(orders: number, members: number) {
     const idlePss = idle.pss;
     const fresh = await importOnce(ext, userDataDir, file);
     const again = await importOnce(ext, userDataDir, file);
+    // The same re-import with its batches sent by runtime messaging (JSON through the browser
+    // process) instead of posted to the background's service worker: the transport's baseline.
+    const againByRuntime = await importOnce(ext, userDataDir, file, '?transport=runtime');
     const bench = await benchPage(ext.context, ext.extensionId);
     // Baseline: every record the store holds after the import (orders, members, identities and all
     // else it wrote), put with raw IndexedDB into stores of the same keys and indexes.
@@ -176,6 +179,9 @@ export async function importBench(orders: number, members: number) {
       browser_pss_peak_above_idle_mb: round((again.peakPss - idlePss) / 1e6),
       target_orders_per_s: 10_000,
       phases_ms: again.phases,
+      by_runtime_messaging_ms: againByRuntime.ms,
+      by_runtime_messaging_orders_per_s: Math.round(common.orders / (againByRuntime.ms / 1000)),
+      by_runtime_messaging_phases_ms: againByRuntime.phases,
     });
   });
 }
