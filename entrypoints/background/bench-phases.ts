@@ -1,6 +1,7 @@
 // The bench build only (REGULARS_BENCH=1): where this worker spends an import's time, summed per
 // phase, for tests/bench to read off the service worker (globalThis.regularsImportPhases).
 import { onImportPhase } from '@/lib/background/import/phases';
+import { laneJobsWaiting, onLaneJob, type LaneJob } from '@/lib/background/lane';
 import type { SenderInfo } from '@/lib/messaging/router';
 
 declare global {
@@ -22,6 +23,15 @@ export function benchPhases(route: Route): Route {
     reset: () => {
       for (const key of Object.keys(phases)) delete phases[key];
     },
+  };
+  // Every lane's jobs (and the timed background work), in epoch milliseconds: how long the
+  // background stays busy after an import, and on what (tests/bench reads globalThis.regularsLaneJobs).
+  const jobs: LaneJob[] = [];
+  const epoch = (t: number) => performance.timeOrigin + t;
+  onLaneJob((job) => jobs.length < 100_000 && jobs.push({ lane: job.lane, queuedAt: epoch(job.queuedAt), start: epoch(job.start), end: epoch(job.end) }));
+  (globalThis as unknown as { regularsLaneJobs: unknown }).regularsLaneJobs = {
+    read: (since = 0) => ({ jobs: jobs.filter((j) => j.end >= since), waiting: laneJobsWaiting(), now: epoch(performance.now()) }),
+    reset: () => void jobs.splice(0),
   };
   return async (message, sender) => {
     const name = (message as { name?: unknown } | null)?.name;

@@ -89,10 +89,11 @@ const bench = {
     for (let i = 0; i < generated.length; i += BATCH) await send('orders.import', { rows: generated.slice(i, i + BATCH), session });
     await send('orders.importEnd', { session });
     const ms = performance.now() - t;
+    const endedAt = performance.timeOrigin + performance.now();
     // The rows are in the store now. Extension pages share one renderer and one JS heap, so 300k
     // rows kept here would be traced by every collection of the members page measured after.
     generated = [];
-    return { ms, counts: await send('store.counts', {}) };
+    return { ms, endedAt, counts: await send('store.counts', {}) };
   },
 
   /** The same lookups straight on the database from this page: the protocol's share is the difference. */

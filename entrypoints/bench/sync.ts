@@ -5,7 +5,6 @@
 import { CouchClient } from '@/lib/background/sync/couch';
 import { emptyMember } from '@/lib/background/members/members';
 import { memberRowFromDocs, type MemberDoc } from '@/lib/domain/sync/documents';
-import { DEFAULT_TIER_LADDER } from '@/lib/domain/tiers';
 import { deleteDb, openRaw, rawPut } from './raw-idb';
 
 const SCRATCH = 'regulars-sync-baseline';
@@ -32,7 +31,7 @@ export const syncBench = {
       for (const { doc } of res.results) {
         const type = (doc as { type?: keyof typeof TABLES } | undefined)?.type;
         if (!doc || !type || !(type in TABLES)) continue;
-        const row = type === 'member' ? memberRowFromDocs(doc as unknown as MemberDoc, [], undefined, (id, name) => emptyMember(id, name, { tierLadder: DEFAULT_TIER_LADDER, shopCurrency: 'USD' }, now)) : (doc as unknown as { row: object }).row;
+        const row = type === 'member' ? memberRowFromDocs(doc as unknown as MemberDoc, [], undefined, (id, name) => emptyMember(id, name, { shopCurrency: 'USD' }, now)) : (doc as unknown as { row: object }).row;
         rows[TABLES[type]]!.push(row);
       }
       for (const [table, list] of Object.entries(rows)) if (list.length) await rawPut(raw, table, list);

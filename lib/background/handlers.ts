@@ -38,8 +38,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   // Every member's tier follows the writes from here on; rules wait for the moves they read.
   const tiers = memberTierKeeper(db, now);
   tiers.start();
-  const journeys: JourneyHooks = { ...deps.journeys, tiersRanked: () => tiers.settled() };
   const reports = deps.reports ?? reportKeeper(db, now);
+  const journeys: JourneyHooks = { ...deps.journeys, tiersRanked: () => tiers.settled(), reportFirst: () => reports.settled() };
   const reminders = reminderCapability(db, now, journeys);
   const imports = importCapability(db, now, {
     onImported: (orderIds, session) => reminders.evaluator.orders(orderIds, session),

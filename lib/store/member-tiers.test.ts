@@ -6,7 +6,7 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIER_LADDER } from '../domain/tiers';
-import { MemberTiers, memberTiersMiddleware } from './member-tiers';
+import { encodeTiers, MEMBER_TIERS_KEY, MemberTiers, memberTiersMiddleware } from './member-tiers';
 import { memoryDb, NOW } from './test-helpers';
 
 type Row = { id: string; orderCount: number; spendMinor: number };
@@ -97,5 +97,36 @@ describe('member tiers, derived on read', () => {
     const again = memoryDb(undefined, factory);
     expect((await again.members.get('gold'))!.tierId).toBe('silver');
     again.close();
+  });
+
+  it.each([
+    ['lifetime', 'lifetime' as const, false, 'gold'],
+    ['rolling 365 days', { days: 365 }, true, 'silver'],
+  ])('a page opening the store under a %s ladder reads the kept tiers only if it needs them', async (_name, window, reads, shown) => {
+    const factory = new IDBFactory();
+    const db = memoryDb(undefined, factory);
+    await db.members.put(member('m1', 5, 0));
+    await db.settings.put({ key: 'tierLadder', value: { ...DEFAULT_TIER_LADDER, window } });
+    // What the background's tier keeper saved: m1 is Silver over the window.
+    await db.caches.put({ key: MEMBER_TIERS_KEY, generation: 'g', builtAt: NOW, value: encodeTiers('l', new Map([['m1', 'silver']])) });
+    db.close();
+    const page = memoryDb(undefined, factory);
+    const cacheReads: unknown[] = [];
+    page.use({
+      stack: 'dbcore',
+      name: 'count-cache-reads',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return name === 'caches' ? { ...table, get: (req) => (cacheReads.push(req.key), table.get(req)) } : table;
+        },
+      }),
+    });
+    // The reports page's read: settings and the snapshot, no member row.
+    await page.settings.get('reportSnapshot');
+    expect(cacheReads.includes(MEMBER_TIERS_KEY)).toBe(reads);
+    expect((await page.members.get('m1'))!.tierId).toBe(shown);
+    page.close();
   });
 });

@@ -64,7 +64,10 @@ export class MemberTiers {
         const saved = rowsOf<{ key: string; value: unknown }>(change, 'settings')?.findLast((r) => r.key === 'tierLadder');
         const parsed = saved && tierLadderSchema.safeParse(saved.value);
         if (parsed?.success) this.ladderNow = parsed.data;
-        void this.loadLadder().catch((e) => db.isOpen() && console.warn('Regulars: the tier ladder was not read', e));
+        // A ladder that turned rolling here reads the kept tiers (a lifetime ladder never did).
+        void this.loadLadder()
+          .then(() => this.loadKept())
+          .catch((e) => db.isOpen() && console.warn('Regulars: the tier ladder was not read', e));
       }
       if (!this.owned && change.from === 'elsewhere' && this.ladderNow.window !== 'lifetime' && touches(change, ['members', 'tierChanges'])) {
         clearTimeout(this.reloadTimer);
@@ -100,7 +103,11 @@ export class MemberTiers {
     this.owned ||= owned;
   }
 
-  /** Reads the ladder and the kept tiers (at open, and after a write elsewhere). */
+  /**
+   * Reads the ladder, and the kept tiers when a rolling ladder needs them (at open: every page's
+   * connection, before its first read; a lifetime ladder ranks each row by itself, and reading and
+   * decoding 100k members' tiers held up every page's first read by seconds after an import).
+   */
   async load(db: Dexie = this.db): Promise<void> {
     await this.loadLadder(db);
     await this.loadKept(db);
@@ -113,7 +120,7 @@ export class MemberTiers {
   }
 
   private async loadKept(db: Dexie = this.db): Promise<void> {
-    if (this.owned || !db.tables.some((t) => t.name === 'caches')) return; // a store at a schema before caches
+    if (this.owned || this.ladderNow.window === 'lifetime' || !db.tables.some((t) => t.name === 'caches')) return; // a store at a schema before caches
     const stored = (await db.table('caches').get(MEMBER_TIERS_KEY))?.value as StoredTiers | undefined;
     if (!this.owned) this.kept = stored ? decodeTiers(stored) : new Map();
   }

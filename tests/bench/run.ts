@@ -108,7 +108,7 @@ async function main() {
     const seeded = await page.evaluate(() => regularsBench.seedThroughProtocol());
     emit({ bench: 'seed-through-protocol', members: seeded.counts.members, orders: seeded.counts.orders, ms: round(seeded.ms), orders_per_s: Math.round(seeded.counts.orders / (seeded.ms / 1000)) });
 
-    await reportsBench(ext.context, ext.extensionId, page);
+    await reportsBench(ext.context, ext.extensionId, page, { endedAt: seeded.endedAt, worker: ext.serviceWorker });
     if (reportsOnly) return;
 
     await page.evaluate(([m]) => regularsBench.lookups(200, m!), [MEMBERS]); // warm-up: cold worker, caches

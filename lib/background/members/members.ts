@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { identityId, normaliseEmail, normaliseHandle, normalisePhone } from '../../import/identity';
 import { newId, type RegularsDb, type TagRow } from '../../store/database';
 import { adjustmentProblem, pointsOf } from '../../domain/points';
-import { profileSchema, type MemberRow, type NoteRow, type OrderRow, type Platform, type PointsRow, type Profile } from '../../domain/rows';
+import { profileSchema, type MemberRow, type MemberWrite, type NoteRow, type OrderRow, type Platform, type PointsRow, type Profile } from '../../domain/rows';
 import { type Settings } from '../../domain/settings';
 import { readSettings } from '../../store/settings';
 import { StoreError } from '../../store/store-error';
@@ -18,12 +18,11 @@ async function requireMember(db: RegularsDb, memberId: string): Promise<MemberRo
   return member;
 }
 
-/** A member with no orders yet, on the ladder's first step. */
-export function emptyMember(id: string, displayName: string, settings: Pick<Settings, 'tierLadder' | 'shopCurrency'>, now: number): MemberRow {
+/** A member with no orders yet (their tier is derived as the row is read: store/member-tiers.ts). */
+export function emptyMember(id: string, displayName: string, settings: Pick<Settings, 'shopCurrency'>, now: number): MemberWrite {
   return {
     id,
     displayName,
-    tierId: settings.tierLadder.steps[0]!.id,
     tags: [],
     profile: {},
     doNotContact: false,

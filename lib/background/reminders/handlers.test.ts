@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '../handlers';
+import { journeyEvaluator } from './handlers';
 import { writeSettings } from '../../store/settings';
 import { memoryDb, NOW, order } from '../test-helpers';
 
@@ -7,6 +8,23 @@ const HOUR = 3_600_000;
 const sender = { id: 'x' };
 
 describe('rules after imports', () => {
+  it('wait for the report snapshot under way after an import: the reports page is ready first, and Today says it is updating meanwhile', async () => {
+    const db = memoryDb();
+    let release = () => undefined as void;
+    const reportWritten = new Promise<void>((resolve) => (release = resolve));
+    const evaluated: string[] = [];
+    const evaluator = journeyEvaluator(db, () => NOW, { reportFirst: () => reportWritten, onRemindersChanged: () => evaluated.push('reminders') }, 0);
+    evaluator.orders(['demo:o1'], 'session-report');
+    evaluator.ended('session-report');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(evaluated).toEqual([]);
+    expect(evaluator.busy()).toBe(true);
+    release();
+    await evaluator.flush();
+    expect(evaluated).toEqual(['reminders']);
+    expect(evaluator.busy()).toBe(false);
+  });
+
   it('an import in batches is evaluated once its session ends, not batch by batch', async () => {
     const db = memoryDb();
     await writeSettings(db, { timeZone: 'Asia/Singapore' });

@@ -6,6 +6,7 @@ import { readJourneySettings, writeJourneySettings } from '../../store/journey-s
 import { addManualReminder, assignReminder, completeReminder, dismissReminder, snoozeReminder } from './reminder-actions';
 import { evaluateMembers, type SegmentResolver } from './reminders';
 import { sweepReminders } from './sweep';
+import { timedJob } from '../lane';
 import { readSettings } from '../../store/settings';
 import { todayList } from './today';
 
@@ -30,6 +31,11 @@ export interface JourneyHooks {
   team?: () => Promise<string[]>;
   /** Resolves once the tier moves of the writes so far are recorded (tier-upgrade reminders read them). */
   tiersRanked?: () => Promise<void>;
+  /**
+   * Resolves once the report snapshot under way is written: after an import the reports page waits
+   * for it, the reminders can wait for it (the two share the background's one thread).
+   */
+  reportFirst?: () => Promise<void>;
 }
 
 /** Beyond this many orders (or a tenth as many members) in one go, one sweep is cheaper than evaluating member by member. */
@@ -60,6 +66,11 @@ export function journeyEvaluator(db: RegularsDb, now: () => number, hooks: Journ
   };
   const evaluate = async () => {
     await hooks.tiersRanked?.();
+    await hooks.reportFirst?.();
+    await timedJob('reminders', evaluateWritten);
+  };
+  /** Evaluates the rules for what was written since the last evaluation. */
+  const evaluateWritten = async () => {
     const orders = [...orderIds];
     const members = [...memberIds];
     const all = sweepAll;

@@ -99,7 +99,7 @@ export function orderLedgerKeeper(db: RegularsDb, saveDelayMs = 3000, importPaus
     }
     return reload ? drain(need) : ledger;
   };
-  const enqueue = lane();
+  const enqueue = lane('ledger');
   const save = () =>
     enqueue(async () => {
       if (!ledger || reload) return false;

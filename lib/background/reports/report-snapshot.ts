@@ -9,6 +9,7 @@ import { ReadAbandoned } from '../../store/report-data';
 import { readReportSnapshot, readSnapshotState, REPORT_SNAPSHOT_KEY, reportStamp, SNAPSHOT_VERSION, type ReportSnapshot } from '../../store/report-snapshot';
 import { readSettings } from '../../store/settings';
 import { memberFacts } from '../segments/member-snapshot';
+import { timedJob } from '../lane';
 import { orderLedger } from './order-ledger';
 
 /**
@@ -19,7 +20,8 @@ import { orderLedger } from './order-ledger';
  */
 export async function writeReportSnapshot(db: RegularsDb, now: number, stop: () => boolean = () => false): Promise<ReportSnapshot> {
   const started = performance.now();
-  const [settings, facts, ledger] = await Promise.all([readSettings(db), memberFacts(db), orderLedger(db).current()]);
+  // The facts and the ledger wait for the writes before this to be in them (their lanes).
+  const [settings, facts, ledger] = await timedJob('report.gather', () => Promise.all([readSettings(db), memberFacts(db), orderLedger(db).current()]));
   if (stop()) throw new ReadAbandoned('Rows changed while the report was read');
   const members: ReportMember[] = facts.map((m) => ({ ...m, displayName: '' }));
   const report: ReportSummary = withoutIntervals(shopReport(members, ledger.orders(), { ...settings, now }));
@@ -54,8 +56,8 @@ export function reportKeeper(db: RegularsDb, now: () => number, before: () => Pr
   /** `abandon`: a background refresh gives up as soon as rows change under it (a newer one follows). */
   const compute = async (abandon: boolean) => {
     const seen = generation;
-    await before();
-    const snapshot = await writeReportSnapshot(db, now(), abandon ? () => seen !== generation : undefined);
+    await timedJob('report.before', before);
+    const snapshot = await timedJob('report', () => writeReportSnapshot(db, now(), abandon ? () => seen !== generation : undefined));
     if (seen !== generation) await markReportStale(db);
     return snapshot;
   };
@@ -77,6 +79,10 @@ export function reportKeeper(db: RegularsDb, now: () => number, before: () => Pr
           .then(() => refresh(true))
           .catch((e) => e instanceof ReadAbandoned || console.error('Regulars: report refresh failed', e));
       }, wait);
+    },
+    /** Resolves once a computation under way has ended (the reminders' sweep after an import waits for it: the reports page does). */
+    async settled(): Promise<void> {
+      while (running) await running.catch(() => undefined);
     },
     async current(): Promise<ReportSnapshot> {
       // A background refresh under way is awaited (or, abandoned, replaced by one that finishes).

@@ -67,7 +67,7 @@ export function factsKeeper(
   /** Who wrote the members last: a save waits longer while an import session writes. */
   let lastOrigin: string | undefined;
 
-  const enqueue = lane();
+  const enqueue = lane('facts');
   const merge = () => {
     if (!facts || !changed.size) return;
     facts = patchColumns(facts.columns, facts.ids, changed);

@@ -3,6 +3,7 @@ import { rfmBreaks } from '../../domain/rfm';
 import type { Settings } from '../../domain/settings';
 import type { RegularsDb } from '../../store/database';
 import { readSettings, writeSettings } from '../../store/settings';
+import { timedJob } from '../lane';
 import { memberFacts } from './member-snapshot';
 
 export async function refreshRfmBreaks(db: RegularsDb, now: number): Promise<Settings['rfmBreaks']> {
@@ -25,7 +26,7 @@ export function rfmRefresher(db: RegularsDb, now: () => number, delayMs = 300) {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = undefined;
-        running = running.then(() => refreshRfmBreaks(db, now())).catch((e) => console.error('Regulars: RFM refresh failed', e));
+        running = running.then(() => timedJob('rfm', () => refreshRfmBreaks(db, now()))).catch((e) => console.error('Regulars: RFM refresh failed', e));
       }, wait);
     },
     /** Resolves once any scheduled refresh has run (tests, and the import's final batch). */
@@ -33,7 +34,7 @@ export function rfmRefresher(db: RegularsDb, now: () => number, delayMs = 300) {
       if (timer) {
         clearTimeout(timer);
         timer = undefined;
-        running = running.then(() => refreshRfmBreaks(db, now()));
+        running = running.then(() => timedJob('rfm', () => refreshRfmBreaks(db, now())));
       }
       await running;
     },

@@ -62,7 +62,7 @@ export function createSyncEngine(deps: SyncDeps) {
   const { db, state, client, me, now } = deps;
   const batchSize = deps.batch ?? 500;
   const catchUpBatch = deps.batch ?? CATCH_UP_BATCH;
-  const serial = lane();
+  const serial = lane('sync');
   let status: SyncStatus = { state: 'off', waiting: 0, skipped: [] };
   let marks = Date.now();
   let running = false;

@@ -1,4 +1,4 @@
-// The tier keeper: after any sequence of imports, ladder edits, merges, unmerges and a restore,
+// The tier keeper: after any sequence of imports, ladder edits, merges, unmerges, team sync batches and a restore,
 // every member shows the tier its orders reach on the saved ladder, the member facts agree, and
 // the moves recorded lead each member to the tier it shows.
 import { describe, expect, it } from 'vitest';
@@ -15,8 +15,46 @@ import { mergeMembers, unmergeIdentity } from '../members/merge';
 import { memberFacts } from '../segments/member-snapshot';
 import { DAY, keepTiers, memoryDb, NOW, order } from '../test-helpers';
 import { applyTierLadder } from './tiers';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { identityDocFromRow, memberDocFromRow, orderDocFromRow } from '../../domain/sync/row-to-doc';
+import { applyDocs } from '../sync/incoming';
+import { SyncStateDb } from '../sync/state';
+import type { SyncContext } from '../sync/sync-rows';
+
+/**
+ * Another agent's machine: it imports orders of its own buyers, and each batch it sends is applied
+ * here as team sync applies what arrives (its members, identities and orders, one transaction).
+ */
+function teamMate(db: RegularsDb, seed: number) {
+  const factory = new IDBFactory();
+  const remote = memoryDb(undefined, factory, `tier-keeper-remote-${seed}`);
+  const state = new SyncStateDb(`tier-keeper-sync-${seed}`, { indexedDB: factory, IDBKeyRange });
+  const ctx = { db, state, client: undefined as never, me: 'bob', now: () => NOW, skip: () => undefined } as SyncContext;
+  return {
+    async sends(orders: Parameters<typeof importOrders>[1]) {
+      await importOrders(remote, orders, NOW);
+      const orderNos = new Set(orders.map((o) => `${o.platform}:${o.orderNo}`));
+      const sent = (await remote.orders.toArray()).filter((o) => orderNos.has(o.id));
+      const memberIds = [...new Set(sent.map((o) => o.memberId))];
+      const members = (await remote.members.bulkGet(memberIds)).filter((m) => m !== undefined);
+      const identities = await remote.identities.where('memberId').anyOf(memberIds).toArray();
+      const docs = [
+        ...members.map((m) => memberDocFromRow(m, undefined, 'bob')),
+        ...identities.map((i) => identityDocFromRow(i, undefined, 'bob', NOW)),
+        ...sent.map((o) => orderDocFromRow(o, undefined, 'bob', NOW)),
+      ];
+      await applyDocs(ctx, docs.map((doc) => ({ doc, rev: undefined })));
+    },
+    close() {
+      remote.close();
+      state.close();
+    },
+  };
+}
 
 const BUYERS = ['ana', 'bo', 'cy', 'di', 'ed', 'fay'];
+/** Buyers another agent's machine imports (team sync brings them here). */
+const TEAM_BUYERS = ['gus', 'hal'];
 
 function random(seed: number): () => number {
   let s = seed;
@@ -49,10 +87,16 @@ describe('every member tier, kept from the change stream', () => {
     const next = random(seed);
     const db = memoryDb(undefined, undefined, `tier-keeper-${seed}`);
     const tiers = await keepTiers(db);
+    const mate = teamMate(db, seed);
     let n = 0;
-    for (let step = 0; step < 14; step++) {
+    for (let step = 0; step < 16; step++) {
       const pick = next();
-      if (pick < 0.55) {
+      if (pick < 0.15) {
+        const rows = Array.from({ length: 1 + Math.floor(next() * 3) }, () =>
+          order({ orderNo: `t${seed}-${n++}`, buyer: { handle: TEAM_BUYERS[Math.floor(next() * TEAM_BUYERS.length)]! }, amountMinor: Math.floor(next() * 60_000), placedAt: NOW - Math.floor(next() * 90) * DAY }),
+        );
+        await mate.sends(rows);
+      } else if (pick < 0.55) {
         const rows = Array.from({ length: 1 + Math.floor(next() * 4) }, () =>
           order({ orderNo: `s${seed}-${n++}`, buyer: { handle: BUYERS[Math.floor(next() * BUYERS.length)]! }, amountMinor: Math.floor(next() * 60_000), placedAt: NOW - Math.floor(next() * 90) * DAY }),
         );
@@ -84,6 +128,7 @@ describe('every member tier, kept from the change stream', () => {
     expect(await shown(db)).toEqual(now);
     expect(await db.tierChanges.count()).toBe(before);
     tiers.stop();
+    mate.close();
     db.close();
   });
 

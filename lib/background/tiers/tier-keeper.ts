@@ -66,7 +66,7 @@ export function tierKeeper(db: RegularsDb, clock: () => number, saveDelayMs = 10
   /** Who wrote the members last: a save waits longer while an import session writes. */
   let lastOrigin: string | undefined;
 
-  const enqueue = lane();
+  const enqueue = lane('tiers');
   const ladderNow = () => db.memberTiers.ladder;
 
   /** Each member's tier under `ladder` at `now`: a rolling window sums the orders in it. */

@@ -13,7 +13,7 @@ import {
   reminderRowSchema,
   segmentRowSchema,
   siteRuleRowSchema,
-  type MemberRow,
+  type MemberWrite,
   type Profile,
 } from '../rows';
 
@@ -197,9 +197,9 @@ export function writersOf(doc: SyncDoc): string[] {
 export function memberRowFromDocs(
   doc: MemberDoc,
   tags: readonly TagDoc[],
-  local: MemberRow | undefined,
-  empty: (id: string, name: string) => MemberRow,
-): MemberRow {
+  local: MemberWrite | undefined,
+  empty: (id: string, name: string) => MemberWrite,
+): MemberWrite {
   const base = local ?? empty(doc.memberId, doc.name.v);
   const profile: Profile = {};
   for (const key of PROFILE_FIELDS) {
