@@ -49,32 +49,64 @@ function catalogueModules(): Plugin {
 }
 
 /**
- * Every module the popup loads before its first frame, in one chunk: opening an extension page costs
- * the renderer's main thread a few milliseconds per file it loads (request, response, compile), and
- * the shared chunks of a multi-page build gave the popup twelve scripts and two style sheets (now four
- * and one). The other pages that share these modules load the same chunk. The popup's catalogue stays
- * a dynamic import of its own (lib/i18n/load.ts).
+ * Every module the popup loads before its first frame, in two chunks: opening an extension page
+ * costs the renderer's main thread a few milliseconds per file it loads (request, response,
+ * compile), and the shared chunks of a multi-page build gave the popup twelve scripts and two style
+ * sheets. The popup's first script (entrypoints/popup/early.ts, with what it imports) asks the
+ * background for Today and stays small; the page's React code (main.tsx and everything it imports
+ * that early.ts does not) is this one group, loaded while the answers travel. The other pages that
+ * share these modules load the same chunk. The popup's catalogue stays a dynamic import of its own
+ * (lib/i18n/load.ts).
  */
-const POPUP_ENTRY = path.resolve('entrypoints/popup/main.tsx');
-function popupFirstLoad(): CodeSplittingGroup {
-  let graph: Set<string> | undefined;
+const POPUP_EARLY = path.resolve('entrypoints/popup/early.ts');
+const POPUP_MAIN = path.resolve('entrypoints/popup/main.tsx');
+type ModuleGraph = (id: string) => { importedIds: readonly string[] } | null;
+const staticGraph = (root: string, getModuleInfo: ModuleGraph) => {
+  const graph = new Set([root]);
+  const queue = [root];
+  while (queue.length) {
+    for (const next of getModuleInfo(queue.pop()!)?.importedIds ?? []) {
+      if (graph.has(next)) continue;
+      graph.add(next);
+      queue.push(next);
+    }
+  }
+  return graph;
+};
+/** The popup's two groups: 'popup-early' (what early.ts imports), 'popup-first-load' (the rest of main.tsx's imports). */
+function popupGroups(): CodeSplittingGroup[] {
+  let early: Set<string> | undefined;
+  let main: Set<string> | undefined;
+  const groupOf = (id: string, getModuleInfo: ModuleGraph) => {
+    early ??= staticGraph(POPUP_EARLY, getModuleInfo);
+    // main.tsx itself stays a chunk of its own: its top level renders the popup, and other pages load this group.
+    main ??= new Set([...staticGraph(POPUP_MAIN, getModuleInfo)].filter((m) => m !== POPUP_MAIN && !early!.has(m)));
+    // WXT's tiny per-page modules (empty in a build) would otherwise be files of their own that every page loads.
+    if (id.startsWith('\0virtual:wxt-')) return 'popup-early';
+    // early.ts itself stays the page's entry chunk: other pages load popup-early too.
+    if (early.has(id)) return id === POPUP_EARLY ? null : 'popup-early';
+    return main.has(id) ? 'popup-first-load' : null;
+  };
+  // Only what `name` picks: with the default (every captured module's imports too), the modules
+  // early.ts shares with main.tsx would move into the big chunk and early.ts would wait for all of it.
+  return ['popup-early', 'popup-first-load'].map((group) => ({
+    debugName: group,
+    includeDependenciesRecursively: false,
+    name: (id, ctx) => (groupOf(id, (m) => ctx.getModuleInfo(m)) === group ? group : null),
+  }));
+}
+
+/**
+ * The background and the content script are built as single IIFE files, where rolldown refuses a
+ * code-splitting option (and says so on every build): the popup's group applies to the pages only.
+ */
+function pagesOnlyCodeSplitting(): Plugin {
   return {
-    debugName: 'popup-first-load',
-    name: (id, ctx) => {
-      if (!graph) {
-        graph = new Set();
-        const queue = [POPUP_ENTRY];
-        while (queue.length) {
-          const info = ctx.getModuleInfo(queue.pop()!);
-          if (!info) continue;
-          for (const next of info.importedIds) {
-            if (graph.has(next)) continue;
-            graph.add(next);
-            queue.push(next);
-          }
-        }
-      }
-      return graph.has(id) && id !== POPUP_ENTRY ? 'popup-first-load' : null;
+    name: 'regulars-pages-only-code-splitting',
+    outputOptions(options) {
+      if (options.format !== 'iife' || !('codeSplitting' in options)) return undefined;
+      const { codeSplitting: _ignored, ...rest } = options as typeof options & { codeSplitting?: unknown };
+      return rest;
     },
   };
 }
@@ -159,11 +191,15 @@ export default defineConfig({
   // The demo build's background clock can be moved forward by the end-to-end tests
   // (entrypoints/background/test-clock.ts); the store build's cannot.
   vite: () => ({
-    plugins: [catalogueModules()],
+    plugins: [catalogueModules(), pagesOnlyCodeSplitting()],
     define: { 'import.meta.env.REGULARS_TEST_CLOCK': JSON.stringify(DEMO), 'import.meta.env.REGULARS_BENCH': JSON.stringify(BENCH) },
     // Every browser the extension supports (Chromium, Firefox 140+) knows modulepreload: no polyfill chunk to load.
     // REGULARS_NOMINIFY=1 keeps the names, for reading heap profiles (tests/bench/import-memory-probe.ts).
-    build: { ...(process.env.REGULARS_NOMINIFY ? { minify: false } : {}), modulePreload: { polyfill: false }, rolldownOptions: { output: { charset: 'ascii', codeSplitting: { groups: [popupFirstLoad()] } } } },
+    build: {
+      ...(process.env.REGULARS_NOMINIFY ? { minify: false } : {}),
+      modulePreload: { polyfill: false },
+      rolldownOptions: { output: { charset: 'ascii', codeSplitting: { groups: popupGroups() } } },
+    },
     worker: { format: 'es', rollupOptions: { output: { charset: 'ascii' } } },
   }),
 });

@@ -5,7 +5,7 @@ import { PopupTabs, type PopupTab } from './popup/tabs';
 
 export function PopupPage({ t, counts, tabs, initialTab, showHere, openSettings, setupNeeded, syncLine }: {
   t: Translate;
-  /** Team sync in one glance (components/team-section syncStatusLine); absent when not connected. */
+  /** Team sync in one glance (components/sync-status-line syncStatusLine); absent when not connected. */
   syncLine?: string | undefined;
   counts?: { members: number; orders: number } | undefined;
   /** Today first; Segments drops in as one more entry. */

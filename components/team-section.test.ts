@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '@/lib/i18n';
 import type { SyncStatusView } from '@/lib/messaging/protocol-sync';
 import { ProtocolFailure } from '@/lib/messaging/errors';
-import { syncStatusLine, teamRefusalText } from './team-section';
+import { teamRefusalText } from './team-section';
+import { syncStatusLine } from './sync-status-line';
 
 const NOW = Date.UTC(2026, 11, 3, 10);
 const base: SyncStatusView = { state: 'off', waiting: 0, skipped: [], config: { server: 'https://couch.shop', db: 'shop', user: 'Agent B' } };

@@ -6,8 +6,6 @@ import { TEAM_REFUSALS, type TeamRefusal } from '@/lib/messaging/team-refusals';
 import { syncStatusLine } from './sync-status-line';
 import { errorText } from './error-text';
 
-export { syncStatusLine };
-
 export interface TeamApi {
   status(): Promise<SyncStatusView>;
   connect(c: { server: string; db: string; user: string; password: string }): Promise<SyncStatusView>;

@@ -5,10 +5,11 @@ import { startTransition, useEffect, useLayoutEffect, useMemo, useState, type Ke
 import { localDayNumber, wallInstant } from '@/lib/domain/time';
 import { dueWhen, reminderLabel as reasonLabel } from '@/lib/reminders/label';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
-import type { RequestOf, ResponseOf } from '@/lib/messaging/protocol';
+import type { ResponseOf } from '@/lib/messaging/protocol';
 import type { TodayRowMessage } from '@/lib/messaging/protocol-reminders';
 import { languageName, tierName } from '../format';
 import { DateTimeField } from '../date-field';
+import { PAGE } from './today-request';
 
 export type TodayData = ResponseOf<'reminders.today'>;
 
@@ -17,16 +18,6 @@ export interface TodayActions {
   snooze(id: string, until: number): Promise<void>;
   assign(id: string, assignee: string): Promise<void>;
   copy(text: string): Promise<void>;
-}
-
-/** Rows shown of each group at first, and asked of the background: the popup opens on them. */
-export const PAGE = 10;
-
-export type TodayRequest = RequestOf<'reminders.today'>;
-
-/** Always built here, so two requests for the same list compare equal as JSON. */
-export function todayRequest(locale: UiLocale, mine: boolean, memberId: string | undefined, perGroup = PAGE): TodayRequest {
-  return { locale, mine, memberId, perGroup };
 }
 
 const SECTIONS = ['overdue', 'today', 'upcoming'] as const;

@@ -4,7 +4,8 @@ import { syncStatusLine } from '@/components/sync-status-line';
 import type { SyncStatusView } from '@/lib/messaging/protocol-sync';
 import { PopupPage } from '@/components/popup-page';
 import { SegmentsTab } from '@/components/popup/segments-tab';
-import { PAGE, TodayTab, todayRequest, type TodayData } from '@/components/popup/today';
+import { TodayTab, type TodayData } from '@/components/popup/today';
+import { PAGE, todayRequest } from '@/components/popup/today-request';
 import '@/components/theme.css';
 import '@/components/popup.css';
 import type { Settings } from '@/lib/domain/settings';
@@ -12,33 +13,20 @@ import { chromeTabApis, showOnTab } from '@/lib/hosts/show-here';
 import { resolveLocale, type Translate, type UiLocale } from '@/lib/i18n/locales';
 import { loadTranslator } from '@/lib/i18n/load';
 import { send } from '@/lib/messaging/browser-client';
+import { takeOver } from './handoff';
 import { errorText } from '@/components/error-text';
 
-const params = new URLSearchParams(location.search);
+const { params, localeKey: LOCALE_KEY, guessed, guessedWords, earlyRequest, earlyToday, earlySettings } = takeOver();
+
 /** How soon Today asks again while the background says reminders are still being made. */
 const UPDATING_POLL_MS = 500;
 const overviewOnce = () => send('segments.overview', {});
 /** Navigation start → the first frame of Today with data (tests/bench reads it). */
 (globalThis as { regularsTodayPaint?: number }).regularsTodayPaint = undefined;
 
-// The language the popup showed last time (the settings say for sure): its words load at once.
-const LOCALE_KEY = 'regulars.popupLocale';
-const guessed = resolveLocale(localStorage.getItem(LOCALE_KEY) ?? undefined, navigator.language);
-const guessedWords = loadTranslator(guessed);
-guessedWords.catch(() => undefined);
-
-// Today and the settings are asked for before React renders, so the answers travel while React
-// builds the page. Marks for tests/bench: how much of the open is the background's answer.
-const earlyRequest = todayRequest(guessed, false, params.get('member') ?? undefined);
-performance.mark('regulars:today-asked');
-const earlyToday = send('reminders.today', earlyRequest).finally(() => performance.mark('regulars:today-answered'));
-const earlySettings = send('settings.get', {});
-// Both are awaited below; these keep a failure from being reported as unhandled meanwhile.
-earlyToday.catch(() => undefined);
 /** The early answer once it has come: when it is there before React renders, the first render draws it. */
 let earlyAnswer: TodayData | undefined;
 earlyToday.then((answer) => (earlyAnswer = answer), () => undefined);
-earlySettings.catch(() => undefined);
 
 /** The Clipboard API, or the old way when the popup has no focus (opened as a tab in the background). */
 async function copyText(text: string): Promise<void> {

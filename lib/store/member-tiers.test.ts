@@ -7,6 +7,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIER_LADDER } from '../domain/tiers';
 import { encodeTiers, MEMBER_TIERS_KEY, MemberTiers, memberTiersMiddleware } from './member-tiers';
+import { STORE_CHANGES_CHANNEL } from '../domain/change-channel';
 import { memoryDb, NOW } from './test-helpers';
 
 type Row = { id: string; orderCount: number; spendMinor: number };
@@ -128,5 +129,28 @@ describe('member tiers, derived on read', () => {
     expect(cacheReads.includes(MEMBER_TIERS_KEY)).toBe(reads);
     expect((await page.members.get('m1'))!.tierId).toBe(shown);
     page.close();
+  });
+
+  it('a page under a rolling ladder shows the tiers the background saves after a write elsewhere, even when it saves them late', async () => {
+    const factory = new IDBFactory();
+    const background = memoryDb(undefined, factory);
+    await background.members.put(member('m1', 1, 500));
+    await background.settings.put({ key: 'tierLadder', value: { ...DEFAULT_TIER_LADDER, window: { days: 30 } } });
+    const keep = (tier: string, generation: string) =>
+      background.caches.put({ key: MEMBER_TIERS_KEY, generation, builtAt: NOW, value: encodeTiers('l', new Map([['m1', tier]])) });
+    await keep('regular', 'g1');
+    const page = memoryDb(undefined, factory);
+    expect((await page.members.get('m1'))!.tierId).toBe('regular');
+    // The background imports m1's orders: the write is heard here at once, the tiers are saved well after.
+    const other = new BroadcastChannel(STORE_CHANGES_CHANNEL);
+    other.postMessage({ db: page.name, tables: [{ table: 'members', kind: 'put', keys: ['m1'] }] });
+    await new Promise((r) => setTimeout(r, 1200));
+    await keep('gold', 'g2');
+    const deadline = Date.now() + 3000;
+    while ((await page.members.get('m1'))!.tierId !== 'gold' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect((await page.members.get('m1'))!.tierId).toBe('gold');
+    other.close();
+    page.close();
+    background.close();
   });
 });

@@ -23,8 +23,15 @@ export interface StoredTiers {
 
 type Ranked = { id: string; orderCount: number; spendMinor: number };
 
-/** After a write elsewhere, the kept tiers are read again once writes pause this long. */
-const RELOAD_MS = 1000;
+/**
+ * After a write elsewhere, the kept tiers are read again once writes pause this long, then this
+ * often until the background's keeper has saved them anew (it saves once its own work pauses, so a
+ * single read a second later could find the old ones and keep them until the next write), for at
+ * most FOLLOW_MS.
+ */
+const RELOAD_MS = 300;
+const RETRY_MS = 500;
+const FOLLOW_MS = 30_000;
 
 /** A ladder as the saved tiers name it (a setting's value as stored). */
 export const ladderKey = (ladder: unknown): string => JSON.stringify(ladder);
@@ -54,6 +61,9 @@ export class MemberTiers {
   /** Set by the context that keeps the tiers (the background): it never reads them back from disk. */
   private owned = false;
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The saved record `kept` was read from (its members' mark and ladder); undefined before any read. */
+  private keptFrom: string | undefined;
+  private followUntil = 0;
   private readonly stop: () => void;
 
   constructor(private readonly db: Dexie) {
@@ -70,8 +80,8 @@ export class MemberTiers {
           .catch((e) => db.isOpen() && console.warn('Regulars: the tier ladder was not read', e));
       }
       if (!this.owned && change.from === 'elsewhere' && this.ladderNow.window !== 'lifetime' && touches(change, ['members', 'tierChanges'])) {
-        clearTimeout(this.reloadTimer);
-        this.reloadTimer = setTimeout(() => void this.loadKept().catch((e) => console.warn('Regulars: the kept tiers were not read', e)), RELOAD_MS);
+        this.followUntil = Date.now() + FOLLOW_MS;
+        this.follow(RELOAD_MS);
       }
     });
   }
@@ -119,10 +129,25 @@ export class MemberTiers {
     this.ladderNow = parsed.success ? parsed.data : DEFAULT_TIER_LADDER;
   }
 
-  private async loadKept(db: Dexie = this.db): Promise<void> {
-    if (this.owned || this.ladderNow.window === 'lifetime' || !db.tables.some((t) => t.name === 'caches')) return; // a store at a schema before caches
-    const stored = (await db.table('caches').get(MEMBER_TIERS_KEY))?.value as StoredTiers | undefined;
-    if (!this.owned) this.kept = stored ? decodeTiers(stored) : new Map();
+  /** Reads the kept tiers again after `ms`, and on until the keeper saved new ones or FOLLOW_MS passed. */
+  private follow(ms: number): void {
+    clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => {
+      this.loadKept()
+        .then((renewed) => !renewed && Date.now() < this.followUntil && this.follow(RETRY_MS))
+        .catch((e) => this.db.isOpen() && console.warn('Regulars: the kept tiers were not read', e));
+    }, ms);
+  }
+
+  /** Reads the kept tiers (a store at a schema before caches has none); true when they were saved anew since the last read. */
+  private async loadKept(db: Dexie = this.db): Promise<boolean> {
+    if (this.owned || this.ladderNow.window === 'lifetime' || !db.tables.some((t) => t.name === 'caches')) return false;
+    const row = (await db.table('caches').get(MEMBER_TIERS_KEY)) as { generation?: unknown; value?: StoredTiers } | undefined;
+    const from = JSON.stringify([row?.generation ?? null, row?.value?.ladder ?? null]);
+    if (this.owned || from === this.keptFrom) return false;
+    this.keptFrom = from;
+    this.kept = row?.value ? decodeTiers(row.value) : new Map();
+    return true;
   }
 
   dispose(): void {

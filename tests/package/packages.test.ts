@@ -91,7 +91,7 @@ describe('sources zip (for the AMO review)', () => {
 });
 
 describe('the popup', () => {
-  /** The chunks popup.html loads before any dynamic import: its scripts, preloads and their static imports. */
+  /** The chunks popup.html loads before its first frame: its scripts, preloads, their static imports and the page's chunk. */
   const firstLoad = (files: Record<string, Uint8Array>) => {
     const text = (name: string) => strFromU8(files[name] ?? new Uint8Array());
     const loaded = new Map<string, string>();
@@ -101,6 +101,8 @@ describe('the popup', () => {
       if (loaded.has(name)) continue;
       loaded.set(name, text(name));
       for (const m of loaded.get(name)!.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) queue.push(`chunks/${m[1]}`);
+      // The page itself comes by one dynamic import of the popup's first script (entrypoints/popup/early.ts).
+      for (const m of loaded.get(name)!.matchAll(/import\(`\.\/(main-[^`]+\.js)`\)/g)) queue.push(`chunks/${m[1]}`);
     }
     return [...loaded.values()].join('\n');
   };
@@ -115,5 +117,22 @@ describe('the popup', () => {
     expect(catalogues).toHaveLength(3);
     const english = catalogues.filter((name) => strFromU8(files[name]!).includes('Settings and import'));
     expect(english).toEqual([expect.stringMatching(/^chunks\/en-/)]);
+  });
+
+  it('asks for Today from two small scripts, then loads its page (its own code, the shared chunk, the bundler runtime and one style sheet); no file is empty', async () => {
+    const files = await unzip(zipPath('chrome'));
+    const html = strFromU8(files['popup.html']!);
+    const scripts = [...html.matchAll(/(?:src|href)="\/(chunks\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(2);
+    const early = scripts.map((name) => strFromU8(files[name] ?? new Uint8Array()));
+    expect(early.join('').length).toBeLessThan(10_000);
+    expect(early.join('')).toContain('reminders.today');
+    // Then its page: every file the entry preloads with its one dynamic import besides the catalogues.
+    const entry = early.find((code) => code.includes('__vite__mapDeps'))!;
+    const deps = JSON.parse(/m\.f=(\[[^\]]*\])/.exec(entry)![1]!) as string[];
+    expect(deps.filter((name) => name.endsWith('.css'))).toHaveLength(1);
+    const page = deps.filter((name) => !name.endsWith('.css') && !scripts.includes(name));
+    expect(page.map((name) => name.replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual(['chunks/main', 'chunks/popup-first-load', 'chunks/rolldown-runtime']);
+    for (const name of [...scripts, ...deps]) expect(files[name]?.length, name).toBeGreaterThan(0);
   });
 });
