@@ -60,7 +60,7 @@ function catalogueModules(): Plugin {
  */
 const POPUP_EARLY = path.resolve('entrypoints/popup/early.ts');
 const POPUP_MAIN = path.resolve('entrypoints/popup/main.tsx');
-type ModuleGraph = (id: string) => { importedIds: readonly string[] } | null;
+type ModuleGraph = (id: string) => { importedIds: readonly string[]; importers: readonly string[] } | null;
 const staticGraph = (root: string, getModuleInfo: ModuleGraph) => {
   const graph = new Set([root]);
   const queue = [root];
@@ -78,6 +78,9 @@ function popupGroups(): CodeSplittingGroup[] {
   let early: Set<string> | undefined;
   let main: Set<string> | undefined;
   const groupOf = (id: string, getModuleInfo: ModuleGraph) => {
+    // The popup's own style sheet stays with main.tsx: in the group, every page sharing it loaded the
+    // sheet, and the popup's `body { width: 400px }` narrowed the other pages to a column.
+    if (/\.css($|\?)/.test(id) && (getModuleInfo(id)?.importers ?? []).every((importer) => importer === POPUP_MAIN)) return null;
     early ??= staticGraph(POPUP_EARLY, getModuleInfo);
     // main.tsx itself stays a chunk of its own: its top level renders the popup, and other pages load this group.
     main ??= new Set([...staticGraph(POPUP_MAIN, getModuleInfo)].filter((m) => m !== POPUP_MAIN && !early!.has(m)));
@@ -194,7 +197,12 @@ export default defineConfig({
     plugins: [catalogueModules(), pagesOnlyCodeSplitting()],
     define: { 'import.meta.env.REGULARS_TEST_CLOCK': JSON.stringify(DEMO), 'import.meta.env.REGULARS_BENCH': JSON.stringify(BENCH) },
     // Every browser the extension supports (Chromium, Firefox 140+) knows modulepreload: no polyfill chunk to load.
-    build: { modulePreload: { polyfill: false }, rolldownOptions: { output: { charset: 'ascii', codeSplitting: { groups: popupGroups() } } } },
+    // REGULARS_NOMINIFY=1 keeps the names, for reading heap profiles (tests/bench/import-memory-probe.ts).
+    build: {
+      ...(process.env.REGULARS_NOMINIFY ? { minify: false } : {}),
+      modulePreload: { polyfill: false },
+      rolldownOptions: { output: { charset: 'ascii', codeSplitting: { groups: popupGroups() } } },
+    },
     worker: { format: 'es', rollupOptions: { output: { charset: 'ascii' } } },
   }),
 });

@@ -7,6 +7,21 @@ import type { RegularsDb } from '../store/database';
 
 /** The origin an import session's writes carry. */
 export const importOrigin = (session: string) => `import:${session}`;
+export const isImportOrigin = (origin: string | undefined) => !!origin?.startsWith('import:');
+
+/**
+ * How long writes must pause before a keeper saves what it holds (the order ledger, the member
+ * facts, the tiers), after an import session's write. Its batches come seconds apart, and each save
+ * encodes everything held: saved at every pause between batches, a 200 MB file's ledger was encoded
+ * once per batch (the work growing with the square of the file) and each encoding left tens of MB
+ * of garbage in the worker while the import itself held the most. Once a session's writes stop
+ * (its end), the keepers save after this long.
+ */
+export const IMPORT_SAVE_PAUSE_MS = 15_000;
+
+/** The pause before a save after a write from `origin`. */
+export const savePauseAfter = (origin: string | undefined, delayMs: number, importPauseMs = IMPORT_SAVE_PAUSE_MS) =>
+  isImportOrigin(origin) ? Math.max(delayMs, importPauseMs) : delayMs;
 
 /** `ended`: an import session's end, a pause in writes already: the figures are refreshed at once. */
 export function keepDerivedFresh(db: RegularsDb, refresh: { ordersChanged(ended?: boolean): void; membersChanged(ended?: boolean): void }) {

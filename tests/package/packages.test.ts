@@ -90,6 +90,18 @@ describe('sources zip (for the AMO review)', () => {
   });
 });
 
+describe('style sheets', () => {
+  it("no page but the popup loads the popup's own sheet: its body is 400 px wide, which narrowed the other pages to a column", async () => {
+    const files = await unzip(zipPath('chrome'));
+    const popupBody = /body\{[^}]*width:400px/;
+    for (const page of ['options.html', 'members.html', 'reports.html', 'panel.html']) {
+      const sheets = [...strFromU8(files[page]!).matchAll(/href="\/(assets\/[^"]+\.css)"/g)].map((m) => m[1]!);
+      expect(sheets.length, page).toBeGreaterThan(0);
+      for (const sheet of sheets) expect(strFromU8(files[sheet]!), `${page} loads ${sheet}`).not.toMatch(popupBody);
+    }
+  });
+});
+
 describe('the popup', () => {
   /** The chunks popup.html loads before its first frame: its scripts, preloads, their static imports and the page's chunk. */
   const firstLoad = (files: Record<string, Uint8Array>) => {
@@ -119,7 +131,7 @@ describe('the popup', () => {
     expect(english).toEqual([expect.stringMatching(/^chunks\/en-/)]);
   });
 
-  it('asks for Today from two small scripts, then loads its page (its own code, the shared chunk, the bundler runtime and one style sheet); no file is empty', async () => {
+  it('asks for Today from two small scripts, then loads its page (its own code, the shared chunk, the bundler runtime, the shared style sheet and its own); no file is empty', async () => {
     const files = await unzip(zipPath('chrome'));
     const html = strFromU8(files['popup.html']!);
     const scripts = [...html.matchAll(/(?:src|href)="\/(chunks\/[^"]+\.js)"/g)].map((m) => m[1]!);
@@ -130,7 +142,7 @@ describe('the popup', () => {
     // Then its page: every file the entry preloads with its one dynamic import besides the catalogues.
     const entry = early.find((code) => code.includes('__vite__mapDeps'))!;
     const deps = JSON.parse(/m\.f=(\[[^\]]*\])/.exec(entry)![1]!) as string[];
-    expect(deps.filter((name) => name.endsWith('.css'))).toHaveLength(1);
+    expect(deps.filter((name) => name.endsWith('.css'))).toHaveLength(2);
     const page = deps.filter((name) => !name.endsWith('.css') && !scripts.includes(name));
     expect(page.map((name) => name.replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual(['chunks/main', 'chunks/popup-first-load', 'chunks/rolldown-runtime']);
     for (const name of [...scripts, ...deps]) expect(files[name]?.length, name).toBeGreaterThan(0);

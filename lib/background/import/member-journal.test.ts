@@ -9,6 +9,8 @@ import type { ValidBackup } from '../../domain/backup';
 import { createHandlers } from '../handlers';
 import { importCapability } from './handlers';
 import { importOrders } from './import-orders';
+import { sessionCache } from './import-cache';
+import { writeWaiting } from './member-journal';
 import { keepTiers, memoryDb, NOW, order } from '../test-helpers';
 
 const optionsPage = {};
@@ -120,6 +122,31 @@ describe('an import session writes each member row once', () => {
     expect((await membersByName(db)).Known).toMatchObject({ orderCount: 1 });
     await handlers['store.reloaded']({}, optionsPage);
     const oneShot = await withKnownMember('journal-backup-one-shot');
+    await importOrders(oneShot, rows.flat(), NOW);
+    expect(await membersByName(db)).toEqual(await membersByName(oneShot));
+  });
+
+  it("the session's end writes its waiting members a slice per commit, each slice let go once committed: the same members as one import", async () => {
+    const rows = batches();
+    const db = await withKnownMember('journal-slices');
+    const cache = await sessionCache(db, 'session-slices', 'import:session-slices');
+    for (const batch of rows) await importOrders(db, batch, NOW, cache);
+    const deferred = cache.deferred!;
+    expect(deferred.pending.size).toBe(3); // ana, bo and known wait for the end
+    const stillWaiting: number[] = [];
+    const writes = await memberWrites(db, async () => {
+      const stop = onCommitted((change) => {
+        if (change.db === db.name && keysOf(change, 'members')?.size) stillWaiting.push(deferred.pending.size);
+      });
+      await writeWaiting(db, deferred, NOW, cache.origin, 1);
+      stop();
+    });
+    // One member per commit, then the journal cleared; a slice's row is let go as soon as it is stored.
+    expect(writes.filter((w) => w.length).map((w) => w.length)).toEqual([1, 1, 1]);
+    expect(stillWaiting).toEqual([3, 2, 1]);
+    expect(deferred.pending.size).toBe(0);
+    expect(await journal(db)).toBe(0);
+    const oneShot = await withKnownMember('journal-slices-one-shot');
     await importOrders(oneShot, rows.flat(), NOW);
     expect(await membersByName(db)).toEqual(await membersByName(oneShot));
   });

@@ -30,29 +30,38 @@ export function rememberPending(deferred: DeferredMembers, waiting: readonly Mem
 const journalOf = (db: RegularsDb, session: string) => db.caches.where('key').startsWith(`${JOURNAL}${session}:`);
 
 /**
- * The session's end: every waiting member row written once, in one transaction that also clears
- * its journal. A member someone else changed meanwhile (a tag, a merge) is recomputed from its
- * orders on top of what they wrote. The tier keeper records a move from the tier before the session
- * to the last (background/tiers/tier-keeper.ts).
+ * The session's end: every waiting member row written once, a slice per transaction, each slice's
+ * rows let go once committed (so the keepers following the change stream take them a slice at a
+ * time, and 200k rows are never all held twice). A member someone else changed meanwhile (a tag, a
+ * merge) is recomputed from its orders on top of what they wrote, in the last transaction, which
+ * also clears the journal: a worker that dies before it brings every journaled member up to date
+ * from its orders when it starts again (recoverJournals). The tier keeper records a move from the
+ * tier before the session to the last (background/tiers/tier-keeper.ts).
  */
-export async function writeWaiting(db: RegularsDb, deferred: DeferredMembers, now: number, origin: string | undefined): Promise<void> {
+export async function writeWaiting(db: RegularsDb, deferred: DeferredMembers, now: number, origin: string | undefined, slice = WRITE_SLICE): Promise<void> {
   const settings = await readSettings(db);
+  const ids = [...deferred.pending.keys()];
+  for (let i = 0; i < ids.length; i += slice) {
+    const part = ids.slice(i, i + slice);
+    const done = await db.transaction('rw', [db.members], async () => {
+      if (origin) withOrigin(origin);
+      const stored = await db.members.bulkGet(part);
+      // Asked once the transaction holds the table: a member another writer committed meanwhile is recomputed below instead.
+      const elsewhere = deferred.changedElsewhere;
+      const kept = elsewhere ? part.filter((id) => !elsewhere.has(id)) : [];
+      const present = new Set(part.filter((_, j) => stored[j]));
+      // One removed meanwhile is not brought back.
+      const rows = kept.filter((id) => present.has(id)).map((id) => deferred.pending.get(id)!);
+      if (rows.length) await db.members.bulkPut(rows);
+      return kept;
+    });
+    // Committed: those rows are the store's now.
+    for (const id of done) deferred.pending.delete(id);
+  }
+  // What is left waiting: members written elsewhere meanwhile (every one, when that is unknown).
+  const recompute = [...deferred.pending.keys()];
   await db.transaction('rw', [db.members, db.orders, db.tierChanges, db.caches], async () => {
     if (origin) withOrigin(origin);
-    const ids = [...deferred.pending.keys()];
-    const elsewhere = deferred.changedElsewhere;
-    const recompute = elsewhere ? ids.filter((id) => elsewhere.has(id)) : ids;
-    const kept = elsewhere ? ids.filter((id) => !elsewhere.has(id)) : [];
-    // A slice at a time: the stored rows and the rows to write of 200k members are never all in memory at once.
-    for (let i = 0; i < kept.length; i += WRITE_SLICE) {
-      const slice = kept.slice(i, i + WRITE_SLICE);
-      const stored = await db.members.bulkGet(slice);
-      const rows: MemberWrite[] = [];
-      slice.forEach((id, j) => {
-        if (stored[j]) rows.push(deferred.pending.get(id)!); // one removed meanwhile is not brought back
-      });
-      if (rows.length) await db.members.bulkPut(rows);
-    }
     if (recompute.length) await recomputeMembers(db, recompute, now, origin, settings);
     await journalOf(db, deferred.session).delete();
   });

@@ -4,6 +4,7 @@ import type { RegularsDb } from '../../store/database';
 import { decodeKept, LEDGER_KEY, readKeptColumns } from '../../store/order-ledger';
 import { readReportData } from '../../store/report-data';
 import { windowFacts } from '../../store/tier-facts';
+import { sessionCache } from '../import/import-cache';
 import { importOrders } from '../import/import-orders';
 import { DAY, memoryDb, NOW, order } from '../test-helpers';
 import { random, randomWrite } from '../writes-test-helpers';
@@ -85,5 +86,27 @@ describe('the order ledger kept from the change stream', () => {
     keeper.stop();
     keeper = orderLedgerKeeper(db, 60_000);
     await expectLedgerMatchesRows();
+  });
+
+  it("is not saved between an import session's batches, only once they stop; a write of its own is saved after the short pause", async () => {
+    keeper.stop();
+    keeper = orderLedgerKeeper(db, 5, 2000);
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    /** Orders in the ledger kept on disk, when it is current (none: not saved since the last write). */
+    const keptOrders = async () => decodeKept(await readKeptColumns(db))?.size ?? 0;
+    await keeper.current();
+    const cache = await sessionCache(db, 'ledger-session', 'import:ledger-session');
+    // Batches 100 ms apart: more than the keeper's pause after a write, less than its pause after an import's.
+    for (const handle of ['ann', 'bo', 'chen', 'dee']) {
+      await importOrders(db, [order({ buyer: { handle } })], NOW, cache);
+      await wait(100);
+      expect(await keptOrders()).toBe(0);
+    }
+    await wait(2500);
+    expect(await keptOrders()).toBe(4);
+
+    await importOrders(db, [order({ buyer: { handle: 'eve' } })], NOW);
+    await wait(500);
+    expect(await keptOrders()).toBe(5);
   });
 });

@@ -10,6 +10,7 @@ import type { OrderRow } from '../../domain/rows';
 import { keysOf, onCommitted, rowsOf, touches } from '../../store/changes';
 import type { RegularsDb } from '../../store/database';
 import { decodeKept, readKeptColumns, scanLedger, writeKeptLedger } from '../../store/order-ledger';
+import { IMPORT_SAVE_PAUSE_MS, savePauseAfter } from '../derived';
 import { lane } from '../lane';
 
 /** Orders re-read per transaction when a write names many (an import batch). */
@@ -28,7 +29,8 @@ export interface LedgerKeeper {
   stop(): void;
 }
 
-export function orderLedgerKeeper(db: RegularsDb, saveDelayMs = 3000): LedgerKeeper {
+/** `importPauseMs`: the pause before a save after an import session's write (derived.ts). */
+export function orderLedgerKeeper(db: RegularsDb, saveDelayMs = 3000, importPauseMs = IMPORT_SAVE_PAUSE_MS): LedgerKeeper {
   let ledger: OrderLedger | undefined;
   /** The record read from disk, current when read; the writes since are in `pending`. */
   let kept: LedgerColumns | undefined;
@@ -41,6 +43,8 @@ export function orderLedgerKeeper(db: RegularsDb, saveDelayMs = 3000): LedgerKee
   /** Orders put in this context, as their change carried them: recorded without a read (before `pending` is read back). */
   const carried = new Map<string, OrderRow>();
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Who wrote the orders last: a save waits longer while an import session writes. */
+  let lastOrigin: string | undefined;
 
   /** Reads the kept record (current when read: the writes after it gather in `pending`). */
   const readKept = async () => {
@@ -105,11 +109,13 @@ export function orderLedgerKeeper(db: RegularsDb, saveDelayMs = 3000): LedgerKee
     });
   function scheduleSave() {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => void save().catch((e) => console.warn('Regulars: the order ledger was not saved', e)), saveDelayMs);
+    const pause = savePauseAfter(lastOrigin, saveDelayMs, importPauseMs);
+    saveTimer = setTimeout(() => void save().catch((e) => console.warn('Regulars: the order ledger was not saved', e)), pause);
   }
 
   const stop = onCommitted((change) => {
     if (change.db !== db.name || !wanted || !touches(change, ['orders'])) return;
+    lastOrigin = change.origin;
     const keys = keysOf(change, 'orders');
     if (keys === undefined) reload = true;
     else if (ledger || kept || loading) {

@@ -11,6 +11,7 @@ import type { MemberRow } from '../../domain/rows';
 import { keysOf, onCommitted, rowsOf, touches } from '../../store/changes';
 import type { RegularsDb } from '../../store/database';
 import { generationKey } from '../../store/generation';
+import { IMPORT_SAVE_PAUSE_MS, savePauseAfter } from '../derived';
 import { lane } from '../lane';
 
 /** Every member's facts as columns, with their ids in order; shared between callers: never change them. */
@@ -50,6 +51,7 @@ export function factsKeeper(
   load: () => Promise<MemberColumnsRead>,
   keep: (columns: MemberColumns, mark: string) => Promise<boolean>,
   saveDelayMs = 1000,
+  importPauseMs = IMPORT_SAVE_PAUSE_MS,
 ): FactsKeeper {
   let facts: MemberColumnsRead | undefined;
   /** Members written since `facts` were built (null: deleted), merged into them when read. */
@@ -62,6 +64,8 @@ export function factsKeeper(
   let loading = false;
   let reload = false;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Who wrote the members last: a save waits longer while an import session writes. */
+  let lastOrigin: string | undefined;
 
   const enqueue = lane('facts');
   const merge = () => {
@@ -105,11 +109,13 @@ export function factsKeeper(
     });
   const scheduleSave = () => {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => void save().catch((e) => console.warn('Regulars: the member facts were not saved', e)), saveDelayMs);
+    const pause = savePauseAfter(lastOrigin, saveDelayMs, importPauseMs);
+    saveTimer = setTimeout(() => void save().catch((e) => console.warn('Regulars: the member facts were not saved', e)), pause);
   };
 
   const stop = onCommitted((change) => {
     if (change.db !== db.name || !wanted || !touches(change, ['members'])) return;
+    lastOrigin = change.origin;
     const keys = keysOf(change, 'members');
     lastMark = change.marks?.members ?? lastMark;
     if (keys === undefined) reload = true;

@@ -21,6 +21,7 @@ import { readSettings, writeSettings } from '../../store/settings';
 import { NO_TIER_FACTS } from '../../store/tier-facts';
 import { orderLedger } from '../reports/order-ledger';
 import { memberColumns, memberFacts, memberFactsKeeper, type FactMember } from '../segments/member-snapshot';
+import { IMPORT_SAVE_PAUSE_MS, savePauseAfter } from '../derived';
 import { lane } from '../lane';
 
 /** Members read back per transaction when a write from elsewhere names many. */
@@ -42,7 +43,8 @@ export interface TierKeeper {
   stop(): void;
 }
 
-export function tierKeeper(db: RegularsDb, clock: () => number, saveDelayMs = 1000): TierKeeper {
+/** `importPauseMs`: the pause before a save after an import session's write (derived.ts). */
+export function tierKeeper(db: RegularsDb, clock: () => number, saveDelayMs = 1000, importPauseMs = IMPORT_SAVE_PAUSE_MS): TierKeeper {
   /** Member id → tier; shared with the store's reads (rolling windows read it there). */
   let tiers: Map<string, string> | undefined;
   /** The ladder `tiers` were ranked with, as JSON. */
@@ -61,6 +63,8 @@ export function tierKeeper(db: RegularsDb, clock: () => number, saveDelayMs = 10
   const pendingOrigin = new Map<string, string | undefined>();
   let ladderChanged = false;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Who wrote the members last: a save waits longer while an import session writes. */
+  let lastOrigin: string | undefined;
 
   const enqueue = lane('tiers');
   const ladderNow = () => db.memberTiers.ladder;
@@ -227,13 +231,15 @@ export function tierKeeper(db: RegularsDb, clock: () => number, saveDelayMs = 10
     });
   const scheduleSave = () => {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => void save().catch((e) => console.warn('Regulars: the member tiers were not saved', e)), saveDelayMs);
+    const pause = savePauseAfter(lastOrigin, saveDelayMs, importPauseMs);
+    saveTimer = setTimeout(() => void save().catch((e) => console.warn('Regulars: the member tiers were not saved', e)), pause);
   };
 
   const stop = onCommitted((change) => {
     if (change.db !== db.name || !wanted) return;
     if (touches(change, ['settings'])) ladderChanged = true;
     if (touches(change, ['members'])) {
+      lastOrigin = change.origin;
       lastMark = change.marks?.members ?? lastMark;
       const keys = keysOf(change, 'members');
       if (keys === undefined) {

@@ -1,0 +1,170 @@
+// Where an import's memory sits, for the memory work of issue 19 (not part of `npm run bench`): one
+// import of a generated Shopify export of MB megabytes through the options page, sampling every half
+// second the whole browser's PSS per process and the JS heap of each isolate in the extension's
+// renderer (the background service worker, the options page, its import and figures workers), which
+// the PSS alone cannot split. With a second argument, a sampling heap profile of the service worker
+// taken at its highest heap is written there: the allocation sites of what was live then (readable
+// names with a bench build made with REGULARS_NOMINIFY=1).
+// Usage: REGULARS_BENCH=1 [REGULARS_NOMINIFY=1] npx wxt build && tsx tests/bench/import-memory-probe.ts MB [profile.json]
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { launchWithExtension } from '../support/extension';
+import { BENCH_DIR, round } from './common';
+import { chromiumTreePssByProcess } from './rss';
+import { writeShopifyExport } from './shopify';
+
+const MB = Number(process.argv[2] ?? 30);
+const PROFILE_OUT = process.argv[3];
+
+function cdp(url: string) {
+  const ws = new WebSocket(url, { perMessageDeflate: false, maxPayload: 2 ** 31 });
+  let id = 0;
+  const waiting = new Map<number, (v: unknown) => void>();
+  const sessions = new Map<string, string>();
+  ws.on('message', (data) => {
+    type Attached = { sessionId: string; targetInfo: { type: string; url: string } };
+    type Message = { id?: number; result?: unknown; error?: unknown; method?: string; params?: Attached };
+    const msg = JSON.parse(String(data)) as Message;
+    if (msg.id !== undefined) waiting.get(msg.id)?.(msg.error ? { error: msg.error } : msg.result);
+    if (msg.method === 'Target.attachedToTarget') sessions.set(msg.params!.sessionId, `${msg.params!.targetInfo.type} ${msg.params!.targetInfo.url.split('/').pop()}`);
+    if (msg.method === 'Target.detachedFromTarget') sessions.delete(msg.params!.sessionId);
+  });
+  const open = new Promise((r) => ws.once('open', r));
+  return {
+    open,
+    sessions,
+    send: <T>(method: string, params: object = {}, sessionId?: string) =>
+      new Promise<T>((resolve) => {
+        const n = ++id;
+        waiting.set(n, resolve as (v: unknown) => void);
+        ws.send(JSON.stringify({ id: n, method, params, ...(sessionId ? { sessionId } : {}) }));
+      }),
+    close: () => ws.close(),
+  };
+}
+
+type Target = { type: string; url: string; webSocketDebuggerUrl: string };
+const targetsAt = async (port: string | undefined) => (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as Target[];
+
+interface ProfileNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: ProfileNode[];
+}
+
+/** What was live, by where it was allocated: the innermost frame of the extension's own code (else a built-in), in MB. */
+function liveBySite(head: ProfileNode): [string, number][] {
+  const sites = new Map<string, number>();
+  const walk = (node: ProfileNode, stack: ProfileNode['callFrame'][]) => {
+    const frames = [...stack, node.callFrame];
+    if (node.selfSize) {
+      const own = frames.findLast((f) => f.url.startsWith('chrome-extension://') && f.functionName);
+      const f = own ?? node.callFrame;
+      const site = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+      sites.set(site, (sites.get(site) ?? 0) + node.selfSize);
+    }
+    for (const child of node.children) walk(child, frames);
+  };
+  walk(head, []);
+  return [...sites].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k, v]) => [k, round(v / 1e6)]);
+}
+
+const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+const mb = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, round(v / 1e6)]));
+
+async function main() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'regulars-probe-'));
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'regulars-probe-profile-'));
+  const orders = Math.ceil((MB * 1e6) / 297);
+  const file = path.join(dir, 'orders_export.csv');
+  const bytes = await writeShopifyExport(file, orders, Math.ceil(orders * 0.4), Date.now());
+  const ext = await launchWithExtension({ extensionDir: BENCH_DIR, userDataDir, extraArgs: ['--remote-debugging-port=0'] });
+  try {
+    const port = (await readFile(path.join(userDataDir, 'DevToolsActivePort'), 'utf8')).split('\n')[0];
+    const sw = (await targetsAt(port)).find((t) => t.type === 'service_worker' && t.url.includes(ext.extensionId))!;
+    const worker = cdp(sw.webSocketDebuggerUrl);
+    await worker.open;
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await page.waitForTimeout(2000);
+    const optionsTarget = cdp((await targetsAt(port)).find((t) => t.type === 'page' && t.url.includes('options.html'))!.webSocketDebuggerUrl);
+    await optionsTarget.open;
+    await optionsTarget.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: true });
+    const heaps = async () => {
+      const out: Record<string, number> = { page: ((await optionsTarget.send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize ?? 0) };
+      for (const [sid, name] of optionsTarget.sessions) out[name] = (await optionsTarget.send<{ usedSize: number }>('Runtime.getHeapUsage', {}, sid)).usedSize ?? 0;
+      return out;
+    };
+    const peakHeaps: Record<string, number> = {};
+    await worker.send('HeapProfiler.collectGarbage');
+    const idle = chromiumTreePssByProcess(userDataDir);
+    const idleHeap = await worker.send<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage');
+    if (PROFILE_OUT) await worker.send('HeapProfiler.startSampling', { samplingInterval: 65536 });
+    let peak = 0;
+    let peakBy: Record<string, number> = {};
+    let peakHeap = 0;
+    let peakTotal = 0;
+    let profile: unknown;
+    let sampling = true;
+    const t0 = Date.now();
+    const timeline: string[] = [];
+    const sampler = (async () => {
+      while (sampling) {
+        const by = chromiumTreePssByProcess(userDataDir);
+        const heap = await worker.send<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage');
+        if (sum(by) > peak) [peak, peakBy] = [sum(by), by];
+        const h = await heaps();
+        for (const [k, v] of Object.entries(h)) peakHeaps[k] = Math.max(peakHeaps[k] ?? 0, v);
+        peakTotal = Math.max(peakTotal, heap.totalSize ?? 0);
+        if ((heap.usedSize ?? 0) > peakHeap) {
+          peakHeap = heap.usedSize;
+          if (PROFILE_OUT && peakHeap > 1.3 * (idleHeap.usedSize + 50e6)) profile = await worker.send('HeapProfiler.getSamplingProfile');
+        }
+        timeline.push(`${((Date.now() - t0) / 1000).toFixed(1)}s above_idle=${round((sum(by) - sum(idle)) / 1e6)} sw_used=${round(heap.usedSize / 1e6)} sw_total=${round(heap.totalSize / 1e6)} ${Object.entries(h).map(([k, v]) => `${k}=${round(v / 1e6)}`).join(' ')}`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    })();
+    await page.getByLabel('Import order export', { exact: true }).setInputFiles(file);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /^\s*Imported/ }).first().waitFor({ timeout: 60 * 60_000 });
+    const ms = Date.now() - t0;
+    sampling = false;
+    await sampler;
+    await page.waitForTimeout(3000);
+    await worker.send('HeapProfiler.collectGarbage');
+    const after = await worker.send<{ usedSize: number }>('Runtime.getHeapUsage');
+    if (PROFILE_OUT && profile) {
+      await writeFile(PROFILE_OUT, JSON.stringify(profile));
+      console.log(JSON.stringify({ probe: 'service-worker-live-at-peak-by-site-mb', sites: liveBySite((profile as { profile: { head: ProfileNode } }).profile.head) }));
+    }
+    console.log(timeline.filter((_, i) => i % 4 === 0).join('\n'));
+    console.log(
+      JSON.stringify({
+        probe: 'import-memory',
+        file_mb: round(bytes / 1e6),
+        orders,
+        ms,
+        above_idle_mb: round((peak - sum(idle)) / 1e6),
+        idle_mb: mb(idle),
+        peak_mb: mb(peakBy),
+        sw_idle_used_mb: round(idleHeap.usedSize / 1e6),
+        sw_peak_used_mb: round(peakHeap / 1e6),
+        sw_peak_total_mb: round(peakTotal / 1e6),
+        page_peak_heaps_mb: mb(peakHeaps),
+        sw_after_gc_used_mb: round(after.usedSize / 1e6),
+      }),
+    );
+    worker.close();
+  } finally {
+    await ext.close();
+    await rm(dir, { recursive: true, force: true });
+    await rm(userDataDir, { recursive: true, force: true });
+  }
+}
+
+void main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
