@@ -6,6 +6,7 @@ import { DEFAULT_TIER_LADDER, tierForStats } from '../../lib/domain/tiers';
 import { downloadDemoExport, importOrdersThroughOptions, launchWithExtension } from '../support/extension';
 import { expect, test } from '../support/fixtures';
 import { conversationOf, panelFrame, usd } from '../support/panel';
+import { stopBackground } from '../support/stop-worker';
 
 // Extension pages' global, as far as these tests use it (evaluated inside an extension page).
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -163,21 +164,7 @@ test('a background that was asleep still answers: the panel waits, then shows th
   // Put the service worker to sleep, as Chromium does after 30 s idle.
   const options = await ext.context.newPage();
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-  const cdp = await ext.context.newCDPSession(options);
-  const status = new Map<string, string>();
-  // Seen stopped at least once after the stop: the options page's own late messages (slow under
-  // load) may wake the worker again before a poll could see it asleep.
-  let stopRequested = false;
-  let seenStopped = false;
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-    for (const v of versions) status.set(v.versionId, v.runningStatus);
-    if (stopRequested && [...status.values()].every((s) => s === 'stopped')) seenStopped = true;
-  });
-  await cdp.send('ServiceWorker.enable');
-  await expect.poll(() => [...status.values()].includes('running'), { message: 'the worker is seen running' }).toBe(true);
-  stopRequested = true;
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await expect.poll(() => seenStopped, { message: 'the worker has stopped' }).toBe(true);
+  await stopBackground(options);
   await options.close();
 
   await page.locator(`[data-testid="conversation-item"][data-conversation-id="${conversationOf(demo.seed, oneTime)}"]`).click();
