@@ -20,8 +20,26 @@ export const isImportOrigin = (origin: string | undefined) => !!origin?.startsWi
 export const IMPORT_SAVE_PAUSE_MS = 15_000;
 
 /** The pause before a save after a write from `origin`. */
-export const savePauseAfter = (origin: string | undefined, delayMs: number, importPauseMs = IMPORT_SAVE_PAUSE_MS) =>
+const savePauseAfter = (origin: string | undefined, delayMs: number, importPauseMs: number) =>
   isImportOrigin(origin) ? Math.max(delayMs, importPauseMs) : delayMs;
+
+/**
+ * A keeper's save once writes pause: `wrote` notes who wrote last, `schedule` (re)starts the wait
+ * (`delayMs`, or `importPauseMs` after an import session's write), `cancel` drops it. A failed save
+ * is reported with `failure` and left for the next write.
+ */
+export function saveAfterPause(save: () => Promise<unknown>, failure: string, delayMs: number, importPauseMs = IMPORT_SAVE_PAUSE_MS) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastOrigin: string | undefined;
+  return {
+    wrote: (origin: string | undefined) => void (lastOrigin = origin),
+    schedule() {
+      clearTimeout(timer);
+      timer = setTimeout(() => void save().catch((e) => console.warn(failure, e)), savePauseAfter(lastOrigin, delayMs, importPauseMs));
+    },
+    cancel: () => clearTimeout(timer),
+  };
+}
 
 /** `ended`: an import session's end, a pause in writes already: the figures are refreshed at once. */
 export function keepDerivedFresh(db: RegularsDb, refresh: { ordersChanged(ended?: boolean): void; membersChanged(ended?: boolean): void }) {

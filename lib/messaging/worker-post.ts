@@ -29,7 +29,7 @@ function isWorkerAnswer(data: unknown): data is WorkerAnswer {
 /** The name of the port a page holds to the background while it waits for posted answers. */
 export const POST_WATCH_PORT = 'regulars-post-watch';
 
-/** What the page's side needs of the browser (wired in browser-client.ts; replaced in unit tests). */
+/** What the page's side needs of the browser (wired in bulk-client.ts; replaced in unit tests). */
 export interface PostingEnv {
   /** The background's active service worker, or undefined where there is none. */
   worker(): Promise<{ postMessage(message: unknown): void } | undefined>;

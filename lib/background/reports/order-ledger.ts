@@ -10,7 +10,7 @@ import type { OrderRow } from '../../domain/rows';
 import { keysOf, onCommitted, rowsOf, touches } from '../../store/changes';
 import type { RegularsDb } from '../../store/database';
 import { decodeKept, readKeptColumns, scanLedger, writeKeptLedger } from '../../store/order-ledger';
-import { IMPORT_SAVE_PAUSE_MS, savePauseAfter } from '../derived';
+import { IMPORT_SAVE_PAUSE_MS, saveAfterPause } from '../derived';
 import { lane } from '../lane';
 
 /** Orders re-read per transaction when a write names many (an import batch). */
@@ -42,9 +42,6 @@ export function orderLedgerKeeper(db: RegularsDb, saveDelayMs = 3000, importPaus
   const pending = new Set<string>();
   /** Orders put in this context, as their change carried them: recorded without a read (before `pending` is read back). */
   const carried = new Map<string, OrderRow>();
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Who wrote the orders last: a save waits longer while an import session writes. */
-  let lastOrigin: string | undefined;
 
   /** Reads the kept record (current when read: the writes after it gather in `pending`). */
   const readKept = async () => {
@@ -107,15 +104,13 @@ export function orderLedgerKeeper(db: RegularsDb, saveDelayMs = 3000, importPaus
       if (saved) ledgerLoads.saves++;
       return saved;
     });
-  function scheduleSave() {
-    clearTimeout(saveTimer);
-    const pause = savePauseAfter(lastOrigin, saveDelayMs, importPauseMs);
-    saveTimer = setTimeout(() => void save().catch((e) => console.warn('Regulars: the order ledger was not saved', e)), pause);
-  }
+  // A save waits longer while an import session writes.
+  const saving = saveAfterPause(() => save(), 'Regulars: the order ledger was not saved', saveDelayMs, importPauseMs);
+  const scheduleSave = () => saving.schedule();
 
   const stop = onCommitted((change) => {
     if (change.db !== db.name || !wanted || !touches(change, ['orders'])) return;
-    lastOrigin = change.origin;
+    saving.wrote(change.origin);
     const keys = keysOf(change, 'orders');
     if (keys === undefined) reload = true;
     else if (ledger || kept || loading) {
@@ -149,7 +144,7 @@ export function orderLedgerKeeper(db: RegularsDb, saveDelayMs = 3000, importPaus
     save,
     stop() {
       stop();
-      clearTimeout(saveTimer);
+      saving.cancel();
     },
   };
 }

@@ -11,7 +11,7 @@ import type { MemberRow } from '../../domain/rows';
 import { keysOf, onCommitted, rowsOf, touches } from '../../store/changes';
 import type { RegularsDb } from '../../store/database';
 import { generationKey } from '../../store/generation';
-import { IMPORT_SAVE_PAUSE_MS, savePauseAfter } from '../derived';
+import { IMPORT_SAVE_PAUSE_MS, saveAfterPause } from '../derived';
 import { lane } from '../lane';
 
 /** Every member's facts as columns, with their ids in order; shared between callers: never change them. */
@@ -63,9 +63,6 @@ export function factsKeeper(
   let wanted = false;
   let loading = false;
   let reload = false;
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Who wrote the members last: a save waits longer while an import session writes. */
-  let lastOrigin: string | undefined;
 
   const enqueue = lane('facts');
   const merge = () => {
@@ -107,15 +104,13 @@ export function factsKeeper(
       merge();
       return keep(facts.columns, lastMark);
     });
-  const scheduleSave = () => {
-    clearTimeout(saveTimer);
-    const pause = savePauseAfter(lastOrigin, saveDelayMs, importPauseMs);
-    saveTimer = setTimeout(() => void save().catch((e) => console.warn('Regulars: the member facts were not saved', e)), pause);
-  };
+  // A save waits longer while an import session writes.
+  const saving = saveAfterPause(() => save(), 'Regulars: the member facts were not saved', saveDelayMs, importPauseMs);
+  const scheduleSave = () => saving.schedule();
 
   const stop = onCommitted((change) => {
     if (change.db !== db.name || !wanted || !touches(change, ['members'])) return;
-    lastOrigin = change.origin;
+    saving.wrote(change.origin);
     const keys = keysOf(change, 'members');
     lastMark = change.marks?.members ?? lastMark;
     if (keys === undefined) reload = true;
@@ -157,7 +152,7 @@ export function factsKeeper(
     },
     stop() {
       stop();
-      clearTimeout(saveTimer);
+      saving.cancel();
     },
   };
 }

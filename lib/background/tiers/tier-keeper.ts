@@ -21,7 +21,7 @@ import { readSettings, writeSettings } from '../../store/settings';
 import { NO_TIER_FACTS } from '../../store/tier-facts';
 import { orderLedger } from '../reports/order-ledger';
 import { memberColumns, memberFacts, memberFactsKeeper, type FactMember } from '../segments/member-snapshot';
-import { IMPORT_SAVE_PAUSE_MS, savePauseAfter } from '../derived';
+import { IMPORT_SAVE_PAUSE_MS, saveAfterPause } from '../derived';
 import { lane } from '../lane';
 
 /** Members read back per transaction when a write from elsewhere names many. */
@@ -62,9 +62,6 @@ export function tierKeeper(db: RegularsDb, clock: () => number, saveDelayMs = 10
   /** The origin of the last write of each pending member. */
   const pendingOrigin = new Map<string, string | undefined>();
   let ladderChanged = false;
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Who wrote the members last: a save waits longer while an import session writes. */
-  let lastOrigin: string | undefined;
 
   const enqueue = lane('tiers');
   const ladderNow = () => db.memberTiers.ladder;
@@ -229,17 +226,15 @@ export function tierKeeper(db: RegularsDb, clock: () => number, saveDelayMs = 10
         return true;
       });
     });
-  const scheduleSave = () => {
-    clearTimeout(saveTimer);
-    const pause = savePauseAfter(lastOrigin, saveDelayMs, importPauseMs);
-    saveTimer = setTimeout(() => void save().catch((e) => console.warn('Regulars: the member tiers were not saved', e)), pause);
-  };
+  // A save waits longer while an import session writes.
+  const saving = saveAfterPause(() => save(), 'Regulars: the member tiers were not saved', saveDelayMs, importPauseMs);
+  const scheduleSave = () => saving.schedule();
 
   const stop = onCommitted((change) => {
     if (change.db !== db.name || !wanted) return;
     if (touches(change, ['settings'])) ladderChanged = true;
     if (touches(change, ['members'])) {
-      lastOrigin = change.origin;
+      saving.wrote(change.origin);
       lastMark = change.marks?.members ?? lastMark;
       const keys = keysOf(change, 'members');
       if (keys === undefined) {
@@ -282,7 +277,7 @@ export function tierKeeper(db: RegularsDb, clock: () => number, saveDelayMs = 10
     save,
     stop() {
       stop();
-      clearTimeout(saveTimer);
+      saving.cancel();
     },
   };
 }
