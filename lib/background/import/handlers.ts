@@ -7,6 +7,8 @@ import { dropWarm, keepWarm, lazyCache, releaseCache, sessionCache, type ImportC
 import { dropDeadUndo, dropUndo, revertImport } from './undo-journal';
 import { dropJournal, recoverJournals, writeWaiting } from './member-journal';
 import { importOrders } from './import-orders';
+import { importJsonBatch } from './known-batches';
+import { importRowsOf } from '../../messaging/import-request';
 import { timedPhase } from './phases';
 import { lane, type Lane } from '../lane';
 
@@ -78,12 +80,18 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
 
   const handlers: ImportHandlers = {
     'order.get': async ({ platform, orderNo }) => (await db.orders.get(`${platform}:${orderNo.trim()}`)) ?? null,
-    'orders.import': async ({ rows, session }) => {
+    'orders.import': async ({ rows, rowsJson, session }) => {
       const cache = cacheOf(session);
-      const result = await (session ? queued(session, async () => importOrders(db, rows, now(), await timedPhase('session.cache', () => cache))) : importOrders(db, rows, now(), await cache));
-      if (result.orders.added || result.orders.updated)
+      // A session's batch given as JSON may be one stored before, unchanged: then it is not even parsed.
+      const stored = async () => {
+        const batchCache = session ? await timedPhase('session.cache', () => cache) : await cache;
+        if (rowsJson === undefined) return { result: await importOrders(db, rows ?? [], now(), batchCache), rows };
+        return importJsonBatch(db, rowsJson, now(), batchCache, importRowsOf);
+      };
+      const { result, rows: read } = await (session ? queued(session, stored) : stored());
+      if (read && (result.orders.added || result.orders.updated))
         hooks.onImported?.(
-          rows.map((r) => `${r.platform}:${r.orderNo.trim()}`),
+          read.map((r) => `${r.platform}:${r.orderNo.trim()}`),
           session,
         );
       return result;
