@@ -22,24 +22,39 @@ async function stillKnown(db: RegularsDb, cache: ImportCache, known: KnownBatch 
   return cache.rulesKey === JSON.stringify((await readSettings(db)).categoryRules);
 }
 
+/** A batch given as JSON, as it arrives: its text's digest, and its rows unless the cache may know it. */
+export interface JsonBatch {
+  rowsJson: string;
+  text: number | undefined;
+  rows: ImportedOrder[] | undefined;
+}
+
 /**
- * Stores a batch given as JSON (`parse` validates it, and refuses it as the router would). Returns
- * the result and, when the rows were read, the rows.
+ * Reads a batch as it arrives, before it waits for the batches before it (so a new batch is parsed
+ * and validated while the one before is written): parsed now unless `cache` (the session's, if it
+ * has one yet) stored the same text before. `parse` validates it, and refuses it as the router would.
  */
+export function readJsonBatch(rowsJson: string, cache: ImportCache | undefined, parse: (json: string) => ImportedOrder[]): JsonBatch {
+  const text = cache?.digests ? hash53(rowsJson) : undefined;
+  const mayBeKnown = text !== undefined && !!cache?.batches?.has(text);
+  return { rowsJson, text, rows: mayBeKnown ? undefined : parse(rowsJson) };
+}
+
+/** Stores a batch given as JSON; its rows are read now if they were not yet. Returns the result and, when the rows were read, the rows. */
 export async function importJsonBatch(
   db: RegularsDb,
-  rowsJson: string,
+  batch: JsonBatch,
   now: number,
   cache: ImportCache,
   parse: (json: string) => ImportedOrder[],
 ): Promise<{ result: ImportResult; rows?: ImportedOrder[] }> {
   const batches = cache.digests ? (cache.batches ??= new Map()) : undefined;
-  const text = batches ? hash53(rowsJson) : undefined;
+  const text = batches ? (batch.text ?? hash53(batch.rowsJson)) : undefined;
   const known = text !== undefined ? batches?.get(text) : undefined;
   if (await timedPhase('batch.known', () => stillKnown(db, cache, known))) {
     return { result: { orders: { added: 0, updated: 0, unchanged: known!.orderIds.length }, members: { created: 0, updated: 0 }, merges: [] } };
   }
-  const rows = await timedPhase('batch.validate', async () => parse(rowsJson));
+  const rows = batch.rows ?? parse(batch.rowsJson);
   const result = await importOrders(db, rows, now, cache);
   if (batches && text !== undefined) {
     const orderIds = [...new Set(rows.map((r) => `${r.platform}:${r.orderNo.trim()}`))];
