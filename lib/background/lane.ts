@@ -34,6 +34,11 @@ export async function timedJob<T>(name: string, job: () => Promise<T>, queuedAt 
   }
 }
 
+/** Reports a part of a job (a phase of it) that already ran, from `start` to `end` (performance.now()), to the watcher. */
+export function reportSpan(name: string, start: number, end: number): void {
+  listener?.({ lane: name, queuedAt: start, start, end });
+}
+
 /** Returns a function that runs each job after every job given to it before has settled. `name`: what a watcher calls it. */
 export function lane(name = 'lane'): Lane {
   let tail: Promise<unknown> = Promise.resolve();
