@@ -24,8 +24,17 @@ export function onLaneJob(next: ((job: LaneJob) => void) | undefined): void {
 /** How many jobs, over every lane, are queued or running now. */
 export const laneJobsWaiting = (): number => waiting;
 
-/** Runs `job` as one piece of background work named `name`, reported to the watcher like a lane's job. */
+/** Runs `job` as one piece of background work named `name`, reported to the watcher like a lane's job, and counted as waiting while it runs. */
 export async function timedJob<T>(name: string, job: () => Promise<T>, queuedAt = performance.now()): Promise<T> {
+  waiting++;
+  try {
+    return await watchedJob(name, job, queuedAt);
+  } finally {
+    waiting--;
+  }
+}
+
+async function watchedJob<T>(name: string, job: () => Promise<T>, queuedAt: number): Promise<T> {
   const start = performance.now();
   try {
     return await job();
@@ -47,7 +56,7 @@ export function lane(name = 'lane'): Lane {
     const queuedAt = performance.now();
     const watched = async () => {
       try {
-        return await (listener ? timedJob(name, job, queuedAt) : job());
+        return await (listener ? watchedJob(name, job, queuedAt) : job());
       } finally {
         waiting--;
       }
