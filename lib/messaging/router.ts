@@ -2,6 +2,7 @@
 import { type z } from 'zod';
 import { issueReason, type Reason } from '../domain/reason';
 import type { ErrorCode, Reply } from './errors';
+import { describeIssues } from './issues';
 import { envelopeSchema, protocol, type MessageName, type RequestOf, type ResponseOf } from './protocol';
 
 export type Handlers = { [N in MessageName]: (payload: z.infer<(typeof protocol)[N]['request']>, sender: SenderInfo) => Promise<ResponseOf<N>> };
@@ -21,13 +22,6 @@ function isName(name: string): name is MessageName {
   return Object.prototype.hasOwnProperty.call(protocol, name);
 }
 
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`)
-    .join('; ');
-}
-
 /**
  * Only our own extension may talk to the background: its pages, and its content scripts (which
  * report our extension id). Web pages have no channel to us (no externally_connectable), and a
@@ -43,11 +37,11 @@ export function createRouter(handlers: Handlers, own: { id: string; origin: stri
   return async function route(raw: unknown, sender: SenderInfo): Promise<Reply<unknown>> {
     if (!senderAllowed(sender, own.id, own.origin)) return fail('forbidden', 'Messages are accepted only from Regulars itself');
     const envelope = envelopeSchema.safeParse(raw);
-    if (!envelope.success) return fail('invalid_request', `Not a Regulars message: ${describeIssues(envelope.error)}`);
+    if (!envelope.success) return fail('invalid_request', `Not a Regulars message: ${describeIssues(envelope.error.issues)}`);
     const { name, payload } = envelope.data;
     if (!isName(name)) return fail('unknown_message', `Unknown message "${name}"`);
     const parsed = protocol[name].request.safeParse(payload ?? {});
-    if (!parsed.success) return fail('invalid_request', `${name}: ${describeIssues(parsed.error)}`, issueReason(parsed.error.issues[0]!));
+    if (!parsed.success) return fail('invalid_request', `${name}: ${describeIssues(parsed.error.issues)}`, issueReason(parsed.error.issues[0]!));
     try {
       const handler = handlers[name] as (p: unknown, s: SenderInfo) => Promise<unknown>;
       return { ok: true, data: await handler(parsed.data, sender) };

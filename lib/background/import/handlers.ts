@@ -7,6 +7,8 @@ import { dropWarm, keepWarm, lazyCache, releaseCache, sessionCache, type ImportC
 import { dropDeadUndo, dropUndo, revertImport } from './undo-journal';
 import { dropJournal, recoverJournals, writeWaiting } from './member-journal';
 import { importOrders } from './import-orders';
+import { importJsonBatch, readJsonBatch } from './known-batches';
+import { importRowsOf } from '../../messaging/import-request';
 import { timedPhase } from './phases';
 import { lane, type Lane } from '../lane';
 
@@ -78,12 +80,20 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
 
   const handlers: ImportHandlers = {
     'order.get': async ({ platform, orderNo }) => (await db.orders.get(`${platform}:${orderNo.trim()}`)) ?? null,
-    'orders.import': async ({ rows, session }) => {
+    'orders.import': async ({ rows, rowsJson, session }) => {
+      // A batch given as JSON is read before it waits for the batches before it, unless the session's
+      // cache stored the same text before: then it may not even be parsed (known-batches.ts).
       const cache = cacheOf(session);
-      const result = await (session ? queued(session, async () => importOrders(db, rows, now(), await timedPhase('session.cache', () => cache))) : importOrders(db, rows, now(), await cache));
-      if (result.orders.added || result.orders.updated)
+      const json = rowsJson === undefined ? undefined : readJsonBatch(rowsJson, session ? await cache.catch(() => undefined) : undefined, importRowsOf);
+      const stored = async () => {
+        const batchCache = session ? await timedPhase('session.cache', () => cache) : await cache;
+        if (!json) return { result: await importOrders(db, rows ?? [], now(), batchCache), rows };
+        return importJsonBatch(db, json, now(), batchCache, importRowsOf);
+      };
+      const { result, rows: read } = await (session ? queued(session, stored) : stored());
+      if (read && (result.orders.added || result.orders.updated))
         hooks.onImported?.(
-          rows.map((r) => `${r.platform}:${r.orderNo.trim()}`),
+          read.map((r) => `${r.platform}:${r.orderNo.trim()}`),
           session,
         );
       return result;

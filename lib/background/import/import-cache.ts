@@ -26,6 +26,8 @@ export interface ImportCache {
    * orders no one else has written since: the same row again is unchanged without a read.
    */
   digests?: Map<string, number> | undefined;
+  /** Batches (by a digest of their JSON text) this cache stored or found unchanged (known-batches.ts). */
+  batches?: Map<number, KnownBatch> | undefined;
   /** The category rules the digests were made under (the rules categorise the items). */
   rulesKey?: string | undefined;
   /** The store this cache describes. */
@@ -35,6 +37,12 @@ export interface ImportCache {
   /** A preloaded cache's database and its name for its own writes (their changes are its own doing). */
   db?: string | undefined;
   origin?: string | undefined;
+}
+
+/** A batch's orders (once each) and the digests its rows left, as one number. */
+export interface KnownBatch {
+  orderIds: string[];
+  digests: number;
 }
 
 /** Member rows an import session computed and has not yet written (member-journal.ts). */
