@@ -9,6 +9,7 @@ import type { RegularsDb } from './database';
 import { memberIds, type MemberColumns } from '../domain/member-columns';
 import { KEPT_FACTS, keptIfCurrent } from './kept';
 import { decodeKept, readKeptColumns } from './order-ledger';
+import { forEachPage } from './pages';
 
 /**
  * Counted orders and spend per member within a rolling window: the orders placed at or after
@@ -35,11 +36,14 @@ export async function windowFacts(db: RegularsDb, days: number, now: number, sho
 /** A member with no order in the window. */
 export const NO_TIER_FACTS: TierFacts = { orderCount: 0, spendMinor: 0 };
 
+/** Member rows read per page when the kept facts are not current. */
+const MEMBERS_PAGE = 5000;
+
 /**
  * Every member's id, counted orders and spend: from the member facts the background keeps on disk
  * when they are current (typed arrays, read in milliseconds), else from the member rows.
  */
-async function memberTotals(db: RegularsDb): Promise<{ ids: () => string[]; facts: TierFacts[] }> {
+async function memberTotals(db: RegularsDb, pageSize: number): Promise<{ ids: () => string[]; facts: TierFacts[] }> {
   const kept = await keptIfCurrent<MemberColumns>(db, KEPT_FACTS.members, ['members']);
   if (kept) {
     try {
@@ -49,13 +53,30 @@ async function memberTotals(db: RegularsDb): Promise<{ ids: () => string[]; fact
       console.warn('Regulars: the kept member facts could not be read; reading the members instead', e);
     }
   }
-  const members = await db.members.toArray();
-  return { ids: () => members.map((m) => m.id), facts: members.map(({ orderCount, spendMinor }) => ({ orderCount, spendMinor })) };
+  // A page at a time, keeping only what is asked: right after an import (before the keepers save) the
+  // whole table read at once held every member row in the options page beside the import's own memory.
+  const ids: string[] = [];
+  const facts: TierFacts[] = [];
+  await db.transaction('r', [db.members], () =>
+    forEachPage(db.members, pageSize, (page) => {
+      for (const { id, orderCount, spendMinor } of page) {
+        ids.push(id);
+        facts.push({ orderCount, spendMinor });
+      }
+    }),
+  );
+  return { ids: () => ids, facts };
 }
 
 /** Each member's tier facts under the ladder's window (lifetime: the stored stats). */
-export async function tierFactsOf(db: RegularsDb, window: TierLadder['window'], now: number, shopCurrency: string): Promise<TierFacts[]> {
-  const totals = await memberTotals(db);
+export async function tierFactsOf(
+  db: RegularsDb,
+  window: TierLadder['window'],
+  now: number,
+  shopCurrency: string,
+  membersPage = MEMBERS_PAGE,
+): Promise<TierFacts[]> {
+  const totals = await memberTotals(db, membersPage);
   if (window === 'lifetime') return totals.facts;
   // The order ledger the background keeps, when current; else the orders in the window.
   const kept = decodeKept(await readKeptColumns(db));
