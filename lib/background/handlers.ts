@@ -67,7 +67,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...tierHandlers(db, now, { onTiersChanged: deps.onTiersChanged }),
     // Orders that change category are committed changes: the report and the RFM cut points follow.
     ...categoryHandlers(db, now),
-    ...reportHandlers(reports),
+    ...reportHandlers(db, reports),
     ...reminders.handlers,
   };
   return handlers;

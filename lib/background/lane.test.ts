@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lane } from './lane';
+import { lane, laneJobsWaiting, timedJob } from './lane';
 
 describe('a serial lane', () => {
   it('runs jobs one at a time in the order given, and a failed job does not stop the next', async () => {
@@ -17,5 +17,16 @@ describe('a serial lane', () => {
     const results = await Promise.allSettled([run(job('a', 20)), run(job('b', 1, true)), run(job('c', 1))]);
     expect(log).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  });
+});
+
+describe('timed background work', () => {
+  it('counts as waiting while it runs, so a watcher waiting for quiet waits for it too', async () => {
+    let release: () => void = () => undefined;
+    const running = timedJob('sweep', () => new Promise<void>((resolve) => (release = resolve)));
+    expect(laneJobsWaiting()).toBe(1);
+    release();
+    await running;
+    expect(laneJobsWaiting()).toBe(0);
   });
 });

@@ -24,14 +24,28 @@ export function onLaneJob(next: ((job: LaneJob) => void) | undefined): void {
 /** How many jobs, over every lane, are queued or running now. */
 export const laneJobsWaiting = (): number => waiting;
 
-/** Runs `job` as one piece of background work named `name`, reported to the watcher like a lane's job. */
+/** Runs `job` as one piece of background work named `name`, reported to the watcher like a lane's job, and counted as waiting while it runs. */
 export async function timedJob<T>(name: string, job: () => Promise<T>, queuedAt = performance.now()): Promise<T> {
+  waiting++;
+  try {
+    return await watchedJob(name, job, queuedAt);
+  } finally {
+    waiting--;
+  }
+}
+
+async function watchedJob<T>(name: string, job: () => Promise<T>, queuedAt: number): Promise<T> {
   const start = performance.now();
   try {
     return await job();
   } finally {
     listener?.({ lane: name, queuedAt, start, end: performance.now() });
   }
+}
+
+/** Reports a part of a job (a phase of it) that already ran, from `start` to `end` (performance.now()), to the watcher. */
+export function reportSpan(name: string, start: number, end: number): void {
+  listener?.({ lane: name, queuedAt: start, start, end });
 }
 
 /** Returns a function that runs each job after every job given to it before has settled. `name`: what a watcher calls it. */
@@ -42,7 +56,7 @@ export function lane(name = 'lane'): Lane {
     const queuedAt = performance.now();
     const watched = async () => {
       try {
-        return await (listener ? timedJob(name, job, queuedAt) : job());
+        return await (listener ? watchedJob(name, job, queuedAt) : job());
       } finally {
         waiting--;
       }

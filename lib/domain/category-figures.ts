@@ -35,47 +35,64 @@ export interface CategoryFigures {
 export function categoryFigures(orders: readonly CategoryIntervalOrder[], timeZone: string): CategoryFigures[] {
   const byMember = new Map<string, CategoryIntervalOrder[]>();
   for (const o of orders) {
-    if (!isCountedOrder({ status: o.status, placedAt: o.placedAt, amountMinor: 0, currency: 'XXX' })) continue;
     const list = byMember.get(o.memberId);
     if (list) list.push(o);
     else byMember.set(o.memberId, [o]);
   }
+  const figures = categoryFiguresByMember(timeZone);
+  for (const list of byMember.values()) figures.add(list);
+  return figures.finish();
+}
+
+/**
+ * categoryFigures fed one member's orders at a time (each member once), so every order of the
+ * shop need never be held at once (store/member-orders.ts reads them a page at a time).
+ */
+export function categoryFiguresByMember(timeZone: string) {
   const acc = new Map<string, { buyers: number; repeat: number; intervals: number[] }>();
   const of = (c: string) => acc.get(c) ?? acc.set(c, { buyers: 0, repeat: 0, intervals: [] }).get(c)!;
-  for (const list of byMember.values()) {
-    list.sort((a, b) => a.placedAt - b.placedAt);
-    const days = new Map<string, number[]>();
-    for (const o of list) {
-      const day = localDayNumber(o.placedAt, timeZone);
-      for (const c of orderCategories(o.items)) {
-        const seen = days.get(c);
-        if (!seen) days.set(c, [day]);
-        else if (seen[seen.length - 1] !== day) seen.push(day);
+  return {
+    /** One member's orders, in any order. */
+    add(orders: readonly CategoryOrder[]): void {
+      const list = orders.filter((o) => isCountedOrder({ status: o.status, placedAt: o.placedAt, amountMinor: 0, currency: 'XXX' }));
+      list.sort((a, b) => a.placedAt - b.placedAt);
+      const days = new Map<string, number[]>();
+      for (const o of list) {
+        const day = localDayNumber(o.placedAt, timeZone);
+        for (const c of orderCategories(o.items)) {
+          const seen = days.get(c);
+          if (!seen) days.set(c, [day]);
+          else if (seen[seen.length - 1] !== day) seen.push(day);
+        }
       }
-    }
-    for (const [c, seen] of days) {
-      const a = of(c);
-      a.buyers++;
-      if (seen.length >= 2) a.repeat++;
-      for (let i = 1; i < seen.length; i++) a.intervals.push(seen[i]! - seen[i - 1]!);
-    }
-  }
-  return [...acc]
-    .map(([category, a]) => {
-      const sorted = a.intervals.sort((x, y) => x - y);
-      const median = percentile(sorted, 0.5);
-      const lapse = suggestLapseDays(sorted);
-      return {
-        category,
-        buyers: a.buyers,
-        repeatBuyers: a.repeat,
-        repeatRate: a.buyers ? a.repeat / a.buyers : 0,
-        intervals: sorted,
-        medianDays: median,
-        bins: intervalHistogram(sorted),
-        lapse,
-        cycleDays: lapse && median !== undefined ? Math.max(1, median) : undefined,
-      };
-    })
-    .sort((a, b) => Number(a.category === UNCATEGORISED) - Number(b.category === UNCATEGORISED) || b.buyers - a.buyers || a.category.localeCompare(b.category));
+      for (const [c, seen] of days) {
+        const a = of(c);
+        a.buyers++;
+        if (seen.length >= 2) a.repeat++;
+        for (let i = 1; i < seen.length; i++) a.intervals.push(seen[i]! - seen[i - 1]!);
+      }
+    },
+    finish(): CategoryFigures[] {
+      return [...acc]
+        .map(([category, a]) => {
+          const sorted = a.intervals.sort((x, y) => x - y);
+          const median = percentile(sorted, 0.5);
+          const lapse = suggestLapseDays(sorted);
+          return {
+            category,
+            buyers: a.buyers,
+            repeatBuyers: a.repeat,
+            repeatRate: a.buyers ? a.repeat / a.buyers : 0,
+            intervals: sorted,
+            medianDays: median,
+            bins: intervalHistogram(sorted),
+            lapse,
+            cycleDays: lapse && median !== undefined ? Math.max(1, median) : undefined,
+          };
+        })
+        .sort(
+          (a, b) => Number(a.category === UNCATEGORISED) - Number(b.category === UNCATEGORISED) || b.buyers - a.buyers || a.category.localeCompare(b.category),
+        );
+    },
+  };
 }

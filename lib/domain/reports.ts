@@ -62,6 +62,18 @@ export interface ShopReport extends MemberReportPart {
 /** The report without the raw intervals: what is kept and drawn. */
 export type ReportSummary = Omit<ShopReport, 'intervalDays'>;
 
+/** The report as the background keeps it (lib/store/report-snapshot.ts) and answers it to the reports page. */
+export interface ReportSnapshot {
+  version: number;
+  /** Set when rows changed since it was computed (the keeper's schedule). */
+  stale?: boolean;
+  /** What the report was computed from (reportStamp): equal stamps mean the report is current. */
+  stamp: string;
+  /** Reading and computing took this long, in the background. */
+  ms: number;
+  report: ReportSummary;
+}
+
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 /** Months since year 0 of a local day number (days since 1970-01-01). */
 function monthIndexOfDay(day: number): number {

@@ -1,7 +1,6 @@
 // The options page's figures over every order (repurchase intervals for the lapse suggestion, the
-// category figures), read and computed off the page's thread: decoding the order ledger makes 300k
-// objects, and made in the page they held up the tier editor's counts as the user typed. The page
-// keeps one worker, so the ledger is decoded once while the orders are unchanged (ledgerOf).
+// category figures), read and computed off the page's thread: made in the page, they held up the
+// tier editor's counts as the user typed. Orders are read a member at a time (store/member-orders.ts).
 import { RegularsDb } from '@/lib/store/database';
 import { readCategoryFigures, readRepurchaseIntervals } from '@/lib/store/report-data';
 import type { FiguresReply, FiguresRequest } from './figures';

@@ -14,8 +14,17 @@ import { tierFactsOf } from '../store/tier-facts';
 
 export type { ReportSnapshot };
 
-/** Runs a task over a connection opened for it and closed after (an open one would hold up upgrades). */
-export async function withPageDb<T>(task: (db: RegularsDb) => Promise<T>, open: () => RegularsDb = () => new RegularsDb()): Promise<T> {
+let pageDb: RegularsDb | undefined;
+
+/**
+ * Runs a task over this page's one connection, opened on first use and kept while the page lives:
+ * opening one per read cost each read an open (and, while the background wrote, a wait for it). A
+ * kept connection does not hold up a schema upgrade: Dexie closes it when another context asks to
+ * upgrade, and opens it again on the next read. `open`: a connection of the caller's (tests), used
+ * for this task alone and closed after.
+ */
+export async function withPageDb<T>(task: (db: RegularsDb) => Promise<T>, open?: () => RegularsDb): Promise<T> {
+  if (!open) return task((pageDb ??= new RegularsDb()));
   const db = open();
   try {
     return await task(db);

@@ -65,17 +65,3 @@ export async function scanLedger(db: RegularsDb, pageSize = LEDGER_PAGE): Promis
     after = page[page.length - 1]!.id;
   }
 }
-
-// A page's last ledger, while the orders' mark is the one it was read at: the options page reads it
-// for the lapse suggestion and the category figures, and decoding 300k orders once is enough.
-let lastRead: { db: string; mark: string; ledger: Promise<OrderLedger> } | undefined;
-
-/** The ledger for a page's read: the kept one when current, else built from the rows (nothing is written). Shared: never change it. */
-export async function ledgerOf(db: RegularsDb): Promise<OrderLedger> {
-  const mark = await ordersMark(db);
-  if (mark !== undefined && lastRead?.db === db.name && lastRead.mark === mark) return lastRead.ledger;
-  const ledger = readKeptColumns(db).then((kept) => decodeKept(kept) ?? scanLedger(db));
-  if (mark !== undefined) lastRead = { db: db.name, mark, ledger };
-  ledger.catch(() => lastRead?.ledger === ledger && (lastRead = undefined));
-  return ledger;
-}

@@ -1,6 +1,6 @@
 // The report snapshot as stored (lib/background/reports keeps it current): its record, the stamp
 // that says whether it is current, and reading it.
-import type { ReportSummary } from '../domain/reports';
+import type { ReportSnapshot } from '../domain/reports';
 import type { Settings } from '../domain/settings';
 import { localDayNumber } from '../domain/time';
 import type { RegularsDb } from './database';
@@ -10,16 +10,7 @@ import { readSettings } from './settings';
 export const REPORT_SNAPSHOT_KEY = 'reportSnapshot';
 export const SNAPSHOT_VERSION = 2;
 
-export interface ReportSnapshot {
-  version: number;
-  /** Set when rows changed since it was computed (reportKeeper.schedule). */
-  stale?: boolean;
-  /** What the report was computed from (reportStamp): equal stamps mean the report is current. */
-  stamp: string;
-  /** Reading and computing took this long, in the background. */
-  ms: number;
-  report: ReportSummary;
-}
+export type { ReportSnapshot };
 
 /**
  * What the report depends on besides the rows: the shop's day (recency moves daily) and the

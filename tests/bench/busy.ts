@@ -27,7 +27,7 @@ const round = (n: number) => Math.round(n);
 /**
  * From `since`: when the last job ended (the background's busy time), and per lane the time its jobs
  * ran (summed) and when its last one ended. 'report' includes 'report.gather' (waiting for the
- * facts and the ledger to take the writes before it).
+ * facts and the ledger to take the writes before it); 'reminders' includes the sweep's phases ('sweep.read…', 'sweep.store', …).
  */
 export function busySummary(jobs: readonly LaneJob[], since: number) {
   const after = jobs.filter((j) => j.end >= since);

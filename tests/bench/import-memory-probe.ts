@@ -17,6 +17,8 @@ import { writeShopifyExport } from './shopify';
 
 const MB = Number(process.argv[2] ?? 30);
 const PROFILE_OUT = process.argv[3];
+/** Seconds sampled after the import reports done: the keepers save after a 15 s pause, then the sweep and report run. */
+const AFTER_S = Number(process.env.PROBE_AFTER_S ?? 45);
 
 function cdp(url: string) {
   const ws = new WebSocket(url, { perMessageDeflate: false, maxPayload: 2 ** 31 });
@@ -106,6 +108,11 @@ async function main() {
     let peakBy: Record<string, number> = {};
     let peakHeap = 0;
     let peakTotal = 0;
+    let peakAt = 0;
+    /** The highest while the import ran (before it reported done). */
+    let importPeak = 0;
+    /** When the import reported done (undefined while it runs). */
+    const done: { at?: number } = {};
     let profile: unknown;
     let sampling = true;
     const t0 = Date.now();
@@ -114,7 +121,8 @@ async function main() {
       while (sampling) {
         const by = chromiumTreePssByProcess(userDataDir);
         const heap = await worker.send<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage');
-        if (sum(by) > peak) [peak, peakBy] = [sum(by), by];
+        if (sum(by) > peak) [peak, peakBy, peakAt] = [sum(by), by, Date.now() - t0];
+        if (done.at === undefined) importPeak = Math.max(importPeak, sum(by));
         const h = await heaps();
         for (const [k, v] of Object.entries(h)) peakHeaps[k] = Math.max(peakHeaps[k] ?? 0, v);
         peakTotal = Math.max(peakTotal, heap.totalSize ?? 0);
@@ -122,7 +130,9 @@ async function main() {
           peakHeap = heap.usedSize;
           if (PROFILE_OUT && peakHeap > 1.3 * (idleHeap.usedSize + 50e6)) profile = await worker.send('HeapProfiler.getSamplingProfile');
         }
-        timeline.push(`${((Date.now() - t0) / 1000).toFixed(1)}s above_idle=${round((sum(by) - sum(idle)) / 1e6)} sw_used=${round(heap.usedSize / 1e6)} sw_total=${round(heap.totalSize / 1e6)} ${Object.entries(h).map(([k, v]) => `${k}=${round(v / 1e6)}`).join(' ')}`);
+        // The extension's renderer (the largest) and the browser process (IndexedDB's backend) apart from the rest.
+        const renderer = Math.max(...Object.entries(by).filter(([k]) => k.startsWith('renderer')).map(([, v]) => v));
+        timeline.push(`${((Date.now() - t0) / 1000).toFixed(1)}s${done.at === undefined ? '' : '+'} above_idle=${round((sum(by) - sum(idle)) / 1e6)} renderer=${round(renderer / 1e6)} browser=${round((by.browser ?? 0) / 1e6)} sw_used=${round(heap.usedSize / 1e6)} sw_total=${round(heap.totalSize / 1e6)} ${Object.entries(h).map(([k, v]) => `${k}=${round(v / 1e6)}`).join(' ')}`);
         await new Promise((r) => setTimeout(r, 500));
       }
     })();
@@ -130,6 +140,8 @@ async function main() {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('status').filter({ hasText: /^\s*Imported/ }).first().waitFor({ timeout: 60 * 60_000 });
     const ms = Date.now() - t0;
+    done.at = ms;
+    await page.waitForTimeout(AFTER_S * 1000);
     sampling = false;
     await sampler;
     await page.waitForTimeout(3000);
@@ -139,14 +151,17 @@ async function main() {
       await writeFile(PROFILE_OUT, JSON.stringify(profile));
       console.log(JSON.stringify({ probe: 'service-worker-live-at-peak-by-site-mb', sites: liveBySite((profile as { profile: { head: ProfileNode } }).profile.head) }));
     }
-    console.log(timeline.filter((_, i) => i % 4 === 0).join('\n'));
+    console.log(timeline.filter((_, i) => i % Number(process.env.PROBE_EVERY ?? 4) === 0).join('\n'));
     console.log(
       JSON.stringify({
         probe: 'import-memory',
         file_mb: round(bytes / 1e6),
         orders,
         ms,
+        // When the peak was: before `ms` during the import, after it the keepers' saves, the sweep and the report.
+        peak_at_s: round(peakAt / 1000),
         above_idle_mb: round((peak - sum(idle)) / 1e6),
+        import_above_idle_mb: round((importPeak - sum(idle)) / 1e6),
         idle_mb: mb(idle),
         peak_mb: mb(peakBy),
         sw_idle_used_mb: round(idleHeap.usedSize / 1e6),

@@ -5,6 +5,7 @@ import { en } from '../../lib/i18n/en';
 import { ADAPTERS } from '../../lib/marketplaces/registry';
 import { EXTENSION_DIR } from '../support/extension';
 import { expect, test } from '../support/fixtures';
+import { allowHostsAsTheUserWould } from '../support/hosts';
 import { panelFrame } from '../support/panel';
 
 // Extension pages' globals, as far as these tests use them (evaluated inside the options page or chrome://extensions).
@@ -12,7 +13,6 @@ declare const chrome: {
   permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> };
   scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; js?: string[]; allFrames?: boolean }[]> };
   storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
-  developerPrivate: { addHostPermission(extensionId: string, host: string): Promise<void> };
 };
 
 const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
@@ -37,27 +37,6 @@ async function openOptions(context: BrowserContext, extensionId: string): Promis
 const marketplacesRegion = (options: Page) => options.getByRole('region', { name: 'Marketplaces' });
 
 const registeredScripts = (options: Page) => options.evaluate(() => chrome.scripting.getRegisteredContentScripts());
-
-/**
- * Playwright can't click Chrome's permission prompt. Instead the hosts are first recorded as
- * allowed by the user through developerPrivate.addHostPermission, the call behind the "Site access"
- * list of chrome://extensions; Chromium then grants a permissions.request that they cover without
- * showing its prompt, so the options page's own click path (request → onAdded → sync) runs for real.
- */
-async function allowHostsAsTheUserWould(context: BrowserContext, extensionId: string, hostPatterns: readonly string[]) {
-  const page = await context.newPage();
-  try {
-    await page.goto('chrome://extensions');
-    await page.evaluate(
-      async ({ id, patterns }) => {
-        for (const pattern of patterns) await chrome.developerPrivate.addHostPermission(id, pattern);
-      },
-      { id: extensionId, patterns: [...hostPatterns] },
-    );
-  } finally {
-    await page.close();
-  }
-}
 
 test.describe('marketplace access', () => {
   // The demo build (the one these tests load) differs from the store build by loopback hosts only,

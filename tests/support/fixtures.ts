@@ -1,9 +1,10 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
 import type { DemoSeed } from '../../demo/seed';
 import { downloadDemoExport, importOrdersThroughOptions, launchWithExtension, type LaunchedExtension } from './extension';
+import { resetExtension } from './reuse';
 
 export { expect } from '@playwright/test';
 
@@ -20,12 +21,12 @@ interface WorkerFixtures {
   ext: LaunchedExtension;
   /** The demo export imported into `ext` through the options page, once per worker; the status text. */
   demoImported: string;
-  /** A closed profile whose first-run questions were answered (as `ext`'s are), copied for each `freshExt`. */
-  answeredProfile: string;
+  /** Hands out the worker's spare browser for `freshExt`, reset to a new profile's state after its first test. */
+  spareExt: () => Promise<LaunchedExtension>;
 }
 
 interface TestFixtures {
-  /** A Chromium + extension of this test's own, with an empty store; for tests that need a clean slate. */
+  /** A Chromium + extension with an empty store, as a new profile has it, for this test alone; for tests that need a clean slate. */
   freshExt: LaunchedExtension;
 }
 
@@ -67,32 +68,25 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  answeredProfile: [
+  spareExt: [
     async ({ headless }, use) => {
-      const dir = await mkdtemp(path.join(tmpdir(), 'regulars-answered-'));
-      try {
-        await (await launchWithExtension({ headless, userDataDir: dir })).close();
-        await use(dir);
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
+      let spare: LaunchedExtension | undefined;
+      let used = false;
+      await use(async () => {
+        if (!spare) spare = await launchWithExtension({ headless });
+        else if (used) await resetExtension(spare);
+        used = true;
+        return spare;
+      });
+      await spare?.close();
     },
-    // Its own time, not taken from the first test that asks for a fresh browser.
-    { scope: 'worker', timeout: 60_000 },
+    { scope: 'worker' },
   ],
 
-  // A copy of the answered profile: its store is empty like a new one's, and opening the options
-  // page to answer the first run again for every test cost about as much as starting Chromium.
-  freshExt: async ({ headless, answeredProfile }, use) => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'regulars-profile-'));
-    try {
-      await cp(answeredProfile, dir, { recursive: true });
-      const ext = await launchWithExtension({ headless, userDataDir: dir, firstRun: 'leave' });
-      await use(ext);
-      await ext.close();
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+  // The worker's spare browser, wiped back to a new profile's state between the tests that use it:
+  // launching Chromium anew for each of them cost more than the tests themselves (reuse.ts).
+  freshExt: async ({ spareExt }, use) => {
+    await use(await spareExt());
   },
 
   context: async ({ ext }, use) => {

@@ -101,9 +101,14 @@ export function releaseCache(cache: ImportCache): void {
 export const WARM_MS = 60_000;
 let warm: { cache: ImportCache; timer: ReturnType<typeof setTimeout> } | undefined;
 
-/** Keeps a finished session's cache (still following the change stream) for the next session on the same store. */
+/**
+ * Keeps a finished session's cache (still following the change stream) for the next session on the
+ * same store. Without its member rows: its session's end may have rewritten them (the next session
+ * reads them again), and after a big file they are a row per member held while the keepers save.
+ */
 export function keepWarm(cache: ImportCache): void {
   dropWarm();
+  cache.members.clear();
   const timer = setTimeout(() => dropWarm(), WARM_MS);
   warm = { cache: Object.assign(cache, { undo: undefined, deferred: undefined }), timer };
 }
@@ -124,8 +129,6 @@ function takeWarm(db: RegularsDb): ImportCache | undefined {
     releaseCache(kept);
     return undefined;
   }
-  // Member rows it wrote may since have been rewritten by its session's end: read again.
-  kept.members.clear();
   return kept;
 }
 

@@ -4,6 +4,7 @@
 import type { Proposed } from '../../domain';
 import type { ReminderRow } from '../../domain/rows';
 import type { RegularsDb } from '../../store/database';
+import { storedKeys } from './stored-keys';
 
 /** Which copy stands for the occurrence: what a user decided first, an untouched open one last. */
 const RANK: Record<string, number> = { done: 0, dismissed: 1, snoozed: 2, suppressed: 3, open: 4 };
@@ -16,7 +17,8 @@ export async function formerlyStored(db: RegularsDb, proposed: readonly Proposed
   const withFormer = proposed.filter((p) => p.formerIds?.length);
   const found = new Set<string>();
   if (!withFormer.length) return found;
-  const rows = await db.reminders.bulkGet(withFormer.flatMap((p) => p.formerIds!));
+  // Most former ids were never stored (a store made since they changed has none): only those that are, are read.
+  const rows = await db.reminders.bulkGet([...(await storedKeys(db, withFormer.flatMap((p) => p.formerIds!)))]);
   const byId = new Map(rows.flatMap((r) => (r ? [[r.id, r] as const] : [])));
   const retired: ReminderRow[] = [];
   for (const p of withFormer) {

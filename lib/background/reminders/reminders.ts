@@ -23,6 +23,7 @@ import { isTierMoves, movesOf } from '../../domain/tier-moves';
 import { type Settings } from '../../domain/settings';
 import { readSettings } from '../../store/settings';
 import { formerlyStored } from './former-ids';
+import { storedKeys } from './stored-keys';
 
 /** Saved segments are another feature's: the lead wires their resolver in. */
 export type SegmentResolver = (segmentId: string) => Promise<Set<string>>;
@@ -31,8 +32,12 @@ export type SegmentResolver = (segmentId: string) => Promise<Set<string>>;
 export const ORDER_LOOKBACK_MS = 60 * DAY_MS;
 export const ACTIVE = ['open', 'snoozed'] as const;
 export const MAX_CAP_MS = 90 * DAY_MS;
-/** Beyond this many proposals, which exist is read from the keys alone (see store). */
-export const KEYS_ABOVE = 500;
+export { KEYS_ABOVE } from './stored-keys';
+/**
+ * Proposals a sweep writes per transaction: between slices, other work on reminders gets through
+ * (Today's list, a Done), where the first sweep after a big import held the table for seconds.
+ */
+export const STORE_SLICE = 2000;
 
 const toMember = (m: MemberRow): JourneyMember => ({
   id: m.id,
@@ -101,24 +106,28 @@ export function lastContacts(contacts: readonly ContactRow[]): Map<string, numbe
 /**
  * Writes what the rules propose: new ids are added; a reminder that already exists is never made
  * again (done and dismissed stay so), only moved between open and suppressed when do-not-contact changed.
+ * `slice`: at most this many per transaction, with a pause for other work between (a sweep; never
+ * inside a caller's transaction, which a pause would end).
  */
-export async function store(db: RegularsDb, proposed: readonly Proposed[], now: number): Promise<Evaluation> {
+export async function store(db: RegularsDb, proposed: readonly Proposed[], now: number, slice = Infinity): Promise<Evaluation> {
   const result: Evaluation = { created: 0, suppressed: 0, reopened: 0, obsolete: 0 };
   const unique = new Map(proposed.map((p) => [p.id, p]));
-  const ids = [...unique.keys()];
-  if (!ids.length) return result;
-  // Which exist already, checked and added in one transaction over reminders alone, so a reminder
-  // made meanwhile is seen. A sweep proposes thousands, mostly made before: one read of the keys
-  // between the least and the greatest id (no rows) is then far cheaper than a get per id, which
-  // made a repeat sweep at 100k members 2.5× slower. A few proposals (one member's) are looked up.
+  const ids = [...unique.keys()].sort();
+  const step = Dexie.currentTransaction ? Infinity : slice;
+  for (let i = 0; i < ids.length; i += step) {
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    const part = await storeSlice(db, ids.slice(i, i + step), unique, now);
+    result.created += part.created;
+    result.suppressed += part.suppressed;
+  }
+  return result;
+}
+
+/** One transaction of store(): which of `ids` exist is checked and the others added over reminders alone, so a reminder made meanwhile is seen. */
+function storeSlice(db: RegularsDb, ids: readonly string[], unique: ReadonlyMap<string, Proposed>, now: number) {
   return db.transaction('rw', db.reminders, async () => {
-    const known = new Set<string>();
-    if (ids.length > KEYS_ABOVE) {
-      const sorted = [...ids].sort();
-      const keys = (await db.reminders.where(':id').between(sorted[0]!, sorted[sorted.length - 1]!, true, true).primaryKeys()) as string[];
-      const wanted = new Set(ids);
-      for (const key of keys) if (wanted.has(key)) known.add(key);
-    } else for (const r of await db.reminders.bulkGet(ids)) if (r) known.add(r.id);
+    const result = { created: 0, suppressed: 0 };
+    const known = await storedKeys(db, ids);
     for (const id of await formerlyStored(db, ids.filter((id) => !known.has(id)).map((id) => unique.get(id)!), now)) known.add(id);
     const added: ReminderRow[] = [];
     for (const id of ids) {

@@ -8,8 +8,9 @@ import { generationKey, newGeneration } from '../../store/generation';
 import { readJourneySettings } from '../../store/journey-settings';
 import { readSettings } from '../../store/settings';
 import { movesOf } from '../../domain/tier-moves';
+import { reportSpan } from '../lane';
 import { memberFacts, type FactMember } from '../segments/member-snapshot';
-import { ACTIVE, dismissObsolete, lastContacts, leftOpenOf, MAX_CAP_MS, ORDER_LOOKBACK_MS, ruleSegments, savedSegments, segmentOf, store, toOrder, type Evaluation, type SegmentResolver } from './reminders';
+import { ACTIVE, dismissObsolete, lastContacts, leftOpenOf, MAX_CAP_MS, ORDER_LOOKBACK_MS, ruleSegments, savedSegments, segmentOf, store, STORE_SLICE, toOrder, type Evaluation, type SegmentResolver } from './reminders';
 
 /**
  * The generations (generation.ts) of orders and tier changes, and the settings of the rules that
@@ -68,6 +69,7 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
   const phase = (name: string) => {
     const t = performance.now();
     phases[name] = (phases[name] ?? 0) + t - mark;
+    reportSpan(`sweep.${name}`, mark, t);
     mark = t;
   };
   const settings = await readSettings(db);
@@ -165,7 +167,7 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
   phase('pick');
   const proposed = proposedReminders(journeyFacts, rules, (id) => contacted.get(id));
   phase('propose');
-  const result = await store(db, proposed, now);
+  const result = await store(db, proposed, now, STORE_SLICE);
   phase('store');
   // Judged on the rows as they are now: one done or snoozed since the read above stays as staff left it.
   if (checkObsolete)

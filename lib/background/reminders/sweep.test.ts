@@ -1,0 +1,33 @@
+import { expect, it } from 'vitest';
+import { keysOf, onCommitted } from '../../store/changes';
+import { writeSettings } from '../../store/settings';
+import { importOrders } from '../import/import-orders';
+import { memoryDb, NOW, order } from '../test-helpers';
+import { STORE_SLICE } from './reminders';
+import { sweepReminders } from './sweep';
+
+const HOUR = 3_600_000;
+
+it('the sweep after a big import makes its reminders a slice at a time: a read of reminders (Today) gets through between slices, and every reminder is made', async () => {
+  const db = memoryDb();
+  await writeSettings(db, { timeZone: 'Asia/Singapore' });
+  const buyers = STORE_SLICE + 100;
+  await importOrders(db, Array.from({ length: buyers }, (_, i) => order({ orderNo: `u${i}`, status: 'unpaid', placedAt: NOW - HOUR, buyer: { handle: `buyer_${i}` } })), NOW);
+  const slices: number[] = [];
+  let seenBetween: Promise<number> | undefined;
+  const stop = onCommitted((change) => {
+    const made = keysOf(change, 'reminders')?.size ?? 0;
+    if (!made) return;
+    slices.push(made);
+    seenBetween ??= db.reminders.count(); // asked as the first slice commits, as Today would be
+  });
+  try {
+    const swept = await sweepReminders(db, NOW, undefined, true);
+    expect(swept.created).toBe(buyers);
+  } finally {
+    stop();
+  }
+  expect(slices).toEqual([STORE_SLICE, 100]);
+  expect(await seenBetween).toBe(STORE_SLICE); // answered before the second slice was written
+  expect(await db.reminders.count()).toBe(buyers);
+});
