@@ -204,7 +204,7 @@ export async function importBench(orders: number, members: number) {
       bench: 'reimport-shopify-file',
       note: 'the same file imported again: every order already stored; posted and runtime messaging alternately, each after the background was idle',
       ...common,
-      runs: again.map((a) => ({ transport: a.transport, ms: a.ms, orders_per_s: perSecond(a.ms), idle_wait_ms: a.idle_wait_ms })),
+      runs: again.map((a) => ({ transport: a.transport, ms: a.ms, orders_per_s: perSecond(a.ms), idle_wait_ms: a.idle_wait_ms, phases_ms: a.phases })),
       ms: posted,
       orders_per_s: perSecond(posted),
       ratio_vs_raw_put_all_records: round(posted / raw.ms),
