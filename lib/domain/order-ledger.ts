@@ -38,11 +38,23 @@ function itemsKey(items: ReportOrder['items']): string {
 }
 // Orders share the few kinds of items a shop has: one array per kind, never changed.
 const kinds = new Map<string, ReportOrder['items']>();
-function itemsOfKey(key: string): ReportOrder['items'] {
+export function itemsOfKey(key: string): ReportOrder['items'] {
   if (kinds.has(key)) return kinds.get(key);
   const items = (JSON.parse(key) as string[] | null)?.map((c) => (c ? { category: c } : {}));
   if (kinds.size < 10_000) kinds.set(key, items);
   return items;
+}
+
+/** Order `i` of the kept columns, as the report reads it; `items` is `c.itemKinds` decoded (itemsOfKey). */
+export function orderInColumns(c: LedgerColumns, i: number, memberId: string, items: readonly ReportOrder['items'][]): ReportOrder {
+  return {
+    memberId,
+    placedAt: c.placedAt[i]!,
+    amountMinor: c.amountMinor[i]!,
+    currency: c.currencyNames[c.currency[i]!]!,
+    status: c.statusNames[c.status[i]!] as OrderStatus,
+    items: items[c.items[i]!],
+  };
 }
 
 function dictionary() {
@@ -159,15 +171,7 @@ export class OrderLedger {
       const id = ids[i]!;
       let theirs = ledger.byMember.get(memberId);
       if (!theirs) ledger.byMember.set(memberId, (theirs = new Map()));
-      theirs.set(id, {
-        id,
-        memberId,
-        placedAt: c.placedAt[i]!,
-        amountMinor: c.amountMinor[i]!,
-        currency: c.currencyNames[c.currency[i]!]!,
-        status: c.statusNames[c.status[i]!] as OrderStatus,
-        items: items[c.items[i]!],
-      });
+      theirs.set(id, { id, ...orderInColumns(c, i, memberId, items) });
       ledger.owner.set(id, memberId);
     }
     return ledger;

@@ -4,9 +4,8 @@
 // at a time. Building the whole ledger instead held ~300 B per order in the options page's figures
 // worker, read right after an import while the background still held that import's own memory.
 import Dexie from 'dexie';
-import type { LedgerColumns } from '../domain/order-ledger';
+import { itemsOfKey, orderInColumns, type LedgerColumns } from '../domain/order-ledger';
 import type { ReportOrder } from '../domain/reports';
-import type { OrderStatus } from '../domain/types';
 import type { RegularsDb } from './database';
 import { readKeptColumns } from './order-ledger';
 
@@ -43,7 +42,7 @@ function eachInColumns(c: LedgerColumns, use: Use): void {
   const next = start.slice(0, members);
   const byMember = new Uint32Array(n);
   for (let i = 0; i < n; i++) byMember[next[c.member[i]!]!++] = i;
-  const items = c.itemKinds.map((k) => (JSON.parse(k) as string[] | null)?.map((cat) => (cat ? { category: cat } : {})));
+  const items = c.itemKinds.map(itemsOfKey);
   const order = Array.from({ length: members }, (_, m) => m).sort((a, b) => (c.memberNames[a]! < c.memberNames[b]! ? -1 : 1));
   for (const m of order) {
     if (start[m] === start[m + 1]) continue;
@@ -51,14 +50,7 @@ function eachInColumns(c: LedgerColumns, use: Use): void {
     const orders: ReportOrder[] = [];
     for (let k = start[m]!; k < start[m + 1]!; k++) {
       const i = byMember[k]!;
-      orders.push({
-        memberId,
-        placedAt: c.placedAt[i]!,
-        amountMinor: c.amountMinor[i]!,
-        currency: c.currencyNames[c.currency[i]!]!,
-        status: c.statusNames[c.status[i]!] as OrderStatus,
-        items: items[c.items[i]!],
-      });
+      orders.push(orderInColumns(c, i, memberId, items));
     }
     use(orders.sort(byTime));
   }
