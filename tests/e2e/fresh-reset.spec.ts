@@ -1,11 +1,7 @@
 // The spare browser that serves `freshExt` is wiped between tests (tests/support/reuse.ts): what one
 // test leaves behind (orders and members, host access, registered scripts, the extension's storage,
 // the badge, the background's memory) must be gone for the next, as in a new profile.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expect, test } from '../support/fixtures';
-import { downloadDemoExport, importOrdersThroughOptions } from '../support/extension';
 import { allowHostsAsTheUserWould } from '../support/hosts';
 import { send } from '../support/protocol';
 import { ADAPTERS } from '../../lib/marketplaces/registry';
@@ -22,17 +18,13 @@ const SHOPEE = ADAPTERS.find((a) => a.id === 'shopee')!.hostPatterns;
 
 test.describe.configure({ mode: 'serial' });
 
-test('a test leaves a full store and browser-side state behind', async ({ freshExt, demo }) => {
+test('a test leaves a full store and browser-side state behind', async ({ freshExt }) => {
   const { context, extensionId, serviceWorker } = freshExt;
-  const dir = await mkdtemp(path.join(tmpdir(), 'regulars-reset-'));
-  try {
-    await importOrdersThroughOptions(context, extensionId, await downloadDemoExport(demo.url, dir), 'demo');
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/manifest.json`);
-  expect((await send<Counts>(page, 'store.counts', {})).orders).toBeGreaterThan(0);
+  const { memberId } = await send<{ memberId: string }>(page, 'member.create', { platform: 'demo', handle: 'left.behind', name: 'Left Behind' });
+  await send(page, 'member.addNote', { memberId, text: 'Wants gift wrap.' });
+  expect((await send<Counts>(page, 'store.counts', {})).members).toBe(1);
   // Shopee switched on as a person does: host access granted and its content script registered.
   await allowHostsAsTheUserWould(context, extensionId, SHOPEE);
   const options = await context.newPage();
