@@ -29,3 +29,6 @@ export const importedOrderSchema = z.object({
   items: z.array(orderItemSchema).max(500),
 });
 export type ImportedOrder = z.infer<typeof importedOrderSchema>;
+
+/** The id an order is stored under (OrderRow.id): its platform and order number. */
+export const orderIdOf = (order: { platform: string; orderNo: string }): string => `${order.platform}:${order.orderNo.trim()}`;

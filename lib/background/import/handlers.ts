@@ -7,6 +7,7 @@ import { dropWarm, keepWarm, lazyCache, releaseCache, sessionCache, type ImportC
 import { dropDeadUndo, dropUndo, revertImport } from './undo-journal';
 import { dropJournal, recoverJournals, writeWaiting } from './member-journal';
 import { importOrders } from './import-orders';
+import { orderIdOf } from '../../domain/imported-order';
 import { importJsonBatch, readJsonBatch } from './known-batches';
 import { importRowsOf } from '../../messaging/import-request';
 import { timedPhase } from './phases';
@@ -79,7 +80,7 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
   };
 
   const handlers: ImportHandlers = {
-    'order.get': async ({ platform, orderNo }) => (await db.orders.get(`${platform}:${orderNo.trim()}`)) ?? null,
+    'order.get': async ({ platform, orderNo }) => (await db.orders.get(orderIdOf({ platform, orderNo }))) ?? null,
     'orders.import': async ({ rows, rowsJson, session }) => {
       // A batch given as JSON is read before it waits for the batches before it, unless the session's
       // cache stored the same text before: then it may not even be parsed (known-batches.ts).
@@ -93,7 +94,7 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
       const { result, rows: read } = await (session ? queued(session, stored) : stored());
       if (read && (result.orders.added || result.orders.updated))
         hooks.onImported?.(
-          read.map((r) => `${r.platform}:${r.orderNo.trim()}`),
+          read.map(orderIdOf),
           session,
         );
       return result;

@@ -3,7 +3,7 @@
 import { categoriseItems, categoryMatcher } from '../../domain/categories';
 import { hash53 } from '../../hash';
 import { identityId, normaliseEmail, normaliseHandle, normalisePhone } from '../../import/identity';
-import type { ImportedOrder } from '../../domain/imported-order';
+import { orderIdOf, type ImportedOrder } from '../../domain/imported-order';
 import { withOrigin } from '../../store/changes';
 import { newId, type RegularsDb } from '../../store/database';
 import { ANY_PLATFORM, type IdentityRow, type OrderRow } from '../../domain/rows';
@@ -83,7 +83,7 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
     cache.rulesKey = rulesKey;
   }
   const rowDigests = cache.digests ? rows.map((r) => hash53(JSON.stringify(r))) : undefined;
-  const orderIds = rows.map((r) => `${r.platform}:${r.orderNo.trim()}`);
+  const orderIds = rows.map(orderIdOf);
   const keyed = rows.map((row) => ({ row, keys: buyerKeys(row) }));
   // A row this store's order was last made from (nobody wrote the order since) changes nothing: no read.
   const known = (i: number) => rowDigests !== undefined && cache.digests?.get(orderIds[i]!) === rowDigests[i];

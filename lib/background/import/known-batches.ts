@@ -3,7 +3,7 @@
 // parse, validate or write. Re-importing an unchanged file is mostly this check (a hash of the text
 // and a look-up per order), where it used to parse, validate and digest every row again.
 import { hash53 } from '../../hash';
-import type { ImportedOrder } from '../../domain/imported-order';
+import { orderIdOf, type ImportedOrder } from '../../domain/imported-order';
 import type { RegularsDb } from '../../store/database';
 import { readSettings } from '../../store/settings';
 import type { ImportCache, KnownBatch } from './import-cache';
@@ -57,7 +57,7 @@ export async function importJsonBatch(
   const rows = batch.rows ?? parse(batch.rowsJson);
   const result = await importOrders(db, rows, now, cache);
   if (batches && text !== undefined) {
-    const orderIds = [...new Set(rows.map((r) => `${r.platform}:${r.orderNo.trim()}`))];
+    const orderIds = [...new Set(rows.map(orderIdOf))];
     batches.set(text, { orderIds, digests: digestOf(cache, orderIds) });
   }
   return { result, rows };
