@@ -1,6 +1,7 @@
 // The reports page (reports.html): draws the report snapshot the background keeps (read over the
-// page's own connection); when it is stale it asks the background to bring it up to date and draws
-// the one it answers. body[data-ready] says when every chart has drawn (tests and the benchmark).
+// page's own connection); when it is stale it draws the one the background answers to the page's
+// first script (early.ts: asked before this code loads), the stale one meanwhile, marked as
+// updating. body[data-ready] says when every chart has drawn (tests and the benchmark).
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ReportsPage } from '@/components/reports/reports-page';
@@ -12,7 +13,7 @@ import { SectionBoundary } from '@/components/section-boundary';
 import { reportSnapshotState, touchOutcomesWithin, type ReportSnapshot } from '@/lib/readers/page-reads';
 import type { Settings } from '@/lib/domain/settings';
 import { resolveLocale, translator } from '@/lib/i18n';
-import { send } from '@/lib/messaging/browser-client';
+import { takeOver } from './handoff';
 
 const loadOutcomes = touchOutcomesWithin;
 
@@ -29,15 +30,18 @@ function App() {
   useEffect(() => {
     let live = true;
     (async () => {
+      // The background's answer is the current snapshot, asked for first thing (early.ts).
+      const answer = takeOver();
+      let answered = false;
+      void answer.then(() => (answered = true), () => undefined);
       const first = await reportSnapshotState(Date.now());
       performance.mark('regulars:reports-read');
       if (!live) return;
-      setShown({ settings: first.settings, snapshot: first.snapshot, updating: !first.fresh });
-      if (first.fresh) return;
+      if (first.fresh) return setShown({ settings: first.settings, snapshot: first.snapshot, updating: false });
       document.body.dataset.refreshed = 'true'; // the benchmark tells cold loads from warm ones
-      // The answer is the current snapshot: drawn as it comes, with no second read of the store.
-      const next = await send('reports.refresh', {});
-      performance.mark('regulars:reports-answered');
+      // The stale figures meanwhile, marked as updating; not when the current ones are here already.
+      if (!answered) setShown({ settings: first.settings, snapshot: first.snapshot, updating: true });
+      const next = await answer;
       if (live) setShown({ settings: next.settings, snapshot: next.snapshot, updating: false });
     })().catch((e: Error) => live && setShown({ error: e.message }));
     return () => {
