@@ -1,7 +1,8 @@
-// The reports page (reports.html): draws the report snapshot the background keeps (read over the
-// page's own connection); when it is stale it draws the one the background answers to the page's
-// first script (early.ts: asked before this code loads), the stale one meanwhile, marked as
-// updating. body[data-ready] says when every chart has drawn (tests and the benchmark).
+// The reports page (reports.html): draws the report snapshot the background answers to the page's
+// first script (early.ts: asked before this code loads; current, computed first when stale). The
+// stored one, read over the page's own connection, is drawn when it comes first: as it is when
+// current, marked as updating when stale. body[data-ready] says when every chart of the current
+// figures has drawn (tests and the benchmark).
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ReportsPage } from '@/components/reports/reports-page';
@@ -25,25 +26,32 @@ function markReady() {
   performance.mark('regulars:reports-ready');
 }
 
+/** One computation of the report (a recomputation under the same stamp is another). */
+const identity = (snapshot: ReportSnapshot | undefined) => (snapshot ? `${snapshot.stamp}|${snapshot.report.generatedAt}` : '');
+
 function App() {
   const [shown, setShown] = useState<Shown>();
   useEffect(() => {
     let live = true;
-    (async () => {
-      // The background's answer is the current snapshot, asked for first thing (early.ts).
-      const answer = takeOver();
-      let answered = false;
-      void answer.then(() => (answered = true), () => undefined);
+    /** The current figures drawn: nothing older replaces them, and the same ones are not drawn twice. */
+    let current: string | undefined;
+    const show = (settings: Settings, snapshot: ReportSnapshot | undefined, updating: boolean) => {
+      if (!live || (current !== undefined && (updating || current === identity(snapshot)))) return;
+      if (!updating) current = identity(snapshot);
+      setShown({ settings, snapshot, updating });
+    };
+    // The background's answer is the current snapshot, asked for first thing (early.ts): drawn as it
+    // comes, usually before this page's own read of the stored one.
+    const answered = takeOver().then((next) => show(next.settings, next.snapshot, false));
+    const read = (async () => {
       const first = await reportSnapshotState(Date.now());
       performance.mark('regulars:reports-read');
-      if (!live) return;
-      if (first.fresh) return setShown({ settings: first.settings, snapshot: first.snapshot, updating: false });
-      document.body.dataset.refreshed = 'true'; // the benchmark tells cold loads from warm ones
-      // The stale figures meanwhile, marked as updating; not when the current ones are here already.
-      if (!answered) setShown({ settings: first.settings, snapshot: first.snapshot, updating: true });
-      const next = await answer;
-      if (live) setShown({ settings: next.settings, snapshot: next.snapshot, updating: false });
-    })().catch((e: Error) => live && setShown({ error: e.message }));
+      if (!first.fresh) document.body.dataset.refreshed = 'true'; // the benchmark tells cold loads from warm ones
+      document.body.dataset.read = 'true';
+      // A stale one is drawn marked as updating until the answer comes.
+      show(first.settings, first.snapshot, !first.fresh);
+    })();
+    Promise.all([answered, read]).catch((e: Error) => live && current === undefined && setShown({ error: e.message }));
     return () => {
       live = false;
     };

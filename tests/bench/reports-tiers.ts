@@ -23,6 +23,8 @@ export async function reportsBench(context: BrowserContext, extensionId: string,
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/reports.html`);
     await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 120_000 });
+    // The page's own read of the stored snapshot may end after the answer is drawn: it says whether it was stale.
+    await page.waitForFunction(() => document.body.dataset.read === 'true');
     const { ready, refreshed, charts, origin, asked, read, answered } = await page.evaluate(() => ({
       origin: performance.timeOrigin,
       asked: performance.getEntriesByName('regulars:reports-asked')[0]?.startTime ?? NaN,
