@@ -120,6 +120,10 @@ export function orderReportPart(orders: readonly ReportOrder[], ctx: ReportConte
   // --- orders: months, intervals, lapse curve ----------------------------------------------------
   const lastMonth = monthIndexOfDay(today);
   const firstMonth = lastMonth - monthsShown + 1;
+  // Each day of the months shown, its month's index among them: a Date per order took a tenth of the pass.
+  const firstDay = Date.UTC(Math.floor(firstMonth / 12), firstMonth % 12, 1) / DAY_MS;
+  const monthOfDay = new Int32Array(Math.max(0, today - firstDay + 1));
+  for (let d = firstDay; d <= today; d++) monthOfDay[d - firstDay] = monthIndexOfDay(d) - firstMonth;
   const months: MonthFigures[] = Array.from({ length: monthsShown }, (_, i) => ({
     month: monthLabel(firstMonth + i),
     buyers: 0,
@@ -172,7 +176,7 @@ export function orderReportPart(orders: readonly ReportOrder[], ctx: ReportConte
     }
     prevDay = day;
 
-    const bucket = monthIndexOfDay(day) - firstMonth;
+    const bucket = day < firstDay ? -1 : day <= today ? monthOfDay[day - firstDay]! : monthIndexOfDay(day) - firstMonth;
     if (bucket !== curMonth) {
       closeMonth();
       curMonth = bucket >= 0 && bucket < monthsShown ? bucket : -1;
