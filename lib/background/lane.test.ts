@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { lane, laneJobsWaiting, timedJob } from './lane';
 
 describe('a serial lane', () => {
@@ -22,6 +22,9 @@ describe('a serial lane', () => {
 
 describe('timed background work', () => {
   it('counts as waiting while it runs, so a watcher waiting for quiet waits for it too', async () => {
+    // The count is the whole worker's: the files before this one in the same test worker may have
+    // left background work finishing (a keeper's save after its pause). Start from quiet.
+    await vi.waitFor(() => expect(laneJobsWaiting()).toBe(0), { timeout: 20_000, interval: 50 });
     let release: () => void = () => undefined;
     const running = timedJob('sweep', () => new Promise<void>((resolve) => (release = resolve)));
     expect(laneJobsWaiting()).toBe(1);
