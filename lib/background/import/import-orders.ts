@@ -80,6 +80,7 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
   const rulesKey = JSON.stringify(settings.categoryRules);
   if (cache.digests && cache.rulesKey !== rulesKey) {
     cache.digests.clear();
+    cache.keptTrusted = false;
     cache.rulesKey = rulesKey;
   }
   const rowDigests = cache.digests ? rows.map((r) => hash53(JSON.stringify(r))) : undefined;
@@ -235,6 +236,8 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
     // Committed: now the cache may learn what was stored.
     for (const [id, memberId] of identities) cache.identities.set(id, memberId);
     for (const { after } of outcome.changes) cache.orderIds?.add(after.id);
+    // Its orders may be in a batch known from disk: the change stream says so too, but maybe only after the next batch asked.
+    if (outcome.changes.length) cache.keptTrusted = false;
     // Every order of the batch is now what its last row makes of it (merging a row twice changes nothing).
     if (rowDigests) rowDigests.forEach((digest, i) => cache.digests?.set(orderIds[i]!, digest));
     for (const row of outcome.memberRows) cache.members.set(row.id, row);
