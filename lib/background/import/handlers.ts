@@ -106,6 +106,8 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
       await open?.queue(settled);
       const cache = open ? await open.cache : undefined;
       const reverted = cache?.undo ? await revertImport(db, cache.undo) : { orders: 0, members: 0 };
+      // The members it created were never written (their rows wait for the end): dropped with the journal, taken back all the same.
+      if (cache?.deferred) reverted.members += cache.deferred.created.size;
       if (cache?.deferred) await dropJournal(db, cache.deferred);
       await endSession(session, false);
       return reverted;

@@ -32,7 +32,8 @@ export async function marksNow(db: RegularsDb): Promise<BatchMarks> {
   return { orders: orders?.value as string | undefined, identities: identities?.value as string | undefined };
 }
 
-const sameMarks = (a: BatchMarks, b: BatchMarks) => a.orders !== undefined && a.identities !== undefined && a.orders === b.orders && a.identities === b.identities;
+const sameMarks = (a: BatchMarks, b: BatchMarks) =>
+  a.orders !== undefined && a.identities !== undefined && a.orders === b.orders && a.identities === b.identities;
 
 /** Inside a transaction over the caches table: the kept batches, if nothing they depend on was written since they were kept. */
 export async function readKeptBatches(db: RegularsDb, marks: BatchMarks): Promise<KeptBatches | undefined> {
