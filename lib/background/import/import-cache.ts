@@ -5,6 +5,7 @@ import { newId, type RegularsDb } from '../../store/database';
 import { type MemberWrite } from '../../domain/rows';
 import { undoJournal, type UndoJournal } from './undo-journal';
 import { marksNow, readKeptBatches, type BatchMarks } from './kept-batches';
+import { timedPhase } from './phases';
 
 /**
  * What an import already knows about the store, so a file of many batches does not read the same
@@ -104,7 +105,7 @@ export async function preloadedCache(db: RegularsDb): Promise<ImportCache> {
  * whole import can be cancelled) and member rows written once, at the session's end (member-journal.ts).
  */
 export async function sessionCache(db: RegularsDb, session: string, origin: string): Promise<ImportCache> {
-  const cache = takeWarm(db) ?? (await preloadedCache(db));
+  const cache = takeWarm(db) ?? (await timedPhase('session.preload', () => preloadedCache(db)));
   const deferred = { session, pending: new Map(), created: new Set(), changedElsewhere: new Set(), entries: 0 };
   return Object.assign(cache, { undo: undoJournal(session), origin, deferred });
 }
