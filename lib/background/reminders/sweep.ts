@@ -73,10 +73,12 @@ export async function sweepReminders(db: RegularsDb, now: number, resolveSegment
     mark = t;
   };
   const settings = await readSettings(db);
+  phase('settings');
   const { rules } = await readJourneySettings(db);
+  phase('journeySettings');
   const tz = settings.timeZone;
   const saved = await savedSegments(ruleSegments(rules), resolveSegment);
-  phase('settings');
+  phase('savedSegments');
   const facts = await memberFacts(db);
   phase('facts');
   const rulesKey = JSON.stringify([rules.unpaid, rules.shipped, rules.followUp, rules.tierUp, rules.parcelGift]);
