@@ -10,6 +10,8 @@ export interface TeamApi {
   status(): Promise<SyncStatusView>;
   connect(c: { server: string; db: string; user: string; password: string }): Promise<SyncStatusView>;
   disconnect(): Promise<SyncStatusView>;
+  /** Offline: try the server now. */
+  retry(): Promise<SyncStatusView>;
   setup(
     s: { server: string; db: string; admin: { name: string; password: string }; members: { name: string; password?: string }[] },
   ): Promise<{ members: number }>;
@@ -129,9 +131,16 @@ export function TeamSection({ t, locale, api, now = () => Date.now() }: { t: Tra
           </button>
         )}
       </form>
-      <p role="status" className="team-status">
-        {error || (status ? syncStatusLine(status, t, locale, now()) : '')}
-      </p>
+      <div className="row team-status-row">
+        <p role="status" className="team-status">
+          {error || (status ? syncStatusLine(status, t, locale, now()) : '')}
+        </p>
+        {status?.state === 'offline' && (
+          <button type="button" className="secondary" disabled={busy} onClick={() => void act(async () => setStatus(await api.retry()))}>
+            {t('team.retry')}
+          </button>
+        )}
+      </div>
       {status?.progress && status.progress.total > 0 && <progress max={status.progress.total} value={Math.min(status.progress.done, status.progress.total)} />}
       {connected && status?.config && <p className="muted small">{t('team.connectedAs', { db: status.config.db, user: status.config.user })} · {t('team.keepsLocal')}</p>}
       {status?.refused && <p className="muted small">{t('team.state.refused', { id: status.refused.id, reason: status.refused.reason })}</p>}

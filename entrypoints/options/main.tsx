@@ -53,6 +53,7 @@ const TEAM: TeamApi = {
   status: () => send('sync.status', {}),
   connect: (c) => send('sync.connect', c),
   disconnect: () => send('sync.disconnect', {}),
+  retry: () => send('sync.retry', {}),
   setup: (s) => send('sync.setup', s),
   // The team server's origin only, asked when the user presses Connect (a user gesture).
   allowOrigin: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),

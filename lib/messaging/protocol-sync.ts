@@ -25,6 +25,8 @@ export const syncProtocol = {
   'sync.status': { request: z.object({}), response: syncStatusSchema },
   'sync.connect': { request: z.object({ server, db, user: name, password }), response: syncStatusSchema },
   'sync.disconnect': { request: z.object({}), response: syncStatusSchema },
+  /** Offline: try the server now instead of at the next retry. */
+  'sync.retry': { request: z.object({}), response: syncStatusSchema },
   'sync.setup': {
     request: z.object({ server, db, admin: z.object({ name, password }), members: z.array(z.object({ name, password: password.optional() })).max(200) }),
     response: z.object({ members: z.number() }),

@@ -176,6 +176,8 @@ export function createSyncEngine(deps: SyncDeps) {
    */
   async function catchUp(): Promise<() => void> {
     let next = readChanges((await readMeta<string | number>(state, 'checkpoint')) ?? 0, false, catchUpBatch);
+    // Read while the rest is set up; a server that refuses at once fails it before it is awaited below.
+    next.catch(() => undefined);
     const seen = (applied = { tables: new Set(), members: new Set() });
     const session = catchUpSession(Date.now());
     const tell = () => {
@@ -301,6 +303,10 @@ export function createSyncEngine(deps: SyncDeps) {
       throw new Error(`sync did not settle: ${JSON.stringify(status)}`);
     },
     wake,
+    /** Offline: try again now (the user asked), not at the next retry. */
+    retryNow(): void {
+      if (status.state === 'offline') wakeUp?.();
+    },
     /** Everyone on the team (for "Assign to"), this user included. */
     team: () => roster.names(),
   };

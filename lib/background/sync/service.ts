@@ -99,6 +99,11 @@ export function syncService(deps: SyncServiceDeps) {
       last = OFF;
       return view();
     },
+    /** Offline: tries the server at once rather than at the next retry; the answer is the state before the try. */
+    retry(): SyncStatusView {
+      engine?.retryNow();
+      return view();
+    },
     async setup(req: { server: string; db: string; admin: { name: string; password: string }; members: { name: string; password?: string | undefined }[] }) {
       await setUpTeam({ ...req, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
       return { members: req.members.length };
@@ -126,7 +131,7 @@ function reasonOf(e: unknown, admin: boolean): TeamRefusal | string {
   return e instanceof Error ? e.message : String(e);
 }
 
-type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.connect' | 'sync.disconnect' | 'sync.setup'>;
+type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.connect' | 'sync.disconnect' | 'sync.retry' | 'sync.setup'>;
 
 export function syncHandlers(service: SyncService | undefined): SyncHandlers {
   const need = () => {
@@ -146,6 +151,7 @@ export function syncHandlers(service: SyncService | undefined): SyncHandlers {
     'sync.status': async () => (service ? service.view() : { ...OFF }),
     'sync.connect': wrap((r) => need().connect(r)),
     'sync.disconnect': wrap(() => need().disconnect()),
+    'sync.retry': wrap(async () => need().retry()),
     'sync.setup': wrap((r) => need().setup(r), true),
   };
 }
