@@ -3,7 +3,6 @@ import { keepDerivedFresh } from '@/lib/background/derived';
 import { createHandlers } from '@/lib/background/handlers';
 import { orderLedger } from '@/lib/background/reports/order-ledger';
 import { reportKeeper } from '@/lib/background/reports/report-snapshot';
-import { rfmRefresher } from '@/lib/background/segments/rfm-breaks';
 import { sweepReminders } from '@/lib/background/reminders/sweep';
 import { followTeamChanges } from '@/lib/background/reminders/team-changes';
 import { keepMemberFactsFresh } from '@/lib/background/segments/member-snapshot';
@@ -27,21 +26,17 @@ export default defineBackground(() => {
   // Moving the demo build's clock (end-to-end tests) sets the reminders' alarm again by the new time.
   const clock = backgroundClock(() => reminders.reconcile());
   const now = clock.now;
-  const rfm = rfmRefresher(db, now);
   // Segments, the RFM overview and holiday audiences read the member facts: rebuilt on disk soon
   // after members change, so a worker that wakes finds them current.
   keepMemberFactsFresh(db);
   // The order ledger the report and rolling tier windows read follows every write to orders.
   orderLedger(db).start();
-  // The reports' snapshot waits for the RFM cut points it scores segments with.
-  const reports = reportKeeper(db, now, () => rfm.flush());
-  // Both follow the change stream: after orders change the RFM cut points, then the report; after
+  // The reports' snapshot; after orders change, its computation brings the RFM cut points up to date first.
+  const reports = reportKeeper(db, now);
+  // It follows the change stream: after orders change the RFM cut points and the report, after
   // members change (a merge, a ladder, tags) the report.
   const derived = keepDerivedFresh(db, {
-    ordersChanged: (ended) => {
-      rfm.schedule(ended ? 0 : undefined);
-      reports.schedule(ended ? 0 : undefined);
-    },
+    ordersChanged: (ended) => reports.schedule(ended ? 0 : undefined, true),
     membersChanged: (ended) => reports.schedule(ended ? 0 : undefined),
   });
   // Saved segments are audiences for holiday greetings (lib/background/segments evaluates them).

@@ -1,6 +1,8 @@
-// The reports page (reports.html): draws the report snapshot the background keeps (read over the
-// page's own connection); when it is stale it asks the background to bring it up to date and draws
-// the one it answers. body[data-ready] says when every chart has drawn (tests and the benchmark).
+// The reports page (reports.html): draws the report snapshot the background answers to the page's
+// first script (early.ts: asked before this code loads; current, computed first when stale). The
+// stored one, read over the page's own connection, is drawn when it comes first: as it is when
+// current, marked as updating when stale. body[data-ready] says when every chart of the current
+// figures has drawn (tests and the benchmark).
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ReportsPage } from '@/components/reports/reports-page';
@@ -12,7 +14,7 @@ import { SectionBoundary } from '@/components/section-boundary';
 import { reportSnapshotState, touchOutcomesWithin, type ReportSnapshot } from '@/lib/readers/page-reads';
 import type { Settings } from '@/lib/domain/settings';
 import { resolveLocale, translator } from '@/lib/i18n';
-import { send } from '@/lib/messaging/browser-client';
+import { takeOver } from './handoff';
 
 const loadOutcomes = touchOutcomesWithin;
 
@@ -24,22 +26,32 @@ function markReady() {
   performance.mark('regulars:reports-ready');
 }
 
+/** One computation of the report (a recomputation under the same stamp is another). */
+const identity = (snapshot: ReportSnapshot | undefined) => (snapshot ? `${snapshot.stamp}|${snapshot.report.generatedAt}` : '');
+
 function App() {
   const [shown, setShown] = useState<Shown>();
   useEffect(() => {
     let live = true;
-    (async () => {
+    /** The current figures drawn: nothing older replaces them, and the same ones are not drawn twice. */
+    let current: string | undefined;
+    const show = (settings: Settings, snapshot: ReportSnapshot | undefined, updating: boolean) => {
+      if (!live || (current !== undefined && (updating || current === identity(snapshot)))) return;
+      if (!updating) current = identity(snapshot);
+      setShown({ settings, snapshot, updating });
+    };
+    // The background's answer is the current snapshot, asked for first thing (early.ts): drawn as it
+    // comes, usually before this page's own read of the stored one.
+    const answered = takeOver().then((next) => show(next.settings, next.snapshot, false));
+    const read = (async () => {
       const first = await reportSnapshotState(Date.now());
       performance.mark('regulars:reports-read');
-      if (!live) return;
-      setShown({ settings: first.settings, snapshot: first.snapshot, updating: !first.fresh });
-      if (first.fresh) return;
-      document.body.dataset.refreshed = 'true'; // the benchmark tells cold loads from warm ones
-      // The answer is the current snapshot: drawn as it comes, with no second read of the store.
-      const next = await send('reports.refresh', {});
-      performance.mark('regulars:reports-answered');
-      if (live) setShown({ settings: next.settings, snapshot: next.snapshot, updating: false });
-    })().catch((e: Error) => live && setShown({ error: e.message }));
+      if (!first.fresh) document.body.dataset.refreshed = 'true'; // the benchmark tells cold loads from warm ones
+      document.body.dataset.read = 'true';
+      // A stale one is drawn marked as updating until the answer comes.
+      show(first.settings, first.snapshot, !first.fresh);
+    })();
+    Promise.all([answered, read]).catch((e: Error) => live && current === undefined && setShown({ error: e.message }));
     return () => {
       live = false;
     };

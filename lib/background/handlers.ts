@@ -25,7 +25,7 @@ export interface HandlerDeps {
   journeys?: JourneyHooks;
   /** Called after a new tier ladder moved members (tier-upgrade reminders follow). */
   onTiersChanged?: () => void;
-  /** The keeper of the reports' snapshot (the background makes it, waiting for its RFM refresh). */
+  /** The keeper of the reports' snapshot (the background makes it; after orders change it refreshes the RFM cut points too). */
   reports?: ReportKeeper;
   /** The background starting: members an import left waiting when its worker died are brought up to date. */
   recoverImports?: boolean;

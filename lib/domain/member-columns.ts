@@ -202,7 +202,7 @@ export function decodeMembers(c: MemberColumns, ids: readonly string[] = memberI
 }
 
 /** Member i's per-category last orders, or undefined (none, or columns kept before categories). */
-function categoryLastOf(c: MemberColumns, i: number): Record<string, number> | undefined {
+export function categoryLastOf(c: MemberColumns, i: number): Record<string, number> | undefined {
   if (!c.catStart || !c.categories || !c.catAt || !c.categoryNames) return undefined;
   const from = c.catStart[i]!;
   const to = c.catStart[i + 1]!;

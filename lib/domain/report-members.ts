@@ -2,6 +2,7 @@
 // members alone, so a change to members only (a ladder, a merge, tags) recomputes them without
 // reading orders (lib/background/reports keeps the order figures).
 import { type CategoryCycles } from './categories';
+import { categoryLastOf, type MemberColumns } from './member-columns';
 import { lapseDayOf } from './category-lapse';
 import { rfmBreaks, rfmScore, RFM_SEGMENT_ORDER } from './rfm';
 import { localDayNumber } from './time';
@@ -50,6 +51,14 @@ export interface MemberReportPart {
 }
 
 export function memberReportPart(members: readonly ReportMember[], ctx: ReportContext): MemberReportPart {
+  return memberReportPartOf(members, members.length, ctx.rfmBreaks ?? rfmBreaks(members, ctx.now, ctx.timeZone), ctx);
+}
+
+/**
+ * memberReportPart over `count` members given one at a time (reportMembersOfColumns refills one
+ * object: nothing here keeps a member it was given), scored with `breaks`.
+ */
+export function memberReportPartOf(members: Iterable<ReportMember>, count: number, breaks: RfmBreaks, ctx: ReportContext): MemberReportPart {
   const { now, timeZone, shopCurrency } = ctx;
   const today = localDayNumber(now, timeZone);
   const cycles = ctx.categoryCycles ?? {};
@@ -58,13 +67,12 @@ export function memberReportPart(members: readonly ReportMember[], ctx: ReportCo
   const ladder = ctx.tierLadder.steps;
   const tierAt = new Map(ladder.map((s, i) => [s.id, i]));
   const tierCounts = new Array<number>(ladder.length).fill(0);
-  const breaks = ctx.rfmBreaks ?? rfmBreaks(members, now, timeZone);
   const segmentCounts = new Map<RfmSegment | 'none', number>();
   let buyers = 0;
   let repeatBuyers = 0;
   let lapsed = 0;
   const topN = ctx.top ?? 20;
-  const top: ReportMember[] = [];
+  const top: MemberReportPart['top'] = [];
   for (const m of members) {
     // A tier id no longer on the ladder is shown on the floor, as the panel does.
     tierCounts[tierAt.get(m.tierId) ?? 0]! += 1;
@@ -81,18 +89,40 @@ export function memberReportPart(members: readonly ReportMember[], ctx: ReportCo
       // Insertion into a short sorted list: topN is small, members are many.
       let at = top.length;
       while (at > 0 && top[at - 1]!.spendMinor < m.spendMinor) at--;
-      top.splice(at, 0, m);
+      const { id, displayName, tierId, orderCount, spendMinor, lastOrderAt } = m;
+      top.splice(at, 0, { id, displayName, tierId, orderCount, spendMinor, lastOrderAt });
       if (top.length > topN) top.pop();
     }
   }
 
   return {
-    members: members.length,
+    members: count,
     buyers,
     repeatBuyers,
     lapsedMembers: lapsed,
     byTier: ladder.map((s, i) => ({ id: s.id, name: s.name, color: s.color, count: tierCounts[i]! })),
     bySegment: [...RFM_SEGMENT_ORDER, 'none' as const].map((segment) => ({ segment, count: segmentCounts.get(segment) ?? 0 })),
-    top: top.map(({ id, displayName, tierId, orderCount, spendMinor, lastOrderAt }) => ({ id, displayName, tierId, orderCount, spendMinor, lastOrderAt })),
+    top,
   };
+}
+
+/**
+ * Every member of the kept member columns as the report reads them, without building 100k objects:
+ * one object, refilled for each member (copy what you keep). No display names (the columns have none).
+ */
+export function* reportMembersOfColumns(c: MemberColumns, ids: readonly string[]): Generator<ReportMember> {
+  const m: ReportMember = { id: '', displayName: '', tierId: '', orderCount: 0, spendMinor: 0, currency: '' };
+  for (let i = 0; i < c.count; i++) {
+    const first = c.firstOrderAt[i]!;
+    const last = c.lastOrderAt[i]!;
+    m.id = ids[i]!;
+    m.tierId = c.tierNames[c.tier[i]!]!;
+    m.currency = c.currencyNames[c.currency[i]!]!;
+    m.orderCount = c.orderCount[i]!;
+    m.spendMinor = c.spendMinor[i]!;
+    m.firstOrderAt = Number.isNaN(first) ? undefined : first;
+    m.lastOrderAt = Number.isNaN(last) ? undefined : last;
+    m.categoryLastAt = categoryLastOf(c, i);
+    yield m;
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repurchaseIntervals, shopReport, type ReportContext, type ReportMember, type ReportOrder } from './reports';
+import { orderReportPart, repurchaseIntervals, shopReport, type ReportContext, type ReportMember, type ReportOrder } from './reports';
 import { DEFAULT_TIER_LADDER } from './tiers';
 import { DAY_MS } from './time';
 
@@ -116,6 +116,15 @@ describe('shopReport', () => {
     const again = shopReport(members, shuffled, ctx);
     expect(again.months).toEqual(report.months);
     expect(again.lapseCurve).toEqual(report.lapseCurve);
+  });
+
+  it('gives the same order figures whatever order the members come in, each member’s orders together (as the order ledger gives them)', () => {
+    const byMember = ['eve', 'cat', 'ann', 'dee', 'bob'].flatMap((id) => orders.filter((x) => x.memberId === id).sort((a, b) => a.placedAt - b.placedAt));
+    const { intervalDays, ...figures } = orderReportPart(byMember, ctx);
+    const { intervalDays: expected, ...rest } = report;
+    expect(Object.keys(figures).sort()).toEqual(['byCategory', 'intervalBins', 'lapseCurve', 'lapseSuggestion', 'months', 'otherCurrencyOrders']);
+    expect(figures).toEqual(Object.fromEntries(Object.entries(rest).filter(([k]) => k in figures)));
+    expect([...intervalDays]).toEqual([...expected]);
   });
 
   it('leaves orders in another currency out of revenue and says how many', () => {

@@ -101,16 +101,29 @@ function byMemberThenTime(orders: readonly ReportOrder[]): readonly ReportOrder[
   return [...orders].sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : a.placedAt - b.placedAt));
 }
 
-export function shopReport(members: readonly ReportMember[], ordersIn: readonly ReportOrder[], ctx: ReportContext): ShopReport {
+export function shopReport(members: readonly ReportMember[], orders: readonly ReportOrder[], ctx: ReportContext): ShopReport {
+  return { generatedAt: ctx.now, currency: ctx.shopCurrency, ...memberReportPart(members, ctx), ...orderReportPart(byMemberThenTime(orders), ctx) };
+}
+
+/** The figures read from the orders alone: months, intervals, the lapse curve, categories. */
+export type OrderReportPart = Omit<ShopReport, keyof MemberReportPart | 'generatedAt' | 'currency'>;
+
+/**
+ * The report's order figures, from orders grouped by member (members in any order: no figure
+ * depends on it) and by time within each member, as the order ledger gives them.
+ */
+export function orderReportPart(orders: readonly ReportOrder[], ctx: ReportContext): OrderReportPart {
   const { now, timeZone, shopCurrency } = ctx;
   const monthsShown = ctx.months ?? 24;
   const today = localDayNumber(now, timeZone);
-  const memberPart = memberReportPart(members, ctx);
 
   // --- orders: months, intervals, lapse curve ----------------------------------------------------
-  const orders = byMemberThenTime(ordersIn);
   const lastMonth = monthIndexOfDay(today);
   const firstMonth = lastMonth - monthsShown + 1;
+  // Each day of the months shown, its month's index among them: a Date per order took a tenth of the pass.
+  const firstDay = Date.UTC(Math.floor(firstMonth / 12), firstMonth % 12, 1) / DAY_MS;
+  const monthOfDay = new Int32Array(Math.max(0, today - firstDay + 1));
+  for (let d = firstDay; d <= today; d++) monthOfDay[d - firstDay] = monthIndexOfDay(d) - firstMonth;
   const months: MonthFigures[] = Array.from({ length: monthsShown }, (_, i) => ({
     month: monthLabel(firstMonth + i),
     buyers: 0,
@@ -163,7 +176,7 @@ export function shopReport(members: readonly ReportMember[], ordersIn: readonly 
     }
     prevDay = day;
 
-    const bucket = monthIndexOfDay(day) - firstMonth;
+    const bucket = day < firstDay ? -1 : day <= today ? monthOfDay[day - firstDay]! : monthIndexOfDay(day) - firstMonth;
     if (bucket !== curMonth) {
       closeMonth();
       curMonth = bucket >= 0 && bucket < monthsShown ? bucket : -1;
@@ -201,14 +214,11 @@ export function shopReport(members: readonly ReportMember[], ordersIn: readonly 
   }
 
   const intervalDays = Float64Array.from(intervals).sort();
-  const categorised = ordersIn.some((o) => o.items?.some((i) => i.category));
+  const categorised = orders.some((o) => o.items?.some((i) => i.category));
   const byCategory = categorised
-    ? categoryFigures(ordersIn, timeZone).map(({ intervals: xs, ...rest }) => ({ ...rest, intervalCount: xs.length }))
+    ? categoryFigures(orders, timeZone).map(({ intervals: xs, ...rest }) => ({ ...rest, intervalCount: xs.length }))
     : [];
   return {
-    generatedAt: now,
-    currency: shopCurrency,
-    ...memberPart,
     byCategory,
     months,
     otherCurrencyOrders,

@@ -25,26 +25,52 @@ export interface RfmMemberFacts {
  * With no scored members the breaks are those of one member who bought once today for nothing.
  */
 export function rfmBreaks(members: readonly RfmMemberFacts[], now: number, timeZone: string): RfmBreaks {
-  const n = members.length;
-  // "Goodness" values, higher = better, so one routine serves all three dimensions.
-  const recency = new Float64Array(n);
-  const frequency = new Float64Array(n);
-  const monetary = new Float64Array(n);
+  const dims = rfmDimensions(members.length, now, timeZone);
+  for (const m of members) if (m.orderCount >= 1 && m.lastOrderAt !== undefined) dims.add(m.lastOrderAt, m.orderCount, m.spendMinor);
+  return dims.breaks();
+}
+
+/** The member facts as columns (member-columns.ts; NaN lastOrderAt: no order), for rfmBreaksOfColumns. */
+export interface RfmColumns {
+  count: number;
+  orderCount: ArrayLike<number>;
+  spendMinor: ArrayLike<number>;
+  lastOrderAt: ArrayLike<number>;
+}
+
+/** rfmBreaks over the members' columns: the same cut points, without a member object built. */
+export function rfmBreaksOfColumns(c: RfmColumns, now: number, timeZone: string): RfmBreaks {
+  const dims = rfmDimensions(c.count, now, timeZone);
+  for (let i = 0; i < c.count; i++) {
+    const last = c.lastOrderAt[i]!;
+    if (c.orderCount[i]! >= 1 && !Number.isNaN(last)) dims.add(last, c.orderCount[i]!, c.spendMinor[i]!);
+  }
+  return dims.breaks();
+}
+
+/** The three dimensions' "goodness" values (higher = better), so one routine cuts all three. */
+function rfmDimensions(capacity: number, now: number, timeZone: string) {
+  const recency = new Float64Array(capacity);
+  const frequency = new Float64Array(capacity);
+  const monetary = new Float64Array(capacity);
   const today = localDayNumber(now, timeZone);
   let count = 0;
-  for (const member of members) {
-    if (member.orderCount < 1 || member.lastOrderAt === undefined) continue;
-    recency[count] = localDayNumber(member.lastOrderAt, timeZone) - today; // = -days since
-    frequency[count] = member.orderCount;
-    monetary[count] = member.spendMinor;
-    count += 1;
-  }
-  if (count === 0) return rfmBreaks([{ lastOrderAt: now, orderCount: 1, spendMinor: 0 }], now, timeZone);
-
   return {
-    recencyDays: goodnessCuts(recency.subarray(0, count)).map((g) => 0 - g).reverse(), // 0 - g: no -0
-    frequency: goodnessCuts(frequency.subarray(0, count)),
-    monetary: goodnessCuts(monetary.subarray(0, count)),
+    /** A member with at least one counted order. */
+    add(lastOrderAt: number, orderCount: number, spendMinor: number) {
+      recency[count] = localDayNumber(lastOrderAt, timeZone) - today; // = -days since
+      frequency[count] = orderCount;
+      monetary[count] = spendMinor;
+      count += 1;
+    },
+    breaks(): RfmBreaks {
+      if (count === 0) return rfmBreaks([{ lastOrderAt: now, orderCount: 1, spendMinor: 0 }], now, timeZone);
+      return {
+        recencyDays: goodnessCuts(recency.subarray(0, count)).map((g) => 0 - g).reverse(), // 0 - g: no -0
+        frequency: goodnessCuts(frequency.subarray(0, count)),
+        monetary: goodnessCuts(monetary.subarray(0, count)),
+      };
+    },
   };
 }
 

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RegularsDb } from '../../store/database';
 import { reportKeeper } from './report-snapshot';
-import { readReportSnapshot, readSnapshotState } from '../../store/report-snapshot';
+import { readReportSnapshot, readSnapshotState, reportStamp } from '../../store/report-snapshot';
+import { onLaneJob } from '../lane';
 import { readSettings, writeSettings } from '../../store/settings';
 import { readReportData } from '../../store/report-data';
 import { shopReport } from '../../domain/reports';
@@ -60,6 +61,36 @@ describe('the report snapshot', () => {
     await computing;
     expect((await readSnapshotState(db, NOW)).fresh).toBe(false);
     expect((await keeper.current()).report.members).toBe(3);
+  });
+
+  it('after orders change, one computation brings the RFM cut points up to date and scores the report with them', async () => {
+    const keeper = reportKeeper(db, () => NOW, undefined, 5);
+    await keeper.current();
+    expect((await readSettings(db)).rfmBreaks).toBeNull();
+    await importOrders(db, [order({ buyer: { handle: 'ann' } })], NOW);
+    keeper.schedule(5, true);
+    await expect.poll(async () => (await readSnapshotState(db, NOW)).fresh).toBe(true);
+    const { rfmBreaks } = await readSettings(db);
+    expect(rfmBreaks).toMatchObject({ computedAt: NOW, members: 3 });
+    const rows = await readReportData(db);
+    expect((await keeper.current()).report.bySegment).toEqual(shopReport(rows.members, rows.orders, { ...rows.settings, now: NOW }).bySegment);
+  });
+
+  it('a page asking right after orders change is answered at once with them, and the scheduled refresh is not computed again', async () => {
+    const computations: string[] = [];
+    onLaneJob((job) => job.lane === 'report' && computations.push(job.lane));
+    try {
+      const keeper = reportKeeper(db, () => NOW, undefined, 50);
+      await importOrders(db, [order({ buyer: { handle: 'ann' } })], NOW);
+      keeper.schedule(50, true);
+      const answer = await keeper.current(); // before the keeper's pause ends
+      expect(answer.report.members).toBe(3);
+      expect(answer.stamp).toBe(reportStamp(await readSettings(db), NOW)); // scored with the new cut points
+      await new Promise((r) => setTimeout(r, 200));
+      expect(computations).toHaveLength(1);
+    } finally {
+      onLaneJob(undefined);
+    }
   });
 
   it('is kept out of the settings the rest of the extension reads', async () => {

@@ -1,42 +1,20 @@
-// RFM cut points: quintiles of the shop's own members, recomputed after imports.
-import { rfmBreaks } from '../../domain/rfm';
+// RFM cut points: quintiles of the shop's own members, recomputed after orders change (by the
+// reports' keeper, in the same pass over the member facts as the report: reports/report-snapshot.ts).
+import { rfmBreaksOfColumns } from '../../domain/rfm';
 import type { Settings } from '../../domain/settings';
 import type { RegularsDb } from '../../store/database';
 import { readSettings, writeSettings } from '../../store/settings';
-import { timedJob } from '../lane';
-import { memberFacts } from './member-snapshot';
+import { memberColumns, type MemberColumnsRead } from './member-snapshot';
 
-export async function refreshRfmBreaks(db: RegularsDb, now: number): Promise<Settings['rfmBreaks']> {
-  const settings = await readSettings(db);
-  // The member facts segments evaluate over (one scan after an import, serving both); rfmBreaks
-  // ignores members without orders.
-  const sample = await memberFacts(db);
-  const breaks = { ...rfmBreaks(sample, now, settings.timeZone), computedAt: now, members: sample.length };
-  await writeSettings(db, { rfmBreaks: breaks });
-  return breaks;
+/** The cut points of these member facts, as the settings keep them (rfmBreaks ignores members without orders). */
+export function keptRfmBreaks(facts: MemberColumnsRead, now: number, timeZone: string): NonNullable<Settings['rfmBreaks']> {
+  return { ...rfmBreaksOfColumns(facts.columns, now, timeZone), computedAt: now, members: facts.columns.count };
 }
 
-/** Debounces the RFM refresh: an import arrives in many batches; recompute once after the last. */
-export function rfmRefresher(db: RegularsDb, now: () => number, delayMs = 300) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  return {
-    /** `wait`: how long changes must pause first (0: an import just ended). */
-    schedule(wait = delayMs) {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = undefined;
-        running = running.then(() => timedJob('rfm', () => refreshRfmBreaks(db, now()))).catch((e) => console.error('Regulars: RFM refresh failed', e));
-      }, wait);
-    },
-    /** Resolves once any scheduled refresh has run (tests, and the import's final batch). */
-    async flush() {
-      if (timer) {
-        clearTimeout(timer);
-        timer = undefined;
-        running = running.then(() => timedJob('rfm', () => refreshRfmBreaks(db, now())));
-      }
-      await running;
-    },
-  };
+/** Computes the cut points from the member facts now and stores them. */
+export async function refreshRfmBreaks(db: RegularsDb, now: number): Promise<Settings['rfmBreaks']> {
+  const [settings, facts] = await Promise.all([readSettings(db), memberColumns(db)]);
+  const breaks = keptRfmBreaks(facts, now, settings.timeZone);
+  await writeSettings(db, { rfmBreaks: breaks });
+  return breaks;
 }
