@@ -46,7 +46,7 @@ export async function reportsBench(context: BrowserContext, extensionId: string,
   // background's answer: waiting (for its lanes, a computation under way) or computing; then
   // drawing. And how long the background stayed busy after the seed, on what.
   const jobs = seeded ? await jobsUntilQuiet(seeded.worker, seeded.endedAt) : [];
-  const split = seeded && first ? firstLoadSplit(jobs, first) : undefined;
+  const split = seeded && first ? firstLoadSplit(jobs, first, firstRefreshed) : undefined;
   const busy = seeded ? busySummary(jobs, seeded.endedAt) : undefined;
   const raw = await bench.evaluate(() => regularsBench.rawReadAll());
   const recompute = await bench.evaluate(() => regularsBench.reportRecompute());
@@ -100,9 +100,9 @@ export async function reportsBench(context: BrowserContext, extensionId: string,
 
 /**
  * The first load's time, split: the page's own snapshot read, the background's answer (asked by the
- * page's first script: waiting vs computing), drawing (from the later of the two).
+ * page's first script: waiting vs computing), drawing (from the figures drawn).
  */
-function firstLoadSplit(jobs: readonly LaneJob[], load: { origin: number; asked: number; read: number; answered: number; ready: number }) {
+function firstLoadSplit(jobs: readonly LaneJob[], load: { origin: number; asked: number; read: number; answered: number; ready: number }, stale: boolean) {
   const asked = load.origin + (Number.isNaN(load.asked) ? load.read : load.asked);
   const answered = Number.isNaN(load.answered) ? asked : load.origin + load.answered;
   const computing = ranWithin(jobs, 'report', asked, answered) - ranWithin(jobs, 'report.gather', asked, answered);
@@ -116,7 +116,8 @@ function firstLoadSplit(jobs: readonly LaneJob[], load: { origin: number; asked:
     answer_rfm: ranWithin(jobs, 'report.rfm', asked, answered),
     answer_figures: ranWithin(jobs, 'report.figures', asked, answered),
     answer_storing: ranWithin(jobs, 'report.store', asked, answered),
-    draw: round(load.ready - Math.max(load.read, answered - load.origin)),
+    // From the figures that were drawn: the answer, or the page's own read when it came first and was current.
+    draw: round(load.ready - (stale || Number.isNaN(load.answered) ? answered - load.origin : Math.min(load.read, answered - load.origin))),
   };
 }
 
