@@ -117,7 +117,8 @@ function pagesOnlyCodeSplitting(): Plugin {
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   srcDir: '.',
-  outDir: BENCH ? '.output-bench' : DEMO ? '.output-demo' : '.output',
+  // REGULARS_OUT_DIR: a second bench build beside the first, to compare two builds in one run (import-memory-probe.ts).
+  outDir: process.env.REGULARS_OUT_DIR ?? (BENCH ? '.output-bench' : DEMO ? '.output-demo' : '.output'),
   filterEntrypoints: BENCH ? undefined : ['background', 'content', 'options', 'panel', 'popup', 'members', 'reports'],
   // Firefox too is built as Manifest V3 (WXT's default for Firefox is still V2).
   manifestVersion: 3,

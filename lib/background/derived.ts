@@ -24,9 +24,17 @@ const savePauseAfter = (origin: string | undefined, delayMs: number, importPause
   isImportOrigin(origin) ? Math.max(delayMs, importPauseMs) : delayMs;
 
 /**
+ * The keepers' saves, one at a time: after an import they all come due at once (the same pause after
+ * the same last write), and each encodes and writes what it holds; run together, a 200 MB file's
+ * ledger, facts and tiers were all in flight at the same moment, the background's highest.
+ */
+let saves: Promise<unknown> = Promise.resolve();
+const oneSaveAtATime = (save: () => Promise<unknown>) => (saves = saves.then(save, save));
+
+/**
  * A keeper's save once writes pause: `wrote` notes who wrote last, `schedule` (re)starts the wait
- * (`delayMs`, or `importPauseMs` after an import session's write), `cancel` drops it. A failed save
- * is reported with `failure` and left for the next write.
+ * (`delayMs`, or `importPauseMs` after an import session's write), `cancel` drops it. Saves of all
+ * keepers run one after another. A failed save is reported with `failure` and left for the next write.
  */
 export function saveAfterPause(save: () => Promise<unknown>, failure: string, delayMs: number, importPauseMs = IMPORT_SAVE_PAUSE_MS) {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -35,7 +43,8 @@ export function saveAfterPause(save: () => Promise<unknown>, failure: string, de
     wrote: (origin: string | undefined) => void (lastOrigin = origin),
     schedule() {
       clearTimeout(timer);
-      timer = setTimeout(() => void save().catch((e) => console.warn(failure, e)), savePauseAfter(lastOrigin, delayMs, importPauseMs));
+      const due = () => void oneSaveAtATime(() => save().catch((e) => console.warn(failure, e)));
+      timer = setTimeout(due, savePauseAfter(lastOrigin, delayMs, importPauseMs));
     },
     cancel: () => clearTimeout(timer),
   };

@@ -1,6 +1,7 @@
 // Derived data kept on disk while the generation marks it was built from are unchanged.
 import type { RegularsDb } from './database';
 import { generationKey, type WatchedTable } from './generation';
+import { keptValue, writeChunked } from './kept-chunks';
 
 /** Where the member facts (segments, RFM, the sweep) and each member's platforms are kept. */
 export const KEPT_FACTS = { members: 'facts:members', identities: 'facts:platforms' } as const;
@@ -10,10 +11,12 @@ const marksOf = async (db: RegularsDb, tables: readonly WatchedTable[]) => {
   return rows.every((r) => r !== undefined) ? rows.map((r) => r!.value as string).join('|') : undefined;
 };
 
-/** What is kept under `key` while every generation mark of `tables` is the one it was built from; undefined otherwise. Reads only. */
+/** What is kept under `key` (in parts: kept-chunks.ts) while every generation mark of `tables` is the one it was built from; undefined otherwise. Reads only. */
 export async function keptIfCurrent<C>(db: RegularsDb, key: string, tables: readonly WatchedTable[]): Promise<C | undefined> {
-  const [current, stored] = await db.transaction('r', [db.caches], () => Promise.all([marksOf(db, tables), db.caches.get(key)]));
-  return current !== undefined && stored?.generation === current ? (stored.value as C) : undefined;
+  return db.transaction('r', [db.caches], async () => {
+    const [current, stored] = await Promise.all([marksOf(db, tables), db.caches.get(key)]);
+    return current !== undefined && stored?.generation === current ? keptValue<C>(db, key, stored.value) : undefined;
+  });
 }
 
 /**
@@ -45,11 +48,7 @@ export async function keptWhileUnchanged<T, C>(
   const { generation, value, columns } = await db.transaction('r', [...tables.map((t) => db.table(t)), db.caches], async () => ({ generation: await marks(), ...(await scan()) }));
   // Kept only if nothing was written since the scan (a mark would have moved): stale data is never stored.
   if (generation !== undefined) {
-    await db
-      .transaction('rw', [db.caches], async () => {
-        if ((await marks()) === generation) await db.caches.put({ key, generation, builtAt: Date.now(), value: columns });
-      })
-      .catch((e) => console.warn(`Regulars: ${key} not kept`, e));
+    await writeChunked(db, key, generation, columns as object, async () => (await marks()) === generation).catch((e) => console.warn(`Regulars: ${key} not kept`, e));
   }
   return value;
 }

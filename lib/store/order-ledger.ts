@@ -1,28 +1,33 @@
-// The order ledger on disk (lib/domain/order-ledger.ts): one record in the caches table with the
-// orders' generation mark it was kept up to: good exactly while the mark is unchanged (a crash
-// between a write and the next save leaves an older mark, and the ledger is read from the rows).
+// The order ledger on disk (lib/domain/order-ledger.ts): its columns in the caches table, in parts of
+// bounded size (kept-chunks.ts), with the orders' generation mark they were kept up to: good exactly
+// while the mark is unchanged (a crash between a write and the next save leaves an older mark, and
+// the ledger is read from the rows). A record of version 1 (one value) is read from the rows again.
 import { OrderLedger, type LedgerColumns } from '../domain/order-ledger';
 import type { OrderRow } from '../domain/rows';
 import type { RegularsDb } from './database';
 import { generationKey } from './generation';
+import { keptValue, writeChunked } from './kept-chunks';
 import { pageAfter } from './pages';
 
 export const LEDGER_KEY = 'ledger:orders';
 /** Bumped when the record's shape changes: an older one is read from the rows again. */
-export const LEDGER_VERSION = 1;
+export const LEDGER_VERSION = 2;
 
-interface LedgerRecord {
-  version: number;
-  columns: LedgerColumns;
-}
+/** The columns with the record's version beside them, kept in parts (kept-chunks.ts). */
+type LedgerRecord = LedgerColumns & { version: number };
+
+const columnsOf = ({ version: _, ...columns }: LedgerRecord): LedgerColumns => columns;
 
 const ordersMark = async (db: RegularsDb) => (await db.caches.get(generationKey('orders')))?.value as string | undefined;
 
 /** The kept ledger's columns when they are current (their mark is the orders' mark now), else undefined. */
 export async function readKeptColumns(db: RegularsDb): Promise<LedgerColumns | undefined> {
-  const [mark, row] = await db.transaction('r', [db.caches], () => Promise.all([ordersMark(db), db.caches.get(LEDGER_KEY)]));
-  const record = row?.value as LedgerRecord | undefined;
-  return mark !== undefined && row?.generation === mark && record?.version === LEDGER_VERSION ? record.columns : undefined;
+  return db.transaction('r', [db.caches], async () => {
+    const [mark, row] = await Promise.all([ordersMark(db), db.caches.get(LEDGER_KEY)]);
+    if (mark === undefined || row?.generation !== mark) return undefined;
+    const record = await keptValue<LedgerRecord>(db, LEDGER_KEY, row.value);
+    return record?.version === LEDGER_VERSION ? columnsOf(record) : undefined;
+  });
 }
 
 /** The columns as a ledger; undefined (and a warning) when they no longer read. */
@@ -37,18 +42,14 @@ export function decodeKept(columns: LedgerColumns | undefined): OrderLedger | un
 }
 
 /**
- * Saves the ledger with the orders' mark of now, when `current()` (checked inside the transaction,
+ * Saves the ledger, in parts, with the orders' mark of now, when `current()` (checked with each part,
  * after the mark is read) says every committed write to orders is in it. Returns whether it was saved.
  */
 export async function writeKeptLedger(db: RegularsDb, ledger: OrderLedger, current: () => boolean): Promise<boolean> {
-  const columns = ledger.encode();
-  return db.transaction('rw', [db.caches], async () => {
-    const mark = await ordersMark(db);
-    if (mark === undefined || !current()) return false;
-    const value: LedgerRecord = { version: LEDGER_VERSION, columns };
-    await db.caches.put({ key: LEDGER_KEY, generation: mark, builtAt: Date.now(), value });
-    return true;
-  });
+  const mark = await ordersMark(db);
+  if (mark === undefined || !current()) return false;
+  const record: LedgerRecord = { version: LEDGER_VERSION, ...ledger.encode() };
+  return writeChunked(db, LEDGER_KEY, mark, record, async () => (await ordersMark(db)) === mark && current());
 }
 
 /** Orders read per transaction when the ledger is built from the rows: writers wait for one page at most. */

@@ -6,6 +6,7 @@
 // taken at its highest heap is written there: the allocation sites of what was live then (readable
 // names with a bench build made with REGULARS_NOMINIFY=1).
 // Usage: REGULARS_BENCH=1 [REGULARS_NOMINIFY=1] npx wxt build && tsx tests/bench/import-memory-probe.ts MB [profile.json]
+// (PROBE_EXTENSION_DIR=<dir>/chrome-mv3: another build, made with REGULARS_OUT_DIR=<dir>, e.g. the baseline beside a change).
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -82,7 +83,7 @@ async function main() {
   const orders = Math.ceil((MB * 1e6) / 297);
   const file = path.join(dir, 'orders_export.csv');
   const bytes = await writeShopifyExport(file, orders, Math.ceil(orders * 0.4), Date.now());
-  const ext = await launchWithExtension({ extensionDir: BENCH_DIR, userDataDir, extraArgs: ['--remote-debugging-port=0'] });
+  const ext = await launchWithExtension({ extensionDir: process.env.PROBE_EXTENSION_DIR ?? BENCH_DIR, userDataDir, extraArgs: ['--remote-debugging-port=0'] });
   try {
     const port = (await readFile(path.join(userDataDir, 'DevToolsActivePort'), 'utf8')).split('\n')[0];
     const sw = (await targetsAt(port)).find((t) => t.type === 'service_worker' && t.url.includes(ext.extensionId))!;

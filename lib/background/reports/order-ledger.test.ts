@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shopReport } from '../../domain/reports';
 import type { RegularsDb } from '../../store/database';
+import { chunking } from '../../store/kept-chunks';
 import { decodeKept, LEDGER_KEY, readKeptColumns } from '../../store/order-ledger';
 import { readReportData } from '../../store/report-data';
 import { windowFacts } from '../../store/tier-facts';
@@ -82,10 +83,64 @@ describe('the order ledger kept from the change stream', () => {
     await keeper.current();
     await keeper.save();
     const row = (await db.caches.get(LEDGER_KEY))!;
-    await db.caches.put({ ...row, value: { version: 1, columns: { ...(row.value as { columns: object }).columns, count: 7 } } });
+    await db.caches.put({ ...row, value: { ...(row.value as object), count: 7 } });
     keeper.stop();
     keeper = orderLedgerKeeper(db, 60_000);
     await expectLedgerMatchesRows();
+  });
+
+  it('a keep of an older build (one value holding the columns) is read from the rows again', async () => {
+    await importOrders(db, [order({ buyer: { handle: 'ann' } }), order({ buyer: { handle: 'bo' } })], NOW);
+    await keeper.current();
+    await keeper.save();
+    const row = (await db.caches.get(LEDGER_KEY))!;
+    const { version: _, ...columns } = row.value as { version: number };
+    await db.caches.put({ ...row, value: { version: 1, columns } });
+    expect(await readKeptColumns(db)).toBeUndefined();
+    keeper.stop();
+    keeper = orderLedgerKeeper(db, 60_000);
+    const scans = ledgerLoads.scans;
+    await expectLedgerMatchesRows();
+    expect(ledgerLoads.scans).toBe(scans + 1);
+  });
+
+  describe('kept in parts of bounded size', () => {
+    let bytes: number;
+    beforeEach(() => {
+      bytes = chunking.bytes;
+      chunking.bytes = 64;
+    });
+    afterEach(() => void (chunking.bytes = bytes));
+    const parts = async () => (await db.caches.where('key').startsWith(`${LEDGER_KEY}|`).toArray()).map((r) => r.value as { byteLength?: number; length: number });
+    const handles = Array.from({ length: 30 }, (_, i) => `buyer-${i}`);
+
+    it('is saved in parts no bigger than the limit, and a worker that wakes reads it back from them', async () => {
+      await importOrders(db, handles.map((handle) => order({ buyer: { handle } })), NOW);
+      await keeper.current();
+      expect(await keeper.save()).toBe(true);
+      const saved = await parts();
+      expect(saved.length).toBeGreaterThan(5);
+      for (const p of saved) expect(p.byteLength ?? p.length * 2).toBeLessThanOrEqual(64);
+      const woken = orderLedgerKeeper(db, 60_000);
+      const disk = ledgerLoads.disk;
+      await expectLedgerMatchesRows(woken);
+      expect(ledgerLoads.disk).toBe(disk + 1);
+      woken.stop();
+    });
+
+    it('a save cut short (a part missing) is not trusted: the rows are read', async () => {
+      await importOrders(db, handles.map((handle) => order({ buyer: { handle } })), NOW);
+      await keeper.current();
+      await keeper.save();
+      const [first] = await db.caches.where('key').startsWith(`${LEDGER_KEY}|`).primaryKeys();
+      await db.caches.delete(first!);
+      expect(await readKeptColumns(db)).toBeUndefined();
+      const woken = orderLedgerKeeper(db, 60_000);
+      const scans = ledgerLoads.scans;
+      await expectLedgerMatchesRows(woken);
+      expect(ledgerLoads.scans).toBe(scans + 1);
+      woken.stop();
+    });
   });
 
   it("is not saved between an import session's batches, only once they stop; a write of its own is saved after the short pause", async () => {

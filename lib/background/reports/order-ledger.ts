@@ -100,7 +100,7 @@ export function orderLedgerKeeper(db: RegularsDb, saveDelayMs = 3000, importPaus
   const save = () =>
     enqueue(async () => {
       if (!ledger || reload) return false;
-      const saved = await writeKeptLedger(db, ledger, () => pending.size === 0 && !reload);
+      const saved = await writeKeptLedger(db, ledger, () => pending.size === 0 && carried.size === 0 && !reload);
       if (saved) ledgerLoads.saves++;
       return saved;
     });

@@ -5,6 +5,7 @@ import { decodeMembers, encodeMembers, memberIds } from '../../domain/member-col
 import { onCommitted } from '../../store/changes';
 import type { RegularsDb } from '../../store/database';
 import { generationKey } from '../../store/generation';
+import { chunking } from '../../store/kept-chunks';
 import { importOrders } from '../import/import-orders';
 import { addTag } from '../members/card';
 import { memoryDb, NOW, order } from '../test-helpers';
@@ -94,5 +95,32 @@ describe('the member facts kept from the change stream', () => {
     const next = memberFactsKeeper(memoryDb(undefined, factory), 60_000);
     await expectFactsMatchRows(db, next);
     expect(reads().scans).toBe(before.scans + 1);
+  });
+
+  it('are saved in parts of bounded size and read back whole from them; a save missing a part is scanned again', async () => {
+    const factory = new IDBFactory();
+    const db = memoryDb(undefined, factory);
+    const keeper = memberFactsKeeper(db, 60_000);
+    await keeper.current();
+    await importOrders(db, Array.from({ length: 30 }, (_, i) => order({ buyer: { handle: `buyer-${i}` } })), NOW);
+    const bytes = chunking.bytes;
+    chunking.bytes = 64;
+    try {
+      expect(await keeper.save()).toBe(true);
+    } finally {
+      chunking.bytes = bytes;
+    }
+    const parts = await db.caches.where('key').startsWith('facts:members|').primaryKeys();
+    expect(parts.length).toBeGreaterThan(5);
+    const before = reads();
+    const woke = memberFactsKeeper(memoryDb(undefined, factory), 60_000);
+    await expectFactsMatchRows(db, woke);
+    expect(reads()).toEqual({ disk: before.disk + 1, scans: before.scans });
+
+    await db.caches.delete(parts[0]!);
+    const next = memberFactsKeeper(memoryDb(undefined, factory), 60_000);
+    await expectFactsMatchRows(db, next);
+    expect(reads()).toEqual({ disk: before.disk + 1, scans: before.scans + 1 });
+    for (const k of [keeper, woke, next]) k.stop();
   });
 });

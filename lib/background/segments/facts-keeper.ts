@@ -11,6 +11,7 @@ import type { MemberRow } from '../../domain/rows';
 import { keysOf, onCommitted, rowsOf, touches } from '../../store/changes';
 import type { RegularsDb } from '../../store/database';
 import { generationKey } from '../../store/generation';
+import { writeChunked } from '../../store/kept-chunks';
 import { IMPORT_SAVE_PAUSE_MS, saveAfterPause } from '../derived';
 import { lane } from '../lane';
 
@@ -157,11 +158,7 @@ export function factsKeeper(
   };
 }
 
-/** Writes columns under `mark` when it is still the members' mark (checked in the same transaction). */
+/** Writes columns under `mark`, in parts (kept-chunks.ts), when it is still the members' mark (checked with the head's write). */
 export async function keepColumns(db: RegularsDb, key: string, columns: MemberColumns, mark: string): Promise<boolean> {
-  return db.transaction('rw', [db.caches], async () => {
-    if ((await db.caches.get(generationKey('members')))?.value !== mark) return false;
-    await db.caches.put({ key, generation: mark, builtAt: Date.now(), value: columns });
-    return true;
-  });
+  return writeChunked(db, key, mark, columns, async () => (await db.caches.get(generationKey('members')))?.value === mark);
 }
