@@ -4,6 +4,7 @@ import { RegularsDb } from '@/lib/store/database';
 import { importOrders, onImportPhase } from '@/lib/background/import/import-orders';
 import { releaseCache, sessionCache } from '@/lib/background/import/import-cache';
 import { writeWaiting } from '@/lib/background/import/member-journal';
+import { KEPT_BATCHES_KEY } from '@/lib/background/import/kept-batches';
 import { IMPORT_BATCH, type ImportedOrder } from '@/lib/domain/imported-order';
 import type { TierLadder } from '@/lib/domain/types';
 import { send } from '@/lib/messaging/browser-client';
@@ -167,6 +168,18 @@ const bench = {
     const ms = performance.now() - t;
     raw.close();
     return { rows: Object.fromEntries(tables.map((table, i) => [table, counts[i]!])), ms };
+  },
+
+  /** Removes the import's known batches kept on disk: the next import after a restart reads every order again (the cold re-import's baseline). */
+  async forgetKeptBatches() {
+    const raw = await openExisting();
+    await new Promise((resolve, reject) => {
+      const tx = raw.transaction('caches', 'readwrite');
+      tx.objectStore('caches').delete(KEPT_BATCHES_KEY);
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    raw.close();
   },
 
   /** Baseline of the reports page: raw IndexedDB getAll of every member and every order, no Dexie, no compute. */

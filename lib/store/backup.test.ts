@@ -232,6 +232,7 @@ describe('after a restore the background serves the restored store', () => {
     await handlers['store.reloaded']({}, {});
     // The same import goes on: zoe's member went with the restore, so she must be created again.
     await handlers['orders.import']({ rows: [order({ buyer: { handle: 'zoe' } })], session }, {});
+    await handlers['orders.importEnd']({ session }, {});
     const orders = await page.orders.toArray();
     expect(orders).toHaveLength(1);
     expect(await page.members.get(orders[0]!.memberId)).toMatchObject({ orderCount: 1 });

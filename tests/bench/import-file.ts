@@ -1,12 +1,14 @@
-// Order exports imported through the options page, as a person does: end to end. Three figures,
+// Order exports imported through the options page, as a person does: end to end. Four figures,
 // each beside a baseline of the same run: a fresh import and a re-import of the same file (orders
-// per second, against raw IndexedDB puts of every record the store holds afterwards), and the
-// memory a large export takes (PSS of the whole browser above its idle figure).
+// per second, against raw IndexedDB puts of every record the store holds afterwards), the same
+// re-import after the background restarted (against the same without what the import keeps on
+// disk), and the memory a large export takes (PSS of the whole browser above its idle figure).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { launchWithExtension } from '../support/extension';
+import { restartBackground } from '../support/stop-worker';
 import { jobsUntilQuiet } from './busy';
 import { BENCH_DIR, emit, round } from './common';
 import { chromiumTreePssByProcess } from './rss';
@@ -167,6 +169,21 @@ export async function importBench(orders: number, members: number) {
       const idleWaitMs = await backgroundIdle(ext.serviceWorker);
       again.push({ ...(await importOnce(ext, userDataDir, file, TRANSPORT_QUERY[transport])), transport, idle_wait_ms: idleWaitMs });
     }
+    // Cold re-imports: the background restarted (as the next day, after the browser did), the warm
+    // cache gone. First without the known batches kept on disk (every order read again: the baseline),
+    // then with them (the record the run before kept).
+    let worker = ext.serviceWorker;
+    const coldRun = async (forgetKept: boolean) => {
+      if (forgetKept) {
+        const forget = await benchPage(ext.context, ext.extensionId);
+        await forget.evaluate(() => regularsBench.forgetKeptBatches());
+        await forget.close();
+      }
+      worker = await restartBackground(ext.context, ext.extensionId, worker);
+      const idleWaitMs = await backgroundIdle(worker);
+      return { ...(await importOnce({ ...ext, serviceWorker: worker }, userDataDir, file)), idle_wait_ms: idleWaitMs };
+    };
+    const cold = { without_kept: await coldRun(true), with_kept: await coldRun(false) };
     const bench = await benchPage(ext.context, ext.extensionId);
     // Baseline: every record the store holds after the import (orders, members, identities and all
     // else it wrote), put with raw IndexedDB into stores of the same keys and indexes.
@@ -215,6 +232,21 @@ export async function importBench(orders: number, members: number) {
       target_orders_per_s: 10_000,
       phases_ms: again.find((a) => a.transport === 'posted')?.phases,
       by_runtime_messaging_phases_ms: again.find((a) => a.transport === 'runtime')?.phases,
+    });
+    emit({
+      bench: 'reimport-cold-shopify-file',
+      note: 'the same file again after the background restarted (no warm cache), posted; baseline: the same with the known batches kept on disk removed first',
+      ...common,
+      reimport_cold_ms: cold.with_kept.ms,
+      reimport_cold_orders_per_s: perSecond(cold.with_kept.ms),
+      reimport_cold_without_kept_batches_ms: cold.without_kept.ms,
+      reimport_cold_without_kept_batches_orders_per_s: perSecond(cold.without_kept.ms),
+      reimport_warm_ms: posted,
+      reimport_warm_orders_per_s: perSecond(posted),
+      idle_wait_ms: [cold.without_kept.idle_wait_ms, cold.with_kept.idle_wait_ms],
+      target_orders_per_s: 10_000,
+      reimport_cold_phases_ms: cold.with_kept.phases,
+      reimport_cold_without_kept_batches_phases_ms: cold.without_kept.phases,
     });
   });
 }

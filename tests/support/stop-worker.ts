@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 
 /**
  * Stops the background's service worker, as Chromium does after 30 s idle, through the DevTools
@@ -21,4 +21,34 @@ export async function stopBackground(extensionPage: Page): Promise<void> {
   await cdp.send('ServiceWorker.stopAllWorkers');
   await expect.poll(() => seenStopped, { message: 'the worker has stopped' }).toBe(true);
   await cdp.detach();
+}
+
+/**
+ * Stops the background's service worker and starts it again, as a browser restart does (its memory
+ * gone, the store kept): stopped from a page that runs none of our scripts, then woken by the
+ * options page. Returns the worker once the new one runs (Playwright may keep the same handle).
+ */
+export async function restartBackground(context: BrowserContext, extensionId: string, before: Worker): Promise<Worker> {
+  type Marked = { regularsBeforeRestart?: boolean };
+  await before.evaluate(() => ((globalThis as Marked).regularsBeforeRestart = true));
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/manifest.json`);
+    await stopBackground(page);
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    let woken: Worker | undefined;
+    const isNew = (worker: Worker) => worker.evaluate(() => !(globalThis as Marked).regularsBeforeRestart).catch(() => false);
+    await expect
+      .poll(
+        async () => {
+          for (const worker of context.serviceWorkers()) if (await isNew(worker)) woken = worker;
+          return woken !== undefined;
+        },
+        { message: 'a new worker runs', timeout: 60_000 },
+      )
+      .toBe(true);
+    return woken!;
+  } finally {
+    await page.close();
+  }
 }

@@ -8,7 +8,7 @@ import { dropDeadUndo, dropUndo, revertImport } from './undo-journal';
 import { dropJournal, recoverJournals, writeWaiting } from './member-journal';
 import { importOrders } from './import-orders';
 import { orderIdOf } from '../../domain/imported-order';
-import { importJsonBatch, readJsonBatch } from './known-batches';
+import { importJsonBatch, keepKnownBatches, readJsonBatch } from './known-batches';
 import { importRowsOf } from '../../messaging/import-request';
 import { timedPhase } from './phases';
 import { lane, type Lane } from '../lane';
@@ -57,6 +57,8 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
     const cache = await session.cache.catch(() => undefined);
     try {
       if (cache?.deferred && write) await timedPhase('session.end', () => writeWaiting(db, cache.deferred!, now(), cache.origin));
+      // The same file another day (the warm cache gone) need not be read again either.
+      if (cache && write) await timedPhase('session.keep', () => keepKnownBatches(db, cache)).catch((e) => console.warn('Regulars: an import’s known batches were not kept', e));
     } finally {
       // Ended, it can no longer be cancelled: what it would have put back goes.
       if (cache?.undo) await dropUndo(db, cache.undo).catch((e) => console.warn('Regulars: an import’s undo records were not cleared', e));
@@ -104,6 +106,8 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
       await open?.queue(settled);
       const cache = open ? await open.cache : undefined;
       const reverted = cache?.undo ? await revertImport(db, cache.undo) : { orders: 0, members: 0 };
+      // The members it created were never written (their rows wait for the end): dropped with the journal, taken back all the same.
+      if (cache?.deferred) reverted.members += cache.deferred.created.size;
       if (cache?.deferred) await dropJournal(db, cache.deferred);
       await endSession(session, false);
       return reverted;

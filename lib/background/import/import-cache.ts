@@ -4,6 +4,8 @@ import { keysOf, onCommitted, touches } from '../../store/changes';
 import { newId, type RegularsDb } from '../../store/database';
 import { type MemberWrite } from '../../domain/rows';
 import { undoJournal, type UndoJournal } from './undo-journal';
+import { marksNow, readKeptBatches, type BatchMarks } from './kept-batches';
+import { timedPhase } from './phases';
 
 /**
  * What an import already knows about the store, so a file of many batches does not read the same
@@ -28,8 +30,12 @@ export interface ImportCache {
   digests?: Map<string, number> | undefined;
   /** Batches (by a digest of their JSON text) this cache stored or found unchanged (known-batches.ts). */
   batches?: Map<number, KnownBatch> | undefined;
-  /** The category rules the digests were made under (the rules categorise the items). */
+  /** The category rules the digests (and the kept batches) were made under (the rules categorise the items). */
   rulesKey?: string | undefined;
+  /** True while the batches read from disk (kept-batches.ts) hold: no order written and the rules unchanged since. */
+  keptTrusted?: boolean | undefined;
+  /** The generation marks of orders and identities as this cache last saw them (kept-batches.ts). */
+  marks?: BatchMarks | undefined;
   /** The store this cache describes. */
   store?: RegularsDb | undefined;
   /** An import session's member rows waiting for its end (member-journal.ts). */
@@ -39,11 +45,11 @@ export interface ImportCache {
   origin?: string | undefined;
 }
 
-/** A batch's orders (once each) and the digests its rows left, as one number. */
-export interface KnownBatch {
-  orderIds: string[];
-  digests: number;
-}
+/**
+ * A batch's orders (once each) and the digests its rows left, as one number; or, for a batch read
+ * from disk (kept-batches.ts), only how many orders it holds: it is known while `keptTrusted`.
+ */
+export type KnownBatch = { orderIds: string[]; digests: number } | { kept: number };
 
 /** Member rows an import session computed and has not yet written (member-journal.ts). */
 export interface DeferredMembers {
@@ -68,8 +74,19 @@ export function lazyCache(): ImportCache {
 /** A cache that loads every identity and order id once: right for a file of thousands of orders. */
 export async function preloadedCache(db: RegularsDb): Promise<ImportCache> {
   const cache = lazyCache();
-  await db.transaction('r', [db.identities, db.orders], async () => {
-    const [identities, orderIds] = await Promise.all([db.identities.toArray(), db.orders.toCollection().primaryKeys()]);
+  // Old schemas in tests have no caches table: no marks, nothing kept.
+  const marked = db.tables.some((t) => t.name === 'caches');
+  await db.transaction('r', marked ? [db.identities, db.orders, db.caches] : [db.identities, db.orders], async () => {
+    const kept = async () => {
+      if (!marked) return;
+      cache.marks = await marksNow(db);
+      const batches = await readKeptBatches(db, cache.marks);
+      if (!batches) return;
+      cache.batches = new Map([...batches.batches].map(([text, kept]) => [text, { kept }]));
+      cache.rulesKey = batches.rulesKey;
+      cache.keptTrusted = true;
+    };
+    const [identities, orderIds] = await Promise.all([db.identities.toArray(), db.orders.toCollection().primaryKeys(), kept()]);
     for (const i of identities) cache.identities.set(i.id, i.memberId);
     cache.orderIds = new Set(orderIds);
   });
@@ -88,7 +105,7 @@ export async function preloadedCache(db: RegularsDb): Promise<ImportCache> {
  * whole import can be cancelled) and member rows written once, at the session's end (member-journal.ts).
  */
 export async function sessionCache(db: RegularsDb, session: string, origin: string): Promise<ImportCache> {
-  const cache = takeWarm(db) ?? (await preloadedCache(db));
+  const cache = takeWarm(db) ?? (await timedPhase('session.preload', () => preloadedCache(db)));
   const deferred = { session, pending: new Map(), created: new Set(), changedElsewhere: new Set(), entries: 0 };
   return Object.assign(cache, { undo: undoJournal(session), origin, deferred });
 }
@@ -140,7 +157,14 @@ function followChanges(): void {
   following = true;
   onCommitted((change) => {
     for (const cache of liveCaches) {
-      if (change.db !== cache.db || (change.origin !== undefined && change.origin === cache.origin)) continue;
+      if (change.db !== cache.db) continue;
+      // Its own writes too: a batch's orders may be in a kept batch after it.
+      if (touches(change, ['orders'])) cache.keptTrusted = false;
+      if (cache.marks && change.marks) {
+        const { orders, identities } = change.marks;
+        cache.marks = { orders: orders ?? cache.marks.orders, identities: identities ?? cache.marks.identities };
+      }
+      if (change.origin !== undefined && change.origin === cache.origin) continue;
       if (touches(change, ['members'])) {
         const ids = keysOf(change, 'members');
         if (ids) for (const id of ids) cache.members.delete(id);

@@ -80,6 +80,7 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
   const rulesKey = JSON.stringify(settings.categoryRules);
   if (cache.digests && cache.rulesKey !== rulesKey) {
     cache.digests.clear();
+    cache.keptTrusted = false;
     cache.rulesKey = rulesKey;
   }
   const rowDigests = cache.digests ? rows.map((r) => hash53(JSON.stringify(r))) : undefined;
@@ -218,7 +219,8 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
       const counts = await refreshMembers(db, settings, changes, newMembers, now, cache, mark);
       result.members.created += counts.created;
       result.members.updated += counts.updated;
-      if (deferred) await journalWaiting(db, deferred, counts.waiting.map((r) => r.id));
+      const created = new Set(counts.waiting.filter((r) => !counts.before.has(r.id)).map((r) => r.id));
+      if (deferred) await journalWaiting(db, deferred, counts.waiting, created);
       if (undo) {
         batchUndo = {
           orders: changes.map(({ before, after }) => [after.id, before ?? null]),
@@ -229,18 +231,20 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
         await recordBatchUndo(db, undo, batchUndo);
       }
       mark('journal');
-      return { changes, memberRows: counts.rows, waiting: counts.waiting };
+      return { changes, memberRows: counts.rows, waiting: counts.waiting, created };
     });
     mark('commit');
     // Committed: now the cache may learn what was stored.
     for (const [id, memberId] of identities) cache.identities.set(id, memberId);
     for (const { after } of outcome.changes) cache.orderIds?.add(after.id);
+    // Its orders may be in a batch known from disk: the change stream says so too, but maybe only after the next batch asked.
+    if (outcome.changes.length) cache.keptTrusted = false;
     // Every order of the batch is now what its last row makes of it (merging a row twice changes nothing).
     if (rowDigests) rowDigests.forEach((digest, i) => cache.digests?.set(orderIds[i]!, digest));
     for (const row of outcome.memberRows) cache.members.set(row.id, row);
     // A row waiting for the session's end is the member's latest: the copy written before is not kept twice.
     for (const row of outcome.waiting) cache.members.delete(row.id);
-    if (deferred) rememberPending(deferred, outcome.waiting, outcome.memberRows.map((r) => r.id));
+    if (deferred) rememberPending(deferred, outcome.waiting, outcome.created);
     if (undo && batchUndo) batchUndone(undo, batchUndo);
     return result;
   } catch (e) {

@@ -9,17 +9,36 @@ import { readSettings } from '../../store/settings';
 import type { ImportCache, KnownBatch } from './import-cache';
 import { importOrders, type ImportResult } from './import-orders';
 import { timedPhase } from './phases';
+import { writeKeptBatches } from './kept-batches';
 
 /** The digest the cache kept of each order of the batch, as one number. */
 const digestOf = (cache: ImportCache, orderIds: readonly string[]) => hash53(orderIds.map((id) => cache.digests?.get(id) ?? '-').join(','));
 
+/** Its orders are still what the batch made of them, as far as this cache knows (the rules aside). */
+function ordersUnchanged(cache: ImportCache, known: KnownBatch): boolean {
+  if (!cache.identitiesComplete || !cache.digests) return false;
+  if ('kept' in known) return cache.keptTrusted === true;
+  return known.orderIds.every((id) => cache.digests!.has(id)) && digestOf(cache, known.orderIds) === known.digests;
+}
+
+const ordersOf = (known: KnownBatch) => ('kept' in known ? known.kept : known.orderIds.length);
+
 /** The batch was stored (or found unchanged) before, and neither its orders nor any identity nor the category rules changed since. */
 async function stillKnown(db: RegularsDb, cache: ImportCache, known: KnownBatch | undefined): Promise<boolean> {
-  if (!known || !cache.identitiesComplete || !cache.digests) return false;
-  if (!known.orderIds.every((id) => cache.digests!.has(id))) return false;
-  if (digestOf(cache, known.orderIds) !== known.digests) return false;
+  if (!known || !ordersUnchanged(cache, known)) return false;
   // The digests were made under the category rules they name (they categorise the items).
   return cache.rulesKey === JSON.stringify((await readSettings(db)).categoryRules);
+}
+
+/**
+ * At a session's end: the batches this cache knows are kept on disk, for an import after the warm
+ * cache is gone (kept-batches.ts). Not when a write the cache has not seen yet committed meanwhile.
+ */
+export async function keepKnownBatches(db: RegularsDb, cache: ImportCache): Promise<boolean> {
+  if (!cache.batches?.size || !cache.marks || cache.rulesKey === undefined) return false;
+  const batches = new Map<number, number>();
+  for (const [text, known] of cache.batches) if (ordersUnchanged(cache, known)) batches.set(text, ordersOf(known));
+  return writeKeptBatches(db, cache.marks, { rulesKey: cache.rulesKey, batches });
 }
 
 /** A batch given as JSON, as it arrives: its text's digest, and its rows unless the cache may know it. */
@@ -36,7 +55,8 @@ export interface JsonBatch {
  */
 export function readJsonBatch(rowsJson: string, cache: ImportCache | undefined, parse: (json: string) => ImportedOrder[]): JsonBatch {
   const text = cache?.digests ? hash53(rowsJson) : undefined;
-  const mayBeKnown = text !== undefined && !!cache?.batches?.has(text);
+  const known = text !== undefined ? cache?.batches?.get(text) : undefined;
+  const mayBeKnown = known !== undefined && (!('kept' in known) || cache?.keptTrusted === true);
   return { rowsJson, text, rows: mayBeKnown ? undefined : parse(rowsJson) };
 }
 
@@ -52,7 +72,7 @@ export async function importJsonBatch(
   const text = batches ? (batch.text ?? hash53(batch.rowsJson)) : undefined;
   const known = text !== undefined ? batches?.get(text) : undefined;
   if (await timedPhase('batch.known', () => stillKnown(db, cache, known))) {
-    return { result: { orders: { added: 0, updated: 0, unchanged: known!.orderIds.length }, members: { created: 0, updated: 0 }, merges: [] } };
+    return { result: { orders: { added: 0, updated: 0, unchanged: ordersOf(known!) }, members: { created: 0, updated: 0 }, merges: [] } };
   }
   const rows = batch.rows ?? parse(batch.rowsJson);
   const result = await importOrders(db, rows, now, cache);

@@ -1,12 +1,16 @@
-// An import session writes each member row once: a member it creates is written in the batch that
-// creates it (an identity never points at no member), and every later change to a member's stats
-// waits in memory until the session ends. A batch's transaction records in a journal which members
-// it left waiting, so a worker that dies mid-import brings them up to date from their orders when
-// it starts again: orders and journal commit together or not at all.
+// An import session writes each member row once, at its end: a member it creates waits in memory
+// like every later change to a member's stats (its identities and orders are written by the batch,
+// pointing at a member whose row comes at the end). A batch's transaction records in a journal which
+// members it left waiting, and the name of each it created, so a worker that dies mid-import
+// creates the missing rows and brings them all up to date from their orders when it starts again:
+// orders and journal commit together or not at all.
+import Dexie from 'dexie';
 import { withOrigin } from '../../store/changes';
 import type { RegularsDb } from '../../store/database';
 import type { MemberWrite } from '../../domain/rows';
+import type { Settings } from '../../domain/settings';
 import { readSettings } from '../../store/settings';
+import { emptyMember } from '../members/members';
 import type { DeferredMembers } from './import-cache';
 import { recomputeMembers } from './member-refresh';
 
@@ -14,14 +18,28 @@ const JOURNAL = 'import-journal:';
 /** Members written per step at a session's end. */
 const WRITE_SLICE = 5000;
 
-/** Inside a batch's transaction (which covers the caches table): these members wait for the session's end. */
-export async function journalWaiting(db: RegularsDb, deferred: DeferredMembers, memberIds: readonly string[]): Promise<void> {
-  if (!memberIds.length) return;
-  await db.caches.put({ key: `${JOURNAL}${deferred.session}:${deferred.entries}`, value: memberIds });
+/** A journal entry: members that existed before the batch, and the members it created (id, display name), whose rows are not stored yet. */
+interface JournalEntry {
+  waiting: string[];
+  created: [string, string][];
+}
+
+/** An entry as stored; a bare list is an entry of a session from before created members waited too. */
+const entryOf = (value: unknown): JournalEntry => (Array.isArray(value) ? { waiting: value as string[], created: [] } : (value as JournalEntry));
+
+/** Inside a batch's transaction (which covers the caches table): these members wait for the session's end, those it created with them. */
+export async function journalWaiting(db: RegularsDb, deferred: DeferredMembers, waiting: readonly MemberWrite[], created: ReadonlySet<string>): Promise<void> {
+  if (!waiting.length) return;
+  const entry: JournalEntry = { waiting: [], created: [] };
+  for (const row of waiting) {
+    if (created.has(row.id)) entry.created.push([row.id, row.displayName]);
+    else entry.waiting.push(row.id);
+  }
+  await db.caches.put({ key: `${JOURNAL}${deferred.session}:${deferred.entries}`, value: entry });
 }
 
 /** After a batch committed: the rows it left waiting, and the members it created. */
-export function rememberPending(deferred: DeferredMembers, waiting: readonly MemberWrite[], created: readonly string[]): void {
+export function rememberPending(deferred: DeferredMembers, waiting: readonly MemberWrite[], created: Iterable<string>): void {
   for (const row of waiting) deferred.pending.set(row.id, row);
   for (const id of created) deferred.created.add(id);
   if (waiting.length) deferred.entries++;
@@ -49,8 +67,8 @@ export async function writeWaiting(db: RegularsDb, deferred: DeferredMembers, no
       // Asked once the transaction holds the table: a member another writer committed meanwhile is recomputed below instead.
       const elsewhere = deferred.changedElsewhere;
       const kept = elsewhere ? part.filter((id) => !elsewhere.has(id)) : [];
-      const present = new Set(part.filter((_, j) => stored[j]));
-      // One removed meanwhile is not brought back.
+      // One this session created is written now for the first time; one removed meanwhile is not brought back.
+      const present = new Set(part.filter((id, j) => stored[j] || deferred.created.has(id)));
       const rows = kept.filter((id) => present.has(id)).map((id) => deferred.pending.get(id)!);
       if (rows.length) await db.members.bulkPut(rows);
       return kept;
@@ -81,11 +99,25 @@ export async function dropJournal(db: RegularsDb, deferred: DeferredMembers): Pr
 export async function recoverJournals(db: RegularsDb, now: number, live: (session: string) => boolean = () => false): Promise<number> {
   const entries = (await db.caches.where('key').startsWith(JOURNAL).toArray()).filter((e) => !live(e.key.slice(JOURNAL.length, e.key.lastIndexOf(':'))));
   if (!entries.length) return 0;
-  const ids = [...new Set(entries.flatMap((e) => e.value as string[]))];
+  const journal = entries.map((e) => entryOf(e.value));
+  const created = new Map(journal.flatMap((e) => e.created));
+  const ids = [...new Set([...journal.flatMap((e) => e.waiting), ...created.keys()])];
   const settings = await readSettings(db);
   await db.transaction('rw', [db.members, db.orders, db.tierChanges, db.caches], async () => {
+    await createMissing(db, created, now, settings);
     await recomputeMembers(db, ids, now, undefined, settings);
     await db.caches.bulkDelete(entries.map((e) => e.key));
   });
   return ids.length;
+}
+
+/** Rows for the members a session created and never wrote, when orders point at them (a store restored from before the batch has none). */
+async function createMissing(db: RegularsDb, created: ReadonlyMap<string, string>, now: number, settings: Settings): Promise<void> {
+  const ids = [...created.keys()];
+  if (!ids.length) return;
+  const stored = await db.members.bulkGet(ids);
+  const missing = ids.filter((_, i) => !stored[i]);
+  const withOrders = await Promise.all(missing.map((id) => db.orders.where('[memberId+placedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).count()));
+  const rows = missing.filter((_, i) => withOrders[i]! > 0).map((id) => emptyMember(id, created.get(id)!, settings, now));
+  if (rows.length) await db.members.bulkPut(rows);
 }

@@ -139,9 +139,9 @@ export async function refreshMembers(
     else created++;
   }
   mark('members.compute');
-  // In an import session only new members are written now; the others wait for its end.
-  const written = cache.deferred ? rows.filter((r) => !before.has(r.id)) : rows;
-  const waiting = cache.deferred ? rows.filter((r) => before.has(r.id)) : [];
+  // In an import session every member row waits for its end, new ones too (member-journal.ts).
+  const written = cache.deferred ? [] : rows;
+  const waiting = cache.deferred ? rows : [];
   if (written.length) await db.members.bulkPut(written);
   mark('members.write');
   return { created, updated, rows: written, waiting, before };

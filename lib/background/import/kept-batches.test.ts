@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { onCommitted, withOrigin } from '../../store/changes';
+import { writeSettings } from '../../store/settings';
+import { importCapability } from './handlers';
+import { dropWarm } from './import-cache';
+import { memoryDb, NOW, order } from '../test-helpers';
+
+const page = {};
+const firstBatch = () =>
+  JSON.stringify([
+    order({ orderNo: 'd1', buyer: { handle: 'ana', email: 'ana@example.com' }, items: [{ title: 'Oolong tea', quantity: 1, priceMinor: 1000 }] }),
+    order({ orderNo: 'd2', buyer: { handle: 'bo' }, status: 'shipped' }),
+  ]);
+const secondBatch = () => JSON.stringify([order({ orderNo: 'd3', buyer: { handle: 'ana' }, amountMinor: 2500 })]);
+
+afterEach(() => dropWarm());
+
+/** One file of two batches, sent as the options page sends them (JSON), in one session. */
+async function importFile(imports: ReturnType<typeof importCapability>, session: string, batches = [firstBatch(), secondBatch()]) {
+  const total = { added: 0, updated: 0, unchanged: 0 };
+  for (const rowsJson of batches) {
+    const { orders } = await imports.handlers['orders.import']({ rowsJson, session }, page);
+    total.added += orders.added;
+    total.updated += orders.updated;
+    total.unchanged += orders.unchanged;
+  }
+  await imports.handlers['orders.importEnd']({ session }, page);
+  return total;
+}
+
+/** The store as a background that started again finds it: a new connection, no warm cache, the import capability anew. */
+function restarted(factory: IDBFactory, name: string) {
+  dropWarm();
+  const db = memoryDb(undefined, factory, name);
+  return { db, imports: importCapability(db, () => NOW) };
+}
+
+/** How often a batch's text was parsed while `run` ran. */
+async function parsesOf(batches: string[], run: () => Promise<unknown>) {
+  const parse = vi.spyOn(JSON, 'parse');
+  try {
+    await run();
+    return parse.mock.calls.filter(([text]) => batches.includes(text as string)).length;
+  } finally {
+    parse.mockRestore();
+  }
+}
+
+describe('the same file imported again after the background restarted', () => {
+  it('is found unchanged without a batch parsed or anything written', async () => {
+    const factory = new IDBFactory();
+    const first = restarted(factory, 'kept-quiet');
+    expect(await importFile(first.imports, 'session-q1')).toEqual({ added: 3, updated: 0, unchanged: 0 });
+    const { db, imports } = restarted(factory, 'kept-quiet');
+    let writes = 0;
+    const stop = onCommitted((change) => change.db === db.name && change.tables.some((t) => t.table !== 'caches') && writes++);
+    let again;
+    expect(await parsesOf([firstBatch(), secondBatch()], async () => (again = await importFile(imports, 'session-q2')))).toBe(0);
+    stop();
+    expect(again).toEqual({ added: 0, updated: 0, unchanged: 3 });
+    expect(writes).toBe(0);
+    // And again after another restart: what the quiet re-import kept still holds.
+    const third = restarted(factory, 'kept-quiet');
+    expect(await parsesOf([firstBatch(), secondBatch()], () => importFile(third.imports, 'session-q3'))).toBe(0);
+  });
+
+  it('puts back what the file says of an order team sync changed meanwhile', async () => {
+    const factory = new IDBFactory();
+    await importFile(restarted(factory, 'kept-synced').imports, 'session-s1');
+    const { db, imports } = restarted(factory, 'kept-synced');
+    await db.transaction('rw', [db.orders], async () => {
+      withOrigin('sync');
+      await db.orders.update('demo:d3', { amountMinor: 1 });
+    });
+    expect(await importFile(imports, 'session-s2')).toEqual({ added: 0, updated: 1, unchanged: 2 });
+    expect(await db.orders.get('demo:d3')).toMatchObject({ amountMinor: 2500 });
+  });
+
+  it('re-categorises its items under category rules set since', async () => {
+    const factory = new IDBFactory();
+    // The batch with the tea comes last: the first batch, read under the new rules, changes nothing.
+    const file = [secondBatch(), firstBatch()];
+    await importFile(restarted(factory, 'kept-rules').imports, 'session-r1', file);
+    const { db, imports } = restarted(factory, 'kept-rules');
+    await writeSettings(db, { categoryRules: [{ category: 'Tea', skuPrefixes: [], titleWords: ['tea'] }] });
+    expect(await importFile(imports, 'session-r2', file)).toEqual({ added: 0, updated: 1, unchanged: 2 });
+    expect((await db.orders.get('demo:d1'))!.items[0]).toMatchObject({ category: 'Tea' });
+  });
+
+  it('gives back an identity removed meanwhile (a separation) to the buyer whose handle it was', async () => {
+    const factory = new IDBFactory();
+    await importFile(restarted(factory, 'kept-identities').imports, 'session-i1');
+    const { db, imports } = restarted(factory, 'kept-identities');
+    await db.identities.delete('demo:handle:bo');
+    expect(await parsesOf([firstBatch(), secondBatch()], () => importFile(imports, 'session-i2'))).toBeGreaterThan(0);
+    expect(await db.identities.get('demo:handle:bo')).toBeDefined();
+  });
+
+  it('reads every batch after the first one that changed an order: a later batch may hold that order', async () => {
+    const factory = new IDBFactory();
+    const changed = JSON.stringify([order({ orderNo: 'd3', buyer: { handle: 'ana' }, amountMinor: 7700 })]);
+    await importFile(restarted(factory, 'kept-later').imports, 'session-l1', [firstBatch(), secondBatch()]);
+    const { db, imports } = restarted(factory, 'kept-later');
+    // The same batches, with one before them that changes an order of the last.
+    expect(await importFile(imports, 'session-l2', [changed, firstBatch(), secondBatch()])).toEqual({ added: 0, updated: 2, unchanged: 2 });
+    expect(await db.orders.get('demo:d3')).toMatchObject({ amountMinor: 2500 });
+  });
+});
