@@ -23,14 +23,15 @@ export const reminderBench = {
 
   /**
    * A holiday of the shop's own, three days from now, for every tier and RFM segment: the next sweep
-   * has a new holiday in view and must weigh every member for it. Returns its date (MM-DD).
+   * has a new holiday in view and must weigh every member for it (new on every run: a kept profile,
+   * BENCH_PROFILE, already has the last run's). Returns its date (MM-DD).
    */
   async addHoliday(now: number) {
     const { rules } = await send('journeys.settings.get', {});
     const date = new Date(now + 3 * DAY).toISOString().slice(5, 10);
     const tiers = (await send('settings.get', {})).tierLadder.steps.map((s) => s.id);
-    const holiday = { id: `bench-${date}`, name: 'Bench day', date, tiers, segments: [...RFM_SEGMENTS] };
-    await send('journeys.settings.update', { rules: { holiday: { enabled: true, holidays: [...rules.holiday.holidays.filter((h) => h.id !== holiday.id), holiday] } } });
+    const holiday = { id: `bench-${date}-${now.toString(36)}`, name: 'Bench day', date, tiers, segments: [...RFM_SEGMENTS] };
+    await send('journeys.settings.update', { rules: { holiday: { enabled: true, holidays: [...rules.holiday.holidays.filter((h) => !h.id.startsWith('bench-')), holiday] } } });
     return date;
   },
 
@@ -39,6 +40,7 @@ export const reminderBench = {
     const t0 = performance.now();
     const first = await send('reminders.sweep', {});
     const firstMs = performance.now() - t0;
+    const firstEndedAt = Date.now();
     const times: number[] = [];
     const phases: Record<string, number[]> = {};
     for (let i = 0; i < repeats; i++) {
@@ -58,7 +60,7 @@ export const reminderBench = {
     const reminders = await db.reminders.count();
     db.close();
     const medianMs = times[Math.floor(times.length / 2)]!;
-    return { first, firstMs, repeatPhases, medianMs, maxMs: times[times.length - 1]!, rawMembersMs, rawOrdersMs, reminders };
+    return { first, firstMs, firstEndedAt, repeatPhases, medianMs, maxMs: times[times.length - 1]!, rawMembersMs, rawOrdersMs, reminders };
   },
 
   /** Replaces every reminder with `count` open ones over the last three days and the next week. */

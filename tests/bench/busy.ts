@@ -8,7 +8,7 @@ interface LaneJobs {
   read(since?: number): { jobs: LaneJob[]; waiting: number; now: number };
 }
 
-const readJobs = (worker: Worker, since: number) =>
+export const readJobs = (worker: Worker, since: number) =>
   worker.evaluate((from) => (globalThis as unknown as { regularsLaneJobs: LaneJobs }).regularsLaneJobs.read(from), since);
 
 /** The jobs that ended after `since`, once every lane has been idle for `quietMs` (or `timeoutMs` passed). */
@@ -48,4 +48,15 @@ export function busySummary(jobs: readonly LaneJob[], since: number) {
 /** The time the named jobs ran inside [from, to] (their overlap with it). */
 export function ranWithin(jobs: readonly LaneJob[], lane: string, from: number, to: number): number {
   return round(jobs.filter((j) => j.lane === lane).reduce((sum, j) => sum + Math.max(0, Math.min(j.end, to) - Math.max(j.start, from)), 0));
+}
+
+/** Per lane, the time its jobs ran inside [from, to], leaving out the lanes named `without…` (e.g. a job's own phases). */
+export function lanesWithin(jobs: readonly LaneJob[], from: number, to: number, without: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const lane of new Set(jobs.map((j) => j.lane))) {
+    if (lane.startsWith(without)) continue;
+    const ms = ranWithin(jobs, lane, from, to);
+    if (ms > 0) out[lane] = ms;
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 // The background's reminder sweep over the seeded store, and the popup's Today list.
 import type { BrowserContext, Page } from '@playwright/test';
 import { backgroundSettled, emit, pct, round } from './common';
+import { lanesWithin, readJobs } from './busy';
 
 /**
  * A page opened in a new tab: navigation start → what `expression` reads, polled until it is
@@ -93,8 +94,12 @@ export async function reminderBenches(page: Page, context: BrowserContext, exten
   const birthdays = await page.evaluate(() => regularsBench.addBirthdays());
   await backgroundSettled(page);
   // Swept at once: a sweep the background starts by itself on the new setting only adds to the figure.
+  const worker = context.serviceWorkers()[0];
+  const before = Date.now();
   const holiday = await page.evaluate((n) => regularsBench.addHoliday(n), Date.now());
   const sweep = await page.evaluate(() => regularsBench.sweeps(7));
+  // What else the background ran from the new holiday's save to the first sweep's end (its own phases left out).
+  const beside = worker ? lanesWithin((await readJobs(worker, before)).jobs, before, sweep.firstEndedAt, 'sweep.') : undefined;
   emit({
     bench: 'reminder-sweep',
     note: 'every rule over the store, in the background, through the protocol; the first sweep after a new holiday came into view (for every tier and segment) weighs every member',
@@ -105,6 +110,7 @@ export async function reminderBenches(page: Page, context: BrowserContext, exten
     first_ms: round(sweep.firstMs),
     first_created: sweep.first.created + sweep.first.suppressed,
     first_phases_ms: Object.fromEntries(Object.entries(sweep.first.phases ?? {}).map(([k, v]) => [k, Math.round(v)])),
+    first_beside_ms: beside,
     repeat_median_ms: round(sweep.medianMs),
     repeat_phases_ms: Object.fromEntries(Object.entries(sweep.repeatPhases).map(([k, v]) => [k, Math.round(v)])),
     repeat_max_ms: round(sweep.maxMs),

@@ -4,6 +4,8 @@ import { addManualReminder } from './reminder-actions';
 import { writeSettings } from '../../store/settings';
 import { importOrders } from '../import/import-orders';
 import { memoryDb, NOW, order } from '../test-helpers';
+import { onCommitted } from '../../store/changes';
+import { STORE_CHANGES_CHANNEL } from '../../domain/change-channel';
 import { ALARM_NAME, createScheduler, type NotificationOptions, type ReminderBrowser } from './scheduler';
 
 const HOUR = 3_600_000;
@@ -100,5 +102,54 @@ describe('the reminder schedule', () => {
     await s.reconcile();
     await s.onClicked(`reminder:${r.id}`);
     expect(log.opened).toEqual([`member:${memberId}`]);
+  });
+
+  it('a reminder made already due since the last notification fires once; the reminders due before it are not read again', async () => {
+    const { browser, log } = fakeBrowser();
+    const s = createScheduler({ db, now: () => clock, browser });
+    await s.reconcile();
+    // Many reminders fell due and were notified (one grouped notification).
+    for (let i = 0; i < 50; i++) await addManualReminder(db, { memberId, dueAt: NOW + i, reason: `Old ${i}` }, NOW);
+    clock = NOW + HOUR;
+    await s.reconcile();
+    expect(log.notified).toHaveLength(1);
+    let read = 0;
+    db.reminders.hook('reading', (row) => (read++, row));
+    // A reminder made since, already due (as a sweep makes one).
+    clock += 1;
+    const made = await addManualReminder(db, { memberId, dueAt: NOW + 5, reason: 'Made late' }, clock);
+    clock += 10;
+    await s.reconcile();
+    await s.reconcile();
+    expect(log.notified.slice(1)).toEqual([`reminder:${made.id}`]);
+    // Its own row (the notification, the click) and the count: not the 50 due before.
+    expect(read).toBeLessThan(10);
+    s.stop();
+  });
+
+  it('a reminder written in another context since the last notification still fires (every due one is read then)', async () => {
+    const { browser, log } = fakeBrowser();
+    const s = createScheduler({ db, now: () => clock, browser });
+    await s.reconcile();
+    await s.reconcile();
+    // Written by another context: this one hears of it over the channel, maybe after its next read.
+    const made = { id: 'rem-team', memberId, dueAt: NOW - HOUR, reason: 'From the team', state: 'open', createdAt: NOW + 1, updatedAt: NOW + 1 };
+    await new Promise((resolve, reject) => {
+      const tx = db.backendDB().transaction('reminders', 'readwrite');
+      tx.objectStore('reminders').put(made);
+      tx.oncomplete = resolve;
+      tx.onerror = reject;
+    });
+    const heard = new Promise<void>((resolve) => {
+      const stop = onCommitted((c) => c.from === 'elsewhere' && (stop(), resolve()));
+    });
+    const other = new BroadcastChannel(STORE_CHANGES_CHANNEL);
+    other.postMessage({ db: db.name, tables: [{ table: 'reminders', kind: 'put', keys: [made.id] }] });
+    await heard;
+    other.close();
+    clock = NOW + 2;
+    await s.reconcile();
+    expect(log.notified).toEqual([`reminder:${made.id}`]);
+    s.stop();
   });
 });

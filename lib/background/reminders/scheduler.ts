@@ -10,6 +10,8 @@ import type { ReminderRow } from '../../domain/rows';
 import { readSettings } from '../../store/settings';
 import { resolveLocale, translator } from '../../i18n';
 import { reminderLabel } from '../../reminders/label';
+import { timedJob } from '../lane';
+import { keysOf, onCommitted } from '../../store/changes';
 
 export const ALARM_NAME = 'regulars-reminders';
 const NOTIFIED_KEY = 'remindersNotifiedThrough';
@@ -63,6 +65,30 @@ export function createScheduler(
   const sweepEvery = deps.sweepEveryMs ?? SWEEP_EVERY_MS;
   let chain: Promise<unknown> = Promise.resolve();
 
+  // The reminders written since the last reconcile read them, from the change stream: a reconcile
+  // reads those and the ones that fell due since, not every due reminder (thousands at 100k members,
+  // read on every reconcile, after each sweep and each saved setting, beside the next sweep).
+  // Unknown (undefined) in a new worker, after a range delete and after a write in another context
+  // (its news may come after a read it came before): then every due one is read.
+  let written: Set<string> | undefined;
+  const stop = onCommitted((change) => {
+    if (change.db !== db.name || !written) return;
+    const keys = keysOf(change, 'reminders');
+    if (!keys || (keys.size && change.from === 'elsewhere')) written = undefined;
+    else for (const key of keys) written.add(key);
+  });
+
+  /** The active reminders due by `until` that may fire: due after `through`, or written since the last read. */
+  async function mayFire(until: number, through: number): Promise<ReminderRow[]> {
+    const since = written;
+    written = new Set();
+    if (!since) return activeDueBefore(db, until);
+    const [due, touched] = await Promise.all([activeDueBefore(db, until, through), db.reminders.bulkGet([...since])]);
+    const ids = new Set(due.map((r) => r.id));
+    const more = touched.filter((r): r is ReminderRow => !!r && !ids.has(r.id) && (r.state === 'open' || r.state === 'snoozed') && r.dueAt <= until);
+    return more.length ? [...due, ...more].sort((a, b) => a.dueAt - b.dueAt) : due;
+  }
+
   const translate = async () => {
     const s = await readSettings(db);
     return translator(resolveLocale(s.locale, browser.uiLanguage));
@@ -82,7 +108,7 @@ export function createScheduler(
     if (through !== undefined) {
       // Due since the last notification, or made (by a sweep or an import) already due since then.
       // An assigned reminder that changed since (assigned to this agent on another computer) fires here too.
-      fired = (await activeDueBefore(db, at + 1)).filter((r) => r.dueAt > through || r.createdAt > through || ((r.state === 'snoozed' || r.assignee !== undefined) && r.updatedAt > through));
+      fired = (await mayFire(at + 1, through)).filter((r) => r.dueAt > through || r.createdAt > through || ((r.state === 'snoozed' || r.assignee !== undefined) && r.updatedAt > through));
     }
     await db.settings.put({ key: NOTIFIED_KEY, value: at });
     const me = ((await deps.me?.()) ?? settings.authorName).trim().toLowerCase();
@@ -129,10 +155,17 @@ export function createScheduler(
     return next;
   };
 
+  /** A reconcile that failed may have read what it had to fire and not fired it: the next reads every due reminder. */
+  const reconcileOrForget = () =>
+    reconcileNow().catch((e: unknown) => {
+      written = undefined;
+      throw e;
+    });
+
   return {
-    reconcile: () => serial(reconcileNow),
+    reconcile: () => serial(() => timedJob('reminders.reconcile', reconcileOrForget)),
     async onAlarm(name: string) {
-      if (name === ALARM_NAME) await serial(reconcileNow);
+      if (name === ALARM_NAME) await serial(reconcileOrForget);
     },
     async onButton(notificationId: string, index: number) {
       if (!notificationId.startsWith('reminder:')) return;
@@ -140,7 +173,7 @@ export function createScheduler(
       if (index === 0) await completeReminder(db, id, 'resolved', 'chat', now());
       else await snoozeReminder(db, id, now() + SNOOZE_MS, now());
       await browser.clearNotification(notificationId);
-      await serial(reconcileNow);
+      await serial(reconcileOrForget);
     },
     async onClicked(notificationId: string) {
       await browser.clearNotification(notificationId);
@@ -150,5 +183,7 @@ export function createScheduler(
       }
       return browser.openToday();
     },
+    /** Stops following the change stream (tests). */
+    stop,
   };
 }

@@ -1,10 +1,11 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keysOf, onCommitted } from '../../store/changes';
 import { writeSettings } from '../../store/settings';
 import { importOrders } from '../import/import-orders';
 import { memoryDb, NOW, order } from '../test-helpers';
 import { STORE_SLICE } from './reminders';
-import { sweepReminders } from './sweep';
+import { factOfId, sweepReminders } from './sweep';
+import type { FactMember } from '../segments/member-snapshot';
 
 const HOUR = 3_600_000;
 
@@ -30,4 +31,22 @@ it('the sweep after a big import makes its reminders a slice at a time: a read o
   expect(slices).toEqual([STORE_SLICE, 100]);
   expect(await seenBetween).toBe(STORE_SLICE); // answered before the second slice was written
   expect(await db.reminders.count()).toBe(buyers);
+});
+
+describe('a member of the sweep is found among the facts by id', () => {
+  const fact = (id: string) => ({ id }) as FactMember;
+  // The keeper's id order is the store's: UTF-16 code units (an upper-case letter before a lower-case one).
+  const inOrder = ['m_0A', 'm_0a', 'm_1', 'm_10', 'm_2', 'm_ä'].map(fact);
+  it.each([
+    ['the first', inOrder, 'm_0A'],
+    ['one in the middle', inOrder, 'm_10'],
+    ['the last', inOrder, 'm_ä'],
+    ['one among facts in another order', [...inOrder].reverse(), 'm_1'],
+  ])('%s', (_, facts, id) => {
+    expect(factOfId(facts, id)?.id).toBe(id);
+  });
+  it('a member no longer there is not found', () => {
+    expect(factOfId(inOrder, 'm_3')).toBeUndefined();
+    expect(factOfId([], 'm_3')).toBeUndefined();
+  });
 });
