@@ -7,10 +7,10 @@ export default defineConfig({
   // Screenshots for people to look at run only on request: npm run screenshots.
   grepInvert: process.env.SCREENSHOTS ? undefined : /@screenshots/,
   grep: process.env.SCREENSHOTS ? /@screenshots/ : undefined,
-  // Each worker runs its own Chromium. Two on the two-core machines we run on: much of a test is
-  // waiting (the service worker, timers, the loopback team server), and the whole suite ran in
-  // 6.4 min on two workers beside other load against 7.0 min on one. E2E_WORKERS=1 for one.
-  workers: Number(process.env.E2E_WORKERS ?? 2),
+  // Each worker runs its own Chromium. One on the two-core machines we run on: the tests are bound
+  // by CPU (on two workers every test took twice as long, 680 s summed against 359 s, and the suite
+  // 6.5 min against 6.3–7.0 min on one). E2E_WORKERS=2 where there are more cores.
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,

@@ -1,50 +1,21 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { onCommitted, withOrigin } from '../../store/changes';
 import { writeSettings } from '../../store/settings';
 import { importCapability } from './handlers';
+import { parsesOf, twoBatches } from './batch-test-helpers';
 import { dropWarm } from './import-cache';
 import { memoryDb, NOW, order } from '../test-helpers';
 
-const page = {};
-const firstBatch = () =>
-  JSON.stringify([
-    order({ orderNo: 'd1', buyer: { handle: 'ana', email: 'ana@example.com' }, items: [{ title: 'Oolong tea', quantity: 1, priceMinor: 1000 }] }),
-    order({ orderNo: 'd2', buyer: { handle: 'bo' }, status: 'shipped' }),
-  ]);
-const secondBatch = () => JSON.stringify([order({ orderNo: 'd3', buyer: { handle: 'ana' }, amountMinor: 2500 })]);
+const { firstBatch, secondBatch, importFile } = twoBatches('d');
 
 afterEach(() => dropWarm());
-
-/** One file of two batches, sent as the options page sends them (JSON), in one session. */
-async function importFile(imports: ReturnType<typeof importCapability>, session: string, batches = [firstBatch(), secondBatch()]) {
-  const total = { added: 0, updated: 0, unchanged: 0 };
-  for (const rowsJson of batches) {
-    const { orders } = await imports.handlers['orders.import']({ rowsJson, session }, page);
-    total.added += orders.added;
-    total.updated += orders.updated;
-    total.unchanged += orders.unchanged;
-  }
-  await imports.handlers['orders.importEnd']({ session }, page);
-  return total;
-}
 
 /** The store as a background that started again finds it: a new connection, no warm cache, the import capability anew. */
 function restarted(factory: IDBFactory, name: string) {
   dropWarm();
   const db = memoryDb(undefined, factory, name);
   return { db, imports: importCapability(db, () => NOW) };
-}
-
-/** How often a batch's text was parsed while `run` ran. */
-async function parsesOf(batches: string[], run: () => Promise<unknown>) {
-  const parse = vi.spyOn(JSON, 'parse');
-  try {
-    await run();
-    return parse.mock.calls.filter(([text]) => batches.includes(text as string)).length;
-  } finally {
-    parse.mockRestore();
-  }
 }
 
 describe('the same file imported again after the background restarted', () => {
