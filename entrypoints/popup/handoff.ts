@@ -1,6 +1,5 @@
-// What the popup's first script (early.ts) hands to its page (main.tsx): on the global object, not
-// as exports, because the page's chunk is shared with other pages, and importing the entry from it
-// would run the entry on those pages too.
+// What the popup's first script (early.ts) hands to its page (main.tsx), through earlyHandoff.
+import { earlyHandoff } from '@/components/early-handoff';
 import type { TodayRequest } from '@/components/popup/today-request';
 import type { Translate, UiLocale } from '@/lib/i18n/locales';
 import type { ResponseOf } from '@/lib/messaging/protocol';
@@ -15,12 +14,4 @@ export interface PopupEarly {
   earlySettings: Promise<ResponseOf<'settings.get'>>;
 }
 
-type WithEarly = { regularsPopupEarly?: PopupEarly };
-
-export const handOver = (early: PopupEarly) => void ((globalThis as WithEarly).regularsPopupEarly = early);
-
-export function takeOver(): PopupEarly {
-  const early = (globalThis as WithEarly).regularsPopupEarly;
-  if (!early) throw new Error('The popup page loads entrypoints/popup/early.ts first; main.tsx alone cannot open it.');
-  return early;
-}
+export const { handOver, takeOver } = earlyHandoff<PopupEarly>('regularsPopupEarly', 'popup');
