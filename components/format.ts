@@ -42,9 +42,12 @@ export function fileSize(bytes: number, locale: UiLocale): string {
 }
 
 /** A language's own name in the reader's language ("Thai", "泰文"); the code itself when Intl can't name it. */
+const languageNames = new Map<string, Intl.DisplayNames>();
 export function languageName(language: string, locale: string): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(language) ?? language;
+    let names = languageNames.get(locale);
+    if (!names) languageNames.set(locale, (names = new Intl.DisplayNames([locale], { type: 'language' })));
+    return names.of(language) ?? language;
   } catch {
     return language;
   }

@@ -1,4 +1,5 @@
 import { StrictMode, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { syncStatusLine } from '@/components/sync-status-line';
 import type { SyncStatusView } from '@/lib/messaging/protocol-sync';
@@ -175,10 +176,14 @@ async function start() {
   localStorage.setItem(LOCALE_KEY, locale);
   const t = await (locale === guessed ? guessedWords : loadTranslator(locale)).catch(() => loadTranslator('en'));
   performance.mark('regulars:words-ready');
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App locale={locale} t={t} />
-    </StrictMode>,
+  // Rendered at once, in this task: the scheduler would otherwise start it from a task of its own.
+  const root = createRoot(document.getElementById('root')!);
+  flushSync(() =>
+    root.render(
+      <StrictMode>
+        <App locale={locale} t={t} />
+      </StrictMode>,
+    ),
   );
 }
 void start();

@@ -64,4 +64,13 @@ describe('a follow-up says what it counts from', () => {
   ])('a reminder due %s reads “%s”', (_name, dueAt, text) => {
     expect(dueWhen(translator('en'), dueAt, NOW, 'en', 'Asia/Singapore')).toBe(text);
   });
+
+  it('an overdue date is read in each zone and language asked for, one after the other on the same page', () => {
+    // 23:30 on 20 November in UTC is already 21 November in Singapore.
+    const dueAt = Date.UTC(2026, 10, 20, 23, 30);
+    expect(dueWhen(translator('en'), dueAt, NOW, 'en', 'UTC')).toBe('overdue since Nov 20');
+    expect(dueWhen(translator('en'), dueAt, NOW, 'en', 'Asia/Singapore')).toBe('overdue since Nov 21');
+    expect(dueWhen(translator('zh-CN'), dueAt, NOW, 'zh-CN', 'Asia/Singapore')).toMatch(/11月21日/);
+    expect(dueWhen(translator('en'), dueAt, NOW, 'en', 'UTC')).toBe('overdue since Nov 20');
+  });
 });

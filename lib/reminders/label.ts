@@ -49,12 +49,22 @@ export function shipmentText(t: Translate, order: { carrier?: string | undefined
   return '';
 }
 
+// Making an Intl.DateTimeFormat costs far more than using one: the popup's first frame made one per
+// overdue row, a third of the list's render.
+const overdueDates = new Map<string, Intl.DateTimeFormat>();
+function overdueDate(locale: UiLocale, timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone ?? ''}`;
+  let format = overdueDates.get(key);
+  if (!format) overdueDates.set(key, (format = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone })));
+  return format;
+}
+
 /**
  * When a reminder is due, as a person says it: "due in 3 days" by calendar days in the shop's zone,
  * "due today", or "overdue since Dec 1" once its moment has passed.
  */
 export function dueWhen(t: Translate, dueAt: number, now: number, locale: UiLocale, timeZone?: string): string {
-  if (dueAt <= now) return t('reminder.overdue', { date: new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone }).format(dueAt) });
+  if (dueAt <= now) return t('reminder.overdue', { date: overdueDate(locale, timeZone).format(dueAt) });
   const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const days = localDayNumber(dueAt, zone) - localDayNumber(now, zone);
   return days <= 0 ? t('reminder.dueToday') : t('reminder.dueIn', { days });

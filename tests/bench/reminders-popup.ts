@@ -120,6 +120,11 @@ export async function reminderBenches(page: Page, context: BrowserContext, exten
     raw_getall_orders_ms: round(sweep.rawOrdersMs),
     target_ms: 1000,
   });
+  await popupBenches(page, context, extensionId);
+}
+
+/** The popup's Today open, with no reminders and with 5,000 open ones, beside the floor page (BENCH_ONLY=popup runs it alone). */
+export async function popupBenches(page: Page, context: BrowserContext, extensionId: string) {
   await page.evaluate(() => regularsBench.clearReminders());
   await backgroundSettled(page);
   const { times: empty } = await todayPaint(context, extensionId, 45);

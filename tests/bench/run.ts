@@ -11,7 +11,7 @@ import { backgroundSettled, BENCH_DIR, emit, pct, round } from './common';
 import { importBench, importMemoryBench } from './import-file';
 import { emitScroll, membersTableScroll, segmentBenches } from './members-segments';
 import { startBenchSite } from './pages';
-import { reminderBenches } from './reminders-popup';
+import { popupBenches, reminderBenches } from './reminders-popup';
 import { reportsBench, tierBench } from './reports-tiers';
 import { contentScriptCost, panelPaint, scriptTimePerLoad } from './site-figures';
 
@@ -72,6 +72,7 @@ async function main() {
   if (process.env.BENCH_ONLY === 'segments') return segmentsOnly();
   if (process.env.BENCH_ONLY === 'import') return importBenches();
   if (process.env.BENCH_ONLY === 'reminders') return remindersOnly();
+  if (process.env.BENCH_ONLY === 'popup') return benchGroup(popupBenches);
   if (process.env.BENCH_ONLY === 'tiers') return benchGroup((page) => tierBench(page).then(() => undefined));
   if (process.env.BENCH_ONLY === 'sync') return syncBenches();
   const contentJs = readFileSync(path.join(BENCH_DIR, 'content-scripts', 'content.js'));
