@@ -135,20 +135,34 @@ describe('the popup', () => {
     expect(english).toEqual([expect.stringMatching(/^chunks\/en-/)]);
   });
 
-  it('asks for Today from two small scripts, then loads its page (its own code, the shared chunk, the bundler runtime, the shared style sheet and its own); no file is empty', async () => {
+  it('asks for Today from two small scripts, then runs its page (its own code, the shared chunk, the bundler runtime, the shared style sheet and its own); no file is empty', async () => {
     const files = await unzip(zipPath('chrome'));
     const html = strFromU8(files['popup.html']!);
-    const scripts = [...html.matchAll(/(?:src|href)="\/(chunks\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    const code = (name: string) => strFromU8(files[name] ?? new Uint8Array());
+    const entry = /<script[^>]*src="\/(chunks\/[^"]+\.js)"/.exec(html)![1]!;
+    const scripts = [entry, ...[...code(entry).matchAll(/from\s*"\.\/([^"]+\.js)"/g)].map((m) => `chunks/${m[1]}`)];
     expect(scripts).toHaveLength(2);
-    const early = scripts.map((name) => strFromU8(files[name] ?? new Uint8Array()));
+    const early = scripts.map(code);
     expect(early.join('').length).toBeLessThan(10_000);
     expect(early.join('')).toContain('reminders.today');
     // Then its page: every file the entry preloads with its one dynamic import besides the catalogues.
-    const entry = early.find((code) => code.includes('__vite__mapDeps'))!;
-    const deps = JSON.parse(/m\.f=(\[[^\]]*\])/.exec(entry)![1]!) as string[];
+    const deps = JSON.parse(/m\.f=(\[[^\]]*\])/.exec(code(entry))![1]!) as string[];
     expect(deps.filter((name) => name.endsWith('.css'))).toHaveLength(2);
     const page = deps.filter((name) => !name.endsWith('.css') && !scripts.includes(name));
     expect(page.map((name) => name.replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual(['chunks/main', 'chunks/popup-first-load', 'chunks/rolldown-runtime']);
     for (const name of [...scripts, ...deps]) expect(files[name]?.length, name).toBeGreaterThan(0);
+  });
+
+  it("names its page's scripts and sheets in popup.html, so they load beside the first script instead of after it has run; the popup's own sheet comes after the shared one", async () => {
+    const files = await unzip(zipPath('chrome'));
+    const html = strFromU8(files['popup.html']!);
+    const entry = /<script[^>]*src="\/(chunks\/[^"]+\.js)"/.exec(html)![1]!;
+    const deps = JSON.parse(/m\.f=(\[[^\]]*\])/.exec(strFromU8(files[entry]!))![1]!) as string[];
+    const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\/([^"]+)"/g)].map((m) => m[1]!);
+    const sheets = [...html.matchAll(/<link rel="stylesheet"[^>]*href="\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(preloaded.sort()).toEqual(deps.filter((name) => !name.endsWith('.css')).sort());
+    expect([...sheets].sort()).toEqual(deps.filter((name) => name.endsWith('.css')).sort());
+    // The cascade: the popup's rules (body 400 px wide, its own colours) win over the shared theme's.
+    expect(sheets.map((name) => /body\{[^}]*width:400px/.test(strFromU8(files[name]!)))).toEqual([false, true]);
   });
 });
