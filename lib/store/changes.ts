@@ -90,6 +90,15 @@ export function keysOf(change: StoreChange, table: string): Set<string> | undefi
   return out;
 }
 
+/** Whether a change may have written these keys of `table`: one of them among its keys, or a range of it deleted (a restore). */
+export function mayHaveWritten(change: StoreChange, table: string, keys: Iterable<string>): boolean {
+  if (!touches(change, [table])) return false;
+  const written = keysOf(change, table);
+  if (!written) return true;
+  for (const key of keys) if (written.has(key)) return true;
+  return false;
+}
+
 // The writer's name for the transaction it runs in, by native transaction.
 const origins = new WeakMap<object, string>();
 
