@@ -38,8 +38,11 @@ export type ChangeListener = (change: StoreChange) => void;
 
 /** Derived data on disk (the caches table) is not a row of the shop: writing it is no change. */
 const UNWATCHED = new Set(['caches']);
-/** Tables whose put rows a change carries to listeners in the writing context (the member facts, the order ledger and the tier ladder follow them). */
-const CARRIED = new Set(['members', 'orders', 'settings']);
+/**
+ * Tables whose put rows a change carries to listeners in the writing context (the member facts, the
+ * order ledger and the tier ladder follow them; the reminders' check reads back only those that may fire).
+ */
+const CARRIED = new Set(['members', 'orders', 'settings', 'reminders']);
 
 const listeners = new Set<ChangeListener>();
 let channel: BroadcastChannel | undefined;
