@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { OrderLedger, type LedgerOrder } from './order-ledger';
 import { orderReportOfMembers, orderReportPart, type ReportOrder } from './reports';
 import { DAY_MS } from './time';
+import { DEFAULT_TIER_LADDER } from './tiers';
 import type { OrderStatus } from './types';
 
 const NOW = Date.UTC(2026, 5, 15, 12);
-const ctx = { now: NOW, timeZone: 'Asia/Taipei', shopCurrency: 'USD', categoryCycles: {} };
+const ctx = { now: NOW, timeZone: 'Asia/Taipei', shopCurrency: 'USD', tierLadder: DEFAULT_TIER_LADDER, rfmBreaks: null, lapseDays: 90 };
 const STATUSES: OrderStatus[] = ['delivered', 'paid', 'cancelled', 'unpaid', 'refunded', 'shipped'];
 
 /** Order `n` of a shop: ten members, times over two years, some in another currency, some with categories. */
