@@ -55,7 +55,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...memberHandlers(
       db,
       now,
-      { onMemberUpdated: (row, patch) => reminders.memberUpdated(row, patch), ...(deps.sync ? { teamFacts: deps.sync.teamFacts } : {}) },
+      {
+        onMemberUpdated: (row, patch) => reminders.memberUpdated(row, patch),
+        writeWaiting: (memberId) => imports.writeWaitingMember(memberId),
+        ...(deps.sync ? { teamFacts: deps.sync.teamFacts } : {}),
+      },
     ),
     ...siteRuleHandlers(db, now),
     // A restore replaces the store from the options page's own connection (a message can't carry

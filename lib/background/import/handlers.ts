@@ -5,7 +5,7 @@ import { importOrigin } from '../derived';
 import type { RegularsDb } from '../../store/database';
 import { dropWarm, keepWarm, lazyCache, releaseCache, sessionCache, type ImportCache } from './import-cache';
 import { dropDeadUndo, dropUndo, revertImport } from './undo-journal';
-import { dropJournal, recoverJournals, writeWaiting } from './member-journal';
+import { dropJournal, recoverJournals, writeEarly, writeWaiting } from './member-journal';
 import { importOrders } from './import-orders';
 import { orderIdOf } from '../../domain/imported-order';
 import { importJsonBatch, keepKnownBatches, readJsonBatch } from './known-batches';
@@ -129,6 +129,14 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
       dropWarm();
       // Their journals stay: a backup taken mid-import has those members' stats behind their orders.
       await recoverJournals(db, now());
+    },
+    /** A member a session under way created and has not written yet: written now (member-journal.ts writeEarly). */
+    async writeWaitingMember(memberId: string): Promise<boolean> {
+      for (const session of sessions.values()) {
+        const deferred = (await session.cache.catch(() => undefined))?.deferred;
+        if (deferred && (await writeEarly(db, deferred, memberId))) return true;
+      }
+      return false;
     },
     /** When the background starts: members a dead worker's import left waiting are brought up to date. */
     async recover() {

@@ -62,6 +62,8 @@ export interface DeferredMembers {
   changedElsewhere: Set<string> | undefined;
   /** Journal entries written so far. */
   entries: number;
+  /** Members it created that were written before its end, because an agent opened them (member-journal.ts writeEarly). */
+  early: Set<string>;
 }
 
 const liveCaches = new Set<ImportCache>();
@@ -106,7 +108,7 @@ export async function preloadedCache(db: RegularsDb): Promise<ImportCache> {
  */
 export async function sessionCache(db: RegularsDb, session: string, origin: string): Promise<ImportCache> {
   const cache = takeWarm(db) ?? (await timedPhase('session.preload', () => preloadedCache(db)));
-  const deferred = { session, pending: new Map(), created: new Set(), changedElsewhere: new Set(), entries: 0 };
+  const deferred = { session, pending: new Map(), created: new Set(), changedElsewhere: new Set(), entries: 0, early: new Set<string>() };
   return Object.assign(cache, { undo: undoJournal(session), origin, deferred });
 }
 

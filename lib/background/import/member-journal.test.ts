@@ -12,7 +12,6 @@ import { importOrders } from './import-orders';
 import { sessionCache } from './import-cache';
 import { writeWaiting } from './member-journal';
 import { keepTiers, memoryDb, NOW, order } from '../test-helpers';
-import { lookupByHandle } from '../members/card';
 
 const optionsPage = {};
 
@@ -96,16 +95,42 @@ describe('an import session writes each member row once', () => {
     await dead.endAll();
   });
 
-  it('a panel looking up a buyer the import is creating finds no member until its end, then the member with every order', async () => {
+  it('a panel opened on a buyer the import is creating gets the member at once; a tag and note written then stay, and the end brings every order', async () => {
     const db = memoryDb(undefined, undefined, 'journal-lookup');
-    const imports = importCapability(db, () => NOW);
-    const [first, , third] = batches();
-    await imports.handlers['orders.import']({ rows: first!, session: 'session-lookup' }, optionsPage);
-    await imports.handlers['orders.import']({ rows: third!, session: 'session-lookup' }, optionsPage);
-    expect(await lookupByHandle(db, 'demo', 'ana', NOW)).toBeNull();
-    await imports.handlers['orders.importEnd']({ session: 'session-lookup' }, optionsPage);
-    const card = await lookupByHandle(db, 'demo', 'ana', NOW);
+    const handlers = createHandlers({ db, now: () => NOW });
+    const [first, second, third] = batches();
+    await handlers['orders.import']({ rows: first!, session: 'session-lookup' }, optionsPage);
+    await handlers['orders.import']({ rows: second!, session: 'session-lookup' }, optionsPage);
+    // Ana's row waits for the session's end; the agent opens her in the chat all the same.
+    const card = await handlers['member.lookup']({ platform: 'demo', handle: 'ana' }, optionsPage);
     expect(card?.member).toMatchObject({ displayName: 'Ana', orderCount: 2 });
+    const ana = card!.member.id;
+    await handlers['member.addTag']({ memberId: ana, tag: 'gift' }, optionsPage);
+    await handlers['member.addNote']({ memberId: ana, text: 'Asked about wrapping' }, optionsPage);
+    // Bo, whose panel was opened before the import reached him, is "created": he is the import's member.
+    const bo = (await db.identities.get('demo:handle:bo'))!.memberId;
+    expect(await handlers['member.create']({ platform: 'demo', handle: 'bo' }, optionsPage)).toEqual({ memberId: bo });
+    expect((await handlers['member.card']({ memberId: bo }, optionsPage))?.member).toMatchObject({ displayName: 'Bo', orderCount: 1 });
+
+    await handlers['orders.import']({ rows: third!, session: 'session-lookup' }, optionsPage);
+    await handlers['orders.importEnd']({ session: 'session-lookup' }, optionsPage);
+    const after = await handlers['member.card']({ memberId: ana }, optionsPage);
+    expect(after?.member).toMatchObject({ displayName: 'Ana', orderCount: 3, spendMinor: 60_000, tags: ['gift'] });
+    expect(after?.notes.map((n) => n.text)).toEqual(['Asked about wrapping']);
+    expect(await db.members.where('displayName').equals('Ana').count()).toBe(1);
+    expect(await db.members.get(bo)).toMatchObject({ orderCount: 2 });
+  });
+
+  it('a cancelled import takes back a member it created that a panel had written early', async () => {
+    const db = memoryDb(undefined, undefined, 'journal-early-cancel');
+    const handlers = createHandlers({ db, now: () => NOW });
+    await handlers['orders.import']({ rows: batches()[0]!, session: 'session-early-cancel' }, optionsPage);
+    expect((await handlers['member.lookup']({ platform: 'demo', handle: 'ana' }, optionsPage))?.member.displayName).toBe('Ana');
+    expect(await db.members.count()).toBe(1);
+    await handlers['orders.importCancel']({ session: 'session-early-cancel' }, optionsPage);
+    expect(await db.members.count()).toBe(0);
+    expect(await db.orders.count()).toBe(0);
+    expect(await handlers['member.lookup']({ platform: 'demo', handle: 'ana' }, optionsPage)).toBeNull();
   });
 
   it('a journal left by a worker from before new members waited too (a bare list of members) is still recovered', async () => {

@@ -86,10 +86,34 @@ export async function writeWaiting(db: RegularsDb, deferred: DeferredMembers, no
   deferred.pending.clear();
 }
 
+/**
+ * A member this session created and has not written, asked for by an agent (the panel opened on
+ * the buyer mid-import): written now, as the session has it so far, so it can be read, tagged and
+ * noted at once. Written outside the session, it counts as changed elsewhere: the session's end
+ * brings it up to date from its orders on top of what the agent wrote, and a cancel takes it back
+ * with the batch that created it (its undo record names it as new).
+ */
+export async function writeEarly(db: RegularsDb, deferred: DeferredMembers, memberId: string): Promise<boolean> {
+  const row = deferred.pending.get(memberId);
+  if (!row || !deferred.created.has(memberId)) return false;
+  return db.transaction('rw', [db.members], async () => {
+    if (await db.members.get(memberId)) return false;
+    await db.members.add(row);
+    deferred.early.add(memberId);
+    return true;
+  });
+}
+
 /** A cancelled session: nothing waits any more (its orders are reverted by the undo log). */
 export async function dropJournal(db: RegularsDb, deferred: DeferredMembers): Promise<void> {
   deferred.pending.clear();
-  await journalOf(db, deferred.session).delete();
+  const early = [...deferred.early];
+  deferred.early.clear();
+  await db.transaction('rw', [db.members, db.caches], async () => {
+    // The members it created that were written early go with the rest of it.
+    if (early.length) await db.members.bulkDelete(early);
+    await journalOf(db, deferred.session).delete();
+  });
 }
 
 /**

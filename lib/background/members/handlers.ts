@@ -3,9 +3,9 @@
 import type { Handlers } from '../../messaging/router';
 import type { RegularsDb } from '../../store/database';
 import { readSettings } from '../../store/settings';
-import type { MemberRow } from '../../domain/rows';
+import type { MemberRow, Platform } from '../../domain/rows';
 import type { MemberCard, TeamFacts } from '../../messaging/card';
-import { addNote, addTag, lookupByHandle, memberCard, removeTag } from './card';
+import { addNote, addTag, lookupByHandle, memberCard, memberIdForHandle, removeTag } from './card';
 import { adjustPoints, createMember, editNote, linkHandle, memberOrders, searchMembers, tagVocabulary, updateMember, type MemberPatch } from './members';
 import { mergeMembers, unmergeIdentity } from './merge';
 
@@ -33,6 +33,8 @@ export interface MemberHooks {
   onMemberUpdated?: (row: MemberRow, patch: MemberPatch) => Promise<void>;
   /** Team sync's word on a member (who added each tag, who contacted them last); absent without a team. */
   teamFacts?: (memberId: string) => Promise<TeamFacts | undefined>;
+  /** A member an import under way created and has not written yet: written now, true if it was (import/handlers.ts). */
+  writeWaiting?: (memberId: string) => Promise<boolean>;
 }
 
 export function memberHandlers(db: RegularsDb, now: () => number, hooks: MemberHooks = {}): MemberHandlers {
@@ -40,11 +42,21 @@ export function memberHandlers(db: RegularsDb, now: () => number, hooks: MemberH
     const team = card && hooks.teamFacts ? await hooks.teamFacts(card.member.id) : undefined;
     return team ? { ...card, team } : card;
   };
+  /** The member a handle names whose row an import under way has not written yet: written now (the agent is looking at them). */
+  const waitingFor = async (platform: Platform, handle: string): Promise<string | undefined> => {
+    const memberId = hooks.writeWaiting && (await memberIdForHandle(db, platform, handle));
+    return memberId && (await hooks.writeWaiting!(memberId)) ? memberId : undefined;
+  };
   return {
-    'member.lookup': async ({ platform, handle }) => withTeam(await lookupByHandle(db, platform, handle, now())),
+    'member.lookup': async ({ platform, handle }) => {
+      const card = await lookupByHandle(db, platform, handle, now());
+      if (card || !(await waitingFor(platform, handle))) return withTeam(card);
+      return withTeam(await lookupByHandle(db, platform, handle, now()));
+    },
     'member.card': async ({ memberId }) => {
       // The team's word is read beside the card, not after it: the panel paints once both are in.
-      const [card, team] = await Promise.all([memberCard(db, memberId, now()), hooks.teamFacts?.(memberId)]);
+      const [read, team] = await Promise.all([memberCard(db, memberId, now()), hooks.teamFacts?.(memberId)]);
+      const card = read ?? ((await hooks.writeWaiting?.(memberId)) ? await memberCard(db, memberId, now()) : null);
       return card && team ? { ...card, team } : card;
     },
     'member.addTag': async ({ memberId, tag }) => ({ tags: await addTag(db, memberId, tag, now()) }),
@@ -53,7 +65,8 @@ export function memberHandlers(db: RegularsDb, now: () => number, hooks: MemberH
       const { authorName } = await readSettings(db);
       return addNote(db, memberId, text, authorName, now());
     },
-    'member.create': async (input) => ({ memberId: await createMember(db, input, now()) }),
+    // A panel opened before the import reached this buyer offers to create them: the import's member is theirs.
+    'member.create': async (input) => ({ memberId: (await waitingFor(input.platform, input.handle)) ?? (await createMember(db, input, now())) }),
     'member.link': async ({ memberId, platform, handle }) => {
       await linkHandle(db, memberId, platform, handle, now());
       return { linked: true as const };

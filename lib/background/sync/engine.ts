@@ -51,6 +51,8 @@ export interface SyncDeps {
   onApplied?: (tables: ReadonlySet<string>, members: ReadonlySet<string>, session?: string) => void;
   /** Long-poll length; tests shorten it. */
   longpollMs?: number;
+  /** How long past its length a long-poll the server still holds is ended here (5 s; tests shorten it). */
+  heldPastMs?: number;
   /** Documents per read and per push (tests make it small). */
   batch?: number;
 }
@@ -144,7 +146,7 @@ export function createSyncEngine(deps: SyncDeps) {
     // A long-poll is ended here too if the server holds it past its timeout (pouchdb-server ignores
     // it; or the line went dead): nothing came meanwhile, as if the server had said so.
     let held = false;
-    const guard = longpoll ? setTimeout(() => ((held = true), mine.abort()), waitMs + 5_000) : undefined;
+    const guard = longpoll ? setTimeout(() => ((held = true), mine.abort()), waitMs + (deps.heldPastMs ?? 5_000)) : undefined;
     try {
       return await timedPhase(longpoll ? 'sync.longpoll' : 'sync.read', () => client.changes(since, { limit, signal: mine.signal, ...(longpoll ? { longpollMs: waitMs } : {}) }));
     } catch (e) {
