@@ -1,6 +1,6 @@
 // The owner's reports, from one pass over members and one over orders. Pure: the caller reads the
 // store (lib/store/report-data.ts) and passes `now` and the shop's time zone.
-import { categoryFigures, type CategoryFigures } from './category-figures';
+import { categoryFiguresByMember, type CategoryFigures } from './category-figures';
 import { isCountedOrder } from './stats';
 import { intervalHistogram, suggestLapseDays, type HistogramBin, type LapseSuggestion } from './suggest';
 import { DAY_MS, localDayNumber } from './time';
@@ -108,11 +108,31 @@ export function shopReport(members: readonly ReportMember[], orders: readonly Re
 /** The figures read from the orders alone: months, intervals, the lapse curve, categories. */
 export type OrderReportPart = Omit<ShopReport, keyof MemberReportPart | 'generatedAt' | 'currency'>;
 
+/** Calls `use` once per member with that member's orders by time (members in any order). */
+export type EachMembersOrders = (use: (orders: readonly ReportOrder[]) => void) => void;
+
 /**
  * The report's order figures, from orders grouped by member (members in any order: no figure
- * depends on it) and by time within each member, as the order ledger gives them.
+ * depends on it) and by time within each member.
  */
 export function orderReportPart(orders: readonly ReportOrder[], ctx: ReportContext): OrderReportPart {
+  const eachMember: EachMembersOrders = (use) => {
+    let from = 0;
+    for (let i = 1; i <= orders.length; i++) {
+      if (i < orders.length && orders[i]!.memberId === orders[from]!.memberId) continue;
+      use(orders.slice(from, i));
+      from = i;
+    }
+  };
+  return orderReportOfMembers(eachMember, orders.some((o) => o.items?.some((i) => i.category)), ctx);
+}
+
+/**
+ * The report's order figures, handed one member's orders at a time (the order ledger's walk: every
+ * order of a 200 MB export is never an object at once). `categorised`: an order has an item with a
+ * category (the category figures are drawn only then).
+ */
+export function orderReportOfMembers(eachMember: EachMembersOrders, categorised: boolean, ctx: ReportContext): OrderReportPart {
   const { now, timeZone, shopCurrency } = ctx;
   const monthsShown = ctx.months ?? 24;
   const today = localDayNumber(now, timeZone);
@@ -140,7 +160,6 @@ export function orderReportPart(orders: readonly ReportOrder[], ctx: ReportConte
   const censored = new Float64Array(H + 2); // waits still open today after d days
   let otherCurrencyOrders = 0;
 
-  let member = '';
   let prevDay = -1; // day of the member's previous counted order; -1 before their first
   let curMonth = -1; // month bucket the member's current run of orders is in
   let curReturning = false;
@@ -154,16 +173,9 @@ export function orderReportPart(orders: readonly ReportOrder[], ctx: ReportConte
     closeMonth();
     if (prevDay >= 0) censored[Math.min(H + 1, Math.max(0, today - prevDay))]! += 1;
   };
-  for (let i = 0; i < orders.length; i++) {
-    const o = orders[i]!;
-    if (!isCountedOrder(o)) continue;
-    if (o.memberId !== member) {
-      closeMember();
-      member = o.memberId;
-      prevDay = -1;
-      curMonth = -1;
-      curReturning = false;
-    }
+  const categories = categorised ? categoryFiguresByMember(timeZone) : undefined;
+  const addOrder = (o: ReportOrder) => {
+    if (!isCountedOrder(o)) return;
     const day = localDayNumber(o.placedAt, timeZone);
     const first = prevDay < 0;
     if (!first) {
@@ -182,11 +194,11 @@ export function orderReportPart(orders: readonly ReportOrder[], ctx: ReportConte
       curMonth = bucket >= 0 && bucket < monthsShown ? bucket : -1;
       curReturning = false;
     }
-    if (curMonth < 0) continue;
+    if (curMonth < 0) return;
     if (!first) curReturning = true;
     if (o.currency !== shopCurrency) {
       otherCurrencyOrders++;
-      continue;
+      return;
     }
     const fig = months[curMonth]!;
     if (first) {
@@ -196,8 +208,15 @@ export function orderReportPart(orders: readonly ReportOrder[], ctx: ReportConte
       fig.returningOrders++;
       fig.returningRevenueMinor += o.amountMinor;
     }
-  }
-  closeMember();
+  };
+  eachMember((orders) => {
+    prevDay = -1;
+    curMonth = -1;
+    curReturning = false;
+    for (const o of orders) addOrder(o);
+    closeMember();
+    categories?.add(orders);
+  });
   for (const fig of months) fig.repeatRate = fig.buyers ? fig.returningBuyers / fig.buyers : 0;
 
   // Kaplan–Meier: at risk on day d = waits lasting at least d days; S(d) = Π (1 − ended(u)/atRisk(u)), u ≤ d.
@@ -214,10 +233,7 @@ export function orderReportPart(orders: readonly ReportOrder[], ctx: ReportConte
   }
 
   const intervalDays = Float64Array.from(intervals).sort();
-  const categorised = orders.some((o) => o.items?.some((i) => i.category));
-  const byCategory = categorised
-    ? categoryFigures(orders, timeZone).map(({ intervals: xs, ...rest }) => ({ ...rest, intervalCount: xs.length }))
-    : [];
+  const byCategory = categories ? categories.finish().map(({ intervals: xs, ...rest }) => ({ ...rest, intervalCount: xs.length })) : [];
   return {
     byCategory,
     months,

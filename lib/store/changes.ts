@@ -38,8 +38,11 @@ export type ChangeListener = (change: StoreChange) => void;
 
 /** Derived data on disk (the caches table) is not a row of the shop: writing it is no change. */
 const UNWATCHED = new Set(['caches']);
-/** Tables whose put rows a change carries to listeners in the writing context (the member facts, the order ledger and the tier ladder follow them). */
-const CARRIED = new Set(['members', 'orders', 'settings']);
+/**
+ * Tables whose put rows a change carries to listeners in the writing context (the member facts, the
+ * order ledger and the tier ladder follow them; the reminders' check reads back only those that may fire).
+ */
+const CARRIED = new Set(['members', 'orders', 'settings', 'reminders']);
 
 const listeners = new Set<ChangeListener>();
 let channel: BroadcastChannel | undefined;
@@ -88,6 +91,15 @@ export function keysOf(change: StoreChange, table: string): Set<string> | undefi
     for (const k of t.keys) out.add(k);
   }
   return out;
+}
+
+/** Whether a change may have written these keys of `table`: one of them among its keys, or a range of it deleted (a restore). */
+export function mayHaveWritten(change: StoreChange, table: string, keys: Iterable<string>): boolean {
+  if (!touches(change, [table])) return false;
+  const written = keysOf(change, table);
+  if (!written) return true;
+  for (const key of keys) if (written.has(key)) return true;
+  return false;
 }
 
 // The writer's name for the transaction it runs in, by native transaction.

@@ -7,7 +7,7 @@ import type { DBCore, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type Dexie from 'dexie';
 import { DEFAULT_TIER_LADDER, tierForStats, tierLadderSchema } from '../domain/tiers';
 import type { TierLadder } from '../domain/types';
-import { onCommitted, rowsOf, touches } from './changes';
+import { mayHaveWritten, onCommitted, rowsOf, touches } from './changes';
 
 /** Where the keeper saves every member's tier, in the caches table (with the members' mark and ladder it stands for). */
 export const MEMBER_TIERS_KEY = 'tiers:members';
@@ -69,7 +69,7 @@ export class MemberTiers {
   constructor(private readonly db: Dexie) {
     this.stop = onCommitted((change) => {
       if (change.db !== db.name) return;
-      if (touches(change, ['settings'])) {
+      if (mayHaveWritten(change, 'settings', ['tierLadder'])) {
         // A ladder saved here counts from its commit on (the next read already follows it); then read as stored.
         const saved = rowsOf<{ key: string; value: unknown }>(change, 'settings')?.findLast((r) => r.key === 'tierLadder');
         const parsed = saved && tierLadderSchema.safeParse(saved.value);

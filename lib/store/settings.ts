@@ -2,12 +2,13 @@
 // default), written by key.
 import { settingsPatchSchema, settingsSchema, defaultSettings, type SettingKey, type Settings, type SettingsPatch } from '../domain/settings';
 import Dexie from 'dexie';
-import { onCommitted, touches } from './changes';
+import { mayHaveWritten, onCommitted } from './changes';
 import type { RegularsDb } from './database';
 
 // Settings are kept in memory per database until the change stream reports a write to them
 // (writeSettings here, or a restore in the options page).
 const cached = new WeakMap<RegularsDb, Promise<Settings>>();
+const SETTING_KEYS = Object.keys(settingsSchema.shape) as SettingKey[];
 const holding = new Set<RegularsDb>();
 let following = false;
 
@@ -15,7 +16,8 @@ function follow(): void {
   if (following) return;
   following = true;
   onCommitted((change) => {
-    if (!touches(change, ['settings'])) return;
+    // Other rows of the table (the report snapshot, the journeys, the reminders' notified time) are no setting.
+    if (!mayHaveWritten(change, 'settings', SETTING_KEYS)) return;
     for (const db of holding) {
       if (db.name !== change.db) continue;
       cached.delete(db);
@@ -42,10 +44,11 @@ export function readSettings(db: RegularsDb): Promise<Settings> {
 
 async function readSettingsFromStore(db: RegularsDb): Promise<Settings> {
   const defaults = defaultSettings();
-  const rows = await db.settings.toArray();
+  // The settings' own keys only: the table also holds the report snapshot and the journeys.
+  const rows = await db.settings.bulkGet(SETTING_KEYS);
   const merged: Record<string, unknown> = { ...defaults };
   for (const row of rows) {
-    if (!(row.key in defaults)) continue;
+    if (!row || !(row.key in defaults)) continue;
     const field = settingsSchema.shape[row.key as SettingKey];
     const parsed = field.safeParse(row.value);
     if (parsed.success) merged[row.key] = parsed.data;

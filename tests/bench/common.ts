@@ -11,7 +11,8 @@ declare global {
 }
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const BENCH_DIR = path.join(ROOT, '.output-bench', 'chrome-mv3');
+/** BENCH_EXTENSION_DIR: another bench build (REGULARS_OUT_DIR) on the same kept profile, to compare two builds. */
+export const BENCH_DIR = process.env.BENCH_EXTENSION_DIR ?? path.join(ROOT, '.output-bench', 'chrome-mv3');
 export const round = (n: number) => Math.round(n * 100) / 100;
 export const pct = (xs: number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b);

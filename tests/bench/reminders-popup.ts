@@ -91,6 +91,8 @@ const stepFigures = (runs: readonly PopupOpen[]) =>
 
 /** The background's full rule sweep over the seeded store, and the popup's Today with 5,000 open reminders. */
 export async function reminderBenches(page: Page, context: BrowserContext, extensionId: string, counts: { members: number; orders: number }) {
+  // BENCH_REMINDERS=seed: only seeds a kept profile (BENCH_PROFILE), to copy before each run.
+  if (process.env.BENCH_REMINDERS === 'seed') return backgroundSettled(page);
   const birthdays = await page.evaluate(() => regularsBench.addBirthdays());
   await backgroundSettled(page);
   // Swept at once: a sweep the background starts by itself on the new setting only adds to the figure.
@@ -99,7 +101,12 @@ export async function reminderBenches(page: Page, context: BrowserContext, exten
   const holiday = await page.evaluate((n) => regularsBench.addHoliday(n), Date.now());
   const sweep = await page.evaluate(() => regularsBench.sweeps(7));
   // What else the background ran from the new holiday's save to the first sweep's end (its own phases left out).
-  const beside = worker ? lanesWithin((await readJobs(worker, before)).jobs, before, sweep.firstEndedAt, 'sweep.') : undefined;
+  const jobs = worker ? (await readJobs(worker, before)).jobs : [];
+  const beside = worker ? lanesWithin(jobs, before, sweep.firstEndedAt, 'sweep.') : undefined;
+  // Each job beside (from the holiday's save, ms): [lane, queued, started, ended].
+  const besideJobs = jobs
+    .filter((j) => !j.lane.startsWith('sweep.') && j.start < sweep.firstEndedAt && j.end - j.start >= 10)
+    .map((j) => [j.lane, round(j.queuedAt - before), round(j.start - before), round(j.end - before)]);
   emit({
     bench: 'reminder-sweep',
     note: 'every rule over the store, in the background, through the protocol; the first sweep after a new holiday came into view (for every tier and segment) weighs every member',
@@ -111,6 +118,8 @@ export async function reminderBenches(page: Page, context: BrowserContext, exten
     first_created: sweep.first.created + sweep.first.suppressed,
     first_phases_ms: Object.fromEntries(Object.entries(sweep.first.phases ?? {}).map(([k, v]) => [k, Math.round(v)])),
     first_beside_ms: beside,
+    first_beside_jobs: besideJobs,
+    first_sweep_from_ms: round(sweep.firstStartedAt - before),
     repeat_median_ms: round(sweep.medianMs),
     repeat_phases_ms: Object.fromEntries(Object.entries(sweep.repeatPhases).map(([k, v]) => [k, Math.round(v)])),
     repeat_max_ms: round(sweep.maxMs),
@@ -120,6 +129,8 @@ export async function reminderBenches(page: Page, context: BrowserContext, exten
     raw_getall_orders_ms: round(sweep.rawOrdersMs),
     target_ms: 1000,
   });
+  // BENCH_REMINDERS=sweep: the sweep alone.
+  if (process.env.BENCH_REMINDERS === 'sweep') return;
   await popupBenches(page, context, extensionId);
 }
 

@@ -54,6 +54,20 @@ describe('rules after imports', () => {
   });
 });
 
+describe('journey rules saved', () => {
+  it('change no reminder, so no check of what fell due runs beside the sweep that follows', async () => {
+    const db = memoryDb();
+    let changed = 0;
+    const h = createHandlers({ db, now: () => NOW, journeys: { onRemindersChanged: () => changed++ } });
+    const holiday = { id: 'shop-day', name: 'Shop day', date: '12-08', tiers: [], segments: [] };
+    await h['journeys.settings.update']({ rules: { holiday: { enabled: true, holidays: [holiday] } } }, sender);
+    expect(changed).toBe(0);
+    expect((await h['journeys.settings.get']({}, sender)).rules.holiday.holidays).toContainEqual(holiday);
+    await h['reminders.sweep']({}, sender);
+    expect(changed).toBe(1);
+  });
+});
+
 describe('Today while reminders are being made', () => {
   it('says it is updating from the first batch of an import until its reminders exist, never an empty list meanwhile', async () => {
     const db = memoryDb();

@@ -155,7 +155,9 @@ export function reminderCapability(db: RegularsDb, now: () => number, hooks: Jou
       return changed({ ...evaluation, phases: { flushEvaluator: flushed, ...evaluation.phases } });
     },
     'journeys.settings.get': () => readJourneySettings(db),
-    'journeys.settings.update': async (patch) => changed(await writeJourneySettings(db, patch)),
+    // No reminder changed: the check of what fell due (the scheduler's reconcile) would only run
+    // beside the sweep an agent starts next ("Run the rules now", a new holiday in view).
+    'journeys.settings.update': (patch) => writeJourneySettings(db, patch),
     // A reminder set in the panel is the agent's own: assigned to them.
     'reminder.add': async (input) => changed(await addManualReminder(db, { ...input, assignee: (await hooks.me?.()) ?? (await readSettings(db)).authorName }, now())),
   };

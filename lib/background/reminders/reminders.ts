@@ -112,8 +112,15 @@ export function lastContacts(contacts: readonly ContactRow[]): Map<string, numbe
 export async function store(db: RegularsDb, proposed: readonly Proposed[], now: number, slice = Infinity): Promise<Evaluation> {
   const result: Evaluation = { created: 0, suppressed: 0, reopened: 0, obsolete: 0 };
   const unique = new Map(proposed.map((p) => [p.id, p]));
-  const ids = [...unique.keys()].sort();
+  let ids = [...unique.keys()].sort();
   const step = Dexie.currentTransaction ? Infinity : slice;
+  if (step !== Infinity) {
+    // A sweep proposes thousands, nearly all stored already: which are is read once, without
+    // holding the table for writing, and only the others are written (each checked again there,
+    // to see one made meanwhile). Every slice read and held the table, a sweep that made nothing too.
+    const known = await storedKeys(db, ids);
+    ids = ids.filter((id) => !known.has(id));
+  }
   for (let i = 0; i < ids.length; i += step) {
     if (i > 0) await new Promise((resolve) => setTimeout(resolve, 0));
     const part = await storeSlice(db, ids.slice(i, i + step), unique, now);

@@ -127,6 +127,28 @@ describe('the reminder schedule', () => {
     s.stop();
   });
 
+  it('reminders made for the coming days are not read back by the next check, and each fires once when it falls due', async () => {
+    const { browser, log } = fakeBrowser();
+    const s = createScheduler({ db, now: () => clock, browser });
+    await s.reconcile();
+    await s.reconcile();
+    // As a sweep makes them: due over the next days.
+    const made = [];
+    for (let i = 1; i <= 50; i++) made.push(await addManualReminder(db, { memberId, dueAt: NOW + i * HOUR, reason: `Later ${i}` }, NOW));
+    let read = 0;
+    db.reminders.hook('reading', (row) => (read++, row));
+    await s.reconcile();
+    expect(log.notified).toEqual([]);
+    expect(read).toBeLessThan(10);
+    clock = NOW + HOUR;
+    await s.onAlarm(ALARM_NAME);
+    clock = NOW + 2 * HOUR;
+    await s.onAlarm(ALARM_NAME);
+    await s.onAlarm(ALARM_NAME);
+    expect(log.notified).toEqual([`reminder:${made[0]!.id}`, `reminder:${made[1]!.id}`]);
+    s.stop();
+  });
+
   it('a reminder written in another context since the last notification still fires (every due one is read then)', async () => {
     const { browser, log } = fakeBrowser();
     const s = createScheduler({ db, now: () => clock, browser });

@@ -11,7 +11,7 @@ import { readSettings } from '../../store/settings';
 import { resolveLocale, translator } from '../../i18n';
 import { reminderLabel } from '../../reminders/label';
 import { timedJob } from '../lane';
-import { keysOf, onCommitted } from '../../store/changes';
+import { keysOf, onCommitted, rowsOf } from '../../store/changes';
 
 export const ALARM_NAME = 'regulars-reminders';
 const NOTIFIED_KEY = 'remindersNotifiedThrough';
@@ -70,12 +70,23 @@ export function createScheduler(
   // read on every reconcile, after each sweep and each saved setting, beside the next sweep).
   // Unknown (undefined) in a new worker, after a range delete and after a write in another context
   // (its news may come after a read it came before): then every due one is read.
+  // A row written here comes with its change: one not active cannot fire, and one due after now is
+  // due after the time the next reconcile notified through, so that one reads it with the due ones;
+  // neither is read back (a sweep that made thousands for the coming days read them all back).
   let written: Set<string> | undefined;
   const stop = onCommitted((change) => {
     if (change.db !== db.name || !written) return;
     const keys = keysOf(change, 'reminders');
-    if (!keys || (keys.size && change.from === 'elsewhere')) written = undefined;
-    else for (const key of keys) written.add(key);
+    if (!keys || (keys.size && change.from === 'elsewhere')) {
+      written = undefined;
+      return;
+    }
+    const last = new Map((rowsOf<ReminderRow>(change, 'reminders') ?? []).map((r) => [r.id, r]));
+    const at = now();
+    for (const key of keys) {
+      const row = last.get(key);
+      if (!row || ((row.state === 'open' || row.state === 'snoozed') && row.dueAt <= at)) written.add(key);
+    }
   });
 
   /** The active reminders due by `until` that may fire: due after `through`, or written since the last read. */

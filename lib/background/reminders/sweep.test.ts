@@ -33,6 +33,27 @@ it('the sweep after a big import makes its reminders a slice at a time: a read o
   expect(await db.reminders.count()).toBe(buyers);
 });
 
+it('a sweep that finds every reminder it proposes made already holds the reminders for writing in no transaction (a Done, Today or the next check never wait for it)', async () => {
+  const db = memoryDb();
+  await writeSettings(db, { timeZone: 'Asia/Singapore' });
+  await importOrders(db, Array.from({ length: 600 }, (_, i) => order({ orderNo: `p${i}`, placedAt: NOW - 20 * 24 * HOUR, buyer: { handle: `buyer_${i}` } })), NOW);
+  // Birthdays in a few days: every sweep proposes their greetings again.
+  await db.members.toCollection().modify((m) => void (m.profile = { ...m.profile, birthday: '11-26' }));
+  const made = (await sweepReminders(db, NOW)).created;
+  expect(made).toBeGreaterThanOrEqual(600);
+  const writing: string[][] = [];
+  const transaction = db.transaction.bind(db) as (...args: unknown[]) => unknown;
+  (db as unknown as { transaction: (...args: unknown[]) => unknown }).transaction = (...args: unknown[]) => {
+    const tables = args.slice(1, -1).flat().map((t) => (typeof t === 'string' ? t : (t as { name: string }).name));
+    if (args[0] === 'rw' && tables.includes('reminders')) writing.push(tables);
+    return transaction(...args);
+  };
+  const again = await sweepReminders(db, NOW + 60_000);
+  expect([again.created, again.suppressed]).toEqual([0, 0]);
+  expect(writing).toEqual([]);
+  expect(await db.reminders.count()).toBe(made);
+});
+
 describe('a member of the sweep is found among the facts by id', () => {
   const fact = (id: string) => ({ id }) as FactMember;
   // The keeper's id order is the store's: UTF-16 code units (an upper-case letter before a lower-case one).

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { shopReport } from '../../domain/reports';
+import { orderReportOfMembers, orderReportPart, shopReport } from '../../domain/reports';
+import type { OrderRow } from '../../domain/rows';
 import type { RegularsDb } from '../../store/database';
 import { chunking } from '../../store/kept-chunks';
 import { decodeKept, LEDGER_KEY, readKeptColumns } from '../../store/order-ledger';
@@ -26,6 +27,11 @@ async function expectLedgerMatchesRows(k: LedgerKeeper = keeper) {
   const ctx = { ...rows.settings, now: NOW, categoryCycles: {} };
   expect(ledger.size).toBe(rows.orders.length);
   expect(shopReport(rows.members, ledger.orders(), ctx)).toEqual(shopReport(rows.members, rows.orders, ctx));
+  // What the report snapshot reads: a member's orders at a time from the columns.
+  const byMember = [...(rows.orders as OrderRow[])].sort(
+    (a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : a.placedAt - b.placedAt || (a.id < b.id ? -1 : 1)),
+  );
+  expect(orderReportOfMembers((use) => ledger.forEachMember(use), ledger.categorised(), ctx)).toEqual(orderReportPart(byMember, ctx));
   for (const days of [30, 365]) expect(ledger.windowFacts(days, NOW, 'USD')).toEqual(await windowFacts(db, days, NOW, 'USD'));
 }
 

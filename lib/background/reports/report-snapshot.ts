@@ -3,7 +3,7 @@
 // them is most of that; tests/bench 'reports-page-ready'), while the page must be up in well under
 // one. The background recomputes the snapshot off the hot path after orders change or a ladder is
 // applied, and whenever the page finds it stale (marked so, another day, or other settings).
-import { orderReportPart, type ReportSummary } from '../../domain/reports';
+import { orderReportOfMembers, type ReportSummary } from '../../domain/reports';
 import { memberReportPartOf, reportMembersOfColumns } from '../../domain/report-members';
 import { rfmBreaksOfColumns } from '../../domain/rfm';
 import type { RegularsDb } from '../../store/database';
@@ -45,7 +45,8 @@ export async function writeReportSnapshot(
   const figuring = performance.now();
   const ctx = { ...settings, now };
   const members = memberReportPartOf(reportMembersOfColumns(facts.columns, facts.ids), facts.columns.count, breaks, ctx);
-  const { intervalDays: _dropped, ...orders } = orderReportPart(ledger.orders(), ctx);
+  // A member's orders at a time from the ledger's columns: never an object for every order at once.
+  const { intervalDays: _dropped, ...orders } = orderReportOfMembers((use) => ledger.forEachMember(use), ledger.categorised(), ctx);
   const report: ReportSummary = { generatedAt: now, currency: settings.shopCurrency, ...members, ...orders };
   reportSpan('report.figures', figuring, performance.now());
   const storing = performance.now();

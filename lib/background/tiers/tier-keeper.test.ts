@@ -15,6 +15,9 @@ import { mergeMembers, unmergeIdentity } from '../members/merge';
 import { memberFacts } from '../segments/member-snapshot';
 import { DAY, keepTiers, memoryDb, NOW, order } from '../test-helpers';
 import { applyTierLadder } from './tiers';
+import { onLaneJob } from '../lane';
+import { writeSettings } from '../../store/settings';
+import { writeJourneySettings } from '../../store/journey-settings';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { identityDocFromRow, memberDocFromRow, orderDocFromRow } from '../../domain/sync/row-to-doc';
 import { applyDocs } from '../sync/incoming';
@@ -130,6 +133,32 @@ describe('every member tier, kept from the change stream', () => {
     tiers.stop();
     mate.close();
     db.close();
+  });
+
+  it('a setting other than the ladder (the reminders\' notified time, a journey) starts no tier work; a ladder arriving as a setting re-ranks everyone', async () => {
+    const db = memoryDb(undefined, undefined, 'tier-keeper-settings');
+    const tiers = await keepTiers(db);
+    await importOrders(db, [order({ buyer: { handle: 'ana' }, amountMinor: 20_000 }), order({ buyer: { handle: 'bo' }, amountMinor: 500 })], NOW);
+    await tiers.settled();
+    const jobs: string[] = [];
+    onLaneJob((job) => job.lane === 'tiers' && jobs.push(job.lane));
+    try {
+      await db.settings.put({ key: 'remindersNotifiedThrough', value: NOW });
+      await writeJourneySettings(db, { rules: { birthday: { enabled: false } } });
+      await tiers.settled();
+      // settled() itself is one job: nothing else ran.
+      expect(jobs).toHaveLength(1);
+      // As team sync writes the team's ladder: a setting, not an apply here.
+      const ladder = { ...DEFAULT_TIER_LADDER, steps: DEFAULT_TIER_LADDER.steps.map((s) => (s.id === 'silver' ? { ...s, minSpendMinor: 30_000 } : s)) };
+      await writeSettings(db, { tierLadder: ladder });
+      await tiers.settled();
+      expect(await shown(db)).toEqual(await tiersFromRows(db, NOW));
+      expect(movesOf(await db.tierChanges.toArray()).map((m) => [m.from, m.to])).toEqual([['silver', 'regular']]);
+    } finally {
+      onLaneJob(undefined);
+      tiers.stop();
+      db.close();
+    }
   });
 
   it('a member first seen gets its tier without a move; one who climbs moves up, one who falls moves down', async () => {

@@ -13,7 +13,7 @@ import { tierDirection, tierForStats, tierLadderSchema, type LadderApplied } fro
 import type { MemberRow } from '../../domain/rows';
 import type { TierLadder } from '../../domain/types';
 import { DAY_MS } from '../../domain/time';
-import { keysOf, onCommitted, rowsOf, touches } from '../../store/changes';
+import { keysOf, mayHaveWritten, onCommitted, rowsOf, touches } from '../../store/changes';
 import { newId, type RegularsDb } from '../../store/database';
 import { generationKey, newGeneration } from '../../store/generation';
 import { decodeTiers, encodeTiers, ladderKey, MEMBER_TIERS_KEY, type StoredTiers } from '../../store/member-tiers';
@@ -232,7 +232,8 @@ export function tierKeeper(db: RegularsDb, clock: () => number, saveDelayMs = 10
 
   const stop = onCommitted((change) => {
     if (change.db !== db.name || !wanted) return;
-    if (touches(change, ['settings'])) ladderChanged = true;
+    // Only the ladder re-ranks: not the reminders' notified time (every reconcile), a holiday or the report.
+    if (mayHaveWritten(change, 'settings', ['tierLadder'])) ladderChanged = true;
     if (touches(change, ['members'])) {
       saving.wrote(change.origin);
       lastMark = change.marks?.members ?? lastMark;
