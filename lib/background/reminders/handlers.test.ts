@@ -85,6 +85,25 @@ describe('Today while reminders are being made', () => {
     expect((await today()).rows.map((r) => r.kind)).toEqual(['unpaid']);
   });
 
+  it('an evaluation that ends while Today is being answered still says it is updating, never a list read before it as complete', async () => {
+    const db = memoryDb();
+    await writeSettings(db, { timeZone: 'Asia/Singapore' });
+    let evaluated = false;
+    // The team's assignees are read beside the list: here they come only once the evaluation has ended.
+    const team = async () => {
+      await vi.waitFor(() => expect(evaluated).toBe(true), { timeout: 5000, interval: 10 });
+      return [];
+    };
+    const h = createHandlers({ db, now: () => NOW, journeys: { team, onRemindersChanged: () => (evaluated = true) } });
+    const session = 'session-0004';
+    await h['orders.import']({ rows: [order({ orderNo: 'u2', status: 'unpaid', placedAt: NOW - HOUR })], session }, sender);
+    await h['orders.importEnd']({ session }, sender);
+    // The list is read before the unpaid reminder exists; the answer comes after it does.
+    const answer = await h['reminders.today']({ locale: 'en' }, sender);
+    expect(answer).toMatchObject({ rows: [], updating: true });
+    expect((await h['reminders.today']({ locale: 'en' }, sender)).rows.map((r) => r.kind)).toEqual(['unpaid']);
+  });
+
   it('an import that makes no reminder stops updating with the list empty', async () => {
     const db = memoryDb();
     const h = createHandlers({ db, now: () => NOW });

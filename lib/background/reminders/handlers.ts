@@ -139,9 +139,12 @@ export function reminderCapability(db: RegularsDb, now: () => number, hooks: Jou
   };
   const handlers: Pick<Handlers, ReminderHandlerNames> = {
     'reminders.today': async (input) => {
+      // Asked before the list is read too: an evaluation that ends while it is read may have changed
+      // what it holds, and the page must then ask again, not be told the list is complete.
+      const busyBefore = evaluator.busy();
       const options = { ...input, me: await hooks.me?.(), resolveSegment: hooks.resolveSegment };
       const [list, team] = await Promise.all([todayList(db, now(), options), hooks.team?.().catch(() => []) ?? []]);
-      return { ...list, assignees: [...new Set([...list.assignees, ...team])].sort((a, b) => a.localeCompare(b)), updating: evaluator.busy() };
+      return { ...list, assignees: [...new Set([...list.assignees, ...team])].sort((a, b) => a.localeCompare(b)), updating: busyBefore || evaluator.busy() };
     },
     'reminder.done': async ({ id, outcome }) => changed(await completeReminder(db, id, outcome, 'chat', now())),
     'reminder.snooze': async ({ id, until }) => changed(await snoozeReminder(db, id, until, now())),
