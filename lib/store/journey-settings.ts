@@ -6,8 +6,7 @@ import { JOURNEYS_KEY, type journeySettingsPatchSchema, templatesSchema, type Jo
 import { journeyRulesSchema, mergeJourneyRules, regionOfTimeZone, type JourneyRules, type Region } from '../domain/journeys';
 import type { RegularsDb } from './database';
 import { readSettings } from './settings';
-import Dexie from 'dexie';
-import { mayHaveWritten, onCommitted } from './changes';
+import { heldSettings } from './held-settings';
 
 const CHINESE_ZONES = /^Asia\/(Shanghai|Chongqing|Harbin|Urumqi|Taipei|Hong_Kong|Macau)$/;
 
@@ -25,38 +24,12 @@ export async function shopLanguage(db: RegularsDb): Promise<string> {
 }
 
 // The rules are held per database until the change stream reports a write to them, or to a setting
-// their defaults follow (the shop's time zone and language); the sweep, Today and every audience
-// read them, and a read waited behind whatever else used the store at that moment.
-const held = new WeakMap<RegularsDb, Promise<JourneySettings>>();
-const holding = new Set<RegularsDb>();
-let following = false;
-
-function follow(): void {
-  if (following) return;
-  following = true;
-  onCommitted((change) => {
-    if (!mayHaveWritten(change, 'settings', [JOURNEYS_KEY, 'timeZone', 'locale'])) return;
-    for (const db of holding) {
-      if (db.name !== change.db) continue;
-      held.delete(db);
-      holding.delete(db);
-    }
-  });
-}
+// their defaults follow (the shop's time zone and language).
+const held = heldSettings([JOURNEYS_KEY, 'timeZone', 'locale'], readJourneySettingsFromStore);
 
 /** The journey rules and templates; shared between callers: never change them. */
 export function readJourneySettings(db: RegularsDb): Promise<JourneySettings> {
-  let settings = held.get(db);
-  // Inside a caller's transaction the read is that caller's own (see readSettings).
-  if (!settings && Dexie.currentTransaction) return readJourneySettingsFromStore(db);
-  if (!settings) {
-    follow();
-    settings = readJourneySettingsFromStore(db);
-    held.set(db, settings);
-    holding.add(db);
-    settings.catch(() => held.delete(db));
-  }
-  return settings;
+  return held.read(db);
 }
 
 async function readJourneySettingsFromStore(db: RegularsDb): Promise<JourneySettings> {

@@ -1,45 +1,18 @@
 // Settings in the store: read whole (each key validated on its own, a bad one falls back to its
 // default), written by key.
 import { settingsPatchSchema, settingsSchema, defaultSettings, type SettingKey, type Settings, type SettingsPatch } from '../domain/settings';
-import Dexie from 'dexie';
-import { mayHaveWritten, onCommitted } from './changes';
+import { heldSettings } from './held-settings';
 import type { RegularsDb } from './database';
 
-// Settings are kept in memory per database until the change stream reports a write to them
-// (writeSettings here, or a restore in the options page).
-const cached = new WeakMap<RegularsDb, Promise<Settings>>();
 const SETTING_KEYS = Object.keys(settingsSchema.shape) as SettingKey[];
-const holding = new Set<RegularsDb>();
-let following = false;
-
-function follow(): void {
-  if (following) return;
-  following = true;
-  onCommitted((change) => {
-    // Other rows of the table (the report snapshot, the journeys, the reminders' notified time) are no setting.
-    if (!mayHaveWritten(change, 'settings', SETTING_KEYS)) return;
-    for (const db of holding) {
-      if (db.name !== change.db) continue;
-      cached.delete(db);
-      holding.delete(db);
-    }
-  });
-}
+// Held in memory per database until the change stream reports a write to a setting (writeSettings
+// here, or a restore in the options page); the table's other rows (the report snapshot, the journeys,
+// the reminders' notified time) are no setting.
+const held = heldSettings(SETTING_KEYS, readSettingsFromStore);
 
 /** Reads every setting; a stored value that no longer validates falls back to its default (and is reported). */
 export function readSettings(db: RegularsDb): Promise<Settings> {
-  let settings = cached.get(db);
-  // A read inside a caller's transaction is that caller's own: shared, the others would await a
-  // promise of its zone (and a read-only one refuses their writes).
-  if (!settings && Dexie.currentTransaction) return readSettingsFromStore(db);
-  if (!settings) {
-    follow();
-    settings = readSettingsFromStore(db);
-    cached.set(db, settings);
-    holding.add(db);
-    settings.catch(() => cached.delete(db));
-  }
-  return settings;
+  return held.read(db);
 }
 
 async function readSettingsFromStore(db: RegularsDb): Promise<Settings> {
@@ -61,10 +34,10 @@ export async function writeSettings(db: RegularsDb, patch: SettingsPatch): Promi
   const rows = Object.entries(settingsPatchSchema.parse(patch))
     .filter(([, v]) => v !== undefined)
     .map(([key, value]) => ({ key, value }));
-  cached.delete(db);
+  held.forget(db);
   try {
     await db.settings.bulkPut(rows);
   } finally {
-    cached.delete(db);
+    held.forget(db);
   }
 }
