@@ -33,8 +33,20 @@ export function benchPhases(route: Route): Route {
     read: (since = 0) => ({ jobs: jobs.filter((j) => j.end >= since), waiting: laneJobsWaiting(), now: epoch(performance.now()) }),
     reset: () => void jobs.splice(0),
   };
+  // Each page message's arrival and answer (epoch ms) beside the page's url: how a popup's round
+  // trip splits into the way here, the handler, and the way back (tests/bench/popup-open.ts).
+  const messages: { name: string; url: string | undefined; arrived: number; answered: number }[] = [];
+  (globalThis as unknown as { regularsMessageTimes: unknown }).regularsMessageTimes = {
+    read: (url: string) => messages.filter((m) => m.url === url),
+  };
   return async (message, sender) => {
     const name = (message as { name?: unknown } | null)?.name;
+    if (typeof name === 'string' && !name.startsWith('orders.') && messages.length < 10_000) {
+      const arrived = epoch(performance.now());
+      const answer = await route(message, sender);
+      messages.push({ name, url: sender.url, arrived, answered: epoch(performance.now()) });
+      return answer;
+    }
     if (typeof name !== 'string' || !name.startsWith('orders.')) return route(message, sender);
     const t = performance.now();
     try {

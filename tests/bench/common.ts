@@ -2,7 +2,7 @@
 // and the functions the bench page (entrypoints/bench) puts on window.regularsBench.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import type { RegularsBench } from '../../entrypoints/bench/main';
 
 declare global {
@@ -29,4 +29,22 @@ export const emit = (line: Record<string, unknown>) => console.log(JSON.stringif
 export async function backgroundSettled(page: Page) {
   await page.waitForTimeout(11_000);
   await page.evaluate(() => regularsBench.reportsSettled());
+}
+
+/**
+ * The extension's bench page, its store seeded through the protocol unless it already holds
+ * `members` (BENCH_PROFILE=DIR kept a seeded one from an earlier run).
+ */
+export async function seededBenchPage(context: BrowserContext, extensionId: string, members: number, orders: number) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/bench.html`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  let counts = await page.evaluate(() => regularsBench.storeCounts());
+  if (counts.members < members) {
+    await page.evaluate(([m, o, n]) => regularsBench.generate(m!, o!, n!), [members, orders, Date.now()]);
+    const seeded = await page.evaluate(() => regularsBench.seedThroughProtocol());
+    counts = seeded.counts ?? (await page.evaluate(() => regularsBench.storeCounts()));
+    emit({ bench: 'seed-through-protocol', extension: extensionId, members: counts.members, orders: counts.orders, ms: round(seeded.ms) });
+  }
+  return { page, counts };
 }

@@ -1,59 +1,8 @@
 // The background's reminder sweep over the seeded store, and the popup's Today list.
 import type { BrowserContext, Page } from '@playwright/test';
 import { backgroundSettled, emit, pct, round } from './common';
+import { FLOOR_OPENED, openOnce, openPopup, stepFigures, type PopupOpen } from './popup-open';
 import { lanesWithin, readJobs } from './busy';
-
-/**
- * A page opened in a new tab: navigation start → what `expression` reads, polled until it is
- * defined. The page is read over CDP (Runtime.evaluate), not with Playwright's waitForFunction:
- * that one injects Playwright's 330 KB script into each new page, and a trace showed it evaluating
- * for 7.5 ms on the popup's main thread inside the very interval measured, which no user's popup
- * has. Each open is a new page, as a popup is a new view each time it opens: navigating one tab
- * from popup to popup made every open also tear down the previous popup's list (3,500 nodes).
- */
-async function openOnce<T>(context: BrowserContext, url: string, expression: string): Promise<T> {
-  const page = await context.newPage();
-  await page.setViewportSize({ width: 400, height: 600 });
-  const cdp = await context.newCDPSession(page);
-  await page.goto(url);
-  const deadline = Date.now() + 30_000;
-  let value: T | undefined;
-  while (value === undefined) {
-    const read = await cdp.send('Runtime.evaluate', { expression, returnByValue: true });
-    value = (read.result.value ?? undefined) as T | undefined;
-    if (value === undefined && Date.now() > deadline) throw new Error(`${url} showed nothing within 30 s`);
-    if (value === undefined) await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  await cdp.detach();
-  await page.close();
-  // The user clicks away, and opens the popup again a moment later.
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  return value;
-}
-
-const FIRST_CONTENTFUL_PAINT = `performance.getEntriesByName('first-contentful-paint')[0]?.startTime`;
-const DOCUMENT = `performance.getEntriesByType('navigation')[0].responseEnd`;
-const mark = (name: string) => `performance.getEntriesByName('regulars:${name}')[0]?.startTime`;
-/** Where a popup open's time goes: each a time from navigation start (ms), read once Today is complete. */
-const POPUP_STEPS = {
-  // The document arrived; then its scripts are loaded, compiled and run (the popup asks for Today first thing).
-  document: DOCUMENT,
-  scripts: mark('today-asked'),
-  settings: mark('settings-answered'),
-  words: mark('words-ready'),
-  mounted: mark('mounted'),
-  answered: mark('today-answered'),
-  paint: 'globalThis.regularsTodayPaint',
-  contentfulPaint: FIRST_CONTENTFUL_PAINT,
-};
-type PopupOpen = Record<keyof typeof POPUP_STEPS | 'answer' | 'complete', number>;
-const POPUP_OPENED = `globalThis.regularsTodayPaint === undefined || ${mark('today-complete')} === undefined || ${FIRST_CONTENTFUL_PAINT} === undefined ? undefined : ({ ${Object.entries(
-  POPUP_STEPS,
-)
-  .map(([k, v]) => `${k}: ${v}`)
-  .join(', ')}, answer: ${mark('today-answered')} - ${mark('today-asked')}, complete: ${mark('today-complete')} })`;
-/** The floor's page (the popup's page without its script, bench build only: wxt.config.ts): no script; its first contentful paint and when its document arrived. */
-const FLOOR_OPENED = `${FIRST_CONTENTFUL_PAINT} === undefined ? undefined : [${FIRST_CONTENTFUL_PAINT}, ${DOCUMENT}]`;
 
 /**
  * Popup opened N times: navigation start → Today's first frame with data, and the steps on the way.
@@ -64,7 +13,7 @@ async function todayPaint(context: BrowserContext, extensionId: string, loads = 
   const runs: PopupOpen[] = [];
   const floors: [number, number][] = [];
   for (let i = 0; i < loads; i++) {
-    runs.push(await openOnce<PopupOpen>(context, `chrome-extension://${extensionId}/popup.html?load=${i}`, POPUP_OPENED));
+    runs.push(await openPopup(context, extensionId, `chrome-extension://${extensionId}/popup.html?load=${i}`));
     if (floor) floors.push(await openOnce<[number, number]>(context, `chrome-extension://${extensionId}/bench-floor.html?load=${i}`, FLOOR_OPENED));
   }
   // The first loads compile and warm the worker. `answers`: from asking for the list to its answer;
@@ -79,15 +28,6 @@ async function todayPaint(context: BrowserContext, extensionId: string, loads = 
     floorDocument: floors.slice(5).map((f) => f[1]),
   };
 }
-
-/** Median and p95 of each step of the popup's opens. */
-const stepFigures = (runs: readonly PopupOpen[]) =>
-  Object.fromEntries(
-    Object.keys(POPUP_STEPS).map((k) => {
-      const times = runs.map((r) => r[k as keyof PopupOpen]);
-      return [k, [round(pct(times, 0.5)), round(pct(times, 0.95))]];
-    }),
-  );
 
 /** The background's full rule sweep over the seeded store, and the popup's Today with 5,000 open reminders. */
 export async function reminderBenches(page: Page, context: BrowserContext, extensionId: string, counts: { members: number; orders: number }) {

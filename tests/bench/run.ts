@@ -7,10 +7,11 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { findChromium } from '../support/chromium';
 import { launchWithExtension } from '../support/extension';
-import { backgroundSettled, BENCH_DIR, emit, pct, round } from './common';
+import { backgroundSettled, BENCH_DIR, emit, pct, round, seededBenchPage } from './common';
 import { importBench, importMemoryBench } from './import-file';
 import { emitScroll, membersTableScroll, segmentBenches } from './members-segments';
 import { startBenchSite } from './pages';
+import { popupAbBench } from './popup-ab';
 import { popupBenches, reminderBenches } from './reminders-popup';
 import { reportsBench, tierBench } from './reports-tiers';
 import { contentScriptCost, panelPaint, scriptTimePerLoad } from './site-figures';
@@ -25,16 +26,7 @@ const ORDERS = Number(process.env.BENCH_ORDERS ?? 300_000);
 async function benchGroup(run: (page: Page, context: BrowserContext, extensionId: string, counts: { members: number; orders: number }) => Promise<void>) {
   const ext = await launchWithExtension({ extensionDir: BENCH_DIR, userDataDir: process.env.BENCH_PROFILE });
   try {
-    const page = await ext.context.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/bench.html`);
-    await page.waitForFunction(() => document.body.dataset.ready === 'true');
-    let counts = await page.evaluate(() => regularsBench.storeCounts());
-    if (counts.members < MEMBERS) {
-      await page.evaluate(([m, o, n]) => regularsBench.generate(m!, o!, n!), [MEMBERS, ORDERS, Date.now()]);
-      const seeded = await page.evaluate(() => regularsBench.seedThroughProtocol());
-      counts = seeded.counts ?? (await page.evaluate(() => regularsBench.storeCounts()));
-      emit({ bench: 'seed-through-protocol', members: counts.members, orders: counts.orders, ms: round(seeded.ms) });
-    }
+    const { page, counts } = await seededBenchPage(ext.context, ext.extensionId, MEMBERS, ORDERS);
     await run(page, ext.context, ext.extensionId, counts);
   } finally {
     await ext.close();
@@ -72,6 +64,7 @@ async function main() {
   if (process.env.BENCH_ONLY === 'segments') return segmentsOnly();
   if (process.env.BENCH_ONLY === 'import') return importBenches();
   if (process.env.BENCH_ONLY === 'reminders') return remindersOnly();
+  if (process.env.BENCH_ONLY === 'popup' && process.env.BENCH_POPUP_AB_DIR) return popupAbBench(process.env.BENCH_POPUP_AB_DIR, MEMBERS, ORDERS);
   if (process.env.BENCH_ONLY === 'popup') return benchGroup(popupBenches);
   if (process.env.BENCH_ONLY === 'tiers') return benchGroup((page) => tierBench(page).then(() => undefined));
   if (process.env.BENCH_ONLY === 'sync') return syncBenches();

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, realpathSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,8 @@ export const EXTENSION_DIR = path.join(ROOT, '.output-demo', 'chrome-mv3');
 export interface LaunchOptions {
   /** An unpacked build to load instead of EXTENSION_DIR (e.g. a bench build). */
   extensionDir?: string;
+  /** Other unpacked builds loaded beside it (each has an id of its own: unpackedExtensionId). */
+  alsoLoad?: string[];
   /** A profile to keep; when absent a temporary one is made and removed on close. */
   userDataDir?: string;
   headless?: boolean;
@@ -50,9 +53,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const { headless = true, extraArgs = [], handleSignals = true } = options;
   // Chromium resolves a relative --load-extension against its own working directory, not ours.
   const extensionDir = path.resolve(options.extensionDir ?? EXTENSION_DIR);
-  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension at ${extensionDir}. Run \`npx wxt build\` first.`);
-  }
+  const dirs = [extensionDir, ...(options.alsoLoad ?? []).map((dir) => path.resolve(dir))];
+  for (const dir of dirs) if (!existsSync(path.join(dir, 'manifest.json'))) throw new Error(`No built extension at ${dir}. Run \`npx wxt build\` first.`);
   const executablePath = findChromium();
   const ownsProfile = options.userDataDir === undefined;
   const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'regulars-profile-')));
@@ -70,8 +72,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       handleSIGTERM: handleSignals,
       handleSIGHUP: handleSignals,
       args: [
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
+        `--disable-extensions-except=${dirs.join(',')}`,
+        `--load-extension=${dirs.join(',')}`,
         '--no-sandbox',
         '--disable-gpu',
         '--disable-quic',
@@ -93,10 +95,10 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   };
 
   try {
+    const extensionId = unpackedExtensionId(extensionDir);
+    const ours = (worker: Worker) => isOurs(worker) && new URL(worker.url()).host === extensionId;
     const serviceWorker =
-      context.serviceWorkers().find(isOurs) ??
-      (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: SERVICE_WORKER_TIMEOUT_MS }));
-    const extensionId = new URL(serviceWorker.url()).host;
+      context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours, timeout: SERVICE_WORKER_TIMEOUT_MS }));
     if (options.firstRun !== 'leave') await answerFirstRun(context, extensionId, options.firstRun ?? {});
     return { context, extensionId, serviceWorker, executablePath, close };
   } catch (error) {
@@ -147,6 +149,12 @@ export async function answerFirstRun(context: BrowserContext, extensionId: strin
   } finally {
     await page.close();
   }
+}
+
+/** The id Chromium gives an unpacked extension: the SHA-256 of its folder's real path, its first 32 hex digits written a-p. */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
 
 function isOurs(worker: Worker): boolean {

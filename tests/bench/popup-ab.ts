@@ -1,0 +1,56 @@
+// BENCH_ONLY=popup BENCH_POPUP_AB_DIR=<another bench build>: the popup of this bench build and of
+// another one (built with REGULARS_BENCH=1 REGULARS_OUT_DIR=...), loaded side by side in one
+// Chromium and opened in turn, with the page with no script after each pair. Machine load drifts
+// from minute to minute: two builds measured in two runs differ by more than most changes do.
+import path from 'node:path';
+import { answerFirstRun, launchWithExtension, unpackedExtensionId } from '../support/extension';
+import { backgroundSettled, BENCH_DIR, emit, pct, round, seededBenchPage } from './common';
+import { FLOOR_OPENED, openOnce, openPopup, stepFigures, type PopupOpen } from './popup-open';
+
+const OPEN_REMINDERS = 5000;
+
+export async function popupAbBench(otherDir: string, members: number, orders: number) {
+  const loads = Number(process.env.BENCH_POPUP_LOADS ?? 45);
+  const dirs = [path.resolve(BENCH_DIR), path.resolve(otherDir)];
+  const ext = await launchWithExtension({ extensionDir: dirs[0], alsoLoad: [dirs[1]!], userDataDir: process.env.BENCH_PROFILE });
+  try {
+    const ids = dirs.map(unpackedExtensionId);
+    await answerFirstRun(ext.context, ids[1]!);
+    const pages = [];
+    for (const id of ids) {
+      const { page } = await seededBenchPage(ext.context, id, members, orders);
+      await page.evaluate(([n]) => regularsBench.openReminders(n!, Date.now()), [OPEN_REMINDERS]);
+      pages.push(page);
+    }
+    for (const page of pages) await backgroundSettled(page);
+    const runs: PopupOpen[][] = ids.map(() => []);
+    const floors: [number, number][] = [];
+    for (let i = 0; i < loads; i++) {
+      // Each build opens first every other time: neither always follows the floor page.
+      for (const k of i % 2 ? [1, 0] : [0, 1]) runs[k]!.push(await openPopup(ext.context, ids[k]!, `chrome-extension://${ids[k]}/popup.html?load=${i}`));
+      floors.push(await openOnce<[number, number]>(ext.context, `chrome-extension://${ids[0]}/bench-floor.html?load=${i}`, FLOOR_OPENED));
+    }
+    // The first loads compile and warm the workers.
+    const floorPaint = floors.slice(5).map((f) => f[0]);
+    runs.forEach((all, k) => {
+      const kept = all.slice(5);
+      const paint = kept.map((r) => r.paint);
+      emit({
+        bench: 'popup-today-open-ab',
+        build: k === 0 ? 'this' : 'other',
+        dir: dirs[k],
+        open_reminders: OPEN_REMINDERS,
+        samples: kept.length,
+        median_ms: round(pct(paint, 0.5)),
+        p95_ms: round(pct(paint, 0.95)),
+        floor_paint_median_ms: round(pct(floorPaint, 0.5)),
+        floor_paint_p95_ms: round(pct(floorPaint, 0.95)),
+        answer_in_popup_median_ms: round(pct(kept.map((r) => r.answer), 0.5)),
+        answer_in_popup_p95_ms: round(pct(kept.map((r) => r.answer), 0.95)),
+        steps_ms: stepFigures(kept),
+      });
+    });
+  } finally {
+    await ext.close();
+  }
+}
