@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
-import type { CodeSplittingGroup, OutputChunk } from 'rolldown';
+import type { CodeSplittingGroup } from 'rolldown';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
@@ -97,48 +97,6 @@ function popupGroups(): CodeSplittingGroup[] {
     includeDependenciesRecursively: false,
     name: (id, ctx) => (groupOf(id, (m) => ctx.getModuleInfo(m)) === group ? group : null),
   }));
-}
-
-/**
- * The popup's page code, named in popup.html itself: its chunks as module preloads and its style
- * sheets as links. Otherwise they are asked for only once the first script has run and imports
- * the page (the request and its answer one more trip between the renderer and the browser, on
- * every open); now they load beside the first script, and the first script's dynamic import finds
- * them there (Vite's preload helper skips what the document already links).
- */
-function popupPagePreloads(): Plugin {
-  return {
-    name: 'regulars-popup-page-preloads',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, { chunk, bundle }) {
-        if (!chunk || !bundle || !chunk.moduleIds.includes(POPUP_EARLY)) return undefined;
-        const chunks = new Map<string, OutputChunk>();
-        for (const file of Object.values(bundle)) if (file.type === 'chunk') chunks.set(file.fileName, file);
-        const page = [...chunks.values()].find((c) => c.facadeModuleId === POPUP_MAIN);
-        if (!page || !chunk.dynamicImports.includes(page.fileName)) throw new Error("The popup's first script no longer imports its page (entrypoints/popup/main.tsx).");
-        const skip = new Set([chunk.fileName, ...chunk.imports]);
-        const seen = new Set<string>();
-        const scripts: string[] = [];
-        const sheets = new Set<string>();
-        const visit = (file: string) => {
-          const c = chunks.get(file);
-          if (!c || seen.has(file)) return;
-          seen.add(file);
-          if (!skip.has(file)) scripts.push(file);
-          // A chunk's imports first: their sheets come before its own, in the order the cascade expects.
-          c.imports.forEach(visit);
-          for (const sheet of c.viteMetadata?.importedCss ?? []) sheets.add(sheet);
-        };
-        visit(page.fileName);
-        return [
-          ...[...sheets].map((href) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `/${href}` }, injectTo: 'head' as const })),
-          ...scripts.map((href) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${href}` }, injectTo: 'head' as const })),
-        ];
-      },
-    },
-  };
 }
 
 /**
@@ -237,7 +195,7 @@ export default defineConfig({
   // The demo build's background clock can be moved forward by the end-to-end tests
   // (entrypoints/background/test-clock.ts); the store build's cannot.
   vite: () => ({
-    plugins: [catalogueModules(), pagesOnlyCodeSplitting(), popupPagePreloads()],
+    plugins: [catalogueModules(), pagesOnlyCodeSplitting()],
     define: { 'import.meta.env.REGULARS_TEST_CLOCK': JSON.stringify(DEMO), 'import.meta.env.REGULARS_BENCH': JSON.stringify(BENCH) },
     // Every browser the extension supports (Chromium, Firefox 140+) knows modulepreload: no polyfill chunk to load.
     // REGULARS_NOMINIFY=1 keeps the names, for reading heap profiles (tests/bench/import-memory-probe.ts).

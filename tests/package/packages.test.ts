@@ -152,17 +152,4 @@ describe('the popup', () => {
     expect(page.map((name) => name.replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual(['chunks/main', 'chunks/popup-first-load', 'chunks/rolldown-runtime']);
     for (const name of [...scripts, ...deps]) expect(files[name]?.length, name).toBeGreaterThan(0);
   });
-
-  it("names its page's scripts and sheets in popup.html, so they load beside the first script instead of after it has run; the popup's own sheet comes after the shared one", async () => {
-    const files = await unzip(zipPath('chrome'));
-    const html = strFromU8(files['popup.html']!);
-    const entry = /<script[^>]*src="\/(chunks\/[^"]+\.js)"/.exec(html)![1]!;
-    const deps = JSON.parse(/m\.f=(\[[^\]]*\])/.exec(strFromU8(files[entry]!))![1]!) as string[];
-    const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\/([^"]+)"/g)].map((m) => m[1]!);
-    const sheets = [...html.matchAll(/<link rel="stylesheet"[^>]*href="\/([^"]+)"/g)].map((m) => m[1]!);
-    expect(preloaded.sort()).toEqual(deps.filter((name) => !name.endsWith('.css')).sort());
-    expect([...sheets].sort()).toEqual(deps.filter((name) => name.endsWith('.css')).sort());
-    // The cascade: the popup's rules (body 400 px wide, its own colours) win over the shared theme's.
-    expect(sheets.map((name) => /body\{[^}]*width:400px/.test(strFromU8(files[name]!)))).toEqual([false, true]);
-  });
 });
