@@ -145,6 +145,10 @@ export class WaitingRows {
     return this;
   }
 
+  private oneCategory(category: number, i: number): Record<string, number> {
+    return { [this.dictionary[category]!]: this.categoryAt[i]! };
+  }
+
   get(id: string): MemberWrite | undefined {
     const i = this.slotOf.get(id);
     if (i === undefined) return undefined;
@@ -165,7 +169,7 @@ export class WaitingRows {
       averageOrderMinor: this.averageOrderMinor[i]!,
       firstOrderAt: orUndefined(this.firstOrderAt[i]!),
       lastOrderAt: orUndefined(this.lastOrderAt[i]!),
-      categoryLastAt: category === NO_CATEGORY ? undefined : category === CATEGORIES ? odd!.categoryLastAt : { [this.dictionary[category]!]: this.categoryAt[i]! },
+      categoryLastAt: category === NO_CATEGORY ? undefined : category === CATEGORIES ? odd!.categoryLastAt : this.oneCategory(category, i),
       pointsAdjustment: orUndefined(this.pointsAdjustment[i]!),
       ...odd?.extra,
     };
