@@ -32,6 +32,7 @@ function cdp(url: string) {
     type Message = { id?: number; result?: unknown; error?: unknown; method?: string; params?: Attached };
     const msg = JSON.parse(String(data)) as Message;
     if (msg.id !== undefined) waiting.get(msg.id)?.(msg.error ? { error: msg.error } : msg.result);
+    if (msg.id !== undefined) waiting.delete(msg.id);
     if (msg.method === 'Target.attachedToTarget') sessions.set(msg.params!.sessionId, `${msg.params!.targetInfo.type} ${msg.params!.targetInfo.url.split('/').pop()}`);
     if (msg.method === 'Target.detachedFromTarget') sessions.delete(msg.params!.sessionId);
   });
@@ -44,6 +45,8 @@ function cdp(url: string) {
         const n = ++id;
         waiting.set(n, resolve as (v: unknown) => void);
         ws.send(JSON.stringify({ id: n, method, params, ...(sessionId ? { sessionId } : {}) }));
+        // A worker that ended as it was asked may never answer: the sampler goes on without it.
+        setTimeout(() => waiting.get(n)?.({ error: 'no answer' } as unknown as T), 30_000).unref();
       }),
     close: () => ws.close(),
   };
