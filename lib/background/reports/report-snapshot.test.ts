@@ -101,8 +101,7 @@ describe('the report snapshot', () => {
   it('a refresh scheduled during a burst of changes brings the snapshot up to date after it', async () => {
     const keeper = reportKeeper(db, () => NOW, undefined, 5);
     for (let i = 0; i < 5; i++) keeper.schedule();
-    await new Promise((r) => setTimeout(r, 300));
-    expect((await readSnapshotState(db, NOW)).fresh).toBe(true);
+    await expect.poll(async () => (await readSnapshotState(db, NOW)).fresh, { timeout: 10_000 }).toBe(true);
   });
 });
 

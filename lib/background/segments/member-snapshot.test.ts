@@ -1,5 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generationKey } from '../../store/generation';
 import { updateMember } from '../members/members';
 import { factsReads, keepMemberFactsFresh, memberFacts, platformsByMemberId } from './member-snapshot';
@@ -163,7 +163,8 @@ describe('the member facts kept on disk', () => {
     const stop = keepMemberFactsFresh(db, 10);
     try {
       await importOrders(db, [order({ buyer: { handle: 'lily_chen' } }), order({ buyer: { handle: 'mei' } })], NOW);
-      await new Promise((r) => setTimeout(r, 200));
+      // Wait for the background's keep itself (under load it can take longer than any fixed pause).
+      await vi.waitFor(async () => expect(await db.caches.get('facts:members')).toBeDefined(), { timeout: 10_000 });
       const before = reads();
       expect(await memberFacts(reopen(factory))).toHaveLength(2);
       expect(since(before)).toEqual({ disk: 1, scans: 0 });
