@@ -17,6 +17,7 @@ import { FilePreview, presetName, problemReport, type FileRead, type Problem } f
 import { errorText } from './error-text';
 import { problemText, refusalText } from './import-problems';
 import { RefusedError } from '@/lib/import/problem';
+import { DistinctKeys } from '@/lib/import/distinct-keys';
 import { fileKey, headOf } from './import-head';
 
 interface BatchResult {
@@ -122,7 +123,7 @@ export function ImportSection({
 
     const total = { added: 0, updated: 0, unchanged: 0, merges: 0, orders: 0 };
     const mergeList: BatchResult['merges'] = [];
-    const orderKeys = new Set<string>();
+    const orderKeys = new DistinctKeys();
     const presets = new Set(reads.map((r) => presetName(r.preset, t)));
     const session = crypto.randomUUID();
     const started = now();

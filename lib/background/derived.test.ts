@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { saveAfterPause } from './derived';
+import { importOrigin, importSessionClosed, importSessionOpened, saveAfterPause } from './derived';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -28,5 +28,34 @@ describe("the keepers' saves once writes pause", () => {
     failing.schedule();
     next.schedule();
     await vi.waitFor(() => expect(done).toEqual(['facts']), { timeout: 10_000, interval: 10 });
+  });
+
+  it('a save after an import session wrote waits for the session to end, however long its batches take', async () => {
+    let saves = 0;
+    const keeper = saveAfterPause(async () => void saves++, 'not saved', 5, 10);
+    importSessionOpened('s1');
+    keeper.wrote(importOrigin('s1'));
+    keeper.schedule();
+    // The next batch comes long after the pause: the session is still open, nothing is saved.
+    await wait(80);
+    expect(saves).toBe(0);
+    importSessionClosed('s1');
+    await vi.waitFor(() => expect(saves).toBe(1), { timeout: 10_000, interval: 10 });
+  });
+
+  it('a save waits only for the session that wrote last, and a cancelled one does not come back at its end', async () => {
+    let saves = 0;
+    const keeper = saveAfterPause(async () => void saves++, 'not saved', 5, 10);
+    importSessionOpened('s2');
+    keeper.wrote('agent');
+    keeper.schedule();
+    await vi.waitFor(() => expect(saves).toBe(1), { timeout: 10_000, interval: 10 });
+    keeper.wrote(importOrigin('s2'));
+    keeper.schedule();
+    await wait(40);
+    keeper.cancel();
+    importSessionClosed('s2');
+    await wait(40);
+    expect(saves).toBe(1);
   });
 });

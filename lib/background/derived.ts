@@ -24,6 +24,31 @@ const savePauseAfter = (origin: string | undefined, delayMs: number, importPause
   isImportOrigin(origin) ? Math.max(delayMs, importPauseMs) : delayMs;
 
 /**
+ * Import sessions open now, each with the saves waiting for its end. A save never runs while the
+ * session that wrote last is open: under load its batches came more than the pause apart, and a
+ * save mid-import encoded everything held while the import held the most.
+ */
+const openSessions = new Map<string, (() => void)[]>();
+
+/** An import session opened (import/handlers.ts): saves after its writes wait for its end. */
+export function importSessionOpened(session: string): void {
+  if (!openSessions.has(session)) openSessions.set(session, []);
+}
+
+/** It ended (finished, cancelled or idle): the saves that waited for it are scheduled again. */
+export function importSessionClosed(session: string): void {
+  const waiting = openSessions.get(session);
+  openSessions.delete(session);
+  for (const again of waiting ?? []) again();
+}
+
+/** The open session that wrote `origin`, if any. */
+const openSessionOf = (origin: string | undefined) => {
+  const session = isImportOrigin(origin) ? origin!.slice('import:'.length) : undefined;
+  return session !== undefined && openSessions.has(session) ? session : undefined;
+};
+
+/**
  * The keepers' saves, one at a time: after an import they all come due at once (the same pause after
  * the same last write), and each encodes and writes what it holds; run together, a 200 MB file's
  * ledger, facts and tiers were all in flight at the same moment, the background's highest.
@@ -34,20 +59,38 @@ const oneSaveAtATime = (save: () => Promise<unknown>) => (saves = saves.then(sav
 /**
  * A keeper's save once writes pause: `wrote` notes who wrote last, `schedule` (re)starts the wait
  * (`delayMs`, or `importPauseMs` after an import session's write), `cancel` drops it. Saves of all
- * keepers run one after another. A failed save is reported with `failure` and left for the next write.
+ * keepers run one after another. A save whose last write came from an import session still open
+ * waits for that session's end, then for the pause again. A failed save is reported with `failure`
+ * and left for the next write.
  */
 export function saveAfterPause(save: () => Promise<unknown>, failure: string, delayMs: number, importPauseMs = IMPORT_SAVE_PAUSE_MS) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastOrigin: string | undefined;
-  return {
+  /** The session this keeper's save waits for. */
+  let waitingFor: string | undefined;
+  const saving = {
     wrote: (origin: string | undefined) => void (lastOrigin = origin),
     schedule() {
       clearTimeout(timer);
-      const due = () => void oneSaveAtATime(() => save().catch((e) => console.warn(failure, e)));
+      const due = () => {
+        const open = openSessionOf(lastOrigin);
+        if (open === undefined) return void oneSaveAtATime(() => save().catch((e) => console.warn(failure, e)));
+        if (waitingFor === open) return;
+        waitingFor = open;
+        openSessions.get(open)!.push(() => {
+          if (waitingFor !== open) return; // cancelled meanwhile
+          waitingFor = undefined;
+          saving.schedule();
+        });
+      };
       timer = setTimeout(due, savePauseAfter(lastOrigin, delayMs, importPauseMs));
     },
-    cancel: () => clearTimeout(timer),
+    cancel() {
+      clearTimeout(timer);
+      waitingFor = undefined;
+    },
   };
+  return saving;
 }
 
 /** `ended`: an import session's end, a pause in writes already: the figures are refreshed at once. */

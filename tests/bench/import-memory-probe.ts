@@ -13,6 +13,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { launchWithExtension } from '../support/extension';
 import { BENCH_DIR, round } from './common';
+import { memoryInfra } from './memory-infra';
 import { chromiumTreePssByProcess } from './rss';
 import { writeShopifyExport } from './shopify';
 
@@ -31,6 +32,7 @@ function cdp(url: string) {
     type Message = { id?: number; result?: unknown; error?: unknown; method?: string; params?: Attached };
     const msg = JSON.parse(String(data)) as Message;
     if (msg.id !== undefined) waiting.get(msg.id)?.(msg.error ? { error: msg.error } : msg.result);
+    if (msg.id !== undefined) waiting.delete(msg.id);
     if (msg.method === 'Target.attachedToTarget') sessions.set(msg.params!.sessionId, `${msg.params!.targetInfo.type} ${msg.params!.targetInfo.url.split('/').pop()}`);
     if (msg.method === 'Target.detachedFromTarget') sessions.delete(msg.params!.sessionId);
   });
@@ -43,6 +45,8 @@ function cdp(url: string) {
         const n = ++id;
         waiting.set(n, resolve as (v: unknown) => void);
         ws.send(JSON.stringify({ id: n, method, params, ...(sessionId ? { sessionId } : {}) }));
+        // A worker that ended as it was asked may never answer: the sampler goes on without it.
+        setTimeout(() => waiting.get(n)?.({ error: 'no answer' } as unknown as T), 30_000).unref();
       }),
     close: () => ws.close(),
   };
@@ -101,8 +105,18 @@ async function main() {
       return out;
     };
     const peakHeaps: Record<string, number> = {};
+    // PROBE_DUMPS=1: Chromium's memory-infra dumps (per allocator) at idle and at each new high, at most every PROBE_DUMP_S seconds.
+    const infra = process.env.PROBE_DUMPS ? await memoryInfra(((await (await fetch(`http://127.0.0.1:${port}/json/version`)).json()) as { webSocketDebuggerUrl: string }).webSocketDebuggerUrl) : undefined;
+    const dumpEvery = Number(process.env.PROBE_DUMP_S ?? 8) * 1000;
+    let lastDump = 0;
+    let dumpedAt = 0;
     await worker.send('HeapProfiler.collectGarbage');
     const idle = chromiumTreePssByProcess(userDataDir);
+    // Anonymous and shared-memory pages only: the file pages (Chromium's code) a reclaimer drops from an idle browser come back as it works.
+    const ANON = ['Pss_Anon', 'Pss_Shmem'];
+    const idleAnon = sum(chromiumTreePssByProcess(userDataDir, ANON));
+    let peakAnon = 0;
+    await infra?.dump('idle');
     const idleHeap = await worker.send<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage');
     if (PROFILE_OUT) await worker.send('HeapProfiler.startSampling', { samplingInterval: 65536 });
     let peak = 0;
@@ -123,6 +137,12 @@ async function main() {
         const by = chromiumTreePssByProcess(userDataDir);
         const heap = await worker.send<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage');
         if (sum(by) > peak) [peak, peakBy, peakAt] = [sum(by), by, Date.now() - t0];
+        const anon = sum(chromiumTreePssByProcess(userDataDir, ANON));
+        peakAnon = Math.max(peakAnon, anon);
+        if (infra && sum(by) > dumpedAt + 20e6 && Date.now() - lastDump > dumpEvery) {
+          [dumpedAt, lastDump] = [sum(by), Date.now()];
+          await infra.dump(`${((Date.now() - t0) / 1000).toFixed(1)}s${done.at === undefined ? '' : '+'} above_idle=${round((sum(by) - sum(idle)) / 1e6)}`);
+        }
         if (done.at === undefined) importPeak = Math.max(importPeak, sum(by));
         const h = await heaps();
         for (const [k, v] of Object.entries(h)) peakHeaps[k] = Math.max(peakHeaps[k] ?? 0, v);
@@ -133,7 +153,7 @@ async function main() {
         }
         // The extension's renderer (the largest) and the browser process (IndexedDB's backend) apart from the rest.
         const renderer = Math.max(...Object.entries(by).filter(([k]) => k.startsWith('renderer')).map(([, v]) => v));
-        timeline.push(`${((Date.now() - t0) / 1000).toFixed(1)}s${done.at === undefined ? '' : '+'} above_idle=${round((sum(by) - sum(idle)) / 1e6)} renderer=${round(renderer / 1e6)} browser=${round((by.browser ?? 0) / 1e6)} sw_used=${round(heap.usedSize / 1e6)} sw_total=${round(heap.totalSize / 1e6)} ${Object.entries(h).map(([k, v]) => `${k}=${round(v / 1e6)}`).join(' ')}`);
+        timeline.push(`${((Date.now() - t0) / 1000).toFixed(1)}s${done.at === undefined ? '' : '+'} above_idle=${round((sum(by) - sum(idle)) / 1e6)} anon=${round((anon - idleAnon) / 1e6)} renderer=${round(renderer / 1e6)} browser=${round((by.browser ?? 0) / 1e6)} sw_used=${round(heap.usedSize / 1e6)} sw_total=${round(heap.totalSize / 1e6)} ${Object.entries(h).map(([k, v]) => `${k}=${round(v / 1e6)}`).join(' ')}`);
         await new Promise((r) => setTimeout(r, 500));
       }
     })();
@@ -152,6 +172,14 @@ async function main() {
       await writeFile(PROFILE_OUT, JSON.stringify(profile));
       console.log(JSON.stringify({ probe: 'service-worker-live-at-peak-by-site-mb', sites: liveBySite((profile as { profile: { head: ProfileNode } }).profile.head) }));
     }
+    if (infra) {
+      const big = (split: Record<string, number>) => (split['(private footprint)'] ?? 0) > 100;
+      for (const { label, byProcess } of await infra.end(Number(process.env.PROBE_DUMP_DEPTH ?? 3))) {
+        for (const [pid, split] of Object.entries(byProcess)) {
+          if (big(split)) console.log(JSON.stringify({ dump: label, pid, mb: Object.fromEntries(Object.entries(split).slice(0, 18)) }));
+        }
+      }
+    }
     console.log(timeline.filter((_, i) => i % Number(process.env.PROBE_EVERY ?? 4) === 0).join('\n'));
     console.log(
       JSON.stringify({
@@ -163,6 +191,8 @@ async function main() {
         peak_at_s: round(peakAt / 1000),
         above_idle_mb: round((peak - sum(idle)) / 1e6),
         import_above_idle_mb: round((importPeak - sum(idle)) / 1e6),
+        // The same without file pages (see ANON): steadier on a machine that reclaims idle pages.
+        anon_above_idle_mb: round((peakAnon - idleAnon) / 1e6),
         idle_mb: mb(idle),
         peak_mb: mb(peakBy),
         sw_idle_used_mb: round(idleHeap.usedSize / 1e6),

@@ -17,11 +17,14 @@ export function chromiumTreePss(userDataDir: string): number {
 }
 
 /**
+ * `fields` of smaps_rollup summed instead of Pss: ['Pss_Anon', 'Pss_Shmem'] leaves out the file
+ * pages (Chromium's code) that a proactive reclaimer may drop from an idle browser and fault back in later.
+ *
  * The same PSS per process of the tree, keyed by its kind and pid ("browser", "renderer 123",
  * "utility 456"…): where a peak sits (the browser process holds IndexedDB's backend; extension pages,
  * their workers and the background share renderers).
  */
-export function chromiumTreePssByProcess(userDataDir: string): Record<string, number> {
+export function chromiumTreePssByProcess(userDataDir: string, fields: readonly string[] = ['Pss']): Record<string, number> {
   const parent = new Map<number, number>();
   let root: number | undefined;
   for (const name of readdirSync('/proc')) {
@@ -43,9 +46,10 @@ export function chromiumTreePssByProcess(userDataDir: string): Record<string, nu
   const out: Record<string, number> = {};
   for (const pid of parent.keys()) {
     if (!inTree(pid)) continue;
-    const kb = /^Pss:\s+(\d+) kB/m.exec(read(`/proc/${pid}/smaps_rollup`) ?? '')?.[1];
+    const rollup = read(`/proc/${pid}/smaps_rollup`) ?? '';
+    const kb = fields.reduce((sum, field) => sum + Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0), 0);
     const kind = pid === root ? 'browser' : (/--type=([\w-]+)/.exec(read(`/proc/${pid}/cmdline`) ?? '')?.[1] ?? 'other');
-    out[pid === root ? kind : `${kind} ${pid}`] = Number(kb ?? 0) * 1024;
+    out[pid === root ? kind : `${kind} ${pid}`] = kb * 1024;
   }
   return out;
 }

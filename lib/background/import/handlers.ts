@@ -1,7 +1,7 @@
 // The import capability's messages: orders in (by file, in sessions of many batches, or one captured
 // order), a session's end or cancel, and one order read back.
 import type { Handlers } from '../../messaging/router';
-import { importOrigin } from '../derived';
+import { importOrigin, importSessionClosed, importSessionOpened } from '../derived';
 import type { RegularsDb } from '../../store/database';
 import { dropWarm, keepWarm, lazyCache, releaseCache, sessionCache, type ImportCache } from './import-cache';
 import { dropDeadUndo, dropUndo, revertImport } from './undo-journal';
@@ -64,6 +64,7 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
       if (cache?.undo) await dropUndo(db, cache.undo).catch((e) => console.warn('Regulars: an import’s undo records were not cleared', e));
       if (cache && write) keepWarm(cache);
       else if (cache) releaseCache(cache);
+      importSessionClosed(id);
       hooks.onSessionEnded?.(id);
     }
     return true;
@@ -76,6 +77,7 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
       // A session remembers what it changed, so the user can cancel the whole import.
       session = { cache: sessionCache(db, id, importOrigin(id)), timer: setTimeout(() => undefined), queue: lane() };
       sessions.set(id, session);
+      importSessionOpened(id);
     }
     session.timer = setTimeout(() => void endSession(id).catch((e) => console.error('Regulars: an idle import could not finish', e)), SESSION_IDLE_MS);
     return session.cache;

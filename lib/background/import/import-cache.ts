@@ -6,6 +6,7 @@ import { type MemberWrite } from '../../domain/rows';
 import { undoJournal, type UndoJournal } from './undo-journal';
 import { marksNow, readKeptBatches, type BatchMarks } from './kept-batches';
 import { timedPhase } from './phases';
+import { WaitingRows } from './waiting-rows';
 
 /**
  * What an import already knows about the store, so a file of many batches does not read the same
@@ -54,8 +55,8 @@ export type KnownBatch = { orderIds: string[]; digests: number } | { kept: numbe
 /** Member rows an import session computed and has not yet written (member-journal.ts). */
 export interface DeferredMembers {
   session: string;
-  /** Rows as the session last computed them, by member id. */
-  pending: Map<string, MemberWrite>;
+  /** Rows as the session last computed them, by member id (held as columns: waiting-rows.ts). */
+  pending: WaitingRows;
   /** Members this session created: their first tier is no tier change. */
   created: Set<string>;
   /** Waiting members another writer changed meanwhile, recomputed from their orders at the end; undefined: any may have been. */
@@ -108,7 +109,7 @@ export async function preloadedCache(db: RegularsDb): Promise<ImportCache> {
  */
 export async function sessionCache(db: RegularsDb, session: string, origin: string): Promise<ImportCache> {
   const cache = takeWarm(db) ?? (await timedPhase('session.preload', () => preloadedCache(db)));
-  const deferred = { session, pending: new Map(), created: new Set(), changedElsewhere: new Set(), entries: 0, early: new Set<string>() };
+  const deferred = { session, pending: new WaitingRows(), created: new Set(), changedElsewhere: new Set(), entries: 0, early: new Set<string>() };
   return Object.assign(cache, { undo: undoJournal(session), origin, deferred });
 }
 

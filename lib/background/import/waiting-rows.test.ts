@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { MemberWrite } from '../../domain/rows';
+import { WaitingRows } from './waiting-rows';
+
+const row = (id: string, over: Partial<MemberWrite> = {}): MemberWrite => ({
+  id,
+  displayName: `Buyer ${id}`,
+  tags: [],
+  profile: {},
+  doNotContact: false,
+  createdAt: 1_700_000_000_123,
+  updatedAt: 1_700_000_500_456,
+  orderCount: 3,
+  spendMinor: 4_500_000_000_12,
+  currency: 'VND',
+  spendOrderCount: 3,
+  averageOrderMinor: 1_500_000_000_04,
+  firstOrderAt: 1_690_000_000_001,
+  lastOrderAt: 1_699_999_999_999,
+  categoryLastAt: { Shirts: 1_699_999_999_999 },
+  pointsAdjustment: undefined,
+  ...over,
+});
+
+describe('member rows waiting for an import session’s end', () => {
+  it.each([
+    ['an ordinary member', row('m1')],
+    ['a member with no orders counted and no category', row('m2', { orderCount: 0, spendOrderCount: 0, spendMinor: 0, averageOrderMinor: 0, firstOrderAt: undefined, lastOrderAt: undefined, categoryLastAt: undefined })],
+    ['a member with tags, a profile, points and several categories', row('m3', { tags: ['vip'], profile: { phone: '+84 90' }, doNotContact: true, pointsAdjustment: -40, categoryLastAt: { Shirts: 1, '': 2 } })],
+    ['a row with a field the columns do not know', { ...row('m4'), tierId: 'gold' }],
+  ])('%s comes back as it was set', (_, member) => {
+    const rows = new WaitingRows();
+    rows.set(member.id, member);
+    expect(rows.get(member.id)).toStrictEqual(member);
+  });
+
+  it('holds the latest row per member, in the order they first came, and lets rows go', () => {
+    const rows = new WaitingRows();
+    for (let i = 0; i < 3000; i++) rows.set(`m${i}`, row(`m${i}`, { orderCount: i, currency: i % 2 ? 'EUR' : 'USD' }));
+    rows.set('m7', row('m7', { orderCount: 70, displayName: 'Seven' }));
+    expect(rows.size).toBe(3000);
+    expect(rows.get('m7')).toMatchObject({ orderCount: 70, displayName: 'Seven', currency: 'VND' });
+    expect(rows.get('m2999')).toMatchObject({ orderCount: 2999, currency: 'EUR' });
+    expect([...rows.keys()].slice(0, 3)).toEqual(['m0', 'm1', 'm2']);
+    expect(rows.delete('m7')).toBe(true);
+    expect(rows.has('m7')).toBe(false);
+    expect(rows.get('m7')).toBeUndefined();
+    expect(rows.size).toBe(2999);
+    rows.clear();
+    expect(rows.size).toBe(0);
+    rows.set('m1', row('m1'));
+    expect(rows.get('m1')).toStrictEqual(row('m1'));
+  });
+});

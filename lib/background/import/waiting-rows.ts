@@ -1,0 +1,177 @@
+// The member rows an import session holds until its end (member-journal.ts), as columns: a 200 MB
+// export leaves a row per member waiting (269k), and as objects each was some 270 B of the
+// background's heap (16 fields, a box per timestamp, a fresh empty tag list and profile, a category
+// record) while the import itself held the most. Here the numbers sit in typed arrays, the strings
+// that repeat (currency, category) in dictionaries, and only what is out of the ordinary (tags, a
+// profile, several categories, a field this file does not know) as an object. A row is rebuilt,
+// equal to the one set, when it is asked for.
+import type { MemberWrite } from '../../domain/rows';
+
+/** The fields held as columns; any other a row has is kept beside it as it is. */
+const COLUMNS = new Set([
+  'id', 'displayName', 'tags', 'profile', 'doNotContact', 'createdAt', 'updatedAt', 'orderCount', 'spendMinor', 'currency',
+  'spendOrderCount', 'averageOrderMinor', 'firstOrderAt', 'lastOrderAt', 'categoryLastAt', 'pointsAdjustment',
+]);
+
+/** What a row has beyond its columns: tags, a profile, several categories, unknown fields. */
+interface Unusual {
+  tags?: string[];
+  profile?: MemberWrite['profile'];
+  categoryLastAt?: Record<string, number>;
+  extra?: Record<string, unknown>;
+}
+
+/** The typed columns, by kind. */
+const NUMBERS = ['createdAt', 'updatedAt', 'spendMinor', 'averageOrderMinor', 'firstOrderAt', 'lastOrderAt', 'pointsAdjustment', 'categoryAt'];
+const INTEGERS = ['orderCount', 'spendOrderCount', 'category', 'currency'];
+
+/** No category record (-1), or one of several categories (-2: in `Unusual`). */
+const NO_CATEGORY = -1;
+const CATEGORIES = -2;
+
+const grown = <A extends Float64Array | Int32Array | Uint8Array>(a: A, length: number): A => {
+  const next = new (a.constructor as new (n: number) => A)(length);
+  next.set(a);
+  return next;
+};
+
+/** Encodes `undefined` as NaN in a Float64 column (no stored number is NaN). */
+const orNaN = (n: number | undefined) => (n === undefined ? NaN : n);
+const orUndefined = (n: number) => (Number.isNaN(n) ? undefined : n);
+
+/** A member row per id, with the part of a Map's interface an import session uses. */
+export class WaitingRows {
+  private slotOf = new Map<string, number>();
+  private slots = 0;
+  private names: string[] = [];
+  private unusual: (Unusual | undefined)[] = [];
+  private dictionary: string[] = [];
+  private indexOf = new Map<string, number>();
+  private createdAt = new Float64Array(0);
+  private updatedAt = new Float64Array(0);
+  private spendMinor = new Float64Array(0);
+  private averageOrderMinor = new Float64Array(0);
+  private firstOrderAt = new Float64Array(0);
+  private lastOrderAt = new Float64Array(0);
+  private pointsAdjustment = new Float64Array(0);
+  private categoryAt = new Float64Array(0);
+  private orderCount = new Int32Array(0);
+  private spendOrderCount = new Int32Array(0);
+  private category = new Int32Array(0);
+  private currency = new Int32Array(0);
+  private doNotContact = new Uint8Array(0);
+
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  has(id: string): boolean {
+    return this.slotOf.has(id);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.slotOf.keys();
+  }
+
+  delete(id: string): boolean {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return false;
+    this.slotOf.delete(id);
+    this.names[slot] = '';
+    this.unusual[slot] = undefined;
+    return true;
+  }
+
+  clear(): void {
+    this.slotOf.clear();
+    this.slots = 0;
+    this.names = [];
+    this.unusual = [];
+    for (const column of NUMBERS) (this as unknown as Record<string, Float64Array>)[column] = new Float64Array(0);
+    for (const column of INTEGERS) (this as unknown as Record<string, Int32Array>)[column] = new Int32Array(0);
+    this.doNotContact = new Uint8Array(0);
+  }
+
+  private word(s: string): number {
+    let i = this.indexOf.get(s);
+    if (i === undefined) {
+      i = this.dictionary.push(s) - 1;
+      this.indexOf.set(s, i);
+    }
+    return i;
+  }
+
+  private slotFor(id: string): number {
+    const known = this.slotOf.get(id);
+    if (known !== undefined) return known;
+    if (this.slots >= this.orderCount.length) {
+      const length = Math.max(1024, Math.ceil(this.slots * 1.5));
+      const columns = this as unknown as Record<string, Float64Array | Int32Array | Uint8Array>;
+      for (const column of [...NUMBERS, ...INTEGERS, 'doNotContact']) columns[column] = grown(columns[column]!, length);
+    }
+    const slot = this.slots++;
+    this.slotOf.set(id, slot);
+    return slot;
+  }
+
+  set(id: string, row: MemberWrite): this {
+    const i = this.slotFor(id);
+    this.names[i] = row.displayName;
+    this.doNotContact[i] = row.doNotContact ? 1 : 0;
+    this.createdAt[i] = row.createdAt;
+    this.updatedAt[i] = row.updatedAt;
+    this.orderCount[i] = row.orderCount;
+    this.spendMinor[i] = row.spendMinor;
+    this.currency[i] = this.word(row.currency);
+    this.spendOrderCount[i] = row.spendOrderCount;
+    this.averageOrderMinor[i] = row.averageOrderMinor;
+    this.firstOrderAt[i] = orNaN(row.firstOrderAt);
+    this.lastOrderAt[i] = orNaN(row.lastOrderAt);
+    this.pointsAdjustment[i] = orNaN(row.pointsAdjustment);
+    const odd: Unusual = {};
+    if (row.tags.length) odd.tags = row.tags;
+    if (Object.keys(row.profile).length) odd.profile = row.profile;
+    const categories = row.categoryLastAt ? Object.keys(row.categoryLastAt) : undefined;
+    if (!categories) this.category[i] = NO_CATEGORY;
+    else if (categories.length === 1) {
+      this.category[i] = this.word(categories[0]!);
+      this.categoryAt[i] = row.categoryLastAt![categories[0]!]!;
+    } else {
+      this.category[i] = CATEGORIES;
+      odd.categoryLastAt = row.categoryLastAt!;
+    }
+    for (const key of Object.keys(row)) if (!COLUMNS.has(key)) (odd.extra ??= {})[key] = (row as unknown as Record<string, unknown>)[key];
+    this.unusual[i] = odd.tags || odd.profile || odd.categoryLastAt || odd.extra ? odd : undefined;
+    return this;
+  }
+
+  private oneCategory(category: number, i: number): Record<string, number> {
+    return { [this.dictionary[category]!]: this.categoryAt[i]! };
+  }
+
+  get(id: string): MemberWrite | undefined {
+    const i = this.slotOf.get(id);
+    if (i === undefined) return undefined;
+    const odd = this.unusual[i];
+    const category = this.category[i]!;
+    return {
+      id,
+      displayName: this.names[i]!,
+      tags: odd?.tags ?? [],
+      profile: odd?.profile ?? {},
+      doNotContact: this.doNotContact[i] === 1,
+      createdAt: this.createdAt[i]!,
+      updatedAt: this.updatedAt[i]!,
+      orderCount: this.orderCount[i]!,
+      spendMinor: this.spendMinor[i]!,
+      currency: this.dictionary[this.currency[i]!]!,
+      spendOrderCount: this.spendOrderCount[i]!,
+      averageOrderMinor: this.averageOrderMinor[i]!,
+      firstOrderAt: orUndefined(this.firstOrderAt[i]!),
+      lastOrderAt: orUndefined(this.lastOrderAt[i]!),
+      categoryLastAt: category === NO_CATEGORY ? undefined : category === CATEGORIES ? odd!.categoryLastAt : this.oneCategory(category, i),
+      pointsAdjustment: orUndefined(this.pointsAdjustment[i]!),
+      ...odd?.extra,
+    };
+  }
+}
