@@ -48,6 +48,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.onImportEnded?.(session);
     },
   });
+  deps.sync?.followImports((memberId) => imports.writeWaitingMember(memberId));
   if (deps.recoverImports) void imports.recover().catch((e) => console.error('Regulars: an unfinished import could not be completed', e));
   const handlers: Handlers = {
     ...imports.handlers,
@@ -57,7 +58,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       now,
       {
         onMemberUpdated: (row, patch) => reminders.memberUpdated(row, patch),
-        writeWaiting: (memberId) => imports.writeWaitingMember(memberId),
+        // One an import here is creating, else one an import on another machine of the team is (its identities and orders are here, its row not yet).
+        writeWaiting: async (memberId) => (await imports.writeWaitingMember(memberId)) || !!(await deps.sync?.writeTeamMember(memberId)),
         ...(deps.sync ? { teamFacts: deps.sync.teamFacts } : {}),
       },
     ),

@@ -2,6 +2,7 @@
 // Built with REGULARS_BENCH=1 (adds bench.html to a separate .output-bench build).
 import { readFileSync } from 'node:fs';
 import { syncBenches } from './sync';
+import { syncReadBenches } from './sync-reads';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
@@ -68,6 +69,7 @@ async function main() {
   if (process.env.BENCH_ONLY === 'popup') return benchGroup(popupBenches);
   if (process.env.BENCH_ONLY === 'tiers') return benchGroup((page) => tierBench(page).then(() => undefined));
   if (process.env.BENCH_ONLY === 'sync') return syncBenches();
+  if (process.env.BENCH_ONLY === 'sync-reads') return syncReadBenches();
   const contentJs = readFileSync(path.join(BENCH_DIR, 'content-scripts', 'content.js'));
   emit({ bench: 'content-script-size', bytes: contentJs.length, gzip_bytes: gzipSync(contentJs, { level: 9 }).length });
 

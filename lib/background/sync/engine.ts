@@ -49,6 +49,8 @@ export interface SyncDeps {
    * ended whose writes were that import-like session (catchUpSession).
    */
   onApplied?: (tables: ReadonlySet<string>, members: ReadonlySet<string>, session?: string) => void;
+  /** A member an import under way here created and has not written yet: written now, true if it was (sync-rows.ts). */
+  writeWaiting?: (memberId: string) => Promise<boolean>;
   /** Long-poll length; tests shorten it. */
   longpollMs?: number;
   /** How long past its length a long-poll the server still holds is ended here (5 s; tests shorten it). */
@@ -87,6 +89,7 @@ export function createSyncEngine(deps: SyncDeps) {
     for (const m of members) applied.members.add(m);
   };
   const ctx: SyncContext = { db, state, client, me, now, skip: (id, reason) => skip(id, reason), onApplied, saw: (doc) => roster.saw(doc) };
+  ctx.writeWaiting = deps.writeWaiting;
 
   const setStatus = (patch: Partial<SyncStatus>) => {
     status = { ...status, ...patch };

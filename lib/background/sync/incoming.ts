@@ -51,6 +51,8 @@ export async function applyDocs(
     if (doc.type === 'member' || doc.type === 'tag') memberIds.add(doc.memberId);
     else if (doc.type !== 'setting' && doc.type !== 'segment' && doc.type !== 'siteRule') referenced.add(doc.row.memberId);
   }
+  // Members an import here is still creating: its row first, the team's documents on top of it.
+  if (ctx.writeWaiting) for (const m of memberIds) await ctx.writeWaiting(m);
   // Everything sync keeps of its own is read before the store's transaction: awaiting another
   // database inside it would let IndexedDB end the transaction early.
   const survivors = await survivorsOf(state, [...memberIds, ...referenced], batch);

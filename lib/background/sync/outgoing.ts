@@ -32,14 +32,15 @@ export async function docsForEntry(ctx: SyncContext, table: SharedTable, key: st
   const shadowOf = async (id: string) => state.shadow.get(id);
   const id = docId[SHARED_TABLES[table]](key);
   const prev = await shadowOf(id);
-  const rev = prev ? { _rev: prev.rev } : {};
-  const deleted = () => (prev && !prev.doc?._deleted ? [{ _id: id, _rev: prev.rev, _deleted: true }] : []);
+  // A shadow with no revision is a placeholder never sent (team-member.ts): the base of the first version, not one on the server.
+  const rev = prev?.rev ? { _rev: prev.rev } : {};
+  const deleted = () => (prev?.rev && !prev.doc?._deleted ? [{ _id: id, _rev: prev.rev, _deleted: true }] : []);
   switch (table) {
     case 'members': {
       const row = await db.members.get(key);
       const prevDoc = prev?.doc as MemberDoc | undefined;
       if (!row) {
-        if (!prevDoc || prevDoc.mergedInto) return [];
+        if (!prevDoc || prevDoc.mergedInto || !prev?.rev) return [];
         // Gone from here: merged, if its identities now belong to another member.
         const ids = (await state.shadow.where('id').startsWith('identity:').toArray()).filter((s) => (s.doc as IdentityDoc | undefined)?.row.memberId === key);
         const now = await db.identities.bulkGet(ids.map((s) => rowKeyOf(s.id)));
@@ -48,7 +49,7 @@ export async function docsForEntry(ctx: SyncContext, table: SharedTable, key: st
       }
       const out: object[] = [];
       const doc = memberDocFromRow(row, prevDoc, me);
-      if (doc !== prevDoc) out.push({ ...doc, ...rev });
+      if (doc !== prevDoc || !prev?.rev) out.push({ ...doc, ...rev });
       const tagShadows = await state.shadow.where('id').startsWith(`tag:${key}:`).toArray();
       const revs = new Map(tagShadows.map((s) => [s.id, s.rev]));
       const tagDocs = tagDocsFromRow(key, row.tags, tagShadows.map((s) => s.doc as TagDoc), me, Math.max(row.updatedAt, t), () => newId('t'));

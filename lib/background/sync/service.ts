@@ -13,6 +13,7 @@ import { CouchClient, CouchError } from './couch';
 import { createSyncEngine, type SyncEngine, type SyncStatus } from './engine';
 import { setUpTeam } from './setup';
 import { teamFacts } from './team-facts';
+import { writeTeamMember } from './team-member';
 import { readMeta, SyncStateDb, writeMeta } from './state';
 
 export interface TeamConfig {
@@ -40,6 +41,8 @@ export function syncService(deps: SyncServiceDeps) {
   let engine: SyncEngine | undefined;
   let config: TeamConfig | undefined;
   let last: SyncStatus = OFF;
+  /** The import capability's: a member an import under way created, written now (import/handlers.ts). */
+  let importsWaiting: ((memberId: string) => Promise<boolean>) | undefined;
 
   const clientFor = (c: TeamConfig) => new CouchClient({ server: c.server, db: c.db, cookies: deps.cookies, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
 
@@ -49,7 +52,9 @@ export function syncService(deps: SyncServiceDeps) {
   };
 
   function run(c: TeamConfig, client: CouchClient) {
-    engine = createSyncEngine({ db: deps.db, state, client, me: c.user, now: deps.now, subscribe, ...(deps.onApplied ? { onApplied: deps.onApplied } : {}) });
+    const writeWaiting = (memberId: string) => importsWaiting?.(memberId) ?? Promise.resolve(false);
+    const { db, now, onApplied } = deps;
+    engine = createSyncEngine({ db, state, client, me: c.user, now, subscribe, writeWaiting, ...(onApplied ? { onApplied } : {}) });
     engine.start();
   }
 
@@ -113,6 +118,12 @@ export function syncService(deps: SyncServiceDeps) {
     me: (): string | undefined => config?.user,
     /** The team's users while connected (the database's members and whoever wrote to it); empty otherwise. */
     team: async (): Promise<string[]> => (config && engine ? engine.team() : []),
+    /** Imports here: the team's documents on a member an import is still creating land on its row (sync-rows.ts writeWaiting). */
+    followImports(writeWaiting: (memberId: string) => Promise<boolean>): void {
+      importsWaiting = writeWaiting;
+    },
+    /** A member the team's identities name and no row here holds (another machine's import under way): written from its orders now (team-member.ts). */
+    writeTeamMember: (memberId: string) => writeTeamMember(deps.db, state, memberId, deps.now(), config?.user),
     /** Who added a member's tags and who contacted them last, while connected to a team. */
     teamFacts: async (memberId: string) => (config ? teamFacts(deps.db, state, memberId) : undefined),
   };

@@ -21,6 +21,12 @@ export interface SyncContext {
   origin?: string | undefined;
   /** An incoming document passed the row schemas (its writers join the team's roster). */
   saw?: ((doc: SyncDoc) => void) | undefined;
+  /**
+   * A member an import under way here created and has not written yet: written now, true if it was
+   * (import/handlers.ts). The team's documents on that member (another agent's tags and notes on it
+   * while the import runs) then land on the import's row, not on one made from theirs.
+   */
+  writeWaiting?: ((memberId: string) => Promise<boolean>) | undefined;
   /** A catch-up under way that began with no shadow kept: every shadow there is, it wrote from the feed. */
   feedOnlyShadows?: boolean | undefined;
 }

@@ -42,7 +42,7 @@ export function teamMachines(server: () => TestServer) {
       await b.engine.settled();
       return { team, a, b, buyer: (await a.db.members.toArray())[0]! };
     },
-    async machine(team: string, user: string, password: string, { fetch, ...extra }: Pick<SyncDeps, 'onApplied' | 'longpollMs' | 'heldPastMs'> & { fetch?: typeof globalThis.fetch } = {}) {
+    async machine(team: string, user: string, password: string, { fetch, ...extra }: Pick<SyncDeps, 'onApplied' | 'longpollMs' | 'heldPastMs' | 'writeWaiting'> & { fetch?: typeof globalThis.fetch } = {}) {
       const factory = new IDBFactory();
       const name = `regulars-${user}-${++seq}`;
       const db = memoryDb(undefined, factory, name);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { mergeAll, mergeDocs } from './conflicts';
-import { tagIsLive, type MemberDoc, type OrderDoc, type ReminderDoc, type SyncDoc, type TagDoc } from './documents';
+import { memberRowFromDocs, tagIsLive, type MemberDoc, type OrderDoc, type ReminderDoc, type SyncDoc, type TagDoc } from './documents';
 import {
   contactDocFromRow,
   identityDocFromRow,
   memberDocFromRow,
   memberDocMerged,
+  memberDocPlaceholder,
   noteDocFromRow,
   orderDocFromRow,
   reminderDocFromRow,
@@ -172,5 +173,23 @@ describe('resolving _conflicts', () => {
     expect(mergeAll([v3, v1, v2])).toEqual(one);
     expect(mergeAll([v2, v3, v1])).toEqual(one);
     expect(one).toMatchObject({ profile: { size: { v: 'L' } }, dnc: { v: true }, name: { v: 'Lin W.' } });
+  });
+});
+
+describe('a member filled in from the team before its own document came: its name and do-not-contact are placeholders', () => {
+  // B has the handle and orders of a buyer an import on A is creating, and writes the row itself at T0 + 5 h (after A's import began).
+  const placeholder = memberDocPlaceholder(memberRow({ displayName: 'linwei', createdAt: T0, updatedAt: T0 + 5 * HOUR }), 'bob');
+  const imported = memberDocFromRow(memberRow({ displayName: 'Lin Wei', createdAt: T0, updatedAt: T0 }), undefined, 'alice');
+  it.each([
+    ["the import's row, older in time, wins the name and leaves no placeholder in history", imported, 'Lin Wei', false, []],
+    ["an agent's later do-not-contact on B stays beside the import's name", memberDocFromRow(memberRow({ displayName: 'linwei', doNotContact: true, updatedAt: T0 + 6 * HOUR }), placeholder, 'bob'), 'linwei', true, []],
+    ["an agent's rename on B beats the placeholder, which is not kept in history", memberDocFromRow(memberRow({ displayName: 'Lin', updatedAt: T0 + 6 * HOUR }), placeholder, 'bob'), 'Lin', false, []],
+  ] as const)('%s', (_name, other, name, dnc, history) => {
+    const m = resolve(placeholder, other);
+    expect([m.name.v, m.dnc.v, m.history.map((h) => h.v)]).toEqual([name, dnc, history]);
+  });
+  it('a placeholder arriving never replaces the name or do-not-contact a machine holds', () => {
+    const row = memberRowFromDocs(placeholder, [], memberRow({ displayName: 'Lin Wei', doNotContact: true }), () => memberRow());
+    expect([row.displayName, row.doNotContact]).toEqual(['Lin Wei', true]);
   });
 });

@@ -4,6 +4,7 @@
 import type { OrderStatus } from '../types';
 import {
   compareStamps,
+  isPlaceholder,
   PROFILE_FIELDS,
   type ContactDoc,
   type Field,
@@ -33,7 +34,7 @@ function later<T extends object>(a: T, b: T, stamp: (x: T) => Stamp): T {
 function mergeField<T>(name: string, a: Field<T>, b: Field<T>, history: HistoryEntry[]): Field<T> {
   const win = later(a, b, (f) => f);
   const lose = win === a ? b : a;
-  if (json(lose.v) !== json(win.v)) history.push({ field: name, v: lose.v, at: lose.at, by: lose.by });
+  if (json(lose.v) !== json(win.v) && !isPlaceholder(lose)) history.push({ field: name, v: lose.v, at: lose.at, by: lose.by });
   return win;
 }
 

@@ -28,6 +28,14 @@ export function compareStamps(a: Stamp, b: Stamp): number {
 
 const couchFields = { _id: z.string().min(1), _rev: z.string().optional(), _deleted: z.boolean().optional() };
 
+/**
+ * The stamp of a value nobody set: one a machine filled in from what it had (a member whose row an
+ * import elsewhere has not sent yet, named from its handle). Older than any edit, it loses to every
+ * one and is never kept in a member's history; and it never replaces a value a machine holds.
+ */
+export const PLACEHOLDER_AT = 0;
+export const isPlaceholder = (f: Stamp | undefined) => f?.at === PLACEHOLDER_AT;
+
 /** A value with the stamp of the edit that set it. */
 const field = <T extends z.ZodType>(value: T) => z.object({ v: value, at: epochMs, by: z.string().max(200) });
 export type Field<T> = { v: T } & Stamp;
@@ -210,9 +218,9 @@ export function memberRowFromDocs(
   const updatedAt = Math.max(base.updatedAt, doc.name.at, doc.dnc.at, ...Object.values(doc.profile).map((f) => f?.at ?? 0));
   return {
     ...base,
-    displayName: doc.name.v,
+    displayName: isPlaceholder(doc.name) && local ? local.displayName : doc.name.v,
     profile,
-    doNotContact: doc.dnc.v,
+    doNotContact: isPlaceholder(doc.dnc) && local ? local.doNotContact : doc.dnc.v,
     tags: live.sort((a, b) => a.localeCompare(b)),
     createdAt: doc.createdAt,
     updatedAt,

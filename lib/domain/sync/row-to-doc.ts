@@ -4,7 +4,9 @@
 import type { ContactRow, IdentityRow, MemberRow, NoteRow, OrderRow, ReminderRow, SegmentRow, SiteRuleRow } from '../rows';
 import {
   docId,
+  isPlaceholder,
   MAX_HISTORY,
+  PLACEHOLDER_AT,
   PROFILE_FIELDS,
   stableJson,
   tagIsLive,
@@ -28,7 +30,7 @@ const same = (a: unknown, b: unknown) => stableJson(a) === stableJson(b);
 
 function stamped<T>(prev: Field<T> | undefined, v: T, me: string, at: number, history: HistoryEntry[], name: string): Field<T> {
   if (prev && same(prev.v, v)) return prev;
-  if (prev) history.push({ field: name, v: prev.v, at: prev.at, by: prev.by });
+  if (prev && !isPlaceholder(prev)) history.push({ field: name, v: prev.v, at: prev.at, by: prev.by });
   return { v, at: Math.max(at, prev ? prev.at + 1 : 0), by: me };
 }
 
@@ -55,6 +57,16 @@ export function memberDocFromRow(row: MemberRow, prev: MemberDoc | undefined, me
   };
   if (prev?._rev) doc._rev = prev._rev;
   return prev && same(withoutRev(prev), withoutRev(doc)) ? prev : doc;
+}
+
+/**
+ * The document of a member row this machine filled in from what it had (the team's identities and
+ * orders, before the member's own document came): its name and do-not-contact are placeholders that
+ * any edit, here or elsewhere, overrides. Kept as the row's last synced version until it is sent.
+ */
+export function memberDocPlaceholder(row: Pick<MemberRow, 'id' | 'displayName' | 'createdAt' | 'doNotContact'>, me: string): MemberDoc {
+  const at = PLACEHOLDER_AT;
+  return { _id: docId.member(row.id), type: 'member', memberId: row.id, createdAt: row.createdAt, name: { v: row.displayName, at, by: me }, profile: {}, dnc: { v: row.doNotContact, at, by: me }, history: [] };
 }
 
 /** The member row gone from this machine: merged into `survivor` (when its identities moved there). */
