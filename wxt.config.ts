@@ -52,11 +52,11 @@ function catalogueModules(): Plugin {
  * Every module the popup loads before its first frame, in two chunks: opening an extension page
  * costs the renderer's main thread a few milliseconds per file it loads (request, response,
  * compile), and the shared chunks of a multi-page build gave the popup twelve scripts and two style
- * sheets. The popup's script (entrypoints/popup/open.ts) runs early.ts, which asks the background
- * for Today, before the page's React code (main.tsx and everything it imports that early.ts does
- * not: this one group). popup.html names both groups, so they load side by side with the entry. The
- * other pages that share these modules load the same chunks. The popup's catalogue stays a dynamic
- * import of its own (lib/i18n/load.ts).
+ * sheets. The popup's first script (entrypoints/popup/early.ts, with what it imports) asks the
+ * background for Today and stays small; the page's React code (main.tsx and everything it imports
+ * that early.ts does not) is this one group, loaded while the answers travel. The other pages that
+ * share these modules load the same chunk. The popup's catalogue stays a dynamic import of its own
+ * (lib/i18n/load.ts).
  */
 const POPUP_EARLY = path.resolve('entrypoints/popup/early.ts');
 const POPUP_MAIN = path.resolve('entrypoints/popup/main.tsx');
@@ -82,16 +82,16 @@ function popupGroups(): CodeSplittingGroup[] {
     // sheet, and the popup's `body { width: 400px }` narrowed the other pages to a column.
     if (/\.css($|\?)/.test(id) && (getModuleInfo(id)?.importers ?? []).every((importer) => importer === POPUP_MAIN)) return null;
     early ??= staticGraph(POPUP_EARLY, getModuleInfo);
-    // main.tsx itself stays in the page's entry: its top level renders the popup, and other pages load this group.
+    // main.tsx itself stays a chunk of its own: its top level renders the popup, and other pages load this group.
     main ??= new Set([...staticGraph(POPUP_MAIN, getModuleInfo)].filter((m) => m !== POPUP_MAIN && !early!.has(m)));
     // WXT's tiny per-page modules (empty in a build) would otherwise be files of their own that every page loads.
     if (id.startsWith('\0virtual:wxt-')) return 'popup-early';
-    // early.ts itself stays in the page's entry: its top level asks for Today, and other pages load popup-early too.
+    // early.ts itself stays the page's entry chunk: other pages load popup-early too.
     if (early.has(id)) return id === POPUP_EARLY ? null : 'popup-early';
     return main.has(id) ? 'popup-first-load' : null;
   };
   // Only what `name` picks: with the default (every captured module's imports too), the modules
-  // early.ts shares with main.tsx would move into the big chunk.
+  // early.ts shares with main.tsx would move into the big chunk and early.ts would wait for all of it.
   return ['popup-early', 'popup-first-load'].map((group) => ({
     debugName: group,
     includeDependenciesRecursively: false,

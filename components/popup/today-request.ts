@@ -1,5 +1,5 @@
 // What the popup asks the background for Today: apart from the list's React code, because the popup
-// sends this request first thing, before React starts (entrypoints/popup/early.ts).
+// sends this request first thing, before React has loaded (entrypoints/popup/early.ts).
 import type { UiLocale } from '@/lib/i18n/locales';
 import type { RequestOf } from '@/lib/messaging/protocol';
 

@@ -1,6 +1,7 @@
-// What the popup runs first (open.ts): it asks the background for Today and the settings, and
-// starts loading the words of the language the popup showed last time, before the page's React code
-// (./main.tsx) starts. The answers travel while React starts, instead of being asked for once it has.
+// The popup's first script: it asks the background for Today and the settings, and starts loading
+// the words of the language the popup showed last time, then loads the page's React code
+// (./main.tsx). The answers travel while that code is fetched and compiled (some 100 ms of a popup
+// open), instead of being asked for only once it has run.
 import { todayRequest } from '@/components/popup/today-request';
 import { resolveLocale } from '@/lib/i18n/locales';
 import { loadTranslator } from '@/lib/i18n/load';
@@ -28,3 +29,5 @@ const early: PopupEarly = {
 // Each is awaited by the page; these keep a failure from being reported as unhandled meanwhile.
 for (const started of [early.guessedWords, early.earlyToday, early.earlySettings]) started.catch(() => undefined);
 handOver(early);
+
+void import('./main');

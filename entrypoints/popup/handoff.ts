@@ -1,4 +1,4 @@
-// What the popup's early code (early.ts) hands to its page (main.tsx), through earlyHandoff.
+// What the popup's first script (early.ts) hands to its page (main.tsx), through earlyHandoff.
 import { earlyHandoff } from '@/components/early-handoff';
 import type { TodayRequest } from '@/components/popup/today-request';
 import type { Translate, UiLocale } from '@/lib/i18n/locales';
