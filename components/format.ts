@@ -1,5 +1,6 @@
 // Display helpers shared by panel, popup and options: everything through Intl in the user's locale.
 import { formatMoney } from '@/lib/domain/money';
+import { cached } from '@/lib/domain/cached';
 import type { Translate, UiLocale } from '@/lib/i18n';
 
 export const money = (minor: number, currency: string, locale: UiLocale) => formatMoney(minor, currency, locale);
@@ -7,10 +8,7 @@ export const money = (minor: number, currency: string, locale: UiLocale) => form
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 export function shortDate(ts: number | undefined, locale: UiLocale, timeZone?: string): string {
   if (ts === undefined) return '—';
-  const key = `${locale}|${timeZone ?? ''}`;
-  let f = dateFormats.get(key);
-  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone })));
-  return f.format(ts);
+  return cached(dateFormats, `${locale}|${timeZone ?? ''}`, () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone })).format(ts);
 }
 
 export function dateTime(ts: number, locale: UiLocale, timeZone?: string): string {
@@ -45,9 +43,7 @@ export function fileSize(bytes: number, locale: UiLocale): string {
 const languageNames = new Map<string, Intl.DisplayNames>();
 export function languageName(language: string, locale: string): string {
   try {
-    let names = languageNames.get(locale);
-    if (!names) languageNames.set(locale, (names = new Intl.DisplayNames([locale], { type: 'language' })));
-    return names.of(language) ?? language;
+    return cached(languageNames, locale, () => new Intl.DisplayNames([locale], { type: 'language' })).of(language) ?? language;
   } catch {
     return language;
   }

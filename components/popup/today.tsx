@@ -2,6 +2,7 @@
 // the keyboard. Pure UI: the popup page passes data and actions in.
 import { startTransition, useEffect, useLayoutEffect, useMemo, useState, type KeyboardEvent } from 'react';
 // Straight from time.ts: the domain index brings zod and every schema into the popup's first load.
+import { cached } from '@/lib/domain/cached';
 import { localDayNumber, wallInstant } from '@/lib/domain/time';
 import { dueWhen, reminderLabel as reasonLabel } from '@/lib/reminders/label';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
@@ -33,10 +34,8 @@ const whenFormats = new Map<string, Intl.DateTimeFormat>();
 
 function when(ts: number, now: number, locale: UiLocale, timeZone: string): string {
   const sameDay = localDayNumber(ts, timeZone) === localDayNumber(now, timeZone);
-  const key = `${sameDay}|${locale}|${timeZone}`;
-  let format = whenFormats.get(key);
-  if (!format) whenFormats.set(key, (format = new Intl.DateTimeFormat(locale, sameDay ? { timeStyle: 'short', timeZone } : { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone })));
-  return format.format(ts);
+  const make = () => new Intl.DateTimeFormat(locale, sameDay ? { timeStyle: 'short', timeZone } : { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone });
+  return cached(whenFormats, `${sameDay}|${locale}|${timeZone}`, make).format(ts);
 }
 
 export function TodayTab({ t, locale, data, error, actions, mine, onMine, memberId, onShowAll, onMore }: {

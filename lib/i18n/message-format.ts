@@ -4,6 +4,7 @@
 // it (Intl.NumberFormat: "12,000", "12,000"); `{line, number, ::group-off}` keeps the bare digits of
 // an identifier such as a row number ("row 12345"). A small ICU MessageFormat subset: no select, no
 // nesting beyond placeholders inside a branch.
+import { cached } from '../domain/cached';
 
 export type Params = Record<string, string | number>;
 
@@ -61,12 +62,6 @@ function branches(body: string, template: string): Map<string, Part[]> {
   }
   if (!out.has('other') || body.slice(i).trim()) throw new Error(`A plural needs an "other" branch and nothing else after its branches: ${template}`);
   return out;
-}
-
-function cached<T>(map: Map<string, T>, locale: string, make: () => T): T {
-  let value = map.get(locale);
-  if (!value) map.set(locale, (value = make()));
-  return value;
 }
 
 export function formatMessage(template: string, locale: string, params?: Params): string {

@@ -1,6 +1,7 @@
 // What a reminder is about, in words ("Follow-up: delivered 15 days ago", or the manual reason),
 // and when it is due ("due in 3 days", "due today", "overdue since 1 Dec").
 import { HOLIDAY_KEYS, type HolidayKey } from '../domain/journeys/holiday-calendar';
+import { cached } from '../domain/cached';
 import { localDayNumber } from '../domain/time';
 import type { MessageKey } from '../i18n/en';
 import type { Translate, UiLocale } from '../i18n/locales';
@@ -49,15 +50,10 @@ export function shipmentText(t: Translate, order: { carrier?: string | undefined
   return '';
 }
 
-// Making an Intl.DateTimeFormat costs far more than using one: the popup's first frame made one per
-// overdue row, a third of the list's render.
+// One formatter per locale and zone (cached): the popup's first frame made one per overdue row.
 const overdueDates = new Map<string, Intl.DateTimeFormat>();
-function overdueDate(locale: UiLocale, timeZone: string | undefined): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone ?? ''}`;
-  let format = overdueDates.get(key);
-  if (!format) overdueDates.set(key, (format = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone })));
-  return format;
-}
+const overdueDate = (locale: UiLocale, timeZone: string | undefined) =>
+  cached(overdueDates, `${locale}|${timeZone ?? ''}`, () => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone }));
 
 /**
  * When a reminder is due, as a person says it: "due in 3 days" by calendar days in the shop's zone,
