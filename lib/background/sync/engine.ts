@@ -88,8 +88,12 @@ export function createSyncEngine(deps: SyncDeps) {
     for (const t of tables) applied.tables.add(t);
     for (const m of members) applied.members.add(m);
   };
-  const ctx: SyncContext = { db, state, client, me, now, skip: (id, reason) => skip(id, reason), onApplied, saw: (doc) => roster.saw(doc) };
-  ctx.writeWaiting = deps.writeWaiting;
+  const ctx: SyncContext = {
+    db, state, client, me, now, onApplied,
+    skip: (id, reason) => skip(id, reason),
+    saw: (doc) => roster.saw(doc),
+    writeWaiting: deps.writeWaiting,
+  };
 
   const setStatus = (patch: Partial<SyncStatus>) => {
     status = { ...status, ...patch };
