@@ -16,6 +16,6 @@ describe('an import session kept warm for the next import', () => {
     expect(cache.deferred).toBeUndefined();
     // What makes the next session fast stays: every identity and order id of the store.
     expect(cache.identities.size).toBe(2);
-    expect(cache.orderIds?.size).toBe(2);
+    expect(cache.orders?.size).toBe(2);
   });
 });

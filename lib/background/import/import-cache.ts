@@ -7,6 +7,7 @@ import { undoJournal, type UndoJournal } from './undo-journal';
 import { marksNow, readKeptBatches, type BatchMarks } from './kept-batches';
 import { timedPhase } from './phases';
 import { WaitingRows } from './waiting-rows';
+import { KnownOrders } from './known-orders';
 
 /**
  * What an import already knows about the store, so a file of many batches does not read the same
@@ -18,17 +19,16 @@ export interface ImportCache {
   identities: Map<string, string>;
   /** True when `identities` holds every identity in the store: a miss then needs no read. */
   identitiesComplete: boolean;
-  /** Every order id in the store, when known: ids outside it need no read. */
-  orderIds: Set<string> | undefined;
+  /**
+   * A preloaded cache's orders: every order id in the store (while `complete`: ids outside it need no
+   * read) and, for orders no one else has written since, the digest of the file row the stored order
+   * was last made from (or found equal to): the same row again is unchanged without a read.
+   */
+  orders: KnownOrders | undefined;
   /** Member rows as last written by this import. */
   members: Map<string, MemberWrite>;
   /** Where each batch records what the store held before it, so the whole import can be cancelled (undo-journal.ts). */
   undo?: UndoJournal | undefined;
-  /**
-   * Order id → digest of the file row the stored order was last made from (or found equal to), for
-   * orders no one else has written since: the same row again is unchanged without a read.
-   */
-  digests?: Map<string, number> | undefined;
   /** Batches (by a digest of their JSON text) this cache stored or found unchanged (known-batches.ts). */
   batches?: Map<number, KnownBatch> | undefined;
   /** The category rules the digests (and the kept batches) were made under (the rules categorise the items). */
@@ -47,10 +47,10 @@ export interface ImportCache {
 }
 
 /**
- * A batch's orders (once each) and the digests its rows left, as one number; or, for a batch read
+ * A batch's orders (once each, by their keys in KnownOrders) and the digests its rows left, as one number; or, for a batch read
  * from disk (kept-batches.ts), only how many orders it holds: it is known while `keptTrusted`.
  */
-export type KnownBatch = { orderIds: string[]; digests: number } | { kept: number };
+export type KnownBatch = { orderKeys: Float64Array; digests: number } | { kept: number };
 
 /** Member rows an import session computed and has not yet written (member-journal.ts). */
 export interface DeferredMembers {
@@ -71,7 +71,7 @@ const liveCaches = new Set<ImportCache>();
 
 /** A cache that reads what it needs: right for a handful of orders (order capture). */
 export function lazyCache(): ImportCache {
-  return { identities: new Map(), identitiesComplete: false, orderIds: undefined, members: new Map() };
+  return { identities: new Map(), identitiesComplete: false, orders: undefined, members: new Map() };
 }
 
 /** A cache that loads every identity and order id once: right for a file of thousands of orders. */
@@ -91,10 +91,10 @@ export async function preloadedCache(db: RegularsDb): Promise<ImportCache> {
     };
     const [identities, orderIds] = await Promise.all([db.identities.toArray(), db.orders.toCollection().primaryKeys(), kept()]);
     for (const i of identities) cache.identities.set(i.id, i.memberId);
-    cache.orderIds = new Set(orderIds);
+    cache.orders = new KnownOrders();
+    for (const id of orderIds) cache.orders.add(id);
   });
   cache.identitiesComplete = true;
-  cache.digests = new Map();
   cache.store = db;
   cache.db = db.name;
   cache.origin = newId('import');
@@ -145,7 +145,7 @@ function takeWarm(db: RegularsDb): ImportCache | undefined {
   if (!kept || kept.store !== db) return undefined;
   clearTimeout(warm!.timer);
   warm = undefined;
-  if (!kept.orderIds || !kept.identitiesComplete) {
+  if (!kept.orders?.complete || !kept.identitiesComplete) {
     releaseCache(kept);
     return undefined;
   }
@@ -182,12 +182,17 @@ function followChanges(): void {
       }
       for (const t of change.tables) {
         if (t.table !== 'orders') continue;
-        if (t.keys === null) cache.digests?.clear();
-        else for (const id of t.keys) cache.digests?.delete(id);
-        if (!cache.orderIds) continue;
-        if (t.keys === null) cache.orderIds = undefined;
-        else if (t.kind === 'put') for (const id of t.keys) cache.orderIds.add(id);
-        else for (const id of t.keys) cache.orderIds.delete(id);
+        const orders = cache.orders;
+        if (!orders) continue;
+        if (t.keys === null) {
+          orders.forgetDigests();
+          orders.complete = false;
+        } else if (t.kind === 'put') {
+          for (const id of t.keys) {
+            orders.forgetDigest(id);
+            orders.add(id);
+          }
+        } else for (const id of t.keys) orders.forgetDigest(id); // still named: a removed order may be read for nothing, never missed
       }
     }
   });

@@ -73,7 +73,7 @@ describe('importing a file in batches', () => {
     });
     await expect(importOrders(db, [order(), order({ buyer: { handle: 'mei' } })], NOW, cache)).rejects.toThrow();
     expect(cache.identities.size).toBe(0);
-    expect(cache.orderIds?.size).toBe(0);
+    expect(cache.orders?.size).toBe(0);
     expect(cache.members.size).toBe(0);
     expect(await db.orders.count()).toBe(0);
     releaseCache(cache);

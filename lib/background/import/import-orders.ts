@@ -78,16 +78,16 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
 
   // Digests of the rows (whole, as read from the file), under the category rules that categorise them.
   const rulesKey = JSON.stringify(settings.categoryRules);
-  if (cache.digests && cache.rulesKey !== rulesKey) {
-    cache.digests.clear();
+  if (cache.orders && cache.rulesKey !== rulesKey) {
+    cache.orders.forgetDigests();
     cache.keptTrusted = false;
     cache.rulesKey = rulesKey;
   }
-  const rowDigests = cache.digests ? rows.map((r) => hash53(JSON.stringify(r))) : undefined;
+  const rowDigests = cache.orders ? rows.map((r) => hash53(JSON.stringify(r))) : undefined;
   const orderIds = rows.map(orderIdOf);
   const keyed = rows.map((row) => ({ row, keys: buyerKeys(row) }));
   // A row this store's order was last made from (nobody wrote the order since) changes nothing: no read.
-  const known = (i: number) => rowDigests !== undefined && cache.digests?.get(orderIds[i]!) === rowDigests[i];
+  const known = (i: number) => rowDigests !== undefined && cache.orders?.digest(orderIds[i]!) === rowDigests[i];
   // Every row known and every buyer key too: nothing to write, so no transaction (it would wait
   // behind whatever else is reading the store, e.g. the figures of the import before).
   const knownKey = (id: string | undefined) => !id || cache.identities.has(id);
@@ -163,7 +163,7 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
       mark('resolve');
 
       // 3. Orders: add, update (status moves forward), or leave alone.
-      const mayExist = orderIds.filter((id, i) => !known(i) && (!cache.orderIds || cache.orderIds.has(id)));
+      const mayExist = orderIds.filter((id, i) => !known(i) && (!cache.orders || cache.orders.mayExist(id)));
       const existing = new Map<string, OrderRow>();
       if (mayExist.length) for (const o of await db.orders.bulkGet(mayExist)) if (o) existing.set(o.id, o);
       mark('orders.read');
@@ -236,11 +236,11 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
     mark('commit');
     // Committed: now the cache may learn what was stored.
     for (const [id, memberId] of identities) cache.identities.set(id, memberId);
-    for (const { after } of outcome.changes) cache.orderIds?.add(after.id);
+    for (const { after } of outcome.changes) cache.orders?.add(after.id);
     // Its orders may be in a batch known from disk: the change stream says so too, but maybe only after the next batch asked.
     if (outcome.changes.length) cache.keptTrusted = false;
     // Every order of the batch is now what its last row makes of it (merging a row twice changes nothing).
-    if (rowDigests) rowDigests.forEach((digest, i) => cache.digests?.set(orderIds[i]!, digest));
+    if (rowDigests) rowDigests.forEach((digest, i) => cache.orders?.setDigest(orderIds[i]!, digest));
     for (const row of outcome.memberRows) cache.members.set(row.id, row);
     // A row waiting for the session's end is the member's latest: the copy written before is not kept twice.
     for (const row of outcome.waiting) cache.members.delete(row.id);

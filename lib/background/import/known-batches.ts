@@ -10,18 +10,20 @@ import type { ImportCache, KnownBatch } from './import-cache';
 import { importOrders, type ImportResult } from './import-orders';
 import { timedPhase } from './phases';
 import { writeKeptBatches } from './kept-batches';
+import { orderKey } from './known-orders';
 
 /** The digest the cache kept of each order of the batch, as one number. */
-const digestOf = (cache: ImportCache, orderIds: readonly string[]) => hash53(orderIds.map((id) => cache.digests?.get(id) ?? '-').join(','));
+const digestOf = (cache: ImportCache, orderKeys: Float64Array) => hash53(Array.from(orderKeys, (key) => cache.orders?.digestByKey(key) ?? '-').join(','));
 
 /** Its orders are still what the batch made of them, as far as this cache knows (the rules aside). */
 function ordersUnchanged(cache: ImportCache, known: KnownBatch): boolean {
-  if (!cache.identitiesComplete || !cache.digests) return false;
+  const orders = cache.orders;
+  if (!cache.identitiesComplete || !orders) return false;
   if ('kept' in known) return cache.keptTrusted === true;
-  return known.orderIds.every((id) => cache.digests!.has(id)) && digestOf(cache, known.orderIds) === known.digests;
+  return known.orderKeys.every((key) => orders.digestByKey(key) !== undefined) && digestOf(cache, known.orderKeys) === known.digests;
 }
 
-const ordersOf = (known: KnownBatch) => ('kept' in known ? known.kept : known.orderIds.length);
+const ordersOf = (known: KnownBatch) => ('kept' in known ? known.kept : known.orderKeys.length);
 
 /** The batch was stored (or found unchanged) before, and neither its orders nor any identity nor the category rules changed since. */
 async function stillKnown(db: RegularsDb, cache: ImportCache, known: KnownBatch | undefined): Promise<boolean> {
@@ -54,7 +56,7 @@ export interface JsonBatch {
  * has one yet) stored the same text before. `parse` validates it, and refuses it as the router would.
  */
 export function readJsonBatch(rowsJson: string, cache: ImportCache | undefined, parse: (json: string) => ImportedOrder[]): JsonBatch {
-  const text = cache?.digests ? hash53(rowsJson) : undefined;
+  const text = cache?.orders ? hash53(rowsJson) : undefined;
   const known = text !== undefined ? cache?.batches?.get(text) : undefined;
   const mayBeKnown = known !== undefined && (!('kept' in known) || cache?.keptTrusted === true);
   return { rowsJson, text, rows: mayBeKnown ? undefined : parse(rowsJson) };
@@ -68,7 +70,7 @@ export async function importJsonBatch(
   cache: ImportCache,
   parse: (json: string) => ImportedOrder[],
 ): Promise<{ result: ImportResult; rows?: ImportedOrder[] }> {
-  const batches = cache.digests ? (cache.batches ??= new Map()) : undefined;
+  const batches = cache.orders ? (cache.batches ??= new Map()) : undefined;
   const text = batches ? (batch.text ?? hash53(batch.rowsJson)) : undefined;
   const known = text !== undefined ? batches?.get(text) : undefined;
   if (await timedPhase('batch.known', () => stillKnown(db, cache, known))) {
@@ -77,8 +79,8 @@ export async function importJsonBatch(
   const rows = batch.rows ?? parse(batch.rowsJson);
   const result = await importOrders(db, rows, now, cache);
   if (batches && text !== undefined) {
-    const orderIds = [...new Set(rows.map(orderIdOf))];
-    batches.set(text, { orderIds, digests: digestOf(cache, orderIds) });
+    const orderKeys = Float64Array.from(new Set(rows.map(orderIdOf)), orderKey);
+    batches.set(text, { orderKeys, digests: digestOf(cache, orderKeys) });
   }
   return { result, rows };
 }
