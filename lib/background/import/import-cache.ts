@@ -8,6 +8,7 @@ import { marksNow, readKeptBatches, type BatchMarks } from './kept-batches';
 import { timedPhase } from './phases';
 import { WaitingRows } from './waiting-rows';
 import { KnownOrders } from './known-orders';
+import { KnownIdentities } from './known-identities';
 
 /**
  * What an import already knows about the store, so a file of many batches does not read the same
@@ -16,7 +17,7 @@ import { KnownOrders } from './known-orders';
  */
 export interface ImportCache {
   /** Identity id → member id, for identities known to exist. */
-  identities: Map<string, string>;
+  identities: KnownIdentities;
   /** True when `identities` holds every identity in the store: a miss then needs no read. */
   identitiesComplete: boolean;
   /**
@@ -71,7 +72,7 @@ const liveCaches = new Set<ImportCache>();
 
 /** A cache that reads what it needs: right for a handful of orders (order capture). */
 export function lazyCache(): ImportCache {
-  return { identities: new Map(), identitiesComplete: false, orders: undefined, members: new Map() };
+  return { identities: new KnownIdentities(), identitiesComplete: false, orders: undefined, members: new Map() };
 }
 
 /** A cache that loads every identity and order id once: right for a file of thousands of orders. */
