@@ -58,7 +58,7 @@ export async function revertImport(db: RegularsDb, journal: UndoJournal, keep: R
     for (const key of keys) {
       const undo = (await db.caches.get(key))?.value as BatchUndo | undefined;
       if (!undo) continue;
-      const restore = async <T>(table: Restorable<T>, log: [string, T | null][], seen: Set<string>, kept = new Set<string>()) => {
+      const restore = async <T>(table: Restorable<T>, log: [string, T | null][], seen: Set<string>, kept: ReadonlySet<string> = new Set()) => {
         const gone = log.filter(([id, row]) => row === null && !kept.has(id)).map(([id]) => id);
         const back = log.map(([, row]) => row).filter((row): row is T => row !== null);
         for (const [id] of log) seen.add(id);
