@@ -67,7 +67,8 @@ export async function revertImport(db: RegularsDb, journal: UndoJournal, keep: R
       };
       await restore(db.orders, undo.orders, orders);
       await restore(db.members, undo.members, members, keep);
-      const identities = keep.size ? (await db.identities.bulkGet(undo.identities)).filter((i) => i && !keep.has(i.memberId)).map((i) => i!.id) : undo.identities;
+      const found = keep.size ? await db.identities.bulkGet(undo.identities) : [];
+      const identities = keep.size ? found.flatMap((i) => (i && !keep.has(i.memberId) ? [i.id] : [])) : undo.identities;
       if (identities.length) await db.identities.bulkDelete(identities);
       if (undo.tierChanges.length) await db.tierChanges.bulkDelete(undo.tierChanges);
     }

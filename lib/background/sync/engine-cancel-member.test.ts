@@ -40,7 +40,7 @@ async function convergedOnBuyer3({ a, b }: Team, id: string, name: string) {
   }
 }
 
-describe("A cancels an import after B wrote on a buyer it was creating", () => {
+describe('A cancels an import after B wrote on a buyer it was creating', () => {
   it("B's tag and note reached A before the cancel: A keeps the buyer, and B loses only the orders", async () => {
     const team = await importUnderWay();
     const id = await bWritesOnBuyer3(team);

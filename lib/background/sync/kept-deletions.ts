@@ -14,7 +14,11 @@ import { docType, rowKeyOf } from './sync-rows';
  * Inside the store's transaction, before the deletions: those of `deletions` to refuse, and the
  * outbox entries that send their rows again. `rows`: member rows the batch is about to write.
  */
-export async function keptDeletions(db: RegularsDb, deletions: readonly string[], rows: ReadonlyMap<string, MemberWrite>): Promise<{ kept: Set<string>; resend: OutboxRow[] }> {
+export async function keptDeletions(
+  db: RegularsDb,
+  deletions: readonly string[],
+  rows: ReadonlyMap<string, MemberWrite>,
+): Promise<{ kept: Set<string>; resend: OutboxRow[] }> {
   const identityKeys = deletions.filter((id) => docType(id) === 'identity').map(rowKeyOf);
   const memberKeys = deletions.filter((id) => docType(id) === 'member').map(rowKeyOf);
   const kept = new Set<string>();
@@ -23,10 +27,7 @@ export async function keptDeletions(db: RegularsDb, deletions: readonly string[]
   const identities = await db.identities.bulkGet(identityKeys);
   const memberIds = [...new Set([...memberKeys, ...identities.flatMap((i) => (i ? [i.memberId] : []))])];
   const stored = await db.members.bulkGet(memberIds);
-  const wroteOn = await membersAgentsWroteOn(
-    db,
-    memberIds.map((m, i) => rows.get(m) ?? stored[i]),
-  );
+  const wroteOn = await membersAgentsWroteOn(db, memberIds.map((m, i) => rows.get(m) ?? stored[i]));
   const keep = (table: 'members' | 'identities', id: string, key: string) => {
     kept.add(id);
     resend.push({ key: outboxKey(table, key), table, rowKey: key });
