@@ -68,7 +68,17 @@ function reactFirstRender(locale: UiLocale, data: TodayData, setupNeeded: boolea
           label: t('tabs.today'),
           badge: dueCount(data),
           render: () => (
-            <TodayTab t={t} locale={locale} data={data} mine={false} onMine={() => undefined} memberId={memberId} onShowAll={() => undefined} onMore={() => undefined} actions={{ done: noop, snooze: noop, assign: noop, copy: noop }} />
+            <TodayTab
+              t={t}
+              locale={locale}
+              data={data}
+              mine={false}
+              onMine={() => undefined}
+              memberId={memberId}
+              onShowAll={() => undefined}
+              onMore={() => undefined}
+              actions={{ done: noop, snooze: noop, assign: noop, copy: noop }}
+            />
           ),
         },
         { id: 'segments', label: t('segments.tab'), render: () => null },

@@ -7,7 +7,7 @@ import type { MessageKey } from '@/lib/i18n/en';
 import type { Translate, UiLocale } from '@/lib/i18n/locales';
 import type { TodayRowMessage } from '@/lib/messaging/protocol-reminders';
 import { tierName } from '@/lib/i18n/tier-name';
-import { languageName } from '../format';
+import { languageName } from '../language-name';
 import { PAGE } from './today-request';
 import { activeCount, dueCount, FIRST_ROWS, groupedRows, rowWords, SECTIONS, totalsOf, type TodayData } from './today-layout';
 

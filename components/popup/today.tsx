@@ -5,7 +5,8 @@ import { startTransition, useEffect, useLayoutEffect, useMemo, useState, type Ke
 import { localDayNumber, wallInstant } from '@/lib/domain/time';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import type { TodayRowMessage } from '@/lib/messaging/protocol-reminders';
-import { languageName, tierName } from '../format';
+import { tierName } from '../format';
+import { languageName } from '../language-name';
 import { DateTimeField } from '../date-field';
 import { PAGE } from './today-request';
 import { activeCount, FIRST_ROWS, groupedRows, rowWords, SECTIONS, totalsOf, type TodayData } from './today-layout';

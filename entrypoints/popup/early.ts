@@ -36,6 +36,9 @@ const early: PopupEarly = {
 };
 // Each is awaited by the page; these keep a failure from being reported as unhandled meanwhile.
 for (const started of [early.guessedWords, early.earlyToday, early.earlySettings]) started.catch(() => undefined);
+// Marks for tests/bench: when the settings and the words came (the first frame waits for both).
+void early.earlySettings.finally(() => performance.mark('regulars:settings-answered')).catch(() => undefined);
+void early.guessedWords.finally(() => performance.mark('regulars:words-ready')).catch(() => undefined);
 
 /**
  * Today's first frame, when the settings confirm the language guessed and the popup opens on Today
@@ -46,6 +49,7 @@ async function firstFrame(): Promise<PopupEarly['firstFrame']> {
   if (resolveLocale(settings.locale, navigator.language) !== guessed || (params.get('tab') ?? 'today') !== 'today') return undefined;
   const root = document.getElementById('root')!;
   drawFirstFrame(root, { t, locale: guessed, data, setupNeeded: settings.setupAt === null, memberId: earlyRequest.memberId });
+  performance.mark('regulars:first-frame-drawn');
   requestAnimationFrame(() => (paint.regularsTodayPaint ??= performance.now()));
   return { data, settings, release: holdInput(root) };
 }
