@@ -196,7 +196,12 @@ export default defineConfig({
   // (entrypoints/background/test-clock.ts); the store build's cannot.
   vite: () => ({
     plugins: [catalogueModules(), pagesOnlyCodeSplitting()],
-    define: { 'import.meta.env.REGULARS_TEST_CLOCK': JSON.stringify(DEMO), 'import.meta.env.REGULARS_BENCH': JSON.stringify(BENCH) },
+    // REGULARS_TEST_HOLD: the popup can hold React back for the end-to-end tests (entrypoints/popup/early.ts); not in the store build either.
+    define: {
+      'import.meta.env.REGULARS_TEST_CLOCK': JSON.stringify(DEMO),
+      'import.meta.env.REGULARS_TEST_HOLD': JSON.stringify(DEMO),
+      'import.meta.env.REGULARS_BENCH': JSON.stringify(BENCH),
+    },
     // Every browser the extension supports (Chromium, Firefox 140+) knows modulepreload: no polyfill chunk to load.
     // REGULARS_NOMINIFY=1 keeps the names, for reading heap profiles (tests/bench/import-memory-probe.ts).
     build: {

@@ -54,9 +54,20 @@ async function firstFrame(): Promise<PopupEarly['firstFrame']> {
   return { data, settings, release: holdInput(root) };
 }
 
+/**
+ * Demo build only: with `regulars.test.holdReact` in this origin's storage, React's code loads when
+ * the test calls regularsLoadReact(), so the end-to-end tests see the first frame alone and act on it
+ * (tests/e2e/popup-first-frame.spec.ts).
+ */
+const reactHeld =
+  import.meta.env.REGULARS_TEST_HOLD && localStorage.getItem('regulars.test.holdReact')
+    ? new Promise<void>((resolve) => ((globalThis as { regularsLoadReact?: () => void }).regularsLoadReact = resolve))
+    : undefined;
+
 void firstFrame()
   .catch(() => undefined)
-  .then((drawn) => {
+  .then(async (drawn) => {
     handOver({ ...early, firstFrame: drawn });
+    await reactHeld;
     return import('./main');
   });

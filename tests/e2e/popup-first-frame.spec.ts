@@ -1,5 +1,6 @@
 // The popup's first frame: drawn with plain DOM from Today's answer before React's code has loaded,
 // in the user's language, then taken over by React in place (the same elements), never drawn twice.
+import type { Page } from '@playwright/test';
 import type { LaunchedExtension } from '../support/extension';
 import { expect, test } from '../support/fixtures';
 import { updateSettings } from '../support/settings';
@@ -50,5 +51,71 @@ test("Today's first frame is drawn before React, in the user's language, and Rea
   } finally {
     await updateSettings(page, { locale: 'auto' });
     await page.close();
+  }
+});
+
+/**
+ * The popup opened with React held back (demo build: entrypoints/popup/early.ts), once its plain
+ * first frame is drawn; `loadReact` lets React come.
+ */
+async function openHeld(ext: LaunchedExtension, settingsPage: Page) {
+  await settingsPage.evaluate(() => localStorage.setItem('regulars.test.holdReact', '1'));
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 400, height: 600 });
+  try {
+    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await page.waitForFunction(() => performance.getEntriesByName('regulars:first-frame-drawn').length === 1);
+  } finally {
+    await settingsPage.evaluate(() => localStorage.removeItem('regulars.test.holdReact'));
+  }
+  return {
+    page,
+    loadReact: async () => {
+      await page.evaluate(() => (globalThis as { regularsLoadReact?: () => void }).regularsLoadReact?.());
+      await page.locator('section.today[aria-busy="false"]').waitFor({ timeout: 20_000 });
+    },
+  };
+}
+
+test('the first frame looks as React draws it, and what the user does before React arrives is done once it does', async ({ ext, demoImported }) => {
+  expect(demoImported).toMatch(/^Imported/);
+  const settings = await ext.context.newPage();
+  await settings.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await settings.evaluate(() => chrome.runtime.sendMessage({ regulars: 1, name: 'reminders.sweep', payload: {} }));
+  await updateSettings(settings, { locale: 'en' });
+  try {
+    // Opened once: the popup now knows the language, and draws the first frame from the next open on.
+    await openPopup(ext);
+
+    // Pixel for pixel: the window down to the first frame's last row, before React and once it has drawn every row.
+    const held = await openHeld(ext, settings);
+    const lastRow = await held.page.locator('li.row[tabindex]').last().boundingBox();
+    const clip = { x: 0, y: 0, width: 400, height: Math.min(600, Math.ceil(lastRow!.y + lastRow!.height)) };
+    const before = await held.page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
+    await expect(held.page.getByRole('tab', { name: /^Today/ })).toHaveAttribute('aria-selected', 'true');
+    await held.loadReact();
+    const after = await held.page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
+    expect(after.equals(before), 'the first frame and React\'s frame differ').toBe(true);
+    await held.page.close();
+
+    // Focus a row and act on the list before React has come: the key and the click wait, then act.
+    const early = await openHeld(ext, settings);
+    const rows = early.page.locator('li.row[tabindex]');
+    await rows.nth(1).focus();
+    await early.page.keyboard.press('k');
+    await rows.first().getByRole('button', { name: 'Snooze' }).dispatchEvent('click');
+    // Nothing happened yet: focus where the user put it, no menu.
+    await expect(rows.nth(1)).toBeFocused();
+    await expect(rows.first().getByRole('button', { name: 'Snooze' })).toHaveAttribute('aria-expanded', 'false');
+    await early.loadReact();
+    // "k" moved up a row, and the snooze menu opened on the first.
+    await expect(rows.first()).toBeFocused();
+    await expect(rows.first().getByRole('button', { name: 'Snooze' })).toHaveAttribute('aria-expanded', 'true');
+    await expect(rows.first().getByRole('group', { name: 'Snooze' })).toBeVisible();
+    expect(await early.page.evaluate(() => performance.getEntriesByName('regulars:first-frame-redrawn').length)).toBe(0);
+    await early.page.close();
+  } finally {
+    await updateSettings(settings, { locale: 'auto' });
+    await settings.close();
   }
 });
