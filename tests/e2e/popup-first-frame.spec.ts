@@ -82,21 +82,24 @@ test('the first frame looks as React draws it, and what the user does before Rea
   const settings = await ext.context.newPage();
   await settings.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await settings.evaluate(() => chrome.runtime.sendMessage({ regulars: 1, name: 'reminders.sweep', payload: {} }));
-  await updateSettings(settings, { locale: 'en' });
   try {
-    // Opened once: the popup now knows the language, and draws the first frame from the next open on.
-    await openPopup(ext);
-
-    // Pixel for pixel: the window down to the first frame's last row, before React and once it has drawn every row.
-    const held = await openHeld(ext, settings);
-    const lastRow = await held.page.locator('li.row[tabindex]').last().boundingBox();
-    const clip = { x: 0, y: 0, width: 400, height: Math.min(600, Math.ceil(lastRow!.y + lastRow!.height)) };
-    const before = await held.page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
-    await expect(held.page.getByRole('tab', { name: /^Today/ })).toHaveAttribute('aria-selected', 'true');
-    await held.loadReact();
-    const after = await held.page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
-    expect(after.equals(before), 'the first frame and React\'s frame differ').toBe(true);
-    await held.page.close();
+    for (const locale of ['zh-CN', 'en']) {
+      await updateSettings(settings, { locale });
+      // Opened once: the popup now knows the language, and draws the first frame from the next open on.
+      await openPopup(ext);
+      // Pixel for pixel: the window down to the first frame's last row, before React and once it has drawn every row.
+      const held = await openHeld(ext, settings);
+      const lastRow = await held.page.locator('li.row[tabindex]').last().boundingBox();
+      const clip = { x: 0, y: 0, width: 400, height: Math.min(600, Math.ceil(lastRow!.y + lastRow!.height)) };
+      const before = await held.page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
+      await held.loadReact();
+      const after = await held.page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
+      // Both frames beside the result (test-results/), for a person to look at.
+      await test.info().attach(`first-frame-${locale}.png`, { body: before, contentType: 'image/png' });
+      await test.info().attach(`react-frame-${locale}.png`, { body: after, contentType: 'image/png' });
+      expect(after.equals(before), `the first frame and React's frame differ in ${locale}`).toBe(true);
+      await held.page.close();
+    }
 
     // Focus a row and act on the list before React has come: the key and the click wait, then act.
     const early = await openHeld(ext, settings);
