@@ -14,5 +14,9 @@ export default defineConfig({
     // No test mocks a module (vi.mock), and every test store is its own fake IndexedDB, so the files
     // of one worker share its modules.
     isolate: false,
+    // In CI a test that fails is run once more: a red run does not land, and one that passes on its
+    // retry is still named in the log (FLAKY: ..., tests/support/flaky-reporter.ts) to be fixed.
+    retry: process.env.CI ? 1 : 0,
+    reporters: process.env.CI ? ['default', './tests/support/flaky-reporter.ts'] : ['default'],
   },
 });

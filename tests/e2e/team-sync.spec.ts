@@ -100,6 +100,43 @@ test("A tags \"gift\" and writes a note in the chat panel; B's panel on the same
   await Promise.all([there.page.close(), here.page.close()]);
 });
 
+test("while A's import runs, B opens a buyer it is creating, sees the card and tags them; after the import both show the tag and A's name", async ({ demo }) => {
+  // A prospect of the demo chat with no orders yet: A's import (two batches of a session, as the
+  // options page sends them) is creating them, and has not ended.
+  const handle = 'aqil.hmz';
+  const session = 'e2e-import-under-way';
+  const row = (orderNo: string, amountMinor: number, daysAgo: number) => ({
+    platform: 'demo',
+    orderNo,
+    buyer: { handle, name: 'Aqil Hamzah' },
+    amountMinor,
+    currency: 'USD',
+    status: 'delivered',
+    placedAt: Date.now() - daysAgo * 86_400_000,
+    items: [{ title: 'Linen shirt', quantity: 1, priceMinor: amountMinor }],
+  });
+  const before = await storeCounts(optionsB);
+  await send(optionsA, 'orders.import', { rows: [row('EARLY-1', 4500, 20)], session });
+  await send(optionsA, 'orders.import', { rows: [row('EARLY-2', 3000, 6)], session });
+  await expect.poll(async () => (await storeCounts(optionsB)).orders, { timeout: 10_000 }).toBe(before.orders + 2);
+
+  const here = await chatWith(b, demo.url, conversationOf(demo.seed, handle));
+  await expect(here.panel.getByTestId('stat-orders')).toHaveText('2');
+  await expect(here.panel.getByRole('heading', { name: handle, exact: true })).toBeVisible();
+  await here.panel.getByRole('combobox', { name: 'Add tag' }).fill('Early');
+  await here.panel.getByRole('button', { name: 'Add tag' }).click();
+  await expect(here.panel.getByRole('list', { name: 'Tags' })).toContainText('Early');
+
+  expect(await send(optionsA, 'orders.importEnd', { session })).toMatchObject({ ended: true, members: { created: 1 } });
+  const there = await chatWith(a, demo.url, conversationOf(demo.seed, handle));
+  for (const { panel } of [here, there]) {
+    await expect(panel.getByRole('heading', { name: 'Aqil Hamzah', exact: true })).toBeVisible({ timeout: 5000 });
+    await expect(panel.getByRole('list', { name: 'Tags' })).toContainText('Early', { timeout: 5000 });
+    await expect(panel.getByTestId('stat-orders')).toHaveText('2');
+  }
+  await Promise.all([here.page.close(), there.page.close()]);
+});
+
 /** Today in a profile's popup, "Mine" ticked or not. */
 async function today(ext: LaunchedExtension, mine: boolean) {
   const page = await ext.context.newPage();

@@ -19,7 +19,12 @@ function summarize(log: string): string {
 const esc = '\u001b[';
 describe('the CI closing line', () => {
   it.each([
-    ['every test passed, with colours', `${esc}2m      Tests ${esc}22m ${esc}1m${esc}32m2767 passed${esc}39m${esc}22m\n      Tests  6 passed (6)\n  1 flaky\n  11 skipped\n  50 passed (10.7m)\n`, 'tests: 2823 passed, 0 failed'],
+    ['every test passed, with colours', `${esc}2m      Tests ${esc}22m ${esc}1m${esc}32m2767 passed${esc}39m${esc}22m\n      Tests  6 passed (6)\n  11 skipped\n  50 passed (10.7m)\n`, 'tests: 2823 passed, 0 failed'],
+    [
+      'tests that passed on their retry are counted on a line before the closing one',
+      'FLAKY: lib/a.test.ts > saves (passed after 1 retry) expected 1 to be 2\n      Tests  2767 passed (2767)\n      Tests  6 passed (6)\n  1 flaky\n  50 passed (10.7m)\n',
+      'flaky: 2 test(s) failed once and passed on retry (named above): fix them\ntests: 2823 passed, 0 failed',
+    ],
     ['unit and end-to-end failures', '      Tests  3 failed | 2764 passed (2767)\n      Tests  6 passed (6)\n  10 failed\n  50 passed (7.9m)\n', 'tests: 2820 passed, 13 failed'],
     ['a run that tested nothing', 'npm error missing script: test\n', 'tests: 0 passed, 0 failed'],
   ])('%s', (_name, log, line) => {

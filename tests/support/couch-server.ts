@@ -45,8 +45,26 @@ async function waitUp(url: string, child: ChildProcess): Promise<void> {
   throw new Error('pouchdb-server did not start');
 }
 
+/**
+ * Starts one on `port`, or on a free port. A free port is only free until someone binds it: another
+ * test worker's server or proxy can take it between freePort() and pouchdb-server's listen, and the
+ * server then exits at once. That is the test machine's race, not the client's, so a server with no
+ * port asked for is started again on another port (three tries); the error names each failure.
+ */
 export async function startCouchServer(port?: number): Promise<CouchServer> {
-  const p = port ?? (await freePort());
+  if (port !== undefined) return startOn(port);
+  const failures: string[] = [];
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await startOn(await freePort());
+    } catch (error) {
+      failures.push(String(error));
+    }
+  }
+  throw new Error(`pouchdb-server did not start in three tries: ${failures.join('; ')}`);
+}
+
+async function startOn(p: number): Promise<CouchServer> {
   const url = `http://127.0.0.1:${p}`;
   const admin = { name: 'admin', password: 'admin-secret' };
   let child: ChildProcess;
@@ -66,6 +84,11 @@ export async function startCouchServer(port?: number): Promise<CouchServer> {
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  await up();
+  try {
+    await up();
+  } catch (error) {
+    await down().catch(() => undefined);
+    throw error;
+  }
   return { url, port: p, admin, stop: down, restart: async () => (await down(), await up()), logFile: () => join(dir, 'log.txt') };
 }

@@ -89,8 +89,24 @@ const waitFor = async <T>(what: string, probe: () => Promise<T | undefined>, ms 
   }
 };
 
-/** Starts a headless Firefox with a fresh profile and installs `extensionDir` as a temporary add-on. */
+/**
+ * Starts a headless Firefox with a fresh profile and installs `extensionDir` as a temporary add-on.
+ * A Firefox that fails to start or to take its Marionette session (the browser's own start-up, not
+ * the add-on) is started once more with a new profile; an add-on Firefox refuses is not retried.
+ */
 export async function launchFirefoxWithExtension(extensionDir: string, addonId: string, locale = 'en-US'): Promise<FirefoxSession> {
+  try {
+    return await launchOnce(extensionDir, addonId, locale);
+  } catch (error) {
+    if (error instanceof AddonRefused) throw error;
+    console.warn(`Firefox did not start (${String(error).slice(0, 300)}): starting it once more`);
+    return launchOnce(extensionDir, addonId, locale);
+  }
+}
+
+class AddonRefused extends Error {}
+
+async function launchOnce(extensionDir: string, addonId: string, locale: string): Promise<FirefoxSession> {
   const binary = firefoxPath();
   if (!binary) throw new Error('No Firefox found: apt-get install -y firefox-esr, or set FIREFOX_PATH');
   const profile = await mkdtemp(path.join(tmpdir(), 'regulars-firefox-'));
@@ -126,7 +142,9 @@ export async function launchFirefoxWithExtension(extensionDir: string, addonId: 
     const m = new Marionette(socket);
     await m.ready;
     await m.send('WebDriver:NewSession', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
-    const installed = await m.send<{ value: string }>('Addon:Install', { path: extensionDir, temporary: true });
+    const installed = await m.send<{ value: string }>('Addon:Install', { path: extensionDir, temporary: true }).catch((error: unknown) => {
+      throw new AddonRefused(`Firefox refused the add-on in ${extensionDir}: ${String(error)}`);
+    });
     return {
       origin: `moz-extension://${uuid}`,
       addonId: installed.value,

@@ -12,6 +12,7 @@ import { importJsonBatch, keepKnownBatches, readJsonBatch } from './known-batche
 import { importRowsOf } from '../../messaging/import-request';
 import { timedPhase } from './phases';
 import { lane, type Lane } from '../lane';
+import { membersAgentsWroteOn } from '../members/written-on';
 
 /** A job that only waits for a session's batches before it to settle. */
 const settled = async () => undefined;
@@ -107,10 +108,13 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
       const open = sessions.get(session);
       await open?.queue(settled);
       const cache = open ? await open.cache : undefined;
-      const reverted = cache?.undo ? await revertImport(db, cache.undo) : { orders: 0, members: 0 };
+      // Members it created that an agent wrote on meanwhile (here, or on another machine of the team) stay: only their orders go.
+      const early = cache?.deferred ? [...cache.deferred.early] : [];
+      const kept = early.length ? await membersAgentsWroteOn(db, await db.members.bulkGet(early)) : new Set<string>();
+      const reverted = cache?.undo ? await revertImport(db, cache.undo, kept) : { orders: 0, members: 0 };
       // The members it created were never written (their rows wait for the end): dropped with the journal, taken back all the same.
-      if (cache?.deferred) reverted.members += cache.deferred.created.size;
-      if (cache?.deferred) await dropJournal(db, cache.deferred);
+      if (cache?.deferred) reverted.members += cache.deferred.created.size - kept.size;
+      if (cache?.deferred) await dropJournal(db, cache.deferred, kept, now());
       await endSession(session, false);
       return reverted;
     },

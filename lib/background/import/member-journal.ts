@@ -104,14 +104,18 @@ export async function writeEarly(db: RegularsDb, deferred: DeferredMembers, memb
   });
 }
 
-/** A cancelled session: nothing waits any more (its orders are reverted by the undo log). */
-export async function dropJournal(db: RegularsDb, deferred: DeferredMembers): Promise<void> {
+/**
+ * A cancelled session: nothing waits any more (its orders are reverted by the undo log). Members it
+ * wrote early that are in `keep` (an agent wrote on them) stay, with stats from the orders left.
+ */
+export async function dropJournal(db: RegularsDb, deferred: DeferredMembers, keep: ReadonlySet<string>, now: number): Promise<void> {
   deferred.pending.clear();
-  const early = [...deferred.early];
+  const early = [...deferred.early].filter((id) => !keep.has(id));
   deferred.early.clear();
-  await db.transaction('rw', [db.members, db.caches], async () => {
+  await db.transaction('rw', [db.members, db.orders, db.tierChanges, db.caches], async () => {
     // The members it created that were written early go with the rest of it.
     if (early.length) await db.members.bulkDelete(early);
+    if (keep.size) await recomputeMembers(db, [...keep], now);
     await journalOf(db, deferred.session).delete();
   });
 }

@@ -45,8 +45,11 @@ interface Restorable<T> {
   bulkPut(rows: T[]): Promise<unknown>;
 }
 
-/** Puts the store back as it was before the session whose journal this is: one transaction. */
-export async function revertImport(db: RegularsDb, journal: UndoJournal): Promise<{ orders: number; members: number }> {
+/**
+ * Puts the store back as it was before the session whose journal this is: one transaction. Members in
+ * `keep` (an agent wrote on them meanwhile: members/written-on.ts) stay, with their identities.
+ */
+export async function revertImport(db: RegularsDb, journal: UndoJournal, keep: ReadonlySet<string> = new Set()): Promise<{ orders: number; members: number }> {
   const orders = new Set<string>();
   const members = new Set<string>();
   await db.transaction('rw', [db.members, db.identities, db.orders, db.tierChanges, db.caches], async () => {
@@ -55,16 +58,18 @@ export async function revertImport(db: RegularsDb, journal: UndoJournal): Promis
     for (const key of keys) {
       const undo = (await db.caches.get(key))?.value as BatchUndo | undefined;
       if (!undo) continue;
-      const restore = async <T>(table: Restorable<T>, log: [string, T | null][], seen: Set<string>) => {
-        const gone = log.filter(([, row]) => row === null).map(([id]) => id);
+      const restore = async <T>(table: Restorable<T>, log: [string, T | null][], seen: Set<string>, kept: ReadonlySet<string> = new Set()) => {
+        const gone = log.filter(([id, row]) => row === null && !kept.has(id)).map(([id]) => id);
         const back = log.map(([, row]) => row).filter((row): row is T => row !== null);
         for (const [id] of log) seen.add(id);
         if (gone.length) await table.bulkDelete(gone);
         if (back.length) await table.bulkPut(back);
       };
       await restore(db.orders, undo.orders, orders);
-      await restore(db.members, undo.members, members);
-      if (undo.identities.length) await db.identities.bulkDelete(undo.identities);
+      await restore(db.members, undo.members, members, keep);
+      const found = keep.size ? await db.identities.bulkGet(undo.identities) : [];
+      const identities = keep.size ? found.flatMap((i) => (i && !keep.has(i.memberId) ? [i.id] : [])) : undo.identities;
+      if (identities.length) await db.identities.bulkDelete(identities);
       if (undo.tierChanges.length) await db.tierChanges.bulkDelete(undo.tierChanges);
     }
     await db.caches.bulkDelete(keys);

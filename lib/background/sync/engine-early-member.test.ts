@@ -4,47 +4,12 @@
 // with A's name, B's tag and note, and the same stats, whichever reaches the other first.
 import { describe, expect, it } from 'vitest';
 import { teamOnTestServer } from '../../../tests/support/team-machines';
-import type { SenderInfo } from '../../messaging/router';
-import { importCapability } from '../import/handlers';
 import { lookupByHandle, memberIdForHandle } from '../members/card';
-import { memberHandlers } from '../members/handlers';
-import { NOW, order } from '../test-helpers';
-import { writeTeamMember } from './team-member';
+import { NOW } from '../test-helpers';
+import { BUYERS, importUnderWay as underWay, page, session, shown } from './early-member-test-helpers';
 
-const { newTeam, machine } = teamOnTestServer();
-const page: SenderInfo = {};
-const session = 'session-early';
-const BUYERS = 8;
-const batch = (from: number) =>
-  Array.from({ length: 20 }, (_, i) => {
-    const k = (from + i) % BUYERS;
-    return order({ orderNo: `E${from + i}`, buyer: { handle: `buyer${k}`, name: `Name ${k}` }, amountMinor: 1000 + 100 * i, placedAt: NOW - (from + i) * 86_400_000 });
-  });
-
-/** A imports two batches of a session and has not ended it; B has caught up with them. */
-async function importUnderWay() {
-  const team = await newTeam();
-  // A's engine and import capability as the background wires them (lib/background/handlers.ts).
-  const a = await machine(team, 'alice', 'alice-pw', { writeWaiting: (id) => imports.writeWaitingMember(id) });
-  const b = await machine(team, 'bob', 'bob-pw');
-  const imports = importCapability(a.db, () => NOW);
-  a.engine.start();
-  b.engine.start();
-  await imports.handlers['orders.import']({ rows: batch(0), session }, page);
-  await imports.handlers['orders.import']({ rows: batch(20), session }, page);
-  await a.engine.settled(30_000);
-  await expect.poll(() => b.db.orders.count(), { timeout: 10_000 }).toBe(40);
-  expect(await b.db.members.count()).toBe(0);
-  // B's panel, with the hook the background gives it (lib/background/handlers.ts).
-  const panel = memberHandlers(b.db, () => NOW, { writeWaiting: (id) => writeTeamMember(b.db, b.state, id, NOW, 'bob') });
-  return { a, b, imports, panel };
-}
-
-/** What each machine shows of every member, and each member's notes. */
-const shown = async (m: { db: Awaited<ReturnType<typeof machine>>['db'] }) => ({
-  members: (await m.db.members.orderBy('id').toArray()).map((r) => [r.id, r.displayName, r.tags, r.doNotContact, r.orderCount, r.spendMinor, r.firstOrderAt, r.lastOrderAt, r.createdAt]),
-  notes: (await m.db.notes.toArray()).map((n) => [n.memberId, n.text, n.author]),
-});
+const machines = teamOnTestServer();
+const importUnderWay = () => underWay(machines);
 
 describe("a buyer another machine's import is still creating", () => {
   it('opens on B at once with the figures of the orders B has, and takes a tag, a note and Create member', async () => {

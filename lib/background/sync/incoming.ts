@@ -16,7 +16,8 @@ import { SYNC_ORIGIN } from './committed-changes';
 import type { ChangeRow } from './couch';
 import { docsForEntry } from './outgoing';
 import { membersOfBatch, survivorsOf } from './incoming-members';
-import { outboxKey, waitingOf, writeMeta } from './state';
+import { keptDeletions } from './kept-deletions';
+import { outboxKey, waitingOf, writeMeta, type OutboxRow } from './state';
 import { docType, revGeneration, rowKeyOf, rowOfDoc, shadowFor, TYPE_TABLE, type Incoming, type SyncContext } from './sync-rows';
 
 /**
@@ -86,6 +87,7 @@ export async function applyDocs(
     }
   }
   const gone: string[] = [];
+  let resend: OutboxRow[] = [];
   mark('sync.apply.rows');
   await db.transaction('rw', [db.members, db.identities, db.orders, db.notes, db.contacts, db.reminders, db.segments, db.siteRules, db.settings, db.tierChanges], async () => {
     withOrigin(ctx.origin ?? SYNC_ORIGIN);
@@ -117,9 +119,15 @@ export async function applyDocs(
     }
     mark('sync.apply.store.puts');
     const deletedMembers = new Set<string>();
+    // A member or identity another machine's cancel deleted, that an agent wrote on here, stays and is sent again.
+    const refused = await keptDeletions(db, deletions, rows);
+    resend = refused.resend;
+    // The members of deleted orders are recounted from the orders left.
+    const orderKeys = deletions.filter((id) => docType(id) === 'order').map(rowKeyOf);
+    for (const o of orderKeys.length ? await db.orders.bulkGet(orderKeys) : []) if (o) touchedMembers.add(o.memberId);
     for (const id of deletions) {
       const table = TYPE_TABLE[docType(id)];
-      if (!table) continue;
+      if (!table || refused.kept.has(id)) continue;
       await db.table(table).delete(rowKeyOf(id));
       if (table === 'members') deletedMembers.add(rowKeyOf(id));
       tables.add(table);
@@ -133,7 +141,10 @@ export async function applyDocs(
     mark('sync.apply.store.stats');
     for (const r of counted) rows.set(r.id, r);
     for (const m of deletedMembers) rows.delete(m);
-    if (rows.size) await db.members.bulkPut([...rows.values()]);
+    if (rows.size) {
+      await db.members.bulkPut([...rows.values()]);
+      tables.add('members');
+    }
     mark('sync.apply.store.members.write');
   });
   mark('sync.apply.store.commit');
@@ -141,9 +152,10 @@ export async function applyDocs(
   // Import caches and held settings follow these writes through the change stream (lib/store/changes.ts).
   const shadows = items.filter((i) => i.rev).map((i) => shadowFor({ ...(i.synced ?? i.doc), _rev: i.rev! }));
   // The checkpoint moves with the shadows, once the rows are in the store: a batch cut short is read again.
-  await state.transaction('rw', [state.shadow, state.meta], async () => {
+  await state.transaction('rw', [state.shadow, state.meta, state.outbox], async () => {
     await state.shadow.bulkPut(shadows);
     if (deletions.length) await state.shadow.bulkDelete(deletions);
+    if (resend.length) await state.outbox.bulkPut(resend);
     if (checkpoint !== undefined) await writeMeta(state, 'checkpoint', checkpoint);
   });
   mark('sync.apply.shadow.write');
