@@ -1,6 +1,6 @@
 // The store packages `npm run zip` writes (.output/): what a seller installs from the Chrome Web
 // Store and Firefox Add-ons. Run after `npm run zip` (npm test does): vitest -c vitest.package.config.ts
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8 } from 'fflate';
@@ -45,6 +45,17 @@ describe('the background clock', () => {
       const background = (await unzip(zipPath(what)))['background.js'];
       expect(background, `${what} zip's background.js`).toBeDefined();
       expect(strFromU8(background!)).not.toContain('regularsTestClock');
+    }
+  });
+
+  it("can hold the popup's React back for a test in the demo build only: neither store zip carries the hook", async () => {
+    const demo = await readdir(path.join(ROOT, '.output-demo', 'firefox-mv3', 'chunks'));
+    const demoCode = await Promise.all(demo.map((name) => readFile(path.join(ROOT, '.output-demo', 'firefox-mv3', 'chunks', name), 'utf8')));
+    expect(demoCode.some((code) => code.includes('regularsLoadReact'))).toBe(true);
+    for (const what of ['chrome', 'firefox'] as const) {
+      const files = await unzip(zipPath(what));
+      const chunks = Object.keys(files).filter((name) => name.endsWith('.js'));
+      expect(chunks.filter((name) => strFromU8(files[name]!).includes('regularsLoadReact')), `${what} zip`).toEqual([]);
     }
   });
 });
