@@ -90,7 +90,9 @@ describe('Firefox Add-ons zip', () => {
       errors: { code: string; file?: string; message: string }[];
     };
     expect(result.errors.map((e) => `${e.code} ${e.file ?? ''}: ${e.message}`)).toEqual([]);
-  }, 120_000);
+    // 10 s on a quiet machine; on two cores at load 30 it passed 120 s, and the linter, which runs in
+    // this process and holds its event loop, went on after the time-out and timed the next test out too.
+  }, 400_000);
 });
 
 describe('sources zip (for the AMO review)', () => {
