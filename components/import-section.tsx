@@ -45,7 +45,8 @@ export interface ImportSectionProps {
   saveMappings(mappings: Record<string, GenericMapping>): Promise<unknown>;
   /** Ends the import; says what it changed in the store: members created, existing members matched. */
   endImport(session: string): Promise<{ members: { created: number; matched: number } }>;
-  cancelImport(session: string): Promise<unknown>;
+  /** Puts back what the import wrote; `kept`: buyers an agent wrote on meanwhile, which stay. */
+  cancelImport(session: string): Promise<{ kept: number }>;
   onImported(): void;
   now?: () => number;
 }
@@ -55,7 +56,7 @@ type Outcome =
   | { kind: 'reading' }
   | { kind: 'working'; done: number; total: number; orders: number; perSecond: number; secondsLeft: number | undefined }
   | { kind: 'done'; orders: number; created: number; matched: number; added: number; updated: number; unchanged: number; merges: number; mergeList: BatchResult['merges']; presets: string; problems: Problem[] }
-  | { kind: 'cancelled' }
+  | { kind: 'cancelled'; kept: number }
   | { kind: 'failed'; message: string; problems?: Problem[] };
 
 class Cancelled extends Error {}
@@ -180,8 +181,8 @@ export function ImportSection({
       if (Object.keys(used).length) await saveMappings({ ...settings?.importMappings, ...used }).catch(() => undefined);
     } catch (e) {
       // Cancelled, or a batch failed: put back what the earlier batches of this import wrote.
-      await cancelImport(session).catch(() => undefined);
-      if (e instanceof Cancelled) return setOutcome({ kind: 'cancelled' });
+      const undone = await cancelImport(session).catch(() => undefined);
+      if (e instanceof Cancelled) return setOutcome({ kind: 'cancelled', kept: undone?.kept ?? 0 });
       return setOutcome({ kind: 'failed', message: e instanceof RefusedError ? refusalText(t, e.refusal) : t('options.import.failed', { message: errorText(t, e) }), problems });
     }
     setOutcome({ kind: 'done', ...total, orders: orderKeys.size, ...members, mergeList, presets: [...presets].join(', '), problems });
@@ -277,7 +278,7 @@ export function ImportSection({
       )}
       {outcome.kind === 'cancelled' && (
         <div className="status" role="status">
-          {t('options.import.cancelled')}
+          {outcome.kept ? t('options.import.cancelledKept', { count: outcome.kept }) : t('options.import.cancelled')}
         </div>
       )}
       {outcome.kind === 'failed' && (

@@ -125,7 +125,8 @@ export const protocol = {
   },
   'orders.importCancel': {
     request: z.object({ session: z.string().min(8).max(64) }),
-    response: z.object({ orders: z.number(), members: z.number() }),
+    /** Orders and members taken back; `kept`: members it created that an agent wrote on meanwhile, which stay. */
+    response: z.object({ orders: z.number(), members: z.number(), kept: z.number() }),
   },
   'orders.importEnd': {
     request: z.object({ session: z.string().min(8).max(64) }),

@@ -66,7 +66,7 @@ describe('an import posted to the background’s service worker', () => {
     const batches = [1, 2].map((n) => send('orders.import', { rows: [order({ orderNo: `c${n}`, buyer: { handle: `b${n}` } })], session: 'session-post-cancel' }));
     const cancelled = send('orders.importCancel', { session: 'session-post-cancel' });
     await Promise.all(batches);
-    expect(await cancelled).toEqual({ orders: 2, members: 2 });
+    expect(await cancelled).toEqual({ orders: 2, members: 2, kept: 0 });
     expect((await db.orders.toArray()).map((o) => o.orderNo)).toEqual(['c0']);
   });
 

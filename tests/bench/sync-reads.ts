@@ -8,6 +8,8 @@
 // - bulk_get: _changes without docs, then POST _bulk_get of each page's ids and revisions.
 // BENCH_SYNC_READ_SIZES: member counts, e.g. "20000,100000" (3 orders each, 5 documents a member).
 // BENCH_SYNC_READ_PAGES: page sizes, e.g. "1000,5000".
+// BENCH_SYNC_READ_ROUNDS: rounds, each in the reverse order of the one before (ABBA...); 2 unless set.
+// BENCH_SYNC_READ_ONLY: reads by name prefix, e.g. "changes-1000,all_docs-1000"; every read unless set.
 import { CouchClient } from '../../lib/background/sync/couch';
 import { emit, round } from './common';
 import { AGENTS, seedTeam, TEAM_DB } from './sync-seed';
@@ -79,9 +81,12 @@ export async function syncReadBenches(): Promise<void> {
         reads.push([`all_docs-${limit}`, allDocs(limit)]);
         if (!process.env.BENCH_SYNC_READ_NO_BULK_GET) reads.push([`bulk_get-${limit}`, bulkGet(limit)]);
       }
+      const only = process.env.BENCH_SYNC_READ_ONLY?.split(',');
+      if (only) reads.splice(0, reads.length, ...reads.filter(([name]) => only.includes(name)));
+      const rounds = Array.from({ length: Number(process.env.BENCH_SYNC_READ_ROUNDS ?? 2) }, (_, i) => (i % 2 ? [...reads].reverse() : reads));
       const times = new Map<string, number[]>();
       const docsOf = new Map<string, number>();
-      for (const round of [reads, [...reads].reverse()]) {
+      for (const round of rounds) {
         for (const [name, read] of round) {
           const r = await timed(name, read);
           times.set(name, [...(times.get(name) ?? []), r.ms]);
@@ -89,9 +94,26 @@ export async function syncReadBenches(): Promise<void> {
           emit({ bench: 'sync-read-one', members, read: name, ms: Math.round(r.ms) });
         }
       }
-      const runs = reads.map(([name]) => ({ name, ms: Math.min(...times.get(name)!), docs: docsOf.get(name)! }));
+      const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor((xs.length - 1) / 2)]!;
+      const runs = reads.map(([name]) => ({ name, ms: Math.min(...times.get(name)!), median: median(times.get(name)!), docs: docsOf.get(name)! }));
       const base = runs[0]!;
-      for (const r of runs) emit({ bench: 'sync-read', members, read: r.name, documents: r.docs, ms: Math.round(r.ms), both_ms: times.get(r.name)!.map(Math.round), docs_per_s: Math.round(r.docs / (r.ms / 1000)), ratio_vs_changes: round(r.ms / base.ms), note: 'Node, raw HTTP + JSON parse, pouchdb-server in memory; the better of two rounds (ABBA); baseline: the engine\'s _changes read at the first page size' });
+      // Round by round against the baseline read of the same round: the machine's drift cancels out.
+      const paired = (name: string) => times.get(name)!.map((ms, i) => round(ms / times.get(base.name)![i]!));
+      for (const r of runs)
+        emit({
+          bench: 'sync-read',
+          members,
+          read: r.name,
+          documents: r.docs,
+          ms: Math.round(r.ms),
+          median_ms: Math.round(r.median),
+          all_ms: times.get(r.name)!.map(Math.round),
+          ratios_by_round: paired(r.name),
+          docs_per_s: Math.round(r.docs / (r.ms / 1000)),
+          ratio_vs_changes: round(r.ms / base.ms),
+          median_ratio_vs_changes: round(median(paired(r.name))),
+          note: `Node, raw HTTP + JSON parse, pouchdb-server in memory; the best of ${rounds.length} rounds (ABBA...); baseline: the first read listed`,
+        });
     } finally {
       await server.stop();
     }

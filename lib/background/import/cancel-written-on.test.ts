@@ -33,7 +33,7 @@ describe('a cancelled import', () => {
     await agentWrites(handlers, ana);
     expect((await handlers['member.lookup']({ platform: 'demo', handle: 'bo' }, page))?.member.displayName).toBe('Bo');
 
-    expect(await handlers['orders.importCancel']({ session }, page)).toEqual({ orders: 4, members: 2 });
+    expect(await handlers['orders.importCancel']({ session }, page)).toEqual({ orders: 4, members: 2, kept: 1 });
     expect(await db.orders.count()).toBe(0);
     expect((await db.members.toArray()).map((m) => m.id)).toEqual([ana]);
     const card = await handlers['member.lookup']({ platform: 'demo', handle: 'ana' }, page);

@@ -116,7 +116,7 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
       if (cache?.deferred) reverted.members += cache.deferred.created.size - kept.size;
       if (cache?.deferred) await dropJournal(db, cache.deferred, kept, now());
       await endSession(session, false);
-      return reverted;
+      return { ...reverted, kept: kept.size };
     },
     'orders.importEnd': async ({ session }) => {
       await sessions.get(session)?.queue(settled);

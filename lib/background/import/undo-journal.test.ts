@@ -56,7 +56,7 @@ describe('cancelling an import session: what to put back is on disk, not in the 
     for (const rows of manyBatches().slice(0, 3)) await imports.handlers['orders.import']({ rows, session: 'session-end' }, optionsPage);
     await imports.handlers['orders.importEnd']({ session: 'session-end' }, optionsPage);
     expect(await undoRecords(db)).toBe(0);
-    expect(await imports.handlers['orders.importCancel']({ session: 'session-end' }, optionsPage)).toEqual({ orders: 0, members: 0 });
+    expect(await imports.handlers['orders.importCancel']({ session: 'session-end' }, optionsPage)).toEqual({ orders: 0, members: 0, kept: 0 });
     expect(await db.orders.count()).toBe(1 + 3 * 25);
   });
 
