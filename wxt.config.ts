@@ -49,12 +49,12 @@ function catalogueModules(): Plugin {
 }
 
 /**
- * Every module the popup loads before its first frame, in two chunks: opening an extension page
- * costs the renderer's main thread a few milliseconds per file it loads (request, response,
- * compile), and the shared chunks of a multi-page build gave the popup twelve scripts and two style
- * sheets. The popup's first script (entrypoints/popup/early.ts, with what it imports) asks the
- * background for Today and stays small; the page's React code (main.tsx and everything it imports
- * that early.ts does not) is this one group, loaded while the answers travel. The other pages that
+ * Every module the popup loads, in two chunks: opening an extension page costs the renderer's main
+ * thread a few milliseconds per file it loads (request, response, compile), and the shared chunks of
+ * a multi-page build gave the popup twelve scripts and two style sheets. The popup's first script
+ * (entrypoints/popup/early.ts, with what it imports) asks the background for Today and draws its
+ * first frame with plain DOM, and stays small; the page's React code (main.tsx and everything it
+ * imports that early.ts does not) is the other group, loaded once that frame is drawn. The other pages that
  * share these modules load the same chunk. The popup's catalogue stays a dynamic import of its own
  * (lib/i18n/load.ts).
  */
@@ -78,9 +78,9 @@ function popupGroups(): CodeSplittingGroup[] {
   let early: Set<string> | undefined;
   let main: Set<string> | undefined;
   const groupOf = (id: string, getModuleInfo: ModuleGraph) => {
-    // The popup's own style sheet stays with main.tsx: in the group, every page sharing it loaded the
-    // sheet, and the popup's `body { width: 400px }` narrowed the other pages to a column.
-    if (/\.css($|\?)/.test(id) && (getModuleInfo(id)?.importers ?? []).every((importer) => importer === POPUP_MAIN)) return null;
+    // The popup's own style sheet stays with its first script (which draws the first frame): in the group,
+    // every page sharing it loaded the sheet, and the popup's `body { width: 400px }` narrowed the other pages to a column.
+    if (/\.css($|\?)/.test(id) && (getModuleInfo(id)?.importers ?? []).every((importer) => importer === POPUP_EARLY || importer === POPUP_MAIN)) return null;
     early ??= staticGraph(POPUP_EARLY, getModuleInfo);
     // main.tsx itself stays a chunk of its own: its top level renders the popup, and other pages load this group.
     main ??= new Set([...staticGraph(POPUP_MAIN, getModuleInfo)].filter((m) => m !== POPUP_MAIN && !early!.has(m)));
@@ -196,7 +196,12 @@ export default defineConfig({
   // (entrypoints/background/test-clock.ts); the store build's cannot.
   vite: () => ({
     plugins: [catalogueModules(), pagesOnlyCodeSplitting()],
-    define: { 'import.meta.env.REGULARS_TEST_CLOCK': JSON.stringify(DEMO), 'import.meta.env.REGULARS_BENCH': JSON.stringify(BENCH) },
+    // REGULARS_TEST_HOLD: the popup can hold React back for the end-to-end tests (entrypoints/popup/early.ts); not in the store build either.
+    define: {
+      'import.meta.env.REGULARS_TEST_CLOCK': JSON.stringify(DEMO),
+      'import.meta.env.REGULARS_TEST_HOLD': JSON.stringify(DEMO),
+      'import.meta.env.REGULARS_BENCH': JSON.stringify(BENCH),
+    },
     // Every browser the extension supports (Chromium, Firefox 140+) knows modulepreload: no polyfill chunk to load.
     // REGULARS_NOMINIFY=1 keeps the names, for reading heap profiles (tests/bench/import-memory-probe.ts).
     build: {

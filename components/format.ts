@@ -39,16 +39,6 @@ export function fileSize(bytes: number, locale: UiLocale): string {
   return new Intl.NumberFormat(locale, { style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(bytes / (mb ? 1_000_000 : 1_000));
 }
 
-/** A language's own name in the reader's language ("Thai", "泰文"); the code itself when Intl can't name it. */
-const languageNames = new Map<string, Intl.DisplayNames>();
-export function languageName(language: string, locale: string): string {
-  try {
-    return cached(languageNames, locale, () => new Intl.DisplayNames([locale], { type: 'language' })).of(language) ?? language;
-  } catch {
-    return language;
-  }
-}
-
 /** A product category as shown: the shop's own name, or "Uncategorised" for orders without one. */
 export function categoryName(category: string, t: Translate): string {
   return category === '' ? t('category.uncategorised') : category;

@@ -6,7 +6,8 @@ import { UI_LOCALES, type Translate, type UiLocale } from '@/lib/i18n';
 import { templateFor } from '@/lib/reminders/template';
 import { TimeField } from './time-field';
 import { ChoiceField } from './choice-field';
-import { languageName, tierName } from './format';
+import { tierName } from './format';
+import { languageName } from './language-name';
 import { HolidayList } from './journeys/holiday-list';
 import { errorText } from './error-text';
 

@@ -3,7 +3,7 @@ import type { Profile } from '@/lib/domain/rows';
 import type { MemberCard } from '@/lib/messaging/card';
 import { BUYER_LANGUAGES, memberLanguage } from '@/lib/domain/journeys/language';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
-import { languageName } from '../format';
+import { languageName } from '../language-name';
 import type { PanelApi } from './api';
 import { errorText } from '../error-text';
 

@@ -2,40 +2,22 @@
 // the keyboard. Pure UI: the popup page passes data and actions in.
 import { startTransition, useEffect, useLayoutEffect, useMemo, useState, type KeyboardEvent } from 'react';
 // Straight from time.ts: the domain index brings zod and every schema into the popup's first load.
-import { cached } from '@/lib/domain/cached';
 import { localDayNumber, wallInstant } from '@/lib/domain/time';
-import { dueWhen, reminderLabel as reasonLabel } from '@/lib/reminders/label';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
-import type { ResponseOf } from '@/lib/messaging/protocol';
 import type { TodayRowMessage } from '@/lib/messaging/protocol-reminders';
-import { languageName, tierName } from '../format';
+import { tierName } from '../format';
+import { languageName } from '../language-name';
 import { DateTimeField } from '../date-field';
 import { PAGE } from './today-request';
+import { activeCount, FIRST_ROWS, groupedRows, rowWords, SECTIONS, totalsOf, type TodayData } from './today-layout';
 
-export type TodayData = ResponseOf<'reminders.today'>;
+export type { TodayData } from './today-layout';
 
 export interface TodayActions {
   done(id: string, outcome: 'resolved' | 'leftOpen'): Promise<void>;
   snooze(id: string, until: number): Promise<void>;
   assign(id: string, assignee: string): Promise<void>;
   copy(text: string): Promise<void>;
-}
-
-const SECTIONS = ['overdue', 'today', 'upcoming'] as const;
-/**
- * Rows drawn in the popup's first frame with the list: more than its window shows (a browser popup
- * is at most 600 px tall and a row at least some 70 px: six rows and part of a seventh are seen).
- * The rest (5,000 open reminders make some 240 rows, 20 ms of React work) follow in the next frame.
- */
-const FIRST_ROWS = 9;
-
-// Making an Intl.DateTimeFormat costs far more than using one: one per kind, locale and zone.
-const whenFormats = new Map<string, Intl.DateTimeFormat>();
-
-function when(ts: number, now: number, locale: UiLocale, timeZone: string): string {
-  const sameDay = localDayNumber(ts, timeZone) === localDayNumber(now, timeZone);
-  const make = () => new Intl.DateTimeFormat(locale, sameDay ? { timeStyle: 'short', timeZone } : { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone });
-  return cached(whenFormats, `${sameDay}|${locale}|${timeZone}`, make).format(ts);
 }
 
 export function TodayTab({ t, locale, data, error, actions, mine, onMine, memberId, onShowAll, onMore }: {
@@ -63,28 +45,14 @@ export function TodayTab({ t, locale, data, error, actions, mine, onMine, member
     if (!firstOnly) performance.mark('regulars:today-complete');
   }, [firstOnly]);
   let budget = firstOnly ? FIRST_ROWS : Infinity;
-  const grouped = useMemo(() => {
-    const out = new Map<string, Map<string, TodayRowMessage[]>>();
-    for (const row of data?.rows ?? []) {
-      let section = out.get(row.section);
-      if (!section) out.set(row.section, (section = new Map()));
-      const key = row.kind ?? 'manual';
-      const group = section.get(key);
-      if (group) group.push(row);
-      else section.set(key, [row]);
-    }
-    for (const section of out.values()) for (const group of section.values()) group.sort((a, b) => b.priority - a.priority || a.dueAt - b.dueAt);
-    return out;
-  }, [data]);
-  const totals = useMemo(() => new Map((data?.groups ?? []).map((g) => [`${g.section}|${g.kind}`, g.total])), [data]);
-  const total = (section: string, kind?: string) =>
-    kind ? (totals.get(`${section}|${kind}`) ?? 0) : (data?.groups ?? []).filter((g) => g.section === section).reduce((n, g) => n + g.total, 0);
+  const grouped = useMemo(() => groupedRows(data), [data]);
+  const total = useMemo(() => totalsOf(data), [data]);
 
   const say = (text: string) => setStatus(text);
   const parts = { t, locale, actions, say };
   const suppressed = grouped.get('suppressed');
   const suppressedRows = suppressed ? [...suppressed.values()].flat() : [];
-  const active = (data?.groups ?? []).filter((g) => g.section !== 'suppressed').reduce((n, g) => n + g.total, 0);
+  const active = activeCount(data);
 
   return (
     // Busy until every row is drawn (the first frame holds only the first FIRST_ROWS) and while the background
@@ -218,19 +186,20 @@ function Row({ row, t, locale, data, actions, say }: { row: TodayRowMessage } & 
       void actions.snooze(row.id, data.now + 3_600_000);
     }
   };
+  const words = rowWords(row, data, t, locale);
   return (
-    <li className="row" tabIndex={0} data-reminder={row.id} onKeyDown={onKey} aria-label={`${row.memberName}: ${reasonLabel(t, row, data.now)}`}>
+    <li className="row" tabIndex={0} data-reminder={row.id} onKeyDown={onKey} aria-label={words.label}>
       <div className="who">
         <strong className="name">{row.memberName}</strong>
         <span className="tier" style={{ ['--tier' as string]: row.tier.color }}>
           {tierName(row.tier, t)}
         </span>
-        <span className="due muted small" title={when(row.dueAt, data.now, locale, data.timeZone)}>
-          {row.section === 'today' ? when(row.dueAt, data.now, locale, data.timeZone) : dueWhen(t, row.dueAt, data.now, locale, data.timeZone)}
+        <span className="due muted small" title={words.at}>
+          {words.due}
         </span>
       </div>
       <div className="what small">
-        <span className="reason">{reasonLabel(t, row, data.now)}</span>
+        <span className="reason">{words.reason}</span>
         {row.orderNo && <span className="muted"> · {t('today.order', { orderNo: row.orderNo })}</span>}
         {row.amount && <span className="muted"> · {row.amount}</span>}
         {row.assignee && <span className="muted"> · {t('today.assigned', { name: row.assignee })}</span>}

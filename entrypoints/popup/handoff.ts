@@ -1,6 +1,7 @@
 // What the popup's first script (early.ts) hands to its page (main.tsx), through earlyHandoff.
 import { earlyHandoff } from '@/components/early-handoff';
 import type { TodayRequest } from '@/components/popup/today-request';
+import type { Settings } from '@/lib/domain/settings';
 import type { Translate, UiLocale } from '@/lib/i18n/locales';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 
@@ -12,6 +13,11 @@ export interface PopupEarly {
   earlyRequest: TodayRequest;
   earlyToday: Promise<ResponseOf<'reminders.today'>>;
   earlySettings: Promise<ResponseOf<'settings.get'>>;
+  /**
+   * Today's first frame, when early.ts drew it (in the guessed language, from these answers): React
+   * hydrates it from the same answers; `release` replays what the user did to it meanwhile.
+   */
+  firstFrame?: { data: ResponseOf<'reminders.today'>; settings: Settings; release(): void } | undefined;
 }
 
 export const { handOver, takeOver } = earlyHandoff<PopupEarly>('regularsPopupEarly', 'popup');

@@ -1,14 +1,13 @@
 import { StrictMode, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { syncStatusLine } from '@/components/sync-status-line';
 import type { SyncStatusView } from '@/lib/messaging/protocol-sync';
 import { PopupPage } from '@/components/popup-page';
 import { SegmentsTab } from '@/components/popup/segments-tab';
 import { TodayTab, type TodayData } from '@/components/popup/today';
+import { dueCount } from '@/components/popup/today-layout';
 import { PAGE, todayRequest } from '@/components/popup/today-request';
-import '@/components/theme.css';
-import '@/components/popup.css';
 import type { Settings } from '@/lib/domain/settings';
 import { chromeTabApis, showOnTab } from '@/lib/hosts/show-here';
 import { resolveLocale, type Translate, type UiLocale } from '@/lib/i18n/locales';
@@ -17,16 +16,13 @@ import { send } from '@/lib/messaging/browser-client';
 import { takeOver } from './handoff';
 import { errorText } from '@/components/error-text';
 
-const { params, localeKey: LOCALE_KEY, guessed, guessedWords, earlyRequest, earlyToday, earlySettings } = takeOver();
+const { params, localeKey: LOCALE_KEY, guessed, guessedWords, earlyRequest, earlyToday, earlySettings, firstFrame } = takeOver();
 
 /** How soon Today asks again while the background says reminders are still being made. */
 const UPDATING_POLL_MS = 500;
 const overviewOnce = () => send('segments.overview', {});
-/** Navigation start → the first frame of Today with data (tests/bench reads it). */
-(globalThis as { regularsTodayPaint?: number }).regularsTodayPaint = undefined;
-
 /** The early answer once it has come: when it is there before React renders, the first render draws it. */
-let earlyAnswer: TodayData | undefined;
+let earlyAnswer: TodayData | undefined = firstFrame?.data;
 earlyToday.then((answer) => (earlyAnswer = answer), () => undefined);
 
 /** The Clipboard API, or the old way when the popup has no focus (opened as a tab in the background). */
@@ -45,7 +41,8 @@ async function copyText(text: string): Promise<void> {
 }
 
 function App({ locale, t }: { locale: UiLocale; t: Translate }) {
-  const [settings, setSettings] = useState<Settings>();
+  // The settings of the first frame (early.ts drew it with them): the first render matches it.
+  const [settings, setSettings] = useState<Settings | undefined>(firstFrame?.settings);
   const [counts, setCounts] = useState<{ members: number; orders: number }>();
   // The early answer serves the first load of the same list (drawn in the first render when it has
   // come already: one render of the page instead of two); every later load asks again.
@@ -93,7 +90,11 @@ function App({ locale, t }: { locale: UiLocale; t: Translate }) {
     const timer = setTimeout(() => void load(), UPDATING_POLL_MS);
     return () => clearTimeout(timer);
   }, [updating, today, load]);
-  useLayoutEffect(() => void performance.mark('regulars:mounted'), []);
+  useLayoutEffect(() => {
+    performance.mark('regulars:mounted');
+    // The first frame is React's now: what the user did to it meanwhile is done again (held-input.ts).
+    if (firstFrame) setTimeout(firstFrame.release);
+  }, []);
   useLayoutEffect(() => {
     const g = globalThis as { regularsTodayPaint?: number };
     if (today && g.regularsTodayPaint === undefined) requestAnimationFrame(() => (g.regularsTodayPaint ??= performance.now()));
@@ -107,7 +108,7 @@ function App({ locale, t }: { locale: UiLocale; t: Translate }) {
     }
     await load();
   };
-  const due = today?.groups.filter((g) => g.section === 'overdue' || g.section === 'today').reduce((n, g) => n + g.total, 0);
+  const due = dueCount(today);
 
   return (
     <PopupPage
@@ -176,14 +177,24 @@ async function start() {
   localStorage.setItem(LOCALE_KEY, locale);
   const t = await (locale === guessed ? guessedWords : loadTranslator(locale)).catch(() => loadTranslator('en'));
   performance.mark('regulars:words-ready');
-  // Rendered at once, in this task: the scheduler would otherwise start it from a task of its own.
-  const root = createRoot(document.getElementById('root')!);
-  flushSync(() =>
-    root.render(
-      <StrictMode>
-        <App locale={locale} t={t} />
-      </StrictMode>,
-    ),
+  const page = (
+    <StrictMode>
+      <App locale={locale} t={t} />
+    </StrictMode>
   );
+  const root = document.getElementById('root')!;
+  if (firstFrame) {
+    // Taken over in place: the same elements, so focus, scroll and the frame on screen stay as they are.
+    // Should it differ from the first render after all, React draws the page anew (the mark says so).
+    hydrateRoot(root, page, {
+      onRecoverableError: (error) => {
+        performance.mark('regulars:first-frame-redrawn');
+        console.warn('The popup redrew its first frame', error);
+      },
+    });
+    return;
+  }
+  // Rendered at once, in this task: the scheduler would otherwise start it from a task of its own.
+  flushSync(() => createRoot(root).render(page));
 }
 void start();

@@ -1,6 +1,6 @@
 // What a reminder is about, in words ("Follow-up: delivered 15 days ago", or the manual reason),
 // and when it is due ("due in 3 days", "due today", "overdue since 1 Dec").
-import { HOLIDAY_KEYS, type HolidayKey } from '../domain/journeys/holiday-calendar';
+import { HOLIDAY_KEYS, type HolidayKey } from '../domain/journeys/holiday-keys';
 import { cached } from '../domain/cached';
 import { localDayNumber } from '../domain/time';
 import type { MessageKey } from '../i18n/en';

@@ -41,6 +41,8 @@ const POPUP_STEPS = {
   settings: mark('settings-answered'),
   words: mark('words-ready'),
   mounted: mark('mounted'),
+  // The popup's first frame drawn with plain DOM (entrypoints/popup/early.ts), before React has loaded.
+  drawn: mark('first-frame-drawn'),
   answered: mark('today-answered'),
   paint: 'globalThis.regularsTodayPaint',
   contentfulPaint: FIRST_CONTENTFUL_PAINT,

@@ -1,6 +1,6 @@
 // The store packages `npm run zip` writes (.output/): what a seller installs from the Chrome Web
 // Store and Firefox Add-ons. Run after `npm run zip` (npm test does): vitest -c vitest.package.config.ts
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8 } from 'fflate';
@@ -45,6 +45,17 @@ describe('the background clock', () => {
       const background = (await unzip(zipPath(what)))['background.js'];
       expect(background, `${what} zip's background.js`).toBeDefined();
       expect(strFromU8(background!)).not.toContain('regularsTestClock');
+    }
+  });
+
+  it("can hold the popup's React back for a test in the demo build only: neither store zip carries the hook", async () => {
+    const demo = await readdir(path.join(ROOT, '.output-demo', 'firefox-mv3', 'chunks'));
+    const demoCode = await Promise.all(demo.map((name) => readFile(path.join(ROOT, '.output-demo', 'firefox-mv3', 'chunks', name), 'utf8')));
+    expect(demoCode.some((code) => code.includes('regularsLoadReact'))).toBe(true);
+    for (const what of ['chrome', 'firefox'] as const) {
+      const files = await unzip(zipPath(what));
+      const chunks = Object.keys(files).filter((name) => name.endsWith('.js'));
+      expect(chunks.filter((name) => strFromU8(files[name]!).includes('regularsLoadReact')), `${what} zip`).toEqual([]);
     }
   });
 });
@@ -137,7 +148,7 @@ describe('the popup', () => {
     expect(english).toEqual([expect.stringMatching(/^chunks\/en-/)]);
   });
 
-  it('asks for Today from two small scripts, then runs its page (its own code, the shared chunk, the bundler runtime, the shared style sheet and its own); no file is empty', async () => {
+  it('asks for Today and draws its first frame from two small scripts without React, with both its style sheets linked; then runs its page (its own code, the shared chunk, the bundler runtime); no file is empty', async () => {
     const files = await unzip(zipPath('chrome'));
     const html = strFromU8(files['popup.html']!);
     const code = (name: string) => strFromU8(files[name] ?? new Uint8Array());
@@ -145,11 +156,17 @@ describe('the popup', () => {
     const scripts = [entry, ...[...code(entry).matchAll(/from\s*"\.\/([^"]+\.js)"/g)].map((m) => `chunks/${m[1]}`)];
     expect(scripts).toHaveLength(2);
     const early = scripts.map(code);
-    expect(early.join('').length).toBeLessThan(10_000);
+    // The first frame's plain renderer (components/popup/first-frame.ts) is in them; React is not.
+    expect(early.join('').length).toBeLessThan(16_000);
     expect(early.join('')).toContain('reminders.today');
-    // Then its page: every file the entry preloads with its one dynamic import besides the catalogues.
+    expect(early.join('')).not.toMatch(/react\.(transitional\.)?element/);
+    // The first frame is drawn with the page's sheets: the shared one and the popup's own, linked in the page.
+    const sheets = [...html.matchAll(/<link rel="stylesheet"[^>]*href="\/(assets\/[^"]+\.css)"/g)].map((m) => m[1]!);
+    expect(sheets).toHaveLength(2);
+    expect(sheets.some((sheet) => /body\{[^}]*width:400px/.test(code(sheet)))).toBe(true);
+    // Then its page: every file the entry preloads with its one dynamic import besides the catalogues and sheets.
     const deps = JSON.parse(/m\.f=(\[[^\]]*\])/.exec(code(entry))![1]!) as string[];
-    expect(deps.filter((name) => name.endsWith('.css'))).toHaveLength(2);
+    expect(deps.filter((name) => name.endsWith('.css') && !sheets.includes(name))).toEqual([]);
     const page = deps.filter((name) => !name.endsWith('.css') && !scripts.includes(name));
     expect(page.map((name) => name.replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual(['chunks/main', 'chunks/popup-first-load', 'chunks/rolldown-runtime']);
     for (const name of [...scripts, ...deps]) expect(files[name]?.length, name).toBeGreaterThan(0);

@@ -3,28 +3,12 @@
 // default set. Day numbers are days since 1970-01-01 (calendar-day.ts).
 import { dayOf } from './calendar-day';
 import { lunarDay } from './lunar';
+import type { HolidayKey } from './holiday-keys';
 
 export const REGIONS = ['CN', 'TW', 'HK', 'SG', 'MY', 'ID', 'TH', 'VN', 'PH', 'JP', 'KR', 'US', 'UK', 'DE', 'FR', 'BR', 'other'] as const;
 export type Region = (typeof REGIONS)[number];
 
-export const HOLIDAY_KEYS = [
-  'newYear',
-  'lunarNewYear',
-  'lantern',
-  'valentine',
-  'mothersDay',
-  'shopping618',
-  'dragonBoat',
-  'qixi',
-  'midAutumn',
-  'doubleNinth',
-  'nationalDay',
-  'singlesDay',
-  'blackFriday',
-  'doubleTwelve',
-  'christmas',
-] as const;
-export type HolidayKey = (typeof HOLIDAY_KEYS)[number];
+export { HOLIDAY_KEYS, type HolidayKey } from './holiday-keys';
 
 /** Holidays whose day depends on the region: they carry one. */
 export const REGIONAL_KEYS: readonly HolidayKey[] = ['mothersDay', 'nationalDay'];
