@@ -22,11 +22,11 @@ const batch = (from: number) =>
 type Machines = Pick<ReturnType<typeof teamMachines>, 'newTeam' | 'machine'>;
 type Machine = Awaited<ReturnType<Machines['machine']>>;
 
-/** A imports two batches of a session and has not ended it; B has caught up with them. Each has its panel's handlers. */
-export async function importUnderWay({ newTeam, machine }: Machines) {
+/** A imports two batches of a session and has not ended it; B has caught up with them. Each has its panel's handlers. `aFetch`: A's requests to the server. */
+export async function importUnderWay({ newTeam, machine }: Machines, aFetch?: typeof fetch) {
   const team = await newTeam();
   // A's engine and import capability as the background wires them (lib/background/handlers.ts).
-  const a = await machine(team, 'alice', 'alice-pw', { writeWaiting: (id) => imports.writeWaitingMember(id) });
+  const a = await machine(team, 'alice', 'alice-pw', { writeWaiting: (id) => imports.writeWaitingMember(id), ...(aFetch ? { fetch: aFetch } : {}) });
   const b = await machine(team, 'bob', 'bob-pw');
   const imports = importCapability(a.db, () => NOW);
   a.engine.start();

@@ -53,4 +53,33 @@ describe('A cancels offline, unaware of what B wrote, and B stays offline', () =
     team.b.engine.start();
     await convergedOnBuyer3(team, id, 'buyer3');
   }, 60_000);
+
+  it("B's edits reached the server just before A's deletion of the handle: A reads its deletion back after them and sends the handle again", async () => {
+    // A's first push waits until B's edits are on the server and B is offline: A sent its cancel unaware of them.
+    let beforePush: (() => Promise<void>) | undefined;
+    let held: Promise<void> | undefined;
+    const aFetch: typeof fetch = async (input, init) => {
+      const hold = String(input).includes('/_bulk_docs') ? beforePush : undefined;
+      if (hold) {
+        beforePush = undefined;
+        await (held = hold());
+      }
+      return fetch(input, init);
+    };
+    const team = await underWay(machines, aFetch);
+    await team.a.engine.stop();
+    await team.imports.handlers['orders.importCancel']({ session }, page);
+    let id = '';
+    beforePush = async () => {
+      id = await bWritesOnBuyer3(team);
+      await team.b.engine.settled(30_000);
+      await team.b.engine.stop();
+    };
+    team.a.engine.start();
+    await expect.poll(() => held !== undefined, { timeout: 15_000 }).toBe(true);
+    await held;
+    await heldWithHandle(team, id);
+    team.b.engine.start();
+    await convergedOnBuyer3(team, id, 'buyer3');
+  }, 60_000);
 });
