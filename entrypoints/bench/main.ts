@@ -14,6 +14,7 @@ import { benchHandle, benchOrders } from '@/tests/bench/generate';
 import { reminderBench } from './reminders';
 import { CURRENT_STORES, deleteDb, openRaw, rawPut } from './raw-idb';
 import { syncBench } from './sync';
+import { rawFloorBench } from './raw-floor';
 
 const BATCH = IMPORT_BATCH; // as the options page sends them
 
@@ -41,6 +42,7 @@ let generated: ImportedOrder[] = [];
 const bench = {
   ...reminderBench,
   ...syncBench,
+  ...rawFloorBench,
   generate(members: number, orders: number, now: number) {
     generated = benchOrders(members, orders, now);
     return generated.length;

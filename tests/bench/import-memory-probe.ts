@@ -6,7 +6,8 @@
 // taken at its highest heap is written there: the allocation sites of what was live then (readable
 // names with a bench build made with REGULARS_NOMINIFY=1).
 // Usage: REGULARS_BENCH=1 [REGULARS_NOMINIFY=1] npx wxt build && tsx tests/bench/import-memory-probe.ts MB [profile.json]
-// (PROBE_EXTENSION_DIR=<dir>/chrome-mv3: another build, made with REGULARS_OUT_DIR=<dir>, e.g. the baseline beside a change).
+// (PROBE_EXTENSION_DIR=<dir>/chrome-mv3: another build, made with REGULARS_OUT_DIR=<dir>, e.g. the baseline beside a change;
+// PROBE_RAW_FLOOR=1: then the floor, every record the store holds written with raw IndexedDB: raw-floor-probe.ts).
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import WebSocket from 'ws';
 import { launchWithExtension } from '../support/extension';
 import { BENCH_DIR, round } from './common';
 import { memoryInfra } from './memory-infra';
+import { rawFloor } from './raw-floor-probe';
 import { chromiumTreePssByProcess } from './rss';
 import { writeShopifyExport } from './shopify';
 
@@ -203,6 +205,11 @@ async function main() {
       }),
     );
     worker.close();
+    if (process.env.PROBE_RAW_FLOOR) {
+      // The same records written with raw IndexedDB, in the same run: the floor beside the figure above.
+      await ext.close();
+      console.log(JSON.stringify(await rawFloor(process.env.PROBE_EXTENSION_DIR ?? BENCH_DIR, userDataDir)));
+    }
   } finally {
     await ext.close();
     await rm(dir, { recursive: true, force: true });
