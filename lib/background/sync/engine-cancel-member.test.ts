@@ -6,39 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { teamOnTestServer } from '../../../tests/support/team-machines';
 import { lookupByHandle } from '../members/card';
 import { NOW } from '../test-helpers';
-import { importUnderWay as underWay, page, session, shown } from './early-member-test-helpers';
+import { bWritesOnBuyer3, convergedOnBuyer3, importUnderWay as underWay, page, session } from './early-member-test-helpers';
 
 const machines = teamOnTestServer();
 const importUnderWay = () => underWay(machines);
-type Team = Awaited<ReturnType<typeof importUnderWay>>;
-
-/** B's agent opens buyer3, tags and notes them; the member's id. */
-async function bWritesOnBuyer3({ panel }: Team): Promise<string> {
-  const card = await panel['member.lookup']({ platform: 'demo', handle: 'buyer3' }, page);
-  const id = card!.member.id;
-  await panel['member.addTag']({ memberId: id, tag: 'vip' }, page);
-  await panel['member.addNote']({ memberId: id, text: 'asked about sizes' }, page);
-  return id;
-}
-
-/** Both machines show the same: buyer3 alone, with B's tag and note, its handle, no orders. */
-async function convergedOnBuyer3({ a, b }: Team, id: string, name: string) {
-  const expected = {
-    members: [[id, name, ['vip'], false, 0, 0, undefined, undefined, expect.any(Number)]],
-    identities: [['demo:handle:buyer3', id]],
-    notes: [[id, 'asked about sizes', expect.any(String)]],
-  };
-  await expect.poll(() => shown(b), { timeout: 15_000 }).toEqual(expected);
-  await expect.poll(() => shown(a), { timeout: 15_000 }).toEqual(await shown(b));
-  await a.engine.settled(30_000);
-  await b.engine.settled(30_000);
-  expect(await shown(a)).toEqual(await shown(b));
-  for (const m of [a, b]) {
-    expect(await m.db.orders.count()).toBe(0);
-    expect((await lookupByHandle(m.db, 'demo', 'buyer3', NOW))?.member.tags).toEqual(['vip']);
-    expect(await lookupByHandle(m.db, 'demo', 'buyer4', NOW)).toBeNull();
-  }
-}
 
 describe('A cancels an import after B wrote on a buyer it was creating', () => {
   it("B's tag and note reached A before the cancel: A keeps the buyer, and B loses only the orders", async () => {

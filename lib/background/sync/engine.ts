@@ -282,6 +282,8 @@ export function createSyncEngine(deps: SyncDeps) {
     start(): void {
       if (running) return;
       running = true;
+      // Stopped right after a long-poll: whatever came since is read before anything is sent.
+      caughtUp = false;
       unsubscribe ??= deps.subscribe((changes) => void enqueue(changes).catch((e) => console.error('Regulars: sync could not note a change', e)));
       setStatus({ state: 'starting' });
       void refreshWaiting();

@@ -4,7 +4,7 @@
 import Dexie from 'dexie';
 import { mergeAll, mergeDocs } from '../../domain/sync/conflicts';
 import { memberRowFromDocs, syncDocSchema, type SharedTable, type SyncDoc } from '../../domain/sync/documents';
-import type { MemberWrite } from '../../domain/rows';
+import type { IdentityRow, MemberWrite } from '../../domain/rows';
 import { journeySettingsSchema } from '../../domain/journey-settings';
 import { settingsSchema } from '../../domain/settings';
 import { withOrigin } from '../../store/changes';
@@ -31,6 +31,7 @@ export async function applyDocs(
   deletions: string[] = [],
   pending: readonly SyncDoc[] = [],
   checkpoint?: string | number,
+  lastCopies?: ReadonlyMap<string, IdentityRow>,
 ): Promise<void> {
   const { db, state, now } = ctx;
   if (!items.length && !deletions.length) {
@@ -120,7 +121,7 @@ export async function applyDocs(
     mark('sync.apply.store.puts');
     const deletedMembers = new Set<string>();
     // A member or identity another machine's cancel deleted, that an agent wrote on here, stays and is sent again.
-    const refused = await keptDeletions(db, deletions, rows);
+    const refused = await keptDeletions(db, deletions, rows, lastCopies);
     resend = refused.resend;
     // The members of deleted orders are recounted from the orders left.
     const orderKeys = deletions.filter((id) => docType(id) === 'order').map(rowKeyOf);
@@ -183,6 +184,7 @@ export async function applyChanges(ctx: SyncContext, rows: ChangeRow[], checkpoi
   const mark = phaseClock();
   const items: Incoming[] = [];
   const deletions: string[] = [];
+  const lastCopies = new Map<string, IdentityRow>();
   // A catch-up that began with no shadow wrote every shadow since, in feed order: none is newer than
   // what the feed brings now, nor the same revision (that would be our own push: none ran meanwhile).
   const known = ctx.feedOnlyShadows ? [] : await state.shadow.bulkGet(rows.map((r) => r.id));
@@ -190,6 +192,13 @@ export async function applyChanges(ctx: SyncContext, rows: ChangeRow[], checkpoi
   for (const [i, row] of rows.entries()) {
     const raw = row.doc;
     if (!raw || row.id.startsWith('_design/')) continue;
+    const copy = known[i]?.doc;
+    // Our own deletion of an identity coming back, after whatever reached the server before it.
+    if (raw._deleted && known[i]?.rev === raw._rev && copy?._deleted && copy.type === 'identity') {
+      deletions.push(row.id);
+      lastCopies.set(rowKeyOf(row.id), copy.row);
+      continue;
+    }
     if (known[i]?.rev === raw._rev && !raw._conflicts?.length) continue; // our own write coming back
     // Read before a push of ours that this feed has yet to bring: the newer version follows.
     if (known[i] && revGeneration(known[i]!.rev) > revGeneration(raw._rev) && !raw._conflicts?.length) continue;
@@ -232,7 +241,7 @@ export async function applyChanges(ctx: SyncContext, rows: ChangeRow[], checkpoi
   // Ours that nothing incoming touched (a tag added here, do-not-contact set here) still shape the member row written.
   const pending = [...local.values()].filter((d) => (d.type === 'tag' || d.type === 'member') && !items.some((i) => i.doc._id === d._id));
   mark('sync.changes.outbox.merge');
-  await applyDocs(ctx, merged, deletions, pending, checkpoint);
+  await applyDocs(ctx, merged, deletions, pending, checkpoint, lastCopies);
   return items.length + deletions.length;
 }
 

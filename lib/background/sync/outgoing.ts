@@ -15,6 +15,7 @@ import {
   tagDocsFromRow,
 } from '../../domain/sync/row-to-doc';
 import { newId } from '../../store/database';
+import { putBackIdentity } from './kept-deletions';
 import { orderHash, rowKeyOf, type SyncContext } from './sync-rows';
 
 /** Every key of a table here and every one synced before (a deleted row is a deletion to send). */
@@ -70,8 +71,12 @@ export async function docsForEntry(ctx: SyncContext, table: SharedTable, key: st
     }
     default: {
       const row = await db.table(table).get(key);
+      // An identity of a buyer an agent wrote on is not deleted with the import that brought it (kept-deletions.ts).
+      const copy = table === 'identities' && prev?.rev && !prev.doc?._deleted ? (prev.doc as IdentityDoc | undefined)?.row : undefined;
+      if (!row && copy && (await putBackIdentity(db, copy))) return [];
       if (!row) return table === 'contacts' ? [] : deleted();
-      const p = prev?.doc as never;
+      // A deletion of ours kept until it comes back (push.ts): the row is sent again on top of it.
+      const p = (prev?.doc?._deleted ? undefined : prev?.doc) as never;
       const doc =
         table === 'identities'
           ? identityDocFromRow(row, p, me, t)

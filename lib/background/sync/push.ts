@@ -6,7 +6,7 @@ import type { BulkResult } from './couch';
 import { applyDocs } from './incoming';
 import { docsForEntry } from './outgoing';
 import { dropSent, type ShadowRow } from './state';
-import { shadowFor, type SyncContext } from './sync-rows';
+import { docType, shadowFor, type SyncContext } from './sync-rows';
 
 /** Sends up to `batchSize` waiting changes; a change the server refuses (not a conflict) is reported. */
 export async function pushWaiting(ctx: SyncContext, batchSize: number, refused: (r: { id: string; reason: string }) => void): Promise<void> {
@@ -21,18 +21,22 @@ export async function pushWaiting(ctx: SyncContext, batchSize: number, refused: 
     const byId = new Map(docs.map((d) => [d._id, d]));
     const conflicts: string[] = [];
     const shadows: ShadowRow[] = [];
-    const gone: string[] = [];
+    /** Deleted: id -> the deletion's revision. */
+    const gone = new Map<string, string>();
     results.forEach((r: BulkResult) => {
       const sent = byId.get(r.id);
       if (!sent) return;
       if (r.ok && r.rev) {
-        if (sent._deleted) gone.push(r.id);
+        if (sent._deleted) gone.set(r.id, r.rev);
         else shadows.push(shadowFor({ ...(sent as unknown as SyncDoc), _rev: r.rev }));
       } else if (r.error === 'conflict') conflicts.push(r.id);
       else refused({ id: r.id, reason: r.reason ?? r.error ?? 'refused' });
     });
-    await state.shadow.bulkPut(shadows);
-    await state.shadow.bulkDelete(gone);
+    // An identity's deletion keeps its last copy until it comes back in the feed (kept-deletions.ts).
+    const copies = await state.shadow.bulkGet([...gone.keys()].filter((id) => docType(id) === 'identity'));
+    const tombs = new Map(copies.flatMap((c) => (c?.doc ? [[c.id, { id: c.id, rev: gone.get(c.id)!, doc: { ...c.doc, _deleted: true } }]] : [])));
+    await state.shadow.bulkPut([...shadows, ...tombs.values()]);
+    await state.shadow.bulkDelete([...gone.keys()].filter((id) => !tombs.has(id)));
     // 409: someone else wrote first. Fetch theirs, merge by the document's rule, send again.
     const theirs = await client.allDocs(conflicts);
     docs = [];
