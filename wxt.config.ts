@@ -35,8 +35,9 @@ function catalogueModules(): Plugin {
   return {
     name: 'regulars-catalogue-modules',
     configResolved: (config) => void (serve = config.command === 'serve'),
-    resolveId: (id) => (id.startsWith(CATALOGUE) ? `\0${id}` : undefined),
+    resolveId: (id) => (id.startsWith(CATALOGUE) || id === FIRST_WORDS ? `\0${id}` : undefined),
     async load(id) {
+      if (id === `\0${FIRST_WORDS}`) return firstWordsModule(names, serve);
       if (!id.startsWith(`\0${CATALOGUE}`)) return undefined;
       const locale = id.slice(CATALOGUE.length + 1);
       const file = path.resolve('lib/i18n', `${locale}.ts`);
@@ -46,6 +47,30 @@ function catalogueModules(): Plugin {
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(source[names[locale]!]))});`;
     },
   };
+}
+
+/**
+ * `virtual:regulars-first-words`: the words of the popup's first frame in every language, each a
+ * JSON string (lib/i18n/first-words.ts), for the popup's first script: its frame waits for no
+ * catalogue file.
+ */
+const FIRST_WORDS = 'virtual:regulars-first-words';
+async function firstWordsModule(names: Record<string, string>, serve: boolean): Promise<string> {
+  const picker = path.resolve('lib/i18n/first-words.ts');
+  const locales = Object.keys(names);
+  if (serve) {
+    const imports = locales.map((locale) => `import { ${names[locale]} } from ${JSON.stringify(path.resolve('lib/i18n', `${locale}.ts`))};`);
+    const entries = locales.map((locale) => `${JSON.stringify(locale)}: JSON.stringify(firstFrameWords(${names[locale]}))`);
+    return `${imports.join('\n')}\nimport { firstFrameWords } from ${JSON.stringify(picker)};\nexport default { ${entries.join(', ')} };`;
+  }
+  const { firstFrameWords } = (await tsImport(pathToFileURL(picker).href, import.meta.url)) as { firstFrameWords(c: unknown): Record<string, string> };
+  const entries = await Promise.all(
+    locales.map(async (locale) => {
+      const source = (await tsImport(pathToFileURL(path.resolve('lib/i18n', `${locale}.ts`)).href, import.meta.url)) as Record<string, unknown>;
+      return `${JSON.stringify(locale)}: ${JSON.stringify(JSON.stringify(firstFrameWords(source[names[locale]!])))}`;
+    }),
+  );
+  return `export default { ${entries.join(', ')} };`;
 }
 
 /**

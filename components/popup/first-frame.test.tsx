@@ -4,7 +4,8 @@
 import { act } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { translator, type UiLocale } from '@/lib/i18n';
+import { CATALOGUES, translator, type UiLocale } from '@/lib/i18n';
+import { firstFrameTranslator, firstFrameWords } from '@/lib/i18n/first-words';
 import type { TodayRowMessage } from '@/lib/messaging/protocol-reminders';
 import { PopupPage } from '../popup-page';
 import { drawFirstFrame } from './first-frame';
@@ -35,7 +36,7 @@ function answer(updating = false): TodayData {
   const rows = [
     row('f1', { section: 'overdue', kind: 'followUp', dueAt: NOW - 30 * HOUR, refAt: NOW - 15 * 24 * HOUR, orderNo: 'SO-1001', amount: '¥1,280.00', assignee: 'Mei', language: 'th', priority: 3 }),
     row('f2', { section: 'overdue', kind: 'followUp', dueAt: NOW - 2 * HOUR, refAt: NOW - 16 * 24 * HOUR, language: 'en' }),
-    row('m1', { section: 'overdue', reason: 'Call back about the refund', dueAt: NOW - 5 * HOUR }),
+    row('m1', { section: 'overdue', memberName: 'Ana <b>"Li" & Co</b>', reason: 'Call back about <i>the refund</i> & "more"', dueAt: NOW - 5 * HOUR }),
     row('b1', { section: 'today', kind: 'birthday', dueAt: NOW + 3 * HOUR }),
     row('t1', { kind: 'tierUp', tier: tiers.own, detail: 't5', benefits: 'free shipping, 5% off' }),
     ...Array.from({ length: 8 }, (_, i) => row(`w${i}`, { kind: 'winBack', refAt: NOW - 90 * 24 * HOUR, dueAt: NOW + (i + 1) * 24 * HOUR })),
@@ -102,7 +103,8 @@ describe("the popup's first frame without React", () => {
   ] as const)('in %s (updating %s, first run %s, one member %s), React takes it over in place: same rows, same words, nothing redrawn', async (locale, updating, setupNeeded, memberId) => {
     const data = answer(updating);
     const root = document.body.appendChild(document.createElement('div'));
-    drawFirstFrame(root, { t: translator(locale), locale, data, setupNeeded, memberId });
+    // Drawn with the few words the popup's first script carries, taken over by React with the whole catalogue.
+    drawFirstFrame(root, { t: firstFrameTranslator(locale, firstFrameWords(CATALOGUES[locale])), locale, data, setupNeeded, memberId });
     const rows = [...root.querySelectorAll('li.row')];
     // The first nine rows of the list (winBack's last ones follow once React has it), and the held-back member.
     expect(rows.map((li) => li.getAttribute('data-reminder'))).toEqual(['f1', 'f2', 'm1', 'b1', 't1', 'w0', 'w1', 'w2', 'w3', 's1']);

@@ -1,12 +1,16 @@
-// The popup's first script: it asks the background for Today and the settings, and starts loading
-// the words of the language the popup showed last time. When all three are in, it draws Today's
-// first frame itself with plain DOM (components/popup/first-frame.ts), then loads the page's React
-// code (./main.tsx), which takes that frame over in place. React's code (250 KB) is fetched and run
-// only after the frame: run meanwhile, it held the answer back until it was done.
+// The popup's first script: it asks the background for Today and the settings. When both are in,
+// it draws Today's first frame itself with plain DOM (components/popup/first-frame.ts), in the
+// language the popup showed last time, with the few words it carries for that frame
+// (lib/i18n/first-words.ts), then loads the page's React code (./main.tsx), which takes that frame
+// over in place, and the language's whole catalogue. Both are fetched and run only after the frame:
+// run meanwhile, they held the answer back until they were done.
 import '@/components/theme.css';
 import '@/components/popup.css';
+import firstWords from 'virtual:regulars-first-words';
 import { drawFirstFrame } from '@/components/popup/first-frame';
 import { todayRequest } from '@/components/popup/today-request';
+import { warmFormats, ZONE_KEY } from '@/components/popup/warm-formats';
+import { firstFrameTranslator } from '@/lib/i18n/first-words';
 import { resolveLocale } from '@/lib/i18n/locales';
 import { loadTranslator } from '@/lib/i18n/load';
 import { send } from '@/lib/messaging/browser-client';
@@ -25,32 +29,35 @@ performance.mark('regulars:today-asked');
 /** Navigation start → the first frame of Today with data (tests/bench reads it). */
 const paint = globalThis as { regularsTodayPaint?: number };
 paint.regularsTodayPaint = undefined;
-const early: PopupEarly = {
+const early: Omit<PopupEarly, 'guessedWords'> = {
   params,
   localeKey: LOCALE_KEY,
   guessed,
-  guessedWords: loadTranslator(guessed),
   earlyRequest,
   earlyToday: send('reminders.today', earlyRequest).finally(() => performance.mark('regulars:today-answered')),
   earlySettings: send('settings.get', {}),
 };
 // Each is awaited by the page; these keep a failure from being reported as unhandled meanwhile.
-for (const started of [early.guessedWords, early.earlyToday, early.earlySettings]) started.catch(() => undefined);
-// Marks for tests/bench: when the settings and the words came (the first frame waits for both).
+for (const started of [early.earlyToday, early.earlySettings]) started.catch(() => undefined);
+// Marks for tests/bench: when the settings came, and the first frame's words (the frame waits for both).
 void early.earlySettings.finally(() => performance.mark('regulars:settings-answered')).catch(() => undefined);
-void early.guessedWords.finally(() => performance.mark('regulars:words-ready')).catch(() => undefined);
+const t = firstFrameTranslator(guessed, JSON.parse(firstWords[guessed]) as Record<string, string>);
+performance.mark('regulars:words-ready');
+// The frame's date, number and plural formatters, made while the answers travel.
+setTimeout(() => warmFormats(guessed));
 
 /**
  * Today's first frame, when the settings confirm the language guessed and the popup opens on Today
  * (otherwise React draws it, as it draws every later change). Input is held until React has it.
  */
 async function firstFrame(): Promise<PopupEarly['firstFrame']> {
-  const [data, settings, t] = await Promise.all([early.earlyToday, early.earlySettings, early.guessedWords]);
+  const [data, settings] = await Promise.all([early.earlyToday, early.earlySettings]);
   if (resolveLocale(settings.locale, navigator.language) !== guessed || (params.get('tab') ?? 'today') !== 'today') return undefined;
   const root = document.getElementById('root')!;
   drawFirstFrame(root, { t, locale: guessed, data, setupNeeded: settings.setupAt === null, memberId: earlyRequest.memberId });
   performance.mark('regulars:first-frame-drawn');
   requestAnimationFrame(() => (paint.regularsTodayPaint ??= performance.now()));
+  if (data.timeZone !== localStorage.getItem(ZONE_KEY)) localStorage.setItem(ZONE_KEY, data.timeZone);
   return { data, settings, release: holdInput(root) };
 }
 
@@ -67,7 +74,9 @@ const reactHeld =
 void firstFrame()
   .catch(() => undefined)
   .then(async (drawn) => {
-    handOver({ ...early, firstFrame: drawn });
+    const guessedWords = loadTranslator(guessed);
+    guessedWords.catch(() => undefined);
+    handOver({ ...early, guessedWords, firstFrame: drawn });
     await reactHeld;
     return import('./main');
   });

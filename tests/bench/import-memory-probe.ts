@@ -23,6 +23,7 @@ const MB = Number(process.argv[2] ?? 30);
 const PROFILE_OUT = process.argv[3];
 /** Seconds sampled after the import reports done: the keepers save after a 15 s pause, then the sweep and report run. */
 const AFTER_S = Number(process.env.PROBE_AFTER_S ?? 45);
+const PROFILE_AFTER = !!process.env.PROBE_PROFILE_AFTER;
 
 function cdp(url: string) {
   const ws = new WebSocket(url, { perMessageDeflate: false, maxPayload: 2 ** 31 });
@@ -124,6 +125,7 @@ async function main() {
     let peak = 0;
     let peakBy: Record<string, number> = {};
     let peakHeap = 0;
+    let afterPeakHeap = 0;
     let peakTotal = 0;
     let peakAt = 0;
     /** The highest while the import ran (before it reported done). */
@@ -151,7 +153,12 @@ async function main() {
         peakTotal = Math.max(peakTotal, heap.totalSize ?? 0);
         if ((heap.usedSize ?? 0) > peakHeap) {
           peakHeap = heap.usedSize;
-          if (PROFILE_OUT && peakHeap > 1.3 * (idleHeap.usedSize + 50e6)) profile = await worker.send('HeapProfiler.getSamplingProfile');
+          if (PROFILE_OUT && !PROFILE_AFTER && peakHeap > 1.3 * (idleHeap.usedSize + 50e6)) profile = await worker.send('HeapProfiler.getSamplingProfile');
+        }
+        // PROBE_PROFILE_AFTER=1: the profile at the highest heap after the import reported done (the session's end, the keepers' saves).
+        if (PROFILE_OUT && PROFILE_AFTER && done.at !== undefined && (heap.usedSize ?? 0) > afterPeakHeap) {
+          afterPeakHeap = heap.usedSize;
+          profile = await worker.send('HeapProfiler.getSamplingProfile');
         }
         // The extension's renderer (the largest) and the browser process (IndexedDB's backend) apart from the rest.
         const renderer = Math.max(...Object.entries(by).filter(([k]) => k.startsWith('renderer')).map(([, v]) => v));

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { answerFirstRun, launchWithExtension, unpackedExtensionId } from '../support/extension';
 import { backgroundSettled, BENCH_DIR, emit, pct, round, seededBenchPage } from './common';
 import { FLOOR_OPENED, openOnce, openPopup, stepFigures, type PopupOpen } from './popup-open';
+import { popupTrace } from './popup-trace';
 
 const OPEN_REMINDERS = 5000;
 
@@ -25,11 +26,14 @@ export async function popupAbBench(otherDir: string, members: number, orders: nu
     for (const page of pages) await backgroundSettled(page);
     const runs: PopupOpen[][] = ids.map(() => []);
     const floors: [number, number][] = [];
+    const trace = process.env.BENCH_POPUP_TRACE ? await popupTrace(pages[0]!) : undefined;
     for (let i = 0; i < loads; i++) {
+      if (i === 5) await trace?.start();
       // Each build opens first every other time: neither always follows the floor page.
       for (const k of i % 2 ? [1, 0] : [0, 1]) runs[k]!.push(await openPopup(ext.context, ids[k]!, `chrome-extension://${ids[k]}/popup.html?load=${i}`));
       floors.push(await openOnce<[number, number]>(ext.context, `chrome-extension://${ids[0]}/bench-floor.html?load=${i}`, FLOOR_OPENED));
     }
+    await trace?.stop(process.env.BENCH_POPUP_TRACE!);
     // The first loads compile and warm the workers.
     const floorPaint = floors.slice(5).map((f) => f[0]);
     runs.forEach((all, k) => {

@@ -201,4 +201,26 @@ describe('an import session writes each member row once', () => {
     await importOrders(oneShot, rows.flat(), NOW);
     expect(await membersByName(db)).toEqual(await membersByName(oneShot));
   });
+
+  it("the session's end does not bring back a member removed before the change stream said so, and reads no member row to learn it", async () => {
+    const db = await withKnownMember('journal-removed');
+    // Members outside the session, on both sides of its members' keys: untouched.
+    await db.members.bulkPut([{ ...(await db.members.toArray())[0]!, id: '0-before', displayName: 'Before' }, { ...(await db.members.toArray())[0]!, id: 'zzzz-after', displayName: 'After' }]);
+    const cache = await sessionCache(db, 'session-removed', 'import:session-removed');
+    const [first, second] = batches();
+    for (const batch of [first!, second!]) await importOrders(db, batch, NOW, cache);
+    const known = (await db.identities.get('demo:handle:known'))!.memberId;
+    const deferred = cache.deferred!;
+    expect([...deferred.pending.keys()].sort()).toHaveLength(3);
+    // Removed by a writer whose change has not arrived yet (another page's): the session does not know.
+    await db.members.delete(known);
+    deferred.changedElsewhere = new Set();
+    const reads: string[] = [];
+    db.members.hook('reading', (row) => (reads.push((row as { id: string } | undefined)?.id ?? '(none)'), row));
+    await writeWaiting(db, deferred, NOW, cache.origin, 2);
+    expect(reads).toEqual([]);
+    const names = (await db.members.toArray()).map((m) => m.displayName).sort();
+    expect(names).toEqual(['After', 'Ana', 'Before', 'Bo']);
+    expect(await journal(db)).toBe(0);
+  });
 });

@@ -58,18 +58,18 @@ const journalOf = (db: RegularsDb, session: string) => db.caches.where('key').st
  */
 export async function writeWaiting(db: RegularsDb, deferred: DeferredMembers, now: number, origin: string | undefined, slice = WRITE_SLICE): Promise<void> {
   const settings = await readSettings(db);
-  const ids = [...deferred.pending.keys()];
+  // In key order: each slice is one range of keys, and only keys are read back (see storedAmong).
+  const ids = [...deferred.pending.keys()].sort();
   for (let i = 0; i < ids.length; i += slice) {
     const part = ids.slice(i, i + slice);
     const done = await db.transaction('rw', [db.members], async () => {
       if (origin) withOrigin(origin);
-      const stored = await db.members.bulkGet(part);
       // Asked once the transaction holds the table: a member another writer committed meanwhile is recomputed below instead.
       const elsewhere = deferred.changedElsewhere;
       const kept = elsewhere ? part.filter((id) => !elsewhere.has(id)) : [];
       // One this session created is written now for the first time; one removed meanwhile is not brought back.
-      const present = new Set(part.filter((id, j) => stored[j] || deferred.created.has(id)));
-      const rows = kept.filter((id) => present.has(id)).map((id) => deferred.pending.get(id)!);
+      const stored = await storedAmong(db, kept.filter((id) => !deferred.created.has(id)));
+      const rows = kept.filter((id) => deferred.created.has(id) || stored.has(id)).map((id) => deferred.pending.get(id)!);
       if (rows.length) await db.members.bulkPut(rows);
       return kept;
     });
@@ -84,6 +84,18 @@ export async function writeWaiting(db: RegularsDb, deferred: DeferredMembers, no
     await journalOf(db, deferred.session).delete();
   });
   deferred.pending.clear();
+}
+
+/**
+ * Which of `ids` (sorted) have a member row: the keys of the range they span, without the rows. A
+ * 200 MB export's end read every waiting member's row (270k) only to learn whether it was there:
+ * each one decoded in the worker, garbage at the moment the keepers took the written rows.
+ */
+async function storedAmong(db: RegularsDb, ids: readonly string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const keys = await db.members.where(':id').between(ids[0]!, ids[ids.length - 1]!, true, true).primaryKeys();
+  const wanted = new Set(ids);
+  return new Set(keys.filter((k) => wanted.has(k)));
 }
 
 /**

@@ -23,8 +23,18 @@ export interface MemberColumnsRead {
 
 /** Members re-read per transaction when a write from elsewhere names many. */
 const REREAD_BATCH = 5000;
-/** Changed members gathered before they are merged into the columns without being asked. */
-const MERGE_AT = 20_000;
+/**
+ * Changed members gathered before they are merged into the columns without being asked: this many,
+ * or as many as half the members held, whichever is more. Each merge builds every column again: at
+ * a fixed 20k, the end of a 200 MB import (270k members written, a slice at a time, into facts that
+ * grew with them) built some 2M members' columns, garbage in the worker just before the keepers save;
+ * growing with what is held, it builds about 0.8M, and the changes wait in the map at most half the members.
+ */
+export const MERGE_AT = 20_000;
+const mergeAt = (held: number, least: number) => Math.max(least, Math.floor(held / 2));
+
+/** Merges of changes into the columns, for tests. */
+export const factsMerges = { count: 0 };
 
 export interface FactsKeeper {
   /** Follows writes from now on and loads the facts (from disk when current): the background calls it when it starts. */
@@ -53,6 +63,7 @@ export function factsKeeper(
   keep: (columns: MemberColumns, mark: string) => Promise<boolean>,
   saveDelayMs = 1000,
   importPauseMs = IMPORT_SAVE_PAUSE_MS,
+  leastMerge = MERGE_AT,
 ): FactsKeeper {
   let facts: MemberColumnsRead | undefined;
   /** Members written since `facts` were built (null: deleted), merged into them when read. */
@@ -70,6 +81,7 @@ export function factsKeeper(
     if (!facts || !changed.size) return;
     facts = patchColumns(facts.columns, facts.ids, changed);
     changed.clear();
+    factsMerges.count++;
   };
   /** Brings the facts up to date; `need`: load them if they are not held (else only held ones follow). */
   const drain = async (need: boolean): Promise<MemberColumnsRead | undefined> => {
@@ -96,7 +108,7 @@ export function factsKeeper(
       ids.forEach((id, i) => changed.set(id, rows[i] ? factOf(rows[i]) : null));
     }
     if (reload) return drain(need);
-    if (need || changed.size >= MERGE_AT) merge();
+    if (need || changed.size >= mergeAt(facts?.columns.count ?? 0, leastMerge)) merge();
     return facts;
   };
   const save = () =>
