@@ -1,7 +1,7 @@
 // A member an agent wrote on: something no order export brings (tags, a profile field, do-not-contact,
 // points adjusted by hand, a note, a logged contact, a reminder added by hand or handled: snoozed,
-// done, dismissed, handed to a colleague; not one a rule made and nobody touched). What an agent wrote is never lost silently: a
-// cancelled import keeps such a member, with its identities, and only its orders go
+// done, dismissed, handed to a colleague; not one a rule made and nobody touched). What an agent
+// wrote is never lost silently: a cancelled import keeps such a member, with its identities, and only its orders go
 // (import/handlers.ts), and team sync keeps it when another machine's cancel deletes it (sync/incoming.ts).
 import type { MemberWrite, ReminderRow } from '../../domain/rows';
 import type { RegularsDb } from '../../store/database';
@@ -22,9 +22,11 @@ export async function membersAgentsWroteOn(db: RegularsDb, members: readonly (Me
   const out = new Set(rows.filter(wroteOnRow).map((m) => m.id));
   const rest = rows.filter((m) => !out.has(m.id)).map((m) => m.id);
   if (!rest.length) return out;
-  const [notes, contacts, reminders] = await Promise.all(
-    [db.notes, db.contacts, db.reminders].map((t) => t.where('memberId').anyOf(rest).toArray() as Promise<{ memberId: string }[]>),
-  );
-  for (const r of [...notes!, ...contacts!, ...(reminders as ReminderRow[]).filter(handled)]) out.add(r.memberId);
+  const [notes, contacts, reminders] = await Promise.all([
+    db.notes.where('memberId').anyOf(rest).toArray(),
+    db.contacts.where('memberId').anyOf(rest).toArray(),
+    db.reminders.where('memberId').anyOf(rest).toArray(),
+  ]);
+  for (const r of [...notes, ...contacts, ...reminders.filter(handled)]) out.add(r.memberId);
   return out;
 }
