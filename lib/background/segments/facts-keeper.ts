@@ -33,9 +33,6 @@ const REREAD_BATCH = 5000;
 export const MERGE_AT = 20_000;
 const mergeAt = (held: number, least: number) => Math.max(least, Math.floor(held / 2));
 
-/** Merges of changes into the columns, for tests. */
-export const factsMerges = { count: 0 };
-
 export interface FactsKeeper {
   /** Follows writes from now on and loads the facts (from disk when current): the background calls it when it starts. */
   start(): void;
@@ -51,6 +48,8 @@ export interface FactsKeeper {
   /** Drops what is held (the store was replaced under this context): the next read loads again. */
   forget(): void;
   stop(): void;
+  /** How many times gathered changes were merged into the columns (tests). */
+  merges(): number;
 }
 
 /**
@@ -66,6 +65,7 @@ export function factsKeeper(
   leastMerge = MERGE_AT,
 ): FactsKeeper {
   let facts: MemberColumnsRead | undefined;
+  let merges = 0;
   /** Members written since `facts` were built (null: deleted), merged into them when read. */
   const changed = new Map<string, FactMember | null>();
   /** Members written elsewhere (or during a load), to read back. */
@@ -81,7 +81,7 @@ export function factsKeeper(
     if (!facts || !changed.size) return;
     facts = patchColumns(facts.columns, facts.ids, changed);
     changed.clear();
-    factsMerges.count++;
+    merges++;
   };
   /** Brings the facts up to date; `need`: load them if they are not held (else only held ones follow). */
   const drain = async (need: boolean): Promise<MemberColumnsRead | undefined> => {
@@ -144,6 +144,7 @@ export function factsKeeper(
     if (facts || loading) scheduleSave();
   });
   return {
+    merges: () => merges,
     start() {
       if (wanted) return;
       wanted = true;
