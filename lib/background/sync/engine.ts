@@ -5,59 +5,21 @@
 // and writes what arrives into the local store every screen reads.
 import { isSharedTable, SHARED_SETTINGS, SHARED_TABLES } from '../../domain/sync/documents';
 import { JOURNEYS_KEY } from '../../domain/journey-settings';
-import type { RegularsDb } from '../../store/database';
-import type { ChangesPage, CouchClient } from './couch';
+import type { ChangesPage } from './couch';
 import { failureState } from './loop';
 import { lane } from '../lane';
-import { catchUpSession, type CommittedChange, type SubscribeToCommitted } from './committed-changes';
+import { catchUpSession, type CommittedChange } from './committed-changes';
 import { importOrigin } from '../derived';
 import { applyChanges } from './incoming';
 import { phaseClock, timedPhase } from '../import/phases';
 import { allKeys } from './outgoing';
 import { pushWaiting } from './push';
+import type { SyncDeps, SyncStatus } from './engine-types';
 import { teamRoster } from './roster';
-import { outboxKey, readMeta, type OutboxRow, type SyncStateDb } from './state';
+import { outboxKey, readMeta, type OutboxRow } from './state';
 import { MAX_SKIPPED, type SyncContext } from './sync-rows';
 
-export type SyncState = 'off' | 'starting' | 'syncing' | 'synced' | 'offline' | 'signIn' | 'notMember' | 'noDatabase';
-
-export interface SyncStatus {
-  state: SyncState;
-  /** When the last full catch-up ended (synced) or the next retry is (offline). */
-  at?: number | undefined;
-  /** Local changes not yet on the server. */
-  waiting: number;
-  /** Initial sync: documents applied of those in the database. */
-  progress?: { done: number; total: number; startedAt: number } | undefined;
-  /** The last change the server refused, and why. */
-  refused?: { id: string; reason: string } | undefined;
-  /** Incoming documents skipped because they did not pass the row schemas. */
-  skipped: { id: string; reason: string }[];
-}
-
-export interface SyncDeps {
-  db: RegularsDb;
-  state: SyncStateDb;
-  client: CouchClient;
-  /** The team user: stamps tags, notes' owner, contacts. */
-  me: string;
-  now: () => number;
-  subscribe: SubscribeToCommitted;
-  onStatus?: (status: SyncStatus) => void;
-  /**
-   * Tables whose rows sync just wrote (reminders, reports and caches listen); `session`: a catch-up
-   * ended whose writes were that import-like session (catchUpSession).
-   */
-  onApplied?: (tables: ReadonlySet<string>, members: ReadonlySet<string>, session?: string) => void;
-  /** A member an import under way here created and has not written yet: written now, true if it was (sync-rows.ts). */
-  writeWaiting?: (memberId: string) => Promise<boolean>;
-  /** Long-poll length; tests shorten it. */
-  longpollMs?: number;
-  /** How long past its length a long-poll the server still holds is ended here (5 s; tests shorten it). */
-  heldPastMs?: number;
-  /** Documents per read and per push (tests make it small). */
-  batch?: number;
-}
+export type { SyncDeps, SyncState, SyncStatus } from './engine-types';
 
 /** Documents per _changes read while catching up (joining a team, back from offline). */
 export const CATCH_UP_BATCH = 1000;
