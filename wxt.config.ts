@@ -125,6 +125,46 @@ function popupGroups(): CodeSplittingGroup[] {
 }
 
 /**
+ * The popup's style sheets written into popup.html: each sheet the page links is one more file the
+ * browser fetches before the first script may run (a module script waits for the page's sheets).
+ * The files stay, for the other pages that link them; the popup's first script does not fetch them
+ * again with its page's code (Vite lists them with it, and would put them after the popup's own).
+ */
+function popupInlineStyles(): Plugin {
+  const inlined = new Set<string>();
+  return {
+    name: 'regulars-popup-inline-styles',
+    enforce: 'post',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { filename, bundle }) {
+        if (!bundle || path.resolve(filename) !== path.resolve('entrypoints/popup/index.html')) return undefined;
+        return html.replace(/<link rel="stylesheet"[^>]*href="\/(assets\/[^"]+\.css)">/g, (_link, file: string) => {
+          const sheet = bundle[file];
+          if (sheet?.type !== 'asset' || String(sheet.source).includes('</')) throw new Error(`popup.html links ${file}, which cannot be written in it`);
+          inlined.add(file);
+          return `<style>${String(sheet.source)}</style>`;
+        });
+      },
+    },
+    // After Vite has written the list of files each dynamic import fetches first.
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'popup');
+        const listed = entry?.type === 'chunk' ? /m\.f=(\[[^\]]*\])/.exec(entry.code) : null;
+        if (entry?.type !== 'chunk' || !listed) return;
+        const files = JSON.parse(listed[1]!) as string[];
+        entry.code = entry.code.replace(/__vite__mapDeps\(\[([\d,]*)\]\)/g, (_call, list: string) => {
+          const kept = list.split(',').filter((i) => !inlined.has(files[Number(i)]!));
+          return `__vite__mapDeps([${kept.join(',')}])`;
+        });
+      },
+    },
+  };
+}
+
+/**
  * The background and the content script are built as single IIFE files, where rolldown refuses a
  * code-splitting option (and says so on every build): the popup's group applies to the pages only.
  */
@@ -220,7 +260,7 @@ export default defineConfig({
   // The demo build's background clock can be moved forward by the end-to-end tests
   // (entrypoints/background/test-clock.ts); the store build's cannot.
   vite: () => ({
-    plugins: [catalogueModules(), pagesOnlyCodeSplitting()],
+    plugins: [catalogueModules(), pagesOnlyCodeSplitting(), popupInlineStyles()],
     // REGULARS_TEST_HOLD: the popup can hold React back for the end-to-end tests (entrypoints/popup/early.ts); not in the store build either.
     define: {
       'import.meta.env.REGULARS_TEST_CLOCK': JSON.stringify(DEMO),

@@ -50,7 +50,7 @@ function answer(updating = false): TodayData {
     { section: 'upcoming' as const, kind: 'winBack', total: 8 },
     { section: 'suppressed' as const, kind: 'holiday', total: 1 },
   ];
-  return { now: NOW, timeZone: 'Asia/Shanghai', groups, rows, assignees: ['Mei', 'Ana'], me: 'Ana', updating };
+  return { now: NOW, timeZone: 'Asia/Shanghai', groups, rows, assignees: ['Mei', 'Ana'], me: 'Ana', updating, settings: { locale: 'auto', setupAt: NOW } };
 }
 
 const noop = async () => undefined;

@@ -49,7 +49,7 @@ describe("the first frame's words", () => {
       const [section, kind] = k.split('|') as [TodayRowMessage['section'], string];
       return { section, kind, total: rows.filter((r) => r.section === section && (r.kind ?? 'manual') === kind).length + 20 };
     });
-    const data: TodayData = { now: NOW, timeZone: 'Asia/Shanghai', groups, rows, assignees: ['Mei'], me: 'Mei', updating: false };
+    const data: TodayData = { now: NOW, timeZone: 'Asia/Shanghai', groups, rows, assignees: ['Mei'], me: 'Mei', updating: false, settings: { locale: 'auto', setupAt: NOW } };
     const draw = (t: Parameters<typeof drawFirstFrame>[1]['t'], setupNeeded: boolean, memberId?: string) => {
       const root = document.createElement('div');
       // Every row drawn (the frame itself draws the first nine): one group at a time.

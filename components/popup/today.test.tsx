@@ -7,7 +7,7 @@ import { TodayTab, type TodayData } from './today';
 const noop = async () => undefined;
 
 function tab(locale: UiLocale, updating: boolean): string {
-  const data: TodayData = { now: Date.UTC(2026, 10, 23), timeZone: 'UTC', groups: [], rows: [], assignees: [], me: 'Mei', updating };
+  const data: TodayData = { now: Date.UTC(2026, 10, 23), timeZone: 'UTC', groups: [], rows: [], assignees: [], me: 'Mei', updating, settings: { locale: 'auto', setupAt: 0 } };
   const html = renderToStaticMarkup(
     <TodayTab
       t={translator(locale)}

@@ -1,9 +1,10 @@
-// The popup's first script: it asks the background for Today and the settings. When both are in,
-// it draws Today's first frame itself with plain DOM (components/popup/first-frame.ts), in the
-// language the popup showed last time, with the few words it carries for that frame
-// (lib/i18n/first-words.ts), then loads the page's React code (./main.tsx), which takes that frame
-// over in place, and the language's whole catalogue. Both are fetched and run only after the frame:
-// run meanwhile, they held the answer back until they were done.
+// The popup's first script: it asks the background for Today. When the answer is in, it draws
+// Today's first frame itself with plain DOM (components/popup/first-frame.ts), in the language the
+// popup showed last time, with the few words it carries for that frame (lib/i18n/first-words.ts),
+// then asks for the settings and loads the page's React code (./main.tsx), which takes that frame
+// over in place, and the language's whole catalogue. All of them come only after the frame: run or
+// answered meanwhile, they held the answer back until they were done. Today's answer says what
+// the frame takes from the settings (the language, whether the first-run questions are answered).
 import '@/components/theme.css';
 import '@/components/popup.css';
 import firstWords from 'virtual:regulars-first-words';
@@ -29,36 +30,34 @@ performance.mark('regulars:today-asked');
 /** Navigation start → the first frame of Today with data (tests/bench reads it). */
 const paint = globalThis as { regularsTodayPaint?: number };
 paint.regularsTodayPaint = undefined;
-const early: Omit<PopupEarly, 'guessedWords'> = {
+const early: Omit<PopupEarly, 'guessedWords' | 'earlySettings'> = {
   params,
   localeKey: LOCALE_KEY,
   guessed,
   earlyRequest,
   earlyToday: send('reminders.today', earlyRequest).finally(() => performance.mark('regulars:today-answered')),
-  earlySettings: send('settings.get', {}),
 };
-// Each is awaited by the page; these keep a failure from being reported as unhandled meanwhile.
-for (const started of [early.earlyToday, early.earlySettings]) started.catch(() => undefined);
-// Marks for tests/bench: when the settings came, and the first frame's words (the frame waits for both).
-void early.earlySettings.finally(() => performance.mark('regulars:settings-answered')).catch(() => undefined);
+// Awaited by the page; this keeps a failure from being reported as unhandled meanwhile.
+early.earlyToday.catch(() => undefined);
+// Mark for tests/bench: the first frame's words.
 const t = firstFrameTranslator(guessed, JSON.parse(firstWords[guessed]) as Record<string, string>);
 performance.mark('regulars:words-ready');
 // The frame's date, number and plural formatters, made while the answers travel.
 setTimeout(() => warmFormats(guessed));
 
 /**
- * Today's first frame, when the settings confirm the language guessed and the popup opens on Today
- * (otherwise React draws it, as it draws every later change). Input is held until React has it.
+ * Today's first frame, when the settings in Today's answer confirm the language guessed and the popup
+ * opens on Today (otherwise React draws it, as it draws every later change). Input is held until React has it.
  */
 async function firstFrame(): Promise<PopupEarly['firstFrame']> {
-  const [data, settings] = await Promise.all([early.earlyToday, early.earlySettings]);
-  if (resolveLocale(settings.locale, navigator.language) !== guessed || (params.get('tab') ?? 'today') !== 'today') return undefined;
+  const data = await early.earlyToday;
+  if (resolveLocale(data.settings.locale, navigator.language) !== guessed || (params.get('tab') ?? 'today') !== 'today') return undefined;
   const root = document.getElementById('root')!;
-  drawFirstFrame(root, { t, locale: guessed, data, setupNeeded: settings.setupAt === null, memberId: earlyRequest.memberId });
+  drawFirstFrame(root, { t, locale: guessed, data, setupNeeded: data.settings.setupAt === null, memberId: earlyRequest.memberId });
   performance.mark('regulars:first-frame-drawn');
   requestAnimationFrame(() => (paint.regularsTodayPaint ??= performance.now()));
   if (data.timeZone !== localStorage.getItem(ZONE_KEY)) localStorage.setItem(ZONE_KEY, data.timeZone);
-  return { data, settings, release: holdInput(root) };
+  return { data, release: holdInput(root) };
 }
 
 /**
@@ -74,9 +73,12 @@ const reactHeld =
 void firstFrame()
   .catch(() => undefined)
   .then(async (drawn) => {
+    const earlySettings = send('settings.get', {});
+    // Mark for tests/bench: when the settings came.
+    void earlySettings.finally(() => performance.mark('regulars:settings-answered')).catch(() => undefined);
     const guessedWords = loadTranslator(guessed);
-    guessedWords.catch(() => undefined);
-    handOver({ ...early, guessedWords, firstFrame: drawn });
+    for (const started of [earlySettings, guessedWords]) started.catch(() => undefined);
+    handOver({ ...early, earlySettings, guessedWords, firstFrame: drawn });
     await reactHeld;
     return import('./main');
   });

@@ -1,7 +1,6 @@
 // What the popup's first script (early.ts) hands to its page (main.tsx), through earlyHandoff.
 import { earlyHandoff } from '@/components/early-handoff';
 import type { TodayRequest } from '@/components/popup/today-request';
-import type { Settings } from '@/lib/domain/settings';
 import type { Translate, UiLocale } from '@/lib/i18n/locales';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 
@@ -12,12 +11,14 @@ export interface PopupEarly {
   guessedWords: Promise<Translate>;
   earlyRequest: TodayRequest;
   earlyToday: Promise<ResponseOf<'reminders.today'>>;
+  /** Asked once the first frame is drawn (or not drawn): it waits for Today's answer alone. */
   earlySettings: Promise<ResponseOf<'settings.get'>>;
   /**
-   * Today's first frame, when early.ts drew it (in the guessed language, from these answers): React
-   * hydrates it from the same answers; `release` replays what the user did to it meanwhile.
+   * Today's first frame, when early.ts drew it (in the guessed language, from Today's answer and the
+   * settings it carries): React hydrates it from the same answer; `release` replays what the user did
+   * to it meanwhile.
    */
-  firstFrame?: { data: ResponseOf<'reminders.today'>; settings: Settings; release(): void } | undefined;
+  firstFrame?: { data: ResponseOf<'reminders.today'>; release(): void } | undefined;
 }
 
 export const { handOver, takeOver } = earlyHandoff<PopupEarly>('regularsPopupEarly', 'popup');

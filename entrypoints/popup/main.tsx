@@ -40,9 +40,9 @@ async function copyText(text: string): Promise<void> {
   }
 }
 
-function App({ locale, t }: { locale: UiLocale; t: Translate }) {
-  // The settings of the first frame (early.ts drew it with them): the first render matches it.
-  const [settings, setSettings] = useState<Settings | undefined>(firstFrame?.settings);
+function App({ locale, t, initialSettings }: { locale: UiLocale; t: Translate; initialSettings: Settings | undefined }) {
+  // Those Today's answer carried for the first frame (early.ts drew it with them): the first render matches it.
+  const [settings] = useState(initialSettings);
   const [counts, setCounts] = useState<{ members: number; orders: number }>();
   // The early answer serves the first load of the same list (drawn in the first render when it has
   // come already: one render of the page instead of two); every later load asks again.
@@ -67,9 +67,6 @@ function App({ locale, t }: { locale: UiLocale; t: Translate }) {
     }
   }, [locale, mine, memberId, perGroup]);
 
-  useEffect(() => {
-    earlySettings.then(setSettings, () => undefined);
-  }, []);
   // Counting 300k orders takes the worker a while: only once Today is on screen.
   const loaded = today !== undefined;
   useEffect(() => {
@@ -169,17 +166,14 @@ function App({ locale, t }: { locale: UiLocale; t: Translate }) {
 
 /** The first frame is in the user's language: the settings' locale and its words, before React renders. */
 async function start() {
-  const locale = await earlySettings.then(
-    (s) => resolveLocale(s.locale, navigator.language),
-    () => guessed,
-  );
-  performance.mark('regulars:settings-answered');
+  const settings = await earlySettings.catch(() => undefined);
+  const locale = settings ? resolveLocale(settings.locale, navigator.language) : guessed;
   localStorage.setItem(LOCALE_KEY, locale);
   const t = await (locale === guessed ? guessedWords : loadTranslator(locale)).catch(() => loadTranslator('en'));
   performance.mark('regulars:words-ready');
   const page = (
     <StrictMode>
-      <App locale={locale} t={t} />
+      <App locale={locale} t={t} initialSettings={settings} />
     </StrictMode>
   );
   const root = document.getElementById('root')!;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { reminderRowSchema } from '../domain/rows';
 import { journeySettingsPatchSchema, journeySettingsSchema } from '../domain/journey-settings';
 import { journeyKindSchema } from '../domain/journeys/types';
+import { settingsSchema } from '../domain/settings';
 import { TODAY_SECTIONS } from '../domain/today';
 
 const reminderId = z.string().min(1).max(300);
@@ -53,6 +54,11 @@ export const reminderProtocol = {
       me: z.string(),
       /** Reminders are still being made from an import or other changes: the list may grow in a moment. */
       updating: z.boolean(),
+      /**
+       * What the popup's first frame takes from the settings (its language, and whether the first-run
+       * questions are answered): the frame waits for this answer alone (entrypoints/popup/early.ts).
+       */
+      settings: settingsSchema.pick({ locale: true, setupAt: true }),
     }),
   },
   'reminder.done': {

@@ -1,12 +1,14 @@
 // Reads a trace written with BENCH_POPUP_TRACE (tests/bench/popup-trace.ts): for each popup open,
 // what its main thread ran from asking for Today to drawing the first frame, event by event
-// (≥ MIN ms), in ms from asking.
-//   npx tsx tests/bench/popup-trace-summary.ts FILE [MIN_MS]
+// (≥ MIN ms), in ms from asking; BEFORE_MS starts each open's list that long before it asked (what
+// loading the page cost before its script ran).
+//   npx tsx tests/bench/popup-trace-summary.ts FILE [MIN_MS] [BEFORE_MS]
 import { readFileSync } from 'node:fs';
 
 type Ev = { name: string; cat: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: Record<string, unknown> };
 const file = process.argv[2]!;
 const min = Number(process.argv[3] ?? 1) * 1000;
+const before = Number(process.argv[4] ?? 0) * 1000;
 const raw = JSON.parse(readFileSync(file, 'utf8')) as { traceEvents?: Ev[] } | Ev[];
 const events = Array.isArray(raw) ? raw : raw.traceEvents!;
 // Every page of the extension runs in one renderer process: its opens follow each other on its
@@ -35,7 +37,7 @@ for (const [key, seen] of byOpen) {
   const rel = (ts: number) => ((ts - asked) / 1000).toFixed(1).padStart(6);
   console.log(`\n=== open ${key}: ${[...seen].map(([n, ts]) => `${n.slice(9)} ${rel(ts).trim()}`).join(', ')}`);
   const own = events
-    .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && (e.dur ?? 0) >= min && e.ts + (e.dur ?? 0) > asked && e.ts < end)
+    .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && (e.dur ?? 0) >= min && e.ts + (e.dur ?? 0) > asked - before && e.ts < end)
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const stack: number[] = [];
   for (const e of own) {

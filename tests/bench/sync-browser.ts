@@ -14,6 +14,8 @@ import { launchWithExtension } from '../support/extension';
 import { send } from '../support/protocol';
 import { backgroundSettled, BENCH_DIR, emit, pct, round } from './common';
 import { startBenchSite } from './pages';
+import { syncJoinAb } from './sync-ab';
+import { join, type Status } from './sync-join';
 import { panelPaint } from './site-figures';
 import { AGENTS, seedTeam, TEAM_DB } from './sync-seed';
 import { startBenchCouch, type BenchCouch } from './sync-server';
@@ -28,24 +30,6 @@ function requestKinds(lines: readonly string[]): Record<string, number> {
   return Object.fromEntries([...kinds].sort((a, b) => b[1] - a[1]));
 }
 
-type Status = { state: string; at?: number; progress?: { done: number; total: number } };
-
-/** Connect as bob and wait for "Synced"; the time from Connect to the worker's own "synced at". */
-async function join(page: Page, server: BenchCouch): Promise<{ ms: number; seenProgress: number }> {
-  const bob = AGENTS[1];
-  const t0 = Date.now();
-  await send(page, 'sync.connect', { server: server.url, db: TEAM_DB, user: bob.name, password: bob.password });
-  let seenProgress = 0;
-  for (;;) {
-    const s = await send<Status>(page, 'sync.status', {});
-    if (s.progress) seenProgress++;
-    if (s.state === 'synced' && !s.progress && s.at) return { ms: s.at - t0, seenProgress };
-    if (!['starting', 'syncing', 'offline'].includes(s.state)) throw new Error(`initial sync ended in ${s.state}`);
-    if (Date.now() - t0 > 60 * 60_000) throw new Error('initial sync did not end within an hour');
-    await page.waitForTimeout(250);
-  }
-}
-
 /** Connects again after a Disconnect (the checkpoint kept: nothing new to read) and waits for "Synced". */
 async function rejoin(page: Page, server: BenchCouch): Promise<void> {
   await join(page, server);
@@ -53,6 +37,7 @@ async function rejoin(page: Page, server: BenchCouch): Promise<void> {
 }
 
 export async function browserSyncBenches(members: number): Promise<void> {
+  if (process.env.BENCH_SYNC_AB_DIR) return syncJoinAb(members, process.env.BENCH_SYNC_AB_DIR);
   const server = await startBenchCouch();
   const site = await startBenchSite();
   const ext = await launchWithExtension({ extensionDir: BENCH_DIR });

@@ -89,6 +89,9 @@ test('the first frame looks as React draws it, and what the user does before Rea
       await openPopup(ext);
       // Pixel for pixel: the window down to the first frame's last row, before React and once it has drawn every row.
       const held = await openHeld(ext, settings);
+      // Drawn from Today's answer alone (it says the language and whether setup is done): the settings come after.
+      const marks = await held.page.evaluate(() => ['first-frame-drawn', 'settings-answered'].map((n) => performance.getEntriesByName(`regulars:${n}`)[0]?.startTime ?? Infinity));
+      expect(marks[0]).toBeLessThan(marks[1]!);
       const lastRow = await held.page.locator('li.row[tabindex]').last().boundingBox();
       const clip = { x: 0, y: 0, width: 400, height: Math.min(600, Math.ceil(lastRow!.y + lastRow!.height)) };
       const before = await held.page.screenshot({ clip, animations: 'disabled', caret: 'hide' });

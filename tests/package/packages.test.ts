@@ -150,7 +150,7 @@ describe('the popup', () => {
     expect(english).toEqual([expect.stringMatching(/^chunks\/en-/)]);
   });
 
-  it('asks for Today and draws its first frame from two small scripts without React, with both its style sheets linked; then runs its page (its own code, the shared chunk, the bundler runtime); no file is empty', async () => {
+  it('asks for Today and draws its first frame from two small scripts without React, with both its style sheets written in the page; then runs its page (its own code, the shared chunk, the bundler runtime) and fetches no sheet again; no file is empty', async () => {
     const files = await unzip(zipPath('chrome'));
     const html = strFromU8(files['popup.html']!);
     const code = (name: string) => strFromU8(files[name] ?? new Uint8Array());
@@ -164,14 +164,19 @@ describe('the popup', () => {
     expect(early.join('').length).toBeLessThan(36_000);
     expect(early.join('')).toContain('reminders.today');
     expect(early.join('')).not.toMatch(/react\.(transitional\.)?element/);
-    // The first frame is drawn with the page's sheets: the shared one and the popup's own, linked in the page.
-    const sheets = [...html.matchAll(/<link rel="stylesheet"[^>]*href="\/(assets\/[^"]+\.css)"/g)].map((m) => m[1]!);
+    // The first frame is drawn with the page's sheets, the shared one then the popup's own, written in
+    // the page: a linked sheet is one more file to fetch before the first script may run.
+    expect(html).not.toMatch(/<link rel="stylesheet"/);
+    const sheets = [...html.matchAll(/<style>([^<]*)<\/style>/g)].map((m) => m[1]!);
     expect(sheets).toHaveLength(2);
-    expect(sheets.some((sheet) => /body\{[^}]*width:400px/.test(code(sheet)))).toBe(true);
-    // Then its page: every file the entry preloads with its one dynamic import besides the catalogues and sheets.
-    const deps = JSON.parse(/m\.f=(\[[^\]]*\])/.exec(code(entry))![1]!) as string[];
-    expect(deps.filter((name) => name.endsWith('.css') && !sheets.includes(name))).toEqual([]);
-    const page = deps.filter((name) => !name.endsWith('.css') && !scripts.includes(name));
+    expect(sheets[0]).toMatch(/^:root\{--bg:/);
+    expect(sheets[1]).toMatch(/body\{[^}]*width:400px/);
+    // Then its page: every file the entry preloads with its one dynamic import besides the catalogues;
+    // no sheet (fetched again, the shared one would come after the popup's own and override it).
+    const listed = JSON.parse(/m\.f=(\[[^\]]*\])/.exec(code(entry))![1]!) as string[];
+    const deps = /__vite__mapDeps\(\[([\d,]*)\]\)/.exec(code(entry))![1]!.split(',').map((i) => listed[Number(i)]!);
+    expect(deps.filter((name) => name.endsWith('.css'))).toEqual([]);
+    const page = deps.filter((name) => !scripts.includes(name));
     expect(page.map((name) => name.replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual(['chunks/main', 'chunks/popup-first-load', 'chunks/rolldown-runtime']);
     for (const name of [...scripts, ...deps]) expect(files[name]?.length, name).toBeGreaterThan(0);
   });

@@ -114,3 +114,13 @@ describe('Today while reminders are being made', () => {
     expect((await h['reminders.today']({ locale: 'en' }, sender)).rows).toEqual([]);
   });
 });
+
+describe("Today's answer", () => {
+  it("carries what the popup's first frame takes from the settings, as they change: the language chosen and whether the first-run questions are answered", async () => {
+    const db = memoryDb();
+    const h = createHandlers({ db, now: () => NOW });
+    expect((await h['reminders.today']({ locale: 'en' }, sender)).settings).toEqual({ locale: 'auto', setupAt: null });
+    await h['settings.update']({ locale: 'zh-CN', setupAt: NOW }, sender);
+    expect((await h['reminders.today']({ locale: 'zh-CN' }, sender)).settings).toEqual({ locale: 'zh-CN', setupAt: NOW });
+  });
+});

@@ -143,8 +143,9 @@ export function reminderCapability(db: RegularsDb, now: () => number, hooks: Jou
       // what it holds, and the page must then ask again, not be told the list is complete.
       const busyBefore = evaluator.busy();
       const options = { ...input, me: await hooks.me?.(), resolveSegment: hooks.resolveSegment };
-      const [list, team] = await Promise.all([todayList(db, now(), options), hooks.team?.().catch(() => []) ?? []]);
-      return { ...list, assignees: [...new Set([...list.assignees, ...team])].sort((a, b) => a.localeCompare(b)), updating: busyBefore || evaluator.busy() };
+      const [list, team, { locale, setupAt }] = await Promise.all([todayList(db, now(), options), hooks.team?.().catch(() => []) ?? [], readSettings(db)]);
+      const assignees = [...new Set([...list.assignees, ...team])].sort((a, b) => a.localeCompare(b));
+      return { ...list, assignees, updating: busyBefore || evaluator.busy(), settings: { locale, setupAt } };
     },
     'reminder.done': async ({ id, outcome }) => changed(await completeReminder(db, id, outcome, 'chat', now())),
     'reminder.snooze': async ({ id, until }) => changed(await snoozeReminder(db, id, until, now())),

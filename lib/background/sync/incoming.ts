@@ -152,6 +152,7 @@ export async function applyDocs(
   if (memberIds.size) tables.add('members');
   // Import caches and held settings follow these writes through the change stream (lib/store/changes.ts).
   const shadows = items.filter((i) => i.rev).map((i) => shadowFor({ ...(i.synced ?? i.doc), _rev: i.rev! }));
+  mark('sync.apply.shadow.map');
   // The checkpoint moves with the shadows, once the rows are in the store: a batch cut short is read again.
   await state.transaction('rw', [state.shadow, state.meta, state.outbox], async () => {
     await state.shadow.bulkPut(shadows);

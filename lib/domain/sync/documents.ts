@@ -156,10 +156,8 @@ export function docIdForRow(table: SharedTable, key: string): string {
 // ---------------------------------------------------------------------------------------------
 // Document -> row
 
-/** JSON with object keys sorted: the same content compares equal whatever order its keys were set in. */
-export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
-}
+// JSON with object keys sorted: the same content compares equal whatever order its keys were set in.
+export { stableJson } from './stable-json';
 
 /** Tags present in a tag document: some add the removals have not seen. */
 export function tagIsLive(doc: TagDoc): boolean {

@@ -1,0 +1,23 @@
+// Joining the bench's team database from the bench page: Connect as bob, then "Synced".
+import type { Page } from '@playwright/test';
+import { send } from '../support/protocol';
+import { AGENTS, TEAM_DB } from './sync-seed';
+import type { BenchCouch } from './sync-server';
+
+export type Status = { state: string; at?: number; progress?: { done: number; total: number } };
+
+/** Connect as bob and wait for "Synced"; the time from Connect to the worker's own "synced at". */
+export async function join(page: Page, server: BenchCouch): Promise<{ ms: number; seenProgress: number }> {
+  const bob = AGENTS[1];
+  const t0 = Date.now();
+  await send(page, 'sync.connect', { server: server.url, db: TEAM_DB, user: bob.name, password: bob.password });
+  let seenProgress = 0;
+  for (;;) {
+    const s = await send<Status>(page, 'sync.status', {});
+    if (s.progress) seenProgress++;
+    if (s.state === 'synced' && !s.progress && s.at) return { ms: s.at - t0, seenProgress };
+    if (!['starting', 'syncing', 'offline'].includes(s.state)) throw new Error(`initial sync ended in ${s.state}`);
+    if (Date.now() - t0 > 60 * 60_000) throw new Error('initial sync did not end within an hour');
+    await page.waitForTimeout(250);
+  }
+}
