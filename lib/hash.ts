@@ -11,3 +11,82 @@ export function hash53(text: string): number {
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
+
+// The state of `jsonDigest` as it walks a value: module-wide, so a walk allocates nothing.
+let d1 = 0;
+let d2 = 0;
+const bits = new Float64Array(1);
+const halves = new Int32Array(bits.buffer);
+
+function mix(code: number): void {
+  d1 = Math.imul(d1 ^ code, 2654435761);
+  d2 = Math.imul(d2 ^ code, 1597334677);
+}
+
+function mixString(text: string): void {
+  mix(text.length);
+  for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i));
+}
+
+/** Tags of the kinds of value (negative: no length or char code is), so that no two different values feed the same codes. */
+const NULL = -1;
+const FALSE = -2;
+const TRUE = -3;
+const NUMBER = -4;
+const STRING = -5;
+const ARRAY = -6;
+const OBJECT = -7;
+const END = -8;
+const UNDEFINED = -9;
+
+function walk(value: unknown): void {
+  if (value === null) return mix(NULL);
+  switch (typeof value) {
+    case 'string':
+      mix(STRING);
+      return mixString(value);
+    case 'number':
+      bits[0] = value;
+      mix(NUMBER);
+      mix(halves[0]!);
+      return mix(halves[1]!);
+    case 'boolean':
+      return mix(value ? TRUE : FALSE);
+    case 'object':
+      if (Array.isArray(value)) {
+        mix(ARRAY);
+        mix(value.length);
+        for (let i = 0; i < value.length; i++) walk(value[i]);
+        return;
+      }
+      mix(OBJECT);
+      for (const key in value) {
+        const v = (value as Record<string, unknown>)[key];
+        // As JSON leaves them out: a property that is undefined is no property.
+        if (v === undefined || typeof v === 'function') continue;
+        mixString(key);
+        walk(v);
+      }
+      return mix(END);
+    default:
+      return mix(UNDEFINED);
+  }
+}
+
+/**
+ * cyrb53 of a JSON-like value (plain objects, arrays, strings, numbers, booleans, null), fed as it
+ * is walked instead of over its JSON text: the same value, its keys in the same order, gives the
+ * same number, and a value that differs in any string, number, key or shape another (as cyrb53 of
+ * the texts would). An import digests every row of a file (683k for a 200 MB export); their JSON
+ * texts were a fourth of what the background allocated per order, all garbage at once.
+ */
+export function jsonDigest(value: unknown): number {
+  d1 = 0xdeadbeef;
+  d2 = 0x41c6ce57;
+  walk(value);
+  let h1 = d1;
+  let h2 = d2;
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}

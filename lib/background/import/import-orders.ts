@@ -1,7 +1,7 @@
 // Orders in: matching buyers to members, recording orders, keeping member stats and tiers exact.
 // The hot path of every import; see tests/bench for its cost against raw IndexedDB.
 import { categoriseItems, categoryMatcher } from '../../domain/categories';
-import { hash53 } from '../../hash';
+import { jsonDigest } from '../../hash';
 import { identityId, normaliseEmail, normaliseHandle, normalisePhone } from '../../import/identity';
 import { orderIdOf, type ImportedOrder } from '../../domain/imported-order';
 import { withOrigin } from '../../store/changes';
@@ -83,7 +83,7 @@ export async function importOrders(db: RegularsDb, rows: readonly ImportedOrder[
     cache.keptTrusted = false;
     cache.rulesKey = rulesKey;
   }
-  const rowDigests = cache.orders ? rows.map((r) => hash53(JSON.stringify(r))) : undefined;
+  const rowDigests = cache.orders ? rows.map(jsonDigest) : undefined;
   const orderIds = rows.map(orderIdOf);
   const keyed = rows.map((row) => ({ row, keys: buyerKeys(row) }));
   // A row this store's order was last made from (nobody wrote the order since) changes nothing: no read.
