@@ -40,9 +40,8 @@ async function copyText(text: string): Promise<void> {
   }
 }
 
-function App({ locale, t, initialSettings }: { locale: UiLocale; t: Translate; initialSettings: Settings | undefined }) {
-  // Those Today's answer carried for the first frame (early.ts drew it with them): the first render matches it.
-  const [settings] = useState(initialSettings);
+/** `settings`: as the page read them before its first render (undefined if that read failed). */
+function App({ locale, t, settings }: { locale: UiLocale; t: Translate; settings: Settings | undefined }) {
   const [counts, setCounts] = useState<{ members: number; orders: number }>();
   // The early answer serves the first load of the same list (drawn in the first render when it has
   // come already: one render of the page instead of two); every later load asks again.
@@ -173,7 +172,7 @@ async function start() {
   performance.mark('regulars:words-ready');
   const page = (
     <StrictMode>
-      <App locale={locale} t={t} initialSettings={settings} />
+      <App locale={locale} t={t} settings={settings} />
     </StrictMode>
   );
   const root = document.getElementById('root')!;
