@@ -18,6 +18,8 @@ export const pct = (xs: number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 };
+/** The middle of the samples; of an even count, the lower of the two middle ones (a measured value, not a mean). */
+export const lowerMedian = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 export const emit = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
 
 /**

@@ -6,13 +6,12 @@
 import path from 'node:path';
 import { CATCH_UP_BATCH } from '../../lib/background/sync/engine';
 import { launchWithExtension } from '../support/extension';
-import { BENCH_DIR, emit, round } from './common';
+import { BENCH_DIR, emit, lowerMedian, round } from './common';
 import { join } from './sync-join';
 import { AGENTS, seedTeam, TEAM_DB } from './sync-seed';
 import { startBenchCouch, type BenchCouch } from './sync-server';
 
 type Phases = { read(): Record<string, number>; reset(): void };
-const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor((xs.length - 1) / 2)]!;
 
 async function joinWith(dir: string, server: BenchCouch, raw: boolean) {
   const ext = await launchWithExtension({ extensionDir: dir });
@@ -58,8 +57,8 @@ export async function syncJoinAb(members: number, otherOut: string): Promise<voi
       documents: seeded.documents,
       this_ms: a,
       other_ms: b,
-      this_median_ms: median(a!),
-      other_median_ms: median(b!),
+      this_median_ms: lowerMedian(a!),
+      other_median_ms: lowerMedian(b!),
       ratio_this_vs_other_by_round: a!.map((ms, i) => round(ms / b![i]!)),
       raw_changes_and_puts_ms: raws.map(Math.round),
       note: 'one seeded pouchdb-server; each join a fresh Chromium profile, ABBA; raw baseline in the first and last browser',

@@ -11,7 +11,7 @@
 // BENCH_SYNC_READ_ROUNDS: rounds, each in the reverse order of the one before (ABBA...); 2 unless set.
 // BENCH_SYNC_READ_ONLY: reads by name prefix, e.g. "changes-1000,all_docs-1000"; every read unless set.
 import { CouchClient } from '../../lib/background/sync/couch';
-import { emit, round } from './common';
+import { emit, lowerMedian, round } from './common';
 import { AGENTS, seedTeam, TEAM_DB } from './sync-seed';
 import { startBenchCouch } from './sync-server';
 
@@ -94,8 +94,7 @@ export async function syncReadBenches(): Promise<void> {
           emit({ bench: 'sync-read-one', members, read: name, ms: Math.round(r.ms) });
         }
       }
-      const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor((xs.length - 1) / 2)]!;
-      const runs = reads.map(([name]) => ({ name, ms: Math.min(...times.get(name)!), median: median(times.get(name)!), docs: docsOf.get(name)! }));
+      const runs = reads.map(([name]) => ({ name, ms: Math.min(...times.get(name)!), median: lowerMedian(times.get(name)!), docs: docsOf.get(name)! }));
       const base = runs[0]!;
       // Round by round against the baseline read of the same round: the machine's drift cancels out.
       const paired = (name: string) => times.get(name)!.map((ms, i) => round(ms / times.get(base.name)![i]!));
@@ -111,7 +110,7 @@ export async function syncReadBenches(): Promise<void> {
           ratios_by_round: paired(r.name),
           docs_per_s: Math.round(r.docs / (r.ms / 1000)),
           ratio_vs_changes: round(r.ms / base.ms),
-          median_ratio_vs_changes: round(median(paired(r.name))),
+          median_ratio_vs_changes: round(lowerMedian(paired(r.name))),
           note: `Node, raw HTTP + JSON parse, pouchdb-server in memory; the best of ${rounds.length} rounds (ABBA...); baseline: the first read listed`,
         });
     } finally {
