@@ -43,7 +43,9 @@ export default defineBackground(() => {
   const resolveSegment = (segmentId: string) => segmentMemberIds(db, segmentId, now());
   // Who this agent is for reminders: the team user while connected to a team (assignments name team users).
   const me = async () => sync.me();
-  const reminders = startReminders(db, clock, resolveSegment, me);
+  // The hourly sweep waits while a join brings the team's shop (its reminders would be made from part
+  // of it, and sent to the team): the join's end sweeps.
+  const reminders = startReminders(db, clock, { resolveSegment, me, sweepHeld: () => sync.catchingUp() });
   // The report's figures move with the shop's day (recency, lapse): the reminders' alarm, at least
   // hourly, brings a stale snapshot up to date, so the reports page opens on current figures.
   browser.alarms.onAlarm.addListener(() => void reports.current().catch((e) => console.error('Regulars: report refresh failed', e)));

@@ -1,7 +1,6 @@
 // Wires the reminder scheduler to chrome.alarms, chrome.notifications and the toolbar badge.
 import type { RegularsDb } from '@/lib/store/database';
-import type { SegmentResolver } from '@/lib/background/reminders/reminders';
-import { createScheduler, type ReminderBrowser } from '@/lib/background/reminders/scheduler';
+import { createScheduler, type ReminderBrowser, type SchedulerDeps } from '@/lib/background/reminders/scheduler';
 import type { BackgroundClock } from './test-clock';
 
 function chromeReminderBrowser(clock: BackgroundClock): ReminderBrowser {
@@ -24,8 +23,8 @@ function chromeReminderBrowser(clock: BackgroundClock): ReminderBrowser {
 }
 
 /** Listeners are added synchronously (an alarm or a click may be what woke the worker). */
-export function startReminders(db: RegularsDb, clock: BackgroundClock, resolveSegment?: SegmentResolver, me?: () => Promise<string | undefined>) {
-  const scheduler = createScheduler({ db, now: clock.now, browser: chromeReminderBrowser(clock), resolveSegment, ...(me ? { me } : {}) });
+export function startReminders(db: RegularsDb, clock: BackgroundClock, hooks: Pick<SchedulerDeps, 'resolveSegment' | 'me' | 'sweepHeld'>) {
+  const scheduler = createScheduler({ db, now: clock.now, browser: chromeReminderBrowser(clock), ...hooks });
   browser.alarms.onAlarm.addListener((alarm) => void scheduler.onAlarm(alarm.name));
   browser.notifications.onButtonClicked.addListener((id, index) => void scheduler.onButton(id, index));
   browser.notifications.onClicked.addListener((id) => void scheduler.onClicked(id));

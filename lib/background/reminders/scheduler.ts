@@ -17,6 +17,8 @@ export const ALARM_NAME = 'regulars-reminders';
 const NOTIFIED_KEY = 'remindersNotifiedThrough';
 const SWEPT_KEY = 'remindersSweptAt';
 export const SWEEP_EVERY_MS = 3_600_000;
+/** A sweep held (sweepHeld) is tried again this long after. */
+export const HELD_SWEEP_RETRY_MS = 60_000;
 const SNOOZE_MS = 3_600_000;
 /** One notification per reminder up to this many falling due together; more are one grouped notification. */
 const SINGLE_LIMIT = 1;
@@ -47,20 +49,26 @@ async function readKey(db: RegularsDb, key: string): Promise<number | undefined>
   return typeof v === 'number' ? v : undefined;
 }
 
+export interface SchedulerDeps {
+  db: RegularsDb;
+  now: () => number;
+  browser: ReminderBrowser;
+  resolveSegment?: SegmentResolver | undefined;
+  sweepEveryMs?: number;
+  me?: () => Promise<string | undefined>;
+  /**
+   * True while the store holds part of the team's shop (a join under way, sync/engine.ts): the
+   * rules would read half its orders, and the reminders they make are shared rows the join would
+   * send back to the team. The sweep due meanwhile waits, and is tried again a minute later.
+   */
+  sweepHeld?: () => boolean;
+}
+
 /**
  * `me`: who the agent at this computer is (the team user while connected to a team, else the author
  * name): a reminder assigned to someone else notifies them, on their computer, not here.
  */
-export function createScheduler(
-  deps: {
-    db: RegularsDb;
-    now: () => number;
-    browser: ReminderBrowser;
-    resolveSegment?: SegmentResolver | undefined;
-    sweepEveryMs?: number;
-    me?: () => Promise<string | undefined>;
-  },
-) {
+export function createScheduler(deps: SchedulerDeps) {
   const { db, now, browser } = deps;
   const sweepEvery = deps.sweepEveryMs ?? SWEEP_EVERY_MS;
   let chain: Promise<unknown> = Promise.resolve();
@@ -110,7 +118,9 @@ export function createScheduler(
     const at = now();
     const settings = await readSettings(db);
     const sweptAt = await readKey(db, SWEPT_KEY);
-    if (sweptAt === undefined || at - sweptAt >= sweepEvery) {
+    const sweepDue = sweptAt === undefined || at - sweptAt >= sweepEvery;
+    const held = sweepDue && !!deps.sweepHeld?.();
+    if (sweepDue && !held) {
       await sweepReminders(db, at, deps.resolveSegment);
       await db.settings.put({ key: SWEPT_KEY, value: at });
     }
@@ -128,7 +138,7 @@ export function createScheduler(
     const count = await dueTodayCount(db, at, settings.timeZone);
     await browser.setBadge(count ? String(count) : '');
     const next = await nextDueAt(db, at);
-    const sweepAt = (sweptAt !== undefined && at - sweptAt < sweepEvery ? sweptAt : at) + sweepEvery;
+    const sweepAt = held ? at + HELD_SWEEP_RETRY_MS : (sweptAt !== undefined && at - sweptAt < sweepEvery ? sweptAt : at) + sweepEvery;
     await browser.setAlarm(ALARM_NAME, Math.max(at + 1000, Math.min(next ?? Infinity, sweepAt)));
     return { fired: fired.map((r) => r.id) };
   }

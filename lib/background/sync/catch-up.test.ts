@@ -43,6 +43,31 @@ describe('joining a team', () => {
     expect(b.engine.status().waiting).toBe(0);
   }, 60_000);
 
+  it('cut short by the server going away, it tells the reminders nothing until the whole shop is here, then once', async () => {
+    const team = await newTeam();
+    const a = await machine(team, 'alice', 'alice-pw');
+    await importOrders(a.db, Array.from({ length: 60 }, (_, i) => order({ orderNo: `E${i}`, buyer: { handle: `buyer${i}` } })), NOW);
+    a.engine.start();
+    await a.engine.settled(30_000);
+
+    let pages = 0;
+    const dropsOnce: typeof fetch = async (input, init) => {
+      if (String(input instanceof Request ? input.url : input).includes('/_changes') && ++pages === 3) throw new TypeError('fetch failed');
+      return fetch(input, init);
+    };
+    const told: { members: number; session: string | undefined; at: string }[] = [];
+    const b = await machine(team, 'bob', 'bob-pw', {
+      fetch: dropsOnce,
+      onApplied: (_tables, members, session) => told.push({ members: members.size, session, at: b.engine.status().state }),
+    });
+    b.engine.start();
+    await b.engine.settled(30_000);
+
+    expect(pages).toBeGreaterThan(3);
+    expect(await b.db.members.count()).toBe(60);
+    expect(told).toEqual([{ members: 60, session: expect.stringMatching(/^sync-\d+$/), at: 'synced' }]);
+  }, 60_000);
+
   it('writes each batch it reads as one change of the store: member rows once, with their stats, not again for the stats', async () => {
     const team = await newTeam();
     const a = await machine(team, 'alice', 'alice-pw');

@@ -45,6 +45,10 @@ export function createSyncEngine(deps: SyncDeps) {
   const roster = teamRoster(state, client, me);
   /** While catching up: what sync wrote, told to onApplied once caught up. */
   let applied: { tables: Set<string>; members: Set<string> } | undefined;
+  /** A join cut short before "Synced" (offline): told with the rest of the shop, at its end or at a stop. */
+  let joinSoFar: { seen: NonNullable<typeof applied>; session: string } | undefined;
+  const tellOf = ({ seen, session }: NonNullable<typeof joinSoFar>) => () =>
+    void ((seen.tables.size || seen.members.size) && deps.onApplied?.(seen.tables, seen.members, session));
   const onApplied = (tables: ReadonlySet<string>, members: ReadonlySet<string>) => {
     if (!applied) return deps.onApplied?.(tables, members);
     for (const t of tables) applied.tables.add(t);
@@ -143,18 +147,19 @@ export function createSyncEngine(deps: SyncDeps) {
    * Reads from the checkpoint until caught up, the next batch read while this one is written. What
    * the reminders and derived figures follow (onApplied) is told once, at the end: joining a team is
    * one sweep, not one per batch. Returns that telling, for after "Synced" (their work would hold up
-   * the pushes before it); a catch-up cut short tells at once.
+   * the pushes before it). A catch-up cut short tells at once, a join's not: the next catch-up goes on
+   * with its session and tells it all (rules run on half a shop make reminders, shared rows, from it).
    */
   async function catchUp(): Promise<() => void> {
     let next = readChanges((await readMeta<string | number>(state, 'checkpoint')) ?? 0, false, catchUpBatch);
     // Read while the rest is set up; a server that refuses at once fails it before it is awaited below.
     next.catch(() => undefined);
-    const seen = (applied = { tables: new Set(), members: new Set() });
-    const session = catchUpSession(Date.now());
-    const tell = () => {
-      if (seen.tables.size || seen.members.size) deps.onApplied?.(seen.tables, seen.members, session);
-    };
-    ctx.origin = importOrigin(session);
+    const joining = status.progress !== undefined;
+    const so = joinSoFar ?? { seen: { tables: new Set<string>(), members: new Set<string>() }, session: catchUpSession(Date.now()) };
+    joinSoFar = undefined;
+    applied = so.seen;
+    const tell = tellOf(so);
+    ctx.origin = importOrigin(so.session);
     try {
       // Nothing pushes while catching up: with no shadow at its start, the feed's are the only ones.
       ctx.feedOnlyShadows = (await state.shadow.count()) === 0;
@@ -167,7 +172,8 @@ export function createSyncEngine(deps: SyncDeps) {
         if (!more || !running) break;
       }
     } catch (e) {
-      tell();
+      if (joining) joinSoFar = so;
+      else tell();
       throw e;
     } finally {
       applied = undefined;
@@ -212,29 +218,34 @@ export function createSyncEngine(deps: SyncDeps) {
 
   async function run(): Promise<void> {
     let backoff = 1000;
-    while (running) {
-      try {
-        await cycle();
-        backoff = 1000;
-      } catch (e) {
-        if (!running) return;
-        const s = await failureState(client, e);
-        if (s !== 'offline') {
-          setStatus({ state: s, progress: undefined });
-          running = false;
-          return;
+    try {
+      while (running) {
+        try {
+          await cycle();
+          backoff = 1000;
+        } catch (e) {
+          if (!running) return;
+          const s = await failureState(client, e);
+          if (s !== 'offline') {
+            setStatus({ state: s, progress: undefined });
+            running = false;
+            return;
+          }
+          setStatus({ state: 'offline', at: now() + backoff });
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, backoff);
+            wakeUp = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          wakeUp = undefined;
+          backoff = Math.min(backoff * 2, 30_000);
         }
-        setStatus({ state: 'offline', at: now() + backoff });
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, backoff);
-          wakeUp = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        wakeUp = undefined;
-        backoff = Math.min(backoff * 2, 30_000);
       }
+    } finally {
+      if (joinSoFar) tellOf(joinSoFar)(); // stopped or refused mid-join: what it brought, told now
+      joinSoFar = undefined;
     }
   }
 
@@ -282,6 +293,8 @@ export function createSyncEngine(deps: SyncDeps) {
     },
     /** Everyone on the team (for "Assign to"), this user included. */
     team: () => roster.names(),
+    /** A catch-up under way, or a join cut short (offline): the store holds part of the team's shop. */
+    catchingUp: () => applied !== undefined || status.progress !== undefined,
   };
 }
 

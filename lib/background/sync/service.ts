@@ -114,6 +114,8 @@ export function syncService(deps: SyncServiceDeps) {
       return { members: req.members.length };
     },
     engine: () => engine,
+    /** Part of the team's documents is here and the rest on its way (sync/engine.ts catchingUp). */
+    catchingUp: (): boolean => engine?.catchingUp() ?? false,
     /** The team user while connected to a team (reminders are assigned to team users). */
     me: (): string | undefined => config?.user,
     /** The team's users while connected (the database's members and whoever wrote to it); empty otherwise. */
