@@ -27,7 +27,7 @@ async function joinWith(dir: string, server: BenchCouch, raw: boolean) {
     const sweepAt = process.env.BENCH_SYNC_SWEEP_AT_MS;
     const hourUp = async () => ext.serviceWorker.evaluate(() => {
       const clock = (globalThis as unknown as { regularsTestClock: { now(): number; moveTo(at: number): Promise<void> } }).regularsTestClock;
-      return clock.moveTo(clock.now() + 2 * 3_600_000);
+      return clock.moveTo(clock.now() + 2 * 3_600_000).then(() => 2 * 3_600_000);
     });
     const joined = await join(page, server, sweepAt ? { atMs: Number(sweepAt), run: hourUp } : undefined);
     const phases = await ext.serviceWorker.evaluate(() => (globalThis as unknown as { regularsImportPhases: Phases }).regularsImportPhases.read());
