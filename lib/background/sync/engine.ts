@@ -74,13 +74,14 @@ export function createSyncEngine(deps: SyncDeps) {
     wakeUp?.();
   };
 
-  async function enqueue(changes: CommittedChange[]): Promise<void> {
+  async function enqueue(changes: CommittedChange[], atJoin?: true): Promise<void> {
     const rows: OutboxRow[] = [];
     const mark = ++marks;
     for (const c of changes) {
       if (!isSharedTable(c.table)) continue;
       const keys = c.keys ?? (await allKeys(ctx, c.table));
-      for (const k of keys) if (c.table !== 'settings' || (SHARED_SETTINGS as readonly string[]).includes(k) || k === JOURNEYS_KEY) rows.push({ key: outboxKey(c.table, k), table: c.table, rowKey: k, mark });
+      const noted = (k: string) => ({ key: outboxKey(c.table, k), table: c.table, rowKey: k, mark, ...(atJoin && c.table === 'settings' ? { atJoin } : {}) });
+      for (const k of keys) if (c.table !== 'settings' || (SHARED_SETTINGS as readonly string[]).includes(k) || k === JOURNEYS_KEY) rows.push(noted(k));
     }
     if (!rows.length) return;
     await state.outbox.bulkPut(rows);
@@ -92,18 +93,16 @@ export function createSyncEngine(deps: SyncDeps) {
   // Local -> server
 
   /** Sends one batch of waiting changes; true when more wait. */
-  async function pushBatch(): Promise<boolean> {
+  const pushBatch = async (): Promise<boolean> => {
     await pushWaiting(ctx, batchSize, (refused) => setStatus({ refused }));
     await refreshWaiting();
     return (await state.outbox.count()) > 0;
-  }
+  };
 
   // -------------------------------------------------------------------------------------------
   // Server -> local
 
-  function skip(id: string, reason: string) {
-    setStatus({ skipped: [...status.skipped.filter((s) => s.id !== id), { id, reason }].slice(-MAX_SKIPPED) });
-  }
+  const skip = (id: string, reason: string) => setStatus({ skipped: [...status.skipped.filter((s) => s.id !== id), { id, reason }].slice(-MAX_SKIPPED) });
 
   /** One read of _changes from `since`; undefined when stopped, or a long-poll was cut short (woken). */
   async function readChanges(since: string | number, longpoll: boolean, limit: number) {
@@ -191,7 +190,7 @@ export function createSyncEngine(deps: SyncDeps) {
     if (first) {
       const info = await client.info();
       setStatus({ state: 'syncing', progress: { done: 0, total: info.doc_count, startedAt: now() } });
-      await enqueue(Object.keys(SHARED_TABLES).map((table) => ({ table, keys: undefined })));
+      await enqueue(Object.keys(SHARED_TABLES).map((table) => ({ table, keys: undefined })), true);
     } else if (status.state !== 'synced') {
       await client.info();
       setStatus({ state: 'syncing' });

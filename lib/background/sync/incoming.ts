@@ -229,7 +229,8 @@ export async function applyChanges(ctx: SyncContext, rows: ChangeRow[], checkpoi
   const waiting = await waitingOf(state, rowsOf.map(([key]) => key));
   const local = new Map<string, SyncDoc>();
   for (const [i, [, [table, key]]] of rowsOf.entries()) {
-    if (!waiting[i]) continue;
+    // A setting held before joining yields to the team's (state.ts atJoin): it is not merged in.
+    if (!waiting[i] || waiting[i]!.atJoin) continue;
     for (const d of await docsForEntry(ctx, table, key)) {
       const parsed = syncDocSchema.safeParse(d);
       if (parsed.success) local.set(parsed.data._id, parsed.data);

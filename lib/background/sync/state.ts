@@ -23,6 +23,12 @@ export interface OutboxRow {
   rowKey: string;
   /** Which noting of the row this is: a row noted again while being sent stays to be sent again. */
   mark?: number | undefined;
+  /**
+   * A shop setting this computer held when it joined the team (its first-run answers, its own
+   * defaults), not an edit made since: the team database's value replaces it; sent only if the team
+   * has none (the first to connect brings the shop's). An edit during the join notes it again, without.
+   */
+  atJoin?: true | undefined;
 }
 
 export interface MetaRow {
