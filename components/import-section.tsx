@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Platform } from '@/lib/domain/rows';
 import type { Settings } from '@/lib/domain/settings';
 import type { Translate, UiLocale } from '@/lib/i18n';
@@ -13,9 +13,10 @@ import type { ImportProblem } from '@/lib/import/presets/types';
 import type { ReadOptions } from '@/lib/import/read-export';
 import type { StreamProgress } from '@/lib/import/stream-export';
 import type { StreamSummary, WorkerRead } from './read-in-worker';
-import { FilePreview, presetName, problemReport, type FileRead, type Problem } from './import-preview';
+import { FilePreview, presetName, type FileRead, type Problem } from './import-preview';
+import { ImportResult, type ImportMerge, type ImportOutcome } from './import-outcome';
 import { errorText } from './error-text';
-import { problemText, refusalText } from './import-problems';
+import { refusalText } from './import-problems';
 import { RefusedError } from '@/lib/import/problem';
 import { DistinctKeys } from '@/lib/import/distinct-keys';
 import { fileKey, headOf } from './import-head';
@@ -23,7 +24,7 @@ import { fileKey, headOf } from './import-head';
 interface BatchResult {
   orders: { added: number; updated: number; unchanged: number };
   members: { created: number; updated: number };
-  merges: { memberId: string; identity: string; by: 'phone' | 'email' }[];
+  merges: ImportMerge[];
 }
 
 export interface ImportSectionProps {
@@ -51,14 +52,6 @@ export interface ImportSectionProps {
   now?: () => number;
 }
 
-type Outcome =
-  | { kind: 'idle' }
-  | { kind: 'reading' }
-  | { kind: 'working'; done: number; total: number; orders: number; perSecond: number; secondsLeft: number | undefined }
-  | { kind: 'done'; orders: number; created: number; matched: number; added: number; updated: number; unchanged: number; merges: number; mergeList: BatchResult['merges']; presets: string; problems: Problem[] }
-  | { kind: 'cancelled'; kept: number }
-  | { kind: 'failed'; message: string; problems?: Problem[] };
-
 class Cancelled extends Error {}
 
 export function ImportSection({
@@ -68,7 +61,7 @@ export function ImportSection({
   const [files, setFiles] = useState<File[]>([]);
   const [platform, setPlatform] = useState<'' | Platform>('');
   const [encoding, setEncoding] = useState<'' | Encoding>('');
-  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const [outcome, setOutcome] = useState<ImportOutcome>({ kind: 'idle' });
   const [preview, setPreview] = useState<{ key: string; reads: FileRead[] }>();
   /** Mappings the user chose in this page, by file. */
   const [mappings, setMappings] = useState<Record<string, GenericMapping>>({});
@@ -123,7 +116,7 @@ export function ImportSection({
     if (small.length === 0 && big.length === 0) return setOutcome({ kind: 'failed', message: t('options.import.noRows'), problems });
 
     const total = { added: 0, updated: 0, unchanged: 0, merges: 0, orders: 0 };
-    const mergeList: BatchResult['merges'] = [];
+    const mergeList: ImportMerge[] = [];
     const orderKeys = new DistinctKeys();
     const presets = new Set(reads.map((r) => presetName(r.preset, t)));
     const session = crypto.randomUUID();
@@ -189,11 +182,6 @@ export function ImportSection({
     onImported();
   };
 
-  const problemsOf = useMemo(() => (outcome.kind === 'done' || outcome.kind === 'failed' ? (outcome.problems ?? []) : []), [outcome]);
-  const reportUrl = useMemo(() => (problemsOf.length ? URL.createObjectURL(new Blob([problemReport(t, problemsOf)], { type: 'text/csv' })) : undefined), [problemsOf, t]);
-  useEffect(() => () => {
-    if (reportUrl) URL.revokeObjectURL(reportUrl);
-  }, [reportUrl]);
   return (
     <section className="section" aria-labelledby="data-h">
       <h2 id="data-h">{t('options.data')}</h2>
@@ -261,44 +249,7 @@ export function ImportSection({
           </button>
         </div>
       )}
-      {outcome.kind === 'done' && (
-        <div className="status" role="status">
-          <strong>{t('options.import.done', { orders: outcome.orders, created: outcome.created, matched: outcome.matched })}</strong>
-          <div className="small">
-            {outcome.presets} · {t('options.import.doneDetail', { added: outcome.added, updated: outcome.updated, unchanged: outcome.unchanged, merges: outcome.merges })}
-          </div>
-          {outcome.mergeList.length > 0 && (
-            <ul className="problems" data-testid="import-merges">
-              {outcome.mergeList.slice(0, 20).map((m) => (
-                <li key={m.identity}>{t('options.import.merged', { identity: m.identity.split(':').slice(2).join(':'), by: t(m.by === 'phone' ? 'profile.phone' : 'profile.email').toLowerCase() })}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
-      {outcome.kind === 'cancelled' && (
-        <div className="status" role="status">
-          {outcome.kept ? t('options.import.cancelledKept', { count: outcome.kept }) : t('options.import.cancelled')}
-        </div>
-      )}
-      {outcome.kind === 'failed' && (
-        <div className="alert" role="alert">
-          {outcome.message}
-        </div>
-      )}
-      {problemsOf.length > 0 && (
-        <div className="problems-box">
-          <p className="small">{t('options.import.problems', { count: problemsOf.length })}</p>
-          <ul className="problems">
-            {problemsOf.slice(0, 10).map(({ file, p }, i) => (
-              <li key={i}>{t('options.import.problem', { file, line: p.line, column: p.column ?? '—', message: problemText(t, p) })}</li>
-            ))}
-          </ul>
-          <a className="btn-link" download="regulars-import-problems.csv" href={reportUrl}>
-            {t('options.import.report')}
-          </a>
-        </div>
-      )}
+      <ImportResult t={t} outcome={outcome} />
       {counts && <p className="counts">{t('options.store', { members: counts.members, orders: counts.orders })}</p>}
     </section>
   );

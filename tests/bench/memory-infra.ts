@@ -13,6 +13,7 @@ interface AllocatorDump {
 interface DumpEvent {
   ph: string;
   pid: number;
+  ts?: number;
   name?: string;
   id?: string;
   args?: { dumps?: { allocators?: Record<string, AllocatorDump>; process_totals?: Record<string, string> } };
@@ -45,14 +46,15 @@ export async function memoryInfra(browserWsUrl: string) {
     });
   await send('Tracing.start', {
     transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: ['disabled-by-default-memory-infra'], excludedCategories: ['*'], memoryDumpConfig: { triggers: [] } },
+    traceConfig: { recordMode: 'recordAsMuchAsPossible', includedCategories: ['disabled-by-default-memory-infra'], excludedCategories: ['*'], memoryDumpConfig: { triggers: [] } },
   });
   const dumps: { label: string }[] = [];
   return {
     /** Asks every process for a dump now (`label` names it in the summary). */
     async dump(label: string, levelOfDetail: 'light' | 'detailed' = 'light') {
-      const r = await send<{ success?: boolean }>('Tracing.requestMemoryDump', { deterministic: false, levelOfDetail });
+      const r = await send<{ success?: boolean; error?: unknown }>('Tracing.requestMemoryDump', { deterministic: false, levelOfDetail });
       if (r.success) dumps.push({ label });
+      else console.warn(`memory dump "${label}" failed: ${JSON.stringify(r)}`);
     },
     /** Ends tracing; per dump, per process: the allocators' sizes in MB at `depth`, the largest first. */
     async end(depth = 2): Promise<{ label: string; byProcess: Record<number, ProcessSplit> }[]> {
@@ -60,8 +62,13 @@ export async function memoryInfra(browserWsUrl: string) {
       await send('Tracing.end');
       await done;
       ws.close();
-      // The trace names the dumps by ids of its own (not the guids asked for): the n-th id seen is the n-th dump asked for.
-      const ids = [...new Set(events.map((e) => e.id))];
+      // The trace names the dumps by ids of its own (not the guids asked for): the n-th id in time is the
+      // n-th dump asked for. Not the n-th id seen: the events come in per process, and a process that
+      // started mid-run (a worker's, a utility) reports its first dump's id before the older ones.
+      const firstTs = new Map<string | undefined, number>();
+      for (const e of events) firstTs.set(e.id, Math.min(firstTs.get(e.id) ?? Infinity, e.ts ?? Infinity));
+      const ids = [...firstTs.keys()].sort((a, b) => firstTs.get(a)! - firstTs.get(b)!);
+      if (ids.length !== dumps.length) console.warn(`memory dumps: ${dumps.length} asked for, ${ids.length} in the trace`);
       return dumps.map(({ label }, n) => {
         const byProcess: Record<number, ProcessSplit> = {};
         for (const e of events) {

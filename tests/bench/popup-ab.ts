@@ -2,6 +2,8 @@
 // another one (built with REGULARS_BENCH=1 REGULARS_OUT_DIR=...), loaded side by side in one
 // Chromium and opened in turn, with the page with no script after each pair. Machine load drifts
 // from minute to minute: two builds measured in two runs differ by more than most changes do.
+// BENCH_POPUP_RAW=FILE keeps every open, to pair the two builds' opens of each load.
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { answerFirstRun, launchWithExtension, unpackedExtensionId } from '../support/extension';
 import { backgroundSettled, BENCH_DIR, emit, pct, round, seededBenchPage } from './common';
@@ -34,6 +36,8 @@ export async function popupAbBench(otherDir: string, members: number, orders: nu
       floors.push(await openOnce<[number, number]>(ext.context, `chrome-extension://${ids[0]}/bench-floor.html?load=${i}`, FLOOR_OPENED));
     }
     await trace?.stop(process.env.BENCH_POPUP_TRACE!);
+    // BENCH_POPUP_RAW=FILE: every open of both builds and the floor's, for pairing opens of one load.
+    if (process.env.BENCH_POPUP_RAW) await writeFile(process.env.BENCH_POPUP_RAW, JSON.stringify({ dirs, runs, floors }));
     // The first loads compile and warm the workers.
     const floorPaint = floors.slice(5).map((f) => f[0]);
     runs.forEach((all, k) => {

@@ -6,6 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '../support/fixtures';
+import { CATALOGUES } from '../../lib/i18n';
 import { updateSettings } from '../support/settings';
 
 const ROWS = [
@@ -112,7 +113,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
     await updateSettings(page, { locale });
     await page.reload();
-    await page.getByLabel('Import order export', { exact: true }).setInputFiles(file);
+    await page.getByLabel(CATALOGUES[locale]['options.import.label'], { exact: true }).setInputFiles(file);
     await expect(page.getByTestId('status-values')).toBeVisible();
     await page.locator('section', { has: page.getByTestId('status-values') }).screenshot({ path: path.join(out, `import-status-values-${locale}.png`) });
   });

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { downloadDemoExport } from '../support/extension';
 import { expect, test } from '../support/fixtures';
+import { CATALOGUES } from '../../lib/i18n';
 import { updateSettings } from '../support/settings';
 
 for (const [locale, counts] of [['en', 'orders from'], ['zh-CN', '笔订单']] as const) {
@@ -15,7 +16,7 @@ for (const [locale, counts] of [['en', 'orders from'], ['zh-CN', '笔订单']] a
     // The screenshot runs share one profile: say the language rather than inherit the last test's.
     await updateSettings(page, { locale });
     await page.reload();
-    await page.getByLabel('Import order export', { exact: true }).setInputFiles(await downloadDemoExport(demo.url, path.join(out, 'tmp')));
+    await page.getByLabel(CATALOGUES[locale]['options.import.label'], { exact: true }).setInputFiles(await downloadDemoExport(demo.url, path.join(out, 'tmp')));
     await expect(page.getByTestId('import-preview')).toContainText(counts);
     await page.screenshot({ path: path.join(out, `options-${locale}.png`), fullPage: true });
   });

@@ -1,8 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { downloadDemoExport, importOrdersThroughOptions, type LaunchedExtension } from '../support/extension';
+import { importDemoExport, type LaunchedExtension } from '../support/extension';
 import { RULE_IDS } from '../../lib/domain/journeys/rules';
 import { expect, test } from '../support/fixtures';
 import { send } from '../support/protocol';
@@ -22,16 +19,11 @@ const hourIn = (ts: number, timeZone: string) => Number(new Intl.DateTimeFormat(
 
 /** A fresh store with the demo shop imported; `rules` patches the journey rules first. */
 async function demoStore(ext: LaunchedExtension, demoUrl: string, rules?: Record<string, object>): Promise<Page> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'regulars-reminders-'));
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
   await send(page, 'settings.update', { timeZone: SG, authorName: 'Mei' });
   if (rules) await send(page, 'journeys.settings.update', { rules });
-  try {
-    await importOrdersThroughOptions(ext.context, ext.extensionId, await downloadDemoExport(demoUrl, dir), 'demo');
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  await importDemoExport(ext, demoUrl);
   return page;
 }
 

@@ -1,20 +1,17 @@
 // Team sync end to end: two Chromium profiles ("Agent A", "Agent B") with the demo build, the team
 // server (pouchdb-server, in memory) on loopback behind a relay that can be stopped: what each agent
 // sees while both work, when the server is down, and when they meet again.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Frame, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
-import { downloadDemoExport, importOrdersThroughOptions, launchWithExtension, type LaunchedExtension } from '../support/extension';
+import { importDemoExport, launchWithExtension, type LaunchedExtension } from '../support/extension';
 import { expect, test } from '../support/fixtures';
-import { conversationOf, panelFrame, setReminderInPanel } from '../support/panel';
+import { conversationOf, openChat, setReminderInPanel } from '../support/panel';
 import { send } from '../support/protocol';
 import { BEFORE_DUE_MS, extensionNow, moveExtensionClock } from '../support/clock';
-import { connect, openOptions, recordStatusLines, storeCounts, SYNCED, teamSection, teamStatus, type TeamLogin } from '../support/team';
+import { connect, notifications, notifiedThrough, openOptions, openToday as today, recordStatusLines, storeCounts, SYNCED, teamSection, teamStatus, type TeamLogin } from '../support/team';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> }; notifications: { getAll(): Promise<Record<string, boolean>> } };
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
@@ -40,12 +37,7 @@ test.afterAll(async () => {
   await couch?.stop();
 });
 
-/** The chat with `handle` open in a profile, and its panel. */
-async function chatWith(ext: LaunchedExtension, demoUrl: string, conversation: string): Promise<{ page: Page; panel: Frame }> {
-  const page = await ext.context.newPage();
-  await page.goto(`${demoUrl}/chat/${conversation}`);
-  return { page, panel: await panelFrame(page) };
-}
+const chatWith = (ext: LaunchedExtension, demoUrl: string, conversation: string) => openChat(ext.context, demoUrl, conversation);
 
 test('the owner sets up the team; A imports the demo export; B joins and gets every member and order, with progress', async ({ demo }) => {
   const section = teamSection(optionsA);
@@ -58,12 +50,7 @@ test('the owner sets up the team; A imports the demo export; B joins and gets ev
   await section.getByRole('button', { name: 'Create the team database' }).click();
   await expect(section).toContainText(`Team database ${DB} is ready with 2 members`);
 
-  const dir = await mkdtemp(path.join(tmpdir(), 'regulars-export-'));
-  try {
-    await importOrdersThroughOptions(a.context, a.extensionId, await downloadDemoExport(demo.url, dir), 'demo');
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  await importDemoExport(a, demo.url);
   await connect(optionsA, login('alice'));
   await expect(teamStatus(optionsA)).toHaveText(SYNCED, { timeout: 60_000 });
 
@@ -136,30 +123,6 @@ test("while A's import runs, B opens a buyer it is creating, sees the card and t
   }
   await Promise.all([here.page.close(), there.page.close()]);
 });
-
-/** Today in a profile's popup, "Mine" ticked or not. */
-async function today(ext: LaunchedExtension, mine: boolean) {
-  const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-  await page.getByRole('checkbox', { name: 'Mine' }).setChecked(mine);
-  return { page, list: page.getByRole('tabpanel', { name: 'Today' }) };
-}
-
-const notifications = (ext: LaunchedExtension) => ext.serviceWorker.evaluate(() => chrome.notifications.getAll());
-
-/** Until when a profile's reminder scheduler has looked for what fell due (it notifies what is its user's). */
-const notifiedThrough = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('regulars');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('settings').objectStore('settings').get('remindersNotifiedThrough');
-          get.onsuccess = () => (resolve((get.result as { value?: number } | undefined)?.value ?? 0), open.result.close());
-        };
-      }),
-  );
 
 test('a reminder A assigns to B in Today shows under B\'s "Mine" and notifies B when due; A is not notified', async ({ demo }) => {
   const reason = 'Send the size chart';
@@ -293,12 +256,7 @@ test('a wrong password and a user who is not a member each show their state; loc
     await connect(options, login('carol'));
     await expect(teamStatus(options)).toHaveText(`carol is not a member of ${DB}: ask the owner to add you. Nothing is sent or received.`, { timeout: 20_000 });
     // Local work goes on: an import on this computer, nothing of the team's arrives.
-    const dir = await mkdtemp(path.join(tmpdir(), 'regulars-export-'));
-    try {
-      await importOrdersThroughOptions(c.context, c.extensionId, await downloadDemoExport(demo.url, dir), 'demo');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    await importDemoExport(c, demo.url);
     expect((await storeCounts(options)).notes).toBe(0);
   } finally {
     await c.close();

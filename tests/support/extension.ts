@@ -209,3 +209,13 @@ export async function downloadDemoExport(demoUrl: string, destDir: string): Prom
   await writeFile(file, Buffer.from(await response.arrayBuffer()));
   return file;
 }
+
+/** Imports the demo marketplace's export into a profile through its options page (the file kept in a temporary folder meanwhile). */
+export async function importDemoExport(ext: Pick<LaunchedExtension, 'context' | 'extensionId'>, demoUrl: string): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'regulars-export-'));
+  try {
+    await importOrdersThroughOptions(ext.context, ext.extensionId, await downloadDemoExport(demoUrl, dir), 'demo');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

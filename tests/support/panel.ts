@@ -1,4 +1,4 @@
-import { expect, type Frame, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Frame, type Page } from '@playwright/test';
 
 /**
  * The buyer panel is an extension frame inside a closed shadow root: CSS selectors from the page
@@ -39,4 +39,11 @@ export async function setReminderInPanel(chat: Page, panel: Frame, reason: strin
   await panel.getByRole('button', { name: 'Set', exact: true }).click();
   await expect(panel.getByTestId('member-reminders')).toContainText(reason);
   return due.at;
+}
+
+/** A new tab on the demo marketplace's chat `conversation`, and its panel. */
+export async function openChat(context: BrowserContext, demoUrl: string, conversation: string): Promise<{ page: Page; panel: Frame }> {
+  const page = await context.newPage();
+  await page.goto(`${demoUrl}/chat/${conversation}`);
+  return { page, panel: await panelFrame(page) };
 }

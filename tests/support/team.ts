@@ -1,9 +1,9 @@
 // Helpers of the team-sync end-to-end tests: the options page's Team section, driven as a person
-// would, and the counts a profile holds.
+// would, the counts a profile holds, and its Today and notifications.
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { LaunchedExtension } from './extension';
 
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> }; notifications: { getAll(): Promise<Record<string, boolean>> } };
 
 export interface TeamLogin {
   server: string;
@@ -55,3 +55,28 @@ export async function storeCounts(page: Page): Promise<{ members: number; orders
 }
 
 export const SYNCED = /^Synced /;
+
+/** Today in a profile's popup, "Mine" ticked or not. */
+export async function openToday(ext: LaunchedExtension, mine: boolean): Promise<{ page: Page; list: Locator }> {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  await page.getByRole('checkbox', { name: 'Mine' }).setChecked(mine);
+  return { page, list: page.getByRole('tabpanel', { name: 'Today' }) };
+}
+
+/** The notifications a profile's browser shows, by id. */
+export const notifications = (ext: LaunchedExtension) => ext.serviceWorker.evaluate(() => chrome.notifications.getAll());
+
+/** Until when a profile's reminder scheduler has looked for what fell due (it notifies what is its user's). */
+export const notifiedThrough = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('regulars');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('settings').objectStore('settings').get('remindersNotifiedThrough');
+          get.onsuccess = () => (resolve((get.result as { value?: number } | undefined)?.value ?? 0), open.result.close());
+        };
+      }),
+  );
