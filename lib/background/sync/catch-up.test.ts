@@ -13,13 +13,19 @@ import { NOW, order } from '../test-helpers';
 
 const { newTeam, machine } = teamOnTestServer();
 
+/** A team whose first machine (alice's) imported 60 orders of 60 buyers and is synced. */
+async function teamWithShop(orderPrefix: string) {
+  const team = await newTeam();
+  const a = await machine(team, 'alice', 'alice-pw');
+  await importOrders(a.db, Array.from({ length: 60 }, (_, i) => order({ orderNo: `${orderPrefix}${i}`, buyer: { handle: `buyer${i}` } })), NOW);
+  a.engine.start();
+  await a.engine.settled(30_000);
+  return team;
+}
+
 describe('joining a team', () => {
   it('is one session: order figures refreshed once at its end, the reminders told once', async () => {
-    const team = await newTeam();
-    const a = await machine(team, 'alice', 'alice-pw');
-    await importOrders(a.db, Array.from({ length: 60 }, (_, i) => order({ orderNo: `C${i}`, buyer: { handle: `buyer${i}` } })), NOW);
-    a.engine.start();
-    await a.engine.settled(30_000);
+    const team = await teamWithShop('C');
 
     const refreshed: number[] = [];
     const told: { members: number; session: string | undefined }[] = [];
@@ -44,11 +50,7 @@ describe('joining a team', () => {
   }, 60_000);
 
   it('cut short by the server going away, it tells the reminders nothing until the whole shop is here, then once', async () => {
-    const team = await newTeam();
-    const a = await machine(team, 'alice', 'alice-pw');
-    await importOrders(a.db, Array.from({ length: 60 }, (_, i) => order({ orderNo: `E${i}`, buyer: { handle: `buyer${i}` } })), NOW);
-    a.engine.start();
-    await a.engine.settled(30_000);
+    const team = await teamWithShop('E');
 
     let pages = 0;
     const dropsOnce: typeof fetch = async (input, init) => {
