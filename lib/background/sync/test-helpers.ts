@@ -53,11 +53,14 @@ export function teamMachines(server: () => TestServer) {
       await b.engine.settled();
       return { team, a, b, buyer: (await a.db.members.toArray())[0]! };
     },
-    async machine(team: string, user: string, password: string, { fetch, ...extra }: Pick<SyncDeps, 'onApplied' | 'longpollMs' | 'heldPastMs' | 'writeWaiting'> & { fetch?: typeof globalThis.fetch } = {}) {
+    /** A computer's own store and sync state, kept across its engines (a worker restarted). */
+    stores(user: string) {
       const factory = new IDBFactory();
       const name = `regulars-${user}-${++seq}`;
-      const db = memoryDb(undefined, factory, name);
-      const state = new SyncStateDb(`sync-${name}`, { indexedDB: factory, IDBKeyRange });
+      return { db: memoryDb(undefined, factory, name), state: new SyncStateDb(`sync-${name}`, { indexedDB: factory, IDBKeyRange }) };
+    },
+    async machine(team: string, user: string, password: string, { fetch, ...extra }: Pick<SyncDeps, 'onApplied' | 'longpollMs' | 'heldPastMs' | 'writeWaiting'> & { fetch?: typeof globalThis.fetch } = {}) {
+      const { db, state } = machines.stores(user);
       const client = new CouchClient({ server: server().url, db: team, cookies: 'memory', ...(fetch ? { fetch } : {}) });
       await client.logIn(user, password);
       const engine = createSyncEngine({
@@ -66,7 +69,7 @@ export function teamMachines(server: () => TestServer) {
         client,
         me: user,
         now: () => Date.now(),
-        subscribe: storeCommitted(name, Object.keys(SHARED_TABLES)),
+        subscribe: storeCommitted(db.name, Object.keys(SHARED_TABLES)),
         longpollMs: 300,
         batch: 50,
         ...extra,
