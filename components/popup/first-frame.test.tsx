@@ -10,7 +10,8 @@ import type { TodayRowMessage } from '@/lib/messaging/protocol-reminders';
 import { PopupPage } from '../popup-page';
 import { drawFirstFrame } from './first-frame';
 import { TodayTab } from './today';
-import { dueCount, type TodayData } from './today-layout';
+import { dueCount, FIRST_ROWS, type TodayData } from './today-layout';
+import { firstScreen, inListOrder } from '@/lib/domain/today';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -124,5 +125,60 @@ describe("the popup's first frame without React", () => {
     expect(after.slice(0, 9)).toEqual(rows.slice(0, 9));
     expect(after.slice(0, 9).every((li, i) => li === rows[i])).toBe(true);
     expect(after.map((li) => li.getAttribute('data-reminder'))).toEqual(['f1', 'f2', 'm1', 'b1', 't1', 'w0', 'w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 's1']);
+  });
+});
+
+/** A list as the background sends it (lib/background/reminders/today.ts): every group's first PAGE rows, groups and rows in list order. */
+function wholeList(): TodayData {
+  const rows = [
+    ...Array.from({ length: 10 }, (_, i) => row(`f${i}`, { section: 'overdue', kind: 'followUp', dueAt: NOW - (i + 2) * HOUR, orderNo: `SO-${i}`, language: 'en', priority: i % 3 })),
+    row('m1', { section: 'overdue', memberName: 'Ana', reason: 'Call back', dueAt: NOW - 20 * HOUR }),
+    row('b1', { section: 'today', kind: 'birthday', dueAt: NOW + 3 * HOUR }),
+    ...Array.from({ length: 10 }, (_, i) => row(`w${i}`, { kind: 'winBack', refAt: NOW - 90 * 24 * HOUR, dueAt: NOW + (i + 30) * HOUR })),
+    row('s1', { section: 'suppressed', kind: 'holiday', detail: 'springFestival', state: 'suppressed' }),
+    row('s2', { section: 'suppressed', kind: 'birthday', state: 'suppressed' }),
+  ];
+  const totals = { 'overdue|followUp': 31, 'overdue|manual': 1, 'today|birthday': 1, 'upcoming|winBack': 57, 'suppressed|holiday': 1, 'suppressed|birthday': 1 };
+  const groups = Object.entries(totals).map(([key, total]) => ({ section: key.split('|')[0] as TodayData['groups'][number]['section'], kind: key.split('|')[1]!, total }));
+  return { now: NOW, timeZone: 'Asia/Shanghai', ...inListOrder(rows, groups), assignees: ['Ana'], me: 'Ana', updating: false, settings: { locale: 'auto', setupAt: NOW } };
+}
+
+describe("the popup's first frame from the first screen's answer alone", () => {
+  it.each(['en', 'zh-CN'] as const)('in %s, is the frame the whole list draws, and React adds the rest below it without moving focus', async (locale) => {
+    const whole = wholeList();
+    const first: TodayData = { ...whole, ...firstScreen(whole, FIRST_ROWS), partial: true };
+    expect(first.rows).toHaveLength(FIRST_ROWS);
+    const t = firstFrameTranslator(locale, firstFrameWords(CATALOGUES[locale]));
+    const fromWhole = document.body.appendChild(document.createElement('div'));
+    drawFirstFrame(fromWhole, { t, locale, data: whole, setupNeeded: false });
+    const root = document.body.appendChild(document.createElement('div'));
+    drawFirstFrame(root, { t, locale, data: first, setupNeeded: false });
+    // The same frame, "N more" counts and all, but for the held-back members folded away (their rows come with the whole list).
+    fromWhole.querySelectorAll('details li').forEach((li) => li.remove());
+    expect(root.innerHTML).toBe(fromWhole.innerHTML);
+    const more = [...root.querySelectorAll('.group button.link')].map((b) => b.textContent);
+    expect(more).toEqual([21, 47].map((count) => translator(locale)('today.more', { count })));
+
+    const warnings = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const redrawn: unknown[] = [];
+    try {
+      let react: ReturnType<typeof hydrateRoot> | undefined;
+      await act(async () => void (react = hydrateRoot(root, reactFirstRender(locale, first, false), { onRecoverableError: (e) => void redrawn.push(e) })));
+      const firstRows = [...root.querySelectorAll('li.row')];
+      expect(root.querySelector('section.today')!.getAttribute('aria-busy')).toBe('true');
+      // The agent is on the list's third row when the whole list comes.
+      (firstRows[2] as HTMLElement).focus();
+      await act(async () => react!.render(reactFirstRender(locale, whole, false)));
+      expect(redrawn).toEqual([]);
+      expect(warnings.mock.calls).toEqual([]);
+      const after = [...root.querySelectorAll('li.row')];
+      expect(after.slice(0, FIRST_ROWS).every((li, i) => li === firstRows[i])).toBe(true);
+      expect(document.activeElement).toBe(firstRows[2]);
+      expect(after.map((li) => li.getAttribute('data-reminder'))).toEqual(['m1', 'f8', 'f5', 'f2', 'f7', 'f4', 'f1', 'f9', 'f6', 'f3', 'f0', 'b1', 'w0', 'w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8', 'w9', 's1', 's2']);
+      expect([...root.querySelectorAll('.group button.link')].map((b) => b.textContent)).toEqual(more);
+      expect(root.querySelector('section.today')!.getAttribute('aria-busy')).toBe('false');
+    } finally {
+      warnings.mockRestore();
+    }
   });
 });

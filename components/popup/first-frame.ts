@@ -9,7 +9,7 @@ import type { TodayRowMessage } from '@/lib/messaging/protocol-reminders';
 import { tierName } from '@/lib/i18n/tier-name';
 import { languageName } from '../language-name';
 import { PAGE } from './today-request';
-import { activeCount, dueCount, FIRST_ROWS, groupedRows, rowWords, SECTIONS, totalsOf, type TodayData } from './today-layout';
+import { activeCount, dueCount, FIRST_ROWS, groupedRows, hiddenCount, rowWords, SECTIONS, totalsOf, type TodayData } from './today-layout';
 
 export interface FirstFrame {
   t: Translate;
@@ -91,7 +91,7 @@ function today(h: H, { t, locale, data, memberId }: FirstFrame): Html {
     const kinds = [...groups].map(([kind, rows]) => {
       const limit = budget;
       budget = Math.max(0, budget - rows.length);
-      const hidden = total(section, kind) - Math.min(PAGE, rows.length);
+      const hidden = hiddenCount(data, total(section, kind), PAGE, rows.length);
       return h(
         'div',
         { class: 'group', 'data-kind': kind },
@@ -102,6 +102,7 @@ function today(h: H, { t, locale, data, memberId }: FirstFrame): Html {
     });
     return h('div', { class: `today-section ${section}`, 'data-section': section }, h('h2', {}, t(`today.${section}`), ' ', h('span', { class: 'count' }, String(total(section)))), ...kinds);
   });
+  // Folded away at first: the first screen's answer sends none of these rows, only how many.
   const suppressed = [...(grouped.get('suppressed')?.values() ?? [])].flat();
   return h(
     'section',
@@ -110,7 +111,7 @@ function today(h: H, { t, locale, data, memberId }: FirstFrame): Html {
     data.updating && h('p', { class: 'muted small updating', role: 'status', 'data-testid': 'today-updating' }, t('today.updating')),
     !data.updating && activeCount(data) === 0 && h('p', { class: 'muted empty' }, t('today.empty')),
     ...sections,
-    suppressed.length > 0 &&
+    total('suppressed') > 0 &&
       h(
         'details',
         { class: 'today-section suppressed', 'data-section': 'suppressed' },

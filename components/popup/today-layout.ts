@@ -5,6 +5,7 @@
 import { cached } from '@/lib/domain/cached';
 // Straight from time.ts: the domain index brings zod and every schema into the popup's first load.
 import { localDayNumber } from '@/lib/domain/time';
+import { mostPressingFirst } from '@/lib/domain/today';
 import type { Translate, UiLocale } from '@/lib/i18n/locales';
 import { dueWhen, reminderLabel } from '@/lib/reminders/label';
 import type { ResponseOf } from '@/lib/messaging/protocol';
@@ -20,20 +21,32 @@ export const SECTIONS = ['overdue', 'today', 'upcoming'] as const;
  */
 export const FIRST_ROWS = 9;
 
-/** The rows by section, then by kind (manual reminders under 'manual'), most pressing first. */
+/**
+ * The rows by section, then by kind (manual reminders under 'manual'), most pressing first; the groups
+ * in the order the answer lists them, each group there even with none of its rows sent (the first
+ * screen's answer holds only the first rows: the groups below wait for theirs, under their totals).
+ */
 export function groupedRows(data: TodayData | undefined): Map<string, Map<string, TodayRowMessage[]>> {
   const out = new Map<string, Map<string, TodayRowMessage[]>>();
-  for (const row of data?.rows ?? []) {
-    let section = out.get(row.section);
-    if (!section) out.set(row.section, (section = new Map()));
-    const key = row.kind ?? 'manual';
-    const group = section.get(key);
-    if (group) group.push(row);
-    else section.set(key, [row]);
-  }
-  for (const section of out.values()) for (const group of section.values()) group.sort((a, b) => b.priority - a.priority || a.dueAt - b.dueAt);
+  const groupOf = (sectionId: string, kind: string) => {
+    let section = out.get(sectionId);
+    if (!section) out.set(sectionId, (section = new Map()));
+    let group = section.get(kind);
+    if (!group) section.set(kind, (group = []));
+    return group;
+  };
+  for (const g of data?.groups ?? []) if (g.total > 0) groupOf(g.section, g.kind);
+  for (const row of data?.rows ?? []) groupOf(row.section, row.kind ?? 'manual').push(row);
+  for (const section of out.values()) for (const group of section.values()) group.sort(mostPressingFirst);
   return out;
 }
+
+/**
+ * A group's "N more": its total less the rows it shows once every row it was sent is drawn (`shown`
+ * at most, of `sent`). The first screen's answer (`partial`) sends a group few rows or none: the
+ * count is the whole answer's, the rows shown being then as many as the total and `shown` allow.
+ */
+export const hiddenCount = (data: TodayData, total: number, shown: number, sent: number) => total - Math.min(shown, data.partial ? total : sent);
 
 /** How many reminders a section holds, or one kind in it (the list sends only the first few rows of each). */
 export function totalsOf(data: TodayData | undefined): (section: string, kind?: string) => number {

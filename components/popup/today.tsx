@@ -9,7 +9,7 @@ import { tierName } from '../format';
 import { languageName } from '../language-name';
 import { DateTimeField } from '../date-field';
 import { PAGE } from './today-request';
-import { activeCount, FIRST_ROWS, groupedRows, rowWords, SECTIONS, totalsOf, type TodayData } from './today-layout';
+import { activeCount, FIRST_ROWS, groupedRows, hiddenCount, rowWords, SECTIONS, totalsOf, type TodayData } from './today-layout';
 
 export type { TodayData } from './today-layout';
 
@@ -41,9 +41,11 @@ export function TodayTab({ t, locale, data, error, actions, mine, onMine, member
     const frame = requestAnimationFrame(() => startTransition(() => setFirstOnly(false)));
     return () => cancelAnimationFrame(frame);
   }, [hasData, firstOnly]);
+  // Every row drawn: the first screen's answer (`partial`) is followed by the whole list.
+  const complete = hasData && !firstOnly && !data.partial;
   useLayoutEffect(() => {
-    if (!firstOnly) performance.mark('regulars:today-complete');
-  }, [firstOnly]);
+    if (complete) performance.mark('regulars:today-complete');
+  }, [complete]);
   let budget = firstOnly ? FIRST_ROWS : Infinity;
   const grouped = useMemo(() => groupedRows(data), [data]);
   const total = useMemo(() => totalsOf(data), [data]);
@@ -55,9 +57,10 @@ export function TodayTab({ t, locale, data, error, actions, mine, onMine, member
   const active = activeCount(data);
 
   return (
-    // Busy until every row is drawn (the first frame holds only the first FIRST_ROWS) and while the background
-    // is still making reminders (an import just ended: "nothing due" would be false): screen readers and tests wait for it.
-    <section className="today" aria-label={t('today.title')} aria-busy={!error && (!hasData || firstOnly || data.updating)}>
+    // Busy until every row is drawn (the first frame holds only the first FIRST_ROWS, and may have come
+    // alone) and while the background is still making reminders (an import just ended: "nothing due"
+    // would be false): screen readers and tests wait for it.
+    <section className="today" aria-label={t('today.title')} aria-busy={!error && (!complete || data.updating)}>
       <div className="today-bar">
         {memberId ? (
           <>
@@ -99,7 +102,7 @@ export function TodayTab({ t, locale, data, error, actions, mine, onMine, member
             </div>
           );
         })}
-      {suppressedRows.length > 0 && (
+      {total('suppressed') > 0 && (
         <details className="today-section suppressed" data-section="suppressed">
           <summary>{t('today.suppressed', { count: total('suppressed') })}</summary>
           <p className="muted small">{t('today.suppressedHelp')}</p>
@@ -128,7 +131,7 @@ type RowParts = { t: Translate; locale: UiLocale; data: TodayData; actions: Toda
 type GroupProps = { kind: string; rows: TodayRowMessage[]; limit: number; total: number; onMore(): void } & RowParts;
 function Group({ kind, rows, limit, total, onMore, ...parts }: GroupProps) {
   const [shown, setShown] = useState(PAGE);
-  const hidden = total - Math.min(shown, rows.length);
+  const hidden = hiddenCount(parts.data, total, shown, rows.length);
   return (
     <div className="group" data-kind={kind}>
       <h3>

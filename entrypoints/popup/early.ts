@@ -1,8 +1,9 @@
-// The popup's first script: it asks the background for Today. When the answer is in, it draws
-// Today's first frame itself with plain DOM (components/popup/first-frame.ts), in the language the
-// popup showed last time, with the few words it carries for that frame (lib/i18n/first-words.ts),
-// then, once that frame is rendered, asks for the settings and loads the page's React code
-// (./main.tsx), which takes that frame over in place, and the language's whole catalogue. All of them
+// The popup's first script: it asks the background for Today's first screen (every group's total and
+// the first rows). When the answer is in, it draws Today's first frame itself with plain DOM
+// (components/popup/first-frame.ts), in the language the popup showed last time, with the few words it
+// carries for that frame (lib/i18n/first-words.ts), then, once that frame is rendered, asks for the
+// whole list and the settings and loads the page's React code (./main.tsx), which takes that frame
+// over in place and draws the rest of the list, and the language's whole catalogue. All of them
 // come only after the frame: run or answered meanwhile, they held the answer or the frame back.
 // Today's answer says what the frame takes from the settings (the language, whether the first-run
 // questions are answered).
@@ -10,6 +11,7 @@ import '@/components/theme.css';
 import '@/components/popup.css';
 import firstWords from 'virtual:regulars-first-words';
 import { drawFirstFrame } from '@/components/popup/first-frame';
+import { FIRST_ROWS } from '@/components/popup/today-layout';
 import { todayRequest } from '@/components/popup/today-request';
 import { warmFormats, ZONE_KEY } from '@/components/popup/warm-formats';
 import { firstFrameTranslator } from '@/lib/i18n/first-words';
@@ -31,12 +33,14 @@ performance.mark('regulars:today-asked');
 /** Navigation start → the first frame of Today with data (tests/bench reads it). */
 const paint = globalThis as { regularsTodayPaint?: number };
 paint.regularsTodayPaint = undefined;
-const early: Omit<PopupEarly, 'guessedWords' | 'earlySettings'> = {
+const early: Omit<PopupEarly, 'guessedWords' | 'earlySettings' | 'wholeToday'> = {
   params,
   localeKey: LOCALE_KEY,
   guessed,
   earlyRequest,
-  earlyToday: send('reminders.today', earlyRequest).finally(() => performance.mark('regulars:today-answered')),
+  // The first screen's rows only: the whole list (5,000 open reminders send some 300 rows, 120 KB) took
+  // longer on its way back than anything else in the popup's wait for Today.
+  earlyToday: send('reminders.today', { ...earlyRequest, firstRows: FIRST_ROWS }).finally(() => performance.mark('regulars:today-answered')),
 };
 // Awaited by the page; this keeps a failure from being reported as unhandled meanwhile.
 early.earlyToday.catch(() => undefined);
@@ -91,11 +95,12 @@ void firstFrame()
     // Mark for tests: when the page's code and settings were asked.
     performance.mark('regulars:page-asked');
     const earlySettings = send('settings.get', {});
+    const wholeToday = send('reminders.today', earlyRequest);
     // Mark for tests/bench: when the settings came.
     void earlySettings.finally(() => performance.mark('regulars:settings-answered')).catch(() => undefined);
     const guessedWords = loadTranslator(guessed);
-    for (const started of [earlySettings, guessedWords]) started.catch(() => undefined);
-    handOver({ ...early, earlySettings, guessedWords, firstFrame: drawn });
+    for (const started of [earlySettings, wholeToday, guessedWords]) started.catch(() => undefined);
+    handOver({ ...early, earlySettings, wholeToday, guessedWords, firstFrame: drawn });
     await reactHeld;
     return import('./main');
   });

@@ -10,7 +10,10 @@ export interface PopupEarly {
   guessed: UiLocale;
   guessedWords: Promise<Translate>;
   earlyRequest: TodayRequest;
+  /** Today's first screen (`earlyRequest` with `firstRows`): the first frame waits for this answer alone. */
   earlyToday: Promise<ResponseOf<'reminders.today'>>;
+  /** The whole list (`earlyRequest`), asked once the first frame is drawn (or not drawn). */
+  wholeToday: Promise<ResponseOf<'reminders.today'>>;
   /** Asked once the first frame is drawn (or not drawn): it waits for Today's answer alone. */
   earlySettings: Promise<ResponseOf<'settings.get'>>;
   /**

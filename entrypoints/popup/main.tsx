@@ -1,4 +1,4 @@
-import { StrictMode, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { startTransition, StrictMode, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { syncStatusLine } from '@/components/sync-status-line';
@@ -16,12 +16,15 @@ import { send } from '@/lib/messaging/browser-client';
 import { takeOver } from './handoff';
 import { errorText } from '@/components/error-text';
 
-const { params, localeKey: LOCALE_KEY, guessed, guessedWords, earlyRequest, earlyToday, earlySettings, firstFrame } = takeOver();
+const { params, localeKey: LOCALE_KEY, guessed, guessedWords, earlyRequest, earlyToday, wholeToday, earlySettings, firstFrame } = takeOver();
 
 /** How soon Today asks again while the background says reminders are still being made. */
 const UPDATING_POLL_MS = 500;
 const overviewOnce = () => send('segments.overview', {});
-/** The early answer once it has come: when it is there before React renders, the first render draws it. */
+/**
+ * The early answer (the first screen's rows) once it has come: when it is there before React renders,
+ * the first render draws it; the whole list follows (wholeToday).
+ */
 let earlyAnswer: TodayData | undefined = firstFrame?.data;
 earlyToday.then((answer) => (earlyAnswer = answer), () => undefined);
 
@@ -43,12 +46,12 @@ async function copyText(text: string): Promise<void> {
 /** `settings`: as the page read them before its first render (undefined if that read failed). */
 function App({ locale, t, settings }: { locale: UiLocale; t: Translate; settings: Settings | undefined }) {
   const [counts, setCounts] = useState<{ members: number; orders: number }>();
-  // The early answer serves the first load of the same list (drawn in the first render when it has
-  // come already: one render of the page instead of two); every later load asks again.
+  // The early answers serve the first load of the same list: the first screen's rows (drawn in the
+  // first render when they have come already: one render of the page instead of two), then the whole
+  // list, asked once the first frame was drawn; every later load asks again.
   const early = JSON.stringify(todayRequest(locale, false, params.get('member') ?? undefined)) === JSON.stringify(earlyRequest);
   const [today, setToday] = useState<TodayData | undefined>(early ? earlyAnswer : undefined);
-  const unused = useRef<Promise<TodayData> | undefined>(early && earlyAnswer ? undefined : earlyToday);
-  const loadedEarly = useRef(early && earlyAnswer !== undefined);
+  const unused = useRef<Promise<TodayData> | undefined>(early ? wholeToday : undefined);
   const [error, setError] = useState<{ error: unknown }>();
   const [mine, setMine] = useState(false);
   const [memberId, setMemberId] = useState(params.get('member') ?? undefined);
@@ -59,7 +62,13 @@ function App({ locale, t, settings }: { locale: UiLocale; t: Translate; settings
       const request = todayRequest(locale, mine, memberId, perGroup);
       const answered = unused.current && JSON.stringify(request) === JSON.stringify(earlyRequest) ? unused.current : undefined;
       unused.current = undefined;
-      setToday(await (answered ?? send('reminders.today', request)));
+      if (answered) {
+        // Not drawn yet: the first screen's rows, until the whole list comes (in a transition: the rows
+        // below the first screen are some 20 ms of React work, which input need not wait for).
+        earlyToday.then((first) => setToday((shown) => shown ?? first), () => undefined);
+        const whole = await answered;
+        startTransition(() => setToday(whole));
+      } else setToday(await send('reminders.today', request));
       setError(undefined);
     } catch (e) {
       setError({ error: e });
@@ -75,10 +84,7 @@ function App({ locale, t, settings }: { locale: UiLocale; t: Translate; settings
   useEffect(() => {
     if (loaded) send('sync.status', {}).then(setSync, () => undefined);
   }, [loaded]);
-  useEffect(() => {
-    if (loadedEarly.current) loadedEarly.current = false;
-    else void load();
-  }, [load]);
+  useEffect(() => void load(), [load]);
   // While the background is still making reminders (an import just ended), ask again until it's done.
   const updating = today?.updating === true;
   useEffect(() => {

@@ -7,7 +7,7 @@ import { refinement } from './reason';
  * Orders per import batch, everywhere a batch is cut (the file reader, the spreadsheet reader, the
  * options page) and the most one `orders.import` message may carry. Each batch is one transaction.
  */
-export const IMPORT_BATCH = 5000;
+export const IMPORT_BATCH = 2500;
 
 export const importedBuyerSchema = z
   .object({

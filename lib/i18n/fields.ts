@@ -53,6 +53,7 @@ const LABELS = {
   enabled: ['On', '开启', '開啟'],
   end: ['End', '结束', '結束'],
   filter: ['Filter', '筛选条件', '篩選條件'],
+  firstRows: ['First rows', '首屏行数', '首屏列數'],
   firstOrder: ['First order', '首次下单', '首次下單'],
   firstOrderAt: ['First order', '首次下单', '首次下單'],
   followUp: ['Follow-up', '回访', '回訪'],

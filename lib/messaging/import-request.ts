@@ -10,7 +10,7 @@ import { describeIssues } from './issues';
 
 const importRows = z.array(importedOrderSchema).max(IMPORT_BATCH);
 
-/** The most characters a batch's JSON may have: 5,000 orders of a few kB each. */
+/** The most characters a batch's JSON may have: IMPORT_BATCH orders of many kB each. */
 export const ROWS_JSON_MAX = 64_000_000;
 
 function parsedJson(text: string): unknown {

@@ -46,16 +46,30 @@ export type TodayRowMessage = z.infer<typeof todayRowSchema>;
 
 export const reminderProtocol = {
   'reminders.today': {
-    request: z.object({ locale: z.enum(['en', 'zh-CN', 'zh-TW']), mine: z.boolean().optional(), memberId: z.string().min(1).max(64).optional(), perGroup: z.number().int().min(1).max(10_000).optional() }),
+    request: z.object({
+      locale: z.enum(['en', 'zh-CN', 'zh-TW']),
+      mine: z.boolean().optional(),
+      memberId: z.string().min(1).max(64).optional(),
+      perGroup: z.number().int().min(1).max(10_000).optional(),
+      /**
+       * Only the rows of the list's first screen: this many at most, going down the groups (every
+       * group still with its total): the popup's first frame waits for this answer, and asks for the
+       * whole list once that frame is drawn (entrypoints/popup/early.ts).
+       */
+      firstRows: z.number().int().min(1).max(100).optional(),
+    }),
     response: z.object({
       now: z.number(),
       timeZone: z.string(),
+      /** In the order the popup shows them (lib/domain/today.ts). */
       groups: z.array(z.object({ section: z.enum(TODAY_SECTIONS), kind: z.string(), total: z.number() })),
       rows: z.array(todayRowSchema),
       assignees: z.array(z.string()),
       me: z.string(),
       /** Reminders are still being made from an import or other changes: the list may grow in a moment. */
       updating: z.boolean(),
+      /** Asked with `firstRows`: `rows` holds only the first screen's. */
+      partial: z.boolean().optional(),
       /**
        * What the popup's first frame takes from the settings (its language, and whether the first-run
        * questions are answered): the frame waits for this answer alone (entrypoints/popup/early.ts).

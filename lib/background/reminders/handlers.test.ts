@@ -2,7 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '../handlers';
 import { journeyEvaluator } from './handlers';
 import { writeSettings } from '../../store/settings';
-import { memoryDb, NOW, order } from '../test-helpers';
+import { DAY, memoryDb, NOW, order } from '../test-helpers';
+import { importOrders } from '../import/import-orders';
+import { sweepReminders } from './sweep';
 
 const HOUR = 3_600_000;
 const sender = { id: 'x' };
@@ -122,5 +124,29 @@ describe("Today's answer", () => {
     expect((await h['reminders.today']({ locale: 'en' }, sender)).settings).toEqual({ locale: 'auto', setupAt: null });
     await h['settings.update']({ locale: 'zh-CN', setupAt: NOW }, sender);
     expect((await h['reminders.today']({ locale: 'zh-CN' }, sender)).settings).toEqual({ locale: 'zh-CN', setupAt: NOW });
+  });
+});
+
+describe("Today's first screen", () => {
+  it("holds the first rows going down the groups and every group's total, from the very list the popup is sent whole a moment later", async () => {
+    const db = memoryDb();
+    await writeSettings(db, { timeZone: 'UTC' });
+    const h = createHandlers({ db, now: () => NOW });
+    // Unpaid orders of 14 buyers (one group), a manual reminder due earlier (another).
+    await importOrders(db, Array.from({ length: 14 }, (_, i) => order({ orderNo: `u${i}`, buyer: { handle: `b${i}` }, status: 'unpaid', placedAt: NOW - (i + 2) * HOUR })), NOW);
+    await sweepReminders(db, NOW);
+    const memberId = (await db.identities.get('demo:handle:b0'))!.memberId;
+    await h['reminder.add']({ memberId, dueAt: NOW - 5 * DAY, reason: 'Call back about sizes' }, sender);
+    const whole = await h['reminders.today']({ locale: 'en', perGroup: 10 }, sender);
+    const first = await h['reminders.today']({ locale: 'en', perGroup: 10, firstRows: 9 }, sender);
+    expect(whole.partial).toBeUndefined();
+    expect(first.partial).toBe(true);
+    expect(whole.groups.map((g) => [g.kind, g.total])).toEqual([['manual', 1], ['unpaid', 14]]);
+    expect(first.groups).toEqual(whole.groups);
+    // The manual reminder, then the first eight unpaid ones of the ten the whole list sends.
+    expect(whole.rows).toHaveLength(11);
+    expect(first.rows.map((r) => r.reason)).toEqual(['Call back about sizes', ...whole.rows.filter((r) => r.kind === 'unpaid').slice(0, 8).map((r) => r.reason)]);
+    expect(first.rows).toEqual(whole.rows.filter((r) => first.rows.some((f) => f.id === r.id)));
+    expect({ ...first, rows: [], partial: undefined }).toEqual({ ...whole, rows: [] });
   });
 });

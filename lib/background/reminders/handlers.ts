@@ -10,6 +10,7 @@ import { sweepSoon } from './scheduler';
 import { timedJob } from '../lane';
 import { readSettings } from '../../store/settings';
 import { todayList } from './today';
+import { firstScreen } from '../../domain/today';
 
 type ReminderHandlerNames =
   | 'reminders.today'
@@ -151,14 +152,16 @@ export function reminderCapability(db: RegularsDb, now: () => number, hooks: Jou
     return true;
   };
   const handlers: Pick<Handlers, ReminderHandlerNames> = {
-    'reminders.today': async (input) => {
+    'reminders.today': async ({ firstRows, ...input }) => {
       // Asked before the list is read too: an evaluation that ends while it is read may have changed
       // what it holds, and the page must then ask again, not be told the list is complete.
       const busyBefore = evaluator.busy();
       const options = { ...input, me: await hooks.me?.(), resolveSegment: hooks.resolveSegment };
       const [list, team, { locale, setupAt }] = await Promise.all([todayList(db, now(), options), hooks.team?.().catch(() => []) ?? [], readSettings(db)]);
       const assignees = [...new Set([...list.assignees, ...team])].sort((a, b) => a.localeCompare(b));
-      return { ...list, assignees, updating: busyBefore || evaluator.busy(), settings: { locale, setupAt } };
+      // The first screen's rows alone: the whole list (held in memory) follows when the popup asks again.
+      const shown = firstRows === undefined ? list : { ...list, ...firstScreen(list, firstRows), partial: true };
+      return { ...shown, assignees, updating: busyBefore || evaluator.busy(), settings: { locale, setupAt } };
     },
     'reminder.done': async ({ id, outcome }) => changed(await completeReminder(db, id, outcome, 'chat', now())),
     'reminder.snooze': async ({ id, until }) => changed(await snoozeReminder(db, id, until, now())),

@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { benefitsText, fillTemplate, formatMoney, giftText, startOfLocalDay } from '../../domain';
 import { memberLanguage, type BuyerLanguage } from '../../domain/journeys/language';
 import { translator, type UiLocale } from '../../i18n';
-import { TODAY_SECTIONS, type TodaySection } from '../../domain/today';
+import { inListOrder, type TodaySection } from '../../domain/today';
 import { holidayName, shipmentText } from '../../reminders/label';
 import { catalogueOf, templateFor } from '../../reminders/template';
 import type { RegularsDb } from '../../store/database';
@@ -59,7 +59,10 @@ export interface TodayGroup {
 
 export interface TodayList {
   now: number;
-  /** Every group with its full count; `rows` holds the first `perGroup` of each, highest priority first. */
+  /**
+   * Every group with its full count, in the order the popup shows them (domain/today.ts); `rows` holds
+   * the first `perGroup` of each, highest priority first.
+   */
   groups: TodayGroup[];
   timeZone: string;
   rows: TodayRow[];
@@ -227,7 +230,5 @@ async function computeTodayList(db: RegularsDb, now: number, options: TodayOptio
       benefits,
     };
   });
-  out.sort((a, b) => TODAY_SECTIONS.indexOf(a.section) - TODAY_SECTIONS.indexOf(b.section) || a.dueAt - b.dueAt || b.priority - a.priority);
-  groups.sort((a, b) => TODAY_SECTIONS.indexOf(a.section) - TODAY_SECTIONS.indexOf(b.section) || b.total - a.total);
-  return { now, timeZone: tz, groups, rows: out, assignees: [...assignees].sort(), me };
+  return { now, timeZone: tz, ...inListOrder(out, groups), assignees: [...assignees].sort(), me };
 }

@@ -1,0 +1,141 @@
+// What the import's isolates hold, for the memory work of issue 19 (not part of `npm run bench`):
+// one import of a generated Shopify export of MB megabytes through the options page, and at each of
+// the given seconds a heap snapshot (after a full GC, so what is live) of the background's service
+// worker and of every worker the options page runs then (the import worker, the figures worker),
+// summed by constructor: the largest kinds of object, how many, and how many MB.
+// Usage: REGULARS_BENCH=1 [REGULARS_NOMINIFY=1] npx wxt build && tsx tests/bench/import-heap-snapshot.ts MB S1,S2,...
+// (SNAPSHOT_EXTENSION_DIR=<dir>/chrome-mv3: another build; SNAPSHOT_KEEP=<dir>: the .heapsnapshot files kept there.)
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { launchWithExtension } from '../support/extension';
+import { BENCH_DIR, round } from './common';
+import { writeShopifyExport } from './shopify';
+
+const MB = Number(process.argv[2] ?? 30);
+const AT_S = (process.argv[3] ?? '60').split(',').map(Number);
+const TOP = Number(process.env.SNAPSHOT_TOP ?? 25);
+
+/** A DevTools connection that also gathers a heap snapshot's chunks, per session. */
+function connect(url: string) {
+  const ws = new WebSocket(url, { perMessageDeflate: false, maxPayload: 2 ** 31 });
+  let id = 0;
+  const waiting = new Map<number, (v: unknown) => void>();
+  const sessions = new Map<string, string>();
+  const chunks = new Map<string, string[]>();
+  ws.on('message', (data) => {
+    type Message = { id?: number; result?: unknown; error?: unknown; method?: string; sessionId?: string; params?: Record<string, unknown> };
+    const msg = JSON.parse(String(data)) as Message;
+    if (msg.id !== undefined) waiting.get(msg.id)?.(msg.error ? { error: msg.error } : msg.result);
+    if (msg.id !== undefined) waiting.delete(msg.id);
+    if (msg.method === 'HeapProfiler.addHeapSnapshotChunk') chunks.get(msg.sessionId ?? '')?.push(msg.params!.chunk as string);
+    const info = msg.params?.targetInfo as { type: string; url: string } | undefined;
+    if (msg.method === 'Target.attachedToTarget') sessions.set(msg.params!.sessionId as string, `${info!.type} ${info!.url.split('/').pop()}`);
+    if (msg.method === 'Target.detachedFromTarget') sessions.delete(msg.params!.sessionId as string);
+  });
+  const send = <T>(method: string, params: object = {}, sessionId?: string) =>
+    new Promise<T>((resolve) => {
+      const n = ++id;
+      waiting.set(n, resolve as (v: unknown) => void);
+      ws.send(JSON.stringify({ id: n, method, params, ...(sessionId ? { sessionId } : {}) }));
+    });
+  return {
+    open: new Promise((r) => ws.once('open', r)),
+    sessions,
+    send,
+    /** The isolate's heap as a snapshot's JSON text (the snapshot collects garbage first). */
+    async snapshot(sessionId?: string): Promise<string> {
+      chunks.set(sessionId ?? '', []);
+      await send('HeapProfiler.takeHeapSnapshot', { reportProgress: false }, sessionId);
+      const text = chunks.get(sessionId ?? '')!.join('');
+      chunks.delete(sessionId ?? '');
+      return text;
+    },
+    close: () => ws.close(),
+  };
+}
+
+interface Snapshot {
+  snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+  nodes: number[];
+  strings: string[];
+}
+
+/** Self sizes summed by kind: the node's type, and its constructor or, for strings and arrays, the type alone. */
+export function summary(text: string): { total_mb: number; kinds: [string, number, number][] } {
+  const s = JSON.parse(text) as Snapshot;
+  const fields = s.snapshot.meta.node_fields;
+  const types = s.snapshot.meta.node_types[0];
+  const [T, N, SIZE] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
+  const by = new Map<string, [number, number]>();
+  let total = 0;
+  for (let i = 0; i < s.nodes.length; i += fields.length) {
+    const type = types[s.nodes[i + T!]!]!;
+    const size = s.nodes[i + SIZE!]!;
+    total += size;
+    const named = type === 'object' || type === 'closure' || type === 'native' || type === 'hidden';
+    const name = named ? `${type}:${s.strings[s.nodes[i + N!]!]!.slice(0, 60)}` : type;
+    const k = by.get(name) ?? [0, 0];
+    by.set(name, [k[0] + 1, k[1] + size]);
+  }
+  const kinds = [...by].sort((a, b) => b[1][1] - a[1][1]).slice(0, TOP).map(([k, [n, size]]) => [k, n, round(size / 1e6)] as [string, number, number]);
+  return { total_mb: round(total / 1e6), kinds };
+}
+
+async function main() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'regulars-snap-'));
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'regulars-snap-profile-'));
+  const orders = Math.ceil((MB * 1e6) / 297);
+  const file = path.join(dir, 'orders_export.csv');
+  await writeShopifyExport(file, orders, Math.ceil(orders * 0.4), Date.now());
+  const ext = await launchWithExtension({ extensionDir: process.env.SNAPSHOT_EXTENSION_DIR ?? BENCH_DIR, userDataDir, extraArgs: ['--remote-debugging-port=0'] });
+  try {
+    const port = (await readFile(path.join(userDataDir, 'DevToolsActivePort'), 'utf8')).split('\n')[0];
+    const list = async () => (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { type: string; url: string; webSocketDebuggerUrl: string }[];
+    const sw = connect((await list()).find((t) => t.type === 'service_worker' && t.url.includes(ext.extensionId))!.webSocketDebuggerUrl);
+    await sw.open;
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await page.waitForTimeout(2000);
+    const options = connect((await list()).find((t) => t.type === 'page' && t.url.includes('options.html'))!.webSocketDebuggerUrl);
+    await options.open;
+    await options.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: true });
+    const t0 = Date.now();
+    let done = false;
+    const shots = (async () => {
+      for (const at of AT_S) {
+        while (!done && Date.now() - t0 < at * 1000) await new Promise((r) => setTimeout(r, 250));
+        const label = `${round((Date.now() - t0) / 1000)}s${done ? '+' : ''}`;
+        type Target = [string, string | undefined, ReturnType<typeof connect>];
+        // The page's auto-attach names the service worker too: it is taken once, first.
+        const workers = [...options.sessions].filter(([, name]) => name.startsWith('worker')).map(([sid, name]): Target => [name, sid, options]);
+        const targets: Target[] = [['service_worker', undefined, sw], ...workers];
+        for (const [name, sid, conn] of targets) {
+          const text = await conn.snapshot(sid);
+          if (!text) continue;
+          if (process.env.SNAPSHOT_KEEP) await writeFile(path.join(process.env.SNAPSHOT_KEEP, `${label}-${name.replace(/\W+/g, '_')}.heapsnapshot`), text);
+          console.log(JSON.stringify({ snapshot: label, target: name, ...summary(text) }));
+        }
+        if (done) break;
+      }
+    })();
+    await page.getByLabel('Import order export', { exact: true }).setInputFiles(file);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /^\s*Imported/ }).first().waitFor({ timeout: 60 * 60_000 });
+    console.log(JSON.stringify({ imported_s: round((Date.now() - t0) / 1000), orders }));
+    done = true;
+    await shots;
+    sw.close();
+    options.close();
+  } finally {
+    await ext.close();
+    await rm(dir, { recursive: true, force: true });
+    await rm(userDataDir, { recursive: true, force: true });
+  }
+}
+
+void main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
