@@ -44,3 +44,18 @@ describe('the holiday list', () => {
     expect(saved[0]!.rules.holiday.holidays.map((h) => h.id)).toEqual(['shop-birthday', 'christmas', 'mothersDay-SG']);
   });
 });
+
+describe('"Check rules now"', () => {
+  it.each([
+    [{ created: 2, suppressed: 1 }, '2 new reminders, 1 suppressed.'],
+    [{ created: 0, suppressed: 0, heldForJoin: true as const }, "The team's shop is still arriving on this computer: the rules will run once all of it is here."],
+  ])('answered %o, says so', async (answer, said) => {
+    const rules = defaultJourneyRules('en', 'SG');
+    await act(async () =>
+      dom.root().render(<JourneysSection t={translator('en')} locale="en" tiers={DEFAULT_TIER_LADDER.steps} load={async () => ({ rules, templates: {} })} save={async () => ({ rules, templates: {} })} sweep={async () => answer} />),
+    );
+    const button = [...dom.host().querySelectorAll('button')].find((b) => b.textContent === 'Check rules now')!;
+    await act(async () => button.click());
+    expect(dom.host().querySelector('[role="status"]')?.textContent).toBe(said);
+  });
+});

@@ -54,7 +54,8 @@ export function JourneysSection({ t, locale, tiers, timeZone = 'UTC', savedSegme
   savedSegments?: readonly { id: string; name: string }[];
   load(): Promise<JourneySettings>;
   save(patch: { rules: Record<string, Record<string, unknown>>; templates: Templates }): Promise<JourneySettings>;
-  sweep(): Promise<{ created: number; suppressed: number }>;
+  /** heldForJoin: not run, a join brings the team's shop (it runs at the join's end). */
+  sweep(): Promise<{ created: number; suppressed: number; heldForJoin?: true | undefined }>;
 }) {
   const [rules, setRules] = useState<Rules>();
   const [templates, setTemplates] = useState<Templates>({});
@@ -187,7 +188,7 @@ export function JourneysSection({ t, locale, tiers, timeZone = 'UTC', savedSegme
             onClick={async () => {
               try {
                 const r = await sweep();
-                setStatus({ ok: true, text: t('journeys.swept', { created: r.created, suppressed: r.suppressed }) });
+                setStatus({ ok: true, text: r.heldForJoin ? t('journeys.sweepHeld') : t('journeys.swept', { created: r.created, suppressed: r.suppressed }) });
               } catch (err) {
                 setStatus({ ok: false, text: errorText(t, err) });
               }

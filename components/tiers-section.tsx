@@ -109,7 +109,8 @@ export function TiersSection({ t, locale, settings, tierFacts, intervals, apply,
     try {
       const r = await apply(built.ladder);
       await reload();
-      setStatus({ kind: 'done', message: t('tiers.applied', { members: r.members.toLocaleString(locale), up: r.up.toLocaleString(locale), down: r.down.toLocaleString(locale) }) });
+      const applied = t('tiers.applied', { members: r.members.toLocaleString(locale), up: r.up.toLocaleString(locale), down: r.down.toLocaleString(locale) });
+      setStatus({ kind: 'done', message: r.remindersHeld ? `${applied} ${t('tiers.remindersHeld')}` : applied });
     } catch (e) {
       setStatus({ kind: 'failed', message: t('tiers.applyFailed', { message: errorText(t, e) }) });
     }

@@ -50,7 +50,7 @@ export default defineBackground(() => {
   // hourly, brings a stale snapshot up to date, so the reports page opens on current figures.
   browser.alarms.onAlarm.addListener(() => void reports.current().catch((e) => console.error('Regulars: report refresh failed', e)));
   const team = async () => sync.team();
-  const journeys = { onRemindersChanged: () => void reminders.reconcile(), resolveSegment, me, team };
+  const journeys = { onRemindersChanged: () => void reminders.reconcile(), resolveSegment, me, team, sweepHeld: () => sync.catchingUp() };
   const onTiersChanged = () => void sweepReminders(db, now(), resolveSegment).then(() => reminders.reconcile());
   // Team sync: what arrives from the team is written like any change here; derived figures and
   // reminders (do-not-contact, assignments, the team's contacts) follow it: the figures through the

@@ -70,7 +70,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...settingsHandlers(db, { onStoreReloaded: () => imports.endAll() }),
     ...segmentHandlers(db, now),
     // Members who moved up are owed a tier-upgrade reminder: let the journeys know now.
-    ...tierHandlers(db, now, { onTiersChanged: deps.onTiersChanged }),
+    // While a join brings the team's shop they wait for its end (reminders/handlers.ts heldForJoin).
+    ...tierHandlers(db, now, {
+      onTiersChanged: async () => {
+        if (await reminders.heldForJoin()) return true;
+        deps.onTiersChanged?.();
+        return false;
+      },
+    }),
     // Orders that change category are committed changes: the report and the RFM cut points follow.
     ...categoryHandlers(db, now),
     ...reportHandlers(db, reports),

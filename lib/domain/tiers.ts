@@ -172,4 +172,6 @@ export interface LadderApplied {
   ms: number;
   /** Where the time went (ms per phase), for the benchmark. */
   phases?: Record<string, number> | undefined;
+  /** The tier-upgrade reminders wait: a join brings the team's shop, they are made at its end. */
+  remindersHeld?: true | undefined;
 }

@@ -13,6 +13,8 @@ const evaluationSchema = z.object({
   reopened: z.number(),
   obsolete: z.number(),
   phases: z.record(z.string(), z.number()).optional(),
+  /** Not run: a join brings the team's shop; it runs at the join's end. */
+  heldForJoin: z.literal(true).optional(),
 });
 
 export const todayRowSchema = z.object({

@@ -4,10 +4,13 @@ import { tierLadderSchema } from '../domain/tiers';
 import type { ReportSnapshot } from '../domain/reports';
 import { settingsSchema } from '../domain/settings';
 
+const applied = { members: z.number(), up: z.number(), down: z.number(), ms: z.number() };
+
 export const tiersProtocol = {
   'tiers.apply': {
     request: z.object({ ladder: tierLadderSchema }),
-    response: z.object({ members: z.number(), up: z.number(), down: z.number(), ms: z.number(), phases: z.record(z.string(), z.number()).optional() }),
+    // remindersHeld: the tier-upgrade reminders wait for a join's end (the team's shop is still arriving).
+    response: z.object({ ...applied, phases: z.record(z.string(), z.number()).optional(), remindersHeld: z.literal(true).optional() }),
   },
   // The page found the report snapshot stale: bring it up to date. The answer carries it and the
   // settings it was computed with, so the page draws without reading the store again (a read that

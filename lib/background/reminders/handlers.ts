@@ -6,6 +6,7 @@ import { readJourneySettings, writeJourneySettings } from '../../store/journey-s
 import { addManualReminder, assignReminder, completeReminder, dismissReminder, snoozeReminder } from './reminder-actions';
 import { evaluateMembers, type SegmentResolver } from './reminders';
 import { sweepReminders } from './sweep';
+import { sweepSoon } from './scheduler';
 import { timedJob } from '../lane';
 import { readSettings } from '../../store/settings';
 import { todayList } from './today';
@@ -37,6 +38,8 @@ export interface JourneyHooks {
    * for it, the reminders can wait for it (the two share the background's one thread).
    */
   reportFirst?: () => Promise<void>;
+  /** A join brings the team's shop (scheduler.ts sweepHeld): a sweep asked for now runs at its end. */
+  sweepHeld?: () => boolean | Promise<boolean>;
 }
 
 /** Beyond this many orders (or a tenth as many members) in one go, one sweep is cheaper than evaluating member by member. */
@@ -138,6 +141,16 @@ export function reminderCapability(db: RegularsDb, now: () => number, hooks: Jou
     hooks.onRemindersChanged?.();
     return value;
   };
+  /**
+   * True while a join brings the team's shop: a sweep now would read half its orders and make
+   * reminders, shared rows, from them. It is left to the scheduler, which runs it at the join's end.
+   */
+  const heldForJoin = async (): Promise<boolean> => {
+    if (!(await hooks.sweepHeld?.())) return false;
+    await sweepSoon(db);
+    hooks.onRemindersChanged?.();
+    return true;
+  };
   const handlers: Pick<Handlers, ReminderHandlerNames> = {
     'reminders.today': async ({ firstRows, ...input }) => {
       // Asked before the list is read too: an evaluation that ends while it is read may have changed
@@ -155,6 +168,7 @@ export function reminderCapability(db: RegularsDb, now: () => number, hooks: Jou
     'reminder.assign': async ({ id, assignee }) => changed(await assignReminder(db, id, assignee, now())),
     'reminder.dismiss': async ({ id }) => changed(await dismissReminder(db, id, now())),
     'reminders.sweep': async () => {
+      if (await heldForJoin()) return { created: 0, suppressed: 0, reopened: 0, obsolete: 0, heldForJoin: true };
       const t = performance.now();
       await evaluator.flush();
       const flushed = performance.now() - t;
@@ -171,6 +185,7 @@ export function reminderCapability(db: RegularsDb, now: () => number, hooks: Jou
   return {
     handlers,
     evaluator,
+    heldForJoin,
     /** A member's profile changed: do-not-contact takes effect before the panel shows the member again; a birthday can wait a moment. */
     async memberUpdated(row: MemberRow, patch: { doNotContact?: boolean | undefined }) {
       if (patch.doNotContact !== undefined) changed(await evaluateMembers(db, [row.id], now(), hooks.resolveSegment));

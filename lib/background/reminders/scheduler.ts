@@ -17,6 +17,11 @@ export const ALARM_NAME = 'regulars-reminders';
 const NOTIFIED_KEY = 'remindersNotifiedThrough';
 const SWEPT_KEY = 'remindersSweptAt';
 export const SWEEP_EVERY_MS = 3_600_000;
+/**
+ * The next reconcile sweeps (a sweep asked for while sweepHeld: it runs once the hold ends, kept in
+ * the store, so a worker restarted meanwhile runs it too).
+ */
+export const sweepSoon = (db: RegularsDb) => db.settings.delete(SWEPT_KEY);
 /** A sweep held (sweepHeld) is tried again this long after. */
 export const HELD_SWEEP_RETRY_MS = 60_000;
 const SNOOZE_MS = 3_600_000;
@@ -61,7 +66,7 @@ export interface SchedulerDeps {
    * rules would read half its orders, and the reminders they make are shared rows the join would
    * send back to the team. The sweep due meanwhile waits, and is tried again a minute later.
    */
-  sweepHeld?: () => boolean;
+  sweepHeld?: () => boolean | Promise<boolean>;
 }
 
 /**
@@ -119,7 +124,7 @@ export function createScheduler(deps: SchedulerDeps) {
     const settings = await readSettings(db);
     const sweptAt = await readKey(db, SWEPT_KEY);
     const sweepDue = sweptAt === undefined || at - sweptAt >= sweepEvery;
-    const held = sweepDue && !!deps.sweepHeld?.();
+    const held = sweepDue && !!(await deps.sweepHeld?.());
     if (sweepDue && !held) {
       await sweepReminders(db, at, deps.resolveSegment);
       await db.settings.put({ key: SWEPT_KEY, value: at });

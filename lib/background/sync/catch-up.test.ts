@@ -6,26 +6,19 @@ import { teamOnTestServer } from '../../../tests/support/team-machines';
 import { keepDerivedFresh } from '../derived';
 import { onCommitted } from '../../store/changes';
 import { memberRow } from '../../domain/sync/fixtures';
-import { importOrders } from '../import/import-orders';
 import { addTag } from '../members/card';
 import { mergeMembers } from '../members/merge';
 import { NOW, order } from '../test-helpers';
+import type { RegularsDb } from '../../store/database';
 
-const { newTeam, machine } = teamOnTestServer();
+const { newTeam, teamWithShop, machine } = teamOnTestServer();
 
-/** A team whose first machine (alice's) imported 60 orders of 60 buyers and is synced. */
-async function teamWithShop(orderPrefix: string) {
-  const team = await newTeam();
-  const a = await machine(team, 'alice', 'alice-pw');
-  await importOrders(a.db, Array.from({ length: 60 }, (_, i) => order({ orderNo: `${orderPrefix}${i}`, buyer: { handle: `buyer${i}` } })), NOW);
-  a.engine.start();
-  await a.engine.settled(30_000);
-  return team;
-}
+/** 60 orders of 60 buyers. */
+const sixtyBuyers = (orderPrefix: string) => Array.from({ length: 60 }, (_, i) => order({ orderNo: `${orderPrefix}${i}`, buyer: { handle: `buyer${i}` } }));
 
 describe('joining a team', () => {
   it('is one session: order figures refreshed once at its end, the reminders told once', async () => {
-    const team = await teamWithShop('C');
+    const { team } = await teamWithShop(sixtyBuyers('C'));
 
     const refreshed: number[] = [];
     const told: { members: number; session: string | undefined }[] = [];
@@ -50,7 +43,7 @@ describe('joining a team', () => {
   }, 60_000);
 
   it('cut short by the server going away, it tells the reminders nothing until the whole shop is here, then once', async () => {
-    const team = await teamWithShop('E');
+    const { team } = await teamWithShop(sixtyBuyers('E'));
 
     let pages = 0;
     const dropsOnce: typeof fetch = async (input, init) => {
@@ -71,11 +64,7 @@ describe('joining a team', () => {
   }, 60_000);
 
   it('writes each batch it reads as one change of the store: member rows once, with their stats, not again for the stats', async () => {
-    const team = await newTeam();
-    const a = await machine(team, 'alice', 'alice-pw');
-    await importOrders(a.db, Array.from({ length: 90 }, (_, i) => order({ orderNo: `D${i}`, buyer: { handle: `buyer${i % 30}` }, amountMinor: 1000 + i })), NOW);
-    a.engine.start();
-    await a.engine.settled(30_000);
+    const { team, a } = await teamWithShop(Array.from({ length: 90 }, (_, i) => order({ orderNo: `D${i}`, buyer: { handle: `buyer${i % 30}` }, amountMinor: 1000 + i })));
 
     let pages = 0;
     const counting: typeof fetch = async (input, init) => {
@@ -118,19 +107,17 @@ describe('joining a team', () => {
   }, 60_000);
 
   it('two members merged on A are one on B, connected or joining afterwards: its orders, stats and tags together', async () => {
-    const team = await newTeam();
-    const a = await machine(team, 'alice', 'alice-pw');
-    await importOrders(a.db, [order({ orderNo: 'M1', buyer: { handle: 'lin' }, amountMinor: 1000 }), order({ orderNo: 'M2', buyer: { handle: 'lin' }, amountMinor: 2000 }), order({ orderNo: 'M3', buyer: { handle: 'linwei' }, amountMinor: 4000 })], NOW);
-    const [lin, linwei] = await Promise.all(['lin', 'linwei'].map(async (h) => (await a.db.identities.where('value').equals(h).first())!.memberId));
-    await addTag(a.db, lin!, 'gift', NOW);
-    a.engine.start();
-    await a.engine.settled(30_000);
+    const memberOf = async (db: RegularsDb, handle: string) => (await db.identities.where('value').equals(handle).first())!.memberId;
+    const { team, a } = await teamWithShop([order({ orderNo: 'M1', buyer: { handle: 'lin' }, amountMinor: 1000 }), order({ orderNo: 'M2', buyer: { handle: 'lin' }, amountMinor: 2000 }), order({ orderNo: 'M3', buyer: { handle: 'linwei' }, amountMinor: 4000 })], {
+      before: async (a) => addTag(a.db, await memberOf(a.db, 'lin'), 'gift', NOW),
+    });
+    const [lin, linwei] = await Promise.all([memberOf(a.db, 'lin'), memberOf(a.db, 'linwei')]);
     const b = await machine(team, 'bob', 'bob-pw');
     b.engine.start();
     await b.engine.settled(30_000);
     expect(await b.db.members.count()).toBe(2);
 
-    await mergeMembers(a.db, linwei!, lin!, NOW + 5);
+    await mergeMembers(a.db, linwei, lin, NOW + 5);
     await a.engine.settled(30_000);
     const one = async (m: typeof b) => (await m.db.members.toArray()).map((r) => ({ id: r.id, orders: r.orderCount, spend: r.spendMinor, tags: r.tags }));
     const expected = [{ id: linwei, orders: 3, spend: 7000, tags: ['gift'] }];

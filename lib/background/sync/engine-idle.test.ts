@@ -2,11 +2,10 @@
 // else (pouchdb-server holds a long-poll past its timeout; the engine ends it itself, 5 s later: 1 s here).
 import { describe, expect, it } from 'vitest';
 import { teamOnTestServer } from '../../../tests/support/team-machines';
-import { importOrders } from '../import/import-orders';
 import { addTag } from '../members/card';
 import { NOW, order } from '../test-helpers';
 
-const { newTeam, machine } = teamOnTestServer();
+const { teamWithShop, machine } = teamOnTestServer();
 
 function countingFetch() {
   const asked: string[] = [];
@@ -20,11 +19,7 @@ function countingFetch() {
 
 describe('a connected machine with nothing to do', () => {
   it('asks only for the next long-poll, one after another, and still hears a change at once', async () => {
-    const team = await newTeam();
-    const a = await machine(team, 'alice', 'alice-pw');
-    await importOrders(a.db, [order({ buyer: { handle: 'mei' } })], NOW);
-    a.engine.start();
-    await a.engine.settled(30_000);
+    const { team, a } = await teamWithShop([order({ buyer: { handle: 'mei' } })]);
     const counted = countingFetch();
     const b = await machine(team, 'bob', 'bob-pw', { longpollMs: 300, heldPastMs: 1000, fetch: counted.fetch });
     b.engine.start();

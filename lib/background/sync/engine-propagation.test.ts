@@ -2,20 +2,16 @@
 // lost when they come quickly: the long-poll of the real length (25 s) must not stand in the way.
 import { describe, expect, it } from 'vitest';
 import { teamOnTestServer } from '../../../tests/support/team-machines';
-import { importOrders } from '../import/import-orders';
 import { addTag } from '../members/card';
 import { NOW, order } from '../test-helpers';
 
-const { newTeam, machine } = teamOnTestServer();
+const { teamWithShop, machine } = teamOnTestServer();
 /** The length the extension uses: a change must not wait for it to end. */
 const LONGPOLL = { longpollMs: 25_000 };
 
 async function pair(buyers: number) {
-  const team = await newTeam();
-  const a = await machine(team, 'alice', 'alice-pw', LONGPOLL);
-  await importOrders(a.db, Array.from({ length: buyers }, (_, i) => order({ orderNo: `P${i}`, buyer: { handle: `buyer${i}` } })), NOW);
-  a.engine.start();
-  await a.engine.settled(30_000);
+  const open = (team: string) => machine(team, 'alice', 'alice-pw', LONGPOLL);
+  const { team, a } = await teamWithShop(Array.from({ length: buyers }, (_, i) => order({ orderNo: `P${i}`, buyer: { handle: `buyer${i}` } })), { open });
   const b = await machine(team, 'bob', 'bob-pw', LONGPOLL);
   b.engine.start();
   await b.engine.settled(30_000);

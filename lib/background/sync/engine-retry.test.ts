@@ -2,27 +2,22 @@
 // once when the user asks ("Retry now" in Options → Team), with what was done offline sent.
 import { describe, expect, it } from 'vitest';
 import { teamOnTestServer } from '../../../tests/support/team-machines';
-import { importOrders } from '../import/import-orders';
 import { addTag } from '../members/card';
 import { NOW, order } from '../test-helpers';
 
-const { newTeam, machine } = teamOnTestServer();
+const { teamWithShop, machine } = teamOnTestServer();
 
-/** A computer whose network can be cut: while `down`, every request fails as fetch does when nothing answers. */
-async function cuttable(team: string) {
+/** A new team whose first computer's network can be cut: while `down`, every request fails as fetch does when nothing answers. */
+async function cuttable() {
   const line = { down: false };
   const fetch: typeof globalThis.fetch = (input, init) => (line.down ? Promise.reject(new TypeError('fetch failed')) : globalThis.fetch(input, init));
-  const a = await machine(team, 'alice', 'alice-pw', { fetch });
-  await importOrders(a.db, [order({ buyer: { handle: 'kai' } })], NOW);
-  a.engine.start();
-  await a.engine.settled();
-  return { a, line, kai: (await a.db.members.toArray())[0]! };
+  const { team, a } = await teamWithShop([order({ buyer: { handle: 'kai' } })], { open: (team) => machine(team, 'alice', 'alice-pw', { fetch }) });
+  return { team, a, line, kai: (await a.db.members.toArray())[0]! };
 }
 
 describe('after the server was unreachable', () => {
   it('sync catches up by itself at its next retry, and sends what was done offline', async () => {
-    const team = await newTeam();
-    const { a, line, kai } = await cuttable(team);
+    const { team, a, line, kai } = await cuttable();
     line.down = true;
     await addTag(a.db, kai.id, 'X', NOW + 1);
     await expect.poll(() => a.engine.status().state, { timeout: 5000 }).toBe('offline');
@@ -35,8 +30,7 @@ describe('after the server was unreachable', () => {
   }, 30_000);
 
   it('"Retry now" tries the server at once instead of at the retry time the status line shows', async () => {
-    const team = await newTeam();
-    const { a, line, kai } = await cuttable(team);
+    const { a, line, kai } = await cuttable();
     line.down = true;
     // Each change made offline tries the server once more, and each failure doubles the wait.
     for (const [i, tag] of ['X', 'Y', 'Z'].entries()) {

@@ -13,20 +13,18 @@ import { CouchClient } from './couch';
 import { createSyncEngine } from './engine';
 import { setUpTeam } from './setup';
 
-const { server, running, newTeam, machine, pairWithBuyer } = teamOnTestServer();
+const { server, running, newTeam, machine, pairWithBuyer, teamWithShop } = teamOnTestServer();
 let dbSeq = 0;
 
 describe('two machines through the team database', () => {
   it('B connects after A imported: every order and member, the tags and notes, counts equal', async () => {
-    const team = await newTeam();
-    const a = await machine(team, 'alice', 'alice-pw');
     const orders = Array.from({ length: 120 }, (_, i) => order({ orderNo: `A${i}`, buyer: { handle: `buyer${i % 40}` }, amountMinor: 1000 + i }));
-    await importOrders(a.db, orders, NOW);
+    const { team, a } = await teamWithShop(orders, { before: async ({ db }) => {
+      const lily = (await db.members.toArray())[0]!;
+      await addTag(db, lily.id, 'gift', NOW);
+      await addNote(db, lily.id, 'Buys for her mother', 'Agent A', NOW);
+    } });
     const lily = (await a.db.members.toArray())[0]!;
-    await addTag(a.db, lily.id, 'gift', NOW);
-    await addNote(a.db, lily.id, 'Buys for her mother', 'Agent A', NOW);
-    a.engine.start();
-    await a.engine.settled(30_000);
 
     const b = await machine(team, 'bob', 'bob-pw');
     // What B writes from the team database is not one more change of B's to send back.
@@ -100,12 +98,8 @@ describe('two machines through the team database', () => {
   }, 60_000);
 
   it('a user who is not a member of the team database gets nothing and sends nothing', async () => {
-    const team = await newTeam();
+    const { team } = await teamWithShop([order({ buyer: { handle: 'kim' } })]);
     await setUpTeam({ server: server().url, db: `${team}x`, admin: server().admin, members: [{ name: 'carol', password: 'carol-pw' }] });
-    const a = await machine(team, 'alice', 'alice-pw');
-    await importOrders(a.db, [order({ buyer: { handle: 'kim' } })], NOW);
-    a.engine.start();
-    await a.engine.settled();
     const c = await machine(team, 'carol', 'carol-pw');
     await importOrders(c.db, [order({ orderNo: 'C1', buyer: { handle: 'secret' } })], NOW);
     c.engine.start();
@@ -130,14 +124,10 @@ describe('two machines through the team database', () => {
   });
 
   it('a malformed document written by an admin is skipped and listed; sync goes on', async () => {
-    const team = await newTeam();
+    const { team } = await teamWithShop([order({ buyer: { handle: 'ok' } })]);
     const admin = new CouchClient({ server: server().url, db: team, cookies: 'memory' });
     await admin.logIn(server().admin.name, server().admin.password);
     await admin.bulkDocs([{ _id: 'order:demo:bad', type: 'order', row: { id: 'demo:bad', amountMinor: 'a lot' }, member: { at: 1, by: 'admin' } }]);
-    const a = await machine(team, 'alice', 'alice-pw');
-    await importOrders(a.db, [order({ buyer: { handle: 'ok' } })], NOW);
-    a.engine.start();
-    await a.engine.settled();
     const b = await machine(team, 'bob', 'bob-pw');
     b.engine.start();
     await b.engine.settled();
@@ -146,13 +136,8 @@ describe('two machines through the team database', () => {
   }, 30_000);
 
   it('the server refuses a note changed by someone other than its author', async () => {
-    const team = await newTeam();
-    const a = await machine(team, 'alice', 'alice-pw');
-    await importOrders(a.db, [order({ buyer: { handle: 'zoe' } })], NOW);
-    const zoe = (await a.db.members.toArray())[0]!;
-    const note = await addNote(a.db, zoe.id, 'Likes green', 'Agent A', NOW);
-    a.engine.start();
-    await a.engine.settled();
+    let note = { id: '' };
+    const { team, a } = await teamWithShop([order({ buyer: { handle: 'zoe' } })], { before: async ({ db }) => (note = await addNote(db, (await db.members.toArray())[0]!.id, 'Likes green', 'Agent A', NOW)) });
     const b = await machine(team, 'bob', 'bob-pw');
     b.engine.start();
     await b.engine.settled();

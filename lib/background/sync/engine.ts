@@ -3,8 +3,7 @@
 // a checkpoint (a long-poll when caught up, never a busy poll), checks every incoming document
 // against the row schemas (a bad one is skipped and listed), resolves _conflicts deterministically,
 // and writes what arrives into the local store every screen reads.
-import { isSharedTable, SHARED_SETTINGS, SHARED_TABLES } from '../../domain/sync/documents';
-import { JOURNEYS_KEY } from '../../domain/journey-settings';
+import { SHARED_TABLES } from '../../domain/sync/documents';
 import type { ChangesPage } from './couch';
 import { failureState } from './loop';
 import { lane } from '../lane';
@@ -12,11 +11,12 @@ import { catchUpSession, type CommittedChange } from './committed-changes';
 import { importOrigin } from '../derived';
 import { applyChanges } from './incoming';
 import { phaseClock, timedPhase } from '../import/phases';
-import { allKeys } from './outgoing';
+import { outboxRows } from './outgoing';
 import { pushWaiting } from './push';
 import type { SyncDeps, SyncStatus } from './engine-types';
 import { teamRoster } from './roster';
-import { outboxKey, readMeta, type OutboxRow } from './state';
+import { readMeta } from './state';
+import { joinKeeper, type JoinUnderWay } from './join';
 import { MAX_SKIPPED, type SyncContext } from './sync-rows';
 
 export type { SyncDeps, SyncState, SyncStatus } from './engine-types';
@@ -47,6 +47,9 @@ export function createSyncEngine(deps: SyncDeps) {
   let applied: { tables: Set<string>; members: Set<string> } | undefined;
   /** A join cut short before "Synced" (offline): told with the rest of the shop, at its end or at a stop. */
   let joinSoFar: { seen: NonNullable<typeof applied>; session: string } | undefined;
+  const join = joinKeeper(state, (progress) => setStatus({ state: 'syncing', progress }));
+  /** A join begun or resumed: its writes are one session, told at its end. */
+  const joinSession = (j: JoinUnderWay) => void (joinSoFar ??= { seen: { tables: new Set<string>(), members: new Set<string>() }, session: j.session });
   const tellOf = ({ seen, session }: NonNullable<typeof joinSoFar>) => () =>
     void ((seen.tables.size || seen.members.size) && deps.onApplied?.(seen.tables, seen.members, session));
   const onApplied = (tables: ReadonlySet<string>, members: ReadonlySet<string>) => {
@@ -75,14 +78,7 @@ export function createSyncEngine(deps: SyncDeps) {
   };
 
   async function enqueue(changes: CommittedChange[], atJoin?: true): Promise<void> {
-    const rows: OutboxRow[] = [];
-    const mark = ++marks;
-    for (const c of changes) {
-      if (!isSharedTable(c.table)) continue;
-      const keys = c.keys ?? (await allKeys(ctx, c.table));
-      const noted = (k: string) => ({ key: outboxKey(c.table, k), table: c.table, rowKey: k, mark, ...(atJoin && c.table === 'settings' ? { atJoin } : {}) });
-      for (const k of keys) if (c.table !== 'settings' || (SHARED_SETTINGS as readonly string[]).includes(k) || k === JOURNEYS_KEY) rows.push(noted(k));
-    }
+    const rows = await outboxRows(ctx, changes, ++marks, atJoin);
     if (!rows.length) return;
     await state.outbox.bulkPut(rows);
     await refreshWaiting();
@@ -139,7 +135,7 @@ export function createSyncEngine(deps: SyncDeps) {
       const mark = phaseClock();
       await roster.flush();
       mark('sync.roster');
-      if (status.progress) setStatus({ progress: { ...status.progress, done: status.progress.done + count } });
+      if (status.progress) await join.applied(count);
     });
 
   /**
@@ -187,10 +183,15 @@ export function createSyncEngine(deps: SyncDeps) {
     const first = (await readMeta(state, 'checkpoint')) === undefined;
     const fromLongpoll = caughtUp;
     caughtUp = false;
+    // A join a restarted worker left under way goes on as that join (join.ts).
+    const resumed = first || status.progress ? undefined : await join.resume();
     if (first) {
       const info = await client.info();
-      setStatus({ state: 'syncing', progress: { done: 0, total: info.doc_count, startedAt: now() } });
+      joinSession(await join.begin(info.doc_count, now(), catchUpSession(Date.now())));
       await enqueue(Object.keys(SHARED_TABLES).map((table) => ({ table, keys: undefined })), true);
+    } else if (resumed) {
+      joinSession(resumed);
+      await client.info();
     } else if (status.state !== 'synced') {
       await client.info();
       setStatus({ state: 'syncing' });
@@ -204,6 +205,7 @@ export function createSyncEngine(deps: SyncDeps) {
       woken = false;
       while (await serial(pushBatch)) if (!running) return;
       mark('sync.cycle.push');
+      await join.end(); // before the reminders are told: their sweep, held while a join is kept, may run
       setStatus({ state: 'synced', at: now(), progress: undefined });
     } finally {
       tell?.();

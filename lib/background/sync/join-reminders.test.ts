@@ -3,32 +3,16 @@
 // they made are shared rows: they went out to the team), then runs on the whole shop.
 import { describe, expect, it } from 'vitest';
 import { teamOnTestServer } from '../../../tests/support/team-machines';
-import { importOrders } from '../import/import-orders';
-import { createScheduler, type ReminderBrowser } from '../reminders/scheduler';
+import { createScheduler } from '../reminders/scheduler';
+import { followUpShop, HOUR, quiet } from './join-test-helpers';
 import { followTeamChanges } from '../reminders/team-changes';
-import { order } from '../test-helpers';
 
-const { newTeam, machine } = teamOnTestServer();
-
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
-const quiet: ReminderBrowser = { setAlarm: () => undefined, notify: () => undefined, clearNotification: () => undefined, setBadge: () => undefined, openMember: () => undefined, openToday: () => undefined, iconUrl: 'icon.png', uiLanguage: 'en' };
-
-/** Alice's shop on the team server: buyers whose delivered orders are owed a follow-up. */
-async function shopOnServer() {
-  const team = await newTeam();
-  const a = await machine(team, 'alice', 'alice-pw');
-  const now = Date.now();
-  const orders = Array.from({ length: 120 }, (_, i) => order({ orderNo: `F${i}`, buyer: { handle: `buyer${i % 40}` }, placedAt: now - ((i * 7) % 40) * DAY, amountMinor: 1000 + i }));
-  await importOrders(a.db, orders, now);
-  a.engine.start();
-  await a.engine.settled(30_000);
-  return { team, a };
-}
+const machines = teamOnTestServer();
+const { machine } = machines;
 
 describe('joining a team while the reminders fall due', () => {
   it("sends nothing to the team: the hourly check due mid-join waits for the join's end, then makes the reminders from the whole shop", async () => {
-    const { team } = await shopOnServer();
+    const { team } = await followUpShop(machines);
     let offset = 0;
     const clock = () => Date.now() + offset;
     const held: { reconcile?: () => Promise<unknown>; engine?: { status(): { progress?: unknown } } } = {};

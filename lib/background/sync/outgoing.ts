@@ -1,6 +1,6 @@
 // Local -> server: which documents a committed row becomes, compared with what was last synced
 // (nothing when it is unchanged; a deletion when the row is gone).
-import { docId, SHARED_TABLES, type IdentityDoc, type MemberDoc, type SharedSetting, type SharedTable, type TagDoc } from '../../domain/sync/documents';
+import { docId, isSharedTable, SHARED_SETTINGS, SHARED_TABLES, type IdentityDoc, type MemberDoc, type SharedSetting, type SharedTable, type TagDoc } from '../../domain/sync/documents';
 import {
   contactDocFromRow,
   identityDocFromRow,
@@ -17,6 +17,9 @@ import {
 import { newId } from '../../store/database';
 import { putBackIdentity } from './kept-deletions';
 import { orderHash, rowKeyOf, type SyncContext } from './sync-rows';
+import { JOURNEYS_KEY } from '../../domain/journey-settings';
+import type { CommittedChange } from './committed-changes';
+import { outboxKey, type OutboxRow } from './state';
 
 /** Every key of a table here and every one synced before (a deleted row is a deletion to send). */
 export async function allKeys(ctx: SyncContext, table: SharedTable): Promise<string[]> {
@@ -25,6 +28,18 @@ export async function allKeys(ctx: SyncContext, table: SharedTable): Promise<str
   const prefix = `${SHARED_TABLES[table]}:`;
   const synced = (await state.shadow.where('id').startsWith(prefix).primaryKeys()).map(rowKeyOf);
   return [...new Set([...local, ...synced])];
+}
+
+/** The outbox rows of committed changes (`mark`: which noting this is; `atJoin`: held when this computer joined, state.ts). */
+export async function outboxRows(ctx: SyncContext, changes: readonly CommittedChange[], mark: number, atJoin?: true): Promise<OutboxRow[]> {
+  const rows: OutboxRow[] = [];
+  for (const c of changes) {
+    if (!isSharedTable(c.table)) continue;
+    const keys = c.keys ?? (await allKeys(ctx, c.table));
+    const noted = (k: string) => ({ key: outboxKey(c.table, k), table: c.table, rowKey: k, mark, ...(atJoin && c.table === 'settings' ? { atJoin } : {}) });
+    for (const k of keys) if (c.table !== 'settings' || (SHARED_SETTINGS as readonly string[]).includes(k) || k === JOURNEYS_KEY) rows.push(noted(k));
+  }
+  return rows;
 }
 
 export async function docsForEntry(ctx: SyncContext, table: SharedTable, key: string): Promise<object[]> {

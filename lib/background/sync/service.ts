@@ -15,6 +15,8 @@ import { setUpTeam } from './setup';
 import { teamFacts } from './team-facts';
 import { writeTeamMember } from './team-member';
 import { readMeta, SyncStateDb, writeMeta } from './state';
+import { endJoin, readJoin } from './join';
+import type { SyncDeps } from './engine-types';
 
 export interface TeamConfig {
   server: string;
@@ -31,6 +33,8 @@ export interface SyncServiceDeps {
   subscribe?: SubscribeToCommitted;
   onApplied?: (tables: ReadonlySet<string>, members: ReadonlySet<string>, session?: string) => void;
   fetch?: typeof fetch;
+  /** The engine's read and push sizes and long-poll length (tests shorten them). */
+  tuning?: Pick<SyncDeps, 'batch' | 'longpollMs'>;
 }
 
 const OFF: SyncStatus = { state: 'off', waiting: 0, skipped: [] };
@@ -54,7 +58,7 @@ export function syncService(deps: SyncServiceDeps) {
   function run(c: TeamConfig, client: CouchClient) {
     const writeWaiting = (memberId: string) => importsWaiting?.(memberId) ?? Promise.resolve(false);
     const { db, now, onApplied } = deps;
-    engine = createSyncEngine({ db, state, client, me: c.user, now, subscribe, writeWaiting, ...(onApplied ? { onApplied } : {}) });
+    engine = createSyncEngine({ db, state, client, me: c.user, now, subscribe, writeWaiting, ...(onApplied ? { onApplied } : {}), ...deps.tuning });
     engine.start();
   }
 
@@ -99,7 +103,8 @@ export function syncService(deps: SyncServiceDeps) {
       const c = config;
       await stopEngine();
       if (c) await clientFor(c).logOut();
-      await state.meta.delete('config');
+      // Off the team, what arrived of its shop is this computer's own: nothing waits for the rest.
+      await Promise.all([state.meta.delete('config'), endJoin(state)]);
       config = undefined;
       last = OFF;
       return view();
@@ -114,8 +119,12 @@ export function syncService(deps: SyncServiceDeps) {
       return { members: req.members.length };
     },
     engine: () => engine,
-    /** Part of the team's documents is here and the rest on its way (sync/engine.ts catchingUp). */
-    catchingUp: (): boolean => engine?.catchingUp() ?? false,
+    /**
+     * Part of the team's documents is here and the rest on its way: a catch-up under way (engine.ts
+     * catchingUp), or a join not yet "Synced", kept in the meta (join.ts), so also in a worker
+     * restarted mid-join before its engine runs again, and while it waits to be signed in again.
+     */
+    catchingUp: async (): Promise<boolean> => !!engine?.catchingUp() || (await readJoin(state)) !== undefined,
     /** The team user while connected to a team (reminders are assigned to team users). */
     me: (): string | undefined => config?.user,
     /** The team's users while connected (the database's members and whoever wrote to it); empty otherwise. */

@@ -3,17 +3,16 @@
 // suppresses the other's reminders, and a reminder assigned to B notifies B only.
 import { describe, expect, it } from 'vitest';
 import { teamOnTestServer } from '../../../tests/support/team-machines';
-import { importOrders } from '../import/import-orders';
 import { updateMember } from '../members/members';
 import { addManualReminder, assignReminder } from '../reminders/reminder-actions';
 import { createScheduler, type ReminderBrowser } from '../reminders/scheduler';
 import { followTeamChanges } from '../reminders/team-changes';
 import { todayList } from '../reminders/today';
 import { logContacts } from '../segments/segments';
-import { NOW, order } from '../test-helpers';
+import { order } from '../test-helpers';
 import type { RegularsDb } from '../../store/database';
 
-const { newTeam, machine } = teamOnTestServer();
+const { teamWithShop, machine } = teamOnTestServer();
 
 const HOUR = 3_600_000;
 
@@ -28,11 +27,7 @@ async function agent(team: string, user: 'alice' | 'bob') {
 
 /** A and B both connected, with one buyer A imported. */
 async function twoAgents() {
-  const team = await newTeam();
-  const a = await agent(team, 'alice');
-  await importOrders(a.db, [order({ buyer: { handle: 'mika' } })], NOW);
-  a.engine.start();
-  await a.engine.settled();
+  const { team, a } = await teamWithShop([order({ buyer: { handle: 'mika' } })], { open: (team) => agent(team, 'alice') });
   const b = await agent(team, 'bob');
   b.engine.start();
   await b.engine.settled(20_000);

@@ -2,7 +2,9 @@
 // each with its own in-memory store, sync state and engine.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { memoryDb } from '../../store/test-helpers';
+import type { RegularsDb } from '../../store/database';
 import { importOrders } from '../import/import-orders';
+import type { ImportedOrder } from '../../domain/imported-order';
 import { NOW, order } from '../test-helpers';
 import { SHARED_TABLES } from '../../domain/sync/documents';
 import { storeCommitted } from './committed-changes';
@@ -30,23 +32,35 @@ export function teamMachines(server: () => TestServer) {
   const machines = {
     running,
     newTeam,
+    /**
+     * A new team whose first computer, alice's (`open` makes it, plain by default), imported `orders`
+     * (at `now`), then did `before` if given, and has sent it all: its engine running and settled.
+     */
+    async teamWithShop<M extends Machine = Machine>(orders: readonly ImportedOrder[], { open, now = NOW, before }: ShopOptions<M> = {}) {
+      const team = await newTeam();
+      const a = open ? await open(team) : ((await machines.machine(team, 'alice', 'alice-pw')) as M);
+      await importOrders(a.db, orders, now);
+      await before?.(a);
+      a.engine.start();
+      await a.engine.settled(30_000);
+      return { team, a };
+    },
     /** A new team where alice imported one order of `handle` and bob has caught up; both engines running. */
     async pairWithBuyer(handle: string) {
-      const team = await newTeam();
-      const a = await machines.machine(team, 'alice', 'alice-pw');
-      await importOrders(a.db, [order({ buyer: { handle } })], NOW);
-      a.engine.start();
-      await a.engine.settled();
+      const { team, a } = await machines.teamWithShop([order({ buyer: { handle } })]);
       const b = await machines.machine(team, 'bob', 'bob-pw');
       b.engine.start();
       await b.engine.settled();
       return { team, a, b, buyer: (await a.db.members.toArray())[0]! };
     },
-    async machine(team: string, user: string, password: string, { fetch, ...extra }: Pick<SyncDeps, 'onApplied' | 'longpollMs' | 'heldPastMs' | 'writeWaiting'> & { fetch?: typeof globalThis.fetch } = {}) {
+    /** A computer's own store and sync state, kept across its engines (a worker restarted). */
+    stores(user: string) {
       const factory = new IDBFactory();
       const name = `regulars-${user}-${++seq}`;
-      const db = memoryDb(undefined, factory, name);
-      const state = new SyncStateDb(`sync-${name}`, { indexedDB: factory, IDBKeyRange });
+      return { db: memoryDb(undefined, factory, name), state: new SyncStateDb(`sync-${name}`, { indexedDB: factory, IDBKeyRange }) };
+    },
+    async machine(team: string, user: string, password: string, { fetch, ...extra }: Pick<SyncDeps, 'onApplied' | 'longpollMs' | 'heldPastMs' | 'writeWaiting'> & { fetch?: typeof globalThis.fetch } = {}) {
+      const { db, state } = machines.stores(user);
       const client = new CouchClient({ server: server().url, db: team, cookies: 'memory', ...(fetch ? { fetch } : {}) });
       await client.logIn(user, password);
       const engine = createSyncEngine({
@@ -55,7 +69,7 @@ export function teamMachines(server: () => TestServer) {
         client,
         me: user,
         now: () => Date.now(),
-        subscribe: storeCommitted(name, Object.keys(SHARED_TABLES)),
+        subscribe: storeCommitted(db.name, Object.keys(SHARED_TABLES)),
         longpollMs: 300,
         batch: 50,
         ...extra,
@@ -65,4 +79,18 @@ export function teamMachines(server: () => TestServer) {
     },
   };
   return machines;
+}
+
+interface ShopOptions<M extends Machine> {
+  open?: (team: string) => Promise<M>;
+  now?: number;
+  before?: (a: M) => Promise<unknown>;
+}
+
+/** One computer of the team: its store, sync state, client and engine. */
+export interface Machine {
+  db: RegularsDb;
+  state: SyncStateDb;
+  client: CouchClient;
+  engine: SyncEngine;
 }

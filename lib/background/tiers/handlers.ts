@@ -4,16 +4,16 @@ import type { RegularsDb } from '../../store/database';
 import { applyTierLadder } from './tiers';
 
 export interface TierHooks {
-  /** A new ladder moved members (the report and tier-upgrade reminders follow). */
-  onTiersChanged?: () => void;
+  /** A new ladder moved members (the report and tier-upgrade reminders follow); true: the reminders wait for a join's end. */
+  onTiersChanged?: () => boolean | Promise<boolean>;
 }
 
 export function tierHandlers(db: RegularsDb, now: () => number, hooks: TierHooks = {}): Pick<Handlers, 'tiers.apply'> {
   return {
     'tiers.apply': async ({ ladder }) => {
       const result = await applyTierLadder(db, ladder, now());
-      hooks.onTiersChanged?.();
-      return result;
+      const remindersHeld = (await hooks.onTiersChanged?.()) === true;
+      return remindersHeld ? { ...result, remindersHeld } : result;
     },
   };
 }

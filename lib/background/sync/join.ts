@@ -1,0 +1,53 @@
+// A join under way (the team's shop arriving on a computer that just connected), kept in sync's own
+// meta from its first read to "Synced": a worker stopped and restarted mid-join (the browser ends
+// idle service workers) knows the store holds part of the shop before its engine runs again, holds
+// the reminders' sweep meanwhile (reminders/scheduler.ts sweepHeld), and goes on with the join as
+// one (its progress, its session) rather than as a plain catch-up.
+import { readMeta, writeMeta, type SyncStateDb } from './state';
+
+const JOIN_KEY = 'join';
+
+export interface JoinUnderWay {
+  /** Documents in the team database when the join began, and how many have been applied since. */
+  total: number;
+  done: number;
+  startedAt: number;
+  /** The import-like session its writes belong to (committed-changes.ts catchUpSession). */
+  session: string;
+}
+
+export const readJoin = (state: SyncStateDb) => readMeta<JoinUnderWay>(state, JOIN_KEY);
+export const writeJoin = (state: SyncStateDb, join: JoinUnderWay) => writeMeta(state, JOIN_KEY, join);
+/** The join ended ("Synced"), or this computer left the team (Disconnect): what is here is no longer half of anything. */
+export const endJoin = (state: SyncStateDb) => state.meta.delete(JOIN_KEY);
+
+type Progress = { done: number; total: number; startedAt: number };
+
+/**
+ * The engine's join: begun at the first read (kept before anything arrives), found again after a
+ * restart, counted batch by batch, ended at "Synced". `show` sets the status line's progress.
+ */
+export function joinKeeper(state: SyncStateDb, show: (progress: Progress) => void) {
+  let join: JoinUnderWay | undefined;
+  const keep = async (j: JoinUnderWay) => {
+    join = j;
+    await writeJoin(state, j);
+    show({ done: j.done, total: j.total, startedAt: j.startedAt });
+    return j;
+  };
+  return {
+    begin: (total: number, startedAt: number, session: string) => keep({ total, done: 0, startedAt, session }),
+    /** The join a restarted worker left under way, if any, as the status line shows it again. */
+    async resume(): Promise<JoinUnderWay | undefined> {
+      const j = await readJoin(state);
+      return j && keep(j);
+    },
+    async applied(count: number): Promise<void> {
+      if (join) await keep({ ...join, done: join.done + count });
+    },
+    async end(): Promise<void> {
+      if (join) await endJoin(state);
+      join = undefined;
+    },
+  };
+}
