@@ -4,7 +4,7 @@
 // Both builds' workers are stopped before each open, and the builds take turns.
 import type { BrowserContext } from '@playwright/test';
 import { emit, pct, round } from './common';
-import { openOnce, POPUP_OPENED, type PopupOpen } from './popup-open';
+import { openPopup, type PopupOpen } from './popup-open';
 
 /** Stops every service worker of the profile from a page of `extensionId` that runs none of our code, and waits until all are seen stopped. */
 async function stopWorkers(context: BrowserContext, extensionId: string) {
@@ -36,7 +36,7 @@ export async function popupAsleepBench(context: BrowserContext, ids: string[], d
   for (let i = 0; i < opens; i++) {
     for (const k of i % 2 ? [1, 0] : [0, 1]) {
       await stopWorkers(context, ids[k]!);
-      runs[k]!.push(await openOnce<PopupOpen>(context, `chrome-extension://${ids[k]}/popup.html?asleep=${i}`, POPUP_OPENED));
+      runs[k]!.push(await openPopup(context, ids[k]!, `chrome-extension://${ids[k]}/popup.html?asleep=${i}`));
     }
   }
   runs.forEach((all, k) => {
@@ -53,6 +53,10 @@ export async function popupAsleepBench(context: BrowserContext, ids: string[], d
       answer_median_ms: round(pct(all.map((r) => r.answer), 0.5)),
       answer_max_ms: round(Math.max(...all.map((r) => r.answer))),
       complete_median_ms: round(pct(all.map((r) => r.complete), 0.5)),
+      // The request's trip: to the woken worker (its start), in it (the list read afresh), back.
+      to_worker_median_ms: round(pct(all.map((r) => r.toWorker), 0.5)),
+      in_worker_median_ms: round(pct(all.map((r) => r.inWorker), 0.5)),
+      back_median_ms: round(pct(all.map((r) => r.back), 0.5)),
       each_ms: paint.map(round),
     });
   });
