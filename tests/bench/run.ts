@@ -48,6 +48,34 @@ async function membersPage(page: Page, context: BrowserContext, extensionId: str
   emitScroll(await membersTableScroll(context, extensionId), raw);
 }
 
+/** Member lookups through the protocol, beside the same lookups on the database with no messaging. */
+async function lookups(page: Page, counts: { members: number; orders: number }) {
+  await page.evaluate(([m]) => regularsBench.lookups(200, m!), [MEMBERS]); // warm-up: cold worker, caches
+  const lookup = await page.evaluate(([m]) => regularsBench.lookups(2000, m!), [MEMBERS]);
+  const direct = await page.evaluate(([m]) => regularsBench.directLookups(2000, m!), [MEMBERS]);
+  emit({ bench: 'member-lookup-direct', note: 'same lookups on the database from an extension page, no messaging', samples: direct.samples, median_ms: round(direct.medianMs), p95_ms: round(direct.p95Ms), max_ms: round(direct.maxMs) });
+  emit({ bench: 'member-lookup', ...counts, samples: lookup.samples, found: lookup.found, median_ms: round(lookup.medianMs), p95_ms: round(lookup.p95Ms), max_ms: round(lookup.maxMs), target_p95_ms: 5 });
+}
+
+async function panelPaintFigure(context: BrowserContext, site: string, counts: { members: number; orders: number }) {
+  const paint = await panelPaint(context, site, MEMBERS);
+  emit({ bench: 'panel-paint', ...counts, samples: paint.length, median_ms: round(pct(paint, 0.5)), p95_ms: round(pct(paint, 0.95)), max_ms: round(Math.max(...paint)), target_p95_ms: 50 });
+}
+
+/** BENCH_ONLY=panel: only the member lookups and the panel's paint (a kept BENCH_PROFILE skips the seed). */
+async function panelOnly() {
+  const site = await startBenchSite();
+  try {
+    await benchGroup(async (page, context, _extensionId, counts) => {
+      await backgroundSettled(page);
+      await lookups(page, counts);
+      await panelPaintFigure(context, site.url, counts);
+    });
+  } finally {
+    await site.close();
+  }
+}
+
 /**
  * The imports: a 100k-order Shopify export fresh and again (BENCH_IMPORT_ORDERS, BENCH_IMPORT_MEMBERS),
  * then the memory of a BENCH_EXPORT_MB export (200 MB; 0 leaves it out).
@@ -63,6 +91,7 @@ const remindersOnly = () => benchGroup(reminderBenches);
 
 async function main() {
   if (process.env.BENCH_ONLY === 'segments') return segmentsOnly();
+  if (process.env.BENCH_ONLY === 'panel') return panelOnly();
   if (process.env.BENCH_ONLY === 'import') return importBenches();
   if (process.env.BENCH_ONLY === 'reminders') return remindersOnly();
   if (process.env.BENCH_ONLY === 'popup' && process.env.BENCH_POPUP_AB_DIR) return popupAbBench(process.env.BENCH_POPUP_AB_DIR, MEMBERS, ORDERS);
@@ -110,17 +139,10 @@ async function main() {
 
     if (reportsOnly) return;
 
-    await page.evaluate(([m]) => regularsBench.lookups(200, m!), [MEMBERS]); // warm-up: cold worker, caches
-    const lookup = await page.evaluate(([m]) => regularsBench.lookups(2000, m!), [MEMBERS]);
-    const direct = await page.evaluate(([m]) => regularsBench.directLookups(2000, m!), [MEMBERS]);
-    emit({ bench: 'member-lookup-direct', note: 'same lookups on the database from an extension page, no messaging', samples: direct.samples, median_ms: round(direct.medianMs), p95_ms: round(direct.p95Ms), max_ms: round(direct.maxMs) });
-    emit({ bench: 'member-lookup', members: seeded.counts.members, orders: seeded.counts.orders, samples: lookup.samples, found: lookup.found, median_ms: round(lookup.medianMs), p95_ms: round(lookup.p95Ms), max_ms: round(lookup.maxMs), target_p95_ms: 5 });
-
+    await lookups(page, seeded.counts);
     await segmentBenches(page);
     await membersPage(page, ext.context, ext.extensionId);
-
-    const paint = await panelPaint(ext.context, site.url, MEMBERS);
-    emit({ bench: 'panel-paint', members: seeded.counts.members, orders: seeded.counts.orders, samples: paint.length, median_ms: round(pct(paint, 0.5)), p95_ms: round(pct(paint, 0.95)), max_ms: round(Math.max(...paint)), target_p95_ms: 50 });
+    await panelPaintFigure(ext.context, site.url, seeded.counts);
 
     await reminderBenches(page, ext.context, ext.extensionId, seeded.counts);
 
