@@ -5,13 +5,11 @@
 // summed by constructor: the largest kinds of object, how many, and how many MB.
 // Usage: REGULARS_BENCH=1 [REGULARS_NOMINIFY=1] npx wxt build && tsx tests/bench/import-heap-snapshot.ts MB S1,S2,...
 // (SNAPSHOT_EXTENSION_DIR=<dir>/chrome-mv3: another build; SNAPSHOT_KEEP=<dir>: the .heapsnapshot files kept there.)
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import WebSocket from 'ws';
-import { launchWithExtension } from '../support/extension';
 import { BENCH_DIR, round } from './common';
-import { writeShopifyExport } from './shopify';
+import { runProbe, withExportAndBrowser } from './probe-launch';
 
 const MB = Number(process.argv[2] ?? 30);
 const AT_S = (process.argv[3] ?? '60').split(',').map(Number);
@@ -83,15 +81,8 @@ export function summary(text: string): { total_mb: number; kinds: [string, numbe
   return { total_mb: round(total / 1e6), kinds };
 }
 
-async function main() {
-  const dir = await mkdtemp(path.join(tmpdir(), 'regulars-snap-'));
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'regulars-snap-profile-'));
-  const orders = Math.ceil((MB * 1e6) / 297);
-  const file = path.join(dir, 'orders_export.csv');
-  await writeShopifyExport(file, orders, Math.ceil(orders * 0.4), Date.now());
-  const ext = await launchWithExtension({ extensionDir: process.env.SNAPSHOT_EXTENSION_DIR ?? BENCH_DIR, userDataDir, extraArgs: ['--remote-debugging-port=0'] });
-  try {
-    const port = (await readFile(path.join(userDataDir, 'DevToolsActivePort'), 'utf8')).split('\n')[0];
+const main = () =>
+  withExportAndBrowser('regulars-snap', MB, process.env.SNAPSHOT_EXTENSION_DIR ?? BENCH_DIR, async ({ ext, file, orders, port }) => {
     const list = async () => (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { type: string; url: string; webSocketDebuggerUrl: string }[];
     const sw = connect((await list()).find((t) => t.type === 'service_worker' && t.url.includes(ext.extensionId))!.webSocketDebuggerUrl);
     await sw.open;
@@ -128,14 +119,6 @@ async function main() {
     await shots;
     sw.close();
     options.close();
-  } finally {
-    await ext.close();
-    await rm(dir, { recursive: true, force: true });
-    await rm(userDataDir, { recursive: true, force: true });
-  }
-}
+  });
 
-void main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+runProbe(main);

@@ -8,16 +8,13 @@
 // Usage: REGULARS_BENCH=1 [REGULARS_NOMINIFY=1] npx wxt build && tsx tests/bench/import-memory-probe.ts MB [profile.json]
 // (PROBE_EXTENSION_DIR=<dir>/chrome-mv3: another build, made with REGULARS_OUT_DIR=<dir>, e.g. the baseline beside a change;
 // PROBE_RAW_FLOOR=1: then the floor, every record the store holds written with raw IndexedDB: raw-floor-probe.ts).
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import WebSocket from 'ws';
-import { launchWithExtension } from '../support/extension';
 import { BENCH_DIR, round } from './common';
 import { memoryInfra } from './memory-infra';
 import { rawFloor } from './raw-floor-probe';
 import { chromiumTreePssByProcess } from './rss';
-import { writeShopifyExport } from './shopify';
+import { runProbe, withExportAndBrowser } from './probe-launch';
 
 const MB = Number(process.argv[2] ?? 30);
 const PROFILE_OUT = process.argv[3];
@@ -84,15 +81,8 @@ function liveBySite(head: ProfileNode): [string, number][] {
 const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
 const mb = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, round(v / 1e6)]));
 
-async function main() {
-  const dir = await mkdtemp(path.join(tmpdir(), 'regulars-probe-'));
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'regulars-probe-profile-'));
-  const orders = Math.ceil((MB * 1e6) / 297);
-  const file = path.join(dir, 'orders_export.csv');
-  const bytes = await writeShopifyExport(file, orders, Math.ceil(orders * 0.4), Date.now());
-  const ext = await launchWithExtension({ extensionDir: process.env.PROBE_EXTENSION_DIR ?? BENCH_DIR, userDataDir, extraArgs: ['--remote-debugging-port=0'] });
-  try {
-    const port = (await readFile(path.join(userDataDir, 'DevToolsActivePort'), 'utf8')).split('\n')[0];
+const main = () =>
+  withExportAndBrowser('regulars-probe', MB, process.env.PROBE_EXTENSION_DIR ?? BENCH_DIR, async ({ ext, file, bytes, orders, userDataDir, port }) => {
     const sw = (await targetsAt(port)).find((t) => t.type === 'service_worker' && t.url.includes(ext.extensionId))!;
     const worker = cdp(sw.webSocketDebuggerUrl);
     await worker.open;
@@ -217,14 +207,6 @@ async function main() {
       await ext.close();
       console.log(JSON.stringify(await rawFloor(process.env.PROBE_EXTENSION_DIR ?? BENCH_DIR, userDataDir)));
     }
-  } finally {
-    await ext.close();
-    await rm(dir, { recursive: true, force: true });
-    await rm(userDataDir, { recursive: true, force: true });
-  }
-}
+  });
 
-void main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+runProbe(main);
