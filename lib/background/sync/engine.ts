@@ -11,7 +11,7 @@ import { catchUpSession, type CommittedChange } from './committed-changes';
 import { importOrigin } from '../derived';
 import { applyChanges } from './incoming';
 import { phaseClock, timedPhase } from '../import/phases';
-import { outboxRows } from './outgoing';
+import { outboxNoter } from './noter';
 import { pushWaiting } from './push';
 import type { SyncDeps, SyncStatus } from './engine-types';
 import { teamRoster } from './roster';
@@ -30,7 +30,6 @@ export function createSyncEngine(deps: SyncDeps) {
   const catchUpBatch = deps.batch ?? CATCH_UP_BATCH;
   const serial = lane('sync');
   let status: SyncStatus = { state: 'off', waiting: 0, skipped: [] };
-  let marks = Date.now();
   let running = false;
   let poll: AbortController | undefined;
   let pollIsLong = false;
@@ -39,7 +38,6 @@ export function createSyncEngine(deps: SyncDeps) {
   let woken = false;
   /** The last long-poll read all there was: no catch-up read before the next one. */
   let caughtUp = false;
-  let unsubscribe: (() => void) | undefined;
   let loop: Promise<void> | undefined;
 
   const roster = teamRoster(state, client, me);
@@ -77,13 +75,9 @@ export function createSyncEngine(deps: SyncDeps) {
     wakeUp?.();
   };
 
-  async function enqueue(changes: CommittedChange[], atJoin?: true): Promise<void> {
-    const rows = await outboxRows(ctx, changes, ++marks, atJoin);
-    if (!rows.length) return;
-    await state.outbox.bulkPut(rows);
-    await refreshWaiting();
-    wake();
-  }
+  /** The service's noter listens from the worker's start (noter.ts); an engine on its own, from its start to close(). */
+  const noter = deps.noter ?? outboxNoter(db, state, deps.subscribe);
+  const enqueue = (changes: CommittedChange[], atJoin?: true) => noter.note(changes, atJoin);
 
   // -------------------------------------------------------------------------------------------
   // Local -> server
@@ -258,7 +252,8 @@ export function createSyncEngine(deps: SyncDeps) {
       running = true;
       // Stopped right after a long-poll: whatever came since is read before anything is sent.
       caughtUp = false;
-      unsubscribe ??= deps.subscribe((changes) => void enqueue(changes).catch((e) => console.error('Regulars: sync could not note a change', e)));
+      noter.onNoted(() => void refreshWaiting().then(wake));
+      noter.listen();
       setStatus({ state: 'starting' });
       void refreshWaiting();
       loop = run();
@@ -274,14 +269,15 @@ export function createSyncEngine(deps: SyncDeps) {
       running = false;
       wake();
       await loop;
-      unsubscribe?.();
-      unsubscribe = undefined;
+      noter.onNoted(undefined);
+      if (!deps.noter) noter.unlisten();
       setStatus({ state: 'off' });
     },
     /** Resolves when nothing waits and a catch-up ended (tests, bench). */
     async settled(timeoutMs = 10_000): Promise<void> {
       const until = Date.now() + timeoutMs;
       while (Date.now() < until) {
+        await noter.idle();
         if (status.state === 'synced' && (await state.outbox.count()) === 0 && !status.progress) return;
         await new Promise((r) => setTimeout(r, 25));
       }

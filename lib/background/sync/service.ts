@@ -9,6 +9,7 @@ import type { Handlers } from '../../messaging/router';
 import type { SyncStatusView, TeamRefusal } from '../../messaging/protocol-sync';
 import { SHARED_TABLES } from '../../domain/sync/documents';
 import { storeCommitted, type SubscribeToCommitted } from './committed-changes';
+import { outboxNoter } from './noter';
 import { CouchClient, CouchError } from './couch';
 import { createSyncEngine, type SyncEngine, type SyncStatus } from './engine';
 import { setUpTeam } from './setup';
@@ -47,6 +48,15 @@ export function syncService(deps: SyncServiceDeps) {
   let last: SyncStatus = OFF;
   /** The import capability's: a member an import under way created, written now (import/handlers.ts). */
   let importsWaiting: ((memberId: string) => Promise<boolean>) | undefined;
+  // Listening from the worker's start, before its engine runs (or while it waits to be signed in
+  // again): a write to a shared table made meanwhile waits in the outbox. Off a team, nothing is noted.
+  let configKnown = false;
+  const configRead = readMeta<TeamConfig>(state, 'config')
+    .then((c) => void (config ??= c))
+    .catch(() => undefined)
+    .finally(() => (configKnown = true));
+  const noter = outboxNoter(deps.db, state, subscribe, () => (configKnown ? config !== undefined : configRead.then(() => config !== undefined)));
+  noter.listen();
 
   const clientFor = (c: TeamConfig) => new CouchClient({ server: c.server, db: c.db, cookies: deps.cookies, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
 
@@ -58,7 +68,7 @@ export function syncService(deps: SyncServiceDeps) {
   function run(c: TeamConfig, client: CouchClient) {
     const writeWaiting = (memberId: string) => importsWaiting?.(memberId) ?? Promise.resolve(false);
     const { db, now, onApplied } = deps;
-    engine = createSyncEngine({ db, state, client, me: c.user, now, subscribe, writeWaiting, ...(onApplied ? { onApplied } : {}), ...deps.tuning });
+    engine = createSyncEngine({ db, state, client, me: c.user, now, subscribe, noter, writeWaiting, ...(onApplied ? { onApplied } : {}), ...deps.tuning });
     engine.start();
   }
 
