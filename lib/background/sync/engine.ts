@@ -16,7 +16,7 @@ import { pushWaiting } from './push';
 import type { SyncDeps, SyncStatus } from './engine-types';
 import { teamRoster } from './roster';
 import { readMeta } from './state';
-import { joinKeeper, type JoinUnderWay } from './join';
+import { joinKeeper, seenOf, type JoinSeen, type JoinUnderWay } from './join';
 import { MAX_SKIPPED, type SyncContext } from './sync-rows';
 
 export type { SyncDeps, SyncState, SyncStatus } from './engine-types';
@@ -42,12 +42,12 @@ export function createSyncEngine(deps: SyncDeps) {
 
   const roster = teamRoster(state, client, me);
   /** While catching up: what sync wrote, told to onApplied once caught up. */
-  let applied: { tables: Set<string>; members: Set<string> } | undefined;
+  let applied: JoinSeen | undefined;
   /** A join cut short before "Synced" (offline): told with the rest of the shop, at its end or at a stop. */
-  let joinSoFar: { seen: NonNullable<typeof applied>; session: string } | undefined;
+  let joinSoFar: { seen: JoinSeen; session: string } | undefined;
   const join = joinKeeper(state, (progress) => setStatus({ state: 'syncing', progress }));
   /** A join begun or resumed: its writes are one session, told at its end. */
-  const joinSession = (j: JoinUnderWay) => void (joinSoFar ??= { seen: { tables: new Set<string>(), members: new Set<string>() }, session: j.session });
+  const joinSession = async (j: JoinUnderWay) => void (joinSoFar ??= { seen: await seenOf(db, j), session: j.session });
   const tellOf = ({ seen, session }: NonNullable<typeof joinSoFar>) => () =>
     void ((seen.tables.size || seen.members.size) && deps.onApplied?.(seen.tables, seen.members, session));
   const onApplied = (tables: ReadonlySet<string>, members: ReadonlySet<string>) => {
@@ -129,7 +129,7 @@ export function createSyncEngine(deps: SyncDeps) {
       const mark = phaseClock();
       await roster.flush();
       mark('sync.roster');
-      if (status.progress) await join.applied(count);
+      if (status.progress) await join.applied(count, applied);
     });
 
   /**
@@ -181,10 +181,10 @@ export function createSyncEngine(deps: SyncDeps) {
     const resumed = first || status.progress ? undefined : await join.resume();
     if (first) {
       const info = await client.info();
-      joinSession(await join.begin(info.doc_count, now(), catchUpSession(Date.now())));
+      await joinSession(await join.begin(info.doc_count, now(), catchUpSession(Date.now())));
       await enqueue(Object.keys(SHARED_TABLES).map((table) => ({ table, keys: undefined })), true);
     } else if (resumed) {
-      joinSession(resumed);
+      await joinSession(resumed);
       await client.info();
     } else if (status.state !== 'synced') {
       await client.info();

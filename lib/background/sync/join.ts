@@ -3,6 +3,7 @@
 // idle service workers) knows the store holds part of the shop before its engine runs again, holds
 // the reminders' sweep meanwhile (reminders/scheduler.ts sweepHeld), and goes on with the join as
 // one (its progress, its session) rather than as a plain catch-up.
+import type { RegularsDb } from '../../store/database';
 import { readMeta, writeMeta, type SyncStateDb } from './state';
 
 const JOIN_KEY = 'join';
@@ -14,6 +15,25 @@ export interface JoinUnderWay {
   startedAt: number;
   /** The import-like session its writes belong to (committed-changes.ts catchUpSession). */
   session: string;
+  /**
+   * What it has written so far, told at its end (engine.ts onApplied), also by the worker that ends it
+   * after a restart. Beyond KEPT_MEMBERS the reminders sweep the whole shop anyway (team-changes.ts): 'all'.
+   */
+  seen?: { tables: string[]; members: string[] | 'all' } | undefined;
+}
+
+/** What a join wrote: the tables, and the members the reminders follow. */
+export interface JoinSeen {
+  tables: Set<string>;
+  members: Set<string>;
+}
+
+const KEPT_MEMBERS = 1000;
+
+/** What a join (begun here or before a restart) has written so far; 'all' is every member here now. */
+export async function seenOf(db: RegularsDb, join: JoinUnderWay): Promise<JoinSeen> {
+  const members = join.seen?.members ?? [];
+  return { tables: new Set(join.seen?.tables), members: new Set(members === 'all' ? ((await db.members.toCollection().primaryKeys()) as string[]) : members) };
 }
 
 export const readJoin = (state: SyncStateDb) => readMeta<JoinUnderWay>(state, JOIN_KEY);
@@ -42,8 +62,9 @@ export function joinKeeper(state: SyncStateDb, show: (progress: Progress) => voi
       const j = await readJoin(state);
       return j && keep(j);
     },
-    async applied(count: number): Promise<void> {
-      if (join) await keep({ ...join, done: join.done + count });
+    async applied(count: number, seen: JoinSeen | undefined): Promise<void> {
+      const kept = seen && { tables: [...seen.tables], members: seen.members.size > KEPT_MEMBERS ? ('all' as const) : [...seen.members] };
+      if (join) await keep({ ...join, done: join.done + count, ...(kept ? { seen: kept } : {}) });
     },
     async end(): Promise<void> {
       if (join) await endJoin(state);
