@@ -222,6 +222,8 @@ export function createSyncEngine(deps: SyncDeps) {
           if (!running) return;
           const s = await failureState(client, e);
           if (s !== 'offline') {
+            // Refused: a join would wait for the user to act and hold the reminders' sweep meanwhile; it ends here.
+            await join.end(true);
             setStatus({ state: s, progress: undefined });
             running = false;
             return;

@@ -2,7 +2,9 @@
 // meta from its first read to "Synced": a worker stopped and restarted mid-join (the browser ends
 // idle service workers) knows the store holds part of the shop before its engine runs again, holds
 // the reminders' sweep meanwhile (reminders/scheduler.ts sweepHeld), and goes on with the join as
-// one (its progress, its session) rather than as a plain catch-up.
+// one (its progress, its session) rather than as a plain catch-up. A join the server refuses (this
+// user off the team, the database gone, the session ended) ends there: it would hold the sweep until
+// the user acted, and the status line says what to do.
 import type { RegularsDb } from '../../store/database';
 import { readMeta, writeMeta, type SyncStateDb } from './state';
 
@@ -41,6 +43,19 @@ export const writeJoin = (state: SyncStateDb, join: JoinUnderWay) => writeMeta(s
 /** The join ended ("Synced"), or this computer left the team (Disconnect): what is here is no longer half of anything. */
 export const endJoin = (state: SyncStateDb) => state.meta.delete(JOIN_KEY);
 
+/**
+ * The server refused a join a restarted worker left under way (the session ended meanwhile): it will
+ * not end by itself, so it ends here (the reminders' sweep it held runs); returns what it had written,
+ * for the reminders, or undefined when no join was under way.
+ */
+export async function refuseJoin(db: RegularsDb, state: SyncStateDb): Promise<(JoinSeen & { session: string }) | undefined> {
+  const join = await readJoin(state);
+  if (!join) return undefined;
+  const seen = await seenOf(db, join);
+  await endJoin(state);
+  return { ...seen, session: join.session };
+}
+
 type Progress = { done: number; total: number; startedAt: number };
 
 /**
@@ -66,8 +81,9 @@ export function joinKeeper(state: SyncStateDb, show: (progress: Progress) => voi
       const kept = seen && { tables: [...seen.tables], members: seen.members.size > KEPT_MEMBERS ? ('all' as const) : [...seen.members] };
       if (join) await keep({ ...join, done: join.done + count, ...(kept ? { seen: kept } : {}) });
     },
-    async end(): Promise<void> {
-      if (join) await endJoin(state);
+    /** "Synced"; or refused (`refused`: kept or not, it ends, told the server's answer on the status line). */
+    async end(refused?: true): Promise<void> {
+      if (join || refused) await endJoin(state);
       join = undefined;
     },
   };

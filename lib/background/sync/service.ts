@@ -16,7 +16,7 @@ import { setUpTeam } from './setup';
 import { teamFacts } from './team-facts';
 import { writeTeamMember } from './team-member';
 import { readMeta, SyncStateDb, writeMeta } from './state';
-import { endJoin, readJoin } from './join';
+import { endJoin, readJoin, refuseJoin } from './join';
 import type { SyncDeps } from './engine-types';
 
 export interface TeamConfig {
@@ -91,6 +91,8 @@ export function syncService(deps: SyncServiceDeps) {
       const who = await client.session().catch(() => undefined);
       if (who && !who.userCtx.name) {
         last = { ...OFF, state: 'signIn' };
+        const refused = await refuseJoin(deps.db, state);
+        if (refused && (refused.tables.size || refused.members.size)) deps.onApplied?.(refused.tables, refused.members, refused.session);
         return;
       }
       run(config, client);
@@ -132,7 +134,7 @@ export function syncService(deps: SyncServiceDeps) {
     /**
      * Part of the team's documents is here and the rest on its way: a catch-up under way (engine.ts
      * catchingUp), or a join not yet "Synced", kept in the meta (join.ts), so also in a worker
-     * restarted mid-join before its engine runs again, and while it waits to be signed in again.
+     * restarted mid-join before its engine runs again. A join the server refused is no longer one.
      */
     catchingUp: async (): Promise<boolean> => !!engine?.catchingUp() || (await readJoin(state)) !== undefined,
     /** The team user while connected to a team (reminders are assigned to team users). */
