@@ -6,6 +6,7 @@
 import { SHARED_TABLES } from '../../domain/sync/documents';
 import type { ChangesPage } from './couch';
 import { failureState } from './loop';
+import { changesReader } from './reader';
 import { lane } from '../lane';
 import { catchUpSession, type CommittedChange } from './committed-changes';
 import { importOrigin } from '../derived';
@@ -31,14 +32,14 @@ export function createSyncEngine(deps: SyncDeps) {
   const serial = lane('sync');
   let status: SyncStatus = { state: 'off', waiting: 0, skipped: [] };
   let running = false;
-  let poll: AbortController | undefined;
-  let pollIsLong = false;
   let wakeUp: (() => void) | undefined;
   /** Set by every wake: a change noted after the last push began must not wait out the long-poll. */
   let woken = false;
   /** The last long-poll read all there was: no catch-up read before the next one. */
   let caughtUp = false;
   let loop: Promise<void> | undefined;
+  const reader = changesReader(client, deps, { running: () => running, woken: () => woken });
+  const readChanges = reader.read;
 
   const roster = teamRoster(state, client, me);
   /** While catching up: what sync wrote, told to onApplied once caught up. */
@@ -71,7 +72,7 @@ export function createSyncEngine(deps: SyncDeps) {
   /** Wakes the loop from a long-poll or a retry wait: there is something to send. */
   const wake = () => {
     woken = true;
-    if (pollIsLong) poll?.abort();
+    reader.wake();
     wakeUp?.();
   };
 
@@ -93,33 +94,6 @@ export function createSyncEngine(deps: SyncDeps) {
   // Server -> local
 
   const skip = (id: string, reason: string) => setStatus({ skipped: [...status.skipped.filter((s) => s.id !== id), { id, reason }].slice(-MAX_SKIPPED) });
-
-  /** One read of _changes from `since`; undefined when stopped, or a long-poll was cut short (woken). */
-  async function readChanges(since: string | number, longpoll: boolean, limit: number) {
-    if (!running) return undefined;
-    const mine = (poll = new AbortController());
-    pollIsLong = longpoll;
-    // Woken since the push began (a change noted, or stop): go round again, not wait on the server.
-    if (longpoll && woken) {
-      poll = undefined;
-      return undefined;
-    }
-    const waitMs = deps.longpollMs ?? 25_000;
-    // A long-poll is ended here too if the server holds it past its timeout (pouchdb-server ignores
-    // it; or the line went dead): nothing came meanwhile, as if the server had said so.
-    let held = false;
-    const guard = longpoll ? setTimeout(() => ((held = true), mine.abort()), waitMs + (deps.heldPastMs ?? 5_000)) : undefined;
-    try {
-      return await timedPhase(longpoll ? 'sync.longpoll' : 'sync.read', () => client.changes(since, { limit, signal: mine.signal, ...(longpoll ? { longpollMs: waitMs } : {}) }));
-    } catch (e) {
-      if (held) return { results: [], last_seq: since };
-      if (mine.signal.aborted) return undefined;
-      throw e;
-    } finally {
-      clearTimeout(guard);
-      if (poll === mine) poll = undefined;
-    }
-  }
 
   /** Writes what was read, then moves the checkpoint past it. */
   const applyBatch = (res: ChangesPage, since?: string | number) =>
