@@ -17,11 +17,11 @@ export function followUpShop({ teamWithShop }: Pick<ReturnType<typeof teamMachin
   return teamWithShop(Array.from({ length: 120 }, (_, i) => order({ orderNo: `F${i}`, buyer: { handle: `buyer${i % 40}` }, placedAt: now - ((i * 7) % 40) * DAY, amountMinor: 1000 + i })), { now });
 }
 
-/** A fetch that runs `midJoin` once the `page`-th page of _changes is read, before handing it on; `pages()`: how many were read. */
-export function midJoinAt(page: number, midJoin: () => Promise<void>) {
+/** A fetch (through `through`) that runs `midJoin` once the `page`-th page of _changes is read, before handing it on; `pages()`: how many were read. */
+export function midJoinAt(page: number, midJoin: () => Promise<void>, through: typeof fetch = fetch) {
   let pages = 0;
   const f: typeof fetch = async (input, init) => {
-    const res = await fetch(input, init);
+    const res = await through(input, init);
     if (String(input instanceof Request ? input.url : input).includes('/_changes') && ++pages === page) await midJoin();
     return res;
   };
