@@ -133,4 +133,3 @@ describe("Today's first screen kept for a popup that wakes the worker", () => {
     expect(area.items.has(KEPT_TODAY_KEY)).toBe(false);
   });
 });
-
