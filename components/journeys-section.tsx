@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { JourneySettings, Templates } from '@/lib/domain/journey-settings';
 import { BUYER_LANGUAGES, holidaysByNextDate, regionOfTimeZone, type Region, type TierStep } from '@/lib/domain';
-import { UI_LOCALES, type Translate, type UiLocale } from '@/lib/i18n';
+import { sentences, UI_LOCALES, type Translate, type UiLocale } from '@/lib/i18n';
 import { templateFor } from '@/lib/reminders/template';
 import { TimeField } from './time-field';
 import { ChoiceField } from './choice-field';
@@ -133,7 +133,7 @@ export function JourneysSection({ t, locale, tiers, timeZone = 'UTC', savedSegme
                       )}
                       {id === 'winBack' && (
                         <>
-                          <StepsField label={t('journeys.winBack.steps')} title={`${t('journeys.winBack.stepsHelp')} ${t('journeys.winBack.ranked')}`} steps={rules.winBack.steps} onChange={(steps) => patchRule('winBack', { steps })} />
+                          <StepsField label={t('journeys.winBack.steps')} title={sentences(t('journeys.winBack.stepsHelp'), t('journeys.winBack.ranked'))} steps={rules.winBack.steps} onChange={(steps) => patchRule('winBack', { steps })} />
                           <ChoiceField label={t('journeys.winBack.segment')} value={rules.winBack.segmentId ?? ''} onChange={(v) => patchRule('winBack', { segmentId: v })} empty={t('journeys.winBack.everyone')} choices={segmentChoices} />
                         </>
                       )}

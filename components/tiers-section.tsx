@@ -5,7 +5,7 @@ import type { Settings, SettingsPatch } from '@/lib/domain/settings';
 import type { LadderApplied } from '@/lib/domain/tiers';
 import { applyTierSuggestion, suggestTierThresholds, tierCounts, type TierFacts } from '@/lib/domain/suggest';
 import type { TierLadder } from '@/lib/domain/types';
-import type { Translate, UiLocale } from '@/lib/i18n';
+import { sentences, type Translate, type UiLocale } from '@/lib/i18n';
 import { money } from './format';
 import { errorText } from './error-text';
 import { buildLadder, draftOf, majorText, PALETTE, YEAR_DAYS, type Draft, type DraftStep } from './tiers/ladder-draft';
@@ -110,7 +110,7 @@ export function TiersSection({ t, locale, settings, tierFacts, intervals, apply,
       const r = await apply(built.ladder);
       await reload();
       const applied = t('tiers.applied', { members: r.members.toLocaleString(locale), up: r.up.toLocaleString(locale), down: r.down.toLocaleString(locale) });
-      setStatus({ kind: 'done', message: r.remindersHeld ? `${applied} ${t('tiers.remindersHeld')}` : applied });
+      setStatus({ kind: 'done', message: r.remindersHeld ? sentences(applied, t('tiers.remindersHeld')) : applied });
     } catch (e) {
       setStatus({ kind: 'failed', message: t('tiers.applyFailed', { message: errorText(t, e) }) });
     }

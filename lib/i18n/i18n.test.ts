@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { CATALOGUES, resolveLocale, translator, UI_LOCALES, type MessageKey } from './index';
-import { formatMessage, messageArgs } from './message-format';
+import { formatMessage, messageArgs, sentences } from './message-format';
 
 const KEYS = Object.keys(en) as MessageKey[];
 const CHINESE = ['zh-CN', 'zh-TW'] as const;
@@ -106,5 +106,17 @@ describe('i18n', () => {
 
   it('a plural without an "other" branch is refused', () => {
     expect(() => formatMessage('{n, plural, one {# item}}', 'en', { n: 1 })).toThrow(/other/);
+  });
+});
+
+describe('sentences', () => {
+  it('puts a space between Latin sentences and none after a full-width stop', () => {
+    const en = translator('en');
+    const zh = translator('zh-CN');
+    expect(sentences(en('journeys.winBack.stepsHelp'), en('journeys.winBack.ranked'))).toBe(
+      'One reminder at each; they stop as soon as the member orders again. Ranked by how likely they are to come back: recent and frequent buyers first.',
+    );
+    expect(sentences(zh('journeys.winBack.stepsHelp'), zh('journeys.winBack.ranked'))).toBe('每个节点一条提醒；会员一下单就停止。按回购可能性排序：最近买过、买得频繁的会员在前。');
+    expect(sentences('已保存！', 'Done.', 'Next')).toBe('已保存！Done. Next');
   });
 });

@@ -7,7 +7,7 @@ import { translatorOf, type Translate, type UiLocale } from './locales';
 
 export type { MessageKey };
 export { resolveLocale, UI_LOCALES, type Translate, type UiLocale } from './locales';
-export type { Params } from './message-format';
+export { sentences, type Params } from './message-format';
 
 const catalogues: Record<UiLocale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
 

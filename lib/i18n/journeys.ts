@@ -63,6 +63,9 @@ export const en = {
   'reports.winBack.empty': 'No touches logged yet: mark reminders done in Today to see what followed.',
   'reports.winBack.csv': 'Download outcomes (CSV)',
   'notify.audience': '{count, plural, one {# member} other {# members}} to greet',
+  'journeys.sweep': 'Check rules now',
+  'journeys.swept': '{created} new reminders, {suppressed} suppressed.',
+  'journeys.sweepHeld': "The team's shop is still arriving on this computer: the rules will run once all of it is here.",
 } as const;
 
 type Key = keyof typeof en;
@@ -130,6 +133,9 @@ export const zhCN: Record<Key, string> = {
   'reports.winBack.empty': '还没有触达记录：在“今日”中把提醒标记为完成后，这里会显示后续结果。',
   'reports.winBack.csv': '下载效果数据（CSV）',
   'notify.audience': '{count} 位会员待问候',
+  'journeys.sweep': '立即检查规则',
+  'journeys.swept': '新增 {created} 条提醒，{suppressed} 条免打扰。',
+  'journeys.sweepHeld': '团队的店铺数据仍在同步到这台电脑：全部到达后将检查规则。',
 };
 
 export const zhTW: Record<Key, string> = {
@@ -195,4 +201,7 @@ export const zhTW: Record<Key, string> = {
   'reports.winBack.empty': '還沒有觸達紀錄：在「今日」中把提醒標為完成後，這裡會顯示後續結果。',
   'reports.winBack.csv': '下載成效資料（CSV）',
   'notify.audience': '{count} 位會員待問候',
+  'journeys.sweep': '立即檢查規則',
+  'journeys.swept': '新增 {created} 筆提醒，{suppressed} 筆勿擾。',
+  'journeys.sweepHeld': '團隊的店鋪資料仍在同步到這台電腦：全部到達後將檢查規則。',
 };

@@ -112,3 +112,11 @@ export function messageArgs(template: string): { args: string[]; plurals: Record
   walk(parse(template));
   return { args: [...args].sort(), plurals };
 }
+
+/**
+ * Two or more messages shown as one paragraph: a space between them after a Latin sentence, none
+ * after a full-width stop, which Chinese sets with no space after it ("已保存。团队的…").
+ */
+export function sentences(...parts: string[]): string {
+  return parts.reduce((text, part) => (text === '' ? part : /[\u3000-\u303f\uff01-\uff1f]$/.test(text) ? text + part : `${text} ${part}`), '');
+}

@@ -94,9 +94,6 @@ export const en = {
   'journeys.save': 'Save reminder settings',
   'journeys.saved': 'Reminder settings saved.',
   'journeys.windowEmpty': '{kind}: a contact window cannot start and end at the same time. Change its start or end.',
-  'journeys.sweep': 'Check rules now',
-  'journeys.swept': '{created} new reminders, {suppressed} suppressed.',
-  'journeys.sweepHeld': "The team's shop is still arriving on this computer: the rules will run once all of it is here.",
 } as const;
 
 type Keys = keyof typeof en;
@@ -196,9 +193,6 @@ export const zhCN: Record<Keys, string> = {
   'journeys.save': '保存提醒设置',
   'journeys.saved': '提醒设置已保存。',
   'journeys.windowEmpty': '{kind}：联系时段的开始和结束不能是同一时间，请修改开始或结束时间。',
-  'journeys.sweep': '立即检查规则',
-  'journeys.swept': '新增 {created} 条提醒，{suppressed} 条免打扰。',
-  'journeys.sweepHeld': '团队的店铺数据仍在同步到这台电脑：全部到达后将检查规则。',
 };
 
 export const zhTW: Record<Keys, string> = {
@@ -296,7 +290,4 @@ export const zhTW: Record<Keys, string> = {
   'journeys.save': '儲存提醒設定',
   'journeys.saved': '提醒設定已儲存。',
   'journeys.windowEmpty': '{kind}：聯絡時段的開始與結束不能是同一時間，請修改開始或結束時間。',
-  'journeys.sweep': '立即檢查規則',
-  'journeys.swept': '新增 {created} 筆提醒，{suppressed} 筆勿擾。',
-  'journeys.sweepHeld': '團隊的店鋪資料仍在同步到這台電腦：全部到達後將檢查規則。',
 };

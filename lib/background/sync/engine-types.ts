@@ -3,6 +3,7 @@ import type { RegularsDb } from '../../store/database';
 import type { CouchClient } from './couch';
 import type { SubscribeToCommitted } from './committed-changes';
 import type { SyncStateDb } from './state';
+import type { OutboxNoter } from './noter';
 
 export type SyncState = 'off' | 'starting' | 'syncing' | 'synced' | 'offline' | 'signIn' | 'notMember' | 'noDatabase';
 
@@ -28,6 +29,8 @@ export interface SyncDeps {
   me: string;
   now: () => number;
   subscribe: SubscribeToCommitted;
+  /** The service's (noter.ts), listening since the worker started; without it the engine listens from start() to close(). */
+  noter?: OutboxNoter;
   onStatus?: (status: SyncStatus) => void;
   /**
    * Tables whose rows sync just wrote (reminders, reports and caches listen); `session`: a catch-up

@@ -6,17 +6,18 @@
 import { SHARED_TABLES } from '../../domain/sync/documents';
 import type { ChangesPage } from './couch';
 import { failureState } from './loop';
+import { changesReader } from './reader';
 import { lane } from '../lane';
 import { catchUpSession, type CommittedChange } from './committed-changes';
 import { importOrigin } from '../derived';
 import { applyChanges } from './incoming';
 import { phaseClock, timedPhase } from '../import/phases';
-import { outboxRows } from './outgoing';
+import { outboxNoter } from './noter';
 import { pushWaiting } from './push';
 import type { SyncDeps, SyncStatus } from './engine-types';
 import { teamRoster } from './roster';
 import { readMeta } from './state';
-import { joinKeeper, type JoinUnderWay } from './join';
+import { joinKeeper, seenOf, type JoinSeen, type JoinUnderWay } from './join';
 import { MAX_SKIPPED, type SyncContext } from './sync-rows';
 
 export type { SyncDeps, SyncState, SyncStatus } from './engine-types';
@@ -30,26 +31,24 @@ export function createSyncEngine(deps: SyncDeps) {
   const catchUpBatch = deps.batch ?? CATCH_UP_BATCH;
   const serial = lane('sync');
   let status: SyncStatus = { state: 'off', waiting: 0, skipped: [] };
-  let marks = Date.now();
   let running = false;
-  let poll: AbortController | undefined;
-  let pollIsLong = false;
   let wakeUp: (() => void) | undefined;
   /** Set by every wake: a change noted after the last push began must not wait out the long-poll. */
   let woken = false;
   /** The last long-poll read all there was: no catch-up read before the next one. */
   let caughtUp = false;
-  let unsubscribe: (() => void) | undefined;
   let loop: Promise<void> | undefined;
+  const reader = changesReader(client, deps, { running: () => running, woken: () => woken });
+  const readChanges = reader.read;
 
   const roster = teamRoster(state, client, me);
   /** While catching up: what sync wrote, told to onApplied once caught up. */
-  let applied: { tables: Set<string>; members: Set<string> } | undefined;
+  let applied: JoinSeen | undefined;
   /** A join cut short before "Synced" (offline): told with the rest of the shop, at its end or at a stop. */
-  let joinSoFar: { seen: NonNullable<typeof applied>; session: string } | undefined;
+  let joinSoFar: { seen: JoinSeen; session: string } | undefined;
   const join = joinKeeper(state, (progress) => setStatus({ state: 'syncing', progress }));
   /** A join begun or resumed: its writes are one session, told at its end. */
-  const joinSession = (j: JoinUnderWay) => void (joinSoFar ??= { seen: { tables: new Set<string>(), members: new Set<string>() }, session: j.session });
+  const joinSession = async (j: JoinUnderWay) => void (joinSoFar ??= { seen: await seenOf(db, j), session: j.session });
   const tellOf = ({ seen, session }: NonNullable<typeof joinSoFar>) => () =>
     void ((seen.tables.size || seen.members.size) && deps.onApplied?.(seen.tables, seen.members, session));
   const onApplied = (tables: ReadonlySet<string>, members: ReadonlySet<string>) => {
@@ -73,17 +72,13 @@ export function createSyncEngine(deps: SyncDeps) {
   /** Wakes the loop from a long-poll or a retry wait: there is something to send. */
   const wake = () => {
     woken = true;
-    if (pollIsLong) poll?.abort();
+    reader.wake();
     wakeUp?.();
   };
 
-  async function enqueue(changes: CommittedChange[], atJoin?: true): Promise<void> {
-    const rows = await outboxRows(ctx, changes, ++marks, atJoin);
-    if (!rows.length) return;
-    await state.outbox.bulkPut(rows);
-    await refreshWaiting();
-    wake();
-  }
+  /** The service's noter listens from the worker's start (noter.ts); an engine on its own, from its start to close(). */
+  const noter = deps.noter ?? outboxNoter(db, state, deps.subscribe);
+  const enqueue = (changes: CommittedChange[], atJoin?: true) => noter.note(changes, atJoin);
 
   // -------------------------------------------------------------------------------------------
   // Local -> server
@@ -100,33 +95,6 @@ export function createSyncEngine(deps: SyncDeps) {
 
   const skip = (id: string, reason: string) => setStatus({ skipped: [...status.skipped.filter((s) => s.id !== id), { id, reason }].slice(-MAX_SKIPPED) });
 
-  /** One read of _changes from `since`; undefined when stopped, or a long-poll was cut short (woken). */
-  async function readChanges(since: string | number, longpoll: boolean, limit: number) {
-    if (!running) return undefined;
-    const mine = (poll = new AbortController());
-    pollIsLong = longpoll;
-    // Woken since the push began (a change noted, or stop): go round again, not wait on the server.
-    if (longpoll && woken) {
-      poll = undefined;
-      return undefined;
-    }
-    const waitMs = deps.longpollMs ?? 25_000;
-    // A long-poll is ended here too if the server holds it past its timeout (pouchdb-server ignores
-    // it; or the line went dead): nothing came meanwhile, as if the server had said so.
-    let held = false;
-    const guard = longpoll ? setTimeout(() => ((held = true), mine.abort()), waitMs + (deps.heldPastMs ?? 5_000)) : undefined;
-    try {
-      return await timedPhase(longpoll ? 'sync.longpoll' : 'sync.read', () => client.changes(since, { limit, signal: mine.signal, ...(longpoll ? { longpollMs: waitMs } : {}) }));
-    } catch (e) {
-      if (held) return { results: [], last_seq: since };
-      if (mine.signal.aborted) return undefined;
-      throw e;
-    } finally {
-      clearTimeout(guard);
-      if (poll === mine) poll = undefined;
-    }
-  }
-
   /** Writes what was read, then moves the checkpoint past it. */
   const applyBatch = (res: ChangesPage, since?: string | number) =>
     serial(async () => {
@@ -135,7 +103,7 @@ export function createSyncEngine(deps: SyncDeps) {
       const mark = phaseClock();
       await roster.flush();
       mark('sync.roster');
-      if (status.progress) await join.applied(count);
+      if (status.progress) await join.applied(count, applied);
     });
 
   /**
@@ -187,10 +155,10 @@ export function createSyncEngine(deps: SyncDeps) {
     const resumed = first || status.progress ? undefined : await join.resume();
     if (first) {
       const info = await client.info();
-      joinSession(await join.begin(info.doc_count, now(), catchUpSession(Date.now())));
+      await joinSession(await join.begin(info.doc_count, now(), catchUpSession(Date.now())));
       await enqueue(Object.keys(SHARED_TABLES).map((table) => ({ table, keys: undefined })), true);
     } else if (resumed) {
-      joinSession(resumed);
+      await joinSession(resumed);
       await client.info();
     } else if (status.state !== 'synced') {
       await client.info();
@@ -228,6 +196,8 @@ export function createSyncEngine(deps: SyncDeps) {
           if (!running) return;
           const s = await failureState(client, e);
           if (s !== 'offline') {
+            // Refused: a join would wait for the user to act and hold the reminders' sweep meanwhile; it ends here.
+            await join.end(true);
             setStatus({ state: s, progress: undefined });
             running = false;
             return;
@@ -258,7 +228,8 @@ export function createSyncEngine(deps: SyncDeps) {
       running = true;
       // Stopped right after a long-poll: whatever came since is read before anything is sent.
       caughtUp = false;
-      unsubscribe ??= deps.subscribe((changes) => void enqueue(changes).catch((e) => console.error('Regulars: sync could not note a change', e)));
+      noter.onNoted(() => void refreshWaiting().then(wake));
+      noter.listen();
       setStatus({ state: 'starting' });
       void refreshWaiting();
       loop = run();
@@ -274,14 +245,15 @@ export function createSyncEngine(deps: SyncDeps) {
       running = false;
       wake();
       await loop;
-      unsubscribe?.();
-      unsubscribe = undefined;
+      noter.onNoted(undefined);
+      if (!deps.noter) noter.unlisten();
       setStatus({ state: 'off' });
     },
     /** Resolves when nothing waits and a catch-up ended (tests, bench). */
     async settled(timeoutMs = 10_000): Promise<void> {
       const until = Date.now() + timeoutMs;
       while (Date.now() < until) {
+        await noter.idle();
         if (status.state === 'synced' && (await state.outbox.count()) === 0 && !status.progress) return;
         await new Promise((r) => setTimeout(r, 25));
       }

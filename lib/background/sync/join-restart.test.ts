@@ -60,3 +60,32 @@ it("a worker restarted mid-join holds the reminders' hourly check from its start
   expect(await db.orders.count()).toBe(120);
   expect((await db.reminders.toArray()).filter((r) => r.kind === 'followUp').length).toBeGreaterThan(0);
 }, 60_000);
+
+it("the join's end tells the reminders every buyer that arrived during the join, those before the restart too", async () => {
+  const { team } = await followUpShop(machines);
+  const { db, state } = machines.stores('bob');
+  const login = { server: machines.server().url, db: team, user: 'bob', password: 'bob-pw' };
+  let read = 0;
+  const dropsAfterTwo: typeof fetch = async (input, init) => {
+    if (String(input instanceof Request ? input.url : input).includes('/_changes') && ++read > 2) throw new TypeError('fetch failed');
+    return fetch(input, init);
+  };
+  // The first worker brings part of the shop, then is ended: it tells nothing.
+  const first = syncService({ db, state, now: () => Date.now(), cookies: 'memory', fetch: dropsAfterTwo, tuning: TUNING });
+  await first.connect(login);
+  await expect.poll(() => first.view().state, { timeout: 10_000 }).toBe('offline');
+  await first.engine()!.stop();
+  const before = (await db.members.toCollection().primaryKeys()) as string[];
+
+  const told = new Set<string>();
+  const second = syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: TUNING, onApplied: (_t, members) => members.forEach((m) => told.add(m)) });
+  try {
+    await second.connect(login);
+    await second.engine()!.settled(30_000);
+  } finally {
+    await second.engine()?.close();
+  }
+  expect(before.length).toBeGreaterThan(0);
+  expect(await db.orders.count()).toBe(120);
+  expect([...told].sort()).toEqual(((await db.members.toCollection().primaryKeys()) as string[]).sort());
+}, 60_000);

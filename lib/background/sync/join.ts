@@ -2,7 +2,10 @@
 // meta from its first read to "Synced": a worker stopped and restarted mid-join (the browser ends
 // idle service workers) knows the store holds part of the shop before its engine runs again, holds
 // the reminders' sweep meanwhile (reminders/scheduler.ts sweepHeld), and goes on with the join as
-// one (its progress, its session) rather than as a plain catch-up.
+// one (its progress, its session) rather than as a plain catch-up. A join the server refuses (this
+// user off the team, the database gone, the session ended) ends there: it would hold the sweep until
+// the user acted, and the status line says what to do.
+import type { RegularsDb } from '../../store/database';
 import { readMeta, writeMeta, type SyncStateDb } from './state';
 
 const JOIN_KEY = 'join';
@@ -14,12 +17,44 @@ export interface JoinUnderWay {
   startedAt: number;
   /** The import-like session its writes belong to (committed-changes.ts catchUpSession). */
   session: string;
+  /**
+   * What it has written so far, told at its end (engine.ts onApplied), also by the worker that ends it
+   * after a restart. Beyond KEPT_MEMBERS the reminders sweep the whole shop anyway (team-changes.ts): 'all'.
+   */
+  seen?: { tables: string[]; members: string[] | 'all' } | undefined;
+}
+
+/** What a join wrote: the tables, and the members the reminders follow. */
+export interface JoinSeen {
+  tables: Set<string>;
+  members: Set<string>;
+}
+
+const KEPT_MEMBERS = 1000;
+
+/** What a join (begun here or before a restart) has written so far; 'all' is every member here now. */
+export async function seenOf(db: RegularsDb, join: JoinUnderWay): Promise<JoinSeen> {
+  const members = join.seen?.members ?? [];
+  return { tables: new Set(join.seen?.tables), members: new Set(members === 'all' ? ((await db.members.toCollection().primaryKeys()) as string[]) : members) };
 }
 
 export const readJoin = (state: SyncStateDb) => readMeta<JoinUnderWay>(state, JOIN_KEY);
 export const writeJoin = (state: SyncStateDb, join: JoinUnderWay) => writeMeta(state, JOIN_KEY, join);
 /** The join ended ("Synced"), or this computer left the team (Disconnect): what is here is no longer half of anything. */
 export const endJoin = (state: SyncStateDb) => state.meta.delete(JOIN_KEY);
+
+/**
+ * The server refused a join a restarted worker left under way (the session ended meanwhile): it will
+ * not end by itself, so it ends here (the reminders' sweep it held runs); returns what it had written,
+ * for the reminders, or undefined when no join was under way.
+ */
+export async function refuseJoin(db: RegularsDb, state: SyncStateDb): Promise<(JoinSeen & { session: string }) | undefined> {
+  const join = await readJoin(state);
+  if (!join) return undefined;
+  const seen = await seenOf(db, join);
+  await endJoin(state);
+  return { ...seen, session: join.session };
+}
 
 type Progress = { done: number; total: number; startedAt: number };
 
@@ -42,11 +77,13 @@ export function joinKeeper(state: SyncStateDb, show: (progress: Progress) => voi
       const j = await readJoin(state);
       return j && keep(j);
     },
-    async applied(count: number): Promise<void> {
-      if (join) await keep({ ...join, done: join.done + count });
+    async applied(count: number, seen: JoinSeen | undefined): Promise<void> {
+      const kept = seen && { tables: [...seen.tables], members: seen.members.size > KEPT_MEMBERS ? ('all' as const) : [...seen.members] };
+      if (join) await keep({ ...join, done: join.done + count, ...(kept ? { seen: kept } : {}) });
     },
-    async end(): Promise<void> {
-      if (join) await endJoin(state);
+    /** "Synced"; or refused (`refused`: kept or not, it ends, told the server's answer on the status line). */
+    async end(refused?: true): Promise<void> {
+      if (join || refused) await endJoin(state);
       join = undefined;
     },
   };

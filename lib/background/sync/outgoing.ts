@@ -22,7 +22,7 @@ import type { CommittedChange } from './committed-changes';
 import { outboxKey, type OutboxRow } from './state';
 
 /** Every key of a table here and every one synced before (a deleted row is a deletion to send). */
-export async function allKeys(ctx: SyncContext, table: SharedTable): Promise<string[]> {
+export async function allKeys(ctx: Pick<SyncContext, 'db' | 'state'>, table: SharedTable): Promise<string[]> {
   const { db, state } = ctx;
   const local = (await db.table(table).toCollection().primaryKeys()) as string[];
   const prefix = `${SHARED_TABLES[table]}:`;
@@ -31,7 +31,7 @@ export async function allKeys(ctx: SyncContext, table: SharedTable): Promise<str
 }
 
 /** The outbox rows of committed changes (`mark`: which noting this is; `atJoin`: held when this computer joined, state.ts). */
-export async function outboxRows(ctx: SyncContext, changes: readonly CommittedChange[], mark: number, atJoin?: true): Promise<OutboxRow[]> {
+export async function outboxRows(ctx: Pick<SyncContext, 'db' | 'state'>, changes: readonly CommittedChange[], mark: number, atJoin?: true): Promise<OutboxRow[]> {
   const rows: OutboxRow[] = [];
   for (const c of changes) {
     if (!isSharedTable(c.table)) continue;

@@ -9,13 +9,14 @@ import type { Handlers } from '../../messaging/router';
 import type { SyncStatusView, TeamRefusal } from '../../messaging/protocol-sync';
 import { SHARED_TABLES } from '../../domain/sync/documents';
 import { storeCommitted, type SubscribeToCommitted } from './committed-changes';
+import { outboxNoter } from './noter';
 import { CouchClient, CouchError } from './couch';
 import { createSyncEngine, type SyncEngine, type SyncStatus } from './engine';
 import { setUpTeam } from './setup';
 import { teamFacts } from './team-facts';
 import { writeTeamMember } from './team-member';
 import { readMeta, SyncStateDb, writeMeta } from './state';
-import { endJoin, readJoin } from './join';
+import { endJoin, readJoin, refuseJoin } from './join';
 import type { SyncDeps } from './engine-types';
 
 export interface TeamConfig {
@@ -47,6 +48,15 @@ export function syncService(deps: SyncServiceDeps) {
   let last: SyncStatus = OFF;
   /** The import capability's: a member an import under way created, written now (import/handlers.ts). */
   let importsWaiting: ((memberId: string) => Promise<boolean>) | undefined;
+  // Listening from the worker's start, before its engine runs (or while it waits to be signed in
+  // again): a write to a shared table made meanwhile waits in the outbox. Off a team, nothing is noted.
+  let configKnown = false;
+  const configRead = readMeta<TeamConfig>(state, 'config')
+    .then((c) => void (config ??= c))
+    .catch(() => undefined)
+    .finally(() => (configKnown = true));
+  const noter = outboxNoter(deps.db, state, subscribe, () => (configKnown ? config !== undefined : configRead.then(() => config !== undefined)));
+  noter.listen();
 
   const clientFor = (c: TeamConfig) => new CouchClient({ server: c.server, db: c.db, cookies: deps.cookies, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
 
@@ -58,7 +68,7 @@ export function syncService(deps: SyncServiceDeps) {
   function run(c: TeamConfig, client: CouchClient) {
     const writeWaiting = (memberId: string) => importsWaiting?.(memberId) ?? Promise.resolve(false);
     const { db, now, onApplied } = deps;
-    engine = createSyncEngine({ db, state, client, me: c.user, now, subscribe, writeWaiting, ...(onApplied ? { onApplied } : {}), ...deps.tuning });
+    engine = createSyncEngine({ db, state, client, me: c.user, now, subscribe, noter, writeWaiting, ...(onApplied ? { onApplied } : {}), ...deps.tuning });
     engine.start();
   }
 
@@ -81,6 +91,8 @@ export function syncService(deps: SyncServiceDeps) {
       const who = await client.session().catch(() => undefined);
       if (who && !who.userCtx.name) {
         last = { ...OFF, state: 'signIn' };
+        const refused = await refuseJoin(deps.db, state);
+        if (refused && (refused.tables.size || refused.members.size)) deps.onApplied?.(refused.tables, refused.members, refused.session);
         return;
       }
       run(config, client);
@@ -122,7 +134,7 @@ export function syncService(deps: SyncServiceDeps) {
     /**
      * Part of the team's documents is here and the rest on its way: a catch-up under way (engine.ts
      * catchingUp), or a join not yet "Synced", kept in the meta (join.ts), so also in a worker
-     * restarted mid-join before its engine runs again, and while it waits to be signed in again.
+     * restarted mid-join before its engine runs again. A join the server refused is no longer one.
      */
     catchingUp: async (): Promise<boolean> => !!engine?.catchingUp() || (await readJoin(state)) !== undefined,
     /** The team user while connected to a team (reminders are assigned to team users). */
