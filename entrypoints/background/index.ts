@@ -13,6 +13,8 @@ import { fail, createRouter } from '@/lib/messaging/router';
 import { answerWorkerPosts, POST_WATCH_PORT, type PostEvent } from '@/lib/messaging/worker-post';
 import { syncService } from '@/lib/background/sync/service';
 import { startReminders } from './reminders';
+import { todayKeeper } from '@/lib/background/reminders/today-kept';
+import { keptArea } from '@/lib/messaging/today-kept';
 import { backgroundClock } from './test-clock';
 import { benchPhases } from './bench-phases';
 
@@ -23,8 +25,13 @@ export default defineBackground(() => {
     if (command === 'show-panel') void showOnTab(tab?.id, tab?.url, chromeTabApis);
   });
   const db = new RegularsDb();
+  // Today's first screen, kept for a popup that opens while this worker sleeps (removed on any write it shows).
+  const keptToday = todayKeeper(keptArea(), db.name);
   // Moving the demo build's clock (end-to-end tests) sets the reminders' alarm again by the new time.
-  const clock = backgroundClock(() => reminders.reconcile());
+  const clock = backgroundClock(() => {
+    keptToday.forget();
+    return reminders.reconcile();
+  });
   const now = clock.now;
   // Segments, the RFM overview and holiday audiences read the member facts: rebuilt on disk soon
   // after members change, so a worker that wakes finds them current.
@@ -50,7 +57,7 @@ export default defineBackground(() => {
   // hourly, brings a stale snapshot up to date, so the reports page opens on current figures.
   browser.alarms.onAlarm.addListener(() => void reports.current().catch((e) => console.error('Regulars: report refresh failed', e)));
   const team = async () => sync.team();
-  const journeys = { onRemindersChanged: () => void reminders.reconcile(), resolveSegment, me, team, sweepHeld: () => sync.catchingUp() };
+  const journeys = { onRemindersChanged: () => void reminders.reconcile(), resolveSegment, me, team, sweepHeld: () => sync.catchingUp(), keptToday };
   const onTiersChanged = () => void sweepReminders(db, now(), resolveSegment).then(() => reminders.reconcile());
   // Team sync: what arrives from the team is written like any change here; derived figures and
   // reminders (do-not-contact, assignments, the team's contacts) follow it: the figures through the

@@ -18,6 +18,7 @@ import { firstFrameTranslator } from '@/lib/i18n/first-words';
 import { resolveLocale } from '@/lib/i18n/locales';
 import { loadTranslator } from '@/lib/i18n/load';
 import { send } from '@/lib/messaging/browser-client';
+import { keptToday } from '@/lib/messaging/today-kept';
 import { handOver, type PopupEarly } from './handoff';
 import { holdInput } from './held-input';
 
@@ -33,6 +34,24 @@ performance.mark('regulars:today-asked');
 /** Navigation start → the first frame of Today with data (tests/bench reads it). */
 const paint = globalThis as { regularsTodayPaint?: number };
 paint.regularsTodayPaint = undefined;
+/**
+ * Today's first screen: kept by the background in session storage when the list has not changed since
+ * (lib/messaging/today-kept.ts), so a popup that wakes a sleeping worker draws it without waiting for
+ * it; else the background's answer. It is asked either way: that wakes the worker for the whole list.
+ */
+function keptOrAsked() {
+  const request = { ...earlyRequest, firstRows: FIRST_ROWS };
+  const asked = send('reminders.today', request);
+  asked.catch(() => undefined);
+  return keptToday(request)
+    .catch(() => undefined)
+    .then((kept) => {
+      if (!kept) return asked;
+      // Mark for tests/bench: the first frame came from the kept screen.
+      performance.mark('regulars:today-kept');
+      return kept;
+    });
+}
 const early: Omit<PopupEarly, 'guessedWords' | 'earlySettings' | 'wholeToday'> = {
   params,
   localeKey: LOCALE_KEY,
@@ -40,7 +59,7 @@ const early: Omit<PopupEarly, 'guessedWords' | 'earlySettings' | 'wholeToday'> =
   earlyRequest,
   // The first screen's rows only: the whole list (5,000 open reminders send some 300 rows, 120 KB) took
   // longer on its way back than anything else in the popup's wait for Today.
-  earlyToday: send('reminders.today', { ...earlyRequest, firstRows: FIRST_ROWS }).finally(() => performance.mark('regulars:today-answered')),
+  earlyToday: keptOrAsked().finally(() => performance.mark('regulars:today-answered')),
 };
 // Awaited by the page; this keeps a failure from being reported as unhandled meanwhile.
 early.earlyToday.catch(() => undefined);

@@ -67,7 +67,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     // A restore replaces the store from the options page's own connection (a message can't carry
     // 300k rows); what this worker holds follows the change stream, but an import session under way
     // would go on adding to a store that is gone: it ends.
-    ...settingsHandlers(db, { onStoreReloaded: () => imports.endAll() }),
+    ...settingsHandlers(db, {
+      onStoreReloaded: () => {
+        deps.journeys?.keptToday?.forget();
+        return imports.endAll();
+      },
+    }),
     ...segmentHandlers(db, now),
     // Members who moved up are owed a tier-upgrade reminder: let the journeys know now.
     // While a join brings the team's shop they wait for its end (reminders/handlers.ts heldForJoin).

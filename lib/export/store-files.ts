@@ -9,6 +9,7 @@ import { readBackup } from '../store/backup-read';
 import { RegularsDb } from '../store/database';
 import { localDateParts } from '../domain/time';
 import type { MessageName, RequestOf, ResponseOf } from '../messaging/protocol';
+import { forgetKeptToday } from '../messaging/today-kept';
 import { membersCsv, ordersCsv, type CsvContext } from './csv';
 
 type Send = <N extends MessageName>(name: N, payload: RequestOf<N>) => Promise<ResponseOf<N>>;
@@ -65,6 +66,8 @@ export function storeFiles(send: Send, openDb: () => RegularsDb = () => new Regu
     read: (file, onProgress) => readBackup(file, { onProgress }),
     counts: () => withDb(tableCounts),
     async restore(backup, onProgress) {
+      // A popup opening meanwhile reads the store, not the first screen of Today kept before.
+      await forgetKeptToday();
       await withDb((db) => restoreBackup(db, backup, onProgress));
       // Restored: from here a failure must not read as "the restore failed" (the page says the store is as it was).
       try {

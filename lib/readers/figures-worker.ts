@@ -7,7 +7,7 @@ import type { FiguresReply, FiguresRequest } from './figures';
 
 const post = (reply: FiguresReply) => (self as unknown as Worker).postMessage(reply);
 
-self.onmessage = async ({ data }: MessageEvent<FiguresRequest>) => {
+const answer = async (data: FiguresRequest) => {
   const db = new RegularsDb();
   try {
     if (data.kind === 'intervals') post({ id: data.id, ok: true, kind: 'intervals', value: await readRepurchaseIntervals(db, data.timeZone) });
@@ -17,4 +17,16 @@ self.onmessage = async ({ data }: MessageEvent<FiguresRequest>) => {
   } finally {
     db.close();
   }
+};
+
+/**
+ * One figure at a time: after an import the page asks for both at once (the data changed), and each
+ * reads every order (from the rows while the background has not kept its ledger yet): side by side,
+ * the worker held two reads' pages and figures at once while the background still held the import's
+ * own memory.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
+self.onmessage = ({ data }: MessageEvent<FiguresRequest>) => {
+  queue = queue.then(() => answer(data));
 };

@@ -7,7 +7,9 @@
 // transaction. The head is written last, with its generation checked in the same transaction: a keep
 // interrupted halfway has no head naming its parts and is never read; a head whose parts are missing
 // is not trusted either. The parts of older keeps go when a new head is written. Columns with nothing
-// to cut are kept as one record, as before.
+// to cut are kept as one record, as before. A text may be given as its pieces (TextInPieces), made
+// as they are written: it is always cut, and never held whole.
+import type { TextInPieces } from '../domain/joined-pieces';
 import type { RegularsDb } from './database';
 
 /** The most a part holds, roughly (a typed array's bytes, a string's characters × 2); tests make it small. */
@@ -35,6 +37,7 @@ interface Head {
   cuts: Cut[];
 }
 
+const inPieces = (value: unknown): value is TextInPieces => typeof (value as Partial<TextInPieces> | null)?.stringPieces === 'function';
 const isHead = (value: unknown): value is Head => (value as Head | undefined)?.format === FORMAT;
 const partKey = (key: string, token: string, field: string, n: number) => `${key}|${token}|${field}|${n}`;
 const typedName = (v: unknown): TypedName | undefined => (Object.keys(TYPED) as TypedName[]).find((name) => v instanceof TYPED[name]);
@@ -105,18 +108,24 @@ export async function writeChunked(
   const token = newToken();
   const small: Record<string, unknown> = {};
   const cuts: Cut[] = [];
+  // A write meanwhile: what is being kept is already stale, the rest is not written.
+  const put = (at: string, part: unknown) => db.transaction('rw', [db.caches], async () => (await stillGood()) && (await db.caches.put({ key: at, value: part }), true));
   for (const [field, value] of Object.entries(columns)) {
+    if (inPieces(value)) {
+      let [n, length] = [0, 0];
+      for (const piece of value.stringPieces(Math.floor(chunkBytes / 2))) {
+        length += piece.length;
+        if (!(await put(partKey(key, token, field, n++), piece))) return dropToken(db, key, token);
+      }
+      cuts.push({ field, parts: n, length, kind: 'string' });
+      continue;
+    }
     if (sizeOf(value) <= chunkBytes) {
       small[field] = value;
       continue;
     }
     let n = 0;
-    for (const part of partsOf(value, chunkBytes)) {
-      const at = partKey(key, token, field, n++);
-      // A write meanwhile: what is being kept is already stale, the rest is not written.
-      const put = await db.transaction('rw', [db.caches], async () => (await stillGood()) && (await db.caches.put({ key: at, value: part }), true));
-      if (!put) return dropToken(db, key, token);
-    }
+    for (const part of partsOf(value, chunkBytes)) if (!(await put(partKey(key, token, field, n++), part))) return dropToken(db, key, token);
     cuts.push(cutOf(field, value, n));
   }
   // Nothing cut (a small shop): the columns as they are, one record.

@@ -48,7 +48,8 @@ export function decodeKept(columns: LedgerColumns | undefined): OrderLedger | un
 export async function writeKeptLedger(db: RegularsDb, ledger: OrderLedger, current: () => boolean): Promise<boolean> {
   const mark = await ordersMark(db);
   if (mark === undefined || !current()) return false;
-  const record: LedgerRecord = { version: LEDGER_VERSION, ...ledger.encode() };
+  // The ids as pieces made while they are written (the keeper's lane holds the ledger still meanwhile).
+  const record = { version: LEDGER_VERSION, ...ledger.encodeInPieces() };
   return writeChunked(db, LEDGER_KEY, mark, record, async () => (await ordersMark(db)) === mark && current());
 }
 

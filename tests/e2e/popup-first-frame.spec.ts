@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import type { LaunchedExtension } from '../support/extension';
 import { expect, test } from '../support/fixtures';
 import { updateSettings } from '../support/settings';
+import { stopBackground } from '../support/stop-worker';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 type Kept = { firstRow?: Element };
@@ -127,6 +128,52 @@ test('the first frame looks as React draws it, and what the user does before Rea
     await early.page.close();
   } finally {
     await updateSettings(settings, { locale: 'auto' });
+    await settings.close();
+  }
+});
+
+test("with the background's worker asleep, the popup draws Today's first screen as last answered, and never one a change has made stale", async ({ ext, demoImported }) => {
+  expect(demoImported).toMatch(/^Imported/);
+  const settings = await ext.context.newPage();
+  await settings.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await settings.evaluate(() => chrome.runtime.sendMessage({ regulars: 1, name: 'reminders.sweep', payload: {} }));
+  const blank = await ext.context.newPage();
+  await blank.goto(`chrome-extension://${ext.extensionId}/manifest.json`);
+  /** The worker stopped, the popup opened with React held: its first frame's reminders, and whether they came from the kept screen. */
+  const asleepFirstFrame = async () => {
+    await stopBackground(blank);
+    const held = await openHeld(ext, settings);
+    const seen = await held.page.evaluate(() => ({
+      kept: performance.getEntriesByName('regulars:today-kept').length === 1,
+      ids: [...document.querySelectorAll('li.row[data-reminder]')].map((row) => row.getAttribute('data-reminder')),
+    }));
+    await held.loadReact();
+    // React's whole list (from the woken worker) begins with the same reminders.
+    const all = await held.page.locator('li.row[data-reminder]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-reminder')));
+    await held.page.close();
+    return { ...seen, all };
+  };
+  try {
+    await updateSettings(settings, { locale: 'en' });
+    await openPopup(ext);
+    const before = await asleepFirstFrame();
+    expect(before.kept).toBe(true);
+    expect(before.ids.length).toBeGreaterThan(1);
+    expect(before.all.slice(0, before.ids.length)).toEqual(before.ids);
+
+    // A reminder done (as the panel or another popup does it): the kept screen goes with the write,
+    // so the next asleep open asks the woken worker and shows the list without it.
+    const done = before.ids[0]!;
+    await settings.evaluate((id) => chrome.runtime.sendMessage({ regulars: 1, name: 'reminder.done', payload: { id } }), done);
+    const after = await asleepFirstFrame();
+    expect(after.kept).toBe(false);
+    expect(after.ids).not.toContain(done);
+    expect(after.ids).toEqual(expect.arrayContaining(before.ids.slice(1)));
+    // That answer is kept in turn: the next asleep open draws it at once.
+    expect(await asleepFirstFrame()).toEqual({ ...after, kept: true });
+  } finally {
+    await updateSettings(settings, { locale: 'auto' });
+    await blank.close();
     await settings.close();
   }
 });

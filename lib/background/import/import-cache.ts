@@ -6,7 +6,7 @@ import { type MemberWrite } from '../../domain/rows';
 import { undoJournal, type UndoJournal } from './undo-journal';
 import { marksNow, readKeptBatches, type BatchMarks } from './kept-batches';
 import { timedPhase } from './phases';
-import { WaitingRows } from './waiting-rows';
+import { WaitingRows, type CreatedMembers } from './waiting-rows';
 import { KnownOrders } from './known-orders';
 import { KnownIdentities } from './known-identities';
 
@@ -58,8 +58,8 @@ export interface DeferredMembers {
   session: string;
   /** Rows as the session last computed them, by member id (held as columns: waiting-rows.ts). */
   pending: WaitingRows;
-  /** Members this session created: their first tier is no tier change. */
-  created: Set<string>;
+  /** Members this session created: their first tier is no tier change (a bit of their waiting row: `pending.created`). */
+  created: CreatedMembers;
   /** Waiting members another writer changed meanwhile, recomputed from their orders at the end; undefined: any may have been. */
   changedElsewhere: Set<string> | undefined;
   /** Journal entries written so far. */
@@ -110,7 +110,8 @@ export async function preloadedCache(db: RegularsDb): Promise<ImportCache> {
  */
 export async function sessionCache(db: RegularsDb, session: string, origin: string): Promise<ImportCache> {
   const cache = takeWarm(db) ?? (await timedPhase('session.preload', () => preloadedCache(db)));
-  const deferred = { session, pending: new WaitingRows(), created: new Set(), changedElsewhere: new Set(), entries: 0, early: new Set<string>() };
+  const pending = new WaitingRows();
+  const deferred = { session, pending, created: pending.created, changedElsewhere: new Set<string>(), entries: 0, early: new Set<string>() };
   return Object.assign(cache, { undo: undoJournal(session), origin, deferred });
 }
 

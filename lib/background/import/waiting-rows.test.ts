@@ -46,9 +46,48 @@ describe('member rows waiting for an import session’s end', () => {
     expect(rows.has('m7')).toBe(false);
     expect(rows.get('m7')).toBeUndefined();
     expect(rows.size).toBe(2999);
+    expect([...rows.keys()]).toHaveLength(2999);
+    expect([...rows.keys()].slice(6, 9)).toEqual(['m6', 'm8', 'm9']);
+    for (let i = 0; i < 2000; i++) rows.delete(`m${i}`);
+    expect(rows.get('m2500')).toMatchObject({ orderCount: 2500, currency: 'USD' });
+    expect([...rows.keys()][0]).toBe('m2000');
+    rows.set('m7', row('m7'));
+    expect([...rows.keys()].at(-1)).toBe('m7');
     rows.clear();
     expect(rows.size).toBe(0);
     rows.set('m1', row('m1'));
     expect(rows.get('m1')).toStrictEqual(row('m1'));
+  });
+
+  it('makes the points and category-time columns only once a row fills them, and reads the rows before as empty', () => {
+    const rows = new WaitingRows();
+    for (let i = 0; i < 1500; i++) rows.set(`m${i}`, row(`m${i}`, { categoryLastAt: undefined }));
+    rows.set('p', row('p', { pointsAdjustment: 25, categoryLastAt: { Hats: 7 } }));
+    for (let i = 1500; i < 2500; i++) rows.set(`m${i}`, row(`m${i}`, { categoryLastAt: undefined }));
+    expect(rows.get('m3')).toStrictEqual(row('m3', { categoryLastAt: undefined }));
+    expect(rows.get('m2400')).toStrictEqual(row('m2400', { categoryLastAt: undefined }));
+    expect(rows.get('p')).toStrictEqual(row('p', { pointsAdjustment: 25, categoryLastAt: { Hats: 7 } }));
+    rows.set('m3', row('m3', { pointsAdjustment: -5 }));
+    expect(rows.get('m3')).toStrictEqual(row('m3', { pointsAdjustment: -5 }));
+  });
+
+  it('remembers which members the session created, across later rows of theirs, and counts them after their rows are let go', () => {
+    const rows = new WaitingRows();
+    rows.set('new', row('new'));
+    rows.set('old', row('old', { doNotContact: true }));
+    rows.created.add('new');
+    rows.created.add('new');
+    rows.set('new', row('new', { orderCount: 9, doNotContact: true }));
+    expect(rows.created.has('new')).toBe(true);
+    expect(rows.created.has('old')).toBe(false);
+    expect(rows.created.has('nobody')).toBe(false);
+    expect(rows.created.size).toBe(1);
+    expect(rows.get('new')).toStrictEqual(row('new', { orderCount: 9, doNotContact: true }));
+    expect(rows.get('old')!.doNotContact).toBe(true);
+    expect(() => rows.created.add('nobody')).toThrow(/No waiting row/);
+    rows.delete('new');
+    expect(rows.created.size).toBe(1);
+    rows.clear();
+    expect(rows.created.size).toBe(0);
   });
 });

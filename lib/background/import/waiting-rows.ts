@@ -4,8 +4,11 @@
 // record) while the import itself held the most. Here the numbers sit in typed arrays, the strings
 // that repeat (currency, category) in dictionaries, and only what is out of the ordinary (tags, a
 // profile, several categories, a field this file does not know) as an object. A row is rebuilt,
-// equal to the one set, when it is asked for.
+// equal to the one set, when it is asked for. Whether the session created the member is a bit beside
+// the row (as a Set of their ids it was 5 MB), and the two columns most rows leave empty (points, the
+// one category's time) are made only once a row fills them.
 import type { MemberWrite } from '../../domain/rows';
+import { StringSlots } from '../../domain/string-slots';
 
 /** The fields held as columns; any other a row has is kept beside it as it is. */
 const COLUMNS = new Set([
@@ -21,16 +24,22 @@ interface Unusual {
   extra?: Record<string, unknown>;
 }
 
-/** The typed columns, by kind. */
-const NUMBERS = ['createdAt', 'updatedAt', 'spendMinor', 'averageOrderMinor', 'firstOrderAt', 'lastOrderAt', 'pointsAdjustment', 'categoryAt'];
+/** The typed columns, by kind; LAZY ones stay empty (length 0, read as NaN) until a row fills them. */
+const NUMBERS = ['createdAt', 'updatedAt', 'spendMinor', 'averageOrderMinor', 'firstOrderAt', 'lastOrderAt'];
+const LAZY = ['pointsAdjustment', 'categoryAt'] as const;
 const INTEGERS = ['orderCount', 'spendOrderCount', 'category', 'currency'];
+
+/** Bits of the `flags` column. */
+const DO_NOT_CONTACT = 1;
+const CREATED = 2;
 
 /** No category record (-1), or one of several categories (-2: in `Unusual`). */
 const NO_CATEGORY = -1;
 const CATEGORIES = -2;
 
-const grown = <A extends Float64Array | Int32Array | Uint8Array>(a: A, length: number): A => {
+const grown = <A extends Float64Array | Int32Array | Uint8Array>(a: A, length: number, fill?: number): A => {
   const next = new (a.constructor as new (n: number) => A)(length);
+  if (fill !== undefined) next.fill(fill, a.length);
   next.set(a);
   return next;
 };
@@ -41,7 +50,9 @@ const orUndefined = (n: number) => (Number.isNaN(n) ? undefined : n);
 
 /** A member row per id, with the part of a Map's interface an import session uses. */
 export class WaitingRows {
-  private slotOf = new Map<string, number>();
+  /** Slot → member id ('' once its row is let go), found by a StringSlots table (typed arrays, outside the JS heap): a Map took some 28 B a row of the heap. */
+  private ids: string[] = [];
+  private slotOf = new StringSlots(this.ids);
   private slots = 0;
   private names: string[] = [];
   private unusual: (Unusual | undefined)[] = [];
@@ -59,37 +70,76 @@ export class WaitingRows {
   private spendOrderCount = new Int32Array(0);
   private category = new Int32Array(0);
   private currency = new Int32Array(0);
-  private doNotContact = new Uint8Array(0);
+  private flags = new Uint8Array(0);
+  private createdCount = 0;
+
+  /** The members the session created (no row before it): a Set's `has`, `add` and `size` over the rows' bits. */
+  readonly created = new CreatedMembers(this);
 
   get size(): number {
     return this.slotOf.size;
   }
 
   has(id: string): boolean {
-    return this.slotOf.has(id);
+    return this.slotOf.get(id) !== undefined;
   }
 
-  keys(): IterableIterator<string> {
-    return this.slotOf.keys();
+  /** The ids of the rows held, in the order they first came. */
+  * keys(): IterableIterator<string> {
+    for (let i = 0; i < this.slots; i++) if (this.ids[i]) yield this.ids[i]!;
   }
 
   delete(id: string): boolean {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return false;
-    this.slotOf.delete(id);
+    this.slotOf.delete(id); // while `ids` still names it there
+    this.ids[slot] = '';
     this.names[slot] = '';
     this.unusual[slot] = undefined;
     return true;
   }
 
   clear(): void {
-    this.slotOf.clear();
+    this.ids = [];
+    this.slotOf = new StringSlots(this.ids);
     this.slots = 0;
+    this.createdCount = 0;
     this.names = [];
     this.unusual = [];
-    for (const column of NUMBERS) (this as unknown as Record<string, Float64Array>)[column] = new Float64Array(0);
+    for (const column of [...NUMBERS, ...LAZY]) (this as unknown as Record<string, Float64Array>)[column] = new Float64Array(0);
     for (const column of INTEGERS) (this as unknown as Record<string, Int32Array>)[column] = new Int32Array(0);
-    this.doNotContact = new Uint8Array(0);
+    this.flags = new Uint8Array(0);
+  }
+
+  /** Writes `value` at `i` of a lazy column, making the column when the value is its first. */
+  private setLazy(column: (typeof LAZY)[number], i: number, value: number): void {
+    if (!this[column].length) {
+      if (Number.isNaN(value)) return;
+      this[column] = new Float64Array(this.orderCount.length).fill(NaN);
+    }
+    this[column][i] = value;
+  }
+
+  private lazy(column: (typeof LAZY)[number], i: number): number {
+    return this[column].length ? this[column][i]! : NaN;
+  }
+
+  /** Whether the member of this waiting row was created by the session. */
+  isCreated(id: string): boolean {
+    const slot = this.slotOf.get(id);
+    return slot !== undefined && (this.flags[slot]! & CREATED) !== 0;
+  }
+
+  /** The member of this waiting row (set before) was created by the session; counted until `clear`, its row let go or not. */
+  markCreated(id: string): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) throw new Error(`No waiting row for member ${id}`);
+    if (!(this.flags[slot]! & CREATED)) this.createdCount++;
+    this.flags[slot]! |= CREATED;
+  }
+
+  get createdSize(): number {
+    return this.createdCount;
   }
 
   private word(s: string): number {
@@ -107,9 +157,11 @@ export class WaitingRows {
     if (this.slots >= this.orderCount.length) {
       const length = Math.max(1024, Math.ceil(this.slots * 1.5));
       const columns = this as unknown as Record<string, Float64Array | Int32Array | Uint8Array>;
-      for (const column of [...NUMBERS, ...INTEGERS, 'doNotContact']) columns[column] = grown(columns[column]!, length);
+      for (const column of [...NUMBERS, ...INTEGERS, 'flags']) columns[column] = grown(columns[column]!, length);
+      for (const column of LAZY) if (this[column].length) this[column] = grown(this[column], length, NaN);
     }
     const slot = this.slots++;
+    this.ids[slot] = id;
     this.slotOf.set(id, slot);
     return slot;
   }
@@ -117,7 +169,7 @@ export class WaitingRows {
   set(id: string, row: MemberWrite): this {
     const i = this.slotFor(id);
     this.names[i] = row.displayName;
-    this.doNotContact[i] = row.doNotContact ? 1 : 0;
+    this.flags[i] = (this.flags[i]! & CREATED) | (row.doNotContact ? DO_NOT_CONTACT : 0);
     this.createdAt[i] = row.createdAt;
     this.updatedAt[i] = row.updatedAt;
     this.orderCount[i] = row.orderCount;
@@ -127,7 +179,7 @@ export class WaitingRows {
     this.averageOrderMinor[i] = row.averageOrderMinor;
     this.firstOrderAt[i] = orNaN(row.firstOrderAt);
     this.lastOrderAt[i] = orNaN(row.lastOrderAt);
-    this.pointsAdjustment[i] = orNaN(row.pointsAdjustment);
+    this.setLazy('pointsAdjustment', i, orNaN(row.pointsAdjustment));
     const odd: Unusual = {};
     if (row.tags.length) odd.tags = row.tags;
     if (Object.keys(row.profile).length) odd.profile = row.profile;
@@ -135,7 +187,7 @@ export class WaitingRows {
     if (!categories) this.category[i] = NO_CATEGORY;
     else if (categories.length === 1) {
       this.category[i] = this.word(categories[0]!);
-      this.categoryAt[i] = row.categoryLastAt![categories[0]!]!;
+      this.setLazy('categoryAt', i, row.categoryLastAt![categories[0]!]!);
     } else {
       this.category[i] = CATEGORIES;
       odd.categoryLastAt = row.categoryLastAt!;
@@ -146,7 +198,7 @@ export class WaitingRows {
   }
 
   private oneCategory(category: number, i: number): Record<string, number> {
-    return { [this.dictionary[category]!]: this.categoryAt[i]! };
+    return { [this.dictionary[category]!]: this.lazy('categoryAt', i) };
   }
 
   get(id: string): MemberWrite | undefined {
@@ -159,7 +211,7 @@ export class WaitingRows {
       displayName: this.names[i]!,
       tags: odd?.tags ?? [],
       profile: odd?.profile ?? {},
-      doNotContact: this.doNotContact[i] === 1,
+      doNotContact: (this.flags[i]! & DO_NOT_CONTACT) !== 0,
       createdAt: this.createdAt[i]!,
       updatedAt: this.updatedAt[i]!,
       orderCount: this.orderCount[i]!,
@@ -170,8 +222,26 @@ export class WaitingRows {
       firstOrderAt: orUndefined(this.firstOrderAt[i]!),
       lastOrderAt: orUndefined(this.lastOrderAt[i]!),
       categoryLastAt: category === NO_CATEGORY ? undefined : category === CATEGORIES ? odd!.categoryLastAt : this.oneCategory(category, i),
-      pointsAdjustment: orUndefined(this.pointsAdjustment[i]!),
+      pointsAdjustment: orUndefined(this.lazy('pointsAdjustment', i)),
       ...odd?.extra,
     };
+  }
+}
+
+/** The members an import session created, as the part of a Set its callers use. */
+export class CreatedMembers {
+  constructor(private readonly rows: WaitingRows) {}
+
+  has(id: string): boolean {
+    return this.rows.isCreated(id);
+  }
+
+  add(id: string): this {
+    this.rows.markCreated(id);
+    return this;
+  }
+
+  get size(): number {
+    return this.rows.createdSize;
   }
 }

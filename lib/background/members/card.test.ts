@@ -1,3 +1,4 @@
+import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RegularsDb } from '../../store/database';
 import { addNote, addTag, lookupByHandle, memberCard, removeTag } from './card';
@@ -5,6 +6,9 @@ import { deleteOrders } from '../import/member-refresh';
 import { importOrders } from '../import/import-orders';
 import { refreshRfmBreaks } from '../segments/rfm-breaks';
 import { StoreError } from '../../store/store-error';
+import { writeSettings } from '../../store/settings';
+import { addManualReminder } from '../reminders/reminder-actions';
+import { adjustPoints } from './members';
 import { storeCounts } from '../settings/counts';
 import { movesOf } from '../../domain/tier-moves';
 import { DAY, keepTiers, memoryDb, NOW, order } from '../test-helpers';
@@ -117,6 +121,38 @@ describe('importing orders builds one member per person', () => {
 describe('the member card', () => {
   it('an unknown handle has no card', async () => {
     expect(await lookupByHandle(db, 'demo', 'nobody', NOW)).toBeNull();
+  });
+
+  it("a card holds its own member's orders, notes, identities, reminders and points log, and none of another's", async () => {
+    await writeSettings(db, { points: { enabled: true, perUnit: 1 } });
+    await importOrders(db, [order({ orderNo: 'L1', placedAt: NOW - 2 * DAY }), order({ orderNo: 'L2', placedAt: NOW - DAY }), order({ orderNo: 'B1', buyer: { handle: 'ben' } })], NOW);
+    const lily = (await lookupByHandle(db, 'demo', 'lily_chen', NOW))!.member.id;
+    const ben = (await lookupByHandle(db, 'demo', 'ben', NOW))!.member.id;
+    for (const [id, who] of [[lily, 'Lily'], [ben, 'Ben']] as const) {
+      await addNote(db, id, `About ${who}`, 'Ana', NOW);
+      await addManualReminder(db, { memberId: id, dueAt: NOW + DAY, reason: `Call ${who}` }, NOW);
+      for (let i = 1; i <= 4; i++) await adjustPoints(db, id, i, `${who} ${i}`, 'Ana', NOW + i);
+    }
+    const card = (await lookupByHandle(db, 'demo', 'lily_chen', NOW + 10))!;
+    expect(card.recentOrders.map((o) => o.orderNo)).toEqual(['L2', 'L1']);
+    expect(card.notes.map((n) => n.text)).toEqual(['About Lily']);
+    expect(card.identities.map((i) => i.value)).toEqual(['lily_chen']);
+    expect(card.reminders.map((r) => r.reason)).toEqual(['Call Lily']);
+    expect(card.points?.log.map((p) => p.reason)).toEqual(['Lily 4', 'Lily 3', 'Lily 2']);
+    expect(card.member.tierId).toBe((await db.members.get(lily))!.tierId);
+    expect((await memberCard(db, ben, NOW + 10))!.notes.map((n) => n.text)).toEqual(['About Ben']);
+  });
+
+  it('a card is read from the store as it is after another connection deleted and made it again', async () => {
+    const factory = new IDBFactory();
+    const mine = memoryDb(undefined, factory);
+    await importOrders(mine, [order({ orderNo: 'old' })], NOW);
+    expect((await lookupByHandle(mine, 'demo', 'lily_chen', NOW))?.recentOrders.map((o) => o.orderNo)).toEqual(['old']);
+    const other = memoryDb(undefined, factory);
+    await other.delete();
+    await other.open();
+    await importOrders(other, [order({ orderNo: 'new' })], NOW);
+    expect((await lookupByHandle(mine, 'demo', 'lily_chen', NOW))?.recentOrders.map((o) => o.orderNo)).toEqual(['new']);
   });
 
   it('shows the five most recent orders, newest first, and the total', async () => {

@@ -1,5 +1,4 @@
 // A member as the panel shows it (the card), and the panel's quick writes: tags and notes.
-import Dexie from 'dexie';
 import { UNCATEGORISED } from '../../domain/categories';
 import { memberLapse } from '../../domain/category-lapse';
 import { pointsOf } from '../../domain/points';
@@ -9,6 +8,7 @@ import { localDateParts } from '../../domain/time';
 import { tierProgress } from '../../domain/tiers';
 import { identityId, normaliseHandle } from '../../import/identity';
 import type { MemberCard } from '../../messaging/card';
+import { cardRows, type CardRows } from '../../store/card-rows';
 import { newId, type RegularsDb } from '../../store/database';
 import type { MemberRow, NoteRow, OrderRow, Platform } from '../../domain/rows';
 import { type Settings } from '../../domain/settings';
@@ -29,24 +29,9 @@ export async function memberIdForHandle(db: RegularsDb, platform: Platform, hand
   return identity?.memberId;
 }
 
-/** One member's range of a [memberId+…] index. */
-const ofMember = (memberId: string) => [[memberId, Dexie.minKey], [memberId, Dexie.maxKey]] as const;
-
-/**
- * Everything the panel shows of a member in one read transaction. A member's orders and notes are
- * read whole with one request each (getAll on the index range): far cheaper in Chromium than a
- * reverse cursor stepping row by row, and members rarely have more than a few dozen.
- */
-async function readCard(db: RegularsDb, memberId: string, now: number, s: Settings): Promise<MemberCard | null> {
-  const [member, orders, notes, identities, reminders, pointsLog] = await Promise.all([
-    db.members.get(memberId),
-    db.orders.where('[memberId+placedAt]').between(...ofMember(memberId)).toArray(),
-    db.notes.where('[memberId+createdAt]').between(...ofMember(memberId)).toArray(),
-    db.identities.where('memberId').equals(memberId).toArray(),
-    db.reminders.where('memberId').equals(memberId).toArray(),
-    s.points.enabled ? db.points.where('[memberId+at]').between(...ofMember(memberId)).toArray() : [],
-  ]);
-  if (!member) return null;
+/** The card of a member from their rows (store/card-rows.ts reads them in one transaction). */
+function cardOf(rows: CardRows, now: number, s: Settings): MemberCard {
+  const { member, orders, notes, identities, reminders, points: pointsLog } = rows;
   const lapse = memberLapse(member, s.categoryCycles, s.lapseDays, now, s.timeZone);
   const points = pointsOf(member, s.points, s.shopCurrency);
   const summary = (t: { id: string; name: string; color: string; benefits?: MemberCard['tier']['benefits'] }) => ({ id: t.id, name: t.name, color: t.color, benefits: t.benefits });
@@ -88,20 +73,16 @@ export function spendByMonth(orders: readonly Pick<OrderRow, 'amountMinor' | 'cu
   return months;
 }
 
-const CARD_TABLES = (db: RegularsDb) => [db.members, db.orders, db.notes, db.identities, db.reminders, db.points];
-
 export async function memberCard(db: RegularsDb, memberId: string, now: number): Promise<MemberCard | null> {
   const s = await readSettings(db);
-  return db.transaction('r', CARD_TABLES(db), () => readCard(db, memberId, now, s));
+  const rows = await cardRows(db, { memberId }, s.points.enabled);
+  return rows && cardOf(rows, now, s);
 }
 
 export async function lookupByHandle(db: RegularsDb, platform: Platform, handle: string, now: number): Promise<MemberCard | null> {
   const s = await readSettings(db);
-  return db.transaction('r', CARD_TABLES(db), async () => {
-    const memberId = await memberIdForHandle(db, platform, handle);
-    const card = memberId ? await readCard(db, memberId, now, s) : null;
-    return card && { ...card, matchedBy: { platform, handle: normaliseHandle(handle) } };
-  });
+  const rows = await cardRows(db, { identityId: identityId(platform, 'handle', normaliseHandle(handle)) }, s.points.enabled);
+  return rows && { ...cardOf(rows, now, s), matchedBy: { platform, handle: normaliseHandle(handle) } };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import { timedJob } from '../lane';
 import { readSettings } from '../../store/settings';
 import { todayList } from './today';
 import { firstScreen } from '../../domain/today';
+import type { TodayKeeper } from './today-kept';
 
 type ReminderHandlerNames =
   | 'reminders.today'
@@ -40,6 +41,8 @@ export interface JourneyHooks {
   reportFirst?: () => Promise<void>;
   /** A join brings the team's shop (scheduler.ts sweepHeld): a sweep asked for now runs at its end. */
   sweepHeld?: () => boolean | Promise<boolean>;
+  /** Keeps the popup's first screen of Today in session storage (today-kept.ts). */
+  keptToday?: TodayKeeper;
 }
 
 /** Beyond this many orders (or a tenth as many members) in one go, one sweep is cheaper than evaluating member by member. */
@@ -156,12 +159,15 @@ export function reminderCapability(db: RegularsDb, now: () => number, hooks: Jou
       // Asked before the list is read too: an evaluation that ends while it is read may have changed
       // what it holds, and the page must then ask again, not be told the list is complete.
       const busyBefore = evaluator.busy();
+      const mark = hooks.keptToday?.mark();
       const options = { ...input, me: await hooks.me?.(), resolveSegment: hooks.resolveSegment };
       const [list, team, { locale, setupAt }] = await Promise.all([todayList(db, now(), options), hooks.team?.().catch(() => []) ?? [], readSettings(db)]);
       const assignees = [...new Set([...list.assignees, ...team])].sort((a, b) => a.localeCompare(b));
       // The first screen's rows alone: the whole list (held in memory) follows when the popup asks again.
       const shown = firstRows === undefined ? list : { ...list, ...firstScreen(list, firstRows), partial: true };
-      return { ...shown, assignees, updating: busyBefore || evaluator.busy(), settings: { locale, setupAt } };
+      const answer = { ...shown, assignees, updating: busyBefore || evaluator.busy(), settings: { locale, setupAt } };
+      if (mark !== undefined) hooks.keptToday?.keep(mark, { ...input, firstRows }, answer);
+      return answer;
     },
     'reminder.done': async ({ id, outcome }) => changed(await completeReminder(db, id, outcome, 'chat', now())),
     'reminder.snooze': async ({ id, until }) => changed(await snoozeReminder(db, id, until, now())),

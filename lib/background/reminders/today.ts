@@ -131,7 +131,9 @@ export interface TodayOptions {
 
 // Whole lists, per database and question, for the day they were made: any write to what they
 // show (reminders, members, orders, settings, the segments of an audience) drops them.
-const lists = heldUntilChanged<TodayList>(['reminders', 'members', 'orders', 'settings', 'segments']);
+/** The tables Today's list shows something of: a write to any of them changes the list. */
+export const TODAY_TABLES = ['reminders', 'members', 'orders', 'settings', 'segments'] as const;
+const lists = heldUntilChanged<TodayList>(TODAY_TABLES);
 
 /** The Today list as of `now`; the same question on the same day is answered from memory until something it shows changes. */
 export async function todayList(db: RegularsDb, now: number, options: TodayOptions): Promise<TodayList> {
