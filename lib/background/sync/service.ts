@@ -38,6 +38,9 @@ export interface SyncServiceDeps {
   tuning?: Pick<SyncDeps, 'batch' | 'longpollMs'>;
 }
 
+/** Sync's meta key of the team last disconnected from. */
+const LEFT_KEY = 'left';
+
 const OFF: SyncStatus = { state: 'off', waiting: 0, skipped: [] };
 
 export function syncService(deps: SyncServiceDeps) {
@@ -48,14 +51,18 @@ export function syncService(deps: SyncServiceDeps) {
   let last: SyncStatus = OFF;
   /** The import capability's: a member an import under way created, written now (import/handlers.ts). */
   let importsWaiting: ((memberId: string) => Promise<boolean>) | undefined;
+  /** The team this computer disconnected from: what is written meanwhile goes to it if it connects again. */
+  let left: TeamConfig | undefined;
   // Listening from the worker's start, before its engine runs (or while it waits to be signed in
-  // again): a write to a shared table made meanwhile waits in the outbox. Off a team, nothing is noted.
+  // again, or after a Disconnect): a write to a shared table made meanwhile waits in the outbox.
+  // On no team ever, nothing is noted.
   let configKnown = false;
-  const configRead = readMeta<TeamConfig>(state, 'config')
-    .then((c) => void (config ??= c))
+  const configRead = Promise.all([readMeta<TeamConfig>(state, 'config'), readMeta<TeamConfig>(state, LEFT_KEY)])
+    .then(([c, l]) => void ((config ??= c), (left ??= l)))
     .catch(() => undefined)
     .finally(() => (configKnown = true));
-  const noter = outboxNoter(deps.db, state, subscribe, () => (configKnown ? config !== undefined : configRead.then(() => config !== undefined)));
+  const onATeam = () => config !== undefined || left !== undefined;
+  const noter = outboxNoter(deps.db, state, subscribe, () => (configKnown ? onATeam() : configRead.then(onATeam)));
   noter.listen();
 
   const clientFor = (c: TeamConfig) => new CouchClient({ server: c.server, db: c.db, cookies: deps.cookies, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
@@ -100,13 +107,16 @@ export function syncService(deps: SyncServiceDeps) {
     async connect(c: TeamConfig & { password: string }): Promise<SyncStatusView> {
       const client = clientFor(c);
       await client.logIn(c.user, c.password);
-      const before = await readMeta<TeamConfig>(state, 'config');
+      await configRead;
+      const before = (await readMeta<TeamConfig>(state, 'config')) ?? (await readMeta<TeamConfig>(state, LEFT_KEY));
       await stopEngine();
       // Another team database (or user): what was synced with the old one means nothing here.
       const otherTeam = before && (before.server !== c.server || before.db !== c.db || before.user !== c.user);
       if (otherTeam) await Promise.all([state.shadow.clear(), state.outbox.clear(), state.meta.clear()]);
       config = { server: c.server, db: c.db, user: c.user };
       await writeMeta(state, 'config', config);
+      left = undefined;
+      await state.meta.delete(LEFT_KEY);
       run(config, client);
       return view();
     },
@@ -115,7 +125,10 @@ export function syncService(deps: SyncServiceDeps) {
       const c = config;
       await stopEngine();
       if (c) await clientFor(c).logOut();
-      // Off the team, what arrived of its shop is this computer's own: nothing waits for the rest.
+      // Off the team, what arrived of its shop is this computer's own: nothing waits for the rest. What
+      // is written from now on waits in the outbox, sent if this agent connects to the same team again.
+      if (c) await writeMeta(state, LEFT_KEY, c);
+      left = c ?? left;
       await Promise.all([state.meta.delete('config'), endJoin(state)]);
       config = undefined;
       last = OFF;

@@ -1,0 +1,40 @@
+// "Disconnect keeps local data": an agent who disconnects and goes on working, then connects to the
+// same team again, sends what they did meanwhile. Another team starts afresh (a first join sends it all).
+import { expect, it } from 'vitest';
+import { teamOnTestServer } from '../../../tests/support/team-machines';
+import { importOrders } from '../import/import-orders';
+import { addNote, addTag } from '../members/card';
+import { NOW, order } from '../test-helpers';
+import { syncService } from './service';
+
+const machines = teamOnTestServer();
+const TUNING = { batch: 50, longpollMs: 300 };
+
+it('a tag and a note written while disconnected reach the team when the same agent connects again', async () => {
+  const team = await machines.newTeam();
+  const { db, state } = machines.stores('alice');
+  const login = { server: machines.server().url, db: team, user: 'alice', password: 'alice-pw' };
+  const alice = syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: TUNING });
+  try {
+    await alice.connect(login);
+    await importOrders(db, [order({ buyer: { handle: 'kim' } })], NOW);
+    await alice.engine()!.settled(30_000);
+    const kim = (await db.members.toArray())[0]!;
+
+    await alice.disconnect();
+    await addTag(db, kim.id, 'offline', NOW + 1);
+    await addNote(db, kim.id, 'written while disconnected', 'alice', NOW + 2);
+
+    await alice.connect(login);
+    await alice.engine()!.settled(30_000);
+    expect(alice.view().waiting).toBe(0);
+
+    const b = await machines.machine(team, 'bob', 'bob-pw');
+    b.engine.start();
+    await b.engine.settled(30_000);
+    expect((await b.db.members.get(kim.id))?.tags).toEqual(['offline']);
+    expect((await b.db.notes.toArray()).map((n) => n.text)).toEqual(['written while disconnected']);
+  } finally {
+    await alice.engine()?.close();
+  }
+}, 60_000);
