@@ -2,11 +2,10 @@
 // reminders wait for a join's end. The join is the one a restarted worker finds in sync's own meta
 // (sync/join.ts), written here as the engine writes it, so the two messages the pages show in that
 // state ("Check rules now" held, a new tier ladder's reminders held) are drawn by the real pages.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
-import { updateSettings } from '../support/settings';
+import { optionsPageIn } from '../support/settings';
 
 /** Half of a team's shop has arrived: the join kept in sync's meta, as join.ts writes it. */
 async function joinUnderWay(page: Page): Promise<void> {
@@ -33,14 +32,8 @@ const labels = {
 
 for (const locale of ['en', 'zh-CN'] as const) {
   test(`reminders held for a join, ${locale} @screenshots`, async ({ freshExt: ext }) => {
-    const out = path.resolve('screenshots');
-    mkdirSync(out, { recursive: true });
-    const page = await ext.context.newPage();
-    await page.setViewportSize({ width: 1200, height: 900 });
-    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    await updateSettings(page, { locale });
+    const { page, out } = await optionsPageIn(ext, locale, { width: 1200, height: 900 });
     await joinUnderWay(page);
-    await page.reload();
 
     const journeys = page.locator('section', { has: page.getByRole('heading', { name: labels[locale].title, exact: true }) });
     await journeys.getByRole('button', { name: labels[locale].sweep, exact: true }).click();

@@ -1,10 +1,9 @@
 // The options page's Team section, in English and Chinese, with the status of a real team server
 // that refused the sign-in (pouchdb-server on loopback). Each language runs in a browser of its own,
 // so the language it sets does not leak into the worker's shared store and the specs after it.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '../support/fixtures';
-import { updateSettings } from '../support/settings';
+import { optionsPageIn } from '../support/settings';
 
 for (const [locale, labels] of [
   ['en', { server: 'Server address', db: 'Team database', user: 'User name', password: 'Password', connect: 'Connect', setup: 'Set up a new team database', off: 'Not connected' }],
@@ -12,13 +11,7 @@ for (const [locale, labels] of [
   ['zh-TW', { server: '伺服器位址', db: '團隊資料庫', user: '使用者名稱', password: '密碼', connect: '連線', setup: '建立新的團隊資料庫', off: '未連線' }],
 ] as const) {
   test(`options Team section ${locale}`, async ({ freshExt: ext }) => {
-    const out = path.resolve('screenshots');
-    mkdirSync(out, { recursive: true });
-    const page = await ext.context.newPage();
-    await page.setViewportSize({ width: 1200, height: 900 });
-    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    await updateSettings(page, { locale });
-    await page.reload();
+    const { page, out } = await optionsPageIn(ext, locale, { width: 1200, height: 900 });
     const section = page.locator('section', { has: page.getByRole('heading', { name: locale === 'en' ? 'Team' : locale === 'zh-CN' ? '团队' : '團隊', exact: true }) });
     await expect(section.getByRole('status')).toContainText(labels.off);
     await section.getByLabel(labels.server, { exact: true }).fill('https://couch.example-shop.com');

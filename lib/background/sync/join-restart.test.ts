@@ -11,12 +11,14 @@ import { followingTheTeam, followUpShop, HOUR, midJoinAt, quiet } from './join-t
 const machines = teamOnTestServer();
 const TUNING = { batch: 50, longpollMs: 300 };
 
-it("a worker restarted mid-join holds the reminders' hourly check from its start to the join's end, then makes them from the whole shop", async () => {
+/**
+ * Bob joins the follow-up shop; his first worker reads two pages of it, then the line drops and the
+ * browser ends the worker (it tells nothing). His stores hold part of the shop, the join under way.
+ */
+async function bobHalfJoined() {
   const { team } = await followUpShop(machines);
   const { db, state } = machines.stores('bob');
   const login = { server: machines.server().url, db: team, user: 'bob', password: 'bob-pw' };
-
-  // The first worker reads two pages of the shop; then the line drops, and the browser ends the worker.
   let read = 0;
   const dropsAfterTwo: typeof fetch = async (input, init) => {
     if (String(input instanceof Request ? input.url : input).includes('/_changes') && ++read > 2) throw new TypeError('fetch failed');
@@ -26,6 +28,11 @@ it("a worker restarted mid-join holds the reminders' hourly check from its start
   await first.connect(login);
   await expect.poll(() => first.view().state, { timeout: 10_000 }).toBe('offline');
   await first.engine()!.stop();
+  return { db, state, login };
+}
+
+it("a worker restarted mid-join holds the reminders' hourly check from its start to the join's end, then makes them from the whole shop", async () => {
+  const { db, state, login } = await bobHalfJoined();
   const arrived = await db.orders.count();
 
   // The next worker, an hour and more later: its reminders check what fell due as it starts, before sync resumes.
@@ -62,19 +69,7 @@ it("a worker restarted mid-join holds the reminders' hourly check from its start
 }, 60_000);
 
 it("the join's end tells the reminders every buyer that arrived during the join, those before the restart too", async () => {
-  const { team } = await followUpShop(machines);
-  const { db, state } = machines.stores('bob');
-  const login = { server: machines.server().url, db: team, user: 'bob', password: 'bob-pw' };
-  let read = 0;
-  const dropsAfterTwo: typeof fetch = async (input, init) => {
-    if (String(input instanceof Request ? input.url : input).includes('/_changes') && ++read > 2) throw new TypeError('fetch failed');
-    return fetch(input, init);
-  };
-  // The first worker brings part of the shop, then is ended: it tells nothing.
-  const first = syncService({ db, state, now: () => Date.now(), cookies: 'memory', fetch: dropsAfterTwo, tuning: TUNING });
-  await first.connect(login);
-  await expect.poll(() => first.view().state, { timeout: 10_000 }).toBe('offline');
-  await first.engine()!.stop();
+  const { db, state, login } = await bobHalfJoined();
   const before = (await db.members.toCollection().primaryKeys()) as string[];
 
   const told = new Set<string>();
