@@ -4,10 +4,9 @@
 // between batches (which would re-read every member dozens of times during one file).
 import { onCommitted, touches } from '../store/changes';
 import type { RegularsDb } from '../store/database';
+import { importOrigin, isImportOrigin } from '../domain/origins';
 
-/** The origin an import session's writes carry. */
-export const importOrigin = (session: string) => `import:${session}`;
-export const isImportOrigin = (origin: string | undefined) => !!origin?.startsWith('import:');
+export { importOrigin, isImportOrigin };
 
 /**
  * How long writes must pause before a keeper saves what it holds (the order ledger, the member

@@ -94,7 +94,7 @@ describe('the change stream', () => {
       withOrigin('restore');
       await db.members.clear();
     });
-    expect(changes).toEqual([{ db: db.name, from: 'here', origin: 'restore', marks: { members: expect.any(String) }, tables: [{ table: 'members', kind: 'delete', keys: null }] }]);
+    expect(changes).toEqual([{ db: db.name, from: 'here', origin: 'restore', marks: { members: expect.any(String) }, unsent: expect.any(String), tables: [{ table: 'members', kind: 'delete', keys: null }] }]);
   });
 
   it('carries the generation marks it wrote, and the member rows it put to listeners in this context only', async () => {

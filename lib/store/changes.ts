@@ -3,10 +3,11 @@
 // (the options page's restore, the members page) arrive over a BroadcastChannel. Whatever is derived
 // from the rows (member facts, the Today list, settings held in memory, import caches, the report,
 // RFM cut points, team sync) listens here, and to nothing else.
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware, Transaction } from 'dexie';
-import Dexie from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
 import { STORE_CHANGES_CHANNEL } from '../domain/change-channel';
 import { marksWrittenBy } from './generation';
+import { unsentWrittenBy } from './unsent';
+import { originOf } from './write-origin';
 
 /** One table's part of a committed write. */
 export interface TableChange {
@@ -27,6 +28,8 @@ export interface StoreChange {
   origin?: string | undefined;
   /** The generation marks (generation.ts) the write left, per watched table it wrote. */
   marks?: Readonly<Record<string, string>> | undefined;
+  /** The notes of unsent writes (unsent.ts) the write left: cleared by whoever sends it on. */
+  unsent?: string | undefined;
   /**
    * In this context only ('here'): the rows put, per table in CARRIED, as written (a listener
    * keeps what it derives from them without reading them back). Never sent to other contexts.
@@ -102,14 +105,7 @@ export function mayHaveWritten(change: StoreChange, table: string, keys: Iterabl
   return false;
 }
 
-// The writer's name for the transaction it runs in, by native transaction.
-const origins = new WeakMap<object, string>();
-
-/** Names the writer of the current transaction (call inside it): its change carries `origin`. */
-export function withOrigin(origin: string): void {
-  const trans = Dexie.currentTransaction as (Transaction & { idbtrans?: IDBTransaction }) | null;
-  if (trans?.idbtrans) origins.set(trans.idbtrans, origin);
-}
+export { withOrigin } from './write-origin';
 
 interface Pending {
   db: string;
@@ -146,7 +142,8 @@ export function changesMiddleware(dbName: string): Middleware<DBCore> {
           pendingOf.set(trans, made);
           p = made;
           (trans as IDBTransaction).addEventListener('complete', () => {
-            const change = { db: made.db, tables: [...made.tables.values()], origin: origins.get(trans), marks: marksWrittenBy(trans) };
+            const written = { origin: originOf(trans), marks: marksWrittenBy(trans), unsent: unsentWrittenBy(trans) };
+            const change = { db: made.db, tables: [...made.tables.values()], ...written };
             openChannel()?.postMessage(change);
             deliver({ ...change, from: 'here', rows: made.rows.size ? made.rows : undefined });
           });

@@ -15,6 +15,7 @@ import type {
 } from '../domain/rows';
 import { changesMiddleware } from './changes';
 import { generationMiddleware } from './generation';
+import { unsentMiddleware } from './unsent';
 import { leanPutsMiddleware } from './lean-puts';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 import { MemberTiers, memberTiersMiddleware } from './member-tiers';
@@ -60,6 +61,7 @@ export class RegularsDb extends Dexie {
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
     this.use(generationMiddleware());
+    this.use(unsentMiddleware());
     this.use(changesMiddleware(name));
     this.use(leanPutsMiddleware());
     this.memberTiers = new MemberTiers(this);

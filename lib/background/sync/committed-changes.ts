@@ -2,24 +2,17 @@
 // shared tables. Rows sync itself wrote from the team database carry SYNC_ORIGIN and are not sent
 // back (they came from there).
 import { onCommitted, type StoreChange } from '../../store/changes';
-import { importOrigin } from '../derived';
+import { isSyncOrigin } from '../../domain/origins';
+
+export { catchUpSession, isSyncOrigin, SYNC_ORIGIN } from '../../domain/origins';
 
 /** `keys` undefined: a range of the table changed (a clear, a delete by range): read it all. */
 export interface CommittedChange {
   table: string;
   keys: string[] | undefined;
 }
-export type SubscribeToCommitted = (listener: (changes: CommittedChange[]) => void) => () => void;
-
-/** The origin of the store writes that apply what arrived from the team database. */
-export const SYNC_ORIGIN = 'sync';
-/**
- * A catch-up (joining a team, back from offline) writes as one session, like an import: the derived
- * figures wait for its end (lib/background/derived.ts) instead of being recomputed between batches.
- */
-const CATCH_UP = 'sync-';
-export const catchUpSession = (at: number) => `${CATCH_UP}${at}`;
-export const isSyncOrigin = (origin: string | undefined) => origin === SYNC_ORIGIN || !!origin?.startsWith(importOrigin(CATCH_UP));
+/** `unsent`: the notes the write left (lib/store/unsent.ts), to clear once its rows are in the outbox. */
+export type SubscribeToCommitted = (listener: (changes: CommittedChange[], unsent?: string) => void) => () => void;
 
 /** A store change as the committed rows sync has to send; empty when there is nothing to send. */
 export function committedChangesOf(change: StoreChange, dbName: string, tables: readonly string[]): CommittedChange[] {
@@ -41,6 +34,6 @@ export function storeCommitted(dbName: string, tables: readonly string[]): Subsc
   return (listener) =>
     onCommitted((change) => {
       const changes = committedChangesOf(change, dbName, tables);
-      if (changes.length) listener(changes);
+      if (changes.length || (change.db === dbName && change.unsent)) listener(changes, change.unsent);
     });
 }

@@ -57,7 +57,12 @@ export function teamMachines(server: () => TestServer) {
     stores(user: string) {
       const factory = new IDBFactory();
       const name = `regulars-${user}-${++seq}`;
-      return { db: memoryDb(undefined, factory, name), state: new SyncStateDb(`sync-${name}`, { indexedDB: factory, IDBKeyRange }) };
+      return {
+        db: memoryDb(undefined, factory, name),
+        state: new SyncStateDb(`sync-${name}`, { indexedDB: factory, IDBKeyRange }),
+        /** Another connection to the same store: an extension page's, writing with no worker told. */
+        page: () => memoryDb(undefined, factory, name),
+      };
     },
     async machine(team: string, user: string, password: string, { fetch, ...extra }: Pick<SyncDeps, 'onApplied' | 'longpollMs' | 'heldPastMs' | 'writeWaiting'> & { fetch?: typeof globalThis.fetch } = {}) {
       const { db, state } = machines.stores(user);

@@ -1,0 +1,79 @@
+// A write to a shared table reaches the team even when no noting of it finished: the service worker
+// ended while noting it, or a page wrote while no worker listened to the change channel. The store's
+// note of the write (lib/store/unsent.ts) is read when the next worker's noter starts.
+import { expect, it } from 'vitest';
+import { teamOnTestServer } from '../../../tests/support/team-machines';
+import { SHARED_TABLES } from '../../domain/sync/documents';
+import { importOrders } from '../import/import-orders';
+import { addNote, addTag } from '../members/card';
+import { NOW, order } from '../test-helpers';
+import { storeCommitted } from './committed-changes';
+import { syncService } from './service';
+import type { RegularsDb } from '../../store/database';
+import type { SyncStateDb } from './state';
+
+const machines = teamOnTestServer();
+const TUNING = { batch: 50, longpollMs: 300 };
+
+/** Alice's first worker, connected with kim's order sent; `alive()` false: the browser ended it (it hears nothing more). */
+async function firstWorker() {
+  const team = await machines.newTeam();
+  const stores = machines.stores('alice');
+  const { db, state } = stores;
+  const login = { server: machines.server().url, db: team, user: 'alice', password: 'alice-pw' };
+  let alive = true;
+  const heard = storeCommitted(db.name, Object.keys(SHARED_TABLES));
+  const worker = syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: TUNING, subscribe: (l) => heard((c, u) => alive && l(c, u)) });
+  await worker.connect(login);
+  await importOrders(db, [order({ buyer: { handle: 'kim' } })], NOW);
+  await worker.engine()!.settled(30_000);
+  const kim = (await db.members.toArray())[0]!;
+  const end = async () => {
+    alive = false;
+    await worker.engine()?.close();
+  };
+  return { ...stores, team, login, kim, end };
+}
+
+/** The next worker signs in again and sends what waits; then bob joins: what he holds of `memberId`. */
+async function nextWorkerThenBob(db: RegularsDb, state: SyncStateDb, team: string, login: Parameters<ReturnType<typeof syncService>['connect']>[0], memberId: string) {
+  const next = syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: TUNING });
+  try {
+    await next.resume();
+    await next.connect(login);
+    await next.engine()!.settled(30_000);
+  } finally {
+    await next.engine()?.close();
+  }
+  const b = await machines.machine(team, 'bob', 'bob-pw');
+  b.engine.start();
+  await b.engine.settled(30_000);
+  return { tags: (await b.db.members.get(memberId))?.tags, notes: (await b.db.notes.toArray()).map((n) => n.text) };
+}
+
+it('a tag whose noting the worker never finished (it ended mid-noting) reaches the team from the next worker', async () => {
+  const { db, state, team, login, kim, end } = await firstWorker();
+  // The store commits the tag; the worker ends before its outbox row is written.
+  let began!: () => void;
+  const noting = new Promise<void>((r) => (began = r));
+  state.outbox.bulkPut = (() => (began(), new Promise(() => undefined))) as never;
+  await addTag(db, kim.id, 'vip', NOW + 1);
+  await noting;
+  await end();
+  Reflect.deleteProperty(state.outbox, 'bulkPut');
+  expect(await state.outbox.count()).toBe(0);
+
+  expect(await nextWorkerThenBob(db, state, team, login, kim.id)).toEqual({ tags: ['vip'], notes: [] });
+}, 60_000);
+
+it('a tag and a note an extension page wrote while no worker listened reach the team when a worker starts', async () => {
+  const { db, state, team, login, kim, end, page: openPage } = await firstWorker();
+  await end();
+  // The members page writes over its own connection; its change goes out on the channel to nobody.
+  const page = openPage();
+  await addTag(page, kim.id, 'from-a-page', NOW + 1);
+  await addNote(page, kim.id, 'written on the members page', 'alice', NOW + 2);
+  page.close();
+
+  expect(await nextWorkerThenBob(db, state, team, login, kim.id)).toEqual({ tags: ['from-a-page'], notes: ['written on the members page'] });
+}, 60_000);

@@ -1,0 +1,87 @@
+// Writes to the team's shared tables (lib/domain/sync/documents.ts) not yet taken by team sync. Every
+// read-write transaction that writes one leaves a note of the keys it wrote in the caches table, in
+// the same transaction (a DBCore middleware, as generation.ts writes its marks): the note commits
+// with the write or not at all. Sync's noter clears a transaction's notes once their outbox rows are
+// written, and notes whatever is left when it starts: a write whose change was never noted (the
+// service worker ended mid-noting, or a page wrote while no worker listened to the change channel)
+// is sent then. Writes that apply what came from the team (a sync origin) leave none.
+import type { DBCore, DBCoreTable, Middleware, Table } from 'dexie';
+import { isSyncOrigin } from '../domain/origins';
+import { SHARED_TABLES } from '../domain/sync/documents';
+import { CACHES_TABLE, newGeneration } from './generation';
+import { originOf } from './write-origin';
+
+const PREFIX = 'unsent:';
+const SHARED: ReadonlySet<string> = new Set(Object.keys(SHARED_TABLES));
+
+/** One write's part of a transaction: the keys written (null: a range of the table, a clear). */
+interface UnsentNote {
+  table: string;
+  keys: string[] | null;
+}
+
+// Each transaction's notes are `${prefix}${n}`, one per write to a shared table.
+const written = new WeakMap<object, { prefix: string; n: number }>();
+
+/** The key prefix of the notes a native transaction left; undefined when it left none. */
+export const unsentWrittenBy = (trans: object): string | undefined => written.get(trans)?.prefix;
+
+export function unsentMiddleware(): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'regulars-unsent',
+    create(down) {
+      // Databases opened at an older schema (migration tests) have no caches table: nothing to note.
+      if (!down.schema.tables.some((t) => t.name === CACHES_TABLE)) return {};
+      const caches = down.table(CACHES_TABLE);
+      return {
+        transaction(stores, mode, options) {
+          const widen = mode === 'readwrite' && stores.some((s) => SHARED.has(s)) && !stores.includes(CACHES_TABLE);
+          return down.transaction(widen ? [...stores, CACHES_TABLE] : stores, mode, options);
+        },
+        table(name) {
+          const table = down.table(name);
+          if (!SHARED.has(name)) return table;
+          const noted: DBCoreTable = {
+            ...table,
+            async mutate(req) {
+              const result = await table.mutate(req);
+              if (isSyncOrigin(originOf(req.trans))) return result;
+              const keys = req.type === 'deleteRange' ? null : req.type === 'delete' ? req.keys : (result.results ?? req.keys ?? []);
+              let t = written.get(req.trans);
+              if (!t) written.set(req.trans, (t = { prefix: `${PREFIX}${newGeneration()}:`, n: 0 }));
+              const note: UnsentNote = { table: name, keys: keys && keys.map(String) };
+              await caches.mutate({ type: 'put', trans: req.trans, values: [{ key: `${t.prefix}${t.n++}`, value: note }] });
+              return result;
+            },
+          };
+          return noted;
+        },
+      };
+    },
+  };
+}
+
+type Caches = Table<{ key: string; value: unknown }, string>;
+
+/** What was written and not yet taken: the notes' keys, and per table the keys written (undefined: all of it). */
+export async function unsentWrites(caches: Caches): Promise<{ notes: string[]; tables: Map<string, Set<string> | undefined> }> {
+  const rows = await caches.where('key').startsWith(PREFIX).toArray();
+  const tables = new Map<string, Set<string> | undefined>();
+  for (const { value } of rows) {
+    const { table, keys } = value as UnsentNote;
+    const seen = tables.has(table) ? tables.get(table) : new Set<string>();
+    if (!seen || !keys) tables.set(table, undefined);
+    else {
+      for (const k of keys) seen.add(k);
+      tables.set(table, seen);
+    }
+  }
+  return { notes: rows.map((r) => r.key), tables };
+}
+
+/** Clears notes taken: one transaction's (its prefix, unsentWrittenBy) or these keys. */
+export async function clearUnsent(caches: Caches, taken: string | readonly string[]): Promise<void> {
+  if (typeof taken === 'string') await caches.where('key').startsWith(taken).delete();
+  else if (taken.length) await caches.bulkDelete([...taken]);
+}
