@@ -152,7 +152,7 @@ export function createSyncEngine(deps: SyncDeps) {
     const fromLongpoll = caughtUp;
     caughtUp = false;
     // A join a restarted worker left under way goes on as that join (join.ts).
-    const resumed = first || status.progress ? undefined : await join.resume();
+    const resumed = first || status.progress ? undefined : await join.resume(now());
     if (first) {
       const info = await client.info();
       await joinSession(await join.begin(info.doc_count, now(), catchUpSession(Date.now())));
@@ -196,8 +196,8 @@ export function createSyncEngine(deps: SyncDeps) {
           if (!running) return;
           const s = await failureState(client, e);
           if (s !== 'offline') {
-            // Refused: a join would wait for the user to act and hold the reminders' sweep meanwhile; it ends here.
-            await join.end(true);
+            // Refused: a join would wait for the user to act and hold the reminders' sweep meanwhile; it stops here.
+            await join.refuse(now());
             setStatus({ state: s, progress: undefined });
             running = false;
             return;

@@ -3,8 +3,10 @@
 // idle service workers) knows the store holds part of the shop before its engine runs again, holds
 // the reminders' sweep meanwhile (reminders/scheduler.ts sweepHeld), and goes on with the join as
 // one (its progress, its session) rather than as a plain catch-up. A join the server refuses (this
-// user off the team, the database gone, the session ended) ends there: it would hold the sweep until
-// the user acted, and the status line says what to do.
+// user off the team, the database gone, the session ended) stops there: it would hold the sweep until
+// the user acted, and the status line says what to do. It stays kept as refused, holding nothing, and
+// is taken up again as a join (its progress line) once the agent signs in again.
+import { catchUpSession } from '../../domain/origins';
 import type { RegularsDb } from '../../store/database';
 import { readMeta, writeMeta, type SyncStateDb } from './state';
 
@@ -22,6 +24,8 @@ export interface JoinUnderWay {
    * after a restart. Beyond KEPT_MEMBERS the reminders sweep the whole shop anyway (team-changes.ts): 'all'.
    */
   seen?: { tables: string[]; members: string[] | 'all' } | undefined;
+  /** When the server refused it: it holds nothing until taken up again (what it wrote was told then). */
+  refusedAt?: number | undefined;
 }
 
 /** What a join wrote: the tables, and the members the reminders follow. */
@@ -39,21 +43,31 @@ export async function seenOf(db: RegularsDb, join: JoinUnderWay): Promise<JoinSe
 }
 
 export const readJoin = (state: SyncStateDb) => readMeta<JoinUnderWay>(state, JOIN_KEY);
+/** A join under way and not refused: the store holds part of the team's shop, and the rest is on its way. */
+export async function joinHolding(state: SyncStateDb): Promise<JoinUnderWay | undefined> {
+  const join = await readJoin(state);
+  return join?.refusedAt === undefined ? join : undefined;
+}
 export const writeJoin = (state: SyncStateDb, join: JoinUnderWay) => writeMeta(state, JOIN_KEY, join);
 /** The join ended ("Synced"), or this computer left the team (Disconnect): what is here is no longer half of anything. */
 export const endJoin = (state: SyncStateDb) => state.meta.delete(JOIN_KEY);
 
+/** Keeps the join under way, if any, as refused at `at` (what it wrote is told by the caller). */
+async function keepRefused(state: SyncStateDb, at: number): Promise<JoinUnderWay | undefined> {
+  const join = await readJoin(state);
+  if (!join || join.refusedAt !== undefined) return undefined;
+  await writeJoin(state, { ...join, seen: undefined, refusedAt: at });
+  return join;
+}
+
 /**
  * The server refused a join a restarted worker left under way (the session ended meanwhile): it will
- * not end by itself, so it ends here (the reminders' sweep it held runs); returns what it had written,
- * for the reminders, or undefined when no join was under way.
+ * not end by itself, so it stops holding here (the reminders' sweep it held runs); returns what it had
+ * written, for the reminders, or undefined when no join was under way.
  */
-export async function refuseJoin(db: RegularsDb, state: SyncStateDb): Promise<(JoinSeen & { session: string }) | undefined> {
-  const join = await readJoin(state);
-  if (!join) return undefined;
-  const seen = await seenOf(db, join);
-  await endJoin(state);
-  return { ...seen, session: join.session };
+export async function refuseJoin(db: RegularsDb, state: SyncStateDb, at: number): Promise<(JoinSeen & { session: string }) | undefined> {
+  const join = await keepRefused(state, at);
+  return join && { ...(await seenOf(db, join)), session: join.session };
 }
 
 type Progress = { done: number; total: number; startedAt: number };
@@ -72,19 +86,31 @@ export function joinKeeper(state: SyncStateDb, show: (progress: Progress) => voi
   };
   return {
     begin: (total: number, startedAt: number, session: string) => keep({ total, done: 0, startedAt, session }),
-    /** The join a restarted worker left under way, if any, as the status line shows it again. */
-    async resume(): Promise<JoinUnderWay | undefined> {
+    /**
+     * The join a restarted worker left under way, or one refused before (signed in again), if any, as
+     * the status line shows it again. A refused one goes on as a new session (the old one was told),
+     * its start moved by the pause, so the time left is reckoned from the time spent reading.
+     */
+    async resume(now: number): Promise<JoinUnderWay | undefined> {
       const j = await readJoin(state);
-      return j && keep(j);
+      if (!j) return undefined;
+      if (j.refusedAt === undefined) return keep(j);
+      const { total, done, startedAt, refusedAt } = j;
+      return keep({ total, done, startedAt: startedAt + Math.max(0, now - refusedAt), session: catchUpSession(now) });
     },
     async applied(count: number, seen: JoinSeen | undefined): Promise<void> {
       const kept = seen && { tables: [...seen.tables], members: seen.members.size > KEPT_MEMBERS ? ('all' as const) : [...seen.members] };
       if (join) await keep({ ...join, done: join.done + count, ...(kept ? { seen: kept } : {}) });
     },
-    /** "Synced"; or refused (`refused`: kept or not, it ends, told the server's answer on the status line). */
-    async end(refused?: true): Promise<void> {
-      if (join || refused) await endJoin(state);
+    /** "Synced". */
+    async end(): Promise<void> {
+      if (join) await endJoin(state);
       join = undefined;
+    },
+    /** Refused (the status line tells the server's answer): kept as refused, taken up again at the next sign-in. */
+    async refuse(at: number): Promise<void> {
+      join = undefined;
+      await keepRefused(state, at);
     },
   };
 }

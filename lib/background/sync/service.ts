@@ -16,7 +16,7 @@ import { setUpTeam } from './setup';
 import { teamFacts } from './team-facts';
 import { writeTeamMember } from './team-member';
 import { readMeta, SyncStateDb, writeMeta } from './state';
-import { endJoin, readJoin, refuseJoin } from './join';
+import { endJoin, joinHolding, refuseJoin } from './join';
 import type { SyncDeps } from './engine-types';
 
 export interface TeamConfig {
@@ -98,7 +98,7 @@ export function syncService(deps: SyncServiceDeps) {
       const who = await client.session().catch(() => undefined);
       if (who && !who.userCtx.name) {
         last = { ...OFF, state: 'signIn' };
-        const refused = await refuseJoin(deps.db, state);
+        const refused = await refuseJoin(deps.db, state, deps.now());
         if (refused && (refused.tables.size || refused.members.size)) deps.onApplied?.(refused.tables, refused.members, refused.session);
         return;
       }
@@ -147,9 +147,9 @@ export function syncService(deps: SyncServiceDeps) {
     /**
      * Part of the team's documents is here and the rest on its way: a catch-up under way (engine.ts
      * catchingUp), or a join not yet "Synced", kept in the meta (join.ts), so also in a worker
-     * restarted mid-join before its engine runs again. A join the server refused is no longer one.
+     * restarted mid-join before its engine runs again. A join the server refused holds nothing until taken up again.
      */
-    catchingUp: async (): Promise<boolean> => !!engine?.catchingUp() || (await readJoin(state)) !== undefined,
+    catchingUp: async (): Promise<boolean> => !!engine?.catchingUp() || (await joinHolding(state)) !== undefined,
     /** The team user while connected to a team (reminders are assigned to team users). */
     me: (): string | undefined => config?.user,
     /** The team's users while connected (the database's members and whoever wrote to it); empty otherwise. */
