@@ -9,6 +9,8 @@ export default defineConfig({
     // Store tests run thousands of writes through fake-indexeddb, CPU-bound: on two busy cores the
     // 5 s default was measured too short (5.3 s for 5,007 orders). Speed is judged by npm run bench.
     testTimeout: 30_000,
+    // One team server (pouchdb-server) for every test file that syncs, started as the run starts.
+    globalSetup: ['tests/support/couch-global.ts'],
     hookTimeout: 30_000,
     // A fresh module graph per file cost a third of the run (42 s of imports in 127 s on two cores).
     // No test mocks a module (vi.mock), and every test store is its own fake IndexedDB, so the files

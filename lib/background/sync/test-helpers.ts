@@ -14,6 +14,8 @@ import { setUpTeam } from './setup';
 import { SyncStateDb } from './state';
 
 let seq = 0;
+/** Test workers share one team server (tests/support/couch-global.ts): their team databases are named apart. */
+const WORKER = Math.random().toString(36).slice(2, 8);
 
 /** The team server of the test (tests/support/couch-server.ts starts one). */
 export interface TestServer {
@@ -21,12 +23,13 @@ export interface TestServer {
   admin: { name: string; password: string };
 }
 
-export function teamMachines(server: () => TestServer) {
+/** `users`: the server's users (made once for all tests), members of every new team. */
+export function teamMachines(server: () => TestServer, users: readonly string[]) {
   const running: SyncEngine[] = [];
-  /** A new team database with alice and bob as members. */
+  /** A new team database with `users` (alice and bob) as members. */
   const newTeam = async (): Promise<string> => {
-    const db = `shop${++seq}`;
-    await setUpTeam({ server: server().url, db, admin: server().admin, members: [{ name: 'alice', password: 'alice-pw' }, { name: 'bob', password: 'bob-pw' }] });
+    const db = `shop${WORKER}-${++seq}`;
+    await setUpTeam({ server: server().url, db, admin: server().admin, members: users.map((name) => ({ name })) });
     return db;
   };
   const machines = {
