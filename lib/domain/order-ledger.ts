@@ -11,6 +11,7 @@ import type { TierFacts } from './suggest';
 import { DAY_MS } from './time';
 import type { OrderStatus } from './types';
 import { StringSlots } from './string-slots';
+import { TextPool } from './text-pool';
 import { joinedInPieces, type TextInPieces } from './joined-pieces';
 
 /** An order as the ledger hands it over: its id and what the report reads. */
@@ -92,10 +93,10 @@ const grown = <T extends Uint16Array | Uint32Array | Float64Array>(a: T, length:
 };
 
 export class OrderLedger {
-  /** Slot → order id ('' when free). */
-  private idAt: string[] = [];
+  /** Slot → order id ('' when free), as bytes outside the JS heap (text-pool.ts: some 20 B an order where a string took 32 B). */
+  private ids = new TextPool();
   /** Order id → its slot in the columns (string-slots.ts: 8 B a slot where a Map took some 40 B an order). */
-  private slotOf = new StringSlots(this.idAt);
+  private slotOf = new StringSlots(this.ids);
   /** Slots in use or freed so far (the columns may be longer). */
   private slots = 0;
   private readonly free: number[] = [];
@@ -134,15 +135,15 @@ export class OrderLedger {
     let i = this.slotOf.get(id);
     if (!order) {
       if (i === undefined) return;
-      this.slotOf.delete(id); // while idAt still names it there
+      this.slotOf.delete(id); // while `ids` still names it there
       this.member[i] = FREE;
-      this.idAt[i] = '';
+      this.ids.clear(i);
       this.free.push(i);
       return;
     }
     if (i === undefined) {
       i = this.newSlot();
-      this.idAt[i] = id;
+      this.ids.set(i, id);
       this.slotOf.set(id, i);
     }
     this.member[i] = this.members.index(order.memberId);
@@ -156,7 +157,7 @@ export class OrderLedger {
   /** Slot `i` as an order (a fresh object). */
   private orderAt(i: number, memberId: string, items: readonly ReportOrder['items'][]): LedgerOrder {
     return {
-      id: this.idAt[i]!,
+      id: this.ids.get(i),
       memberId,
       placedAt: this.placedAt[i]!,
       amountMinor: this.amountMinor[i]!,
@@ -225,7 +226,7 @@ export class OrderLedger {
   /** The columns as kept: the orders held, in slot order, the dictionaries without what no order names. */
   encode(): LedgerColumns {
     const { columns, slots } = this.encodeNumbers();
-    columns.ids = Array.from(slots, (i) => this.idAt[i]!).join(SEP);
+    columns.ids = Array.from(slots, (i) => this.ids.get(i)).join(SEP);
     return columns;
   }
 
@@ -237,8 +238,8 @@ export class OrderLedger {
    */
   encodeInPieces(): Omit<LedgerColumns, 'ids'> & { ids: TextInPieces } {
     const { columns, slots } = this.encodeNumbers();
-    const idAt = this.idAt;
-    return { ...columns, ids: joinedInPieces(slots.length, (k) => idAt[slots[k]!]!, SEP) };
+    const ids = this.ids;
+    return { ...columns, ids: joinedInPieces(slots.length, (k) => ids.get(slots[k]!), SEP) };
   }
 
   /** Every column but the ids, and the slots they were taken from, in order. */
@@ -293,8 +294,11 @@ export class OrderLedger {
       }
     }
     const ledger = new OrderLedger();
-    ledger.idAt = ids;
-    ledger.slotOf = StringSlots.of(ids);
+    ledger.slotOf = new StringSlots(ledger.ids, c.count);
+    ids.forEach((id, i) => {
+      ledger.ids.set(i, id);
+      ledger.slotOf.set(id, i);
+    });
     if (ledger.slotOf.size !== c.count) throw new Error('The order ledger holds an order id twice');
     ledger.slots = c.count;
     ledger.member = c.member;

@@ -14,18 +14,23 @@ export function fnv32(text: string): number {
 
 const EMPTY = -1;
 
+/** Strings by index held elsewhere than an array (a TextPool): StringSlots asks whether the one at an index is `text`. */
+export interface IndexedText {
+  same(index: number, text: string): boolean;
+}
+
 export class StringSlots {
   /** At each table position: an index into `names`, or EMPTY. */
   private at: Int32Array;
   /** At each table position: the hash of the string there. */
   private hashes: Int32Array;
   private count = 0;
+  /** Whether the string at an index of the caller's strings is `text`. */
+  private readonly same: (index: number, text: string) => boolean;
 
-  /** `names`: the caller's array, read on lookups (a string is set here only once it is at its index there). */
-  constructor(
-    private names: readonly string[],
-    capacity = 16,
-  ) {
+  /** `names`: the caller's strings, read on lookups (a string is set here only once it is at its index there). */
+  constructor(names: readonly string[] | IndexedText, capacity = 16) {
+    this.same = Array.isArray(names) ? (i, text) => (names as readonly string[])[i] === text : (i, text) => (names as IndexedText).same(i, text);
     let size = 16;
     while (size * 3 < capacity * 4) size *= 2;
     this.at = new Int32Array(size).fill(EMPTY);
@@ -61,7 +66,7 @@ export class StringSlots {
         if (++this.count * 4 > this.at.length * 3) this.grow();
         return;
       }
-      if (this.hashes[p] === hash && this.names[i] === text) {
+      if (this.hashes[p] === hash && this.same(i, text)) {
         this.at[p] = index;
         return;
       }
@@ -93,7 +98,7 @@ export class StringSlots {
     for (let p = hash & mask; ; p = (p + 1) & mask) {
       const i = this.at[p]!;
       if (i === EMPTY) return -1;
-      if (this.hashes[p] === hash && this.names[i] === text) return p;
+      if (this.hashes[p] === hash && this.same(i, text)) return p;
     }
   }
 

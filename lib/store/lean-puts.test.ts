@@ -3,7 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { leanPutsMiddleware } from './lean-puts';
 import { memoryDb, NOW } from './test-helpers';
-import { onCommitted } from './changes';
+import { changesMiddleware, onCommitted } from './changes';
 
 interface Person {
   id: string;
@@ -64,5 +64,30 @@ describe('a bulk put of many rows', () => {
     db.use(leanPutsMiddleware());
     await db.notes.bulkPut([{ text: 'a' }, { text: 'b' }], ['k1', 'k2']);
     expect(await db.notes.get('k2')).toEqual({ text: 'b' });
+  });
+});
+
+describe('a bulk add of many rows', () => {
+  it('stores every row and its change names every key once', async () => {
+    const db = peopleDb('lean-adds-all');
+    const keys: string[] = [];
+    const stop = onCommitted((change) => {
+      for (const t of change.tables) if (t.table === 'people') keys.push(...(t.keys ?? []));
+    });
+    db.use(changesMiddleware('lean-adds-all'));
+    await db.transaction('rw', [db.people], () => db.people.bulkAdd(people(1000)));
+    await new Promise((r) => setTimeout(r, 0));
+    stop();
+    expect(await db.people.count()).toBe(1000);
+    expect(keys).toEqual(people(1000).map((p) => p.id));
+  });
+
+  it('whose key is taken at a row before the last stores none of its rows, outside a transaction too', async () => {
+    const db = peopleDb('lean-adds-taken');
+    await db.people.add({ id: 'p500', email: 'first@example.com' });
+    // Dexie alone stored the 999 other rows here and rejected with a BulkError.
+    await expect(db.people.bulkAdd(people(1000))).rejects.toThrow();
+    expect(await db.people.count()).toBe(1);
+    expect((await db.people.get('p500'))?.email).toBe('first@example.com');
   });
 });

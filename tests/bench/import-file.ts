@@ -27,7 +27,7 @@ interface Imported {
   phases: Record<string, number>;
 }
 
-type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
+export type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
 type Phases = { read(): Record<string, number>; reset(): void };
 type PageTimes = Record<string, { ms: number; calls: number }>;
 
@@ -52,7 +52,7 @@ function phaseSplit(ms: number, background: Record<string, number>, page: PageTi
 }
 
 /** One import of `file` on the options page, timed from the click to "Imported …", memory sampled meanwhile. */
-async function importOnce(ext: Launched, userDataDir: string, file: string, query = ''): Promise<Imported> {
+export async function importOnce(ext: Launched, userDataDir: string, file: string, query = ''): Promise<Imported> {
   const { context, extensionId, serviceWorker } = ext;
   const page = await context.newPage();
   try {
@@ -104,7 +104,7 @@ async function idleBrowserPss(context: BrowserContext, extensionId: string, user
   return { pss: Object.values(byProcess).reduce((a, b) => a + b, 0), byProcess: megabytes(byProcess) };
 }
 
-async function benchPage(context: BrowserContext, extensionId: string): Promise<Page> {
+export async function benchPage(context: BrowserContext, extensionId: string): Promise<Page> {
   const bench = await context.newPage();
   await bench.goto(`chrome-extension://${extensionId}/bench.html`);
   await bench.waitForFunction(() => document.body.dataset.ready === 'true');

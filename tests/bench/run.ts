@@ -9,6 +9,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { findChromium } from '../support/chromium';
 import { launchWithExtension } from '../support/extension';
 import { backgroundSettled, BENCH_DIR, emit, pct, round, seededBenchPage } from './common';
+import { importAbBench } from './import-ab';
 import { importBench, importMemoryBench } from './import-file';
 import { emitScroll, membersTableScroll, segmentBenches } from './members-segments';
 import { startBenchSite } from './pages';
@@ -84,7 +85,10 @@ async function panelOnly() {
  * then the memory of a BENCH_EXPORT_MB export (200 MB; 0 leaves it out).
  */
 async function importBenches() {
-  await importBench(Number(process.env.BENCH_IMPORT_ORDERS ?? 100_000), Number(process.env.BENCH_IMPORT_MEMBERS ?? 40_000));
+  const [orders, members] = [Number(process.env.BENCH_IMPORT_ORDERS ?? 100_000), Number(process.env.BENCH_IMPORT_MEMBERS ?? 40_000)];
+  // BENCH_IMPORT_AB_DIR=DIR: the fresh import alone, this build and another in turn (import-ab.ts).
+  if (process.env.BENCH_IMPORT_AB_DIR) return importAbBench(process.env.BENCH_IMPORT_AB_DIR, orders, members);
+  await importBench(orders, members);
   const megabytes = Number(process.env.BENCH_EXPORT_MB ?? 200);
   if (megabytes > 0) await importMemoryBench(megabytes);
 }

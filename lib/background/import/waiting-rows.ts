@@ -9,6 +9,7 @@
 // one category's time) are made only once a row fills them.
 import type { MemberWrite } from '../../domain/rows';
 import { StringSlots } from '../../domain/string-slots';
+import { TextPool } from '../../domain/text-pool';
 
 /** The fields held as columns; any other a row has is kept beside it as it is. */
 const COLUMNS = new Set([
@@ -54,7 +55,8 @@ export class WaitingRows {
   private ids: string[] = [];
   private slotOf = new StringSlots(this.ids);
   private slots = 0;
-  private names: string[] = [];
+  /** Display names, as bytes outside the JS heap (text-pool.ts): 8 MB of strings for 269k rows. */
+  private names = new TextPool();
   private unusual: (Unusual | undefined)[] = [];
   private dictionary: string[] = [];
   private indexOf = new Map<string, number>();
@@ -94,7 +96,7 @@ export class WaitingRows {
     if (slot === undefined) return false;
     this.slotOf.delete(id); // while `ids` still names it there
     this.ids[slot] = '';
-    this.names[slot] = '';
+    this.names.clear(slot);
     this.unusual[slot] = undefined;
     return true;
   }
@@ -104,7 +106,7 @@ export class WaitingRows {
     this.slotOf = new StringSlots(this.ids);
     this.slots = 0;
     this.createdCount = 0;
-    this.names = [];
+    this.names = new TextPool();
     this.unusual = [];
     for (const column of [...NUMBERS, ...LAZY]) (this as unknown as Record<string, Float64Array>)[column] = new Float64Array(0);
     for (const column of INTEGERS) (this as unknown as Record<string, Int32Array>)[column] = new Int32Array(0);
@@ -168,7 +170,7 @@ export class WaitingRows {
 
   set(id: string, row: MemberWrite): this {
     const i = this.slotFor(id);
-    this.names[i] = row.displayName;
+    this.names.set(i, row.displayName);
     this.flags[i] = (this.flags[i]! & CREATED) | (row.doNotContact ? DO_NOT_CONTACT : 0);
     this.createdAt[i] = row.createdAt;
     this.updatedAt[i] = row.updatedAt;
@@ -208,7 +210,7 @@ export class WaitingRows {
     const category = this.category[i]!;
     return {
       id,
-      displayName: this.names[i]!,
+      displayName: this.names.get(i),
       tags: odd?.tags ?? [],
       profile: odd?.profile ?? {},
       doNotContact: (this.flags[i]! & DO_NOT_CONTACT) !== 0,

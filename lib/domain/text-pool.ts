@@ -1,0 +1,129 @@
+// Short strings by slot, kept as bytes in one growing Uint8Array outside the JS heap: a string
+// shorter than 127 characters costs its length (twice that when one of its code units is above 255,
+// a Chinese name) and 5 B beside it. The order ledger keeps a 200 MB export's 683k order ids
+// ("shopify:#100123") here, and an import its waiting members' names: as strings in an array each
+// took some 32 B of the background's heap (a 12 B header, the characters rounded up, the array's
+// pointer), live through the whole import. A longer string is kept as it is. The bytes of a string
+// cleared or replaced are reclaimed once they are half of the pool (the pool is rewritten without
+// them). Pure.
+
+/** The length mark of a slot whose string is kept as it is (`long`). */
+const LONG = 255;
+/** Marks of two-byte strings: TWO + their length. */
+const TWO = 127;
+
+const grownTo = <A extends Uint8Array | Uint32Array>(a: A, length: number): A => {
+  const next = new (a.constructor as new (n: number) => A)(length);
+  next.set(a);
+  return next;
+};
+
+export class TextPool {
+  private bytes = new Uint8Array(1 << 12);
+  /** Bytes in use, those of cleared strings included. */
+  private used = 0;
+  /** Bytes of cleared strings, not yet reclaimed. */
+  private dead = 0;
+  private start = new Uint32Array(0);
+  /** Per slot: 0 for none (or ''), the length of a one-byte string (below TWO), TWO + the length of a two-byte one, or LONG (in `long`). */
+  private length = new Uint8Array(0);
+  private long = new Map<number, string>();
+
+  /** The string at `slot` ('' when none). */
+  get(slot: number): string {
+    const mark = this.length[slot] ?? 0;
+    if (mark === LONG) return this.long.get(slot)!;
+    if (mark === 0) return '';
+    const at = this.start[slot]!;
+    if (mark < TWO) return String.fromCharCode.apply(null, this.bytes.subarray(at, at + mark) as unknown as number[]);
+    const codes = new Array<number>(mark - TWO);
+    for (let i = 0; i < codes.length; i++) codes[i] = this.bytes[at + 2 * i]! | (this.bytes[at + 2 * i + 1]! << 8);
+    return String.fromCharCode.apply(null, codes);
+  }
+
+  /** Whether the string at `slot` is `text`, without making it. */
+  same(slot: number, text: string): boolean {
+    const mark = this.length[slot] ?? 0;
+    if (mark === LONG) return this.long.get(slot) === text;
+    const at = this.start[slot]!;
+    if (mark < TWO) {
+      if (mark !== text.length) return false;
+      for (let i = 0; i < mark; i++) if (this.bytes[at + i] !== text.charCodeAt(i)) return false;
+      return true;
+    }
+    if (mark - TWO !== text.length) return false;
+    for (let i = 0; i < text.length; i++) if ((this.bytes[at + 2 * i]! | (this.bytes[at + 2 * i + 1]! << 8)) !== text.charCodeAt(i)) return false;
+    return true;
+  }
+
+  set(slot: number, text: string): void {
+    this.clear(slot);
+    if (slot >= this.length.length) {
+      const length = Math.max(1024, Math.ceil((slot + 1) * 1.5));
+      this.start = grownTo(this.start, length);
+      this.length = grownTo(this.length, length);
+    }
+    if (text.length === 0) return;
+    const one = oneByte(text);
+    if (text.length >= (one ? TWO : LONG - TWO)) {
+      this.long.set(slot, text);
+      this.length[slot] = LONG;
+      return;
+    }
+    const size = one ? text.length : 2 * text.length;
+    this.room(size);
+    const at = this.used;
+    if (one) for (let i = 0; i < text.length; i++) this.bytes[at + i] = text.charCodeAt(i);
+    else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        this.bytes[at + 2 * i] = c & 0xff;
+        this.bytes[at + 2 * i + 1] = c >>> 8;
+      }
+    }
+    this.start[slot] = at;
+    this.length[slot] = one ? text.length : TWO + text.length;
+    this.used += size;
+  }
+
+  clear(slot: number): void {
+    const mark = this.length[slot] ?? 0;
+    if (mark === 0) return;
+    if (mark === LONG) this.long.delete(slot);
+    else this.dead += bytesOf(mark);
+    this.length[slot] = 0;
+  }
+
+  /** Room for `n` more bytes: the cleared ones reclaimed when they are half the pool, else a larger pool. */
+  private room(n: number): void {
+    if (this.used + n <= this.bytes.length) return;
+    if (this.dead * 2 >= this.used) this.compact();
+    if (this.used + n <= this.bytes.length) return;
+    this.bytes = grownTo(this.bytes, Math.max(this.used + n, Math.ceil(this.bytes.length * 1.5)));
+  }
+
+  private compact(): void {
+    const old = this.bytes;
+    this.bytes = new Uint8Array(old.length);
+    let used = 0;
+    for (let slot = 0; slot < this.length.length; slot++) {
+      const mark = this.length[slot]!;
+      if (mark === 0 || mark === LONG) continue;
+      const n = bytesOf(mark);
+      const at = this.start[slot]!;
+      this.bytes.set(old.subarray(at, at + n), used);
+      this.start[slot] = used;
+      used += n;
+    }
+    this.used = used;
+    this.dead = 0;
+  }
+}
+
+/** The bytes a string of this mark takes in the pool. */
+const bytesOf = (mark: number) => (mark < TWO ? mark : 2 * (mark - TWO));
+
+function oneByte(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 255) return false;
+  return true;
+}
