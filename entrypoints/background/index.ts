@@ -11,6 +11,7 @@ import { keepContentScriptsInSync } from '@/lib/hosts/registration';
 import { chromeTabApis, showOnTab } from '@/lib/hosts/show-here';
 import { fail, createRouter } from '@/lib/messaging/router';
 import { answerWorkerPosts, POST_WATCH_PORT, type PostEvent } from '@/lib/messaging/worker-post';
+import { answerPortReads, READ_PORT } from '@/lib/messaging/read-port';
 import { syncService } from '@/lib/background/sync/service';
 import { startReminders } from './reminders';
 import { todayKeeper } from '@/lib/background/reminders/today-kept';
@@ -85,9 +86,10 @@ export default defineBackground(() => {
   // Bulk requests (an import's batches) posted to this worker by structured clone: the same router.
   answerWorkerPosts(self as unknown as { addEventListener(type: 'message', listener: (event: PostEvent) => void): void }, route, browser.runtime.id);
   // A page waiting for posted answers holds a port: it closes when this worker stops, so the page
-  // learns that an answer will never come.
+  // learns that an answer will never come. The panel asks its lookups over a port of its own (read-port.ts).
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== POST_WATCH_PORT) port.disconnect();
+    if (port.name === READ_PORT) answerPortReads(port, route, (name) => fail('invalid_request', `${name} is not a read the port answers`));
+    else if (port.name !== POST_WATCH_PORT) port.disconnect();
   });
   // No web page is allowed to talk to us; answer with the typed refusal rather than silence.
   browser.runtime.onMessageExternal?.addListener(() => Promise.resolve(fail('forbidden', 'Messages are accepted only from Regulars itself')));

@@ -14,6 +14,7 @@ import { captureOrder, completeOrder, fillDraft, missingFields, shopFactsOf } fr
 import { orderFormatOf } from '@/lib/marketplaces/formats';
 import type { CapturedOrder } from '@/lib/marketplaces/types';
 import { send } from '@/lib/messaging/browser-client';
+import { sendRead } from '@/lib/messaging/read-client';
 import { MEMBER_CARD_TABLES, onStoreChanged } from '@/lib/messaging/store-events';
 import type { PanelInbound, PanelOutbound, PanelState } from '@/lib/panel-channel';
 
@@ -66,7 +67,7 @@ function App() {
     // service worker), so switching buyers paints once, straight to the data.
     const slow = again ? undefined : setTimeout(() => mine === seq.current && setView({ kind: 'loading', handle: next.handle }), 120);
     try {
-      const card = await send('member.lookup', { platform: next.platform, handle: next.handle });
+      const card = await sendRead('member.lookup', { platform: next.platform, handle: next.handle });
       if (mine !== seq.current) return; // the agent moved on to another conversation
       setView(card ? { kind: 'card', card, handle: next.handle } : { kind: 'unknown', handle: next.handle, platform: next.platform });
     } catch (e) {
@@ -83,7 +84,7 @@ function App() {
     const v = viewRef.current;
     if (v.kind !== 'card') return load(buyer.current);
     const mine = ++cardSeq.current;
-    const card = await send('member.card', { memberId: v.card.member.id });
+    const card = await sendRead('member.card', { memberId: v.card.member.id });
     if (card && mine === cardSeq.current) setView((cur) => (cur.kind === 'card' && cur.card.member.id === card.member.id ? { ...cur, card: { ...card, matchedBy: cur.card.matchedBy } } : cur));
   }, [load]);
 

@@ -33,6 +33,24 @@ export interface HandlerDeps {
   sync?: SyncService | undefined;
 }
 
+/**
+ * Team sync's messages. Joining or leaving a team changes who Today offers to assign to (the team's
+ * users, or the names already assigned): the popup's kept first screen goes with it.
+ */
+function teamHandlers(deps: HandlerDeps) {
+  const handlers = syncHandlers(deps.sync);
+  const forgetting =
+    <A, S, R>(f: (a: A, sender: S) => Promise<R>) =>
+      async (a: A, sender: S): Promise<R> => {
+        try {
+          return await f(a, sender);
+        } finally {
+          deps.journeys?.keptToday?.forget();
+        }
+      };
+  return { ...handlers, 'sync.connect': forgetting(handlers['sync.connect']), 'sync.disconnect': forgetting(handlers['sync.disconnect']) };
+}
+
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { db, now } = deps;
   // Every member's tier follows the writes from here on; rules wait for the moves they read.
@@ -52,7 +70,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   if (deps.recoverImports) void imports.recover().catch((e) => console.error('Regulars: an unfinished import could not be completed', e));
   const handlers: Handlers = {
     ...imports.handlers,
-    ...syncHandlers(deps.sync),
+    ...teamHandlers(deps),
     ...memberHandlers(
       db,
       now,

@@ -54,6 +54,9 @@ async function lookups(page: Page, counts: { members: number; orders: number }) 
   await page.evaluate(([m]) => regularsBench.lookups(200, m!), [MEMBERS]); // warm-up: cold worker, caches
   const lookup = await page.evaluate(([m]) => regularsBench.lookups(2000, m!), [MEMBERS]);
   const direct = await page.evaluate(([m]) => regularsBench.directLookups(2000, m!), [MEMBERS]);
+  // A build before the read port has no messageLookups (an A/B against it): its lookups are by message.
+  const message = await page.evaluate(([m]) => (typeof regularsBench.messageLookups === 'function' ? regularsBench.messageLookups(2000, m!) : undefined), [MEMBERS]);
+  if (message) emit({ bench: 'member-lookup-message', note: 'same lookups by one runtime message each (the panel before its read port)', samples: message.samples, median_ms: round(message.medianMs), p95_ms: round(message.p95Ms), max_ms: round(message.maxMs) });
   emit({ bench: 'member-lookup-direct', note: 'same lookups on the database from an extension page, no messaging', samples: direct.samples, median_ms: round(direct.medianMs), p95_ms: round(direct.p95Ms), max_ms: round(direct.maxMs) });
   emit({ bench: 'member-lookup', ...counts, samples: lookup.samples, found: lookup.found, median_ms: round(lookup.medianMs), p95_ms: round(lookup.p95Ms), max_ms: round(lookup.maxMs), target_p95_ms: 5 });
 }

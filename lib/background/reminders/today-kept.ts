@@ -4,23 +4,12 @@
 import { startOfLocalDay } from '../../domain/time';
 import { KEPT_TODAY_KEY, type KeptArea, type KeptToday } from '../../messaging/today-kept';
 import type { RequestOf, ResponseOf } from '../../messaging/protocol';
-import { JOURNEYS_KEY } from '../../domain/journey-settings';
-import { settingsSchema } from '../../domain/settings';
-import { mayHaveWritten, onCommitted, type StoreChange } from '../../store/changes';
-import { TODAY_TABLES } from './today';
-
-/**
- * The settings table's rows Today reads: the settings and the journeys' (templates). Its other rows
- * (the report snapshot, when reminders were last swept and notified) are written by a worker that
- * wakes, and would remove the kept screen on every wake.
- */
-const SETTINGS_SHOWN = [...Object.keys(settingsSchema.shape), JOURNEYS_KEY];
-const showsIn = (change: StoreChange, watched: ReadonlySet<string>) => change.tables.some((t) => t.table !== 'settings' && watched.has(t.table)) || mayHaveWritten(change, 'settings', SETTINGS_SHOWN);
+import { onCommitted } from '../../store/changes';
+import { changesToday } from './today';
 
 export type TodayKeeper = ReturnType<typeof todayKeeper>;
 
 export function todayKeeper(area: KeptArea | undefined, dbName: string) {
-  const watched = new Set<string>(TODAY_TABLES);
   /** Counts the writes seen: an answer read across one is not kept (it may show the list before it). */
   let writes = 0;
   const forget = () => {
@@ -28,7 +17,7 @@ export function todayKeeper(area: KeptArea | undefined, dbName: string) {
     void area?.remove(KEPT_TODAY_KEY).catch((e: unknown) => console.warn('Regulars: the kept Today could not be removed', e));
   };
   onCommitted((change) => {
-    if (change.db === dbName && showsIn(change, watched)) forget();
+    if (change.db === dbName && changesToday(change)) forget();
   });
   return {
     /** Taken before the list is read; `keep` keeps the answer only if no write came since. */

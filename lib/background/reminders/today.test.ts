@@ -62,4 +62,24 @@ describe('the parcel gift (VIP care)', () => {
     await sweepReminders(db, NOW + 2 * HOUR, undefined, true);
     expect((await todayList(db, NOW + 2 * HOUR, { locale: 'en' })).rows.filter((r) => r.kind === 'parcelGift')).toEqual([]);
   });
+
+  it('is kept between opens through the bookkeeping a waking worker writes, and made again when a setting it shows changes', async () => {
+    const db = memoryDb(undefined, undefined, 'today-bookkeeping');
+    await importOrders(db, [order({ buyer: { handle: 'lily_chen' } })], NOW);
+    const memberId = (await db.identities.get('demo:handle:lily_chen'))!.memberId;
+    await addManualReminder(db, { memberId, dueAt: NOW + HOUR, reason: 'Call back about sizes' }, NOW);
+    const first = await todayList(db, NOW, { locale: 'en' });
+    // The report snapshot, when reminders were last swept and notified: the same list, not read again.
+    await db.settings.bulkPut([
+      { key: 'reportSnapshot', value: { stale: true } },
+      { key: 'remindersSweptAt', value: NOW },
+      { key: 'remindersNotifiedThrough', value: NOW },
+    ]);
+    expect((await todayList(db, NOW, { locale: 'en' })).rows).toBe(first.rows);
+    // The tier ladder renamed: the list shows the new name.
+    await writeSettings(db, { tierLadder: { ...DEFAULT_TIER_LADDER, steps: DEFAULT_TIER_LADDER.steps.map((s, i) => (i === 0 ? { ...s, name: 'Friend' } : s)) } });
+    const renamed = await todayList(db, NOW, { locale: 'en' });
+    expect(renamed.rows).not.toBe(first.rows);
+    expect(renamed.rows.map((r) => r.tier.name)).toEqual(['Friend']);
+  });
 });
