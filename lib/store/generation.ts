@@ -4,9 +4,10 @@
 // that segments evaluate over, the orders and tier changes a reminder sweep last read) records the generation it was built from, and is good exactly while
 // the mark is unchanged: after a crash, a restart of the service worker, or a write from another
 // extension page alike, since the mark commits with the write or not at all.
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+import type { DBCore, Middleware } from 'dexie';
+import { CACHES_TABLE, notingMiddleware } from './noting-middleware';
 
-export const CACHES_TABLE = 'caches';
+export { CACHES_TABLE };
 export const WATCHED_TABLES = ['members', 'identities', 'orders', 'tierChanges'] as const;
 export type WatchedTable = (typeof WATCHED_TABLES)[number];
 const WATCHED: ReadonlySet<string> = new Set(WATCHED_TABLES);
@@ -23,40 +24,9 @@ const written = new WeakMap<object, Record<string, string>>();
 /** The marks a transaction wrote, per table (the last of each); undefined when it wrote none. */
 export const marksWrittenBy = (trans: object): Readonly<Record<string, string>> | undefined => written.get(trans);
 
-export function generationMiddleware(): Middleware<DBCore> {
-  return {
-    stack: 'dbcore',
-    name: 'regulars-generations',
-    create(down) {
-      // Databases opened at an older schema (migration tests) have no caches table: nothing to mark.
-      const enabled = down.schema.tables.some((t) => t.name === CACHES_TABLE);
-      if (!enabled) return {};
-      const caches = down.table(CACHES_TABLE);
-      const mark = (table: string, req: DBCoreMutateRequest) => {
-        const value = newGeneration();
-        const marks = written.get(req.trans) ?? {};
-        written.set(req.trans, { ...marks, [table]: value });
-        return caches.mutate({ type: 'put', trans: req.trans, values: [{ key: generationKey(table as WatchedTable), value }] });
-      };
-      return {
-        transaction(stores, mode, options) {
-          const widen = mode === 'readwrite' && stores.some((s) => WATCHED.has(s)) && !stores.includes(CACHES_TABLE);
-          return down.transaction(widen ? [...stores, CACHES_TABLE] : stores, mode, options);
-        },
-        table(name) {
-          const table = down.table(name);
-          if (!WATCHED.has(name)) return table;
-          const watched: DBCoreTable = {
-            ...table,
-            async mutate(req) {
-              const result = await table.mutate(req);
-              await mark(name, req);
-              return result;
-            },
-          };
-          return watched;
-        },
-      };
-    },
-  };
-}
+export const generationMiddleware = (): Middleware<DBCore> =>
+  notingMiddleware('regulars-generations', WATCHED, (caches, table, req) => {
+    const value = newGeneration();
+    written.set(req.trans, { ...written.get(req.trans), [table]: value });
+    return caches.mutate({ type: 'put', trans: req.trans, values: [{ key: generationKey(table as WatchedTable), value }] });
+  });

@@ -5,10 +5,11 @@
 // written, and notes whatever is left when it starts: a write whose change was never noted (the
 // service worker ended mid-noting, or a page wrote while no worker listened to the change channel)
 // is sent then. Writes that apply what came from the team (a sync origin) leave none.
-import type { DBCore, DBCoreTable, Middleware, Table } from 'dexie';
+import type { DBCore, Middleware, Table } from 'dexie';
 import { isSyncOrigin } from '../domain/origins';
 import { SHARED_TABLES } from '../domain/sync/documents';
-import { CACHES_TABLE, newGeneration } from './generation';
+import { newGeneration } from './generation';
+import { notingMiddleware } from './noting-middleware';
 import { originOf } from './write-origin';
 
 const PREFIX = 'unsent:';
@@ -26,41 +27,15 @@ const written = new WeakMap<object, { prefix: string; n: number }>();
 /** The key prefix of the notes a native transaction left; undefined when it left none. */
 export const unsentWrittenBy = (trans: object): string | undefined => written.get(trans)?.prefix;
 
-export function unsentMiddleware(): Middleware<DBCore> {
-  return {
-    stack: 'dbcore',
-    name: 'regulars-unsent',
-    create(down) {
-      // Databases opened at an older schema (migration tests) have no caches table: nothing to note.
-      if (!down.schema.tables.some((t) => t.name === CACHES_TABLE)) return {};
-      const caches = down.table(CACHES_TABLE);
-      return {
-        transaction(stores, mode, options) {
-          const widen = mode === 'readwrite' && stores.some((s) => SHARED.has(s)) && !stores.includes(CACHES_TABLE);
-          return down.transaction(widen ? [...stores, CACHES_TABLE] : stores, mode, options);
-        },
-        table(name) {
-          const table = down.table(name);
-          if (!SHARED.has(name)) return table;
-          const noted: DBCoreTable = {
-            ...table,
-            async mutate(req) {
-              const result = await table.mutate(req);
-              if (isSyncOrigin(originOf(req.trans))) return result;
-              const keys = req.type === 'deleteRange' ? null : req.type === 'delete' ? req.keys : (result.results ?? req.keys ?? []);
-              let t = written.get(req.trans);
-              if (!t) written.set(req.trans, (t = { prefix: `${PREFIX}${newGeneration()}:`, n: 0 }));
-              const note: UnsentNote = { table: name, keys: keys && keys.map(String) };
-              await caches.mutate({ type: 'put', trans: req.trans, values: [{ key: `${t.prefix}${t.n++}`, value: note }] });
-              return result;
-            },
-          };
-          return noted;
-        },
-      };
-    },
-  };
-}
+export const unsentMiddleware = (): Middleware<DBCore> =>
+  notingMiddleware('regulars-unsent', SHARED, async (caches, table, req, result) => {
+    if (isSyncOrigin(originOf(req.trans))) return;
+    const keys = req.type === 'deleteRange' ? null : req.type === 'delete' ? req.keys : (result.results ?? req.keys ?? []);
+    let t = written.get(req.trans);
+    if (!t) written.set(req.trans, (t = { prefix: `${PREFIX}${newGeneration()}:`, n: 0 }));
+    const note: UnsentNote = { table, keys: keys && keys.map(String) };
+    await caches.mutate({ type: 'put', trans: req.trans, values: [{ key: `${t.prefix}${t.n++}`, value: note }] });
+  });
 
 type Caches = Table<{ key: string; value: unknown }, string>;
 
