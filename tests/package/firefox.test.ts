@@ -20,16 +20,21 @@ const shoot = async (firefox: FirefoxSession, name: string) => {
   await writeFile(path.join(SHOTS, name), await firefox.screenshot());
 };
 
+// The launch, not the session: when beforeAll times out, Firefox may still come up after it, and
+// closing only what beforeAll assigned left that Firefox running after the tests (seen on a loaded machine).
+const closeLaunched = async (launching: Promise<FirefoxSession> | undefined) => (await launching?.catch(() => undefined))?.close();
+
 describe('Firefox Add-ons zip in Firefox', () => {
   let dir = '';
   let firefox: FirefoxSession | undefined;
+  let launching: Promise<FirefoxSession> | undefined;
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'regulars-firefox-run-'));
     await unzipTo(zipPath('firefox'), dir);
-    firefox = await launchFirefoxWithExtension(dir, ADDON_ID);
+    firefox = await (launching = launchFirefoxWithExtension(dir, ADDON_ID));
   }, 120_000);
   afterAll(async () => {
-    await firefox?.close();
+    await closeLaunched(launching);
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -53,13 +58,14 @@ describe('Firefox Add-ons zip in Firefox', () => {
 describe('demo build in Firefox', () => {
   let demo: DemoServer | undefined;
   let firefox: FirefoxSession | undefined;
+  let launching: Promise<FirefoxSession> | undefined;
   beforeAll(async () => {
     if (!existsSync(path.join(DEMO_BUILD, 'manifest.json'))) throw new Error('No demo Firefox build: run REGULARS_DEMO=1 wxt build -b firefox first');
     demo = await startDemoServer({ port: 0, host: '127.0.0.1' });
-    firefox = await launchFirefoxWithExtension(DEMO_BUILD, ADDON_ID);
+    firefox = await (launching = launchFirefoxWithExtension(DEMO_BUILD, ADDON_ID));
   }, 120_000);
   afterAll(async () => {
-    await firefox?.close();
+    await closeLaunched(launching);
     await demo?.close();
   });
 
