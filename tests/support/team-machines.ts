@@ -42,5 +42,14 @@ export function teamOnTestServer() {
   afterEach(async () => {
     await Promise.all(team.running.splice(0).map((e) => e.close()));
   });
-  return { ...team, server };
+  /** A login to `team` on the test server as one of the run's users. */
+  const login = (team: string, user: (typeof TEAM_USERS)[number]['name']) => ({ server: server().url, db: team, user, password: TEAM_USERS.find((u) => u.name === user)!.password });
+  /** bob joins `team` and syncs it: the tags he then holds on `memberId`, and every note's text. */
+  const whatBobHolds = async (teamName: string, memberId: string) => {
+    const b = await team.machine(teamName, 'bob', 'bob-pw');
+    b.engine.start();
+    await b.engine.settled(30_000);
+    return { tags: (await b.db.members.get(memberId))?.tags, notes: (await b.db.notes.toArray()).map((n) => n.text) };
+  };
+  return { ...team, server, login, whatBobHolds };
 }

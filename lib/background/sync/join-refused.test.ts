@@ -61,7 +61,7 @@ async function joining(team: string, fetch?: typeof globalThis.fetch) {
   const now = () => Date.now();
   const service = syncService({ db, state, now, cookies: 'memory', tuning: TUNING, ...(fetch ? { fetch } : {}), onApplied: (_t, members) => members.forEach((m) => told.add(m)) });
   const scheduler = createScheduler({ db, now, browser: quiet, me: async () => 'bob', sweepHeld: () => service.catchingUp() });
-  const login = { server: machines.server().url, db: team, user: 'bob', password: 'bob-pw' };
+  const login = machines.login(team, 'bob');
   const followUps = async () => (await db.reminders.toArray()).filter((r) => r.kind === 'followUp').length;
   return { db, state, service, scheduler, told, login, followUps };
 }

@@ -18,7 +18,7 @@ const TUNING = { batch: 50, longpollMs: 300 };
 async function bobHalfJoined() {
   const { team } = await followUpShop(machines);
   const { db, state } = machines.stores('bob');
-  const login = { server: machines.server().url, db: team, user: 'bob', password: 'bob-pw' };
+  const login = machines.login(team, 'bob');
   let read = 0;
   const dropsAfterTwo: typeof fetch = async (input, init) => {
     if (String(input instanceof Request ? input.url : input).includes('/_changes') && ++read > 2) throw new TypeError('fetch failed');

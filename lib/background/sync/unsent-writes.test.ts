@@ -20,7 +20,7 @@ async function firstWorker() {
   const team = await machines.newTeam();
   const stores = machines.stores('alice');
   const { db, state } = stores;
-  const login = { server: machines.server().url, db: team, user: 'alice', password: 'alice-pw' };
+  const login = machines.login(team, 'alice');
   let alive = true;
   const heard = storeCommitted(db.name, Object.keys(SHARED_TABLES));
   const worker = syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: TUNING, subscribe: (l) => heard((c, u) => alive && l(c, u)) });
@@ -45,10 +45,7 @@ async function nextWorkerThenBob(db: RegularsDb, state: SyncStateDb, team: strin
   } finally {
     await next.engine()?.close();
   }
-  const b = await machines.machine(team, 'bob', 'bob-pw');
-  b.engine.start();
-  await b.engine.settled(30_000);
-  return { tags: (await b.db.members.get(memberId))?.tags, notes: (await b.db.notes.toArray()).map((n) => n.text) };
+  return machines.whatBobHolds(team, memberId);
 }
 
 it('a tag whose noting the worker never finished (it ended mid-noting) reaches the team from the next worker', async () => {
