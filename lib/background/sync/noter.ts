@@ -34,8 +34,10 @@ export function outboxNoter(db: RegularsDb, state: SyncStateDb, subscribe: Subsc
     const want = wanted();
     const wants = want === true || (want !== false && (await want));
     const rows = wants && changes.length ? await outboxRows({ db, state }, changes, ++mark, atJoin) : [];
-    if (rows.length) await state.outbox.bulkPut(rows);
-    if (rows.length) noted?.();
+    if (rows.length) {
+      await state.outbox.bulkPut(rows);
+      noted?.();
+    }
     if (unsent) await clearUnsent(db.caches, unsent);
   }
 
