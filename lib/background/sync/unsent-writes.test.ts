@@ -11,9 +11,9 @@ import { storeCommitted } from './committed-changes';
 import { syncService } from './service';
 import type { RegularsDb } from '../../store/database';
 import type { SyncStateDb } from './state';
+import { SYNC_TEST_TUNING } from './test-helpers';
 
 const machines = teamOnTestServer();
-const TUNING = { batch: 50, longpollMs: 300 };
 
 /** Alice's first worker, connected with kim's order sent; `alive()` false: the browser ended it (it hears nothing more). */
 async function firstWorker() {
@@ -23,7 +23,7 @@ async function firstWorker() {
   const login = machines.login(team, 'alice');
   let alive = true;
   const heard = storeCommitted(db.name, Object.keys(SHARED_TABLES));
-  const worker = syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: TUNING, subscribe: (l) => heard((c, u) => alive && l(c, u)) });
+  const worker = syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: SYNC_TEST_TUNING, subscribe: (l) => heard((c, u) => alive && l(c, u)) });
   await worker.connect(login);
   await importOrders(db, [order({ buyer: { handle: 'kim' } })], NOW);
   await worker.engine()!.settled(30_000);
@@ -37,7 +37,7 @@ async function firstWorker() {
 
 /** The next worker signs in again and sends what waits; then bob joins: what he holds of `memberId`. */
 async function nextWorkerThenBob(db: RegularsDb, state: SyncStateDb, team: string, login: Parameters<ReturnType<typeof syncService>['connect']>[0], memberId: string) {
-  const next = syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: TUNING });
+  const next = syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: SYNC_TEST_TUNING });
   try {
     await next.resume();
     await next.connect(login);
