@@ -12,6 +12,9 @@ import { syncService } from './service';
 import type { RegularsDb } from '../../store/database';
 import type { SyncStateDb } from './state';
 import { SYNC_TEST_TUNING } from './test-helpers';
+import { backupFile, restoreBackup } from '../../store/backup';
+import { readBackup } from '../../store/backup-read';
+import type { ValidBackup } from '../../domain/backup';
 
 const machines = teamOnTestServer();
 
@@ -73,4 +76,19 @@ it('a tag and a note an extension page wrote while no worker listened reach the 
   page.close();
 
   expect(await nextWorkerThenBob(db, state, team, login, kim.id)).toEqual({ tags: ['from-a-page'], notes: ['written on the members page'] });
+}, 60_000);
+
+it('a backup restored on a page while no worker listened: the team gets the store as restored, what came after the backup undone', async () => {
+  const { db, state, team, login, kim, end, page: openPage } = await firstWorker();
+  await addNote(db, kim.id, 'in the backup', 'alice', NOW + 1);
+  const backup = (await readBackup((await backupFile(db, NOW + 2)).blob)) as ValidBackup;
+  await addTag(db, kim.id, 'after-the-backup', NOW + 3);
+  await db.transaction('rw', [db.notes], () => db.notes.clear());
+  await end();
+  // The options page restores over its own connection (lib/store/backup.ts): every table cleared, then written.
+  const page = openPage();
+  await restoreBackup(page, backup);
+  page.close();
+
+  expect(await nextWorkerThenBob(db, state, team, login, kim.id)).toEqual({ tags: [], notes: ['in the backup'] });
 }, 60_000);
