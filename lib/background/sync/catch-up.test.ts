@@ -63,6 +63,20 @@ describe('joining a team', () => {
     expect(told).toEqual([{ members: 60, session: expect.stringMatching(/^sync-\d+$/), at: 'synced' }]);
   }, 60_000);
 
+  it('a batch whose shadows could not be kept is read again: the checkpoint never moves past it, and every document ends remembered as synced', async () => {
+    const { team, a } = await teamWithShop(sixtyBuyers('K'));
+    const b = await machine(team, 'bob', 'bob-pw');
+    // The second batch's shadows fail to be written (the disk full a moment) while the third is being stored.
+    const put = b.state.shadow.bulkPut.bind(b.state.shadow);
+    let puts = 0;
+    b.state.shadow.bulkPut = ((...args: Parameters<typeof put>) => (++puts === 2 ? Promise.reject(new Error('disk full')) : put(...args))) as typeof put;
+    b.engine.start();
+    await b.engine.settled(30_000);
+
+    expect(await b.state.shadow.count()).toBe(await a.state.shadow.count());
+    expect(await b.db.members.count()).toBe(60);
+  }, 60_000);
+
   it('writes each batch it reads as one change of the store: member rows once, with their stats, not again for the stats', async () => {
     const { team, a } = await teamWithShop(Array.from({ length: 90 }, (_, i) => order({ orderNo: `D${i}`, buyer: { handle: `buyer${i % 30}` }, amountMinor: 1000 + i })));
 
