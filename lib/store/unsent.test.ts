@@ -48,4 +48,16 @@ describe('the notes of writes not yet sent to the team', () => {
     await clearUnsent(db.caches, changes[0]!.unsent!);
     expect([...(await unsentWrites(db.caches)).tables]).toEqual([['notes', new Set(['n2'])]]);
   });
+
+  it('a table cleared, then written again in the same transaction (a restore), has one note: all of it, not each row', async () => {
+    const db = memoryDb(undefined, undefined, `unsent-${++n}`);
+    await clearUnsent(db.caches, (await unsentWrites(db.caches)).notes);
+    await db.transaction('rw', [db.notes], async () => {
+      await db.notes.clear();
+      await db.notes.bulkPut([note('n1'), note('n2')]);
+      await db.notes.put(note('n3'));
+    });
+    const { notes, tables } = await unsentWrites(db.caches);
+    expect({ notes: notes.length, tables: [...tables] }).toEqual({ notes: 1, tables: [['notes', undefined]] });
+  });
 });

@@ -22,7 +22,7 @@ interface UnsentNote {
 }
 
 // Each transaction's notes are `${prefix}${n}`, one per write to a shared table.
-const written = new WeakMap<object, { prefix: string; n: number }>();
+const written = new WeakMap<object, { prefix: string; n: number; whole: Set<string> }>();
 
 /** The key prefix of the notes a native transaction left; undefined when it left none. */
 export const unsentWrittenBy = (trans: object): string | undefined => written.get(trans)?.prefix;
@@ -32,7 +32,11 @@ export const unsentMiddleware = (): Middleware<DBCore> =>
     if (isSyncOrigin(originOf(req.trans))) return;
     const keys = req.type === 'deleteRange' ? null : req.type === 'delete' ? req.keys : (result.results ?? req.keys ?? []);
     let t = written.get(req.trans);
-    if (!t) written.set(req.trans, (t = { prefix: `${PREFIX}${newGeneration()}:`, n: 0 }));
+    if (!t) written.set(req.trans, (t = { prefix: `${PREFIX}${newGeneration()}:`, n: 0, whole: new Set() }));
+    // The table is noted whole in this transaction (a clear: a restore clears every table, then writes
+    // every row): its rows are read as they are at its noting, so no later write needs a note of keys.
+    if (t.whole.has(table)) return;
+    if (!keys) t.whole.add(table);
     const note: UnsentNote = { table, keys: keys && keys.map(String) };
     await caches.mutate({ type: 'put', trans: req.trans, values: [{ key: `${t.prefix}${t.n++}`, value: note }] });
   });

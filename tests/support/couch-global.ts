@@ -23,19 +23,23 @@ export default function setup(project: TestProject) {
   project.provide('teamServerFile', file);
   // Written whole, then moved into place: a reader never sees half of it.
   const tell = (what: object) => (writeFileSync(`${file}.part`, JSON.stringify(what)), renameSync(`${file}.part`, file));
-  const started: Promise<CouchServer | undefined> = startCouchServer()
-    .then(async (server) => {
-      const admin = new CouchClient({ server: server.url, db: 'users', cookies: 'memory', basic: server.admin });
+  // Ended by the run's end while still starting (a run shorter than the start, or one that gave up
+  // waiting for it): stopped there, not left to finish starting past the teardown. A server whose
+  // users could not be made is stopped at the teardown too.
+  const starting = new AbortController();
+  let server: CouchServer | undefined;
+  const started = startCouchServer({ signal: starting.signal })
+    .then(async (s) => {
+      server = s;
+      const admin = new CouchClient({ server: s.url, db: 'users', cookies: 'memory', basic: s.admin });
       for (const u of TEAM_USERS) await admin.putUser(u.name, u.password);
-      tell({ url: server.url, admin: server.admin });
-      return server;
+      tell({ url: s.url, admin: s.admin });
     })
-    .catch((error: unknown) => {
-      tell({ error: String(error) });
-      return undefined;
-    });
+    .catch((error: unknown) => tell({ error: String(error) }));
   return async () => {
-    await (await started)?.stop();
+    starting.abort();
+    await started;
+    await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   };
 }

@@ -1,11 +1,14 @@
 // What a connected machine asks the team server while nothing changes: the long-poll, and nothing
-// else (pouchdb-server holds a long-poll past its timeout; the engine ends it itself, 5 s later: 1 s here).
+// else (pouchdb-server holds a long-poll past its timeout; the engine ends it itself, 5 s later: 300 ms here).
 import { describe, expect, it } from 'vitest';
 import { teamOnTestServer } from '../../../tests/support/team-machines';
 import { addTag } from '../members/card';
 import { NOW, order } from '../test-helpers';
 
 const { teamWithShop, machine } = teamOnTestServer();
+/** One round of the held long-poll: 200 ms asked, ended by the engine 300 ms later. */
+const LONGPOLL = { longpollMs: 200, heldPastMs: 300 };
+const ROUND_MS = LONGPOLL.longpollMs + LONGPOLL.heldPastMs;
 
 function countingFetch() {
   const asked: string[] = [];
@@ -21,12 +24,12 @@ describe('a connected machine with nothing to do', () => {
   it('asks only for the next long-poll, one after another, and still hears a change at once', async () => {
     const { team, a } = await teamWithShop([order({ buyer: { handle: 'mei' } })]);
     const counted = countingFetch();
-    const b = await machine(team, 'bob', 'bob-pw', { longpollMs: 300, heldPastMs: 1000, fetch: counted.fetch });
+    const b = await machine(team, 'bob', 'bob-pw', { ...LONGPOLL, fetch: counted.fetch });
     b.engine.start();
     await b.engine.settled(30_000);
     const from = counted.asked.length;
-    // Three rounds of the held long-poll (300 ms asked, ended by the engine 1 s later): one after another, never a busy poll.
-    await new Promise((r) => setTimeout(r, 4_000));
+    // Three rounds of the held long-poll: one after another, never a busy poll.
+    await new Promise((r) => setTimeout(r, 3 * ROUND_MS));
     const idle = counted.asked.slice(from);
     expect(idle.length).toBeGreaterThanOrEqual(2);
     expect(idle.length).toBeLessThanOrEqual(5);

@@ -4,14 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { teamOnTestServer } from '../../../tests/support/team-machines';
 import { addTag } from '../members/card';
 import { NOW, order } from '../test-helpers';
+import type { SyncDeps } from './engine-types';
 
 const { teamWithShop, machine } = teamOnTestServer();
 
-/** A new team whose first computer's network can be cut: while `down`, every request fails as fetch does when nothing answers. */
-async function cuttable() {
+/**
+ * A new team whose first computer's network can be cut: while `down`, every request fails as fetch
+ * does when nothing answers. Its retries wait `retry` (the tests' short waits unless given).
+ */
+async function cuttable(retry?: SyncDeps['retry']) {
   const line = { down: false };
   const fetch: typeof globalThis.fetch = (input, init) => (line.down ? Promise.reject(new TypeError('fetch failed')) : globalThis.fetch(input, init));
-  const { team, a } = await teamWithShop([order({ buyer: { handle: 'kai' } })], { open: (team) => machine(team, 'alice', 'alice-pw', { fetch }) });
+  const { team, a } = await teamWithShop([order({ buyer: { handle: 'kai' } })], { open: (team) => machine(team, 'alice', 'alice-pw', { fetch, ...(retry ? { retry } : {}) }) });
   return { team, a, line, kai: (await a.db.members.toArray())[0]! };
 }
 
@@ -30,7 +34,8 @@ describe('after the server was unreachable', () => {
   }, 30_000);
 
   it('"Retry now" tries the server at once instead of at the retry time the status line shows', async () => {
-    const { a, line, kai } = await cuttable();
+    // The extension's waits: 1 s after the first failure, doubled after each.
+    const { a, line, kai } = await cuttable({ firstMs: 1000, maxMs: 30_000 });
     line.down = true;
     // Each change made offline tries the server once more, and each failure doubles the wait.
     for (const [i, tag] of ['X', 'Y', 'Z'].entries()) {

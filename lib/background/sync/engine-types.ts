@@ -45,4 +45,6 @@ export interface SyncDeps {
   heldPastMs?: number;
   /** Documents per read and per push (tests make it small). */
   batch?: number;
+  /** The wait after a failed round, doubled after each failure up to `maxMs` (1 s to 30 s; tests shorten it). */
+  retry?: { firstMs: number; maxMs: number };
 }

@@ -185,13 +185,15 @@ export function createSyncEngine(deps: SyncDeps) {
     caughtUp = res.results.length < batchSize;
   }
 
+  const retry = deps.retry ?? { firstMs: 1000, maxMs: 30_000 };
+
   async function run(): Promise<void> {
-    let backoff = 1000;
+    let backoff = retry.firstMs;
     try {
       while (running) {
         try {
           await cycle();
-          backoff = 1000;
+          backoff = retry.firstMs;
         } catch (e) {
           if (!running) return;
           const s = await failureState(client, e);
@@ -211,7 +213,7 @@ export function createSyncEngine(deps: SyncDeps) {
             };
           });
           wakeUp = undefined;
-          backoff = Math.min(backoff * 2, 30_000);
+          backoff = Math.min(backoff * 2, retry.maxMs);
         }
       }
     } finally {

@@ -8,9 +8,9 @@ import { CouchClient } from './couch';
 import { syncService, type SyncService } from './service';
 import type { RegularsDb } from '../../store/database';
 import { followUpShop, midJoinAt, quiet } from './join-test-helpers';
+import { SYNC_TEST_TUNING } from './test-helpers';
 
 const machines = teamOnTestServer();
-const TUNING = { batch: 50, longpollMs: 300 };
 
 const asAdmin = (team: string) => new CouchClient({ server: machines.server().url, db: team, cookies: 'memory', basic: machines.server().admin });
 /**
@@ -59,7 +59,7 @@ async function joining(team: string, fetch?: typeof globalThis.fetch) {
   const { db, state } = machines.stores('bob');
   const told = new Set<string>();
   const now = () => Date.now();
-  const service = syncService({ db, state, now, cookies: 'memory', tuning: TUNING, ...(fetch ? { fetch } : {}), onApplied: (_t, members) => members.forEach((m) => told.add(m)) });
+  const service = syncService({ db, state, now, cookies: 'memory', tuning: SYNC_TEST_TUNING, ...(fetch ? { fetch } : {}), onApplied: (_t, members) => members.forEach((m) => told.add(m)) });
   const scheduler = createScheduler({ db, now, browser: quiet, me: async () => 'bob', sweepHeld: () => service.catchingUp() });
   const login = machines.login(team, 'bob');
   const followUps = async () => (await db.reminders.toArray()).filter((r) => r.kind === 'followUp').length;
@@ -113,7 +113,7 @@ describe('a join refused partway', () => {
 
     // The next worker on the same stores, its session gone (this client's cookie was in memory).
     const told = new Set<string>();
-    const next = syncService({ db: first.db, state: first.state, now: () => Date.now(), cookies: 'memory', tuning: TUNING, fetch: gated(), onApplied: (_t, members) => members.forEach((m) => told.add(m)) });
+    const next = syncService({ db: first.db, state: first.state, now: () => Date.now(), cookies: 'memory', tuning: SYNC_TEST_TUNING, fetch: gated(), onApplied: (_t, members) => members.forEach((m) => told.add(m)) });
     const scheduler = createScheduler({ db: first.db, now: () => Date.now(), browser: quiet, me: async () => 'bob', sweepHeld: () => next.catchingUp() });
     await next.resume();
     expect(next.view().state).toBe('signIn');

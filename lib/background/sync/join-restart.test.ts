@@ -7,9 +7,9 @@ import { teamOnTestServer } from '../../../tests/support/team-machines';
 import { createScheduler } from '../reminders/scheduler';
 import { syncService } from './service';
 import { followingTheTeam, followUpShop, HOUR, midJoinAt, quiet } from './join-test-helpers';
+import { SYNC_TEST_TUNING } from './test-helpers';
 
 const machines = teamOnTestServer();
-const TUNING = { batch: 50, longpollMs: 300 };
 
 /**
  * Bob joins the follow-up shop; his first worker reads two pages of it, then the line drops and the
@@ -24,7 +24,7 @@ async function bobHalfJoined() {
     if (String(input instanceof Request ? input.url : input).includes('/_changes') && ++read > 2) throw new TypeError('fetch failed');
     return fetch(input, init);
   };
-  const first = syncService({ db, state, now: () => Date.now(), cookies: 'memory', fetch: dropsAfterTwo, tuning: TUNING });
+  const first = syncService({ db, state, now: () => Date.now(), cookies: 'memory', fetch: dropsAfterTwo, tuning: SYNC_TEST_TUNING });
   await first.connect(login);
   await expect.poll(() => first.view().state, { timeout: 10_000 }).toBe('offline');
   await first.engine()!.stop();
@@ -45,7 +45,7 @@ it("a worker restarted mid-join holds the reminders' hourly check from its start
     await scheduler.reconcile();
     seen.midJoin = await db.reminders.count();
   });
-  const second = syncService({ db, state, now: clock, cookies: 'memory', fetch: hook.fetch, tuning: TUNING, onApplied: follow.onApplied });
+  const second = syncService({ db, state, now: clock, cookies: 'memory', fetch: hook.fetch, tuning: SYNC_TEST_TUNING, onApplied: follow.onApplied });
   const scheduler = createScheduler({ db, now: clock, browser: quiet, me: async () => 'bob', sweepHeld: () => second.catchingUp() });
   Object.assign(follow.to, { db, scheduler });
   try {
@@ -73,7 +73,7 @@ it("the join's end tells the reminders every buyer that arrived during the join,
   const before = (await db.members.toCollection().primaryKeys()) as string[];
 
   const told = new Set<string>();
-  const second = syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: TUNING, onApplied: (_t, members) => members.forEach((m) => told.add(m)) });
+  const second = syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: SYNC_TEST_TUNING, onApplied: (_t, members) => members.forEach((m) => told.add(m)) });
   try {
     await second.connect(login);
     await second.engine()!.settled(30_000);

@@ -1,14 +1,17 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { memoryDb } from '../../store/test-helpers';
+import { catchUpSession } from '../../domain/origins';
 import { joinKeeper, readJoin, seenOf } from './join';
 import { SyncStateDb } from './state';
 
-const keeperOf = () => {
+/** A worker's join keeper on `state` (a new store unless given), with the progress it last showed. */
+const keeperOf = (on?: { db: ReturnType<typeof memoryDb>; state: SyncStateDb }) => {
   const factory = new IDBFactory();
-  const db = memoryDb(undefined, factory, `join-${Math.random()}`);
-  const state = new SyncStateDb(`join-state-${Math.random()}`, { indexedDB: factory, IDBKeyRange });
-  return { db, state, keeper: joinKeeper(state, () => undefined) };
+  const db = on?.db ?? memoryDb(undefined, factory, `join-${Math.random()}`);
+  const state = on?.state ?? new SyncStateDb(`join-state-${Math.random()}`, { indexedDB: factory, IDBKeyRange });
+  const shown: { done: number; total: number; startedAt: number }[] = [];
+  return { db, state, shown, keeper: joinKeeper(state, (p) => shown.push(p)) };
 };
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `m_${i}`);
 
@@ -28,5 +31,41 @@ describe('what a join has written, as a restarted worker finds it', () => {
     await keeper.applied(1200, { tables: new Set(['members']), members: new Set(ids(1200)) });
     expect((await readJoin(state))?.seen?.members).toBe('all');
     expect((await seenOf(db, (await readJoin(state))!)).members.size).toBe(1500);
+  });
+});
+
+const MIN = 60_000;
+
+describe('a join taken up again by the next worker', () => {
+  it('after a restart, goes on as the same join: its start, count and session as kept', async () => {
+    const first = keeperOf();
+    await first.keeper.begin(500, 10 * MIN, 'sync-1');
+    await first.keeper.applied(200, undefined);
+    const next = keeperOf(first);
+    const resumed = await next.keeper.resume(40 * MIN);
+    expect(resumed).toMatchObject({ total: 500, done: 200, startedAt: 10 * MIN, session: 'sync-1' });
+    expect(next.shown).toEqual([{ total: 500, done: 200, startedAt: 10 * MIN }]);
+  });
+
+  // Refused at 15 min (5 min of reading), signed in again at 75 min: the hour it waited for the
+  // agent is no reading time, so "time left" (components/sync-status-line.ts) reckons from 5 min, not 65.
+  it.each([
+    { case: 'signed in again an hour after the refusal', refusedAt: 15 * MIN, now: 75 * MIN, startedAt: 70 * MIN },
+    { case: "with the computer's clock set back meanwhile", refusedAt: 15 * MIN, now: 12 * MIN, startedAt: 10 * MIN },
+  ])('after a refusal, $case: its start moves by the pause, its count is kept, and it is a new session', async ({ refusedAt, now, startedAt }) => {
+    const first = keeperOf();
+    await first.keeper.begin(500, 10 * MIN, 'sync-1');
+    await first.keeper.applied(200, { tables: new Set(['members']), members: new Set(ids(3)) });
+    await first.keeper.refuse(refusedAt);
+    const next = keeperOf(first);
+    await next.keeper.resume(now);
+    const kept = await readJoin(next.state);
+    expect(kept).toEqual({ total: 500, done: 200, startedAt, session: catchUpSession(now) });
+    expect(next.shown).toEqual([{ total: 500, done: 200, startedAt }]);
+    // It goes on counting from there, and its end leaves nothing kept.
+    await next.keeper.applied(100, undefined);
+    expect((await readJoin(next.state))?.done).toBe(300);
+    await next.keeper.end();
+    expect(await readJoin(next.state)).toBeUndefined();
   });
 });

@@ -6,15 +6,15 @@ import { importOrders } from '../import/import-orders';
 import { addNote, addTag } from '../members/card';
 import { NOW, order } from '../test-helpers';
 import { syncService } from './service';
+import { SYNC_TEST_TUNING } from './test-helpers';
 
 const machines = teamOnTestServer();
-const TUNING = { batch: 50, longpollMs: 300 };
 
 it('a tag and a note written while disconnected reach the team when the same agent connects again', async () => {
   const team = await machines.newTeam();
   const { db, state } = machines.stores('alice');
   const login = machines.login(team, 'alice');
-  const alice = syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: TUNING });
+  const alice = syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: SYNC_TEST_TUNING });
   try {
     await alice.connect(login);
     await importOrders(db, [order({ buyer: { handle: 'kim' } })], NOW);

@@ -9,9 +9,9 @@ import { addNote, addTag } from '../members/card';
 import { NOW, order } from '../test-helpers';
 import { storeCommitted } from './committed-changes';
 import { syncService } from './service';
+import { SYNC_TEST_TUNING } from './test-helpers';
 
 const machines = teamOnTestServer();
-const TUNING = { batch: 50, longpollMs: 300 };
 
 it('a tag and a note written by a restarted worker before its sync resumes, and while it waits to be signed in, reach the team', async () => {
   const team = await machines.newTeam();
@@ -21,7 +21,7 @@ it('a tag and a note written by a restarted worker before its sync resumes, and 
   // The first worker: connected, its shop sent. Then the browser ends it: it hears nothing more.
   let alive = true;
   const heard = storeCommitted(db.name, Object.keys(SHARED_TABLES));
-  const first = syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: TUNING, subscribe: (l) => heard((c) => alive && l(c)) });
+  const first = syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: SYNC_TEST_TUNING, subscribe: (l) => heard((c) => alive && l(c)) });
   await first.connect(login);
   await importOrders(db, [order({ buyer: { handle: 'kim' } })], NOW);
   await first.engine()!.settled(30_000);
@@ -30,7 +30,7 @@ it('a tag and a note written by a restarted worker before its sync resumes, and 
   const kim = (await db.members.toArray())[0]!;
 
   // The next worker writes as it starts, before resume(), then again while the session is to be renewed.
-  const second = syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: TUNING });
+  const second = syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: SYNC_TEST_TUNING });
   try {
     await addTag(db, kim.id, 'early', NOW + 1);
     await second.resume();

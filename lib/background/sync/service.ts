@@ -34,8 +34,8 @@ export interface SyncServiceDeps {
   subscribe?: SubscribeToCommitted;
   onApplied?: (tables: ReadonlySet<string>, members: ReadonlySet<string>, session?: string) => void;
   fetch?: typeof fetch;
-  /** The engine's read and push sizes and long-poll length (tests shorten them). */
-  tuning?: Pick<SyncDeps, 'batch' | 'longpollMs'>;
+  /** The engine's read and push sizes, long-poll length and waits (tests shorten them). */
+  tuning?: Pick<SyncDeps, 'batch' | 'longpollMs' | 'heldPastMs' | 'retry'>;
 }
 
 /** Sync's meta key of the team last disconnected from. */

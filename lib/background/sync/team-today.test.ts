@@ -10,6 +10,7 @@ import { addManualReminder } from '../reminders/reminder-actions';
 import { todayKeeper } from '../reminders/today-kept';
 import { NOW, order } from '../test-helpers';
 import { syncService } from './service';
+import { SYNC_TEST_TUNING } from './test-helpers';
 
 const machines = teamOnTestServer();
 const FIRST = { locale: 'en', mine: false, perGroup: 10, firstRows: 9 } as const;
@@ -31,7 +32,7 @@ it("Today's kept first screen goes when the agent joins or leaves a team: it wou
   await writeSettings(db, { timeZone: 'UTC', authorName: 'Alice at home' });
   await importOrders(db, [order({ buyer: { handle: 'kim' } })], NOW);
   await addManualReminder(db, { memberId: (await db.members.toArray())[0]!.id, dueAt: NOW + 3_600_000, reason: 'Call back' }, NOW);
-  const sync = syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: { batch: 50, longpollMs: 300 } });
+  const sync = syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: SYNC_TEST_TUNING });
   const area = sessionArea();
   // As the background wires them (entrypoints/background/index.ts).
   const journeys = { me: async () => sync.me(), team: () => sync.team(), keptToday: todayKeeper(area, db.name) };

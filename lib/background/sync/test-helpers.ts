@@ -17,6 +17,13 @@ let seq = 0;
 /** Test workers share one team server (tests/support/couch-global.ts): their team databases are named apart. */
 const WORKER = Math.random().toString(36).slice(2, 8);
 
+/**
+ * The engine's sizes and waits in tests: small batches (many of them), a 300 ms long-poll that
+ * pouchdb-server holds past its timeout and the engine ends 300 ms later, and retries after 50 ms
+ * doubling to 400 ms (the extension: 25 s, 5 s, 1 s to 30 s). A test of a wait itself passes its own.
+ */
+export const SYNC_TEST_TUNING = { batch: 50, longpollMs: 300, heldPastMs: 300, retry: { firstMs: 50, maxMs: 400 } } satisfies Partial<SyncDeps>;
+
 /** The team server of the test (tests/support/couch-server.ts starts one). */
 export interface TestServer {
   url: string;
@@ -67,7 +74,7 @@ export function teamMachines(server: () => TestServer, users: readonly string[])
         page: () => memoryDb(undefined, factory, name),
       };
     },
-    async machine(team: string, user: string, password: string, { fetch, ...extra }: Pick<SyncDeps, 'onApplied' | 'longpollMs' | 'heldPastMs' | 'writeWaiting'> & { fetch?: typeof globalThis.fetch } = {}) {
+    async machine(team: string, user: string, password: string, { fetch, ...extra }: Pick<SyncDeps, 'onApplied' | 'longpollMs' | 'heldPastMs' | 'retry' | 'writeWaiting'> & { fetch?: typeof globalThis.fetch } = {}) {
       const { db, state } = machines.stores(user);
       const client = new CouchClient({ server: server().url, db: team, cookies: 'memory', ...(fetch ? { fetch } : {}) });
       await client.logIn(user, password);
@@ -78,8 +85,7 @@ export function teamMachines(server: () => TestServer, users: readonly string[])
         me: user,
         now: () => Date.now(),
         subscribe: storeCommitted(db.name, Object.keys(SHARED_TABLES)),
-        longpollMs: 300,
-        batch: 50,
+        ...SYNC_TEST_TUNING,
         ...extra,
       });
       running.push(engine);

@@ -11,9 +11,12 @@ import { storeCommitted } from './committed-changes';
 import { syncService } from './service';
 import type { RegularsDb } from '../../store/database';
 import type { SyncStateDb } from './state';
+import { SYNC_TEST_TUNING } from './test-helpers';
+import { backupFile, restoreBackup } from '../../store/backup';
+import { readBackup } from '../../store/backup-read';
+import type { ValidBackup } from '../../domain/backup';
 
 const machines = teamOnTestServer();
-const TUNING = { batch: 50, longpollMs: 300 };
 
 /** Alice's first worker, connected with kim's order sent; `alive()` false: the browser ended it (it hears nothing more). */
 async function firstWorker() {
@@ -23,7 +26,7 @@ async function firstWorker() {
   const login = machines.login(team, 'alice');
   let alive = true;
   const heard = storeCommitted(db.name, Object.keys(SHARED_TABLES));
-  const worker = syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: TUNING, subscribe: (l) => heard((c, u) => alive && l(c, u)) });
+  const worker = syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: SYNC_TEST_TUNING, subscribe: (l) => heard((c, u) => alive && l(c, u)) });
   await worker.connect(login);
   await importOrders(db, [order({ buyer: { handle: 'kim' } })], NOW);
   await worker.engine()!.settled(30_000);
@@ -37,7 +40,7 @@ async function firstWorker() {
 
 /** The next worker signs in again and sends what waits; then bob joins: what he holds of `memberId`. */
 async function nextWorkerThenBob(db: RegularsDb, state: SyncStateDb, team: string, login: Parameters<ReturnType<typeof syncService>['connect']>[0], memberId: string) {
-  const next = syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: TUNING });
+  const next = syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: SYNC_TEST_TUNING });
   try {
     await next.resume();
     await next.connect(login);
@@ -73,4 +76,19 @@ it('a tag and a note an extension page wrote while no worker listened reach the 
   page.close();
 
   expect(await nextWorkerThenBob(db, state, team, login, kim.id)).toEqual({ tags: ['from-a-page'], notes: ['written on the members page'] });
+}, 60_000);
+
+it('a backup restored on a page while no worker listened: the team gets the store as restored, what came after the backup undone', async () => {
+  const { db, state, team, login, kim, end, page: openPage } = await firstWorker();
+  await addNote(db, kim.id, 'in the backup', 'alice', NOW + 1);
+  const backup = (await readBackup((await backupFile(db, NOW + 2)).blob)) as ValidBackup;
+  await addTag(db, kim.id, 'after-the-backup', NOW + 3);
+  await db.transaction('rw', [db.notes], () => db.notes.clear());
+  await end();
+  // The options page restores over its own connection (lib/store/backup.ts): every table cleared, then written.
+  const page = openPage();
+  await restoreBackup(page, backup);
+  page.close();
+
+  expect(await nextWorkerThenBob(db, state, team, login, kim.id)).toEqual({ tags: [], notes: ['in the backup'] });
 }, 60_000);
