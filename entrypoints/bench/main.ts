@@ -3,7 +3,7 @@
 import { RegularsDb } from '@/lib/store/database';
 import { importOrders, onImportPhase } from '@/lib/background/import/import-orders';
 import { releaseCache, sessionCache } from '@/lib/background/import/import-cache';
-import { writeWaiting } from '@/lib/background/import/member-journal';
+import { writeWaiting } from '@/lib/background/import/import-end';
 import { KEPT_BATCHES_KEY } from '@/lib/background/import/kept-batches';
 import { IMPORT_BATCH, type ImportedOrder } from '@/lib/domain/imported-order';
 import type { TierLadder } from '@/lib/domain/types';

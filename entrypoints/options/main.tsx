@@ -22,6 +22,7 @@ import { addWooShop, readMarketplaceAccess, removeHosts, removeWooShop, requestH
 import { resolveLocale, translator } from '@/lib/i18n';
 import { send } from '@/lib/messaging/browser-client';
 import { sendBulk } from '@/lib/messaging/bulk-client';
+import { endInSteps } from '@/lib/messaging/import-end-steps';
 import { storeFiles } from '@/lib/export/store-files';
 import { benchTimed } from './bench-timings';
 
@@ -37,7 +38,8 @@ const timed = import.meta.env.REGULARS_BENCH ? benchTimed : <A extends unknown[]
 // The bench build's ?transport=runtime sends them by runtime messaging instead: the same run's baseline.
 const bulk = import.meta.env.REGULARS_BENCH && new URLSearchParams(location.search).get('transport') === 'runtime' ? send : sendBulk;
 const importBatch = timed('orders.import', (rowsJson: string, session: string) => bulk('orders.import', { rowsJson, session }));
-const endImport = timed('orders.importEnd', (session: string) => bulk('orders.importEnd', { session }));
+// The end a step at a time, each answered well inside the time the browser gives one message (import-end-steps.ts).
+const endImport = timed('orders.importEnd', (session: string) => endInSteps((s) => bulk('orders.importEnd', { session: s, step: true }), session));
 const cancelImport = (session: string) => bulk('orders.importCancel', { session });
 const importWorker = () => new Worker(new URL('../../lib/import/import-worker.ts', import.meta.url), { type: 'module' });
 // Repurchase intervals and category figures are read and computed off this page's thread.

@@ -40,6 +40,17 @@ describe('the order ledger as columns', () => {
     expect(orderReportOfMembers((use) => ledger.forEachMember(use), ledger.categorised(), ctx)).toEqual(orderReportPart(asObjects(held), ctx));
   });
 
+  it("gives a member's orders placed at the same moment in order of their ids, as strings compare, and without making their ids", () => {
+    const ledger = new OrderLedger();
+    const ids = ['shopify:#10', 'shopify:#9', 'taobao:订单2', 'taobao:订单10', 'shopify:#100', 'ebay:1'];
+    // Each order's amount tells which it is.
+    ids.forEach((id, i) => ledger.set(id, { ...orderNo(0), memberId: 'm1', placedAt: NOW, amountMinor: i }));
+    const seen: number[] = [];
+    ledger.forEachMember((orders) => seen.push(...orders.map((o) => o.amountMinor)));
+    expect(seen.map((i) => ids[i])).toEqual([...ids].sort());
+    expect(ledger.orders().map((o) => o.id)).toEqual([...ids].sort());
+  });
+
   it('after removals, moves to another member and changes, it holds what a fresh ledger of the same orders holds, and keeps it', () => {
     const ledger = new OrderLedger();
     const held = new Map<string, ReportOrder>();

@@ -84,8 +84,6 @@ class Dictionary {
 /** A slot with no order in it (removed, free for the next one). */
 const FREE = 0xffffffff;
 
-const byTimeThenId = (a: LedgerOrder, b: LedgerOrder) => a.placedAt - b.placedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 const grown = <T extends Uint16Array | Uint32Array | Float64Array>(a: T, length: number): T => {
   const next = new (a.constructor as new (n: number) => T)(length);
   next.set(a);
@@ -154,10 +152,9 @@ export class OrderLedger {
     this.items[i] = this.kinds.index(itemsKey(order.items));
   }
 
-  /** Slot `i` as an order (a fresh object). */
-  private orderAt(i: number, memberId: string, items: readonly ReportOrder['items'][]): LedgerOrder {
+  /** Slot `i` as an order (a fresh object), without its id. */
+  private orderAt(i: number, memberId: string, items: readonly ReportOrder['items'][]): ReportOrder {
     return {
-      id: this.ids.get(i),
       memberId,
       placedAt: this.placedAt[i]!,
       amountMinor: this.amountMinor[i]!,
@@ -170,9 +167,10 @@ export class OrderLedger {
   /**
    * Calls `use` once per member with orders (passing `keep`, when given), with that member's orders
    * by time then id, members in no set order: one member's orders are objects at a time, never every
-   * order at once (what the report's order figures and a rolling window read).
+   * order at once (what the report's order figures and a rolling window read). Their ids are made
+   * only `withIds` (the report reads none): ties in time are broken on the ids' bytes.
    */
-  forEachMember(use: (orders: LedgerOrder[]) => void, keep: (slot: number) => boolean = () => true): void {
+  forEachMember(use: (orders: ReportOrder[]) => void, keep: (slot: number) => boolean = () => true, withIds = false): void {
     const count = this.members.names.length;
     // The slots by member: a counting sort (two typed arrays).
     const start = new Uint32Array(count + 1);
@@ -182,12 +180,17 @@ export class OrderLedger {
     const bySlot = new Uint32Array(start[count]!);
     for (let i = 0; i < this.slots; i++) if (this.member[i] !== FREE && keep(i)) bySlot[next[this.member[i]!]!++] = i;
     const items = this.kinds.names.map(itemsOfKey);
+    const byTimeThenId = (a: number, b: number) => this.placedAt[a]! - this.placedAt[b]! || this.ids.compare(a, b);
     for (let m = 0; m < count; m++) {
       if (start[m] === start[m + 1]) continue;
-      const memberId = this.members.names[m]!;
-      const orders: LedgerOrder[] = [];
-      for (let k = start[m]!; k < start[m + 1]!; k++) orders.push(this.orderAt(bySlot[k]!, memberId, items));
-      use(orders.length > 1 ? orders.sort(byTimeThenId) : orders);
+      const slots = bySlot.subarray(start[m]!, start[m + 1]!);
+      if (slots.length > 1) slots.sort(byTimeThenId);
+      const orders: ReportOrder[] = [];
+      for (const i of slots) {
+        const order = this.orderAt(i, this.members.names[m]!, items);
+        orders.push(withIds ? ({ id: this.ids.get(i), ...order } as LedgerOrder) : order);
+      }
+      use(orders);
     }
   }
 
@@ -199,10 +202,10 @@ export class OrderLedger {
     return false;
   }
 
-  /** Every order, grouped by member and by time (then id) within each (tests; the report walks forEachMember). */
+  /** Every order with its id, grouped by member and by time (then id) within each (tests; the report walks forEachMember). */
   orders(): LedgerOrder[] {
     const out: LedgerOrder[] = [];
-    this.forEachMember((orders) => out.push(...orders));
+    this.forEachMember((orders) => out.push(...(orders as LedgerOrder[])), undefined, true);
     return out;
   }
 

@@ -48,4 +48,18 @@ describe('a text pool', () => {
     ids.forEach((id, i) => expect(slots.get(id)).toBe(i % 3 ? i : undefined));
     expect(slots.get('shopify:#5000')).toBeUndefined();
   });
+
+  it('compares two slots as `<` compares their strings, one-byte, wider, long, empty or prefixes of each other', () => {
+    const pool = new TextPool();
+    const texts = ['', 'a', 'ab', 'abc', 'b', 'shopify:#100', 'shopify:#1000', 'shopify:#99', 'taobao:订单1', 'taobao:订单10', 'taobao:a', 'café', 'cafe', 'caf\u00ff', 'caf\u0100', `x${'y'.repeat(140)}`, `x${'y'.repeat(141)}`, `x${'z'.repeat(130)}`, '王', '王小'];
+    texts.forEach((t, i) => pool.set(i, t));
+    const sign = (n: number) => Math.sign(n);
+    for (let a = 0; a < texts.length; a++) {
+      for (let b = 0; b < texts.length; b++) {
+        const x = texts[a]!;
+        const y = texts[b]!;
+        expect([x, y, sign(pool.compare(a, b))]).toEqual([x, y, x < y ? -1 : x > y ? 1 : 0]);
+      }
+    }
+  });
 });

@@ -56,6 +56,40 @@ export class TextPool {
     return true;
   }
 
+  /**
+   * The strings at two slots compared as `<` compares strings (by UTF-16 code units), from their
+   * bytes: negative, 0 or positive. The report sorts a member's orders by id this way without
+   * making an id (each made from bytes made its report pass some 2x slower).
+   */
+  compare(a: number, b: number): number {
+    const ma = this.length[a] ?? 0;
+    const mb = this.length[b] ?? 0;
+    if (ma === LONG || mb === LONG) {
+      const x = this.get(a);
+      const y = this.get(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    const la = ma < TWO ? ma : ma - TWO;
+    const lb = mb < TWO ? mb : mb - TWO;
+    const sa = this.start[a]!;
+    const sb = this.start[b]!;
+    const n = Math.min(la, lb);
+    const bytes = this.bytes;
+    if (ma < TWO && mb < TWO) {
+      for (let i = 0; i < n; i++) {
+        const d = bytes[sa + i]! - bytes[sb + i]!;
+        if (d) return d;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const ca = ma < TWO ? bytes[sa + i]! : bytes[sa + 2 * i]! | (bytes[sa + 2 * i + 1]! << 8);
+        const cb = mb < TWO ? bytes[sb + i]! : bytes[sb + 2 * i]! | (bytes[sb + 2 * i + 1]! << 8);
+        if (ca !== cb) return ca - cb;
+      }
+    }
+    return la - lb;
+  }
+
   set(slot: number, text: string): void {
     this.clear(slot);
     if (slot >= this.length.length) {

@@ -151,6 +151,7 @@ const LABELS = {
   state: ['State', '状态', '狀態'],
   status: ['Status', '状态', '狀態'],
   statusValues: ['Status values', '状态值', '狀態值'],
+  step: ['Step', '步骤', '步驟'],
   steps: ['Steps', '步骤', '步驟'],
   style: ['Style', '款式', '款式'],
   suppressedBecause: ['Suppressed because', '暂停原因', '暫停原因'],

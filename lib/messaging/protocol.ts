@@ -129,9 +129,10 @@ export const protocol = {
     response: z.object({ orders: z.number(), members: z.number(), kept: z.number() }),
   },
   'orders.importEnd': {
-    request: z.object({ session: z.string().min(8).max(64) }),
+    /** `step`: one step of the end, each well inside the time a browser gives one message; asked again while the answer says `more`. */
+    request: z.object({ session: z.string().min(8).max(64), step: z.boolean().optional() }),
     /** What the whole import changed: members it created, and existing members its orders went to. */
-    response: z.object({ ended: z.boolean(), members: z.object({ created: z.number(), matched: z.number() }) }),
+    response: z.object({ ended: z.boolean(), members: z.object({ created: z.number(), matched: z.number() }), more: z.boolean().optional() }),
   },
   'store.counts': {
     request: z.object({}),

@@ -5,7 +5,8 @@ import { importOrigin, importSessionClosed, importSessionOpened } from '../deriv
 import type { RegularsDb } from '../../store/database';
 import { dropWarm, keepWarm, lazyCache, releaseCache, sessionCache, type ImportCache } from './import-cache';
 import { dropDeadUndo, dropUndo, revertImport } from './undo-journal';
-import { dropJournal, recoverJournals, writeEarly, writeWaiting } from './member-journal';
+import { dropJournal, writeEarly } from './member-journal';
+import { dropOldRecovered, journalLeft, recoverJournals, takeRecovered, writeWaitingStep, WRITE_SLICE } from './import-end';
 import { importOrders } from './import-orders';
 import { orderIdOf } from '../../domain/imported-order';
 import { importJsonBatch, keepKnownBatches, readJsonBatch } from './known-batches';
@@ -19,6 +20,18 @@ const settled = async () => undefined;
 
 /** An import session idle this long is dropped (the options page was closed mid-import). */
 export const SESSION_IDLE_MS = 120_000;
+
+/** How long one step of an import's end writes before it answers (import-end.ts): well inside the 5 minutes Chrome gives one event, under load too. */
+export const END_STEP_MS = 10_000;
+
+/** The end's sizes, smaller in tests. */
+export interface EndTuning {
+  slice?: number;
+  stepMs?: number;
+  recoverSlice?: number;
+}
+
+const NO_MEMBERS = { created: 0, matched: 0 };
 
 export interface ImportHooks {
   /** Orders were added or changed, by a session's batch or on their own. */
@@ -38,37 +51,80 @@ function sessionMembers(cache: ImportCache | undefined): { created: number; matc
 
 type ImportHandlers = Pick<Handlers, 'orders.import' | 'orders.importCancel' | 'orders.importEnd' | 'order.get'>;
 
-export function importCapability(db: RegularsDb, now: () => number, hooks: ImportHooks = {}) {
+export function importCapability(db: RegularsDb, now: () => number, hooks: ImportHooks = {}, tuning: EndTuning = {}) {
   // `queue`: the session's batches, stored one after the other in the order they came. The options
   // page sends the next batch while one is stored, so its decoding and validation overlap the writes.
-  const sessions = new Map<string, { cache: Promise<ImportCache>; timer: ReturnType<typeof setTimeout>; queue: Lane }>();
+  // `ending`: what the import did, taken when its end began (the waiting rows then go as they are written).
+  type Session = { cache: Promise<ImportCache>; timer: ReturnType<typeof setTimeout>; queue: Lane; ending?: { created: number; matched: number } };
+  const sessions = new Map<string, Session>();
+  /** A dead worker's sessions being brought up to date (import-end.ts recoverJournals), at most one run at a time. */
+  let recovering: Promise<number> | undefined;
+  const recoverDead = () =>
+    (recovering ??= recoverJournals(db, now(), (id) => sessions.has(id), tuning.recoverSlice).finally(() => {
+      recovering = undefined;
+    }));
   /** Runs `step` after the session's batches before it (a failed one does not stop the next: the page cancels). */
   const queued = <T>(id: string, step: () => Promise<T>): Promise<T> => {
     const session = sessions.get(id);
     return session ? session.queue(step) : step();
   };
-  /** Ends a session; its waiting member rows are written unless the store they belong to is gone. */
-  const endSession = async (id: string, write = true) => {
+  const idleEnd = (id: string) => setTimeout(() => void endSession(id).catch((e) => console.error('Regulars: an idle import could not finish', e)), SESSION_IDLE_MS);
+  /**
+   * Ends a session; its waiting member rows are written unless the store they belong to is gone.
+   * With `budgetMs`, one step of it: 'more' when rows are left to write for the next step.
+   */
+  const endSession = async (id: string, write = true, budgetMs = Infinity): Promise<boolean | 'more'> => {
     const session = sessions.get(id);
     if (!session) return false;
     await session.queue(settled);
     if (sessions.get(id) !== session) return false;
-    sessions.delete(id);
     clearTimeout(session.timer);
     const cache = await session.cache.catch(() => undefined);
+    let more = false;
+    let ours = true;
     try {
-      if (cache?.deferred && write) await timedPhase('session.end', () => writeWaiting(db, cache.deferred!, now(), cache.origin));
+      if (cache?.deferred && write) {
+        const deferred = cache.deferred;
+        const wrote = deferred.pending.size > 0;
+        const slice = tuning.slice ?? WRITE_SLICE;
+        const done = await timedPhase('session.end', () => session.queue(() => writeWaitingStep(db, deferred, now(), cache.origin, { slice, budgetMs })));
+        // The batches kept for next time in a step of their own, after the one that wrote the last rows.
+        more = !done || (wrote && budgetMs !== Infinity);
+      }
+      if (more) return 'more';
+      // Another end of it (the idle one) finished it meanwhile.
+      ours = sessions.get(id) === session;
+      if (!ours) return false;
+      sessions.delete(id);
       // The same file another day (the warm cache gone) need not be read again either.
       if (cache && write) await timedPhase('session.keep', () => keepKnownBatches(db, cache)).catch((e) => console.warn('Regulars: an import’s known batches were not kept', e));
     } finally {
-      // Ended, it can no longer be cancelled: what it would have put back goes.
-      if (cache?.undo) await dropUndo(db, cache.undo).catch((e) => console.warn('Regulars: an import’s undo records were not cleared', e));
-      if (cache && write) keepWarm(cache);
-      else if (cache) releaseCache(cache);
-      importSessionClosed(id);
-      hooks.onSessionEnded?.(id);
+      if (more) session.timer = idleEnd(id);
+      else if (ours) {
+        sessions.delete(id);
+        // Ended, it can no longer be cancelled: what it would have put back goes.
+        if (cache?.undo) await dropUndo(db, cache.undo).catch((e) => console.warn('Regulars: an import’s undo records were not cleared', e));
+        if (cache && write) keepWarm(cache);
+        else if (cache) releaseCache(cache);
+        importSessionClosed(id);
+        hooks.onSessionEnded?.(id);
+      }
     }
     return true;
+  };
+  /**
+   * A step of the end of a session this worker does not have: its worker stopped (mid-import or
+   * mid-end) and this one brings its members up to date from where it got to (recoverJournals),
+   * while the options page asks again and so keeps this worker running.
+   */
+  const endRecovered = async (id: string, budgetMs: number) => {
+    if (await journalLeft(db, id)) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([recoverDead(), new Promise((r) => (timer = setTimeout(r, budgetMs)))]).finally(() => clearTimeout(timer));
+      if (await journalLeft(db, id)) return { ended: false, members: NO_MEMBERS, more: true };
+    }
+    const members = await takeRecovered(db, id);
+    return { ended: members !== undefined, members: members ?? NO_MEMBERS };
   };
   const cacheOf = (id: string | undefined): Promise<ImportCache> => {
     if (!id) return Promise.resolve(lazyCache());
@@ -80,7 +136,7 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
       sessions.set(id, session);
       importSessionOpened(id);
     }
-    session.timer = setTimeout(() => void endSession(id).catch((e) => console.error('Regulars: an idle import could not finish', e)), SESSION_IDLE_MS);
+    session.timer = idleEnd(id);
     return session.cache;
   };
 
@@ -106,6 +162,8 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
     },
     'orders.importCancel': async ({ session }) => {
       const open = sessions.get(session);
+      // Its end began: its members are being written; it stays (as when its end failed before).
+      if (open?.ending) return { orders: 0, members: 0, kept: 0 };
       await open?.queue(settled);
       const cache = open ? await open.cache : undefined;
       // Members it created that an agent wrote on meanwhile (here, or on another machine of the team) stay: only their orders go.
@@ -118,10 +176,15 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
       await endSession(session, false);
       return { ...reverted, kept: kept.size };
     },
-    'orders.importEnd': async ({ session }) => {
-      await sessions.get(session)?.queue(settled);
-      const members = sessionMembers(await sessions.get(session)?.cache);
-      return { ended: await endSession(session), members };
+    // `step`: one step of the end (the options page asks again while `more`); without, the whole end at once.
+    'orders.importEnd': async ({ session, step }) => {
+      const budgetMs = step ? (tuning.stepMs ?? END_STEP_MS) : Infinity;
+      const open = sessions.get(session);
+      if (!open) return step ? endRecovered(session, budgetMs) : { ended: false, members: NO_MEMBERS };
+      await open.queue(settled);
+      const members = (open.ending ??= sessionMembers(await open.cache));
+      const ended = await endSession(session, true, budgetMs);
+      return ended === 'more' ? { ended: false, members, more: true } : { ended, members };
     },
   };
   return {
@@ -147,7 +210,8 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
     /** When the background starts: members a dead worker's import left waiting are brought up to date. */
     async recover() {
       await dropDeadUndo(db, (id) => sessions.has(id));
-      return recoverJournals(db, now(), (id) => sessions.has(id));
+      await dropOldRecovered(db, now());
+      return recoverDead();
     },
   };
 }

@@ -66,6 +66,9 @@ export interface DeferredMembers {
   entries: number;
   /** Members it created that were written before its end, because an agent opened them (member-journal.ts writeEarly). */
   early: Set<string>;
+  /** Once its end began: the waiting members in key order, and how many of them are written (import-end.ts). */
+  endOrder?: string[] | undefined;
+  endAt?: number | undefined;
 }
 
 const liveCaches = new Set<ImportCache>();

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { movesOf } from '../../domain/tier-moves';
-import type { ImportedOrder } from '../../domain/imported-order';
 import { onCommitted, keysOf } from '../../store/changes';
-import type { RegularsDb } from '../../store/database';
 import { backupFile, restoreBackup } from '../../store/backup';
 import { readBackup } from '../../store/backup-read';
 import type { ValidBackup } from '../../domain/backup';
@@ -10,43 +8,11 @@ import { createHandlers } from '../handlers';
 import { importCapability } from './handlers';
 import { importOrders } from './import-orders';
 import { sessionCache } from './import-cache';
-import { writeWaiting } from './member-journal';
+import { writeWaiting } from './import-end';
 import { keepTiers, memoryDb, NOW, order } from '../test-helpers';
+import { batches, journal, memberWrites, membersByName, withKnownMember } from './journal-test-helpers';
 
 const optionsPage = {};
-
-/** Members by display name, without what differs between two stores (ids, times). */
-async function membersByName(db: RegularsDb) {
-  const rows = await db.members.toArray();
-  const byName = rows.map(({ id: _id, createdAt: _c, updatedAt: _u, ...rest }) => [rest.displayName, rest] as const);
-  return Object.fromEntries(byName.sort(([a], [b]) => String(a).localeCompare(String(b))));
-}
-
-/** How many times each member row was written, and in which transaction, while `run` runs. */
-async function memberWrites(db: RegularsDb, run: () => Promise<void>): Promise<string[][]> {
-  const writes: string[][] = [];
-  const stop = onCommitted((change) => {
-    if (change.db === db.name) writes.push([...(keysOf(change, 'members') ?? ['*'])]);
-  });
-  await run();
-  stop();
-  return writes;
-}
-
-const journal = (db: RegularsDb) => db.caches.where('key').startsWith('import-journal:').count();
-
-// Three batches: ana in each, bo in two, and "known", a member from before the import, in the last two.
-const batches = (): ImportedOrder[][] => [
-  [order({ buyer: { handle: 'ana', name: 'Ana' }, amountMinor: 20_000 }), order({ buyer: { handle: 'bo', name: 'Bo' } })],
-  [order({ buyer: { handle: 'ana', name: 'Ana' }, amountMinor: 20_000 }), order({ buyer: { handle: 'known', name: 'Known' } })],
-  [order({ buyer: { handle: 'ana', name: 'Ana' }, amountMinor: 20_000 }), order({ buyer: { handle: 'bo', name: 'Bo' } }), order({ buyer: { handle: 'known', name: 'Known' } })],
-];
-
-async function withKnownMember(name: string) {
-  const db = memoryDb(undefined, undefined, name);
-  await importOrders(db, [order({ buyer: { handle: 'known', name: 'Known' } })], NOW);
-  return db;
-}
 
 describe('an import session writes each member row once', () => {
   it('at its end, new members too: the same members as one import of every row', async () => {
