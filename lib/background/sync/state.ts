@@ -4,6 +4,7 @@
 // hash — never a second copy of 300k orders), the keys of local rows waiting to be sent, and the
 // incoming documents that were skipped.
 import Dexie, { type Table } from 'dexie';
+import { leanPutsMiddleware } from '../../store/lean-puts';
 import type { SyncDoc } from '../../domain/sync/documents';
 import type { OrderShadow } from '../../domain/sync/row-to-doc';
 
@@ -44,6 +45,8 @@ export class SyncStateDb extends Dexie {
   constructor(name = 'regulars-sync', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores({ shadow: 'id', outbox: 'key, table', meta: 'key' });
+    // A join puts a shadow for every document, as many as the store's puts: one request handler a batch.
+    this.use(leanPutsMiddleware());
   }
 }
 
