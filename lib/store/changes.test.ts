@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { onCommitted, rowsOf, withOrigin, type StoreChange } from './changes';
 import { generationKey } from './generation';
 import type { RegularsDb } from './database';
+import { startNotingUnsent } from './unsent';
 import { memoryDb, NOW } from './test-helpers';
 
 const member = (id: string, tags: string[] = []) => ({
@@ -88,6 +89,7 @@ describe('the change stream', () => {
 
   it('a cleared table is a delete of unknown keys; a named writer is the change’s origin', async () => {
     const db = memoryDb(undefined, undefined, 'changes-clear');
+    await startNotingUnsent(db.caches);
     await db.members.put(member('m1'));
     const changes = collect(db);
     await db.transaction('rw', [db.members], async () => {

@@ -1,8 +1,9 @@
+import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { onCommitted, withOrigin, type StoreChange } from './changes';
 import type { RegularsDb } from './database';
 import { memoryDb, NOW } from './test-helpers';
-import { clearUnsent, unsentWrites } from './unsent';
+import { clearUnsent, startNotingUnsent, unsentWrites } from './unsent';
 
 const member = (id: string) => ({
   id, displayName: id, tierId: 'bronze', tags: [], profile: {}, doNotContact: false, createdAt: NOW, updatedAt: NOW,
@@ -13,6 +14,7 @@ const note = (id: string) => ({ id, memberId: 'm1', text: id, author: 'alice', c
 let n = 0;
 async function written(write: (db: RegularsDb) => Promise<unknown>) {
   const db = memoryDb(undefined, undefined, `unsent-${++n}`);
+  await startNotingUnsent(db.caches);
   await db.members.put(member('m1'));
   await clearUnsent(db.caches, (await unsentWrites(db.caches)).notes);
   await write(db);
@@ -36,6 +38,7 @@ describe('the notes of writes not yet sent to the team', () => {
 
   it('a change names its notes, and clearing them by that name leaves those of later writes', async () => {
     const db = memoryDb(undefined, undefined, `unsent-${++n}`);
+    await startNotingUnsent(db.caches);
     const changes: StoreChange[] = [];
     const stop = onCommitted((c) => void (c.db === db.name && changes.push(c)));
     try {
@@ -51,7 +54,7 @@ describe('the notes of writes not yet sent to the team', () => {
 
   it('a table cleared, then written again in the same transaction (a restore), has one note: all of it, not each row', async () => {
     const db = memoryDb(undefined, undefined, `unsent-${++n}`);
-    await clearUnsent(db.caches, (await unsentWrites(db.caches)).notes);
+    await startNotingUnsent(db.caches);
     await db.transaction('rw', [db.notes], async () => {
       await db.notes.clear();
       await db.notes.bulkPut([note('n1'), note('n2')]);
@@ -59,5 +62,23 @@ describe('the notes of writes not yet sent to the team', () => {
     });
     const { notes, tables } = await unsentWrites(db.caches);
     expect({ notes: notes.length, tables: [...tables] }).toEqual({ notes: 1, tables: [['notes', undefined]] });
+  });
+
+  it('a store never on a team notes no write; once marked, every connection to it notes the next ones', async () => {
+    const factory = new IDBFactory();
+    const name = `unsent-${++n}`;
+    const page = memoryDb(undefined, factory, name);
+    const worker = memoryDb(undefined, factory, name);
+    await page.members.put(member('m1'));
+    await worker.notes.put(note('n1'));
+    expect((await unsentWrites(page.caches)).notes).toEqual([]);
+    // The worker connects to a team: the page, which wrote unmarked before, reads the mark in its next write.
+    await startNotingUnsent(worker.caches);
+    await page.members.put(member('m2'));
+    await worker.notes.put(note('n2'));
+    expect([...(await unsentWrites(page.caches)).tables]).toEqual([
+      ['members', new Set(['m2'])],
+      ['notes', new Set(['n2'])],
+    ]);
   });
 });

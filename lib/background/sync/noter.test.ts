@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { expect, it } from 'vitest';
 import { SHARED_TABLES } from '../../domain/sync/documents';
 import { memoryDb } from '../../store/test-helpers';
-import { unsentWrites } from '../../store/unsent';
+import { startNotingUnsent, unsentWrites } from '../../store/unsent';
 import { addNote } from '../members/card';
 import { importOrders } from '../import/import-orders';
 import { NOW, order } from '../test-helpers';
@@ -36,6 +36,7 @@ it.each([
 
 it('a write nobody heard is noted when the noter starts listening, and its note cleared', async () => {
   const { db, state, noter } = stores('noter-later', true);
+  await startNotingUnsent(db.caches);
   await importOrders(db, [order({ buyer: { handle: 'kim' } })], NOW);
   const note = await addNote(db, (await db.members.toArray())[0]!.id, 'written while no worker listened', 'alice', NOW);
   noter.listen();

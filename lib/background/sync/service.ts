@@ -2,6 +2,7 @@
 // cookie), resume after the worker wakes, disconnect (local data stays), the owner's setup, and
 // the status every page shows.
 import type { RegularsDb } from '../../store/database';
+import { startNotingUnsent } from '../../store/unsent';
 import { StoreError } from '../../store/store-error';
 import { because } from '../../domain/reason';
 import { teamRefusal } from './refusal';
@@ -62,6 +63,9 @@ export function syncService(deps: SyncServiceDeps) {
     .catch(() => undefined)
     .finally(() => (configKnown = true));
   const onATeam = () => config !== undefined || left !== undefined;
+  // The store's writes leave their unsent notes from the moment it is on a team (unsent.ts NOTING_KEY):
+  // put here for a store that joined before the mark existed, and by connect before the first join.
+  void configRead.then(() => (onATeam() ? startNotingUnsent(deps.db.caches) : undefined)).catch((e) => console.error('Regulars: sync could not mark the store as on a team', e));
   const noter = outboxNoter(deps.db, state, subscribe, () => (configKnown ? onATeam() : configRead.then(onATeam)));
   noter.listen();
 
@@ -117,6 +121,8 @@ export function syncService(deps: SyncServiceDeps) {
       await writeMeta(state, 'config', config);
       left = undefined;
       await state.meta.delete(LEFT_KEY);
+      // Before the first join reads the shared tables whole: every write after it is noted.
+      await startNotingUnsent(deps.db.caches);
       run(config, client);
       return view();
     },

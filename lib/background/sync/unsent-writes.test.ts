@@ -12,6 +12,7 @@ import { syncService } from './service';
 import type { RegularsDb } from '../../store/database';
 import type { SyncStateDb } from './state';
 import { SYNC_TEST_TUNING } from './test-helpers';
+import { NOTING_KEY } from '../../store/unsent';
 import { backupFile, restoreBackup } from '../../store/backup';
 import { readBackup } from '../../store/backup-read';
 import type { ValidBackup } from '../../domain/backup';
@@ -91,4 +92,18 @@ it('a backup restored on a page while no worker listened: the team gets the stor
   page.close();
 
   expect(await nextWorkerThenBob(db, state, team, login, kim.id)).toEqual({ tags: [], notes: ['in the backup'] });
+}, 60_000);
+
+it('a store on a team from before writes were marked (unsent.ts NOTING_KEY) is marked as a worker starts: a page write nobody heard still reaches the team', async () => {
+  const { db, state, team, login, kim, end, page: openPage } = await firstWorker();
+  await end();
+  await db.caches.delete(NOTING_KEY);
+  // A worker starts, and is ended before it hears any write.
+  syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: SYNC_TEST_TUNING, subscribe: () => () => undefined });
+  await expect.poll(() => db.caches.get(NOTING_KEY)).toBeDefined();
+  const page = openPage();
+  await addTag(page, kim.id, 'marked-at-start', NOW + 1);
+  page.close();
+
+  expect(await nextWorkerThenBob(db, state, team, login, kim.id)).toEqual({ tags: ['marked-at-start'], notes: [] });
 }, 60_000);
