@@ -103,7 +103,7 @@ export function createSyncEngine(deps: SyncDeps) {
       const mark = phaseClock();
       await roster.flush();
       mark('sync.roster');
-      if (status.progress) await join.applied(count, applied);
+      if (status.progress) await join.applied(count, applied, now());
     });
 
   /**

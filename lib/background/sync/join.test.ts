@@ -19,7 +19,7 @@ describe('what a join has written, as a restarted worker finds it', () => {
   it('a few hundred members come back one by one, with the tables', async () => {
     const { db, state, keeper } = keeperOf();
     await keeper.begin(500, 1, 'sync-1');
-    await keeper.applied(50, { tables: new Set(['members', 'orders']), members: new Set(ids(300)) });
+    await keeper.applied(50, { tables: new Set(['members', 'orders']), members: new Set(ids(300)) }, 2);
     const seen = await seenOf(db, (await readJoin(state))!);
     expect({ tables: [...seen.tables], members: seen.members.size }).toEqual({ tables: ['members', 'orders'], members: 300 });
   });
@@ -28,7 +28,7 @@ describe('what a join has written, as a restarted worker finds it', () => {
     const { db, state, keeper } = keeperOf();
     await db.members.bulkPut(ids(1500).map((id) => ({ id, displayName: id, tags: [], profile: {}, doNotContact: false, createdAt: 1, updatedAt: 1 }) as never));
     await keeper.begin(5000, 1, 'sync-1');
-    await keeper.applied(1200, { tables: new Set(['members']), members: new Set(ids(1200)) });
+    await keeper.applied(1200, { tables: new Set(['members']), members: new Set(ids(1200)) }, 2);
     expect((await readJoin(state))?.seen?.members).toBe('all');
     expect((await seenOf(db, (await readJoin(state))!)).members.size).toBe(1500);
   });
@@ -37,14 +37,22 @@ describe('what a join has written, as a restarted worker finds it', () => {
 const MIN = 60_000;
 
 describe('a join taken up again by the next worker', () => {
-  it('after a restart, goes on as the same join: its start, count and session as kept', async () => {
+  // Read from 10 to 20 min, the browser closed until 40 min: the 20 min no worker read are no reading
+  // time, so "time left" (components/sync-status-line.ts) reckons from 10 min of reading, not 30.
+  it.each([
+    { case: 'after the browser was closed for 20 min', now: 40 * MIN, startedAt: 30 * MIN },
+    { case: "with the computer's clock set back meanwhile", now: 15 * MIN, startedAt: 10 * MIN },
+  ])('$case, goes on as the same join: its count and session as kept, its start moved by the time none read', async ({ now, startedAt }) => {
     const first = keeperOf();
     await first.keeper.begin(500, 10 * MIN, 'sync-1');
-    await first.keeper.applied(200, undefined);
+    await first.keeper.applied(200, undefined, 20 * MIN);
     const next = keeperOf(first);
-    const resumed = await next.keeper.resume(40 * MIN);
-    expect(resumed).toMatchObject({ total: 500, done: 200, startedAt: 10 * MIN, session: 'sync-1' });
-    expect(next.shown).toEqual([{ total: 500, done: 200, startedAt: 10 * MIN }]);
+    const resumed = await next.keeper.resume(now);
+    expect(resumed).toMatchObject({ total: 500, done: 200, startedAt, session: 'sync-1' });
+    expect(next.shown).toEqual([{ total: 500, done: 200, startedAt }]);
+    // Taken up again a moment later (the worker stopped once more), it moves by that moment only.
+    await keeperOf(first).keeper.resume(now + 1000);
+    expect((await readJoin(first.state))?.startedAt).toBe(startedAt + 1000);
   });
 
   // Refused at 15 min (5 min of reading), signed in again at 75 min: the hour it waited for the
@@ -55,15 +63,15 @@ describe('a join taken up again by the next worker', () => {
   ])('after a refusal, $case: its start moves by the pause, its count is kept, and it is a new session', async ({ refusedAt, now, startedAt }) => {
     const first = keeperOf();
     await first.keeper.begin(500, 10 * MIN, 'sync-1');
-    await first.keeper.applied(200, { tables: new Set(['members']), members: new Set(ids(3)) });
+    await first.keeper.applied(200, { tables: new Set(['members']), members: new Set(ids(3)) }, 12 * MIN);
     await first.keeper.refuse(refusedAt);
     const next = keeperOf(first);
     await next.keeper.resume(now);
     const kept = await readJoin(next.state);
-    expect(kept).toEqual({ total: 500, done: 200, startedAt, session: catchUpSession(now) });
+    expect(kept).toEqual({ total: 500, done: 200, startedAt, lastAt: now, session: catchUpSession(now) });
     expect(next.shown).toEqual([{ total: 500, done: 200, startedAt }]);
     // It goes on counting from there, and its end leaves nothing kept.
-    await next.keeper.applied(100, undefined);
+    await next.keeper.applied(100, undefined, now + MIN);
     expect((await readJoin(next.state))?.done).toBe(300);
     await next.keeper.end();
     expect(await readJoin(next.state)).toBeUndefined();

@@ -17,6 +17,8 @@ export interface JoinUnderWay {
   total: number;
   done: number;
   startedAt: number;
+  /** When it began or last wrote a batch: a worker that takes it up later moves its start by the time since, when none read. */
+  lastAt?: number | undefined;
   /** The import-like session its writes belong to (committed-changes.ts catchUpSession). */
   session: string;
   /**
@@ -85,22 +87,24 @@ export function joinKeeper(state: SyncStateDb, show: (progress: Progress) => voi
     return j;
   };
   return {
-    begin: (total: number, startedAt: number, session: string) => keep({ total, done: 0, startedAt, session }),
+    begin: (total: number, startedAt: number, session: string) => keep({ total, done: 0, startedAt, lastAt: startedAt, session }),
     /**
      * The join a restarted worker left under way, or one refused before (signed in again), if any, as
-     * the status line shows it again. A refused one goes on as a new session (the old one was told),
-     * its start moved by the pause, so the time left is reckoned from the time spent reading.
+     * the status line shows it again, its start moved by the pause (since its last batch, or since the
+     * refusal), so the time left is reckoned from the time spent reading, not the hours the browser
+     * was closed. A refused one goes on as a new session (the old one was told).
      */
     async resume(now: number): Promise<JoinUnderWay | undefined> {
       const j = await readJoin(state);
       if (!j) return undefined;
-      if (j.refusedAt === undefined) return keep(j);
+      const paused = (since: number | undefined) => (since === undefined ? 0 : Math.max(0, now - since));
+      if (j.refusedAt === undefined) return keep({ ...j, startedAt: j.startedAt + paused(j.lastAt), lastAt: now });
       const { total, done, startedAt, refusedAt } = j;
-      return keep({ total, done, startedAt: startedAt + Math.max(0, now - refusedAt), session: catchUpSession(now) });
+      return keep({ total, done, startedAt: startedAt + paused(refusedAt), lastAt: now, session: catchUpSession(now) });
     },
-    async applied(count: number, seen: JoinSeen | undefined): Promise<void> {
+    async applied(count: number, seen: JoinSeen | undefined, at: number): Promise<void> {
       const kept = seen && { tables: [...seen.tables], members: seen.members.size > KEPT_MEMBERS ? ('all' as const) : [...seen.members] };
-      if (join) await keep({ ...join, done: join.done + count, ...(kept ? { seen: kept } : {}) });
+      if (join) await keep({ ...join, done: join.done + count, lastAt: at, ...(kept ? { seen: kept } : {}) });
     },
     /** "Synced". */
     async end(): Promise<void> {
