@@ -33,8 +33,10 @@ describe('the test team server', () => {
   it('ends when the process that started it is killed before stopping it', async () => {
     // A process that starts a server and says its process id at once, then waits to be killed:
     // killed before the server answers (the server's start need not be waited for to show it).
+    // Written plain: console.log colours a number when FORCE_COLOR is set, as npm test sets it for
+    // its steps, and the id then read as NaN (the test failed in CI only).
     const script = `import { startCouchServer } from ${JSON.stringify(resolve(import.meta.dirname, 'couch-server.ts'))};
-      void startCouchServer({ onSpawn: (p) => console.log(p) }); setInterval(() => {}, 1000);`;
+      void startCouchServer({ onSpawn: (p) => process.stdout.write(p + '\\n') }); setInterval(() => {}, 1000);`;
     const starter = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
     let server: number | undefined;
     try {
