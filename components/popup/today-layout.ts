@@ -4,7 +4,7 @@
 // two give the same rows in the same words.
 import { cached } from '@/lib/domain/cached';
 // Straight from time.ts: the domain index brings zod and every schema into the popup's first load.
-import { localDayNumber } from '@/lib/domain/time';
+import { DAY_MS, localDayNumber } from '@/lib/domain/time';
 import { mostPressingFirst } from '@/lib/domain/today';
 import type { Translate, UiLocale } from '@/lib/i18n/locales';
 import { dueWhen, reminderLabel } from '@/lib/reminders/label';
@@ -66,7 +66,8 @@ const whenFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A moment as a time today, or as a date and time another day, in the shop's zone. */
 export function when(ts: number, now: number, locale: UiLocale, timeZone: string): string {
-  const sameDay = localDayNumber(ts, timeZone) === localDayNumber(now, timeZone);
+  // Two days apart or more is never one local day (offsets change by hours): no offset to look up.
+  const sameDay = Math.abs(ts - now) < 2 * DAY_MS && localDayNumber(ts, timeZone) === localDayNumber(now, timeZone);
   const make = () => new Intl.DateTimeFormat(locale, sameDay ? { timeStyle: 'short', timeZone } : { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone });
   return cached(whenFormats, `${sameDay}|${locale}|${timeZone}`, make).format(ts);
 }

@@ -17,9 +17,9 @@ const keyOnly = ((key: string) => key) as Translate;
 export function warmFormats(locale: UiLocale, timeZone = localStorage.getItem(ZONE_KEY) ?? undefined, now = Date.now()): void {
   if (!timeZone) return;
   try {
-    // A time today, a date and time another day (and the zone's offsets this year and the last).
+    // A time today, a date and time another day.
     when(now, now, locale, timeZone);
-    when(now - 400 * DAY_MS, now, locale, timeZone);
+    when(now - 3 * DAY_MS, now, locale, timeZone);
     // "Overdue since Dec 1", and the plural rules and number format of "in 3 days".
     dueWhen(keyOnly, now - DAY_MS, now, locale, timeZone);
     formatMessage('{n, plural, other {#}}', locale, { n: 3 });

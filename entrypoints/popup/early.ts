@@ -10,6 +10,7 @@
 import '@/components/theme.css';
 import '@/components/popup.css';
 import firstWords from 'virtual:regulars-first-words';
+import { firstAnswer } from '@/components/popup/first-answer';
 import { drawFirstFrame } from '@/components/popup/first-frame';
 import { FIRST_ROWS } from '@/components/popup/today-layout';
 import { todayRequest } from '@/components/popup/today-request';
@@ -18,10 +19,14 @@ import { firstFrameTranslator } from '@/lib/i18n/first-words';
 import { resolveLocale } from '@/lib/i18n/locales';
 import { loadTranslator } from '@/lib/i18n/load';
 import { send } from '@/lib/messaging/browser-client';
-import { keptToday } from '@/lib/messaging/today-kept';
+import { readKeptToday } from '@/lib/messaging/today-kept';
 import { handOver, type PopupEarly } from './handoff';
 import { holdInput } from './held-input';
 
+// Today's first screen as kept in session storage: read first thing, as it needs no request to be
+// known, so it is on its way before the page reads its language below (a storage access the
+// renderer asks the browser to allow, and waits for).
+const keptRead = readKeptToday();
 const params = new URLSearchParams(location.search);
 
 // The language the popup showed last time (the settings say for sure): its words load at once.
@@ -37,20 +42,14 @@ paint.regularsTodayPaint = undefined;
 /**
  * Today's first screen: kept by the background in session storage when the list has not changed since
  * (lib/messaging/today-kept.ts), so a popup that wakes a sleeping worker draws it without waiting for
- * it; else the background's answer. It is asked either way: that wakes the worker for the whole list.
+ * it; or the background's answer, when it comes first (components/popup/first-answer.ts). It is asked
+ * either way: that wakes the worker for the whole list.
  */
 function keptOrAsked() {
   const request = { ...earlyRequest, firstRows: FIRST_ROWS };
   const asked = send('reminders.today', request);
-  asked.catch(() => undefined);
-  return keptToday(request)
-    .catch(() => undefined)
-    .then((kept) => {
-      if (!kept) return asked;
-      // Mark for tests/bench: the first frame came from the kept screen.
-      performance.mark('regulars:today-kept');
-      return kept;
-    });
+  // Mark for tests/bench: the first frame came from the kept screen.
+  return firstAnswer(keptRead(request), asked, () => performance.mark('regulars:today-kept'));
 }
 const early: Omit<PopupEarly, 'guessedWords' | 'earlySettings' | 'wholeToday'> = {
   params,

@@ -226,37 +226,53 @@ export function eachMember(
   only?: Uint8Array,
 ): void {
   const idOf = typeof ids === 'function' ? ids : (i: number) => ids[i]!;
-  const profiles: ({ birthday?: string } | undefined)[] = new Array(c.birthdayNames.length + 1);
-  profiles[0] = NO_PROFILE;
-  const m: FactMember = { id: '', tierId: '', currency: '', tags: NO_TAGS, orderCount: 0, spendMinor: 0, averageOrderMinor: 0, firstOrderAt: undefined, lastOrderAt: undefined, doNotContact: false, profile: NO_PROFILE, pointsAdjustment: undefined, categoryLastAt: undefined };
+  const profiles = profilesOf(c);
+  const m = blankMember();
   for (let i = 0; i < c.count; i++) {
     if (only && !only[i]) continue;
-    const from = c.tagStart[i]!;
-    const to = c.tagStart[i + 1]!;
-    if (to > from) {
-      const tags: string[] = new Array(to - from);
-      for (let k = from; k < to; k++) tags[k - from] = c.tagNames[c.tags[k]!]!;
-      m.tags = tags;
-    } else m.tags = NO_TAGS;
-    const first = c.firstOrderAt[i]!;
-    const last = c.lastOrderAt[i]!;
-    const birthday = c.birthday[i]!;
-    let profile = profiles[birthday];
-    if (!profile) profiles[birthday] = profile = Object.freeze({ birthday: c.birthdayNames[birthday - 1]! });
-    m.id = idOf(i);
-    m.tierId = c.tierNames[c.tier[i]!]!;
-    m.currency = c.currencyNames[c.currency[i]!]!;
-    m.orderCount = c.orderCount[i]!;
-    m.spendMinor = c.spendMinor[i]!;
-    m.averageOrderMinor = c.averageOrderMinor[i]!;
-    m.firstOrderAt = Number.isNaN(first) ? undefined : first;
-    m.lastOrderAt = Number.isNaN(last) ? undefined : last;
-    m.doNotContact = c.doNotContact[i] === 1;
-    m.profile = profile;
-    m.pointsAdjustment = c.pointsAdjustment?.[i] || undefined;
-    m.categoryLastAt = categoryLastOf(c, i);
+    fillMember(m, c, i, idOf(i), profiles);
     visit(m, i);
   }
+}
+
+/** Member i of the columns as an object of its own, as decodeMembers would give it. */
+export const memberAt = (c: MemberColumns, i: number, id: string): FactMember => fillMember(blankMember(), c, i, id, profilesOf(c));
+
+const blankMember = (): FactMember => ({ id: '', tierId: '', currency: '', tags: NO_TAGS, orderCount: 0, spendMinor: 0, averageOrderMinor: 0, firstOrderAt: undefined, lastOrderAt: undefined, doNotContact: false, profile: NO_PROFILE, pointsAdjustment: undefined, categoryLastAt: undefined });
+
+function profilesOf(c: MemberColumns): ({ birthday?: string } | undefined)[] {
+  const profiles: ({ birthday?: string } | undefined)[] = new Array(c.birthdayNames.length + 1);
+  profiles[0] = NO_PROFILE;
+  return profiles;
+}
+
+/** Fills `m` with member i (fresh tags and categories; profiles shared through `profiles`). */
+function fillMember(m: FactMember, c: MemberColumns, i: number, id: string, profiles: ({ birthday?: string } | undefined)[]): FactMember {
+  const from = c.tagStart[i]!;
+  const to = c.tagStart[i + 1]!;
+  if (to > from) {
+    const tags: string[] = new Array(to - from);
+    for (let k = from; k < to; k++) tags[k - from] = c.tagNames[c.tags[k]!]!;
+    m.tags = tags;
+  } else m.tags = NO_TAGS;
+  const first = c.firstOrderAt[i]!;
+  const last = c.lastOrderAt[i]!;
+  const birthday = c.birthday[i]!;
+  let profile = profiles[birthday];
+  if (!profile) profiles[birthday] = profile = Object.freeze({ birthday: c.birthdayNames[birthday - 1]! });
+  m.id = id;
+  m.tierId = c.tierNames[c.tier[i]!]!;
+  m.currency = c.currencyNames[c.currency[i]!]!;
+  m.orderCount = c.orderCount[i]!;
+  m.spendMinor = c.spendMinor[i]!;
+  m.averageOrderMinor = c.averageOrderMinor[i]!;
+  m.firstOrderAt = Number.isNaN(first) ? undefined : first;
+  m.lastOrderAt = Number.isNaN(last) ? undefined : last;
+  m.doNotContact = c.doNotContact[i] === 1;
+  m.profile = profile;
+  m.pointsAdjustment = c.pointsAdjustment?.[i] || undefined;
+  m.categoryLastAt = categoryLastOf(c, i);
+  return m;
 }
 
 /** The member ids of columns, in order; throws when the columns do not add up (a damaged record). */

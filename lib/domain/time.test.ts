@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { calendarDaysBetween, DAY_MS, localDateParts, localDayNumber, startOfLocalDay } from './time';
 
 const utc = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h, min);
@@ -77,5 +77,24 @@ describe('startOfLocalDay', () => {
   ])('%s', (_rule, ts, zone, start) => {
     expect(startOfLocalDay(ts, zone)).toBe(start);
     expect(localDayNumber(start - 1, zone)).toBe(localDayNumber(ts, zone) - 1);
+  });
+});
+
+describe("a zone's offsets looked up a few times", () => {
+  it('are each one Intl call, with no year of weekly samples loaded, and the same days once that year is loaded', () => {
+    const zone = 'America/St_Johns';
+    const now = utc(2031, 3, 9, 12);
+    const calls = vi.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
+    try {
+      // A popup's first screen: a few rows, each its day and today's (the clocks go forward that night).
+      const few = Array.from({ length: 12 }, (_, i) => localDayNumber(now + i * 3_600_000, zone));
+      expect(calls.mock.calls.length).toBeLessThanOrEqual(12);
+      // A list of hundreds loads the year: the same days as one Intl call each gave.
+      for (let i = 0; i < 100; i++) localDayNumber(now - i * DAY_MS, zone);
+      expect(calls.mock.calls.length).toBeGreaterThan(60);
+      expect(Array.from({ length: 12 }, (_, i) => localDayNumber(now + i * 3_600_000, zone))).toEqual(few);
+    } finally {
+      calls.mockRestore();
+    }
   });
 });

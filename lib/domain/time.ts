@@ -21,6 +21,8 @@ interface ZoneCache {
   format: Intl.DateTimeFormat;
   /** Span index → the offset at the span's start and its changes inside it, flattened [at, offset, …]. */
   spans: Map<number, { offset: number; changes: number[] }>;
+  /** Span index → lookups in a span not loaded yet, each answered by one Intl call. */
+  lookups: Map<number, number>;
 }
 
 // Offsets are found once per 52-week span by sampling weekly and binary-searching each change to the
@@ -28,6 +30,12 @@ interface ZoneCache {
 // zone never changes its offset twice within one week, which holds for every rule in use.
 const SAMPLE_MS = 7 * DAY_MS;
 const SPAN_MS = 52 * SAMPLE_MS;
+/**
+ * Loading a span costs 53 Intl calls (about twice that where the clocks change): a span's first
+ * lookups are each answered by one call instead, and the span is loaded only on the lookup after
+ * these. The popup's first screen (a few dozen lookups, entrypoints/popup/early.ts) then loads none.
+ */
+const LOOKUPS_BEFORE_SPAN = 48;
 
 const zones = new Map<string, ZoneCache>();
 
@@ -46,6 +54,7 @@ function zoneCache(timeZone: string): ZoneCache {
         second: 'numeric',
       }),
       spans: new Map(),
+      lookups: new Map(),
     };
     zones.set(timeZone, cache);
   }
@@ -91,6 +100,12 @@ export function zoneOffsetMs(ts: number, timeZone: string): number {
   const index = Math.floor(ts / SPAN_MS);
   let span = cache.spans.get(index);
   if (span === undefined) {
+    const lookups = (cache.lookups.get(index) ?? 0) + 1;
+    if (lookups <= LOOKUPS_BEFORE_SPAN) {
+      cache.lookups.set(index, lookups);
+      return exactOffset(cache.format, ts);
+    }
+    cache.lookups.delete(index);
     span = loadSpan(cache.format, index);
     cache.spans.set(index, span);
   }

@@ -33,11 +33,25 @@ const sameRequest = (a: RequestOf<'reminders.today'>, b: RequestOf<'reminders.to
 
 /** The kept answer to `request` if there is one for the shop's day now, its `now` moved on to this moment; else undefined. */
 export async function keptToday(request: RequestOf<'reminders.today'>, area = keptArea(), wallNow = Date.now()): Promise<TodayAnswer | undefined> {
-  if (!area || request.memberId || request.mine || request.firstRows === undefined) return undefined;
-  const kept = (await area.get(KEPT_TODAY_KEY))[KEPT_TODAY_KEY] as KeptToday | undefined;
-  if (!kept || !sameRequest(kept.request, request)) return undefined;
-  const now = kept.answer.now + Math.max(0, wallNow - kept.wallAt);
-  return now < kept.dayEndsAt ? { ...kept.answer, now } : undefined;
+  if (request.memberId || request.mine || request.firstRows === undefined) return undefined;
+  return readKeptToday(area)(request, wallNow);
+}
+
+/**
+ * Starts reading the kept screen at once, before the request is known (the popup's first script asks
+ * for it before anything else, and then works out its request); the function returned answers a
+ * request from that read as `keptToday` does.
+ */
+export function readKeptToday(area = keptArea()): (request: RequestOf<'reminders.today'>, wallNow?: number) => Promise<TodayAnswer | undefined> {
+  const read = area?.get(KEPT_TODAY_KEY);
+  read?.catch(() => undefined);
+  return async (request, wallNow = Date.now()) => {
+    if (!read || request.memberId || request.mine || request.firstRows === undefined) return undefined;
+    const kept = (await read)[KEPT_TODAY_KEY] as KeptToday | undefined;
+    if (!kept || !sameRequest(kept.request, request)) return undefined;
+    const now = kept.answer.now + Math.max(0, wallNow - kept.wallAt);
+    return now < kept.dayEndsAt ? { ...kept.answer, now } : undefined;
+  };
 }
 
 /** Removes the kept screen: a page about to replace the store (a restore) does, before the background is told. */

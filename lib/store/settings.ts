@@ -1,6 +1,8 @@
 // Settings in the store: read whole (each key validated on its own, a bad one falls back to its
 // default), written by key.
+import { JOURNEYS_KEY } from '../domain/journey-settings';
 import { settingsPatchSchema, settingsSchema, defaultSettings, type SettingKey, type Settings, type SettingsPatch } from '../domain/settings';
+import { mayHaveWritten, type StoreChange } from './changes';
 import { heldSettings } from './held-settings';
 import type { RegularsDb } from './database';
 
@@ -9,6 +11,15 @@ const SETTING_KEYS = Object.keys(settingsSchema.shape) as SettingKey[];
 // here, or a restore in the options page); the table's other rows (the report snapshot, the journeys,
 // the reminders' notified time) are no setting.
 const held = heldSettings(SETTING_KEYS, readSettingsFromStore);
+
+/**
+ * The settings table's rows that say something a screen shows: the settings and the journeys'
+ * (rules, templates). Its other rows (the report snapshot, when reminders were last swept and
+ * notified) are bookkeeping a worker writes whenever it wakes.
+ */
+const SETTINGS_SHOWN: readonly string[] = [...SETTING_KEYS, JOURNEYS_KEY];
+/** Whether a committed write may have changed a setting or the journeys (not only a worker's bookkeeping). */
+export const changesShownSettings = (change: StoreChange): boolean => mayHaveWritten(change, 'settings', SETTINGS_SHOWN);
 
 /** Reads every setting; a stored value that no longer validates falls back to its default (and is reported). */
 export function readSettings(db: RegularsDb): Promise<Settings> {

@@ -43,7 +43,7 @@ const MEMBERS_PAGE = 5000;
  * Every member's id, counted orders and spend: from the member facts the background keeps on disk
  * when they are current (typed arrays, read in milliseconds), else from the member rows.
  */
-async function memberTotals(db: RegularsDb, pageSize: number): Promise<{ ids: () => string[]; facts: TierFacts[] }> {
+async function memberTotals(db: RegularsDb, pageSize: number, withIds: boolean): Promise<{ ids: () => string[]; facts: TierFacts[] }> {
   const kept = await keptIfCurrent<MemberColumns>(db, KEPT_FACTS.members, ['members']);
   if (kept) {
     try {
@@ -60,7 +60,7 @@ async function memberTotals(db: RegularsDb, pageSize: number): Promise<{ ids: ()
   await db.transaction('r', [db.members], () =>
     forEachPage(db.members, pageSize, (page) => {
       for (const { id, orderCount, spendMinor } of page) {
-        ids.push(id);
+        if (withIds) ids.push(id);
         facts.push({ orderCount, spendMinor });
       }
     }),
@@ -76,7 +76,8 @@ export async function tierFactsOf(
   shopCurrency: string,
   membersPage = MEMBERS_PAGE,
 ): Promise<TierFacts[]> {
-  const totals = await memberTotals(db, membersPage);
+  // The lifetime window needs no ids (273k strings after a 200 MB import, read in the options page).
+  const totals = await memberTotals(db, membersPage, window !== 'lifetime');
   if (window === 'lifetime') return totals.facts;
   // The order ledger the background keeps, when current; else the orders in the window.
   const kept = decodeKept(await readKeptColumns(db));

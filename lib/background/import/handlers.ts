@@ -6,7 +6,7 @@ import type { RegularsDb } from '../../store/database';
 import { dropWarm, keepWarm, lazyCache, releaseCache, sessionCache, type ImportCache } from './import-cache';
 import { dropDeadUndo, dropUndo, revertImport } from './undo-journal';
 import { dropJournal, writeEarly } from './member-journal';
-import { dropOldRecovered, journalLeft, recoverJournals, takeRecovered, writeWaitingStep, WRITE_SLICE } from './import-end';
+import { dropOldRecovered, journalLeft, recoverJournals, takeRecovered, writeWaitingStep } from './import-end';
 import { importOrders } from './import-orders';
 import { orderIdOf } from '../../domain/imported-order';
 import { importJsonBatch, keepKnownBatches, readJsonBatch } from './known-batches';
@@ -86,8 +86,7 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
       if (cache?.deferred && write) {
         const deferred = cache.deferred;
         const wrote = deferred.pending.size > 0;
-        const slice = tuning.slice ?? WRITE_SLICE;
-        const done = await timedPhase('session.end', () => session.queue(() => writeWaitingStep(db, deferred, now(), cache.origin, { slice, budgetMs })));
+        const done = await timedPhase('session.end', () => session.queue(() => writeWaitingStep(db, deferred, now(), cache.origin, { slice: tuning.slice, budgetMs })));
         // The batches kept for next time in a step of their own, after the one that wrote the last rows.
         more = !done || (wrote && budgetMs !== Infinity);
       }

@@ -17,7 +17,7 @@ import { entryOf, JOURNAL, journalOf } from './member-journal';
 import { recomputeMembers } from './member-refresh';
 
 /** Members written per transaction at a session's end. */
-export const WRITE_SLICE = 5000;
+const WRITE_SLICE = 5000;
 /** Members recomputed from their orders per transaction when a dead worker's session is recovered. */
 export const RECOVER_SLICE = 2000;
 

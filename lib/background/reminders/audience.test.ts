@@ -6,6 +6,7 @@ import { writeSettings } from '../../store/settings';
 import { importOrders } from '../import/import-orders';
 import { updateMember } from '../members/members';
 import { DAY, memoryDb, order } from '../test-helpers';
+import { audienceMembers } from './audience';
 import { completeReminder, snoozeReminder } from './reminder-actions';
 import { createScheduler, type NotificationOptions, type ReminderBrowser } from './scheduler';
 import { sweepReminders } from './sweep';
@@ -96,5 +97,29 @@ describe('a holiday greeting for a whole audience', () => {
     expect(notes.map(([id, n]) => [id, n.message])).toEqual([['reminder:holiday:*:christmas:2026', 'Holiday greeting: Christmas · 2 members to greet']]);
     await s.onClicked(notes[0]![0]);
     expect(opened).toEqual(['today']);
+  });
+
+  it("is kept through a waking worker's bookkeeping in the settings table, and made again when the holiday's rules change", async () => {
+    const at = Date.UTC(2026, 11, 23, 4);
+    const christmas = VARIANTS[0]!.holiday;
+    await writeSettings(db, { timeZone: 'Asia/Singapore' });
+    await importOrders(db, [...buyer('ann', 20_000, at), ...buyer('bo', 30_000, at), ...buyer('ed', 1_000, at, 1)], at - DAY);
+    await writeJourneySettings(db, { rules: { holiday: { enabled: true, daysBefore: 1, holidays: [christmas] } } });
+    await sweepReminders(db, at);
+    const audience = (await db.reminders.toArray()).find((r) => r.kind === 'holiday')!;
+    const first = await audienceMembers(db, audience, at);
+    expect(first.map((m) => m.id)).toEqual([await idOf('bo'), await idOf('ann')]);
+    // The report snapshot, when reminders were last swept and notified: the same list, not made again.
+    await db.settings.bulkPut([
+      { key: 'reportSnapshot', value: { stale: true } },
+      { key: 'remindersSweptAt', value: at },
+      { key: 'remindersNotifiedThrough', value: at },
+    ]);
+    expect(await audienceMembers(db, audience, at)).toBe(first);
+    // Christmas now greets Regular members too: Ed is in the audience.
+    await writeJourneySettings(db, { rules: { holiday: { enabled: true, daysBefore: 1, holidays: [{ ...christmas, tiers: ['gold', 'regular'] }] } } });
+    const again = await audienceMembers(db, audience, at);
+    expect(again).not.toBe(first);
+    expect(again.map((m) => m.id)).toEqual([await idOf('bo'), await idOf('ann'), await idOf('ed')]);
   });
 });

@@ -5,15 +5,17 @@ import type { ReminderRow } from '../../domain/rows';
 import type { RegularsDb } from '../../store/database';
 import { heldUntilChanged } from '../../store/held';
 import { readJourneySettings } from '../../store/journey-settings';
-import { readSettings } from '../../store/settings';
+import { changesShownSettings, readSettings } from '../../store/settings';
 import { memberFacts } from '../segments/member-snapshot';
 import { savedSegments, segmentOf, type SegmentResolver } from './reminders';
 
 export const isAudience = (r: Pick<ReminderRow, 'memberId'>) => r.memberId === AUDIENCE;
 
 // Who an audience greeting stands for changes with members (tier, RFM, do-not-contact), with the
-// greetings agents acted on, and with the holiday's settings.
-const held = heldUntilChanged<JourneyMember[]>(['members', 'reminders', 'settings', 'segments']);
+// greetings agents acted on, with saved segments, and with the settings and the holiday's rules, not
+// with the bookkeeping a waking worker writes beside them in the settings table.
+const AUDIENCE_TABLES = new Set(['members', 'reminders', 'segments']);
+const held = heldUntilChanged<JourneyMember[]>((change) => change.tables.some((t) => AUDIENCE_TABLES.has(t.table)) || changesShownSettings(change));
 
 /**
  * The members an audience greeting stands for, highest spend first: those in the holiday's tiers,

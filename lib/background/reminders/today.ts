@@ -8,14 +8,14 @@ import { inListOrder, type TodaySection } from '../../domain/today';
 import { holidayName, shipmentText } from '../../reminders/label';
 import { catalogueOf, templateFor } from '../../reminders/template';
 import type { RegularsDb } from '../../store/database';
-import { JOURNEYS_KEY, type Templates } from '../../domain/journey-settings';
+import type { Templates } from '../../domain/journey-settings';
 import { readJourneySettings } from '../../store/journey-settings';
 
 export { templateFor };
 import type { MemberRow, OrderRow, ReminderRow } from '../../domain/rows';
-import { settingsSchema, type Settings } from '../../domain/settings';
-import { mayHaveWritten, type StoreChange } from '../../store/changes';
-import { readSettings } from '../../store/settings';
+import type { Settings } from '../../domain/settings';
+import type { StoreChange } from '../../store/changes';
+import { changesShownSettings, readSettings } from '../../store/settings';
 import { heldUntilChanged } from '../../store/held';
 import { audienceMembers, isAudience, memberGreeting } from './audience';
 import type { SegmentResolver } from './reminders';
@@ -134,14 +134,8 @@ export interface TodayOptions {
 // show (reminders, members, orders, settings, the segments of an audience) drops them.
 /** The tables besides the settings that Today's list shows something of: a write to any of them changes the list. */
 const TODAY_TABLES = new Set(['reminders', 'members', 'orders', 'segments']);
-/**
- * The settings table's rows Today reads: the settings and the journeys' (templates). Its other rows
- * (the report snapshot, when reminders were last swept and notified) are bookkeeping a worker writes
- * when it wakes: they change nothing Today shows.
- */
-const SETTINGS_SHOWN = [...Object.keys(settingsSchema.shape), JOURNEYS_KEY];
 /** Whether a committed write may change what Today shows (the list held here, the popup's kept first screen). */
-export const changesToday = (change: StoreChange): boolean => change.tables.some((t) => TODAY_TABLES.has(t.table)) || mayHaveWritten(change, 'settings', SETTINGS_SHOWN);
+export const changesToday = (change: StoreChange): boolean => change.tables.some((t) => TODAY_TABLES.has(t.table)) || changesShownSettings(change);
 const lists = heldUntilChanged<TodayList>(changesToday);
 
 /** The Today list as of `now`; the same question on the same day is answered from memory until something it shows changes. */
