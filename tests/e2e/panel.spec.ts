@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expectedStats } from '../../demo/seed';
 import { DEFAULT_TIER_LADDER, tierForStats } from '../../lib/domain/tiers';
-import { downloadDemoExport, importOrdersThroughOptions, launchWithExtension } from '../support/extension';
+import { launchWithExtension } from '../support/extension';
 import { expect, test } from '../support/fixtures';
 import { conversationOf, panelFrame, usd } from '../support/panel';
+import { seedDemoOrders } from '../support/seed';
 import { stopBackground } from '../support/stop-worker';
 
 // Extension pages' global, as far as these tests use it (evaluated inside an extension page).
@@ -102,14 +103,14 @@ test.describe('the background refuses what is not ours', () => {
 
 test("an agent's task end to end: tag, note and follow-up survive switching and a browser restart", async ({ demo }) => {
   const profile = await mkdtemp(path.join(tmpdir(), 'regulars-restart-'));
-  const exportDir = await mkdtemp(path.join(tmpdir(), 'regulars-export-'));
   try {
     const handle = demo.seed.known.lapsedGold;
     const other = demo.seed.known.champion;
     const url = `${demo.url}/chat/${conversationOf(demo.seed, handle)}`;
     const want = expectedStats(demo.seed, [handle]);
     let ext = await launchWithExtension({ userDataDir: profile });
-    await importOrdersThroughOptions(ext.context, ext.extensionId, await downloadDemoExport(demo.url, exportDir), 'demo');
+    // The two buyers' orders of the demo export, stored as an import stores them.
+    await seedDemoOrders(ext, demo.seed, [handle, other]);
     let page = await ext.context.newPage();
     await page.goto(url);
     let panel = await panelFrame(page);
@@ -150,7 +151,6 @@ test("an agent's task end to end: tag, note and follow-up survive switching and 
     await ext.close();
   } finally {
     await rm(profile, { recursive: true, force: true });
-    await rm(exportDir, { recursive: true, force: true });
   }
 });
 

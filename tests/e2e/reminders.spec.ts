@@ -1,8 +1,10 @@
 import type { Page } from '@playwright/test';
+import type { DemoSeed } from '../../demo/seed';
 import { importDemoExport, type LaunchedExtension } from '../support/extension';
 import { RULE_IDS } from '../../lib/domain/journeys/rules';
 import { expect, test } from '../support/fixtures';
 import { send } from '../support/protocol';
+import { seedDemoOrders } from '../support/seed';
 import { BEFORE_DUE_MS, extensionNow, moveExtensionClock } from '../support/clock';
 import { conversationOf, panelFrame, setReminderInPanel, usd } from '../support/panel';
 
@@ -17,13 +19,26 @@ type TodayRow = { id: string; section: string; memberName: string; kind?: string
 const SG = 'Asia/Singapore';
 const hourIn = (ts: number, timeZone: string) => Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone }).format(ts));
 
-/** A fresh store with the demo shop imported; `rules` patches the journey rules first. */
-async function demoStore(ext: LaunchedExtension, demoUrl: string, rules?: Record<string, object>): Promise<Page> {
+/** The popup of a fresh store set up for a shop in Singapore; `rules` patches the journey rules. */
+async function shopIn(ext: LaunchedExtension, rules?: Record<string, object>): Promise<Page> {
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
   await send(page, 'settings.update', { timeZone: SG, authorName: 'Mei' });
   if (rules) await send(page, 'journeys.settings.update', { rules });
+  return page;
+}
+
+/** A fresh store with the demo shop imported through the options page. */
+async function demoStore(ext: LaunchedExtension, demoUrl: string): Promise<Page> {
+  const page = await shopIn(ext);
   await importDemoExport(ext, demoUrl);
+  return page;
+}
+
+/** A fresh store holding the demo orders of `handles` only (stored as an import is), the journey rules off: reminders are the test's own. */
+async function storeOf(ext: LaunchedExtension, seed: DemoSeed, handles: readonly string[]): Promise<Page> {
+  const page = await shopIn(ext, Object.fromEntries(RULE_IDS.map((id) => [id, { enabled: false }])));
+  await seedDemoOrders(ext, seed, handles);
   return page;
 }
 
@@ -100,9 +115,8 @@ test('an imported unpaid order produces a nudge at the next allowed hour; do-not
 
 test('a reminder set from the panel appears in Today and fires a notification when due; Done logs a contact and clears the badge', async ({ freshExt: ext, demo }) => {
   // Only this reminder: the journey rules are switched off, so the badge counts it alone.
-  const off = Object.fromEntries(RULE_IDS.map((id) => [id, { enabled: false }]));
-  const page = await demoStore(ext, demo.url, off);
   const buyer = demo.seed.known.oneTime;
+  const page = await storeOf(ext, demo.seed, [buyer]);
   const name = demo.seed.buyers.find((b) => b.handle === buyer)!.name;
 
   const chat = await ext.context.newPage();
@@ -149,8 +163,8 @@ test('a reminder set from the panel appears in Today and fires a notification wh
 });
 
 test('Today opens on its first rows and fills in the rest: two groups of twelve reminders show ten rows each', async ({ freshExt: ext, demo }) => {
-  const off = Object.fromEntries(RULE_IDS.map((id) => [id, { enabled: false }]));
-  const page = await demoStore(ext, demo.url, off);
+  // Twelve buyers of the demo shop.
+  const page = await storeOf(ext, demo.seed, [...new Set(demo.seed.orders.map((o) => o.handle))].slice(0, 12));
   const memberIds = await page.evaluate(
     () =>
       new Promise<string[]>((resolve, reject) => {

@@ -7,8 +7,9 @@ import { importDemoExport, launchWithExtension, type LaunchedExtension } from '.
 import { expect, test } from '../support/fixtures';
 import { conversationOf, openChat, setReminderInPanel } from '../support/panel';
 import { send } from '../support/protocol';
+import { seedDemoOrders } from '../support/seed';
 import { BEFORE_DUE_MS, extensionNow, moveExtensionClock } from '../support/clock';
-import { connect, notifications, notifiedThrough, openOptions, openToday as today, recordStatusLines, storeCounts, SYNCED, teamSection, teamStatus, type TeamLogin } from '../support/team';
+import { connect, named, notifications, notifiedThrough, openOptions, openToday as today, recordStatusLines, storeCounts, SYNCED, teamSection, teamStatus, type TeamLogin } from '../support/team';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -24,15 +25,18 @@ let optionsB: Page;
 const DB = 'shop';
 const login = (user: 'alice' | 'bob' | 'carol', password = `${user}-pw`): TeamLogin => ({ server: relay.url, db: DB, user, password });
 
-test.beforeAll(async () => {
+// B is the worker's spare browser (the first run answered, as a new profile's): a third Chromium
+// launched for it cost more than wiping the spare. The last two tests take it back as `freshExt`
+// (wiped, B's part being over) for a third agent.
+test.beforeAll(async ({ spareExt }) => {
   couch = await startCouchServer();
   relay = await startTcpProxy(couch.port);
-  [a, b] = await Promise.all([launchWithExtension({ firstRun: { author: 'Agent A' } }), launchWithExtension({ firstRun: { author: 'Agent B' } })]);
+  [a, b] = await Promise.all([launchWithExtension({ firstRun: { author: 'Agent A' } }), spareExt().then((spare) => named(spare, 'Agent B'))]);
   [optionsA, optionsB] = await Promise.all([openOptions(a), openOptions(b)]);
 });
 
 test.afterAll(async () => {
-  await Promise.all([a?.close(), b?.close()]);
+  await a?.close();
   await relay?.stop();
   await couch?.stop();
 });
@@ -236,7 +240,7 @@ test('a malformed document written to the team database by an admin is skipped a
   await expect(teamStatus(optionsB)).toHaveText(SYNCED);
 });
 
-test('a wrong password and a user who is not a member each show their state; local work goes on', async ({ demo }) => {
+test('a wrong password and a user who is not a member each show their state; local work goes on', async ({ demo, freshExt }) => {
   const auth = `Basic ${Buffer.from(`${couch.admin.name}:${couch.admin.password}`).toString('base64')}`;
   const headers = { authorization: auth, 'content-type': 'application/json' };
   // The team database with its members, whether or not the first test made it (this one also runs alone).
@@ -246,40 +250,31 @@ test('a wrong password and a user who is not a member each show their state; loc
   const user = { _id: 'org.couchdb.user:carol', name: 'carol', password: 'carol-pw', roles: [], type: 'user' };
   expect((await fetch(`${couch.url}/_users/${user._id}`, { method: 'PUT', headers, body: JSON.stringify(user) })).ok).toBe(true);
 
-  const c = await launchWithExtension({ firstRun: { author: 'Agent C' } });
-  try {
-    const options = await openOptions(c);
-    await connect(options, login('bob', 'not-his-password'));
-    await expect(teamStatus(options)).toHaveText('Could not connect: wrong user name or password. Check both and try again.');
-    await connect(options, { ...login('carol'), db: 'no-such-shop' });
-    await expect(teamStatus(options)).toHaveText('There is no team database no-such-shop on this server: check the name, or ask the owner to set it up. Nothing is sent or received.', { timeout: 20_000 });
-    await connect(options, login('carol'));
-    await expect(teamStatus(options)).toHaveText(`carol is not a member of ${DB}: ask the owner to add you. Nothing is sent or received.`, { timeout: 20_000 });
-    // Local work goes on: an import on this computer, nothing of the team's arrives.
-    await importDemoExport(c, demo.url);
-    expect((await storeCounts(options)).notes).toBe(0);
-  } finally {
-    await c.close();
-  }
+  const c = await named(freshExt, 'Agent C');
+  const options = await openOptions(c);
+  await connect(options, login('bob', 'not-his-password'));
+  await expect(teamStatus(options)).toHaveText('Could not connect: wrong user name or password. Check both and try again.');
+  await connect(options, { ...login('carol'), db: 'no-such-shop' });
+  await expect(teamStatus(options)).toHaveText('There is no team database no-such-shop on this server: check the name, or ask the owner to set it up. Nothing is sent or received.', { timeout: 20_000 });
+  await connect(options, login('carol'));
+  await expect(teamStatus(options)).toHaveText(`carol is not a member of ${DB}: ask the owner to add you. Nothing is sent or received.`, { timeout: 20_000 });
+  // Local work goes on: an import on this computer (the buyer the team wrote a note on), nothing of the team's arrives.
+  const imported = await seedDemoOrders(c, demo.seed, [demo.seed.known.champion]);
+  expect(await storeCounts(options)).toMatchObject({ orders: imported.orders, members: 1, notes: 0 });
 });
 
-test('the server restarted during a new profile\'s initial sync: it resumes, with no duplicates', async () => {
-  const c = await launchWithExtension({ firstRun: { author: 'Agent B' } });
-  try {
-    const options = await openOptions(c);
-    // About a third of the way into the team's documents, the relay drops every connection.
-    const cut = relay.stopAfter(250_000);
-    await connect(options, login('bob'));
-    await cut;
-    await expect(teamStatus(options)).toContainText(/^Offline, retrying at /, { timeout: 20_000 });
-    const part = await storeCounts(options);
-    await relay.start();
-    await expect(teamStatus(options)).toHaveText(SYNCED, { timeout: 60_000 });
-    const [mine, theirs] = await Promise.all([storeCounts(options), storeCounts(optionsA)]);
-    expect(part.orders).toBeGreaterThan(0);
-    expect(part.orders).toBeLessThan(theirs.orders);
-    expect(mine).toEqual(theirs);
-  } finally {
-    await c.close();
-  }
+test('the server restarted during a new profile\'s initial sync: it resumes, with no duplicates', async ({ freshExt }) => {
+  const options = await openOptions(await named(freshExt, 'Agent B'));
+  // About a third of the way into the team's documents, the relay drops every connection.
+  const cut = relay.stopAfter(250_000);
+  await connect(options, login('bob'));
+  await cut;
+  await expect(teamStatus(options)).toContainText(/^Offline, retrying at /, { timeout: 20_000 });
+  const part = await storeCounts(options);
+  await relay.start();
+  await expect(teamStatus(options)).toHaveText(SYNCED, { timeout: 60_000 });
+  const [mine, theirs] = await Promise.all([storeCounts(options), storeCounts(optionsA)]);
+  expect(part.orders).toBeGreaterThan(0);
+  expect(part.orders).toBeLessThan(theirs.orders);
+  expect(mine).toEqual(theirs);
 });
