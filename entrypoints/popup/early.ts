@@ -65,8 +65,10 @@ early.earlyToday.catch(() => undefined);
 // Mark for tests/bench: the first frame's words.
 const t = firstFrameTranslator(guessed, JSON.parse(firstWords[guessed]) as Record<string, string>);
 performance.mark('regulars:words-ready');
-// The frame's date, number and plural formatters, made while the answers travel.
-setTimeout(() => warmFormats(guessed));
+// The frame's date, number and plural formatters, made while the answers travel, in this first run:
+// put off to a later task, they were often made after an answer that came first (the kept screen, or
+// an awake worker's), inside the frame's drawing.
+warmFormats(guessed);
 
 /**
  * Today's first frame, when the settings in Today's answer confirm the language guessed and the popup
