@@ -36,7 +36,7 @@ async function wipeBrowserSide(extensionPage: Page): Promise<void> {
 /**
  * Makes `ext` as a freshly launched one: every tab closed, the context's routes and request
  * listeners dropped; host access, registered scripts, alarms,
- * notifications, badge, the extension's storage and the store gone; the background started anew
+ * notifications, badge, the extension's storage, the store and the HTTP cache gone; the background started anew
  * (its memory, clock and keepers with it); the first-run questions answered again.
  */
 export async function resetExtension(ext: LaunchedExtension): Promise<void> {
@@ -55,6 +55,9 @@ export async function resetExtension(ext: LaunchedExtension): Promise<void> {
     const cdp = await context.newCDPSession(blank);
     // Not 'all': that would take the service worker's registration too, and the extension with it.
     await cdp.send('Storage.clearDataForOrigin', { origin: `chrome-extension://${extensionId}`, storageTypes: 'indexeddb,local_storage,cache_storage,file_systems' });
+    // The HTTP cache too: a new profile has none, and what an earlier test fetched (a team server's
+    // answers) would come back from it, revalidated, in far fewer bytes than the server sends.
+    await cdp.send('Network.clearBrowserCache');
     await cdp.detach();
     await context.clearCookies();
     // The first run answered as launchWithExtension's answerFirstRun does (USD, the browser's zone), by
