@@ -45,12 +45,6 @@ const importWorker = () => new Worker(new URL('../../lib/import/import-worker.ts
 // Repurchase intervals and category figures are read and computed off this page's thread.
 const FIGURES = figuresInWorker(() => new Worker(new URL('../../lib/readers/figures-worker.ts', import.meta.url), { type: 'module' }));
 
-// The figures below read the order ledger and member facts the background keeps on disk when they
-// are current, else every order and member row: asked after an import, before the background's save
-// (which waits for writes to pause), they read the rows while the background still held the import's
-// garbage. They ask for that save first (store.keptSaved).
-const afterKept = <T,>(read: () => Promise<T>) => () => send('store.keptSaved', {}).catch(() => undefined).then(read);
-
 const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 const loadJourneys = () => send('journeys.settings.get', {});
@@ -124,8 +118,8 @@ function App() {
                 t={t}
                 locale={locale}
                 settings={settings}
-                tierFacts={(window) => afterKept(() => tierFactsUnder(window, Date.now(), settings.shopCurrency))()}
-                intervals={afterKept(() => FIGURES.intervals(settings.timeZone))}
+                tierFacts={(window) => tierFactsUnder(window, Date.now(), settings.shopCurrency)}
+                intervals={() => FIGURES.intervals(settings.timeZone)}
                 apply={(ladder) => send('tiers.apply', { ladder })}
                 onSave={save}
                 reload={() => send('settings.get', {}).then(setSettings)}
@@ -140,7 +134,7 @@ function App() {
                 t={t}
                 locale={locale}
                 settings={settings}
-                figures={afterKept(() => FIGURES.categories(settings.timeZone))}
+                figures={() => FIGURES.categories(settings.timeZone)}
                 apply={async (rules) => {
                   const result = await send('categories.apply', { rules });
                   setSettings(await send('settings.get', {}));

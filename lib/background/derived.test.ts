@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { importOrigin, importSessionClosed, importSessionOpened, saveAfterPause, savedForReaders } from './derived';
+import { importOrigin, importSessionClosed, importSessionOpened, saveAfterPause } from './derived';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -57,24 +57,5 @@ describe("the keepers' saves once writes pause", () => {
     importSessionClosed('s2');
     await wait(40);
     expect(saves).toBe(1);
-  });
-
-  it("a page about to read the kept records has the saves it reads made now, not after the import's pause", async () => {
-    const done: string[] = [];
-    const ledger = saveAfterPause(async () => void done.push('ledger'), 'not saved', 5, 60_000, true);
-    const tiers = saveAfterPause(async () => void done.push('tiers'), 'not saved', 5, 60_000);
-    importSessionOpened('s3');
-    for (const k of [ledger, tiers]) {
-      k.wrote(importOrigin('s3'));
-      k.schedule();
-    }
-    // While the session is open the page's ask saves nothing: its batches are still coming.
-    await savedForReaders();
-    expect(done).toEqual([]);
-    importSessionClosed('s3');
-    // Ended: the ledger would be saved a minute after the session's last write; asked, at once.
-    await savedForReaders();
-    expect(done).toEqual(['ledger']);
-    for (const k of [ledger, tiers]) k.cancel();
   });
 });

@@ -55,70 +55,40 @@ const openSessionOf = (origin: string | undefined) => {
 let saves: Promise<unknown> = Promise.resolve();
 const oneSaveAtATime = (save: () => Promise<unknown>) => (saves = saves.then(save, save));
 
-/** The saves a page's reader waits for (savedForReaders): their keepers' columns are what it reads. */
-const readerSaves = new Set<{ now(): void }>();
-
-/**
- * The saves of the keepers whose records a page reads (the order ledger, the member facts) that wait
- * for writes to pause are made now, unless the import session that wrote last is still open; resolves
- * once every save under way has ended. After an import the options page's figures (repurchase
- * intervals, category figures, the tier editor's counts) waited for nothing: with the keepers' records
- * not yet saved, they read every order row twice and every member row, in the page's figures worker,
- * while the background held the import's own garbage. Now they read the saved columns.
- */
-export async function savedForReaders(): Promise<void> {
-  for (const saving of readerSaves) saving.now();
-  for (let last = saves; ; last = saves) {
-    await last.catch(() => undefined);
-    if (last === saves) return;
-  }
-}
-
 /**
  * A keeper's save once writes pause: `wrote` notes who wrote last, `schedule` (re)starts the wait
  * (`delayMs`, or `importPauseMs` after an import session's write), `cancel` drops it. Saves of all
  * keepers run one after another. A save whose last write came from an import session still open
  * waits for that session's end, then for the pause again. A failed save is reported with `failure`
- * and left for the next write. `forReaders`: a page reads what it saves (savedForReaders cuts its wait short).
+ * and left for the next write.
  */
-export function saveAfterPause(save: () => Promise<unknown>, failure: string, delayMs: number, importPauseMs = IMPORT_SAVE_PAUSE_MS, forReaders = false) {
+export function saveAfterPause(save: () => Promise<unknown>, failure: string, delayMs: number, importPauseMs = IMPORT_SAVE_PAUSE_MS) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastOrigin: string | undefined;
   /** The session this keeper's save waits for. */
   let waitingFor: string | undefined;
-  const due = () => {
-    timer = undefined;
-    const open = openSessionOf(lastOrigin);
-    if (open === undefined) return void oneSaveAtATime(() => save().catch((e) => console.warn(failure, e)));
-    if (waitingFor === open) return;
-    waitingFor = open;
-    openSessions.get(open)!.push(() => {
-      if (waitingFor !== open) return; // cancelled meanwhile
-      waitingFor = undefined;
-      saving.schedule();
-    });
-  };
-  const reader = {
-    now() {
-      if (timer === undefined) return;
-      clearTimeout(timer);
-      due();
-    },
-  };
   const saving = {
     wrote: (origin: string | undefined) => void (lastOrigin = origin),
     schedule() {
       clearTimeout(timer);
+      const due = () => {
+        const open = openSessionOf(lastOrigin);
+        if (open === undefined) return void oneSaveAtATime(() => save().catch((e) => console.warn(failure, e)));
+        if (waitingFor === open) return;
+        waitingFor = open;
+        openSessions.get(open)!.push(() => {
+          if (waitingFor !== open) return; // cancelled meanwhile
+          waitingFor = undefined;
+          saving.schedule();
+        });
+      };
       timer = setTimeout(due, savePauseAfter(lastOrigin, delayMs, importPauseMs));
     },
     cancel() {
       clearTimeout(timer);
-      timer = undefined;
       waitingFor = undefined;
-      readerSaves.delete(reader);
     },
   };
-  if (forReaders) readerSaves.add(reader);
   return saving;
 }
 

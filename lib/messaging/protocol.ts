@@ -138,12 +138,6 @@ export const protocol = {
     request: z.object({}),
     response: z.object({ members: z.number(), orders: z.number(), notes: z.number(), identities: z.number() }),
   },
-  // A page about to read what the background keeps on disk (the order ledger, the member facts):
-  // a save that waits for writes to pause is made now, and answered once saved (derived.ts savedForReaders).
-  'store.keptSaved': {
-    request: z.object({}),
-    response: z.object({ saved: z.literal(true) }),
-  },
   'settings.get': {
     request: z.object({}),
     response: settingsSchema,

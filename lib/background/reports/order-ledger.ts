@@ -105,7 +105,7 @@ export function orderLedgerKeeper(db: RegularsDb, saveDelayMs = 3000, importPaus
       return saved;
     });
   // A save waits longer while an import session writes.
-  const saving = saveAfterPause(() => save(), 'Regulars: the order ledger was not saved', saveDelayMs, importPauseMs, true);
+  const saving = saveAfterPause(() => save(), 'Regulars: the order ledger was not saved', saveDelayMs, importPauseMs);
   const scheduleSave = () => saving.schedule();
 
   const stop = onCommitted((change) => {

@@ -118,7 +118,7 @@ export function factsKeeper(
       return keep(facts.columns, lastMark);
     });
   // A save waits longer while an import session writes.
-  const saving = saveAfterPause(() => save(), 'Regulars: the member facts were not saved', saveDelayMs, importPauseMs, true);
+  const saving = saveAfterPause(() => save(), 'Regulars: the member facts were not saved', saveDelayMs, importPauseMs);
   const scheduleSave = () => saving.schedule();
 
   const stop = onCommitted((change) => {

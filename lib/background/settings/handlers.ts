@@ -3,20 +3,15 @@ import type { Handlers } from '../../messaging/router';
 import type { RegularsDb } from '../../store/database';
 import { readSettings, writeSettings } from '../../store/settings';
 import { storeCounts } from './counts';
-import { savedForReaders } from '../derived';
 
 export interface SettingsHooks {
   /** A restore replaced the store past this context: whatever is held in memory must go. */
   onStoreReloaded?: () => Promise<void>;
 }
 
-export function settingsHandlers(db: RegularsDb, hooks: SettingsHooks = {}): Pick<Handlers, 'store.counts' | 'store.keptSaved' | 'settings.get' | 'settings.update' | 'store.reloaded'> {
+export function settingsHandlers(db: RegularsDb, hooks: SettingsHooks = {}): Pick<Handlers, 'store.counts' | 'settings.get' | 'settings.update' | 'store.reloaded'> {
   return {
     'store.counts': () => storeCounts(db),
-    'store.keptSaved': async () => {
-      await savedForReaders();
-      return { saved: true as const };
-    },
     'settings.get': () => readSettings(db),
     'settings.update': async (patch) => {
       await writeSettings(db, patch);
