@@ -4,13 +4,12 @@
 // does for any import; only the page's work is left out (opening the options page, reading the
 // file), and a test that needs a few buyers stores those few instead of the whole shop. A test of
 // the import itself goes through the page (importOrdersThroughOptions).
-import type { Page } from '@playwright/test';
 import { ordersCsv } from '../../demo/export';
 import type { DemoSeed } from '../../demo/seed';
 import { IMPORT_BATCH, type ImportedOrder } from '../../lib/domain/imported-order';
 import { readOrderExport } from '../../lib/import/read-export';
 import type { LaunchedExtension } from './extension';
-import { send } from './protocol';
+import { send, withExtensionPage } from './protocol';
 
 export interface SeededImport {
   orders: number;
@@ -28,9 +27,8 @@ export function demoOrders(seed: DemoSeed, shop: { timeZone: string; currency: s
 }
 
 /** Stores `orders` as one import, by the messages the options page sends, from an extension page of `ext`. */
-export async function importByMessage(ext: Pick<LaunchedExtension, 'context' | 'extensionId'>, orders: readonly ImportedOrder[]): Promise<SeededImport> {
-  const page = await extensionPage(ext);
-  try {
+export function importByMessage(ext: Pick<LaunchedExtension, 'context' | 'extensionId'>, orders: readonly ImportedOrder[]): Promise<SeededImport> {
+  return withExtensionPage(ext, async (page) => {
     const session = crypto.randomUUID();
     for (let i = 0; i < orders.length; i += IMPORT_BATCH) {
       await send(page, 'orders.import', { rowsJson: JSON.stringify(orders.slice(i, i + IMPORT_BATCH)), session });
@@ -39,21 +37,11 @@ export async function importByMessage(ext: Pick<LaunchedExtension, 'context' | '
       const end = await send<{ more?: boolean; members: SeededImport['members'] }>(page, 'orders.importEnd', { session, step: true });
       if (!end.more) return { orders: orders.length, members: end.members };
     }
-  } finally {
-    await page.close();
-  }
+  });
 }
 
 /** The demo shop's orders of `handles` (all of them when absent) stored in `ext` as an import, read with the shop's settings. */
 export async function seedDemoOrders(ext: Pick<LaunchedExtension, 'context' | 'extensionId'>, seed: DemoSeed, handles?: readonly string[]): Promise<SeededImport> {
-  const page = await extensionPage(ext);
-  const shop = await send<{ timeZone: string; shopCurrency: string }>(page, 'settings.get', {}).finally(() => page.close());
+  const shop = await withExtensionPage(ext, (page) => send<{ timeZone: string; shopCurrency: string }>(page, 'settings.get', {}));
   return importByMessage(ext, demoOrders(seed, { timeZone: shop.timeZone, currency: shop.shopCurrency }, handles));
-}
-
-/** An extension page that runs none of our scripts (the manifest, shown as a page), to send messages from. */
-async function extensionPage(ext: Pick<LaunchedExtension, 'context' | 'extensionId'>): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/manifest.json`);
-  return page;
 }

@@ -2,7 +2,7 @@
 // would, the counts a profile holds, and its Today and notifications.
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { LaunchedExtension } from './extension';
-import { send } from './protocol';
+import { send, withExtensionPage } from './protocol';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> }; notifications: { getAll(): Promise<Record<string, boolean>> } };
 
@@ -15,13 +15,7 @@ export interface TeamLogin {
 
 /** `ext` with its user's name set, as the first-run question sets it (for a browser whose first run was answered already). */
 export async function named(ext: LaunchedExtension, authorName: string): Promise<LaunchedExtension> {
-  const page = await ext.context.newPage();
-  try {
-    await page.goto(`chrome-extension://${ext.extensionId}/manifest.json`);
-    await send(page, 'settings.update', { authorName });
-  } finally {
-    await page.close();
-  }
+  await withExtensionPage(ext, (page) => send(page, 'settings.update', { authorName }));
   return ext;
 }
 
