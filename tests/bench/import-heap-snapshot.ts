@@ -3,7 +3,7 @@
 // the given seconds a heap snapshot (after a full GC, so what is live) of the background's service
 // worker and of every worker the options page runs then (the import worker, the figures worker),
 // summed by constructor: the largest kinds of object, how many, and how many MB.
-// Usage: REGULARS_BENCH=1 [REGULARS_NOMINIFY=1] npx wxt build && tsx tests/bench/import-heap-snapshot.ts MB S1,S2,...
+// Usage: REGULARS_BENCH=1 [REGULARS_NOMINIFY=1] npx wxt build && tsx tests/bench/import-heap-snapshot.ts MB S1,S2,...,+S3 (+: after the import reported done)
 // (SNAPSHOT_EXTENSION_DIR=<dir>/chrome-mv3: another build; SNAPSHOT_KEEP=<dir>: the .heapsnapshot files kept there.)
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,7 +12,8 @@ import { BENCH_DIR, round } from './common';
 import { runProbe, withExportAndBrowser } from './probe-launch';
 
 const MB = Number(process.argv[2] ?? 30);
-const AT_S = (process.argv[3] ?? '60').split(',').map(Number);
+/** Seconds from the start, or after the import reported done with a leading "+" (e.g. 60,+15). */
+const AT_S = (process.argv[3] ?? '60').split(',');
 const TOP = Number(process.env.SNAPSHOT_TOP ?? 25);
 
 /** A DevTools connection that also gathers a heap snapshot's chunks, per session. */
@@ -94,9 +95,11 @@ const main = () =>
     await options.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: true });
     const t0 = Date.now();
     let done = false;
+    let doneAt = 0;
+    const due = (at: string) => (at.startsWith('+') ? done && Date.now() - doneAt >= Number(at.slice(1)) * 1000 : done || Date.now() - t0 >= Number(at) * 1000);
     const shots = (async () => {
       for (const at of AT_S) {
-        while (!done && Date.now() - t0 < at * 1000) await new Promise((r) => setTimeout(r, 250));
+        while (!due(at)) await new Promise((r) => setTimeout(r, 250));
         const label = `${round((Date.now() - t0) / 1000)}s${done ? '+' : ''}`;
         type Target = [string, string | undefined, ReturnType<typeof connect>];
         // The page's auto-attach names the service worker too: it is taken once, first.
@@ -108,14 +111,14 @@ const main = () =>
           if (process.env.SNAPSHOT_KEEP) await writeFile(path.join(process.env.SNAPSHOT_KEEP, `${label}-${name.replace(/\W+/g, '_')}.heapsnapshot`), text);
           console.log(JSON.stringify({ snapshot: label, target: name, ...summary(text) }));
         }
-        if (done) break;
+        if (done && !at.startsWith('+')) break;
       }
     })();
     await page.getByLabel('Import order export', { exact: true }).setInputFiles(file);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('status').filter({ hasText: /^\s*Imported/ }).first().waitFor({ timeout: 60 * 60_000 });
     console.log(JSON.stringify({ imported_s: round((Date.now() - t0) / 1000), orders }));
-    done = true;
+    [done, doneAt] = [true, Date.now()];
     await shots;
     sw.close();
     options.close();

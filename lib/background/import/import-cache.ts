@@ -127,13 +127,31 @@ export const WARM_MS = 60_000;
 let warm: { cache: ImportCache; timer: ReturnType<typeof setTimeout> } | undefined;
 
 /**
- * Keeps a finished session's cache (still following the change stream) for the next session on the
- * same store. Without its member rows: its session's end may have rewritten them (the next session
- * reads them again), and after a big file they are a row per member held while the keepers save.
+ * The most a cache kept warm may hold. The minute it is kept is the minute the background is at its
+ * busiest (the reminders' sweep, the tiers, the keepers' saves after an import), and the cache grows
+ * with the store: after a 200 MB export (673k orders, 550k identities) it held 42 MB. A store of 100k
+ * orders keeps its cache (some 7 MB); a bigger one is read again by its next import, whose unchanged
+ * batches the kept batches on disk (kept-batches.ts) still skip.
  */
-export function keepWarm(cache: ImportCache): void {
+export const WARM_BUDGET_BYTES = 16_000_000;
+
+/** The bytes a cache's tables hold (its orders, identities and the keys of its batches' orders). */
+export function cacheBytes(cache: ImportCache): number {
+  let bytes = cache.identities.bytes + (cache.orders?.bytes ?? 0);
+  for (const batch of cache.batches?.values() ?? []) if ('orderKeys' in batch) bytes += batch.orderKeys.byteLength;
+  return bytes;
+}
+
+/**
+ * Keeps a finished session's cache (still following the change stream) for the next session on the
+ * same store, if it fits WARM_BUDGET_BYTES. Without its member rows: its session's end may have
+ * rewritten them (the next session reads them again), and after a big file they are a row per member
+ * held while the keepers save.
+ */
+export function keepWarm(cache: ImportCache, budgetBytes = WARM_BUDGET_BYTES): void {
   dropWarm();
   cache.members.clear();
+  if (cacheBytes(cache) > budgetBytes) return releaseCache(cache);
   const timer = setTimeout(() => dropWarm(), WARM_MS);
   warm = { cache: Object.assign(cache, { undo: undefined, deferred: undefined }), timer };
 }

@@ -24,6 +24,11 @@ export class KnownIdentities {
     return this.count;
   }
 
+  /** The bytes its table holds: 16 a slot (the member ids are the members' own strings, shared). */
+  get bytes(): number {
+    return this.keys.length * 16;
+  }
+
   get(identityId: string): string | undefined {
     const slot = this.slotOf(hash53(identityId) || 1, fnv32(identityId));
     return slot < 0 ? undefined : this.members[slot];

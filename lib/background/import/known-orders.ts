@@ -24,6 +24,11 @@ export class KnownOrders {
     return this.count;
   }
 
+  /** The bytes its table holds: 16 a slot. */
+  get bytes(): number {
+    return this.keys.length * 16;
+  }
+
   /** False only when the store surely does not hold this order. */
   mayExist(orderId: string): boolean {
     return !this.complete || this.slotOf(orderKey(orderId)) >= 0;
