@@ -10,6 +10,7 @@ import { addTag } from '../members/card';
 import { mergeMembers } from '../members/merge';
 import { NOW, order } from '../test-helpers';
 import type { RegularsDb } from '../../store/database';
+import { shadowsOf } from './shadows';
 
 const { newTeam, teamWithShop, machine } = teamOnTestServer();
 
@@ -73,7 +74,9 @@ describe('joining a team', () => {
     b.engine.start();
     await b.engine.settled(30_000);
 
-    expect(await b.state.shadow.count()).toBe(await a.state.shadow.count());
+    const onA = await a.state.shadow.toArray();
+    expect(onA).toHaveLength(180);
+    expect((await shadowsOf(b.state, onA.map((s) => s.id))).map((s) => s?.rev)).toEqual(onA.map((s) => s.rev));
     expect(await b.db.members.count()).toBe(60);
   }, 60_000);
 

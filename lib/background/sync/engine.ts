@@ -16,6 +16,7 @@ import { outboxNoter } from './noter';
 import { pushWaiting } from './push';
 import type { SyncDeps, SyncStatus } from './engine-types';
 import { teamRoster } from './roster';
+import { hasShadows } from './shadows';
 import { readMeta } from './state';
 import { joinKeeper, seenOf, type JoinSeen, type JoinUnderWay } from './join';
 import { MAX_SKIPPED, type SyncContext } from './sync-rows';
@@ -125,7 +126,7 @@ export function createSyncEngine(deps: SyncDeps) {
     ctx.origin = importOrigin(so.session);
     try {
       // Nothing pushes while catching up: with no shadow at its start, the feed's are the only ones.
-      ctx.feedOnlyShadows = (await state.shadow.count()) === 0;
+      ctx.feedOnlyShadows = !(await hasShadows(state));
       for (;;) {
         const res = await timedPhase('sync.wait.read', () => next);
         if (!res) break;

@@ -3,6 +3,7 @@
 // document or per member was most of a team join's time): where each member ended after merges, and
 // the member document and tags each member row is built from.
 import { docId, survivorOf, type MemberDoc, type SyncDoc, type TagDoc } from '../../domain/sync/documents';
+import { shadowsOf, shadowsWithPrefix } from './shadows';
 import type { SyncStateDb } from './state';
 
 /** A member the batch writes: its row is built from `doc` and `tags`, unless it was merged into `to`. */
@@ -22,7 +23,7 @@ export async function survivorsOf(state: SyncStateDb, memberIds: readonly string
   let step = [...new Set(memberIds)];
   while (step.length) {
     const unread = step.filter((m) => !batch.has(docId.member(m)));
-    const read = unread.length ? await state.shadow.bulkGet(unread.map((m) => docId.member(m))) : [];
+    const read = await shadowsOf(state, unread.map((m) => docId.member(m)));
     const synced = new Map(unread.map((m, i) => [m, read[i]?.doc]));
     const next = new Set<string>();
     for (const m of step) {
@@ -52,12 +53,12 @@ export async function membersOfBatch(
   if (!memberIds.length) return [];
   const waiting = new Map(pending.map((d) => [d._id, d]));
   const unread = memberIds.filter((m) => !batch.has(docId.member(m)) && !waiting.has(docId.member(m)));
-  const read = unread.length ? await state.shadow.bulkGet(unread.map((m) => docId.member(m))) : [];
+  const read = await shadowsOf(state, unread.map((m) => docId.member(m)));
   const synced = new Map(unread.map((m, i) => [m, read[i]?.doc]));
 
   const tagsOf = new Map(memberIds.map((m) => [m, new Map<string, TagDoc>()]));
   // A member's tags are `tag:<memberId>:<tag>`: the prefix with its colon never takes m_10's for m_1.
-  const syncedTags = await state.shadow.where('id').startsWithAnyOf(memberIds.map((m) => `tag:${m}:`)).toArray();
+  const syncedTags = await shadowsWithPrefix(state, memberIds.map((m) => `tag:${m}:`));
   for (const s of syncedTags) if (s.doc?.type === 'tag') tagsOf.get(s.doc.memberId)?.set(s.id, s.doc);
   for (const d of [...pending, ...batch.values()]) if (d.type === 'tag') tagsOf.get(d.memberId)?.set(d._id, d);
 

@@ -17,6 +17,7 @@ import type { ChangeRow } from './couch';
 import { docsForEntry } from './outgoing';
 import { membersOfBatch, survivorsOf } from './incoming-members';
 import { keptDeletions } from './kept-deletions';
+import { dropShadows, packShadows, shadowsOf } from './shadows';
 import { outboxKey, waitingOf, writeMeta, type OutboxRow } from './state';
 import { docType, revGeneration, rowKeyOf, rowOfDoc, shadowFor, TYPE_TABLE, type Incoming, type SyncContext } from './sync-rows';
 
@@ -154,9 +155,11 @@ export async function applyDocs(
   const shadows = items.filter((i) => i.rev).map((i) => shadowFor({ ...(i.synced ?? i.doc), _rev: i.rev! }));
   mark('sync.apply.shadow.map');
   // The checkpoint moves with the shadows, once the rows are in the store: a batch cut short is read again.
-  await state.transaction('rw', [state.shadow, state.meta, state.outbox], async () => {
-    await state.shadow.bulkPut(shadows);
-    if (deletions.length) await state.shadow.bulkDelete(deletions);
+  await state.transaction('rw', [state.shadow, state.packs, state.meta, state.outbox], async () => {
+    // A join's shadows go in packs, far fewer puts (shadows.ts).
+    if (ctx.feedOnlyShadows) await packShadows(state, shadows);
+    else await state.shadow.bulkPut(shadows);
+    await dropShadows(state, deletions);
     if (resend.length) await state.outbox.bulkPut(resend);
     if (checkpoint !== undefined) await writeMeta(state, 'checkpoint', checkpoint);
   });
@@ -188,7 +191,7 @@ export async function applyChanges(ctx: SyncContext, rows: ChangeRow[], checkpoi
   const lastCopies = new Map<string, IdentityRow>();
   // A catch-up that began with no shadow wrote every shadow since, in feed order: none is newer than
   // what the feed brings now, nor the same revision (that would be our own push: none ran meanwhile).
-  const known = ctx.feedOnlyShadows ? [] : await state.shadow.bulkGet(rows.map((r) => r.id));
+  const known = ctx.feedOnlyShadows ? [] : await shadowsOf(state, rows.map((r) => r.id));
   mark('sync.changes.shadow.read');
   for (const [i, row] of rows.entries()) {
     const raw = row.doc;

@@ -19,6 +19,7 @@ import { putBackIdentity } from './kept-deletions';
 import { orderHash, rowKeyOf, type SyncContext } from './sync-rows';
 import { JOURNEYS_KEY } from '../../domain/journey-settings';
 import type { CommittedChange } from './committed-changes';
+import { shadowIdsWithPrefix, shadowOf, shadowsWithPrefix } from './shadows';
 import { outboxKey, type OutboxRow } from './state';
 
 /** Every key of a table here and every one synced before (a deleted row is a deletion to send). */
@@ -26,7 +27,7 @@ export async function allKeys(ctx: Pick<SyncContext, 'db' | 'state'>, table: Sha
   const { db, state } = ctx;
   const local = (await db.table(table).toCollection().primaryKeys()) as string[];
   const prefix = `${SHARED_TABLES[table]}:`;
-  const synced = (await state.shadow.where('id').startsWith(prefix).primaryKeys()).map(rowKeyOf);
+  const synced = (await shadowIdsWithPrefix(state, prefix)).map(rowKeyOf);
   return [...new Set([...local, ...synced])];
 }
 
@@ -45,9 +46,8 @@ export async function outboxRows(ctx: Pick<SyncContext, 'db' | 'state'>, changes
 export async function docsForEntry(ctx: SyncContext, table: SharedTable, key: string): Promise<object[]> {
   const { db, state, me, now } = ctx;
   const t = now();
-  const shadowOf = async (id: string) => state.shadow.get(id);
   const id = docId[SHARED_TABLES[table]](key);
-  const prev = await shadowOf(id);
+  const prev = await shadowOf(state, id);
   // A shadow with no revision is a placeholder never sent (team-member.ts): the base of the first version, not one on the server.
   const rev = prev?.rev ? { _rev: prev.rev } : {};
   const deleted = () => (prev?.rev && !prev.doc?._deleted ? [{ _id: id, _rev: prev.rev, _deleted: true }] : []);
@@ -58,7 +58,7 @@ export async function docsForEntry(ctx: SyncContext, table: SharedTable, key: st
       if (!row) {
         if (!prevDoc || prevDoc.mergedInto || !prev?.rev) return [];
         // Gone from here: merged, if its identities now belong to another member.
-        const ids = (await state.shadow.where('id').startsWith('identity:').toArray()).filter((s) => (s.doc as IdentityDoc | undefined)?.row.memberId === key);
+        const ids = (await shadowsWithPrefix(state, ['identity:'])).filter((s) => (s.doc as IdentityDoc | undefined)?.row.memberId === key);
         const now = await db.identities.bulkGet(ids.map((s) => rowKeyOf(s.id)));
         const survivor = now.find((i) => i && i.memberId !== key)?.memberId;
         return survivor ? [{ ...memberDocMerged(prevDoc, survivor, me, t), ...rev }] : deleted();
@@ -66,7 +66,7 @@ export async function docsForEntry(ctx: SyncContext, table: SharedTable, key: st
       const out: object[] = [];
       const doc = memberDocFromRow(row, prevDoc, me);
       if (doc !== prevDoc || !prev?.rev) out.push({ ...doc, ...rev });
-      const tagShadows = await state.shadow.where('id').startsWith(`tag:${key}:`).toArray();
+      const tagShadows = await shadowsWithPrefix(state, [`tag:${key}:`]);
       const revs = new Map(tagShadows.map((s) => [s.id, s.rev]));
       const tagDocs = tagDocsFromRow(key, row.tags, tagShadows.map((s) => s.doc as TagDoc), me, Math.max(row.updatedAt, t), () => newId('t'));
       for (const d of tagDocs) out.push({ ...d, ...(revs.has(d._id) ? { _rev: revs.get(d._id) } : {}) });

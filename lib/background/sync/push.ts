@@ -5,6 +5,7 @@ import { isSharedTable, syncDocSchema, type SyncDoc } from '../../domain/sync/do
 import type { BulkResult } from './couch';
 import { applyDocs } from './incoming';
 import { docsForEntry } from './outgoing';
+import { dropShadows, shadowsOf } from './shadows';
 import { dropSent, type ShadowRow } from './state';
 import { docType, shadowFor, type SyncContext } from './sync-rows';
 
@@ -33,10 +34,10 @@ export async function pushWaiting(ctx: SyncContext, batchSize: number, refused: 
       else refused({ id: r.id, reason: r.reason ?? r.error ?? 'refused' });
     });
     // An identity's deletion keeps its last copy until it comes back in the feed (kept-deletions.ts).
-    const copies = await state.shadow.bulkGet([...gone.keys()].filter((id) => docType(id) === 'identity'));
+    const copies = await shadowsOf(state, [...gone.keys()].filter((id) => docType(id) === 'identity'));
     const tombs = new Map(copies.flatMap((c) => (c?.doc ? [[c.id, { id: c.id, rev: gone.get(c.id)!, doc: { ...c.doc, _deleted: true } }]] : [])));
     await state.shadow.bulkPut([...shadows, ...tombs.values()]);
-    await state.shadow.bulkDelete([...gone.keys()].filter((id) => !tombs.has(id)));
+    await dropShadows(state, [...gone.keys()].filter((id) => !tombs.has(id)));
     // 409: someone else wrote first. Fetch theirs, merge by the document's rule, send again.
     const theirs = await client.allDocs(conflicts);
     docs = [];

@@ -16,6 +16,7 @@ import { createSyncEngine, type SyncEngine, type SyncStatus } from './engine';
 import { setUpTeam } from './setup';
 import { teamFacts } from './team-facts';
 import { writeTeamMember } from './team-member';
+import { clearShadows } from './shadows';
 import { readMeta, SyncStateDb, writeMeta } from './state';
 import { endJoin, joinHolding, refuseJoin } from './join';
 import type { SyncDeps } from './engine-types';
@@ -116,7 +117,7 @@ export function syncService(deps: SyncServiceDeps) {
       await stopEngine();
       // Another team database (or user): what was synced with the old one means nothing here.
       const otherTeam = before && (before.server !== c.server || before.db !== c.db || before.user !== c.user);
-      if (otherTeam) await Promise.all([state.shadow.clear(), state.outbox.clear(), state.meta.clear()]);
+      if (otherTeam) await Promise.all([clearShadows(state), state.outbox.clear(), state.meta.clear()]);
       config = { server: c.server, db: c.db, user: c.user };
       await writeMeta(state, 'config', config);
       left = undefined;

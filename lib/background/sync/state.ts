@@ -1,8 +1,8 @@
 // Sync's own bookkeeping, in an IndexedDB database of its own (not in the shared store, so backups
 // and the store's schema never carry it): the checkpoint in the team database's _changes, the
 // revision and last-synced version of each document (orders: only their revision, member and a
-// hash — never a second copy of 300k orders), the keys of local rows waiting to be sent, and the
-// incoming documents that were skipped.
+// hash — never a second copy of 300k orders; a join keeps most of them in packs, shadows.ts), the
+// keys of local rows waiting to be sent, and the incoming documents that were skipped.
 import Dexie, { type Table } from 'dexie';
 import { leanPutsMiddleware } from '../../store/lean-puts';
 import type { SyncDoc } from '../../domain/sync/documents';
@@ -16,6 +16,17 @@ export interface ShadowRow {
   order?: OrderShadow | undefined;
   /** Of the order's content, to tell whether it changed since. */
   hash?: number | undefined;
+}
+
+/**
+ * Shadows a join wrote together (shadows.ts): one record for up to PACK_SIZE of them instead of one
+ * each. `ids` (indexed, one entry each) finds the pack of a document; a later pack's shadow of the
+ * same document is the newer, and a shadow of its own (`shadow`) is newer than any pack's.
+ */
+export interface ShadowPack {
+  n?: number | undefined;
+  ids: string[];
+  shadows: ShadowRow[];
 }
 
 export interface OutboxRow {
@@ -41,10 +52,13 @@ export class SyncStateDb extends Dexie {
   shadow!: Table<ShadowRow, string>;
   outbox!: Table<OutboxRow, string>;
   meta!: Table<MetaRow, string>;
+  packs!: Table<ShadowPack, number>;
 
   constructor(name = 'regulars-sync', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores({ shadow: 'id', outbox: 'key, table', meta: 'key' });
+    // Packs came later: a profile's shadows of before stay records of their own, read as before.
+    this.version(2).stores({ packs: '++n, *ids' });
     // A join puts a shadow for every document, as many as the store's puts: one request handler a batch.
     this.use(leanPutsMiddleware());
   }

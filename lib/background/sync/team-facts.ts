@@ -3,14 +3,15 @@
 import { docId, tagAuthors, type ContactDoc, type TagDoc } from '../../domain/sync/documents';
 import type { RegularsDb } from '../../store/database';
 import type { TeamFacts } from '../../messaging/card';
+import { shadowsOf, shadowsWithPrefix } from './shadows';
 import type { SyncStateDb } from './state';
 
 export async function teamFacts(db: RegularsDb, state: SyncStateDb, memberId: string): Promise<TeamFacts | undefined> {
   // Two databases, read at once: the panel waits for this before it paints.
-  const [shadows, contacts] = await Promise.all([state.shadow.where('id').startsWith(`tag:${memberId}:`).toArray(), db.contacts.where('memberId').equals(memberId).toArray()]);
+  const [shadows, contacts] = await Promise.all([shadowsWithPrefix(state, [`tag:${memberId}:`]), db.contacts.where('memberId').equals(memberId).toArray()]);
   const tags = shadows.flatMap((s) => (s.doc?.type === 'tag' ? [s.doc as TagDoc] : []));
   const latest = contacts.sort((x, y) => y.at - x.at).slice(0, 20);
-  const docs = await state.shadow.bulkGet(latest.map((c) => docId.contact(c.id)));
+  const docs = await shadowsOf(state, latest.map((c) => docId.contact(c.id)));
   const i = docs.findIndex((d) => d?.doc?.type === 'contact');
   const lastContact = i < 0 ? undefined : { by: (docs[i]!.doc as ContactDoc).by, at: latest[i]!.at };
   const authors = tagAuthors(tags);

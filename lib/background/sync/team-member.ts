@@ -11,6 +11,7 @@ import type { RegularsDb } from '../../store/database';
 import { readSettings } from '../../store/settings';
 import { membersFromOrders } from '../import/member-refresh';
 import { emptyMember } from '../members/members';
+import { shadowOf } from './shadows';
 import type { SyncStateDb } from './state';
 
 /**
@@ -20,7 +21,7 @@ import type { SyncStateDb } from './state';
  */
 export async function writeTeamMember(db: RegularsDb, state: SyncStateDb, memberId: string, now: number, me: string | undefined): Promise<boolean> {
   const id = docId.member(memberId);
-  const [identities, synced] = await Promise.all([db.identities.where('memberId').equals(memberId).toArray(), state.shadow.get(id)]);
+  const [identities, synced] = await Promise.all([db.identities.where('memberId').equals(memberId).toArray(), shadowOf(state, id)]);
   if (!identities.length || synced?.rev) return false;
   const handle = identities.find((i) => i.kind === 'handle') ?? identities[0]!;
   const settings = await readSettings(db);
