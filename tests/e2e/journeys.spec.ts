@@ -56,9 +56,11 @@ test('a win-back sequence creates its steps in Today and stops after a new order
     // Two touches two days apart, the lapse threshold set so that both have fallen due by now.
     await updateSettings(page, { timeZone: 'Asia/Singapore', lapseDays: daysSince - 3 });
     await send(page, 'journeys.settings.update', { rules: { winBack: { steps: [0, 2] } } });
-    // The demo's export written in the shop's zone, as the marketplace writes it for this shop.
+    // The demo's export written in the shop's zone, as the marketplace writes it for this shop: this
+    // buyer's orders (a member's lapse and win-back depend on their orders alone).
+    const theirs = demo.seed.orders.filter((o) => o.handle === buyer);
     const first = path.join(dir, 'orders.csv');
-    await writeFile(first, ordersCsv(demo.seed, { timeZone: 'Asia/Singapore' }));
+    await writeFile(first, ordersCsv({ ...demo.seed, orders: theirs }, { timeZone: 'Asia/Singapore' }));
     await importOrdersThroughOptions(ext.context, ext.extensionId, first, 'demo');
 
     const today = page.getByRole('tabpanel', { name: 'Today' });
@@ -83,7 +85,6 @@ test('a win-back sequence creates its steps in Today and stops after a new order
     delete again.deliveredAt;
     const file = path.join(dir, 'new-order.csv');
     // The next export, filtered to this buyer: their orders again, and the new one.
-    const theirs = demo.seed.orders.filter((o) => o.handle === buyer);
     await writeFile(file, ordersCsv({ ...demo.seed, orders: [again, ...theirs] }, { timeZone: 'Asia/Singapore' }));
     await importOrdersThroughOptions(ext.context, ext.extensionId, file, 'demo');
 

@@ -6,6 +6,7 @@ import { expectedStats, type DemoSeed } from '../../demo/seed';
 import { importOrdersThroughOptions } from '../support/extension';
 import { expect, test } from '../support/fixtures';
 import { conversationOf, panelFrame, usd } from '../support/panel';
+import { seedDemoOrders } from '../support/seed';
 
 /** The seed less the champion's newest order that counts as spend: importing the full export later adds it. */
 function seedLessOneOrder(seed: DemoSeed): DemoSeed {
@@ -24,11 +25,11 @@ test('an import in the options page while the panel is open updates its figures 
   try {
     const before = seedLessOneOrder(demo.seed);
     const champion = demo.seed.known.champion;
-    const first = path.join(dir, 'orders-before.csv');
+    // The champion's orders less one, stored as an import stores them; the options page then imports
+    // the champion's export with that order (the rest of the shop plays no part in the panel's figures).
+    await seedDemoOrders(freshExt, before, [champion]);
     const second = path.join(dir, 'orders.csv');
-    await writeFile(first, ordersCsv(before));
-    await writeFile(second, ordersCsv(demo.seed));
-    await importOrdersThroughOptions(freshExt.context, freshExt.extensionId, first, 'demo');
+    await writeFile(second, ordersCsv({ ...demo.seed, orders: demo.seed.orders.filter((o) => o.handle === champion) }));
 
     const page = await freshExt.context.newPage();
     await page.goto(`${demo.url}/chat/${conversationOf(demo.seed, champion)}`);

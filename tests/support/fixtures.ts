@@ -21,13 +21,18 @@ interface WorkerFixtures {
   ext: LaunchedExtension;
   /** The demo export imported into `ext` through the options page, once per worker; the status text. */
   demoImported: string;
-  /** Hands out the worker's spare browser for `freshExt`, reset to a new profile's state after its first test. */
-  spareExt: () => Promise<LaunchedExtension>;
+  /**
+   * Hands out the worker's spare browser for `freshExt`, reset to a new profile's state after its
+   * first test; with firstRun 'leave', its first-run questions are left unanswered as well.
+   */
+  spareExt: (options?: { firstRun?: 'leave' }) => Promise<LaunchedExtension>;
 }
 
 interface TestFixtures {
   /** A Chromium + extension with an empty store, as a new profile has it, for this test alone; for tests that need a clean slate. */
   freshExt: LaunchedExtension;
+  /** As `freshExt`, the first-run questions not answered yet: a new profile as the user first meets it. */
+  firstRunExt: LaunchedExtension;
 }
 
 /**
@@ -72,9 +77,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     async ({ headless }, use) => {
       let spare: LaunchedExtension | undefined;
       let used = false;
-      await use(async () => {
-        if (!spare) spare = await launchWithExtension({ headless });
-        else if (used) await resetExtension(spare);
+      await use(async ({ firstRun } = {}) => {
+        if (!spare) spare = await launchWithExtension({ headless, ...(firstRun && { firstRun }) });
+        // Launched with its first run answered: wiped to have it unanswered.
+        else if (used || firstRun) await resetExtension(spare, { firstRun });
         used = true;
         return spare;
       });
@@ -87,6 +93,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   // launching Chromium anew for each of them cost more than the tests themselves (reuse.ts).
   freshExt: async ({ spareExt }, use) => {
     await use(await spareExt());
+  },
+
+  firstRunExt: async ({ spareExt }, use) => {
+    await use(await spareExt({ firstRun: 'leave' }));
   },
 
   context: async ({ ext }, use) => {

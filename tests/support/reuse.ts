@@ -37,9 +37,10 @@ async function wipeBrowserSide(extensionPage: Page): Promise<void> {
  * Makes `ext` as a freshly launched one: every tab closed, the context's routes and request
  * listeners dropped; host access, registered scripts, alarms,
  * notifications, badge, the extension's storage, the store and the HTTP cache gone; the background started anew
- * (its memory, clock and keepers with it); the first-run questions answered again.
+ * (its memory, clock and keepers with it); the first-run questions answered again, unless firstRun
+ * is 'leave' (they are then asked, as in a new profile).
  */
-export async function resetExtension(ext: LaunchedExtension): Promise<void> {
+export async function resetExtension(ext: LaunchedExtension, { firstRun }: { firstRun?: 'leave' | undefined } = {}): Promise<void> {
   const { context, extensionId } = ext;
   await Promise.all(context.pages().map((page) => page.close()));
   // What a test set on the context itself: served routes (marketplaces) and request recorders (privacy).
@@ -60,6 +61,7 @@ export async function resetExtension(ext: LaunchedExtension): Promise<void> {
     await cdp.send('Network.clearBrowserCache');
     await cdp.detach();
     await context.clearCookies();
+    if (firstRun === 'leave') return;
     // The first run answered as launchWithExtension's answerFirstRun does (USD, the browser's zone), by
     // the message the options page sends: a test of the first run itself launches its own browser.
     const settings = await send<{ locale: string; authorName: string }>(blank, 'settings.get', {});
