@@ -167,7 +167,8 @@ export function tierKeeper(db: RegularsDb, clock: () => number, saveDelayMs = 10
     const ranked = await rank(ladder, written, now);
     const after = written.map((m, i): [string, string] => [m.id, ranked[i]!]);
     const firsts = created;
-    const moves = movesBetween(ladder, tiers!, after).filter((m) => !(firsts && firsts.ids.indexOf(m.memberId) !== undefined && pendingOrigin.get(m.memberId) === firsts.origin));
+    const first = (id: string) => firsts !== undefined && firsts.ids.indexOf(id) !== undefined && pendingOrigin.get(id) === firsts.origin;
+    const moves = movesBetween(ladder, tiers!, after).filter((m) => !first(m.memberId));
     pendingOrigin.clear();
     for (const [id, tier] of after) tiers!.set(id, tier);
     if (moves.length) await db.tierChanges.add(tierMovesRow(newId('tc'), now, moves));
