@@ -12,6 +12,7 @@ import { DAY_MS } from './time';
 import type { OrderStatus } from './types';
 import { StringSlots } from './string-slots';
 import { TextPool } from './text-pool';
+import { TextDictionary } from './text-dictionary';
 import { joinedInPieces, type TextInPieces } from './joined-pieces';
 
 /** An order as the ledger hands it over: its id and what the report reads. */
@@ -104,7 +105,8 @@ export class OrderLedger {
   private currency: Uint16Array = new Uint16Array(0);
   private status: Uint16Array = new Uint16Array(0);
   private items: Uint32Array = new Uint32Array(0);
-  private members = new Dictionary();
+  /** Member ids (273k for a 200 MB export), as bytes outside the JS heap. */
+  private members = new TextDictionary();
   private currencies = new Dictionary();
   private statuses = new Dictionary();
   private kinds = new Dictionary();
@@ -171,7 +173,7 @@ export class OrderLedger {
    * only `withIds` (the report reads none): ties in time are broken on the ids' bytes.
    */
   forEachMember(use: (orders: ReportOrder[]) => void, keep: (slot: number) => boolean = () => true, withIds = false): void {
-    const count = this.members.names.length;
+    const count = this.members.size;
     // The slots by member: a counting sort (two typed arrays).
     const start = new Uint32Array(count + 1);
     for (let i = 0; i < this.slots; i++) if (this.member[i] !== FREE && keep(i)) start[this.member[i]! + 1]!++;
@@ -186,8 +188,9 @@ export class OrderLedger {
       const slots = bySlot.subarray(start[m]!, start[m + 1]!);
       if (slots.length > 1) slots.sort(byTimeThenId);
       const orders: ReportOrder[] = [];
+      const memberId = this.members.name(m);
       for (const i of slots) {
-        const order = this.orderAt(i, this.members.names[m]!, items);
+        const order = this.orderAt(i, memberId, items);
         orders.push(withIds ? ({ id: this.ids.get(i), ...order } as LedgerOrder) : order);
       }
       use(orders);
@@ -248,12 +251,12 @@ export class OrderLedger {
   /** Every column but the ids, and the slots they were taken from, in order. */
   private encodeNumbers(): { columns: LedgerColumns; slots: Uint32Array } {
     const n = this.size;
-    const used = new Uint8Array(this.members.names.length);
+    const used = new Uint8Array(this.members.size);
     for (let i = 0; i < this.slots; i++) if (this.member[i] !== FREE) used[this.member[i]!] = 1;
     // Member indexes as kept: the dictionary's order, the members without an order left out.
     const memberNames: string[] = [];
     const renumbered = new Uint32Array(used.length);
-    used.forEach((u, m) => u && (renumbered[m] = memberNames.push(this.members.names[m]!) - 1));
+    used.forEach((u, m) => u && (renumbered[m] = memberNames.push(this.members.name(m)) - 1));
     const c: LedgerColumns = {
       count: n,
       ids: '',
@@ -310,7 +313,7 @@ export class OrderLedger {
     ledger.currency = c.currency;
     ledger.status = c.status;
     ledger.items = c.items;
-    ledger.members = new Dictionary([...c.memberNames]);
+    ledger.members = new TextDictionary(c.memberNames);
     ledger.currencies = new Dictionary([...c.currencyNames]);
     ledger.statuses = new Dictionary([...c.statusNames]);
     ledger.kinds = new Dictionary([...c.itemKinds]);

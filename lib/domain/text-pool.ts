@@ -41,6 +41,11 @@ export class TextPool {
     return String.fromCharCode.apply(null, codes);
   }
 
+  /** Whether `slot` holds a string other than ''. */
+  holds(slot: number): boolean {
+    return (this.length[slot] ?? 0) !== 0;
+  }
+
   /** Whether the string at `slot` is `text`, without making it. */
   same(slot: number, text: string): boolean {
     const mark = this.length[slot] ?? 0;

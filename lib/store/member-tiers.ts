@@ -8,6 +8,7 @@ import type Dexie from 'dexie';
 import { DEFAULT_TIER_LADDER, tierForStats, tierLadderSchema } from '../domain/tiers';
 import type { TierLadder } from '../domain/types';
 import { mayHaveWritten, onCommitted, rowsOf, touches } from './changes';
+import { TextMap } from '../domain/text-map';
 
 /** Where the keeper saves every member's tier, in the caches table (with the members' mark and ladder it stands for). */
 export const MEMBER_TIERS_KEY = 'tiers:members';
@@ -36,7 +37,10 @@ const FOLLOW_MS = 30_000;
 /** A ladder as the saved tiers name it (a setting's value as stored). */
 export const ladderKey = (ladder: unknown): string => JSON.stringify(ladder);
 
-export function encodeTiers(ladder: string, tiers: ReadonlyMap<string, string>): StoredTiers {
+/** Member id → tier: a Map, or the background's TextMap. */
+export type TierTable = Iterable<[string, string]> & { get(id: string): string | undefined; readonly size: number };
+
+export function encodeTiers(ladder: string, tiers: TierTable): StoredTiers {
   const names: string[] = [];
   const index = new Map<string, number>();
   const stored: StoredTiers = { ladder, names, ids: [], tiers: [] };
@@ -49,15 +53,15 @@ export function encodeTiers(ladder: string, tiers: ReadonlyMap<string, string>):
   return stored;
 }
 
-export function decodeTiers(stored: StoredTiers): Map<string, string> {
-  const out = new Map<string, string>();
+export function decodeTiers(stored: StoredTiers): TextMap {
+  const out = new TextMap();
   stored.ids.forEach((id, i) => out.set(id, stored.names[stored.tiers[i]!]!));
   return out;
 }
 
 export class MemberTiers {
   private ladderNow: TierLadder = DEFAULT_TIER_LADDER;
-  private kept = new Map<string, string>();
+  private kept: TierTable = new Map<string, string>();
   /** Set by the context that keeps the tiers (the background): it never reads them back from disk. */
   private owned = false;
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
@@ -108,7 +112,7 @@ export class MemberTiers {
   }
 
   /** The keeper's tiers (rolling windows read them): `owned`, this context keeps them itself. */
-  useKept(tiers: Map<string, string>, owned = true): void {
+  useKept(tiers: TierTable, owned = true): void {
     this.kept = tiers;
     this.owned ||= owned;
   }

@@ -92,9 +92,17 @@ const main = () =>
     const optionsTarget = cdp((await targetsAt(port)).find((t) => t.type === 'page' && t.url.includes('options.html'))!.webSocketDebuggerUrl);
     await optionsTarget.open;
     await optionsTarget.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: true });
+    // Each isolate's heap in use, and (PROBE_TOTALS=1) beside it the heap it holds: `name/total`.
+    const totals = !!process.env.PROBE_TOTALS;
     const heaps = async () => {
-      const out: Record<string, number> = { page: ((await optionsTarget.send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize ?? 0) };
-      for (const [sid, name] of optionsTarget.sessions) out[name] = (await optionsTarget.send<{ usedSize: number }>('Runtime.getHeapUsage', {}, sid)).usedSize ?? 0;
+      const out: Record<string, number> = {};
+      const read = async (name: string, sid?: string) => {
+        const usage = await optionsTarget.send<{ usedSize?: number; totalSize?: number }>('Runtime.getHeapUsage', {}, sid);
+        out[name] = usage.usedSize ?? 0;
+        if (totals) out[`${name}/total`] = usage.totalSize ?? 0;
+      };
+      await read('page');
+      for (const [sid, name] of optionsTarget.sessions) await read(name, sid);
       return out;
     };
     const peakHeaps: Record<string, number> = {};

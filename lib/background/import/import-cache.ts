@@ -66,8 +66,8 @@ export interface DeferredMembers {
   entries: number;
   /** Members it created that were written before its end, because an agent opened them (member-journal.ts writeEarly). */
   early: Set<string>;
-  /** Once its end began: the waiting members in key order, and how many of them are written (import-end.ts). */
-  endOrder?: string[] | undefined;
+  /** Once its end began: the slots of the waiting members in key order (waiting-rows.ts), and how many of them are written (import-end.ts). */
+  endOrder?: Uint32Array | undefined;
   endAt?: number | undefined;
 }
 

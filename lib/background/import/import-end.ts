@@ -44,10 +44,10 @@ export async function writeWaitingStep(
 ): Promise<boolean> {
   const settings = await readSettings(db);
   // In key order: each slice is one range of keys, and only keys are read back (see storedAmong).
-  const ids = (deferred.endOrder ??= [...deferred.pending.keys()].sort());
+  const slots = (deferred.endOrder ??= deferred.pending.slotsInKeyOrder());
   const started = performance.now();
-  while ((deferred.endAt ??= 0) < ids.length) {
-    const part = ids.slice(deferred.endAt, deferred.endAt + slice);
+  while ((deferred.endAt ??= 0) < slots.length) {
+    const part = Array.from(slots.subarray(deferred.endAt, deferred.endAt + slice), (slot) => deferred.pending.idAt(slot));
     const done = await db.transaction('rw', [db.members, db.orders, db.tierChanges, db.caches], async () => {
       if (origin) withOrigin(origin);
       // Asked once the transaction holds the table: a member another writer committed meanwhile is
@@ -67,7 +67,7 @@ export async function writeWaitingStep(
     // Committed: those rows are the store's now.
     for (const id of done) deferred.pending.delete(id);
     deferred.endAt += part.length;
-    if (performance.now() - started >= budgetMs && deferred.endAt < ids.length) return false;
+    if (performance.now() - started >= budgetMs && deferred.endAt < slots.length) return false;
   }
   await db.transaction('rw', [db.caches], async () => {
     if (origin) withOrigin(origin);

@@ -4,49 +4,50 @@
 // ids they were some 35 MB of the background's heap through the import and the warm minute after
 // it; here 16 B a slot. Two different identity ids are taken for one only if all 85 bits agree:
 // about one chance in 10^13 for a million identities, far below any other way a buyer is mismatched.
+// The member ids are bytes too (a TextDictionary, 270k of them), each slot their index: as strings
+// in an array they were some 15 MB of the background's JS heap through the import.
 import { hash53 } from '../../hash';
-
-/** A 32-bit FNV-1a hash: independent of cyrb53's. */
-function fnv32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h | 0;
-}
+import { TextDictionary } from '../../domain/text-dictionary';
+// A 32-bit FNV-1a hash: independent of cyrb53's.
+import { fnv32 } from '../../domain/string-slots';
 
 /** Identity id → member id, with the part of a Map's interface an import cache uses. */
 export class KnownIdentities {
   private keys = new Float64Array(1 << 12);
   private checks = new Int32Array(1 << 12);
-  private members: (string | undefined)[] = new Array<string | undefined>(1 << 12).fill(undefined);
+  /** Per slot: the index of its member id in `memberIds` (-1 in an empty slot). */
+  private members = new Int32Array(1 << 12).fill(-1);
+  private memberIds = new TextDictionary();
   private count = 0;
 
   get size(): number {
     return this.count;
   }
 
-  /** The bytes its table holds: 16 a slot (the member ids are the members' own strings, shared). */
+  /** The bytes its table holds: 16 a slot and the member ids' bytes (some 30 a member). */
   get bytes(): number {
-    return this.keys.length * 16;
+    return this.keys.length * 16 + this.memberIds.size * 30;
   }
 
   get(identityId: string): string | undefined {
     const slot = this.slotOf(hash53(identityId) || 1, fnv32(identityId));
-    return slot < 0 ? undefined : this.members[slot];
+    return slot < 0 ? undefined : this.memberIds.name(this.members[slot]!);
   }
 
   has(identityId: string): boolean {
-    return this.get(identityId) !== undefined;
+    return this.slotOf(hash53(identityId) || 1, fnv32(identityId)) >= 0;
   }
 
   set(identityId: string, memberId: string): this {
-    this.put(hash53(identityId) || 1, fnv32(identityId), memberId);
+    this.put(hash53(identityId) || 1, fnv32(identityId), this.memberIds.index(memberId));
     return this;
   }
 
   clear(): void {
     this.keys = new Float64Array(1 << 12);
     this.checks = new Int32Array(1 << 12);
-    this.members = new Array<string | undefined>(1 << 12).fill(undefined);
+    this.members = new Int32Array(1 << 12).fill(-1);
+    this.memberIds = new TextDictionary();
     this.count = 0;
   }
 
@@ -59,18 +60,18 @@ export class KnownIdentities {
     }
   }
 
-  private put(key: number, check: number, memberId: string): void {
+  private put(key: number, check: number, member: number): void {
     const mask = this.keys.length - 1;
     for (let i = key % this.keys.length; ; i = (i + 1) & mask) {
       const at = this.keys[i]!;
       if (at === key && this.checks[i] === check) {
-        this.members[i] = memberId;
+        this.members[i] = member;
         return;
       }
       if (at === 0) {
         this.keys[i] = key;
         this.checks[i] = check;
-        this.members[i] = memberId;
+        this.members[i] = member;
         if (++this.count * 4 > this.keys.length * 3) this.grow();
         return;
       }
@@ -81,7 +82,7 @@ export class KnownIdentities {
     const [keys, checks, members] = [this.keys, this.checks, this.members];
     this.keys = new Float64Array(keys.length * 2);
     this.checks = new Int32Array(keys.length * 2);
-    this.members = new Array<string | undefined>(keys.length * 2).fill(undefined);
+    this.members = new Int32Array(keys.length * 2).fill(-1);
     this.count = 0;
     keys.forEach((key, i) => {
       if (key !== 0) this.put(key, checks[i]!, members[i]!);

@@ -90,4 +90,24 @@ describe('member rows waiting for an import session’s end', () => {
     rows.clear();
     expect(rows.created.size).toBe(0);
   });
+
+  it('hands the slots of its rows in the order sort() gives their ids, without the rows let go', () => {
+    const rows = new WaitingRows();
+    const ids = ['m_b', 'm_B', 'm_a10', 'm_a9', '会员_2', '会员_1', `m_${'z'.repeat(200)}`, 'm_gone', 'm_0'];
+    for (const id of ids) rows.set(id, row(id));
+    rows.delete('m_gone');
+    const inOrder = Array.from(rows.slotsInKeyOrder(), (slot) => rows.idAt(slot));
+    expect(inOrder).toEqual(ids.filter((id) => id !== 'm_gone').sort());
+  });
+
+  it('forgets what was out of the ordinary in a row set again without it, or let go', () => {
+    const rows = new WaitingRows();
+    rows.set('m1', row('m1', { tags: ['vip'], profile: { size: 'M' } }));
+    rows.set('m1', row('m1'));
+    expect(rows.get('m1')).toStrictEqual(row('m1'));
+    rows.set('m2', row('m2', { tags: ['late payer'] }));
+    rows.delete('m2');
+    rows.set('m2', row('m2'));
+    expect(rows.get('m2')!.tags).toEqual([]);
+  });
 });

@@ -51,13 +51,18 @@ const orUndefined = (n: number) => (Number.isNaN(n) ? undefined : n);
 
 /** A member row per id, with the part of a Map's interface an import session uses. */
 export class WaitingRows {
-  /** Slot → member id ('' once its row is let go), found by a StringSlots table (typed arrays, outside the JS heap): a Map took some 28 B a row of the heap. */
-  private ids: string[] = [];
+  /**
+   * Slot → member id ('' once its row is let go), as bytes (text-pool.ts), found by a StringSlots
+   * table (typed arrays): as strings in an array and a Map beside them they were some 60 B a row of
+   * the background's JS heap, which grows four times what lives in it while an import runs.
+   */
+  private ids = new TextPool();
   private slotOf = new StringSlots(this.ids);
   private slots = 0;
   /** Display names, as bytes outside the JS heap (text-pool.ts): 8 MB of strings for 269k rows. */
   private names = new TextPool();
-  private unusual: (Unusual | undefined)[] = [];
+  /** By slot, only for the rows that have something out of the ordinary (most have nothing). */
+  private unusual = new Map<number, Unusual>();
   private dictionary: string[] = [];
   private indexOf = new Map<string, number>();
   private createdAt = new Float64Array(0);
@@ -88,26 +93,43 @@ export class WaitingRows {
 
   /** The ids of the rows held, in the order they first came. */
   * keys(): IterableIterator<string> {
-    for (let i = 0; i < this.slots; i++) if (this.ids[i]) yield this.ids[i]!;
+    for (let i = 0; i < this.slots; i++) if (this.ids.holds(i)) yield this.ids.get(i);
+  }
+
+  /**
+   * The slots of the rows held, in the order of their ids (as `sort()` orders strings): a session's
+   * end walks them in key order without an array of every id (270k strings at the moment the
+   * background holds the most).
+   */
+  slotsInKeyOrder(): Uint32Array {
+    const slots = new Uint32Array(this.size);
+    let k = 0;
+    for (let i = 0; i < this.slots && k < slots.length; i++) if (this.ids.holds(i)) slots[k++] = i;
+    return slots.sort((a, b) => this.ids.compare(a, b));
+  }
+
+  /** The member id of a slot ('' once its row is let go). */
+  idAt(slot: number): string {
+    return this.ids.get(slot);
   }
 
   delete(id: string): boolean {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return false;
     this.slotOf.delete(id); // while `ids` still names it there
-    this.ids[slot] = '';
+    this.ids.clear(slot);
     this.names.clear(slot);
-    this.unusual[slot] = undefined;
+    this.unusual.delete(slot);
     return true;
   }
 
   clear(): void {
-    this.ids = [];
+    this.ids = new TextPool();
     this.slotOf = new StringSlots(this.ids);
     this.slots = 0;
     this.createdCount = 0;
     this.names = new TextPool();
-    this.unusual = [];
+    this.unusual = new Map();
     for (const column of [...NUMBERS, ...LAZY]) (this as unknown as Record<string, Float64Array>)[column] = new Float64Array(0);
     for (const column of INTEGERS) (this as unknown as Record<string, Int32Array>)[column] = new Int32Array(0);
     this.flags = new Uint8Array(0);
@@ -163,7 +185,7 @@ export class WaitingRows {
       for (const column of LAZY) if (this[column].length) this[column] = grown(this[column], length, NaN);
     }
     const slot = this.slots++;
-    this.ids[slot] = id;
+    this.ids.set(slot, id);
     this.slotOf.set(id, slot);
     return slot;
   }
@@ -195,7 +217,8 @@ export class WaitingRows {
       odd.categoryLastAt = row.categoryLastAt!;
     }
     for (const key of Object.keys(row)) if (!COLUMNS.has(key)) (odd.extra ??= {})[key] = (row as unknown as Record<string, unknown>)[key];
-    this.unusual[i] = odd.tags || odd.profile || odd.categoryLastAt || odd.extra ? odd : undefined;
+    if (odd.tags || odd.profile || odd.categoryLastAt || odd.extra) this.unusual.set(i, odd);
+    else this.unusual.delete(i);
     return this;
   }
 
@@ -206,7 +229,7 @@ export class WaitingRows {
   get(id: string): MemberWrite | undefined {
     const i = this.slotOf.get(id);
     if (i === undefined) return undefined;
-    const odd = this.unusual[i];
+    const odd = this.unusual.get(i);
     const category = this.category[i]!;
     return {
       id,

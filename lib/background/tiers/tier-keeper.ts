@@ -16,7 +16,9 @@ import { DAY_MS } from '../../domain/time';
 import { keysOf, mayHaveWritten, onCommitted, rowsOf, touches } from '../../store/changes';
 import { newId, type RegularsDb } from '../../store/database';
 import { generationKey, newGeneration } from '../../store/generation';
-import { decodeTiers, encodeTiers, ladderKey, MEMBER_TIERS_KEY, type StoredTiers } from '../../store/member-tiers';
+import { decodeTiers, encodeTiers, ladderKey, MEMBER_TIERS_KEY, type StoredTiers, type TierTable } from '../../store/member-tiers';
+import { TextMap } from '../../domain/text-map';
+import { TextDictionary } from '../../domain/text-dictionary';
 import { readSettings, writeSettings } from '../../store/settings';
 import { NO_TIER_FACTS } from '../../store/tier-facts';
 import { orderLedger } from '../reports/order-ledger';
@@ -45,8 +47,8 @@ export interface TierKeeper {
 
 /** `importPauseMs`: the pause before a save after an import session's write (derived.ts). */
 export function tierKeeper(db: RegularsDb, clock: () => number, saveDelayMs = 1000, importPauseMs = IMPORT_SAVE_PAUSE_MS): TierKeeper {
-  /** Member id → tier; shared with the store's reads (rolling windows read it there). */
-  let tiers: Map<string, string> | undefined;
+  /** Member id → tier, its ids as bytes (text-map.ts); shared with the store's reads (rolling windows read it there). */
+  let tiers: TextMap | undefined;
   /** The ladder `tiers` were ranked with, as JSON. */
   let rankedWith = '';
   let lastMark: string | undefined;
@@ -56,9 +58,10 @@ export function tierKeeper(db: RegularsDb, clock: () => number, saveDelayMs = 10
   const pending = new Map<string, Ranked | undefined>();
   /**
    * Members an import session created, and the session: its later writes of them (the end of a
-   * session writes every member it left waiting) give their first tier, not a move.
+   * session writes every member it left waiting) give their first tier, not a move. Their ids as
+   * bytes: after a 200 MB export, 270k of them as a Set were 5 MB of the JS heap and held every id a string.
    */
-  let created: { origin: string; ids: Set<string> } | undefined;
+  let created: { origin: string; ids: TextDictionary } | undefined;
   /** The origin of the last write of each pending member. */
   const pendingOrigin = new Map<string, string | undefined>();
   let ladderChanged = false;
@@ -85,15 +88,17 @@ export function tierKeeper(db: RegularsDb, clock: () => number, saveDelayMs = 10
   };
 
   /** Every member ranked under `ladder`, from the member facts (no member row read). */
-  const rankAll = async (ladder: TierLadder, now: number): Promise<Map<string, string>> => {
+  const rankAll = async (ladder: TierLadder, now: number): Promise<TextMap> => {
     const { columns, ids } = await memberColumns(db);
     const members = ids.map((id, i) => ({ id, orderCount: columns.orderCount[i]!, spendMinor: columns.spendMinor[i]! }));
     const ranked = await rank(ladder, members, now);
-    return new Map(ids.map((id, i) => [id, ranked[i]!]));
+    const next = new TextMap();
+    ids.forEach((id, i) => next.set(id, ranked[i]!));
+    return next;
   };
 
   /** The moves from `before` to `after` (members new in `after` get theirs without one). */
-  const movesBetween = (ladder: TierLadder, before: ReadonlyMap<string, string>, after: Iterable<[string, string]>): TierMove[] => {
+  const movesBetween = (ladder: TierLadder, before: TierTable, after: Iterable<[string, string]>): TierMove[] => {
     const onLadder = new Set(ladder.steps.map((s) => s.id));
     const moves: TierMove[] = [];
     for (const [id, to] of after) {
@@ -105,7 +110,7 @@ export function tierKeeper(db: RegularsDb, clock: () => number, saveDelayMs = 10
     return moves;
   };
 
-  const adopt = (next: Map<string, string>, ladder: TierLadder) => {
+  const adopt = (next: TextMap, ladder: TierLadder) => {
     tiers = next;
     rankedWith = ladderKey(ladder);
     db.memberTiers.useKept(next);
@@ -162,7 +167,8 @@ export function tierKeeper(db: RegularsDb, clock: () => number, saveDelayMs = 10
     const ranked = await rank(ladder, written, now);
     const after = written.map((m, i): [string, string] => [m.id, ranked[i]!]);
     const firsts = created;
-    const moves = movesBetween(ladder, tiers!, after).filter((m) => !(firsts && firsts.ids.has(m.memberId) && pendingOrigin.get(m.memberId) === firsts.origin));
+    const first = (id: string) => firsts !== undefined && firsts.ids.indexOf(id) !== undefined && pendingOrigin.get(id) === firsts.origin;
+    const moves = movesBetween(ladder, tiers!, after).filter((m) => !first(m.memberId));
     pendingOrigin.clear();
     for (const [id, tier] of after) tiers!.set(id, tier);
     if (moves.length) await db.tierChanges.add(tierMovesRow(newId('tc'), now, moves));
@@ -185,7 +191,7 @@ export function tierKeeper(db: RegularsDb, clock: () => number, saveDelayMs = 10
       phases[name] = t - at;
       at = t;
     };
-    const before = tiers ?? new Map<string, string>();
+    const before: TierTable = tiers ?? new Map<string, string>();
     db.memberTiers.useLadder(ladder);
     const next = await rankAll(ladder, now);
     phase('facts');
@@ -246,11 +252,11 @@ export function tierKeeper(db: RegularsDb, clock: () => number, saveDelayMs = 10
         const deletes = change.tables.some((t) => t.table === 'members' && t.kind === 'delete');
         const rows = change.from === 'here' && !deletes ? rowsOf<MemberRow>(change, 'members') : undefined;
         const session = change.origin?.startsWith('import:') ? change.origin : undefined;
-        if (session && created?.origin !== session) created = { origin: session, ids: new Set() };
+        if (session && created?.origin !== session) created = { origin: session, ids: new TextDictionary() };
         for (const k of keys) {
           pending.set(k, undefined);
           pendingOrigin.set(k, change.origin);
-          if (session && tiers && !tiers.has(k)) created!.ids.add(k);
+          if (session && tiers && !tiers.has(k)) created!.ids.index(k);
         }
         for (const row of rows ?? []) pending.set(row.id, row);
       }

@@ -1,0 +1,86 @@
+// A map from strings to a few distinct strings (every member's tier: 270k members, a handful of
+// tiers), with its keys as bytes outside the JS heap (a TextDictionary) and each value an index into
+// the few values: 2 B a key beside its bytes. As a Map it was some 27 B an entry of the background's
+// JS heap and kept every member id a string there, for as long as the background ran. Keys and
+// values are made again as they are asked for. Pure.
+import { TextDictionary } from './text-dictionary';
+
+const NONE = 0xffff;
+
+export class TextMap implements Iterable<[string, string]> {
+  private keyIds = new TextDictionary();
+  /** Per key index: the index of its value in `values`, or NONE (deleted). */
+  private at = new Uint16Array(0);
+  private readonly values: string[] = [];
+  private readonly valueIndex = new Map<string, number>();
+  private count = 0;
+
+  constructor(entries: Iterable<readonly [string, string]> = []) {
+    for (const [key, value] of entries) this.set(key, value);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  get(key: string): string | undefined {
+    const i = this.keyIds.indexOf(key);
+    const v = i === undefined ? NONE : this.at[i]!;
+    return v === NONE ? undefined : this.values[v];
+  }
+
+  has(key: string): boolean {
+    const i = this.keyIds.indexOf(key);
+    return i !== undefined && this.at[i] !== NONE;
+  }
+
+  set(key: string, value: string): this {
+    let v = this.valueIndex.get(value);
+    if (v === undefined) {
+      if (this.values.length === NONE) throw new Error('A TextMap holds at most 65535 different values');
+      v = this.values.push(value) - 1;
+      this.valueIndex.set(value, v);
+    }
+    const i = this.keyIds.index(key);
+    if (i >= this.at.length) {
+      const next = new Uint16Array(Math.max(1024, Math.ceil((i + 1) * 1.5))).fill(NONE);
+      next.set(this.at);
+      this.at = next;
+    }
+    if (this.at[i] === NONE) this.count++;
+    this.at[i] = v;
+    return this;
+  }
+
+  /** Forgets `key` (its bytes stay until `clear`: a deleted member is rare). */
+  delete(key: string): boolean {
+    const i = this.keyIds.indexOf(key);
+    if (i === undefined || this.at[i] === NONE) return false;
+    this.at[i] = NONE;
+    this.count--;
+    return true;
+  }
+
+  clear(): void {
+    this.keyIds = new TextDictionary();
+    this.at = new Uint16Array(0);
+    this.count = 0;
+  }
+
+  /** The entries in the order their keys first came. */
+  * [Symbol.iterator](): IterableIterator<[string, string]> {
+    const n = this.keyIds.size;
+    for (let i = 0; i < n; i++) {
+      const v = this.at[i]!;
+      if (v !== NONE) yield [this.keyIds.name(i), this.values[v]!];
+    }
+  }
+
+  entries(): IterableIterator<[string, string]> {
+    return this[Symbol.iterator]();
+  }
+
+  * keys(): IterableIterator<string> {
+    for (const [key] of this) yield key;
+  }
+}
