@@ -44,9 +44,7 @@ export interface ImportHooks {
 function sessionMembers(cache: ImportCache | undefined): { created: number; matched: number } {
   const deferred = cache?.deferred;
   if (!deferred) return { created: 0, matched: 0 };
-  let matched = 0;
-  for (const id of deferred.pending.keys()) if (!deferred.created.has(id)) matched++;
-  return { created: deferred.created.size, matched };
+  return { created: deferred.created.size, matched: deferred.pending.heldNotCreated() };
 }
 
 type ImportHandlers = Pick<Handlers, 'orders.import' | 'orders.importCancel' | 'orders.importEnd' | 'order.get'>;

@@ -85,7 +85,11 @@ describe('member rows waiting for an import session’s end', () => {
     expect(rows.get('new')).toStrictEqual(row('new', { orderCount: 9, doNotContact: true }));
     expect(rows.get('old')!.doNotContact).toBe(true);
     expect(() => rows.created.add('nobody')).toThrow(/No waiting row/);
+    rows.set('other', row('other'));
+    expect(rows.heldNotCreated()).toBe(2);
     rows.delete('new');
+    rows.delete('old');
+    expect(rows.heldNotCreated()).toBe(1);
     expect(rows.created.size).toBe(1);
     rows.clear();
     expect(rows.created.size).toBe(0);

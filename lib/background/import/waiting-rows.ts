@@ -166,6 +166,13 @@ export class WaitingRows {
     return this.createdCount;
   }
 
+  /** How many rows held are of members the session did not create (read from the rows' bits, no id made). */
+  heldNotCreated(): number {
+    let n = 0;
+    for (let i = 0; i < this.slots; i++) if (this.ids.holds(i) && !(this.flags[i]! & CREATED)) n++;
+    return n;
+  }
+
   private word(s: string): number {
     let i = this.indexOf.get(s);
     if (i === undefined) {
