@@ -13,6 +13,7 @@ import type { OrderStatus } from './types';
 import { StringSlots } from './string-slots';
 import { TextPool } from './text-pool';
 import { TextDictionary } from './text-dictionary';
+import { WordList } from './word-list';
 import { joinedInPieces, type TextInPieces } from './joined-pieces';
 
 /** An order as the ledger hands it over: its id and what the report reads. */
@@ -64,24 +65,6 @@ export function orderInColumns(c: LedgerColumns, i: number, memberId: string, it
   };
 }
 
-/** Strings by index (the members of a 200 MB export: 273k), found by a StringSlots table, not a Map. */
-class Dictionary {
-  readonly names: string[];
-  private readonly at: StringSlots;
-  constructor(names: string[] = []) {
-    this.names = names;
-    this.at = StringSlots.of(names);
-  }
-
-  index(s: string): number {
-    const i = this.at.get(s);
-    if (i !== undefined) return i;
-    const added = this.names.push(s) - 1;
-    this.at.set(s, added);
-    return added;
-  }
-}
-
 /** A slot with no order in it (removed, free for the next one). */
 const FREE = 0xffffffff;
 
@@ -107,9 +90,9 @@ export class OrderLedger {
   private items: Uint32Array = new Uint32Array(0);
   /** Member ids (273k for a 200 MB export), as bytes outside the JS heap. */
   private members = new TextDictionary();
-  private currencies = new Dictionary();
-  private statuses = new Dictionary();
-  private kinds = new Dictionary();
+  private currencies = new WordList();
+  private statuses = new WordList();
+  private kinds = new WordList();
 
   get size(): number {
     return this.slotOf.size;
@@ -314,9 +297,9 @@ export class OrderLedger {
     ledger.status = c.status;
     ledger.items = c.items;
     ledger.members = new TextDictionary(c.memberNames);
-    ledger.currencies = new Dictionary([...c.currencyNames]);
-    ledger.statuses = new Dictionary([...c.statusNames]);
-    ledger.kinds = new Dictionary([...c.itemKinds]);
+    ledger.currencies = new WordList(c.currencyNames);
+    ledger.statuses = new WordList(c.statusNames);
+    ledger.kinds = new WordList(c.itemKinds);
     return ledger;
   }
 }

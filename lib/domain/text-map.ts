@@ -4,6 +4,7 @@
 // JS heap and kept every member id a string there, for as long as the background ran. Keys and
 // values are made again as they are asked for. Pure.
 import { TextDictionary } from './text-dictionary';
+import { WordList } from './word-list';
 
 const NONE = 0xffff;
 
@@ -11,8 +12,7 @@ export class TextMap implements Iterable<[string, string]> {
   private keyIds = new TextDictionary();
   /** Per key index: the index of its value in `values`, or NONE (deleted). */
   private at = new Uint16Array(0);
-  private readonly values: string[] = [];
-  private readonly valueIndex = new Map<string, number>();
+  private readonly values = new WordList();
   private count = 0;
 
   constructor(entries: Iterable<readonly [string, string]> = []) {
@@ -26,7 +26,7 @@ export class TextMap implements Iterable<[string, string]> {
   get(key: string): string | undefined {
     const i = this.keyIds.indexOf(key);
     const v = i === undefined ? NONE : this.at[i]!;
-    return v === NONE ? undefined : this.values[v];
+    return v === NONE ? undefined : this.values.word(v);
   }
 
   has(key: string): boolean {
@@ -35,11 +35,10 @@ export class TextMap implements Iterable<[string, string]> {
   }
 
   set(key: string, value: string): this {
-    let v = this.valueIndex.get(value);
+    let v = this.values.indexOf(value);
     if (v === undefined) {
-      if (this.values.length === NONE) throw new Error('A TextMap holds at most 65535 different values');
-      v = this.values.push(value) - 1;
-      this.valueIndex.set(value, v);
+      if (this.values.size === NONE) throw new Error('A TextMap holds at most 65535 different values');
+      v = this.values.index(value);
     }
     const i = this.keyIds.index(key);
     if (i >= this.at.length) {
@@ -72,7 +71,7 @@ export class TextMap implements Iterable<[string, string]> {
     const n = this.keyIds.size;
     for (let i = 0; i < n; i++) {
       const v = this.at[i]!;
-      if (v !== NONE) yield [this.keyIds.name(i), this.values[v]!];
+      if (v !== NONE) yield [this.keyIds.name(i), this.values.word(v)!];
     }
   }
 

@@ -10,6 +10,7 @@
 import type { MemberWrite } from '../../domain/rows';
 import { StringSlots } from '../../domain/string-slots';
 import { TextPool } from '../../domain/text-pool';
+import { WordList } from '../../domain/word-list';
 
 /** The fields held as columns; any other a row has is kept beside it as it is. */
 const COLUMNS = new Set([
@@ -63,8 +64,7 @@ export class WaitingRows {
   private names = new TextPool();
   /** By slot, only for the rows that have something out of the ordinary (most have nothing). */
   private unusual = new Map<number, Unusual>();
-  private dictionary: string[] = [];
-  private indexOf = new Map<string, number>();
+  private words = new WordList();
   private createdAt = new Float64Array(0);
   private updatedAt = new Float64Array(0);
   private spendMinor = new Float64Array(0);
@@ -173,15 +173,6 @@ export class WaitingRows {
     return n;
   }
 
-  private word(s: string): number {
-    let i = this.indexOf.get(s);
-    if (i === undefined) {
-      i = this.dictionary.push(s) - 1;
-      this.indexOf.set(s, i);
-    }
-    return i;
-  }
-
   private slotFor(id: string): number {
     const known = this.slotOf.get(id);
     if (known !== undefined) return known;
@@ -205,7 +196,7 @@ export class WaitingRows {
     this.updatedAt[i] = row.updatedAt;
     this.orderCount[i] = row.orderCount;
     this.spendMinor[i] = row.spendMinor;
-    this.currency[i] = this.word(row.currency);
+    this.currency[i] = this.words.index(row.currency);
     this.spendOrderCount[i] = row.spendOrderCount;
     this.averageOrderMinor[i] = row.averageOrderMinor;
     this.firstOrderAt[i] = orNaN(row.firstOrderAt);
@@ -217,7 +208,7 @@ export class WaitingRows {
     const categories = row.categoryLastAt ? Object.keys(row.categoryLastAt) : undefined;
     if (!categories) this.category[i] = NO_CATEGORY;
     else if (categories.length === 1) {
-      this.category[i] = this.word(categories[0]!);
+      this.category[i] = this.words.index(categories[0]!);
       this.setLazy('categoryAt', i, row.categoryLastAt![categories[0]!]!);
     } else {
       this.category[i] = CATEGORIES;
@@ -230,7 +221,7 @@ export class WaitingRows {
   }
 
   private oneCategory(category: number, i: number): Record<string, number> {
-    return { [this.dictionary[category]!]: this.lazy('categoryAt', i) };
+    return { [this.words.names[category]!]: this.lazy('categoryAt', i) };
   }
 
   get(id: string): MemberWrite | undefined {
@@ -248,7 +239,7 @@ export class WaitingRows {
       updatedAt: this.updatedAt[i]!,
       orderCount: this.orderCount[i]!,
       spendMinor: this.spendMinor[i]!,
-      currency: this.dictionary[this.currency[i]!]!,
+      currency: this.words.names[this.currency[i]!]!,
       spendOrderCount: this.spendOrderCount[i]!,
       averageOrderMinor: this.averageOrderMinor[i]!,
       firstOrderAt: orUndefined(this.firstOrderAt[i]!),
