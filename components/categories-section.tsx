@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Settings, SettingsPatch } from '@/lib/domain/settings';
 import { UNCATEGORISED, type CategoryCycles, type CategoryRule } from '@/lib/domain/categories';
-import { type CategoryFigures } from '@/lib/domain/category-figures';
+import type { CategoryReportRow } from '@/lib/domain/reports';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import { categoryName } from './format';
 import { IntervalBars } from './interval-bars';
@@ -14,8 +14,8 @@ export interface CategoriesSectionProps {
   t: Translate;
   locale: UiLocale;
   settings: Settings;
-  /** Buyers, repeat rate and intervals per category, read from the stored orders. */
-  figures(): Promise<CategoryFigures[]>;
+  /** Buyers, repeat rate and intervals per category (the report the background keeps from every order). */
+  figures(): Promise<CategoryReportRow[]>;
   /** Saves the rules and applies them to every stored order. */
   apply(rules: CategoryRule[]): Promise<{ orders: number; members: number }>;
   onSave(patch: SettingsPatch): Promise<void>;
@@ -61,7 +61,7 @@ const cycleDraftOf = (cycles: CategoryCycles): CycleDraft => Object.fromEntries(
 export function CategoriesSection({ t, locale, settings, figures, apply, onSave, dataVersion }: CategoriesSectionProps) {
   const [draft, setDraft] = useState<DraftRule[]>(() => draftOf(settings.categoryRules));
   const [status, setStatus] = useState<{ kind: 'busy' | 'done' | 'failed'; message: string }>();
-  const [read, setRead] = useState<CategoryFigures[] | null>();
+  const [read, setRead] = useState<CategoryReportRow[] | null>();
   const [readCount, setReadCount] = useState(0);
   const [cycles, setCycles] = useState<CycleDraft>(() => cycleDraftOf(settings.categoryCycles));
   const [cycleStatus, setCycleStatus] = useState<{ ok: boolean; message: string }>();
@@ -104,8 +104,8 @@ export function CategoriesSection({ t, locale, settings, figures, apply, onSave,
   // The categories to set thresholds for: the ones orders have, and the rules' (before any order has them).
   const shown = useMemo(() => {
     const named = new Map((read ?? []).filter((f) => f.category !== UNCATEGORISED).map((f) => [f.category, f]));
-    for (const r of settings.categoryRules) if (!named.has(r.category)) named.set(r.category, undefined as unknown as CategoryFigures);
-    return [...named].map(([category, f]) => ({ category, figures: f as CategoryFigures | undefined }));
+    for (const r of settings.categoryRules) if (!named.has(r.category)) named.set(r.category, undefined as unknown as CategoryReportRow);
+    return [...named].map(([category, f]) => ({ category, figures: f as CategoryReportRow | undefined }));
   }, [read, settings.categoryRules]);
 
   const useSuggestions = () => {
@@ -221,7 +221,7 @@ export function CategoriesSection({ t, locale, settings, figures, apply, onSave,
                   <p className="small" data-testid="category-suggestion">
                     {f?.lapse && f.cycleDays
                       ? t('categories.cycles.suggested', { lapse: f.lapse.days, cycle: f.cycleDays, median: f.medianDays ?? 0, count: f.lapse.intervals.toLocaleString(locale) })
-                      : t('categories.cycles.few', { count: f?.intervals.length ?? 0 })}
+                      : t('categories.cycles.few', { count: f?.intervalCount ?? 0 })}
                   </p>
                   <div className="row">
                     <label className="field">

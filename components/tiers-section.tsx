@@ -3,7 +3,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Settings, SettingsPatch } from '@/lib/domain/settings';
 import type { LadderApplied } from '@/lib/domain/tiers';
-import { applyTierSuggestion, suggestTierThresholds, tierCounts, type TierFacts } from '@/lib/domain/suggest';
+import { applyTierSuggestion, suggestTierThresholds, tierCounts, type LapseSuggestion, type TierFacts } from '@/lib/domain/suggest';
 import type { TierLadder } from '@/lib/domain/types';
 import { sentences, type Translate, type UiLocale } from '@/lib/i18n';
 import { money } from './format';
@@ -19,19 +19,19 @@ export interface TiersSectionProps {
   settings: Settings;
   /** Every member's tier facts under a window (lifetime or rolling): read once per window. */
   tierFacts(window: TierLadder['window']): Promise<TierFacts[]>;
-  /** Days between each member's orders, for the lapse suggestion. */
-  intervals(): Promise<number[]>;
+  /** The lapse threshold suggested from the shop's repurchase intervals (undefined with too few). */
+  lapse(): Promise<LapseSuggestion | undefined>;
   apply(ladder: TierLadder): Promise<LadderApplied>;
   onSave(patch: SettingsPatch): Promise<void>;
   /** Settings changed behind the page's back (a ladder applied): read them again. */
   reload(): Promise<void>;
   /** Where the reports page is, linked from the section. */
   reportsUrl?: string;
-  /** Changes when members or orders changed (an import, a restore): counts and intervals are read again. Undefined until known. */
+  /** Changes when members or orders changed (an import, a restore): counts and the lapse suggestion are read again. Undefined until known. */
   dataVersion?: string | undefined;
 }
 
-export function TiersSection({ t, locale, settings, tierFacts, intervals, apply, onSave, reload, reportsUrl, dataVersion }: TiersSectionProps) {
+export function TiersSection({ t, locale, settings, tierFacts, lapse, apply, onSave, reload, reportsUrl, dataVersion }: TiersSectionProps) {
   const currency = settings.shopCurrency;
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings.tierLadder, currency, t));
   const [facts, setFacts] = useState<Record<string, TierFacts[]>>({});
@@ -233,7 +233,7 @@ export function TiersSection({ t, locale, settings, tierFacts, intervals, apply,
         </div>
       )}
 
-      <LapseSuggestionBlock t={t} locale={locale} settings={settings} intervals={intervals} onSave={onSave} version={readVersion} />
+      <LapseSuggestionBlock t={t} locale={locale} settings={settings} lapse={lapse} onSave={onSave} version={readVersion} />
       <PointsSettings t={t} settings={settings} onSave={onSave} />
     </section>
   );

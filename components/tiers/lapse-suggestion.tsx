@@ -2,18 +2,18 @@
 // intervals, with their histogram, and the owner's own number.
 import { useEffect, useId, useState } from 'react';
 import type { Settings, SettingsPatch } from '@/lib/domain/settings';
-import { suggestLapseDays, type LapseSuggestion } from '@/lib/domain/suggest';
+import type { LapseSuggestion } from '@/lib/domain/suggest';
 import type { Translate, UiLocale } from '@/lib/i18n';
 import { IntervalBars } from '../interval-bars';
 
-export function LapseSuggestionBlock({ t, locale, settings, intervals, onSave, version }: {
+export function LapseSuggestionBlock({ t, locale, settings, lapse: readLapse, onSave, version }: {
   t: Translate;
   locale: UiLocale;
   settings: Settings;
-  /** Days between each member's orders. */
-  intervals(): Promise<number[]>;
+  /** The suggestion drawn from the shop's repurchase intervals (the report the background keeps); undefined with too few. */
+  lapse(): Promise<LapseSuggestion | undefined>;
   onSave(patch: SettingsPatch): Promise<void>;
-  /** Moves when the data changed: the intervals are read again. */
+  /** Moves when the data changed: the suggestion is read again. */
   version: number;
 }) {
   const [lapse, setLapse] = useState<LapseSuggestion | null>();
@@ -23,8 +23,8 @@ export function LapseSuggestionBlock({ t, locale, settings, intervals, onSave, v
 
   useEffect(() => {
     let live = true;
-    intervals().then(
-      (xs) => live && setLapse(suggestLapseDays(xs) ?? null),
+    readLapse().then(
+      (suggested) => live && setLapse(suggested ?? null),
       () => live && setLapse(null),
     );
     return () => {

@@ -12,7 +12,6 @@ import { PagesSection } from '@/components/site-rules-section';
 import { TeamSection, type TeamApi } from '@/components/team-section';
 import { TiersSection } from '@/components/tiers-section';
 import '@/components/tiers.css';
-import { figuresInWorker } from '@/lib/readers/figures';
 import { tierFactsUnder } from '@/lib/readers/page-reads';
 import '@/components/theme.css';
 import '@/components/options.css';
@@ -42,8 +41,11 @@ const importBatch = timed('orders.import', (rowsJson: string, session: string) =
 const endImport = timed('orders.importEnd', (session: string) => endInSteps((s) => bulk('orders.importEnd', { session: s, step: true }), session));
 const cancelImport = (session: string) => bulk('orders.importCancel', { session });
 const importWorker = () => new Worker(new URL('../../lib/import/import-worker.ts', import.meta.url), { type: 'module' });
-// Repurchase intervals and category figures are read and computed off this page's thread.
-const FIGURES = figuresInWorker(() => new Worker(new URL('../../lib/readers/figures-worker.ts', import.meta.url), { type: 'module' }));
+// The lapse suggestion and the category figures: those of the report the background keeps from the
+// change stream (current, or computed now: after an import it is computing it already). Read from
+// every order in a worker of this page instead, they were read from the rows right after an import
+// (before the background had kept its order ledger), while the background still held the import's own memory.
+const currentReport = () => send('reports.refresh', {}).then(({ snapshot }) => snapshot.report);
 
 const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -119,7 +121,7 @@ function App() {
                 locale={locale}
                 settings={settings}
                 tierFacts={(window) => tierFactsUnder(window, Date.now(), settings.shopCurrency)}
-                intervals={() => FIGURES.intervals(settings.timeZone)}
+                lapse={() => currentReport().then((r) => r.lapseSuggestion)}
                 apply={(ladder) => send('tiers.apply', { ladder })}
                 onSave={save}
                 reload={() => send('settings.get', {}).then(setSettings)}
@@ -134,7 +136,7 @@ function App() {
                 t={t}
                 locale={locale}
                 settings={settings}
-                figures={() => FIGURES.categories(settings.timeZone)}
+                figures={() => currentReport().then((r) => r.byCategory)}
                 apply={async (rules) => {
                   const result = await send('categories.apply', { rules });
                   setSettings(await send('settings.get', {}));

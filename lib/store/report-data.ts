@@ -1,14 +1,12 @@
 // What the reports page and the tier editor read, over the page's own connection to the database
 // (extension pages may open it; a message can't carry 300k orders): members whole, orders as the
 // [memberId+placedAt] index gives them, so the report's one pass needs no sort.
-import { categoryFiguresByMember, type CategoryFigures } from '../domain/category-figures';
-import { repurchaseIntervals, type ReportMember, type ReportOrder } from '../domain/reports';
+import type { ReportMember, ReportOrder } from '../domain/reports';
 import Dexie from 'dexie';
 import { touchOutcomes, type TouchOutcomes } from '../domain/outcomes';
 import { type RegularsDb } from './database';
 import { type Settings } from '../domain/settings';
 import { readSettings } from '../store/settings';
-import { forEachMembersOrders } from './member-orders';
 
 export interface ReportData {
   settings: Settings;
@@ -26,15 +24,6 @@ export async function readReportData(db: RegularsDb): Promise<ReportData> {
 /** Raised when rows changed while the report's figures were gathered (the keeper computes them again). */
 export class ReadAbandoned extends Error {}
 
-/** Days between each member's orders (lib/domain/reports), for the lapse suggestion: a member at a time (member-orders.ts). */
-export async function readRepurchaseIntervals(db: RegularsDb, timeZone: string): Promise<number[]> {
-  const out: number[] = [];
-  await forEachMembersOrders(db, (orders) => {
-    for (const days of repurchaseIntervals(orders, timeZone)) out.push(days);
-  });
-  return out;
-}
-
 /** Touches from the contact log and what followed them (lib/domain/outcomes): only the touched members' orders are read. */
 export async function readTouchOutcomes(db: RegularsDb, withinDays: number): Promise<TouchOutcomes> {
   return db.transaction('r', [db.contacts, db.orders], async () => {
@@ -43,11 +32,4 @@ export async function readTouchOutcomes(db: RegularsDb, withinDays: number): Pro
     const orders = (await Promise.all(memberIds.map((id) => db.orders.where('[memberId+placedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()))).flat();
     return touchOutcomes(touches, orders, withinDays);
   });
-}
-
-/** Buyers, repeat rate and repurchase intervals per product category (lib/domain/categories), for the thresholds editor: a member at a time (member-orders.ts). */
-export async function readCategoryFigures(db: RegularsDb, timeZone: string): Promise<CategoryFigures[]> {
-  const figures = categoryFiguresByMember(timeZone);
-  await forEachMembersOrders(db, (orders) => figures.add(orders));
-  return figures.finish();
 }

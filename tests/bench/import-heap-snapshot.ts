@@ -1,7 +1,7 @@
 // What the import's isolates hold, for the memory work of issue 19 (not part of `npm run bench`):
 // one import of a generated Shopify export of MB megabytes through the options page, and at each of
 // the given seconds a heap snapshot (after a full GC, so what is live) of the background's service
-// worker and of every worker the options page runs then (the import worker, the figures worker),
+// worker and of every worker the options page runs then (the import worker),
 // summed by constructor: the largest kinds of object, how many, and how many MB.
 // Usage: REGULARS_BENCH=1 [REGULARS_NOMINIFY=1] npx wxt build && tsx tests/bench/import-heap-snapshot.ts MB S1,S2,...,+S3 (+: after the import reported done)
 // (SNAPSHOT_EXTENSION_DIR=<dir>/chrome-mv3: another build; SNAPSHOT_KEEP=<dir>: the .heapsnapshot files kept there.)

@@ -1,7 +1,7 @@
 // Where an import's memory sits, for the memory work of issue 19 (not part of `npm run bench`): one
 // import of a generated Shopify export of MB megabytes through the options page, sampling every half
 // second the whole browser's PSS per process and the JS heap of each isolate in the extension's
-// renderer (the background service worker, the options page, its import and figures workers), which
+// renderer (the background service worker, the options page and its import worker), which
 // the PSS alone cannot split. With a second argument, a sampling heap profile of the service worker
 // taken at its highest heap is written there: the allocation sites of what was live then (readable
 // names with a bench build made with REGULARS_NOMINIFY=1).
@@ -97,9 +97,11 @@ const main = () =>
     const heaps = async () => {
       const out: Record<string, number> = {};
       const read = async (name: string, sid?: string) => {
-        const usage = await optionsTarget.send<{ usedSize?: number; totalSize?: number }>('Runtime.getHeapUsage', {}, sid);
+        const usage = await optionsTarget.send<{ usedSize?: number; totalSize?: number; backingStorageSize?: number }>('Runtime.getHeapUsage', {}, sid);
         out[name] = usage.usedSize ?? 0;
         if (totals) out[`${name}/total`] = usage.totalSize ?? 0;
+        // The isolate's array buffers and external strings (outside its heap): `name/ab`.
+        if (totals && usage.backingStorageSize !== undefined) out[`${name}/ab`] = usage.backingStorageSize;
       };
       await read('page');
       for (const [sid, name] of optionsTarget.sessions) await read(name, sid);

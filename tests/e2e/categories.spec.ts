@@ -143,5 +143,13 @@ test('the reports break repeat purchase down by category, drawn and as CSV', asy
   const women = lines.find((l) => l.startsWith(WOMEN))!.split(',');
   expect(Number(women[1])).toBeGreaterThan(Number(women[2]));
   expect(Number(women[3])).toBeGreaterThan(0);
+  // The options page shows the same figures per category (the report the background keeps).
+  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  const cycle = page.getByTestId('categories-section').locator(`[data-testid="category-cycle"][data-category="${WOMEN}"]`);
+  await expect(cycle).toContainText(`Buyers ${Number(women[1]).toLocaleString('en')} ·`);
+  const [lapse, cycleDays, median, repeats] = [women[6], women[7], women[5], women[4]].map(Number);
+  await expect(cycle.getByTestId('category-suggestion')).toHaveText(
+    women[6] ? `Suggested ${lapse} / ${cycleDays} d · median ${median} d from ${repeats!.toLocaleString('en')} repeat purchases` : /^Too few/,
+  );
   await page.close();
 });
