@@ -12,7 +12,7 @@ import { PagesSection } from '@/components/site-rules-section';
 import { TeamSection, type TeamApi } from '@/components/team-section';
 import { TiersSection } from '@/components/tiers-section';
 import '@/components/tiers.css';
-import { tierFactsUnder } from '@/lib/readers/page-reads';
+import type { TierLadder } from '@/lib/domain/types';
 import '@/components/theme.css';
 import '@/components/options.css';
 import type { SiteRuleRow } from '@/lib/domain/rows';
@@ -45,6 +45,10 @@ const importWorker = () => new Worker(new URL('../../lib/import/import-worker.ts
 // change stream (current, or computed now: after an import it is computing it already). Read from
 // every order in a worker of this page instead, they were read from the rows right after an import
 // (before the background had kept its order ledger), while the background still held the import's own memory.
+// Every member's tier facts under a window: the background's, kept from the change stream (read from the
+// store here, right after an import they were read from every member row).
+const tierFactsOf = (window: TierLadder['window']) =>
+  send('tiers.facts', { window }).then(({ orderCount, spendMinor }) => orderCount.map((n, i) => ({ orderCount: n, spendMinor: spendMinor[i]! })));
 const currentReport = () => send('reports.refresh', {}).then(({ snapshot }) => snapshot.report);
 
 const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -120,7 +124,7 @@ function App() {
                 t={t}
                 locale={locale}
                 settings={settings}
-                tierFacts={(window) => tierFactsUnder(window, Date.now(), settings.shopCurrency)}
+                tierFacts={tierFactsOf}
                 lapse={() => currentReport().then((r) => r.lapseSuggestion)}
                 apply={(ladder) => send('tiers.apply', { ladder })}
                 onSave={save}

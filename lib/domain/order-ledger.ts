@@ -197,7 +197,7 @@ export class OrderLedger {
 
   /**
    * Counted orders and spend per member within a rolling window (placed at or after `now - days`),
-   * as tier-facts.ts computes them from the rows; members without an order in the window are absent.
+   * as memberStats computes them from a member's rows; members without an order in the window are absent.
    */
   windowFacts(days: number, now: number, shopCurrency: string): Map<string, TierFacts> {
     const from = now - days * DAY_MS;

@@ -9,6 +9,9 @@ export interface TierFacts {
   spendMinor: number;
 }
 
+/** A member with no order (in a ladder's window). */
+export const NO_TIER_FACTS: TierFacts = { orderCount: 0, spendMinor: 0 };
+
 /** The value at percentile p (0–1) of ascending `sorted`, nearest rank; undefined when empty. */
 export function percentile(sorted: ArrayLike<number>, p: number): number | undefined {
   if (sorted.length === 0) return undefined;

@@ -7,6 +7,11 @@ import { settingsSchema } from '../domain/settings';
 const applied = { members: z.number(), up: z.number(), down: z.number(), ms: z.number() };
 
 export const tiersProtocol = {
+  // Every member's counted orders and spend under a window, for the tier editor's preview (the member facts' order).
+  'tiers.facts': {
+    request: z.object({ window: tierLadderSchema.shape.window }),
+    response: z.object({ orderCount: z.array(z.number()), spendMinor: z.array(z.number()) }),
+  },
   'tiers.apply': {
     request: z.object({ ladder: tierLadderSchema }),
     // remindersHeld: the tier-upgrade reminders wait for a join's end (the team's shop is still arriving).

@@ -1,8 +1,6 @@
 // What extension pages read over their own connection to the store: bulk reads a message can't
 // carry quickly (100k members, 300k orders). Read only: every write goes through the background.
 // Pages import this, never lib/store (the layer rule in .dependency-cruiser.cjs).
-import type { TierLadder } from '../domain/types';
-import type { TierFacts } from '../domain/suggest';
 import type { TouchOutcomes } from '../domain/outcomes';
 import type { IdentityRow, MemberRow } from '../domain/rows';
 import type { Settings } from '../domain/settings';
@@ -10,7 +8,6 @@ import { frequencyCapHours, recentlyContacted } from '../store/contacts';
 import { RegularsDb } from '../store/database';
 import { readTouchOutcomes } from '../store/report-data';
 import { readSnapshotState, type ReportSnapshot } from '../store/report-snapshot';
-import { tierFactsOf } from '../store/tier-facts';
 
 export type { ReportSnapshot };
 
@@ -39,10 +36,6 @@ export const reportSnapshotState = (now: number): Promise<{ settings: Settings; 
 
 /** Touches from the contact log and the orders that followed within `withinDays`. */
 export const touchOutcomesWithin = (withinDays: number): Promise<TouchOutcomes> => withPageDb((db) => readTouchOutcomes(db, withinDays));
-
-/** Each member's tier facts under a ladder's window, for the tier editor's preview. */
-export const tierFactsUnder = (window: TierLadder['window'], now: number, shopCurrency: string): Promise<TierFacts[]> =>
-  withPageDb((db) => tierFactsOf(db, window, now, shopCurrency));
 
 export const membersOf = (memberIds: readonly string[]): Promise<MemberRow[]> =>
   withPageDb(async (db) => (await db.members.bulkGet([...memberIds])).filter((m) => m !== undefined));

@@ -1,6 +1,7 @@
 // The tiers capability's message: a new ladder, applied to every member.
 import type { Handlers } from '../../messaging/router';
 import type { RegularsDb } from '../../store/database';
+import { tierFactsColumns } from './tier-facts';
 import { applyTierLadder } from './tiers';
 
 export interface TierHooks {
@@ -8,8 +9,9 @@ export interface TierHooks {
   onTiersChanged?: () => boolean | Promise<boolean>;
 }
 
-export function tierHandlers(db: RegularsDb, now: () => number, hooks: TierHooks = {}): Pick<Handlers, 'tiers.apply'> {
+export function tierHandlers(db: RegularsDb, now: () => number, hooks: TierHooks = {}): Pick<Handlers, 'tiers.apply' | 'tiers.facts'> {
   return {
+    'tiers.facts': ({ window }) => tierFactsColumns(db, window, now()),
     'tiers.apply': async ({ ladder }) => {
       const result = await applyTierLadder(db, ladder, now());
       const remindersHeld = (await hooks.onTiersChanged?.()) === true;

@@ -9,6 +9,7 @@
 import Dexie from 'dexie';
 import { memberStats } from '../../domain/stats';
 import { tierMovesRow, type TierMove } from '../../domain/tier-moves';
+import { NO_TIER_FACTS } from '../../domain/suggest';
 import { tierDirection, tierForStats, tierLadderSchema, type LadderApplied } from '../../domain/tiers';
 import type { MemberRow } from '../../domain/rows';
 import type { TierLadder } from '../../domain/types';
@@ -20,7 +21,6 @@ import { decodeTiers, encodeTiers, ladderKey, MEMBER_TIERS_KEY, type StoredTiers
 import { TextMap } from '../../domain/text-map';
 import { TextDictionary } from '../../domain/text-dictionary';
 import { readSettings, writeSettings } from '../../store/settings';
-import { NO_TIER_FACTS } from '../../store/tier-facts';
 import { orderLedger } from '../reports/order-ledger';
 import { memberColumns, memberFacts, memberFactsKeeper, type FactMember } from '../segments/member-snapshot';
 import { IMPORT_SAVE_PAUSE_MS, saveAfterPause } from '../derived';

@@ -17,7 +17,6 @@ import type { ValidBackup } from '../../domain/backup';
 import { backupFile, restoreBackup } from '../../store/backup';
 import { readBackup } from '../../store/backup-read';
 import { memberHistory } from '../segments/segments';
-import { tierFactsOf } from '../../store/tier-facts';
 
 let db: RegularsDb;
 beforeEach(async () => {
@@ -74,23 +73,31 @@ describe('applying a tier ladder', () => {
     await applyTierLadder(db, yearly, NOW);
     expect(await tierOf('old_tom')).toBe('regular'); // his orders are two years old
     expect(await tierOf('lily')).toBe('gold');
-    const facts = await tierFactsOf(db, yearly.window, NOW, 'USD');
-    expect(facts.map((f) => f.spendMinor).sort((a, b) => a - b)).toEqual([0, 2000, 9000]);
+    const facts = await createHandlers({ db, now: () => NOW })['tiers.facts']({ window: yearly.window }, {});
+    expect(facts.spendMinor.sort((a, b) => a - b)).toEqual([0, 2000, 9000]);
   });
 
-  it('the tier editor reads the same facts from the member facts kept on disk as from the member rows', async () => {
+  it("the tier editor's facts are the background's, equal to the member rows' and their orders', and follow a write", async () => {
     const yearly = { days: 365 };
-    const fromRows = [await tierFactsOf(db, 'lifetime', NOW, 'USD'), await tierFactsOf(db, yearly, NOW, 'USD')];
-    // The rows are read a page at a time: pages of one member give the same facts.
-    expect([await tierFactsOf(db, 'lifetime', NOW, 'USD', 1), await tierFactsOf(db, yearly, NOW, 'USD', 1)]).toEqual(fromRows);
-    const keeper = memberFactsKeeper(db, 60_000);
-    await keeper.current();
-    await addTag(db, (await lookupByHandle(db, 'demo', 'mei', NOW))!.member.id, 'gift', NOW); // followed, then saved
-    expect(await keeper.save()).toBe(true);
+    const facts = createHandlers({ db, now: () => NOW })['tiers.facts'];
+    /** Each member's [orderCount, spendMinor] under the window, from the rows. */
+    const fromRows = async (days?: number) => {
+      const members = await db.members.toArray();
+      const orders = await db.orders.toArray();
+      const of = (id: string) => orders.filter((o) => o.memberId === id && (days === undefined || o.placedAt >= NOW - days * DAY));
+      const spend = (id: string) => of(id).reduce((s, o) => s + o.amountMinor, 0);
+      return members.map((m) => String(days === undefined ? [m.orderCount, m.spendMinor] : [of(m.id).length, spend(m.id)])).sort();
+    };
+    const pairs = ({ orderCount, spendMinor }: { orderCount: number[]; spendMinor: number[] }) => orderCount.map((n, i) => String([n, spendMinor[i]])).sort();
     const rowsRead = vi.spyOn(db.members, 'orderBy');
-    expect([await tierFactsOf(db, 'lifetime', NOW, 'USD'), await tierFactsOf(db, yearly, NOW, 'USD')]).toEqual(fromRows);
+    expect(pairs(await facts({ window: 'lifetime' }, {}))).toEqual(await fromRows());
+    expect(pairs(await facts({ window: yearly }, {}))).toEqual(await fromRows(365));
     expect(rowsRead).not.toHaveBeenCalled();
     rowsRead.mockRestore();
+    await importOrders(db, [order({ buyer: { handle: 'mei' }, amountMinor: 4500, placedAt: NOW - DAY })], NOW);
+    expect(pairs(await facts({ window: 'lifetime' }, {}))).toEqual(await fromRows());
+    expect(pairs(await facts({ window: yearly }, {}))).toEqual(await fromRows(365));
+    expect(pairs(await facts({ window: 'lifetime' }, {}))).toContain(String([2, 6500]));
   });
 
   it('members on a step taken off the ladder move without counting as an upgrade', async () => {
