@@ -45,11 +45,11 @@ const importWorker = () => new Worker(new URL('../../lib/import/import-worker.ts
 // change stream (current, or computed now: after an import it is computing it already). Read from
 // every order in a worker of this page instead, they were read from the rows right after an import
 // (before the background had kept its order ledger), while the background still held the import's own memory.
+const currentReport = () => send('reports.refresh', {}).then(({ snapshot }) => snapshot.report);
 // Every member's tier facts under a window: the background's, kept from the change stream (read from the
 // store here, right after an import they were read from every member row).
 const tierFactsOf = (window: TierLadder['window']) =>
   send('tiers.facts', { window }).then(({ orderCount, spendMinor }) => orderCount.map((n, i) => ({ orderCount: n, spendMinor: spendMinor[i]! })));
-const currentReport = () => send('reports.refresh', {}).then(({ snapshot }) => snapshot.report);
 
 const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 

@@ -1,4 +1,4 @@
-// The tiers capability's message: a new ladder, applied to every member.
+// The tiers capability's messages: every member's tier facts under a window (the editor's preview), and a new ladder applied to every member.
 import type { Handlers } from '../../messaging/router';
 import type { RegularsDb } from '../../store/database';
 import { tierFactsColumns } from './tier-facts';
