@@ -53,18 +53,6 @@ export function itemsOfKey(key: string): ReportOrder['items'] {
   return items;
 }
 
-/** Order `i` of the kept columns, as the report reads it; `items` is `c.itemKinds` decoded (itemsOfKey). */
-export function orderInColumns(c: LedgerColumns, i: number, memberId: string, items: readonly ReportOrder['items'][]): ReportOrder {
-  return {
-    memberId,
-    placedAt: c.placedAt[i]!,
-    amountMinor: c.amountMinor[i]!,
-    currency: c.currencyNames[c.currency[i]!]!,
-    status: c.statusNames[c.status[i]!] as OrderStatus,
-    items: items[c.items[i]!],
-  };
-}
-
 /** A slot with no order in it (removed, free for the next one). */
 const FREE = 0xffffffff;
 
