@@ -9,10 +9,9 @@ import { FileInput } from './file-input';
 import { platformChoices } from './column-mapping';
 import { IMPORT_BATCH } from '@/lib/domain/imported-order';
 import { orderBatch, type OrderBatch } from '@/lib/import/order-batch';
-import type { ImportProblem } from '@/lib/import/presets/types';
 import type { ReadOptions } from '@/lib/import/read-export';
-import type { StreamProgress } from '@/lib/import/stream-export';
 import type { StreamSummary, WorkerRead } from './read-in-worker';
+import type { OnStored } from './stream-in-background';
 import { FilePreview, presetName, type FileRead, type Problem } from './import-preview';
 import { ImportResult, type ImportMerge, type ImportOutcome } from './import-outcome';
 import { errorText } from './error-text';
@@ -33,11 +32,11 @@ export interface ImportSectionProps {
   settings: Settings | undefined;
   counts: { members: number; orders: number } | undefined;
   readFile(file: File, options: ReadOptions): Promise<WorkerRead>;
-  streamFile(
-    file: File,
-    options: ReadOptions,
-    onBatch: (batch: OrderBatch, problems: ImportProblem[], progress: StreamProgress) => Promise<void>,
-  ): { done: Promise<StreamSummary>; stop(): void };
+  /**
+   * Reads a big file into the session a batch at a time, and says what each stored batch changed.
+   * `seen` counts the session's orders: the file's are counted on it once it is through.
+   */
+  streamFile(file: File, options: ReadOptions, session: string, seen: DistinctKeys, onStored: OnStored): { done: Promise<StreamSummary>; stop(): void };
   /** Files larger than this many bytes are streamed instead of previewed (default 16 MB). */
   streamAbove?: number;
   /** Stores one batch: its orders as JSON (`orders.import`'s `rowsJson`). */
@@ -68,6 +67,8 @@ export function ImportSection({
   /** The file whose mapping editor is open though it was read (to correct a preset or a saved mapping). */
   const [editing, setEditing] = useState<string>();
   const cancelled = useRef(false);
+  /** The big file being read, to stop when the import is cancelled. */
+  const streaming = useRef<{ stop(): void }>(undefined);
   const optionsFor = () => ({ timeZone: settings?.timeZone ?? 'UTC', currency: settings?.shopCurrency ?? 'USD', platform: platform || undefined, encoding: encoding || undefined });
   const keyOf = () => JSON.stringify([files.map(fileKey), platform, encoding, settings?.timeZone, settings?.shopCurrency, mappings]);
   // Files above this are streamed (read and stored a chunk at a time) instead of previewed whole.
@@ -128,19 +129,21 @@ export function ImportSection({
     const inFlight: Promise<void>[] = [];
     const store = async (batch: OrderBatch, fraction: number) => {
       if (cancelled.current) throw new Cancelled();
-      const sent = importBatch(batch.json, session).then((result) => counted(batch.keys, fraction, result));
+      const sent = importBatch(batch.json, session).then((result) => {
+        for (const key of batch.keys) orderKeys.add(key);
+        counted(batch.keys.length, fraction, result);
+      });
       sent.catch(() => undefined); // awaited below, or by the import's end
       inFlight.push(sent);
       if (inFlight.length > 1) await inFlight.shift();
     };
-    const counted = (keys: string[], fraction: number, result: BatchResult) => {
+    const counted = (orders: number, fraction: number, result: BatchResult) => {
       total.added += result.orders.added;
       total.updated += result.orders.updated;
       total.unchanged += result.orders.unchanged;
       total.merges += result.merges.length;
-      total.orders += keys.length;
+      total.orders += orders;
       mergeList.push(...result.merges);
-      for (const key of keys) orderKeys.add(key);
       const seconds = Math.max(0.001, (now() - started) / 1000);
       const perSecond = total.orders / seconds;
       setOutcome({ kind: 'working', done: Math.round(fraction * 1000), total: 1000, orders: total.orders, perSecond, secondsLeft: fraction > 0 ? (seconds / fraction) * (1 - fraction) : undefined });
@@ -153,14 +156,18 @@ export function ImportSection({
         const part = Math.min(small.length, i + IMPORT_BATCH) / small.length;
         await store(orderBatch(small.slice(i, i + IMPORT_BATCH)), (smallBytes * part) / totalBytes);
       }
+      // The small files' orders are counted before a big file's count goes on from them.
+      for (const sent of inFlight.splice(0)) await sent;
       let bytesDone = smallBytes;
       for (const file of big) {
         const before = bytesDone;
-        const stream = streamFile(file, { ...optionsFor(), mapping: mappingOf(file) }, async (batch, fileProblems, progress) => {
+        if (cancelled.current) throw new Cancelled();
+        const stream = streamFile(file, { ...optionsFor(), mapping: mappingOf(file) }, session, orderKeys, (stored, fileProblems, progress) => {
           problems.push(...fileProblems.map((p) => ({ file: file.name, p })));
-          await store(batch, (before + progress.bytes) / totalBytes);
+          for (const { result, orders } of stored) counted(orders, (before + progress.bytes) / totalBytes, result);
         });
-        const summary = await stream.done;
+        streaming.current = stream;
+        const summary = await stream.done.finally(() => (streaming.current = undefined));
         if (cancelled.current) throw new Cancelled();
         if (!summary.ok) throw summary.refusal ? new RefusedError(summary.refusal) : summary.error;
         presets.add(presetName(summary.preset, t));
@@ -244,7 +251,13 @@ export function ImportSection({
             {outcome.perSecond > 0 && ` · ${t('options.import.rate', { rate: Math.round(outcome.perSecond) })}`}
             {outcome.secondsLeft !== undefined && outcome.done < outcome.total && ` · ${t('options.import.left', { seconds: Math.ceil(outcome.secondsLeft) })}`}
           </p>
-          <button type="button" onClick={() => (cancelled.current = true)}>
+          <button
+            type="button"
+            onClick={() => {
+              cancelled.current = true;
+              streaming.current?.stop();
+            }}
+          >
             {t('options.import.cancel')}
           </button>
         </div>

@@ -2,9 +2,10 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BackupSection } from '@/components/backup-section';
 import { CategoriesSection } from '@/components/categories-section';
-import { ImportSection } from '@/components/import-section';
+import { ImportSection, type ImportSectionProps } from '@/components/import-section';
 import { JourneysSection } from '@/components/journeys-section';
-import { readInWorker, streamInWorker } from '@/components/read-in-worker';
+import { readInWorker } from '@/components/read-in-worker';
+import { streamEither, streamInBackground, streamThroughPage } from '@/components/stream-in-background';
 import { MarketplacesSection } from '@/components/marketplaces-section';
 import { SectionBoundary } from '@/components/section-boundary';
 import { ShopSetupSection } from '@/components/shop-setup-section';
@@ -20,7 +21,7 @@ import type { Settings, SettingsPatch } from '@/lib/domain/settings';
 import { addWooShop, readMarketplaceAccess, removeHosts, removeWooShop, requestHosts, switchableMarketplaces, watchMarketplaceAccess } from '@/lib/hosts/access';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { send } from '@/lib/messaging/browser-client';
-import { sendBulk } from '@/lib/messaging/bulk-client';
+import { backgroundWorker, sendBulk } from '@/lib/messaging/bulk-client';
 import { endInSteps } from '@/lib/messaging/import-end-steps';
 import { storeFiles } from '@/lib/export/store-files';
 import { benchTimed } from './bench-timings';
@@ -41,6 +42,16 @@ const importBatch = timed('orders.import', (rowsJson: string, session: string) =
 const endImport = timed('orders.importEnd', (session: string) => endInSteps((s) => bulk('orders.importEnd', { session: s, step: true }), session));
 const cancelImport = (session: string) => bulk('orders.importCancel', { session });
 const importWorker = () => new Worker(new URL('../../lib/import/import-worker.ts', import.meta.url), { type: 'module' });
+// A big file goes to the background, which reads it where it stores it (file-import.ts); a spreadsheet,
+// or every file where there is no service worker to hand it to (or the bench's runtime baseline),
+// is read by this page's worker and stored batch by batch.
+const streamFile: ImportSectionProps['streamFile'] = (file, options, session, seen, onStored) =>
+  streamEither(
+    file,
+    async () => bulk === sendBulk && (await backgroundWorker()) !== undefined,
+    () => streamInBackground(sendBulk, file, options, session, seen, onStored),
+    () => streamThroughPage(importWorker, importBatch, file, options, session, seen, onStored),
+  );
 // The lapse suggestion and the category figures: those of the report the background keeps from the
 // change stream (current, or computed now: after an import it is computing it already). Read from
 // every order in a worker of this page instead, they were read from the rows right after an import
@@ -113,7 +124,7 @@ function App() {
               endImport={endImport}
               cancelImport={cancelImport}
               readFile={(file, options) => readInWorker(importWorker, file, options)}
-              streamFile={(file, options, onBatch) => streamInWorker(importWorker, file, options, onBatch)}
+              streamFile={streamFile}
               streamAbove={streamAbove}
               onImported={refreshCounts}
             />

@@ -6,6 +6,7 @@ import type { Handlers } from '../messaging/router';
 import type { RegularsDb } from '../store/database';
 import { categoryHandlers } from './categories/handlers';
 import { importCapability } from './import/handlers';
+import { fileImports } from './import/file-import';
 import { memberHandlers } from './members/handlers';
 import { reminderCapability, type JourneyHooks } from './reminders/handlers';
 import { reportHandlers } from './reports/handlers';
@@ -66,10 +67,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.onImportEnded?.(session);
     },
   });
+  // Big files are read here, each batch stored as the session's next (file-import.ts).
+  const files = fileImports((rowsJson, session) => imports.handlers['orders.import']({ rowsJson, session }, {}));
   deps.sync?.followImports((memberId) => imports.writeWaitingMember(memberId));
   if (deps.recoverImports) void imports.recover().catch((e) => console.error('Regulars: an unfinished import could not be completed', e));
   const handlers: Handlers = {
     ...imports.handlers,
+    ...files.handlers,
     ...teamHandlers(deps),
     ...memberHandlers(
       db,

@@ -18,6 +18,15 @@ export class DistinctKeys {
     this.insert(hash53(key) || 1);
   }
 
+  /** The hashes counted, to be counted on elsewhere (addHashes): the background reads big files, the page small ones. */
+  hashes(): Float64Array {
+    return this.table.filter((hash) => hash !== 0);
+  }
+
+  addHashes(hashes: Float64Array): void {
+    for (const hash of hashes) if (hash !== 0) this.insert(hash);
+  }
+
   private insert(hash: number): void {
     const mask = this.table.length - 1;
     for (let i = hash % this.table.length; ; i = (i + 1) & mask) {

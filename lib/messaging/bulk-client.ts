@@ -6,7 +6,7 @@ import { POST_WATCH_PORT, postingRuntime } from './worker-post';
 
 /** The service worker that runs the background (Chromium's MV3 build); asked again until there is one. */
 let registration: ServiceWorkerRegistration | undefined;
-const backgroundWorker = async () => {
+export const backgroundWorker = async () => {
   const container = globalThis.navigator?.serviceWorker;
   if (!container) return undefined;
   registration ??= await container.getRegistration().catch(() => undefined);

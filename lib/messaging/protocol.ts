@@ -8,6 +8,7 @@ import { memberCardSchema } from './card';
 import { categoriesProtocol } from './protocol-categories';
 import { segmentsProtocol } from './protocol-segments';
 import { tiersProtocol } from './protocol-tiers';
+import { importFileProtocol } from './protocol-import-file';
 import { syncProtocol } from './protocol-sync';
 import { reminderProtocol } from './protocol-reminders';
 
@@ -153,6 +154,7 @@ export const protocol = {
   },
   ...segmentsProtocol,
   ...tiersProtocol,
+  ...importFileProtocol,
   ...syncProtocol,
   ...reminderProtocol,
   ...categoriesProtocol,

@@ -14,6 +14,10 @@ test('a big export is streamed into the store a batch at a time, then the chat p
     await options.goto(`chrome-extension://${freshExt.extensionId}/options.html?streamAbove=1`);
     await options.getByLabel('Import order export', { exact: true }).setInputFiles(await downloadDemoExport(demo.url, dir));
     await options.getByLabel('Platform', { exact: true }).selectOption('demo');
+    await expect(options.getByTestId('import-preview')).toBeVisible();
+    // The background reads the file itself (file-import.ts): the page starts no worker to read it.
+    const pageWorkers: string[] = [];
+    options.on('worker', (w) => pageWorkers.push(w.url()));
     await options.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(options.getByRole('status').filter({ hasText: /^\s*Imported/ })).toContainText(
       // One person under two handles (same phone) is one member: the report counts what the store gained.
@@ -22,6 +26,7 @@ test('a big export is streamed into the store a batch at a time, then the chat p
       { timeout: 60_000 },
     );
     await expect(options.getByText(`${(demo.seed.buyers.length - 1).toLocaleString('en-US')} members · ${demo.seed.orders.length.toLocaleString('en-US')} orders in your master file`)).toBeVisible();
+    expect(pageWorkers).toEqual([]);
     await options.close();
 
     const page = await freshExt.context.newPage();

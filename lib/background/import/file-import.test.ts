@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { shopifyExport } from '../../../tests/bench/shopify';
+import { importCapability } from './handlers';
+import { fileImports, PAGE_GONE_MS } from './file-import';
+import { memoryDb, NOW } from '../test-helpers';
+import { DistinctKeys } from '../../import/distinct-keys';
+import type { ResponseOf } from '../../messaging/protocol';
+
+const page = {};
+const options = { timeZone: 'UTC', currency: 'USD' };
+// 6,000 orders: three batches (IMPORT_BATCH 2,500), from 2,000 buyers.
+const ORDERS = 6_000;
+const csv = shopifyExport(ORDERS, 2_000, Date.UTC(2026, 10, 23));
+const file = () => new File([csv], 'orders_export.csv', { type: 'text/csv' });
+
+type Progress = ResponseOf<'orders.importFileProgress'>;
+
+async function setUp(clock?: () => number, storeMs = 0) {
+  const db = memoryDb();
+  const imports = importCapability(db, () => NOW);
+  const files = fileImports(async (rowsJson, session) => {
+    if (storeMs) await new Promise((r) => setTimeout(r, storeMs));
+    return imports.handlers['orders.import']({ rowsJson, session }, page);
+  }, clock);
+  return { db, imports, files };
+}
+
+/** Asks as the options page does until the file is through; every answer on the way. */
+type Files = ReturnType<typeof fileImports>;
+
+async function askUntilDone(files: Files, id: string, onAnswer?: (a: Progress) => void): Promise<{ answers: Progress[]; last: Progress }> {
+  const answers: Progress[] = [];
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 2));
+    const answer = await files.handlers['orders.importFileProgress']({ id }, page);
+    answers.push(answer);
+    onAnswer?.(answer);
+    if (answer.done || answer.lost) return { answers, last: answer };
+  }
+}
+
+const storedOrders = (answers: Progress[]) => answers.flatMap((a) => a.stored).reduce((n, s) => n + s.orders, 0);
+
+describe('a big file read by the background, where it is stored', () => {
+  it('stores every order of the file in the session, batch by batch, and says what each batch changed', async () => {
+    const { db, imports, files } = await setUp();
+    const session = 'session-file-1';
+    expect(await files.handlers['orders.importFile']({ id: 'read-file-1', session, file: file(), fileName: 'orders_export.csv', options }, page)).toEqual({ started: true });
+    const { answers, last } = await askUntilDone(files, 'read-file-1');
+    expect(last.done).toMatchObject({ ok: true, preset: { id: 'shopify-orders' }, platform: 'shopify', encoding: 'utf-8', orderCount: ORDERS });
+    const stored = answers.flatMap((a) => a.stored);
+    expect(stored.length).toBeGreaterThanOrEqual(3);
+    expect(storedOrders(answers)).toBe(ORDERS);
+    expect(stored.reduce((n, s) => n + s.result.orders.added, 0)).toBe(ORDERS);
+    // Progress is the bytes read, up to the whole file.
+    expect(last.progress.bytes).toBe(new TextEncoder().encode(csv).length);
+    await imports.handlers['orders.importEnd']({ session }, page);
+    expect(await db.orders.count()).toBe(ORDERS);
+    expect(await db.members.count()).toBeGreaterThan(0);
+    // The read is forgotten once its end was taken.
+    expect((await files.handlers['orders.importFileProgress']({ id: 'read-file-1' }, page)).lost).toBe(true);
+  });
+
+  it('counts the orders of all the session’s files once, with those the page already went through', async () => {
+    const { imports, files } = await setUp();
+    const session = 'session-file-2';
+    const pageSaw = new DistinctKeys();
+    for (let i = 1; i <= 10; i++) pageSaw.add(`shopify:#${100_000 + i}`); // named again in the file
+    pageSaw.add('shopify:only-on-the-page');
+    await files.handlers['orders.importFile']({ id: 'read-file-2a', session, file: file(), fileName: 'a.csv', options, seen: pageSaw.hashes() }, page);
+    const first = await askUntilDone(files, 'read-file-2a');
+    const counted = new DistinctKeys();
+    counted.addHashes(first.last.seen!);
+    // The same file again in the same session, with the count the page took back: every order unchanged, none counted twice.
+    await files.handlers['orders.importFile']({ id: 'read-file-2b', session, file: file(), fileName: 'b.csv', options, seen: first.last.seen! }, page);
+    const second = await askUntilDone(files, 'read-file-2b');
+    expect(second.answers.flatMap((a) => a.stored).reduce((n, s) => n + s.result.orders.unchanged, 0)).toBe(ORDERS);
+    expect(second.last.seen).toHaveLength(ORDERS + 1);
+    counted.addHashes(second.last.seen!);
+    expect(counted.size).toBe(ORDERS + 1);
+    await imports.handlers['orders.importEnd']({ session }, page);
+  });
+
+  it('stops when the page stops it: the batch being stored is the last, and what was stored can be taken back', async () => {
+    // Each batch takes a while to store: the page sees the first stored while the next is on its way.
+    const { db, imports, files } = await setUp(undefined, 150);
+    const session = 'session-file-3';
+    await files.handlers['orders.importFile']({ id: 'read-file-3', session, file: file(), fileName: 'orders_export.csv', options }, page);
+    let stopped = false;
+    const { answers, last } = await askUntilDone(files, 'read-file-3', (a) => {
+      if (!stopped && a.stored.length) {
+        stopped = true;
+        void files.handlers['orders.importFileStop']({ id: 'read-file-3' }, page);
+      }
+    });
+    expect(last.done).toMatchObject({ ok: false, refusal: { code: 'stopped' } });
+    const reported = storedOrders(answers);
+    // The first batch, and the second, which was being stored when the stop came; not the third.
+    expect(reported).toBe(5_000);
+    expect(await db.orders.count()).toBe(reported);
+    await imports.handlers['orders.importCancel']({ session }, page);
+    expect(await db.orders.count()).toBe(0);
+  });
+
+  it('stops on its own when the page no longer asks (closed mid-import)', async () => {
+    let t = 0;
+    const { files } = await setUp(() => t);
+    await files.handlers['orders.importFile']({ id: 'read-file-4', session: 'session-file-4', file: file(), fileName: 'orders_export.csv', options }, page);
+    t = PAGE_GONE_MS + 1;
+    // Asked again much later: it had stopped at its next batch.
+    await new Promise((r) => setTimeout(r, 200));
+    const { answers, last } = await askUntilDone(files, 'read-file-4');
+    expect(last.done).toMatchObject({ ok: false, refusal: { code: 'stopped' } });
+    expect(storedOrders(answers)).toBeLessThan(ORDERS);
+  });
+
+  it('ends with the store’s own message when a batch fails, and stores nothing after it', async () => {
+    const db = memoryDb();
+    const imports = importCapability(db, () => NOW);
+    let batches = 0;
+    const files = fileImports(async (rowsJson, session) => {
+      if (++batches === 2) throw new Error('the store refused batch 2');
+      return imports.handlers['orders.import']({ rowsJson, session }, page);
+    });
+    await files.handlers['orders.importFile']({ id: 'read-file-5', session: 'session-file-5', file: file(), fileName: 'orders_export.csv', options }, page);
+    const { answers, last } = await askUntilDone(files, 'read-file-5');
+    expect(last.done).toEqual({ ok: false, message: 'the store refused batch 2' });
+    expect(storedOrders(answers)).toBe(2_500);
+    expect(batches).toBe(2);
+  });
+
+  it('refuses a file no preset reads, with the reader’s refusal', async () => {
+    const { files } = await setUp();
+    const odd = new File(['Colour,Size\nred,M\n'], 'odd.csv');
+    await files.handlers['orders.importFile']({ id: 'read-file-6', session: 'session-file-6', file: odd, fileName: 'odd.csv', options }, page);
+    const { last } = await askUntilDone(files, 'read-file-6');
+    expect(last.done).toMatchObject({ ok: false, refusal: { code: 'unknownColumns' } });
+    expect(last.done && !last.done.ok && last.done.message).toMatch(/odd\.csv/);
+  });
+
+  it('answers a read it does not know (the worker started again since) as lost', async () => {
+    const { files } = await setUp();
+    expect(await files.handlers['orders.importFileProgress']({ id: 'never-started' }, page)).toMatchObject({ lost: true });
+  });
+});

@@ -1,0 +1,114 @@
+// A big export read where it is stored: the options page hands the file over (a File crosses to the
+// service worker as a handle, not a copy) and asks a few times a second what was stored. Before, a
+// worker of the page parsed it and every batch went as JSON through the page to here: a second
+// isolate whose heap held 88–135 MB for 14 MB live through a 200 MB import, beside this one's.
+// Reading the next batch still overlaps storing this one: the store waits on IndexedDB, not on us.
+import type { Handlers } from '../../messaging/router';
+import type { RequestOf, ResponseOf } from '../../messaging/protocol';
+import { decodedChunks, streamOrderExport, type StreamProgress } from '../../import/stream-export';
+import { sniffEncoding, type Encoding } from '../../import/decode';
+import { orderBatch } from '../../import/order-batch';
+import { DistinctKeys } from '../../import/distinct-keys';
+import { refused } from '../../import/problem';
+import type { ImportProblem } from '../../import/presets/types';
+
+type Progress = ResponseOf<'orders.importFileProgress'>;
+type StoreBatch = (rowsJson: string, session: string) => Promise<ResponseOf<'orders.import'>>;
+
+/** A page that has not asked for this long is gone (closed mid-import): the reading stops, as its worker's did. */
+export const PAGE_GONE_MS = 20_000;
+/** A read through that no page asked about for this long is forgotten. */
+const UNCLAIMED_MS = 120_000;
+
+interface Reading {
+  stored: Progress['stored'];
+  problems: ImportProblem[];
+  progress: StreamProgress;
+  done?: NonNullable<Progress['done']>;
+  seen?: Float64Array;
+  stopped: boolean;
+  askedAt: number;
+}
+
+class Stopped extends Error {}
+
+export function fileImports(storeBatch: StoreBatch, clock: () => number = () => performance.now()) {
+  const readings = new Map<string, Reading>();
+  const forgetUnclaimed = () => {
+    for (const [id, r] of readings) if (clock() - r.askedAt > UNCLAIMED_MS) readings.delete(id);
+  };
+
+  const read = async (request: RequestOf<'orders.importFile'>, reading: Reading) => {
+    const { file, fileName, session, options } = request;
+    // The orders the session went through, this file's counted on from the page's count (which has the
+    // session's files before this one): the union goes back with the end, and is let go here.
+    const seen = new DistinctKeys();
+    if (request.seen) seen.addHashes(request.seen);
+    /** The batch being stored, while the next is read. */
+    const inFlight: Promise<unknown>[] = [];
+    let failed: unknown;
+    let halted = false;
+    const onBatch = async (orders: Parameters<typeof orderBatch>[0], problems: ImportProblem[], progress: StreamProgress) => {
+      // This batch was read while the one before was stored; it goes once that one is.
+      await inFlight.shift();
+      if (reading.stopped || clock() - reading.askedAt > PAGE_GONE_MS) {
+        halted = true;
+        throw new Stopped();
+      }
+      if (failed) throw failed;
+      const batch = orderBatch(orders);
+      for (const key of batch.keys) seen.add(key);
+      const sent = storeBatch(batch.json, session).then(
+        (result) => {
+          reading.stored.push({ result, orders: orders.length });
+          reading.problems.push(...problems);
+          reading.progress = progress;
+        },
+        (e: unknown) => (failed ??= e),
+      );
+      inFlight.push(sent);
+    };
+    const head = new Uint8Array(await file.slice(0, 65_536).arrayBuffer());
+    const encoding = (options.encoding as Encoding | undefined) ?? sniffEncoding(head);
+    const result = await streamOrderExport(decodedChunks(file.stream(), encoding), fileName, { ...options, encoding }, file.size, onBatch);
+    await Promise.all(inFlight);
+    if (halted) {
+      reading.done = { ok: false, refusal: refused('stopped'), message: 'stopped' };
+    } else if (failed) {
+      reading.done = { ok: false, message: failed instanceof Error ? failed.message : String(failed) };
+    } else {
+      reading.done = result.ok ? { ...result, preset: { id: result.preset.id, label: result.preset.label } } : result;
+    }
+    reading.seen = seen.hashes();
+  };
+
+  const handlers: Pick<Handlers, 'orders.importFile' | 'orders.importFileProgress' | 'orders.importFileStop'> = {
+    'orders.importFile': async (request) => {
+      forgetUnclaimed();
+      if (readings.has(request.id)) return { started: false };
+      const reading: Reading = { stored: [], problems: [], progress: { bytes: 0, totalBytes: request.file.size, rows: 0 }, stopped: false, askedAt: clock() };
+      readings.set(request.id, reading);
+      void read(request, reading).catch((e: unknown) => {
+        reading.done = { ok: false, message: e instanceof Error ? e.message : String(e) };
+      });
+      return { started: true };
+    },
+    'orders.importFileProgress': async ({ id }) => {
+      const reading = readings.get(id);
+      if (!reading) return { lost: true, stored: [], problems: [], progress: { bytes: 0, totalBytes: 0, rows: 0 } };
+      reading.askedAt = clock();
+      const answer: Progress = { stored: reading.stored.splice(0), problems: reading.problems.splice(0), progress: reading.progress };
+      if (reading.done) {
+        readings.delete(id);
+        return { ...answer, done: reading.done, ...(reading.seen ? { seen: reading.seen } : {}) };
+      }
+      return answer;
+    },
+    'orders.importFileStop': async ({ id }) => {
+      const reading = readings.get(id);
+      if (reading) reading.stopped = true;
+      return { stopped: reading !== undefined };
+    },
+  };
+  return { handlers };
+}
