@@ -3,7 +3,7 @@
 import type { Handlers } from '../../messaging/router';
 import { importOrigin, importSessionClosed, importSessionOpened } from '../derived';
 import type { RegularsDb } from '../../store/database';
-import { dropWarm, keepWarm, lazyCache, releaseCache, sessionCache, type ImportCache } from './import-cache';
+import { dropWarm, keepWarm, lazyCache, letTablesGo, releaseCache, sessionCache, tooBigToKeepWarm, type ImportCache } from './import-cache';
 import { dropDeadUndo, dropUndo, revertImport } from './undo-journal';
 import { dropJournal, writeEarly } from './member-journal';
 import { dropOldRecovered, journalLeft, recoverJournals, takeRecovered, writeWaitingStep } from './import-end';
@@ -29,6 +29,8 @@ export interface EndTuning {
   slice?: number;
   stepMs?: number;
   recoverSlice?: number;
+  /** The most a finished session's cache may hold to be kept warm (import-cache.ts WARM_BUDGET_BYTES). */
+  warmBudgetBytes?: number;
 }
 
 const NO_MEMBERS = { created: 0, matched: 0 };
@@ -53,7 +55,14 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
   // `queue`: the session's batches, stored one after the other in the order they came. The options
   // page sends the next batch while one is stored, so its decoding and validation overlap the writes.
   // `ending`: what the import did, taken when its end began (the waiting rows then go as they are written).
-  type Session = { cache: Promise<ImportCache>; timer: ReturnType<typeof setTimeout>; queue: Lane; ending?: { created: number; matched: number } };
+  // `keptEarly`: its known batches were kept when its end began, and its tables let go (import-cache.ts letTablesGo).
+  type Session = {
+    cache: Promise<ImportCache>;
+    timer: ReturnType<typeof setTimeout>;
+    queue: Lane;
+    ending?: { created: number; matched: number };
+    keptEarly?: boolean;
+  };
   const sessions = new Map<string, Session>();
   /** A dead worker's sessions being brought up to date (import-end.ts recoverJournals), at most one run at a time. */
   let recovering: Promise<number> | undefined;
@@ -81,6 +90,13 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
     let more = false;
     let ours = true;
     try {
+      // A cache too big to be kept warm: the batches are kept on disk now, and its tables go before the
+      // member rows are written (their keepers' busiest minute).
+      if (cache?.deferred && write && !session.keptEarly && tooBigToKeepWarm(cache, tuning.warmBudgetBytes)) {
+        session.keptEarly = true;
+        await timedPhase('session.keep', () => session.queue(() => keepKnownBatches(db, cache))).catch((e) => console.warn('Regulars: an import’s known batches were not kept', e));
+        letTablesGo(cache);
+      }
       if (cache?.deferred && write) {
         const deferred = cache.deferred;
         const wrote = deferred.pending.size > 0;
@@ -94,14 +110,14 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
       if (!ours) return false;
       sessions.delete(id);
       // The same file another day (the warm cache gone) need not be read again either.
-      if (cache && write) await timedPhase('session.keep', () => keepKnownBatches(db, cache)).catch((e) => console.warn('Regulars: an import’s known batches were not kept', e));
+      if (cache && write && !session.keptEarly) await timedPhase('session.keep', () => keepKnownBatches(db, cache)).catch((e) => console.warn('Regulars: an import’s known batches were not kept', e));
     } finally {
       if (more) session.timer = idleEnd(id);
       else if (ours) {
         sessions.delete(id);
         // Ended, it can no longer be cancelled: what it would have put back goes.
         if (cache?.undo) await dropUndo(db, cache.undo).catch((e) => console.warn('Regulars: an import’s undo records were not cleared', e));
-        if (cache && write) keepWarm(cache);
+        if (cache && write) keepWarm(cache, tuning.warmBudgetBytes);
         else if (cache) releaseCache(cache);
         importSessionClosed(id);
         hooks.onSessionEnded?.(id);

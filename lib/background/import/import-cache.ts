@@ -142,6 +142,24 @@ export function cacheBytes(cache: ImportCache): number {
   return bytes;
 }
 
+/** Too big to be kept warm after its session (WARM_BUDGET_BYTES). */
+export function tooBigToKeepWarm(cache: ImportCache, budgetBytes = WARM_BUDGET_BYTES): boolean {
+  return cacheBytes(cache) > budgetBytes;
+}
+
+/**
+ * Lets a session's tables of the store go (identities, order ids and digests, known batches) once its
+ * end begins, when they will not be kept warm: the end writes the waiting member rows and needs none
+ * of them, and after a 200 MB export they are some 60 MB held while the keepers follow 270k members.
+ */
+export function letTablesGo(cache: ImportCache): void {
+  cache.identities.clear();
+  cache.identitiesComplete = false;
+  cache.orders = undefined;
+  cache.batches = undefined;
+  cache.keptTrusted = false;
+}
+
 /**
  * Keeps a finished session's cache (still following the change stream) for the next session on the
  * same store, if it fits WARM_BUDGET_BYTES. Without its member rows: its session's end may have
@@ -151,7 +169,7 @@ export function cacheBytes(cache: ImportCache): number {
 export function keepWarm(cache: ImportCache, budgetBytes = WARM_BUDGET_BYTES): void {
   dropWarm();
   cache.members.clear();
-  if (cacheBytes(cache) > budgetBytes) return releaseCache(cache);
+  if (tooBigToKeepWarm(cache, budgetBytes) || !cache.orders) return releaseCache(cache);
   const timer = setTimeout(() => dropWarm(), WARM_MS);
   warm = { cache: Object.assign(cache, { undo: undefined, deferred: undefined }), timer };
 }

@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { onCommitted, withOrigin } from '../../store/changes';
 import { writeSettings } from '../../store/settings';
 import { importCapability } from './handlers';
 import { parsesOf, twoBatches } from './batch-test-helpers';
 import { dropWarm } from './import-cache';
+import { KEPT_BATCHES_KEY } from './kept-batches';
 import { memoryDb, NOW, order } from '../test-helpers';
 
 const { firstBatch, secondBatch, importFile } = twoBatches('d');
@@ -76,5 +77,30 @@ describe('the same file imported again after the background restarted', () => {
     // The same batches, with one before them that changes an order of the last.
     expect(await importFile(imports, 'session-l2', [changed, firstBatch(), secondBatch()])).toEqual({ added: 0, updated: 2, unchanged: 2 });
     expect(await db.orders.get('demo:d3')).toMatchObject({ amountMinor: 2500 });
+  });
+
+  it('when its cache was too big to keep warm: the batches were kept as its end began, before its members were written', async () => {
+    const factory = new IDBFactory();
+    dropWarm();
+    const db = memoryDb(undefined, factory, 'kept-early');
+    // Every cache is too big to keep warm: its tables go when the end begins.
+    const imports = importCapability(db, () => NOW, {}, { warmBudgetBytes: 0 });
+    const writes: string[] = [];
+    const keep = db.caches.put.bind(db.caches);
+    vi.spyOn(db.caches, 'put').mockImplementation((record, key) => {
+      if (record.key === KEPT_BATCHES_KEY) writes.push('kept');
+      return keep(record, key);
+    });
+    const put = db.members.bulkPut.bind(db.members);
+    vi.spyOn(db.members, 'bulkPut').mockImplementation(((rows: Parameters<typeof put>[0]) => (writes.push('members'), put(rows))) as typeof put);
+    expect(await importFile(imports, 'session-e1')).toEqual({ added: 3, updated: 0, unchanged: 0 });
+    expect(writes[0]).toBe('kept');
+    expect(writes).toContain('members');
+    expect(await db.members.count()).toBe(2);
+    // What it kept holds: after a restart the same file is found unchanged, no batch parsed.
+    const again = restarted(factory, 'kept-early');
+    let result;
+    expect(await parsesOf([firstBatch(), secondBatch()], async () => (result = await importFile(again.imports, 'session-e2')))).toBe(0);
+    expect(result).toEqual({ added: 0, updated: 0, unchanged: 3 });
   });
 });
