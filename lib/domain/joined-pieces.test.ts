@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { joinedInPieces } from './joined-pieces';
+import { joinedUnitsInPieces } from './joined-pieces';
+import { TextPool } from './text-pool';
 
-const pieces = (ids: string[], max: number) => [...joinedInPieces(ids.length, (k) => ids[k]!, '\u0000').stringPieces(max)];
+/** The pieces of `ids` joined by NUL, made from a text pool's code units (as the order ledger's save makes them). */
+const pieces = (ids: string[], max: number) => {
+  const pool = new TextPool();
+  ids.forEach((id, k) => pool.set(k, id));
+  return [...joinedUnitsInPieces(ids.length, (k) => pool.unitsAt(k), (k, out, at) => pool.unitsInto(k, out, at), '\u0000').stringPieces(max)];
+};
 
 describe('a joined text made a piece at a time', () => {
   it('gives the pieces slicing the joined text would give, each at most the limit', () => {
@@ -13,6 +19,19 @@ describe('a joined text made a piece at a time', () => {
       expect(got.every((p) => p.length <= max)).toBe(true);
       expect(got.slice(0, -1).every((p) => p.length === max)).toBe(true);
     }
+  });
+
+  it('keeps every kind of string as it was: two-byte (Chinese), long, empty, a lone surrogate, beyond one piece buffer', () => {
+    const ids = ['taobao:订单-2026-0001', 'x'.repeat(300), '', 'etsy:\uD800x', '长'.repeat(200), 'shopee:#1', ''];
+    const whole = ids.join('\u0000');
+    for (const max of [1, 3, 50, 8192, 20_000]) {
+      const got = pieces(ids, max);
+      expect(got.join('')).toBe(whole);
+      expect(got.slice(0, -1).every((p) => p.length === max)).toBe(true);
+    }
+    // More text than one String.fromCharCode call takes at once.
+    const many = Array.from({ length: 20_000 }, (_, i) => `shopify:#${i}`);
+    expect(pieces(many, 100_000).join('')).toBe(many.join('\u0000'));
   });
 
   it('an empty list is no piece, one string is itself, and a string longer than the limit is cut', () => {

@@ -14,7 +14,7 @@ import { StringSlots } from './string-slots';
 import { TextPool } from './text-pool';
 import { TextDictionary } from './text-dictionary';
 import { WordList } from './word-list';
-import { joinedInPieces, type TextInPieces } from './joined-pieces';
+import { joinedUnitsInPieces, type TextInPieces } from './joined-pieces';
 
 /** An order as the ledger hands it over: its id and what the report reads. */
 export type LedgerOrder = ReportOrder & { id: string };
@@ -216,7 +216,7 @@ export class OrderLedger {
   encodeInPieces(): Omit<LedgerColumns, 'ids'> & { ids: TextInPieces } {
     const { columns, slots } = this.encodeNumbers();
     const ids = this.ids;
-    return { ...columns, ids: joinedInPieces(slots.length, (k) => ids.get(slots[k]!), SEP) };
+    return { ...columns, ids: joinedUnitsInPieces(slots.length, (k) => ids.unitsAt(slots[k]!), (k, out, at) => ids.unitsInto(slots[k]!, out, at), SEP) };
   }
 
   /** Every column but the ids, and the slots they were taken from, in order. */

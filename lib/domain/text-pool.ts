@@ -41,6 +41,34 @@ export class TextPool {
     return String.fromCharCode.apply(null, codes);
   }
 
+  /** The length of the string at `slot`, in UTF-16 code units. */
+  unitsAt(slot: number): number {
+    const mark = this.length[slot] ?? 0;
+    if (mark === LONG) return this.long.get(slot)!.length;
+    return mark < TWO ? mark : mark - TWO;
+  }
+
+  /**
+   * Writes the code units of the string at `slot` into `out` from `at` (the caller makes room:
+   * unitsAt), without making the string; returns how many.
+   */
+  unitsInto(slot: number, out: Uint16Array, at: number): number {
+    const mark = this.length[slot] ?? 0;
+    if (mark === LONG) {
+      const text = this.long.get(slot)!;
+      for (let i = 0; i < text.length; i++) out[at + i] = text.charCodeAt(i);
+      return text.length;
+    }
+    const from = this.start[slot] ?? 0;
+    if (mark < TWO) {
+      out.set(this.bytes.subarray(from, from + mark), at);
+      return mark;
+    }
+    const n = mark - TWO;
+    for (let i = 0; i < n; i++) out[at + i] = this.bytes[from + 2 * i]! | (this.bytes[from + 2 * i + 1]! << 8);
+    return n;
+  }
+
   /** Whether `slot` holds a string other than ''. */
   holds(slot: number): boolean {
     return (this.length[slot] ?? 0) !== 0;
