@@ -15,9 +15,12 @@ test('a big export is streamed into the store a batch at a time, then the chat p
     await options.getByLabel('Import order export', { exact: true }).setInputFiles(await downloadDemoExport(demo.url, dir));
     await options.getByLabel('Platform', { exact: true }).selectOption('demo');
     await expect(options.getByTestId('import-preview')).toBeVisible();
-    // The background reads the file itself (file-import.ts): the page starts no worker to read it.
-    const pageWorkers: string[] = [];
-    options.on('worker', (w) => pageWorkers.push(w.url()));
+    // The background reads the file itself (file-import.ts): the page hands it over and posts no batch.
+    const background = freshExt.context.serviceWorkers().find((w) => w.url().includes(freshExt.extensionId))!;
+    await background.evaluate(() => {
+      const posted: string[] = ((globalThis as { regularsPosted?: string[] }).regularsPosted = []);
+      self.addEventListener('message', (e) => posted.push((e as MessageEvent<{ message?: { name?: string } }>).data?.message?.name ?? ''));
+    });
     await options.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(options.getByRole('status').filter({ hasText: /^\s*Imported/ })).toContainText(
       // One person under two handles (same phone) is one member: the report counts what the store gained.
@@ -26,7 +29,9 @@ test('a big export is streamed into the store a batch at a time, then the chat p
       { timeout: 60_000 },
     );
     await expect(options.getByText(`${(demo.seed.buyers.length - 1).toLocaleString('en-US')} members · ${demo.seed.orders.length.toLocaleString('en-US')} orders in your master file`)).toBeVisible();
-    expect(pageWorkers).toEqual([]);
+    const posted = await background.evaluate(() => (globalThis as { regularsPosted?: string[] }).regularsPosted ?? []);
+    expect(posted).toContain('orders.importFile');
+    expect(posted).not.toContain('orders.import');
     await options.close();
 
     const page = await freshExt.context.newPage();
