@@ -1,6 +1,7 @@
 // A DevTools connection to one target, shared by the import probes (import-heap-snapshot.ts,
 // import-alloc-sample.ts): commands, the sessions of the targets it attached to, heap snapshots.
 import WebSocket from 'ws';
+import type { LaunchedExtension } from '../support/extension';
 
 /** A DevTools connection that also gathers a heap snapshot's chunks, per session. */
 export function connect(url: string) {
@@ -38,5 +39,28 @@ export function connect(url: string) {
       return text;
     },
     close: () => ws.close(),
+  };
+}
+
+/** What the import probes start from: the background's service worker (connected) and the options page (open), with every target listable. */
+export async function probeTargets(ext: LaunchedExtension, port: string) {
+  const list = async () => (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { type: string; url: string; webSocketDebuggerUrl: string }[];
+  const sw = connect((await list()).find((t) => t.type === 'service_worker' && t.url.includes(ext.extensionId))!.webSocketDebuggerUrl);
+  await sw.open;
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await page.waitForTimeout(2000);
+  return { list, sw, page };
+}
+
+/** The probe's clock: `due(at)` for seconds from its start, or after `imported()` with a leading "+" (e.g. "60", "+15"). */
+export function probeClock() {
+  const t0 = Date.now();
+  let doneAt: number | undefined;
+  return {
+    seconds: () => Math.round((Date.now() - t0) / 10) / 100,
+    imported: () => void (doneAt = Date.now()),
+    done: () => doneAt !== undefined,
+    due: (at: string) => (at.startsWith('+') ? doneAt !== undefined && Date.now() - doneAt >= Number(at.slice(1)) * 1000 : doneAt !== undefined || Date.now() - t0 >= Number(at) * 1000),
   };
 }

@@ -7,7 +7,7 @@
 // (SNAPSHOT_EXTENSION_DIR=<dir>/chrome-mv3: another build.)
 import { BENCH_DIR, round } from './common';
 import { runProbe, withExportAndBrowser } from './probe-launch';
-import { connect } from './devtools';
+import { probeClock, probeTargets } from './devtools';
 
 const MB = Number(process.argv[2] ?? 30);
 
@@ -16,24 +16,17 @@ const TO = process.env.ALLOC_TO ?? '+40';
 type PNode = { callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; selfSize: number; children: PNode[] };
 const main = () =>
   withExportAndBrowser('regulars-alloc', MB, process.env.SNAPSHOT_EXTENSION_DIR ?? BENCH_DIR, async ({ ext, file, orders, port }) => {
-    const list = async () => (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { type: string; url: string; webSocketDebuggerUrl: string }[];
-    const sw = connect((await list()).find((t) => t.type === 'service_worker' && t.url.includes(ext.extensionId))!.webSocketDebuggerUrl);
-    await sw.open;
-    const page = await ext.context.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    await page.waitForTimeout(2000);
-    const t0 = Date.now();
-    let done = false;
-    let doneAt = 0;
-    const due = (at: string) => (at.startsWith('+') ? done && Date.now() - doneAt >= Number(at.slice(1)) * 1000 : done || Date.now() - t0 >= Number(at) * 1000);
+    const { sw, page } = await probeTargets(ext, port);
+    const clock = probeClock();
+    const due = clock.due;
     const sampled = (async () => {
       while (!due(FROM)) await new Promise((r) => setTimeout(r, 100));
       await sw.send('HeapProfiler.enable');
       await sw.send('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
-      console.log(JSON.stringify({ started_s: round((Date.now() - t0) / 1000) }));
+      console.log(JSON.stringify({ started_s: clock.seconds() }));
       while (!due(TO)) await new Promise((r) => setTimeout(r, 100));
       const { profile } = await sw.send<{ profile: { head: PNode } }>('HeapProfiler.stopSampling');
-      console.log(JSON.stringify({ stopped_s: round((Date.now() - t0) / 1000) }));
+      console.log(JSON.stringify({ stopped_s: clock.seconds() }));
       const self = new Map<string, number>();
       const stacks = new Map<string, number>();
       let total = 0;
@@ -56,8 +49,8 @@ const main = () =>
     await page.getByLabel('Import order export', { exact: true }).setInputFiles(file);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('status').filter({ hasText: /^\s*Imported/ }).first().waitFor({ timeout: 60 * 60_000 });
-    console.log(JSON.stringify({ imported_s: round((Date.now() - t0) / 1000), orders }));
-    [done, doneAt] = [true, Date.now()];
+    console.log(JSON.stringify({ imported_s: clock.seconds(), orders }));
+    clock.imported();
     await sampled;
     sw.close();
   });

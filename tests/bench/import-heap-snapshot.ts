@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BENCH_DIR, round } from './common';
 import { runProbe, withExportAndBrowser } from './probe-launch';
-import { connect } from './devtools';
+import { connect, probeClock, probeTargets } from './devtools';
 
 const MB = Number(process.argv[2] ?? 30);
 /** Seconds from the start, or after the import reported done with a leading "+" (e.g. 60,+15). */
@@ -45,23 +45,16 @@ export function summary(text: string): { total_mb: number; kinds: [string, numbe
 
 const main = () =>
   withExportAndBrowser('regulars-snap', MB, process.env.SNAPSHOT_EXTENSION_DIR ?? BENCH_DIR, async ({ ext, file, orders, port }) => {
-    const list = async () => (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { type: string; url: string; webSocketDebuggerUrl: string }[];
-    const sw = connect((await list()).find((t) => t.type === 'service_worker' && t.url.includes(ext.extensionId))!.webSocketDebuggerUrl);
-    await sw.open;
-    const page = await ext.context.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    await page.waitForTimeout(2000);
+    const { list, sw, page } = await probeTargets(ext, port);
     const options = connect((await list()).find((t) => t.type === 'page' && t.url.includes('options.html'))!.webSocketDebuggerUrl);
     await options.open;
     await options.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: true });
-    const t0 = Date.now();
-    let done = false;
-    let doneAt = 0;
-    const due = (at: string) => (at.startsWith('+') ? done && Date.now() - doneAt >= Number(at.slice(1)) * 1000 : done || Date.now() - t0 >= Number(at) * 1000);
+    const clock = probeClock();
+    const due = clock.due;
     const shots = (async () => {
       for (const at of AT_S) {
         while (!due(at)) await new Promise((r) => setTimeout(r, 250));
-        const label = `${round((Date.now() - t0) / 1000)}s${done ? '+' : ''}`;
+        const label = `${clock.seconds()}s${clock.done() ? '+' : ''}`;
         type Target = [string, string | undefined, ReturnType<typeof connect>];
         // The page's auto-attach names the service worker too: it is taken once, first.
         const workers = [...options.sessions].filter(([, name]) => name.startsWith('worker')).map(([sid, name]): Target => [name, sid, options]);
@@ -72,14 +65,14 @@ const main = () =>
           if (process.env.SNAPSHOT_KEEP) await writeFile(path.join(process.env.SNAPSHOT_KEEP, `${label}-${name.replace(/\W+/g, '_')}.heapsnapshot`), text);
           console.log(JSON.stringify({ snapshot: label, target: name, ...summary(text) }));
         }
-        if (done && !at.startsWith('+')) break;
+        if (clock.done() && !at.startsWith('+')) break;
       }
     })();
     await page.getByLabel('Import order export', { exact: true }).setInputFiles(file);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('status').filter({ hasText: /^\s*Imported/ }).first().waitFor({ timeout: 60 * 60_000 });
-    console.log(JSON.stringify({ imported_s: round((Date.now() - t0) / 1000), orders }));
-    [done, doneAt] = [true, Date.now()];
+    console.log(JSON.stringify({ imported_s: clock.seconds(), orders }));
+    clock.imported();
     await shots;
     sw.close();
     options.close();
