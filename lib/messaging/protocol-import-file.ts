@@ -10,7 +10,8 @@ import { genericMappingSchema } from '../domain/settings';
 const session = z.string().min(8).max(64);
 const id = z.string().min(8).max(64);
 
-const batchResult = z.object({
+/** What one stored batch changed: `orders.import`'s answer, and each batch's in `orders.importFileProgress`. */
+export const batchResultSchema = z.object({
   orders: z.object({ added: z.number(), updated: z.number(), unchanged: z.number() }),
   members: z.object({ created: z.number(), updated: z.number() }),
   merges: z.array(z.object({ memberId: z.string(), identity: z.string(), by: z.enum(['phone', 'email']) })),
@@ -61,7 +62,7 @@ export const importFileProtocol = {
     request: z.object({ id }),
     response: z.object({
       lost: z.literal(true).optional(),
-      stored: z.array(z.object({ result: batchResult, orders: z.number() })),
+      stored: z.array(z.object({ result: batchResultSchema, orders: z.number() })),
       problems: z.array(z.unknown()),
       progress: z.object({ bytes: z.number(), totalBytes: z.number(), rows: z.number() }),
       done: fileSummary.optional(),

@@ -8,7 +8,7 @@ import { memberCardSchema } from './card';
 import { categoriesProtocol } from './protocol-categories';
 import { segmentsProtocol } from './protocol-segments';
 import { tiersProtocol } from './protocol-tiers';
-import { importFileProtocol } from './protocol-import-file';
+import { batchResultSchema, importFileProtocol } from './protocol-import-file';
 import { syncProtocol } from './protocol-sync';
 import { reminderProtocol } from './protocol-reminders';
 
@@ -118,11 +118,7 @@ export const protocol = {
   },
   'orders.import': {
     request: importRequestSchema,
-    response: z.object({
-      orders: z.object({ added: z.number(), updated: z.number(), unchanged: z.number() }),
-      members: z.object({ created: z.number(), updated: z.number() }),
-      merges: z.array(z.object({ memberId: z.string(), identity: z.string(), by: z.enum(['phone', 'email']) })),
-    }),
+    response: batchResultSchema,
   },
   'orders.importCancel': {
     request: z.object({ session: z.string().min(8).max(64) }),
