@@ -5,6 +5,7 @@
 // values are made again as they are asked for. Pure.
 import { TextDictionary } from './text-dictionary';
 import { WordList } from './word-list';
+import { joinedUnitsInPieces, type TextInPieces } from './joined-pieces';
 
 const NONE = 0xffff;
 
@@ -77,6 +78,25 @@ export class TextMap implements Iterable<[string, string]> {
 
   entries(): IterableIterator<[string, string]> {
     return this[Symbol.iterator]();
+  }
+
+  /**
+   * The entries without a string per key: the keys (in iteration order) as their text joined by
+   * `separator`, in pieces (joined-pieces.ts), and each key's value as an index into `values`.
+   * Read the pieces before the map changes.
+   */
+  joined(separator: string): { count: number; keys: TextInPieces; values: string[]; valueAt: Uint16Array } {
+    const live = new Uint32Array(this.count);
+    const valueAt = new Uint16Array(this.count);
+    let n = 0;
+    for (let i = 0; i < this.keyIds.size; i++) {
+      if (this.at[i] === NONE) continue;
+      live[n] = i;
+      valueAt[n++] = this.at[i]!;
+    }
+    const keyIds = this.keyIds;
+    const keys = joinedUnitsInPieces(n, (k) => keyIds.unitsAt(live[k]!), (k, out, at) => keyIds.unitsInto(live[k]!, out, at), separator);
+    return { count: n, keys, values: [...this.values.names], valueAt };
   }
 
   * keys(): IterableIterator<string> {

@@ -6,7 +6,8 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIER_LADDER } from '../domain/tiers';
-import { encodeTiers, MEMBER_TIERS_KEY, MemberTiers, memberTiersMiddleware } from './member-tiers';
+import { decodeTiers, encodeTiers, MEMBER_TIERS_KEY, MemberTiers, memberTiersMiddleware, savedTiers } from './member-tiers';
+import { TextMap } from '../domain/text-map';
 import { STORE_CHANGES_CHANNEL } from '../domain/change-channel';
 import { memoryDb, NOW } from './test-helpers';
 
@@ -152,5 +153,30 @@ describe('member tiers, derived on read', () => {
     other.close();
     page.close();
     background.close();
+  });
+});
+
+describe('the saved tiers', () => {
+  const ladder = '{"steps":[]}';
+  it('are kept from the keeper\'s map as one joined text of ids, and read back as they were, without the members it forgot', () => {
+    const map = new TextMap();
+    const ids = ['m-1', 'shopee:买家', 'etsy:ann', '', 'x'.repeat(3000), 'm-6'];
+    ids.forEach((id, i) => map.set(id, i % 2 ? 'gold' : 'silver'));
+    map.delete('m-6');
+    const stored = encodeTiers(ladder, map);
+    expect(typeof stored.ids).toBe('string');
+    expect([...decodeTiers(stored)]).toEqual([...map]);
+    expect([...decodeTiers(encodeTiers(ladder, new Map(map)))]).toEqual([...map]);
+  });
+
+  it('of an older build (ids as an array) read as well; tiers that do not read are ranked again', () => {
+    const older = { ladder, names: ['silver', 'gold'], ids: ['a', 'b'], tiers: [1, 0] };
+    expect([...savedTiers(older)!]).toEqual([
+      ['a', 'gold'],
+      ['b', 'silver'],
+    ]);
+    expect(savedTiers({ ...older, ids: 'a' })).toBeUndefined();
+    expect(savedTiers({ ...older, tiers: [1, 5] })).toBeUndefined();
+    expect([...savedTiers({ ...older, ids: '', tiers: [] })!]).toEqual([]);
   });
 });

@@ -13,13 +13,17 @@ import { TextMap } from '../domain/text-map';
 /** Where the keeper saves every member's tier, in the caches table (with the members' mark and ladder it stands for). */
 export const MEMBER_TIERS_KEY = 'tiers:members';
 
-/** Every member's tier as saved: tier names once, then per member its id and the index of its tier. */
+/**
+ * Every member's tier as saved: tier names once, then the member ids joined by NUL (one text: a save
+ * makes no string per member) and per member the index of its tier. A save before ids were joined
+ * holds them as an array; it reads as well.
+ */
 export interface StoredTiers {
   /** The ladder (as JSON) the tiers were ranked with. */
   ladder: string;
   names: string[];
-  ids: string[];
-  tiers: number[];
+  ids: string | string[];
+  tiers: Uint16Array | number[];
 }
 
 type Ranked = { id: string; orderCount: number; spendMinor: number };
@@ -40,22 +44,50 @@ export const ladderKey = (ladder: unknown): string => JSON.stringify(ladder);
 /** Member id → tier: a Map, or the background's TextMap. */
 export type TierTable = Iterable<[string, string]> & { get(id: string): string | undefined; readonly size: number };
 
+const SEP = '\u0000';
+
 export function encodeTiers(ladder: string, tiers: TierTable): StoredTiers {
+  if (tiers instanceof TextMap) {
+    // From the keeper's bytes: 270k member ids after a 200 MB export, each a string and an array's
+    // slot before (some 60 MB of garbage at the moment an import's keepers save).
+    const { keys, values, valueAt } = tiers.joined(SEP);
+    return { ladder, names: values, ids: [...keys.stringPieces(1 << 20)].join(''), tiers: valueAt };
+  }
   const names: string[] = [];
   const index = new Map<string, number>();
-  const stored: StoredTiers = { ladder, names, ids: [], tiers: [] };
+  const ids: string[] = [];
+  const at = new Uint16Array(tiers.size);
   for (const [id, tier] of tiers) {
     let i = index.get(tier);
     if (i === undefined) index.set(tier, (i = names.push(tier) - 1));
-    stored.ids.push(id);
-    stored.tiers.push(i);
+    at[ids.length] = i;
+    ids.push(id);
   }
-  return stored;
+  return { ladder, names, ids: ids.join(SEP), tiers: at };
 }
 
+/** The saved tiers as a map, or undefined (and a warning) when they do not read: then they are ranked again. */
+export function savedTiers(stored: StoredTiers | undefined): TextMap | undefined {
+  if (!stored) return undefined;
+  try {
+    return decodeTiers(stored);
+  } catch (e) {
+    console.warn('Regulars: the saved member tiers could not be read; ranking the members again', e);
+    return undefined;
+  }
+}
+
+/** The saved tiers as a map; throws when they do not read (as many ids as tiers, each tier named). */
 export function decodeTiers(stored: StoredTiers): TextMap {
+  const count = stored.tiers.length;
+  const ids = typeof stored.ids !== 'string' ? stored.ids : count ? stored.ids.split(SEP) : [];
+  if (ids.length !== count) throw new Error(`The saved tiers hold ${ids.length} member ids for ${count} tiers`);
   const out = new TextMap();
-  stored.ids.forEach((id, i) => out.set(id, stored.names[stored.tiers[i]!]!));
+  ids.forEach((id, i) => {
+    const name = stored.names[stored.tiers[i]!];
+    if (name === undefined) throw new Error(`The saved tier of member ${i} names no tier`);
+    out.set(id, name);
+  });
   return out;
 }
 
@@ -150,7 +182,7 @@ export class MemberTiers {
     const from = JSON.stringify([row?.generation ?? null, row?.value?.ladder ?? null]);
     if (this.owned || from === this.keptFrom) return false;
     this.keptFrom = from;
-    this.kept = row?.value ? decodeTiers(row.value) : new Map();
+    this.kept = savedTiers(row?.value) ?? new Map();
     return true;
   }
 

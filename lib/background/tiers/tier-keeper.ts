@@ -17,7 +17,7 @@ import { DAY_MS } from '../../domain/time';
 import { keysOf, mayHaveWritten, onCommitted, rowsOf, touches } from '../../store/changes';
 import { newId, type RegularsDb } from '../../store/database';
 import { generationKey, newGeneration } from '../../store/generation';
-import { decodeTiers, encodeTiers, ladderKey, MEMBER_TIERS_KEY, type StoredTiers, type TierTable } from '../../store/member-tiers';
+import { encodeTiers, ladderKey, MEMBER_TIERS_KEY, savedTiers, type StoredTiers, type TierTable } from '../../store/member-tiers';
 import { TextMap } from '../../domain/text-map';
 import { TextDictionary } from '../../domain/text-dictionary';
 import { readSettings, writeSettings } from '../../store/settings';
@@ -123,16 +123,17 @@ export function tierKeeper(db: RegularsDb, clock: () => number, saveDelayMs = 10
     pending.clear();
     const now = clock();
     const [stored, mark] = await db.transaction('r', [db.caches], () => Promise.all([db.caches.get(MEMBER_TIERS_KEY), membersMark()]));
-    const saved = stored?.value as StoredTiers | undefined;
+    const value = stored?.value as StoredTiers | undefined;
+    const saved = savedTiers(value);
     const ladder = ladderNow();
     lastMark = mark;
-    if (saved && stored!.generation === mark && saved.ladder === ladderKey(ladder)) {
-      adopt(decodeTiers(saved), ladder);
+    if (saved && stored!.generation === mark && value!.ladder === ladderKey(ladder)) {
+      adopt(saved, ladder);
       return;
     }
     const next = await rankAll(ladder, now);
     // Saved tiers of an earlier moment: who moved since is a move (a restore's are where it starts).
-    const moves = saved && !reload ? movesBetween(ladder, decodeTiers(saved), next) : [];
+    const moves = saved && !reload ? movesBetween(ladder, saved, next) : [];
     adopt(next, ladder);
     if (moves.length) await db.tierChanges.add(tierMovesRow(newId('tc'), now, moves));
     scheduleSave();
