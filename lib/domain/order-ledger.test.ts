@@ -74,7 +74,7 @@ describe('the order ledger as columns', () => {
     const decoded = OrderLedger.decode(ledger.encode());
     expect(inMemberOrder(decoded)).toEqual(asObjects(held));
     // Kept, it names only the members that still have an order.
-    expect(ledger.encode().memberNames.sort()).toEqual([...new Set(asObjects(held).map((o) => o.memberId))]);
+    expect(ledger.encode().memberNames.split('\u0000').sort()).toEqual([...new Set(asObjects(held).map((o) => o.memberId))]);
     // Read back, it follows further writes.
     decoded.set('o200', orderNo(200));
     decoded.set('o2', undefined);
@@ -96,6 +96,7 @@ describe('the order ledger as columns', () => {
     ['an order naming a member the record does not have', { member: Uint32Array.of(0, 5) }],
     ['a column shorter than the count', { placedAt: new Float64Array(1) }],
     ['an id twice', { ids: 'o1\u0000o1' }],
+    ['fewer member ids than it counts', { memberCount: 2 }],
   ])('kept columns with %s are refused, not read', (_, broken) => {
     const ledger = new OrderLedger();
     ledger.set('o1', orderNo(1));

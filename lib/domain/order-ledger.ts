@@ -18,6 +18,8 @@ import { joinedUnitsInPieces, type TextInPieces } from './joined-pieces';
 
 /** An order as the ledger hands it over: its id and what the report reads. */
 export type LedgerOrder = ReportOrder & { id: string };
+/** An order as a walk over members hands it (the member is given beside it). */
+export type MemberOrder = Omit<ReportOrder, 'memberId'>;
 
 const SEP = '\u0000';
 
@@ -26,7 +28,9 @@ export interface LedgerColumns {
   count: number;
   /** Order ids joined by NUL. */
   ids: string;
-  memberNames: string[];
+  /** The member ids the orders name, joined by NUL (as one text they are saved without a string each). */
+  memberNames: string;
+  memberCount: number;
   member: Uint32Array;
   placedAt: Float64Array;
   amountMinor: Float64Array;
@@ -125,25 +129,19 @@ export class OrderLedger {
     this.items[i] = this.kinds.index(itemsKey(order.items));
   }
 
-  /** Slot `i` as an order (a fresh object), without its id. */
-  private orderAt(i: number, memberId: string, items: readonly ReportOrder['items'][]): ReportOrder {
-    return {
-      memberId,
-      placedAt: this.placedAt[i]!,
-      amountMinor: this.amountMinor[i]!,
-      currency: this.currencies.names[this.currency[i]!]!,
-      status: this.statuses.names[this.status[i]!] as OrderStatus,
-      items: items[this.items[i]!],
-    };
+  /** The member id at a member index the walk handed over (a string made each time it is asked for). */
+  memberName(member: number): string {
+    return this.members.name(member);
   }
 
   /**
-   * Calls `use` once per member with orders (passing `keep`, when given), with that member's orders
-   * by time then id, members in no set order: one member's orders are objects at a time, never every
-   * order at once (what the report's order figures and a rolling window read). Their ids are made
-   * only `withIds` (the report reads none): ties in time are broken on the ids' bytes.
+   * Calls `use` once per member with orders (passing `keep`, when given), with that member's index
+   * (memberName), orders by time then id (ties in time on the ids' bytes) and their slots, members in
+   * no set order. The orders are a few objects refilled for each member, in arrays refilled too:
+   * copy what you keep. A walk over a 200 MB export's 673k orders made an object for each (and the
+   * member's id for each member): some 150 MB of garbage at the moment an import's keepers run.
    */
-  forEachMember(use: (orders: ReportOrder[]) => void, keep: (slot: number) => boolean = () => true, withIds = false): void {
+  forEachMember(use: (orders: readonly MemberOrder[], member: number, slots: readonly number[]) => void, keep: (slot: number) => boolean = () => true): void {
     const count = this.members.size;
     // The slots by member: a counting sort (two typed arrays).
     const start = new Uint32Array(count + 1);
@@ -153,18 +151,41 @@ export class OrderLedger {
     const bySlot = new Uint32Array(start[count]!);
     for (let i = 0; i < this.slots; i++) if (this.member[i] !== FREE && keep(i)) bySlot[next[this.member[i]!]!++] = i;
     const items = this.kinds.names.map(itemsOfKey);
-    const byTimeThenId = (a: number, b: number) => this.placedAt[a]! - this.placedAt[b]! || this.ids.compare(a, b);
+    const currencies = this.currencies.names;
+    const statuses = this.statuses.names as OrderStatus[];
+    const placedAt = this.placedAt;
+    // -1, 0 or 1: a difference of two times is a double, a new heap number each time it is returned.
+    const byTimeThenId = (a: number, b: number) => (placedAt[a]! < placedAt[b]! ? -1 : placedAt[a]! > placedAt[b]! ? 1 : this.ids.compare(a, b));
+    const pool: MemberOrder[] = [];
+    const orders: MemberOrder[] = [];
+    const slots: number[] = [];
     for (let m = 0; m < count; m++) {
-      if (start[m] === start[m + 1]) continue;
-      const slots = bySlot.subarray(start[m]!, start[m + 1]!);
-      if (slots.length > 1) slots.sort(byTimeThenId);
-      const orders: ReportOrder[] = [];
-      const memberId = this.members.name(m);
-      for (const i of slots) {
-        const order = this.orderAt(i, memberId, items);
-        orders.push(withIds ? ({ id: this.ids.get(i), ...order } as LedgerOrder) : order);
+      const from = start[m]!;
+      const n = start[m + 1]! - from;
+      if (!n) continue;
+      // Sorted in place: a view of bySlot for each member (273k) was 15 MB of garbage; a few orders by insertion.
+      if (n > 16) bySlot.subarray(from, from + n).sort(byTimeThenId);
+      else {
+        for (let k = from + 1; k < from + n; k++) {
+          const slot = bySlot[k]!;
+          let j = k;
+          for (; j > from && byTimeThenId(bySlot[j - 1]!, slot) > 0; j--) bySlot[j] = bySlot[j - 1]!;
+          bySlot[j] = slot;
+        }
       }
-      use(orders);
+      orders.length = slots.length = n;
+      for (let k = 0; k < n; k++) {
+        const i = bySlot[from + k]!;
+        const o = (pool[k] ??= { placedAt: 0, amountMinor: 0, currency: '', status: 'paid', items: undefined });
+        o.placedAt = placedAt[i]!;
+        o.amountMinor = this.amountMinor[i]!;
+        o.currency = currencies[this.currency[i]!]!;
+        o.status = statuses[this.status[i]!]!;
+        o.items = items[this.items[i]!];
+        orders[k] = o;
+        slots[k] = i;
+      }
+      use(orders, m, slots);
     }
   }
 
@@ -179,7 +200,10 @@ export class OrderLedger {
   /** Every order with its id, grouped by member and by time (then id) within each (tests; the report walks forEachMember). */
   orders(): LedgerOrder[] {
     const out: LedgerOrder[] = [];
-    this.forEachMember((orders) => out.push(...(orders as LedgerOrder[])), undefined, true);
+    this.forEachMember((orders, m, slots) => {
+      const memberId = this.members.name(m);
+      orders.forEach((o, k) => out.push({ id: this.ids.get(slots[k]!), memberId, ...o }));
+    });
     return out;
   }
 
@@ -191,9 +215,9 @@ export class OrderLedger {
     const from = now - days * DAY_MS;
     const facts = new Map<string, TierFacts>();
     this.forEachMember(
-      (orders) => {
+      (orders, m) => {
         const s = memberStats(orders, shopCurrency);
-        facts.set(orders[0]!.memberId, { orderCount: s.orderCount, spendMinor: s.spendMinor });
+        facts.set(this.members.name(m), { orderCount: s.orderCount, spendMinor: s.spendMinor });
       },
       (i) => this.placedAt[i]! >= from,
     );
@@ -202,36 +226,34 @@ export class OrderLedger {
 
   /** The columns as kept: the orders held, in slot order, the dictionaries without what no order names. */
   encode(): LedgerColumns {
-    const { columns, slots } = this.encodeNumbers();
-    columns.ids = Array.from(slots, (i) => this.ids.get(i)).join(SEP);
-    return columns;
+    const { ids, memberNames, ...columns } = this.encodeInPieces();
+    const whole = (text: TextInPieces) => [...text.stringPieces(1 << 20)].join('');
+    return { ...columns, ids: whole(ids), memberNames: whole(memberNames) };
   }
 
   /**
-   * The same columns, but the ids (NUL-joined, some 10 MB of text for 683k orders) as the text's
-   * pieces of at most `maxChars`, made as they are asked for from the orders held: a save writes a
-   * part at a time, and never holds the whole text, nor an array of every id, at the moment an
-   * import's end has the background at its fullest. Read the pieces before the ledger changes.
+   * The same columns, but the ids (NUL-joined, some 10 MB of text for 683k orders) and the member ids
+   * (273k) as their text's pieces of at most `maxChars`, made as they are asked for from the bytes
+   * held: a save writes a part at a time, and never holds the whole text, nor a string for every id,
+   * at the moment an import's end has the background at its fullest. Read the pieces before the
+   * ledger changes.
    */
-  encodeInPieces(): Omit<LedgerColumns, 'ids'> & { ids: TextInPieces } {
-    const { columns, slots } = this.encodeNumbers();
-    const ids = this.ids;
-    return { ...columns, ids: joinedUnitsInPieces(slots.length, (k) => ids.unitsAt(slots[k]!), (k, out, at) => ids.unitsInto(slots[k]!, out, at), SEP) };
-  }
-
-  /** Every column but the ids, and the slots they were taken from, in order. */
-  private encodeNumbers(): { columns: LedgerColumns; slots: Uint32Array } {
+  encodeInPieces(): Omit<LedgerColumns, 'ids' | 'memberNames'> & { ids: TextInPieces; memberNames: TextInPieces } {
     const n = this.size;
     const used = new Uint8Array(this.members.size);
     for (let i = 0; i < this.slots; i++) if (this.member[i] !== FREE) used[this.member[i]!] = 1;
     // Member indexes as kept: the dictionary's order, the members without an order left out.
-    const memberNames: string[] = [];
+    const kept = new Uint32Array(used.length);
     const renumbered = new Uint32Array(used.length);
-    used.forEach((u, m) => u && (renumbered[m] = memberNames.push(this.members.name(m)) - 1));
-    const c: LedgerColumns = {
+    let memberCount = 0;
+    for (let m = 0; m < used.length; m++) {
+      if (!used[m]) continue;
+      kept[memberCount] = m;
+      renumbered[m] = memberCount++;
+    }
+    const c = {
       count: n,
-      ids: '',
-      memberNames,
+      memberCount,
       member: new Uint32Array(n),
       placedAt: new Float64Array(n),
       amountMinor: new Float64Array(n),
@@ -255,17 +277,24 @@ export class OrderLedger {
       c.items[k] = this.items[i]!;
       k++;
     }
-    return { columns: c, slots };
+    const { ids, members } = this;
+    return {
+      ...c,
+      ids: joinedUnitsInPieces(n, (k) => ids.unitsAt(slots[k]!), (k, out, at) => ids.unitsInto(slots[k]!, out, at), SEP),
+      memberNames: joinedUnitsInPieces(memberCount, (k) => members.unitsAt(kept[k]!), (k, out, at) => members.unitsInto(kept[k]!, out, at), SEP),
+    };
   }
 
   /** The ledger of kept columns: their arrays are taken as they are (the caller gives them up). */
   static decode(c: LedgerColumns): OrderLedger {
     const ids = c.count ? c.ids.split(SEP) : [];
     if (ids.length !== c.count) throw new Error(`The order ledger holds ${ids.length} ids for ${c.count} orders`);
+    const memberNames = c.memberCount ? c.memberNames.split(SEP) : [];
+    if (memberNames.length !== c.memberCount) throw new Error(`The order ledger holds ${memberNames.length} member ids for ${c.memberCount} members`);
     const columns = [c.member, c.placedAt, c.amountMinor, c.currency, c.status, c.items];
     if (columns.some((a) => a.length !== c.count)) throw new Error('The order ledger has columns of different lengths');
     for (let i = 0; i < c.count; i++) {
-      const named = c.member[i]! < c.memberNames.length && c.currency[i]! < c.currencyNames.length;
+      const named = c.member[i]! < memberNames.length && c.currency[i]! < c.currencyNames.length;
       if (!named || c.status[i]! >= c.statusNames.length || c.items[i]! >= c.itemKinds.length) {
         throw new Error(`The order ledger's order ${i} names no entry of its dictionaries`);
       }
@@ -284,7 +313,7 @@ export class OrderLedger {
     ledger.currency = c.currency;
     ledger.status = c.status;
     ledger.items = c.items;
-    ledger.members = new TextDictionary(c.memberNames);
+    ledger.members = new TextDictionary(memberNames);
     ledger.currencies = new WordList(c.currencyNames);
     ledger.statuses = new WordList(c.statusNames);
     ledger.kinds = new WordList(c.itemKinds);

@@ -42,6 +42,16 @@ export class TextDictionary {
     return this.at.get(text);
   }
 
+  /** The length of the string at `index` in UTF-16 code units (text-pool.ts). */
+  unitsAt(index: number): number {
+    return index < this.count ? this.pool.unitsAt(index) : 0;
+  }
+
+  /** Writes the code units of the string at `index` into `out` from `at`, without making the string; returns how many. */
+  unitsInto(index: number, out: Uint16Array, at: number): number {
+    return index < this.count ? this.pool.unitsInto(index, out, at) : 0;
+  }
+
   /** The string at `index` ('' when out of range). */
   name(index: number): string {
     return index < this.count ? this.pool.get(index) : '';

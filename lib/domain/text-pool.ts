@@ -18,6 +18,9 @@ const grownTo = <A extends Uint8Array | Uint32Array>(a: A, length: number): A =>
   return next;
 };
 
+/** Plain arrays of code units by length, refilled for each string made (TextPool.get). */
+const scratch: number[][] = [];
+
 export class TextPool {
   private bytes = new Uint8Array(1 << 12);
   /** Bytes in use, those of cleared strings included. */
@@ -35,8 +38,14 @@ export class TextPool {
     if (mark === LONG) return this.long.get(slot)!;
     if (mark === 0) return '';
     const at = this.start[slot]!;
-    if (mark < TWO) return String.fromCharCode.apply(null, this.bytes.subarray(at, at + mark) as unknown as number[]);
-    const codes = new Array<number>(mark - TWO);
+    // Through a plain array kept for each length: `apply` over a view of the bytes made the view and
+    // a copy of it as arguments for every string asked for (a report's walk asked for 273k).
+    if (mark < TWO) {
+      const codes = (scratch[mark] ??= new Array<number>(mark).fill(0));
+      for (let i = 0; i < mark; i++) codes[i] = this.bytes[at + i]!;
+      return String.fromCharCode.apply(null, codes);
+    }
+    const codes = (scratch[mark - TWO] ??= new Array<number>(mark - TWO).fill(0));
     for (let i = 0; i < codes.length; i++) codes[i] = this.bytes[at + 2 * i]! | (this.bytes[at + 2 * i + 1]! << 8);
     return String.fromCharCode.apply(null, codes);
   }

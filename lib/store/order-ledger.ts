@@ -1,7 +1,7 @@
 // The order ledger on disk (lib/domain/order-ledger.ts): its columns in the caches table, in parts of
 // bounded size (kept-chunks.ts), with the orders' generation mark they were kept up to: good exactly
 // while the mark is unchanged (a crash between a write and the next save leaves an older mark, and
-// the ledger is read from the rows). A record of version 1 (one value) is read from the rows again.
+// the ledger is read from the rows). A record of an older version is read from the rows again.
 import { OrderLedger, type LedgerColumns } from '../domain/order-ledger';
 import type { OrderRow } from '../domain/rows';
 import type { RegularsDb } from './database';
@@ -11,7 +11,7 @@ import { pageAfter } from './pages';
 
 export const LEDGER_KEY = 'ledger:orders';
 /** Bumped when the record's shape changes: an older one is read from the rows again. */
-export const LEDGER_VERSION = 2;
+export const LEDGER_VERSION = 3;
 
 /** The columns with the record's version beside them, kept in parts (kept-chunks.ts). */
 type LedgerRecord = LedgerColumns & { version: number };
@@ -48,7 +48,7 @@ export function decodeKept(columns: LedgerColumns | undefined): OrderLedger | un
 export async function writeKeptLedger(db: RegularsDb, ledger: OrderLedger, current: () => boolean): Promise<boolean> {
   const mark = await ordersMark(db);
   if (mark === undefined || !current()) return false;
-  // The ids as pieces made while they are written (the keeper's lane holds the ledger still meanwhile).
+  // The ids and member ids as pieces made while they are written (the keeper's lane holds the ledger still meanwhile).
   const record = { version: LEDGER_VERSION, ...ledger.encodeInPieces() };
   return writeChunked(db, LEDGER_KEY, mark, record, async () => (await ordersMark(db)) === mark && current());
 }

@@ -5,7 +5,7 @@ import { memberStats } from '../../domain/stats';
 import type { TierFacts } from '../../domain/suggest';
 import { DAY_MS } from '../../domain/time';
 import type { RegularsDb } from '../../store/database';
-import { chunking } from '../../store/kept-chunks';
+import { chunking, keptValue } from '../../store/kept-chunks';
 import { decodeKept, LEDGER_KEY, readKeptColumns } from '../../store/order-ledger';
 import { readReportData } from '../../store/report-data';
 import { sessionCache } from '../import/import-cache';
@@ -111,6 +111,22 @@ describe('the order ledger kept from the change stream', () => {
     const row = (await db.caches.get(LEDGER_KEY))!;
     const { version: _, ...columns } = row.value as { version: number };
     await db.caches.put({ ...row, value: { version: 1, columns } });
+    expect(await readKeptColumns(db)).toBeUndefined();
+    keeper.stop();
+    keeper = orderLedgerKeeper(db, 60_000);
+    const scans = ledgerLoads.scans;
+    await expectLedgerMatchesRows();
+    expect(ledgerLoads.scans).toBe(scans + 1);
+  });
+
+  it('a keep of version 2 (member ids as an array) is read from the rows again', async () => {
+    await importOrders(db, [order({ buyer: { handle: 'ann' } }), order({ buyer: { handle: 'bo' } })], NOW);
+    await keeper.current();
+    await keeper.save();
+    const row = (await db.caches.get(LEDGER_KEY))!;
+    const value = (await keptValue<{ memberNames: string; memberCount?: number }>(db, LEDGER_KEY, row.value))!;
+    const { memberCount: _, ...older } = { ...value, version: 2, memberNames: value.memberNames.split('\u0000') };
+    await db.caches.put({ ...row, value: older });
     expect(await readKeptColumns(db)).toBeUndefined();
     keeper.stop();
     keeper = orderLedgerKeeper(db, 60_000);
