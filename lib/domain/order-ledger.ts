@@ -15,6 +15,7 @@ import { TextPool } from './text-pool';
 import { TextDictionary } from './text-dictionary';
 import { WordList } from './word-list';
 import { joinedUnitsInPieces, type TextInPieces } from './joined-pieces';
+import { itemsKey, itemsOfKey, sortRange } from './ledger-helpers';
 
 /** An order as the ledger hands it over: its id and what the report reads. */
 export type LedgerOrder = ReportOrder & { id: string };
@@ -41,20 +42,6 @@ export interface LedgerColumns {
   /** Index into itemKinds: each kind the distinct categories of an order's items (JSON), 'null' without items. */
   itemKinds: string[];
   items: Uint32Array;
-}
-
-/** Only what the report reads of an order's items: its distinct categories ('' for an item without one). */
-function itemsKey(items: ReportOrder['items']): string {
-  if (!items) return 'null';
-  return JSON.stringify([...new Set(items.map((i) => i.category ?? ''))]);
-}
-// Orders share the few kinds of items a shop has: one array per kind, never changed.
-const kinds = new Map<string, ReportOrder['items']>();
-export function itemsOfKey(key: string): ReportOrder['items'] {
-  if (kinds.has(key)) return kinds.get(key);
-  const items = (JSON.parse(key) as string[] | null)?.map((c) => (c ? { category: c } : {}));
-  if (kinds.size < 10_000) kinds.set(key, items);
-  return items;
 }
 
 /** A slot with no order in it (removed, free for the next one). */
@@ -129,14 +116,9 @@ export class OrderLedger {
     this.items[i] = this.kinds.index(itemsKey(order.items));
   }
 
-  /** The member id at a member index the walk handed over (a string made each time it is asked for). */
-  memberName(member: number): string {
-    return this.members.name(member);
-  }
-
   /**
    * Calls `use` once per member with orders (passing `keep`, when given), with that member's index
-   * (memberName), orders by time then id (ties in time on the ids' bytes) and their slots, members in
+   * (in the ledger's member ids), orders by time then id (ties in time on the ids' bytes) and their slots, members in
    * no set order. The orders are a few objects refilled for each member, in arrays refilled too:
    * copy what you keep. A walk over a 200 MB export's 673k orders made an object for each (and the
    * member's id for each member): some 150 MB of garbage at the moment an import's keepers run.
@@ -163,16 +145,7 @@ export class OrderLedger {
       const from = start[m]!;
       const n = start[m + 1]! - from;
       if (!n) continue;
-      // Sorted in place: a view of bySlot for each member (273k) was 15 MB of garbage; a few orders by insertion.
-      if (n > 16) bySlot.subarray(from, from + n).sort(byTimeThenId);
-      else {
-        for (let k = from + 1; k < from + n; k++) {
-          const slot = bySlot[k]!;
-          let j = k;
-          for (; j > from && byTimeThenId(bySlot[j - 1]!, slot) > 0; j--) bySlot[j] = bySlot[j - 1]!;
-          bySlot[j] = slot;
-        }
-      }
+      sortRange(bySlot, from, n, byTimeThenId);
       orders.length = slots.length = n;
       for (let k = 0; k < n; k++) {
         const i = bySlot[from + k]!;
