@@ -16,7 +16,6 @@ export function itemsOfKey(key: string): ReportOrder['items'] {
   return items;
 }
 
-
 /**
  * Sorts `n` items of `a` from `from` in place: a few by insertion (a member's orders, mostly one to
  * three), more through a view of them (a view per call was 15 MB of garbage over 273k members).
