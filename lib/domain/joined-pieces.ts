@@ -64,3 +64,19 @@ export function joinedUnitsInPieces(
     },
   };
 }
+
+/** Strings kept as code units by index (a TextPool, a TextDictionary). */
+export interface UnitSource {
+  unitsAt(index: number): number;
+  unitsInto(index: number, out: Uint16Array, at: number): number;
+}
+
+/** joinedUnitsInPieces of the first `count` strings of `source` named by `picks`, in that order. */
+export function joinedPicksInPieces(source: UnitSource, picks: ArrayLike<number>, count: number, separator: string): TextInPieces {
+  return joinedUnitsInPieces(count, (k) => source.unitsAt(picks[k]!), (k, out, at) => source.unitsInto(picks[k]!, out, at), separator);
+}
+
+/** The whole text of its pieces (small texts, and tests: the point of pieces is not to hold it whole). */
+export function wholeText(text: TextInPieces): string {
+  return [...text.stringPieces(1 << 20)].join('');
+}

@@ -5,7 +5,7 @@
 // memory it is columns too (typed arrays, strings as indexes into dictionaries): an object per
 // order (~250 B with its maps) held a 200 MB export's 673k orders in ~170 MB of the background's
 // heap; as columns an order is ~30 B beside its id and its slot in the id map. Pure.
-import type { ReportOrder } from './reports';
+import type { MemberOrder, ReportOrder } from './reports';
 import { memberStats } from './stats';
 import type { TierFacts } from './suggest';
 import { DAY_MS } from './time';
@@ -14,13 +14,11 @@ import { StringSlots } from './string-slots';
 import { TextPool } from './text-pool';
 import { TextDictionary } from './text-dictionary';
 import { WordList } from './word-list';
-import { joinedUnitsInPieces, type TextInPieces } from './joined-pieces';
+import { joinedPicksInPieces, wholeText, type TextInPieces } from './joined-pieces';
 import { itemsKey, itemsOfKey, sortRange } from './ledger-helpers';
 
 /** An order as the ledger hands it over: its id and what the report reads. */
 export type LedgerOrder = ReportOrder & { id: string };
-/** An order as a walk over members hands it (the member is given beside it). */
-export type MemberOrder = Omit<ReportOrder, 'memberId'>;
 
 const SEP = '\u0000';
 
@@ -200,8 +198,7 @@ export class OrderLedger {
   /** The columns as kept: the orders held, in slot order, the dictionaries without what no order names. */
   encode(): LedgerColumns {
     const { ids, memberNames, ...columns } = this.encodeInPieces();
-    const whole = (text: TextInPieces) => [...text.stringPieces(1 << 20)].join('');
-    return { ...columns, ids: whole(ids), memberNames: whole(memberNames) };
+    return { ...columns, ids: wholeText(ids), memberNames: wholeText(memberNames) };
   }
 
   /**
@@ -250,12 +247,7 @@ export class OrderLedger {
       c.items[k] = this.items[i]!;
       k++;
     }
-    const { ids, members } = this;
-    return {
-      ...c,
-      ids: joinedUnitsInPieces(n, (k) => ids.unitsAt(slots[k]!), (k, out, at) => ids.unitsInto(slots[k]!, out, at), SEP),
-      memberNames: joinedUnitsInPieces(memberCount, (k) => members.unitsAt(kept[k]!), (k, out, at) => members.unitsInto(kept[k]!, out, at), SEP),
-    };
+    return { ...c, ids: joinedPicksInPieces(this.ids, slots, n, SEP), memberNames: joinedPicksInPieces(this.members, kept, memberCount, SEP) };
   }
 
   /** The ledger of kept columns: their arrays are taken as they are (the caller gives them up). */

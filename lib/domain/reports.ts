@@ -108,8 +108,11 @@ export function shopReport(members: readonly ReportMember[], orders: readonly Re
 /** The figures read from the orders alone: months, intervals, the lapse curve, categories. */
 export type OrderReportPart = Omit<ShopReport, keyof MemberReportPart | 'generatedAt' | 'currency'>;
 
+/** An order as a walk over members hands it (the member is known beside it). */
+export type MemberOrder = Omit<ReportOrder, 'memberId'>;
+
 /** Calls `use` once per member with that member's orders by time (members in any order; the orders may be refilled for the next member). */
-export type EachMembersOrders = (use: (orders: readonly Omit<ReportOrder, 'memberId'>[]) => void) => void;
+export type EachMembersOrders = (use: (orders: readonly MemberOrder[]) => void) => void;
 
 /**
  * The report's order figures, from orders grouped by member (members in any order: no figure
@@ -174,7 +177,7 @@ export function orderReportOfMembers(eachMember: EachMembersOrders, categorised:
     if (prevDay >= 0) censored[Math.min(H + 1, Math.max(0, today - prevDay))]! += 1;
   };
   const categories = categorised ? categoryFiguresByMember(timeZone) : undefined;
-  const addOrder = (o: Omit<ReportOrder, 'memberId'>) => {
+  const addOrder = (o: MemberOrder) => {
     if (!isCountedOrder(o)) return;
     const day = localDayNumber(o.placedAt, timeZone);
     const first = prevDay < 0;

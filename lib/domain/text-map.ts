@@ -5,7 +5,7 @@
 // values are made again as they are asked for. Pure.
 import { TextDictionary } from './text-dictionary';
 import { WordList } from './word-list';
-import { joinedUnitsInPieces, type TextInPieces } from './joined-pieces';
+import { joinedPicksInPieces, type TextInPieces } from './joined-pieces';
 
 const NONE = 0xffff;
 
@@ -94,9 +94,7 @@ export class TextMap implements Iterable<[string, string]> {
       live[n] = i;
       valueAt[n++] = this.at[i]!;
     }
-    const keyIds = this.keyIds;
-    const keys = joinedUnitsInPieces(n, (k) => keyIds.unitsAt(live[k]!), (k, out, at) => keyIds.unitsInto(live[k]!, out, at), separator);
-    return { count: n, keys, values: [...this.values.names], valueAt };
+    return { count: n, keys: joinedPicksInPieces(this.keyIds, live, n, separator), values: [...this.values.names], valueAt };
   }
 
   * keys(): IterableIterator<string> {

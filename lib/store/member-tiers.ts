@@ -9,6 +9,7 @@ import { DEFAULT_TIER_LADDER, tierForStats, tierLadderSchema } from '../domain/t
 import type { TierLadder } from '../domain/types';
 import { mayHaveWritten, onCommitted, rowsOf, touches } from './changes';
 import { TextMap } from '../domain/text-map';
+import { wholeText } from '../domain/joined-pieces';
 
 /** Where the keeper saves every member's tier, in the caches table (with the members' mark and ladder it stands for). */
 export const MEMBER_TIERS_KEY = 'tiers:members';
@@ -51,7 +52,7 @@ export function encodeTiers(ladder: string, tiers: TierTable): StoredTiers {
     // From the keeper's bytes: 270k member ids after a 200 MB export, each a string and an array's
     // slot before (some 60 MB of garbage at the moment an import's keepers save).
     const { keys, values, valueAt } = tiers.joined(SEP);
-    return { ladder, names: values, ids: [...keys.stringPieces(1 << 20)].join(''), tiers: valueAt };
+    return { ladder, names: values, ids: wholeText(keys), tiers: valueAt };
   }
   const names: string[] = [];
   const index = new Map<string, number>();
