@@ -6,7 +6,7 @@
 // Usage: REGULARS_BENCH=1 REGULARS_NOMINIFY=1 npx wxt build && ALLOC_FROM=+0 ALLOC_TO=+40 tsx tests/bench/import-alloc-sample.ts MB
 // (SNAPSHOT_EXTENSION_DIR=<dir>/chrome-mv3: another build.)
 import { BENCH_DIR, round } from './common';
-import { runProbe, withExportAndBrowser } from './probe-launch';
+import { importThroughOptions, runProbe, withExportAndBrowser } from './probe-launch';
 import { probeClock, probeTargets } from './devtools';
 
 const MB = Number(process.argv[2] ?? 30);
@@ -46,9 +46,7 @@ const main = () =>
       for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log('SELF', round(v / 1e6), k);
       for (const [k, v] of [...stacks].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log('STACK', round(v / 1e6), k);
     })();
-    await page.getByLabel('Import order export', { exact: true }).setInputFiles(file);
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /^\s*Imported/ }).first().waitFor({ timeout: 60 * 60_000 });
+    await importThroughOptions(page, file);
     console.log(JSON.stringify({ imported_s: clock.seconds(), orders }));
     clock.imported();
     await sampled;

@@ -8,7 +8,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BENCH_DIR, round } from './common';
-import { runProbe, withExportAndBrowser } from './probe-launch';
+import { importThroughOptions, runProbe, withExportAndBrowser } from './probe-launch';
 import { connect, probeClock, probeTargets } from './devtools';
 
 const MB = Number(process.argv[2] ?? 30);
@@ -68,9 +68,7 @@ const main = () =>
         if (clock.done() && !at.startsWith('+')) break;
       }
     })();
-    await page.getByLabel('Import order export', { exact: true }).setInputFiles(file);
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /^\s*Imported/ }).first().waitFor({ timeout: 60 * 60_000 });
+    await importThroughOptions(page, file);
     console.log(JSON.stringify({ imported_s: clock.seconds(), orders }));
     clock.imported();
     await shots;

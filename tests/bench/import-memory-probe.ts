@@ -14,7 +14,7 @@ import { BENCH_DIR, round } from './common';
 import { memoryInfra } from './memory-infra';
 import { rawFloor } from './raw-floor-probe';
 import { chromiumTreePssByProcess } from './rss';
-import { runProbe, withExportAndBrowser } from './probe-launch';
+import { importThroughOptions, runProbe, withExportAndBrowser } from './probe-launch';
 
 const MB = Number(process.argv[2] ?? 30);
 const PROFILE_OUT = process.argv[3];
@@ -166,9 +166,7 @@ const main = () =>
         await new Promise((r) => setTimeout(r, 500));
       }
     })();
-    await page.getByLabel('Import order export', { exact: true }).setInputFiles(file);
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /^\s*Imported/ }).first().waitFor({ timeout: 60 * 60_000 });
+    await importThroughOptions(page, file);
     const ms = Date.now() - t0;
     done.at = ms;
     await page.waitForTimeout(AFTER_S * 1000);

@@ -4,6 +4,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { launchWithExtension, type LaunchedExtension } from '../support/extension';
 import { writeShopifyExport } from './shopify';
 
@@ -51,4 +52,11 @@ export function runProbe(main: () => Promise<void>): void {
     console.error(e);
     process.exit(1);
   });
+}
+
+/** Imports `file` through the options page `page`, as a user does, and waits (an hour at most) until it reports the import done. */
+export async function importThroughOptions(page: Page, file: string): Promise<void> {
+  await page.getByLabel('Import order export', { exact: true }).setInputFiles(file);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: /^\s*Imported/ }).first().waitFor({ timeout: 60 * 60_000 });
 }
