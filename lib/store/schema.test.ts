@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { memberLapse } from '../domain/category-lapse';
 import Dexie from 'dexie';
 import { IDBKeyRange } from 'fake-indexeddb';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 import { decodeTiers, MEMBER_TIERS_KEY, type StoredTiers } from './member-tiers';
 import { memoryDb, NOW, order } from '../background/test-helpers';
 import { importOrders } from '../background/import/import-orders';
@@ -129,7 +129,7 @@ describe('schema versions and migrations', () => {
     await v4.table('caches').put({ key: 'tiers:applied', value: { names: ['gold', 'regular'], ids: ['applied', 'written-since'], tiers: [0, 0], bases: [1, 1], at: [NOW, NOW] } });
     v4.close();
 
-    const db = memoryDb(SCHEMA_VERSIONS, factory);
+    const db = memoryDb(SCHEMA_VERSIONS.slice(0, 5), factory);
     await db.open();
     expect(db.verno).toBe(5);
     const raw = new Dexie('regulars', { indexedDB: factory, IDBKeyRange });
@@ -140,6 +140,34 @@ describe('schema versions and migrations', () => {
     expect([...kept]).toEqual([['applied', 'gold'], ['own', 'silver'], ['written-since', 'regular']]);
     expect(await raw.table('caches').get('tiers:applied')).toBeUndefined();
     raw.close();
+    db.close();
+  });
+
+  it('v6: the indexes nothing reads are gone, every row is kept, and the reads the store makes still find them', async () => {
+    const factory = new IDBFactory();
+    const v5 = memoryDb([SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5], factory);
+    await importOrders(v5, [order({ placedAt: NOW - 2 }), order({ placedAt: NOW - 1 }), order({ buyer: { handle: 'max' } })], NOW);
+    await v5.members.toCollection().modify((m) => {
+      m.tags = ['gift'];
+      m.profile = { birthday: '02-29' };
+    });
+    const members = await v5.members.toArray();
+    const orders = await v5.orders.toArray();
+    v5.close();
+
+    const db = memoryDb(SCHEMA_VERSIONS, factory);
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(db.members.schema.indexes.map((i) => i.name)).toEqual(['displayName']);
+    expect(db.orders.schema.indexes.map((i) => i.name).sort()).toEqual(['[memberId+placedAt]', 'placedAt']);
+    expect(db.identities.schema.indexes.map((i) => i.name)).toEqual(['memberId']);
+    expect(await db.members.toArray()).toEqual(members);
+    expect(await db.orders.toArray()).toEqual(orders);
+    const lily = members.find((m) => m.displayName === 'lily_chen')!;
+    const hers = await db.orders.where('[memberId+placedAt]').between([lily.id, -Infinity], [lily.id, Infinity]).toArray();
+    expect(hers.map((o) => o.placedAt)).toEqual([NOW - 2, NOW - 1]);
+    expect(await db.orders.where('placedAt').aboveOrEqual(NOW - 2).count()).toBe(2);
+    expect((await db.members.where('displayName').startsWithIgnoreCase('LILY').toArray()).map((m) => m.id)).toEqual([lily.id]);
     db.close();
   });
 });

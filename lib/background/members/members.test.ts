@@ -52,6 +52,17 @@ describe('members made and linked in the chat', () => {
     expect(hits.map((h) => h.displayName)).toEqual([want]);
     expect(hits[0]!.handles).toEqual(['lily_chen']);
   });
+
+  it('search finds handles of every platform and phones and e-mails by the same prefix, and no other value', async () => {
+    await importOrders(db, [order({ buyer: { handle: 'anna_k', name: 'Anna K' } }), order({ buyer: { handle: 'bo', name: 'Bo', email: 'anna.b@example.com' } })], NOW);
+    const lin = await createMember(db, { platform: 'taobao', handle: 'anna林' }, NOW);
+    await linkHandle(db, lin, 'woocommerce', 'zed', NOW);
+    const hits = await searchMembers(db, 'ANNA');
+    expect(hits.map((h) => [h.displayName, h.matched]).sort()).toEqual([['Anna K', 'Anna K'], ['Bo', 'anna.b@example.com'], ['anna林', 'anna林']]);
+    expect((await searchMembers(db, 'ze')).map((h) => h.matched)).toEqual(['zed']);
+    expect(await searchMembers(db, 'handle')).toEqual([]);
+    expect(await searchMembers(db, 'example')).toEqual([]);
+  });
 });
 
 describe('profile, notes and reminders', () => {

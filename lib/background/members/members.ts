@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { identityId, normaliseEmail, normaliseHandle, normalisePhone } from '../../import/identity';
 import { newId, type RegularsDb, type TagRow } from '../../store/database';
 import { adjustmentProblem, pointsOf } from '../../domain/points';
-import { profileSchema, type MemberRow, type MemberWrite, type NoteRow, type OrderRow, type Platform, type PointsRow, type Profile } from '../../domain/rows';
+import { ANY_PLATFORM, IDENTITY_KINDS, PLATFORMS, profileSchema, type MemberRow, type MemberWrite, type NoteRow, type OrderRow, type Platform, type PointsRow, type Profile } from '../../domain/rows';
 import { type Settings } from '../../domain/settings';
 import { readSettings } from '../../store/settings';
 import { StoreError } from '../../store/store-error';
@@ -78,6 +78,8 @@ export interface MemberHit {
   matched: string;
 }
 
+const ID_PLATFORMS: readonly (Platform | typeof ANY_PLATFORM)[] = [...PLATFORMS, ANY_PLATFORM];
+
 /** Members whose name starts with the query, or whose handle, phone or e-mail does. */
 export async function searchMembers(db: RegularsDb, rawQuery: string, limit = 10): Promise<MemberHit[]> {
   const query = rawQuery.trim();
@@ -90,7 +92,10 @@ export async function searchMembers(db: RegularsDb, rawQuery: string, limit = 10
     const byName = await db.members.where('displayName').startsWithIgnoreCase(query).limit(limit).toArray();
     for (const m of byName) matched.set(m.id, m.displayName);
     for (const key of keys) {
-      const ids = await db.identities.where('value').startsWith(key).limit(limit).toArray();
+      // Ids are platform:kind:value, so a value's prefix is one range of ids per platform and kind
+      // (an index of values cost every import a write per identity).
+      const prefixes = ID_PLATFORMS.flatMap((platform) => IDENTITY_KINDS.map((kind) => identityId(platform, kind, key)));
+      const ids = await db.identities.where(':id').startsWithAnyOf(prefixes).limit(limit).toArray();
       for (const i of ids) if (!matched.has(i.memberId)) matched.set(i.memberId, i.display || i.value);
     }
     const ids = [...matched.keys()].slice(0, limit);

@@ -124,7 +124,7 @@ describe('joining a team', () => {
   }, 60_000);
 
   it('two members merged on A are one on B, connected or joining afterwards: its orders, stats and tags together', async () => {
-    const memberOf = async (db: RegularsDb, handle: string) => (await db.identities.where('value').equals(handle).first())!.memberId;
+    const memberOf = async (db: RegularsDb, handle: string) => (await db.identities.filter((i) => i.value === handle).first())!.memberId;
     const { team, a } = await teamWithShop([order({ orderNo: 'M1', buyer: { handle: 'lin' }, amountMinor: 1000 }), order({ orderNo: 'M2', buyer: { handle: 'lin' }, amountMinor: 2000 }), order({ orderNo: 'M3', buyer: { handle: 'linwei' }, amountMinor: 4000 })], {
       before: async (a) => addTag(a.db, await memberOf(a.db, 'lin'), 'gift', NOW),
     });

@@ -25,7 +25,7 @@ function conflictCounting() {
   return { fetch: f, conflicts: () => conflicts };
 }
 
-const memberOf = async (db: RegularsDb, handle: string) => (await db.identities.where('value').equals(handle).first())!.memberId;
+const memberOf = async (db: RegularsDb, handle: string) => (await db.identities.filter((i) => i.value === handle).first())!.memberId;
 
 describe('after joining a team', () => {
   it("sends its order updates and a merge on the join's revisions: no conflict, and the team sees the merge", async () => {
