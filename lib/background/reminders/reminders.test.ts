@@ -18,7 +18,7 @@ const iso = (ts: number) => new Date(ts).toISOString().slice(0, 16);
 
 let db: RegularsDb;
 beforeEach(async () => {
-  db = memoryDb();
+  db = memoryDb(undefined, undefined, 'reminders-in-the-store');
   await writeSettings(db, { timeZone: SG });
 });
 
@@ -33,7 +33,7 @@ describe('reminders in the store', () => {
     const held = await readSettings(db);
     const settingsWrites: string[] = [];
     const stop = onCommitted((change) => {
-      if (touches(change, ['settings'])) settingsWrites.push(change.tables.map((t) => t.table).join());
+      if (change.db === db.name && touches(change, ['settings'])) settingsWrites.push(change.tables.map((t) => t.table).join());
     });
     try {
       await sweepReminders(db, NOW + HOUR);
