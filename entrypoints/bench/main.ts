@@ -16,6 +16,7 @@ import { reminderBench } from './reminders';
 import { CURRENT_STORES, deleteDb, openRaw, rawPut } from './raw-idb';
 import { syncBench } from './sync';
 import { rawFloorBench } from './raw-floor';
+import { putFloorBench } from './put-floor';
 
 const BATCH = IMPORT_BATCH; // as the options page sends them
 
@@ -58,6 +59,7 @@ const bench = {
   ...reminderBench,
   ...syncBench,
   ...rawFloorBench,
+  ...putFloorBench,
   generate(members: number, orders: number, now: number) {
     generated = benchOrders(members, orders, now);
     return generated.length;

@@ -188,6 +188,8 @@ export async function importBench(orders: number, members: number) {
     // Baseline: every record the store holds after the import (orders, members, identities and all
     // else it wrote), put with raw IndexedDB into stores of the same keys and indexes.
     const raw = await bench.evaluate(() => regularsBench.rawPutOfStore());
+    // What a put costs, and what fewer records per order would (the speed target's floor).
+    const floor = await bench.evaluate(() => regularsBench.putFloor());
     await bench.close();
     const common = {
       file_mb: round(fileBytes / 1e6),
@@ -198,6 +200,12 @@ export async function importBench(orders: number, members: number) {
       raw_put_ms_by_table: raw.tableMs,
     };
     const perSecond = (ms: number) => Math.round(common.orders / (ms / 1000));
+    emit({
+      bench: 'idb-put-floor',
+      note: 'raw puts of the store\'s orders and identities after the import, in IMPORT_BATCH transactions: as stored, without indexes, as bare keys, and grouped one record per member',
+      orders: common.orders,
+      shapes: floor,
+    });
     emit({
       bench: 'import-shopify-file',
       ...common,
