@@ -125,16 +125,21 @@ export function createSyncEngine(deps: SyncDeps) {
     const tell = tellOf(so);
     ctx.origin = importOrigin(so.session);
     try {
-      // Nothing pushes while catching up: with no shadow at its start, the feed's are the only ones.
-      ctx.feedOnlyShadows = !(await hasShadows(state));
-      for (;;) {
+      // Nothing pushes while catching up: with no shadow at its start, the feed's are the only ones; so
+      // too for the rest of a join that began so, taken up again after a restart or a dropped line.
+      ctx.feedOnlyShadows = (joining && join.feedOnly()) || !(await hasShadows(state));
+      if (joining) await join.setFeedOnly(ctx.feedOnlyShadows);
+      let more = true;
+      while (more) {
         const res = await timedPhase('sync.wait.read', () => next);
         if (!res) break;
-        const more = res.results.length >= catchUpBatch;
+        more = res.results.length >= catchUpBatch;
         if (more) (next = readChanges(res.last_seq, false, catchUpBatch)).catch(() => undefined);
         await applyBatch(res);
-        if (!more || !running) break;
+        if (!running) break;
       }
+      // Caught up: pushes follow, and their shadows are not the feed's.
+      if (joining && running) await join.setFeedOnly(false);
     } catch (e) {
       if (joining) joinSoFar = so;
       else tell();

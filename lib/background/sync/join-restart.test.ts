@@ -8,6 +8,8 @@ import { createScheduler } from '../reminders/scheduler';
 import { syncService } from './service';
 import { followingTheTeam, followUpShop, HOUR, midJoinAt, quiet } from './join-test-helpers';
 import { SYNC_TEST_TUNING } from './test-helpers';
+import { readJoin } from './join';
+import { packable } from './shadows';
 
 const machines = teamOnTestServer();
 
@@ -83,4 +85,23 @@ it("the join's end tells the reminders every buyer that arrived during the join,
   expect(before.length).toBeGreaterThan(0);
   expect(await db.orders.count()).toBe(120);
   expect([...told].sort()).toEqual(((await db.members.toCollection().primaryKeys()) as string[]).sort());
+}, 60_000);
+
+it('a join taken up again after a restart keeps its shadows in packs to the end, and ends with the whole shop', async () => {
+  const { db, state, login } = await bobHalfJoined();
+  expect((await readJoin(state))?.feedOnly).toBe(true);
+  const second = syncService({ db, state, now: () => Date.now(), cookies: 'memory', tuning: SYNC_TEST_TUNING });
+  try {
+    await second.connect(login);
+    await second.engine()!.settled(30_000);
+  } finally {
+    await second.engine()?.close();
+  }
+  expect(await db.orders.count()).toBe(120);
+  expect(await readJoin(state)).toBeUndefined();
+  // Only members' and tags' shadows are records of their own; every order's is in a pack.
+  const own = (await state.shadow.toCollection().primaryKeys()) as string[];
+  expect(own.filter(packable)).toEqual([]);
+  const packed = (await state.packs.toArray()).flatMap((p) => p.ids);
+  expect(packed.filter((id) => id.startsWith('order:'))).toHaveLength(120);
 }, 60_000);

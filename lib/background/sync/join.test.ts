@@ -77,3 +77,27 @@ describe('a join taken up again by the next worker', () => {
     expect(await readJoin(next.state)).toBeUndefined();
   });
 });
+
+describe('whether every shadow kept came from the join’s feed', () => {
+  it('is kept with the join through its batches and a restart, cleared as its catch-up ends, and not carried into a join taken up after a refusal', async () => {
+    const { db, state, keeper } = keeperOf();
+    await keeper.begin(500, 1, 'sync-1');
+    expect(keeper.feedOnly()).toBe(false);
+    await keeper.setFeedOnly(true);
+    await keeper.applied(50, { tables: new Set(['orders']), members: new Set(ids(3)) }, 2);
+    expect((await readJoin(state))?.feedOnly).toBe(true);
+    // The next worker takes it up as it was.
+    const next = keeperOf({ db, state }).keeper;
+    await next.resume(3);
+    expect(next.feedOnly()).toBe(true);
+    await next.setFeedOnly(false);
+    expect(next.feedOnly()).toBe(false);
+    expect(await readJoin(state)).not.toHaveProperty('feedOnly');
+    // Refused, then taken up after signing in again as a new join: it packs only if it finds no shadow.
+    await next.setFeedOnly(true);
+    await next.refuse(4);
+    const after = keeperOf({ db, state }).keeper;
+    await after.resume(5);
+    expect(after.feedOnly()).toBe(false);
+  });
+});

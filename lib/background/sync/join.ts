@@ -28,6 +28,12 @@ export interface JoinUnderWay {
   seen?: { tables: string[]; members: string[] | 'all' } | undefined;
   /** When the server refused it: it holds nothing until taken up again (what it wrote was told then). */
   refusedAt?: number | undefined;
+  /**
+   * Every shadow kept was written from this join's feed: it began with none, and its catch-up has not
+   * ended (nothing pushes before). The rest of it, after a restart or a dropped line, packs its shadows
+   * too (shadows.ts packShadows). Cleared as its catch-up ends, before anything is pushed.
+   */
+  feedOnly?: true | undefined;
 }
 
 /** What a join wrote: the tables, and the members the reminders follow. */
@@ -105,6 +111,14 @@ export function joinKeeper(state: SyncStateDb, show: (progress: Progress) => voi
     async applied(count: number, seen: JoinSeen | undefined, at: number): Promise<void> {
       const kept = seen && { tables: [...seen.tables], members: seen.members.size > KEPT_MEMBERS ? ('all' as const) : [...seen.members] };
       if (join) await keep({ ...join, done: join.done + count, lastAt: at, ...(kept ? { seen: kept } : {}) });
+    },
+    /** Whether every shadow kept came from this join's feed (JoinUnderWay.feedOnly). */
+    feedOnly: () => join?.feedOnly === true,
+    /** Marks (or clears) that every shadow kept came from this join's feed. */
+    async setFeedOnly(on: boolean): Promise<void> {
+      if (!join || (join.feedOnly === true) === on) return;
+      const { feedOnly: _, ...rest } = join;
+      await keep(on ? { ...rest, feedOnly: true } : rest);
     },
     /** "Synced". */
     async end(): Promise<void> {
