@@ -76,6 +76,11 @@ export function joinedPicksInPieces(source: UnitSource, picks: ArrayLike<number>
   return joinedUnitsInPieces(count, (k) => source.unitsAt(picks[k]!), (k, out, at) => source.unitsInto(picks[k]!, out, at), separator);
 }
 
+/** The `count` strings a text joined by `separator` holds: '' splits into one empty string, but is none when none were joined. */
+export function splitJoined(text: string, count: number, separator: string): string[] {
+  return count ? text.split(separator) : [];
+}
+
 /** The whole text of its pieces (small texts, and tests: the point of pieces is not to hold it whole). */
 export function wholeText(text: TextInPieces): string {
   return [...text.stringPieces(1 << 20)].join('');

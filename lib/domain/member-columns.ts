@@ -3,6 +3,7 @@
 // milliseconds where a getAll of 100k member rows takes most of a second (structured clone copies
 // typed arrays whole instead of building 100k objects), and turned back into light member objects.
 import type { SegmentMember } from './segments';
+import { splitJoined } from './joined-pieces';
 
 /** A member as segments see it, with the currency its spend is in (the RFM overview adds up spend). */
 export type FactMember = SegmentMember & { currency: string };
@@ -152,7 +153,7 @@ export function columnsBuilder(capacity: number) {
       // The ids handed back are cut from the joined text (V8 keeps each as a 20 B slice of it) rather
       // than the strings added: after an import those are every written row's own id (some 40 B each,
       // 270k for a 200 MB export), and slices of an earlier joined text would keep that text alive too.
-      const cut = n ? columns.ids.split(SEP) : [];
+      const cut = splitJoined(columns.ids, n, SEP);
       return { columns, ids: cut.length === n ? cut : ids };
     },
   };
@@ -281,7 +282,7 @@ function fillMember(m: FactMember, c: MemberColumns, i: number, id: string, prof
 
 /** The member ids of columns, in order; throws when the columns do not add up (a damaged record). */
 export function memberIds(c: MemberColumns): string[] {
-  const ids = c.count ? c.ids.split(SEP) : [];
+  const ids = splitJoined(c.ids, c.count, SEP);
   if (ids.length !== c.count) throw new Error(`Member columns hold ${ids.length} ids for ${c.count} members`);
   const short = (['tier', 'currency', 'orderCount', 'spendMinor', 'averageOrderMinor', 'firstOrderAt', 'lastOrderAt', 'doNotContact', 'birthday'] as const).find((k) => c[k].length !== c.count);
   if (short || c.tagStart.length !== c.count + 1) throw new Error(`Member column ${short ?? 'tagStart'} does not hold one value per member`);

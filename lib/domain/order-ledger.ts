@@ -14,7 +14,7 @@ import { StringSlots } from './string-slots';
 import { TextPool } from './text-pool';
 import { TextDictionary } from './text-dictionary';
 import { WordList } from './word-list';
-import { joinedPicksInPieces, wholeText, type TextInPieces } from './joined-pieces';
+import { joinedPicksInPieces, splitJoined, wholeText, type TextInPieces } from './joined-pieces';
 import { itemsKey, itemsOfKey, sortRange } from './ledger-helpers';
 
 /** An order as the ledger hands it over: its id and what the report reads. */
@@ -252,9 +252,9 @@ export class OrderLedger {
 
   /** The ledger of kept columns: their arrays are taken as they are (the caller gives them up). */
   static decode(c: LedgerColumns): OrderLedger {
-    const ids = c.count ? c.ids.split(SEP) : [];
+    const ids = splitJoined(c.ids, c.count, SEP);
     if (ids.length !== c.count) throw new Error(`The order ledger holds ${ids.length} ids for ${c.count} orders`);
-    const memberNames = c.memberCount ? c.memberNames.split(SEP) : [];
+    const memberNames = splitJoined(c.memberNames, c.memberCount, SEP);
     if (memberNames.length !== c.memberCount) throw new Error(`The order ledger holds ${memberNames.length} member ids for ${c.memberCount} members`);
     const columns = [c.member, c.placedAt, c.amountMinor, c.currency, c.status, c.items];
     if (columns.some((a) => a.length !== c.count)) throw new Error('The order ledger has columns of different lengths');

@@ -1,6 +1,7 @@
 // Which platforms each member has a handle on, as columns beside the member columns: segments
 // with a platform condition read them instead of scanning every identity.
 import { dictionary, SEP } from './member-columns';
+import { splitJoined } from './joined-pieces';
 
 /**
  * Member id → platforms of its handles, as columns: ids in ascending order (the order the member
@@ -37,7 +38,7 @@ export function encodePlatforms(map: ReadonlyMap<string, ReadonlySet<string>>): 
 
 /** Throws when the columns do not add up or their ids are not ascending (a damaged or older record: scan again). */
 export function readPlatforms(c: PlatformColumns): MemberPlatforms {
-  const ids = c.count ? c.ids.split(SEP) : [];
+  const ids = splitJoined(c.ids, c.count, SEP);
   if (ids.length !== c.count) throw new Error(`Platform columns hold ${ids.length} ids for ${c.count} members`);
   if (c.start.length !== c.count + 1 || c.start[c.count] !== c.platforms.length) throw new Error('Platform columns do not hold one list per member');
   for (let i = 1; i < ids.length; i++) if (!(ids[i - 1]! < ids[i]!)) throw new Error('Platform columns are not in member id order');

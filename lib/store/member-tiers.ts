@@ -9,7 +9,7 @@ import { DEFAULT_TIER_LADDER, tierForStats, tierLadderSchema } from '../domain/t
 import type { TierLadder } from '../domain/types';
 import { mayHaveWritten, onCommitted, rowsOf, touches } from './changes';
 import { TextMap } from '../domain/text-map';
-import { wholeText } from '../domain/joined-pieces';
+import { splitJoined, wholeText } from '../domain/joined-pieces';
 
 /** Where the keeper saves every member's tier, in the caches table (with the members' mark and ladder it stands for). */
 export const MEMBER_TIERS_KEY = 'tiers:members';
@@ -81,7 +81,7 @@ export function savedTiers(stored: StoredTiers | undefined): TextMap | undefined
 /** The saved tiers as a map; throws when they do not read (as many ids as tiers, each tier named). */
 export function decodeTiers(stored: StoredTiers): TextMap {
   const count = stored.tiers.length;
-  const ids = typeof stored.ids !== 'string' ? stored.ids : count ? stored.ids.split(SEP) : [];
+  const ids = typeof stored.ids !== 'string' ? stored.ids : splitJoined(stored.ids, count, SEP);
   if (ids.length !== count) throw new Error(`The saved tiers hold ${ids.length} member ids for ${count} tiers`);
   const out = new TextMap();
   ids.forEach((id, i) => {
