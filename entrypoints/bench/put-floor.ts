@@ -5,16 +5,9 @@
 // cost of a put itself), and grouped into one record per member (fewer records, the same data).
 import { IMPORT_BATCH } from '@/lib/domain/imported-order';
 import type { IdentityRow, OrderRow } from '@/lib/domain/rows';
-import { CURRENT_STORES, deleteDb, rawPut } from './raw-idb';
+import { CURRENT_STORES, deleteDb, openRaw, rawPut, request } from './raw-idb';
 
 const FLOOR_DB = 'regulars-bench-put-floor';
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
 
 interface Shape {
   name: string;
@@ -23,24 +16,9 @@ interface Shape {
   rows: object[];
 }
 
-function openShape(shape: Shape): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(FLOOR_DB, 1);
-    req.onupgradeneeded = () => {
-      const store = req.result.createObjectStore('rows', { keyPath: 'id' });
-      for (const spec of shape.indexes) {
-        const bare = spec.replace(/^\*/, '');
-        store.createIndex(spec, bare.startsWith('[') ? bare.slice(1, -1).split('+') : bare, { multiEntry: spec.startsWith('*') });
-      }
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
 async function timedPut(shape: Shape) {
   await deleteDb(FLOOR_DB);
-  const db = await openShape(shape);
+  const db = await openRaw(FLOOR_DB, ['rows'], { rows: ['id', ...shape.indexes].join(', ') });
   const t = performance.now();
   for (let i = 0; i < shape.rows.length; i += IMPORT_BATCH) await rawPut(db, 'rows', shape.rows.slice(i, i + IMPORT_BATCH));
   const ms = performance.now() - t;

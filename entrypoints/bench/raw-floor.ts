@@ -3,16 +3,9 @@
 // an import holds one file batch, so what the browser gains meanwhile is IndexedDB's own cost of
 // writing those records (its backend's buffers in the browser process, the renderer's side).
 import { IMPORT_BATCH } from '@/lib/domain/imported-order';
-import { CURRENT_STORES, deleteDb, openRaw, rawPut } from './raw-idb';
+import { CURRENT_STORES, deleteDb, openRaw, rawPut, request } from './raw-idb';
 
 const FLOOR_DB = 'regulars-bench-raw-floor';
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
 
 /** The next `count` records of `table` after `after` (a primary key), with their keys. */
 async function page(db: IDBDatabase, table: string, after: IDBValidKey | undefined, count: number) {

@@ -13,12 +13,21 @@ export function deleteDb(name: string): Promise<void> {
 
 export const CURRENT_STORES = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.stores;
 
-export function openRaw(name: string, tables: readonly string[]): Promise<IDBDatabase> {
+/** A request's result. */
+export function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** A new database of these tables, each with the key and indexes `stores` gives it (Dexie's syntax; the store's own unless given). */
+export function openRaw(name: string, tables: readonly string[], stores: Record<string, string | null> = CURRENT_STORES): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(name, 1);
     req.onupgradeneeded = () => {
       for (const table of tables) {
-        const [primary, ...indexes] = CURRENT_STORES[table]!.split(',').map((x) => x.trim());
+        const [primary, ...indexes] = stores[table]!.split(',').map((x) => x.trim());
         const store = req.result.createObjectStore(table, { keyPath: primary });
         for (const spec of indexes) {
           const multiEntry = spec.startsWith('*');
