@@ -1,5 +1,6 @@
 // One file's preview before anything is stored: the preset, the columns read, counts, the first
 // rows and the problems by kind; or why it can't be read, with a column mapping to fix it.
+import { Fragment } from 'react';
 import type { Platform } from '@/lib/domain/rows';
 import type { Translate, UiLocale } from '@/lib/i18n';
 import { guessMapping, type GenericMapping } from '@/lib/import/generic';
@@ -90,36 +91,41 @@ export function FilePreview({ t, locale, timeZone, fileRead, editing, defaultPla
       {read.columns && read.columns.length > 0 && (
         <p className="small columns-read" data-testid="import-columns">
           {t('options.import.columns')}:{' '}
+          {/* The separator stays outside each pair, where the line may break: a line of pairs kept whole ran past the card. */}
           {read.columns.map(([field, header], i) => (
-            <span key={field}>
+            <Fragment key={field}>
               {i > 0 && ' · '}
-              {mappedFieldLabel(t, field)} ← <code>{header}</code>
-            </span>
+              <span>
+                {mappedFieldLabel(t, field)} ← <code>{header}</code>
+              </span>
+            </Fragment>
           ))}
         </p>
       )}
-      <table className="rules">
-        <thead>
-          <tr>
-            <th>{t('options.import.col.order')}</th>
-            <th>{t('options.import.col.buyer')}</th>
-            <th>{t('options.import.col.amount')}</th>
-            <th>{t('options.import.col.status')}</th>
-            <th>{t('options.import.col.placed')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {read.orders.slice(0, 5).map((o) => (
-            <tr key={o.orderNo}>
-              <td>{o.orderNo}</td>
-              <td>{o.buyer.handle ?? o.buyer.email ?? o.buyer.phone}</td>
-              <td>{money(o.amountMinor, o.currency, locale)}</td>
-              <td>{t(`status.${o.status}`)}</td>
-              <td>{shortDate(o.placedAt, locale, timeZone)}</td>
+      <div className="preview-table">
+        <table className="rules">
+          <thead>
+            <tr>
+              <th>{t('options.import.col.order')}</th>
+              <th>{t('options.import.col.buyer')}</th>
+              <th>{t('options.import.col.amount')}</th>
+              <th>{t('options.import.col.status')}</th>
+              <th>{t('options.import.col.placed')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {read.orders.slice(0, 5).map((o) => (
+              <tr key={o.orderNo}>
+                <td>{o.orderNo}</td>
+                <td>{o.buyer.handle ?? o.buyer.email ?? o.buyer.phone}</td>
+                <td>{money(o.amountMinor, o.currency, locale)}</td>
+                <td>{t(`status.${o.status}`)}</td>
+                <td>{shortDate(o.placedAt, locale, timeZone)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {read.problems.length > 0 && <ProblemGroups t={t} problems={read.problems} />}
       {headers && !editing && (
         <button type="button" className="link" onClick={() => onEdit(true)}>

@@ -7,6 +7,7 @@ import { JourneysSection } from '@/components/journeys-section';
 import { readInWorker } from '@/components/read-in-worker';
 import { streamEither, streamInBackground, streamThroughPage } from '@/components/stream-in-background';
 import { MarketplacesSection } from '@/components/marketplaces-section';
+import { OptionsNav, type NavSection } from '@/components/options-nav';
 import { SectionBoundary } from '@/components/section-boundary';
 import { ShopSetupSection } from '@/components/shop-setup-section';
 import { PagesSection } from '@/components/site-rules-section';
@@ -98,9 +99,21 @@ function App() {
     document.title = t('options.title');
   }, [locale, t]);
   const save = async (patch: SettingsPatch) => setSettings(await send('settings.update', patch));
+  const withSections = settings !== undefined && settings.setupAt !== null;
+  const sections: NavSection[] = [
+    { id: 'data', label: t('options.data') },
+    { id: 'tiers', label: t('tiers.title') },
+    { id: 'categories', label: t('categories.title') },
+    { id: 'backup', label: t('options.backup') },
+    { id: 'marketplaces', label: t('options.marketplaces') },
+    { id: 'pages', label: t('options.pages') },
+    { id: 'journeys', label: t('journeys.title') },
+    { id: 'team', label: t('team.title') },
+    { id: 'shop', label: t('setup.shop') },
+  ];
 
   return (
-    <main className="page">
+    <main className={withSections ? 'page with-nav' : 'page'}>
       <header>
         <span className="logo" aria-hidden="true">R</span>
         <h1>{t('options.title')}</h1>
@@ -112,126 +125,139 @@ function App() {
           <ShopSetupSection t={t} locale={locale} settings={settings} browserLocale={navigator.language} browserZone={BROWSER_ZONE} onSave={save} />
         </>
       ) : (
-        <>
-          <SectionBoundary name="import" t={t}>
-            <ImportSection
-              t={t}
-              locale={locale}
-              counts={counts}
-              settings={settings}
-              importBatch={importBatch}
-              saveMappings={(importMappings) => save({ importMappings })}
-              endImport={endImport}
-              cancelImport={cancelImport}
-              readFile={(file, options) => readInWorker(importWorker, file, options)}
-              streamFile={streamFile}
-              streamAbove={streamAbove}
-              onImported={refreshCounts}
-            />
-          </SectionBoundary>
-          {settings && (
-            <SectionBoundary name="tiers" t={t}>
-              <TiersSection
-                t={t}
-                locale={locale}
-                settings={settings}
-                tierFacts={tierFactsOf}
-                lapse={() => currentReport().then((r) => r.lapseSuggestion)}
-                apply={(ladder) => send('tiers.apply', { ladder })}
-                onSave={save}
-                reload={() => send('settings.get', {}).then(setSettings)}
-                reportsUrl="reports.html"
-                dataVersion={counts && `${counts.members}/${counts.orders}`}
-              />
-            </SectionBoundary>
-          )}
-          {settings && (
-            <SectionBoundary name="categories" t={t}>
-              <CategoriesSection
-                t={t}
-                locale={locale}
-                settings={settings}
-                figures={() => currentReport().then((r) => r.byCategory)}
-                apply={async (rules) => {
-                  const result = await send('categories.apply', { rules });
-                  setSettings(await send('settings.get', {}));
-                  return result;
-                }}
-                onSave={save}
-                dataVersion={counts && `${counts.members}/${counts.orders}`}
-              />
-            </SectionBoundary>
-          )}
-          <SectionBoundary name="backup" t={t}>
-            <BackupSection
-              t={t}
-              locale={locale}
-              settings={settings}
-              members={counts?.members}
-              orders={counts?.orders}
-              usage={storeUsage}
-              onSave={(patch) => void save(patch)}
-              files={STORE_FILES}
-              onChanged={() => {
-                send('settings.get', {}).then(setSettings, () => undefined);
-                void refreshCounts();
-                void refreshRules();
-              }}
-            />
-          </SectionBoundary>
-          <SectionBoundary name="marketplaces" t={t}>
-            <MarketplacesSection
-              t={t}
-              marketplaces={MARKETPLACES}
-              readAccess={readMarketplaceAccess}
-              watchAccess={watchMarketplaceAccess}
-              enable={(m) => requestHosts(m.hostPatterns)}
-              disable={(m) => removeHosts(m.hostPatterns)}
-              addShop={addWooShop}
-              removeShop={removeWooShop}
-            />
-          </SectionBoundary>
-          {settings && (
-            <SectionBoundary name="site-rules" t={t}>
-              <PagesSection
-                t={t}
-                locale={locale}
-                rules={rules}
-                settings={settings}
-                onSave={(patch) => void save(patch)}
-                onDelete={(id) => void send('siteRule.delete', { id }).then(refreshRules)}
-              />
-            </SectionBoundary>
-          )}
-          {settings && (
-            <SectionBoundary name="journeys" t={t}>
-              <JourneysSection
-                t={t}
-                locale={locale}
-                tiers={settings.tierLadder.steps}
-                timeZone={settings.timeZone}
-                savedSegments={savedSegments}
-                load={loadJourneys}
-                save={(patch) => send('journeys.settings.update', patch)}
-                sweep={() => send('reminders.sweep', {})}
-              />
-            </SectionBoundary>
-          )}
-          <SectionBoundary name="team" t={t}>
-            <TeamSection t={t} locale={locale} api={TEAM} />
-          </SectionBoundary>
-          <SectionBoundary name="shop-setup" t={t}>
-            <ShopSetupSection
-              key={settings.setupAt}
-              t={t}
-              locale={locale}
-              settings={settings}
-              browserLocale={navigator.language}
-              browserZone={BROWSER_ZONE}
-              onSave={save}
-            />
-          </SectionBoundary>
-        </>
+        <div className="options-body">
+          <OptionsNav sections={sections} label={t('options.nav')} />
+          <div className="options-sections">
+            <div id="data" className="section-anchor">
+              <SectionBoundary name="import" t={t}>
+                <ImportSection
+                  t={t}
+                  locale={locale}
+                  counts={counts}
+                  settings={settings}
+                  importBatch={importBatch}
+                  saveMappings={(importMappings) => save({ importMappings })}
+                  endImport={endImport}
+                  cancelImport={cancelImport}
+                  readFile={(file, options) => readInWorker(importWorker, file, options)}
+                  streamFile={streamFile}
+                  streamAbove={streamAbove}
+                  onImported={refreshCounts}
+                />
+              </SectionBoundary>
+            </div>
+            <div id="tiers" className="section-anchor">
+              <SectionBoundary name="tiers" t={t}>
+                <TiersSection
+                  t={t}
+                  locale={locale}
+                  settings={settings}
+                  tierFacts={tierFactsOf}
+                  lapse={() => currentReport().then((r) => r.lapseSuggestion)}
+                  apply={(ladder) => send('tiers.apply', { ladder })}
+                  onSave={save}
+                  reload={() => send('settings.get', {}).then(setSettings)}
+                  reportsUrl="reports.html"
+                  dataVersion={counts && `${counts.members}/${counts.orders}`}
+                />
+              </SectionBoundary>
+            </div>
+            <div id="categories" className="section-anchor">
+              <SectionBoundary name="categories" t={t}>
+                <CategoriesSection
+                  t={t}
+                  locale={locale}
+                  settings={settings}
+                  figures={() => currentReport().then((r) => r.byCategory)}
+                  apply={async (rules) => {
+                    const result = await send('categories.apply', { rules });
+                    setSettings(await send('settings.get', {}));
+                    return result;
+                  }}
+                  onSave={save}
+                  dataVersion={counts && `${counts.members}/${counts.orders}`}
+                />
+              </SectionBoundary>
+            </div>
+            <div id="backup" className="section-anchor">
+              <SectionBoundary name="backup" t={t}>
+                <BackupSection
+                  t={t}
+                  locale={locale}
+                  settings={settings}
+                  members={counts?.members}
+                  orders={counts?.orders}
+                  usage={storeUsage}
+                  onSave={(patch) => void save(patch)}
+                  files={STORE_FILES}
+                  onChanged={() => {
+                    send('settings.get', {}).then(setSettings, () => undefined);
+                    void refreshCounts();
+                    void refreshRules();
+                  }}
+                />
+              </SectionBoundary>
+            </div>
+            <div id="marketplaces" className="section-anchor">
+              <SectionBoundary name="marketplaces" t={t}>
+                <MarketplacesSection
+                  t={t}
+                  marketplaces={MARKETPLACES}
+                  readAccess={readMarketplaceAccess}
+                  watchAccess={watchMarketplaceAccess}
+                  enable={(m) => requestHosts(m.hostPatterns)}
+                  disable={(m) => removeHosts(m.hostPatterns)}
+                  addShop={addWooShop}
+                  removeShop={removeWooShop}
+                />
+              </SectionBoundary>
+            </div>
+            <div id="pages" className="section-anchor">
+              <SectionBoundary name="site-rules" t={t}>
+                <PagesSection
+                  t={t}
+                  locale={locale}
+                  rules={rules}
+                  settings={settings}
+                  onSave={(patch) => void save(patch)}
+                  onDelete={(id) => void send('siteRule.delete', { id }).then(refreshRules)}
+                />
+              </SectionBoundary>
+            </div>
+            <div id="journeys" className="section-anchor">
+              <SectionBoundary name="journeys" t={t}>
+                <JourneysSection
+                  t={t}
+                  locale={locale}
+                  tiers={settings.tierLadder.steps}
+                  timeZone={settings.timeZone}
+                  savedSegments={savedSegments}
+                  load={loadJourneys}
+                  save={(patch) => send('journeys.settings.update', patch)}
+                  sweep={() => send('reminders.sweep', {})}
+                />
+              </SectionBoundary>
+            </div>
+            <div id="team" className="section-anchor">
+              <SectionBoundary name="team" t={t}>
+                <TeamSection t={t} locale={locale} api={TEAM} />
+              </SectionBoundary>
+            </div>
+            <div id="shop" className="section-anchor">
+              <SectionBoundary name="shop-setup" t={t}>
+                <ShopSetupSection
+                  key={settings.setupAt}
+                  t={t}
+                  locale={locale}
+                  settings={settings}
+                  browserLocale={navigator.language}
+                  browserZone={BROWSER_ZONE}
+                  onSave={save}
+                />
+              </SectionBoundary>
+            </div>
+          </div>
+        </div>
       )}
     </main>
   );

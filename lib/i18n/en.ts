@@ -176,6 +176,7 @@ export const en = {
   'tierName.diamond': 'Diamond',
   'options.title': 'Regulars settings',
   'options.data': 'Data',
+  'options.nav': 'Settings sections',
   'options.data.lead': 'Build your master file from the order exports your marketplaces already produce. Everything stays on this computer.',
   'options.store': '{members, plural, one {# member} other {# members}} · {orders, plural, one {# order} other {# orders}} in your master file',
   'options.language.auto': 'Browser language',

@@ -177,6 +177,7 @@ export const zhCN: Record<MessageKey, string> = {
   'tierName.diamond': '钻石会员',
   'options.title': '熟客设置',
   'options.data': '数据',
+  'options.nav': '设置目录',
   'options.data.lead': '用各平台已有的订单导出文件建立会员总档。所有数据只保存在这台电脑上。',
   'options.store': '会员总档：{members} 位会员 · {orders} 笔订单',
   'options.language.auto': '跟随浏览器',

@@ -177,6 +177,7 @@ export const zhTW: Record<MessageKey, string> = {
   'tierName.diamond': '鑽石會員',
   'options.title': '熟客設定',
   'options.data': '資料',
+  'options.nav': '設定目錄',
   'options.data.lead': '用各平台已有的訂單匯出檔建立會員總檔。所有資料只保存在這台電腦上。',
   'options.store': '會員總檔：{members} 位會員 · {orders} 筆訂單',
   'options.language.auto': '跟隨瀏覽器',

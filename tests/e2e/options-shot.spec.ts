@@ -13,3 +13,16 @@ for (const [locale, counts] of [['en', 'orders from'], ['zh-CN', '笔订单']] a
     await page.screenshot({ path: path.join(out, `options-${locale}.png`), fullPage: true });
   });
 }
+
+for (const locale of ['en', 'zh-CN'] as const) {
+  test(`options page scrolled to a section, wide and narrow ${locale} @screenshots`, async ({ ext }) => {
+    const { page, out } = await optionsPageIn(ext, locale, { width: 1200, height: 800 });
+    await page.goto(`chrome-extension://${ext.extensionId}/options.html#journeys`);
+    await expect(page.getByRole('navigation').locator('[aria-current="location"]')).toHaveText(CATALOGUES[locale]['journeys.title']);
+    await page.screenshot({ path: path.join(out, `options-nav-${locale}.png`) });
+    await page.setViewportSize({ width: 600, height: 800 });
+    await page.goto(`chrome-extension://${ext.extensionId}/options.html#backup`);
+    await expect(page.getByRole('navigation').locator('[aria-current="location"]')).toHaveText(CATALOGUES[locale]['options.backup']);
+    await page.screenshot({ path: path.join(out, `options-narrow-${locale}.png`) });
+  });
+}
