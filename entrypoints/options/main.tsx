@@ -22,6 +22,7 @@ import type { Settings, SettingsPatch } from '@/lib/domain/settings';
 import { addWooShop, readMarketplaceAccess, removeHosts, removeWooShop, requestHosts, switchableMarketplaces, watchMarketplaceAccess } from '@/lib/hosts/access';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { send } from '@/lib/messaging/browser-client';
+import { onStoreChanged } from '@/lib/messaging/store-events';
 import { backgroundWorker, sendBulk } from '@/lib/messaging/bulk-client';
 import { endInSteps } from '@/lib/messaging/import-end-steps';
 import { storeFiles } from '@/lib/export/store-files';
@@ -91,6 +92,14 @@ function App() {
     void refreshCounts();
     void refreshRules();
     send('segment.list', {}).then((list) => setSavedSegments(list.map(({ id, name }) => ({ id, name }))), () => undefined);
+    // The counts follow the store written from elsewhere: an import's members the background completes
+    // after its page was closed, another tab's import, a teammate's orders through sync.
+    const stopCounts = onStoreChanged(['members', 'orders'], () => void refreshCounts());
+    const stopRules = onStoreChanged(['siteRules'], () => void refreshRules());
+    return () => {
+      stopCounts();
+      stopRules();
+    };
   }, []);
   const locale = resolveLocale(settings?.locale, navigator.language);
   const t = translator(locale);
