@@ -51,13 +51,15 @@ export function OptionsNav({ sections, label }: { sections: readonly NavSection[
     const onScroll = () => {
       frame ||= requestAnimationFrame(measure);
     };
-    // Mounted with the sections: an address naming one (options.html#team) opens there.
-    if (named) document.getElementById(named)?.scrollIntoView();
+    // Mounted with the sections: an address naming one (options.html#team) opens there, and stays
+    // there while the sections above it fill in what they load, until the user moves.
+    const stopHolding = holdInView(named);
     measure();
     window.addEventListener('scroll', onScroll, { passive: true });
     window.addEventListener('resize', onScroll);
     window.addEventListener('hashchange', onHash);
     return () => {
+      stopHolding();
       window.removeEventListener('hashchange', onHash);
       window.removeEventListener('scroll', onScroll);
       window.removeEventListener('resize', onScroll);
@@ -88,4 +90,29 @@ export function OptionsNav({ sections, label }: { sections: readonly NavSection[
       </ol>
     </nav>
   );
+}
+
+/** How long a section an address names is held at the top while the page above it settles. */
+const HOLD_MS = 3000;
+
+/**
+ * Scrolls to the section `id` and keeps it there as the page's height changes (the sections above it
+ * draw what they load: figures, the reminder rules), for HOLD_MS or until the user scrolls, types or
+ * clicks. Returns the function that stops holding.
+ */
+function holdInView(id: string | undefined): () => void {
+  const target = id === undefined ? null : document.getElementById(id);
+  if (!target) return () => undefined;
+  target.scrollIntoView();
+  const observer = new ResizeObserver(() => target.scrollIntoView());
+  observer.observe(document.body);
+  const events = ['wheel', 'keydown', 'pointerdown', 'touchstart'] as const;
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    for (const e of events) window.removeEventListener(e, stop, true);
+  };
+  const timer = setTimeout(stop, HOLD_MS);
+  for (const e of events) window.addEventListener(e, stop, { capture: true, passive: true });
+  return stop;
 }

@@ -3,7 +3,7 @@ import type { Translate } from '@/lib/i18n';
 import type { ShowOutcome } from '@/lib/hosts/show-here';
 import { PopupTabs, type PopupTab } from './popup/tabs';
 
-export function PopupPage({ t, counts, tabs, initialTab, showHere, openSettings, setupNeeded, syncLine }: {
+export function PopupPage({ t, counts, tabs, initialTab, showHere, openSettings, openTeam, setupNeeded, syncLine }: {
   t: Translate;
   /** Team sync in one glance (components/sync-status-line syncStatusLine); absent when not connected. */
   syncLine?: string | undefined;
@@ -13,6 +13,8 @@ export function PopupPage({ t, counts, tabs, initialTab, showHere, openSettings,
   initialTab?: string | undefined;
   showHere(): Promise<ShowOutcome>;
   openSettings(): void;
+  /** The settings, at the Team section. */
+  openTeam(): void;
   /** The first-run questions are not answered yet: say so before anything else. */
   setupNeeded?: boolean | undefined;
 }) {
@@ -43,13 +45,14 @@ export function PopupPage({ t, counts, tabs, initialTab, showHere, openSettings,
         </div>
       )}
       <PopupTabs tabs={tabs} active={active} onChange={setActive} />
+      {/* Opens the settings at the Team section: where a wrong password or a refused change is put right. */}
+      {syncLine && (
+        <button type="button" className="sync-line" data-testid="sync-line" onClick={openTeam}>
+          {t('team.popup', { state: syncLine })}
+        </button>
+      )}
       <div className="foot">
         <span>{counts ? t('options.store', { members: counts.members, orders: counts.orders }) : ''}</span>
-        {syncLine && (
-          <span className="small muted" data-testid="sync-line">
-            {t('team.popup', { state: syncLine })}
-          </span>
-        )}
         <button type="button" onClick={openSettings}>
           {t('popup.settings')}
         </button>

@@ -87,6 +87,7 @@ function reactFirstRender(locale: UiLocale, data: TodayData, setupNeeded: boolea
       ]}
       showHere={async () => 'shown'}
       openSettings={() => undefined}
+      openTeam={() => undefined}
       setupNeeded={setupNeeded}
     />
   );

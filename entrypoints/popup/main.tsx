@@ -164,6 +164,7 @@ function App({ locale, t, settings }: { locale: UiLocale; t: Translate; settings
         return outcome;
       }}
       openSettings={() => void browser.runtime.openOptionsPage()}
+      openTeam={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#team') }).then(() => window.close())}
       setupNeeded={settings?.setupAt === null}
     />
   );
