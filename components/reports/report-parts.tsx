@@ -15,7 +15,7 @@ export const pct = (share: number, locale: UiLocale, digits = 0) => new Intl.Num
 
 export function ChartCard({ title, lead, children, onCsv, t, testId, wide }: {
   title: string;
-  lead?: string;
+  lead?: ReactNode;
   children: ReactNode;
   onCsv(): void;
   t: Translate;

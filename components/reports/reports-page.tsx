@@ -184,7 +184,12 @@ export function ReportsPage({ t, locale, settings, report, computeMs, updating, 
           t={t}
           testId="chart-tiers"
           title={t('reports.tiers.title')}
-          lead={t(settings.tierLadder.window === 'lifetime' ? 'reports.tiers.leadLifetime' : 'reports.tiers.leadYearly')}
+          lead={(
+            <>
+              {t(settings.tierLadder.window === 'lifetime' ? 'reports.tiers.leadLifetime' : 'reports.tiers.leadYearly')}{' '}
+              <a href="options.html#tiers">{t('reports.tiers.change')}</a>
+            </>
+          )}
           onCsv={() => csv('tiers', ['reports.csv.tier', 'reports.csv.members', 'reports.csv.share'], report.byTier.map((r) => [tierName(r, t), r.count, percentCell(report.members ? r.count / report.members : 0)]))}
         >
           <BarList testId="tier-bars" locale={locale} total={report.members} rows={report.byTier.map((r) => ({ label: tierName(r, t), count: r.count, color: r.color }))} />

@@ -85,7 +85,17 @@ function App() {
   const [counts, setCounts] = useState<{ members: number; orders: number }>();
   const [rules, setRules] = useState<SiteRuleRow[]>([]);
   const [savedSegments, setSavedSegments] = useState<{ id: string; name: string }[]>([]);
-  const refreshCounts = () => send('store.counts', {}).then(setCounts, () => undefined);
+  /**
+   * What the tier and category figures were last read for: the counts after this page's own import
+   * or restore. Writes from elsewhere (a teammate's through sync, a burst at a time) update the counts
+   * line only: each new version has the background compute its report again.
+   */
+  const [dataVersion, setDataVersion] = useState<string>();
+  const refreshCounts = (here = true) =>
+    send('store.counts', {}).then((c) => {
+      setCounts(c);
+      if (here) setDataVersion(`${c.members}/${c.orders}`);
+    }, () => undefined);
   const refreshRules = () => send('siteRule.list', {}).then(setRules, () => undefined);
   useEffect(() => {
     send('settings.get', {}).then(setSettings, () => undefined);
@@ -94,7 +104,7 @@ function App() {
     send('segment.list', {}).then((list) => setSavedSegments(list.map(({ id, name }) => ({ id, name }))), () => undefined);
     // The counts follow the store written from elsewhere: an import's members the background completes
     // after its page was closed, another tab's import, a teammate's orders through sync.
-    const stopCounts = onStoreChanged(['members', 'orders'], () => void refreshCounts());
+    const stopCounts = onStoreChanged(['members', 'orders'], () => void refreshCounts(false), 1000);
     const stopRules = onStoreChanged(['siteRules'], () => void refreshRules());
     return () => {
       stopCounts();
@@ -151,7 +161,7 @@ function App() {
                   readFile={(file, options) => readInWorker(importWorker, file, options)}
                   streamFile={streamFile}
                   streamAbove={streamAbove}
-                  onImported={refreshCounts}
+                  onImported={() => void refreshCounts()}
                 />
               </SectionBoundary>
             </div>
@@ -167,7 +177,7 @@ function App() {
                   onSave={save}
                   reload={() => send('settings.get', {}).then(setSettings)}
                   reportsUrl="reports.html"
-                  dataVersion={counts && `${counts.members}/${counts.orders}`}
+                  dataVersion={dataVersion}
                 />
               </SectionBoundary>
             </div>
@@ -184,7 +194,7 @@ function App() {
                     return result;
                   }}
                   onSave={save}
-                  dataVersion={counts && `${counts.members}/${counts.orders}`}
+                  dataVersion={dataVersion}
                 />
               </SectionBoundary>
             </div>

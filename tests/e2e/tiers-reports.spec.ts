@@ -176,6 +176,11 @@ test.describe('the reports page', () => {
 
     mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: path.join(OUT, 'reports-en-test.png'), fullPage: true });
+
+    // The tier card's "Change the ladder" opens the settings at the ladder.
+    await page.getByTestId('chart-tiers').getByRole('link', { name: 'Change the ladder', exact: true }).click();
+    await expect(page).toHaveURL(/\/options\.html#tiers$/);
+    await expect(page.getByRole('heading', { level: 2, name: 'Tiers and lapse', exact: true })).toBeInViewport();
     await page.close();
   });
 });
