@@ -18,11 +18,36 @@ type Progress = ResponseOf<'orders.importFileProgress'>;
 async function setUp(clock?: () => number, storeMs = 0) {
   const db = memoryDb();
   const imports = importCapability(db, () => NOW);
-  const files = fileImports(async (rowsJson, session) => {
-    if (storeMs) await new Promise((r) => setTimeout(r, storeMs));
-    return imports.handlers['orders.import']({ rowsJson, session }, page);
-  }, clock);
-  return { db, imports, files };
+  /** Sessions ended because their page was gone, and the checks for it waiting to run. */
+  const ended: string[] = [];
+  const checks: (() => void)[] = [];
+  const files = fileImports(
+    async (rowsJson, session) => {
+      if (storeMs) await new Promise((r) => setTimeout(r, storeMs));
+      return imports.handlers['orders.import']({ rowsJson, session }, page);
+    },
+    clock,
+    {
+      end: async (session) => {
+        await imports.end(session);
+        ended.push(session);
+      },
+      later: (check) => checks.push(check),
+    },
+  );
+  return { db, imports, files, ended, checks };
+}
+
+const until = async (done: () => boolean) => {
+  while (!done()) await new Promise((r) => setTimeout(r, 5));
+};
+
+/** Every order's member is in the store, and the members are those of the orders stored. */
+async function membersOfOrders(db: ReturnType<typeof memoryDb>) {
+  const orders = await db.orders.toArray();
+  const members = new Set(await db.members.toCollection().primaryKeys());
+  const orphans = orders.filter((o) => !members.has(o.memberId)).length;
+  return { orders: orders.length, members: members.size, orphans, buyers: new Set(orders.map((o) => o.memberId)).size };
 }
 
 /** Asks as the options page does until the file is through; every answer on the way. */
@@ -112,6 +137,52 @@ describe('a big file read by the background, where it is stored', () => {
     const { answers, last } = await askUntilDone(files, 'read-file-4');
     expect(last.done).toMatchObject({ ok: false, refusal: { code: 'stopped' } });
     expect(storedOrders(answers)).toBeLessThan(ORDERS);
+  });
+
+  it('a page gone mid-import: the reading stops and the session ends here, every stored order with its member', async () => {
+    let t = 0;
+    const { db, files, ended } = await setUp(() => t, 20);
+    await files.handlers['orders.importFile']({ id: 'read-file-7', session: 'session-file-7', file: file(), fileName: 'orders_export.csv', options }, page);
+    // The page asks until a batch is stored, then is closed: it asks no more.
+    let stored = 0;
+    while (!stored) {
+      await new Promise((r) => setTimeout(r, 2));
+      stored = (await files.handlers['orders.importFileProgress']({ id: 'read-file-7' }, page)).stored.length;
+    }
+    t = PAGE_GONE_MS + 1;
+    await until(() => ended.length > 0);
+    expect(ended).toEqual(['session-file-7']);
+    const kept = await membersOfOrders(db);
+    expect(kept.orders).toBeGreaterThan(0);
+    expect(kept.orders).toBeLessThan(ORDERS);
+    expect(kept).toMatchObject({ orphans: 0, members: kept.buyers });
+  });
+
+  it('a file read through with no page asking any more: its session ends once the page is gone, not before', async () => {
+    let t = 0;
+    const { db, files, ended, checks } = await setUp(() => t);
+    await files.handlers['orders.importFile']({ id: 'read-file-8', session: 'session-file-8', file: file(), fileName: 'orders_export.csv', options }, page);
+    await until(() => checks.length > 0);
+    // Read through while the page could still ask: nothing ended yet, the members wait for the session's end.
+    expect(ended).toEqual([]);
+    expect((await membersOfOrders(db)).orders).toBe(ORDERS);
+    expect((await membersOfOrders(db)).members).toBe(0);
+    t = PAGE_GONE_MS + 1;
+    checks.shift()!();
+    await until(() => ended.length > 0);
+    expect(await membersOfOrders(db)).toEqual({ orders: ORDERS, members: 2_000, orphans: 0, buyers: 2_000 });
+  });
+
+  it('a page that takes its answer ends the session itself: the check for a gone page then does nothing', async () => {
+    let t = 0;
+    const { files, ended, checks } = await setUp(() => t);
+    await files.handlers['orders.importFile']({ id: 'read-file-9', session: 'session-file-9', file: file(), fileName: 'orders_export.csv', options }, page);
+    await until(() => checks.length > 0);
+    const { last } = await askUntilDone(files, 'read-file-9');
+    expect(last.done).toMatchObject({ ok: true });
+    t = PAGE_GONE_MS + 1;
+    checks.shift()!();
+    expect(ended).toEqual([]);
   });
 
   it('ends with the store’s own message when a batch fails, and stores nothing after it', async () => {

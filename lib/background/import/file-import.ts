@@ -32,11 +32,25 @@ interface Reading {
 
 class Stopped extends Error {}
 
-export function fileImports(storeBatch: StoreBatch, clock: () => number = () => performance.now()) {
+/**
+ * What is done with a session whose page went away (closed mid-import): `end` writes its waiting
+ * members now, where they would otherwise wait for its idle end, or, the worker stopped meanwhile (an
+ * idle worker lasts 30 s), for its next start. `later` runs the check that the page is gone.
+ */
+export interface Abandoned {
+  end(session: string): Promise<unknown>;
+  later?: (check: () => void, ms: number) => void;
+}
+
+export function fileImports(storeBatch: StoreBatch, clock: () => number = () => performance.now(), abandoned?: Abandoned) {
   const readings = new Map<string, Reading>();
   const forgetUnclaimed = () => {
     for (const [id, r] of readings) if (clock() - r.askedAt > UNCLAIMED_MS) readings.delete(id);
   };
+
+  const pageGone = (reading: Reading) => clock() - reading.askedAt > PAGE_GONE_MS;
+  /** A page gone: no one will end the session, or cancel it (a page that stops its import cancels it after). */
+  const endAbandoned = (session: string) => void abandoned?.end(session).catch((e: unknown) => console.error('Regulars: an import left by its page could not finish', e));
 
   const read = async (request: RequestOf<'orders.importFile'>, reading: Reading) => {
     const { file, fileName, session, options } = request;
@@ -51,7 +65,7 @@ export function fileImports(storeBatch: StoreBatch, clock: () => number = () => 
     const onBatch = async (orders: Parameters<typeof orderBatch>[0], problems: ImportProblem[], progress: StreamProgress) => {
       // This batch was read while the one before was stored; it goes once that one is.
       await inFlight.shift();
-      if (reading.stopped || clock() - reading.askedAt > PAGE_GONE_MS) {
+      if (reading.stopped || pageGone(reading)) {
         halted = true;
         throw new Stopped();
       }
@@ -80,6 +94,12 @@ export function fileImports(storeBatch: StoreBatch, clock: () => number = () => 
       reading.done = result.ok ? { ...result, preset: { id: result.preset.id, label: result.preset.label } } : result;
     }
     reading.seen = seen.hashes();
+    if (reading.stopped) return;
+    // Read through (or cut short) with no page asking: its session is ended here. A page that still
+    // asks takes the answer and ends the session itself.
+    const unclaimed = () => readings.get(request.id) === reading && pageGone(reading);
+    if (unclaimed()) endAbandoned(session);
+    else (abandoned?.later ?? ((check, ms) => void setTimeout(check, ms)))(() => unclaimed() && endAbandoned(session), PAGE_GONE_MS + 1);
   };
 
   const handlers: Pick<Handlers, 'orders.importFile' | 'orders.importFileProgress' | 'orders.importFileStop'> = {

@@ -212,6 +212,8 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
       // Their journals stay: a backup taken mid-import has those members' stats behind their orders.
       await recoverJournals(db, now());
     },
+    /** Ends a session whole, its waiting members written (its page is gone: file-import.ts). */
+    end: (id: string) => endSession(id),
     /** A member a session under way created and has not written yet: written now (member-journal.ts writeEarly). */
     async writeWaitingMember(memberId: string): Promise<boolean> {
       for (const session of sessions.values()) {
