@@ -1,4 +1,4 @@
-import { StrictMode, useEffect, useState } from 'react';
+import { StrictMode, useEffect, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BackupSection } from '@/components/backup-section';
 import { CategoriesSection } from '@/components/categories-section';
@@ -7,7 +7,6 @@ import { readInWorker } from '@/components/read-in-worker';
 import { JourneysSection } from '@/components/journeys-section';
 import { MarketplacesSection } from '@/components/marketplaces-section';
 import { OptionsNav, type NavSection } from '@/components/options-nav';
-import type { ReactNode } from 'react';
 import { SectionBoundary } from '@/components/section-boundary';
 import { ShopSetupSection } from '@/components/shop-setup-section';
 import { PagesSection } from '@/components/site-rules-section';

@@ -68,7 +68,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
   });
   // Big files are read here, each batch stored as the session's next (file-import.ts).
-  const files = fileImports((rowsJson, session) => imports.handlers['orders.import']({ rowsJson, session }, {}), undefined, { end: (session) => imports.end(session) });
+  const files = fileImports((rowsJson, session) => imports.handlers['orders.import']({ rowsJson, session }, {}), { endAbandoned: (session) => imports.end(session) });
   deps.sync?.followImports((memberId) => imports.writeWaitingMember(memberId));
   if (deps.recoverImports) void imports.recover().catch((e) => console.error('Regulars: an unfinished import could not be completed', e));
   const handlers: Handlers = {

@@ -26,9 +26,9 @@ async function setUp(clock?: () => number, storeMs = 0) {
       if (storeMs) await new Promise((r) => setTimeout(r, storeMs));
       return imports.handlers['orders.import']({ rowsJson, session }, page);
     },
-    clock,
     {
-      end: async (session) => {
+      clock,
+      endAbandoned: async (session) => {
         await imports.end(session);
         ended.push(session);
       },
@@ -38,8 +38,8 @@ async function setUp(clock?: () => number, storeMs = 0) {
   return { db, imports, files, ended, checks };
 }
 
-const until = async (done: () => boolean) => {
-  while (!done()) await new Promise((r) => setTimeout(r, 5));
+const until = async (done: () => boolean | Promise<boolean>) => {
+  while (!(await done())) await new Promise((r) => setTimeout(r, 2));
 };
 
 /** Every order's member is in the store, and the members are those of the orders stored. */
@@ -144,11 +144,7 @@ describe('a big file read by the background, where it is stored', () => {
     const { db, files, ended } = await setUp(() => t, 20);
     await files.handlers['orders.importFile']({ id: 'read-file-7', session: 'session-file-7', file: file(), fileName: 'orders_export.csv', options }, page);
     // The page asks until a batch is stored, then is closed: it asks no more.
-    let stored = 0;
-    while (!stored) {
-      await new Promise((r) => setTimeout(r, 2));
-      stored = (await files.handlers['orders.importFileProgress']({ id: 'read-file-7' }, page)).stored.length;
-    }
+    await until(async () => (await files.handlers['orders.importFileProgress']({ id: 'read-file-7' }, page)).stored.length > 0);
     t = PAGE_GONE_MS + 1;
     await until(() => ended.length > 0);
     expect(ended).toEqual(['session-file-7']);

@@ -32,17 +32,20 @@ interface Reading {
 
 class Stopped extends Error {}
 
-/**
- * What is done with a session whose page went away (closed mid-import): `end` writes its waiting
- * members now, where they would otherwise wait for its idle end, or, the worker stopped meanwhile (an
- * idle worker lasts 30 s), for its next start. `later` runs the check that the page is gone.
- */
-export interface Abandoned {
-  end(session: string): Promise<unknown>;
+export interface FileImportOptions {
+  clock?: () => number;
+  /**
+   * Ends a session whose page went away (closed mid-import): its waiting members are written now,
+   * where they would otherwise wait for its idle end, or, the worker stopped meanwhile (an idle worker
+   * lasts 30 s), for its next start.
+   */
+  endAbandoned?: (session: string) => Promise<unknown>;
+  /** Runs the check that the page is gone, `ms` from now. */
   later?: (check: () => void, ms: number) => void;
 }
 
-export function fileImports(storeBatch: StoreBatch, clock: () => number = () => performance.now(), abandoned?: Abandoned) {
+export function fileImports(storeBatch: StoreBatch, options: FileImportOptions = {}) {
+  const { clock = () => performance.now(), later = (check, ms) => void setTimeout(check, ms) } = options;
   const readings = new Map<string, Reading>();
   const forgetUnclaimed = () => {
     for (const [id, r] of readings) if (clock() - r.askedAt > UNCLAIMED_MS) readings.delete(id);
@@ -50,7 +53,7 @@ export function fileImports(storeBatch: StoreBatch, clock: () => number = () => 
 
   const pageGone = (reading: Reading) => clock() - reading.askedAt > PAGE_GONE_MS;
   /** A page gone: no one will end the session, or cancel it (a page that stops its import cancels it after). */
-  const endAbandoned = (session: string) => void abandoned?.end(session).catch((e: unknown) => console.error('Regulars: an import left by its page could not finish', e));
+  const endAbandoned = (session: string) => void options.endAbandoned?.(session).catch((e: unknown) => console.error('Regulars: an import left by its page could not finish', e));
 
   const read = async (request: RequestOf<'orders.importFile'>, reading: Reading) => {
     const { file, fileName, session, options } = request;
@@ -99,7 +102,7 @@ export function fileImports(storeBatch: StoreBatch, clock: () => number = () => 
     // asks takes the answer and ends the session itself.
     const unclaimed = () => readings.get(request.id) === reading && pageGone(reading);
     if (unclaimed()) endAbandoned(session);
-    else (abandoned?.later ?? ((check, ms) => void setTimeout(check, ms)))(() => unclaimed() && endAbandoned(session), PAGE_GONE_MS + 1);
+    else later(() => unclaimed() && endAbandoned(session), PAGE_GONE_MS + 1);
   };
 
   const handlers: Pick<Handlers, 'orders.importFile' | 'orders.importFileProgress' | 'orders.importFileStop'> = {
