@@ -67,7 +67,7 @@ describe('reading a big export a chunk at a time', () => {
         problems.push(...p);
         expect(progress.bytes).toBeLessThanOrEqual(bytes.length);
       },
-      20_000, // small chunks: many cuts, many orders split across them
+      { chunkChars: 20_000 }, // small chunks: many cuts, many orders split across them
     );
     expect(result).toMatchObject({ ok: true, rowCount: whole.rowCount, orderCount: whole.orders.length, problemCount: 0 });
     expect(batches).toBeGreaterThan(0);
@@ -86,7 +86,7 @@ describe('reading a big export a chunk at a time', () => {
     const result = await streamOrderExport(decodedChunks(byteStream(bytes, 3_001), 'utf-8'), 'orders_export.csv', { ...options, platform: undefined, encoding: 'utf-8' }, bytes.length, async (orders, p) => {
       got.push(...orders);
       problems.push(...p);
-    }, 5_000);
+    }, { chunkChars: 5_000 });
     expect(result).toMatchObject({ ok: true, orderCount: whole.orders.length });
     expect(problems).toEqual([]);
     expect(got).toEqual(whole.orders);
@@ -94,7 +94,7 @@ describe('reading a big export a chunk at a time', () => {
 
   it('a file no preset knows is refused naming the file and its columns, and saying what to do, in each language', async () => {
     const bytes = new TextEncoder().encode('Colour,Size,Weight\nred,S,2\n');
-    const result = await streamOrderExport(decodedChunks(byteStream(bytes, 5), 'utf-8'), 'x.csv', { ...options, encoding: 'utf-8' }, bytes.length, async () => undefined, 4);
+    const result = await streamOrderExport(decodedChunks(byteStream(bytes, 5), 'utf-8'), 'x.csv', { ...options, encoding: 'utf-8' }, bytes.length, async () => undefined, { chunkChars: 4 });
     if (result.ok) throw new Error('read');
     expect(result.refusal).toMatchObject({ code: 'unknownColumns', params: { file: 'x.csv', columns: 'Colour, Size, Weight' } });
     expect(result.message).toBe("x.csv: these columns don't match any export Regulars knows (Colour, Size, Weight…). Say which column holds what in the column mapping under the file, then import again.");
@@ -106,7 +106,7 @@ describe('reading a big export a chunk at a time', () => {
     const text = 'Sales Record Number,Order Number,Buyer Username,Item Title,Total Price,Order Date\n1,12-1-1,ann,Mug,$5.00,Mar-04-26\n';
     const bytes = new TextEncoder().encode(text);
     const whole = readOrderExport(bytes, 'ebay.csv', { ...options, platform: undefined });
-    const result = await streamOrderExport(decodedChunks(byteStream(bytes, 9), 'utf-8'), 'ebay.csv', { ...options, platform: undefined, encoding: 'utf-8' }, bytes.length, async () => undefined, 16);
+    const result = await streamOrderExport(decodedChunks(byteStream(bytes, 9), 'utf-8'), 'ebay.csv', { ...options, platform: undefined, encoding: 'utf-8' }, bytes.length, async () => undefined, { chunkChars: 16 });
     if (result.ok || whole.ok) throw new Error('read');
     expect(result.refusal).toEqual(whole.refusal);
     expect(result.refusal).toMatchObject({ code: 'near', preset: 'ebay-orders', params: { columns: '"Sale Date"' } });
@@ -119,7 +119,7 @@ describe('reading a big export a chunk at a time', () => {
     const whole = readOrderExport(bytes, 'eBay-OrdersReport.csv', opts);
     if (!whole.ok) throw new Error(whole.message);
     const got: ImportedOrder[] = [];
-    const result = await streamOrderExport(decodedChunks(byteStream(bytes, 50), 'utf-8'), 'eBay-OrdersReport.csv', { ...opts, encoding: 'utf-8' }, bytes.length, async (o) => void got.push(...o), 100);
+    const result = await streamOrderExport(decodedChunks(byteStream(bytes, 50), 'utf-8'), 'eBay-OrdersReport.csv', { ...opts, encoding: 'utf-8' }, bytes.length, async (o) => void got.push(...o), { chunkChars: 100 });
     expect(result).toMatchObject({ ok: true, rowCount: whole.rowCount, orderCount: whole.orders.length });
     expect(got).toEqual(whole.orders);
   });
@@ -132,7 +132,7 @@ describe('reading a big export a chunk at a time', () => {
     const whole = readOrderExport(bytes, 'mine.csv', { ...options, mapping });
     if (!whole.ok) throw new Error(whole.message);
     const streamed: ImportedOrder[] = [];
-    const result = await streamOrderExport(decodedChunks(byteStream(bytes, 700), 'utf-8'), 'mine.csv', { ...options, mapping, encoding: 'utf-8' }, bytes.length, async (orders) => void streamed.push(...orders), 1000);
+    const result = await streamOrderExport(decodedChunks(byteStream(bytes, 700), 'utf-8'), 'mine.csv', { ...options, mapping, encoding: 'utf-8' }, bytes.length, async (orders) => void streamed.push(...orders), { chunkChars: 1000 });
     expect(result).toMatchObject({ ok: true, orderCount: 300 });
     expect(streamed).toEqual(whole.orders);
     expect(streamed.filter((o) => o.status === 'refunded')).toHaveLength(42);
@@ -143,7 +143,7 @@ describe('reading a big export a chunk at a time', () => {
     for (let i = 1; i <= 200; i++) lines.push(`#${1000 + i},paid,fulfilled,Scarf,12.00,2026-03-04 13:05:00 +0000,USD`);
     const bytes = new TextEncoder().encode(lines.join('\n') + '\n');
     const batches: unknown[] = [];
-    const result = await streamOrderExport(decodedChunks(byteStream(bytes, 500), 'utf-8'), 'orders_export.csv', { ...options, encoding: 'utf-8' }, bytes.length, async (o) => void batches.push(o), 1000);
+    const result = await streamOrderExport(decodedChunks(byteStream(bytes, 500), 'utf-8'), 'orders_export.csv', { ...options, encoding: 'utf-8' }, bytes.length, async (o) => void batches.push(o), { chunkChars: 1000 });
     expect(result).toEqual({ ok: false, refusal: expect.objectContaining({ code: 'file', preset: 'shopify-orders', problem: expect.objectContaining({ code: 'noBuyerColumn' }) }), message: expect.stringMatching(/^orders_export\.csv \(Shopify orders export\) .*Email/) });
     expect(batches).toEqual([]);
   });

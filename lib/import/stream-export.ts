@@ -68,13 +68,19 @@ export async function* decodedChunks(stream: ReadableStream<Uint8Array>, encodin
   if (tail) yield { text: tail, bytes };
 }
 
+/** How the text is cut: characters read a piece, orders a batch (at most IMPORT_BATCH, what the store takes). */
+export interface StreamSizes {
+  chunkChars?: number;
+  batchOrders?: number;
+}
+
 export async function streamOrderExport(
   chunks: AsyncIterable<{ text: string; bytes: number }>,
   fileName: string,
   options: ReadOptions & { encoding: Encoding },
   totalBytes: number,
   onBatch: (orders: ImportedOrder[], problems: ImportProblem[], progress: StreamProgress) => Promise<void>,
-  chunkChars = CHUNK_CHARS,
+  { chunkChars = CHUNK_CHARS, batchOrders = IMPORT_BATCH }: StreamSizes = {},
 ): Promise<StreamResult> {
   let buffer = '';
   let headers: string[] | undefined;
@@ -91,8 +97,8 @@ export async function streamOrderExport(
   const outProblems: ImportProblem[] = [];
 
   const emit = async (all: boolean) => {
-    while (out.length >= IMPORT_BATCH || (all && (out.length > 0 || outProblems.length > 0))) {
-      const batch = out.splice(0, IMPORT_BATCH);
+    while (out.length >= batchOrders || (all && (out.length > 0 || outProblems.length > 0))) {
+      const batch = out.splice(0, batchOrders);
       orderCount += batch.length;
       await onBatch(batch, outProblems.splice(0), { bytes, totalBytes, rows: rowCount });
     }

@@ -8,9 +8,10 @@ import type { ResponseOf } from '../../messaging/protocol';
 
 const page = {};
 const options = { timeZone: 'UTC', currency: 'USD' };
-// 6,000 orders: three batches (IMPORT_BATCH 2,500), from 2,000 buyers.
-const ORDERS = 6_000;
-const csv = shopifyExport(ORDERS, 2_000, Date.UTC(2026, 10, 23));
+// 600 orders from 200 buyers, in batches of 250 (the store's are IMPORT_BATCH, 2,500): three batches.
+const ORDERS = 600;
+const BATCH = 250;
+const csv = shopifyExport(ORDERS, 200, Date.UTC(2026, 10, 23));
 const file = () => new File([csv], 'orders_export.csv', { type: 'text/csv' });
 
 type Progress = ResponseOf<'orders.importFileProgress'>;
@@ -28,6 +29,7 @@ async function setUp(clock?: () => number, storeMs = 0) {
     },
     {
       clock,
+      batchOrders: BATCH,
       endAbandoned: async (session) => {
         await imports.end(session);
         ended.push(session);
@@ -121,7 +123,7 @@ describe('a big file read by the background, where it is stored', () => {
     expect(last.done).toMatchObject({ ok: false, refusal: { code: 'stopped' } });
     const reported = storedOrders(answers);
     // The first batch, and the second, which was being stored when the stop came; not the third.
-    expect(reported).toBe(5_000);
+    expect(reported).toBe(2 * BATCH);
     expect(await db.orders.count()).toBe(reported);
     await imports.handlers['orders.importCancel']({ session }, page);
     expect(await db.orders.count()).toBe(0);
@@ -166,7 +168,7 @@ describe('a big file read by the background, where it is stored', () => {
     t = PAGE_GONE_MS + 1;
     checks.shift()!();
     await until(() => ended.length > 0);
-    expect(await membersOfOrders(db)).toEqual({ orders: ORDERS, members: 2_000, orphans: 0, buyers: 2_000 });
+    expect(await membersOfOrders(db)).toEqual({ orders: ORDERS, members: 200, orphans: 0, buyers: 200 });
   });
 
   it('a page that takes its answer ends the session itself: the check for a gone page then does nothing', async () => {
@@ -188,11 +190,11 @@ describe('a big file read by the background, where it is stored', () => {
     const files = fileImports(async (rowsJson, session) => {
       if (++batches === 2) throw new Error('the store refused batch 2');
       return imports.handlers['orders.import']({ rowsJson, session }, page);
-    });
+    }, { batchOrders: BATCH });
     await files.handlers['orders.importFile']({ id: 'read-file-5', session: 'session-file-5', file: file(), fileName: 'orders_export.csv', options }, page);
     const { answers, last } = await askUntilDone(files, 'read-file-5');
     expect(last.done).toEqual({ ok: false, message: 'the store refused batch 2' });
-    expect(storedOrders(answers)).toBe(2_500);
+    expect(storedOrders(answers)).toBe(BATCH);
     expect(batches).toBe(2);
   });
 

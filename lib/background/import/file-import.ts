@@ -34,6 +34,8 @@ class Stopped extends Error {}
 
 export interface FileImportOptions {
   clock?: () => number;
+  /** Orders a batch: IMPORT_BATCH unless fewer are asked (tests, to go through several batches of a small file). */
+  batchOrders?: number;
   /**
    * Ends a session whose page went away (closed mid-import): its waiting members are written now,
    * where they would otherwise wait for its idle end, or, the worker stopped meanwhile (an idle worker
@@ -45,7 +47,7 @@ export interface FileImportOptions {
 }
 
 export function fileImports(storeBatch: StoreBatch, options: FileImportOptions = {}) {
-  const { clock = () => performance.now(), later = (check, ms) => void setTimeout(check, ms) } = options;
+  const { clock = () => performance.now(), later = (check, ms) => void setTimeout(check, ms), batchOrders } = options;
   const readings = new Map<string, Reading>();
   const forgetUnclaimed = () => {
     for (const [id, r] of readings) if (clock() - r.askedAt > UNCLAIMED_MS) readings.delete(id);
@@ -87,7 +89,7 @@ export function fileImports(storeBatch: StoreBatch, options: FileImportOptions =
     };
     const head = new Uint8Array(await file.slice(0, 65_536).arrayBuffer());
     const encoding = (options.encoding as Encoding | undefined) ?? sniffEncoding(head);
-    const result = await streamOrderExport(decodedChunks(file.stream(), encoding), fileName, { ...options, encoding }, file.size, onBatch);
+    const result = await streamOrderExport(decodedChunks(file.stream(), encoding), fileName, { ...options, encoding }, file.size, onBatch, { batchOrders });
     await Promise.all(inFlight);
     if (halted) {
       reading.done = { ok: false, refusal: refused('stopped'), message: 'stopped' };

@@ -63,7 +63,7 @@ async function streamed(text: string, name: string, options: ReadOptions, pieceC
     },
   });
   const orders: ImportedOrder[] = [];
-  const result = await streamOrderExport(decodedChunks(stream, 'utf-8'), name, { ...options, encoding: 'utf-8' }, bytes.length, async (batch) => void orders.push(...batch), pieceChars);
+  const result = await streamOrderExport(decodedChunks(stream, 'utf-8'), name, { ...options, encoding: 'utf-8' }, bytes.length, async (batch) => void orders.push(...batch), { chunkChars: pieceChars });
   if (!result.ok) throw new Error(result.message);
   return { orders, result };
 }
@@ -105,7 +105,7 @@ describe('a file whose line ends are mixed stores every order', () => {
     const stream = new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(bytes), c.close()) });
     const options: ReadOptions = { timeZone: 'UTC', currency: 'USD', mapping: { orderNo: 'Order ID', buyer: 'Buyer Username', amount: 'Total Price', date: 'Order Date', status: 'Status', platform: 'other' } };
     const read = whole(text, 'orders.csv', options);
-    const result = await streamOrderExport(decodedChunks(stream, 'utf-8'), 'orders.csv', { ...options, encoding: 'utf-8' }, bytes.length, async (_o, p) => void problems.push(...p.map((x) => x.line)), 10);
+    const result = await streamOrderExport(decodedChunks(stream, 'utf-8'), 'orders.csv', { ...options, encoding: 'utf-8' }, bytes.length, async (_o, p) => void problems.push(...p.map((x) => x.line)), { chunkChars: 10 });
     expect(result).toMatchObject({ ok: true, rowCount: 3, orderCount: 2 });
     expect(read.problems.map((p) => p.line)).toEqual([4]);
     expect(problems).toEqual([4]);
