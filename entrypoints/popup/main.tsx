@@ -10,6 +10,7 @@ import { dueCount } from '@/components/popup/today-layout';
 import { PAGE, todayRequest } from '@/components/popup/today-request';
 import type { Settings } from '@/lib/domain/settings';
 import { chromeTabApis, showOnTab } from '@/lib/hosts/show-here';
+import { browserOwnPageTabs, openOwnPage } from '@/lib/hosts/own-page';
 import { resolveLocale, type Translate, type UiLocale } from '@/lib/i18n/locales';
 import { loadTranslator } from '@/lib/i18n/load';
 import { send } from '@/lib/messaging/browser-client';
@@ -164,7 +165,7 @@ function App({ locale, t, settings }: { locale: UiLocale; t: Translate; settings
         return outcome;
       }}
       openSettings={() => void browser.runtime.openOptionsPage()}
-      openTeam={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#team') }).then(() => window.close())}
+      openTeam={() => void openOwnPage(browser.runtime.getURL('/options.html#team'), browserOwnPageTabs).then(() => window.close())}
       setupNeeded={settings?.setupAt === null}
     />
   );

@@ -258,18 +258,31 @@ test('a wrong password and a user who is not a member each show their state; loc
   await expect(teamStatus(options)).toHaveText('There is no team database no-such-shop on this server: check the name, or ask the owner to set it up. Nothing is sent or received.', { timeout: 20_000 });
   await connect(options, login('carol'));
   await expect(teamStatus(options)).toHaveText(`carol is not a member of ${DB}: ask the owner to add you. Nothing is sent or received.`, { timeout: 20_000 });
-  // The popup says so in one line, and that line opens the settings at the Team section, where it is put right.
-  const popup = await c.context.newPage();
-  await popup.goto(`chrome-extension://${c.extensionId}/popup.html`);
-  const line = popup.getByTestId('sync-line');
-  await expect(line).toHaveText(`Team: carol is not a member of ${DB}: ask the owner to add you. Nothing is sent or received.`);
+  // The popup says so in one line, and that line shows the settings at the Team section, where it is put right:
+  // the settings page open (scrolled to its top) is brought there, and no second one opened.
+  const teamHeading = (page: Page) => page.getByRole('heading', { name: 'Team', exact: true });
+  const popupLine = async () => {
+    const popup = await c.context.newPage();
+    await popup.goto(`chrome-extension://${c.extensionId}/popup.html`);
+    const line = popup.getByTestId('sync-line');
+    await expect(line).toHaveText(`Team: carol is not a member of ${DB}: ask the owner to add you. Nothing is sent or received.`);
+    return line;
+  };
+  await options.evaluate(() => window.scrollTo(0, 0));
+  await expect(teamHeading(options)).not.toBeInViewport();
+  await (await popupLine()).click();
+  await expect(options).toHaveURL(/\/options\.html#team$/);
+  await expect(teamHeading(options)).toBeInViewport();
+  expect(c.context.pages().filter((page) => page.url().includes('/options.html'))).toHaveLength(1);
+  // With no settings page open, it opens one there.
+  await options.close();
+  const line = await popupLine();
   const [settings] = await Promise.all([c.context.waitForEvent('page'), line.click()]);
   await expect(settings).toHaveURL(/\/options\.html#team$/);
-  await expect(settings.getByRole('heading', { name: 'Team', exact: true })).toBeInViewport();
-  await settings.close();
+  await expect(teamHeading(settings)).toBeInViewport();
   // Local work goes on: an import on this computer (the buyer the team wrote a note on), nothing of the team's arrives.
   const imported = await seedDemoOrders(c, demo.seed, [demo.seed.known.champion]);
-  expect(await storeCounts(options)).toMatchObject({ orders: imported.orders, members: 1, notes: 0 });
+  expect(await storeCounts(settings)).toMatchObject({ orders: imported.orders, members: 1, notes: 0 });
 });
 
 test('the server restarted during a new profile\'s initial sync: it resumes, with no duplicates', async ({ freshExt }) => {
