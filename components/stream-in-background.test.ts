@@ -31,7 +31,7 @@ describe('the page’s side of a file the background reads', () => {
     const seen = new DistinctKeys();
     seen.add('shopify:#1');
     const got: number[] = [];
-    const stream = streamInBackground(ask, file, options, 'session-1', seen, (batches, _problems, progress) => got.push(...batches.map((b) => b.orders), progress.bytes), 1);
+    const stream = streamInBackground(ask, file, options, 'session-1', seen, (batches, _problems, progress) => got.push(...batches.map((b) => b.orders), progress.bytes), { askMs: 1 });
     expect(await stream.done).toMatchObject({ ok: true, orderCount: 3 });
     expect(got).toEqual([2, 10, 1, 20]);
     expect(seen.size).toBe(3);
@@ -43,7 +43,7 @@ describe('the page’s side of a file the background reads', () => {
 
   it('fails, saying the background stopped, when the background no longer knows the read', async () => {
     const { ask } = fakeAsk([{ lost: true, stored: [], problems: [], progress: { bytes: 0, totalBytes: 0, rows: 0 } }]);
-    const stream = streamInBackground(ask, file, options, 'session-2', new DistinctKeys(), () => undefined, 1);
+    const stream = streamInBackground(ask, file, options, 'session-2', new DistinctKeys(), () => undefined, { askMs: 1 });
     expect(await stream.done).toMatchObject({ ok: false, message: 'The background stopped before it answered' });
   });
 
@@ -54,7 +54,7 @@ describe('the page’s side of a file the background reads', () => {
       { stored: [stored(5)], problems: [], progress: { bytes: 5, totalBytes: 20, rows: 5 }, done: { ok: false, refusal: { code: 'stopped' }, message: 'stopped' } },
     ]);
     const got: number[] = [];
-    const stream = streamInBackground(ask, file, options, 'session-3', new DistinctKeys(), (b) => got.push(...b.map((s) => s.orders)), 1);
+    const stream = streamInBackground(ask, file, options, 'session-3', new DistinctKeys(), (b) => got.push(...b.map((s) => s.orders)), { askMs: 1 });
     stream.stop();
     expect(await stream.done).toMatchObject({ ok: false, refusal: { code: 'stopped' } });
     expect(asked.map((a) => a.name)).toContain('orders.importFileStop');

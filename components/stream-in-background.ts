@@ -1,6 +1,8 @@
 // The page's side of a big file read by the background (lib/background/import/file-import.ts): it
 // hands the file over, then asks a few times a second what was stored. The asking is what keeps the
-// background's worker running through a long import, and tells it the page is still there.
+// background's worker running through a long import. A port the page holds meanwhile (`hold`) tells
+// the background it is still there, however seldom a hidden tab's timers let it ask, and that it is
+// gone as soon as it closes; without one, not asking for 20 s says so.
 import type { RequestOf, ResponseOf } from '@/lib/messaging/protocol';
 import type { DistinctKeys } from '@/lib/import/distinct-keys';
 import type { ImportProblem } from '@/lib/import/presets/types';
@@ -20,6 +22,12 @@ export type OnStored = (stored: StoredBatch[], problems: ImportProblem[], progre
 /** How often the page asks (ms). */
 const ASK_MS = 250;
 
+export interface BackgroundStreamOptions {
+  askMs?: number;
+  /** Holds a port for reading `id` until the returned release is called. */
+  hold?: (id: string) => () => void;
+}
+
 /**
  * Streams `file` into `session` through the background. `seen` counts the session's orders: the
  * background counts on from it and gives the union back when the file is through.
@@ -31,10 +39,11 @@ export function streamInBackground(
   session: string,
   seen: DistinctKeys,
   onStored: OnStored,
-  askMs = ASK_MS,
+  { askMs = ASK_MS, hold }: BackgroundStreamOptions = {},
 ): { done: Promise<StreamSummary>; stop(): void } {
   const id = crypto.randomUUID();
   let stopped = false;
+  const release = hold?.(id);
   const run = async (): Promise<StreamSummary> => {
     await ask('orders.importFile', { id, session, file, fileName: file.name, options, seen: seen.hashes() });
     for (;;) {
@@ -48,7 +57,9 @@ export function streamInBackground(
       return done.ok ? done : { ok: false, message: done.message, ...(done.refusal ? { refusal: done.refusal as Refusal } : {}) };
     }
   };
-  const done = run().catch((e: unknown): StreamSummary => ({ ok: false, error: e, message: e instanceof Error ? e.message : String(e) }));
+  const done = run()
+    .catch((e: unknown): StreamSummary => ({ ok: false, error: e, message: e instanceof Error ? e.message : String(e) }))
+    .finally(() => release?.());
   return {
     done: done.then((summary) => (stopped ? { ok: false, refusal: refused('stopped'), message: 'stopped' } : summary)),
     stop() {

@@ -12,6 +12,7 @@ import { chromeTabApis, showOnTab } from '@/lib/hosts/show-here';
 import { fail, createRouter } from '@/lib/messaging/router';
 import { answerWorkerPosts, POST_WATCH_PORT, type PostEvent } from '@/lib/messaging/worker-post';
 import { answerPortReads, READ_PORT } from '@/lib/messaging/read-port';
+import { IMPORT_HOLD_PORT } from '@/lib/messaging/protocol-import-file';
 import { syncService } from '@/lib/background/sync/service';
 import { startReminders } from './reminders';
 import { todayKeeper } from '@/lib/background/reminders/today-kept';
@@ -75,7 +76,10 @@ export default defineBackground(() => {
     },
   });
   void sync.resume().catch((e) => console.error('Regulars: team sync could not resume', e));
-  const routed = createRouter(createHandlers({ db, now, onImportEnded: derived.importEnded, journeys, onTiersChanged, reports, sync, recoverImports: true }), {
+  let holdImport: ((id: string, onClose: (listener: () => void) => void) => void) | undefined;
+  const importPorts = (take: typeof holdImport) => void (holdImport = take);
+  const handlers = createHandlers({ db, now, onImportEnded: derived.importEnded, journeys, onTiersChanged, reports, sync, recoverImports: true, importPorts });
+  const routed = createRouter(handlers, {
     id: browser.runtime.id,
     origin: browser.runtime.getURL('/'),
   });
@@ -89,7 +93,10 @@ export default defineBackground(() => {
   // learns that an answer will never come. The panel asks its lookups over a port of its own (read-port.ts).
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === READ_PORT) answerPortReads(port, route, (name) => fail('invalid_request', `${name} is not a read the port answers`));
-    else if (port.name !== POST_WATCH_PORT) port.disconnect();
+    else if (port.name.startsWith(IMPORT_HOLD_PORT) && port.sender?.url?.startsWith(browser.runtime.getURL('/'))) {
+      // The options page holds it while the background reads its file (file-import.ts).
+      holdImport?.(port.name.slice(IMPORT_HOLD_PORT.length), (listener) => port.onDisconnect.addListener(() => listener()));
+    } else if (port.name !== POST_WATCH_PORT) port.disconnect();
   });
   // No web page is allowed to talk to us; answer with the typed refusal rather than silence.
   browser.runtime.onMessageExternal?.addListener(() => Promise.resolve(fail('forbidden', 'Messages are accepted only from Regulars itself')));

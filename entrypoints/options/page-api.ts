@@ -7,6 +7,7 @@ import type { TierLadder } from '@/lib/domain/types';
 import { switchableMarketplaces } from '@/lib/hosts/access';
 import { send } from '@/lib/messaging/browser-client';
 import { backgroundWorker, sendBulk } from '@/lib/messaging/bulk-client';
+import { IMPORT_HOLD_PORT } from '@/lib/messaging/protocol-import-file';
 import { endInSteps } from '@/lib/messaging/import-end-steps';
 import { storeFiles } from '@/lib/export/store-files';
 import { benchTimed } from './bench-timings';
@@ -30,11 +31,16 @@ export const importWorker = () => new Worker(new URL('../../lib/import/import-wo
 // A big file goes to the background, which reads it where it stores it (file-import.ts); a spreadsheet,
 // or every file where there is no service worker to hand it to (or the bench's runtime baseline),
 // is read by this page's worker and stored batch by batch.
+/** The port the background reads as this page being there through its file's import (file-import.ts). */
+const holdImport = (id: string) => {
+  const port = browser.runtime.connect({ name: `${IMPORT_HOLD_PORT}${id}` });
+  return () => port.disconnect();
+};
 export const streamFile: ImportSectionProps['streamFile'] = (file, options, session, seen, onStored) =>
   streamEither(
     file,
     async () => bulk === sendBulk && (await backgroundWorker()) !== undefined,
-    () => streamInBackground(sendBulk, file, options, session, seen, onStored),
+    () => streamInBackground(sendBulk, file, options, session, seen, onStored, { hold: holdImport }),
     () => streamThroughPage(importWorker, importBatch, file, options, session, seen, onStored),
   );
 // The lapse suggestion and the category figures: those of the report the background keeps from the

@@ -30,6 +30,8 @@ export interface HandlerDeps {
   reports?: ReportKeeper;
   /** The background starting: members an import left waiting when its worker died are brought up to date. */
   recoverImports?: boolean;
+  /** Hands over how the ports pages hold for their file imports are taken (file-import.ts pageHolds). */
+  importPorts?: (take: (id: string, onClose: (listener: () => void) => void) => void) => void;
   /** Team sync (sync/service.ts); absent where there is none (tests, bench). */
   sync?: SyncService | undefined;
 }
@@ -69,6 +71,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   });
   // Big files are read here, each batch stored as the session's next (file-import.ts).
   const files = fileImports((rowsJson, session) => imports.handlers['orders.import']({ rowsJson, session }, {}), { endAbandoned: (session) => imports.end(session) });
+  deps.importPorts?.(files.pageHolds);
   deps.sync?.followImports((memberId) => imports.writeWaitingMember(memberId));
   if (deps.recoverImports) void imports.recover().catch((e) => console.error('Regulars: an unfinished import could not be completed', e));
   const handlers: Handlers = {

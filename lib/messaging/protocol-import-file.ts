@@ -7,6 +7,12 @@ import { z } from 'zod';
 import { platformSchema } from '../domain/rows';
 import { genericMappingSchema } from '../domain/settings';
 
+/**
+ * The page holds a port named this and the reading's id while the background reads its file: the
+ * background takes the page as there while it is open, and as gone once it closes.
+ */
+export const IMPORT_HOLD_PORT = 'regulars-import-hold:';
+
 const session = z.string().min(8).max(64);
 const id = z.string().min(8).max(64);
 

@@ -119,3 +119,33 @@ test('a big import cut short by closing the settings page and a stopped worker k
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('the settings page closed mid-import, the worker left running: the background stops reading and writes the stored orders\' members within seconds', async ({ freshExt }) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'regulars-closed-'));
+  try {
+    const file = path.join(dir, 'orders_export.csv');
+    await writeShopifyExport(file, ORDERS, MEMBERS, Date.now());
+    const url = `chrome-extension://${freshExt.extensionId}/options.html`;
+    const other = await freshExt.context.newPage();
+    await other.goto(url);
+    const options = await freshExt.context.newPage();
+    await options.goto(`${url}?streamAbove=1`);
+    await options.getByLabel('Import order export', { exact: true }).setInputFiles(file);
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => orderCount(options), { timeout: 60_000, intervals: [50] }).toBeGreaterThan(0);
+    await options.close();
+    // The page's port closed with it: no wait for it to stop asking (20 s, PAGE_GONE_MS), which a tab
+    // hidden for 5 minutes may do while it is still there (its timers then run once a minute).
+    await expect
+      .poll(async () => {
+        const s = await stored(other);
+        return s.members > 0 && s.orphans === 0 && s.miscounted === 0 ? 'written' : s;
+      }, { timeout: 8_000 })
+      .toBe('written');
+    const cut = await stored(other);
+    expect(cut.orders).toBeLessThan(ORDERS);
+    await expect(other.getByText('in your master file')).toContainText(`${cut.members.toLocaleString('en-US')} members · ${cut.orders.toLocaleString('en-US')} orders`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

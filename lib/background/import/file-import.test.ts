@@ -52,6 +52,13 @@ async function membersOfOrders(db: ReturnType<typeof memoryDb>) {
   return { orders: orders.length, members: members.size, orphans, buyers: new Set(orders.map((o) => o.memberId)).size };
 }
 
+/** The port the options page holds for its reading: `close` is the page going away. */
+function holdPort(files: { pageHolds(id: string, onClose: (listener: () => void) => void): void }, id: string) {
+  const listeners: (() => void)[] = [];
+  files.pageHolds(id, (listener) => listeners.push(listener));
+  return { close: () => listeners.forEach((listener) => listener()) };
+}
+
 /** Asks as the options page does until the file is through; every answer on the way. */
 type Files = ReturnType<typeof fileImports>;
 
@@ -180,6 +187,53 @@ describe('a big file read by the background, where it is stored', () => {
     expect(last.done).toMatchObject({ ok: true });
     t = PAGE_GONE_MS + 1;
     checks.shift()!();
+    expect(ended).toEqual([]);
+  });
+
+  it('a page that holds its port is there however long it does not ask (a hidden tab); once the port closes its session ends at once', async () => {
+    let t = 0;
+    const { db, files, ended, checks } = await setUp(() => t);
+    const port = holdPort(files, 'read-file-10');
+    await files.handlers['orders.importFile']({ id: 'read-file-10', session: 'session-file-10', file: file(), fileName: 'orders_export.csv', options }, page);
+    // Its timers run once a minute now: it asks no more for minutes.
+    t = 10 * PAGE_GONE_MS;
+    await until(async () => (await membersOfOrders(db)).orders === ORDERS);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(ended).toEqual([]);
+    expect(checks).toEqual([]);
+    expect((await membersOfOrders(db)).members).toBe(0);
+    port.close();
+    await until(() => ended.length > 0);
+    expect(ended).toEqual(['session-file-10']);
+    expect(await membersOfOrders(db)).toEqual({ orders: ORDERS, members: 200, orphans: 0, buyers: 200 });
+  });
+
+  it('a page whose port closes mid-import: the reading stops at its next batch and the session ends, every stored order with its member', async () => {
+    const { db, files, ended } = await setUp(() => 0, 20);
+    const port = holdPort(files, 'read-file-11');
+    await files.handlers['orders.importFile']({ id: 'read-file-11', session: 'session-file-11', file: file(), fileName: 'orders_export.csv', options }, page);
+    await until(async () => (await files.handlers['orders.importFileProgress']({ id: 'read-file-11' }, page)).stored.length > 0);
+    port.close();
+    await until(() => ended.length > 0);
+    const kept = await membersOfOrders(db);
+    expect(kept.orders).toBeGreaterThan(0);
+    expect(kept.orders).toBeLessThan(ORDERS);
+    expect(kept).toMatchObject({ orphans: 0, members: kept.buyers });
+  });
+
+  it('a page that takes its answer, or stops its import, and then closes its port ends the session itself', async () => {
+    const { files, ended } = await setUp(() => 0);
+    const taken = holdPort(files, 'read-file-12');
+    await files.handlers['orders.importFile']({ id: 'read-file-12', session: 'session-file-12', file: file(), fileName: 'orders_export.csv', options }, page);
+    expect((await askUntilDone(files, 'read-file-12')).last.done).toMatchObject({ ok: true });
+    taken.close();
+
+    const stopping = holdPort(files, 'read-file-13');
+    await files.handlers['orders.importFile']({ id: 'read-file-13', session: 'session-file-13', file: file(), fileName: 'orders_export.csv', options }, page);
+    await files.handlers['orders.importFileStop']({ id: 'read-file-13' }, page);
+    stopping.close();
+    expect((await askUntilDone(files, 'read-file-13')).last.done).toMatchObject({ ok: false, refusal: { code: 'stopped' } });
+    await new Promise((r) => setTimeout(r, 50));
     expect(ended).toEqual([]);
   });
 

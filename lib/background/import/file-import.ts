@@ -15,12 +15,18 @@ import type { ImportProblem } from '../../import/presets/types';
 type Progress = ResponseOf<'orders.importFileProgress'>;
 type StoreBatch = (rowsJson: string, session: string) => Promise<ResponseOf<'orders.import'>>;
 
-/** A page that has not asked for this long is gone (closed mid-import): the reading stops, as its worker's did. */
+/**
+ * A page that has not asked for this long is gone (closed mid-import): the reading stops, as its
+ * worker's did. Only for a page that holds no port for its reading (`pageHolds`): one that does is
+ * there while the port is open, however seldom it asks (a tab hidden for 5 minutes may run its timers
+ * once a minute), and gone as soon as it closes.
+ */
 export const PAGE_GONE_MS = 20_000;
 /** A read through that no page asked about for this long is forgotten. */
 const UNCLAIMED_MS = 120_000;
 
 interface Reading {
+  id: string;
   stored: Progress['stored'];
   problems: ImportProblem[];
   progress: StreamProgress;
@@ -28,6 +34,10 @@ interface Reading {
   seen?: Float64Array;
   stopped: boolean;
   askedAt: number;
+  /** Its session was ended here (its page gone). */
+  ended?: boolean;
+  /** Once read through: ends its session if its page is gone and has not taken the answer. */
+  endIfGone?: () => void;
 }
 
 class Stopped extends Error {}
@@ -49,11 +59,20 @@ export interface FileImportOptions {
 export function fileImports(storeBatch: StoreBatch, options: FileImportOptions = {}) {
   const { clock = () => performance.now(), later = (check, ms) => void setTimeout(check, ms), batchOrders } = options;
   const readings = new Map<string, Reading>();
+  /** The readings whose page holds a port: open while the page is, closed once it is gone. */
+  const held = new Map<string, 'open' | 'closed'>();
   const forgetUnclaimed = () => {
-    for (const [id, r] of readings) if (clock() - r.askedAt > UNCLAIMED_MS) readings.delete(id);
+    for (const [id, r] of readings) if (clock() - r.askedAt > UNCLAIMED_MS && held.get(id) !== 'open') forget(id);
   };
 
-  const pageGone = (reading: Reading) => clock() - reading.askedAt > PAGE_GONE_MS;
+  const pageGone = (reading: Reading) => {
+    const port = held.get(reading.id);
+    return port === 'closed' || (port === undefined && clock() - reading.askedAt > PAGE_GONE_MS);
+  };
+  const forget = (id: string) => {
+    readings.delete(id);
+    held.delete(id);
+  };
   /** A page gone: no one will end the session, or cancel it (a page that stops its import cancels it after). */
   const endAbandoned = (session: string) => void options.endAbandoned?.(session).catch((e: unknown) => console.error('Regulars: an import left by its page could not finish', e));
 
@@ -102,16 +121,22 @@ export function fileImports(storeBatch: StoreBatch, options: FileImportOptions =
     if (reading.stopped) return;
     // Read through (or cut short) with no page asking: its session is ended here. A page that still
     // asks takes the answer and ends the session itself.
-    const unclaimed = () => readings.get(request.id) === reading && pageGone(reading);
-    if (unclaimed()) endAbandoned(session);
-    else later(() => unclaimed() && endAbandoned(session), PAGE_GONE_MS + 1);
+    const unclaimed = () => readings.get(request.id) === reading && !reading.ended && !reading.stopped && pageGone(reading);
+    const end = () => {
+      reading.ended = true;
+      endAbandoned(session);
+    };
+    reading.endIfGone = () => unclaimed() && end();
+    if (unclaimed()) end();
+    else if (!held.has(request.id)) later(reading.endIfGone, PAGE_GONE_MS + 1);
   };
 
   const handlers: Pick<Handlers, 'orders.importFile' | 'orders.importFileProgress' | 'orders.importFileStop'> = {
     'orders.importFile': async (request) => {
       forgetUnclaimed();
       if (readings.has(request.id)) return { started: false };
-      const reading: Reading = { stored: [], problems: [], progress: { bytes: 0, totalBytes: request.file.size, rows: 0 }, stopped: false, askedAt: clock() };
+      const progress = { bytes: 0, totalBytes: request.file.size, rows: 0 };
+      const reading: Reading = { id: request.id, stored: [], problems: [], progress, stopped: false, askedAt: clock() };
       readings.set(request.id, reading);
       void read(request, reading).catch((e: unknown) => {
         reading.done = { ok: false, message: e instanceof Error ? e.message : String(e) };
@@ -124,7 +149,7 @@ export function fileImports(storeBatch: StoreBatch, options: FileImportOptions =
       reading.askedAt = clock();
       const answer: Progress = { stored: reading.stored.splice(0), problems: reading.problems.splice(0), progress: reading.progress };
       if (reading.done) {
-        readings.delete(id);
+        forget(id);
         return { ...answer, done: reading.done, ...(reading.seen ? { seen: reading.seen } : {}) };
       }
       return answer;
@@ -135,5 +160,17 @@ export function fileImports(storeBatch: StoreBatch, options: FileImportOptions =
       return { stopped: reading !== undefined };
     },
   };
-  return { handlers };
+  /**
+   * The page of reading `id` holds a port for it (it may open before the reading starts): `onClose`
+   * is how the port tells its closing. A reading read through by then ends its session at once.
+   */
+  const pageHolds = (id: string, onClose: (listener: () => void) => void) => {
+    held.set(id, 'open');
+    onClose(() => {
+      if (!held.has(id)) return;
+      held.set(id, 'closed');
+      readings.get(id)?.endIfGone?.();
+    });
+  };
+  return { handlers, pageHolds };
 }
