@@ -78,7 +78,11 @@ export default defineBackground(() => {
   void sync.resume().catch((e) => console.error('Regulars: team sync could not resume', e));
   let holdImport: ((id: string, onClose: (listener: () => void) => void) => void) | undefined;
   const importPorts = (take: typeof holdImport) => void (holdImport = take);
-  const handlers = createHandlers({ db, now, onImportEnded: derived.importEnded, journeys, onTiersChanged, reports, sync, recoverImports: true, importPorts });
+  // Any extension API call resets the 30 s after which an idle worker is stopped.
+  const keepAwake = () => void browser.runtime.getPlatformInfo().catch(() => undefined);
+  const handlers = createHandlers({
+    db, now, onImportEnded: derived.importEnded, journeys, onTiersChanged, reports, sync, recoverImports: true, importPorts, keepAwake,
+  });
   const routed = createRouter(handlers, {
     id: browser.runtime.id,
     origin: browser.runtime.getURL('/'),

@@ -30,6 +30,8 @@ export interface HandlerDeps {
   reports?: ReportKeeper;
   /** The background starting: members an import left waiting when its worker died are brought up to date. */
   recoverImports?: boolean;
+  /** An extension API call that keeps the service worker from being stopped as idle while a file is read (file-import.ts). */
+  keepAwake?: () => void;
   /** Hands over how the ports pages hold for their file imports are taken (file-import.ts pageHolds). */
   importPorts?: (take: (id: string, onClose: (listener: () => void) => void) => void) => void;
   /** Team sync (sync/service.ts); absent where there is none (tests, bench). */
@@ -70,7 +72,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
   });
   // Big files are read here, each batch stored as the session's next (file-import.ts).
-  const files = fileImports((rowsJson, session) => imports.handlers['orders.import']({ rowsJson, session }, {}), { endAbandoned: (session) => imports.end(session) });
+  const files = fileImports((rowsJson, session) => imports.handlers['orders.import']({ rowsJson, session }, {}), {
+    endAbandoned: (session) => imports.end(session),
+    keepAwake: deps.keepAwake,
+  });
   deps.importPorts?.(files.pageHolds);
   deps.sync?.followImports((memberId) => imports.writeWaitingMember(memberId));
   if (deps.recoverImports) void imports.recover().catch((e) => console.error('Regulars: an unfinished import could not be completed', e));

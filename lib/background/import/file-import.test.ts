@@ -237,6 +237,24 @@ describe('a big file read by the background, where it is stored', () => {
     expect(ended).toEqual([]);
   });
 
+  it('keeps the worker awake while it reads a file, however seldom the page asks, and no longer once the file is through', async () => {
+    const db = memoryDb();
+    const imports = importCapability(db, () => NOW);
+    let calls = 0;
+    // Each batch takes 30 ms to store: the reading lasts some 100 ms, and the worker is kept awake every 5 ms of it.
+    const files = fileImports(async (rowsJson, session) => {
+      await new Promise((r) => setTimeout(r, 30));
+      return imports.handlers['orders.import']({ rowsJson, session }, page);
+    }, { batchOrders: BATCH, keepAwake: () => calls++, keepAwakeMs: 5 });
+    await files.handlers['orders.importFile']({ id: 'read-file-14', session: 'session-file-14', file: file(), fileName: 'orders_export.csv', options }, page);
+    await until(async () => (await db.orders.count()) === ORDERS);
+    await new Promise((r) => setTimeout(r, 20));
+    const during = calls;
+    expect(during).toBeGreaterThan(3);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls).toBe(during);
+  });
+
   it('ends with the store’s own message when a batch fails, and stores nothing after it', async () => {
     const db = memoryDb();
     const imports = importCapability(db, () => NOW);

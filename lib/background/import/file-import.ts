@@ -22,6 +22,8 @@ type StoreBatch = (rowsJson: string, session: string) => Promise<ResponseOf<'ord
  * once a minute), and gone as soon as it closes.
  */
 export const PAGE_GONE_MS = 20_000;
+/** How often a reading calls `keepAwake`: under the 30 s a service worker is left idle before it is stopped. */
+export const KEEP_AWAKE_MS = 20_000;
 /** A read through that no page asked about for this long is forgotten. */
 const UNCLAIMED_MS = 120_000;
 
@@ -52,12 +54,19 @@ export interface FileImportOptions {
    * lasts 30 s), for its next start.
    */
   endAbandoned?: (session: string) => Promise<unknown>;
+  /**
+   * Called every KEEP_AWAKE_MS while a file is read: an extension API call, which keeps the service
+   * worker from being stopped as idle (30 s without an event or such a call). The page's asking does
+   * that too, but a tab hidden for 5 minutes may ask once a minute.
+   */
+  keepAwake?: () => void;
+  keepAwakeMs?: number;
   /** Runs the check that the page is gone, `ms` from now. */
   later?: (check: () => void, ms: number) => void;
 }
 
 export function fileImports(storeBatch: StoreBatch, options: FileImportOptions = {}) {
-  const { clock = () => performance.now(), later = (check, ms) => void setTimeout(check, ms), batchOrders } = options;
+  const { clock = () => performance.now(), later = (check, ms) => void setTimeout(check, ms), batchOrders, keepAwake, keepAwakeMs = KEEP_AWAKE_MS } = options;
   const readings = new Map<string, Reading>();
   /** The readings whose page holds a port: open while the page is, closed once it is gone. */
   const held = new Map<string, 'open' | 'closed'>();
@@ -106,10 +115,16 @@ export function fileImports(storeBatch: StoreBatch, options: FileImportOptions =
       );
       inFlight.push(sent);
     };
-    const head = new Uint8Array(await file.slice(0, 65_536).arrayBuffer());
-    const encoding = (options.encoding as Encoding | undefined) ?? sniffEncoding(head);
-    const result = await streamOrderExport(decodedChunks(file.stream(), encoding), fileName, { ...options, encoding }, file.size, onBatch, { batchOrders });
-    await Promise.all(inFlight);
+    const awake = keepAwake && setInterval(keepAwake, keepAwakeMs);
+    let result: Awaited<ReturnType<typeof streamOrderExport>>;
+    try {
+      const head = new Uint8Array(await file.slice(0, 65_536).arrayBuffer());
+      const encoding = (options.encoding as Encoding | undefined) ?? sniffEncoding(head);
+      result = await streamOrderExport(decodedChunks(file.stream(), encoding), fileName, { ...options, encoding }, file.size, onBatch, { batchOrders });
+      await Promise.all(inFlight);
+    } finally {
+      clearInterval(awake);
+    }
     if (halted) {
       reading.done = { ok: false, refusal: refused('stopped'), message: 'stopped' };
     } else if (failed) {
