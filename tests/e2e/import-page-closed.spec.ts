@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { NON_SPEND_STATUSES } from '../../lib/domain/types';
 import { writeShopifyExport } from '../bench/shopify';
+import type { LaunchedExtension } from '../support/extension';
 import { expect, test } from '../support/fixtures';
 import { stopBackground } from '../support/stop-worker';
 
@@ -74,23 +75,35 @@ function stored(page: Page): Promise<Stored> {
   );
 }
 
-test('a big import cut short by closing the settings page and a stopped worker keeps what it stored, whole; the same file again completes it', async ({ freshExt }) => {
+/**
+ * The export written to a temporary folder, a second settings page open already (it asks nothing
+ * while the import runs), and the import started from a settings page of its own; once the first
+ * batch is stored, that page is closed. `run` gets the other page, the file and the settings' address.
+ */
+async function cutShort(ext: LaunchedExtension, run: (other: Page, file: string, url: string) => Promise<void>) {
   const dir = await mkdtemp(path.join(tmpdir(), 'regulars-closed-'));
   try {
     const file = path.join(dir, 'orders_export.csv');
     await writeShopifyExport(file, ORDERS, MEMBERS, Date.now());
-    const url = `chrome-extension://${freshExt.extensionId}/options.html`;
-    // A second settings page, open already: it asks nothing while the import runs.
-    const other = await freshExt.context.newPage();
+    const url = `chrome-extension://${ext.extensionId}/options.html`;
+    const other = await ext.context.newPage();
     await other.goto(url);
     await expect(other.getByText('0 members · 0 orders in your master file')).toBeVisible();
-    const options = await freshExt.context.newPage();
+    const options = await ext.context.newPage();
     await options.goto(`${url}?streamAbove=1`);
     await options.getByLabel('Import order export', { exact: true }).setInputFiles(file);
     await options.getByRole('button', { name: 'Import', exact: true }).click();
-    // The first batch is in: the page goes away mid-import, and the worker with it.
     await expect.poll(() => orderCount(options), { timeout: 60_000, intervals: [50] }).toBeGreaterThan(0);
     await options.close();
+    await run(other, file, url);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+test('a big import cut short by closing the settings page and a stopped worker keeps what it stored, whole; the same file again completes it', async ({ freshExt }) => {
+  await cutShort(freshExt, async (other, file, url) => {
+    // The page went away mid-import, and the worker goes with it.
     await stopBackground(other);
 
     // The worker starts again (the page asks it for its settings) and brings the cut session's members up to date.
@@ -115,25 +128,11 @@ test('a big import cut short by closing the settings page and a stopped worker k
     await expect(status).toContainText(`Imported ${ORDERS.toLocaleString('en-US')} orders`, { timeout: 90_000 });
     await expect(status).toContainText(`${(ORDERS - cut.orders).toLocaleString('en-US')} new, 0 updated, ${cut.orders.toLocaleString('en-US')} unchanged orders`);
     expect(await stored(other)).toEqual({ orders: ORDERS, members: MEMBERS, orphans: 0, miscounted: 0 });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('the settings page closed mid-import, the worker left running: the background stops reading and writes the stored orders\' members within seconds', async ({ freshExt }) => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'regulars-closed-'));
-  try {
-    const file = path.join(dir, 'orders_export.csv');
-    await writeShopifyExport(file, ORDERS, MEMBERS, Date.now());
-    const url = `chrome-extension://${freshExt.extensionId}/options.html`;
-    const other = await freshExt.context.newPage();
-    await other.goto(url);
-    const options = await freshExt.context.newPage();
-    await options.goto(`${url}?streamAbove=1`);
-    await options.getByLabel('Import order export', { exact: true }).setInputFiles(file);
-    await options.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect.poll(() => orderCount(options), { timeout: 60_000, intervals: [50] }).toBeGreaterThan(0);
-    await options.close();
+  await cutShort(freshExt, async (other) => {
     // The page's port closed with it: no wait for it to stop asking (20 s, PAGE_GONE_MS), which a tab
     // hidden for 5 minutes may do while it is still there (its timers then run once a minute).
     await expect
@@ -145,7 +144,5 @@ test('the settings page closed mid-import, the worker left running: the backgrou
     const cut = await stored(other);
     expect(cut.orders).toBeLessThan(ORDERS);
     await expect(other.getByText('in your master file')).toContainText(`${cut.members.toLocaleString('en-US')} members · ${cut.orders.toLocaleString('en-US')} orders`);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 });
