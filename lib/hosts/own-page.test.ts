@@ -26,10 +26,10 @@ describe('opening one of our pages at a part of it', () => {
     expect(calls).toEqual([`show 7 in 2 at ${BASE}/options.html#team`]);
   });
 
-  it('takes the page at another part (or with a query) as the same page', async () => {
+  it('takes the page at another part, or with a query, as the same page, and changes only its #part (a query changed would load it anew)', async () => {
     const { tabs, calls } = fakeTabs([{ tabId: 7, windowId: 2, url: `${BASE}/options.html?streamAbove=1#tiers` }]);
     expect(await openOwnPage(`${BASE}/options.html#team`, tabs)).toBe('shown');
-    expect(calls).toEqual([`show 7 in 2 at ${BASE}/options.html#team`]);
+    expect(calls).toEqual([`show 7 in 2 at ${BASE}/options.html?streamAbove=1#team`]);
   });
 
   it('opens a tab when none has the page, or the one that had it closed meanwhile', async () => {

@@ -25,7 +25,8 @@ export async function openOwnPage(url: string, tabs: OwnPageTabs): Promise<OwnPa
   const tab = (await tabs.ours().catch(() => [])).find((t) => pageOf(t.url) === page);
   if (tab) {
     try {
-      await tabs.show(tab, url);
+      // Its own address but for the #part: a change of that alone is taken in place, not loaded anew.
+      await tabs.show(tab, `${tab.url.replace(/#.*$/, '')}${new URL(url).hash}`);
       return 'shown';
     } catch {
       // Closed meanwhile: a new one below.
@@ -35,7 +36,7 @@ export async function openOwnPage(url: string, tabs: OwnPageTabs): Promise<OwnPa
   return 'opened';
 }
 
-/** The address without its #part (and its ?query, which our pages read only as they open). */
+/** The address without its #part and ?query: the page it shows. */
 const pageOf = (url: string) => {
   const { origin, pathname } = new URL(url);
   return origin + pathname;
