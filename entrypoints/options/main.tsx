@@ -45,8 +45,10 @@ function App() {
       if (here) setDataVersion(`${c.members}/${c.orders}`);
     }, () => undefined);
   const refreshRules = () => send('siteRule.list', {}).then(setRules, () => undefined);
+  /** The settings read again after a change made elsewhere than `save` (a restore, a new ladder or category rules applied). */
+  const reloadSettings = () => send('settings.get', {}).then(setSettings);
   useEffect(() => {
-    send('settings.get', {}).then(setSettings, () => undefined);
+    reloadSettings().catch(() => undefined);
     void refreshCounts();
     void refreshRules();
     send('segment.list', {}).then((list) => setSavedSegments(list.map(({ id, name }) => ({ id, name }))), () => undefined);
@@ -100,7 +102,7 @@ function App() {
           lapse={() => currentReport().then((r) => r.lapseSuggestion)}
           apply={(ladder) => send('tiers.apply', { ladder })}
           onSave={save}
-          reload={() => send('settings.get', {}).then(setSettings)}
+          reload={reloadSettings}
           reportsUrl="reports.html"
           dataVersion={dataVersion}
         />
@@ -117,7 +119,7 @@ function App() {
           figures={() => currentReport().then((r) => r.byCategory)}
           apply={async (rules) => {
             const result = await send('categories.apply', { rules });
-            setSettings(await send('settings.get', {}));
+            await reloadSettings();
             return result;
           }}
           onSave={save}
@@ -139,7 +141,7 @@ function App() {
           onSave={(patch) => void save(patch)}
           files={STORE_FILES}
           onChanged={() => {
-            send('settings.get', {}).then(setSettings, () => undefined);
+            reloadSettings().catch(() => undefined);
             void refreshCounts();
             void refreshRules();
           }}
