@@ -2,6 +2,7 @@
 import type { RegularsDb } from '@/lib/store/database';
 import { createScheduler, type ReminderBrowser, type SchedulerDeps } from '@/lib/background/reminders/scheduler';
 import type { BackgroundClock } from './test-clock';
+import { browserOwnPageTabs, openOwnPage } from '@/lib/hosts/own-page';
 
 function chromeReminderBrowser(clock: BackgroundClock): ReminderBrowser {
   const page = (query: string) => browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?${query}`) });
@@ -13,9 +14,10 @@ function chromeReminderBrowser(clock: BackgroundClock): ReminderBrowser {
       await browser.action.setBadgeBackgroundColor({ color: '#0e7c66' });
       await browser.action.setBadgeText({ text });
     },
-    // The member view (members.html): everything the panel shows, every order, note and contact.
-    // The chat page is not opened: no marketplace's chat address for a buyer is stored.
-    openMember: (memberId) => browser.tabs.create({ url: browser.runtime.getURL(`/members.html#/member/${encodeURIComponent(memberId)}`) }),
+    // The member view (members.html): everything the panel shows, every order, note and contact, in
+    // a members page already open if there is one (its #part changed: a draft note is kept by member),
+    // where each click opened one more tab. The chat page is not opened: no chat address is stored.
+    openMember: (memberId) => openOwnPage(browser.runtime.getURL(`/members.html#/member/${encodeURIComponent(memberId)}`), browserOwnPageTabs),
     openToday: () => page('tab=today'),
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     uiLanguage: navigator.language,

@@ -153,7 +153,7 @@ function App({ locale, t, settings }: { locale: UiLocale; t: Translate; settings
               locale={locale}
               currency={settings?.shopCurrency ?? 'USD'}
               overview={overviewOnce}
-              openMembers={(hash) => void browser.tabs.create({ url: browser.runtime.getURL(`/members.html${hash}`) }).then(() => window.close())}
+              openMembers={(hash) => void openOwnPage(browser.runtime.getURL(`/members.html${hash}`), browserOwnPageTabs).then(() => window.close())}
             />
           ),
         },
