@@ -4,6 +4,7 @@
 import type { MessageKey } from '@/lib/i18n/en';
 import type { Translate } from '@/lib/i18n/locales';
 import { ERROR_CODES, ProtocolFailure } from '@/lib/messaging/errors';
+import { BackgroundGone } from '@/lib/messaging/worker-post';
 import type { Reason } from '@/lib/domain/reason';
 
 /**
@@ -31,6 +32,7 @@ export function errorText(t: Translate, error: unknown): string {
     if (said) return said;
     return t(`error.protocol.${ERROR_CODES.includes(error.error.code) ? error.error.code : 'internal'}`);
   }
+  if (error instanceof BackgroundGone) return t('error.backgroundGone');
   // Not from the protocol: a page-side failure (the browser's own message), or nothing said at all.
   return error instanceof Error && error.message ? error.message : t('error.protocol.internal');
 }

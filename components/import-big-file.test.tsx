@@ -7,7 +7,8 @@ import type { ImportedOrder } from '@/lib/domain/imported-order';
 import { defaultSettings } from '@/lib/domain/settings';
 import type { DistinctKeys } from '@/lib/import/distinct-keys';
 import type { ReadOptions } from '@/lib/import/read-export';
-import { translator } from '@/lib/i18n';
+import { translator, type UiLocale } from '@/lib/i18n';
+import { BackgroundGone } from '@/lib/messaging/worker-post';
 import { ImportSection } from './import-section';
 import type { StreamSummary, WorkerRead } from './read-in-worker';
 import type { OnStored } from './stream-in-background';
@@ -45,13 +46,16 @@ function fakeBackground() {
   return { calls, streamFile };
 }
 
-async function startImport(streamFile: ReturnType<typeof fakeBackground>['streamFile'], events: string[]) {
-  const t = translator('en');
+type Members = { members: { created: number; matched: number } };
+const ended = async (): Promise<Members> => ({ members: { created: 2, matched: 1 } });
+
+async function startImport(streamFile: ReturnType<typeof fakeBackground>['streamFile'], events: string[], locale: UiLocale = 'en', end = ended) {
+  const t = translator(locale);
   await act(async () =>
     dom.root().render(
       <ImportSection
         t={t}
-        locale="en"
+        locale={locale}
         settings={defaultSettings()}
         counts={{ members: 0, orders: 0 }}
         readFile={async () => head}
@@ -61,7 +65,7 @@ async function startImport(streamFile: ReturnType<typeof fakeBackground>['stream
           throw new Error('a big file’s batches are stored by the background, not sent by the page');
         }}
         saveMappings={async () => undefined}
-        endImport={async (session) => (events.push(`end ${session}`), { members: { created: 2, matched: 1 } })}
+        endImport={async (session) => (events.push(`end ${session}`), end())}
         cancelImport={async (session) => (events.push(`cancel ${session}`), { kept: 0 })}
         onImported={() => undefined}
       />,
@@ -75,6 +79,7 @@ async function startImport(streamFile: ReturnType<typeof fakeBackground>['stream
   await act(async () => buttons().find((b) => b.classList.contains('primary'))!.click());
   return {
     status: () => dom.host().querySelector('[role=status]')?.textContent ?? '',
+    alert: () => dom.host().querySelector('[role=alert]')?.textContent ?? '',
     cancel: () => act(async () => buttons().find((b) => b.textContent === t('options.import.cancel'))!.click()),
   };
 }
@@ -121,5 +126,28 @@ describe('a big file read by the background', () => {
     // The second file is never read.
     expect(background.calls).toHaveLength(1);
     expect(page.status()).toBe('Import cancelled: your master file is as it was before.');
+  });
+
+  // The browser stopped the background's worker in the middle of b.csv: what it stored stays and its
+  // session is ended (its journal brings those members up to date), not taken back.
+  it.each([
+    ['en', ended, 'The import stopped in the middle of b.csv: the browser stopped Regulars’ background. The orders stored before it stopped are kept, each with its buyer (2 new members, 1 existing member matched). Import the same file again to add the rest: orders already stored are recognised, not added twice.'],
+    ['zh-CN', ended, '导入 b.csv 到一半时停止了：浏览器停止了熟客的后台。停止前已存入的订单都保留着，每笔都有对应的买家（新会员 2 位，匹配到已有会员 1 位）。再导入一次同一个文件即可补上其余订单：已存入的订单会被认出，不会重复添加。'],
+    // Its end could not be had either (the worker stopped again and again): the next start of the background finishes it.
+    ['en', () => Promise.reject(new BackgroundGone()), 'The import stopped in the middle of b.csv: the browser stopped Regulars’ background. The orders stored before it stopped are kept; their buyers are brought up to date when the background starts again. Import the same file again to add the rest: orders already stored are recognised, not added twice.'],
+    ['zh-TW', () => Promise.reject(new BackgroundGone()), '匯入 b.csv 到一半時停止了：瀏覽器停止了熟客的背景程式。停止前已存入的訂單都保留著；背景程式再次啟動時會補齊這些買家的資料。再匯入一次同一個檔案即可補上其餘訂單：已存入的訂單會被認出，不會重複新增。'],
+  ] as const)('the background stopped mid-file (%s): what it stored is kept, the session ended, and the message names the file and what to do', async (locale, end, text) => {
+    const background = fakeBackground();
+    const events: string[] = [];
+    const page = await startImport(background.streamFile, events, locale, end);
+    await settle();
+    background.calls[0]!.finish();
+    await settle();
+    const b = background.calls[1]!;
+    b.onStored([{ result: result(1, 0), orders: 1 }], [], { bytes: 10, totalBytes: 20, rows: 1 });
+    b.finish({ ok: false, error: new BackgroundGone(), message: 'The background stopped before it answered' });
+    await settle();
+    expect(events).toEqual([`end ${b.session}`]);
+    expect(page.alert()).toBe(text);
   });
 });

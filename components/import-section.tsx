@@ -18,6 +18,7 @@ import { errorText } from './error-text';
 import { refusalText } from './import-problems';
 import { RefusedError } from '@/lib/import/problem';
 import { DistinctKeys } from '@/lib/import/distinct-keys';
+import { BackgroundGone } from '@/lib/messaging/worker-post';
 import { fileKey, headOf } from './import-head';
 
 interface BatchResult {
@@ -150,6 +151,8 @@ export function ImportSection({
     };
     setOutcome({ kind: 'working', done: 0, total: 1000, orders: 0, perSecond: 0, secondsLeft: undefined });
     let members: { created: number; matched: number };
+    // What was being stored when the background stopped, named in the message if it does.
+    let storing = reads.map((r) => r.fileName).join(', ');
     try {
       const smallBytes = totalBytes - big.reduce((sum, f) => sum + f.size, 0);
       for (let i = 0; i < small.length; i += IMPORT_BATCH) {
@@ -162,6 +165,7 @@ export function ImportSection({
       for (const file of big) {
         const before = bytesDone;
         if (cancelled.current) throw new Cancelled();
+        storing = file.name;
         const stream = streamFile(file, { ...optionsFor(), mapping: mappingOf(file) }, session, orderKeys, (stored, fileProblems, progress) => {
           problems.push(...fileProblems.map((p) => ({ file: file.name, p })));
           for (const { result, orders } of stored) counted(orders, (before + progress.bytes) / totalBytes, result);
@@ -180,6 +184,14 @@ export function ImportSection({
       const used = Object.fromEntries(fileReads.flatMap((r) => (r.mapping && !r.saved && r.read?.headers ? [[mappingKey(r.read.headers), r.mapping]] : [])));
       if (Object.keys(used).length) await saveMappings({ ...settings?.importMappings, ...used }).catch(() => undefined);
     } catch (e) {
+      // The browser stopped the background mid-import: what it stored stays (its session's journal
+      // brings those orders' members up to date), and the end says how many. Not undone: the same
+      // files again add the rest.
+      if (e instanceof BackgroundGone && !cancelled.current) {
+        const ended = await endImport(session).catch(() => undefined);
+        const message = ended ? t('options.import.stoppedKept', { file: storing, ...ended.members }) : t('options.import.stoppedKeptLater', { file: storing });
+        return setOutcome({ kind: 'failed', message, problems });
+      }
       // Cancelled, or a batch failed: put back what the earlier batches of this import wrote.
       const undone = await cancelImport(session).catch(() => undefined);
       if (e instanceof Cancelled) return setOutcome({ kind: 'cancelled', kept: undone?.kept ?? 0 });

@@ -1,5 +1,5 @@
 // The settings page closed in the middle of a big import, and the background's worker stopped before
-// it could finish the session: what was stored stays, whole. Every stored order has its member, each
+// it could finish the session, or the worker stopped under an open page: what was stored stays, whole. Every stored order has its member, each
 // member's order count is its stored orders', and the same file imported again completes the store
 // with no order twice.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -145,4 +145,34 @@ test('the settings page closed mid-import, the worker left running: the backgrou
     expect(cut.orders).toBeLessThan(ORDERS);
     await expect(other.getByText('in your master file')).toContainText(`${cut.members.toLocaleString('en-US')} members · ${cut.orders.toLocaleString('en-US')} orders`);
   });
+});
+
+test('the worker stopped mid-file with the settings page open: what it stored is kept, whole, and the page says so, names the file and what to do', async ({ freshExt }) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'regulars-stopped-'));
+  try {
+    const file = path.join(dir, 'orders_export.csv');
+    await writeShopifyExport(file, ORDERS, MEMBERS, Date.now());
+    const options = await freshExt.context.newPage();
+    await options.goto(`chrome-extension://${freshExt.extensionId}/options.html?streamAbove=1`);
+    await options.getByLabel('Import order export', { exact: true }).setInputFiles(file);
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => orderCount(options), { timeout: 60_000, intervals: [50] }).toBeGreaterThan(0);
+    const blank = await freshExt.context.newPage();
+    await blank.goto(`chrome-extension://${freshExt.extensionId}/manifest.json`);
+    await stopBackground(blank);
+
+    const alert = options.getByRole('alert');
+    await expect(alert).toContainText('The import stopped in the middle of orders_export.csv: the browser stopped Regulars’ background.', { timeout: 20_000 });
+    const kept = await stored(options);
+    expect(kept).toMatchObject({ orphans: 0, miscounted: 0 });
+    expect(kept.orders).toBeGreaterThan(0);
+    expect(kept.orders).toBeLessThan(ORDERS);
+    await expect(alert).toHaveText(
+      'The import stopped in the middle of orders_export.csv: the browser stopped Regulars’ background. The orders stored before it stopped are kept, each with its buyer '
+      + `(${kept.members.toLocaleString('en-US')} new members, 0 existing members matched). Import the same file again to add the rest: orders already stored are recognised, not added twice.`,
+    );
+    await expect(options.getByText('in your master file')).toContainText(`${kept.members.toLocaleString('en-US')} members · ${kept.orders.toLocaleString('en-US')} orders`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
