@@ -167,9 +167,17 @@ function Row({ row, t, locale, data, actions, say }: { row: TodayRowMessage } & 
   const [menu, setMenu] = useState<'snooze' | 'assign' | undefined>();
   const [pick, setPick] = useState('');
   const tomorrow = () => wallInstant(localDayNumber(data.now, data.timeZone) + 1, 9 * 60, data.timeZone);
+  // The browser may refuse the clipboard: the message is then shown selected, for Ctrl+C by hand.
+  const [byHand, setByHand] = useState(false);
   const copy = async () => {
-    await actions.copy(row.message);
-    say(t('today.copied'));
+    try {
+      await actions.copy(row.message);
+      setByHand(false);
+      say(t('today.copied'));
+    } catch {
+      setByHand(true);
+      say(t('today.copyByHand'));
+    }
   };
   const onKey = (e: KeyboardEvent<HTMLLIElement>) => {
     if (e.target !== e.currentTarget) return;
@@ -232,6 +240,7 @@ function Row({ row, t, locale, data, actions, say }: { row: TodayRowMessage } & 
           {t('today.assign')}
         </button>
       </div>
+      {byHand && <textarea className="by-hand small" readOnly value={row.message} aria-label={t('today.copy')} ref={(el) => el?.select()} rows={3} />}
       {menu === 'snooze' && (
         <div className="menu" role="group" aria-label={t('today.snooze')}>
           <button type="button" className="small" onClick={() => void actions.snooze(row.id, data.now + 3_600_000)}>
