@@ -49,6 +49,8 @@ function sessionMembers(cache: ImportCache | undefined): { created: number; matc
   return { created: deferred.created.size, matched: deferred.pending.heldNotCreated() };
 }
 
+const plus = (a: { created: number; matched: number }, b = NO_MEMBERS) => ({ created: a.created + b.created, matched: a.matched + b.matched });
+
 type ImportHandlers = Pick<Handlers, 'orders.import' | 'orders.importCancel' | 'orders.importEnd' | 'order.get'>;
 
 export function importCapability(db: RegularsDb, now: () => number, hooks: ImportHooks = {}, tuning: EndTuning = {}) {
@@ -56,12 +58,14 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
   // page sends the next batch while one is stored, so its decoding and validation overlap the writes.
   // `ending`: what the import did, taken when its end began (the waiting rows then go as they are written).
   // `keptEarly`: its known batches were kept when its end began, and its tables let go (import-cache.ts letTablesGo).
+  // `before`: what a dead worker's batches of the same session did (takeOver), counted in its end.
   type Session = {
     cache: Promise<ImportCache>;
     timer: ReturnType<typeof setTimeout>;
     queue: Lane;
     ending?: { created: number; matched: number };
     keptEarly?: boolean;
+    before: Promise<{ created: number; matched: number } | undefined>;
   };
   const sessions = new Map<string, Session>();
   /** A dead worker's sessions being brought up to date (import-end.ts recoverJournals), at most one run at a time. */
@@ -139,13 +143,28 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
     const members = await takeRecovered(db, id);
     return { ended: members !== undefined, members: members ?? NO_MEMBERS };
   };
+  /**
+   * A session this worker opens may be one a stopped worker had open: a batch the page posted before
+   * it learned the worker had stopped wakes this one (messaging/worker-post.ts). Its journal numbers
+   * from 0 again and would write over the dead worker's, whose members would then never be written:
+   * what those batches left waiting is brought up to date first, and their undo records go (committed
+   * and ended, they can no longer be taken back). Three key lookups for a session that is new.
+   */
+  const takeOver = async (id: string) => {
+    // A recovery under way (this worker's start) may be bringing this session up to date already.
+    await recovering;
+    if (await journalLeft(db, id)) await recoverJournals(db, now(), (other) => other !== id, tuning.recoverSlice);
+    await dropDeadUndo(db, (other) => other !== id);
+    return takeRecovered(db, id);
+  };
   const cacheOf = (id: string | undefined): Promise<ImportCache> => {
     if (!id) return Promise.resolve(lazyCache());
     let session = sessions.get(id);
     if (session) clearTimeout(session.timer);
     else {
       // A session remembers what it changed, so the user can cancel the whole import.
-      session = { cache: sessionCache(db, id, importOrigin(id)), timer: setTimeout(() => undefined), queue: lane() };
+      const before = takeOver(id);
+      session = { cache: before.then(() => sessionCache(db, id, importOrigin(id))), before, timer: setTimeout(() => undefined), queue: lane() };
       sessions.set(id, session);
       importSessionOpened(id);
     }
@@ -195,7 +214,8 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
       const open = sessions.get(session);
       if (!open) return step ? endRecovered(session, budgetMs) : { ended: false, members: NO_MEMBERS };
       await open.queue(settled);
-      const members = (open.ending ??= sessionMembers(await open.cache));
+      // The dead worker's part counted too (a member both parts wrote counts as created and as matched).
+      const members = (open.ending ??= plus(sessionMembers(await open.cache), await open.before));
       const ended = await endSession(session, true, budgetMs);
       return ended === 'more' ? { ended: false, members, more: true } : { ended, members };
     },

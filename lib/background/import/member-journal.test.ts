@@ -61,6 +61,40 @@ describe('an import session writes each member row once', () => {
     await dead.endAll();
   });
 
+  it("a batch of a dead worker's session that reaches the next worker before its recovery: the session's earlier members are not lost", async () => {
+    const rows = batches();
+    const db = await withKnownMember('journal-reopened');
+    const dead = importCapability(db, () => NOW);
+    for (const batch of rows.slice(0, 2)) await dead.handlers['orders.import']({ rows: batch, session: 'session-reopened' }, optionsPage);
+    // The worker dies; the page's next batch, posted meanwhile, wakes the next one, which opens the session anew.
+    const next = importCapability(db, () => NOW);
+    await next.handlers['orders.import']({ rows: rows[2]!, session: 'session-reopened' }, optionsPage);
+    const end = await next.handlers['orders.importEnd']({ session: 'session-reopened' }, optionsPage);
+    // Ana and Bo, created by the dead worker's part, are counted once as created (and again as matched by the second part).
+    expect(end.members.created).toBe(2);
+    await next.recover();
+    expect(await journal(db)).toBe(0);
+    const oneShot = await withKnownMember('journal-reopened-one-shot');
+    await importOrders(oneShot, rows.flat(), NOW);
+    expect(await membersByName(db)).toEqual(await membersByName(oneShot));
+    await dead.endAll();
+  });
+
+  it("such a session cancelled takes back only what the next worker's batches wrote: the dead worker's part was ended by its recovery", async () => {
+    const rows = batches();
+    const db = await withKnownMember('journal-reopened-cancel');
+    const dead = importCapability(db, () => NOW);
+    for (const batch of rows.slice(0, 2)) await dead.handlers['orders.import']({ rows: batch, session: 'session-reopened-cancel' }, optionsPage);
+    const next = importCapability(db, () => NOW);
+    await next.handlers['orders.import']({ rows: rows[2]!, session: 'session-reopened-cancel' }, optionsPage);
+    await next.handlers['orders.importCancel']({ session: 'session-reopened-cancel' }, optionsPage);
+    const firstPart = await withKnownMember('journal-reopened-cancel-first-part');
+    await importOrders(firstPart, rows.slice(0, 2).flat(), NOW);
+    expect(await membersByName(db)).toEqual(await membersByName(firstPart));
+    expect(await db.orders.count()).toBe(await firstPart.orders.count());
+    await dead.endAll();
+  });
+
   it('a panel opened on a buyer the import is creating gets the member at once; a tag and note written then stay, and the end brings every order', async () => {
     const db = memoryDb(undefined, undefined, 'journal-lookup');
     const handlers = createHandlers({ db, now: () => NOW });
