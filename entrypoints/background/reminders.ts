@@ -5,7 +5,8 @@ import type { BackgroundClock } from './test-clock';
 import { browserOwnPageTabs, openOwnPage } from '@/lib/hosts/own-page';
 
 function chromeReminderBrowser(clock: BackgroundClock): ReminderBrowser {
-  const page = (query: string) => browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?${query}`) });
+  // Today as a tab: the one a greeting's notification opened before, if it is still open.
+  const page = (query: string) => openOwnPage(browser.runtime.getURL(`/popup.html?${query}`), browserOwnPageTabs);
   return {
     setAlarm: (name, when) => browser.alarms.create(name, { when: clock.toWall(when) }),
     notify: (id, options) => browser.notifications.create(id, options),

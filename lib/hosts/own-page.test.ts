@@ -50,4 +50,17 @@ describe('opening one of our pages at a part of it', () => {
     expect(await openOwnPage(`${BASE}/options.html#team`, tabs)).toBe('opened');
     expect(calls).toEqual([`open ${BASE}/options.html#team`]);
   });
+
+  it('a page asked for with a ?query is shown only by a tab with the same one', async () => {
+    const other = fakeTabs([{ tabId: 3, windowId: 1, url: `${BASE}/popup.html?member=m1` }]);
+    expect(await openOwnPage(`${BASE}/popup.html?tab=today`, other.tabs)).toBe('opened');
+    expect(other.calls).toEqual([`open ${BASE}/popup.html?tab=today`]);
+
+    const same = fakeTabs([
+      { tabId: 3, windowId: 1, url: `${BASE}/popup.html?member=m1` },
+      { tabId: 5, windowId: 1, url: `${BASE}/popup.html?tab=today` },
+    ]);
+    expect(await openOwnPage(`${BASE}/popup.html?tab=today`, same.tabs)).toBe('shown');
+    expect(same.calls).toEqual([`show 5 in 1 at ${BASE}/popup.html?tab=today`]);
+  });
 });

@@ -1,4 +1,5 @@
-// One of our own pages opened at a part of it (the settings at Team, from the popup's team line): a
+// One of our own pages opened at a part of it (the settings at Team, from the popup's team line; a
+// member, from a reminder's notification; Today, from a greeting's): a
 // tab already showing that page is brought forward and moved to the part asked for, where each click
 // opened one more tab. Only a change of its address's #part, which the page takes in place: nothing
 // it holds (a form being filled) is lost.
@@ -22,7 +23,10 @@ export type OwnPageOutcome = 'shown' | 'opened';
 /** `url` is a page of ours with its #part: shown in a tab that has that page open, or opened in a new one. */
 export async function openOwnPage(url: string, tabs: OwnPageTabs): Promise<OwnPageOutcome> {
   const page = pageOf(url);
-  const tab = (await tabs.ours().catch(() => [])).find((t) => pageOf(t.url) === page);
+  // A ?query asked for is part of the page (the popup's Today as a tab, popup.html?tab=today): only a
+  // tab with the same one shows it. Without one, a tab of the page with any query does.
+  const { search } = new URL(url);
+  const tab = (await tabs.ours().catch(() => [])).find((t) => pageOf(t.url) === page && (!search || new URL(t.url).search === search));
   if (tab) {
     try {
       // Its own address but for the #part: a change of that alone is taken in place, not loaded anew.
