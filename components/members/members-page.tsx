@@ -13,7 +13,15 @@ import { Overview } from './overview';
 import { NAV, parseRoute } from './routes';
 import { errorText } from '../error-text';
 
-export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t: Translate; locale: UiLocale; hash: string; now(): number }) {
+/** `visit`: counts the times the address shown was asked for again; each shows its section afresh. */
+export function MembersPage({ api, t, locale, hash, visit = 0, now }: {
+  api: MembersApi;
+  t: Translate;
+  locale: UiLocale;
+  hash: string;
+  visit?: number;
+  now(): number;
+}) {
   const route = parseRoute(hash);
   const [settings, setSettings] = useState<Settings>();
   // The list is built in a worker from every member and identity (list-worker.ts): the page keeps
@@ -83,11 +91,11 @@ export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t:
       ) : data.list.count === 0 ? (
         <p className="empty">{t('members.empty')}</p>
       ) : route.kind === 'overview' ? (
-        <SectionBoundary key="overview" name="overview" t={t}>
+        <SectionBoundary key={`overview|${visit}`} name="overview" t={t}>
           <Overview t={t} locale={locale} settings={settings} list={data.list} ctx={ctx} segments={segments} />
         </SectionBoundary>
       ) : route.kind === 'member' ? (
-        <SectionBoundary key="member" name="member" t={t}>
+        <SectionBoundary key={`member|${visit}`} name="member" t={t}>
           <MemberView
             memberId={route.id}
             api={api}
@@ -103,7 +111,7 @@ export function MembersPage({ api, t, locale, hash, now }: { api: MembersApi; t:
           />
         </SectionBoundary>
       ) : (
-        <SectionBoundary key="members" name="members" t={t}>
+        <SectionBoundary key={`members|${visit}`} name="members" t={t}>
           <MembersSection
             key={`${route.rfm ?? ''}|${route.segmentId ?? ''}`}
             route={route}

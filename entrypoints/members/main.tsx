@@ -78,14 +78,28 @@ const api: MembersApi = {
 function App() {
   const [settings, setSettings] = useState<Settings>();
   const [hash, setHash] = useState(location.hash);
+  const [visit, setVisit] = useState(0);
   useEffect(() => {
     send('settings.get', {}).then(setSettings, () => undefined);
     const onHash = () => {
       setHash(location.hash);
       window.scrollTo(0, 0);
     };
+    // The address already shown, asked for again (the popup's link to the group on screen, a link to
+    // the section being read): no hashchange, but a visit all the same, and the section is shown
+    // afresh, without the filters left on it. The Navigation API tells of it (Chrome 102).
+    const onNavigate = (e: Event) => {
+      if ((e as Event & { destination?: { url?: string } }).destination?.url !== location.href) return;
+      setVisit((v) => v + 1);
+      window.scrollTo(0, 0);
+    };
+    const navigation = (globalThis as { navigation?: EventTarget }).navigation;
     window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
+    navigation?.addEventListener('navigate', onNavigate);
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      navigation?.removeEventListener('navigate', onNavigate);
+    };
   }, []);
   const locale = resolveLocale(settings?.locale, navigator.language);
   const t = useMemo(() => translator(locale), [locale]);
@@ -94,7 +108,7 @@ function App() {
     document.title = `${t('members.title')} · ${t('app.name')}`;
   }, [locale, t]);
   if (!settings) return null;
-  return <MembersPage api={api} t={t} locale={locale} hash={hash} now={clock} />;
+  return <MembersPage api={api} t={t} locale={locale} hash={hash} visit={visit} now={clock} />;
 }
 
 createRoot(document.getElementById('root')!).render(

@@ -132,17 +132,26 @@ test('the overview counts every member once, and a segment opens its members; bu
   await expect(page.getByRole('status').filter({ hasText: 'Tag “spring-vip” removed from 2 members.' })).toBeVisible();
   await expect(page.getByTestId('segment-count')).toHaveAttribute('data-count', '0');
 
-  // The popup's Segments tab opens a group in the members page already open (its #part changed), not in one more tab.
-  await page.goto(`${base}#/`);
+  // The popup's Segments tab opens a group in the members page already open (its #part changed), not in
+  // one more tab, and shows the group afresh: here the page is at that very group, with a tag filter
+  // left on it, and the popup's link shows the whole group again.
+  const popupLink = async (segment: string) => {
+    const popup = await page.context().newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await popup.locator('[role="tab"][data-tab="segments"]').click();
+    await popup.locator(`tr[data-segment="${segment}"]`).getByRole('link').click();
+  };
   await page.evaluate(() => ((window as { kept?: string }).kept = 'kept'));
-  const popup = await page.context().newPage();
-  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-  await popup.locator('[role="tab"][data-tab="segments"]').click();
-  await popup.locator('tr[data-segment="champions"]').getByRole('link').click();
-  await expect(page).toHaveURL(`${base}#/members/rfm/champions`);
-  await expect(page.getByTestId('segment-count')).toHaveAttribute('data-count', String(championCount));
-  expect(page.context().pages().filter((p) => p.url().startsWith(base))).toHaveLength(1);
-  expect(await page.evaluate(() => (window as { kept?: string }).kept)).toBe('kept');
+  for (const [from, to] of [['#/members/rfm/champions', 'champions'], ['#/', 'champions']] as const) {
+    if (from === '#/') await page.goto(`${base}#/`);
+    await expect(page).toHaveURL(`${base}${from}`);
+    await popupLink(to);
+    await expect(page).toHaveURL(`${base}#/members/rfm/${to}`);
+    await expect(page.getByTestId('segment-count')).toHaveAttribute('data-count', String(championCount));
+    await expect(page.getByLabel('Any of')).toHaveValue('');
+    expect(page.context().pages().filter((p) => p.url().startsWith(base))).toHaveLength(1);
+    expect(await page.evaluate(() => (window as { kept?: string }).kept)).toBe('kept');
+  }
 });
 
 test('the member view shows every order and merged identity, and separating one makes a member of its own', async ({ page, ext, demo, demoImported }) => {
