@@ -13,7 +13,10 @@ import { Overview } from './overview';
 import { NAV, parseRoute } from './routes';
 import { errorText } from '../error-text';
 
-/** `visit`: counts the times the address shown was asked for again; each shows its section afresh. */
+/**
+ * `visit`: counts the times the address shown was asked for again; each shows the overview or the
+ * list afresh. Not a member's view: a profile being edited there would be lost for nothing.
+ */
 export function MembersPage({ api, t, locale, hash, visit = 0, now }: {
   api: MembersApi;
   t: Translate;
@@ -95,7 +98,7 @@ export function MembersPage({ api, t, locale, hash, visit = 0, now }: {
           <Overview t={t} locale={locale} settings={settings} list={data.list} ctx={ctx} segments={segments} />
         </SectionBoundary>
       ) : route.kind === 'member' ? (
-        <SectionBoundary key={`member|${visit}`} name="member" t={t}>
+        <SectionBoundary key="member" name="member" t={t}>
           <MemberView
             memberId={route.id}
             api={api}

@@ -86,8 +86,8 @@ function App() {
       window.scrollTo(0, 0);
     };
     // The address already shown, asked for again (the popup's link to the group on screen, a link to
-    // the section being read): no hashchange, but a visit all the same, and the section is shown
-    // afresh, without the filters left on it. The Navigation API tells of it (Chrome 102).
+    // the section being read): no hashchange, but a visit all the same, and the list is shown afresh,
+    // without the filters left on it (members-page.tsx). The Navigation API tells of it (Chrome 102).
     const onNavigate = (e: Event) => {
       if ((e as Event & { destination?: { url?: string } }).destination?.url !== location.href) return;
       setVisit((v) => v + 1);
