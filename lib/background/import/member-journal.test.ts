@@ -61,15 +61,21 @@ describe('an import session writes each member row once', () => {
     await dead.endAll();
   });
 
-  it("a batch of a dead worker's session that reaches the next worker before its recovery: the session's earlier members are not lost", async () => {
+  /** Two batches stored by a worker that then dies, and the third, posted meanwhile, by the next worker it woke, which opens the session anew. */
+  async function reopened(name: string) {
     const rows = batches();
-    const db = await withKnownMember('journal-reopened');
+    const db = await withKnownMember(name);
     const dead = importCapability(db, () => NOW);
-    for (const batch of rows.slice(0, 2)) await dead.handlers['orders.import']({ rows: batch, session: 'session-reopened' }, optionsPage);
-    // The worker dies; the page's next batch, posted meanwhile, wakes the next one, which opens the session anew.
+    const session = `session-${name}`;
+    for (const batch of rows.slice(0, 2)) await dead.handlers['orders.import']({ rows: batch, session }, optionsPage);
     const next = importCapability(db, () => NOW);
-    await next.handlers['orders.import']({ rows: rows[2]!, session: 'session-reopened' }, optionsPage);
-    const end = await next.handlers['orders.importEnd']({ session: 'session-reopened' }, optionsPage);
+    await next.handlers['orders.import']({ rows: rows[2]!, session }, optionsPage);
+    return { rows, db, dead, next, session };
+  }
+
+  it("a batch of a dead worker's session that reaches the next worker before its recovery: the session's earlier members are not lost", async () => {
+    const { rows, db, dead, next, session } = await reopened('journal-reopened');
+    const end = await next.handlers['orders.importEnd']({ session }, optionsPage);
     // Ana and Bo, created by the dead worker's part, are counted once as created (and again as matched by the second part).
     expect(end.members.created).toBe(2);
     await next.recover();
@@ -81,13 +87,8 @@ describe('an import session writes each member row once', () => {
   });
 
   it("such a session cancelled takes back only what the next worker's batches wrote: the dead worker's part was ended by its recovery", async () => {
-    const rows = batches();
-    const db = await withKnownMember('journal-reopened-cancel');
-    const dead = importCapability(db, () => NOW);
-    for (const batch of rows.slice(0, 2)) await dead.handlers['orders.import']({ rows: batch, session: 'session-reopened-cancel' }, optionsPage);
-    const next = importCapability(db, () => NOW);
-    await next.handlers['orders.import']({ rows: rows[2]!, session: 'session-reopened-cancel' }, optionsPage);
-    await next.handlers['orders.importCancel']({ session: 'session-reopened-cancel' }, optionsPage);
+    const { rows, db, dead, next, session } = await reopened('journal-reopened-cancel');
+    await next.handlers['orders.importCancel']({ session }, optionsPage);
     const firstPart = await withKnownMember('journal-reopened-cancel-first-part');
     await importOrders(firstPart, rows.slice(0, 2).flat(), NOW);
     expect(await membersByName(db)).toEqual(await membersByName(firstPart));
