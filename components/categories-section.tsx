@@ -18,7 +18,8 @@ export interface CategoriesSectionProps {
   figures(): Promise<CategoryReportRow[]>;
   /** Saves the rules and applies them to every stored order. */
   apply(rules: CategoryRule[]): Promise<{ orders: number; members: number }>;
-  onSave(patch: SettingsPatch): Promise<void>;
+  /** false: not saved (the page says why). */
+  onSave(patch: SettingsPatch): Promise<boolean>;
   /** Changes when orders changed (an import, a restore): the figures are read again. */
   dataVersion?: string | undefined;
 }
@@ -127,7 +128,7 @@ export function CategoriesSection({ t, locale, settings, figures, apply, onSave,
       if (!ok(lapseDays) || !ok(cycleDays)) return setCycleStatus({ ok: false, message: t('categories.cycles.invalid') });
       out[category] = { lapseDays, cycleDays };
     }
-    await onSave({ categoryCycles: out });
+    if (!(await onSave({ categoryCycles: out }))) return setCycleStatus(undefined);
     setCycleStatus({ ok: true, message: t('categories.cycles.saved') });
   };
   const suggestable = shown.some(({ figures: f }) => f?.lapse);

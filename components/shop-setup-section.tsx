@@ -14,7 +14,8 @@ export function ShopSetupSection({ t, locale, settings, browserLocale, browserZo
   settings: Settings;
   browserLocale: string;
   browserZone: string;
-  onSave(patch: SettingsPatch): Promise<void>;
+  /** false: not saved (the page says why). */
+  onSave(patch: SettingsPatch): Promise<boolean>;
 }) {
   const first = settings.setupAt === null;
   const [currency, setCurrency] = useState(first ? (currencyForLocale(browserLocale) ?? '') : settings.shopCurrency);
@@ -35,8 +36,8 @@ export function ShopSetupSection({ t, locale, settings, browserLocale, browserZo
         className="setup-form"
         onSubmit={async (e) => {
           e.preventDefault();
-          await onSave({ shopCurrency: currency, timeZone, authorName: author.trim(), locale: language, ...(first ? { setupAt: Date.now() } : {}) });
-          setSaved(true);
+          const patch = { shopCurrency: currency, timeZone, authorName: author.trim(), locale: language, ...(first ? { setupAt: Date.now() } : {}) };
+          setSaved(await onSave(patch));
         }}
       >
         <label className="field" htmlFor={ids.currency}>

@@ -22,7 +22,8 @@ export interface TiersSectionProps {
   /** The lapse threshold suggested from the shop's repurchase intervals (undefined with too few). */
   lapse(): Promise<LapseSuggestion | undefined>;
   apply(ladder: TierLadder): Promise<LadderApplied>;
-  onSave(patch: SettingsPatch): Promise<void>;
+  /** false: not saved (the page says why). */
+  onSave(patch: SettingsPatch): Promise<boolean>;
   /** Settings changed behind the page's back (a ladder applied): read them again. */
   reload(): Promise<void>;
   /** Where the reports page is, linked from the section. */

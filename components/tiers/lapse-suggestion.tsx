@@ -12,7 +12,8 @@ export function LapseSuggestionBlock({ t, locale, settings, lapse: readLapse, on
   settings: Settings;
   /** The suggestion drawn from the shop's repurchase intervals (the report the background keeps); undefined with too few. */
   lapse(): Promise<LapseSuggestion | undefined>;
-  onSave(patch: SettingsPatch): Promise<void>;
+  /** false: not saved (the page says why). */
+  onSave(patch: SettingsPatch): Promise<boolean>;
   /** Moves when the data changed: the suggestion is read again. */
   version: number;
 }) {
@@ -37,7 +38,7 @@ export function LapseSuggestionBlock({ t, locale, settings, lapse: readLapse, on
       setLapseStatus(t('lapse.invalid'));
       return;
     }
-    await onSave({ lapseDays: days });
+    if (!(await onSave({ lapseDays: days }))) return setLapseStatus(undefined);
     setLapseStatus(t('lapse.saved', { days }));
   };
 

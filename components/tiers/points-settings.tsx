@@ -4,7 +4,7 @@ import type { Settings, SettingsPatch } from '@/lib/domain/settings';
 import type { Translate } from '@/lib/i18n';
 
 /** Points on or off, and how many a unit of spend earns. */
-export function PointsSettings({ t, settings, onSave }: { t: Translate; settings: Settings; onSave(patch: SettingsPatch): Promise<void> }) {
+export function PointsSettings({ t, settings, onSave }: { t: Translate; settings: Settings; onSave(patch: SettingsPatch): Promise<boolean> }) {
   const [enabled, setEnabled] = useState(settings.points.enabled);
   const [rate, setRate] = useState(String(settings.points.perUnit));
   const [status, setStatus] = useState<{ ok: boolean; message: string }>();
@@ -12,7 +12,7 @@ export function PointsSettings({ t, settings, onSave }: { t: Translate; settings
   const save = async () => {
     const perUnit = Number(rate.trim().replace(',', '.'));
     if (!rate.trim() || !Number.isFinite(perUnit) || perUnit < 0 || perUnit > 1000) return setStatus({ ok: false, message: t('points.settings.invalid') });
-    await onSave({ points: { enabled, perUnit } });
+    if (!(await onSave({ points: { enabled, perUnit } }))) return setStatus(undefined);
     setStatus({ ok: true, message: t('points.settings.saved') });
   };
   const dirty = enabled !== settings.points.enabled || rate.trim() !== String(settings.points.perUnit);

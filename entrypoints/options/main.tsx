@@ -12,6 +12,7 @@ import { ShopSetupSection } from '@/components/shop-setup-section';
 import { PagesSection } from '@/components/site-rules-section';
 import { TeamSection } from '@/components/team-section';
 import { TiersSection } from '@/components/tiers-section';
+import { errorText } from '@/components/error-text';
 import '@/components/tiers.css';
 import '@/components/theme.css';
 import '@/components/options.css';
@@ -67,7 +68,19 @@ function App() {
     document.documentElement.lang = locale;
     document.title = t('options.title');
   }, [locale, t]);
-  const save = async (patch: SettingsPatch) => setSettings(await send('settings.update', patch));
+  // A setting the background did not save: said at the foot of the page, wherever it was changed (a
+  // choice or a radio button has no line of its own), and the caller's "Saved" is not shown.
+  const [saveFailed, setSaveFailed] = useState<string>();
+  const save = async (patch: SettingsPatch): Promise<boolean> => {
+    try {
+      setSettings(await send('settings.update', patch));
+      setSaveFailed(undefined);
+      return true;
+    } catch (e) {
+      setSaveFailed(t('options.saveFailed', { message: errorText(t, e) }));
+      return false;
+    }
+  };
   /** The page's sections, in order: each the table of contents' target and a boundary that keeps a failure to it. */
   const parts = (settings: Settings): SettingsPart[] => [
     {
@@ -244,6 +257,14 @@ function App() {
               </div>
             ))}
           </div>
+        </div>
+      )}
+      {saveFailed && (
+        <div className="alert save-failed" role="alert">
+          <span>{saveFailed}</span>
+          <button type="button" className="link small" onClick={() => setSaveFailed(undefined)}>
+            {t('options.saveFailed.close')}
+          </button>
         </div>
       )}
     </main>

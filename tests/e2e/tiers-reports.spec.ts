@@ -125,6 +125,38 @@ test.describe('tiers and lapse in the options page', () => {
   });
 });
 
+test('a setting the background does not save: the page says so where the user is, shows no "Saved", and the setting is as it was', async ({ ext, demoImported }) => {
+  expect(demoImported).toBeTruthy();
+  const options = await ext.context.newPage();
+  try {
+    // The background answers every settings.update with a failure (a full disk, say).
+    await options.addInitScript(() => {
+      const runtime = chrome.runtime as { sendMessage(message: unknown): Promise<unknown> };
+      const send = runtime.sendMessage.bind(runtime);
+      runtime.sendMessage = (message) =>
+        (message as { name?: string }).name === 'settings.update' ? Promise.resolve({ ok: false, error: { code: 'internal', message: 'QuotaExceededError' } }) : send(message);
+    });
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html#tiers`);
+    const points = options.getByTestId('points-settings');
+    const enabled = await points.getByTestId('points-enabled').isChecked();
+    await points.getByTestId('points-enabled').setChecked(!enabled);
+    await points.getByTestId('points-save').click();
+    const failed = options.getByRole('alert').filter({ hasText: 'Not saved' });
+    await expect(failed).toHaveText('Not saved, the setting is as it was: Something went wrong inside Regulars. Try again; the details are in the browser console.Close');
+    await expect(failed).toBeInViewport();
+    await expect(points.getByRole('status')).toHaveCount(0);
+    // As it was, read by a page that asks the background itself.
+    const other = await ext.context.newPage();
+    await other.goto(`chrome-extension://${ext.extensionId}/manifest.json`);
+    expect(await other.evaluate(() => chrome.runtime.sendMessage({ regulars: 1, name: 'settings.get', payload: {} }))).toMatchObject({ ok: true, data: { points: { enabled } } });
+    await other.close();
+    await failed.getByRole('button', { name: 'Close' }).click();
+    await expect(failed).toHaveCount(0);
+  } finally {
+    await options.close();
+  }
+});
+
 test.describe('the reports page', () => {
   test('draws every chart from the demo store and downloads each chart’s numbers as CSV', async ({ ext, demoImported, demo }) => {
     expect(demoImported).toBeTruthy();
