@@ -59,6 +59,17 @@ describe('the panel when a write fails', () => {
     expect(box.value).toBe(text);
   });
 
+  it('a handle that was not separated says so, with the handle', async () => {
+    const card = await realCard();
+    const merged = { ...card, identities: [...card.identities, { id: 'i-phone', platform: 'demo', kind: 'handle', value: 'mei.two', display: 'mei.two', linkedBy: 'phone' }] } as MemberCard;
+    await show(merged, panelApi({ unmerge: refused }));
+    const button = dom.host().querySelector<HTMLButtonElement>('button[aria-label*="mei.two"]')!;
+    await act(async () => button.click());
+    expect(dom.host().querySelector('[data-testid=identities]')?.closest('.block')?.querySelector('[role=alert]')?.textContent).toBe(
+      '@mei.two was not separated (the store is busy). The member is as it was: try again.',
+    );
+  });
+
   it('a note that was saved leaves no error and empties the box', async () => {
     const saved: string[] = [];
     await show(await realCard(), panelApi({ addNote: async (text) => void saved.push(text) }));

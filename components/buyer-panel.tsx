@@ -149,16 +149,31 @@ function Card(props: BuyerPanelProps & { card: MemberCard }) {
 }
 
 function Identities({ handles, t, api }: { handles: MemberCard['identities']; t: Translate; api: PanelApi }) {
+  // A separation the background did not make: said here, with the handle, and the member as it was.
+  const [failed, setFailed] = useState<string>();
+  const separate = async (identity: MemberCard['identities'][number]) => {
+    setFailed(undefined);
+    try {
+      await api.unmerge(identity.id);
+    } catch (e) {
+      setFailed(t('write.separateFailed', { handle: `@${identity.display || identity.value}`, message: errorText(t, e) }));
+    }
+  };
   return (
     <section className="block">
       <h3>{t('identities.title')}</h3>
+      {failed && (
+        <p className="alert small" role="alert">
+          {failed}
+        </p>
+      )}
       <ul className="identities" data-testid="identities">
         {handles.map((i) => (
           <li key={`${i.platform}:${i.value}`}>
             <span className="platform">{t(`platform.${i.platform}` as Parameters<Translate>[0])}</span> @{i.display || i.value}
             {(i.linkedBy === 'phone' || i.linkedBy === 'email') && <span className="muted small"> · {t(`identities.mergedBy.${i.linkedBy}`)}</span>}
             {i.linkedBy !== 'created' && (
-              <button type="button" className="link small" aria-label={t('identities.unmergeLabel', { handle: i.display || i.value })} onClick={() => void api.unmerge(i.id)}>
+              <button type="button" className="link small" aria-label={t('identities.unmergeLabel', { handle: i.display || i.value })} onClick={() => void separate(i)}>
                 {t('identities.unmerge')}
               </button>
             )}

@@ -13,6 +13,7 @@ import { ProfileEditor } from '../panel/profile';
 import { DueReminders, QuickReminder } from '../panel/reminder';
 import { Summary } from '../panel/summary';
 import { Tags } from '../panel/tags';
+import { errorText } from '../error-text';
 import type { MemberHistory, MembersApi } from './api';
 
 interface Loaded {
@@ -101,7 +102,12 @@ export function MemberView({ memberId, api, t, locale, timeZone, author, tiers, 
                       className="link small"
                       aria-label={t('identities.unmergeLabel', { handle: i.display || i.value })}
                       onClick={async () => {
-                        await api.unmerge(i.id);
+                        try {
+                          await api.unmerge(i.id);
+                        } catch (e) {
+                          const handle = `${i.kind === 'handle' ? '@' : ''}${i.display || i.value}`;
+                          return setStatus(t('write.separateFailed', { handle, message: errorText(t, e) }));
+                        }
                         setStatus(t('member.unmerged', { handle: i.display || i.value }));
                         await load();
                         onChanged();

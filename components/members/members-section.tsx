@@ -133,10 +133,14 @@ export function MembersSection(props: {
             }
           }}
           onDelete={async (s) => {
-            await api.deleteSegment(s.id);
-            await props.onSegmentsChanged();
-            setSelected(undefined);
-            setStatus(t('segments.builder.deletedOk', { name: s.name }));
+            try {
+              await api.deleteSegment(s.id);
+              await props.onSegmentsChanged();
+              setSelected(undefined);
+              setStatus(t('segments.builder.deletedOk', { name: s.name }));
+            } catch (e) {
+              setStatus(errorText(t, e));
+            }
           }}
         />
       </aside>

@@ -71,13 +71,14 @@ function App() {
   // A setting the background did not save: said at the foot of the page, wherever it was changed (a
   // choice or a radio button has no line of its own), and the caller's "Saved" is not shown.
   const [saveFailed, setSaveFailed] = useState<string>();
+  const notSaved = (e: unknown) => setSaveFailed(t('options.saveFailed', { message: errorText(t, e) }));
   const save = async (patch: SettingsPatch): Promise<boolean> => {
     try {
       setSettings(await send('settings.update', patch));
       setSaveFailed(undefined);
       return true;
     } catch (e) {
-      setSaveFailed(t('options.saveFailed', { message: errorText(t, e) }));
+      notSaved(e);
       return false;
     }
   };
@@ -187,7 +188,7 @@ function App() {
           rules={rules}
           settings={settings}
           onSave={(patch) => void save(patch)}
-          onDelete={(id) => void send('siteRule.delete', { id }).then(refreshRules)}
+          onDelete={(id) => void send('siteRule.delete', { id }).then(refreshRules, notSaved)}
         />
       ),
     },
