@@ -70,6 +70,16 @@ describe('the panel when a write fails', () => {
     );
   });
 
+  it('a follow-up that was not set says so, and its reason stays in the box', async () => {
+    await show(await realCard(), panelApi({ addReminder: refused }));
+    const reason = dom.host().querySelector<HTMLInputElement>('input[aria-label="Reason"]')!;
+    await type(reason, 'Ask about the trench coat');
+    const inThreeDays = [...dom.host().querySelectorAll('button')].find((b) => b.textContent === 'In 3 days')!;
+    await act(async () => inThreeDays.click());
+    expect(reason.closest('.block')?.querySelector('[role=alert]')?.textContent).toBe('The follow-up was not set (the store is busy). Try again.');
+    expect(reason.value).toBe('Ask about the trench coat');
+  });
+
   it('a note that was saved leaves no error and empties the box', async () => {
     const saved: string[] = [];
     await show(await realCard(), panelApi({ addNote: async (text) => void saved.push(text) }));

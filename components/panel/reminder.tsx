@@ -5,6 +5,7 @@ import { dueWhen, reminderLabel } from '@/lib/reminders/label';
 import { shortDate } from '../format';
 import type { PanelApi } from './api';
 import { DateTimeField } from '../date-field';
+import { errorText } from '../error-text';
 
 const DAY = 86_400_000;
 
@@ -14,13 +15,21 @@ export function QuickReminder({ t, locale, now, api }: { t: Translate; locale: U
   const [reason, setReason] = useState('');
   const [date, setDate] = useState('');
   const [saved, setSaved] = useState<number>();
+  const [failed, setFailed] = useState<string>();
   const at10 = (ts: number) => {
     const d = new Date(ts);
     d.setHours(10, 0, 0, 0);
     return d.getTime();
   };
   const set = async (dueAt: number) => {
-    await api.addReminder(dueAt, reason.trim() || t('reminder.reasonDefault'));
+    setFailed(undefined);
+    try {
+      await api.addReminder(dueAt, reason.trim() || t('reminder.reasonDefault'));
+    } catch (e) {
+      // The reason and the date stay, to try again.
+      setSaved(undefined);
+      return setFailed(t('write.reminderFailed', { message: errorText(t, e) }));
+    }
     setSaved(dueAt);
     setReason('');
     setDate('');
@@ -42,6 +51,11 @@ export function QuickReminder({ t, locale, now, api }: { t: Translate; locale: U
             {t('reminder.set')}
           </button>
         </div>
+        {failed && (
+          <p className="alert small" role="alert">
+            {failed}
+          </p>
+        )}
         {saved !== undefined && (
           <p className="muted small" role="status">
             {t('reminder.saved', { date: shortDate(saved, locale) })}

@@ -9,6 +9,7 @@ export const resilienceEn = {
   'write.mergeFailed': '{name} was not merged here ({message}). Both members are as they were.',
   'write.linkFailed': 'This buyer was not linked to {name} ({message}). Nothing changed: try again.',
   'write.separateFailed': '{handle} was not separated ({message}). The member is as it was: try again.',
+  'write.reminderFailed': 'The follow-up was not set ({message}). Try again.',
   'options.saveFailed': 'Not saved, the setting is as it was: {message}',
   'options.saveFailed.close': 'Close',
 } as const;
@@ -23,6 +24,7 @@ export const resilienceZhCN: Record<Keys, string> = {
   'write.mergeFailed': '{name}没有合并到这里（{message}）。两位会员都保持原样。',
   'write.linkFailed': '这位买家没有关联到{name}（{message}）。什么都没有改变，请重试。',
   'write.separateFailed': '{handle} 没有拆分出去（{message}）。会员保持原样，请重试。',
+  'write.reminderFailed': '回访提醒没有设置（{message}）。请重试。',
   'options.saveFailed': '没有保存，设置保持原样：{message}',
   'options.saveFailed.close': '关闭',
 };
@@ -35,6 +37,7 @@ export const resilienceZhTW: Record<Keys, string> = {
   'write.mergeFailed': '{name}沒有合併到這裡（{message}）。兩位會員都保持原樣。',
   'write.linkFailed': '這位買家沒有連結到{name}（{message}）。什麼都沒有改變，請重試。',
   'write.separateFailed': '{handle} 沒有拆分出去（{message}）。會員維持原樣，請重試。',
+  'write.reminderFailed': '回訪提醒沒有設定（{message}）。請重試。',
   'options.saveFailed': '沒有儲存，設定維持原樣：{message}',
   'options.saveFailed.close': '關閉',
 };
