@@ -7,6 +7,8 @@ export type Lane = <T>(job: () => Promise<T>) => Promise<T>;
 /** One job of a named lane (or one timed piece of background work): when it was asked for, started and ended (performance.now()). */
 export interface LaneJob {
   lane: string;
+  /** Whose work it is (a store's name, where a keeper runs for several stores: unit tests). */
+  owner?: string | undefined;
   queuedAt: number;
   start: number;
   end: number;
@@ -25,21 +27,21 @@ export function onLaneJob(next: ((job: LaneJob) => void) | undefined): void {
 export const laneJobsWaiting = (): number => waiting;
 
 /** Runs `job` as one piece of background work named `name`, reported to the watcher like a lane's job, and counted as waiting while it runs. */
-export async function timedJob<T>(name: string, job: () => Promise<T>, queuedAt = performance.now()): Promise<T> {
+export async function timedJob<T>(name: string, job: () => Promise<T>, queuedAt = performance.now(), owner?: string): Promise<T> {
   waiting++;
   try {
-    return await watchedJob(name, job, queuedAt);
+    return await watchedJob(name, job, queuedAt, owner);
   } finally {
     waiting--;
   }
 }
 
-async function watchedJob<T>(name: string, job: () => Promise<T>, queuedAt: number): Promise<T> {
+async function watchedJob<T>(name: string, job: () => Promise<T>, queuedAt: number, owner?: string): Promise<T> {
   const start = performance.now();
   try {
     return await job();
   } finally {
-    listener?.({ lane: name, queuedAt, start, end: performance.now() });
+    listener?.({ lane: name, owner, queuedAt, start, end: performance.now() });
   }
 }
 
@@ -49,14 +51,14 @@ export function reportSpan(name: string, start: number, end: number): void {
 }
 
 /** Returns a function that runs each job after every job given to it before has settled. `name`: what a watcher calls it. */
-export function lane(name = 'lane'): Lane {
+export function lane(name = 'lane', owner?: string): Lane {
   let tail: Promise<unknown> = Promise.resolve();
   return <T>(job: () => Promise<T>): Promise<T> => {
     waiting++;
     const queuedAt = performance.now();
     const watched = async () => {
       try {
-        return await (listener ? watchedJob(name, job, queuedAt) : job());
+        return await (listener ? watchedJob(name, job, queuedAt, owner) : job());
       } finally {
         waiting--;
       }

@@ -91,7 +91,7 @@ export function reportKeeper(db: RegularsDb, now: () => number, before: () => Pr
     rfmDue = false;
     try {
       await before();
-      const snapshot = await timedJob('report', () => writeReportSnapshot(db, now(), { rfm, ...(abandon ? { stop: () => seen !== generation } : {}) }));
+      const snapshot = await timedJob('report', () => writeReportSnapshot(db, now(), { rfm, ...(abandon ? { stop: () => seen !== generation } : {}) }), undefined, db.name);
       if (seen !== generation) await markReportStale(db);
       else computed = seen;
       return snapshot;

@@ -66,7 +66,7 @@ export function tierKeeper(db: RegularsDb, clock: () => number, saveDelayMs = 10
   const pendingOrigin = new Map<string, string | undefined>();
   let ladderChanged = false;
 
-  const enqueue = lane('tiers');
+  const enqueue = lane('tiers', db.name);
   const ladderNow = () => db.memberTiers.ladder;
 
   /** Each member's tier under `ladder` at `now`: a rolling window sums the orders in it. */
