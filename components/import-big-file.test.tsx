@@ -131,11 +131,11 @@ describe('a big file read by the background', () => {
   // The browser stopped the background's worker in the middle of b.csv: what it stored stays and its
   // session is ended (its journal brings those members up to date), not taken back.
   it.each([
-    ['en', ended, 'The import stopped in the middle of b.csv: the browser stopped Regulars’ background. The orders stored before it stopped are kept, each with its buyer (2 new members, 1 existing member matched). Import the same file again to add the rest: orders already stored are recognised, not added twice.'],
-    ['zh-CN', ended, '导入 b.csv 到一半时停止了：浏览器停止了熟客的后台。停止前已存入的订单都保留着，每笔都有对应的买家（新会员 2 位，匹配到已有会员 1 位）。再导入一次同一个文件即可补上其余订单：已存入的订单会被认出，不会重复添加。'],
+    ['en', ended, 'The import stopped in the middle of b.csv: the browser stopped Regulars’ background. The orders stored before it stopped are kept, each with its buyer (2 new members, 1 existing member matched). Import the same files again to add the rest: orders already stored are recognised, not added twice.'],
+    ['zh-CN', ended, '导入 b.csv 到一半时停止了：浏览器停止了熟客的后台。停止前已存入的订单都保留着，每笔都有对应的买家（新会员 2 位，匹配到已有会员 1 位）。再导入一次这 2 个文件即可补上其余订单：已存入的订单会被认出，不会重复添加。'],
     // Its end could not be had either (the worker stopped again and again): the next start of the background finishes it.
-    ['en', () => Promise.reject(new BackgroundGone()), 'The import stopped in the middle of b.csv: the browser stopped Regulars’ background. The orders stored before it stopped are kept; their buyers are brought up to date when the background starts again. Import the same file again to add the rest: orders already stored are recognised, not added twice.'],
-    ['zh-TW', () => Promise.reject(new BackgroundGone()), '匯入 b.csv 到一半時停止了：瀏覽器停止了熟客的背景程式。停止前已存入的訂單都保留著；背景程式再次啟動時會補齊這些買家的資料。再匯入一次同一個檔案即可補上其餘訂單：已存入的訂單會被認出，不會重複新增。'],
+    ['en', () => Promise.reject(new BackgroundGone()), 'The import stopped in the middle of b.csv: the browser stopped Regulars’ background. The orders stored before it stopped are kept; their buyers are brought up to date when the background starts again. Import the same files again to add the rest: orders already stored are recognised, not added twice.'],
+    ['zh-TW', () => Promise.reject(new BackgroundGone()), '匯入 b.csv 到一半時停止了：瀏覽器停止了熟客的背景程式。停止前已存入的訂單都保留著；背景程式再次啟動時會補齊這些買家的資料。再匯入一次這 2 個檔案即可補上其餘訂單：已存入的訂單會被認出，不會重複新增。'],
   ] as const)('the background stopped mid-file (%s): what it stored is kept, the session ended, and the message names the file and what to do', async (locale, end, text) => {
     const background = fakeBackground();
     const events: string[] = [];

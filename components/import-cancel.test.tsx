@@ -27,7 +27,7 @@ const noEnd = async () => {
 };
 
 /** Chooses a file, starts the import, cancels it while its batch is being stored; the status then shown. */
-async function cancelledImport(locale: UiLocale, kept: number): Promise<string> {
+async function cancelledImport(locale: UiLocale, kept: number, tooLate?: { created: number; matched: number }): Promise<string> {
   let stored!: () => void;
   const cancels: string[] = [];
   await act(async () =>
@@ -42,7 +42,7 @@ async function cancelledImport(locale: UiLocale, kept: number): Promise<string> 
         importBatch={() => new Promise((resolve) => (stored = () => resolve(batchResult)))}
         saveMappings={async () => undefined}
         endImport={noEnd}
-        cancelImport={async (session) => (cancels.push(session), { kept })}
+        cancelImport={async (session) => (cancels.push(session), { kept, tooLate })}
         onImported={() => undefined}
       />,
     ),
@@ -58,7 +58,7 @@ async function cancelledImport(locale: UiLocale, kept: number): Promise<string> 
     stored();
   });
   expect(cancels).toHaveLength(1);
-  return dom.host().querySelector('[role=status]')?.textContent ?? '';
+  return dom.host().querySelector('[role=status], [role=alert]')?.textContent ?? '';
 }
 
 describe('an import cancelled in the options page', () => {
@@ -71,5 +71,13 @@ describe('an import cancelled in the options page', () => {
     ['zh-TW', 3, '已取消匯入：會員總檔維持匯入前的樣子，只有匯入期間客服打過標籤或寫過備註的 3 位買家保留，連同所寫內容，但不含本次匯入的訂單。'],
   ] as const)('in %s, with %i buyers kept, says so', async (locale, kept, text) => {
     expect(await cancelledImport(locale, kept)).toBe(text);
+  });
+
+  // Batches ended before the cancel came (a worker the browser stopped, a restore): they stay, and the page says so.
+  it.each([
+    ['en', 'The import of orders.csv could not be taken back: Regulars’ background had ended it already (the browser stopped the background, or a backup was restored), and the orders it had stored are kept, each with its buyer (3 new members, 1 existing member matched).'],
+    ['zh-CN', 'orders.csv 的导入无法撤回：熟客的后台已经结束了这次导入（浏览器停止了后台，或恢复了备份），已存入的订单都保留着，每笔都有对应的买家（新会员 3 位，匹配到已有会员 1 位）。'],
+  ] as const)('in %s, a part a stopped worker stored is said to stay', async (locale, text) => {
+    expect(await cancelledImport(locale, 0, { created: 3, matched: 1 })).toBe(text);
   });
 });

@@ -47,7 +47,7 @@ export interface ImportSectionProps {
   /** Ends the import; says what it changed in the store: members created, existing members matched. */
   endImport(session: string): Promise<{ members: { created: number; matched: number } }>;
   /** Puts back what the import wrote; `kept`: buyers an agent wrote on meanwhile, which stay. */
-  cancelImport(session: string): Promise<{ kept: number }>;
+  cancelImport(session: string): Promise<{ kept: number; tooLate?: { created: number; matched: number } | undefined }>;
   onImported(): void;
   now?: () => number;
 }
@@ -189,11 +189,14 @@ export function ImportSection({
       // files again add the rest.
       if (e instanceof BackgroundGone && !cancelled.current) {
         const ended = await endImport(session).catch(() => undefined);
-        const message = ended ? t('options.import.stoppedKept', { file: storing, ...ended.members }) : t('options.import.stoppedKeptLater', { file: storing });
+        const said = { file: storing, files: files.length };
+        const message = ended ? t('options.import.stoppedKept', { ...said, ...ended.members }) : t('options.import.stoppedKeptLater', said);
         return setOutcome({ kind: 'failed', message, problems });
       }
       // Cancelled, or a batch failed: put back what the earlier batches of this import wrote.
       const undone = await cancelImport(session).catch(() => undefined);
+      // Batches ended before the cancel came (by a stopped worker's next start, or a restore): they can't be taken back.
+      if (undone?.tooLate) return setOutcome({ kind: 'failed', message: t('options.import.notTakenBack', { file: storing, ...undone.tooLate }), problems });
       if (e instanceof Cancelled) return setOutcome({ kind: 'cancelled', kept: undone?.kept ?? 0 });
       return setOutcome({ kind: 'failed', message: e instanceof RefusedError ? refusalText(t, e.refusal) : t('options.import.failed', { message: errorText(t, e) }), problems });
     }

@@ -31,9 +31,11 @@ export const importSectionEn = {
   'options.import.nothing': 'Choose an order export file first.',
   'options.import.failed': 'Import failed: {message}',
   'options.import.stoppedKept':
-    'The import stopped in the middle of {file}: the browser stopped Regulars’ background. The orders stored before it stopped are kept, each with its buyer ({created, plural, one {# new member} other {# new members}}, {matched, plural, one {# existing member} other {# existing members}} matched). Import the same file again to add the rest: orders already stored are recognised, not added twice.',
+    'The import stopped in the middle of {file}: the browser stopped Regulars’ background. The orders stored before it stopped are kept, each with its buyer ({created, plural, one {# new member} other {# new members}}, {matched, plural, one {# existing member} other {# existing members}} matched). Import the same {files, plural, one {file} other {files}} again to add the rest: orders already stored are recognised, not added twice.',
+  'options.import.notTakenBack':
+    'The import of {file} could not be taken back: Regulars’ background had ended it already (the browser stopped the background, or a backup was restored), and the orders it had stored are kept, each with its buyer ({created, plural, one {# new member} other {# new members}}, {matched, plural, one {# existing member} other {# existing members}} matched).',
   'options.import.stoppedKeptLater':
-    'The import stopped in the middle of {file}: the browser stopped Regulars’ background. The orders stored before it stopped are kept; their buyers are brought up to date when the background starts again. Import the same file again to add the rest: orders already stored are recognised, not added twice.',
+    'The import stopped in the middle of {file}: the browser stopped Regulars’ background. The orders stored before it stopped are kept; their buyers are brought up to date when the background starts again. Import the same {files, plural, one {file} other {files}} again to add the rest: orders already stored are recognised, not added twice.',
 };
 type Keys = keyof typeof importSectionEn;
 
@@ -67,8 +69,9 @@ export const importSectionZhCN: Record<Keys, string> = {
   'options.import.doneDetail': '新增 {added}，更新 {updated}，未变 {unchanged}；按手机号或邮箱合并 {merges} 位买家。',
   'options.import.nothing': '请先选择订单导出文件。',
   'options.import.failed': '导入失败：{message}',
-  'options.import.stoppedKept': '导入 {file} 到一半时停止了：浏览器停止了熟客的后台。停止前已存入的订单都保留着，每笔都有对应的买家（新会员 {created} 位，匹配到已有会员 {matched} 位）。再导入一次同一个文件即可补上其余订单：已存入的订单会被认出，不会重复添加。',
-  'options.import.stoppedKeptLater': '导入 {file} 到一半时停止了：浏览器停止了熟客的后台。停止前已存入的订单都保留着；后台再次启动时会补齐这些买家的资料。再导入一次同一个文件即可补上其余订单：已存入的订单会被认出，不会重复添加。',
+  'options.import.stoppedKept': '导入 {file} 到一半时停止了：浏览器停止了熟客的后台。停止前已存入的订单都保留着，每笔都有对应的买家（新会员 {created} 位，匹配到已有会员 {matched} 位）。再导入一次{files, plural, one {同一个文件} other {这 # 个文件}}即可补上其余订单：已存入的订单会被认出，不会重复添加。',
+  'options.import.notTakenBack': '{file} 的导入无法撤回：熟客的后台已经结束了这次导入（浏览器停止了后台，或恢复了备份），已存入的订单都保留着，每笔都有对应的买家（新会员 {created} 位，匹配到已有会员 {matched} 位）。',
+  'options.import.stoppedKeptLater': '导入 {file} 到一半时停止了：浏览器停止了熟客的后台。停止前已存入的订单都保留着；后台再次启动时会补齐这些买家的资料。再导入一次{files, plural, one {同一个文件} other {这 # 个文件}}即可补上其余订单：已存入的订单会被认出，不会重复添加。',
 };
 
 export const importSectionZhTW: Record<Keys, string> = {
@@ -101,6 +104,7 @@ export const importSectionZhTW: Record<Keys, string> = {
   'options.import.doneDetail': '新增 {added}，更新 {updated}，未變 {unchanged}；依手機或電子郵件合併 {merges} 位買家。',
   'options.import.nothing': '請先選擇訂單匯出檔。',
   'options.import.failed': '匯入失敗：{message}',
-  'options.import.stoppedKept': '匯入 {file} 到一半時停止了：瀏覽器停止了熟客的背景程式。停止前已存入的訂單都保留著，每筆都有對應的買家（新會員 {created} 位，比對到既有會員 {matched} 位）。再匯入一次同一個檔案即可補上其餘訂單：已存入的訂單會被認出，不會重複新增。',
-  'options.import.stoppedKeptLater': '匯入 {file} 到一半時停止了：瀏覽器停止了熟客的背景程式。停止前已存入的訂單都保留著；背景程式再次啟動時會補齊這些買家的資料。再匯入一次同一個檔案即可補上其餘訂單：已存入的訂單會被認出，不會重複新增。',
+  'options.import.stoppedKept': '匯入 {file} 到一半時停止了：瀏覽器停止了熟客的背景程式。停止前已存入的訂單都保留著，每筆都有對應的買家（新會員 {created} 位，比對到既有會員 {matched} 位）。再匯入一次{files, plural, one {同一個檔案} other {這 # 個檔案}}即可補上其餘訂單：已存入的訂單會被認出，不會重複新增。',
+  'options.import.notTakenBack': '{file} 的匯入無法撤回：熟客的背景程式已經結束了這次匯入（瀏覽器停止了背景程式，或還原了備份），已存入的訂單都保留著，每筆都有對應的買家（新會員 {created} 位，比對到既有會員 {matched} 位）。',
+  'options.import.stoppedKeptLater': '匯入 {file} 到一半時停止了：瀏覽器停止了熟客的背景程式。停止前已存入的訂單都保留著；背景程式再次啟動時會補齊這些買家的資料。再匯入一次{files, plural, one {同一個檔案} other {這 # 個檔案}}即可補上其餘訂單：已存入的訂單會被認出，不會重複新增。',
 };

@@ -122,8 +122,17 @@ export const protocol = {
   },
   'orders.importCancel': {
     request: z.object({ session: z.string().min(8).max(64) }),
-    /** Orders and members taken back; `kept`: members it created that an agent wrote on meanwhile, which stay. */
-    response: z.object({ orders: z.number(), members: z.number(), kept: z.number() }),
+    /**
+     * Orders and members taken back; `kept`: members it created that an agent wrote on meanwhile, which stay.
+     * `tooLate`: what batches of it that were ended before the cancel came did (members created and
+     * matched): a stopped worker's, ended by the next start's recovery, or ended by a restore. They stay.
+     */
+    response: z.object({
+      orders: z.number(),
+      members: z.number(),
+      kept: z.number(),
+      tooLate: z.object({ created: z.number(), matched: z.number() }).optional(),
+    }),
   },
   'orders.importEnd': {
     /** `step`: one step of the end, each well inside the time a browser gives one message; asked again while the answer says `more`. */

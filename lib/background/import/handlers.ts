@@ -157,6 +157,12 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
     await dropDeadUndo(db, (other) => other !== id);
     return takeRecovered(db, id);
   };
+  /** What the batches of a session this worker does not have did (a stopped worker's, or one a restore ended), once their recovery has ended them. */
+  const stoppedPart = async (id: string): Promise<{ tooLate?: { created: number; matched: number } }> => {
+    if (await journalLeft(db, id)) await recoverDead();
+    const recovered = await takeRecovered(db, id);
+    return recovered ? { tooLate: recovered } : {};
+  };
   const cacheOf = (id: string | undefined): Promise<ImportCache> => {
     if (!id) return Promise.resolve(lazyCache());
     let session = sessions.get(id);
@@ -194,6 +200,7 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
     },
     'orders.importCancel': async ({ session }) => {
       const open = sessions.get(session);
+      if (!open) return { orders: 0, members: 0, kept: 0, ...(await stoppedPart(session)) };
       // Its end began: its members are being written; it stays (as when its end failed before).
       if (open?.ending) return { orders: 0, members: 0, kept: 0 };
       await open?.queue(settled);
@@ -205,8 +212,9 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
       // The members it created were never written (their rows wait for the end): dropped with the journal, taken back all the same.
       if (cache?.deferred) reverted.members += cache.deferred.created.size - kept.size;
       if (cache?.deferred) await dropJournal(db, cache.deferred, kept, now());
+      const before = await open.before;
       await endSession(session, false);
-      return { ...reverted, kept: kept.size };
+      return { ...reverted, kept: kept.size, ...(before ? { tooLate: before } : {}) };
     },
     // `step`: one step of the end (the options page asks again while `more`); without, the whole end at once.
     'orders.importEnd': async ({ session, step }) => {

@@ -88,11 +88,29 @@ describe('an import session writes each member row once', () => {
 
   it("such a session cancelled takes back only what the next worker's batches wrote: the dead worker's part was ended by its recovery", async () => {
     const { rows, db, dead, next, session } = await reopened('journal-reopened-cancel');
-    await next.handlers['orders.importCancel']({ session }, optionsPage);
+    const answer = await next.handlers['orders.importCancel']({ session }, optionsPage);
+    // The page says so: that part can't be taken back.
+    expect(answer.tooLate).toEqual({ created: 2, matched: 1 });
     const firstPart = await withKnownMember('journal-reopened-cancel-first-part');
     await importOrders(firstPart, rows.slice(0, 2).flat(), NOW);
     expect(await membersByName(db)).toEqual(await membersByName(firstPart));
     expect(await db.orders.count()).toBe(await firstPart.orders.count());
+    await dead.endAll();
+  });
+
+  it("a stopped worker's session cancelled by the next worker: its batches, ended by the recovery, stay, and the answer says what they did", async () => {
+    const rows = batches();
+    const db = await withKnownMember('journal-cancel-dead');
+    const dead = importCapability(db, () => NOW);
+    for (const batch of rows.slice(0, 2)) await dead.handlers['orders.import']({ rows: batch, session: 'session-cancel-dead' }, optionsPage);
+    const next = importCapability(db, () => NOW);
+    const answer = await next.handlers['orders.importCancel']({ session: 'session-cancel-dead' }, optionsPage);
+    expect(answer).toEqual({ orders: 0, members: 0, kept: 0, tooLate: { created: 2, matched: 1 } });
+    const firstPart = await withKnownMember('journal-cancel-dead-first-part');
+    await importOrders(firstPart, rows.slice(0, 2).flat(), NOW);
+    expect(await membersByName(db)).toEqual(await membersByName(firstPart));
+    // A session nobody stored anything for: nothing to say.
+    expect(await next.handlers['orders.importCancel']({ session: 'session-never-stored' }, optionsPage)).toEqual({ orders: 0, members: 0, kept: 0 });
     await dead.endAll();
   });
 
