@@ -1,8 +1,8 @@
 // One of our own pages opened at a part of it (the settings at Team, from the popup's team line; a
-// member, from a reminder's notification; Today, from a greeting's): a
-// tab already showing that page is brought forward and moved to the part asked for, where each click
-// opened one more tab. Only a change of its address's #part, which the page takes in place: nothing
-// it holds (a form being filled) is lost.
+// member, from a reminder's notification; Today, from a greeting's): a tab already showing that page
+// is brought forward and moved to the part asked for, where each click opened one more tab. Only a
+// change of its address's #part, which the page takes in place: nothing it holds (a form being
+// filled) is lost.
 
 export interface OwnTab {
   tabId: number;
