@@ -202,9 +202,9 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
       const open = sessions.get(session);
       if (!open) return { orders: 0, members: 0, kept: 0, ...(await stoppedPart(session)) };
       // Its end began: its members are being written; it stays (as when its end failed before).
-      if (open?.ending) return { orders: 0, members: 0, kept: 0 };
-      await open?.queue(settled);
-      const cache = open ? await open.cache : undefined;
+      if (open.ending) return { orders: 0, members: 0, kept: 0 };
+      await open.queue(settled);
+      const cache = await open.cache;
       // Members it created that an agent wrote on meanwhile (here, or on another machine of the team) stay: only their orders go.
       const early = cache?.deferred ? [...cache.deferred.early] : [];
       const kept = early.length ? await membersAgentsWroteOn(db, await db.members.bulkGet(early)) : new Set<string>();
