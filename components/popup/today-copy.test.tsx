@@ -17,22 +17,22 @@ const row: TodayRowMessage = {
 const data: TodayData = { now: NOW, timeZone: 'UTC', groups: [{ section: 'overdue', kind: 'followUp', total: 1 }], rows: [row], assignees: [], me: 'Ana', updating: false, settings: { locale: 'auto', setupAt: NOW } };
 const noop = async () => undefined;
 
+const todayTab = (t: ReturnType<typeof translator>, locale: UiLocale, copy: (text: string) => Promise<void>) => (
+  <TodayTab
+    t={t}
+    locale={locale}
+    data={{ ...data }}
+    actions={{ done: noop, snooze: noop, assign: noop, copy }}
+    mine={false}
+    onMine={() => undefined}
+    onShowAll={() => undefined}
+    onMore={() => undefined}
+  />
+);
+
 async function clickCopy(locale: UiLocale, copy: (text: string) => Promise<void>) {
   const t = translator(locale);
-  await act(async () =>
-    dom.root().render(
-      <TodayTab
-        t={t}
-        locale={locale}
-        data={data}
-        actions={{ done: noop, snooze: noop, assign: noop, copy }}
-        mine={false}
-        onMine={() => undefined}
-        onShowAll={() => undefined}
-        onMore={() => undefined}
-      />,
-    ),
-  );
+  await act(async () => dom.root().render(todayTab(t, locale, copy)));
   const button = [...dom.host().querySelectorAll('button')].find((b) => b.textContent?.startsWith(t('today.copy')))!;
   await act(async () => button.click());
   return {
@@ -51,6 +51,10 @@ describe('copying a reminder’s message in Today', () => {
     expect(byHand?.value).toBe(row.message);
     expect(byHand?.readOnly).toBe(true);
     expect([byHand?.selectionStart, byHand?.selectionEnd]).toEqual([0, row.message.length]);
+    // Drawn again (a new answer, a status line): the selection is not taken back from where the agent went.
+    byHand!.setSelectionRange(0, 0);
+    await act(async () => dom.root().render(todayTab(translator(locale), locale, () => Promise.reject(new Error('Document is not focused')))));
+    expect([byHand?.selectionStart, byHand?.selectionEnd]).toEqual([0, 0]);
   });
 
   it('copied: says so, with nothing more shown', async () => {

@@ -1,6 +1,6 @@
 // The popup's Today tab: overdue, due today, upcoming, grouped by reason; every row actionable from
 // the keyboard. Pure UI: the popup page passes data and actions in.
-import { startTransition, useEffect, useLayoutEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 // Straight from time.ts: the domain index brings zod and every schema into the popup's first load.
 import { localDayNumber, wallInstant } from '@/lib/domain/time';
 import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
@@ -168,14 +168,20 @@ function Row({ row, t, locale, data, actions, say }: { row: TodayRowMessage } & 
   const [pick, setPick] = useState('');
   const tomorrow = () => wallInstant(localDayNumber(data.now, data.timeZone) + 1, 9 * 60, data.timeZone);
   // The browser may refuse the clipboard: the message is then shown selected, for Ctrl+C by hand.
-  const [byHand, setByHand] = useState(false);
+  // Selected once per refused copy, not at every drawing of the list (that would take the focus
+  // from wherever the agent had gone since).
+  const [byHand, setByHand] = useState(0);
+  const byHandBox = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (byHand) byHandBox.current?.select();
+  }, [byHand]);
   const copy = async () => {
     try {
       await actions.copy(row.message);
-      setByHand(false);
+      setByHand(0);
       say(t('today.copied'));
     } catch {
-      setByHand(true);
+      setByHand((n) => n + 1);
       say(t('today.copyByHand'));
     }
   };
@@ -240,7 +246,7 @@ function Row({ row, t, locale, data, actions, say }: { row: TodayRowMessage } & 
           {t('today.assign')}
         </button>
       </div>
-      {byHand && <textarea className="by-hand small" readOnly value={row.message} aria-label={t('today.copy')} ref={(el) => el?.select()} rows={3} />}
+      {byHand > 0 && <textarea className="by-hand small" readOnly value={row.message} aria-label={t('today.copy')} ref={byHandBox} rows={3} />}
       {menu === 'snooze' && (
         <div className="menu" role="group" aria-label={t('today.snooze')}>
           <button type="button" className="small" onClick={() => void actions.snooze(row.id, data.now + 3_600_000)}>

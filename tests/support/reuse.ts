@@ -37,7 +37,9 @@ async function wipeBrowserSide(extensionPage: Page): Promise<void> {
  * Every tab of the last test closed but one, which shows the extension's manifest: an extension page
  * that runs none of our scripts. Moving a tab left open costs a third of a second less than opening
  * one (measured: a reset took 0.61–0.64 s against 0.82–0.95 s). Init scripts and listeners a test gave
- * that tab stay with it until the reset closes it: the suite's only watch a page's own elements.
+ * that tab stay with it until the reset closes it, and run in the manifest page: the suite's on pages a
+ * fresh-extension test leaves open only watch the page's own elements. A test whose init script changes
+ * the extension's APIs (tiers-reports.spec.ts fails settings.update) closes that page itself.
  */
 async function manifestPage(context: BrowserContext, extensionId: string): Promise<Page> {
   const [kept, ...others] = context.pages();
