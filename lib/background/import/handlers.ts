@@ -4,7 +4,7 @@ import type { Handlers } from '../../messaging/router';
 import { importOrigin, importSessionClosed, importSessionOpened } from '../derived';
 import type { RegularsDb } from '../../store/database';
 import { dropWarm, keepWarm, lazyCache, letTablesGo, releaseCache, sessionCache, tooBigToKeepWarm, type ImportCache } from './import-cache';
-import { dropDeadUndo, dropUndo, revertImport } from './undo-journal';
+import { dropDeadUndo, dropUndo, revertImport, undoJournal } from './undo-journal';
 import { dropJournal, writeEarly } from './member-journal';
 import { dropOldRecovered, journalLeft, recoverJournals, takeRecovered, writeWaitingStep } from './import-end';
 import { importOrders } from './import-orders';
@@ -132,12 +132,13 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
   /**
    * A step of the end of a session this worker does not have: its worker stopped (mid-import or
    * mid-end) and this one brings its members up to date from where it got to (recoverJournals),
-   * while the options page asks again and so keeps this worker running.
+   * while the options page asks again and so keeps this worker running. With no budget, the whole end.
    */
   const endRecovered = async (id: string, budgetMs: number) => {
     if (await journalLeft(db, id)) {
       let timer: ReturnType<typeof setTimeout> | undefined;
-      await Promise.race([recoverDead(), new Promise((r) => (timer = setTimeout(r, budgetMs)))]).finally(() => clearTimeout(timer));
+      const budget = budgetMs === Infinity ? [] : [new Promise((r) => (timer = setTimeout(r, budgetMs)))];
+      await Promise.race([recoverDead(), ...budget]).finally(() => clearTimeout(timer));
       if (await journalLeft(db, id)) return { ended: false, members: NO_MEMBERS, more: true };
     }
     const members = await takeRecovered(db, id);
@@ -154,14 +155,13 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
     // A recovery under way (this worker's start) may be bringing this session up to date already.
     await recovering;
     if (await journalLeft(db, id)) await recoverJournals(db, now(), (other) => other !== id, tuning.recoverSlice);
-    await dropDeadUndo(db, (other) => other !== id);
+    await dropUndo(db, undoJournal(id));
     return takeRecovered(db, id);
   };
   /** What the batches of a session this worker does not have did (a stopped worker's, or one a restore ended), once their recovery has ended them. */
   const stoppedPart = async (id: string): Promise<{ tooLate?: { created: number; matched: number } }> => {
-    if (await journalLeft(db, id)) await recoverDead();
-    const recovered = await takeRecovered(db, id);
-    return recovered ? { tooLate: recovered } : {};
+    const recovered = await endRecovered(id, Infinity);
+    return recovered.ended ? { tooLate: recovered.members } : {};
   };
   const cacheOf = (id: string | undefined): Promise<ImportCache> => {
     if (!id) return Promise.resolve(lazyCache());
