@@ -14,6 +14,7 @@ import { answerWorkerPosts, POST_WATCH_PORT, type PostEvent } from '@/lib/messag
 import { answerPortReads, READ_PORT } from '@/lib/messaging/read-port';
 import { IMPORT_HOLD_PORT } from '@/lib/messaging/protocol-import-file';
 import { syncService } from '@/lib/background/sync/service';
+import type { PageHolds } from '@/lib/background/import/file-import';
 import { startReminders } from './reminders';
 import { todayKeeper } from '@/lib/background/reminders/today-kept';
 import { keptArea } from '@/lib/messaging/today-kept';
@@ -76,8 +77,8 @@ export default defineBackground(() => {
     },
   });
   void sync.resume().catch((e) => console.error('Regulars: team sync could not resume', e));
-  let holdImport: ((id: string, onClose: (listener: () => void) => void) => void) | undefined;
-  const importPorts = (take: typeof holdImport) => void (holdImport = take);
+  let holdImport: PageHolds | undefined;
+  const importPorts = (take: PageHolds) => void (holdImport = take);
   // Any extension API call resets the 30 s after which an idle worker is stopped.
   const keepAwake = () => void browser.runtime.getPlatformInfo().catch(() => undefined);
   const handlers = createHandlers({

@@ -28,14 +28,14 @@ export const importBatch = timed('orders.import', (rowsJson: string, session: st
 export const endImport = timed('orders.importEnd', (session: string) => endInSteps((s) => bulk('orders.importEnd', { session: s, step: true }), session));
 export const cancelImport = (session: string) => bulk('orders.importCancel', { session });
 export const importWorker = () => new Worker(new URL('../../lib/import/import-worker.ts', import.meta.url), { type: 'module' });
-// A big file goes to the background, which reads it where it stores it (file-import.ts); a spreadsheet,
-// or every file where there is no service worker to hand it to (or the bench's runtime baseline),
-// is read by this page's worker and stored batch by batch.
 /** The port the background reads as this page being there through its file's import (file-import.ts). */
 const holdImport = (id: string) => {
   const port = browser.runtime.connect({ name: `${IMPORT_HOLD_PORT}${id}` });
   return () => port.disconnect();
 };
+// A big file goes to the background, which reads it where it stores it (file-import.ts); a spreadsheet,
+// or every file where there is no service worker to hand it to (or the bench's runtime baseline),
+// is read by this page's worker and stored batch by batch.
 export const streamFile: ImportSectionProps['streamFile'] = (file, options, session, seen, onStored) =>
   streamEither(
     file,

@@ -6,7 +6,7 @@ import type { Handlers } from '../messaging/router';
 import type { RegularsDb } from '../store/database';
 import { categoryHandlers } from './categories/handlers';
 import { importCapability } from './import/handlers';
-import { fileImports } from './import/file-import';
+import { fileImports, type PageHolds } from './import/file-import';
 import { memberHandlers } from './members/handlers';
 import { reminderCapability, type JourneyHooks } from './reminders/handlers';
 import { reportHandlers } from './reports/handlers';
@@ -33,7 +33,7 @@ export interface HandlerDeps {
   /** An extension API call that keeps the service worker from being stopped as idle while a file is read (file-import.ts). */
   keepAwake?: () => void;
   /** Hands over how the ports pages hold for their file imports are taken (file-import.ts pageHolds). */
-  importPorts?: (take: (id: string, onClose: (listener: () => void) => void) => void) => void;
+  importPorts?: (take: PageHolds) => void;
   /** Team sync (sync/service.ts); absent where there is none (tests, bench). */
   sync?: SyncService | undefined;
 }

@@ -65,6 +65,9 @@ export interface FileImportOptions {
   later?: (check: () => void, ms: number) => void;
 }
 
+/** How the background hands a page's port for reading `id` over: `onClose` tells its closing. */
+export type PageHolds = (id: string, onClose: (listener: () => void) => void) => void;
+
 export function fileImports(storeBatch: StoreBatch, options: FileImportOptions = {}) {
   const { clock = () => performance.now(), later = (check, ms) => void setTimeout(check, ms), batchOrders, keepAwake, keepAwakeMs = KEEP_AWAKE_MS } = options;
   const readings = new Map<string, Reading>();
@@ -179,7 +182,7 @@ export function fileImports(storeBatch: StoreBatch, options: FileImportOptions =
    * The page of reading `id` holds a port for it (it may open before the reading starts): `onClose`
    * is how the port tells its closing. A reading read through by then ends its session at once.
    */
-  const pageHolds = (id: string, onClose: (listener: () => void) => void) => {
+  const pageHolds: PageHolds = (id, onClose) => {
     held.set(id, 'open');
     onClose(() => {
       if (!held.has(id)) return;
