@@ -163,7 +163,7 @@ function Identities({ handles, t, api }: { handles: MemberCard['identities']; t:
     <section className="block">
       <h3>{t('identities.title')}</h3>
       {failed && (
-        <p className="alert small" role="alert">
+        <p className="error-text small" role="alert">
           {failed}
         </p>
       )}

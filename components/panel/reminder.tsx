@@ -52,7 +52,7 @@ export function QuickReminder({ t, locale, now, api }: { t: Translate; locale: U
           </button>
         </div>
         {failed && (
-          <p className="alert small" role="alert">
+          <p className="error-text small" role="alert">
             {failed}
           </p>
         )}
