@@ -12,12 +12,20 @@ export interface TcpProxy {
   start(): Promise<void>;
   /** Stops by itself once this many more bytes went from the server to clients (a restart mid-transfer). */
   stopAfter(bytes: number): Promise<void>;
+  /**
+   * Holds what the server sends once this many more bytes went to clients (a slow server mid-transfer):
+   * resolves when the hold begins; release() sends what was held and lets the rest through.
+   */
+  holdAfter(bytes: number): Promise<void>;
+  release(): void;
 }
 
 export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   const port = await freePort();
   const sockets = new Set<Socket>();
   let cut: { left: number; done: () => void } | undefined;
+  let hold: { left: number; done: () => void } | undefined;
+  let held: (() => void)[] | undefined;
   const server = createServer((client) => {
     const upstream = createConnection({ host: '127.0.0.1', port: targetPort });
     for (const s of [client, upstream]) {
@@ -27,6 +35,15 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
     }
     client.pipe(upstream);
     upstream.on('data', (chunk: Buffer) => {
+      if (held) return void held.push(() => client.write(chunk));
+      if (hold) {
+        hold.left -= chunk.length;
+        if (hold.left <= 0) {
+          held = [];
+          hold.done();
+          hold = undefined;
+        }
+      }
       if (!cut) return void client.write(chunk);
       cut.left -= chunk.length;
       if (cut.left > 0) return void client.write(chunk);
@@ -34,7 +51,7 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
       cut = undefined;
       void stop().then(done);
     });
-    upstream.on('end', () => client.end());
+    upstream.on('end', () => (held ? held.push(() => client.end()) : client.end()));
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
@@ -45,6 +62,12 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
       server.close(() => resolve());
     });
   const stopAfter = (bytes: number) => new Promise<void>((done) => (cut = { left: bytes, done }));
+  const holdAfter = (bytes: number) => new Promise<void>((done) => (hold = { left: bytes, done }));
+  const release = () => {
+    const writes = held ?? [];
+    held = undefined;
+    for (const write of writes) write();
+  };
   await start();
-  return { url: `http://127.0.0.1:${port}`, stop, start, stopAfter };
+  return { url: `http://127.0.0.1:${port}`, stop, start, stopAfter, holdAfter, release };
 }

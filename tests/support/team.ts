@@ -45,16 +45,6 @@ export async function connect(page: Page, login: TeamLogin): Promise<void> {
   await teamSection(page).getByRole('button', { name: 'Connect', exact: true }).click();
 }
 
-/** Every text the status line shows from now on (a MutationObserver in the page), to read back later. */
-export async function recordStatusLines(page: Page): Promise<() => Promise<string[]>> {
-  await teamStatus(page).evaluate((el) => {
-    const seen: string[] = [];
-    (window as unknown as { statusLines: string[] }).statusLines = seen;
-    new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
-  });
-  return () => page.evaluate(() => (window as unknown as { statusLines: string[] }).statusLines);
-}
-
 export async function storeCounts(page: Page): Promise<{ members: number; orders: number; notes: number; identities: number }> {
   const reply = (await page.evaluate(() => chrome.runtime.sendMessage({ regulars: 1, name: 'store.counts', payload: {} }))) as { ok: boolean; data: never };
   expect(reply.ok).toBe(true);
