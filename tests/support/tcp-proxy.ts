@@ -58,6 +58,9 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   const start = () => new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', () => resolve()));
   const stop = () =>
     new Promise<void>((resolve) => {
+      // What was held goes with the connections it was for.
+      held = undefined;
+      hold = undefined;
       for (const s of sockets) s.destroy();
       server.close(() => resolve());
     });
