@@ -1,10 +1,11 @@
 // Reminders across the team, through the sync path to what each computer stores and shows in Today:
 // a colleague's contact counts against the frequency cap, do-not-contact set on one computer
-// suppresses the other's reminders, and a reminder assigned to B notifies B only.
+// suppresses the other's reminders, a reminder assigned to B notifies B only, and the same reminder
+// made by both computers' sweeps is one, whose Done holds.
 import { describe, expect, it } from 'vitest';
 import { teamOnTestServer } from '../../../tests/support/team-machines';
 import { updateMember } from '../members/members';
-import { addManualReminder, assignReminder } from '../reminders/reminder-actions';
+import { addManualReminder, assignReminder, completeReminder } from '../reminders/reminder-actions';
 import { createScheduler, type ReminderBrowser } from '../reminders/scheduler';
 import { followTeamChanges } from '../reminders/team-changes';
 import { todayList } from '../reminders/today';
@@ -73,6 +74,32 @@ describe('reminders across the team', () => {
     }
     await b.followed();
     expect(await sectionOn(b.db, mine.id, 'bob')).toBe('suppressed');
+  }, 60_000);
+
+  it("the same follow-up made by both computers' sweeps while offline ends one reminder on both, and A's Done holds against B's later copy", async () => {
+    const { a, b, memberId } = await twoAgents();
+    await a.engine.stop();
+    await b.engine.stop();
+    const now = Date.now();
+    // A sweep names a reminder by its rule, member and order: both computers make the same id.
+    const id = `followUp:${memberId}:demo:O-1`;
+    const made = (at: number) => ({ id, memberId, kind: 'followUp' as const, reason: 'followUp', dueAt: now - 60_000, state: 'open' as const, createdAt: at, updatedAt: at });
+    await a.db.reminders.add(made(now));
+    await completeReminder(a.db, id, 'resolved', 'chat', now + 1000);
+    await b.db.reminders.add(made(now + 5000));
+    a.engine.start();
+    await a.engine.settled(20_000);
+    b.engine.start();
+    await b.engine.settled(20_000);
+    await a.engine.settled(20_000);
+    for (const m of [a, b]) {
+      await expect.poll(async () => (await m.db.reminders.get(id))?.state, { timeout: 8000 }).toBe('done');
+      await expect.poll(() => m.db.contacts.count(), { timeout: 8000 }).toBe(1);
+    }
+    const held = async (db: RegularsDb) => (await db.reminders.where('memberId').equals(memberId).toArray()).map((r) => `${r.id} ${r.state}`).sort();
+    expect(await held(b.db)).toEqual(await held(a.db));
+    await b.followed();
+    expect(await sectionOn(b.db, id)).toBeUndefined();
   }, 60_000);
 
   it('a reminder A assigns to B notifies B on B\'s computer only, and shows under B\'s "Mine"', async () => {
