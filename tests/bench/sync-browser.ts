@@ -20,7 +20,6 @@ import { panelPaint } from './site-figures';
 import { AGENTS, seedTeam, TEAM_DB } from './sync-seed';
 import { startBenchCouch, type BenchCouch } from './sync-server';
 
-/** Requests by kind ("GET /shop/_changes"), most frequent first. */
 /** Waits (up to 10 min) until the profile has been synced with nothing waiting to be sent for 3 s. */
 async function sentAll(page: Page): Promise<{ waitingAtStart: number }> {
   const first = await send<Status>(page, 'sync.status', {});
@@ -33,6 +32,7 @@ async function sentAll(page: Page): Promise<{ waitingAtStart: number }> {
   throw new Error('Still sending 10 minutes after the join');
 }
 
+/** Requests by kind ("GET /shop/_changes"), most frequent first. */
 function requestKinds(lines: readonly string[]): Record<string, number> {
   const kinds = new Map<string, number>();
   for (const l of lines) {
