@@ -13,10 +13,11 @@ export interface TcpProxy {
   /** Stops by itself once this many more bytes went from the server to clients (a restart mid-transfer). */
   stopAfter(bytes: number): Promise<void>;
   /**
-   * Holds what the server sends once this many more bytes went to clients (a slow server mid-transfer):
-   * resolves when the hold begins; release() sends what was held and lets the rest through.
+   * Holds what the server sends on the connection of the next request whose first line matches
+   * `request`, once this many bytes of it went to the client (a slow server mid-answer); the other
+   * connections go on. Resolves when the hold begins; release() sends what was held and lets the rest through.
    */
-  holdAfter(bytes: number): Promise<void>;
+  holdAfter(request: RegExp, bytes: number): Promise<void>;
   release(): void;
 }
 
@@ -24,7 +25,8 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   const port = await freePort();
   const sockets = new Set<Socket>();
   let cut: { left: number; done: () => void } | undefined;
-  let hold: { left: number; done: () => void } | undefined;
+  let hold: { request: RegExp; left: number; done: () => void } | undefined;
+  /** What a held connection's server sent meanwhile, to send on release. */
   let held: (() => void)[] | undefined;
   const server = createServer((client) => {
     const upstream = createConnection({ host: '127.0.0.1', port: targetPort });
@@ -34,14 +36,23 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
       s.on('error', () => undefined);
     }
     client.pipe(upstream);
+    /** This connection's hold, once it asked what `hold` waits for: the bytes left before it begins. */
+    let watch: { left: number; done: () => void } | undefined;
+    let holding = false;
+    client.on('data', (chunk: Buffer) => {
+      if (!hold || !hold.request.test(chunk.toString('latin1').split('\r\n', 1)[0] ?? '')) return;
+      watch = hold;
+      hold = undefined;
+    });
     upstream.on('data', (chunk: Buffer) => {
-      if (held) return void held.push(() => client.write(chunk));
-      if (hold) {
-        hold.left -= chunk.length;
-        if (hold.left <= 0) {
-          held = [];
-          hold.done();
-          hold = undefined;
+      if (holding && held) return void held.push(() => client.write(chunk));
+      if (watch) {
+        watch.left -= chunk.length;
+        if (watch.left <= 0) {
+          held ??= [];
+          holding = true;
+          watch.done();
+          watch = undefined;
         }
       }
       if (!cut) return void client.write(chunk);
@@ -51,7 +62,7 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
       cut = undefined;
       void stop().then(done);
     });
-    upstream.on('end', () => (held ? held.push(() => client.end()) : client.end()));
+    upstream.on('end', () => (holding && held ? held.push(() => client.end()) : client.end()));
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
@@ -65,7 +76,7 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
       server.close(() => resolve());
     });
   const stopAfter = (bytes: number) => new Promise<void>((done) => (cut = { left: bytes, done }));
-  const holdAfter = (bytes: number) => new Promise<void>((done) => (hold = { left: bytes, done }));
+  const holdAfter = (request: RegExp, bytes: number) => new Promise<void>((done) => (hold = { request, left: bytes, done }));
   const release = () => {
     const writes = held ?? [];
     held = undefined;
