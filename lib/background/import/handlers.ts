@@ -206,12 +206,14 @@ export function importCapability(db: RegularsDb, now: () => number, hooks: Impor
       await open.queue(settled);
       const cache = await open.cache;
       // Members it created that an agent wrote on meanwhile (here, or on another machine of the team) stay: only their orders go.
-      const early = cache?.deferred ? [...cache.deferred.early] : [];
+      const early = cache.deferred ? [...cache.deferred.early] : [];
       const kept = early.length ? await membersAgentsWroteOn(db, await db.members.bulkGet(early)) : new Set<string>();
-      const reverted = cache?.undo ? await revertImport(db, cache.undo, kept) : { orders: 0, members: 0 };
+      const reverted = cache.undo ? await revertImport(db, cache.undo, kept) : { orders: 0, members: 0 };
       // The members it created were never written (their rows wait for the end): dropped with the journal, taken back all the same.
-      if (cache?.deferred) reverted.members += cache.deferred.created.size - kept.size;
-      if (cache?.deferred) await dropJournal(db, cache.deferred, kept, now());
+      if (cache.deferred) {
+        reverted.members += cache.deferred.created.size - kept.size;
+        await dropJournal(db, cache.deferred, kept, now());
+      }
       const before = await open.before;
       await endSession(session, false);
       return { ...reverted, kept: kept.size, ...(before ? { tooLate: before } : {}) };
