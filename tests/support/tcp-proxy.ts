@@ -26,8 +26,9 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
   let cut: { left: number; done: () => void } | undefined;
   let hold: { request: RegExp; left: number; done: () => void } | undefined;
-  /** What a held connection's server sent meanwhile, to send on release. */
-  let held: (() => void)[] | undefined;
+  /** The connections held, and what their server sent meanwhile, to send on release. */
+  const holding = new Set<Socket>();
+  let held: (() => void)[] = [];
   const server = createServer((client) => {
     const upstream = createConnection({ host: '127.0.0.1', port: targetPort });
     for (const s of [client, upstream]) {
@@ -38,19 +39,17 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
     client.pipe(upstream);
     /** This connection's hold, once it asked what `hold` waits for: the bytes left before it begins. */
     let watch: { left: number; done: () => void } | undefined;
-    let holding = false;
     client.on('data', (chunk: Buffer) => {
       if (!hold || !hold.request.test(chunk.toString('latin1').split('\r\n', 1)[0] ?? '')) return;
       watch = hold;
       hold = undefined;
     });
     upstream.on('data', (chunk: Buffer) => {
-      if (holding && held) return void held.push(() => client.write(chunk));
+      if (holding.has(client)) return void held.push(() => client.write(chunk));
       if (watch) {
         watch.left -= chunk.length;
         if (watch.left <= 0) {
-          held ??= [];
-          holding = true;
+          holding.add(client);
           watch.done();
           watch = undefined;
         }
@@ -62,7 +61,7 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
       cut = undefined;
       void stop().then(done);
     });
-    upstream.on('end', () => (holding && held ? held.push(() => client.end()) : client.end()));
+    upstream.on('end', () => (holding.has(client) ? held.push(() => client.end()) : client.end()));
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
@@ -70,7 +69,8 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   const stop = () =>
     new Promise<void>((resolve) => {
       // What was held goes with the connections it was for.
-      held = undefined;
+      holding.clear();
+      held = [];
       hold = undefined;
       for (const s of sockets) s.destroy();
       server.close(() => resolve());
@@ -78,8 +78,9 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   const stopAfter = (bytes: number) => new Promise<void>((done) => (cut = { left: bytes, done }));
   const holdAfter = (request: RegExp, bytes: number) => new Promise<void>((done) => (hold = { request, left: bytes, done }));
   const release = () => {
-    const writes = held ?? [];
-    held = undefined;
+    const writes = held;
+    holding.clear();
+    held = [];
     for (const write of writes) write();
   };
   await start();
