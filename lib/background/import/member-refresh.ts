@@ -179,19 +179,21 @@ export async function recomputeMembers(db: RegularsDb, memberIds: readonly strin
 
 /**
  * These member rows with stats from all their orders as stored (read in parallel); nothing
- * written. Team sync writes them with the rows that arrived.
+ * written. Team sync writes them with the rows that arrived, and knows some members' orders
+ * without reading them (`own`: sync/join-orders.ts).
  */
 export async function membersFromOrders(
   db: RegularsDb,
   members: readonly (MemberWrite | undefined)[],
   settings: Settings,
   now: number,
+  own?: (memberId: string) => readonly OrderRow[] | undefined,
 ): Promise<MemberWrite[]> {
   const rows: MemberWrite[] = [];
   await Promise.all(
     members.map(async (m) => {
       if (!m) return;
-      const orders = await db.orders.where('[memberId+placedAt]').between([m.id, Dexie.minKey], [m.id, Dexie.maxKey]).toArray();
+      const orders = own?.(m.id) ?? (await db.orders.where('[memberId+placedAt]').between([m.id, Dexie.minKey], [m.id, Dexie.maxKey]).toArray());
       const { tierId: _, ...row } = m;
       rows.push({ ...row, ...memberStats(orders, settings.shopCurrency), categoryLastAt: compactCategoryLast(categoryLastOrders(orders)), updatedAt: now });
     }),

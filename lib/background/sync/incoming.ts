@@ -4,7 +4,7 @@
 import Dexie from 'dexie';
 import { mergeAll, mergeDocs } from '../../domain/sync/conflicts';
 import { memberRowFromDocs, syncDocSchema, type SharedTable, type SyncDoc } from '../../domain/sync/documents';
-import type { IdentityRow, MemberWrite } from '../../domain/rows';
+import type { IdentityRow, MemberWrite, OrderRow } from '../../domain/rows';
 import { journeySettingsSchema } from '../../domain/journey-settings';
 import { settingsSchema } from '../../domain/settings';
 import { withOrigin } from '../../store/changes';
@@ -17,6 +17,7 @@ import type { ChangeRow } from './couch';
 import { docsForEntry } from './outgoing';
 import { membersOfBatch, survivorsOf } from './incoming-members';
 import { keptDeletions } from './kept-deletions';
+import { markAfterBatch, noteBatch, ownOrdersOf } from './join-orders';
 import { dropShadows, packShadows, shadowsOf } from './shadows';
 import { outboxKey, waitingOf, writeMeta, type OutboxRow } from './state';
 import { docType, revGeneration, rowKeyOf, rowOfDoc, shadowFor, TYPE_TABLE, type Incoming, type SyncContext } from './sync-rows';
@@ -90,9 +91,15 @@ export async function applyDocs(
   }
   const gone: string[] = [];
   let resend: OutboxRow[] = [];
+  const orders = (puts.orders ?? []) as OrderRow[];
+  /** Members that a merge in this batch moves orders to: their stats are read back. */
+  const moved = new Set<string>();
+  let joinMark: string | undefined;
   mark('sync.apply.rows');
-  await db.transaction('rw', [db.members, db.identities, db.orders, db.notes, db.contacts, db.reminders, db.segments, db.siteRules, db.settings, db.tierChanges], async () => {
+  const stores = [db.members, db.identities, db.orders, db.notes, db.contacts, db.reminders, db.segments, db.siteRules, db.settings, db.tierChanges, db.caches];
+  await db.transaction('rw', stores, async () => {
     withOrigin(ctx.origin ?? SYNC_ORIGIN);
+    const own = await ownOrdersOf(db, ctx.joinOrders, orders);
     for (const { memberId, to } of members) {
       if (to === memberId) continue;
       // Merged elsewhere: what this machine still holds of it follows to the survivor.
@@ -102,6 +109,7 @@ export async function applyDocs(
         await db.members.delete(memberId);
         gone.push(memberId);
         touchedMembers.add(to);
+        moved.add(to);
       }
     }
     mark('sync.apply.store.merges');
@@ -139,7 +147,8 @@ export async function applyDocs(
     const elsewhere = recount.filter((m) => !rows.has(m));
     const read = new Map(elsewhere.map((m, i) => [m, i]));
     const stored = elsewhere.length ? await db.members.bulkGet(elsewhere) : [];
-    const counted = await membersFromOrders(db, recount.map((m) => rows.get(m) ?? stored[read.get(m)!]), settings, now());
+    const known = own && ((m: string) => (moved.has(m) ? undefined : own(m)));
+    const counted = await membersFromOrders(db, recount.map((m) => rows.get(m) ?? stored[read.get(m)!]), settings, now(), known);
     mark('sync.apply.store.stats');
     for (const r of counted) rows.set(r.id, r);
     for (const m of deletedMembers) rows.delete(m);
@@ -148,7 +157,9 @@ export async function applyDocs(
       tables.add('members');
     }
     mark('sync.apply.store.members.write');
+    joinMark = await markAfterBatch(db, ctx.joinOrders);
   });
+  noteBatch(ctx.joinOrders, orders, moved, joinMark);
   mark('sync.apply.store.commit');
   if (memberIds.size) tables.add('members');
   // Import caches and held settings follow these writes through the change stream (lib/store/changes.ts).
