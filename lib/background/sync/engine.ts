@@ -17,7 +17,7 @@ import { pushWaiting } from './push';
 import type { SyncDeps, SyncStatus } from './engine-types';
 import { teamRoster } from './roster';
 import { hasShadows } from './shadows';
-import { freshJoinOrders } from './join-orders';
+import { freshJoin } from './join-orders';
 import { readMeta } from './state';
 import { joinKeeper, seenOf, type JoinSeen, type JoinUnderWay } from './join';
 import { MAX_SKIPPED, type SyncContext } from './sync-rows';
@@ -130,7 +130,7 @@ export function createSyncEngine(deps: SyncDeps) {
       // too for the rest of a join that began so, taken up again after a restart or a dropped line.
       ctx.feedOnlyShadows = (joining && join.feedOnly()) || !(await hasShadows(state));
       if (joining) await join.setFeedOnly(ctx.feedOnlyShadows);
-      ctx.joinOrders = ctx.feedOnlyShadows ? await freshJoinOrders(db) : undefined;
+      ctx.joinWrites = ctx.feedOnlyShadows ? await freshJoin(db) : undefined;
       let more = true;
       while (more) {
         const res = await timedPhase('sync.wait.read', () => next);
@@ -150,7 +150,7 @@ export function createSyncEngine(deps: SyncDeps) {
       applied = undefined;
       ctx.origin = undefined;
       ctx.feedOnlyShadows = undefined;
-      ctx.joinOrders = undefined;
+      ctx.joinWrites = undefined;
     }
     return tell;
   }

@@ -17,7 +17,7 @@ import type { ChangeRow } from './couch';
 import { docsForEntry } from './outgoing';
 import { membersOfBatch, survivorsOf } from './incoming-members';
 import { keptDeletions } from './kept-deletions';
-import { markAfterBatch, noteBatch, ownOrdersOf } from './join-orders';
+import { batchKnows, marksAfterBatch, noteBatch } from './join-orders';
 import { dropShadows, packShadows, shadowsOf } from './shadows';
 import { outboxKey, waitingOf, writeMeta, type OutboxRow } from './state';
 import { docType, revGeneration, rowKeyOf, rowOfDoc, shadowFor, TYPE_TABLE, type Incoming, type SyncContext } from './sync-rows';
@@ -94,12 +94,13 @@ export async function applyDocs(
   const orders = (puts.orders ?? []) as OrderRow[];
   /** Members that a merge in this batch moves orders to: their stats are read back. */
   const moved = new Set<string>();
-  let joinMark: string | undefined;
+  let marks: Awaited<ReturnType<typeof marksAfterBatch>> = {};
+  let membersWritten: string[] = [];
   mark('sync.apply.rows');
   const stores = [db.members, db.identities, db.orders, db.notes, db.contacts, db.reminders, db.segments, db.siteRules, db.settings, db.tierChanges, db.caches];
   await db.transaction('rw', stores, async () => {
     withOrigin(ctx.origin ?? SYNC_ORIGIN);
-    const own = await ownOrdersOf(db, ctx.joinOrders, orders);
+    const knows = await batchKnows(db, ctx.joinWrites, orders);
     for (const { memberId, to } of members) {
       if (to === memberId) continue;
       // Merged elsewhere: what this machine still holds of it follows to the survivor.
@@ -114,7 +115,7 @@ export async function applyDocs(
     }
     mark('sync.apply.store.merges');
     const staying = members.filter((m) => m.to === m.memberId);
-    const locals = await db.members.bulkGet(staying.map((m) => m.memberId));
+    const locals = await knows.members(staying.map((m) => m.memberId));
     mark('sync.apply.store.members.read');
     const rows = new Map<string, MemberWrite>();
     staying.forEach(({ memberId, doc, tags }, i) => {
@@ -146,7 +147,8 @@ export async function applyDocs(
     const recount = [...touchedMembers].filter((m) => !gone.includes(m) && !deletedMembers.has(m));
     const elsewhere = recount.filter((m) => !rows.has(m));
     const read = new Map(elsewhere.map((m, i) => [m, i]));
-    const stored = elsewhere.length ? await db.members.bulkGet(elsewhere) : [];
+    const stored = elsewhere.length ? await knows.members(elsewhere) : [];
+    const { own } = knows;
     const known = own && ((m: string) => (moved.has(m) ? undefined : own(m)));
     const counted = await membersFromOrders(db, recount.map((m) => rows.get(m) ?? stored[read.get(m)!]), settings, now(), known);
     mark('sync.apply.store.stats');
@@ -157,9 +159,10 @@ export async function applyDocs(
       tables.add('members');
     }
     mark('sync.apply.store.members.write');
-    joinMark = await markAfterBatch(db, ctx.joinOrders);
+    marks = await marksAfterBatch(db, ctx.joinWrites);
+    membersWritten = [...rows.keys()];
   });
-  noteBatch(ctx.joinOrders, orders, moved, joinMark);
+  noteBatch(ctx.joinWrites, { orders, moved, members: membersWritten }, marks);
   mark('sync.apply.store.commit');
   if (memberIds.size) tables.add('members');
   // Import caches and held settings follow these writes through the change stream (lib/store/changes.ts).

@@ -1,6 +1,7 @@
-// A join into a store with no order takes a batch's member stats from the batch's own orders where
-// those are all the member's (join-orders.ts); every other member is read back. Whatever order the
-// team's documents come in, the stats a join leaves are those of the orders it stored.
+// A join into an empty store takes a batch's member stats from the batch's own orders where those
+// are all the member's, and does not look for member rows no batch wrote (join-orders.ts); every
+// other member is read back. Whatever order the team's documents come in, the stats a join leaves
+// are those of the orders it stored.
 import { expect, it, vi } from 'vitest';
 import { teamOnTestServer } from '../../../tests/support/team-machines';
 import { identityRow, memberRow, orderRow } from '../../domain/sync/fixtures';
@@ -13,6 +14,9 @@ import { importOrders } from '../import/import-orders';
 import { NOW, order } from '../test-helpers';
 import { midJoinAt } from './join-test-helpers';
 import type { CouchClient } from './couch';
+import { batchKnows, freshJoin, marksAfterBatch, noteBatch } from './join-orders';
+import { memoryDb } from '../../store/test-helpers';
+import { emptyMember } from '../members/members';
 
 const machines = teamOnTestServer();
 const DAY = 86_400_000;
@@ -55,18 +59,25 @@ async function statsAgainstOrders(db: RegularsDb) {
   return { stored: stored.map(pick), counted: counted.map(pick) };
 }
 
-/** Range reads of a member's orders while `run` runs. */
-async function rangeReads(db: RegularsDb, run: () => Promise<void>): Promise<number> {
+/** Range reads of a member's orders, and member rows asked for, while `run` runs. */
+async function readsDuring(db: RegularsDb, run: () => Promise<void>): Promise<{ ranges: number; members: number }> {
   const where = db.orders.where.bind(db.orders);
-  let reads = 0;
-  const spy = vi.spyOn(db.orders, 'where').mockImplementation(((index: string) => {
-    if (index === '[memberId+placedAt]') reads++;
-    return where(index);
-  }) as typeof db.orders.where);
+  const bulkGet = db.members.bulkGet.bind(db.members);
+  const reads = { ranges: 0, members: 0 };
+  const spies = [
+    vi.spyOn(db.orders, 'where').mockImplementation(((index: string) => {
+      if (index === '[memberId+placedAt]') reads.ranges++;
+      return where(index);
+    }) as typeof db.orders.where),
+    vi.spyOn(db.members, 'bulkGet').mockImplementation(((keys: string[]) => {
+      reads.members += keys.length;
+      return bulkGet(keys);
+    }) as typeof db.members.bulkGet),
+  ];
   try {
     await run();
   } finally {
-    spy.mockRestore();
+    for (const spy of spies) spy.mockRestore();
   }
   return reads;
 }
@@ -91,7 +102,7 @@ it('a join leaves every member the stats of its stored orders, however its docum
   await send(a.client, later);
 
   const b = await machines.machine(team, 'bob', 'bob-pw');
-  const reads = await rangeReads(b.db, async () => {
+  const reads = await readsDuring(b.db, async () => {
     b.engine.start();
     await b.engine.settled(30_000);
   });
@@ -109,8 +120,11 @@ it('a join leaves every member the stats of its stored orders, however its docum
   expect(byId.get('n0')).toMatchObject({ orderCount: 0, spendMinor: 0, firstOrderAt: undefined });
   // Read back: the early, split and later-order buyers (a batch of 50 documents can cut a buyer's
   // stretch in two too), not the hundred others.
-  expect(reads).toBeGreaterThan(0);
-  expect(reads).toBeLessThan(25);
+  expect(reads.ranges).toBeGreaterThan(0);
+  expect(reads.ranges).toBeLessThan(25);
+  // Member rows looked for: only those an earlier batch wrote (a buyer whose member document comes
+  // in one page and its orders in the next), not the hundred others.
+  expect(reads.members).toBeLessThan(25);
 }, 60_000);
 
 it("an order another writer stores during the join counts in its buyer's stats when the team's orders of that buyer arrive", async () => {
@@ -168,3 +182,28 @@ it('what the team changes during the join comes again at its end: a cancelled or
   const { stored, counted } = await statsAgainstOrders(b.db);
   expect(stored).toEqual(counted);
 }, 60_000);
+
+it('a table another writer wrote during the join is read as before, from then on', async () => {
+  const db = memoryDb(undefined, undefined, 'join-orders-unit');
+  const join = await freshJoin(db);
+  expect(join?.orders && join.members).toBeTruthy();
+  const first = [orderOf('lin', 0)];
+  // The join's first batch: Lin's order and row.
+  await db.transaction('rw', [db.orders, db.members, db.caches], async () => {
+    const knows = await batchKnows(db, join, first);
+    expect(knows.own?.('lin')).toEqual(first);
+    expect(await knows.members(['lin'])).toEqual([undefined]);
+    await db.orders.bulkPut(first);
+    await db.members.put({ ...emptyMember('lin', 'Lin', { shopCurrency: 'USD' }, NOW), orderCount: 1 });
+    noteBatch(join, { orders: first, moved: [], members: ['lin'] }, await marksAfterBatch(db, join));
+  });
+  // Another writer: a row for Bo, and an order of Ana's.
+  await db.members.put(emptyMember('bo', 'Bo', { shopCurrency: 'USD' }, NOW));
+  await db.orders.put(orderOf('ana', 0));
+  await db.transaction('rw', [db.orders, db.members, db.caches], async () => {
+    const knows = await batchKnows(db, join, [orderOf('ana', 1)]);
+    expect(knows.own).toBeUndefined();
+    expect((await knows.members(['lin', 'bo', 'ana'])).map((m) => m?.id)).toEqual(['lin', 'bo', undefined]);
+  });
+  expect(join).toEqual({});
+});

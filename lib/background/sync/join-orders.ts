@@ -1,69 +1,112 @@
-// A join's member stats from its own batches. Each batch recounts the stats of the members it touches
-// from all their orders (import/member-refresh.ts membersFromOrders): one range read of the store per
-// member, 10-12 s of a 100k-member join. A join into a store that held no order knows them without
-// reading: while the orders' generation mark (store/generation.ts) is still the one its last batch
-// left (no other writer wrote an order meanwhile), every order stored came from its own earlier
-// batches. So a member none of whose orders an earlier batch brought (nor moved to it by a merge)
-// has exactly this batch's orders, if any. Any other member is read back as before: the members with
-// orders are kept as 30-bit hashes of their ids, and a false match only costs that read.
+// What a join into an empty store knows without reading it back. Each batch reads the member rows it
+// builds on (one get per member, most of them for rows that are not there yet) and recounts the
+// stats of the members it touches from all their orders (import/member-refresh.ts membersFromOrders:
+// one range read per member). At 100k members those were 4-5 s and 10-12 s of the join.
+//
+// A join into a store that held no order (no member row) knows both: while the table's generation
+// mark (store/generation.ts) is still the one its last batch left (no other writer wrote to it
+// meanwhile), every row in it came from the join's own earlier batches. So a member none of whose
+// orders an earlier batch brought (nor a merge moved to it) has exactly this batch's orders, if any,
+// and a member no earlier batch wrote has no row. Any other member is read as before: the ids are
+// kept as 30-bit hashes, and a false match only costs that read. Once another writer writes to the
+// table, the join reads it as before to its end.
 import { hash53 } from '../../hash';
-import type { OrderRow } from '../../domain/rows';
+import type { MemberRow, OrderRow } from '../../domain/rows';
 import type { RegularsDb } from '../../store/database';
 import { generationKey } from '../../store/generation';
 
-export interface JoinOrders {
-  /** The orders' generation mark the join's last batch left (at its start: the empty store's). */
+/** One table the join alone has written so far. */
+interface Tracked {
+  /** Its generation mark as the join's last batch left it (at the start: the empty table's). */
   mark: string | undefined;
-  /** Hashes of the ids of the members with orders stored: the join's earlier batches wrote or moved them. */
+  /** Hashes of the ids of the members with rows in it: members with orders stored, or member rows. */
   members: Set<number>;
-  /** Another writer wrote orders meanwhile: every member is read back for the rest of the join. */
-  off: boolean;
 }
+
+export interface JoinWrites {
+  orders?: Tracked | undefined;
+  members?: Tracked | undefined;
+}
+
+type TrackedTable = keyof JoinWrites;
+const TRACKED: readonly TrackedTable[] = ['orders', 'members'];
 
 /** A member's orders as stored, when they are known without reading: undefined means "read them". */
 export type OwnOrders = (memberId: string) => readonly OrderRow[] | undefined;
 
+/** What a batch knows of the store without reading it, found at the start of its transaction. */
+export interface BatchKnows {
+  /** Each member's orders once the batch's are in, where those are all of them. */
+  own: OwnOrders | undefined;
+  /** The member rows of these ids as stored (a bulkGet, without the ones known to be absent). */
+  members(ids: readonly string[]): Promise<(MemberRow | undefined)[]>;
+}
+
 const slot = (id: string) => hash53(id) % 0x40000000;
 
-const ordersMark = async (db: RegularsDb) => (await db.caches.get(generationKey('orders')))?.value as string | undefined;
+const markOf = async (db: RegularsDb, table: TrackedTable) => (await db.caches.get(generationKey(table)))?.value as string | undefined;
 
-/** For a catch-up: the join's record of its orders when the store holds none, else undefined. */
-export async function freshJoinOrders(db: RegularsDb): Promise<JoinOrders | undefined> {
-  return db.transaction('r', [db.orders, db.caches], async () => {
-    if ((await db.orders.limit(1).primaryKeys()).length) return undefined;
-    return { mark: await ordersMark(db), members: new Set(), off: false };
+/** For a catch-up: what it may track, the tables of the store that hold nothing yet; undefined when neither. */
+export async function freshJoin(db: RegularsDb): Promise<JoinWrites | undefined> {
+  return db.transaction('r', [db.orders, db.members, db.caches], async () => {
+    const join: JoinWrites = {};
+    for (const t of TRACKED) if (!(await db.table(t).limit(1).primaryKeys()).length) join[t] = { mark: await markOf(db, t), members: new Set() };
+    return join.orders || join.members ? join : undefined;
   });
 }
 
 /**
- * In a batch's transaction, before it writes (the transaction covers the caches table): each member's
- * orders once `orders` (the batch's, as they will be stored) are in, where that is all of them.
+ * In a batch's transaction, before it writes (the transaction covers the caches table): a table
+ * another writer wrote since the join's last batch is read as before from now on. `orders`: the
+ * batch's, as they will be stored.
  */
-export async function ownOrdersOf(db: RegularsDb, join: JoinOrders | undefined, orders: readonly OrderRow[]): Promise<OwnOrders | undefined> {
-  if (!join || join.off) return undefined;
-  if ((await ordersMark(db)) !== join.mark) {
-    join.off = true;
-    return undefined;
-  }
+export async function batchKnows(db: RegularsDb, join: JoinWrites | undefined, orders: readonly OrderRow[]): Promise<BatchKnows> {
+  for (const t of TRACKED) if (join?.[t] && (await markOf(db, t)) !== join[t]!.mark) join[t] = undefined;
+  const rows = join?.members;
+  const members = async (ids: readonly string[]) => {
+    if (!rows) return db.members.bulkGet([...ids]);
+    const maybe = ids.filter((id) => rows.members.has(slot(id)));
+    const found = maybe.length ? await db.members.bulkGet(maybe) : [];
+    const byId = new Map(maybe.map((id, i) => [id, found[i]]));
+    return ids.map((id) => byId.get(id));
+  };
+  const tracked = join?.orders;
+  if (!tracked) return { own: undefined, members };
   const byMember = new Map<string, OrderRow[]>();
   for (const o of orders) {
     const list = byMember.get(o.memberId);
     if (list) list.push(o);
     else byMember.set(o.memberId, [o]);
   }
-  return (memberId) => (join.members.has(slot(memberId)) ? undefined : (byMember.get(memberId)?.sort(asIndexed) ?? []));
+  return { own: (memberId) => (tracked.members.has(slot(memberId)) ? undefined : (byMember.get(memberId)?.sort(asIndexed) ?? [])), members };
 }
 
 /** The order a member's range read returns them in (the [memberId+placedAt] index, then the key): ties of currency go to the first. */
 const asIndexed = (a: OrderRow, b: OrderRow) => a.placedAt - b.placedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** The mark the batch's own writes left, read at the end of its transaction. */
-export const markAfterBatch = (db: RegularsDb, join: JoinOrders | undefined) => (join && !join.off ? ordersMark(db) : undefined);
+/** The marks the batch's own writes left, read at the end of its transaction. */
+export async function marksAfterBatch(db: RegularsDb, join: JoinWrites | undefined): Promise<Partial<Record<TrackedTable, string | undefined>>> {
+  const marks: Partial<Record<TrackedTable, string | undefined>> = {};
+  for (const t of TRACKED) if (join?.[t]) marks[t] = await markOf(db, t);
+  return marks;
+}
 
-/** Once the batch committed: its orders, and the members that now have orders stored (`moved`: orders moved to them). */
-export function noteBatch(join: JoinOrders | undefined, orders: readonly OrderRow[], moved: Iterable<string>, mark: string | undefined): void {
-  if (!join || join.off) return;
-  for (const o of orders) join.members.add(slot(o.memberId));
-  for (const m of moved) join.members.add(slot(m));
-  join.mark = mark;
+/**
+ * Once the batch committed: the members that now have orders stored (the batch's, and `moved`:
+ * those a merge moved orders to), the member rows it wrote, and the marks it left.
+ */
+export function noteBatch(
+  join: JoinWrites | undefined,
+  written: { orders: readonly OrderRow[]; moved: Iterable<string>; members: Iterable<string> },
+  marks: Partial<Record<TrackedTable, string | undefined>>,
+): void {
+  if (join?.orders) {
+    for (const o of written.orders) join.orders.members.add(slot(o.memberId));
+    for (const m of written.moved) join.orders.members.add(slot(m));
+    join.orders.mark = marks.orders;
+  }
+  if (join?.members) {
+    for (const m of written.members) join.members.members.add(slot(m));
+    join.members.mark = marks.members;
+  }
 }
