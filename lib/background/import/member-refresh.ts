@@ -180,7 +180,7 @@ export async function recomputeMembers(db: RegularsDb, memberIds: readonly strin
 /**
  * These member rows with stats from all their orders as stored (read in parallel); nothing
  * written. Team sync writes them with the rows that arrived, and knows some members' orders
- * without reading them (`own`: sync/join-orders.ts).
+ * without reading them (`own`: sync/join-writes.ts).
  */
 export async function membersFromOrders(
   db: RegularsDb,

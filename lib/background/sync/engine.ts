@@ -17,7 +17,7 @@ import { pushWaiting } from './push';
 import type { SyncDeps, SyncStatus } from './engine-types';
 import { teamRoster } from './roster';
 import { hasShadows } from './shadows';
-import { freshJoin } from './join-orders';
+import { freshJoin } from './join-writes';
 import { readMeta } from './state';
 import { joinKeeper, seenOf, type JoinSeen, type JoinUnderWay } from './join';
 import { MAX_SKIPPED, type SyncContext } from './sync-rows';

@@ -17,7 +17,7 @@ import type { ChangeRow } from './couch';
 import { docsForEntry } from './outgoing';
 import { membersOfBatch, survivorsOf } from './incoming-members';
 import { keptDeletions } from './kept-deletions';
-import { batchKnows, marksAfterBatch, noteBatch } from './join-orders';
+import { batchKnows, marksAfterBatch, noteBatch } from './join-writes';
 import { dropShadows, packShadows, shadowsOf } from './shadows';
 import { outboxKey, waitingOf, writeMeta, type OutboxRow } from './state';
 import { docType, revGeneration, rowKeyOf, rowOfDoc, shadowFor, TYPE_TABLE, type Incoming, type SyncContext } from './sync-rows';

@@ -4,7 +4,7 @@ import { hash53 } from '../../hash';
 import { stableJson, type SharedTable, type SyncDoc } from '../../domain/sync/documents';
 import type { RegularsDb } from '../../store/database';
 import type { CouchClient } from './couch';
-import type { JoinWrites } from './join-orders';
+import type { JoinWrites } from './join-writes';
 import type { ShadowRow, SyncStateDb } from './state';
 
 /** What pushing and applying need: the stores, the team server, who this is, and the engine's status hooks. */
@@ -30,7 +30,7 @@ export interface SyncContext {
   writeWaiting?: ((memberId: string) => Promise<boolean>) | undefined;
   /** A catch-up under way that began with no shadow kept: every shadow there is, it wrote from the feed. */
   feedOnlyShadows?: boolean | undefined;
-  /** A catch-up into a store that held no order or no member: what it wrote of them (join-orders.ts). */
+  /** A catch-up into a store that held no order or no member: what it wrote of them (join-writes.ts). */
   joinWrites?: JoinWrites | undefined;
 }
 

@@ -1,5 +1,5 @@
 // A join into an empty store takes a batch's member stats from the batch's own orders where those
-// are all the member's, and does not look for member rows no batch wrote (join-orders.ts); every
+// are all the member's, and does not look for member rows no batch wrote (join-writes.ts); every
 // other member is read back. Whatever order the team's documents come in, the stats a join leaves
 // are those of the orders it stored.
 import { expect, it, vi } from 'vitest';
@@ -14,7 +14,7 @@ import { importOrders } from '../import/import-orders';
 import { NOW, order } from '../test-helpers';
 import { midJoinAt } from './join-test-helpers';
 import type { CouchClient } from './couch';
-import { batchKnows, freshJoin, marksAfterBatch, noteBatch } from './join-orders';
+import { batchKnows, freshJoin, marksAfterBatch, noteBatch } from './join-writes';
 import { memoryDb } from '../../store/test-helpers';
 import { emptyMember } from '../members/members';
 
@@ -184,7 +184,7 @@ it('what the team changes during the join comes again at its end: a cancelled or
 }, 60_000);
 
 it('a table another writer wrote during the join is read as before, from then on', async () => {
-  const db = memoryDb(undefined, undefined, 'join-orders-unit');
+  const db = memoryDb(undefined, undefined, 'join-writes-unit');
   const join = await freshJoin(db);
   expect(join?.orders && join.members).toBeTruthy();
   const first = [orderOf('lin', 0)];
