@@ -4,7 +4,7 @@
 // from the rows (member facts, the Today list, settings held in memory, import caches, the report,
 // RFM cut points, team sync) listens here, and to nothing else.
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
-import { STORE_CHANGES_CHANNEL } from '../domain/change-channel';
+import { STORE_CHANGES_CHANNEL, STORE_TABLES_CHANNEL, type ChangedTables } from '../domain/change-channel';
 import { marksWrittenBy } from './generation';
 import { unsentWrittenBy } from './unsent';
 import { originOf } from './write-origin';
@@ -49,6 +49,17 @@ const CARRIED = new Set(['members', 'orders', 'settings', 'reminders']);
 
 const listeners = new Set<ChangeListener>();
 let channel: BroadcastChannel | undefined;
+let tablesChannel: BroadcastChannel | undefined;
+
+/** Tells the pages which tables a write touched (STORE_TABLES_CHANNEL), without its keys. */
+function postTables(db: string, tables: readonly TableChange[]): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  if (!tablesChannel) {
+    tablesChannel = new BroadcastChannel(STORE_TABLES_CHANNEL);
+    (tablesChannel as BroadcastChannel & { unref?: () => void }).unref?.();
+  }
+  tablesChannel.postMessage({ db, tables: tables.map(({ table }) => ({ table })) } satisfies ChangedTables);
+}
 
 function openChannel(): BroadcastChannel | undefined {
   if (channel || typeof BroadcastChannel === 'undefined') return channel;
@@ -145,6 +156,7 @@ export function changesMiddleware(dbName: string): Middleware<DBCore> {
             const written = { origin: originOf(trans), marks: marksWrittenBy(trans), unsent: unsentWrittenBy(trans) };
             const change = { db: made.db, tables: [...made.tables.values()], ...written };
             openChannel()?.postMessage(change);
+            postTables(change.db, change.tables);
             deliver({ ...change, from: 'here', rows: made.rows.size ? made.rows : undefined });
           });
         }

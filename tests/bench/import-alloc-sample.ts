@@ -1,6 +1,7 @@
 // Where the background's service worker allocates, for the memory work of issue 19 (not part of
 // `npm run bench`): one import of a generated Shopify export of MB megabytes through the options
-// page, and V8's allocation sampling of the service worker from ALLOC_FROM to ALLOC_TO (seconds from
+// page, and V8's allocation sampling of the service worker (ALLOC_TARGET=page: of the options page,
+// which asks for progress meanwhile) from ALLOC_FROM to ALLOC_TO (seconds from
 // the start, or after the import reported done with a leading "+"), collected objects included:
 // the bytes allocated, by function and by its last six callers.
 // Usage: REGULARS_BENCH=1 REGULARS_NOMINIFY=1 npx wxt build && ALLOC_FROM=+0 ALLOC_TO=+40 tsx tests/bench/import-alloc-sample.ts MB
@@ -17,15 +18,17 @@ type PNode = { callFrame: { functionName: string; url: string; lineNumber: numbe
 const main = () =>
   withExportAndBrowser('regulars-alloc', MB, process.env.SNAPSHOT_EXTENSION_DIR ?? BENCH_DIR, async ({ ext, file, orders, port }) => {
     const { sw, page } = await probeTargets(ext, port);
+    const pageSession = process.env.ALLOC_TARGET === 'page' ? await ext.context.newCDPSession(page) : undefined;
+    const target = pageSession ? { send: <T>(method: string, params?: object) => pageSession.send(method as 'HeapProfiler.enable', params) as Promise<T> } : sw;
     const clock = probeClock();
     const due = clock.due;
     const sampled = (async () => {
       while (!due(FROM)) await new Promise((r) => setTimeout(r, 100));
-      await sw.send('HeapProfiler.enable');
-      await sw.send('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+      await target.send('HeapProfiler.enable');
+      await target.send('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
       console.log(JSON.stringify({ started_s: clock.seconds() }));
       while (!due(TO)) await new Promise((r) => setTimeout(r, 100));
-      const { profile } = await sw.send<{ profile: { head: PNode } }>('HeapProfiler.stopSampling');
+      const { profile } = await target.send<{ profile: { head: PNode } }>('HeapProfiler.stopSampling');
       console.log(JSON.stringify({ stopped_s: clock.seconds() }));
       const self = new Map<string, number>();
       const stacks = new Map<string, number>();
