@@ -13,7 +13,7 @@ import type { RegularsDb } from './database';
 import { forEachPage } from './pages';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import { DEFAULT_TIER_LADDER } from '../domain/tiers';
-import { generationKey } from './generation';
+import { generationOf } from './kept';
 import { encodeTiers, ladderKey, MEMBER_TIERS_KEY } from './member-tiers';
 
 const tableOf = (db: RegularsDb, name: BackupTable) => db.table(name) as Table<Record<string, unknown>, IndexableType>;
@@ -112,7 +112,7 @@ export async function restoreBackup(db: RegularsDb, backup: ValidBackup, onProgr
       }
     }
     const ladder = (await db.settings.get('tierLadder'))?.value ?? DEFAULT_TIER_LADDER;
-    const mark = (await db.caches.get(generationKey('members')))?.value as string | undefined;
+    const mark = await generationOf(db, 'members');
     await db.caches.put({ key: MEMBER_TIERS_KEY, generation: mark, builtAt: Date.now(), value: encodeTiers(ladderKey(ladder), shown) });
   });
 }

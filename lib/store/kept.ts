@@ -6,9 +6,13 @@ import { keptValue, writeChunked } from './kept-chunks';
 /** Where the member facts (segments, RFM, the sweep) and each member's platforms are kept. */
 export const KEPT_FACTS = { members: 'facts:members', identities: 'facts:platforms' } as const;
 
+/** The table's generation mark now (generation.ts); undefined before its first write. */
+export const generationOf = async (db: RegularsDb, table: WatchedTable): Promise<string | undefined> =>
+  (await db.caches.get(generationKey(table)))?.value as string | undefined;
+
 const marksOf = async (db: RegularsDb, tables: readonly WatchedTable[]) => {
-  const rows = await Promise.all(tables.map((t) => db.caches.get(generationKey(t))));
-  return rows.every((r) => r !== undefined) ? rows.map((r) => r!.value as string).join('|') : undefined;
+  const marks = await Promise.all(tables.map((t) => generationOf(db, t)));
+  return marks.every((m) => m !== undefined) ? marks.join('|') : undefined;
 };
 
 /** What is kept under `key` (in parts: kept-chunks.ts) while every generation mark of `tables` is the one it was built from; undefined otherwise. Reads only. */

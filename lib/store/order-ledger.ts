@@ -5,7 +5,7 @@
 import { OrderLedger, type LedgerColumns } from '../domain/order-ledger';
 import type { OrderRow } from '../domain/rows';
 import type { RegularsDb } from './database';
-import { generationKey } from './generation';
+import { generationOf } from './kept';
 import { keptValue, writeChunked } from './kept-chunks';
 import { pageAfter } from './pages';
 
@@ -18,7 +18,7 @@ type LedgerRecord = LedgerColumns & { version: number };
 
 const columnsOf = ({ version: _, ...columns }: LedgerRecord): LedgerColumns => columns;
 
-const ordersMark = async (db: RegularsDb) => (await db.caches.get(generationKey('orders')))?.value as string | undefined;
+const ordersMark = (db: RegularsDb) => generationOf(db, 'orders');
 
 /** The kept ledger's columns when they are current (their mark is the orders' mark now), else undefined. */
 export async function readKeptColumns(db: RegularsDb): Promise<LedgerColumns | undefined> {

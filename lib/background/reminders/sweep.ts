@@ -5,6 +5,7 @@ import { DAY_MS, followUpPending, lapseDayOf, localDayNumber, proposedReminders,
 import type { OrderRow, ReminderRow } from '../../domain/rows';
 import type { RegularsDb } from '../../store/database';
 import { generationKey, newGeneration } from '../../store/generation';
+import { generationOf } from '../../store/kept';
 import { readJourneySettings } from '../../store/journey-settings';
 import { readSettings } from '../../store/settings';
 import { movesOf } from '../../domain/tier-moves';
@@ -24,7 +25,7 @@ type RowsSwept = { orders?: string; tierChanges?: string; rules?: string };
 
 /** The generation mark of a table; a store that has none yet (no write since it was made) gets one (kept by keepMarks). */
 async function markOf(db: RegularsDb, table: 'orders' | 'tierChanges'): Promise<{ mark: string; fresh: boolean }> {
-  const mark = (await db.caches.get(generationKey(table)))?.value as string | undefined;
+  const mark = await generationOf(db, table);
   return mark !== undefined ? { mark, fresh: false } : { mark: newGeneration(), fresh: true };
 }
 

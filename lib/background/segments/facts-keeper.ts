@@ -10,7 +10,7 @@ import type { FactMember, MemberColumns } from '../../domain/member-columns';
 import type { MemberRow } from '../../domain/rows';
 import { keysOf, onCommitted, rowsOf, touches } from '../../store/changes';
 import type { RegularsDb } from '../../store/database';
-import { generationKey } from '../../store/generation';
+import { generationOf } from '../../store/kept';
 import { writeChunked } from '../../store/kept-chunks';
 import { IMPORT_SAVE_PAUSE_MS, saveAfterPause } from '../derived';
 import { lane } from '../lane';
@@ -173,5 +173,5 @@ export function factsKeeper(
 
 /** Writes columns under `mark`, in parts (kept-chunks.ts), when it is still the members' mark (checked with the head's write). */
 export async function keepColumns(db: RegularsDb, key: string, columns: MemberColumns, mark: string): Promise<boolean> {
-  return writeChunked(db, key, mark, columns, async () => (await db.caches.get(generationKey('members')))?.value === mark);
+  return writeChunked(db, key, mark, columns, async () => (await generationOf(db, 'members')) === mark);
 }

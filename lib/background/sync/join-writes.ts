@@ -13,7 +13,7 @@
 import { hash53 } from '../../hash';
 import type { MemberRow, OrderRow } from '../../domain/rows';
 import type { RegularsDb } from '../../store/database';
-import { generationKey } from '../../store/generation';
+import { generationOf } from '../../store/kept';
 
 /** One table the join alone has written so far. */
 interface Tracked {
@@ -44,13 +44,11 @@ export interface BatchKnows {
 
 const slot = (id: string) => hash53(id) % 0x40000000;
 
-const markOf = async (db: RegularsDb, table: TrackedTable) => (await db.caches.get(generationKey(table)))?.value as string | undefined;
-
 /** For a catch-up: what it may track, the tables of the store that hold nothing yet; undefined when neither. */
 export async function freshJoin(db: RegularsDb): Promise<JoinWrites | undefined> {
   return db.transaction('r', [db.orders, db.members, db.caches], async () => {
     const join: JoinWrites = {};
-    for (const t of TRACKED) if (!(await db.table(t).limit(1).primaryKeys()).length) join[t] = { mark: await markOf(db, t), members: new Set() };
+    for (const t of TRACKED) if (!(await db.table(t).limit(1).primaryKeys()).length) join[t] = { mark: await generationOf(db, t), members: new Set() };
     return join.orders || join.members ? join : undefined;
   });
 }
@@ -61,7 +59,7 @@ export async function freshJoin(db: RegularsDb): Promise<JoinWrites | undefined>
  * batch's, as they will be stored.
  */
 export async function batchKnows(db: RegularsDb, join: JoinWrites | undefined, orders: readonly OrderRow[]): Promise<BatchKnows> {
-  for (const t of TRACKED) if (join?.[t] && (await markOf(db, t)) !== join[t]!.mark) join[t] = undefined;
+  for (const t of TRACKED) if (join?.[t] && (await generationOf(db, t)) !== join[t]!.mark) join[t] = undefined;
   const rows = join?.members;
   const members = async (ids: readonly string[]) => {
     if (!rows) return db.members.bulkGet([...ids]);
@@ -87,7 +85,7 @@ const asIndexed = (a: OrderRow, b: OrderRow) => a.placedAt - b.placedAt || (a.id
 /** The marks the batch's own writes left, read at the end of its transaction. */
 export async function marksAfterBatch(db: RegularsDb, join: JoinWrites | undefined): Promise<Partial<Record<TrackedTable, string | undefined>>> {
   const marks: Partial<Record<TrackedTable, string | undefined>> = {};
-  for (const t of TRACKED) if (join?.[t]) marks[t] = await markOf(db, t);
+  for (const t of TRACKED) if (join?.[t]) marks[t] = await generationOf(db, t);
   return marks;
 }
 

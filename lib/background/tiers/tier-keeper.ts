@@ -17,6 +17,7 @@ import { DAY_MS } from '../../domain/time';
 import { keysOf, mayHaveWritten, onCommitted, rowsOf, touches } from '../../store/changes';
 import { newId, type RegularsDb } from '../../store/database';
 import { generationKey, newGeneration } from '../../store/generation';
+import { generationOf } from '../../store/kept';
 import { encodeTiers, ladderKey, MEMBER_TIERS_KEY, savedTiers, type StoredTiers, type TierTable } from '../../store/member-tiers';
 import { TextMap } from '../../domain/text-map';
 import { TextDictionary } from '../../domain/text-dictionary';
@@ -116,7 +117,7 @@ export function tierKeeper(db: RegularsDb, clock: () => number, saveDelayMs = 10
     db.memberTiers.useKept(next);
   };
 
-  const membersMark = async () => (await db.caches.get(generationKey('members')))?.value as string | undefined;
+  const membersMark = () => generationOf(db, 'members');
 
   /** The tiers from disk when they stand for the members and ladder of now; else everyone ranked (moves against what was saved). */
   const load = async () => {
