@@ -3,7 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { identityDocFromRow, memberDocFromRow } from '../../domain/sync/row-to-doc';
 import { identityRow, memberRow } from '../../domain/sync/fixtures';
-import { dropShadows, hasShadows, PACK_SIZE, packShadows, shadowIdsWithPrefix, shadowOf, shadowsOf, shadowsWithPrefix } from './shadows';
+import { dropShadows, hasShadows, MEMBER_PACK_SIZE, PACK_SIZE, packShadows, shadowIdsWithPrefix, shadowOf, shadowsOf, shadowsWithPrefix } from './shadows';
 import { outboxKey, SyncStateDb, type ShadowRow } from './state';
 
 const fresh = (factory = new IDBFactory(), name = `shadows-${Math.random()}`) => new SyncStateDb(name, { indexedDB: factory, IDBKeyRange });
@@ -16,8 +16,8 @@ describe("a join's shadows kept in packs", () => {
     const orders = Array.from({ length: PACK_SIZE + 5 }, (_, i) => order(i));
     await packShadows(state, [...orders, member(1)]);
 
-    expect(await state.packs.count()).toBe(2);
-    expect(await state.shadow.count()).toBe(1); // the member's: a merge base, read per member
+    expect(await state.packs.count()).toBe(3); // the orders' two, and the member's of its own
+    expect(await state.shadow.count()).toBe(0);
     expect((await shadowsOf(state, ['order:o3', 'order:nope', 'member:m_1'])).map((s) => s?.id)).toEqual(['order:o3', undefined, 'member:m_1']);
     expect((await shadowOf(state, `order:o${PACK_SIZE + 4}`))?.order?.memberId).toBe(`m_${PACK_SIZE + 4}`);
     expect((await shadowIdsWithPrefix(state, 'order:')).sort()).toEqual(orders.map((o) => o.id).sort());
@@ -38,6 +38,23 @@ describe("a join's shadows kept in packs", () => {
     expect(await state.packs.count()).toBe(1);
     await dropShadows(state, ['order:o1']);
     expect(await hasShadows(state)).toBe(false);
+  });
+
+  it("keep members' in small packs and tags' as records of their own, each found as before", async () => {
+    const state = fresh();
+    const members = Array.from({ length: 2 * MEMBER_PACK_SIZE + 5 }, (_, i) => member(i));
+    const tag: ShadowRow = { id: 'tag:m_7:vip', rev: '1-t', doc: { _id: 'tag:m_7:vip', type: 'tag', memberId: 'm_7', tag: 'vip', by: 'alice', at: 1 } as unknown as ShadowRow['doc'] };
+    await packShadows(state, [order(1), ...members, tag]);
+
+    // Three packs of members (a lookup decodes at most MEMBER_PACK_SIZE of them), one of the order; the tag alone.
+    expect(await state.packs.count()).toBe(4);
+    expect((await state.packs.toArray()).map((p) => p.shadows.length).sort((a, b) => a - b)).toEqual([1, 5, MEMBER_PACK_SIZE, MEMBER_PACK_SIZE]);
+    expect((await state.shadow.toArray()).map((s) => s.id)).toEqual(['tag:m_7:vip']);
+    expect((await shadowsOf(state, ['member:m_44', 'member:m_0', 'member:m_99'])).map((s) => (s?.doc?.type === 'member' ? s.doc.memberId : undefined))).toEqual(['m_44', 'm_0', undefined]);
+    expect((await shadowIdsWithPrefix(state, 'member:')).sort()).toEqual(members.map((m) => m.id).sort());
+    expect((await shadowsWithPrefix(state, ['member:m_4', 'tag:m_7:'])).map((s) => s.id)).toEqual(['member:m_4', 'member:m_40', 'member:m_41', 'member:m_42', 'member:m_43', 'member:m_44', 'tag:m_7:vip']);
+    await dropShadows(state, ['member:m_44', 'tag:m_7:vip']);
+    expect((await shadowsOf(state, ['member:m_44', 'member:m_43', 'tag:m_7:vip'])).map((s) => s?.id)).toEqual([undefined, 'member:m_43', undefined]);
   });
 
   it("replace a member's placeholder written mid-join", async () => {
