@@ -10,6 +10,7 @@ export function connect(url: string) {
   const waiting = new Map<number, (v: unknown) => void>();
   const sessions = new Map<string, string>();
   const chunks = new Map<string, string[]>();
+  const handlers = new Map<string, (params: Record<string, unknown>) => void>();
   ws.on('message', (data) => {
     type Message = { id?: number; result?: unknown; error?: unknown; method?: string; sessionId?: string; params?: Record<string, unknown> };
     const msg = JSON.parse(String(data)) as Message;
@@ -19,6 +20,7 @@ export function connect(url: string) {
     const info = msg.params?.targetInfo as { type: string; url: string } | undefined;
     if (msg.method === 'Target.attachedToTarget') sessions.set(msg.params!.sessionId as string, `${info!.type} ${info!.url.split('/').pop()}`);
     if (msg.method === 'Target.detachedFromTarget') sessions.delete(msg.params!.sessionId as string);
+    if (msg.method) handlers.get(msg.method)?.(msg.params ?? {});
   });
   const send = <T>(method: string, params: object = {}, sessionId?: string) =>
     new Promise<T>((resolve) => {
@@ -30,6 +32,8 @@ export function connect(url: string) {
     open: new Promise((r) => ws.once('open', r)),
     sessions,
     send,
+    /** Calls `handler` with the params of each event named `method` (one handler a method). */
+    on: (method: string, handler: (params: Record<string, unknown>) => void) => void handlers.set(method, handler),
     /** The isolate's heap as a snapshot's JSON text (the snapshot collects garbage first). */
     async snapshot(sessionId?: string): Promise<string> {
       chunks.set(sessionId ?? '', []);
@@ -62,5 +66,29 @@ export function probeClock() {
     imported: () => void (doneAt = Date.now()),
     done: () => doneAt !== undefined,
     due: (at: string) => (at.startsWith('+') ? doneAt !== undefined && Date.now() - doneAt >= Number(at.slice(1)) * 1000 : doneAt !== undefined || Date.now() - t0 >= Number(at) * 1000),
+  };
+}
+
+/**
+ * A trace of the whole browser through its DevTools endpoint (`browserWsUrl`), started now with
+ * `traceConfig`: `send` for more commands meanwhile, `end()` for the events it collected.
+ */
+export async function browserTrace<E>(browserWsUrl: string, traceConfig: object) {
+  const cdp = connect(browserWsUrl);
+  const events: E[] = [];
+  let complete: (() => void) | undefined;
+  cdp.on('Tracing.dataCollected', (params) => events.push(...((params.value ?? []) as E[])));
+  cdp.on('Tracing.tracingComplete', () => complete?.());
+  await cdp.open;
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig });
+  return {
+    send: cdp.send,
+    async end(): Promise<E[]> {
+      const done = new Promise<void>((r) => (complete = r));
+      await cdp.send('Tracing.end');
+      await done;
+      cdp.close();
+      return events;
+    },
   };
 }

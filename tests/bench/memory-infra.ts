@@ -4,7 +4,7 @@
 // JS heaps the probe reads with Runtime.getHeapUsage are one line of it; this splits the rest.
 // Through the browser's DevTools endpoint: tracing runs for the whole probe and a dump is asked
 // for on demand; each dump is summed per process and per allocator at a chosen depth.
-import WebSocket from 'ws';
+import { browserTrace } from './devtools';
 
 /** One allocator's figure in a dump: the `size` attribute (bytes, hex). */
 interface AllocatorDump {
@@ -26,28 +26,13 @@ const NOISE = /\/__|^global\/|^shared_memory\/|^parkable_strings\/|^discardable\
 export type ProcessSplit = Record<string, number>;
 
 export async function memoryInfra(browserWsUrl: string) {
-  const ws = new WebSocket(browserWsUrl, { perMessageDeflate: false, maxPayload: 2 ** 31 });
-  let id = 0;
-  const waiting = new Map<number, (v: unknown) => void>();
-  const events: DumpEvent[] = [];
-  let complete: (() => void) | undefined;
-  ws.on('message', (data) => {
-    const msg = JSON.parse(String(data)) as { id?: number; result?: unknown; error?: unknown; method?: string; params?: { value?: DumpEvent[] } };
-    if (msg.id !== undefined) waiting.get(msg.id)?.(msg.error ? { error: msg.error } : msg.result);
-    if (msg.method === 'Tracing.dataCollected') for (const e of msg.params?.value ?? []) if (e.ph === 'v') events.push(e);
-    if (msg.method === 'Tracing.tracingComplete') complete?.();
+  const trace = await browserTrace<DumpEvent>(browserWsUrl, {
+    recordMode: 'recordAsMuchAsPossible',
+    includedCategories: ['disabled-by-default-memory-infra'],
+    excludedCategories: ['*'],
+    memoryDumpConfig: { triggers: [] },
   });
-  await new Promise((r) => ws.once('open', r));
-  const send = <T>(method: string, params: object = {}) =>
-    new Promise<T>((resolve) => {
-      const n = ++id;
-      waiting.set(n, resolve as (v: unknown) => void);
-      ws.send(JSON.stringify({ id: n, method, params }));
-    });
-  await send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: { recordMode: 'recordAsMuchAsPossible', includedCategories: ['disabled-by-default-memory-infra'], excludedCategories: ['*'], memoryDumpConfig: { triggers: [] } },
-  });
+  const send = trace.send;
   const dumps: { label: string }[] = [];
   return {
     /** Asks every process for a dump now (`label` names it in the summary). */
@@ -58,10 +43,7 @@ export async function memoryInfra(browserWsUrl: string) {
     },
     /** Ends tracing; per dump, per process: the allocators' sizes in MB at `depth`, the largest first. */
     async end(depth = 2): Promise<{ label: string; byProcess: Record<number, ProcessSplit> }[]> {
-      const done = new Promise<void>((r) => (complete = r));
-      await send('Tracing.end');
-      await done;
-      ws.close();
+      const events = (await trace.end()).filter((e) => e.ph === 'v');
       // The trace names the dumps by ids of its own (not the guids asked for): the n-th id in time is the
       // n-th dump asked for. Not the n-th id seen: the events come in per process, and a process that
       // started mid-run (a worker's, a utility) reports its first dump's id before the older ones.

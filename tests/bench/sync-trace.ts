@@ -7,9 +7,9 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import WebSocket from 'ws';
 import { launchWithExtension } from '../support/extension';
 import { BENCH_DIR, round } from './common';
+import { browserTrace } from './devtools';
 import { runProbe } from './probe-launch';
 import { join } from './sync-join';
 import { seedTeam } from './sync-seed';
@@ -26,37 +26,6 @@ interface TraceEvent {
   cat: string;
   dur?: number;
   args?: { name?: string };
-}
-
-async function tracing(browserWsUrl: string) {
-  const ws = new WebSocket(browserWsUrl, { perMessageDeflate: false, maxPayload: 2 ** 31 });
-  let id = 0;
-  const waiting = new Map<number, (v: unknown) => void>();
-  const events: TraceEvent[] = [];
-  let complete: (() => void) | undefined;
-  ws.on('message', (data) => {
-    const msg = JSON.parse(String(data)) as { id?: number; result?: unknown; method?: string; params?: { value?: TraceEvent[] } };
-    if (msg.id !== undefined) waiting.get(msg.id)?.(msg.result);
-    if (msg.method === 'Tracing.dataCollected') events.push(...(msg.params?.value ?? []));
-    if (msg.method === 'Tracing.tracingComplete') complete?.();
-  });
-  await new Promise((r) => ws.once('open', r));
-  const send = (method: string, params: object = {}) =>
-    new Promise((resolve) => {
-      const n = ++id;
-      waiting.set(n, resolve);
-      ws.send(JSON.stringify({ id: n, method, params }));
-    });
-  await send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { recordMode: 'recordAsMuchAsPossible', includedCategories: CATEGORIES, excludedCategories: ['*'] } });
-  return {
-    async end(): Promise<TraceEvent[]> {
-      const done = new Promise<void>((r) => (complete = r));
-      await send('Tracing.end');
-      await done;
-      ws.close();
-      return events;
-    },
-  };
 }
 
 /** Complete events' time summed per process, thread and name (nested events count in their own line too). */
@@ -89,7 +58,7 @@ runProbe(async () => {
     const page = await ext.context.newPage();
     await page.goto(`chrome-extension://${ext.extensionId}/bench.html`);
     await page.waitForFunction(() => document.body.dataset.ready === 'true');
-    const trace = await tracing(version.webSocketDebuggerUrl);
+    const trace = await browserTrace<TraceEvent>(version.webSocketDebuggerUrl, { recordMode: 'recordAsMuchAsPossible', includedCategories: CATEGORIES, excludedCategories: ['*'] });
     const joined = await join(page, server);
     const events = await trace.end();
     if (process.env.TRACE_KEEP) await writeFile(process.env.TRACE_KEEP, JSON.stringify(events));
