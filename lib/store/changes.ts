@@ -51,21 +51,23 @@ const listeners = new Set<ChangeListener>();
 let channel: BroadcastChannel | undefined;
 let tablesChannel: BroadcastChannel | undefined;
 
+/** A channel of this name that does not keep Node (benches, scripts) alive while it listens. */
+function unrefChannel(name: string): BroadcastChannel {
+  const made = new BroadcastChannel(name);
+  (made as BroadcastChannel & { unref?: () => void }).unref?.();
+  return made;
+}
+
 /** Tells the pages which tables a write touched (STORE_TABLES_CHANNEL), without its keys. */
 function postTables(db: string, tables: readonly TableChange[]): void {
   if (typeof BroadcastChannel === 'undefined') return;
-  if (!tablesChannel) {
-    tablesChannel = new BroadcastChannel(STORE_TABLES_CHANNEL);
-    (tablesChannel as BroadcastChannel & { unref?: () => void }).unref?.();
-  }
+  tablesChannel ??= unrefChannel(STORE_TABLES_CHANNEL);
   tablesChannel.postMessage({ db, tables: tables.map(({ table }) => ({ table })) } satisfies ChangedTables);
 }
 
 function openChannel(): BroadcastChannel | undefined {
   if (channel || typeof BroadcastChannel === 'undefined') return channel;
-  channel = new BroadcastChannel(STORE_CHANGES_CHANNEL);
-  // Node (benches, scripts) keeps a process alive while a channel listens: listening must not.
-  (channel as BroadcastChannel & { unref?: () => void }).unref?.();
+  channel = unrefChannel(STORE_CHANGES_CHANNEL);
   channel.onmessage = (event: MessageEvent<Omit<StoreChange, 'from'>>) => deliver({ ...event.data, from: 'elsewhere' });
   return channel;
 }
